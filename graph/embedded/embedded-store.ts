@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { alignMany, alignOne } from '../../src/domain/batch.js';
+import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
+import { StoreCorrupt } from '../../src/domain/errors.js';
+import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
+import { nameKey } from '../../src/domain/names.js';
+import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { entityToRow, linkToRow, roleToRow, rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type RoleRow } from './mapper.js';
+import { migrate } from './migrations.js';
+
+// The default store: SQLite in the data directory, WAL journal with full sync, so a committed
+// write survives kill -9. Lists of keys travel as one JSON parameter (json_each), so a batch
+// read is one statement whatever its size.
+
+const APPLICATION_ID = 0x48554231; // "HUB1": marks the file as ours.
+const IDS = '(SELECT value FROM json_each(?))';
+
+export class EmbeddedStore implements GraphStore {
+  readonly name = 'embedded' as const;
+  private readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Opens (or creates) the store; a file that is not a readable hub store is refused, never reset. */
+  static open(dataDir: string): EmbeddedStore {
+    mkdirSync(dataDir, { recursive: true });
+    const path = join(dataDir, 'hub.sqlite');
+    const db = new Database(path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (appId !== APPLICATION_ID && tables.n > 0) throw new Error('it belongs to another program');
+      if (appId !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw new StoreCorrupt(path, error instanceof Error ? error.message : String(error));
+    }
+    return new EmbeddedStore(db);
+  }
+
+  static inMemory(): EmbeddedStore {
+    const db = new Database(':memory:');
+    migrate(db);
+    return new EmbeddedStore(db);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async listDistricts(stateCode?: string): Promise<District[]> {
+    const rows = this.db
+      .prepare("SELECT data FROM entities WHERE kind = 'District' ORDER BY district_ags")
+      .all() as Pick<EntityRow, 'data'>[];
+    const all = rows.map((r) => rowToEntity(r) as District);
+    return stateCode ? all.filter((d) => d.stateCode === stateCode) : all;
+  }
+
+  async districtsByAgs(ags: readonly string[]): Promise<(District | null)[]> {
+    const rows = this.db
+      .prepare(`SELECT data FROM entities WHERE kind = 'District' AND district_ags IN ${IDS}`)
+      .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
+    return alignOne(ags, rows.map((r) => rowToEntity(r) as District), (d) => d.ags);
+  }
+
+  async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
+    const rows = this.db
+      .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} ORDER BY name`)
+      .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
+    return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
+  }
+
+  async municipalityDirectory(): Promise<MunicipalityRef[]> {
+    return this.db
+      .prepare("SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' ORDER BY name")
+      .all() as MunicipalityRef[];
+  }
+
+  async entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
+    return alignOne(ids, this.readEntities(ids), (e) => e.id);
+  }
+
+  async rolesOfPersons(personIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
+    const rows = this.db.prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} ORDER BY role, id`).all(JSON.stringify(personIds)) as RoleRow[];
+    return alignMany(personIds, rows.map(rowToRole), (r) => [r.personId]);
+  }
+
+  async rolesInScopes(scopeIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
+    const rows = this.db.prepare(`SELECT * FROM roles WHERE scope_id IN ${IDS} ORDER BY role, id`).all(JSON.stringify(scopeIds)) as RoleRow[];
+    return alignMany(scopeIds, rows.map(rowToRole), (r) => [r.scopeId]);
+  }
+
+  async linksOf(ids: readonly string[]): Promise<ReturnType<typeof rowToLink>[][]> {
+    const json = JSON.stringify(ids);
+    const rows = this.db
+      .prepare(`SELECT * FROM links WHERE from_id IN ${IDS} UNION SELECT * FROM links WHERE to_id IN ${IDS} ORDER BY type, id`)
+      .all(json, json) as LinkRow[];
+    return alignMany(ids, rows.map(rowToLink), (l) => [l.fromId, l.toId]);
+  }
+
+  async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {
+    const key = nameKey(text);
+    if (!key) return [];
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM entities WHERE name_key LIKE ? ESCAPE '\\' AND kind IN ${IDS}
+         ORDER BY (name_key = ?) DESC, (name_key LIKE ? ESCAPE '\\') DESC, name, id LIMIT ?`,
+      )
+      .all(pattern, JSON.stringify(kinds ?? ENTITY_KINDS), key, `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as Pick<EntityRow, 'data'>[];
+    return rows.map(rowToEntity);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
+    for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM entities GROUP BY kind').all() as { kind: EntityKind; n: number }[]) {
+      entities[row.kind] = row.n;
+    }
+    const roles = (this.db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
+    const links = (this.db.prepare('SELECT count(*) AS n FROM links').get() as { n: number }).n;
+    return { entities, roles, links };
+  }
+
+  async commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void> {
+    this.db.transaction(() => {
+      guard(this.snapshot(changes));
+      const upsertEntity = this.db.prepare(
+        `INSERT INTO entities (id, kind, name, name_key, district_ags, data) VALUES (@id, @kind, @name, @name_key, @district_ags, @data)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, district_ags = excluded.district_ags, data = excluded.data`,
+      );
+      const insertRole = this.db.prepare('INSERT INTO roles (id, person_id, role, scope_id) VALUES (@id, @person_id, @role, @scope_id)');
+      const insertLink = this.db.prepare(
+        'INSERT INTO links (id, type, from_id, to_id, since, note) VALUES (@id, @type, @from_id, @to_id, @since, @note)',
+      );
+      for (const e of entitiesOf(changes)) upsertEntity.run(entityToRow(e));
+      for (const r of changes.roles) insertRole.run(roleToRow(r));
+      for (const l of changes.links) insertLink.run(linkToRow(l));
+    }).immediate();
+  }
+
+  async deleteEverything(): Promise<void> {
+    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities;');
+  }
+
+  private snapshot(changes: NetworkBundle): FactsSnapshot {
+    const { entityIds, roleIds, linkIds } = referencedIds(changes);
+    const ids = JSON.stringify(entityIds);
+    const roles = this.db
+      .prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} UNION SELECT * FROM roles WHERE scope_id IN ${IDS}`)
+      .all(ids, ids) as RoleRow[];
+    const existingRoles = this.db.prepare(`SELECT id FROM roles WHERE id IN ${IDS}`).pluck().all(JSON.stringify(roleIds)) as string[];
+    const existingLinks = this.db.prepare(`SELECT id FROM links WHERE id IN ${IDS}`).pluck().all(JSON.stringify(linkIds)) as string[];
+    return new FactsSnapshot(this.readEntities(entityIds), roles.map(rowToRole), existingRoles, existingLinks);
+  }
+
+  private readEntities(ids: readonly string[]): Entity[] {
+    const rows = this.db.prepare(`SELECT data FROM entities WHERE id IN ${IDS}`).all(JSON.stringify(ids)) as Pick<EntityRow, 'data'>[];
+    return rows.map(rowToEntity);
+  }
+}

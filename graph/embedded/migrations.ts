@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+
+// Numbered, idempotent schema steps for the embedded store, recorded in schema_migrations.
+// Append new steps; never edit one that has shipped.
+
+interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'entities, roles and links',
+    up: `
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        district_ags TEXT,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX entities_kind_district ON entities(kind, district_ags, name);
+      CREATE INDEX entities_name_key ON entities(name_key);
+      CREATE TABLE roles (
+        id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        scope_id TEXT
+      ) STRICT;
+      CREATE INDEX roles_person ON roles(person_id);
+      CREATE INDEX roles_scope ON roles(scope_id, role);
+      CREATE TABLE links (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        from_id TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        since TEXT,
+        note TEXT
+      ) STRICT;
+      CREATE INDEX links_from ON links(from_id, type);
+      CREATE INDEX links_to ON links(to_id, type);
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+
+export function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      record.run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,51 @@
+import type { Driver } from 'neo4j-driver';
+import { LINK_TYPES } from '../../src/domain/model.js';
+
+// Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
+// Append new steps; never edit one that has shipped.
+
+interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'constraints and lookup indexes',
+    statements: [
+      'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
+      'CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:RoleAssignment) REQUIRE r.id IS UNIQUE',
+      'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)',
+      'CREATE INDEX district_ags IF NOT EXISTS FOR (d:District) ON (d.ags)',
+      'CREATE INDEX municipality_district IF NOT EXISTS FOR (m:Municipality) ON (m.districtAgs)',
+      'CREATE INDEX role_person IF NOT EXISTS FOR (r:RoleAssignment) ON (r.personId)',
+      'CREATE INDEX role_scope IF NOT EXISTS FOR (r:RoleAssignment) ON (r.scopeId)',
+      'CREATE TEXT INDEX entity_name_key IF NOT EXISTS FOR (e:Entity) ON (e.nameKey)',
+      ...LINK_TYPES.map((t) => `CREATE INDEX link_id_${t.toLowerCase()} IF NOT EXISTS FOR ()-[l:${t}]-() ON (l.id)`),
+    ],
+  },
+];
+
+export async function migrate(driver: Driver, database: string | undefined): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    // The constraint on Migration is itself created by step 1, so read applied versions leniently.
+    const applied = new Set(
+      (await session.run('MATCH (m:Migration) RETURN m.version AS v')).records.map((r) => Number(r.get('v'))),
+    );
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      for (const statement of m.statements) await session.run(statement);
+      await session.run('CALL db.awaitIndexes(300)');
+      await session.run('MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()', {
+        version: m.version,
+        name: m.name,
+      });
+    }
+  } finally {
+    await session.close();
+  }
+}

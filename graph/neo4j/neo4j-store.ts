@@ -1,0 +1,252 @@
+import neo4j, { type Driver, type ManagedTransaction, type Node, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
+import { alignMany, alignOne } from '../../src/domain/batch.js';
+import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
+import { StoreUnavailable } from '../../src/domain/errors.js';
+import { districtId } from '../../src/domain/ids.js';
+import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import { nameKey } from '../../src/domain/names.js';
+import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
+import { migrate } from './migrations.js';
+
+// Every query is parameterised; labels and relationship types in query text come only from the
+// domain's own constants, never from input.
+
+const LINK_PATTERN = LINK_TYPES.join('|');
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export interface Neo4jSettings {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j' as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  /** Connects, checks the server answers, and brings the schema up to date. */
+  static async connect(settings: Neo4jSettings): Promise<Neo4jStore> {
+    const auth = settings.user ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined;
+    const driver = neo4j.driver(settings.uri, auth, { connectionTimeout: 5000, maxTransactionRetryTime: 5000 });
+    const store = new Neo4jStore(driver, settings.database);
+    try {
+      await store.ping();
+      await migrate(driver, settings.database);
+    } catch (error) {
+      await driver.close();
+      throw mapError(error);
+    }
+    return store;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  async listDistricts(stateCode?: string): Promise<District[]> {
+    const records = await this.records('MATCH (d:District) WHERE $state IS NULL OR d.stateCode = $state RETURN d ORDER BY d.ags', { state: stateCode ?? null });
+    return records.map((r) => nodeToEntity(r.get('d')) as District);
+  }
+
+  async districtsByAgs(ags: readonly string[]): Promise<(District | null)[]> {
+    const records = await this.records('MATCH (d:District) WHERE d.ags IN $ags RETURN d', { ags });
+    return alignOne(ags, records.map((r) => nodeToEntity(r.get('d')) as District), (d) => d.ags);
+  }
+
+  async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
+    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', { ags });
+    return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
+  }
+
+  async municipalityDirectory(): Promise<MunicipalityRef[]> {
+    const records = await this.records('MATCH (m:Municipality) RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name');
+    return records.map((r) => ({ id: r.get('id'), name: r.get('name'), districtAgs: r.get('districtAgs') }));
+  }
+
+  async entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
+    const records = await this.records('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids });
+    return alignOne(ids, records.map((r) => nodeToEntity(r.get('e'))), (e) => e.id);
+  }
+
+  async rolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
+    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r ORDER BY r.role, r.id', { ids: personIds });
+    return alignMany(personIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.personId]);
+  }
+
+  async rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
+    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r ORDER BY r.role, r.id', { ids: scopeIds });
+    return alignMany(scopeIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.scopeId]);
+  }
+
+  async linksOf(ids: readonly string[]): Promise<ReturnType<typeof relationshipToLink>[][]> {
+    const records = await this.records(
+        `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-()
+         WITH DISTINCT l RETURN l, startNode(l).id AS fromId, endNode(l).id AS toId ORDER BY type(l), l.id`,
+        { ids },
+      );
+    const links = records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
+    return alignMany(ids, links, (l) => [l.fromId, l.toId]);
+  }
+
+  async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {
+    const key = nameKey(text);
+    if (!key) return [];
+    const records = await this.records(
+        `MATCH (e:Entity) WHERE e.nameKey CONTAINS $key AND e.kind IN $kinds
+         RETURN e ORDER BY e.nameKey = $key DESC, e.nameKey STARTS WITH $key DESC, e.name, e.id LIMIT $limit`,
+        { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
+      );
+    return records.map((r) => nodeToEntity(r.get('e')));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [kinds, totals] = await this.read(async (tx) => [
+      (await tx.run('MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n')).records,
+      (await tx.run(`CALL { MATCH (r:RoleAssignment) RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() RETURN count(l) AS links } RETURN roles, links`)).records,
+    ]);
+    const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
+    for (const r of kinds) entities[r.get('kind') as EntityKind] = fromNeo4j(r.get('n')) as number;
+    const t = totals[0]!;
+    return { entities, roles: fromNeo4j(t.get('roles')) as number, links: fromNeo4j(t.get('links')) as number };
+  }
+
+  async commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void> {
+    await this.write(async (tx) => {
+      const facts = await this.snapshot(tx, changes);
+      guard(facts);
+      await writeChanges(tx, changes);
+    });
+  }
+
+  async deleteEverything(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run('MATCH (n) WHERE NOT n:Migration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async snapshot(tx: ManagedTransaction, changes: NetworkBundle): Promise<FactsSnapshot> {
+    const { entityIds, roleIds, linkIds } = referencedIds(changes);
+    // Writing to the districts a role is held in locks them until commit, so two concurrent
+    // assignments cannot both see room under the KIK limit.
+    const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
+    if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+    const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: entityIds });
+    const roles = await tx.run(
+      `MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r
+       UNION MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN r`,
+      { ids: entityIds, roleIds },
+    );
+    const links = await tx.run(
+      LINK_TYPES.map((t) => `MATCH ()-[l:${t}]->() WHERE l.id IN $linkIds RETURN l.id AS id`).join(' UNION '),
+      { linkIds },
+    );
+    const roleList = roles.records.map((r) => nodeToRole(r.get('r') as Node));
+    return new FactsSnapshot(
+      entities.records.map((r) => nodeToEntity(r.get('e'))),
+      roleList,
+      roleList.map((r) => r.id),
+      links.records.map((r) => r.get('id') as string),
+    );
+  }
+
+  private async records(query: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    return (await this.read((tx) => tx.run(query, params))).records;
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.executeWrite(work);
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+async function writeChanges(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
+  if (changes.districts.length) {
+    await tx.run('UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', {
+      rows: changes.districts.map(entityToProps),
+    });
+  }
+  for (const kind of ENTITY_KINDS) {
+    if (kind === 'District') continue;
+    const rows = entitiesOf(changes).filter((e) => e.kind === kind);
+    if (rows.length) await tx.run(`UNWIND $rows AS row CREATE (e:Entity:${kind}) SET e = row`, { rows: rows.map(entityToProps) });
+  }
+  const structural = structuralEdges(changes);
+  for (const [type, edges] of Object.entries(structural)) {
+    if (edges.length) {
+      await tx.run(`UNWIND $edges AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, { edges });
+    }
+  }
+  if (changes.roles.length) {
+    await tx.run(
+      `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
+       WITH r, row OPTIONAL MATCH (s:Entity {id: row.scopeId}) FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN]->(s))`,
+      { rows: changes.roles },
+    );
+  }
+  for (const type of LINK_TYPES) {
+    const rows = changes.links.filter((l) => l.type === type);
+    if (rows.length) {
+      await tx.run(
+        `UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId})
+         CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note`,
+        { rows },
+      );
+    }
+  }
+}
+
+type StructuralType = 'PART_OF' | 'BASED_IN' | 'LOCATED_IN' | 'ABOUT';
+
+/** Relationships that follow from entity fields, so Cypher users can traverse them. */
+function structuralEdges(changes: NetworkBundle): Record<StructuralType, { from: string; to: string }[]> {
+  const out: Record<StructuralType, { from: string; to: string }[]> = { PART_OF: [], BASED_IN: [], LOCATED_IN: [], ABOUT: [] };
+  for (const e of entitiesOf(changes)) {
+    if (e.kind === 'Municipality') out.PART_OF.push({ from: e.id, to: districtId(e.districtAgs) });
+    if (e.kind === 'Alliance') out.BASED_IN.push({ from: e.id, to: districtId(e.districtAgs) });
+    if (e.kind === 'Institution') out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });
+    if ('topicIds' in e) for (const t of e.topicIds) out.ABOUT.push({ from: e.id, to: t });
+  }
+  return out;
+}
+
+function mapError(error: unknown): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && UNAVAILABLE.has(code)) return new StoreUnavailable('Neo4j');
+  return error;
+}

@@ -1,0 +1,126 @@
+import { DomainError, ImportRowInvalid } from './errors.js';
+import { districtId } from './ids.js';
+import type { Entity, Link, NetworkBundle, RoleAssignment } from './model.js';
+import { checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings, type WriteFacts } from './rules.js';
+
+// A write is a bundle of new things. validateChanges walks it in order over the stored facts
+// plus what the bundle added so far, so a whole import is checked exactly like single writes.
+
+export type LineOf = (item: object) => number | undefined;
+
+export function entitiesOf(bundle: NetworkBundle): Entity[] {
+  return [
+    ...bundle.districts,
+    ...bundle.municipalities,
+    ...bundle.topics,
+    ...bundle.fundingPrograms,
+    ...bundle.persons,
+    ...bundle.alliances,
+    ...bundle.institutions,
+  ];
+}
+
+/** Every id the bundle creates or points at: what a store must read before checking it. */
+export function referencedIds(bundle: NetworkBundle): { entityIds: string[]; roleIds: string[]; linkIds: string[] } {
+  const ids = new Set<string>();
+  for (const e of entitiesOf(bundle)) {
+    ids.add(e.id);
+    if ('districtAgs' in e) ids.add(districtId(e.districtAgs));
+    if ('topicIds' in e) e.topicIds.forEach((t) => ids.add(t));
+    if (e.kind === 'Institution' && e.municipalityId) ids.add(e.municipalityId);
+  }
+  for (const r of bundle.roles) {
+    ids.add(r.personId);
+    if (r.scopeId) ids.add(r.scopeId);
+  }
+  for (const l of bundle.links) {
+    ids.add(l.fromId);
+    ids.add(l.toId);
+    if (l.type === 'SERVES') {
+      const municipality = bundle.municipalities.find((m) => m.id === l.toId);
+      if (municipality) ids.add(districtId(municipality.districtAgs));
+    }
+  }
+  return { entityIds: [...ids], roleIds: bundle.roles.map((r) => r.id), linkIds: bundle.links.map((l) => l.id) };
+}
+
+/** Facts from a snapshot the store read, plus everything added while validating. */
+export class FactsSnapshot implements WriteFacts {
+  private readonly entities = new Map<string, Entity>();
+  private readonly byPerson = new Map<string, RoleAssignment[]>();
+  private readonly byScope = new Map<string, RoleAssignment[]>();
+  private readonly roleIds = new Set<string>();
+  private readonly linkIds: Set<string>;
+
+  constructor(entities: Iterable<Entity>, roles: Iterable<RoleAssignment>, existingRoleIds: Iterable<string>, existingLinkIds: Iterable<string>) {
+    for (const e of entities) this.entities.set(e.id, e);
+    for (const r of roles) this.addRole(r);
+    for (const id of existingRoleIds) this.roleIds.add(id);
+    this.linkIds = new Set(existingLinkIds);
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.entities.get(id);
+  }
+  rolesOf(id: string): readonly RoleAssignment[] {
+    return this.byPerson.get(id) ?? [];
+  }
+  rolesIn(scopeId: string): readonly RoleAssignment[] {
+    return this.byScope.get(scopeId) ?? [];
+  }
+  roleExists(id: string): boolean {
+    return this.roleIds.has(id);
+  }
+  linkExists(id: string): boolean {
+    return this.linkIds.has(id);
+  }
+
+  addEntity(e: Entity): void {
+    this.entities.set(e.id, e);
+  }
+  addRole(r: RoleAssignment): void {
+    this.roleIds.add(r.id);
+    push(this.byPerson, r.personId, r);
+    if (r.scopeId) push(this.byScope, r.scopeId, r);
+  }
+  addLink(l: Link): void {
+    this.linkIds.add(l.id);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Checks every item of the bundle in order. Districts are reference data and may be replaced;
+ * everything else must be new. A breach throws the rule's error, or ImportRowInvalid naming the
+ * line when lineOf knows where the item came from.
+ */
+export function validateChanges(bundle: NetworkBundle, facts: FactsSnapshot, settings: RuleSettings, lineOf?: LineOf): void {
+  const at = <T extends object>(item: T, check: () => void): void => {
+    try {
+      check();
+    } catch (error) {
+      const line = lineOf?.(item);
+      if (line !== undefined && error instanceof DomainError) throw new ImportRowInvalid(line, error.message);
+      throw error;
+    }
+  };
+  for (const d of bundle.districts) facts.addEntity(d);
+  for (const e of entitiesOf(bundle)) {
+    if (e.kind === 'District') continue;
+    at(e, () => checkNewEntity(e, facts));
+    facts.addEntity(e);
+  }
+  for (const r of bundle.roles) {
+    at(r, () => checkRoleAssignment(r, facts, settings));
+    facts.addRole(r);
+  }
+  for (const l of bundle.links) {
+    at(l, () => checkLink(l, facts));
+    facts.addLink(l);
+  }
+}

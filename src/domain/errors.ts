@@ -1,0 +1,186 @@
+// One class per rule or failure, each with a stable code and a message a person can act on,
+// in German (the default for users) and English. Services throw these; every interface renders
+// them; anything else is an internal error and is masked.
+
+export type Language = 'de' | 'en';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  readonly messageDe: string;
+
+  constructor(messageEn: string, messageDe: string) {
+    super(messageEn);
+    this.name = new.target.name;
+    this.messageDe = messageDe;
+  }
+
+  localized(language: Language): string {
+    return language === 'de' ? this.messageDe : this.message;
+  }
+}
+
+export class KikLimitReached extends DomainError {
+  readonly code = 'KIK_LIMIT_REACHED';
+  constructor(
+    readonly districtName: string,
+    readonly limit: number,
+  ) {
+    super(
+      `Landkreis ${districtName} already has ${limit} Kommunale Integrationskoordinatoren (the limit is ${limit}).`,
+      `Der Landkreis ${districtName} hat bereits ${limit} Kommunale Integrationskoordinatoren (höchstens ${limit} erlaubt).`,
+    );
+  }
+}
+
+export class KoordinationskraftTaken extends DomainError {
+  readonly code = 'KOORDINATIONSKRAFT_TAKEN';
+  constructor(readonly districtName: string) {
+    super(
+      `${districtName} already has a Koordinationskraft Integration; there is at most one per district.`,
+      `${districtName} hat bereits eine Koordinationskraft Integration; je Kreis ist nur eine vorgesehen.`,
+    );
+  }
+}
+
+export class KikRequiresLandkreis extends DomainError {
+  readonly code = 'KIK_REQUIRES_LANDKREIS';
+  constructor(readonly districtName: string) {
+    super(
+      `${districtName} is a kreisfreie Stadt: Kommunale Integrationskoordinatoren belong to a Landkreis.`,
+      `${districtName} ist eine kreisfreie Stadt: Kommunale Integrationskoordinatoren gehören zu einem Landkreis.`,
+    );
+  }
+}
+
+export class KikServesOutsideDistrict extends DomainError {
+  readonly code = 'KIK_SERVES_OUTSIDE_DISTRICT';
+  constructor(
+    readonly personName: string,
+    readonly municipalityName: string,
+  ) {
+    super(
+      `${personName} is not a Kommunaler Integrationskoordinator of the Landkreis ${municipalityName} belongs to, so cannot serve it.`,
+      `${personName} ist kein Kommunaler Integrationskoordinator des Landkreises, zu dem ${municipalityName} gehört, und kann die Gemeinde daher nicht betreuen.`,
+    );
+  }
+}
+
+export class MunicipalityRequiresLandkreis extends DomainError {
+  readonly code = 'MUNICIPALITY_REQUIRES_LANDKREIS';
+  constructor(
+    readonly municipalityName: string,
+    readonly districtName: string,
+  ) {
+    super(
+      `${municipalityName} cannot belong to ${districtName}: a kreisangehörige Gemeinde belongs to a Landkreis.`,
+      `${municipalityName} kann nicht zu ${districtName} gehören: eine kreisangehörige Gemeinde gehört zu einem Landkreis.`,
+    );
+  }
+}
+
+export class RoleScopeInvalid extends DomainError {
+  readonly code = 'ROLE_SCOPE_INVALID';
+  constructor(
+    readonly role: string,
+    readonly expected: string,
+  ) {
+    super(
+      `The role ${role} must be held in ${expected}.`,
+      `Die Rolle ${role} muss einem Bereich vom Typ ${expected} zugeordnet sein.`,
+    );
+  }
+}
+
+export class LinkEndpointsInvalid extends DomainError {
+  readonly code = 'LINK_ENDPOINTS_INVALID';
+  constructor(
+    readonly linkType: string,
+    readonly expected: string,
+  ) {
+    super(
+      `A ${linkType} link must connect ${expected}.`,
+      `Eine Verbindung vom Typ ${linkType} muss ${expected} verbinden.`,
+    );
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly code: string;
+  constructor(
+    readonly entityKind: string,
+    readonly reference: string,
+    readonly suggestions: string[] = [],
+  ) {
+    const hintEn = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
+    const hintDe = suggestions.length ? ` Meinten Sie: ${suggestions.join(', ')}?` : '';
+    super(
+      `No ${entityKind.toLowerCase()} "${reference}" is known.${hintEn}`,
+      `${GERMAN_KIND[entityKind] ?? entityKind} "${reference}" ist nicht bekannt.${hintDe}`,
+    );
+    this.code = `${entityKind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}_NOT_FOUND`;
+  }
+}
+
+const GERMAN_KIND: Record<string, string> = {
+  District: 'Der Kreis',
+  Municipality: 'Die Gemeinde',
+  Person: 'Die Person',
+  Alliance: 'Das Bündnis',
+  Institution: 'Die Institution',
+  Topic: 'Das Thema',
+  FundingProgram: 'Das Förderprogramm',
+  Role: 'Die Rolle',
+};
+
+export class DuplicateId extends DomainError {
+  readonly code = 'DUPLICATE_ID';
+  constructor(readonly id: string) {
+    super(`Something with the id ${id} exists already.`, `Es gibt bereits einen Eintrag mit der Kennung ${id}.`);
+  }
+}
+
+export class InvalidInput extends DomainError {
+  readonly code = 'INVALID_INPUT';
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`, `${field}: ${problem}`);
+  }
+}
+
+export class ImportRowInvalid extends DomainError {
+  readonly code = 'IMPORT_ROW_INVALID';
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(
+      `Line ${line}: ${reason} Nothing from this file was written.`,
+      `Zeile ${line}: ${reason} Aus dieser Datei wurde nichts gespeichert.`,
+    );
+  }
+}
+
+export class StoreUnavailable extends DomainError {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(readonly storeName: string) {
+    super(
+      `The ${storeName} database cannot be reached right now. Please try again shortly.`,
+      `Die Datenbank (${storeName}) ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.`,
+    );
+  }
+}
+
+export class StoreCorrupt extends DomainError {
+  readonly code = 'STORE_CORRUPT';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(
+      `The data file ${path} cannot be read (${reason}). It was left untouched; restore a backup or move it away.`,
+      `Die Datendatei ${path} ist nicht lesbar (${reason}). Sie wurde nicht verändert; bitte eine Sicherung einspielen oder die Datei verschieben.`,
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { ENTITY_KINDS, type EntityKind } from './model.js';
+
+// Ids are "<prefix>:<key>", stable and readable: district:14627, municipality:14627-radebeul.
+// The prefix tells the kind, so any id can be resolved without knowing its type first.
+
+const PREFIX: Record<EntityKind, string> = {
+  District: 'district',
+  Municipality: 'municipality',
+  Person: 'person',
+  Alliance: 'alliance',
+  Institution: 'institution',
+  Topic: 'topic',
+  FundingProgram: 'funding',
+};
+
+const KIND_BY_PREFIX = new Map(ENTITY_KINDS.map((kind) => [PREFIX[kind], kind]));
+
+export function entityId(kind: EntityKind, key: string): string {
+  return `${PREFIX[kind]}:${key}`;
+}
+
+export function newEntityId(kind: EntityKind): string {
+  return entityId(kind, randomUUID());
+}
+
+export function newRoleId(): string {
+  return `role:${randomUUID()}`;
+}
+
+export function newLinkId(): string {
+  return `link:${randomUUID()}`;
+}
+
+export function districtId(ags: string): string {
+  return entityId('District', ags);
+}
+
+export function kindOfId(id: string): EntityKind | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0) return null;
+  return KIND_BY_PREFIX.get(id.slice(0, colon)) ?? null;
+}
+
+/** A readable key from a name: "Weißwasser/O.L." becomes "weisswasser-o-l". */
+export function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,169 @@
+// The entities of an integration coordination network. Plain data, no behaviour:
+// the rules live in rules.ts, storage behind ports/graph-store.port.ts.
+
+export const DISTRICT_KINDS = ['LANDKREIS', 'KREISFREIE_STADT'] as const;
+export type DistrictKind = (typeof DISTRICT_KINDS)[number];
+
+export const VISIBILITIES = ['PUBLIC', 'NETWORK', 'COORDINATORS', 'PRIVATE'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const CHANNEL_KINDS = ['EMAIL', 'PHONE', 'MATRIX', 'DISCORD'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const ROLES = [
+  'KIK',
+  'KOORDINATIONSKRAFT',
+  'BEAUFTRAGTE',
+  'VOLUNTEER',
+  'INSTITUTION_CONTACT',
+  'ANALYST',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const INSTITUTION_TYPES = [
+  'POLICE',
+  'EMPLOYMENT_AGENCY',
+  'JOBCENTER',
+  'HOSPITAL',
+  'SCHOOL',
+  'WELFARE',
+  'AUTHORITY',
+  'OTHER',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+export const FUNDING_LEVELS = ['EU', 'BUND', 'LAND'] as const;
+export type FundingLevel = (typeof FUNDING_LEVELS)[number];
+
+/** Links stored explicitly. Membership, employment and location follow from roles and fields. */
+export const LINK_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export const ENTITY_KINDS = [
+  'District',
+  'Municipality',
+  'Person',
+  'Alliance',
+  'Institution',
+  'Topic',
+  'FundingProgram',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export interface District {
+  kind: 'District';
+  id: string;
+  /** Amtlicher Gemeindeschlüssel of the district, five digits. */
+  ags: string;
+  name: string;
+  districtKind: DistrictKind;
+  /** Two-digit state prefix of the AGS, e.g. "14" for Saxony. */
+  stateCode: string;
+  population: number | null;
+  areaKm2: number | null;
+}
+
+export interface Municipality {
+  kind: 'Municipality';
+  id: string;
+  ags: string | null;
+  name: string;
+  districtAgs: string;
+}
+
+export interface ContactChannel {
+  channel: ChannelKind;
+  value: string;
+  visibility: Visibility;
+}
+
+export interface Person {
+  kind: 'Person';
+  id: string;
+  name: string;
+  languages: string[];
+  channels: ContactChannel[];
+  demo: boolean;
+}
+
+export interface Alliance {
+  kind: 'Alliance';
+  id: string;
+  name: string;
+  districtAgs: string;
+  topicIds: string[];
+  demo: boolean;
+}
+
+export interface Institution {
+  kind: 'Institution';
+  id: string;
+  name: string;
+  institutionType: InstitutionType;
+  districtAgs: string;
+  municipalityId: string | null;
+  demo: boolean;
+}
+
+export interface Topic {
+  kind: 'Topic';
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface FundingProgram {
+  kind: 'FundingProgram';
+  id: string;
+  name: string;
+  level: FundingLevel;
+  topicIds: string[];
+}
+
+export type Entity = District | Municipality | Person | Alliance | Institution | Topic | FundingProgram;
+
+export interface RoleAssignment {
+  id: string;
+  personId: string;
+  role: Role;
+  /** District, municipality, alliance or institution the role is held in; null for ANALYST and ADMIN. */
+  scopeId: string | null;
+}
+
+export interface Link {
+  id: string;
+  type: LinkType;
+  fromId: string;
+  toId: string;
+  /** ISO date (YYYY-MM-DD) the collaboration started, where known. */
+  since: string | null;
+  note: string | null;
+}
+
+/** Everything one import or seed writes, in the order it is written. */
+export interface NetworkBundle {
+  districts: District[];
+  municipalities: Municipality[];
+  topics: Topic[];
+  fundingPrograms: FundingProgram[];
+  persons: Person[];
+  alliances: Alliance[];
+  institutions: Institution[];
+  roles: RoleAssignment[];
+  links: Link[];
+}
+
+export function emptyBundle(): NetworkBundle {
+  return {
+    districts: [],
+    municipalities: [],
+    topics: [],
+    fundingPrograms: [],
+    persons: [],
+    alliances: [],
+    institutions: [],
+    roles: [],
+    links: [],
+  };
+}

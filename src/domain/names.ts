@@ -1,0 +1,64 @@
+import { distance } from 'fastest-levenshtein';
+
+// Forgiving name matching: case, umlauts (typed as "ae" or dropped), punctuation and a typo.
+
+/** The comparable form of a name: "Weißwasser/O.L." and "weisswasser o l" give the same key. */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Umlauts typed without their "e" ("Gorlitz") fold to the same key as "Görlitz". */
+function looseKey(name: string): string {
+  return nameKey(name).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+}
+
+export interface NameMatch<T> {
+  /** The one candidate meant, when the query identifies exactly one. */
+  match: T | null;
+  /** The closest names, best first, when there is no single match. */
+  suggestions: T[];
+}
+
+interface Scored<T> {
+  item: T;
+  score: number;
+}
+
+/**
+ * Finds what a person meant by a name. An exact key match wins; otherwise one candidate within a
+ * small edit distance (one typo per five letters) counts as meant when it is clearly the closest.
+ */
+export function matchName<T>(query: string, candidates: readonly T[], nameOf: (item: T) => string, maxSuggestions = 5): NameMatch<T> {
+  const key = looseKey(query);
+  if (!key) return { match: null, suggestions: [] };
+  const scored: Scored<T>[] = [];
+  for (const item of candidates) {
+    const candidateKey = looseKey(nameOf(item));
+    scored.push({ item, score: candidateKey === key ? 0 : score(key, candidateKey) });
+  }
+  scored.sort((a, b) => a.score - b.score || nameOf(a.item).localeCompare(nameOf(b.item), 'de'));
+  const exact = scored.filter((s) => s.score === 0);
+  if (exact.length === 1) return { match: exact[0]!.item, suggestions: [] };
+  if (exact.length > 1) return { match: null, suggestions: exact.slice(0, maxSuggestions).map((s) => s.item) };
+
+  const tolerance = Math.max(1, Math.floor(key.length / 5));
+  const [best, second] = scored;
+  if (best && best.score <= tolerance && (!second || second.score > best.score)) return { match: best.item, suggestions: [] };
+  return { match: null, suggestions: scored.slice(0, maxSuggestions).map((s) => s.item) };
+}
+
+function score(query: string, candidate: string): number {
+  const whole = distance(query, candidate);
+  // "Radebeul Ost" should still be close to "Radebeul": compare with the candidate's prefix too.
+  const prefix = candidate.length > query.length ? distance(query, candidate.slice(0, query.length)) + 0.5 : whole;
+  return Math.min(whole, prefix);
+}

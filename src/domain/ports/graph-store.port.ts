@@ -1,0 +1,48 @@
+import type { FactsSnapshot } from '../changes.js';
+import type { District, Entity, EntityKind, Link, Municipality, NetworkBundle, RoleAssignment } from '../model.js';
+
+/** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
+export type ChangeGuard = (facts: FactsSnapshot) => void;
+
+export interface MunicipalityRef {
+  id: string;
+  name: string;
+  districtAgs: string;
+}
+
+export interface StoreCounts {
+  entities: Record<EntityKind, number>;
+  roles: number;
+  links: number;
+}
+
+/**
+ * Storage of the coordination network. Batch reads take a list of keys and answer a list aligned
+ * with it, so a request needs one round trip per batch whatever the number of items.
+ */
+export interface GraphStore {
+  readonly name: 'embedded' | 'neo4j';
+
+  /** Checks the store answers; throws StoreUnavailable when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  listDistricts(stateCode?: string): Promise<District[]>;
+  districtsByAgs(ags: readonly string[]): Promise<(District | null)[]>;
+  municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]>;
+  /** Names of all municipalities, for forgiving name matching. */
+  municipalityDirectory(): Promise<MunicipalityRef[]>;
+  entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]>;
+  rolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]>;
+  rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
+  /** Explicit links touching each id, in either direction. */
+  linksOf(ids: readonly string[]): Promise<Link[][]>;
+  /** Entities whose name contains the text (case and umlaut insensitive), by name. */
+  search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
+  counts(): Promise<StoreCounts>;
+
+  /** Writes all changes in one transaction after guard accepted them, or nothing. */
+  commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void>;
+  /** Removes everything: for seeding anew and for tests. */
+  deleteEverything(): Promise<void>;
+}

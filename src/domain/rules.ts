@@ -1,0 +1,132 @@
+import {
+  DuplicateId,
+  KikLimitReached,
+  KikRequiresLandkreis,
+  KikServesOutsideDistrict,
+  KoordinationskraftTaken,
+  LinkEndpointsInvalid,
+  MunicipalityRequiresLandkreis,
+  NotFound,
+  RoleScopeInvalid,
+} from './errors.js';
+import { districtId, kindOfId } from './ids.js';
+import type { Entity, EntityKind, Link, LinkType, Municipality, Person, Role, RoleAssignment } from './model.js';
+
+// The rules of DOMAIN.md, in one place. Every write, whatever the interface, runs one of the
+// checks below inside the store's transaction, on the facts the store read in that transaction.
+
+export interface RuleSettings {
+  /** Most Kommunale Integrationskoordinatoren a Landkreis may have (10 in Saxony). */
+  kikLimitPerLandkreis: number;
+}
+
+/** What the store knows about the ids a write refers to, read inside the write's transaction. */
+export interface WriteFacts {
+  entity(id: string): Entity | undefined;
+  /** Role assignments held by the given person or held in the given scope. */
+  rolesOf(id: string): readonly RoleAssignment[];
+  rolesIn(scopeId: string): readonly RoleAssignment[];
+  roleExists(id: string): boolean;
+  linkExists(id: string): boolean;
+}
+
+function need<K extends EntityKind>(facts: WriteFacts, id: string, kind: K): Extract<Entity, { kind: K }> {
+  const found = facts.entity(id);
+  if (!found || found.kind !== kind) throw new NotFound(kind, id);
+  return found as Extract<Entity, { kind: K }>;
+}
+
+function ensureNew(facts: WriteFacts, id: string): void {
+  if (facts.entity(id)) throw new DuplicateId(id);
+}
+
+export function checkNewEntity(entity: Entity, facts: WriteFacts): void {
+  ensureNew(facts, entity.id);
+  switch (entity.kind) {
+    case 'Municipality':
+      return checkMunicipalityDistrict(entity, facts);
+    case 'Alliance':
+      need(facts, districtId(entity.districtAgs), 'District');
+      return entity.topicIds.forEach((t) => need(facts, t, 'Topic'));
+    case 'Institution':
+      need(facts, districtId(entity.districtAgs), 'District');
+      if (entity.municipalityId) need(facts, entity.municipalityId, 'Municipality');
+      return;
+    case 'FundingProgram':
+      return entity.topicIds.forEach((t) => need(facts, t, 'Topic'));
+    default:
+      return;
+  }
+}
+
+function checkMunicipalityDistrict(municipality: Municipality, facts: WriteFacts): void {
+  const district = need(facts, districtId(municipality.districtAgs), 'District');
+  if (district.districtKind !== 'LANDKREIS') {
+    throw new MunicipalityRequiresLandkreis(municipality.name, district.name);
+  }
+}
+
+const SCOPE_KINDS: Record<Role, EntityKind[] | null> = {
+  KIK: ['District'],
+  KOORDINATIONSKRAFT: ['District'],
+  BEAUFTRAGTE: ['Municipality', 'District'],
+  VOLUNTEER: ['Alliance'],
+  INSTITUTION_CONTACT: ['Institution'],
+  ANALYST: null,
+  ADMIN: null,
+};
+
+export function checkRoleAssignment(assignment: RoleAssignment, facts: WriteFacts, settings: RuleSettings): void {
+  if (facts.roleExists(assignment.id)) throw new DuplicateId(assignment.id);
+  need(facts, assignment.personId, 'Person');
+  const allowed = SCOPE_KINDS[assignment.role];
+  if (allowed === null) {
+    if (assignment.scopeId !== null) throw new RoleScopeInvalid(assignment.role, 'no scope');
+    return;
+  }
+  const scope = assignment.scopeId ? facts.entity(assignment.scopeId) : undefined;
+  if (!scope) {
+    if (assignment.scopeId && kindOfId(assignment.scopeId)) throw new NotFound(kindOfId(assignment.scopeId)!, assignment.scopeId);
+    throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
+  }
+  if (!allowed.includes(scope.kind)) throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
+  if (scope.kind !== 'District') return;
+
+  const holders = facts.rolesIn(scope.id).filter((r) => r.role === assignment.role && r.personId !== assignment.personId);
+  if (assignment.role === 'KIK') {
+    if (scope.districtKind !== 'LANDKREIS') throw new KikRequiresLandkreis(scope.name);
+    if (holders.length >= settings.kikLimitPerLandkreis) throw new KikLimitReached(scope.name, settings.kikLimitPerLandkreis);
+  }
+  if (assignment.role === 'KOORDINATIONSKRAFT' && holders.length > 0) throw new KoordinationskraftTaken(scope.name);
+}
+
+const LINK_ENDPOINTS: Record<LinkType, { from: EntityKind[]; to: EntityKind[]; describe: string }> = {
+  SERVES: { from: ['Person'], to: ['Municipality'], describe: 'a person (KIK) and a municipality' },
+  ACTIVE_IN: { from: ['Alliance', 'Institution'], to: ['Municipality'], describe: 'an alliance or institution and a municipality' },
+  EXPERT_IN: { from: ['Person', 'Alliance', 'Institution'], to: ['Topic'], describe: 'an actor and a topic' },
+  COOPERATES_WITH: {
+    from: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
+    to: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
+    describe: 'two different actors',
+  },
+};
+
+export function checkLink(link: Link, facts: WriteFacts): void {
+  if (facts.linkExists(link.id)) throw new DuplicateId(link.id);
+  const from = facts.entity(link.fromId);
+  const to = facts.entity(link.toId);
+  if (!from) throw new NotFound(kindOfId(link.fromId) ?? 'Entity', link.fromId);
+  if (!to) throw new NotFound(kindOfId(link.toId) ?? 'Entity', link.toId);
+  const endpoints = LINK_ENDPOINTS[link.type];
+  if (!endpoints.from.includes(from.kind) || !endpoints.to.includes(to.kind) || from.id === to.id) {
+    throw new LinkEndpointsInvalid(link.type, endpoints.describe);
+  }
+  if (link.type === 'SERVES') checkServes(from as Person, to as Municipality, facts);
+}
+
+function checkServes(person: Person, municipality: Municipality, facts: WriteFacts): void {
+  const kikHere = facts
+    .rolesOf(person.id)
+    .some((r) => r.role === 'KIK' && r.scopeId === districtId(municipality.districtAgs));
+  if (!kikHere) throw new KikServesOutsideDistrict(person.name, municipality.name);
+}
