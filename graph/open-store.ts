@@ -1,0 +1,18 @@
+import type { HubConfig } from '../src/config.js';
+import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
+import type { NetworkWriter } from '../src/services/network-writer.js';
+import { saxonyDemo } from './data/saxony-demo.js';
+import { EmbeddedStore } from './embedded/embedded-store.js';
+import { Neo4jStore } from './neo4j/neo4j-store.js';
+
+/** Neo4j when NEO4J_URI is set, otherwise the embedded store in the data directory. */
+export async function openStore(config: Pick<HubConfig, 'neo4j' | 'dataDir'>): Promise<GraphStore> {
+  return config.neo4j ? Neo4jStore.connect(config.neo4j) : EmbeddedStore.open(config.dataDir);
+}
+
+/** A store with no districts gets the Saxon demo network, so a first start has something to show. */
+export async function seedDemoIfEmpty(store: GraphStore, writer: NetworkWriter): Promise<boolean> {
+  if ((await store.listDistricts()).length > 0) return false;
+  await writer.apply(saxonyDemo());
+  return true;
+}

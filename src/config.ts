@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// Settings come from the environment; README.md lists them. A bad value stops the start with a
+// one-line reason.
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  HUB_DATA_DIR: z.string().default('./data'),
+  HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
+  NEO4J_URI: z.string().optional(),
+  NEO4J_USER: z.string().optional(),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+});
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  graphiql: boolean;
+  rules: { kikLimitPerLandkreis: number };
+  neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Setting ${issue.path.join('.')} is invalid: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.HUB_DATA_DIR,
+    graphiql: e.HUB_GRAPHIQL === 'true',
+    rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : null,
+  };
+}
