@@ -1,0 +1,167 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { districtId } from '../../src/domain/ids.js';
+import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { NetworkWriter } from '../../src/services/network-writer.js';
+import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
+import type { StoreFactory } from '../support/stores.js';
+
+// Every port operation and every domain rule, the same for each adapter.
+
+const KIK_LIMIT = 3;
+const radebeul = municipality(LANDKREIS, 'Radebeul');
+const pirna = municipality(NACHBARKREIS, 'Pirna');
+
+export function graphStoreContract(factory: StoreFactory): void {
+  describe(`GraphStore contract: ${factory.name}`, () => {
+    let store: GraphStore;
+    let writer: NetworkWriter;
+    let dispose: () => Promise<void>;
+
+    beforeEach(async () => {
+      if (dispose) await dispose();
+      ({ store, dispose } = await factory.open());
+      writer = new NetworkWriter(store, { kikLimitPerLandkreis: KIK_LIMIT });
+      await writer.apply(smallNetwork());
+    });
+    afterAll(async () => dispose?.());
+
+    const only = (patch: Partial<NetworkBundle>): NetworkBundle => ({ ...emptyBundle(), ...patch });
+
+    describe('reads', () => {
+      it('lists districts by AGS with their numbers intact', async () => {
+        const districts = await store.listDistricts();
+        expect(districts.map((d) => d.ags)).toEqual([LANDKREIS, NACHBARKREIS, STADT]);
+        expect(districts[0]).toMatchObject({ name: 'Testkreis', districtKind: 'LANDKREIS', population: 123_456, areaKm2: 987.5, stateCode: '99' });
+        expect(await store.listDistricts('14')).toEqual([]);
+      });
+
+      it('answers batch reads aligned with the keys, null where unknown', async () => {
+        const found = await store.districtsByAgs([STADT, '00000', LANDKREIS]);
+        expect(found.map((d) => d?.name ?? null)).toEqual(['Teststadt', null, 'Testkreis']);
+        const towns = await store.municipalitiesOfDistricts([NACHBARKREIS, '00000', LANDKREIS]);
+        expect(towns.map((list) => list.map((m) => m.name))).toEqual([['Pirna'], [], ['Coswig', 'Meißen', 'Radebeul']]);
+      });
+
+      it('keeps every kind of entity whole, contact channels and languages included', async () => {
+        const ids = ['person:kik-1', 'alliance:welcome', 'institution:jobcenter', 'topic:language', radebeul.id, 'nothing:here'];
+        const [kik, alliance, institution, topic, town, missing] = await store.entitiesByIds(ids);
+        expect(kik).toEqual(person('kik-1', 'Anna Weber'));
+        expect(alliance).toMatchObject({ kind: 'Alliance', topicIds: ['topic:language'], districtAgs: LANDKREIS });
+        expect(institution).toMatchObject({ institutionType: 'JOBCENTER', municipalityId: municipality(LANDKREIS, 'Meißen').id });
+        expect(topic).toEqual({ kind: 'Topic', id: 'topic:language', name: 'Sprache', nameEn: 'Language' });
+        expect(town).toEqual(radebeul);
+        expect(missing).toBeNull();
+      });
+
+      it('finds roles by person and by scope', async () => {
+        const [kikRoles, nobody] = await store.rolesOfPersons(['person:kik-1', 'person:nobody']);
+        expect(kikRoles!.map((r) => r.role)).toEqual(['KIK']);
+        expect(nobody).toEqual([]);
+        const [inDistrict] = await store.rolesInScopes([districtId(LANDKREIS)]);
+        expect(inDistrict!.map((r) => r.role).sort()).toEqual(['KIK', 'KOORDINATIONSKRAFT']);
+      });
+
+      it('finds links from either end, with since and note', async () => {
+        const [ofKik, ofTown] = await store.linksOf(['person:kik-1', radebeul.id]);
+        expect(ofKik!.map((l) => l.id).sort()).toEqual(['link:coop', 'link:serves-radebeul']);
+        expect(ofKik!.find((l) => l.id === 'link:coop')).toEqual({
+          id: 'link:coop', type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'alliance:welcome', since: '2019-05-01', note: 'Sprachcafé',
+        });
+        expect(ofTown!.map((l) => l.type).sort()).toEqual(['ACTIVE_IN', 'SERVES']);
+      });
+
+      it('searches names forgiving case and umlauts, exact matches first', async () => {
+        expect((await store.search('MEISSEN', null, 10)).map((e) => e.name)).toEqual(['Meißen']);
+        expect((await store.search('radebeul', null, 10)).map((e) => e.name)).toEqual(['Radebeul', 'Willkommensbündnis Radebeul']);
+        expect((await store.search('radebeul', ['Alliance'], 10)).map((e) => e.name)).toEqual(['Willkommensbündnis Radebeul']);
+        expect(await store.search('100%_', null, 10)).toEqual([]);
+        expect(await store.search('e', null, 2)).toHaveLength(2);
+      });
+
+      it('lists the municipality directory and counts everything', async () => {
+        expect((await store.municipalityDirectory()).map((m) => m.name)).toEqual(['Coswig', 'Meißen', 'Pirna', 'Radebeul']);
+        const counts = await store.counts();
+        expect(counts.entities).toMatchObject({ District: 3, Municipality: 4, Person: 3, Alliance: 1, Institution: 1, Topic: 1 });
+        expect(counts).toMatchObject({ roles: 3, links: 3 });
+      });
+    });
+
+    describe('rules on every write', () => {
+      const addKik = (key: string) => writer.apply(only({
+        persons: [person(key, `Person ${key}`)],
+        roles: [{ id: `role:${key}`, personId: `person:${key}`, role: 'KIK', scopeId: districtId(LANDKREIS) }],
+      }));
+
+      it('refuses more KIK than the configured limit, naming the Landkreis', async () => {
+        await addKik('kik-2');
+        await addKik('kik-3');
+        await expect(addKik('kik-4')).rejects.toMatchObject({ code: 'KIK_LIMIT_REACHED', message: expect.stringContaining('Landkreis Testkreis already has 3') });
+        expect((await store.entitiesByIds(['person:kik-4']))[0]).toBeNull();
+      });
+
+      it('lets concurrent assignments never pass the limit together', async () => {
+        const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((k) => addKik(`race-${k}`)));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(KIK_LIMIT - 1);
+        const [roles] = await store.rolesInScopes([districtId(LANDKREIS)]);
+        expect(roles!.filter((r) => r.role === 'KIK')).toHaveLength(KIK_LIMIT);
+      });
+
+      it('allows one Koordinationskraft per district', async () => {
+        const second = only({ persons: [person('kk-2', 'Paul Neumann')], roles: [{ id: 'role:kk-2', personId: 'person:kk-2', role: 'KOORDINATIONSKRAFT', scopeId: districtId(LANDKREIS) }] });
+        await expect(writer.apply(second)).rejects.toMatchObject({ code: 'KOORDINATIONSKRAFT_TAKEN' });
+        const inCity = only({ persons: [person('kk-3', 'Marie Wolf')], roles: [{ id: 'role:kk-3', personId: 'person:kk-3', role: 'KOORDINATIONSKRAFT', scopeId: districtId(STADT) }] });
+        await writer.apply(inCity);
+      });
+
+      it('gives KIK to a Landkreis only', async () => {
+        const inCity = only({ roles: [{ id: 'role:x', personId: 'person:vol-1', role: 'KIK', scopeId: districtId(STADT) }] });
+        await expect(writer.apply(inCity)).rejects.toMatchObject({ code: 'KIK_REQUIRES_LANDKREIS' });
+      });
+
+      it('lets a KIK serve municipalities of their own Landkreis only', async () => {
+        const serve = (from: string, to: string) => writer.apply(only({ links: [{ id: `link:${from}-${to}`, type: 'SERVES', fromId: from, toId: to, since: null, note: null }] }));
+        await expect(serve('person:kik-1', pirna.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
+        await expect(serve('person:vol-1', radebeul.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
+        await serve('person:kik-1', municipality(LANDKREIS, 'Coswig').id);
+      });
+
+      it('puts a municipality in exactly one existing Landkreis', async () => {
+        await expect(writer.addMunicipality({ name: 'Altstadt', districtAgs: STADT })).rejects.toMatchObject({ code: 'MUNICIPALITY_REQUIRES_LANDKREIS' });
+        await expect(writer.addMunicipality({ name: 'Nirgendwo', districtAgs: '99999' })).rejects.toMatchObject({ code: 'DISTRICT_NOT_FOUND' });
+        await expect(writer.addMunicipality({ name: 'Radebeul', districtAgs: LANDKREIS })).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+        const made = await writer.addMunicipality({ name: 'Moritzburg', districtAgs: LANDKREIS });
+        expect((await store.entitiesByIds([made.id]))[0]).toEqual(made);
+      });
+
+      it('checks role scopes and link endpoints', async () => {
+        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'VOLUNTEER', scopeId: districtId(LANDKREIS) })).rejects.toMatchObject({ code: 'ROLE_SCOPE_INVALID' });
+        await expect(writer.assignRole({ personId: 'person:ghost', role: 'ANALYST' })).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'person:vol-1', toId: radebeul.id })).rejects.toMatchObject({ code: 'LINK_ENDPOINTS_INVALID' });
+        const analyst = await writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' });
+        expect((await store.rolesOfPersons(['person:vol-1']))[0]!.map((r) => r.id)).toContain(analyst.id);
+      });
+
+      it('writes a bundle all or nothing', async () => {
+        const bundle = only({
+          municipalities: [municipality(LANDKREIS, 'Weinböhla')],
+          persons: [person('new-1', 'Emma Krause')],
+          links: [{ id: 'link:bad', type: 'SERVES', fromId: 'person:new-1', toId: radebeul.id, since: null, note: null }],
+        });
+        await expect(writer.apply(bundle)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
+        expect(await store.entitiesByIds([municipality(LANDKREIS, 'Weinböhla').id, 'person:new-1'])).toEqual([null, null]);
+      });
+
+      it('rejects invalid input before it reaches the store', async () => {
+        await expect(writer.addPerson({ name: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:kk-1', since: '31.12.2020' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+    });
+
+    it('deletes everything on request', async () => {
+      await store.deleteEverything();
+      expect((await store.counts()).roles).toBe(0);
+      expect(await store.listDistricts()).toEqual([]);
+    });
+  });
+}
