@@ -1,0 +1,9 @@
+import { builder } from './builder.js';
+import './types/enums.js';
+import './types/district.js';
+import './types/municipality.js';
+import './types/person.js';
+import './types/actors.js';
+import './types/search.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

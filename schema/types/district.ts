@@ -1,0 +1,37 @@
+import { builder } from '../builder.js';
+import { DistrictRef, MunicipalityRef } from '../refs.js';
+import { DistrictKindEnum } from './enums.js';
+
+builder.node(DistrictRef, {
+  description: 'A Landkreis or a kreisfreie Stadt.',
+  id: { resolve: (d) => d.id },
+  loadOne: (id, ctx) => ctx.directory.entityOfKind(id, 'District'),
+  fields: (t) => ({
+    ags: t.exposeString('ags', { description: 'Amtlicher Gemeindeschlüssel, five digits.' }),
+    name: t.exposeString('name'),
+    kind: t.field({ type: DistrictKindEnum, resolve: (d) => d.districtKind }),
+    stateCode: t.exposeString('stateCode', { description: 'Two-digit state prefix of the AGS.' }),
+    population: t.exposeInt('population', { nullable: true }),
+    areaKm2: t.exposeFloat('areaKm2', { nullable: true }),
+    municipalities: t.field({
+      type: [MunicipalityRef],
+      description: 'The kreisangehörige Gemeinden, by name; empty for a kreisfreie Stadt.',
+      resolve: (d, _args, ctx) => ctx.directory.municipalitiesOf(d.ags),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  districts: t.field({
+    type: [DistrictRef],
+    description: 'All districts by AGS, optionally of one state (e.g. "14" for Saxony).',
+    args: { stateCode: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.directory.listDistricts(args.stateCode ?? undefined),
+  }),
+  district: t.field({
+    type: DistrictRef,
+    nullable: true,
+    args: { ags: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.directory.district(args.ags),
+  }),
+}));

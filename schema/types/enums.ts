@@ -1,0 +1,10 @@
+import { CHANNEL_KINDS, DISTRICT_KINDS, FUNDING_LEVELS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../../src/domain/model.js';
+import { builder } from '../builder.js';
+
+export const DistrictKindEnum = builder.enumType('DistrictKind', { values: DISTRICT_KINDS });
+export const VisibilityEnum = builder.enumType('Visibility', { values: VISIBILITIES });
+export const ChannelKindEnum = builder.enumType('ChannelKind', { values: CHANNEL_KINDS });
+export const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const InstitutionTypeEnum = builder.enumType('InstitutionType', { values: INSTITUTION_TYPES });
+export const FundingLevelEnum = builder.enumType('FundingLevel', { values: FUNDING_LEVELS });
+export const LinkTypeEnum = builder.enumType('LinkType', { values: LINK_TYPES });

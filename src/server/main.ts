@@ -1,0 +1,52 @@
+import { once } from 'node:events';
+import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { NetworkWriter } from '../services/network-writer.js';
+import { createHubServer } from './http.js';
+import { createHubYoga } from './yoga.js';
+
+// `npm start`: config -> store -> services -> GraphQL -> HTTP. A known failure ends the process
+// with one line that says what is wrong, never a stack trace.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await openStore(config);
+  const writer = new NetworkWriter(store, config.rules);
+  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, writer))) {
+    console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
+  }
+  const yoga = createHubYoga({ store, writer }, { graphiql: config.graphiql });
+  const server = createHubServer(yoga);
+  server.listen(config.port, config.host);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.close(() => void store.close().then(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'EADDRINUSE') return `Port ${process.env.PORT ?? 4000} is already in use; set PORT to a free port.`;
+  if (code === 'EACCES') return `Port ${process.env.PORT ?? 4000} may not be opened by this user; set PORT to one above 1024.`;
+  if (error instanceof DomainError && error.code === 'STORE_UNAVAILABLE') {
+    return `Neo4j at ${process.env.NEO4J_URI} is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.`;
+  }
+  if (error instanceof DomainError || error instanceof ConfigError) return error.message;
+  return `The hub could not start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(reason(error));
+  process.exit(1);
+});

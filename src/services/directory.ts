@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import { InvalidInput } from '../domain/errors.js';
+import type { District, Entity, EntityKind, Link, Municipality, RoleAssignment } from '../domain/model.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+
+// Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
+// them in one store call per kind of read, so round trips grow with the depth of a query, not
+// with the number of items in it.
+
+export const SEARCH_MAX_LENGTH = 100;
+export const SEARCH_MAX_RESULTS = 100;
+
+export class Directory {
+  private readonly districts: DataLoader<string, District | null>;
+  private readonly municipalities: DataLoader<string, Municipality[]>;
+  private readonly entities: DataLoader<string, Entity | null>;
+  private readonly roles: DataLoader<string, RoleAssignment[]>;
+  private readonly scopedRoles: DataLoader<string, RoleAssignment[]>;
+  private readonly links: DataLoader<string, Link[]>;
+
+  constructor(private readonly store: GraphStore) {
+    this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
+    this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
+    this.entities = new DataLoader((keys) => store.entitiesByIds(keys));
+    this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
+    this.scopedRoles = new DataLoader((keys) => store.rolesInScopes(keys));
+    this.links = new DataLoader((keys) => store.linksOf(keys));
+  }
+
+  async listDistricts(stateCode?: string): Promise<District[]> {
+    const districts = await this.store.listDistricts(stateCode);
+    for (const d of districts) this.districts.prime(d.ags, d);
+    return districts;
+  }
+
+  district(ags: string): Promise<District | null> {
+    return this.districts.load(ags);
+  }
+
+  municipalitiesOf(districtAgs: string): Promise<Municipality[]> {
+    return this.municipalities.load(districtAgs);
+  }
+
+  entity(id: string): Promise<Entity | null> {
+    return this.entities.load(id);
+  }
+
+  async entityOfKind<K extends EntityKind>(id: string, kind: K): Promise<Extract<Entity, { kind: K }> | null> {
+    const found = await this.entities.load(id);
+    return found?.kind === kind ? (found as Extract<Entity, { kind: K }>) : null;
+  }
+
+  rolesOfPerson(personId: string): Promise<RoleAssignment[]> {
+    return this.roles.load(personId);
+  }
+
+  rolesIn(scopeId: string): Promise<RoleAssignment[]> {
+    return this.scopedRoles.load(scopeId);
+  }
+
+  linksOf(id: string): Promise<Link[]> {
+    return this.links.load(id);
+  }
+
+  async search(text: string, kinds: EntityKind[] | null, limit: number): Promise<Entity[]> {
+    if (text.length > SEARCH_MAX_LENGTH) throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`);
+    if (limit < 1 || limit > SEARCH_MAX_RESULTS) throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);
+    const found = await this.store.search(text, kinds, limit);
+    for (const e of found) this.entities.prime(e.id, e);
+    return found;
+  }
+}
