@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -41,7 +41,7 @@ export async function migrate(driver: Driver, database: string | undefined): Pro
       for (const statement of m.statements) await session.run(statement);
       await session.run('CALL db.awaitIndexes(300)');
       await session.run('MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()', {
-        version: m.version,
+        version: neo4j.int(m.version),
         name: m.name,
       });
     }

@@ -1,0 +1,35 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
+import { NetworkWriter } from '../../src/services/network-writer.js';
+import { smallNetwork } from '../support/mothers.js';
+
+const driver = neo4j.driver(inject('neo4jUri'));
+afterAll(() => driver.close());
+
+it('records each migration once, however often the hub connects', async () => {
+  await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
+  await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
+  const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS v, count(*) AS n');
+  expect(records.map((r) => [r.get('v').toNumber(), r.get('n').toNumber()])).toEqual([[1, 1]]);
+  const indexes = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+  expect(indexes.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_id', 'entity_name_key', 'municipality_district', 'role_scope']));
+});
+
+it('stores integers as integers and the structure as relationships analysts can traverse', async () => {
+  const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+  await store.deleteEverything();
+  await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork());
+  await store.close();
+  const { records } = await driver.executeQuery(
+    `MATCH (m:Municipality {name: 'Radebeul'})-[:PART_OF]->(d:District)
+     MATCH (p:Person)-[:HOLDS]->(:RoleAssignment {role: 'KIK'})-[:IN]->(d)
+     MATCH (p)-[:SERVES]->(m)
+     RETURN d.population AS population, valueType(d.population) AS type, p.name AS kik`,
+  );
+  expect(records).toHaveLength(1);
+  expect(records[0]!.get('type')).toBe('INTEGER NOT NULL');
+  expect(records[0]!.get('population').toNumber()).toBe(123_456);
+  expect(records[0]!.get('kik')).toBe('Anna Weber');
+});

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../graph/neo4j/server/launch.js';
+
+// `npm start` as a newcomer runs it: a fresh data directory, the embedded store, GraphQL.
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function npmStart(env: Record<string, string>): ChildProcess {
+  return spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function firstLine(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
+  return new Promise((resolve) => createInterface({ input: stream }).on('line', (line) => pattern.test(line) && resolve(line)));
+}
+
+function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => (stdout += c));
+  child.stderr!.on('data', (c: Buffer) => (stderr += c));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm start', () => {
+  const running: ChildProcess[] = [];
+  afterAll(() => running.forEach((c) => c.kill('SIGKILL')));
+
+  it('serves the 13 Saxon districts from a fresh data directory, and refuses a taken port in one line', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    const hub = npmStart({ PORT: String(port), HUB_DATA_DIR: dataDir });
+    running.push(hub);
+    const ready = await firstLine(hub.stdout!, /Integration hub on the embedded store/);
+    expect(ready).toContain(`http://127.0.0.1:${port}/graphql`);
+
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ districts { ags name kind } }' }),
+    });
+    const { data } = (await response.json()) as { data: { districts: { ags: string; name: string; kind: string }[] } };
+    expect(data.districts.map((d) => d.ags)).toEqual(['14511', '14521', '14522', '14523', '14524', '14612', '14625', '14626', '14627', '14628', '14713', '14729', '14730']);
+    expect(data.districts.find((d) => d.ags === '14713')).toEqual({ ags: '14713', name: 'Leipzig', kind: 'KREISFREIE_STADT' });
+
+    const second = await output(npmStart({ PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-start-')) }));
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toBe(`Port ${port} is already in use; set PORT to a free port.`);
+
+    const stopped = output(hub);
+    hub.kill('SIGTERM');
+    await stopped;
+    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answering', () => 'stopped'), { timeout: 10_000 }).toBe('stopped');
+  });
+
+  it('says in one line when Neo4j is unreachable', async () => {
+    const result = await output(npmStart({ PORT: '0', NEO4J_URI: 'bolt://127.0.0.1:9' }));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Neo4j at bolt://127.0.0.1:9 is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.');
+  });
+});
