@@ -1,5 +1,5 @@
 import type { Language } from '../src/domain/errors.js';
-import type { Viewer } from '../src/domain/privacy.js';
+import type { Viewer } from '../src/domain/access.js';
 import type { Directory } from '../src/services/directory.js';
 import type { NetworkWriter } from '../src/services/network-writer.js';
 

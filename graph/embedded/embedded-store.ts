@@ -7,7 +7,8 @@ import { StoreCorrupt } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
-import { entityToRow, linkToRow, roleToRow, rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type RoleRow } from './mapper.js';
+import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
 
 // The default store: SQLite in the data directory, WAL journal with full sync, so a committed
@@ -133,7 +134,7 @@ export class EmbeddedStore implements GraphStore {
     return { entities, roles, links };
   }
 
-  async commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void> {
+  async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
     this.db.transaction(() => {
       guard(this.snapshot(changes));
       const upsertEntity = this.db.prepare(
@@ -147,11 +148,54 @@ export class EmbeddedStore implements GraphStore {
       for (const e of entitiesOf(changes)) upsertEntity.run(entityToRow(e));
       for (const r of changes.roles) insertRole.run(roleToRow(r));
       for (const l of changes.links) insertLink.run(linkToRow(l));
+      if (audit) this.appendAudit(audit);
     }).immediate();
   }
 
+  async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
+    const rows = this.db
+      .prepare('SELECT a.* FROM audit_subjects s JOIN audit a ON a.id = s.audit_id WHERE s.subject_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?')
+      .all(subjectId, limit) as AuditRow[];
+    return rows.map(rowToAudit);
+  }
+
+  async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO tokens (id, hash, person_id, access, district_ags, personal_data, label, created_at, revoked_at)
+           VALUES (@id, @hash, @person_id, @access, @district_ags, @personal_data, @label, @created_at, @revoked_at)`,
+        )
+        .run(tokenToRow(token));
+      this.appendAudit(audit);
+    }).immediate();
+  }
+
+  async tokenByHash(hash: string): Promise<AccessToken | null> {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    return row ? rowToToken(row) : null;
+  }
+
+  async listTokens(): Promise<AccessToken[]> {
+    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at, id').all() as TokenRow[]).map(rowToToken);
+  }
+
+  async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
+    return this.db.transaction(() => {
+      const changed = this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes;
+      if (changed) this.appendAudit(audit);
+      return changed > 0;
+    }).immediate();
+  }
+
+  private appendAudit(audit: AuditEntry): void {
+    this.db.prepare('INSERT INTO audit (id, at, actor_id, action, subject_ids, details) VALUES (@id, @at, @actor_id, @action, @subject_ids, @details)').run(auditToRow(audit));
+    const subject = this.db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
+    for (const id of new Set(audit.subjectIds)) subject.run(audit.id, id);
+  }
+
   async deleteEverything(): Promise<void> {
-    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities;');
+    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens;');
   }
 
   private snapshot(changes: NetworkBundle): FactsSnapshot {

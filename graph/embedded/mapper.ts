@@ -1,3 +1,4 @@
+import type { AccessRole, AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Entity, Link, LinkType, Role, RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 
@@ -54,4 +55,47 @@ export function linkToRow(l: Link): LinkRow {
 
 export function rowToLink(row: LinkRow): Link {
   return { id: row.id, type: row.type as LinkType, fromId: row.from_id, toId: row.to_id, since: row.since, note: row.note };
+}
+
+export interface TokenRow {
+  id: string;
+  hash: string;
+  person_id: string;
+  access: string;
+  district_ags: string | null;
+  personal_data: number;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export function tokenToRow(t: AccessToken): TokenRow {
+  return {
+    id: t.id, hash: t.hash, person_id: t.personId, access: t.access, district_ags: t.districtAgs,
+    personal_data: t.personalData ? 1 : 0, label: t.label, created_at: t.createdAt, revoked_at: t.revokedAt,
+  };
+}
+
+export function rowToToken(r: TokenRow): AccessToken {
+  return {
+    id: r.id, hash: r.hash, personId: r.person_id, access: r.access as AccessRole, districtAgs: r.district_ags,
+    personalData: r.personal_data === 1, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at,
+  };
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_ids: string;
+  details: string;
+}
+
+export function auditToRow(a: AuditEntry): AuditRow {
+  return { id: a.id, at: a.at, actor_id: a.actorId, action: a.action, subject_ids: JSON.stringify(a.subjectIds), details: JSON.stringify(a.details) };
+}
+
+export function rowToAudit(r: AuditRow): AuditEntry {
+  return { id: r.id, at: r.at, actorId: r.actor_id, action: r.action, subjectIds: JSON.parse(r.subject_ids) as string[], details: JSON.parse(r.details) as Record<string, unknown> };
 }

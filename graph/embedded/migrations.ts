@@ -44,6 +44,36 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX links_to ON links(to_id, type);
     `,
   },
+  {
+    version: 2,
+    name: 'access tokens and audit log',
+    up: `
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        person_id TEXT NOT NULL,
+        access TEXT NOT NULL,
+        district_ags TEXT,
+        personal_data INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE TABLE audit (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        subject_ids TEXT NOT NULL,
+        details TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE audit_subjects (
+        audit_id TEXT NOT NULL REFERENCES audit(id),
+        subject_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_subjects_subject ON audit_subjects(subject_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

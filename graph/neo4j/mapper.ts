@@ -1,4 +1,5 @@
 import neo4j, { type Integer, type Node, type Relationship } from 'neo4j-driver';
+import type { AccessRole, AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { ContactChannel, Entity, Link, LinkType, Role, RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 
@@ -60,4 +61,35 @@ export function fromNeo4j(value: unknown): unknown {
   }
   if (Array.isArray(value)) return value.map(fromNeo4j);
   return value;
+}
+
+export function nodeToToken(node: Node): AccessToken {
+  const p = node.properties as Record<string, unknown>;
+  return {
+    id: String(p.id),
+    hash: String(p.hash),
+    personId: String(p.personId),
+    access: p.access as AccessRole,
+    districtAgs: (p.districtAgs as string | undefined) ?? null,
+    personalData: p.personalData === true,
+    label: String(p.label),
+    createdAt: String(p.createdAt),
+    revokedAt: (p.revokedAt as string | undefined) ?? null,
+  };
+}
+
+export function auditToProps(a: AuditEntry): Record<string, unknown> {
+  return { id: a.id, at: a.at, actorId: a.actorId, action: a.action, subjectIds: a.subjectIds, detailsJson: JSON.stringify(a.details) };
+}
+
+export function nodeToAudit(node: Node): AuditEntry {
+  const p = node.properties as Record<string, unknown>;
+  return {
+    id: String(p.id),
+    at: String(p.at),
+    actorId: (p.actorId as string | undefined) ?? null,
+    action: String(p.action),
+    subjectIds: (p.subjectIds as string[] | undefined) ?? [],
+    details: JSON.parse(String(p.detailsJson)) as Record<string, unknown>,
+  };
 }

@@ -27,6 +27,16 @@ const MIGRATIONS: Migration[] = [
       ...LINK_TYPES.map((t) => `CREATE INDEX link_id_${t.toLowerCase()} IF NOT EXISTS FOR ()-[l:${t}]-() ON (l.id)`),
     ],
   },
+  {
+    version: 2,
+    name: 'access tokens and audit log',
+    statements: [
+      'CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:AccessToken) REQUIRE t.id IS UNIQUE',
+      'CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:AccessToken) REQUIRE t.hash IS UNIQUE',
+      'CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE',
+      'CREATE INDEX audit_subject IF NOT EXISTS FOR (s:AuditSubject) ON (s.subjectId)',
+    ],
+  },
 ];
 
 export async function migrate(driver: Driver, database: string | undefined): Promise<void> {

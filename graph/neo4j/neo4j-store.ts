@@ -6,7 +6,8 @@ import { districtId } from '../../src/domain/ids.js';
 import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
-import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
+import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { migrate } from './migrations.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
@@ -124,12 +125,47 @@ export class Neo4jStore implements GraphStore {
     return { entities, roles: fromNeo4j(t.get('roles')) as number, links: fromNeo4j(t.get('links')) as number };
   }
 
-  async commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void> {
+  async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
     await this.write(async (tx) => {
       const facts = await this.snapshot(tx, changes);
       guard(facts);
       await writeChanges(tx, changes);
+      if (audit) await appendAudit(tx, audit);
     });
+  }
+
+  async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
+    const records = await this.records(
+      'MATCH (:AuditSubject {subjectId: $id})<-[:NAMES]-(a:AuditEntry) RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit',
+      { id: subjectId, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => nodeToAudit(r.get('a')));
+  }
+
+  async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run('CREATE (t:AccessToken) SET t = $token', { token });
+      await appendAudit(tx, audit);
+    });
+  }
+
+  async tokenByHash(hash: string): Promise<AccessToken | null> {
+    const [record] = await this.records('MATCH (t:AccessToken {hash: $hash}) RETURN t', { hash });
+    return record ? nodeToToken(record.get('t')) : null;
+  }
+
+  async listTokens(): Promise<AccessToken[]> {
+    return (await this.records('MATCH (t:AccessToken) RETURN t ORDER BY t.createdAt, t.id')).map((r) => nodeToToken(r.get('t')));
+  }
+
+  async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
+    let revoked = false;
+    await this.write(async (tx) => {
+      const result = await tx.run('MATCH (t:AccessToken {id: $id}) WHERE t.revokedAt IS NULL SET t.revokedAt = $at RETURN t.id', { id, at });
+      revoked = result.records.length > 0;
+      if (revoked) await appendAudit(tx, audit);
+    });
+    return revoked;
   }
 
   async deleteEverything(): Promise<void> {
@@ -193,6 +229,14 @@ export class Neo4jStore implements GraphStore {
       await session.close();
     }
   }
+}
+
+async function appendAudit(tx: ManagedTransaction, audit: AuditEntry): Promise<void> {
+  await tx.run(
+    `CREATE (a:AuditEntry) SET a = $props
+     WITH a UNWIND $subjects AS subject CREATE (a)-[:NAMES]->(:AuditSubject {subjectId: subject})`,
+    { props: auditToProps(audit), subjects: [...new Set(audit.subjectIds)] },
+  );
 }
 
 async function writeChanges(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {

@@ -3,7 +3,7 @@ import { schema } from '../../schema/index.js';
 import type { HubContext } from '../../schema/context.js';
 import type { Language } from '../domain/errors.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
-import { ANONYMOUS } from '../domain/privacy.js';
+import { ANONYMOUS } from '../domain/access.js';
 import { Directory } from '../services/directory.js';
 import type { NetworkWriter } from '../services/network-writer.js';
 import { hubMaskError } from './plugins/mask-error.js';

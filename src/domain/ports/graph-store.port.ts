@@ -1,3 +1,4 @@
+import type { AccessToken, AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
 import type { District, Entity, EntityKind, Link, Municipality, NetworkBundle, RoleAssignment } from '../model.js';
 
@@ -41,8 +42,16 @@ export interface GraphStore {
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
   counts(): Promise<StoreCounts>;
 
-  /** Writes all changes in one transaction after guard accepted them, or nothing. */
-  commit(changes: NetworkBundle, guard: ChangeGuard): Promise<void>;
+  /** Writes all changes and their audit entry in one transaction after guard accepted them, or nothing. */
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;
+  /** Audit entries that name the subject, newest first. */
+  auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
+
+  saveToken(token: AccessToken, audit: AuditEntry): Promise<void>;
+  tokenByHash(hash: string): Promise<AccessToken | null>;
+  listTokens(): Promise<AccessToken[]>;
+  /** Marks the token revoked; false when there is no such active token. */
+  revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean>;
   /** Removes everything: for seeding anew and for tests. */
   deleteEverything(): Promise<void>;
 }

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { NetworkWriter } from '../../src/services/network-writer.js';
+import { openStore } from '../open-store.js';
+import { runCli } from './cli-support.js';
+import { parseImport } from './import-file.js';
+
+// `npm run import -- FILE.csv|FILE.json`: adds the file's records, all or nothing.
+
+await runCli(async () => {
+  const file = process.argv[2];
+  if (!file) throw new Error('Usage: npm run import -- FILE.csv | FILE.json');
+  const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+  const { bundle, lineOf } = parseImport(readFileSync(file, 'utf8'), format);
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    await new NetworkWriter(store, config.rules).apply(bundle, lineOf);
+    const total = Object.values(bundle).reduce((sum, items) => sum + items.length, 0);
+    console.log(`Imported ${total} records from ${file} into the ${store.name} store.`);
+  } finally {
+    await store.close();
+  }
+});

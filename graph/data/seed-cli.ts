@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config.js';
+import { NetworkWriter } from '../../src/services/network-writer.js';
+import { openStore } from '../open-store.js';
+import { germanyNetwork } from './germany.js';
+import { saxonyDemo } from './saxony-demo.js';
+import { runCli } from './cli-support.js';
+
+// `npm run seed [-- --scale germany] [--seed TEXT]`: replaces the store's content with the Saxon
+// demo network or the synthetic Germany-scale network.
+
+await runCli(async () => {
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'saxony' }, seed: { type: 'string' } } });
+  if (values.scale !== 'saxony' && values.scale !== 'germany') throw new Error('--scale must be "saxony" or "germany".');
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const bundle = values.scale === 'germany' ? germanyNetwork(values.seed) : saxonyDemo();
+    const started = Date.now();
+    await store.deleteEverything();
+    await new NetworkWriter(store, config.rules).apply(bundle);
+    const counts = await store.counts();
+    const entities = Object.entries(counts.entities).map(([k, n]) => `${n} ${k}`).join(', ');
+    console.log(`Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+    console.log(`  ${entities}; ${counts.roles} roles, ${counts.links} links.`);
+  } finally {
+    await store.close();
+  }
+});
