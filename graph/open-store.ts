@@ -1,3 +1,4 @@
+import { SYSTEM } from '../src/domain/authorization.js';
 import type { HubConfig } from '../src/config.js';
 import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
 import type { NetworkWriter } from '../src/services/network-writer.js';
@@ -13,6 +14,6 @@ export async function openStore(config: Pick<HubConfig, 'neo4j' | 'dataDir'>): P
 /** A store with no districts gets the Saxon demo network, so a first start has something to show. */
 export async function seedDemoIfEmpty(store: GraphStore, writer: NetworkWriter): Promise<boolean> {
   if ((await store.listDistricts()).length > 0) return false;
-  await writer.apply(saxonyDemo());
+  await writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   return true;
 }

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -16,7 +17,7 @@ await runCli(async () => {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    await new NetworkWriter(store, config.rules).apply(bundle, lineOf);
+    await new NetworkWriter(store, config.rules).apply(bundle, { actor: SYSTEM, action: 'import', lineOf });
     const total = Object.values(bundle).reduce((sum, items) => sum + items.length, 0);
     console.log(`Imported ${total} records from ${file} into the ${store.name} store.`);
   } finally {

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
@@ -18,7 +19,7 @@ await runCli(async () => {
     const bundle = values.scale === 'germany' ? germanyNetwork(values.seed) : saxonyDemo();
     const started = Date.now();
     await store.deleteEverything();
-    await new NetworkWriter(store, config.rules).apply(bundle);
+    await new NetworkWriter(store, config.rules).apply(bundle, { actor: SYSTEM, action: 'seed' });
     const counts = await store.counts();
     const entities = Object.entries(counts.entities).map(([k, n]) => `${n} ${k}`).join(', ');
     console.log(`Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`);

@@ -206,7 +206,8 @@ export class EmbeddedStore implements GraphStore {
       .all(ids, ids) as RoleRow[];
     const existingRoles = this.db.prepare(`SELECT id FROM roles WHERE id IN ${IDS}`).pluck().all(JSON.stringify(roleIds)) as string[];
     const existingLinks = this.db.prepare(`SELECT id FROM links WHERE id IN ${IDS}`).pluck().all(JSON.stringify(linkIds)) as string[];
-    return new FactsSnapshot(this.readEntities(entityIds), roles.map(rowToRole), existingRoles, existingLinks);
+    const scopeIds = roles.map((r) => r.scope_id).filter((id): id is string => id !== null && !entityIds.includes(id));
+    return new FactsSnapshot(this.readEntities([...entityIds, ...scopeIds]), roles.map(rowToRole), existingRoles, existingLinks);
   }
 
   private readEntities(ids: readonly string[]): Entity[] {

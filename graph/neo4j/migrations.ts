@@ -39,6 +39,8 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
+export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
+
 export async function migrate(driver: Driver, database: string | undefined): Promise<void> {
   const session = driver.session({ database });
   try {

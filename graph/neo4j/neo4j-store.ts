@@ -185,12 +185,13 @@ export class Neo4jStore implements GraphStore {
     // assignments cannot both see room under the KIK limit.
     const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
     if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
-    const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: entityIds });
     const roles = await tx.run(
       `MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r
        UNION MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN r`,
       { ids: entityIds, roleIds },
     );
+    const scopeIds = roles.records.map((r) => (r.get('r') as Node).properties.scopeId as string | undefined).filter((id) => id !== undefined);
+    const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...new Set([...entityIds, ...scopeIds])] });
     const links = await tx.run(
       LINK_TYPES.map((t) => `MATCH ()-[l:${t}]->() WHERE l.id IN $linkIds RETURN l.id AS id`).join(' UNION '),
       { linkIds },

@@ -184,3 +184,17 @@ export class StoreCorrupt extends DomainError {
     );
   }
 }
+
+export class NotAllowed extends DomainError {
+  readonly code = 'NOT_ALLOWED';
+  constructor(whatEn: string, whatDe: string) {
+    super(`You may not ${whatEn}.`, `Sie dürfen ${whatDe}.`);
+  }
+}
+
+export class NotSignedIn extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor() {
+    super('This needs a valid access token.', 'Dafür ist ein gültiger Zugangsschlüssel nötig.');
+  }
+}

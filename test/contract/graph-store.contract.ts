@@ -1,7 +1,9 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { districtId } from '../../src/domain/ids.js';
 import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { AccessToken, Viewer } from '../../src/domain/access.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
@@ -22,7 +24,7 @@ export function graphStoreContract(factory: StoreFactory): void {
       if (dispose) await dispose();
       ({ store, dispose } = await factory.open());
       writer = new NetworkWriter(store, { kikLimitPerLandkreis: KIK_LIMIT });
-      await writer.apply(smallNetwork());
+      await writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
     });
     afterAll(async () => dispose?.());
 
@@ -91,7 +93,7 @@ export function graphStoreContract(factory: StoreFactory): void {
       const addKik = (key: string) => writer.apply(only({
         persons: [person(key, `Person ${key}`)],
         roles: [{ id: `role:${key}`, personId: `person:${key}`, role: 'KIK', scopeId: districtId(LANDKREIS) }],
-      }));
+      }), { actor: SYSTEM, action: 'test' });
 
       it('refuses more KIK than the configured limit, naming the Landkreis', async () => {
         await addKik('kik-2');
@@ -109,36 +111,36 @@ export function graphStoreContract(factory: StoreFactory): void {
 
       it('allows one Koordinationskraft per district', async () => {
         const second = only({ persons: [person('kk-2', 'Paul Neumann')], roles: [{ id: 'role:kk-2', personId: 'person:kk-2', role: 'KOORDINATIONSKRAFT', scopeId: districtId(LANDKREIS) }] });
-        await expect(writer.apply(second)).rejects.toMatchObject({ code: 'KOORDINATIONSKRAFT_TAKEN' });
+        await expect(writer.apply(second, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KOORDINATIONSKRAFT_TAKEN' });
         const inCity = only({ persons: [person('kk-3', 'Marie Wolf')], roles: [{ id: 'role:kk-3', personId: 'person:kk-3', role: 'KOORDINATIONSKRAFT', scopeId: districtId(STADT) }] });
-        await writer.apply(inCity);
+        await writer.apply(inCity, { actor: SYSTEM, action: 'seed' });
       });
 
       it('gives KIK to a Landkreis only', async () => {
         const inCity = only({ roles: [{ id: 'role:x', personId: 'person:vol-1', role: 'KIK', scopeId: districtId(STADT) }] });
-        await expect(writer.apply(inCity)).rejects.toMatchObject({ code: 'KIK_REQUIRES_LANDKREIS' });
+        await expect(writer.apply(inCity, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KIK_REQUIRES_LANDKREIS' });
       });
 
       it('lets a KIK serve municipalities of their own Landkreis only', async () => {
-        const serve = (from: string, to: string) => writer.apply(only({ links: [{ id: `link:${from}-${to}`, type: 'SERVES', fromId: from, toId: to, since: null, note: null }] }));
+        const serve = (from: string, to: string) => writer.apply(only({ links: [{ id: `link:${from}-${to}`, type: 'SERVES', fromId: from, toId: to, since: null, note: null }] }), { actor: SYSTEM, action: 'seed' });
         await expect(serve('person:kik-1', pirna.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
         await expect(serve('person:vol-1', radebeul.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
         await serve('person:kik-1', municipality(LANDKREIS, 'Coswig').id);
       });
 
       it('puts a municipality in exactly one existing Landkreis', async () => {
-        await expect(writer.addMunicipality({ name: 'Altstadt', districtAgs: STADT })).rejects.toMatchObject({ code: 'MUNICIPALITY_REQUIRES_LANDKREIS' });
-        await expect(writer.addMunicipality({ name: 'Nirgendwo', districtAgs: '99999' })).rejects.toMatchObject({ code: 'DISTRICT_NOT_FOUND' });
-        await expect(writer.addMunicipality({ name: 'Radebeul', districtAgs: LANDKREIS })).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
-        const made = await writer.addMunicipality({ name: 'Moritzburg', districtAgs: LANDKREIS });
+        await expect(writer.addMunicipality({ name: 'Altstadt', districtAgs: STADT }, SYSTEM)).rejects.toMatchObject({ code: 'MUNICIPALITY_REQUIRES_LANDKREIS' });
+        await expect(writer.addMunicipality({ name: 'Nirgendwo', districtAgs: '99999' }, SYSTEM)).rejects.toMatchObject({ code: 'DISTRICT_NOT_FOUND' });
+        await expect(writer.addMunicipality({ name: 'Radebeul', districtAgs: LANDKREIS }, SYSTEM)).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+        const made = await writer.addMunicipality({ name: 'Moritzburg', districtAgs: LANDKREIS }, SYSTEM);
         expect((await store.entitiesByIds([made.id]))[0]).toEqual(made);
       });
 
       it('checks role scopes and link endpoints', async () => {
-        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'VOLUNTEER', scopeId: districtId(LANDKREIS) })).rejects.toMatchObject({ code: 'ROLE_SCOPE_INVALID' });
-        await expect(writer.assignRole({ personId: 'person:ghost', role: 'ANALYST' })).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
-        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'person:vol-1', toId: radebeul.id })).rejects.toMatchObject({ code: 'LINK_ENDPOINTS_INVALID' });
-        const analyst = await writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' });
+        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'VOLUNTEER', scopeId: districtId(LANDKREIS) }, SYSTEM)).rejects.toMatchObject({ code: 'ROLE_SCOPE_INVALID' });
+        await expect(writer.assignRole({ personId: 'person:ghost', role: 'ANALYST' }, SYSTEM)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'person:vol-1', toId: radebeul.id }, SYSTEM)).rejects.toMatchObject({ code: 'LINK_ENDPOINTS_INVALID' });
+        const analyst = await writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' }, SYSTEM);
         expect((await store.rolesOfPersons(['person:vol-1']))[0]!.map((r) => r.id)).toContain(analyst.id);
       });
 
@@ -148,13 +150,61 @@ export function graphStoreContract(factory: StoreFactory): void {
           persons: [person('new-1', 'Emma Krause')],
           links: [{ id: 'link:bad', type: 'SERVES', fromId: 'person:new-1', toId: radebeul.id, since: null, note: null }],
         });
-        await expect(writer.apply(bundle)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
+        await expect(writer.apply(bundle, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
         expect(await store.entitiesByIds([municipality(LANDKREIS, 'Weinböhla').id, 'person:new-1'])).toEqual([null, null]);
       });
 
       it('rejects invalid input before it reaches the store', async () => {
-        await expect(writer.addPerson({ name: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-        await expect(writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:kk-1', since: '31.12.2020' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(writer.addPerson({ name: 'x'.repeat(201) }, SYSTEM)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:kk-1', since: '31.12.2020' }, SYSTEM)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+    });
+
+    describe('who may write', () => {
+      const viewer = (access: Viewer['access'], districtAgs: string | null = null): Viewer => ({ personId: 'person:kk-1', access, districtAgs, personalData: false, roles: [] });
+
+      it('lets a district coordinator write in their own district only', async () => {
+        const own = viewer('DISTRICT_COORDINATOR', LANDKREIS);
+        await writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'institution:jobcenter' }, own);
+        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'alliance:welcome', toId: pirna.id }, own)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(writer.addMunicipality({ name: 'Dohna', districtAgs: NACHBARKREIS }, own)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      });
+
+      it('lets coordinators keep people and links current but not the structure, and others nothing', async () => {
+        const coordinator = viewer('COORDINATOR');
+        await writer.addPerson({ name: 'Sophie Hartmann' }, coordinator);
+        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' }, coordinator)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('VOLUNTEER'))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('ANALYST'))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      });
+    });
+
+    describe('audit and tokens', () => {
+      it('records who wrote what with each write, and nothing for a refused write', async () => {
+        const [seeded] = await store.auditOf('person:kik-1', 10);
+        expect(seeded).toMatchObject({ action: 'seed', actorId: null });
+        const actor: Viewer = { personId: 'person:kk-1', access: 'ADMIN', districtAgs: null, personalData: false, roles: [] };
+        const link = await writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:vol-1', note: 'Patenschaft' }, actor);
+        const [latest] = await store.auditOf('person:kik-1', 10);
+        expect(latest).toMatchObject({ action: 'addLink', actorId: 'person:kk-1', subjectIds: expect.arrayContaining([link.id]) });
+        expect(JSON.stringify(latest!.details)).not.toContain('Patenschaft');
+        await expect(writer.link({ type: 'SERVES', fromId: 'person:vol-1', toId: radebeul.id }, actor)).rejects.toThrow();
+        expect(await store.auditOf('person:vol-1', 10)).toHaveLength(2);
+      });
+
+      it('keeps tokens by hash and revokes them once', async () => {
+        const token: AccessToken = {
+          id: 'token:1', hash: 'a'.repeat(64), personId: 'person:kk-1', access: 'DISTRICT_COORDINATOR', districtAgs: LANDKREIS,
+          personalData: false, label: 'Laptop', createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null,
+        };
+        const audit = (action: string) => ({ id: `audit:${action}`, at: '2026-01-01T00:00:00.000Z', actorId: null, action, subjectIds: ['token:1'], details: {} });
+        await store.saveToken(token, audit('createToken'));
+        expect(await store.tokenByHash('a'.repeat(64))).toEqual(token);
+        expect(await store.tokenByHash('b'.repeat(64))).toBeNull();
+        expect(await store.revokeToken('token:1', '2026-02-01T00:00:00.000Z', audit('revokeToken'))).toBe(true);
+        expect(await store.revokeToken('token:1', '2026-03-01T00:00:00.000Z', audit('again'))).toBe(false);
+        expect((await store.listTokens())[0]!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+        expect((await store.auditOf('token:1', 10)).map((a) => a.action)).toEqual(['revokeToken', 'createToken']);
       });
     });
 

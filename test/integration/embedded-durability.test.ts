@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ describe('the embedded store on disk', () => {
   it('keeps what was written across a reopen', async () => {
     const dir = fresh();
     const first = EmbeddedStore.open(dir);
-    await new NetworkWriter(first, { kikLimitPerLandkreis: 10 }).apply(smallNetwork());
+    await new NetworkWriter(first, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
     await first.close();
     const second = EmbeddedStore.open(dir);
     expect((await second.counts()).links).toBe(3);

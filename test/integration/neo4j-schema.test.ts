@@ -1,6 +1,8 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import neo4j from 'neo4j-driver';
 import { afterAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { MIGRATION_VERSIONS } from '../../graph/neo4j/migrations.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
@@ -11,8 +13,8 @@ afterAll(() => driver.close());
 it('records each migration once, however often the hub connects', async () => {
   await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
   await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
-  const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS v, count(*) AS n');
-  expect(records.map((r) => [r.get('v').toNumber(), r.get('n').toNumber()])).toEqual([[1, 1]]);
+  const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS v, count(*) AS n ORDER BY v');
+  expect(records.map((r) => [r.get('v').toNumber(), r.get('n').toNumber()])).toEqual(MIGRATION_VERSIONS.map((v) => [v, 1]));
   const indexes = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
   expect(indexes.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_id', 'entity_name_key', 'municipality_district', 'role_scope']));
 });
@@ -20,7 +22,7 @@ it('records each migration once, however often the hub connects', async () => {
 it('stores integers as integers and the structure as relationships analysts can traverse', async () => {
   const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
   await store.deleteEverything();
-  await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork());
+  await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   await store.close();
   const { records } = await driver.executeQuery(
     `MATCH (m:Municipality {name: 'Radebeul'})-[:PART_OF]->(d:District)

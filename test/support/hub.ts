@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
@@ -8,7 +9,7 @@ import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
 
 export async function demoHub(store: GraphStore = EmbeddedStore.inMemory()): Promise<{ yoga: HubYoga; store: GraphStore; writer: NetworkWriter }> {
   const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
-  if ((await store.listDistricts()).length === 0) await writer.apply(saxonyDemo());
+  if ((await store.listDistricts()).length === 0) await writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   return { yoga: createHubYoga({ store, writer }, { graphiql: false }), store, writer };
 }
 

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 
@@ -7,6 +8,6 @@ import { NetworkWriter } from '../../src/services/network-writer.js';
 const store = EmbeddedStore.open(process.argv[2]!);
 const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
 for (let i = 0; ; i++) {
-  const person = await writer.addPerson({ name: `Person ${i}` });
+  const person = await writer.addPerson({ name: `Person ${i}` }, SYSTEM);
   process.stdout.write(`${person.id}\n`);
 }

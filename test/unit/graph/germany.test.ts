@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../../src/domain/authorization.js';
 import { describe, expect, it } from 'vitest';
 import { germanyNetwork } from '../../../graph/data/germany.js';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
@@ -18,7 +19,7 @@ describe('the Germany-scale network', () => {
     expect(a.municipalities.filter((m) => m.districtAgs === '14627').map((m) => m.name)).toEqual(expect.arrayContaining(['Radebeul', 'Coswig', 'Meißen']));
 
     const store = EmbeddedStore.inMemory();
-    await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(a);
+    await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(a, { actor: SYSTEM, action: 'seed' });
     expect((await store.counts()).links).toBe(a.links.length);
   });
 });

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../../src/domain/authorization.js';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
 import { parseImport } from '../../../graph/data/import-file.js';
@@ -7,7 +8,7 @@ import { smallNetwork } from '../../support/mothers.js';
 async function storeWithSmallNetwork() {
   const store = EmbeddedStore.inMemory();
   const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
-  await writer.apply(smallNetwork());
+  await writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   return { store, writer };
 }
 
@@ -24,7 +25,7 @@ describe('importing a file', () => {
       'link,,,,,,,SERVES,person:imp-1,municipality:99001-weinboehla,2024-01-15,,',
     ].join('\n');
     const { bundle, lineOf } = parseImport(csv, 'csv');
-    await writer.apply(bundle, lineOf);
+    await writer.apply(bundle, { actor: SYSTEM, action: 'import', lineOf });
     const [person, town] = await store.entitiesByIds(['person:imp-1', 'municipality:99001-weinboehla']);
     expect(person).toMatchObject({ name: 'Clara Richter', channels: [{ channel: 'EMAIL', value: 'clara@example.invalid', visibility: 'NETWORK' }] });
     expect(town).toMatchObject({ name: 'Weinböhla' });
@@ -46,7 +47,7 @@ describe('importing a file', () => {
    "fromId": "person:imp-2", "toId": "municipality:99001-weinboehla"}
 ]`;
     const { bundle, lineOf } = parseImport(json, 'json');
-    await expect(writer.apply(bundle, lineOf)).rejects.toMatchObject({ code: 'IMPORT_ROW_INVALID', line: 4 });
+    await expect(writer.apply(bundle, { actor: SYSTEM, action: 'import', lineOf })).rejects.toMatchObject({ code: 'IMPORT_ROW_INVALID', line: 4 });
     expect(await store.counts()).toEqual(before);
   });
 

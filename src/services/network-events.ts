@@ -1,0 +1,27 @@
+import { EventEmitter } from 'node:events';
+
+// Tells caches and live subscribers that the network changed. In one process this is an
+// in-memory emitter; several hub instances share it through Redis (see the server wiring).
+
+export interface NetworkChange {
+  action: string;
+  subjectIds: string[];
+  at: string;
+}
+
+export class NetworkEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(change: NetworkChange): void {
+    this.emitter.emit('change', change);
+  }
+
+  subscribe(listener: (change: NetworkChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+}
