@@ -1,12 +1,12 @@
-import type { Language } from '../src/domain/errors.js';
 import type { Viewer } from '../src/domain/access.js';
+import type { Language } from '../src/domain/errors.js';
 import type { Directory } from '../src/services/directory.js';
-import type { NetworkWriter } from '../src/services/network-writer.js';
+import type { HubServices } from '../src/services/hub-services.js';
 
-/** What every resolver may use: services only, never a database driver. */
+/** What every resolver may use: services and per-request loaders, never a database driver. */
 export interface HubContext {
+  services: Omit<HubServices, 'store'>;
   directory: Directory;
-  writer: NetworkWriter;
   viewer: Viewer;
   language: Language;
 }

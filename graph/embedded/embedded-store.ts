@@ -6,11 +6,12 @@ import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/chang
 import { StoreCorrupt } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
 
+// Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
 // The default store: SQLite in the data directory, WAL journal with full sync, so a committed
 // write survives kill -9. Lists of keys travel as one JSON parameter (json_each), so a batch
 // read is one statement whatever its size.
@@ -114,13 +115,33 @@ export class EmbeddedStore implements GraphStore {
   async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {
     const key = nameKey(text);
     if (!key) return [];
-    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = this.db
       .prepare(
-        `SELECT data FROM entities WHERE name_key LIKE ? ESCAPE '\\' AND kind IN ${IDS}
-         ORDER BY (name_key = ?) DESC, (name_key LIKE ? ESCAPE '\\') DESC, name, id LIMIT ?`,
+        `SELECT data FROM entities WHERE name_key LIKE ? AND kind IN ${IDS}
+         ORDER BY (name_key = ?) DESC, (name_key LIKE ?) DESC, name, id LIMIT ?`,
       )
-      .all(pattern, JSON.stringify(kinds ?? ENTITY_KINDS), key, `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as Pick<EntityRow, 'data'>[];
+      .all(`%${key}%`, JSON.stringify(kinds ?? ENTITY_KINDS), key, `${key}%`, limit) as Pick<EntityRow, 'data'>[];
+    return rows.map(rowToEntity);
+  }
+
+  async listEntities(q: EntityListQuery): Promise<Entity[]> {
+    const key = q.text ? nameKey(q.text) : null;
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM entities WHERE kind = @kind
+           AND (@ags IS NULL OR district_ags = @ags)
+           AND (@pattern IS NULL OR name_key LIKE @pattern)
+           AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId))
+         ORDER BY name, id LIMIT @limit`,
+      )
+      .all({
+        kind: q.kind,
+        ags: q.districtAgs ?? null,
+        pattern: key ? `%${key}%` : null,
+        afterName: q.after?.name ?? null,
+        afterId: q.after?.id ?? null,
+        limit: q.limit,
+      }) as Pick<EntityRow, 'data'>[];
     return rows.map(rowToEntity);
   }
 

@@ -76,7 +76,6 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 export function migrate(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -5,7 +5,7 @@ import { StoreUnavailable } from '../../src/domain/errors.js';
 import { districtId } from '../../src/domain/ids.js';
 import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -111,6 +111,25 @@ export class Neo4jStore implements GraphStore {
          RETURN e ORDER BY e.nameKey = $key DESC, e.nameKey STARTS WITH $key DESC, e.name, e.id LIMIT $limit`,
         { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
       );
+    return records.map((r) => nodeToEntity(r.get('e')));
+  }
+
+  async listEntities(q: EntityListQuery): Promise<Entity[]> {
+    const records = await this.records(
+      `MATCH (e:Entity) WHERE e.kind = $kind
+         AND ($ags IS NULL OR e.districtAgs = $ags)
+         AND ($key IS NULL OR e.nameKey CONTAINS $key)
+         AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
+       RETURN e ORDER BY e.name, e.id LIMIT $limit`,
+      {
+        kind: q.kind,
+        ags: q.districtAgs ?? null,
+        key: q.text ? nameKey(q.text) : null,
+        afterName: q.after?.name ?? null,
+        afterId: q.after?.id ?? null,
+        limit: neo4j.int(q.limit),
+      },
+    );
     return records.map((r) => nodeToEntity(r.get('e')));
   }
 

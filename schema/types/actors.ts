@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, TopicRef } from '../refs.js';
 import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
+import { DOMAIN_ERRORS } from './errors.js';
 
 builder.node(AllianceRef, {
   description: 'A volunteer alliance or regional network.',
@@ -56,3 +57,71 @@ builder.node(FundingProgramRef, {
     }),
   }),
 });
+
+const AddAllianceInput = builder.inputType('AddAllianceInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    districtAgs: t.string({ required: true }),
+    topicIds: t.idList({ required: false }),
+  }),
+});
+
+const AddInstitutionInput = builder.inputType('AddInstitutionInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    type: t.field({ type: InstitutionTypeEnum, required: true }),
+    districtAgs: t.string({ required: true }),
+    municipalityId: t.id({ required: false }),
+  }),
+});
+
+const AddTopicInput = builder.inputType('AddTopicInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'German name.' }),
+    nameEn: t.string({ required: true }),
+    key: t.string({ required: false, description: 'Short key for the id, e.g. "housing".' }),
+  }),
+});
+
+const AddFundingProgramInput = builder.inputType('AddFundingProgramInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    level: t.field({ type: FundingLevelEnum, required: true }),
+    topicIds: t.idList({ required: false }),
+  }),
+});
+
+const ids = (list: readonly (string | number)[] | null | undefined) => (list ?? []).map(String);
+
+builder.mutationFields((t) => ({
+  addAlliance: t.field({
+    type: AllianceRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddAllianceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addAlliance({ name: input.name, districtAgs: input.districtAgs, topicIds: ids(input.topicIds) }, ctx.viewer),
+  }),
+  addInstitution: t.field({
+    type: InstitutionRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddInstitutionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addInstitution(
+        { name: input.name, institutionType: input.type, districtAgs: input.districtAgs, municipalityId: input.municipalityId ? String(input.municipalityId) : null },
+        ctx.viewer,
+      ),
+  }),
+  addTopic: t.field({
+    type: TopicRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddTopicInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.services.writer.addTopic({ name: input.name, nameEn: input.nameEn, key: input.key ?? undefined }, ctx.viewer),
+  }),
+  addFundingProgram: t.field({
+    type: FundingProgramRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddFundingProgramInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addFundingProgram({ name: input.name, level: input.level, topicIds: ids(input.topicIds) }, ctx.viewer),
+  }),
+}));

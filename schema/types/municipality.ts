@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { DistrictRef, MunicipalityRef } from '../refs.js';
+import { DOMAIN_ERRORS } from './errors.js';
 
 builder.node(MunicipalityRef, {
   description: 'A kreisangehörige Gemeinde: a municipality belonging to exactly one Landkreis.',
@@ -21,5 +22,23 @@ builder.queryField('municipality', (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.directory.entityOfKind(String(args.id), 'Municipality'),
+  }),
+);
+
+const AddMunicipalityInput = builder.inputType('AddMunicipalityInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    districtAgs: t.string({ required: true, description: 'The Landkreis it belongs to.' }),
+    ags: t.string({ required: false, description: 'Its own eight-digit AGS, where known.' }),
+  }),
+});
+
+builder.mutationField('addMunicipality', (t) =>
+  t.field({
+    type: MunicipalityRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddMunicipalityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addMunicipality({ name: input.name, districtAgs: input.districtAgs, ags: input.ags ?? undefined }, ctx.viewer),
   }),
 );

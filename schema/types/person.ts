@@ -1,8 +1,9 @@
 import type { ContactChannel, RoleAssignment } from '../../src/domain/model.js';
-import { visibleChannels } from '../../src/domain/privacy.js';
+import { displayName, visibleChannels } from '../../src/domain/privacy.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';
 import { ChannelKindEnum, RoleEnum, VisibilityEnum } from './enums.js';
+import { DOMAIN_ERRORS } from './errors.js';
 
 const ContactChannelType = builder.objectRef<ContactChannel>('ContactChannel').implement({
   description: 'One way to reach a person, shown only to those its owner chose.',
@@ -13,7 +14,7 @@ const ContactChannelType = builder.objectRef<ContactChannel>('ContactChannel').i
   }),
 });
 
-const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignment').implement({
+export const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignment').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: RoleEnum, resolve: (r) => r.role }),
@@ -25,14 +26,58 @@ builder.node(PersonRef, {
   id: { resolve: (p) => p.id },
   loadOne: (id, ctx) => ctx.directory.entityOfKind(id, 'Person'),
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.string({
+      description: 'The name, or a stable pseudonym where the caller may not know it (analysts without grant; anonymous callers for people without a public role).',
+      resolve: async (p, _args, ctx) => displayName(ctx.viewer, p, (await ctx.directory.rolesOfPerson(p.id)).map((r) => r.role)),
+    }),
     languages: t.exposeStringList('languages'),
     demo: t.exposeBoolean('demo', { description: 'True for fictional demo people.' }),
     channels: t.field({
       type: [ContactChannelType],
-      description: 'The contact channels the viewer may see.',
+      description: 'The contact channels the caller may see.',
       resolve: (p, _args, ctx) => visibleChannels(ctx.viewer, p.id, p.channels),
     }),
     roles: t.field({ type: [RoleAssignmentType], resolve: (p, _args, ctx) => ctx.directory.rolesOfPerson(p.id) }),
   }),
 });
+
+const ContactChannelInput = builder.inputType('ContactChannelInput', {
+  fields: (t) => ({
+    channel: t.field({ type: ChannelKindEnum, required: true }),
+    value: t.string({ required: true }),
+    visibility: t.field({ type: VisibilityEnum, required: true }),
+  }),
+});
+
+const AddPersonInput = builder.inputType('AddPersonInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    languages: t.stringList({ required: false }),
+    channels: t.field({ type: [ContactChannelInput], required: false }),
+  }),
+});
+
+const AssignRoleInput = builder.inputType('AssignRoleInput', {
+  fields: (t) => ({
+    personId: t.id({ required: true }),
+    role: t.field({ type: RoleEnum, required: true }),
+    scopeId: t.id({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  addPerson: t.field({
+    type: PersonRef,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AddPersonInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addPerson({ name: input.name, languages: input.languages ?? [], channels: input.channels ?? [] }, ctx.viewer),
+  }),
+  assignRole: t.field({
+    type: RoleAssignmentType,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: AssignRoleInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.assignRole({ personId: String(input.personId), role: input.role, scopeId: input.scopeId ? String(input.scopeId) : null }, ctx.viewer),
+  }),
+}));

@@ -1,3 +1,4 @@
+import type { Viewer } from '../../src/domain/access.js';
 import { ENTITY_KINDS, type Entity } from '../../src/domain/model.js';
 import { SEARCH_MAX_RESULTS } from '../../src/services/directory.js';
 import { builder } from '../builder.js';
@@ -19,6 +20,15 @@ builder.queryField('search', (t) =>
       kinds: t.arg({ type: [EntityKindEnum], required: false }),
       limit: t.arg.int({ required: false, defaultValue: 20, description: `At most ${SEARCH_MAX_RESULTS}.` }),
     },
-    resolve: (_root, args, ctx) => ctx.directory.search(args.text, args.kinds ?? null, args.limit ?? 20),
+    resolve: (_root, args, ctx) => {
+      // Finding people by name would reveal names the caller may not see.
+      const kinds = args.kinds ?? [...ENTITY_KINDS];
+      const allowed = canSearchPeople(ctx.viewer) ? kinds : kinds.filter((k) => k !== 'Person');
+      return ctx.directory.search(args.text, allowed, args.limit ?? 20);
+    },
   }),
 );
+
+function canSearchPeople(viewer: Viewer): boolean {
+  return viewer.access !== null && (viewer.access !== 'ANALYST' || viewer.personalData);
+}

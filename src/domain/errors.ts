@@ -130,6 +130,7 @@ const GERMAN_KIND: Record<string, string> = {
   Topic: 'Das Thema',
   FundingProgram: 'Das Förderprogramm',
   Role: 'Die Rolle',
+  AccessToken: 'Der Zugangsschlüssel',
 };
 
 export class DuplicateId extends DomainError {

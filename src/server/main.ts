@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { NetworkWriter } from '../services/network-writer.js';
+import { createServices } from '../services/hub-services.js';
 import { createHubServer } from './http.js';
 import { createHubYoga } from './yoga.js';
 
@@ -12,11 +12,11 @@ import { createHubYoga } from './yoga.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
-  const writer = new NetworkWriter(store, config.rules);
-  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, writer))) {
+  const services = createServices(store, config.rules);
+  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) {
     console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   }
-  const yoga = createHubYoga({ store, writer }, { graphiql: config.graphiql });
+  const yoga = createHubYoga(services, { graphiql: config.graphiql });
   const server = createHubServer(yoga);
   server.listen(config.port, config.host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);

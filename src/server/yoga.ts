@@ -1,17 +1,13 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../../schema/index.js';
 import type { HubContext } from '../../schema/context.js';
-import type { Language } from '../domain/errors.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { ANONYMOUS } from '../domain/access.js';
+import type { Language } from '../domain/errors.js';
 import { Directory } from '../services/directory.js';
-import type { NetworkWriter } from '../services/network-writer.js';
+import type { HubServices } from '../services/hub-services.js';
+import { useBearerAuth } from './plugins/use-bearer-auth.js';
 import { hubMaskError } from './plugins/mask-error.js';
-
-export interface HubServices {
-  store: GraphStore;
-  writer: NetworkWriter;
-}
+import { useDomainErrors } from './plugins/use-domain-errors.js';
 
 export interface YogaOptions {
   graphiql: boolean;
@@ -31,12 +27,16 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: 'Integration Hub GraphQL' } : false,
     landingPage: false,
-    // Request phase and execution phase plugins come here in order as they are added.
-    plugins: [],
-    maskedErrors: { maskError: hubMaskError() },
+    plugins: [
+      // Request phase: who is asking.
+      useBearerAuth(services.access),
+      // Execution phase: domain errors in the caller's language.
+      useDomainErrors(),
+    ],
+    maskedErrors: { maskError: hubMaskError },
     context: ({ request }) => ({
+      services,
       directory: new Directory(services.store),
-      writer: services.writer,
       viewer: ANONYMOUS,
       language: languageOf(request),
     }),

@@ -62,6 +62,11 @@ export class Directory {
     return this.links.load(id);
   }
 
+  /** Primes the loaders with an entity read elsewhere, so it is not read again in this request. */
+  remember(entity: Entity): void {
+    this.entities.prime(entity.id, entity);
+  }
+
   async search(text: string, kinds: EntityKind[] | null, limit: number): Promise<Entity[]> {
     if (text.length > SEARCH_MAX_LENGTH) throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`);
     if (limit < 1 || limit > SEARCH_MAX_RESULTS) throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInput } from '../domain/errors.js';
-import { CHANNEL_KINDS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../domain/model.js';
+import { CHANNEL_KINDS, FUNDING_LEVELS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../domain/model.js';
 
 // What callers may send, checked before anything reaches the rules or the store.
 
@@ -28,6 +28,7 @@ export const schemas = {
   alliance: z.object({ name, districtAgs: ags, topicIds: z.array(id).max(50).default([]) }),
   institution: z.object({ name, institutionType: z.enum(INSTITUTION_TYPES), districtAgs: ags, municipalityId: id.nullable().optional() }),
   topic: z.object({ name, nameEn: name, key: z.string().regex(/^[a-z0-9-]{2,60}$/).optional() }),
+  fundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50).default([]) }),
   role: z.object({ personId: id, role: z.enum(ROLES), scopeId: id.nullable().optional() }),
   link: z.object({ type: z.enum(LINK_TYPES), fromId: id, toId: id, since: isoDate.nullable().optional(), note: z.string().max(1000).nullable().optional() }),
 };
@@ -37,6 +38,7 @@ export type PersonInput = z.input<typeof schemas.person>;
 export type AllianceInput = z.input<typeof schemas.alliance>;
 export type InstitutionInput = z.input<typeof schemas.institution>;
 export type TopicInput = z.input<typeof schemas.topic>;
+export type FundingProgramInput = z.input<typeof schemas.fundingProgram>;
 export type RoleInput = z.input<typeof schemas.role>;
 export type LinkInput = z.input<typeof schemas.link>;
 

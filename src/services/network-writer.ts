@@ -2,12 +2,12 @@ import type { Viewer } from '../domain/access.js';
 import { authorizeChanges } from '../domain/authorization.js';
 import { validateChanges, type LineOf } from '../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../domain/ids.js';
-import { emptyBundle, type Alliance, type Entity, type Institution, type Link, type Municipality, type NetworkBundle, type Person, type RoleAssignment, type Topic } from '../domain/model.js';
+import { emptyBundle, type Alliance, type Entity, type FundingProgram, type Institution, type Link, type Municipality, type NetworkBundle, type Person, type RoleAssignment, type Topic } from '../domain/model.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { auditEntryFor } from './audit.js';
 import type { NetworkEvents } from './network-events.js';
-import { parseInput, schemas, type AllianceInput, type InstitutionInput, type LinkInput, type MunicipalityInput, type PersonInput, type RoleInput, type TopicInput } from './inputs.js';
+import { parseInput, schemas, type AllianceInput, type FundingProgramInput, type InstitutionInput, type LinkInput, type MunicipalityInput, type PersonInput, type RoleInput, type TopicInput } from './inputs.js';
 
 // The one write path: every interface (GraphQL, chat, import, seed) writes through here, and
 // every write is checked by the domain rules inside the store's transaction.
@@ -72,6 +72,11 @@ export class NetworkWriter {
   async addTopic(input: TopicInput, actor: Viewer): Promise<Topic> {
     const data = parseInput(schemas.topic, input);
     return this.addOne({ kind: 'Topic', id: entityId('Topic', data.key ?? slug(data.nameEn)), name: data.name, nameEn: data.nameEn }, actor, 'addTopic');
+  }
+
+  async addFundingProgram(input: FundingProgramInput, actor: Viewer): Promise<FundingProgram> {
+    const data = parseInput(schemas.fundingProgram, input);
+    return this.addOne({ kind: 'FundingProgram', id: newEntityId('FundingProgram'), ...data }, actor, 'addFundingProgram');
   }
 
   async assignRole(input: RoleInput, actor: Viewer): Promise<RoleAssignment> {

@@ -1,21 +1,38 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
+import type { AccessRole } from '../../src/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
 
-// A hub over an in-memory embedded store with the demo network, queried through yoga.fetch.
+// A hub over a store with the demo network, queried through yoga.fetch (no socket).
 
-export async function demoHub(store: GraphStore = EmbeddedStore.inMemory()): Promise<{ yoga: HubYoga; store: GraphStore; writer: NetworkWriter }> {
-  const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
-  if ((await store.listDistricts()).length === 0) await writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
-  return { yoga: createHubYoga({ store, writer }, { graphiql: false }), store, writer };
+export interface TestHub {
+  yoga: HubYoga;
+  store: GraphStore;
+  services: HubServices;
+  /** A bearer token for a demo person with the given access. */
+  token(access: AccessRole, personId?: string, options?: { districtAgs?: string; personalData?: boolean }): Promise<string>;
+}
+
+export async function demoHub(store: GraphStore = EmbeddedStore.inMemory()): Promise<TestHub> {
+  const services = createServices(store, { kikLimitPerLandkreis: 10 });
+  if ((await store.listDistricts()).length === 0) await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+  return {
+    yoga: createHubYoga(services, { graphiql: false }),
+    store,
+    services,
+    async token(access, personId = 'person:demo-14627-koordinationskraft', options = {}) {
+      const { secret } = await services.access.create({ personId, access, label: `test ${access}`, ...options }, SYSTEM);
+      return secret;
+    },
+  };
 }
 
 export interface GraphQLAnswer {
   data?: Record<string, any>;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; suggestions?: string[] } }[];
 }
 
 export async function gql(yoga: HubYoga, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer> {
@@ -26,3 +43,5 @@ export async function gql(yoga: HubYoga, query: string, variables: Record<string
   });
   return (await response.json()) as GraphQLAnswer;
 }
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

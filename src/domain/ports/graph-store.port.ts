@@ -11,6 +11,17 @@ export interface MunicipalityRef {
   districtAgs: string;
 }
 
+export interface EntityListQuery {
+  kind: EntityKind;
+  /** Only entities of this district (for kinds that have one). */
+  districtAgs?: string | null;
+  /** Only entities whose name contains this (forgiving case and umlauts). */
+  text?: string | null;
+  /** Keyset cursor: the (name, id) of the last entity of the previous page. */
+  after?: { name: string; id: string } | null;
+  limit: number;
+}
+
 export interface StoreCounts {
   entities: Record<EntityKind, number>;
   roles: number;
@@ -41,6 +52,8 @@ export interface GraphStore {
   /** Entities whose name contains the text (case and umlaut insensitive), by name. */
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
   counts(): Promise<StoreCounts>;
+  /** One page of entities of a kind, ordered by name then id. */
+  listEntities(query: EntityListQuery): Promise<Entity[]>;
 
   /** Writes all changes and their audit entry in one transaction after guard accepted them, or nothing. */
   commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;

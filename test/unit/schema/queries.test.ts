@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../../src/domain/ports/graph-store.port.js';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
-import { NetworkWriter } from '../../../src/services/network-writer.js';
+import { createServices } from '../../../src/services/hub-services.js';
 import { createHubYoga } from '../../../src/server/yoga.js';
 import { demoHub, gql } from '../../support/hub.js';
 
@@ -58,7 +58,7 @@ describe('GraphQL over the demo network', () => {
     broken.listDistricts = async () => {
       throw new Error('Neo.ClientError.Statement.SyntaxError: MATCH (d:District) RETURN d');
     };
-    const yoga = createHubYoga({ store: broken, writer: new NetworkWriter(broken, { kikLimitPerLandkreis: 10 }) }, { graphiql: false });
+    const yoga = createHubYoga(createServices(broken, { kikLimitPerLandkreis: 10 }), { graphiql: false });
     const answer = await gql(yoga, '{ districts { name } }');
     expect(answer.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.' })]);
     expect(JSON.stringify(answer)).not.toMatch(/MATCH|Neo\.|at .*\.ts/);

@@ -1,0 +1,32 @@
+import type { Contact, ContactRole } from '../../src/services/contacts.js';
+import { builder } from '../builder.js';
+import { AllianceRef, InstitutionRef, PersonRef } from '../refs.js';
+
+const ContactRoleEnum = builder.enumType('ContactRole', {
+  values: ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE', 'EXPERT', 'INSTITUTION_CONTACT', 'ALLIANCE'] satisfies ContactRole[],
+});
+
+const ContactType = builder.objectRef<Contact>('Contact').implement({
+  description: 'Someone to ask, and why. A person\'s channels are those the caller may see.',
+  fields: (t) => ({
+    role: t.field({ type: ContactRoleEnum, resolve: (c) => c.role }),
+    reason: t.exposeString('reason'),
+    person: t.field({ type: PersonRef, nullable: true, resolve: (c) => c.person }),
+    alliance: t.field({ type: AllianceRef, nullable: true, resolve: (c) => c.alliance }),
+    institution: t.field({ type: InstitutionRef, nullable: true, resolve: (c) => c.institution }),
+  }),
+});
+
+builder.queryField('contacts', (t) =>
+  t.field({
+    type: [ContactType],
+    description:
+      'Whom to ask in a municipality, optionally on a topic. Names match forgivingly; an unknown name is an error (MUNICIPALITY_NOT_FOUND, TOPIC_NOT_FOUND) whose extensions list the closest names.',
+    args: {
+      municipality: t.arg.string({ required: true }),
+      topic: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.services.contacts.find(ctx.directory, args.municipality, args.topic ?? null, ctx.language)).contacts,
+  }),
+);

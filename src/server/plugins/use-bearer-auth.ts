@@ -1,0 +1,23 @@
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { ANONYMOUS, type Viewer } from '../../domain/access.js';
+import type { AccessService } from '../../services/access.js';
+
+// Reads "Authorization: Bearer <token>" and puts the viewer into the context. No header means
+// an anonymous viewer; a header with an unknown or revoked token is refused with 401.
+
+export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer }> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const header = (context as { request: Request }).request.headers.get('authorization');
+      if (!header) return extendContext({ viewer: ANONYMOUS });
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const viewer = match ? await access.authenticate(match[1]!) : null;
+      if (!viewer) {
+        throw createGraphQLError('The access token is unknown or revoked.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      extendContext({ viewer });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from '../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+
+// Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
+// token is looked up by hash and the hash compared in constant time.
+
+const PREFIX = 'hub_';
+
+export interface NewToken {
+  personId: string;
+  access: AccessRole;
+  districtAgs?: string | null;
+  personalData?: boolean;
+  label: string;
+}
+
+function hashOf(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export class AccessService {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The viewer a secret stands for, or null when it is unknown or revoked. */
+  async authenticate(secret: string): Promise<Viewer | null> {
+    if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+    const hash = hashOf(secret);
+    const token = await this.store.tokenByHash(hash);
+    if (!token || token.revokedAt !== null) return null;
+    if (!timingSafeEqual(Buffer.from(token.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
+    const [roles] = await this.store.rolesOfPersons([token.personId]);
+    return {
+      personId: token.personId,
+      access: token.access,
+      districtAgs: token.districtAgs,
+      personalData: token.personalData,
+      roles: (roles ?? []).map((r) => r.role),
+    };
+  }
+
+  /** Creates a token; the secret in the answer is never shown again. */
+  async create(input: NewToken, actor: Viewer): Promise<{ token: AccessToken; secret: string }> {
+    if (actor.access !== 'ADMIN') throw new NotAllowed('create access tokens', 'keine Zugangsschlüssel anlegen');
+    if (!ACCESS_ROLES.includes(input.access)) throw new InvalidInput('access', `must be one of ${ACCESS_ROLES.join(', ')}`);
+    if (input.access === 'DISTRICT_COORDINATOR' && !input.districtAgs) throw new InvalidInput('districtAgs', 'is needed for a district coordinator');
+    if (!input.label.trim() || input.label.length > 100) throw new InvalidInput('label', 'must be 1 to 100 characters');
+    const [person] = await this.store.entitiesByIds([input.personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', input.personId);
+    if (input.districtAgs) {
+      const [district] = await this.store.districtsByAgs([input.districtAgs]);
+      if (!district) throw new NotFound('District', input.districtAgs);
+    }
+    const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+    const at = this.now().toISOString();
+    const token: AccessToken = {
+      id: `token:${randomUUID()}`,
+      hash: hashOf(secret),
+      personId: input.personId,
+      access: input.access,
+      districtAgs: input.districtAgs ?? null,
+      personalData: input.personalData ?? false,
+      label: input.label.trim(),
+      createdAt: at,
+      revokedAt: null,
+    };
+    await this.store.saveToken(token, this.audit('createToken', token.id, token.personId, actor, at));
+    return { token, secret };
+  }
+
+  async revoke(tokenId: string, actor: Viewer): Promise<void> {
+    if (actor.access !== 'ADMIN') throw new NotAllowed('revoke access tokens', 'keine Zugangsschlüssel widerrufen');
+    const at = this.now().toISOString();
+    const revoked = await this.store.revokeToken(tokenId, at, this.audit('revokeToken', tokenId, null, actor, at));
+    if (!revoked) throw new NotFound('AccessToken', tokenId);
+  }
+
+  list(): Promise<AccessToken[]> {
+    return this.store.listTokens();
+  }
+
+  private audit(action: string, tokenId: string, personId: string | null, actor: Viewer, at: string) {
+    return { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds: personId ? [tokenId, personId] : [tokenId], details: {} };
+  }
+}

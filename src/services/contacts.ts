@@ -1,0 +1,121 @@
+import type { Language } from '../domain/errors.js';
+import { NotFound } from '../domain/errors.js';
+import { districtId } from '../domain/ids.js';
+import type { Alliance, District, Entity, Institution, Municipality, Person, Topic } from '../domain/model.js';
+import { matchName } from '../domain/names.js';
+import type { Directory } from './directory.js';
+import type { NameIndex } from './name-index.js';
+
+// "Whom do I ask?" for a municipality and, optionally, a topic: the KIK serving it, the district's
+// Koordinationskraft, the Beauftragte, experts and institution contacts for the topic, and the
+// alliances active there. Each answer says why, in the asker's language.
+
+export type ContactRole = 'KIK' | 'KOORDINATIONSKRAFT' | 'BEAUFTRAGTE' | 'EXPERT' | 'INSTITUTION_CONTACT' | 'ALLIANCE';
+
+export interface Contact {
+  role: ContactRole;
+  person: Person | null;
+  alliance: Alliance | null;
+  institution: Institution | null;
+  reason: string;
+}
+
+export interface ContactAnswer {
+  municipality: Municipality;
+  district: District;
+  topic: Topic | null;
+  contacts: Contact[];
+}
+
+const REASONS: Record<ContactRole, Record<Language, (place: string, topic: string) => string>> = {
+  KIK: { de: (p) => `Kommunale Integrationskoordination für ${p}`, en: (p) => `Municipal integration coordinator serving ${p}` },
+  KOORDINATIONSKRAFT: { de: (p) => `Koordinationskraft Integration des Kreises ${p}`, en: (p) => `Integration coordinator of the district ${p}` },
+  BEAUFTRAGTE: { de: (p) => `Ausländer- und Integrationsbeauftragte für ${p}`, en: (p) => `Commissioner for foreigners and integration for ${p}` },
+  EXPERT: { de: (_p, t) => `Fachkundig für ${t}`, en: (_p, t) => `Expert in ${t}` },
+  INSTITUTION_CONTACT: { de: (_p, t) => `Ansprechperson einer Institution für ${t}`, en: (_p, t) => `Institution contact for ${t}` },
+  ALLIANCE: { de: (p) => `Bündnis, aktiv in ${p}`, en: (p) => `Alliance active in ${p}` },
+};
+
+export class ContactFinder {
+  constructor(private readonly names: NameIndex) {}
+
+  async find(directory: Directory, municipalityName: string, topicName: string | null, language: Language): Promise<ContactAnswer> {
+    const municipality = await this.resolveMunicipality(directory, municipalityName);
+    const topic = topicName ? await this.resolveTopic(directory, topicName) : null;
+    const district = (await directory.district(municipality.districtAgs))!;
+    const topicLabel = topic ? (language === 'en' ? topic.nameEn : topic.name) : '';
+    const reason = (role: ContactRole, place: string) => REASONS[role][language](place, topicLabel);
+
+    const [townLinks, topicLinks, districtRoles, townRoles] = await Promise.all([
+      directory.linksOf(municipality.id),
+      topic ? directory.linksOf(topic.id) : Promise.resolve([]),
+      directory.rolesIn(districtId(district.ags)),
+      directory.rolesIn(municipality.id),
+    ]);
+    const contacts: Contact[] = [];
+    const seen = new Set<string>();
+    const add = (entity: Entity | null, role: ContactRole, why: string) => {
+      if (!entity || seen.has(`${role}|${entity.id}`)) return;
+      seen.add(`${role}|${entity.id}`);
+      contacts.push({
+        role,
+        person: entity.kind === 'Person' ? entity : null,
+        alliance: entity.kind === 'Alliance' ? entity : null,
+        institution: entity.kind === 'Institution' ? entity : null,
+        reason: why,
+      });
+    };
+
+    const servingKik = townLinks.filter((l) => l.type === 'SERVES').map((l) => l.fromId);
+    const beauftragte = [...townRoles, ...districtRoles].filter((r) => r.role === 'BEAUFTRAGTE').map((r) => r.personId);
+    const koordination = districtRoles.filter((r) => r.role === 'KOORDINATIONSKRAFT').map((r) => r.personId);
+    const alliances = townLinks.filter((l) => l.type === 'ACTIVE_IN').map((l) => l.fromId);
+    const experts = topicLinks.filter((l) => l.type === 'EXPERT_IN').map((l) => l.fromId);
+    const [kikPeople, kkPeople, beauftragtePeople, allianceList, expertList] = await Promise.all(
+      [servingKik, koordination, beauftragte, alliances, experts].map((ids) => Promise.all(ids.map((id) => directory.entity(id)))),
+    );
+    kikPeople!.forEach((p) => add(p, 'KIK', reason('KIK', municipality.name)));
+    kkPeople!.forEach((p) => add(p, 'KOORDINATIONSKRAFT', reason('KOORDINATIONSKRAFT', district.name)));
+    beauftragtePeople!.forEach((p) => add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', municipality.name)));
+    if (topic) await this.addExperts(directory, expertList!, district, add, reason);
+    allianceList!.forEach((a) => add(a, 'ALLIANCE', reason('ALLIANCE', municipality.name)));
+    return { municipality, district, topic, contacts };
+  }
+
+  private async addExperts(
+    directory: Directory,
+    experts: (Entity | null)[],
+    district: District,
+    add: (entity: Entity | null, role: ContactRole, why: string) => void,
+    reason: (role: ContactRole, place: string) => string,
+  ): Promise<void> {
+    const people = experts.filter((e): e is Person => e?.kind === 'Person');
+    const roles = await Promise.all(people.map((p) => directory.rolesOfPerson(p.id)));
+    const scopes = await Promise.all(roles.flat().map((r) => (r.scopeId ? directory.entity(r.scopeId) : null)));
+    const scopeDistrict = new Map(scopes.filter((s) => s !== null).map((s) => [s!.id, s!.kind === 'District' ? s!.ags : 'districtAgs' in s! ? s!.districtAgs : null]));
+    people.forEach((person, i) => {
+      const here = roles[i]!.filter((r) => r.scopeId && scopeDistrict.get(r.scopeId) === district.ags);
+      if (here.length === 0) return;
+      const atInstitution = here.find((r) => r.role === 'INSTITUTION_CONTACT');
+      add(person, atInstitution ? 'INSTITUTION_CONTACT' : 'EXPERT', reason(atInstitution ? 'INSTITUTION_CONTACT' : 'EXPERT', district.name));
+    });
+  }
+
+  private async resolveMunicipality(directory: Directory, name: string): Promise<Municipality> {
+    const all = await this.names.municipalities();
+    const found = matchName(name, all, (m) => m.name);
+    if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((m) => m.name));
+    return (await directory.entityOfKind(found.match.id, 'Municipality'))!;
+  }
+
+  private async resolveTopic(directory: Directory, name: string): Promise<Topic> {
+    const topics = await this.names.topics();
+    const byName = matchName(name, topics, (t) => t.name);
+    const byEnglish = matchName(name, topics, (t) => t.nameEn);
+    const byWord = topics.filter((t) => [t.name, t.nameEn, t.id].some((n) => n.toLowerCase().split(/[^a-zäöüß]+/).includes(name.toLowerCase())));
+    const topic = byName.match ?? byEnglish.match ?? (byWord.length === 1 ? byWord[0]! : null);
+    if (!topic) throw new NotFound('Topic', name, byName.suggestions.map((t) => t.name));
+    directory.remember(topic);
+    return topic;
+  }
+}

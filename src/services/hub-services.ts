@@ -1,0 +1,30 @@
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { RuleSettings } from '../domain/rules.js';
+import { AccessService } from './access.js';
+import { ContactFinder } from './contacts.js';
+import { NameIndex } from './name-index.js';
+import { NetworkEvents } from './network-events.js';
+import { NetworkWriter } from './network-writer.js';
+
+// The services every interface shares, wired once per process over one store.
+
+export interface HubServices {
+  store: GraphStore;
+  events: NetworkEvents;
+  writer: NetworkWriter;
+  names: NameIndex;
+  contacts: ContactFinder;
+  access: AccessService;
+}
+
+export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents()): HubServices {
+  const names = new NameIndex(store, events);
+  return {
+    store,
+    events,
+    writer: new NetworkWriter(store, rules, events),
+    names,
+    contacts: new ContactFinder(names),
+    access: new AccessService(store),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Topic } from '../domain/model.js';
+import type { GraphStore, MunicipalityRef } from '../domain/ports/graph-store.port.js';
+import type { NetworkEvents } from './network-events.js';
+
+// Names for forgiving matching (all municipalities, all topics), read once and kept until the
+// network changes.
+
+export class NameIndex {
+  private municipalityList: Promise<MunicipalityRef[]> | null = null;
+  private topicList: Promise<Topic[]> | null = null;
+
+  constructor(
+    private readonly store: GraphStore,
+    events?: NetworkEvents,
+  ) {
+    events?.subscribe(() => this.invalidate());
+  }
+
+  municipalities(): Promise<MunicipalityRef[]> {
+    this.municipalityList ??= this.store.municipalityDirectory().catch((error: unknown) => {
+      this.municipalityList = null;
+      throw error;
+    });
+    return this.municipalityList;
+  }
+
+  topics(): Promise<Topic[]> {
+    this.topicList ??= this.store.listEntities({ kind: 'Topic', limit: 1000 }).then(
+      (list) => list as Topic[],
+      (error: unknown) => {
+        this.topicList = null;
+        throw error;
+      },
+    );
+    return this.topicList;
+  }
+
+  invalidate(): void {
+    this.municipalityList = null;
+    this.topicList = null;
+  }
+}
