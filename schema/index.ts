@@ -9,5 +9,7 @@ import './types/search.js';
 import './types/contacts.js';
 import './types/link.js';
 import './types/token.js';
+import './types/network.js';
+import './types/analytics.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

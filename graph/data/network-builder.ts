@@ -135,6 +135,11 @@ export function buildNetwork(districts: District[], townsByAgs: Map<string, stri
     }
     addRandomCooperations(bundle, district.ags, shape.cooperationsPerDistrict ?? 0, people, link);
   }
+  // The Koordinationskräfte of neighbouring districts (by AGS) exchange at state level.
+  districts.forEach((d, i) => {
+    const next = districts[i + 1];
+    if (next && next.stateCode === d.stateCode) link('COOPERATES_WITH', entityId('Person', `demo-${d.ags}-koordinationskraft`), entityId('Person', `demo-${next.ags}-koordinationskraft`), '2017-06-01', 'Landesweiter Austausch');
+  });
   return bundle;
 }
 

@@ -6,7 +6,7 @@ import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/chang
 import { StoreCorrupt } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -122,6 +122,18 @@ export class EmbeddedStore implements GraphStore {
       )
       .all(`%${key}%`, JSON.stringify(kinds ?? ENTITY_KINDS), key, `${key}%`, limit) as Pick<EntityRow, 'data'>[];
     return rows.map(rowToEntity);
+  }
+
+  async networkSnapshot(): Promise<NetworkSnapshot> {
+    const entities = this.db
+      .prepare(
+        `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
+                json_extract(data, '$.population') AS population FROM entities`,
+      )
+      .all() as NetworkSnapshot['entities'];
+    const roles = (this.db.prepare('SELECT * FROM roles').all() as RoleRow[]).map(rowToRole);
+    const links = (this.db.prepare('SELECT * FROM links').all() as LinkRow[]).map(rowToLink);
+    return { entities, roles, links };
   }
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {

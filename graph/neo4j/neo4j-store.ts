@@ -5,7 +5,7 @@ import { StoreUnavailable } from '../../src/domain/errors.js';
 import { districtId } from '../../src/domain/ids.js';
 import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -112,6 +112,27 @@ export class Neo4jStore implements GraphStore {
         { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
       );
     return records.map((r) => nodeToEntity(r.get('e')));
+  }
+
+  async networkSnapshot(): Promise<NetworkSnapshot> {
+    const [entities, roles, links] = await this.read(async (tx) => [
+      (await tx.run(`MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, e.name AS name,
+        CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population`)).records,
+      (await tx.run('MATCH (r:RoleAssignment) RETURN r')).records,
+      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) RETURN l, a.id AS fromId, b.id AS toId`)).records,
+    ]);
+    return {
+      entities: entities.map((r) => ({
+        id: r.get('id'),
+        kind: r.get('kind'),
+        name: r.get('name'),
+        districtAgs: r.get('districtAgs') ?? null,
+        municipalityId: r.get('municipalityId') ?? null,
+        population: (fromNeo4j(r.get('population')) as number | null) ?? null,
+      })),
+      roles: roles.map((r) => nodeToRole(r.get('r'))),
+      links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),
+    };
   }
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {

@@ -1,4 +1,4 @@
-import { CHANNEL_KINDS, DISTRICT_KINDS, FUNDING_LEVELS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../../src/domain/model.js';
+import { CHANNEL_KINDS, DISTRICT_KINDS, ENTITY_KINDS, FUNDING_LEVELS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../../src/domain/model.js';
 import { builder } from '../builder.js';
 
 export const DistrictKindEnum = builder.enumType('DistrictKind', { values: DISTRICT_KINDS });
@@ -8,3 +8,4 @@ export const RoleEnum = builder.enumType('Role', { values: ROLES });
 export const InstitutionTypeEnum = builder.enumType('InstitutionType', { values: INSTITUTION_TYPES });
 export const FundingLevelEnum = builder.enumType('FundingLevel', { values: FUNDING_LEVELS });
 export const LinkTypeEnum = builder.enumType('LinkType', { values: LINK_TYPES });
+export const EntityKindEnum = builder.enumType('EntityKind', { values: ENTITY_KINDS });

@@ -2,9 +2,9 @@ import type { Viewer } from '../../src/domain/access.js';
 import { ENTITY_KINDS, type Entity } from '../../src/domain/model.js';
 import { SEARCH_MAX_RESULTS } from '../../src/services/directory.js';
 import { builder } from '../builder.js';
+import { EntityKindEnum } from './enums.js';
 import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
 
-const EntityKindEnum = builder.enumType('EntityKind', { values: ENTITY_KINDS });
 
 const SearchResult = builder.unionType('SearchResult', {
   types: [DistrictRef, MunicipalityRef, PersonRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef],

@@ -37,6 +37,11 @@ export function visibleChannels(viewer: Viewer, ownerId: string, channels: reado
   return channels.filter((c) => maySee(viewer, c.visibility, ownerId));
 }
 
+/** Whether the viewer may learn that this person is in the network at all (the map, search). */
+export function mayListPerson(viewer: Viewer, personId: string, roles: readonly Role[]): boolean {
+  return viewer.access !== null || viewer.personId === personId || roles.some((r) => PUBLIC_ROLES.includes(r));
+}
+
 /** The name to show for a person: their own, or a stable pseudonym where the viewer may not know it. */
 export function displayName(viewer: Viewer, person: { id: string; name: string }, roles: readonly Role[]): string {
   if (viewer.personId === person.id) return person.name;

@@ -1,9 +1,11 @@
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { AccessService } from './access.js';
+import { Analytics } from './analytics.js';
 import { ContactFinder } from './contacts.js';
 import { NameIndex } from './name-index.js';
 import { NetworkEvents } from './network-events.js';
+import { NetworkGraph } from './network-graph.js';
 import { NetworkWriter } from './network-writer.js';
 
 // The services every interface shares, wired once per process over one store.
@@ -15,10 +17,13 @@ export interface HubServices {
   names: NameIndex;
   contacts: ContactFinder;
   access: AccessService;
+  network: NetworkGraph;
+  analytics: Analytics;
 }
 
 export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents()): HubServices {
   const names = new NameIndex(store, events);
+  const network = new NetworkGraph(store, events);
   return {
     store,
     events,
@@ -26,5 +31,7 @@ export function createServices(store: GraphStore, rules: RuleSettings, events = 
     names,
     contacts: new ContactFinder(names),
     access: new AccessService(store),
+    network,
+    analytics: new Analytics(network, rules),
   };
 }

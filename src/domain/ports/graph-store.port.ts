@@ -22,6 +22,13 @@ export interface EntityListQuery {
   limit: number;
 }
 
+/** Everything needed to build the collaboration graph, without personal details. */
+export interface NetworkSnapshot {
+  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null }[];
+  roles: RoleAssignment[];
+  links: Link[];
+}
+
 export interface StoreCounts {
   entities: Record<EntityKind, number>;
   roles: number;
@@ -52,6 +59,8 @@ export interface GraphStore {
   /** Entities whose name contains the text (case and umlaut insensitive), by name. */
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
   counts(): Promise<StoreCounts>;
+  /** The whole network as a light snapshot, for graph analytics and the map. */
+  networkSnapshot(): Promise<NetworkSnapshot>;
   /** One page of entities of a kind, ordered by name then id. */
   listEntities(query: EntityListQuery): Promise<Entity[]>;
 

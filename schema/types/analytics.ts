@@ -1,0 +1,62 @@
+import type { Viewer } from '../../src/domain/access.js';
+import { NotAllowed } from '../../src/domain/errors.js';
+import type { Broker, Centrality, KikLoad, RuleBreach } from '../../src/services/analytics.js';
+import { builder } from '../builder.js';
+
+// Analytics for analysts and coordinators, over the district given (or everything stored).
+// Ids only: the caller resolves names through node(id), which applies the privacy rules.
+
+const CentralityType = builder.objectRef<Centrality>('Centrality').implement({
+  fields: (t) => ({ id: t.exposeID('id'), degree: t.exposeInt('degree'), betweenness: t.exposeFloat('betweenness') }),
+});
+const CommunityType = builder.objectRef<{ id: string; community: number }>('CommunityMembership').implement({
+  fields: (t) => ({ id: t.exposeID('id'), community: t.exposeInt('community') }),
+});
+const BrokerType = builder.objectRef<Broker>('Broker').implement({
+  description: 'An actor who alone connects groups: without them the network falls apart into groupsConnected parts.',
+  fields: (t) => ({ id: t.exposeID('id'), groupsConnected: t.exposeInt('groupsConnected') }),
+});
+const KikLoadType = builder.objectRef<KikLoad>('KikLoad').implement({
+  fields: (t) => ({
+    personId: t.exposeID('personId'),
+    districtAgs: t.exposeString('districtAgs'),
+    municipalities: t.exposeInt('municipalities'),
+    populationShare: t.exposeInt('populationShare', { nullable: true }),
+  }),
+});
+const RuleBreachType = builder.objectRef<RuleBreach>('RuleBreach').implement({
+  fields: (t) => ({ code: t.exposeString('code'), subjectIds: t.exposeIDList('subjectIds'), description: t.exposeString('description') }),
+});
+
+interface AnalyticsScope {
+  districtAgs: string | null;
+}
+
+const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
+  fields: (t) => ({
+    centrality: t.field({ type: [CentralityType], description: 'Degree and betweenness, most central first.', resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs) }),
+    communities: t.field({ type: [CommunityType], resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs) }),
+    brokers: t.field({ type: [BrokerType], resolve: (s, _a, ctx) => ctx.services.analytics.brokers(s.districtAgs) }),
+    isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs) }),
+    uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs) }),
+    kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs) }),
+    ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (_s, _a, ctx) => ctx.services.analytics.ruleBreaches() }),
+  }),
+});
+
+const ANALYSING = new Set(['ANALYST', 'COORDINATOR', 'DISTRICT_COORDINATOR', 'ADMIN']);
+
+function mayAnalyse(viewer: Viewer): boolean {
+  return viewer.access !== null && ANALYSING.has(viewer.access);
+}
+
+builder.queryField('analytics', (t) =>
+  t.field({
+    type: AnalyticsType,
+    args: { districtAgs: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => {
+      if (!mayAnalyse(ctx.viewer)) throw new NotAllowed('see network analytics', 'keine Netzwerkauswertungen sehen');
+      return { districtAgs: args.districtAgs ?? null };
+    },
+  }),
+);

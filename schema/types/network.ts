@@ -1,0 +1,85 @@
+import type { Viewer } from '../../src/domain/access.js';
+import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
+import { displayName, mayListPerson } from '../../src/domain/privacy.js';
+import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/network-graph.js';
+import { builder } from '../builder.js';
+import { EntityKindEnum } from './enums.js';
+
+// The collaboration graph for the map and for analysts, and the shortest chain between two actors.
+
+const EdgeTypeEnum = builder.enumType('EdgeType', {
+  values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'CROSS_DISTRICT'] as const,
+});
+
+const NetworkNodeType = builder.objectRef<NetworkNode>('NetworkNode').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    label: t.string({ resolve: (n, _args, ctx) => (n.kind === 'Person' ? displayName(ctx.viewer, { id: n.id, name: n.name }, n.roles) : n.name) }),
+    type: t.field({ type: EntityKindEnum, resolve: (n) => n.kind }),
+    districtAgs: t.exposeString('districtAgs', { nullable: true }),
+    size: t.exposeInt('size', { description: 'Actors the node stands for (1, or more in an aggregated view).' }),
+  }),
+});
+
+const NetworkEdgeType = builder.objectRef<NetworkEdge>('NetworkEdge').implement({
+  fields: (t) => ({
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    type: t.field({ type: EdgeTypeEnum, resolve: (e) => e.type }),
+    weight: t.exposeFloat('weight', { description: 'Collaboration strength: links, shared meetings and routed requests between the two.' }),
+  }),
+});
+
+const NetworkType = builder.objectRef<NetworkView>('Network').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [NetworkNodeType], resolve: (n) => n.nodes }),
+    edges: t.field({ type: [NetworkEdgeType], resolve: (n) => n.edges }),
+  }),
+});
+
+/** Anonymous callers see people in public roles only; their links go with them. */
+function visibleTo(viewer: Viewer, view: NetworkView): NetworkView {
+  const hidden = new Set(view.nodes.filter((n) => n.kind === 'Person' && !mayListPerson(viewer, n.id, n.roles)).map((n) => n.id));
+  if (hidden.size === 0) return view;
+  return { nodes: view.nodes.filter((n) => !hidden.has(n.id)), edges: view.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target)) };
+}
+
+export const MAX_DEPTH = 2;
+
+builder.queryFields((t) => ({
+  network: t.field({
+    type: NetworkType,
+    description: 'The collaboration graph of a district (its actors, plus neighbours up to `depth` hops) or, without a district, of everything stored; `aggregate` shows districts as nodes.',
+    args: {
+      districtAgs: t.arg.string({ required: false }),
+      depth: t.arg.int({ required: false, defaultValue: 0, description: `0 to ${MAX_DEPTH}.` }),
+      types: t.arg({ type: [EntityKindEnum], required: false }),
+      aggregate: t.arg.boolean({ required: false, defaultValue: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if ((args.depth ?? 0) < 0 || (args.depth ?? 0) > MAX_DEPTH) throw new InvalidInput('depth', `must be between 0 and ${MAX_DEPTH}`);
+      return visibleTo(
+        ctx.viewer,
+        await ctx.services.network.view({ districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false }),
+      );
+    },
+  }),
+  path: t.field({
+    type: [NetworkNodeType],
+    description: 'The shortest chain of collaboration between two actors; empty when none connects them.',
+    args: { from: t.arg.id({ required: true }), to: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const ids = await ctx.services.network.path(String(args.from), String(args.to));
+      if (!ids) return [];
+      const graph = await ctx.services.network.graph();
+      const nodes = ids.map((id) => {
+        const a = graph.getNodeAttributes(id);
+        return { id, kind: a.kind, name: a.name, districtAgs: a.districts[0] ?? null, roles: a.roles, size: 1 };
+      });
+      if (nodes.some((n) => n.kind === 'Person' && !mayListPerson(ctx.viewer, n.id, n.roles))) {
+        throw new NotAllowed('see this chain: it runs through people only signed-in members may see', 'diese Kette nicht sehen: sie führt über Personen, die nur angemeldete Mitglieder sehen');
+      }
+      return nodes;
+    },
+  }),
+}));

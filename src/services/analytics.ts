@@ -1,0 +1,162 @@
+import louvainModule from 'graphology-communities-louvain';
+import seedrandom from 'seedrandom';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import { InvalidInput } from '../domain/errors.js';
+import { districtId } from '../domain/ids.js';
+import type { RuleSettings } from '../domain/rules.js';
+import { articulationPoints } from './articulation-points.js';
+import { cjsDefault } from './cjs-interop.js';
+import type { CollaborationGraph, NetworkGraph } from './network-graph.js';
+
+// Questions analysts ask of the collaboration graph, answered from the in-memory graph and
+// cached until the network changes. Betweenness is O(nodes x edges): past a size it is refused
+// with advice rather than left to stall the server.
+
+const louvain = cjsDefault(louvainModule);
+const betweennessCentrality = cjsDefault(betweennessModule);
+
+export const BETWEENNESS_MAX_NODES = 6_000;
+
+export interface Centrality {
+  id: string;
+  degree: number;
+  betweenness: number;
+}
+
+export interface Broker {
+  id: string;
+  /** How many separate groups would remain if this actor left. */
+  groupsConnected: number;
+}
+
+export interface KikLoad {
+  personId: string;
+  districtAgs: string;
+  municipalities: number;
+  /** The district's population divided among its KIK: the people a KIK serves on average. */
+  populationShare: number | null;
+}
+
+export interface RuleBreach {
+  code: string;
+  subjectIds: string[];
+  description: string;
+}
+
+export class Analytics {
+  private readonly cache = new Map<string, unknown>();
+  private cachedFor: CollaborationGraph | null = null;
+
+  constructor(
+    private readonly network: NetworkGraph,
+    private readonly settings: RuleSettings,
+  ) {}
+
+  centrality(districtAgs: string | null): Promise<Centrality[]> {
+    return this.memo(`centrality:${districtAgs}`, async (graph) => {
+      const scoped = scope(graph, districtAgs);
+      if (scoped.order > BETWEENNESS_MAX_NODES) {
+        throw new InvalidInput('districtAgs', `betweenness over ${scoped.order} actors is too costly; choose a district`);
+      }
+      const betweenness = betweennessCentrality(scoped, { normalized: true });
+      return scoped.mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 })).sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
+    });
+  }
+
+  communities(districtAgs: string | null): Promise<{ id: string; community: number }[]> {
+    return this.memo(`communities:${districtAgs}`, async (graph) => {
+      const scoped = scope(graph, districtAgs);
+      // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
+      const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
+      return Object.entries(assignment).map(([id, community]) => ({ id, community: Number(community) })).sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
+    });
+  }
+
+  brokers(districtAgs: string | null): Promise<Broker[]> {
+    return this.memo(`brokers:${districtAgs}`, async (graph) =>
+      [...articulationPoints(scope(graph, districtAgs))].map(([id, groups]) => ({ id, groupsConnected: groups })).sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
+    );
+  }
+
+  /** Alliances with no direct link to any KIK, Koordinationskraft or Beauftragte. */
+  isolatedAlliances(districtAgs: string | null): Promise<string[]> {
+    return this.memo(`isolated:${districtAgs}`, async (graph) =>
+      scope(graph, districtAgs).filterNodes((id, attrs) => {
+        if (attrs.kind !== 'Alliance') return false;
+        return !graph.someNeighbor(id, (_n, neighbour) => neighbour.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE'));
+      }).sort(),
+    );
+  }
+
+  /** Municipalities that no KIK serves. */
+  uncoveredMunicipalities(districtAgs: string | null): Promise<string[]> {
+    return this.memo(`uncovered:${districtAgs}`, async (graph) =>
+      scope(graph, districtAgs).filterNodes((id, attrs) => attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES'))).sort(),
+    );
+  }
+
+  kikLoad(districtAgs: string | null): Promise<KikLoad[]> {
+    return this.memo(`kikLoad:${districtAgs}`, async (graph) => {
+      const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
+      const perDistrict = new Map<string, number>();
+      for (const id of kiks) for (const ags of graph.getNodeAttribute(id, 'districts')) perDistrict.set(ags, (perDistrict.get(ags) ?? 0) + 1);
+      return kiks.flatMap((id) =>
+        graph.getNodeAttribute(id, 'districts').map((ags) => {
+          const municipalities = graph.filterNeighbors(id, (n, attrs) => attrs.kind === 'Municipality' && graph.getEdgeAttribute(id, n, 'types').includes('SERVES')).length;
+          const population = populationOf(graph, ags);
+          return { personId: id, districtAgs: ags, municipalities, populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!) };
+        }),
+      ).sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
+    });
+  }
+
+  /** What breaks the rules now, e.g. after the KIK limit was lowered. */
+  ruleBreaches(): Promise<RuleBreach[]> {
+    return this.memo('breaches', async (graph) => {
+      const breaches: RuleBreach[] = [];
+      graph.forEachNode((id, attrs) => {
+        if (attrs.kind !== 'District') return;
+        const holders = (role: string) => graph.filterNeighbors(id, (_n, a) => a.roles.includes(role as never) && a.districts.includes(attrs.districts[0]!));
+        const kik = holders('KIK');
+        if (kik.length > this.settings.kikLimitPerLandkreis) {
+          breaches.push({ code: 'KIK_LIMIT_REACHED', subjectIds: [id, ...kik], description: `${attrs.name}: ${kik.length} KIK, limit ${this.settings.kikLimitPerLandkreis}` });
+        }
+        const kk = holders('KOORDINATIONSKRAFT');
+        if (kk.length > 1) breaches.push({ code: 'KOORDINATIONSKRAFT_TAKEN', subjectIds: [id, ...kk], description: `${attrs.name}: ${kk.length} Koordinationskräfte` });
+      });
+      return breaches;
+    });
+  }
+
+  private async memo<T>(key: string, compute: (graph: CollaborationGraph) => Promise<T>): Promise<T> {
+    const graph = await this.network.actorGraph();
+    if (graph !== this.cachedFor) {
+      this.cache.clear();
+      this.cachedFor = graph;
+    }
+    if (!this.cache.has(key)) {
+      const pending = compute(graph);
+      this.cache.set(key, pending);
+      pending.catch(() => this.cache.delete(key));
+    }
+    return this.cache.get(key) as Promise<T>;
+  }
+}
+
+function scope(graph: CollaborationGraph, districtAgs: string | null): CollaborationGraph {
+  if (districtAgs === null) return graph;
+  if (!graph.hasNode(districtId(districtAgs))) throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
+  const sub = graph.emptyCopy();
+  graph.forEachNode((id, attrs) => {
+    if (!attrs.districts.includes(districtAgs)) sub.dropNode(id);
+  });
+  graph.forEachEdge((edge, attrs, source, target) => {
+    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdgeWithKey(edge, source, target, attrs);
+  });
+  return sub;
+}
+
+function populationOf(graph: CollaborationGraph, ags: string): number | null {
+  const id = districtId(ags);
+  return graph.hasNode(id) ? (graph.getNodeAttribute(id, 'population') ?? null) : null;
+}

@@ -1,0 +1,203 @@
+import { UndirectedGraph } from 'graphology';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { districtId } from '../domain/ids.js';
+import type { EntityKind, Role } from '../domain/model.js';
+import type { GraphStore, NetworkSnapshot } from '../domain/ports/graph-store.port.js';
+import type { NetworkEvents } from './network-events.js';
+
+// The collaboration graph: every actor a node, every explicit link, role and membership an
+// edge. Built in memory from one store snapshot and kept until the network changes, so map and
+// analytics requests cost no database round trip once it is warm.
+
+export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'CROSS_DISTRICT';
+
+export interface NodeAttributes {
+  kind: EntityKind;
+  name: string;
+  /** The district a node belongs to; for people, the districts of their roles. */
+  districts: string[];
+  roles: Role[];
+  population: number | null;
+}
+
+export interface EdgeAttributes {
+  types: EdgeType[];
+  weight: number;
+}
+
+export type CollaborationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface NetworkNode {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  districtAgs: string | null;
+  roles: Role[];
+  /** For aggregated views: how many actors the node stands for. */
+  size: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  type: EdgeType;
+  weight: number;
+}
+
+export interface NetworkView {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export interface NetworkQuery {
+  districtAgs: string | null;
+  /** Hops beyond the district's own actors (0: only them). */
+  depth: number;
+  kinds: EntityKind[] | null;
+  /** Districts as nodes, collaboration between them as weighted edges. */
+  aggregate: boolean;
+}
+
+const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
+
+export class NetworkGraph {
+  private cached: Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> | null = null;
+
+  constructor(
+    private readonly store: GraphStore,
+    events?: NetworkEvents,
+  ) {
+    events?.subscribe(() => {
+      this.cached = null;
+    });
+  }
+
+  /** The whole graph, topics and funding programmes included. */
+  async graph(): Promise<CollaborationGraph> {
+    return (await this.graphs()).full;
+  }
+
+  /** Actors only: the graph paths and analytics run on, so a shared topic is no collaboration. */
+  async actorGraph(): Promise<CollaborationGraph> {
+    return (await this.graphs()).actors;
+  }
+
+  private graphs(): Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> {
+    this.cached ??= this.store.networkSnapshot().then(
+      (snapshot) => {
+        const full = buildGraph(snapshot);
+        const actors = full.copy();
+        actors.forEachNode((id, attrs) => {
+          if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
+        });
+        return { full, actors };
+      },
+      (error: unknown) => {
+        this.cached = null;
+        throw error;
+      },
+    );
+    return this.cached;
+  }
+
+  async view(query: NetworkQuery): Promise<NetworkView> {
+    const graph = await this.graph();
+    if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
+    const selected = selectNodes(graph, query.districtAgs, query.depth, query.kinds);
+    const nodes = [...selected].map((id) => toNode(id, graph.getNodeAttributes(id)));
+    const edges: NetworkEdge[] = [];
+    graph.forEachEdge((_edge, attrs, source, target) => {
+      if (selected.has(source) && selected.has(target)) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight });
+    });
+    return { nodes, edges };
+  }
+
+  /** The shortest chain of collaboration between two actors, or null when none connects them. */
+  async path(fromId: string, toId: string): Promise<string[] | null> {
+    const graph = await this.actorGraph();
+    if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
+    return bidirectional(graph, fromId, toId);
+  }
+}
+
+function buildGraph(snapshot: NetworkSnapshot): CollaborationGraph {
+  const graph: CollaborationGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const e of snapshot.entities) {
+    graph.addNode(e.id, { kind: e.kind, name: e.name, districts: e.districtAgs ? [e.districtAgs] : [], roles: [], population: e.population });
+  }
+  const connect = (a: string, b: string, type: EdgeType) => {
+    if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    const existing = graph.edge(a, b);
+    if (existing) {
+      graph.updateEdgeAttributes(existing, (attrs) => ({ types: attrs.types.includes(type) ? attrs.types : [...attrs.types, type], weight: attrs.weight + 1 }));
+    } else {
+      graph.addEdge(a, b, { types: [type], weight: 1 });
+    }
+  };
+  for (const e of snapshot.entities) {
+    if (e.kind === 'Municipality' && e.districtAgs) connect(e.id, districtId(e.districtAgs), 'PART_OF');
+    if (e.kind === 'Institution') connect(e.id, e.municipalityId ?? districtId(e.districtAgs!), 'LOCATED_IN');
+  }
+  for (const r of snapshot.roles) {
+    if (!graph.hasNode(r.personId)) continue;
+    graph.updateNodeAttribute(r.personId, 'roles', (roles) => [...(roles ?? []), r.role]);
+    if (!r.scopeId || !graph.hasNode(r.scopeId)) continue;
+    const scopeDistricts = graph.getNodeAttribute(r.scopeId, 'districts');
+    graph.updateNodeAttribute(r.personId, 'districts', (d) => [...new Set([...(d ?? []), ...scopeDistricts])]);
+    connect(r.personId, r.scopeId, r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE');
+  }
+  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type);
+  return graph;
+}
+
+function selectNodes(graph: CollaborationGraph, districtAgs: string | null, depth: number, kinds: EntityKind[] | null): Set<string> {
+  const allowed = (id: string) => !kinds || kinds.includes(graph.getNodeAttribute(id, 'kind'));
+  let frontier = graph.filterNodes((_id, attrs) => (districtAgs === null ? attrs.kind !== 'Topic' && attrs.kind !== 'FundingProgram' : attrs.districts.includes(districtAgs)));
+  const selected = new Set(frontier.filter(allowed));
+  for (let hop = 0; hop < depth; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      graph.forEachNeighbor(id, (neighbour) => {
+        if (!selected.has(neighbour) && allowed(neighbour)) {
+          selected.add(neighbour);
+          next.push(neighbour);
+        }
+      });
+    }
+    frontier = next;
+  }
+  return selected;
+}
+
+function aggregateByDistrict(graph: CollaborationGraph, onlyDistrict: string | null): NetworkView {
+  const sizes = new Map<string, number>();
+  const weights = new Map<string, number>();
+  const home = (id: string) => graph.getNodeAttribute(id, 'districts')[0] ?? null;
+  graph.forEachNode((id) => {
+    const ags = home(id);
+    if (ags) sizes.set(ags, (sizes.get(ags) ?? 0) + 1);
+  });
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    const a = home(source);
+    const b = home(target);
+    if (!a || !b || a === b) return;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    weights.set(key, (weights.get(key) ?? 0) + attrs.weight);
+  });
+  const nodes: NetworkNode[] = [...sizes].map(([ags, size]) => {
+    const id = districtId(ags);
+    const attrs = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
+    return { id, kind: 'District', name: attrs?.name ?? ags, districtAgs: ags, roles: [], size };
+  });
+  const edges: NetworkEdge[] = [...weights].map(([key, weight]) => {
+    const [a, b] = key.split('|') as [string, string];
+    return { source: districtId(a), target: districtId(b), type: 'CROSS_DISTRICT', weight };
+  });
+  if (!onlyDistrict) return { nodes, edges };
+  const keep = new Set([districtId(onlyDistrict), ...edges.filter((e) => e.source === districtId(onlyDistrict) || e.target === districtId(onlyDistrict)).flatMap((e) => [e.source, e.target])]);
+  return { nodes: nodes.filter((n) => keep.has(n.id)), edges: edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+}
+
+function toNode(id: string, attrs: NodeAttributes): NetworkNode {
+  return { id, kind: attrs.kind, name: attrs.name, districtAgs: attrs.districts[0] ?? null, roles: attrs.roles, size: 1 };
+}
