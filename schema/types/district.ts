@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { DistrictRef, MunicipalityRef } from '../refs.js';
 import { DistrictKindEnum } from './enums.js';
+import { RoleAssignmentType } from './person.js';
 
 builder.node(DistrictRef, {
   description: 'A Landkreis or a kreisfreie Stadt.',
@@ -13,6 +14,11 @@ builder.node(DistrictRef, {
     stateCode: t.exposeString('stateCode', { description: 'Two-digit state prefix of the AGS.' }),
     population: t.exposeInt('population', { nullable: true }),
     areaKm2: t.exposeFloat('areaKm2', { nullable: true }),
+    coordination: t.field({
+      type: [RoleAssignmentType],
+      description: 'Who holds a role in the district: Koordinationskraft, KIK, Beauftragte.',
+      resolve: (d, _args, ctx) => ctx.directory.rolesIn(d.id),
+    }),
     municipalities: t.field({
       type: [MunicipalityRef],
       description: 'The kreisangehörige Gemeinden, by name; empty for a kreisfreie Stadt.',

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
-import { DistrictRef, MunicipalityRef } from '../refs.js';
+import { AllianceRef, DistrictRef, MunicipalityRef, PersonRef } from '../refs.js';
+import { linkedFrom } from './linked.js';
 import { DOMAIN_ERRORS } from './errors.js';
 
 builder.node(MunicipalityRef, {
@@ -12,6 +13,16 @@ builder.node(MunicipalityRef, {
     district: t.field({
       type: DistrictRef,
       resolve: async (m, _args, ctx) => (await ctx.directory.district(m.districtAgs))!,
+    }),
+    servedBy: t.field({
+      type: [PersonRef],
+      description: 'The Kommunale Integrationskoordinatoren serving it.',
+      resolve: (m, _args, ctx) => linkedFrom(ctx.directory, m.id, 'SERVES', 'Person'),
+    }),
+    alliances: t.field({
+      type: [AllianceRef],
+      description: 'Alliances active in it.',
+      resolve: (m, _args, ctx) => linkedFrom(ctx.directory, m.id, 'ACTIVE_IN', 'Alliance'),
     }),
   }),
 });

@@ -18,6 +18,7 @@ export const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignm
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: RoleEnum, resolve: (r) => r.role }),
+    person: t.field({ type: PersonRef, resolve: async (r, _args, ctx) => (await ctx.directory.entityOfKind(r.personId, 'Person'))! }),
     scopeId: t.exposeID('scopeId', { nullable: true, description: 'The district, municipality, alliance or institution.' }),
   }),
 });
