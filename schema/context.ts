@@ -9,4 +9,7 @@ export interface HubContext {
   directory: Directory;
   viewer: Viewer;
   language: Language;
+  /** For rate limits: the client's address, and its token's key (or anonymous@address). */
+  clientAddress: string;
+  tokenKey?: string;
 }

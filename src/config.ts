@@ -9,6 +9,9 @@ const Env = z.object({
   HUB_DATA_DIR: z.string().default('./data'),
   HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
+  HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -20,6 +23,10 @@ export interface HubConfig {
   host: string;
   dataDir: string;
   graphiql: boolean;
+  introspection: boolean;
+  /** Root field calls per minute, per client address and per token. */
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
   rules: { kikLimitPerLandkreis: number };
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
 }
@@ -38,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: e.HOST,
     dataDir: e.HUB_DATA_DIR,
     graphiql: e.HUB_GRAPHIQL === 'true',
+    introspection: e.HUB_INTROSPECTION === 'true',
+    rateLimitPerMinute: e.HUB_RATE_LIMIT,
+    maxBodyBytes: e.HUB_MAX_BODY_BYTES,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }

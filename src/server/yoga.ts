@@ -5,15 +5,28 @@ import { ANONYMOUS } from '../domain/access.js';
 import type { Language } from '../domain/errors.js';
 import { Directory } from '../services/directory.js';
 import type { HubServices } from '../services/hub-services.js';
+import type { IncomingMessage } from 'node:http';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useBearerAuth } from './plugins/use-bearer-auth.js';
+import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
+import { useRateLimit } from './plugins/use-rate-limit.js';
 import { hubMaskError } from './plugins/mask-error.js';
 import { useDomainErrors } from './plugins/use-domain-errors.js';
 
 export interface YogaOptions {
   graphiql: boolean;
+  introspection?: boolean;
+  rateLimitPerMinute?: number;
+  queryLimits?: QueryLimits;
 }
 
-export type HubYoga = YogaServerInstance<Record<string, never>, HubContext>;
+/** What the node HTTP server hands to yoga beside the request. */
+export interface ServerContext {
+  req?: IncomingMessage;
+}
+
+export type HubYoga = YogaServerInstance<ServerContext, HubContext>;
 
 /** German unless the request prefers English. */
 export function languageOf(request: Request): Language {
@@ -22,19 +35,25 @@ export function languageOf(request: Request): Language {
 }
 
 export function createHubYoga(services: HubServices, options: YogaOptions): HubYoga {
-  return createYoga<Record<string, never>, HubContext>({
+  return createYoga<ServerContext, HubContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: 'Integration Hub GraphQL' } : false,
     landingPage: false,
     plugins: [
-      // Request phase: who is asking.
+      // Request phase: refuse cross-site form posts, then find out who is asking.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBearerAuth(services.access),
-      // Execution phase: domain errors in the caller's language.
+      // Validation phase: documents too deep, costly or long never run.
+      ...useQueryLimits(options.queryLimits),
+      ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      // Execution phase: per-address and per-token limits, domain errors in the caller's language.
+      useRateLimit({ max: options.rateLimitPerMinute ?? 600, window: '1m' }),
       useDomainErrors(),
     ],
     maskedErrors: { maskError: hubMaskError },
-    context: ({ request }) => ({
+    context: ({ request, req }) => ({
+      clientAddress: req?.socket.remoteAddress ?? 'local',
       services,
       directory: new Directory(services.store),
       viewer: ANONYMOUS,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ANONYMOUS, type Viewer } from '../../domain/access.js';
 import type { AccessService } from '../../services/access.js';
@@ -5,11 +6,12 @@ import type { AccessService } from '../../services/access.js';
 // Reads "Authorization: Bearer <token>" and puts the viewer into the context. No header means
 // an anonymous viewer; a header with an unknown or revoked token is refused with 401.
 
-export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer }> {
+export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer; tokenKey?: string }> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const header = (context as { request: Request }).request.headers.get('authorization');
-      if (!header) return extendContext({ viewer: ANONYMOUS });
+      const address = (context as { clientAddress?: string }).clientAddress ?? 'unknown';
+      if (!header) return extendContext({ viewer: ANONYMOUS, tokenKey: `anonymous@${address}` });
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const viewer = match ? await access.authenticate(match[1]!) : null;
       if (!viewer) {
@@ -17,7 +19,7 @@ export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer }
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
-      extendContext({ viewer });
+      extendContext({ viewer, tokenKey: `token:${createHash('sha256').update(match![1]!).digest('hex').slice(0, 16)}` });
     },
   };
 }
