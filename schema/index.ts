@@ -11,5 +11,7 @@ import './types/link.js';
 import './types/token.js';
 import './types/network.js';
 import './types/analytics.js';
+import './types/connections.js';
+import './types/subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

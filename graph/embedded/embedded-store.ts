@@ -140,9 +140,16 @@ export class EmbeddedStore implements GraphStore {
     const key = q.text ? nameKey(q.text) : null;
     const rows = this.db
       .prepare(
-        `SELECT data FROM entities WHERE kind = @kind
-           AND (@ags IS NULL OR district_ags = @ags)
+        `SELECT data FROM entities e WHERE kind = @kind
+           AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
+                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags)))
            AND (@pattern IS NULL OR name_key LIKE @pattern)
+           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role))
+           AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic))
+           AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality))
+           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)
            AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId))
          ORDER BY name, id LIMIT @limit`,
       )
@@ -150,6 +157,10 @@ export class EmbeddedStore implements GraphStore {
         kind: q.kind,
         ags: q.districtAgs ?? null,
         pattern: key ? `%${key}%` : null,
+        role: q.role ?? null,
+        topic: q.topicId ?? null,
+        municipality: q.municipalityId ?? null,
+        institutionType: q.institutionType ?? null,
         afterName: q.after?.name ?? null,
         afterId: q.after?.id ?? null,
         limit: q.limit,

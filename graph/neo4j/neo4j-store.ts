@@ -138,14 +138,23 @@ export class Neo4jStore implements GraphStore {
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
     const records = await this.records(
       `MATCH (e:Entity) WHERE e.kind = $kind
-         AND ($ags IS NULL OR e.districtAgs = $ags)
+         AND ($ags IS NULL OR e.districtAgs = $ags OR (e.kind = 'District' AND e.ags = $ags)
+              OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(:RoleAssignment)-[:IN]->(s) WHERE s.districtAgs = $ags OR s.ags = $ags }))
          AND ($key IS NULL OR e.nameKey CONTAINS $key)
+         AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(:RoleAssignment {role: $role}) })
+         AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[:EXPERT_IN]->(:Entity {id: $topic}) })
+         AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-->(:Municipality {id: $municipality}) })
+         AND ($institutionType IS NULL OR e.institutionType = $institutionType)
          AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
        RETURN e ORDER BY e.name, e.id LIMIT $limit`,
       {
         kind: q.kind,
         ags: q.districtAgs ?? null,
         key: q.text ? nameKey(q.text) : null,
+        role: q.role ?? null,
+        topic: q.topicId ?? null,
+        municipality: q.municipalityId ?? null,
+        institutionType: q.institutionType ?? null,
         afterName: q.after?.name ?? null,
         afterId: q.after?.id ?? null,
         limit: neo4j.int(q.limit),

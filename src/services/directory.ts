@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { InvalidInput } from '../domain/errors.js';
 import type { District, Entity, EntityKind, Link, Municipality, RoleAssignment } from '../domain/model.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { EntityListQuery, GraphStore } from '../domain/ports/graph-store.port.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
 // them in one store call per kind of read, so round trips grow with the depth of a query, not
@@ -60,6 +60,13 @@ export class Directory {
 
   linksOf(id: string): Promise<Link[]> {
     return this.links.load(id);
+  }
+
+  /** One page of a listing; what it returns is primed for the rest of the request. */
+  async list(query: EntityListQuery): Promise<Entity[]> {
+    const found = await this.store.listEntities(query);
+    for (const e of found) this.entities.prime(e.id, e);
+    return found;
   }
 
   /** Primes the loaders with an entity read elsewhere, so it is not read again in this request. */

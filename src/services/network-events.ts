@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, on } from 'node:events';
 
 // Tells caches and live subscribers that the network changed. In one process this is an
 // in-memory emitter; several hub instances share it through Redis (see the server wiring).
@@ -18,6 +18,11 @@ export class NetworkEvents {
 
   publish(change: NetworkChange): void {
     this.emitter.emit('change', change);
+  }
+
+  /** The changes from now on, as an async stream, until the consumer stops or the signal aborts. */
+  async *stream(signal?: AbortSignal): AsyncGenerator<NetworkChange> {
+    for await (const [change] of on(this.emitter, 'change', { signal })) yield change as NetworkChange;
   }
 
   subscribe(listener: (change: NetworkChange) => void): () => void {

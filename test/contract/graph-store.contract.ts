@@ -81,6 +81,27 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await store.search('e', null, 2)).toHaveLength(2);
       });
 
+      it('pages through entities by name with stable keyset cursors', async () => {
+        const names = async (after: { name: string; id: string } | null) =>
+          (await store.listEntities({ kind: 'Municipality', limit: 2, after })).map((e) => e.name);
+        expect(await names(null)).toEqual(['Coswig', 'Meißen']);
+        expect(await names({ name: 'Meißen', id: municipality(LANDKREIS, 'Meißen').id })).toEqual(['Pirna', 'Radebeul']);
+        expect(await names({ name: 'Radebeul', id: radebeul.id })).toEqual([]);
+      });
+
+      it('filters listings by district, text, role, topic, municipality and institution type', async () => {
+        const ids = async (q: Omit<Parameters<GraphStore['listEntities']>[0], 'limit'>) => (await store.listEntities({ ...q, limit: 50 })).map((e) => e.id);
+        expect(await ids({ kind: 'Municipality', districtAgs: NACHBARKREIS })).toEqual([pirna.id]);
+        expect(await ids({ kind: 'Person', districtAgs: LANDKREIS })).toEqual(['person:kik-1', 'person:kk-1', 'person:vol-1']);
+        expect(await ids({ kind: 'Person', role: 'KIK' })).toEqual(['person:kik-1']);
+        expect(await ids({ kind: 'Person', text: 'WEBER' })).toEqual(['person:kik-1']);
+        expect(await ids({ kind: 'Alliance', topicId: 'topic:language' })).toEqual(['alliance:welcome']);
+        expect(await ids({ kind: 'Alliance', topicId: 'topic:nothing' })).toEqual([]);
+        expect(await ids({ kind: 'Person', municipalityId: radebeul.id })).toEqual(['person:kik-1']);
+        expect(await ids({ kind: 'Institution', municipalityId: municipality(LANDKREIS, 'Meißen').id, institutionType: 'JOBCENTER' })).toEqual(['institution:jobcenter']);
+        expect(await ids({ kind: 'Institution', institutionType: 'POLICE' })).toEqual([]);
+      });
+
       it('lists the municipality directory and counts everything', async () => {
         expect((await store.municipalityDirectory()).map((m) => m.name)).toEqual(['Coswig', 'Meißen', 'Pirna', 'Radebeul']);
         const counts = await store.counts();

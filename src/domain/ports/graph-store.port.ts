@@ -1,6 +1,6 @@
 import type { AccessToken, AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
-import type { District, Entity, EntityKind, Link, Municipality, NetworkBundle, RoleAssignment } from '../model.js';
+import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Role, RoleAssignment } from '../model.js';
 
 /** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
 export type ChangeGuard = (facts: FactsSnapshot) => void;
@@ -13,10 +13,18 @@ export interface MunicipalityRef {
 
 export interface EntityListQuery {
   kind: EntityKind;
-  /** Only entities of this district (for kinds that have one). */
+  /** Only entities of this district; people by the districts of their roles. */
   districtAgs?: string | null;
   /** Only entities whose name contains this (forgiving case and umlauts). */
   text?: string | null;
+  /** People: only those holding this role. */
+  role?: Role | null;
+  /** Only entities about this topic: its topic list, or an EXPERT_IN link. */
+  topicId?: string | null;
+  /** Only entities in or linked to this municipality (located there, active there, serving it). */
+  municipalityId?: string | null;
+  /** Institutions: only of this type. */
+  institutionType?: InstitutionType | null;
   /** Keyset cursor: the (name, id) of the last entity of the previous page. */
   after?: { name: string; id: string } | null;
   limit: number;

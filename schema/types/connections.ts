@@ -1,0 +1,115 @@
+import type { Viewer } from '../../src/domain/access.js';
+import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
+import type { Entity, EntityKind } from '../../src/domain/model.js';
+import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
+import type { HubContext } from '../context.js';
+import { builder } from '../builder.js';
+import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
+import { InstitutionTypeEnum, RoleEnum } from './enums.js';
+
+// Lists as Relay connections, sorted by name then id (stable), paged forward with opaque
+// keyset cursors. Filters narrow in the store, so a page costs one round trip.
+
+const MAX_PAGE = 100;
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+function encodeCursor(entity: Entity): string {
+  return Buffer.from(JSON.stringify([entity.name, entity.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidInput('after', 'is not a cursor from this list');
+}
+
+async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>, args: PageArgs) {
+  if (args.last != null || args.before != null) throw new InvalidInput('last', 'only forward paging with first and after is supported');
+  const first = args.first ?? 20;
+  if (first < 1 || first > MAX_PAGE) throw new InvalidInput('first', `must be between 1 and ${MAX_PAGE}`);
+  const after = args.after ? decodeCursor(args.after) : null;
+  const items = await ctx.directory.list({ ...query, after, limit: first + 1 });
+  const shown = items.slice(0, first) as Extract<Entity, { kind: K }>[];
+  const edges = shown.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: items.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** Listing people tells who is in the network: signed-in members only, and names only where visible. */
+function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
+  if (viewer.access === null) throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
+  if (viewer.access === 'ANALYST' && !viewer.personalData && text) throw new NotAllowed('search people by name without access to personal data', 'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen');
+}
+
+interface FilterArgs {
+  districtAgs?: string | null;
+  text?: string | null;
+  role?: EntityListQuery['role'];
+  topicId?: string | number | null;
+  municipalityId?: string | number | null;
+  type?: EntityListQuery['institutionType'];
+}
+
+type ListFilter<K extends EntityKind> = Omit<EntityListQuery, 'limit' | 'after' | 'kind'> & { kind: K };
+
+function filters<K extends EntityKind>(kind: K, args: FilterArgs): ListFilter<K> {
+  const text = args.text;
+  if (text && text.length > 100) throw new InvalidInput('text', 'must be at most 100 characters');
+  return {
+    kind,
+    districtAgs: args.districtAgs ?? null,
+    text: text ?? null,
+    role: args.role ?? null,
+    topicId: args.topicId ? String(args.topicId) : null,
+    municipalityId: args.municipalityId ? String(args.municipalityId) : null,
+    institutionType: args.type ?? null,
+  };
+}
+
+builder.queryFields((t) => ({
+  municipalities: t.connection({
+    type: MunicipalityRef,
+    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => page(ctx, filters('Municipality', args), args),
+  }),
+  people: t.connection({
+    type: PersonRef,
+    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), role: t.arg({ type: RoleEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) => {
+      checkPeopleListing(ctx.viewer, args.text);
+      return page(ctx, filters('Person', args), args);
+    },
+  }),
+  alliances: t.connection({
+    type: AllianceRef,
+    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) => page(ctx, filters('Alliance', args), args),
+  }),
+  institutions: t.connection({
+    type: InstitutionRef,
+    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), type: t.arg({ type: InstitutionTypeEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) => page(ctx, filters('Institution', args), args),
+  }),
+  topics: t.connection({
+    type: TopicRef,
+    args: { text: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => page(ctx, filters('Topic', args), args),
+  }),
+  fundingPrograms: t.connection({
+    type: FundingProgramRef,
+    args: { text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) => page(ctx, filters('FundingProgram', args), args),
+  }),
+}));
