@@ -238,8 +238,28 @@ export class EmbeddedStore implements GraphStore {
     for (const id of new Set(audit.subjectIds)) subject.run(audit.id, id);
   }
 
+  async getState<T>(key: string): Promise<T | null> {
+    const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .run(key, JSON.stringify(value), new Date().toISOString());
+  }
+
+  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+    const rows = this.db.prepare('SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key').all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
+    return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
+  }
+
+  async claimOnce(key: string): Promise<boolean> {
+    return this.db.prepare('INSERT INTO claims (key, claimed_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(key, new Date().toISOString()).changes === 1;
+  }
+
   async deleteEverything(): Promise<void> {
-    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens;');
+    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims;');
   }
 
   private snapshot(changes: NetworkBundle): FactsSnapshot {

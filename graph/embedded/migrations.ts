@@ -74,6 +74,14 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_subjects_subject ON audit_subjects(subject_id);
     `,
   },
+  {
+    version: 3,
+    name: 'shared state and claims',
+    up: `
+      CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+      CREATE TABLE claims (key TEXT PRIMARY KEY, claimed_at TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 

@@ -37,6 +37,14 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX audit_subject IF NOT EXISTS FOR (s:AuditSubject) ON (s.subjectId)',
     ],
   },
+  {
+    version: 3,
+    name: 'shared state and claims',
+    statements: [
+      'CREATE CONSTRAINT state_key IF NOT EXISTS FOR (s:SharedState) REQUIRE s.key IS UNIQUE',
+      'CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (c:Claim) REQUIRE c.key IS UNIQUE',
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

@@ -217,6 +217,32 @@ export class Neo4jStore implements GraphStore {
     return revoked;
   }
 
+  async getState<T>(key: string): Promise<T | null> {
+    const [record] = await this.records('MATCH (s:SharedState {key: $key}) RETURN s.value AS value', { key });
+    return record ? (JSON.parse(record.get('value') as string) as T) : null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run('MERGE (s:SharedState {key: $key}) SET s.value = $value, s.updatedAt = datetime()', { key, value: JSON.stringify(value) });
+    });
+  }
+
+  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+    const records = await this.records('MATCH (s:SharedState) WHERE s.key STARTS WITH $prefix RETURN s.key AS key, s.value AS value ORDER BY key', { prefix });
+    return records.map((r) => ({ key: r.get('key') as string, value: JSON.parse(r.get('value') as string) as T }));
+  }
+
+  async claimOnce(key: string): Promise<boolean> {
+    let first = false;
+    await this.write(async (tx) => {
+      // The unique constraint on Claim.key makes concurrent MERGEs of one key create one node.
+      const result = await tx.run('MERGE (c:Claim {key: $key}) ON CREATE SET c.claimedAt = datetime(), c.fresh = true WITH c, c.fresh AS fresh REMOVE c.fresh RETURN fresh', { key });
+      first = result.records[0]?.get('fresh') === true;
+    });
+    return first;
+  }
+
   async deleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {

@@ -229,6 +229,25 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
     });
 
+    describe('shared state', () => {
+      it('keeps JSON values by key and lists them by prefix', async () => {
+        expect(await store.getState('chat:x')).toBeNull();
+        await store.setState('chat:link:@a:hub', { personId: 'person:kik-1', status: 'pending' });
+        await store.setState('chat:link:@b:hub', { personId: 'person:kk-1', status: 'confirmed' });
+        await store.setState('chat:link:@a:hub', { personId: 'person:kik-1', status: 'confirmed' });
+        await store.setState('other', 1);
+        expect(await store.getState('chat:link:@a:hub')).toEqual({ personId: 'person:kik-1', status: 'confirmed' });
+        expect((await store.listState('chat:link:')).map((e) => e.key)).toEqual(['chat:link:@a:hub', 'chat:link:@b:hub']);
+      });
+
+      it('grants a claim exactly once, also to concurrent claimers', async () => {
+        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimOnce('event:$abc')));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimOnce('event:$abc')).toBe(false);
+        expect(await store.claimOnce('event:$def')).toBe(true);
+      });
+    });
+
     it('deletes everything on request', async () => {
       await store.deleteEverything();
       expect((await store.counts()).roles).toBe(0);

@@ -82,6 +82,14 @@ export interface GraphStore {
   listTokens(): Promise<AccessToken[]>;
   /** Marks the token revoked; false when there is no such active token. */
   revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean>;
+  /** Small shared state (chat links, preferences), as JSON values by key. */
+  getState<T>(key: string): Promise<T | null>;
+  setState(key: string, value: unknown): Promise<void>;
+  /** Entries whose key starts with the prefix, by key. */
+  listState<T>(prefix: string): Promise<{ key: string; value: T }[]>;
+  /** Records the key once: true for the first caller, false ever after (exactly-once handling). */
+  claimOnce(key: string): Promise<boolean>;
+
   /** Removes everything: for seeding anew and for tests. */
   deleteEverything(): Promise<void>;
 }
