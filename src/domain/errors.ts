@@ -131,6 +131,7 @@ const GERMAN_KIND: Record<string, string> = {
   FundingProgram: 'Das Förderprogramm',
   Role: 'Die Rolle',
   AccessToken: 'Der Zugangsschlüssel',
+  ChatAccount: 'Das Chat-Konto',
 };
 
 export class DuplicateId extends DomainError {

@@ -1,0 +1,44 @@
+import type { Viewer } from '../../src/domain/access.js';
+import type { Language } from '../../src/domain/errors.js';
+import type { ContactChannel, Person, Role } from '../../src/domain/model.js';
+import { displayName, visibleChannels } from '../../src/domain/privacy.js';
+import type { Inline } from '../core/reply.js';
+
+// How people appear in chat replies: the name the asker may know, and the channels they may see.
+
+const CHANNEL_LABEL: Record<ContactChannel['channel'], Record<Language, string>> = {
+  EMAIL: { de: 'E-Mail', en: 'Email' },
+  PHONE: { de: 'Telefon', en: 'Phone' },
+  MATRIX: { de: 'Matrix', en: 'Matrix' },
+  DISCORD: { de: 'Discord', en: 'Discord' },
+};
+
+export const ROLE_LABEL: Record<Role, Record<Language, string>> = {
+  KIK: { de: 'Kommunale Integrationskoordination', en: 'Municipal integration coordinator' },
+  KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'Integration coordinator of the district' },
+  BEAUFTRAGTE: { de: 'Ausländer- und Integrationsbeauftragte', en: 'Commissioner for foreigners and integration' },
+  VOLUNTEER: { de: 'Ehrenamt', en: 'Volunteer' },
+  INSTITUTION_CONTACT: { de: 'Ansprechperson einer Institution', en: 'Institution contact' },
+  ANALYST: { de: 'Analyse', en: 'Analyst' },
+  ADMIN: { de: 'Administration', en: 'Administrator' },
+};
+
+export interface PersonView {
+  name: string;
+  channels: ContactChannel[];
+  /** True when a channel shown is not public: the reply belongs in a direct chat. */
+  hasPrivateChannels: boolean;
+}
+
+export function personView(viewer: Viewer, person: Person, roles: readonly Role[]): PersonView {
+  const channels = visibleChannels(viewer, person.id, person.channels);
+  return { name: displayName(viewer, person, roles), channels, hasPrivateChannels: channels.some((c) => c.visibility !== 'PUBLIC') };
+}
+
+export function channelParts(channels: readonly ContactChannel[], language: Language): Inline[] {
+  return channels.flatMap((c, i) => [
+    i === 0 ? ' – ' : ', ',
+    `${CHANNEL_LABEL[c.channel][language]}: `,
+    c.channel === 'EMAIL' ? { link: c.value, href: `mailto:${c.value}` } : c.value,
+  ]);
+}

@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { runCli } from '../../graph/data/cli-support.js';
+import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
+import { loadConfig } from '../../src/config.js';
+import { createServices } from '../../src/services/hub-services.js';
+import { resolveSpeaker, runConsoleChat } from './console-chat.js';
+
+// `npm run chat [-- --as <person id | name | volunteer | kik | koordinationskraft | admin>]`
+
+await runCli(async () => {
+  const { values } = parseArgs({ options: { as: { type: 'string' } } });
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const services = createServices(store, config.rules);
+    if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
+    const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
+    if (process.stdin.isTTY) console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);
+    await runConsoleChat(services, process.stdin, process.stdout, speaker);
+  } finally {
+    await store.close();
+  }
+});

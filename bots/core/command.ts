@@ -1,0 +1,64 @@
+import type { Viewer } from '../../src/domain/access.js';
+import type { Language } from '../../src/domain/errors.js';
+import type { Directory } from '../../src/services/directory.js';
+import type { HubServices } from '../../src/services/hub-services.js';
+import type { ChatIdentities } from './identities.js';
+import type { Reply } from './reply.js';
+
+// A command is data: names, help texts, who may use it, how to parse its words, what it does,
+// and how its result reads. Written once here, it works on every transport.
+
+export type Transport = 'matrix' | 'discord' | 'console';
+
+export interface ChatUser {
+  transport: Transport;
+  userId: string;
+}
+
+export interface CommandContext {
+  viewer: Viewer;
+  language: Language;
+  user: ChatUser;
+  /** Asked in a room with others (not a direct chat). */
+  inGroupRoom: boolean;
+}
+
+export interface BotStatus {
+  transport: Transport;
+  connected: boolean;
+  /** Seconds since the last successful sync with the chat server, if known. */
+  syncLagSeconds: number | null;
+  lastError: string | null;
+}
+
+export interface CommandDeps {
+  services: HubServices;
+  directory: Directory;
+  identities: ChatIdentities;
+  status: () => BotStatus;
+  /** The commands this bot knows, for help. */
+  commands: readonly Command[];
+}
+
+export type Parsed<A> = { ok: true; value: A } | { ok: false };
+
+export const parsed = <A>(value: A): Parsed<A> => ({ ok: true, value });
+export const unparsable: Parsed<never> = { ok: false };
+
+export type Texts = Record<Language, string>;
+
+export interface Command<A = any, R = any> {
+  name: Texts;
+  summary: Texts;
+  /** How to call it, e.g. "!kontakt <Gemeinde> [Thema]". */
+  usage: Texts;
+  example: Texts;
+  allowed(viewer: Viewer): boolean;
+  parse(args: string[]): Parsed<A>;
+  run(args: A, context: CommandContext, deps: CommandDeps): Promise<R>;
+  render(result: R, context: CommandContext): Reply;
+}
+
+export function defineCommand<A, R>(command: Command<A, R>): Command<A, R> {
+  return command;
+}

@@ -1,0 +1,69 @@
+import { DomainError } from '../../src/domain/errors.js';
+import { matchName } from '../../src/domain/names.js';
+import { Directory } from '../../src/services/directory.js';
+import type { ChatUser, Command, CommandContext, CommandDeps } from './command.js';
+import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
+import { reply, type Reply } from './reply.js';
+import { TEXTS } from './texts.js';
+
+// Turns a chat message into a reply: finds the command (German name, English name), checks who
+// may use it, parses its words, runs it and renders the result. Every failure becomes a reply
+// that helps: the closest command, the usage, or the rule that refused it.
+
+export interface ChatMessage {
+  user: ChatUser;
+  text: string;
+  inGroupRoom: boolean;
+}
+
+export interface Answer {
+  reply: Reply;
+  /** The command that ran, for metrics and logs; null for help texts and errors. */
+  command: string | null;
+}
+
+export type DispatcherDeps = Omit<CommandDeps, 'directory' | 'commands'>;
+
+export class Dispatcher {
+  private readonly byName = new Map<string, Command>();
+
+  constructor(
+    private readonly commands: readonly Command[],
+    private readonly deps: DispatcherDeps,
+    private readonly log: (message: string, error?: unknown) => void = () => {},
+  ) {
+    for (const c of commands) for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
+  }
+
+  /** The answer to a message, or null when it is no command. */
+  async handle(message: ChatMessage): Promise<Answer | null> {
+    if (!message.text.trimStart().startsWith(PREFIX)) return null;
+    const language = await this.deps.identities.language(message.user);
+    if (message.text.length > MAX_MESSAGE_LENGTH) return { reply: reply([TEXTS.tooLong[language](MAX_MESSAGE_LENGTH)]), command: null };
+    const line = parseLine(message.text);
+    if (!line) return null;
+    const viewer = await this.deps.identities.viewerFor(message.user);
+    const context: CommandContext = { viewer, language, user: message.user, inGroupRoom: message.inGroupRoom };
+
+    const command = this.byName.get(line.command);
+    if (!command) {
+      const names = [...this.byName.keys()];
+      const closest = matchName(line.command, names, (n) => n, 1);
+      const guess = this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ?? this.commands[0]!;
+      return { reply: reply([TEXTS.unknown[language](line.command.slice(0, 50), guess.usage[language])]), command: null };
+    }
+    if (!command.allowed(viewer)) return { reply: reply([TEXTS.notAllowed[language](command.name[language])]), command: null };
+    const args = command.parse(line.args);
+    if (!args.ok) return { reply: reply([TEXTS.usage[language](command.usage[language], command.example[language])]), command: null };
+
+    try {
+      const deps: CommandDeps = { ...this.deps, directory: new Directory(this.deps.services.store), commands: this.commands };
+      const result = await command.run(args.value, context, deps);
+      return { reply: command.render(result, context), command: command.name.en };
+    } catch (error) {
+      if (error instanceof DomainError) return { reply: reply([error.localized(language)]), command: command.name.en };
+      this.log(`command !${command.name.en} failed`, error);
+      return { reply: reply([TEXTS.failed[language]()]), command: command.name.en };
+    }
+  }
+}

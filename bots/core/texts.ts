@@ -1,0 +1,34 @@
+import type { Language } from '../../src/domain/errors.js';
+
+// What the bot says around the commands themselves, in German and English.
+
+export const TEXTS = {
+  unknown: {
+    de: (word: string, usage: string) => `Den Befehl „!${word}“ kenne ich nicht. Meinten Sie ${usage}? Alle Befehle: !hilfe`,
+    en: (word: string, usage: string) => `I don't know the command "!${word}". Did you mean ${usage}? All commands: !help`,
+  },
+  usage: {
+    de: (usage: string, example: string) => `So geht es: ${usage} – zum Beispiel ${example}`,
+    en: (usage: string, example: string) => `Usage: ${usage} – for example ${example}`,
+  },
+  notAllowed: {
+    de: (name: string) => `!${name} ist Koordinator:innen vorbehalten. Ist Ihr Chat-Konto schon mit Ihrer Person verknüpft? Siehe !ich`,
+    en: (name: string) => `!${name} is for coordinators. Is your chat account linked to your person yet? See !me`,
+  },
+  tooLong: {
+    de: (max: number) => `Die Nachricht ist zu lang (höchstens ${max} Zeichen). Bitte kürzer fassen.`,
+    en: (max: number) => `The message is too long (at most ${max} characters). Please shorten it.`,
+  },
+  failed: {
+    de: () => 'Da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+    en: () => 'Something went wrong. Please try again shortly.',
+  },
+  movedToDirect: {
+    de: (user: string) => `${user}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`,
+    en: (user: string) => `${user}, the answer holds contact details, so it comes as a direct message.`,
+  },
+  encryptedUnsupported: {
+    de: () => 'Verschlüsselte Nachrichten kann ich hier nicht lesen. Bitte schreiben Sie mir in einem unverschlüsselten Raum.',
+    en: () => "I can't read encrypted messages here. Please write to me in an unencrypted room.",
+  },
+} satisfies Record<string, Record<Language, (...args: never[]) => string>>;
