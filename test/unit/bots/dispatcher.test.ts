@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../bots/commands/index.js';
+import type { ChatUser } from '../../../bots/core/command.js';
+import { Dispatcher } from '../../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../../bots/core/identities.js';
+import { parseLine } from '../../../bots/core/parse-line.js';
+import { toHtml, toMarkdown, toPlainText } from '../../../bots/core/render.js';
+import { reply } from '../../../bots/core/reply.js';
+import { demoHub, type TestHub } from '../../support/hub.js';
+
+const alice: ChatUser = { transport: 'matrix', userId: '@alice:hub.test' };
+const coordinator: ChatUser = { transport: 'matrix', userId: '@kk:hub.test' };
+
+describe('the command core', () => {
+  let hub: TestHub;
+  let identities: ChatIdentities;
+  let dispatcher: Dispatcher;
+  const say = async (user: ChatUser, text: string, inGroupRoom = false) => {
+    const answer = await dispatcher.handle({ user, text, inGroupRoom });
+    return answer ? { text: toPlainText(answer.reply), privateDetails: answer.reply.privateDetails } : null;
+  };
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    identities = new ChatIdentities(hub.store);
+    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }) });
+    await identities.requestLink(coordinator, 'person:demo-14627-koordinationskraft');
+    await identities.confirm(coordinator, await identities.viewerOfPerson('person:demo-admin'));
+  });
+
+  it('parses quoted words and ignores what is no command', () => {
+    expect(parseLine('!kontakt "Bad Schandau" Arbeit')).toEqual({ command: 'kontakt', args: ['Bad Schandau', 'Arbeit'] });
+    expect(parseLine('!KONTAKT „Bad Schandau“')).toEqual({ command: 'kontakt', args: ['Bad Schandau'] });
+    expect(parseLine('hallo zusammen')).toBeNull();
+  });
+
+  it('answers help, and the closest command for a typo', async () => {
+    expect((await say(alice, '!hilfe'))!.text).toContain('!kontakt <Gemeinde> [Thema]');
+    expect((await say(alice, '!hilfe'))!.text).not.toContain('!status');
+    expect((await say(alice, '!kontkt Radebeul'))!.text).toBe('Den Befehl „!kontkt“ kenne ich nicht. Meinten Sie !kontakt <Gemeinde> [Thema]? Alle Befehle: !hilfe');
+    expect((await say(alice, '!kontakt'))!.text).toBe('So geht es: !kontakt <Gemeinde> [Thema] – zum Beispiel !kontakt Radebeul Wohnen');
+    expect(await say(alice, 'nur ein Gespräch')).toBeNull();
+  });
+
+  it('shows an anonymous asker public details only, and marks coordinators\' answers private', async () => {
+    const anonymous = (await say(alice, '!kontakt Radbeul'))!;
+    expect(anonymous.text).toContain('Ansprechpersonen in Radebeul');
+    expect(anonymous.text).not.toMatch(/Telefon|E-Mail: [a-z.]+@demo\.invalid.*Kommunale/);
+    const member = (await say(coordinator, '!kontakt Radebeul'))!;
+    expect(member.text).toMatch(/Telefon: \+49/);
+    expect(member.privateDetails).toBe(true);
+  });
+
+  it('refuses coordinator commands to others, links accounts only on confirmation, and switches language', async () => {
+    expect((await say(alice, '!status'))!.text).toMatch(/^!status ist Koordinator:innen vorbehalten/);
+    expect((await say(alice, '!ich verknüpfen person:demo-14627-kik-1'))!.text).toContain('wartet auf Bestätigung');
+    expect((await say(alice, '!status'))!.text).toMatch(/vorbehalten/);
+    expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(/ist jetzt mit .+ verknüpft/);
+    expect((await say(alice, '!status'))!.text).toContain('Datenbank: embedded – erreichbar');
+    expect((await say(alice, '!language en'))!.text).toBe('I will answer you in English from now on.');
+    expect((await say(alice, '!me'))!.text).toMatch(/^What the hub knows about you/);
+  });
+
+  it('refuses over-long messages and escapes markup in every renderer', async () => {
+    expect((await say(alice, `!kontakt ${'x'.repeat(3000)}`))!.text).toMatch(/too long|zu lang/);
+    const hostile = reply([['<img src=x onerror=alert(1)> *bold* @everyone']]);
+    expect(toHtml(hostile)).toBe('&lt;img src=x onerror=alert(1)&gt; *bold* @everyone');
+    expect(toMarkdown(hostile)).toBe('<img src=x onerror=alert\\(1\\)\\> \\*bold\\* @\u200beveryone');
+  });
+});
