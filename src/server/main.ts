@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { startChatBots } from '../../bots/start-bots.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
@@ -23,11 +24,15 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
+  const bots = await startChatBots(services, process.env, config.dataDir, (message, error) =>
+    console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
+  );
 
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
+    bots.stop();
     server.close(() => void store.close().then(() => process.exit(0)));
     server.closeIdleConnections();
   };

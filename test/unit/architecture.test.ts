@@ -27,6 +27,8 @@ const RULES: { from: string; forbidden: string[]; except?: string[] }[] = [
   { from: 'graph/embedded', forbidden: ['src/services', 'src/server', 'schema', 'bots'] },
   { from: 'graph/neo4j', forbidden: ['src/services', 'src/server', 'schema', 'bots'] },
   { from: 'src/server', forbidden: ['bots', 'graph'], except: ['src/server/main.ts'] },
+  { from: 'bots/core', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console'] },
+  { from: 'bots/commands', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console'] },
 ];
 
 it('keeps every layer to what it may import', () => {

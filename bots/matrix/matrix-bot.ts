@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { BotStatus, ChatUser } from '../core/command.js';
+import type { Dispatcher } from '../core/dispatcher.js';
+import type { ChatIdentities } from '../core/identities.js';
+import { TEXTS } from '../core/texts.js';
+import { directNotice, noticeReplyingTo, type MatrixEvent } from './matrix-content.js';
+import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
+import { sendWithRetry } from './send.js';
+import { loadMatrixSdk } from './sdk-loader.js';
+
+// The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
+// Each event is handled once, across restarts too: the SDK saves its sync position before
+// handlers run, so on start the bot also reads the recent history of its rooms, and a claim in
+// the store lets only the first sight of an event through. Every send uses a transaction id
+// derived from the triggering event, so a retried send never doubles a reply.
+
+const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type Log = (message: string, error?: unknown) => void;
+
+export class MatrixBot {
+  private client: MatrixClient | null = null;
+  private userId = '';
+  private e2ee = false;
+  private lastSyncAt: number | null = null;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly settings: MatrixSettings,
+    private readonly dispatcher: Dispatcher,
+    private readonly identities: ChatIdentities,
+    private readonly store: GraphStore,
+    private readonly log: Log,
+  ) {}
+
+  async start(): Promise<void> {
+    const { sdk, e2ee } = await loadMatrixSdk();
+    this.e2ee = e2ee;
+    sdk.LogService.setLevel(sdk.LogLevel.WARN);
+    const client = new sdk.MatrixClient(this.settings.homeserverUrl, this.settings.accessToken, new sdk.SimpleFsStorageProvider(this.settings.storagePath));
+    this.client = client;
+    this.userId = await client.getUserId();
+    // A stopped client may still finish a sync; only the current client's events count.
+    const current = (work: () => Promise<void>) => () => (this.client === client ? work() : Promise.resolve());
+    client.on('room.invite', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onInvite(roomId, event))));
+    client.on('room.join', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onJoin(roomId, event))));
+    client.on('room.message', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onMessage(roomId, event))));
+    client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEncrypted(roomId, event))));
+    await client.start();
+    this.lastSyncAt = Date.now();
+    await this.catchUp(client);
+    this.log(`Matrix bot ${this.userId} started ${e2ee ? 'with end-to-end encryption' : 'without end-to-end encryption (plain rooms only: the native crypto module is not installed)'}.`);
+  }
+
+  stop(): void {
+    this.client?.stop();
+    this.client = null;
+  }
+
+  status(): BotStatus {
+    return {
+      transport: 'matrix',
+      connected: this.client !== null,
+      syncLagSeconds: this.lastSyncAt === null ? null : Math.round((Date.now() - this.lastSyncAt) / 1000),
+      lastError: this.lastError,
+    };
+  }
+
+  /** Handles commands in recent room history that no earlier run got to (claims skip the rest). */
+  private async catchUp(client: MatrixClient): Promise<void> {
+    for (const roomId of await client.getJoinedRooms()) {
+      const page = (await client.doRequest('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages`, { dir: 'b', limit: 50 })) as { chunk: MatrixEvent[] };
+      const recent = page.chunk.filter((e) => e.type === 'm.room.message' && Date.now() - (e.origin_server_ts ?? 0) < CATCH_UP_WINDOW_MS).reverse();
+      for (const event of recent) await this.onMessage(roomId, event);
+    }
+  }
+
+  private guard(work: () => Promise<void>): void {
+    this.lastSyncAt = Date.now();
+    work().catch((error: unknown) => {
+      this.lastError = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      this.log('Matrix event handling failed', error);
+    });
+  }
+
+  private async onInvite(roomId: string, event: MatrixEvent): Promise<void> {
+    if (inviterAllowed(event.sender, this.settings.allowedInviters, this.userId)) await this.client!.joinRoom(roomId);
+    else await this.client!.leaveRoom(roomId);
+  }
+
+  private async onJoin(roomId: string, event: MatrixEvent): Promise<void> {
+    const key = `matrix-joined:${roomId}`;
+    if ((await this.store.getState(key)) === null) await this.store.setState(key, event.origin_server_ts ?? Date.now());
+  }
+
+  private async onMessage(roomId: string, event: MatrixEvent): Promise<void> {
+    const body = event.content?.body;
+    if (event.sender === this.userId || typeof body !== 'string' || !body.trimStart().startsWith('!')) return;
+    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    const inGroupRoom = (await this.client!.getJoinedRoomMembers(roomId)).length > 2;
+    const user: ChatUser = { transport: 'matrix', userId: event.sender };
+    const answer = await this.dispatcher.handle({ user, text: body, inGroupRoom });
+    if (!answer) return;
+    if (inGroupRoom && answer.reply.privateDetails) {
+      const direct = await this.directRoom(event.sender);
+      await this.send(direct, `${event.event_id}/direct`, directNotice(answer.reply, event.sender));
+      const language = await this.identities.language(user);
+      const note = { title: undefined, lines: [[TEXTS.movedToDirect[language](event.sender)]], privateDetails: false };
+      await this.send(roomId, `${event.event_id}/note`, noticeReplyingTo(note, event));
+      return;
+    }
+    await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
+  }
+
+  /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
+  private async onEncrypted(roomId: string, event: MatrixEvent): Promise<void> {
+    if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
+    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
+    const notice = { title: undefined, lines: [[TEXTS.encryptedUnsupported[language]()]], privateDetails: false };
+    await this.send(roomId, `${event.event_id}/encrypted`, noticeReplyingTo(notice, event));
+  }
+
+  private async isAfterJoin(roomId: string, event: MatrixEvent): Promise<boolean> {
+    const joinedAt = await this.store.getState<number>(`matrix-joined:${roomId}`);
+    return joinedAt === null || (event.origin_server_ts ?? 0) >= joinedAt;
+  }
+
+  /** The bot's own direct chat with a person, created unencrypted so the bot can read it. */
+  private async directRoom(userId: string): Promise<string> {
+    const key = `matrix-direct:${userId}`;
+    const known = await this.store.getState<string>(key);
+    if (known) return known;
+    const roomId = await this.client!.createRoom({ is_direct: true, invite: [userId], preset: 'trusted_private_chat' });
+    await this.store.setState(key, roomId);
+    await this.store.setState(`matrix-joined:${roomId}`, Date.now());
+    return roomId;
+  }
+
+  private async send(roomId: string, key: string, content: Record<string, unknown>): Promise<void> {
+    const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
+    await sendWithRetry(this.client!, roomId, txnId, content);
+  }
+}

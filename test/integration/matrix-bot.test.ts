@@ -1,0 +1,100 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { COMMANDS } from '../../bots/commands/index.js';
+import { Dispatcher } from '../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../bots/core/identities.js';
+import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+import { MatrixUser } from '../support/synapse/matrix-user.js';
+
+// Conversations with the bot through the real Synapse the test setup started.
+
+describe('the Matrix bot through Synapse', () => {
+  let hub: TestHub;
+  let identities: ChatIdentities;
+  let bot: MatrixBot;
+  let botAccount: { userId: string; accessToken: string };
+  let alice: MatrixUser;
+  let coordinator: MatrixUser;
+  let aliceRoom: string;
+  const storagePath = join(mkdtempSync(join(tmpdir(), 'hub-matrix-')), 'sync.json');
+
+  const startBot = async () => {
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
+    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
+    await bot.start();
+  };
+  const ask = async (user: MatrixUser, roomId: string, text: string) => {
+    const eventId = await user.send(roomId, text);
+    const [reply] = await user.repliesTo(roomId, eventId);
+    if (!reply) throw new Error(`No reply to "${text}"`);
+    return reply;
+  };
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    identities = new ChatIdentities(hub.store);
+    botAccount = await MatrixUser.registerWithToken('hubbot');
+    alice = await MatrixUser.register('alice');
+    coordinator = await MatrixUser.register('kk');
+    await identities.requestLink({ transport: 'matrix', userId: coordinator.userId }, 'person:demo-14627-koordinationskraft');
+    await identities.confirm({ transport: 'matrix', userId: coordinator.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    await startBot();
+    aliceRoom = await alice.createRoom([botAccount.userId], { is_direct: true });
+    await alice.waitFor(async () => (await alice.members(aliceRoom)).includes(botAccount.userId));
+  });
+  afterAll(() => bot?.stop());
+
+  it('answers help as a notice replying to the question, with HTML and a mention', async () => {
+    const answer = await ask(alice, aliceRoom, '!hilfe');
+    expect(answer.sender).toBe(botAccount.userId);
+    expect(answer.content).toMatchObject({ msgtype: 'm.notice', format: 'org.matrix.custom.html', 'm.mentions': { user_ids: [alice.userId] } });
+    expect(answer.content.body).toContain('!kontakt <Gemeinde> [Thema]');
+    expect(answer.content.formatted_body).toContain('<strong>!kontakt &lt;Gemeinde&gt; [Thema]</strong>');
+    expect(answer.content.body).not.toMatch(/^> /);
+  });
+
+  it('answers a contact question, and an unknown municipality with the closest names', async () => {
+    expect((await ask(alice, aliceRoom, '!kontakt Radbeul')).content.body).toMatch(/^Ansprechpersonen in Radebeul\n.+Kommunale Integrationskoordination für Radebeul/);
+    expect((await ask(alice, aliceRoom, '!kontakt Radeb')).content.body).toMatch(/^Die Gemeinde "Radeb" ist nicht bekannt\. Meinten Sie: Radeberg, Radebeul/);
+  });
+
+  it('refuses a command the person may not use, and answers in the thread it was asked in', async () => {
+    expect((await ask(alice, aliceRoom, '!status')).content.body).toMatch(/^!status ist Koordinator:innen vorbehalten/);
+    const root = await alice.send(aliceRoom, 'Frage zum Netzwerk');
+    const inThread = await alice.send(aliceRoom, '!netzwerk Radebeul', { 'm.relates_to': { rel_type: 'm.thread', event_id: root, is_falling_back: true, 'm.in_reply_to': { event_id: root } } });
+    const [answer] = await alice.repliesTo(aliceRoom, inThread);
+    expect(answer!.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root, is_falling_back: false, 'm.in_reply_to': { event_id: inThread } });
+    expect(answer!.content.body).toContain('Netzwerk von Radebeul');
+  });
+
+  it('keeps private contact details out of a group room and sends them in a direct chat', async () => {
+    const group = await coordinator.createRoom([botAccount.userId, alice.userId]);
+    await alice.join(group);
+    await coordinator.waitFor(async () => (await coordinator.members(group)).length === 3);
+    const note = await ask(coordinator, group, '!kontakt Radebeul');
+    expect(note.content.body).toBe(`${coordinator.userId}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`);
+    expect(JSON.stringify(await coordinator.messages(group))).not.toMatch(/Telefon/);
+    const [direct] = await coordinator.waitFor(async () => {
+      const invites = await coordinator.invitedRooms();
+      return invites.length ? invites : null;
+    });
+    await coordinator.join(direct!);
+    const details = await coordinator.waitFor(async () => (await coordinator.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'));
+    expect(details.content.body).toMatch(/Ansprechpersonen in Radebeul[\s\S]*Telefon: \+49/);
+  });
+
+  it('answers a message sent while it was down exactly once after a restart', async () => {
+    bot.stop();
+    const whileDown = await alice.send(aliceRoom, '!wer Weber');
+    await startBot();
+    const [first] = await alice.repliesTo(aliceRoom, whileDown);
+    expect(first!.content.body).toContain('Weber');
+    bot.stop();
+    await startBot();
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await alice.repliesTo(aliceRoom, whileDown, 2, 1000)).toHaveLength(1);
+  });
+});

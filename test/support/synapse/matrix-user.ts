@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { registerUser } from './synapse.js';
+
+// A person in the tests: a Matrix account on the test Synapse, talking over the client-server
+// API as any Matrix client does.
+
+export interface MatrixMessage {
+  event_id: string;
+  sender: string;
+  type: string;
+  content: Record<string, any>;
+}
+
+export class MatrixUser {
+  private constructor(
+    readonly userId: string,
+    private readonly token: string,
+  ) {}
+
+  static async register(localpart: string): Promise<MatrixUser> {
+    const { userId, accessToken } = await registerUser({ url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }, `${localpart}-${randomUUID().slice(0, 8)}`);
+    return new MatrixUser(userId, accessToken);
+  }
+
+  static async registerWithToken(localpart: string): Promise<{ userId: string; accessToken: string }> {
+    return registerUser({ url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }, `${localpart}-${randomUUID().slice(0, 8)}`);
+  }
+
+  async api<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${inject('synapseUrl')}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T & { errcode?: string; error?: string };
+    if (!response.ok) throw new Error(`${method} ${path}: ${json.errcode} ${json.error}`);
+    return json;
+  }
+
+  async createRoom(invite: string[], options: Record<string, unknown> = {}): Promise<string> {
+    return (await this.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite, ...options })).room_id;
+  }
+
+  async join(roomId: string): Promise<void> {
+    await this.api('POST', `/join/${encodeURIComponent(roomId)}`, {});
+  }
+
+  async send(roomId: string, body: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const path = `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${randomUUID()}`;
+    return (await this.api<{ event_id: string }>('PUT', path, { msgtype: 'm.text', body, ...extra })).event_id;
+  }
+
+  async messages(roomId: string): Promise<MatrixMessage[]> {
+    const page = await this.api<{ chunk: MatrixMessage[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`);
+    return page.chunk.reverse();
+  }
+
+  async members(roomId: string): Promise<string[]> {
+    const { joined } = await this.api<{ joined: Record<string, unknown> }>('GET', `/rooms/${encodeURIComponent(roomId)}/joined_members`);
+    return Object.keys(joined);
+  }
+
+  async invitedRooms(): Promise<string[]> {
+    const sync = await this.api<{ rooms?: { invite?: Record<string, unknown> } }>('GET', '/sync?timeout=0');
+    return Object.keys(sync.rooms?.invite ?? {});
+  }
+
+  /** Replies (m.in_reply_to) to one of my events, waiting until at least `count` arrived. */
+  async repliesTo(roomId: string, eventId: string, count = 1, timeoutMs = 20_000): Promise<MatrixMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const replies = (await this.messages(roomId)).filter((m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === eventId);
+      if (replies.length >= count || Date.now() > deadline) return replies;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async waitFor<T>(what: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await what();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('Timed out waiting in the Matrix test');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
