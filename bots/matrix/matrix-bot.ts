@@ -17,6 +17,8 @@ import { loadMatrixSdk } from './sdk-loader.js';
 // derived from the triggering event, so a retried send never doubles a reply.
 
 const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** StoreType.Sqlite of the crypto module, a const enum that cannot be imported by value. */
+const SQLITE_CRYPTO_STORE = 0;
 
 export type Log = (message: string, error?: unknown) => void;
 
@@ -39,13 +41,16 @@ export class MatrixBot {
     const { sdk, e2ee } = await loadMatrixSdk();
     this.e2ee = e2ee;
     sdk.LogService.setLevel(sdk.LogLevel.WARN);
-    const client = new sdk.MatrixClient(this.settings.homeserverUrl, this.settings.accessToken, new sdk.SimpleFsStorageProvider(this.settings.storagePath));
+    // With the native module the SDK encrypts and decrypts itself (this path needs the download,
+    // which the project's own test machines do not have; there the bot runs in plain rooms).
+    const cryptoStore = e2ee ? new sdk.RustSdkCryptoStorageProvider(`${this.settings.storagePath}.crypto`, SQLITE_CRYPTO_STORE) : undefined;
+    const client = new sdk.MatrixClient(this.settings.homeserverUrl, this.settings.accessToken, new sdk.SimpleFsStorageProvider(this.settings.storagePath), cryptoStore);
     this.client = client;
     this.userId = await client.getUserId();
     // A stopped client may still finish a sync; only the current client's events count.
     const current = (work: () => Promise<void>) => () => (this.client === client ? work() : Promise.resolve());
     client.on('room.invite', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onInvite(roomId, event))));
-    client.on('room.join', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onJoin(roomId, event))));
+    client.on('room.join', (roomId: string) => this.guard(current(() => this.onJoin(roomId))));
     client.on('room.message', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onMessage(roomId, event))));
     client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEncrypted(roomId, event))));
     await client.start();
@@ -90,9 +95,8 @@ export class MatrixBot {
     else await this.client!.leaveRoom(roomId);
   }
 
-  private async onJoin(roomId: string, event: MatrixEvent): Promise<void> {
-    const key = `matrix-joined:${roomId}`;
-    if ((await this.store.getState(key)) === null) await this.store.setState(key, event.origin_server_ts ?? Date.now());
+  private async onJoin(roomId: string): Promise<void> {
+    await this.joinedAt(roomId);
   }
 
   private async onMessage(roomId: string, event: MatrixEvent): Promise<void> {
@@ -124,8 +128,19 @@ export class MatrixBot {
   }
 
   private async isAfterJoin(roomId: string, event: MatrixEvent): Promise<boolean> {
-    const joinedAt = await this.store.getState<number>(`matrix-joined:${roomId}`);
-    return joinedAt === null || (event.origin_server_ts ?? 0) >= joinedAt;
+    return (event.origin_server_ts ?? 0) >= (await this.joinedAt(roomId));
+  }
+
+  /** When the bot joined the room: remembered, or read from its membership event in the room state. */
+  private async joinedAt(roomId: string): Promise<number> {
+    const key = `matrix-joined:${roomId}`;
+    const known = await this.store.getState<number>(key);
+    if (known !== null) return known;
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(this.userId)}`;
+    const membership = (await this.client!.doRequest('GET', path, { format: 'event' })) as MatrixEvent;
+    const at = membership.origin_server_ts ?? Date.now();
+    await this.store.setState(key, at);
+    return at;
   }
 
   /** The bot's own direct chat with a person, created unencrypted so the bot can read it. */

@@ -86,6 +86,27 @@ describe('the Matrix bot through Synapse', () => {
     expect(details.content.body).toMatch(/Ansprechpersonen in Radebeul[\s\S]*Telefon: \+49/);
   });
 
+  it('says so in a plain notice when it cannot read an encrypted room', async () => {
+    const room = await alice.createRoom([botAccount.userId], { initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] });
+    await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
+    const encrypted = await alice.api<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(room)}/send/m.room.encrypted/${Date.now()}`, {
+      algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'AwgAEn...', device_id: 'DEVICE', sender_key: 'key', session_id: 'session',
+    });
+    const [notice] = await alice.repliesTo(room, encrypted.event_id);
+    expect(notice!.type).toBe('m.room.message');
+    expect(notice!.content).toMatchObject({ msgtype: 'm.notice', body: 'Verschlüsselte Nachrichten kann ich hier nicht lesen. Bitte schreiben Sie mir in einem unverschlüsselten Raum.' });
+  });
+
+  it('ignores commands sent before it joined a room', async () => {
+    const room = await alice.createRoom([]);
+    const early = await alice.send(room, '!hilfe');
+    await alice.api('POST', `/rooms/${encodeURIComponent(room)}/invite`, { user_id: botAccount.userId });
+    await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
+    const later = await alice.send(room, '!sprache de');
+    expect(await alice.repliesTo(room, later)).toHaveLength(1);
+    expect(await alice.repliesTo(room, early, 1, 500)).toHaveLength(0);
+  });
+
   it('answers a message sent while it was down exactly once after a restart', async () => {
     bot.stop();
     const whileDown = await alice.send(aliceRoom, '!wer Weber');
