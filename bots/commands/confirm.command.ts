@@ -7,6 +7,7 @@ export const confirmCommand = defineCommand({
   summary: { de: 'bestätigt die Verknüpfung eines Chat-Kontos mit seiner Person', en: "confirms a chat account's link to its person" },
   usage: { de: '!bestätigen <Chat-Konto>', en: '!confirm <chat account>' },
   example: { de: '!bestätigen @anna:example.org', en: '!confirm @anna:example.org' },
+  options: [{ name: { de: 'konto', en: 'account' }, description: { de: 'das Chat-Konto', en: 'the chat account' }, required: true }],
   allowed: (viewer) => isCoordinator(viewer),
   parse: (args) => (args.length === 1 ? parsed(args[0]!) : unparsable),
   run: async (userId, context, deps) => {

@@ -13,6 +13,10 @@ export const contactCommand = defineCommand({
   summary: { de: 'wen Sie in einer Gemeinde fragen können, optional zu einem Thema', en: 'whom to ask in a municipality, optionally on a topic' },
   usage: { de: '!kontakt <Gemeinde> [Thema]', en: '!contact <municipality> [topic]' },
   example: { de: '!kontakt Radebeul Wohnen', en: '!contact Radebeul housing' },
+  options: [
+    { name: { de: 'gemeinde', en: 'municipality' }, description: { de: 'die Gemeinde', en: 'the municipality' }, required: true, autocomplete: 'municipality' },
+    { name: { de: 'thema', en: 'topic' }, description: { de: 'das Thema (optional)', en: 'the topic (optional)' }, required: false, autocomplete: 'topic', rest: true },
+  ],
   allowed: () => true,
   parse: (args) => (args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null })),
   run: async (args, context, deps): Promise<Shown> => {
@@ -30,6 +34,7 @@ export const contactCommand = defineCommand({
       return [{ bold: who }, `: ${c.reason}`, ...(person ? channelParts(person.channels, language) : [])];
     });
     if (lines.length === 0) lines.push([language === 'de' ? 'Niemand eingetragen.' : 'Nobody listed yet.']);
-    return reply(lines, { title: title + heading, privateDetails: people.some((p) => p?.hasPrivateChannels) });
+    const network = { label: language === 'de' ? `Netzwerk von ${answer.municipality.name}` : `Network of ${answer.municipality.name}`, command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.municipality.name}"` };
+    return reply(lines, { title: title + heading, privateDetails: people.some((p) => p?.hasPrivateChannels), actions: [network] });
   },
 });

@@ -9,6 +9,7 @@ export const languageCommand = defineCommand({
   summary: { de: 'antwortet Ihnen auf Deutsch (de) oder Englisch (en)', en: 'answers you in German (de) or English (en)' },
   usage: { de: '!sprache de|en', en: '!language de|en' },
   example: { de: '!sprache en', en: '!language de' },
+  options: [{ name: { de: 'sprache', en: 'language' }, description: { de: 'de oder en', en: 'de or en' }, required: true, choices: ['de', 'en'] }],
   allowed: () => true,
   parse: (args) => {
     const choice = CHOICES[args[0]?.toLowerCase() ?? ''];

@@ -21,6 +21,9 @@ export const meCommand = defineCommand({
   summary: { de: 'was der Hub über Sie weiß; „verknüpfen“ bittet um die Verknüpfung Ihres Chat-Kontos', en: 'what the hub knows about you; "link" asks to link your chat account' },
   usage: { de: '!ich [verknüpfen <Personen-ID>]', en: '!me [link <person id>]' },
   example: { de: '!ich verknüpfen person:demo-14627-kik-1', en: '!me link person:demo-14627-kik-1' },
+  options: [
+    { name: { de: 'verknüpfen', en: 'link' }, description: { de: 'Personen-ID, mit der Ihr Konto verknüpft werden soll', en: 'person id to link your account to' }, required: false, keyword: { de: 'verknüpfen', en: 'link' } },
+  ],
   allowed: () => true,
   parse: (args): ReturnType<typeof parsed<MeArgs>> | typeof unparsable => {
     if (args.length === 0) return parsed({ action: 'show' });

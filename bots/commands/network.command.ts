@@ -26,6 +26,7 @@ export const networkCommand = defineCommand({
   summary: { de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses oder einer Institution', en: 'the direct links of a municipality, alliance or institution' },
   usage: { de: '!netzwerk <Gemeinde|Bündnis|Institution>', en: '!network <municipality|alliance|institution>' },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
+  options: [{ name: { de: 'name', en: 'name' }, description: { de: 'Gemeinde, Bündnis oder Institution', en: 'municipality, alliance or institution' }, required: true, autocomplete: 'actor', rest: true }],
   allowed: () => true,
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Neighbourhood> => {

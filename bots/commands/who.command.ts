@@ -15,6 +15,7 @@ export const whoCommand = defineCommand({
   summary: { de: 'die Rollen einer Person und wie Sie sie erreichen', en: "a person's roles and how to reach them" },
   usage: { de: '!wer <Name>', en: '!who <name>' },
   example: { de: '!wer Weber', en: '!who Weber' },
+  options: [{ name: { de: 'name', en: 'name' }, description: { de: 'der Name oder ein Teil davon', en: 'the name or part of it' }, required: true, autocomplete: 'person', rest: true }],
   allowed: () => true,
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Found[]> => {

@@ -10,6 +10,8 @@ import type { Reply } from './reply.js';
 
 export type Transport = 'matrix' | 'discord' | 'console';
 
+export type Log = (message: string, error?: unknown) => void;
+
 export interface ChatUser {
   transport: Transport;
   userId: string;
@@ -47,8 +49,23 @@ export const unparsable: Parsed<never> = { ok: false };
 
 export type Texts = Record<Language, string>;
 
+/** What a command's words are, for transports with typed options (Discord slash commands). */
+export interface CommandOption {
+  name: Texts;
+  description: Texts;
+  required: boolean;
+  /** Suggest values while typing. */
+  autocomplete?: 'municipality' | 'topic' | 'person' | 'actor';
+  /** Takes the rest of the line (several words). */
+  rest?: boolean;
+  /** Written before the value on the command line, e.g. "verknüpfen <id>". */
+  keyword?: Texts;
+  choices?: string[];
+}
+
 export interface Command<A = any, R = any> {
   name: Texts;
+  options?: CommandOption[];
   summary: Texts;
   /** How to call it, e.g. "!kontakt <Gemeinde> [Thema]". */
   usage: Texts;

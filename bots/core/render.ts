@@ -10,9 +10,14 @@ function inlineText(part: Inline): string {
   return `${part.link} (${part.href})`;
 }
 
+/** Transports without buttons show follow-ups as commands to type. */
+function actionLines(r: Reply): string[] {
+  return (r.actions ?? []).map((a) => `→ ${a.label}: ${a.command}`);
+}
+
 export function toPlainText(r: Reply): string {
   const lines = r.lines.map((line) => line.map(inlineText).join(''));
-  return [...(r.title ? [r.title] : []), ...lines].join('\n');
+  return [...(r.title ? [r.title] : []), ...lines, ...actionLines(r)].join('\n');
 }
 
 export function escapeHtml(text: string): string {
@@ -29,7 +34,8 @@ function inlineHtml(part: Inline): string {
 
 export function toHtml(r: Reply): string {
   const title = r.title ? `<strong>${escapeHtml(r.title)}</strong><br>` : '';
-  return title + r.lines.map((line) => line.map(inlineHtml).join('')).join('<br>');
+  const actions = actionLines(r).map((a) => `<br>${escapeHtml(a)}`).join('');
+  return title + r.lines.map((line) => line.map(inlineHtml).join('')).join('<br>') + actions;
 }
 
 export function escapeMarkdown(text: string): string {

@@ -2,9 +2,17 @@
 
 export type Inline = string | { bold: string } | { code: string } | { link: string; href: string };
 
+/** A follow-up the asker can take with one click where the transport has buttons. */
+export interface Action {
+  label: string;
+  /** The command line it runs, e.g. "!netzwerk Radebeul". */
+  command: string;
+}
+
 export interface Reply {
   title?: string;
   lines: Inline[][];
+  actions?: Action[];
   /**
    * True when the reply holds details not meant for everyone in a group room (contact channels
    * other than public ones, a person's own data). Transports then answer in a direct chat.
@@ -12,6 +20,6 @@ export interface Reply {
   privateDetails: boolean;
 }
 
-export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean } = {}): Reply {
-  return { title: options.title, lines: lines.map((l) => (typeof l === 'string' ? [l] : l)), privateDetails: options.privateDetails ?? false };
+export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean; actions?: Action[] } = {}): Reply {
+  return { title: options.title, lines: lines.map((l) => (typeof l === 'string' ? [l] : l)), actions: options.actions, privateDetails: options.privateDetails ?? false };
 }

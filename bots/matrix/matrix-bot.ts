@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import type { BotStatus, ChatUser } from '../core/command.js';
+import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
 import { TEXTS } from '../core/texts.js';
@@ -19,8 +19,6 @@ import { loadMatrixSdk } from './sdk-loader.js';
 const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** StoreType.Sqlite of the crypto module, a const enum that cannot be imported by value. */
 const SQLITE_CRYPTO_STORE = 0;
-
-export type Log = (message: string, error?: unknown) => void;
 
 export class MatrixBot {
   private client: MatrixClient | null = null;

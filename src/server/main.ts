@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
-    bots.stop();
+    void bots.stop();
     server.close(() => void store.close().then(() => process.exit(0)));
     server.closeIdleConnections();
   };

@@ -1,0 +1,148 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  EmbedBuilder,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import { matchName } from '../../src/domain/names.js';
+import { mayListPerson } from '../../src/domain/privacy.js';
+import type { HubServices } from '../../src/services/hub-services.js';
+import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
+import type { Dispatcher } from '../core/dispatcher.js';
+import type { ChatIdentities } from '../core/identities.js';
+import { toMarkdown } from '../core/render.js';
+import type { Reply } from '../core/reply.js';
+import type { Log } from '../core/command.js';
+import type { DiscordSettings } from './discord-settings.js';
+import { commandLine, slashDefinitions } from './slash-commands.js';
+
+// The Discord transport: slash commands and buttons in, embeds out. Answers with details not
+// meant for everyone in a channel are ephemeral (only the asker sees them).
+
+const BUTTON_PREFIX = 'run:';
+
+export class DiscordBot {
+  private client: Client | null = null;
+  private lastEventAt: number | null = null;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly settings: DiscordSettings,
+    private readonly commands: readonly Command[],
+    private readonly dispatcher: Dispatcher,
+    private readonly identities: ChatIdentities,
+    private readonly services: HubServices,
+    private readonly log: Log,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: this.settings.apiUrl ? { api: this.settings.apiUrl } : {} });
+    this.client = client;
+    client.on(Events.InteractionCreate, (interaction) => this.guard(() => this.onInteraction(interaction)));
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(this.settings.token);
+    await ready;
+    const definitions = slashDefinitions(this.commands) as never;
+    if (this.settings.guildId) await client.application!.commands.set(definitions, this.settings.guildId);
+    else await client.application!.commands.set(definitions);
+    this.lastEventAt = Date.now();
+    this.log(`Discord bot ${client.user?.tag ?? ''} started; ${this.commands.length} commands registered ${this.settings.guildId ? `in guild ${this.settings.guildId}` : 'globally'}.`);
+  }
+
+  async stop(): Promise<void> {
+    await this.client?.destroy();
+    this.client = null;
+  }
+
+  status(): BotStatus {
+    return {
+      transport: 'discord',
+      connected: this.client?.isReady() ?? false,
+      syncLagSeconds: this.lastEventAt === null ? null : Math.round((Date.now() - this.lastEventAt) / 1000),
+      lastError: this.lastError,
+    };
+  }
+
+  private guard(work: () => Promise<void>): void {
+    this.lastEventAt = Date.now();
+    work().catch((error: unknown) => {
+      this.lastError = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      this.log('Discord interaction failed', error);
+    });
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) return this.onCommand(interaction);
+    if (interaction.isAutocomplete()) return this.onAutocomplete(interaction);
+    if (interaction.isButton() && interaction.customId.startsWith(BUTTON_PREFIX)) return this.onButton(interaction);
+  }
+
+  private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = this.commands.find((c) => c.name.de === interaction.commandName);
+    if (!command) return;
+    const text = commandLine(command, (option) => interaction.options.getString(option.name.de));
+    await this.answer(interaction, text);
+  }
+
+  private async onButton(interaction: ButtonInteraction): Promise<void> {
+    await this.answer(interaction, interaction.customId.slice(BUTTON_PREFIX.length), true);
+  }
+
+  private async answer(interaction: ChatInputCommandInteraction | ButtonInteraction, text: string, alwaysPrivate = false): Promise<void> {
+    const user: ChatUser = { transport: 'discord', userId: interaction.user.id };
+    const answer = await this.dispatcher.handle({ user, text, inGroupRoom: interaction.inGuild() });
+    if (!answer) return;
+    const ephemeral = alwaysPrivate || answer.reply.privateDetails;
+    await interaction.reply({ ...render(answer.reply), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  }
+
+  private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = this.commands.find((c) => c.name.de === interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const option = command?.options?.find((o) => o.name.de === focused.name);
+    const names = option ? await this.suggest(option, String(focused.value), interaction.user.id) : [];
+    await interaction.respond(names.slice(0, 25).map((name) => ({ name: name.slice(0, 100), value: name.slice(0, 100) })));
+  }
+
+  private async suggest(option: CommandOption, typed: string, userId: string): Promise<string[]> {
+    switch (option.autocomplete) {
+      case 'municipality': {
+        const all = await this.services.names.municipalities();
+        if (!typed) return all.slice(0, 25).map((m) => m.name);
+        const starts = all.filter((m) => m.name.toLowerCase().startsWith(typed.toLowerCase())).map((m) => m.name);
+        return starts.length ? starts : matchName(typed, all, (m) => m.name, 25).suggestions.map((m) => m.name);
+      }
+      case 'topic':
+        return (await this.services.names.topics()).map((t) => t.name).filter((n) => n.toLowerCase().includes(typed.toLowerCase()));
+      case 'actor':
+        return (await this.services.store.search(typed || 'a', ['Municipality', 'Alliance', 'Institution'], 25)).map((e) => e.name);
+      case 'person': {
+        if (!typed) return [];
+        const viewer = await this.identities.viewerFor({ transport: 'discord', userId });
+        const people = await this.services.store.search(typed, ['Person'], 25);
+        const roles = await this.services.store.rolesOfPersons(people.map((p) => p.id));
+        return people.filter((p, i) => mayListPerson(viewer, p.id, roles[i]!.map((r) => r.role))).map((p) => p.name);
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function render(reply: Reply) {
+  const embed = new EmbedBuilder().setDescription(toMarkdown({ ...reply, title: undefined }).slice(0, 4000) || '–');
+  if (reply.title) embed.setTitle(reply.title.slice(0, 256));
+  const buttons = (reply.actions ?? [])
+    .filter((a) => (BUTTON_PREFIX + a.command).length <= 100)
+    .slice(0, 5)
+    .map((a) => new ButtonBuilder().setCustomId(BUTTON_PREFIX + a.command).setLabel(a.label.slice(0, 80)).setStyle(ButtonStyle.Secondary));
+  return { embeds: [embed], components: buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)] : [] };
+}

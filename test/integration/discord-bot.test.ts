@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../bots/commands/index.js';
+import { Dispatcher } from '../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../bots/core/identities.js';
+import { DiscordBot } from '../../bots/discord/discord-bot.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+import { APPLICATION_ID, FakeDiscord } from '../support/discord/fake-discord.js';
+
+// discord.js's own client against a local stand-in for Discord's REST API and gateway
+// (Discord's servers cannot be reached here; test/support/discord/fake-discord.ts lists what
+// the stand-in does not cover).
+
+const GUILD_ID = '200000000000000001';
+const ALICE = '300000000000000001';
+const COORDINATOR = '300000000000000002';
+
+describe('the Discord bot against a local Discord stand-in', () => {
+  let fake: FakeDiscord;
+  let hub: TestHub;
+  let bot: DiscordBot;
+
+  const interaction = (type: number, userId: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+    const id = fake.snowflake();
+    fake.dispatchInteraction({
+      id,
+      application_id: APPLICATION_ID,
+      type,
+      token: `token-${id}`,
+      version: 1,
+      guild_id: GUILD_ID,
+      channel_id: '400000000000000001',
+      channel: { id: '400000000000000001', type: 0 },
+      locale: 'de',
+      guild_locale: 'de',
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+      member: {
+        user: { id: userId, username: `user${userId.slice(-1)}`, discriminator: '0', global_name: null, avatar: null },
+        roles: [],
+        joined_at: '2024-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions: '0',
+      },
+      data,
+      ...extra,
+    });
+    return id;
+  };
+  const slash = (userId: string, name: string, options: Record<string, string>) =>
+    interaction(2, userId, { id: '600000000000000001', name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) });
+
+  beforeAll(async () => {
+    fake = new FakeDiscord();
+    await fake.start();
+    hub = await demoHub();
+    const identities = new ChatIdentities(hub.store);
+    await identities.requestLink({ transport: 'discord', userId: COORDINATOR }, 'person:demo-14627-koordinationskraft');
+    await identities.confirm({ transport: 'discord', userId: COORDINATOR }, await identities.viewerOfPerson('person:demo-admin'));
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
+    bot = new DiscordBot({ token: 'test-token', guildId: GUILD_ID, apiUrl: `${fake.url}/api` }, COMMANDS, dispatcher, identities, hub.services, () => {});
+    await bot.start();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.stop();
+  });
+
+  it('logs in through the gateway and registers the slash commands in the guild, German with English names', () => {
+    const registration = fake.requests.find((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
+    expect(registration).toBeDefined();
+    const contact = (registration!.body as { name: string }[]).find((c) => c.name === 'kontakt');
+    expect(contact).toMatchObject({
+      name_localizations: { 'en-US': 'contact' },
+      options: [
+        { name: 'gemeinde', type: 3, required: true, autocomplete: true, name_localizations: { 'en-US': 'municipality' } },
+        { name: 'thema', type: 3, required: false, autocomplete: true },
+      ],
+    });
+    expect(bot.status().connected).toBe(true);
+  });
+
+  it('answers /kontakt Radebeul with an embed and a button to the network', async () => {
+    const id = slash(ALICE, 'kontakt', { gemeinde: 'Radebeul' });
+    const { body } = await fake.callbackFor(id);
+    expect(body.type).toBe(4);
+    expect(body.data.flags ?? 0).toBe(0);
+    expect(body.data.embeds[0].title).toBe('Ansprechpersonen in Radebeul');
+    expect(body.data.embeds[0].description).toContain('Kommunale Integrationskoordination für Radebeul');
+    expect(body.data.embeds[0].description).not.toContain('Telefon');
+    expect(body.data.components[0].components[0]).toMatchObject({ type: 2, custom_id: 'run:!netzwerk "Radebeul"', label: 'Netzwerk von Radebeul' });
+  });
+
+  it('answers a button press privately with the command it stands for', async () => {
+    const id = interaction(3, ALICE, { custom_id: 'run:!netzwerk "Radebeul"', component_type: 2 }, {
+      message: {
+        id: '700000000000000001', channel_id: '400000000000000001', author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+        content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+      },
+    });
+    const { body } = await fake.callbackFor(id);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0].title).toBe('Netzwerk von Radebeul');
+  });
+
+  it('keeps contact details visible only to the asker (ephemeral) in a channel', async () => {
+    const { body } = await fake.callbackFor(slash(COORDINATOR, 'kontakt', { gemeinde: 'Radebeul', thema: 'Wohnen' }));
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0].description).toMatch(/Telefon: \+49/);
+  });
+
+  it('suggests municipalities while the name is typed', async () => {
+    const id = interaction(4, ALICE, { id: '600000000000000001', name: 'kontakt', type: 1, options: [{ name: 'gemeinde', type: 3, value: 'Rade', focused: true }] });
+    const { body } = await fake.callbackFor(id);
+    expect(body).toEqual({ type: 8, data: { choices: [{ name: 'Radeberg', value: 'Radeberg' }, { name: 'Radebeul', value: 'Radebeul' }] } });
+  });
+});
