@@ -8,6 +8,7 @@ import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municip
 import { nameKey } from '../../src/domain/names.js';
 import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
 
@@ -238,6 +239,36 @@ export class EmbeddedStore implements GraphStore {
     for (const id of new Set(audit.subjectIds)) subject.run(audit.id, id);
   }
 
+  async saveRequest(request: HubRequest): Promise<boolean> {
+    const row = {
+      id: request.id, requester_id: request.requesterId, handler_id: request.handlerId, state: request.state,
+      escalate_at: request.escalateAt, created_at: request.createdAt, version: request.version, data: JSON.stringify(request),
+    };
+    if (request.version === 1) {
+      return this.db.prepare(`INSERT INTO requests (id, requester_id, handler_id, state, escalate_at, created_at, version, data)
+        VALUES (@id, @requester_id, @handler_id, @state, @escalate_at, @created_at, @version, @data) ON CONFLICT(id) DO NOTHING`).run(row).changes === 1;
+    }
+    return this.db.prepare(`UPDATE requests SET handler_id = @handler_id, state = @state, escalate_at = @escalate_at, version = @version, data = @data
+      WHERE id = @id AND version = @version - 1`).run(row).changes === 1;
+  }
+
+  async requestById(id: string): Promise<HubRequest | null> {
+    const row = this.db.prepare('SELECT data FROM requests WHERE id = ?').get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as HubRequest) : null;
+  }
+
+  async requestsOf(personId: string, limit: number): Promise<HubRequest[]> {
+    const rows = this.db
+      .prepare('SELECT data FROM requests WHERE requester_id = @p UNION SELECT data FROM requests WHERE handler_id = @p')
+      .all({ p: personId }) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as HubRequest).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  }
+
+  async requestsToEscalate(now: string, limit: number): Promise<HubRequest[]> {
+    const rows = this.db.prepare("SELECT data FROM requests WHERE state = 'ROUTED' AND escalate_at <= ? ORDER BY escalate_at LIMIT ?").all(now, limit) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as HubRequest);
+  }
+
   async getState<T>(key: string): Promise<T | null> {
     const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : null;
@@ -259,7 +290,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async deleteEverything(): Promise<void> {
-    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims;');
+    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests;');
   }
 
   private snapshot(changes: NetworkBundle): FactsSnapshot {

@@ -82,6 +82,25 @@ const MIGRATIONS: Migration[] = [
       CREATE TABLE claims (key TEXT PRIMARY KEY, claimed_at TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'requests',
+    up: `
+      CREATE TABLE requests (
+        id TEXT PRIMARY KEY,
+        requester_id TEXT NOT NULL,
+        handler_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        escalate_at TEXT,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX requests_requester ON requests(requester_id, created_at);
+      CREATE INDEX requests_handler ON requests(handler_id, created_at);
+      CREATE INDEX requests_escalation ON requests(state, escalate_at);
+    `,
+  },
 ];
 
 

@@ -45,6 +45,16 @@ const MIGRATIONS: Migration[] = [
       'CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (c:Claim) REQUIRE c.key IS UNIQUE',
     ],
   },
+  {
+    version: 4,
+    name: 'requests',
+    statements: [
+      'CREATE CONSTRAINT request_id IF NOT EXISTS FOR (r:Request) REQUIRE r.id IS UNIQUE',
+      'CREATE INDEX request_requester IF NOT EXISTS FOR (r:Request) ON (r.requesterId)',
+      'CREATE INDEX request_handler IF NOT EXISTS FOR (r:Request) ON (r.handlerId)',
+      'CREATE INDEX request_escalation IF NOT EXISTS FOR (r:Request) ON (r.state, r.escalateAt)',
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

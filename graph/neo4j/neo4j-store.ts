@@ -7,6 +7,7 @@ import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, 
 import { nameKey } from '../../src/domain/names.js';
 import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { migrate } from './migrations.js';
 
@@ -215,6 +216,46 @@ export class Neo4jStore implements GraphStore {
       if (revoked) await appendAudit(tx, audit);
     });
     return revoked;
+  }
+
+  async saveRequest(request: HubRequest): Promise<boolean> {
+    const props = {
+      id: request.id, requesterId: request.requesterId, handlerId: request.handlerId, state: request.state,
+      escalateAt: request.escalateAt, createdAt: request.createdAt, version: neo4j.int(request.version), data: JSON.stringify(request),
+    };
+    let saved = false;
+    await this.write(async (tx) => {
+      const query =
+        request.version === 1
+          ? 'MERGE (r:Request {id: $props.id}) ON CREATE SET r += $props, r.created = true WITH r, r.created AS created REMOVE r.created RETURN created'
+          : // Writing first takes the node's lock, so the version read next is the latest committed one.
+            'MATCH (r:Request {id: $props.id}) SET r.lock = true REMOVE r.lock WITH r WHERE r.version = $props.version - 1 SET r += $props RETURN true AS created';
+      const result = await tx.run(query, { props });
+      saved = result.records[0]?.get('created') === true;
+    });
+    return saved;
+  }
+
+  async requestById(id: string): Promise<HubRequest | null> {
+    const [record] = await this.records('MATCH (r:Request {id: $id}) RETURN r.data AS data', { id });
+    return record ? (JSON.parse(record.get('data') as string) as HubRequest) : null;
+  }
+
+  async requestsOf(personId: string, limit: number): Promise<HubRequest[]> {
+    const records = await this.records(
+      `CALL { MATCH (r:Request {requesterId: $p}) RETURN r UNION MATCH (r:Request {handlerId: $p}) RETURN r }
+       RETURN r.data AS data ORDER BY r.createdAt DESC LIMIT $limit`,
+      { p: personId, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
+  }
+
+  async requestsToEscalate(now: string, limit: number): Promise<HubRequest[]> {
+    const records = await this.records(
+      "MATCH (r:Request) WHERE r.state = 'ROUTED' AND r.escalateAt <= $now RETURN r.data AS data ORDER BY r.escalateAt LIMIT $limit",
+      { now, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
   }
 
   async getState<T>(key: string): Promise<T | null> {

@@ -4,6 +4,7 @@ import { districtId } from '../../src/domain/ids.js';
 import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, Viewer } from '../../src/domain/access.js';
+import type { HubRequest } from '../../src/domain/requests.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
@@ -226,6 +227,34 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await store.revokeToken('token:1', '2026-03-01T00:00:00.000Z', audit('again'))).toBe(false);
         expect((await store.listTokens())[0]!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
         expect((await store.auditOf('token:1', 10)).map((a) => a.action)).toEqual(['revokeToken', 'createToken']);
+      });
+    });
+
+    describe('requests', () => {
+      const request = (id: string, patch: Partial<HubRequest> = {}): HubRequest => ({
+        id, requesterId: 'person:vol-1', municipalityId: radebeul.id, districtAgs: LANDKREIS, topicId: null, text: 'Wir suchen Dolmetscher', state: 'ROUTED',
+        level: 'KIK', handlerId: 'person:kik-1', hops: [], createdAt: `2026-01-0${id.slice(-1)}T10:00:00.000Z`, escalateAt: '2026-01-05T10:00:00.000Z', version: 1, ...patch,
+      });
+
+      it('saves requests with an optimistic version check, so only one of two concurrent changes wins', async () => {
+        expect(await store.saveRequest(request('request:1'))).toBe(true);
+        expect(await store.saveRequest(request('request:1'))).toBe(false);
+        const results = await Promise.all([
+          store.saveRequest(request('request:1', { version: 2, state: 'ACCEPTED' })),
+          store.saveRequest(request('request:1', { version: 2, state: 'DECLINED' })),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.requestById('request:1'))!.version).toBe(2);
+        expect(await store.requestById('request:none')).toBeNull();
+      });
+
+      it('finds the requests of a person and those due for escalation', async () => {
+        await store.saveRequest(request('request:1'));
+        await store.saveRequest(request('request:2', { requesterId: 'person:kk-1', handlerId: 'person:kk-1', escalateAt: '2026-01-09T10:00:00.000Z' }));
+        await store.saveRequest(request('request:3', { state: 'RESOLVED' }));
+        expect((await store.requestsOf('person:kik-1', 10)).map((r) => r.id)).toEqual(['request:3', 'request:1']);
+        expect((await store.requestsOf('person:kk-1', 10)).map((r) => r.id)).toEqual(['request:2']);
+        expect((await store.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['request:1']);
       });
     });
 

@@ -1,5 +1,6 @@
 import type { AccessToken, AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
+import type { HubRequest } from '../requests.js';
 import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Role, RoleAssignment } from '../model.js';
 
 /** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
@@ -82,6 +83,14 @@ export interface GraphStore {
   listTokens(): Promise<AccessToken[]>;
   /** Marks the token revoked; false when there is no such active token. */
   revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean>;
+  /** Saves a request if its stored version is `version - 1` (or it is new with version 1); false otherwise. */
+  saveRequest(request: HubRequest): Promise<boolean>;
+  requestById(id: string): Promise<HubRequest | null>;
+  /** Requests the person filed or that wait on them, newest first. */
+  requestsOf(personId: string, limit: number): Promise<HubRequest[]>;
+  /** Open requests whose escalation time has come. */
+  requestsToEscalate(now: string, limit: number): Promise<HubRequest[]>;
+
   /** Small shared state (chat links, preferences), as JSON values by key. */
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, value: unknown): Promise<void>;

@@ -1,0 +1,98 @@
+import { DomainError } from './errors.js';
+
+// Requests (Anfragen) from volunteers and alliances travel through the district coordination:
+// first the KIK serving the municipality (in a kreisfreie Stadt its Koordinationskraft), then the
+// district's Koordinationskraft, who may forward to an institution contact, an expert or another
+// district's coordination. Every hop is recorded.
+
+export const REQUEST_STATES = ['OPEN', 'ROUTED', 'ACCEPTED', 'RESOLVED', 'DECLINED'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_LEVELS = ['KIK', 'KOORDINATIONSKRAFT', 'TARGET'] as const;
+/** Where the request stands in the coordination: KIK, the district's Koordinationskraft, or the one it was forwarded to. */
+export type RequestLevel = (typeof REQUEST_LEVELS)[number];
+
+export type HopKind = 'FILED' | 'ROUTED' | 'FORWARDED' | 'ESCALATED' | 'ACCEPTED' | 'RESOLVED' | 'DECLINED';
+
+export interface RequestHop {
+  at: string;
+  kind: HopKind;
+  fromId: string | null;
+  toId: string | null;
+  /** Why, in the words of whoever acted (or the system's). */
+  note: string | null;
+}
+
+export interface HubRequest {
+  id: string;
+  requesterId: string;
+  municipalityId: string | null;
+  districtAgs: string;
+  topicId: string | null;
+  text: string | null;
+  state: RequestState;
+  level: RequestLevel;
+  handlerId: string;
+  hops: RequestHop[];
+  createdAt: string;
+  /** When it moves up a level if nobody took it on. */
+  escalateAt: string | null;
+  /** Optimistic concurrency: each save increments it. */
+  version: number;
+}
+
+export const REQUEST_TEXT_MAX = 2000;
+
+export class RequestNotRoutable extends DomainError {
+  readonly code = 'REQUEST_NOT_ROUTABLE';
+  constructor(place: string) {
+    super(
+      `Nobody coordinates ${place} yet, so the request cannot be routed. Please ask the district administration.`,
+      `Für ${place} ist noch keine Koordination eingetragen; die Anfrage kann nicht weitergeleitet werden. Bitte wenden Sie sich an die Kreisverwaltung.`,
+    );
+  }
+}
+
+export class RequestNotYours extends DomainError {
+  readonly code = 'REQUEST_NOT_YOURS';
+  constructor(id: string) {
+    super(`Request ${id} is not waiting on you.`, `Die Anfrage ${id} liegt nicht bei Ihnen.`);
+  }
+}
+
+export class RequestClosed extends DomainError {
+  readonly code = 'REQUEST_CLOSED';
+  constructor(id: string, state: RequestState) {
+    super(`Request ${id} is already ${state.toLowerCase()}.`, `Die Anfrage ${id} ist bereits abgeschlossen (${state}).`);
+  }
+}
+
+export class RequestRouteRefused extends DomainError {
+  readonly code = 'REQUEST_ROUTE_REFUSED';
+  constructor() {
+    super(
+      'Requests go through the district coordination: a KIK passes them to the district\'s Koordinationskraft, who forwards them to an institution contact, an expert or another district\'s coordination.',
+      'Anfragen laufen über die Koordination des Kreises: die KIK gibt sie an die Koordinationskraft des Kreises, diese leitet sie an eine Institution, Fachleute oder die Koordination eines anderen Kreises weiter.',
+    );
+  }
+}
+
+export class RequestChanged extends DomainError {
+  readonly code = 'REQUEST_CHANGED';
+  constructor(id: string) {
+    super(`Request ${id} was changed meanwhile; please look again.`, `Die Anfrage ${id} wurde inzwischen geändert; bitte noch einmal ansehen.`);
+  }
+}
+
+export function isClosed(request: HubRequest): boolean {
+  return request.state === 'RESOLVED' || request.state === 'DECLINED';
+}
+
+/** Who may receive a request forwarded from each level. */
+export type ForwardTarget = { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' } | { kind: 'INSTITUTION_CONTACT' | 'EXPERT' | 'OTHER_DISTRICT_COORDINATION' };
+
+export function mayForward(level: RequestLevel, target: ForwardTarget): boolean {
+  if (level === 'KIK') return target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT';
+  if (level === 'KOORDINATIONSKRAFT') return target.kind !== 'KOORDINATIONSKRAFT_OF_DISTRICT';
+  return false;
+}
