@@ -26,6 +26,7 @@ export async function startChatBots(services: HubServices, env: NodeJS.ProcessEn
     let bot: MatrixBot | null = null;
     bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, log);
     await bot.start();
+    services.requests.addNotifier(bot);
     running.push({ name: 'matrix', stop: () => bot!.stop() });
   }
   const discord = discordSettings(env);

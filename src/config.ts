@@ -8,6 +8,7 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   HUB_DATA_DIR: z.string().default('./data'),
   HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  HUB_ESCALATE_AFTER_HOURS: z.coerce.number().min(0.01).default(72),
   HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
   HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -28,6 +29,8 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   maxBodyBytes: number;
   rules: { kikLimitPerLandkreis: number };
+  /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
+  escalateAfterHours: number;
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
 }
 
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
     maxBodyBytes: e.HUB_MAX_BODY_BYTES,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
+    escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,

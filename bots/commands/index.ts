@@ -7,6 +7,25 @@ import { meCommand } from './me.command.js';
 import { networkCommand } from './network.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
+import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
+import { fileRequestCommand } from './file-request.command.js';
+import { forwardRequestCommand } from './forward-request.command.js';
+import { listRequestsCommand } from './list-requests.command.js';
 
 /** The command table, in the order help lists it. */
-export const COMMANDS: readonly Command[] = [helpCommand, contactCommand, whoCommand, networkCommand, meCommand, languageCommand, confirmCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  contactCommand,
+  whoCommand,
+  networkCommand,
+  fileRequestCommand,
+  listRequestsCommand,
+  acceptRequestCommand,
+  forwardRequestCommand,
+  resolveRequestCommand,
+  declineRequestCommand,
+  meCommand,
+  languageCommand,
+  confirmCommand,
+  statusCommand,
+];

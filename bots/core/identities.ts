@@ -71,6 +71,12 @@ export class ChatIdentities {
     return confirmed;
   }
 
+  /** The confirmed chat accounts of a person on one transport, for notifications. */
+  async accountsOf(personId: string, transport: ChatUser['transport']): Promise<string[]> {
+    const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
+    return entries.filter((e) => e.value.personId === personId && e.value.status === 'confirmed').map((e) => e.key.slice(`chat-link:${transport}:`.length));
+  }
+
   async pending(): Promise<{ userId: string; link: ChatLink }[]> {
     const entries = await this.store.listState<ChatLink>('chat-link:');
     return entries.filter((e) => e.value.status === 'pending').map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { Message, Notifier } from '../../src/services/request-router.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
@@ -20,7 +21,7 @@ const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** StoreType.Sqlite of the crypto module, a const enum that cannot be imported by value. */
 const SQLITE_CRYPTO_STORE = 0;
 
-export class MatrixBot {
+export class MatrixBot implements Notifier {
   private client: MatrixClient | null = null;
   private userId = '';
   private e2ee = false;
@@ -55,6 +56,17 @@ export class MatrixBot {
     this.lastSyncAt = Date.now();
     await this.catchUp(client);
     this.log(`Matrix bot ${this.userId} started ${e2ee ? 'with end-to-end encryption' : 'without end-to-end encryption (plain rooms only: the native crypto module is not installed)'}.`);
+  }
+
+  /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
+  async notify(personId: string, message: Message): Promise<void> {
+    if (!this.client) return;
+    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
+      const language = await this.identities.language({ transport: 'matrix', userId });
+      const direct = await this.directRoom(userId);
+      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
+      await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
+    }
   }
 
   stop(): void {

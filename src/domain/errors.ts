@@ -132,6 +132,7 @@ const GERMAN_KIND: Record<string, string> = {
   Role: 'Die Rolle',
   AccessToken: 'Der Zugangsschlüssel',
   ChatAccount: 'Das Chat-Konto',
+  Request: 'Die Anfrage',
 };
 
 export class DuplicateId extends DomainError {

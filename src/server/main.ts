@@ -13,7 +13,7 @@ import { createHubYoga } from './yoga.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
-  const services = createServices(store, config.rules);
+  const services = createServices(store, config.rules, undefined, undefined, config.escalateAfterHours);
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) {
     console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   }
@@ -28,10 +28,16 @@ async function main(): Promise<void> {
     console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
   );
 
+  // Requests that went unanswered while the hub was down move up now, then every minute.
+  const escalate = () => void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
+  escalate();
+  const escalation = setInterval(escalate, 60_000);
+
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
+    clearInterval(escalation);
     void bots.stop();
     server.close(() => void store.close().then(() => process.exit(0)));
     server.closeIdleConnections();

@@ -7,6 +7,7 @@ import { NameIndex } from './name-index.js';
 import { NetworkEvents } from './network-events.js';
 import { NetworkGraph } from './network-graph.js';
 import { NetworkWriter } from './network-writer.js';
+import { RequestRouter } from './request-router.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -19,9 +20,11 @@ export interface HubServices {
   access: AccessService;
   network: NetworkGraph;
   analytics: Analytics;
+  requests: RequestRouter;
 }
 
-export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents()): HubServices {
+
+export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents(), now: () => Date = () => new Date(), escalateAfterHours = 72): HubServices {
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events);
   return {
@@ -33,5 +36,6 @@ export function createServices(store: GraphStore, rules: RuleSettings, events = 
     access: new AccessService(store),
     network,
     analytics: new Analytics(network, rules),
+    requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
   };
 }

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound, type Language } from '../domain/errors.js';
+import { districtId } from '../domain/ids.js';
+import type { District, Municipality } from '../domain/model.js';
+import { matchName } from '../domain/names.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import {
+  isClosed,
+  mayForward,
+  REQUEST_TEXT_MAX,
+  RequestChanged,
+  RequestClosed,
+  RequestNotRoutable,
+  RequestNotYours,
+  RequestRouteRefused,
+  type ForwardTarget,
+  type HopKind,
+  type HubRequest,
+  type RequestLevel,
+  type RequestState,
+} from '../domain/requests.js';
+import type { NameIndex } from './name-index.js';
+import type { NetworkEvents } from './network-events.js';
+
+// Files requests and moves them through the district coordination. The rules of who may pass a
+// request where live in domain/requests.ts; this service reads the facts, records every hop,
+// tells the people involved, and moves unanswered requests up a level when their time is up.
+
+export type Message = Record<Language, string>;
+
+export interface Notifier {
+  notify(personId: string, message: Message): Promise<void>;
+}
+
+export interface RequestSettings {
+  escalateAfterHours: number;
+}
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+export class RequestRouter {
+  private notifiers: Notifier[] = [];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly names: NameIndex,
+    private readonly settings: RequestSettings,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Chat transports register here to deliver messages to the people they know. */
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.push(notifier);
+  }
+
+  async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
+    if (!viewer.personId) throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
+    const text = input.text.trim();
+    if (!text) throw new InvalidInput('text', 'must not be empty');
+    if (text.length > REQUEST_TEXT_MAX || CONTROL.test(text)) throw new InvalidInput('text', `must be at most ${REQUEST_TEXT_MAX} characters of plain text`);
+    const { municipality, district } = await this.resolvePlace(input.place);
+    const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
+    const { handlerId, level } = await this.firstHandler(municipality, district);
+    const at = this.now().toISOString();
+    const request: HubRequest = {
+      id: `request:${randomUUID().slice(0, 8)}`,
+      requesterId: viewer.personId,
+      municipalityId: municipality?.id ?? null,
+      districtAgs: district.ags,
+      topicId,
+      text,
+      state: 'ROUTED',
+      level,
+      handlerId,
+      hops: [
+        { at, kind: 'FILED', fromId: viewer.personId, toId: null, note: null },
+        { at, kind: 'ROUTED', fromId: null, toId: handlerId, note: level === 'KIK' ? 'KIK of the municipality' : 'Koordinationskraft of the district' },
+      ],
+      createdAt: at,
+      escalateAt: this.escalationTime(level),
+      version: 1,
+    };
+    if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
+    const place = municipality?.name ?? district.name;
+    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}: ${text}\nAccept: !accept ${request.id}` });
+    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
+    return request;
+  }
+
+  async accept(id: string, viewer: Viewer): Promise<HubRequest> {
+    return this.close(id, viewer, 'ACCEPTED', null, { de: 'wurde angenommen', en: 'was accepted' });
+  }
+
+  async resolve(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
+    return this.close(id, viewer, 'RESOLVED', note, { de: 'ist erledigt', en: 'is resolved' });
+  }
+
+  async decline(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
+    return this.close(id, viewer, 'DECLINED', note, { de: 'wurde abgelehnt', en: 'was declined' });
+  }
+
+  async forward(id: string, viewer: Viewer, targetPersonId: string, note: string | null): Promise<HubRequest> {
+    const request = await this.mine(id, viewer);
+    const target = await this.targetKind(request, targetPersonId);
+    if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
+    const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
+    const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
+    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}: ${request.text}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}: ${request.text}\nAccept: !accept ${id}` });
+    await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` });
+    return moved;
+  }
+
+  async listFor(viewer: Viewer): Promise<HubRequest[]> {
+    if (!viewer.personId) throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
+    return this.store.requestsOf(viewer.personId, 50);
+  }
+
+  /**
+   * Moves every request whose time is up one level: from the KIK, or from the one it was
+   * forwarded to, to the district's Koordinationskraft. Several instances may run this at once:
+   * the version check lets one of them move each request.
+   */
+  async escalateDue(): Promise<number> {
+    let moved = 0;
+    for (const request of await this.store.requestsToEscalate(this.now().toISOString(), 100)) {
+      const [coordination] = await this.store.rolesInScopes([districtId(request.districtAgs)]);
+      const kk = coordination?.find((r) => r.role === 'KOORDINATIONSKRAFT')?.personId;
+      if (!kk || kk === request.handlerId) continue;
+      try {
+        await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time');
+      } catch (error) {
+        if (error instanceof RequestChanged) continue;
+        throw error;
+      }
+      moved++;
+      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: !annehmen ${request.id}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: !accept ${request.id}` });
+      await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`, en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.` });
+    }
+    return moved;
+  }
+
+  private async close(id: string, viewer: Viewer, state: RequestState, note: string | null, words: Message): Promise<HubRequest> {
+    const request = await this.mine(id, viewer);
+    if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;
+    const kind: HopKind = state === 'ACCEPTED' ? 'ACCEPTED' : state === 'RESOLVED' ? 'RESOLVED' : 'DECLINED';
+    const at = this.now().toISOString();
+    const next: HubRequest = { ...request, state, escalateAt: null, hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }], version: request.version + 1 };
+    if (!(await this.store.saveRequest(next))) throw new RequestChanged(id);
+    const reason = note ? ` – ${note}` : '';
+    await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} ${words.de}${reason}.`, en: `Your request ${id} ${words.en}${reason}.` });
+    this.events?.publish({ action: `request${kind[0]}${kind.slice(1).toLowerCase()}`, subjectIds: [id, request.requesterId], at });
+    return next;
+  }
+
+  private async move(request: HubRequest, kind: HopKind, fromId: string | null, toId: string, level: RequestLevel, note: string | null): Promise<HubRequest> {
+    const at = this.now().toISOString();
+    const next: HubRequest = {
+      ...request,
+      state: 'ROUTED',
+      level,
+      handlerId: toId,
+      escalateAt: this.escalationTime(level),
+      hops: [...request.hops, { at, kind, fromId, toId, note }],
+      version: request.version + 1,
+    };
+    if (!(await this.store.saveRequest(next))) throw new RequestChanged(request.id);
+    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, toId], at });
+    return next;
+  }
+
+  private async mine(id: string, viewer: Viewer): Promise<HubRequest> {
+    const request = await this.store.requestById(id);
+    if (!request) throw new NotFound('Request', id);
+    if (isClosed(request)) throw new RequestClosed(id, request.state);
+    if (!viewer.personId || request.handlerId !== viewer.personId) throw new RequestNotYours(id);
+    return request;
+  }
+
+  /** The Koordinationskraft has no level above: requests waiting on them do not escalate. */
+  private escalationTime(level: RequestLevel): string | null {
+    if (level === 'KOORDINATIONSKRAFT') return null;
+    return new Date(this.now().getTime() + this.settings.escalateAfterHours * 3_600_000).toISOString();
+  }
+
+  private async firstHandler(municipality: Municipality | null, district: District): Promise<{ handlerId: string; level: RequestLevel }> {
+    if (municipality && district.districtKind === 'LANDKREIS') {
+      const [links] = await this.store.linksOf([municipality.id]);
+      const kik = links?.find((l) => l.type === 'SERVES' && l.toId === municipality.id);
+      if (kik) return { handlerId: kik.fromId, level: 'KIK' };
+    }
+    const [roles] = await this.store.rolesInScopes([district.id]);
+    const kk = roles?.find((r) => r.role === 'KOORDINATIONSKRAFT');
+    if (kk) return { handlerId: kk.personId, level: 'KOORDINATIONSKRAFT' };
+    throw new RequestNotRoutable(municipality?.name ?? district.name);
+  }
+
+  private async targetKind(request: HubRequest, personId: string): Promise<ForwardTarget | null> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    if (!roles?.length) return null;
+    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId(request.districtAgs))) return { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' };
+    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT')) return { kind: 'OTHER_DISTRICT_COORDINATION' };
+    if (roles.some((r) => r.role === 'INSTITUTION_CONTACT')) return { kind: 'INSTITUTION_CONTACT' };
+    if (request.topicId) {
+      const [links] = await this.store.linksOf([personId]);
+      if (links?.some((l) => l.type === 'EXPERT_IN' && l.toId === request.topicId)) return { kind: 'EXPERT' };
+    }
+    return null;
+  }
+
+  /** A place is a municipality, or a kreisfreie Stadt (which has no municipalities of its own). */
+  private async resolvePlace(name: string): Promise<{ municipality: Municipality | null; district: District }> {
+    const towns = await this.names.municipalities();
+    const cities = (await this.store.listDistricts()).filter((d) => d.districtKind === 'KREISFREIE_STADT');
+    const places = [...towns.map((t) => ({ name: t.name, id: t.id })), ...cities.map((c) => ({ name: c.name, id: c.id }))];
+    const found = matchName(name, places, (p) => p.name);
+    if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((p) => p.name));
+    const [entity] = await this.store.entitiesByIds([found.match.id]);
+    if (entity?.kind === 'District') return { municipality: null, district: entity };
+    const municipality = entity as Municipality;
+    const [district] = await this.store.districtsByAgs([municipality.districtAgs]);
+    return { municipality, district: district! };
+  }
+
+  private async resolveTopic(name: string): Promise<string> {
+    const topics = await this.names.topics();
+    const found = matchName(name, topics, (t) => t.name);
+    const word = topics.filter((t) => [t.name, t.nameEn].some((n) => n.toLowerCase().split(/[^a-zäöüß]+/).includes(name.toLowerCase())));
+    const topic = found.match ?? matchName(name, topics, (t) => t.nameEn).match ?? (word.length === 1 ? word[0]! : null);
+    if (!topic) throw new NotFound('Topic', name, found.suggestions.map((t) => t.name));
+    return topic.id;
+  }
+
+  private async tell(personId: string, message: Message): Promise<void> {
+    await Promise.all(this.notifiers.map((n) => n.notify(personId, message).catch(() => undefined)));
+  }
+}
