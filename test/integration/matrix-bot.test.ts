@@ -25,6 +25,7 @@ describe('the Matrix bot through Synapse', () => {
     const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
     bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
     await bot.start();
+    hub.services.requests.addNotifier(bot);
   };
   const ask = async (user: MatrixUser, roomId: string, text: string) => {
     const eventId = await user.send(roomId, text);
@@ -105,6 +106,39 @@ describe('the Matrix bot through Synapse', () => {
     const later = await alice.send(room, '!sprache de');
     expect(await alice.repliesTo(room, later)).toHaveLength(1);
     expect(await alice.repliesTo(room, early, 1, 500)).toHaveLength(0);
+  });
+
+  it('carries a volunteer\'s request to the KIK\'s direct chat, and tells the volunteer when it is accepted and resolved', async () => {
+    const volunteer = await MatrixUser.register('volunteer');
+    const kik = await MatrixUser.register('kik');
+    for (const [user, personId] of [[volunteer, 'person:demo-14627-alliance-1-volunteer-1'], [kik, 'person:demo-14627-kik-2']] as const) {
+      await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
+      await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    }
+    const room = await volunteer.createRoom([botAccount.userId], { is_direct: true });
+    await volunteer.waitFor(async () => (await volunteer.members(room)).includes(botAccount.userId));
+    const filed = await ask(volunteer, room, '!anfrage Radebeul Sprache Wir suchen eine Dolmetscherin für Arabisch');
+    const id = /(request:[0-9a-f]+)/.exec(filed.content.body)![1]!;
+
+    const inbox = async (user: MatrixUser) => {
+      const [direct] = await user.waitFor(async () => {
+        const invites = await user.invitedRooms();
+        return invites.length ? invites : null;
+      });
+      await user.join(direct!);
+      return direct!;
+    };
+    const botSaid = (user: MatrixUser, roomId: string, pattern: RegExp) =>
+      user.waitFor(async () => (await user.messages(roomId)).find((m) => m.sender === botAccount.userId && pattern.test(String(m.content.body))));
+
+    const kikInbox = await inbox(kik);
+    expect((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body).toContain(`Neue Anfrage ${id} für Radebeul: Wir suchen eine Dolmetscherin für Arabisch`);
+    expect((await ask(kik, kikInbox, `!annehmen ${id}`)).content.body).toContain('angenommen');
+    const volunteerInbox = await inbox(volunteer);
+    await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} wurde angenommen`));
+    expect((await ask(kik, kikInbox, `!erledigt ${id} Dolmetscherin vermittelt`)).content.body).toContain('erledigt');
+    await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} ist erledigt – Dolmetscherin vermittelt`));
+    expect((await ask(volunteer, room, '!anfragen')).content.body).toContain(`${id} – erledigt`);
   });
 
   it('answers a message sent while it was down exactly once after a restart', async () => {
