@@ -13,5 +13,6 @@ import './types/network.js';
 import './types/analytics.js';
 import './types/connections.js';
 import './types/subscriptions.js';
+import './types/request.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

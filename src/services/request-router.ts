@@ -112,6 +112,10 @@ export class RequestRouter {
     return moved;
   }
 
+  byId(id: string): Promise<HubRequest | null> {
+    return this.store.requestById(id);
+  }
+
   async listFor(viewer: Viewer): Promise<HubRequest[]> {
     if (!viewer.personId) throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
     return this.store.requestsOf(viewer.personId, 50);

@@ -1,0 +1,105 @@
+import type { Viewer } from '../../src/domain/access.js';
+
+import { REQUEST_LEVELS, REQUEST_STATES, type HubRequest, type RequestHop } from '../../src/domain/requests.js';
+import { builder } from '../builder.js';
+import { MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
+import { DOMAIN_ERRORS } from './errors.js';
+
+// Requests through the district coordination. Each is visible to its requester and to the
+// people it passed through; the same service and rules as in chat.
+
+const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
+const RequestLevelEnum = builder.enumType('RequestLevel', { values: REQUEST_LEVELS });
+const HopKindEnum = builder.enumType('RequestHopKind', { values: ['FILED', 'ROUTED', 'FORWARDED', 'ESCALATED', 'ACCEPTED', 'RESOLVED', 'DECLINED'] as const });
+
+const HopType = builder.objectRef<RequestHop>('RequestHop').implement({
+  fields: (t) => ({
+    at: t.exposeString('at'),
+    kind: t.field({ type: HopKindEnum, resolve: (h) => h.kind }),
+    fromId: t.exposeID('fromId', { nullable: true }),
+    toId: t.exposeID('toId', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const RequestType = builder.objectRef<HubRequest>('Request').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    state: t.field({ type: RequestStateEnum, resolve: (r) => r.state }),
+    level: t.field({ type: RequestLevelEnum, resolve: (r) => r.level }),
+    text: t.exposeString('text', { nullable: true }),
+    districtAgs: t.exposeString('districtAgs'),
+    createdAt: t.exposeString('createdAt'),
+    escalateAt: t.exposeString('escalateAt', { nullable: true }),
+    requester: t.field({ type: PersonRef, nullable: true, resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.requesterId, 'Person') }),
+    handler: t.field({ type: PersonRef, nullable: true, resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.handlerId, 'Person') }),
+    municipality: t.field({ type: MunicipalityRef, nullable: true, resolve: (r, _a, ctx) => (r.municipalityId ? ctx.directory.entityOfKind(r.municipalityId, 'Municipality') : null) }),
+    topic: t.field({ type: TopicRef, nullable: true, resolve: (r, _a, ctx) => (r.topicId ? ctx.directory.entityOfKind(r.topicId, 'Topic') : null) }),
+    hops: t.field({ type: [HopType], resolve: (r) => r.hops }),
+  }),
+});
+
+function involved(viewer: Viewer, request: HubRequest): boolean {
+  if (!viewer.personId) return false;
+  return request.requesterId === viewer.personId || request.hops.some((h) => h.fromId === viewer.personId || h.toId === viewer.personId);
+}
+
+const FileRequestInput = builder.inputType('FileRequestInput', {
+  fields: (t) => ({
+    place: t.string({ required: true, description: 'Municipality (or kreisfreie Stadt), forgiving spelling.' }),
+    topic: t.string({ required: false }),
+    text: t.string({ required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  myRequests: t.field({
+    type: [RequestType],
+    description: 'Requests I filed and those waiting on me, newest first.',
+    resolve: (_root, _args, ctx) => ctx.services.requests.listFor(ctx.viewer),
+  }),
+  request: t.field({
+    type: RequestType,
+    nullable: true,
+    description: 'One request, for its requester and the people it passed through.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const request = await ctx.services.requests.byId(String(args.id));
+      return request && involved(ctx.viewer, request) ? request : null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  fileRequest: t.field({
+    type: RequestType,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: FileRequestInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.services.requests.file({ place: input.place, topic: input.topic ?? null, text: input.text }, ctx.viewer),
+  }),
+  acceptRequest: t.field({
+    type: RequestType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.services.requests.accept(String(id), ctx.viewer),
+  }),
+  forwardRequest: t.field({
+    type: RequestType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }), toPersonId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.requests.forward(String(args.id), ctx.viewer, String(args.toPersonId), args.note ?? null),
+  }),
+  resolveRequest: t.field({
+    type: RequestType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.requests.resolve(String(args.id), ctx.viewer, args.note ?? null),
+  }),
+  declineRequest: t.field({
+    type: RequestType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.requests.decline(String(args.id), ctx.viewer, args.note ?? null),
+  }),
+}));
+
