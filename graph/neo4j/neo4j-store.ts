@@ -356,39 +356,36 @@ async function appendAudit(tx: ManagedTransaction, audit: AuditEntry): Promise<v
   );
 }
 
+const CHUNK = 5_000;
+
+/** Runs an UNWIND query over rows in chunks, so one statement never carries a huge parameter. */
+async function unwind(tx: ManagedTransaction, query: string, rows: unknown[], name = 'rows'): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.run(query, { [name]: rows.slice(i, i + CHUNK) });
+}
+
 async function writeChanges(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
-  if (changes.districts.length) {
-    await tx.run('UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', {
-      rows: changes.districts.map(entityToProps),
-    });
-  }
+  await unwind(tx, 'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', changes.districts.map(entityToProps));
   for (const kind of ENTITY_KINDS) {
     if (kind === 'District') continue;
     const rows = entitiesOf(changes).filter((e) => e.kind === kind);
-    if (rows.length) await tx.run(`UNWIND $rows AS row CREATE (e:Entity:${kind}) SET e = row`, { rows: rows.map(entityToProps) });
+    await unwind(tx, `UNWIND $rows AS row CREATE (e:Entity:${kind}) SET e = row`, rows.map(entityToProps));
   }
-  const structural = structuralEdges(changes);
-  for (const [type, edges] of Object.entries(structural)) {
-    if (edges.length) {
-      await tx.run(`UNWIND $edges AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, { edges });
-    }
+  for (const [type, edges] of Object.entries(structuralEdges(changes))) {
+    await unwind(tx, `UNWIND $rows AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, edges);
   }
-  if (changes.roles.length) {
-    await tx.run(
-      `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
-       WITH r, row OPTIONAL MATCH (s:Entity {id: row.scopeId}) FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN]->(s))`,
-      { rows: changes.roles },
-    );
-  }
+  await unwind(
+    tx,
+    `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
+     WITH r, row OPTIONAL MATCH (s:Entity {id: row.scopeId}) FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN]->(s))`,
+    changes.roles,
+  );
   for (const type of LINK_TYPES) {
-    const rows = changes.links.filter((l) => l.type === type);
-    if (rows.length) {
-      await tx.run(
-        `UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId})
-         CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note`,
-        { rows },
-      );
-    }
+    await unwind(
+      tx,
+      `UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId})
+       CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note`,
+      changes.links.filter((l) => l.type === type),
+    );
   }
 }
 

@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
   );
 
+  // Build the collaboration graph now, so the first map or analytics request does not wait for it.
+  void services.network.graph().catch((error: unknown) => console.error(`Building the network graph failed: ${(error as Error).message}`));
+
   // Requests that went unanswered while the hub was down move up now, then every minute.
   const escalate = () => void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
   escalate();

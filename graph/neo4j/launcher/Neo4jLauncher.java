@@ -27,7 +27,9 @@ public class Neo4jLauncher {
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
-        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(600))
+        // Bulk seeds write hundreds of thousands of records in one transaction; the heap bounds it.
+        .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 0L)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
