@@ -6,7 +6,7 @@ import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/chang
 import { StoreCorrupt } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
@@ -144,7 +144,7 @@ export class EmbeddedStore implements GraphStore {
         `SELECT data FROM entities e WHERE kind = @kind
            AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
                  SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags)))
-           AND (@pattern IS NULL OR name_key LIKE @pattern)
+           AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
            AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role))
            AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
                 OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic))
@@ -154,18 +154,7 @@ export class EmbeddedStore implements GraphStore {
            AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId))
          ORDER BY name, id LIMIT @limit`,
       )
-      .all({
-        kind: q.kind,
-        ags: q.districtAgs ?? null,
-        pattern: key ? `%${key}%` : null,
-        role: q.role ?? null,
-        topic: q.topicId ?? null,
-        municipality: q.municipalityId ?? null,
-        institutionType: q.institutionType ?? null,
-        afterName: q.after?.name ?? null,
-        afterId: q.after?.id ?? null,
-        limit: q.limit,
-      }) as Pick<EntityRow, 'data'>[];
+      .all({ ...listParameters(q, key), limit: q.limit }) as Pick<EntityRow, 'data'>[];
     return rows.map(rowToEntity);
   }
 

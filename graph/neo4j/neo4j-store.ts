@@ -5,7 +5,7 @@ import { StoreUnavailable } from '../../src/domain/errors.js';
 import { districtId } from '../../src/domain/ids.js';
 import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import type { ChangeGuard, EntityListQuery, GraphStore, MunicipalityRef, NetworkSnapshot, StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
@@ -148,18 +148,7 @@ export class Neo4jStore implements GraphStore {
          AND ($institutionType IS NULL OR e.institutionType = $institutionType)
          AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
        RETURN e ORDER BY e.name, e.id LIMIT $limit`,
-      {
-        kind: q.kind,
-        ags: q.districtAgs ?? null,
-        key: q.text ? nameKey(q.text) : null,
-        role: q.role ?? null,
-        topic: q.topicId ?? null,
-        municipality: q.municipalityId ?? null,
-        institutionType: q.institutionType ?? null,
-        afterName: q.after?.name ?? null,
-        afterId: q.after?.id ?? null,
-        limit: neo4j.int(q.limit),
-      },
+      { ...listParameters(q, q.text ? nameKey(q.text) : null), limit: neo4j.int(q.limit) },
     );
     return records.map((r) => nodeToEntity(r.get('e')));
   }

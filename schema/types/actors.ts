@@ -1,7 +1,14 @@
+import type { Topic } from '../../src/domain/model.js';
+import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
 import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, TopicRef } from '../refs.js';
 import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
+
+async function topicsOf(ids: readonly string[], ctx: HubContext): Promise<Topic[]> {
+  const topics = await Promise.all(ids.map((id) => ctx.directory.entityOfKind(id, 'Topic')));
+  return topics.filter((t) => t !== null);
+}
 
 builder.node(AllianceRef, {
   description: 'A volunteer alliance or regional network.',
@@ -11,10 +18,7 @@ builder.node(AllianceRef, {
     name: t.exposeString('name'),
     demo: t.exposeBoolean('demo'),
     district: t.field({ type: DistrictRef, resolve: async (a, _args, ctx) => (await ctx.directory.district(a.districtAgs))! }),
-    topics: t.field({
-      type: [TopicRef],
-      resolve: async (a, _args, ctx) => (await Promise.all(a.topicIds.map((id) => ctx.directory.entityOfKind(id, 'Topic')))).filter((x) => x !== null),
-    }),
+    topics: t.field({ type: [TopicRef], resolve: (a, _args, ctx) => topicsOf(a.topicIds, ctx) }),
   }),
 });
 
@@ -51,10 +55,7 @@ builder.node(FundingProgramRef, {
   fields: (t) => ({
     name: t.exposeString('name'),
     level: t.field({ type: FundingLevelEnum, resolve: (f) => f.level }),
-    topics: t.field({
-      type: [TopicRef],
-      resolve: async (f, _args, ctx) => (await Promise.all(f.topicIds.map((id) => ctx.directory.entityOfKind(id, 'Topic')))).filter((x) => x !== null),
-    }),
+    topics: t.field({ type: [TopicRef], resolve: (f, _args, ctx) => topicsOf(f.topicIds, ctx) }),
   }),
 });
 

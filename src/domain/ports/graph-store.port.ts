@@ -31,6 +31,21 @@ export interface EntityListQuery {
   limit: number;
 }
 
+/** The listing's filters as flat query parameters, null where unset (both adapters bind these). */
+export function listParameters(q: EntityListQuery, key: string | null) {
+  return {
+    kind: q.kind,
+    ags: q.districtAgs ?? null,
+    key,
+    role: q.role ?? null,
+    topic: q.topicId ?? null,
+    municipality: q.municipalityId ?? null,
+    institutionType: q.institutionType ?? null,
+    afterName: q.after?.name ?? null,
+    afterId: q.after?.id ?? null,
+  };
+}
+
 /** Everything needed to build the collaboration graph, without personal details. */
 export interface NetworkSnapshot {
   entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null }[];
