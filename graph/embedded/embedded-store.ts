@@ -8,6 +8,7 @@ import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municip
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import { endsAt, type Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -258,6 +259,36 @@ export class EmbeddedStore implements GraphStore {
     return rows.map((r) => JSON.parse(r.data) as HubRequest);
   }
 
+  async saveMeeting(meeting: Meeting): Promise<boolean> {
+    const row = { id: meeting.id, starts_at: meeting.startsAt, ends_at: endsAt(meeting), version: meeting.version, data: JSON.stringify(meeting) };
+    return this.db.transaction(() => {
+      const changed =
+        meeting.version === 1
+          ? this.db.prepare('INSERT INTO meetings (id, starts_at, ends_at, version, data) VALUES (@id, @starts_at, @ends_at, @version, @data) ON CONFLICT(id) DO NOTHING').run(row).changes
+          : this.db.prepare('UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, data = @data WHERE id = @id AND version = @version - 1').run(row).changes;
+      if (changed === 0) return false;
+      this.db.prepare('DELETE FROM meeting_people WHERE meeting_id = ?').run(meeting.id);
+      const person = this.db.prepare('INSERT INTO meeting_people (meeting_id, person_id) VALUES (?, ?)');
+      for (const id of new Set([meeting.organiserId, ...meeting.inviteeIds])) person.run(meeting.id, id);
+      return true;
+    }).immediate();
+  }
+
+  async meetingById(id: string): Promise<Meeting | null> {
+    const row = this.db.prepare('SELECT data FROM meetings WHERE id = ?').get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Meeting) : null;
+  }
+
+  async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT m.data, m.starts_at FROM meeting_people p JOIN meetings m ON m.id = p.meeting_id
+         WHERE p.person_id IN ${IDS} AND m.starts_at < ? AND m.ends_at > ? ORDER BY m.starts_at`,
+      )
+      .all(JSON.stringify(personIds), to, from) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Meeting);
+  }
+
   async getState<T>(key: string): Promise<T | null> {
     const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : null;
@@ -279,7 +310,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async deleteEverything(): Promise<void> {
-    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests;');
+    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;');
   }
 
   private snapshot(changes: NetworkBundle): FactsSnapshot {

@@ -101,6 +101,26 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX requests_escalation ON requests(state, escalate_at);
     `,
   },
+  {
+    version: 5,
+    name: 'meetings',
+    up: `
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE meeting_people (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        person_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, person_id)
+      ) STRICT;
+      CREATE INDEX meeting_people_person ON meeting_people(person_id);
+      CREATE INDEX meetings_time ON meetings(starts_at, ends_at);
+    `,
+  },
 ];
 
 

@@ -55,6 +55,14 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX request_escalation IF NOT EXISTS FOR (r:Request) ON (r.state, r.escalateAt)',
     ],
   },
+  {
+    version: 5,
+    name: 'meetings',
+    statements: [
+      'CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (m:Meeting) REQUIRE m.id IS UNIQUE',
+      'CREATE INDEX meeting_person IF NOT EXISTS FOR (p:MeetingPerson) ON (p.personId)',
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

@@ -7,6 +7,7 @@ import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, 
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import { endsAt, type Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -245,6 +246,40 @@ export class Neo4jStore implements GraphStore {
       { now, limit: neo4j.int(limit) },
     );
     return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
+  }
+
+  async saveMeeting(meeting: Meeting): Promise<boolean> {
+    const props = { id: meeting.id, startsAt: meeting.startsAt, endsAt: endsAt(meeting), version: neo4j.int(meeting.version), data: JSON.stringify(meeting) };
+    const people = [...new Set([meeting.organiserId, ...meeting.inviteeIds])];
+    let saved = false;
+    await this.write(async (tx) => {
+      const query =
+        meeting.version === 1
+          ? 'MERGE (m:Meeting {id: $props.id}) ON CREATE SET m += $props, m.created = true WITH m, m.created AS created REMOVE m.created RETURN created'
+          : 'MATCH (m:Meeting {id: $props.id}) SET m.lock = true REMOVE m.lock WITH m WHERE m.version = $props.version - 1 SET m += $props RETURN true AS created';
+      saved = (await tx.run(query, { props })).records[0]?.get('created') === true;
+      if (!saved) return;
+      await tx.run(
+        `MATCH (m:Meeting {id: $id}) OPTIONAL MATCH (m)-[:WITH]->(old:MeetingPerson) DETACH DELETE old
+         WITH DISTINCT m UNWIND $people AS personId CREATE (m)-[:WITH]->(:MeetingPerson {personId: personId})`,
+        { id: meeting.id, people },
+      );
+    });
+    return saved;
+  }
+
+  async meetingById(id: string): Promise<Meeting | null> {
+    const [record] = await this.records('MATCH (m:Meeting {id: $id}) RETURN m.data AS data', { id });
+    return record ? (JSON.parse(record.get('data') as string) as Meeting) : null;
+  }
+
+  async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
+    const records = await this.records(
+      `MATCH (p:MeetingPerson)<-[:WITH]-(m:Meeting) WHERE p.personId IN $ids AND m.startsAt < $to AND m.endsAt > $from
+       WITH DISTINCT m RETURN m.data AS data ORDER BY m.startsAt`,
+      { ids: personIds, from, to },
+    );
+    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
   }
 
   async getState<T>(key: string): Promise<T | null> {

@@ -5,6 +5,7 @@ import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, Viewer } from '../../src/domain/access.js';
 import type { HubRequest } from '../../src/domain/requests.js';
+import type { Meeting } from '../../src/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
@@ -255,6 +256,27 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect((await store.requestsOf('person:kik-1', 10)).map((r) => r.id)).toEqual(['request:3', 'request:1']);
         expect((await store.requestsOf('person:kk-1', 10)).map((r) => r.id)).toEqual(['request:2']);
         expect((await store.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['request:1']);
+      });
+    });
+
+    describe('meetings', () => {
+      const meeting = (id: string, startsAt: string, inviteeIds: string[]): Meeting => ({
+        id, organiserId: 'person:kk-1', districtAgs: LANDKREIS, title: 'Austausch', startsAt, durationMinutes: 90, municipalityIds: [radebeul.id],
+        inviteeIds, rsvps: {}, state: 'SCHEDULED', createdAt: '2026-01-01T00:00:00.000Z', version: 1,
+      });
+
+      it('finds the meetings of people that overlap a time span, and saves changes by version', async () => {
+        expect(await store.saveMeeting(meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1']))).toBe(true);
+        expect(await store.saveMeeting(meeting('meeting:2', '2026-03-03T16:00:00.000Z', ['person:vol-1']))).toBe(true);
+        const ids = async (people: string[], from: string, to: string) => (await store.meetingsOf(people, from, to)).map((m) => m.id);
+        expect(await ids(['person:kik-1'], '2026-03-03T14:00:00.000Z', '2026-03-03T15:00:00.000Z')).toEqual(['meeting:1']);
+        expect(await ids(['person:kik-1'], '2026-03-03T14:30:00.000Z', '2026-03-03T18:00:00.000Z')).toEqual([]);
+        expect(await ids(['person:kk-1'], '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z')).toEqual(['meeting:1', 'meeting:2']);
+        const answered = { ...meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1', 'person:vol-1']), rsvps: { 'person:kik-1': 'YES' as const }, version: 2 };
+        expect(await store.saveMeeting(answered)).toBe(true);
+        expect(await store.saveMeeting(answered)).toBe(false);
+        expect(await store.meetingById('meeting:1')).toEqual(answered);
+        expect(await ids(['person:vol-1'], '2026-03-03T13:00:00.000Z', '2026-03-03T13:30:00.000Z')).toEqual(['meeting:1']);
       });
     });
 

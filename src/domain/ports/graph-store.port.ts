@@ -1,5 +1,6 @@
 import type { AccessToken, AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
+import type { Meeting } from '../meetings.js';
 import type { HubRequest } from '../requests.js';
 import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Role, RoleAssignment } from '../model.js';
 
@@ -105,6 +106,12 @@ export interface GraphStore {
   requestsOf(personId: string, limit: number): Promise<HubRequest[]>;
   /** Open requests whose escalation time has come. */
   requestsToEscalate(now: string, limit: number): Promise<HubRequest[]>;
+
+  /** Saves a meeting with the same version rule as requests. */
+  saveMeeting(meeting: Meeting): Promise<boolean>;
+  meetingById(id: string): Promise<Meeting | null>;
+  /** Meetings any of these people organise or are invited to that overlap [from, to), by start. */
+  meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]>;
 
   /** Small shared state (chat links, preferences), as JSON values by key. */
   getState<T>(key: string): Promise<T | null>;

@@ -1,0 +1,67 @@
+import { DomainError } from './errors.js';
+
+// Exchange meetings (Erfahrungsaustausch) between the municipalities of a district.
+
+export const RSVP_ANSWERS = ['YES', 'NO', 'MAYBE'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+
+export interface Meeting {
+  id: string;
+  organiserId: string;
+  districtAgs: string;
+  title: string;
+  /** ISO instant. */
+  startsAt: string;
+  durationMinutes: number;
+  municipalityIds: string[];
+  inviteeIds: string[];
+  rsvps: Record<string, RsvpAnswer>;
+  state: 'SCHEDULED' | 'CANCELLED';
+  createdAt: string;
+  version: number;
+}
+
+export function endsAt(meeting: Pick<Meeting, 'startsAt' | 'durationMinutes'>): string {
+  return new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000).toISOString();
+}
+
+export class DateUnclear extends DomainError {
+  readonly code = 'DATE_UNCLEAR';
+  constructor(text: string, question: { en: string; de: string }) {
+    super(`"${text}": ${question.en}`, `„${text}“: ${question.de}`);
+  }
+}
+
+export class DateInPast extends DomainError {
+  readonly code = 'DATE_IN_PAST';
+  constructor(whenEn: string, whenDe: string) {
+    super(`${whenEn} lies in the past; please give a future date.`, `${whenDe} liegt in der Vergangenheit; bitte ein künftiges Datum angeben.`);
+  }
+}
+
+export class MeetingNeedsConfirmation extends DomainError {
+  readonly code = 'MEETING_NEEDS_CONFIRMATION';
+  constructor(readonly concernsEn: string[], readonly concernsDe: string[]) {
+    super(
+      `Before I save it: ${concernsEn.join(' ')} Repeat the command with --anyway to schedule it all the same.`,
+      `Bevor ich es speichere: ${concernsDe.join(' ')} Wiederholen Sie den Befehl mit --trotzdem, um es dennoch anzulegen.`,
+    );
+  }
+}
+
+export class MeetingOutsideDistrict extends DomainError {
+  readonly code = 'MEETING_OUTSIDE_DISTRICT';
+  constructor(place: string) {
+    super(
+      `${place} is not in your district; exchange meetings are organised by each district's coordination.`,
+      `${place} liegt nicht in Ihrem Kreis; Erfahrungsaustausche organisiert die Koordination des jeweiligen Kreises.`,
+    );
+  }
+}
+
+export class NotInvited extends DomainError {
+  readonly code = 'NOT_INVITED';
+  constructor(id: string) {
+    super(`You are not invited to meeting ${id}.`, `Sie sind zu Treffen ${id} nicht eingeladen.`);
+  }
+}

@@ -1,0 +1,66 @@
+import * as chrono from 'chrono-node';
+import type { Language } from '../domain/errors.js';
+import { DateInPast, DateUnclear } from '../domain/meetings.js';
+
+// Natural dates in German and English ("nächsten Dienstag 14 Uhr", "am 3.12. um 9:30",
+// "tomorrow 10am"), in Europe/Berlin. An unclear or past date is asked back, never guessed.
+
+export const TIME_ZONE = 'Europe/Berlin';
+
+/** Minutes east of UTC in Berlin at that instant (60 in winter, 120 in summer). */
+function berlinOffset(at: Date): number {
+  const local = new Date(at.toLocaleString('en-US', { timeZone: TIME_ZONE }));
+  const utc = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return Math.round((local.getTime() - utc.getTime()) / 60_000);
+}
+
+/** "3.12." has no year for chrono: give it the next such date; "am … um …" become plain. */
+function withYear(text: string, now: Date): string {
+  return text
+    .replace(/^\s*(am|den|on)\s+/i, '')
+    .replace(/(\d\.\d{1,2}\.(?:\d{4})?)\s+um\s+(\d)/gi, '$1 $2')
+    .replace(/\b(\d{1,2})\.(\d{1,2})\.(?!\d)/g, (_, d: string, m: string) => {
+    const year = now.getUTCFullYear();
+    const thisYear = Date.UTC(year, Number(m) - 1, Number(d), 23, 59);
+    return `${d}.${m}.${thisYear < now.getTime() ? year + 1 : year}`;
+  });
+}
+
+export interface ParsedWhen {
+  at: Date;
+  /** How much of the text the date took. */
+  text: string;
+}
+
+function parseOnce(text: string, now: Date, offset: number): chrono.ParsedResult | null {
+  const reference = { instant: now, timezone: offset };
+  const candidates = [...chrono.de.parse(text, reference, { forwardDate: true }), ...chrono.en.parse(text, reference, { forwardDate: true })];
+  return candidates.sort((a, b) => b.text.length - a.text.length)[0] ?? null;
+}
+
+/** The date and time a text names, or null when it names none. */
+export function findWhen(text: string, now: Date): (ParsedWhen & { hourCertain: boolean; covers: boolean }) | null {
+  const prepared = withYear(text, now);
+  let result = parseOnce(prepared, now, berlinOffset(now));
+  if (!result) return null;
+  const offset = berlinOffset(result.start.date());
+  if (offset !== berlinOffset(now)) result = parseOnce(prepared, now, offset) ?? result;
+  return {
+    at: result.start.date(),
+    text: result.text,
+    hourCertain: result.start.isCertain('hour'),
+    covers: result.text.replace(/\s+/g, ' ').trim().length >= prepared.replace(/\s+/g, ' ').trim().length - 1,
+  };
+}
+
+export function parseWhen(text: string, now: Date): Date {
+  const found = findWhen(text, now);
+  if (!found || !found.covers) throw new DateUnclear(text, { en: 'I cannot read this as a date. Try "next Tuesday 2pm" or "3.12. 9:30".', de: 'Das kann ich nicht als Termin lesen. Versuchen Sie etwa „nächsten Dienstag 14 Uhr“ oder „am 3.12. um 9:30“.' });
+  if (!found.hourCertain) throw new DateUnclear(text, { en: 'At what time?', de: 'Um wie viel Uhr?' });
+  if (found.at.getTime() <= now.getTime()) throw new DateInPast(formatWhen(found.at, 'en'), formatWhen(found.at, 'de'));
+  return found.at;
+}
+
+export function formatWhen(at: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(at);
+}
