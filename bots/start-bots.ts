@@ -24,9 +24,10 @@ export async function startChatBots(services: HubServices, env: NodeJS.ProcessEn
   const matrix = matrixSettings(env, dataDir);
   if (matrix) {
     let bot: MatrixBot | null = null;
-    bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, log);
+    bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, services.meetings, log);
     await bot.start();
     services.requests.addNotifier(bot);
+    services.meetings.addNotifier(bot);
     running.push({ name: 'matrix', stop: () => bot!.stop() });
   }
   const discord = discordSettings(env);

@@ -11,6 +11,9 @@ import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } fr
 import { fileRequestCommand } from './file-request.command.js';
 import { forwardRequestCommand } from './forward-request.command.js';
 import { listRequestsCommand } from './list-requests.command.js';
+import { listMeetingsCommand } from './list-meetings.command.js';
+import { rsvpCommand } from './rsvp.command.js';
+import { scheduleMeetingCommand } from './schedule-meeting.command.js';
 
 /** The command table, in the order help lists it. */
 export const COMMANDS: readonly Command[] = [
@@ -24,6 +27,9 @@ export const COMMANDS: readonly Command[] = [
   forwardRequestCommand,
   resolveRequestCommand,
   declineRequestCommand,
+  scheduleMeetingCommand,
+  rsvpCommand,
+  listMeetingsCommand,
   meCommand,
   languageCommand,
   confirmCommand,

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import type { Message, Notifier } from '../../src/services/request-router.js';
+import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
+import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
+import type { Message } from '../../src/services/request-router.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
@@ -21,7 +23,9 @@ const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** StoreType.Sqlite of the crypto module, a const enum that cannot be imported by value. */
 const SQLITE_CRYPTO_STORE = 0;
 
-export class MatrixBot implements Notifier {
+const REACTION_ANSWERS: Record<string, RsvpAnswer> = { '✅': 'YES', '✔️': 'YES', '👍': 'YES', '❌': 'NO', '👎': 'NO', '❓': 'MAYBE', '❔': 'MAYBE' };
+
+export class MatrixBot implements InvitationNotifier {
   private client: MatrixClient | null = null;
   private userId = '';
   private e2ee = false;
@@ -33,6 +37,7 @@ export class MatrixBot implements Notifier {
     private readonly dispatcher: Dispatcher,
     private readonly identities: ChatIdentities,
     private readonly store: GraphStore,
+    private readonly meetings: MeetingPlanner,
     private readonly log: Log,
   ) {}
 
@@ -51,7 +56,7 @@ export class MatrixBot implements Notifier {
     client.on('room.invite', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onInvite(roomId, event))));
     client.on('room.join', (roomId: string) => this.guard(current(() => this.onJoin(roomId))));
     client.on('room.message', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onMessage(roomId, event))));
-    client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEncrypted(roomId, event))));
+    client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEvent(roomId, event))));
     await client.start();
     this.lastSyncAt = Date.now();
     await this.catchUp(client);
@@ -66,6 +71,18 @@ export class MatrixBot implements Notifier {
       const direct = await this.directRoom(userId);
       const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
       await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
+    }
+  }
+
+  /** An invitation in the person's direct chat, which they can answer with a reaction. */
+  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    if (!this.client) return;
+    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
+      const language = await this.identities.language({ transport: 'matrix', userId });
+      const direct = await this.directRoom(userId);
+      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
+      const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(text, userId));
+      await this.store.setState(`matrix-invitation:${eventId}`, { meetingId: meeting.id, personId });
     }
   }
 
@@ -128,6 +145,27 @@ export class MatrixBot implements Notifier {
     await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
   }
 
+  private async onEvent(roomId: string, event: MatrixEvent): Promise<void> {
+    if (event.type === 'm.reaction') return this.onReaction(roomId, event);
+    return this.onEncrypted(roomId, event);
+  }
+
+  /** ✅ ❌ ❓ on an invitation answer it, for the invited person only. */
+  private async onReaction(roomId: string, event: MatrixEvent): Promise<void> {
+    const relation = event.content?.['m.relates_to'] as { event_id?: string; key?: string } | undefined;
+    const answer = REACTION_ANSWERS[relation?.key ?? ''];
+    if (!relation?.event_id || !answer || event.sender === this.userId) return;
+    const invitation = await this.store.getState<{ meetingId: string; personId: string }>(`matrix-invitation:${relation.event_id}`);
+    if (!invitation || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    const user = { transport: 'matrix' as const, userId: event.sender };
+    const viewer = await this.identities.viewerFor(user);
+    if (viewer.personId !== invitation.personId) return;
+    const meeting = await this.meetings.rsvp(invitation.meetingId, answer, viewer);
+    const language = await this.identities.language(user);
+    const thanks = { title: undefined, lines: [[language === 'de' ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.` : `Thanks, your answer for "${meeting.title}" is saved.`]], privateDetails: false };
+    await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(thanks, { ...event, event_id: relation.event_id }));
+  }
+
   /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
   private async onEncrypted(roomId: string, event: MatrixEvent): Promise<void> {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
@@ -164,8 +202,8 @@ export class MatrixBot implements Notifier {
     return roomId;
   }
 
-  private async send(roomId: string, key: string, content: Record<string, unknown>): Promise<void> {
+  private async send(roomId: string, key: string, content: Record<string, unknown>): Promise<string> {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
-    await sendWithRetry(this.client!, roomId, txnId, content);
+    return sendWithRetry(this.client!, roomId, txnId, content);
   }
 }

@@ -13,7 +13,7 @@ export interface MatrixEvent {
   state_key?: string;
   content?: {
     body?: unknown;
-    'm.relates_to'?: { rel_type?: string; event_id?: string };
+    'm.relates_to'?: { rel_type?: string; event_id?: string; key?: string };
   };
 }
 

@@ -133,6 +133,7 @@ const GERMAN_KIND: Record<string, string> = {
   AccessToken: 'Der Zugangsschlüssel',
   ChatAccount: 'Das Chat-Konto',
   Request: 'Die Anfrage',
+  Meeting: 'Das Treffen',
 };
 
 export class DuplicateId extends DomainError {

@@ -8,6 +8,7 @@ import { NetworkEvents } from './network-events.js';
 import { NetworkGraph } from './network-graph.js';
 import { NetworkWriter } from './network-writer.js';
 import { RequestRouter } from './request-router.js';
+import { MeetingPlanner } from './meetings.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -21,6 +22,7 @@ export interface HubServices {
   network: NetworkGraph;
   analytics: Analytics;
   requests: RequestRouter;
+  meetings: MeetingPlanner;
 }
 
 
@@ -37,5 +39,6 @@ export function createServices(store: GraphStore, rules: RuleSettings, events = 
     network,
     analytics: new Analytics(network, rules),
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
+    meetings: new MeetingPlanner(store, names, events, now),
   };
 }

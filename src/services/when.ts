@@ -64,3 +64,12 @@ export function parseWhen(text: string, now: Date): Date {
 export function formatWhen(at: Date, language: Language): string {
   return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(at);
 }
+
+/** Splits "nächsten Dienstag 14 Uhr Radebeul Coswig" into the date words and the rest. */
+export function splitWhen(words: string[], now: Date): { when: string; rest: string[] } {
+  for (let k = Math.min(words.length - 1, 8); k >= 1; k--) {
+    const when = words.slice(0, k).join(' ');
+    if (findWhen(when, now)?.covers) return { when, rest: words.slice(k) };
+  }
+  return { when: words.slice(0, Math.max(1, words.length - 1)).join(' '), rest: words.slice(-1) };
+}

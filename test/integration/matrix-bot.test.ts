@@ -23,9 +23,10 @@ describe('the Matrix bot through Synapse', () => {
 
   const startBot = async () => {
     const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
+    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
     await bot.start();
     hub.services.requests.addNotifier(bot);
+    hub.services.meetings.addNotifier(bot);
   };
   const ask = async (user: MatrixUser, roomId: string, text: string) => {
     const eventId = await user.send(roomId, text);
@@ -139,6 +140,28 @@ describe('the Matrix bot through Synapse', () => {
     expect((await ask(kik, kikInbox, `!erledigt ${id} Dolmetscherin vermittelt`)).content.body).toContain('erledigt');
     await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} ist erledigt – Dolmetscherin vermittelt`));
     expect((await ask(volunteer, room, '!anfragen')).content.body).toContain(`${id} – erledigt`);
+  });
+
+  it('invites to an exchange meeting by direct message and records a ✅ reaction as the answer', async () => {
+    const kik = await MatrixUser.register('kik-meeting');
+    await identities.requestLink({ transport: 'matrix', userId: kik.userId }, 'person:demo-14627-kik-1');
+    await identities.confirm({ transport: 'matrix', userId: kik.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    const organiserRoom = await coordinator.createRoom([botAccount.userId], { is_direct: true });
+    await coordinator.waitFor(async () => (await coordinator.members(organiserRoom)).includes(botAccount.userId));
+    const scheduled = await ask(coordinator, organiserRoom, '!treffen "Austausch Sprachkurse" übermorgen 10 Uhr Coswig --trotzdem');
+    expect(scheduled.content.body).toMatch(/„Austausch Sprachkurse“ ist angelegt \(meeting:[0-9a-f]+\)/);
+
+    const [direct] = await kik.waitFor(async () => {
+      const invites = await kik.invitedRooms();
+      return invites.length ? invites : null;
+    });
+    await kik.join(direct!);
+    const invitation = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung')));
+    expect(invitation.content.body).toContain('„Austausch Sprachkurse“');
+    await kik.api('PUT', `/rooms/${encodeURIComponent(direct!)}/send/m.reaction/${Date.now()}`, { 'm.relates_to': { rel_type: 'm.annotation', event_id: invitation.event_id, key: '✅' } });
+    const [thanks] = await kik.repliesTo(direct!, invitation.event_id);
+    expect(thanks!.content.body).toBe('Danke, Ihre Antwort zu „Austausch Sprachkurse“ ist gespeichert.');
+    expect((await ask(coordinator, organiserRoom, '!termine')).content.body).toMatch(/Antworten: .+ zugesagt \(1\/\d\)/);
   });
 
   it('answers a message sent while it was down exactly once after a restart', async () => {

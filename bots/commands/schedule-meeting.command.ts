@@ -1,0 +1,35 @@
+import { splitWhen, formatWhen } from '../../src/services/when.js';
+import { defineCommand, parsed, unparsable } from '../core/command.js';
+import { reply } from '../core/reply.js';
+
+const FORCE = new Set(['--trotzdem', '--anyway']);
+
+export const scheduleMeetingCommand = defineCommand({
+  name: { de: 'treffen', en: 'meeting' },
+  summary: { de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein', en: 'invites the coordination of municipalities of your district to an exchange meeting' },
+  usage: { de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...>', en: '!meeting "<title>" <when> <municipalities/people...>' },
+  example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig' },
+  options: [
+    { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
+    { name: { de: 'wann', en: 'when' }, description: { de: 'z. B. nächsten Dienstag 14 Uhr', en: 'e.g. next Tuesday 2pm' }, required: true, rest: true },
+    { name: { de: 'wer', en: 'who' }, description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' }, required: true, autocomplete: 'municipality', rest: true },
+  ],
+  allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
+  parse: (args) => {
+    const confirmed = args.some((a) => FORCE.has(a.toLowerCase()));
+    const words = args.filter((a) => !FORCE.has(a.toLowerCase()));
+    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed }) : unparsable;
+  },
+  run: async (args, context, deps) => {
+    const { when, rest } = splitWhen(args.words, new Date());
+    return deps.services.meetings.schedule({ title: args.title, when, invite: rest, confirmed: args.confirmed }, context.viewer);
+  },
+  render: (meeting, { language }) => {
+    const de = language === 'de';
+    return reply([
+      de
+        ? `„${meeting.title}“ ist angelegt (${meeting.id}) für ${formatWhen(new Date(meeting.startsAt), 'de')}. Eingeladen: ${meeting.inviteeIds.length} Personen; sie erhalten eine Direktnachricht.`
+        : `"${meeting.title}" is scheduled (${meeting.id}) for ${formatWhen(new Date(meeting.startsAt), 'en')}. Invited: ${meeting.inviteeIds.length} people; they get a direct message.`,
+    ]);
+  },
+});

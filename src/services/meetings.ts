@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
+import { districtId } from '../domain/ids.js';
+import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import { matchName } from '../domain/names.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import { publicHoliday } from './holidays.js';
+import type { NameIndex } from './name-index.js';
+import type { NetworkEvents } from './network-events.js';
+import type { Message, Notifier } from './request-router.js';
+import { formatWhen, parseWhen } from './when.js';
+
+// Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
+// their district. Conflicts with invitees' other meetings and public holidays are reported
+// before anything is saved; the organiser may then confirm.
+
+export interface MeetingRequest {
+  title: string;
+  when: string;
+  /** Municipalities (their KIK and Beauftragte are invited) or person ids. */
+  invite: string[];
+  durationMinutes?: number;
+  /** Save despite conflicts or a holiday. */
+  confirmed?: boolean;
+}
+
+export interface InvitationNotifier extends Notifier {
+  /** Sends an invitation the person can answer (on Matrix: with a reaction). */
+  invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+}
+
+const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
+
+export class MeetingPlanner {
+  private readonly notifiers: InvitationNotifier[] = [];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly names: NameIndex,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  addNotifier(notifier: InvitationNotifier): void {
+    this.notifiers.push(notifier);
+  }
+
+  async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
+    const organiser = viewer.personId;
+    const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
+    const organising = (roles ?? []).find((r) => ORGANISING_ROLES.includes(r.role) && r.scopeId?.startsWith('district:'));
+    if (!organiser || !organising) throw new NotAllowed('schedule exchange meetings (KIK and Koordinationskräfte do)', 'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)');
+    const title = input.title.trim();
+    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters');
+    const duration = input.durationMinutes ?? 90;
+    if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
+    const startsAt = parseWhen(input.when, this.now());
+    const districtAgs = organising.scopeId!.slice('district:'.length);
+    const { municipalityIds, inviteeIds } = await this.invitees(input.invite, districtAgs, organiser);
+
+    const meeting: Meeting = {
+      id: `meeting:${randomUUID().slice(0, 8)}`,
+      organiserId: organiser,
+      districtAgs,
+      title,
+      startsAt: startsAt.toISOString(),
+      durationMinutes: duration,
+      municipalityIds,
+      inviteeIds,
+      rsvps: {},
+      state: 'SCHEDULED',
+      createdAt: this.now().toISOString(),
+      version: 1,
+    };
+    if (!input.confirmed) await this.checkConcerns(meeting);
+    await this.store.saveMeeting(meeting);
+    const invitation = this.invitationText(meeting);
+    await Promise.all(meeting.inviteeIds.map((id) => this.invite(id, meeting, invitation)));
+    this.events?.publish({ action: 'meetingScheduled', subjectIds: [meeting.id, ...municipalityIds, ...inviteeIds], at: meeting.createdAt });
+    return meeting;
+  }
+
+  async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.store.meetingById(id);
+    if (!meeting) throw new NotFound('Meeting', id);
+    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
+    const next: Meeting = { ...meeting, rsvps: { ...meeting.rsvps, [viewer.personId]: answer }, version: meeting.version + 1 };
+    if (!(await this.store.saveMeeting(next))) return this.rsvp(id, answer, viewer);
+    return next;
+  }
+
+  /** Meetings I organise or am invited to, from now on. */
+  async upcoming(viewer: Viewer): Promise<Meeting[]> {
+    if (!viewer.personId) throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
+    const from = this.now().toISOString();
+    return this.store.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
+  }
+
+  byId(id: string): Promise<Meeting | null> {
+    return this.store.meetingById(id);
+  }
+
+  private async checkConcerns(meeting: Meeting): Promise<void> {
+    const en: string[] = [];
+    const de: string[] = [];
+    const holiday = publicHoliday(new Date(meeting.startsAt), meeting.districtAgs.slice(0, 2));
+    if (holiday) {
+      en.push(`${formatWhen(new Date(meeting.startsAt), 'en')} is a public holiday (${holiday}).`);
+      de.push(`${formatWhen(new Date(meeting.startsAt), 'de')} ist ein Feiertag (${holiday}).`);
+    }
+    const clashes = await this.store.meetingsOf([meeting.organiserId, ...meeting.inviteeIds], meeting.startsAt, endsAt(meeting));
+    const busy = clashes.filter((m) => m.state === 'SCHEDULED');
+    if (busy.length) {
+      const people = await this.store.entitiesByIds([...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => p === meeting.organiserId || meeting.inviteeIds.includes(p)))]);
+      const names = people.filter((p) => p !== null).map((p) => p!.name).join(', ');
+      en.push(`At that time ${names} already have: ${busy.map((m) => m.title).join(', ')}.`);
+      de.push(`Zu der Zeit haben ${names} bereits: ${busy.map((m) => m.title).join(', ')}.`);
+    }
+    if (en.length) throw new MeetingNeedsConfirmation(en, de);
+  }
+
+  /** The KIK serving each named municipality and the Beauftragte, plus people named by id. */
+  private async invitees(words: string[], districtAgs: string, organiser: string): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
+    if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person');
+    const towns = await this.names.municipalities();
+    const municipalityIds: string[] = [];
+    const people = new Set<string>();
+    for (const word of words) {
+      if (word.startsWith('person:')) {
+        people.add(word);
+        continue;
+      }
+      const found = matchName(word, towns, (t) => t.name);
+      if (!found.match) throw new NotFound('Municipality', word, found.suggestions.map((t) => t.name));
+      if (found.match.districtAgs !== districtAgs) throw new MeetingOutsideDistrict(found.match.name);
+      municipalityIds.push(found.match.id);
+    }
+    const [links, scopeRoles] = await Promise.all([this.store.linksOf(municipalityIds), this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)])]);
+    municipalityIds.forEach((id, i) => links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)));
+    scopeRoles.flat().filter((r) => r.role === 'BEAUFTRAGTE').forEach((r) => people.add(r.personId));
+    const found = await this.store.entitiesByIds([...people]);
+    const missing = [...people].find((id, i) => found[i]?.kind !== 'Person');
+    if (missing) throw new NotFound('Person', missing);
+    people.delete(organiser);
+    return { municipalityIds, inviteeIds: [...people] };
+  }
+
+  private invitationText(meeting: Meeting): Message {
+    const at = new Date(meeting.startsAt);
+    return {
+      de: `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).\nZusagen: !zusage ${meeting.id} ja|nein|vielleicht (auf Matrix auch mit ✅ ❌ ❓)`,
+      en: `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).\nAnswer: !rsvp ${meeting.id} yes|no|maybe (on Matrix also with ✅ ❌ ❓)`,
+    };
+  }
+
+  private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    await Promise.all(
+      this.notifiers.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message)).catch(() => undefined)),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import type { Viewer } from '../../src/domain/access.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
+import type { Meeting } from '../../src/domain/meetings.js';
+import { createServices, type HubServices } from '../../src/services/hub-services.js';
+import { storeFactories } from '../support/stores.js';
+
+// Exchange meetings on each store, on a clock the test sets (Wednesday 25 November 2026).
+
+const viewer = (personId: string, roles: Viewer['roles']): Viewer => ({ personId, access: 'COORDINATOR', districtAgs: null, personalData: false, roles });
+const KK_MEISSEN = viewer('person:demo-14627-koordinationskraft', ['KOORDINATIONSKRAFT']);
+const KIK_RADEBEUL = viewer('person:demo-14627-kik-2', ['KIK']);
+const VOLUNTEER = viewer('person:demo-14627-alliance-1-volunteer-1', ['VOLUNTEER']);
+
+describe.each(storeFactories)('exchange meetings on the $name store', (factory) => {
+  let services: HubServices;
+  let dispose: () => Promise<void>;
+  const invited: { personId: string; meeting: Meeting }[] = [];
+
+  beforeAll(async () => {
+    const opened = await factory.open();
+    dispose = opened.dispose;
+    services = createServices(opened.store, { kikLimitPerLandkreis: 10 }, undefined, () => new Date('2026-11-25T12:00:00.000Z'));
+    await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+    services.meetings.addNotifier({ notify: async () => {}, invite: async (personId, meeting) => void invited.push({ personId, meeting }) });
+  });
+  afterAll(async () => dispose());
+
+  it('invites the KIK and Beauftragte of the named towns, on a date in natural German', async () => {
+    const meeting = await services.meetings.schedule({ title: 'Austausch Schulanmeldung', when: 'nächsten Dienstag 14 Uhr', invite: ['Radebeul', 'Coswig'] }, KK_MEISSEN);
+    expect(meeting.startsAt).toBe('2026-12-01T13:00:00.000Z');
+    expect(meeting.inviteeIds.sort()).toEqual(['person:demo-14627-beauftragte', 'person:demo-14627-kik-1', 'person:demo-14627-kik-2']);
+    expect(invited.map((i) => i.personId).sort()).toEqual(meeting.inviteeIds.sort());
+    const answered = await services.meetings.rsvp(meeting.id, 'YES', KIK_RADEBEUL);
+    expect(answered.rsvps).toEqual({ 'person:demo-14627-kik-2': 'YES' });
+    await expect(services.meetings.rsvp(meeting.id, 'YES', VOLUNTEER)).rejects.toMatchObject({ code: 'NOT_INVITED' });
+  });
+
+  it('reports a clash with invitees\' meetings and a public holiday before saving, and saves when confirmed', async () => {
+    const clash = services.meetings.schedule({ title: 'Zweiter Termin', when: 'am 1.12. um 14:30', invite: ['Radebeul'] }, KK_MEISSEN);
+    await expect(clash).rejects.toMatchObject({ code: 'MEETING_NEEDS_CONFIRMATION', messageDe: expect.stringContaining('Austausch Schulanmeldung') });
+    const holiday = services.meetings.schedule({ title: 'Weihnachtsrunde', when: '25.12. 10 Uhr', invite: ['Riesa'] }, KK_MEISSEN);
+    await expect(holiday).rejects.toMatchObject({ messageDe: expect.stringContaining('ist ein Feiertag (1. Weihnachtstag)') });
+    const confirmed = await services.meetings.schedule({ title: 'Weihnachtsrunde', when: '25.12. 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    expect(confirmed.startsAt).toBe('2026-12-25T09:00:00.000Z');
+  });
+
+  it('asks back for an unclear or past date, and keeps meetings to the organiser\'s district and role', async () => {
+    await expect(services.meetings.schedule({ title: 'X', when: 'morgen', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'DATE_UNCLEAR', messageDe: '„morgen“: Um wie viel Uhr?' });
+    await expect(services.meetings.schedule({ title: 'X', when: 'gestern 10 Uhr', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'DATE_IN_PAST' });
+    await expect(services.meetings.schedule({ title: 'X', when: 'übermorgen 10 Uhr', invite: ['Pirna'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'MEETING_OUTSIDE_DISTRICT' });
+    await expect(services.meetings.schedule({ title: 'X', when: 'übermorgen 10 Uhr', invite: ['Radebeul'] }, VOLUNTEER)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+});
