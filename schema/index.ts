@@ -14,5 +14,6 @@ import './types/analytics.js';
 import './types/connections.js';
 import './types/subscriptions.js';
 import './types/request.js';
+import './types/meeting.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
