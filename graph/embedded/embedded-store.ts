@@ -279,6 +279,11 @@ export class EmbeddedStore implements GraphStore {
     return row ? (JSON.parse(row.data) as Meeting) : null;
   }
 
+  async meetingsStarting(from: string, to: string): Promise<Meeting[]> {
+    const rows = this.db.prepare('SELECT data FROM meetings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at').all(from, to) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Meeting);
+  }
+
   async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
     const rows = this.db
       .prepare(

@@ -61,6 +61,7 @@ const MIGRATIONS: Migration[] = [
     statements: [
       'CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (m:Meeting) REQUIRE m.id IS UNIQUE',
       'CREATE INDEX meeting_person IF NOT EXISTS FOR (p:MeetingPerson) ON (p.personId)',
+      'CREATE INDEX meeting_start IF NOT EXISTS FOR (m:Meeting) ON (m.startsAt)',
     ],
   },
 ];

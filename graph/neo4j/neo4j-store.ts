@@ -273,6 +273,11 @@ export class Neo4jStore implements GraphStore {
     return record ? (JSON.parse(record.get('data') as string) as Meeting) : null;
   }
 
+  async meetingsStarting(from: string, to: string): Promise<Meeting[]> {
+    const records = await this.records('MATCH (m:Meeting) WHERE m.startsAt >= $from AND m.startsAt < $to RETURN m.data AS data ORDER BY m.startsAt', { from, to });
+    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
+  }
+
   async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
     const records = await this.records(
       `MATCH (p:MeetingPerson)<-[:WITH]-(m:Meeting) WHERE p.personId IN $ids AND m.startsAt < $to AND m.endsAt > $from

@@ -31,8 +31,11 @@ async function main(): Promise<void> {
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
   void services.network.graph().catch((error: unknown) => console.error(`Building the network graph failed: ${(error as Error).message}`));
 
-  // Requests that went unanswered while the hub was down move up now, then every minute.
-  const escalate = () => void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
+  // What fell due while the hub was down (escalations, reminders) happens now, then every minute.
+  const escalate = () => {
+    void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
+    void services.meetings.sendDueReminders().catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
+  };
   escalate();
   const escalation = setInterval(escalate, 60_000);
 

@@ -31,6 +31,8 @@ export interface InvitationNotifier extends Notifier {
 }
 
 const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
+/** Reminders go out this many hours before a meeting. */
+export const REMINDER_HOURS = [24, 1];
 
 export class MeetingPlanner {
   private readonly notifiers: InvitationNotifier[] = [];
@@ -95,6 +97,28 @@ export class MeetingPlanner {
     if (!viewer.personId) throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
     const from = this.now().toISOString();
     return this.store.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
+  }
+
+  /**
+   * Sends the reminders that are due: for each meeting and each lead time, once. A claim in the
+   * store makes that hold across restarts and several instances; what fell due while the hub
+   * was down goes out at the next run, as long as the meeting is still ahead.
+   */
+  async sendDueReminders(): Promise<number> {
+    const now = this.now();
+    let sent = 0;
+    for (const hours of REMINDER_HOURS) {
+      const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
+      for (const meeting of await this.store.meetingsStarting(now.toISOString(), until)) {
+        if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${hours}h`))) continue;
+        const at = new Date(meeting.startsAt);
+        const message = { de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`, en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.` };
+        const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
+        await Promise.all(people.flatMap((id) => this.notifiers.map((n) => n.notify(id, message).catch(() => undefined))));
+        sent++;
+      }
+    }
+    return sent;
   }
 
   byId(id: string): Promise<Meeting | null> {

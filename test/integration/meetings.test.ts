@@ -15,15 +15,17 @@ const VOLUNTEER = viewer('person:demo-14627-alliance-1-volunteer-1', ['VOLUNTEER
 
 describe.each(storeFactories)('exchange meetings on the $name store', (factory) => {
   let services: HubServices;
+  let now = new Date('2026-11-25T12:00:00.000Z');
+  const reminded: string[] = [];
   let dispose: () => Promise<void>;
   const invited: { personId: string; meeting: Meeting }[] = [];
 
   beforeAll(async () => {
     const opened = await factory.open();
     dispose = opened.dispose;
-    services = createServices(opened.store, { kikLimitPerLandkreis: 10 }, undefined, () => new Date('2026-11-25T12:00:00.000Z'));
+    services = createServices(opened.store, { kikLimitPerLandkreis: 10 }, undefined, () => now);
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
-    services.meetings.addNotifier({ notify: async () => {}, invite: async (personId, meeting) => void invited.push({ personId, meeting }) });
+    services.meetings.addNotifier({ notify: async (personId) => void reminded.push(personId), invite: async (personId, meeting) => void invited.push({ personId, meeting }) });
   });
   afterAll(async () => dispose());
 
@@ -44,6 +46,23 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     await expect(holiday).rejects.toMatchObject({ messageDe: expect.stringContaining('ist ein Feiertag (1. Weihnachtstag)') });
     const confirmed = await services.meetings.schedule({ title: 'Weihnachtsrunde', when: '25.12. 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
     expect(confirmed.startsAt).toBe('2026-12-25T09:00:00.000Z');
+  });
+
+  it('reminds the people of a meeting 24 hours and 1 hour ahead, each reminder once', async () => {
+    const meeting = await services.meetings.schedule({ title: 'Runde Moritzburg', when: '10.12. 10 Uhr', invite: ['Moritzburg'], confirmed: true }, KK_MEISSEN);
+    const start = Date.parse(meeting.startsAt);
+    const remindersFor = () => reminded.filter((id) => id === KK_MEISSEN.personId).length;
+    now = new Date(start - 25 * 3_600_000);
+    expect(await services.meetings.sendDueReminders()).toBe(0);
+    now = new Date(start - 23 * 3_600_000);
+    const concurrent = await Promise.all([services.meetings.sendDueReminders(), services.meetings.sendDueReminders()]);
+    expect(concurrent[0]! + concurrent[1]!).toBe(1);
+    expect(remindersFor()).toBe(1);
+    expect(reminded.slice(-1 - meeting.inviteeIds.length).sort()).toEqual([KK_MEISSEN.personId, ...meeting.inviteeIds].sort());
+    now = new Date(start - 30 * 60_000);
+    expect(await services.meetings.sendDueReminders()).toBe(1);
+    expect(await services.meetings.sendDueReminders()).toBe(0);
+    now = new Date('2026-11-25T12:00:00.000Z');
   });
 
   it('asks back for an unclear or past date, and keeps meetings to the organiser\'s district and role', async () => {

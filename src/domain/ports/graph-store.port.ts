@@ -110,6 +110,8 @@ export interface GraphStore {
   /** Saves a meeting with the same version rule as requests. */
   saveMeeting(meeting: Meeting): Promise<boolean>;
   meetingById(id: string): Promise<Meeting | null>;
+  /** Meetings starting in [from, to), by start. */
+  meetingsStarting(from: string, to: string): Promise<Meeting[]>;
   /** Meetings any of these people organise or are invited to that overlap [from, to), by start. */
   meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]>;
 
