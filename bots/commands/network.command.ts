@@ -19,6 +19,8 @@ const TYPE_LABEL: Record<string, { de: string; en: string }> = {
   WORKS_AT: { de: 'arbeitet bei', en: 'works at' },
   PART_OF: { de: 'gehört zu', en: 'part of' },
   LOCATED_IN: { de: 'Standort', en: 'located in' },
+  MET: { de: 'gemeinsame Treffen', en: 'met' },
+  ROUTED_REQUEST: { de: 'Anfragen', en: 'requests' },
 };
 
 export const networkCommand = defineCommand({

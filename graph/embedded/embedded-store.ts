@@ -135,7 +135,9 @@ export class EmbeddedStore implements GraphStore {
       .all() as NetworkSnapshot['entities'];
     const roles = (this.db.prepare('SELECT * FROM roles').all() as RoleRow[]).map(rowToRole);
     const links = (this.db.prepare('SELECT * FROM links').all() as LinkRow[]).map(rowToLink);
-    return { entities, roles, links };
+    const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);
+    const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map((r) => JSON.parse(r.data) as HubRequest);
+    return { entities, roles, links, meetings, requests };
   }
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {

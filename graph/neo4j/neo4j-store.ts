@@ -117,11 +117,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
-    const [entities, roles, links] = await this.read(async (tx) => [
+    const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
       (await tx.run(`MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population`)).records,
       (await tx.run('MATCH (r:RoleAssignment) RETURN r')).records,
       (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) RETURN l, a.id AS fromId, b.id AS toId`)).records,
+      (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
+      (await tx.run('MATCH (r:Request) RETURN r.data AS data')).records,
     ]);
     return {
       entities: entities.map((r) => ({
@@ -134,6 +136,8 @@ export class Neo4jStore implements GraphStore {
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),
       links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),
+      meetings: meetings.map((r) => JSON.parse(r.get('data') as string) as Meeting),
+      requests: requests.map((r) => JSON.parse(r.get('data') as string) as HubRequest),
     };
   }
 

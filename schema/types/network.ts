@@ -8,7 +8,7 @@ import { EntityKindEnum } from './enums.js';
 // The collaboration graph for the map and for analysts, and the shortest chain between two actors.
 
 const EdgeTypeEnum = builder.enumType('EdgeType', {
-  values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'CROSS_DISTRICT'] as const,
+  values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const,
 });
 
 const NetworkNodeType = builder.objectRef<NetworkNode>('NetworkNode').implement({

@@ -28,7 +28,7 @@ export interface HubServices {
 
 export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents(), now: () => Date = () => new Date(), escalateAfterHours = 72): HubServices {
   const names = new NameIndex(store, events);
-  const network = new NetworkGraph(store, events);
+  const network = new NetworkGraph(store, events, now);
   return {
     store,
     events,

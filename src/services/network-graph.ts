@@ -9,7 +9,7 @@ import type { NetworkEvents } from './network-events.js';
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
 // analytics requests cost no database round trip once it is warm.
 
-export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'CROSS_DISTRICT';
+export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'MET' | 'ROUTED_REQUEST' | 'CROSS_DISTRICT';
 
 export interface NodeAttributes {
   kind: EntityKind;
@@ -66,6 +66,7 @@ export class NetworkGraph {
   constructor(
     private readonly store: GraphStore,
     events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
   ) {
     events?.subscribe(() => {
       this.cached = null;
@@ -85,7 +86,7 @@ export class NetworkGraph {
   private graphs(): Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> {
     this.cached ??= this.store.networkSnapshot().then(
       (snapshot) => {
-        const full = buildGraph(snapshot);
+        const full = buildGraph(snapshot, this.now());
         const actors = full.copy();
         actors.forEachNode((id, attrs) => {
           if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
@@ -120,7 +121,7 @@ export class NetworkGraph {
   }
 }
 
-function buildGraph(snapshot: NetworkSnapshot): CollaborationGraph {
+function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
   const graph: CollaborationGraph = new UndirectedGraph({ allowSelfLoops: false });
   for (const e of snapshot.entities) {
     graph.addNode(e.id, { kind: e.kind, name: e.name, districts: e.districtAgs ? [e.districtAgs] : [], roles: [], population: e.population });
@@ -147,6 +148,13 @@ function buildGraph(snapshot: NetworkSnapshot): CollaborationGraph {
     connect(r.personId, r.scopeId, r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE');
   }
   for (const l of snapshot.links) connect(l.fromId, l.toId, l.type);
+  // Each meeting held strengthens the links between the municipalities that met.
+  for (const m of snapshot.meetings) {
+    if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > now.getTime()) continue;
+    m.municipalityIds.forEach((a, i) => m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET')));
+  }
+  // Each hop of a routed request strengthens the link between the two people it passed between.
+  for (const r of snapshot.requests) for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST');
   return graph;
 }
 

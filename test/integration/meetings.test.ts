@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
+import { emptyBundle } from '../../src/domain/model.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';
@@ -37,6 +38,18 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     const answered = await services.meetings.rsvp(meeting.id, 'YES', KIK_RADEBEUL);
     expect(answered.rsvps).toEqual({ 'person:demo-14627-kik-2': 'YES' });
     await expect(services.meetings.rsvp(meeting.id, 'YES', VOLUNTEER)).rejects.toMatchObject({ code: 'NOT_INVITED' });
+  });
+
+  it('strengthens the link between the municipalities once the meeting was held', async () => {
+    const edge = async () =>
+      (await services.network.view({ districtAgs: '14627', depth: 0, kinds: ['Municipality'], aggregate: false })).edges.find(
+        (e) => [e.source, e.target].sort().join() === ['municipality:14627-coswig', 'municipality:14627-radebeul'].join(),
+      );
+    expect(await edge()).toBeUndefined();
+    now = new Date('2026-12-02T12:00:00.000Z');
+    await services.writer.apply({ ...emptyBundle() }, { actor: SYSTEM, action: 'refresh' });
+    expect(await edge()).toMatchObject({ type: 'MET', weight: 1 });
+    now = new Date('2026-11-25T12:00:00.000Z');
   });
 
   it('reports a clash with invitees\' meetings and a public holiday before saving, and saves when confirmed', async () => {

@@ -52,6 +52,9 @@ export interface NetworkSnapshot {
   entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null }[];
   roles: RoleAssignment[];
   links: Link[];
+  /** Meetings and requests, which strengthen collaboration between those they bring together. */
+  meetings: Meeting[];
+  requests: HubRequest[];
 }
 
 export interface StoreCounts {
