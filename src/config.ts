@@ -13,6 +13,7 @@ const Env = z.object({
   HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  HUB_CORS_ORIGINS: z.string().default(''),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -28,6 +29,8 @@ export interface HubConfig {
   /** Root field calls per minute, per client address and per token. */
   rateLimitPerMinute: number;
   maxBodyBytes: number;
+  /** Browser origins allowed to call the API from other sites. */
+  corsOrigins: string[];
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: e.HUB_INTROSPECTION === 'true',
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
     maxBodyBytes: e.HUB_MAX_BODY_BYTES,
+    corsOrigins: e.HUB_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     neo4j: e.NEO4J_URI

@@ -4,6 +4,7 @@ import { contactCommand } from './contact.command.js';
 import { helpCommand } from './help.command.js';
 import { languageCommand } from './language.command.js';
 import { meCommand } from './me.command.js';
+import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   rsvpCommand,
   listMeetingsCommand,
   meCommand,
+  myDataCommand,
   languageCommand,
   confirmCommand,
   statusCommand,

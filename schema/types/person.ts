@@ -82,3 +82,10 @@ builder.mutationFields((t) => ({
       ctx.services.writer.assignRole({ personId: String(input.personId), role: input.role, scopeId: input.scopeId ? String(input.scopeId) : null }, ctx.viewer),
   }),
 }));
+
+builder.queryField('myData', (t) =>
+  t.string({
+    description: 'Everything the hub stores about the signed-in person, as JSON (GDPR Art. 15).',
+    resolve: async (_root, _args, ctx) => JSON.stringify(await ctx.services.personalData.export(ctx.viewer)),
+  }),
+);

@@ -2,11 +2,33 @@ import { createServer, type Server } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 
-// The hub's HTTP front: GraphQL at /graphql, health at /healthz, and a pointer at /.
+// The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
+// answers) at /readyz, and a pointer at /. Every answer carries the security headers.
 
-export function createHubServer(yoga: HubYoga, options: { maxBodyBytes: number }): Server {
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'SAMEORIGIN',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export interface ServerOptions {
+  maxBodyBytes: number;
+  /** Resolves when the hub can serve: the store answers. */
+  ready?: () => Promise<void>;
+}
+
+export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
   return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/readyz') {
+      void (options.ready?.() ?? Promise.resolve()).then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
+        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"store unavailable"}'),
+      );
+      return;
+    }
     if (path === '/graphql') {
       const refusal = bodyRefusal(req, options.maxBodyBytes);
       if (refusal) {
@@ -21,7 +43,7 @@ export function createHubServer(yoga: HubYoga, options: { maxBodyBytes: number }
       return;
     }
     if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'" });
       res.end('<!doctype html><html lang="de"><meta charset="utf-8"><title>Integration Hub</title><p>Die GraphQL-Schnittstelle: <a href="/graphql">/graphql</a></p></html>');
       return;
     }

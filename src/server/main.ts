@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) {
     console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   }
-  const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute });
-  const server = createHubServer(yoga, { maxBodyBytes: config.maxBodyBytes });
+  const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins });
+  const server = createHubServer(yoga, { maxBodyBytes: config.maxBodyBytes, ready: () => store.ping() });
   server.listen(config.port, config.host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
   const address = server.address();

@@ -6,6 +6,7 @@ import type { Language } from '../domain/errors.js';
 import { Directory } from '../services/directory.js';
 import type { HubServices } from '../services/hub-services.js';
 import type { IncomingMessage } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useBearerAuth } from './plugins/use-bearer-auth.js';
@@ -17,6 +18,7 @@ import { useDomainErrors } from './plugins/use-domain-errors.js';
 export interface YogaOptions {
   graphiql: boolean;
   introspection?: boolean;
+  corsOrigins?: string[];
   rateLimitPerMinute?: number;
   queryLimits?: QueryLimits;
 }
@@ -39,6 +41,11 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? { title: 'Integration Hub GraphQL' } : false,
+    // GraphiQL bundled with the hub: administration networks often reach no CDN.
+    renderGraphiQL,
+    // Browsers on other origins may call the API only where HUB_CORS_ORIGINS allows it.
+    // (An empty origin list would mean "everyone" to yoga, so no list means no CORS headers at all.)
+    cors: options.corsOrigins?.length ? { origin: options.corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
     landingPage: false,
     plugins: [
       // Request phase: refuse cross-site form posts, then find out who is asking.

@@ -9,6 +9,7 @@ import { NetworkGraph } from './network-graph.js';
 import { NetworkWriter } from './network-writer.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
+import { PersonalData } from './personal-data.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -23,6 +24,7 @@ export interface HubServices {
   analytics: Analytics;
   requests: RequestRouter;
   meetings: MeetingPlanner;
+  personalData: PersonalData;
 }
 
 
@@ -40,5 +42,6 @@ export function createServices(store: GraphStore, rules: RuleSettings, events = 
     analytics: new Analytics(network, rules),
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
     meetings: new MeetingPlanner(store, names, events, now),
+    personalData: new PersonalData(store),
   };
 }

@@ -53,7 +53,7 @@ describe('npm start', () => {
 
     const stopped = output(hub);
     hub.kill('SIGTERM');
-    await stopped;
+    expect((await stopped).code).toBe(0);
     await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answering', () => 'stopped'), { timeout: 10_000 }).toBe('stopped');
   });
 

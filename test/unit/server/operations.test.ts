@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../bots/commands/index.js';
+import { Dispatcher } from '../../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../../bots/core/identities.js';
+import { toPlainText } from '../../../bots/core/render.js';
+import { createHubServer } from '../../../src/server/http.js';
+import { createHubYoga } from '../../../src/server/yoga.js';
+import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
+
+describe('operations and personal data', () => {
+  let hub: TestHub;
+  let server: Server;
+  let base: string;
+  let storeUp = true;
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    server = createHubServer(hub.yoga, { maxBodyBytes: 10_000, ready: async () => { if (!storeUp) throw new Error('down'); } });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('reports liveness and readiness, with security headers on every answer', async () => {
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    storeUp = false;
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    storeUp = true;
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+  });
+
+  it('answers browsers from other origins without CORS permission', async () => {
+    const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect(preflight.headers.get('access-control-allow-origin')).not.toBe('*');
+  });
+
+  it('serves GraphiQL from the hub itself, not from a CDN', async () => {
+    const withGraphiql = createHubYoga(hub.services, { graphiql: true });
+    const html = await (await withGraphiql.fetch('http://hub.test/graphql', { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
+  });
+
+  it('gives a person everything stored about them, as JSON, and never in a group room', async () => {
+    const kik = 'person:demo-14627-kik-2';
+    const { data } = await gql(hub.yoga, '{ myData }', {}, bearer(await hub.token('COORDINATOR', kik)));
+    const exported = JSON.parse(data!.myData) as Record<string, any>;
+    expect(exported.person).toMatchObject({ id: kik, channels: expect.any(Array) });
+    expect(exported.roles.map((r: { role: string }) => r.role)).toEqual(['KIK']);
+    expect(exported.links.some((l: { type: string }) => l.type === 'SERVES')).toBe(true);
+    expect(exported.accessTokens[0]).not.toHaveProperty('hash');
+    expect(exported.auditEntries.length).toBeGreaterThan(0);
+
+    const identities = new ChatIdentities(hub.store);
+    const user = { transport: 'matrix' as const, userId: '@kik:hub.test' };
+    identities.trust(user, kik);
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const answer = (await dispatcher.handle({ user, text: '!meine-daten', inGroupRoom: true }))!;
+    expect(answer.reply.privateDetails).toBe(true);
+    expect(toPlainText(answer.reply)).toContain(`"id": "${kik}"`);
+  });
+});
