@@ -9,6 +9,7 @@ const Env = z.object({
   HUB_DATA_DIR: z.string().default('./data'),
   HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   HUB_ESCALATE_AFTER_HOURS: z.coerce.number().min(0.01).default(72),
+  HUB_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
   HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -34,6 +35,8 @@ export interface HubConfig {
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
+  /** Days after which the text of a closed request is deleted. */
+  requestRetentionDays: number;
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
 }
 
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     corsOrigins: e.HUB_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
+    requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,

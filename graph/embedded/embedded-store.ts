@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';
-import { ENTITY_KINDS, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
+import { ENTITY_KINDS, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
@@ -187,6 +187,28 @@ export class EmbeddedStore implements GraphStore {
       for (const l of changes.links) insertLink.run(linkToRow(l));
       if (audit) this.appendAudit(audit);
     }).immediate();
+  }
+
+  async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
+    this.db.transaction(() => {
+      const row = entityToRow(person);
+      this.db.prepare("UPDATE entities SET name = @name, name_key = @name_key, data = @data WHERE id = @id AND kind = 'Person'").run(row);
+      this.appendAudit(audit);
+    }).immediate();
+  }
+
+  async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM requests WHERE state IN ('RESOLVED', 'DECLINED') AND json_extract(data, '$.text') IS NOT NULL
+         AND json_extract(data, '$.hops[#-1].at') < ? LIMIT ?`,
+      )
+      .all(before, limit) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as HubRequest);
+  }
+
+  async deleteState(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
   }
 
   async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {

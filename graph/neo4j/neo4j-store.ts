@@ -3,7 +3,7 @@ import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
 import { districtId } from '../../src/domain/ids.js';
-import { ENTITY_KINDS, LINK_TYPES, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
@@ -178,6 +178,27 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run('MATCH (e:Person {id: $id}) SET e = $props', { id: person.id, props: entityToProps(person) });
+      await appendAudit(tx, audit);
+    });
+  }
+
+  async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
+    const records = await this.records(
+      "MATCH (r:Request) WHERE r.state IN ['RESOLVED', 'DECLINED'] AND r.hasText AND r.closedAt < $before RETURN r.data AS data LIMIT $limit",
+      { before, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
+  }
+
+  async deleteState(key: string): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run('MATCH (s:SharedState {key: $key}) DELETE s', { key });
+    });
+  }
+
   async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
     const records = await this.records(
       'MATCH (:AuditSubject {subjectId: $id})<-[:NAMES]-(a:AuditEntry) RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit',
@@ -216,6 +237,7 @@ export class Neo4jStore implements GraphStore {
     const props = {
       id: request.id, requesterId: request.requesterId, handlerId: request.handlerId, state: request.state,
       escalateAt: request.escalateAt, createdAt: request.createdAt, version: neo4j.int(request.version), data: JSON.stringify(request),
+      hasText: request.text !== null, closedAt: request.state === 'RESOLVED' || request.state === 'DECLINED' ? (request.hops.at(-1)?.at ?? null) : null,
     };
     let saved = false;
     await this.write(async (tx) => {

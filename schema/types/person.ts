@@ -89,3 +89,16 @@ builder.queryField('myData', (t) =>
     resolve: async (_root, _args, ctx) => JSON.stringify(await ctx.services.personalData.export(ctx.viewer)),
   }),
 );
+
+builder.mutationField('erasePerson', (t) =>
+  t.field({
+    type: 'Boolean',
+    errors: DOMAIN_ERRORS,
+    description: 'GDPR erasure, by an admin on the person\'s request: the person becomes an anonymous placeholder.',
+    args: { personId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      await ctx.services.personalData.erase(String(args.personId), ctx.viewer);
+      return true;
+    },
+  }),
+);

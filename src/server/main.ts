@@ -35,6 +35,10 @@ async function main(): Promise<void> {
   const escalate = () => {
     void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
     void services.meetings.sendDueReminders().catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
+    void services.requests.purgeClosedTexts(config.requestRetentionDays).then(
+      (purged) => purged > 0 && console.log(`Retention: deleted the text of ${purged} closed requests older than ${config.requestRetentionDays} days.`),
+      (error: unknown) => console.error(`Retention failed: ${(error as Error).message}`),
+    );
   };
   escalate();
   const escalation = setInterval(escalate, 60_000);

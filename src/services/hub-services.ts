@@ -42,6 +42,6 @@ export function createServices(store: GraphStore, rules: RuleSettings, events = 
     analytics: new Analytics(network, rules),
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
     meetings: new MeetingPlanner(store, names, events, now),
-    personalData: new PersonalData(store),
+    personalData: new PersonalData(store, events, now),
   };
 }

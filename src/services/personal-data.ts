@@ -1,5 +1,7 @@
 import type { Viewer } from '../domain/access.js';
-import { NotAllowed } from '../domain/errors.js';
+import { randomUUID } from 'node:crypto';
+import { NotAllowed, NotFound } from '../domain/errors.js';
+import type { NetworkEvents } from './network-events.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 
 // Everything the hub stores about a person (GDPR Art. 15): their record, roles, links,
@@ -7,11 +9,44 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 
 const EVER = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };
 
+export const ERASED_NAME = 'Gelöschte Person';
+
 export class PersonalData {
-  constructor(private readonly store: GraphStore) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   export(viewer: Viewer): Promise<Record<string, unknown>> {
     return personalDataOf(this.store, viewer);
+  }
+
+  /**
+   * Erasure (GDPR Art. 17), carried out by an admin on the person's request: name, channels and
+   * languages go, chat accounts are unlinked, tokens revoked, and the texts of their requests
+   * removed. The person stays as an anonymous placeholder, so links, meetings and statistics
+   * remain consistent; the audit log records that an erasure happened, not what was erased.
+   */
+  async erase(personId: string, actor: Viewer): Promise<void> {
+    if (actor.access !== 'ADMIN') throw new NotAllowed('erase personal data (admins do, on the person\'s request)', 'keine personenbezogenen Daten löschen (das tun Admins auf Wunsch der Person)');
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const at = this.now().toISOString();
+    const audit = (action: string, subjectIds: string[]) => ({ id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds, details: {} });
+    await this.store.replacePerson({ kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo }, audit('erasePerson', [personId]));
+    for (const link of await this.store.listState<{ personId: string }>('chat-link:')) {
+      if (link.value.personId !== personId) continue;
+      await this.store.deleteState(link.key);
+      await this.store.deleteState(link.key.replace('chat-link:', 'chat-language:'));
+    }
+    for (const token of (await this.store.listTokens()).filter((t) => t.personId === personId && t.revokedAt === null)) {
+      await this.store.revokeToken(token.id, at, audit('revokeToken', [token.id]));
+    }
+    for (const request of (await this.store.requestsOf(personId, 10_000)).filter((r) => r.requesterId === personId && r.text !== null)) {
+      await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
+    }
+    this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at });
   }
 }
 

@@ -145,6 +145,20 @@ export class RequestRouter {
     return moved;
   }
 
+  /**
+   * Retention: deletes the text of requests closed more than `days` ago and says how many.
+   * The request itself (who, where, which hops) stays for the network's statistics.
+   */
+  async purgeClosedTexts(days: number): Promise<number> {
+    const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    let purged = 0;
+    for (;;) {
+      const batch = await this.store.closedRequestsWithText(before, 100);
+      for (const request of batch) if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
+      if (batch.length < 100) return purged;
+    }
+  }
+
   private async close(id: string, viewer: Viewer, state: RequestState, note: string | null, words: Message): Promise<HubRequest> {
     const request = await this.mine(id, viewer);
     if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;

@@ -56,6 +56,19 @@ describe.each(storeFactories)('requests through the district coordination on the
     await expect(services.requests.file({ place: 'Radebeul', topic: 'Sprache', text: 'x'.repeat(2001) }, VOLUNTEER)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('deletes the text of requests closed longer ago than the retention time, and counts it', async () => {
+    const filed = await services.requests.file({ place: 'Riesa', topic: 'Sprache', text: 'Name und Telefonnummer einer Familie' }, VOLUNTEER);
+    await services.requests.resolve(filed.id, person(filed.handlerId), null);
+    const closedAt = now;
+    now = new Date(closedAt.getTime() + 364 * 86_400_000);
+    expect(await services.requests.purgeClosedTexts(365)).toBe(0);
+    now = new Date(closedAt.getTime() + 366 * 86_400_000);
+    expect(await services.requests.purgeClosedTexts(365)).toBe(2);
+    expect((await store.requestById(filed.id))!.text).toBeNull();
+    expect(await services.requests.purgeClosedTexts(365)).toBe(0);
+    now = closedAt;
+  });
+
   it('moves an unanswered request up once when its time is up, and tells the requester', async () => {
     const filed = await services.requests.file({ place: 'Coswig', topic: 'Sprache', text: 'Dolmetscher für Elternabend' }, VOLUNTEER);
     expect(await services.requests.escalateDue()).toBe(0);

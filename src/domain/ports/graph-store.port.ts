@@ -2,7 +2,7 @@ import type { AccessToken, AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
 import type { Meeting } from '../meetings.js';
 import type { HubRequest } from '../requests.js';
-import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Role, RoleAssignment } from '../model.js';
+import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Person, Role, RoleAssignment } from '../model.js';
 
 /** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
 export type ChangeGuard = (facts: FactsSnapshot) => void;
@@ -94,6 +94,8 @@ export interface GraphStore {
 
   /** Writes all changes and their audit entry in one transaction after guard accepted them, or nothing. */
   commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;
+  /** Replaces a person's record in place (erasure keeps the id, so links stay consistent). */
+  replacePerson(person: Person, audit: AuditEntry): Promise<void>;
   /** Audit entries that name the subject, newest first. */
   auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
 
@@ -107,6 +109,8 @@ export interface GraphStore {
   requestById(id: string): Promise<HubRequest | null>;
   /** Requests the person filed or that wait on them, newest first. */
   requestsOf(personId: string, limit: number): Promise<HubRequest[]>;
+  /** Closed requests (resolved or declined) last changed before the time that still hold text. */
+  closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]>;
   /** Open requests whose escalation time has come. */
   requestsToEscalate(now: string, limit: number): Promise<HubRequest[]>;
 
@@ -123,6 +127,7 @@ export interface GraphStore {
   setState(key: string, value: unknown): Promise<void>;
   /** Entries whose key starts with the prefix, by key. */
   listState<T>(prefix: string): Promise<{ key: string; value: T }[]>;
+  deleteState(key: string): Promise<void>;
   /** Records the key once: true for the first caller, false ever after (exactly-once handling). */
   claimOnce(key: string): Promise<boolean>;
 
