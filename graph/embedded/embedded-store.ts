@@ -30,9 +30,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** Opens (or creates) the store; a file that is not a readable hub store is refused, never reset. */
+  static file(dataDir: string): string {
+    return join(dataDir, 'hub.sqlite');
+  }
+
   static open(dataDir: string): EmbeddedStore {
     mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, 'hub.sqlite');
+    const path = EmbeddedStore.file(dataDir);
     const db = new Database(path);
     try {
       db.pragma('journal_mode = WAL');
@@ -48,6 +52,25 @@ export class EmbeddedStore implements GraphStore {
       throw new StoreCorrupt(path, error instanceof Error ? error.message : String(error));
     }
     return new EmbeddedStore(db);
+  }
+
+  /** A consistent copy of the store while it is in use (SQLite's online backup). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  /** Checks that a file is a readable hub store, without changing it. */
+  static verify(file: string): void {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new Error('it is not a hub data file');
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    } catch (error) {
+      throw new StoreCorrupt(file, error instanceof Error ? error.message : String(error));
+    } finally {
+      db.close();
+    }
   }
 
   static inMemory(): EmbeddedStore {

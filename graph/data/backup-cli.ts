@@ -1,0 +1,34 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { loadConfig } from '../../src/config.js';
+import { EmbeddedStore } from '../embedded/embedded-store.js';
+import { runCli } from './cli-support.js';
+
+// `npm run backup -- FILE`: a consistent copy of the embedded store, also while the hub runs.
+// `npm run restore -- FILE`: checks FILE, keeps the current data as hub.sqlite.before-restore,
+// and puts FILE in its place. Stop the hub first. (Neo4j: see the README.)
+
+await runCli(async () => {
+  const [command, file] = [process.argv[2], process.argv[3]];
+  if ((command !== 'backup' && command !== 'restore') || !file) throw new Error('Usage: npm run backup -- FILE | npm run restore -- FILE');
+  const config = loadConfig();
+  if (config.neo4j) throw new Error('NEO4J_URI is set: back up Neo4j with its own tools (see the README), not with this command.');
+  const current = EmbeddedStore.file(config.dataDir);
+  if (command === 'backup') {
+    const store = EmbeddedStore.open(config.dataDir);
+    try {
+      await store.backup(file);
+    } finally {
+      await store.close();
+    }
+    EmbeddedStore.verify(file);
+    console.log(`Backed up ${current} to ${file}.`);
+    return;
+  }
+  EmbeddedStore.verify(file);
+  if (existsSync(current)) {
+    renameSync(current, `${current}.before-restore`);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${current}${suffix}`, { force: true });
+  }
+  copyFileSync(file, current);
+  console.log(`Restored ${current} from ${file}${existsSync(`${current}.before-restore`) ? ` (the previous data is in ${current}.before-restore)` : ''}.`);
+});
