@@ -16,10 +16,16 @@ export interface RunningBots {
   stop(): Promise<void>;
 }
 
-export async function startChatBots(services: HubServices, env: NodeJS.ProcessEnv, dataDir: string, log: Log): Promise<RunningBots> {
+export async function startChatBots(
+  services: HubServices,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  log: Log,
+  observe: (transport: string, command: string) => void = () => {},
+): Promise<RunningBots> {
   const identities = new ChatIdentities(services.store);
   const running: { name: string; stop(): unknown }[] = [];
-  const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status }, log);
+  const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status }, log, observe);
 
   const matrix = matrixSettings(env, dataDir);
   if (matrix) {

@@ -31,6 +31,8 @@ export class Dispatcher {
     private readonly commands: readonly Command[],
     private readonly deps: DispatcherDeps,
     private readonly log: (message: string, error?: unknown) => void = () => {},
+    /** Told of every command answered, e.g. for metrics. */
+    private readonly observe: (transport: string, command: string) => void = () => {},
   ) {
     for (const c of commands) for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
   }
@@ -59,6 +61,7 @@ export class Dispatcher {
     try {
       const deps: CommandDeps = { ...this.deps, directory: new Directory(this.deps.services.store), commands: this.commands };
       const result = await command.run(args.value, context, deps);
+      this.observe(message.user.transport, command.name.en);
       return { reply: command.render(result, context), command: command.name.en };
     } catch (error) {
       if (error instanceof DomainError) return { reply: reply([error.localized(language)]), command: command.name.en };

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
+import { METRICS_PATH } from './plugins/use-metrics.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and a pointer at /. Every answer carries the security headers.
@@ -29,6 +30,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       );
       return;
     }
+    if (path === METRICS_PATH) return void yoga(req, res, { req });
     if (path === '/graphql') {
       const refusal = bodyRefusal(req, options.maxBodyBytes);
       if (refusal) {

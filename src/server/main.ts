@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { createServices } from '../services/hub-services.js';
 import { createHubServer } from './http.js';
+import { chatCommands, timerRuns } from './plugins/use-metrics.js';
 import { createHubYoga } from './yoga.js';
 
 // `npm start`: config -> store -> services -> GraphQL -> HTTP. A known failure ends the process
@@ -24,8 +25,12 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
-  const bots = await startChatBots(services, process.env, config.dataDir, (message, error) =>
-    console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
+  const bots = await startChatBots(
+    services,
+    process.env,
+    config.dataDir,
+    (message, error) => console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
+    (transport, command) => chatCommands.inc({ transport, command }),
   );
 
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
@@ -33,10 +38,13 @@ async function main(): Promise<void> {
 
   // What fell due while the hub was down (escalations, reminders) happens now, then every minute.
   const escalate = () => {
-    void services.requests.escalateDue().catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
-    void services.meetings.sendDueReminders().catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
+    void services.requests.escalateDue().then((n) => timerRuns.inc({ job: 'escalation' }, n)).catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
+    void services.meetings.sendDueReminders().then((n) => timerRuns.inc({ job: 'reminder' }, n)).catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
     void services.requests.purgeClosedTexts(config.requestRetentionDays).then(
-      (purged) => purged > 0 && console.log(`Retention: deleted the text of ${purged} closed requests older than ${config.requestRetentionDays} days.`),
+      (purged) => {
+        timerRuns.inc({ job: 'retention' }, purged);
+        if (purged > 0) console.log(`Retention: deleted the text of ${purged} closed requests older than ${config.requestRetentionDays} days.`);
+      },
       (error: unknown) => console.error(`Retention failed: ${(error as Error).message}`),
     );
   };

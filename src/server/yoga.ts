@@ -12,6 +12,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { useBearerAuth } from './plugins/use-bearer-auth.js';
 import { useQueryLimits, type QueryLimits } from './plugins/use-query-limits.js';
 import { useRateLimit } from './plugins/use-rate-limit.js';
+import { useMetrics } from './plugins/use-metrics.js';
 import { hubMaskError } from './plugins/mask-error.js';
 import { useDomainErrors } from './plugins/use-domain-errors.js';
 
@@ -48,6 +49,8 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     cors: options.corsOrigins?.length ? { origin: options.corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
     landingPage: false,
     plugins: [
+      // Observability first, so it sees everything that follows.
+      useMetrics(),
       // Request phase: refuse cross-site form posts, then find out who is asking.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBearerAuth(services.access),

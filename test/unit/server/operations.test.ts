@@ -35,6 +35,13 @@ describe('operations and personal data', () => {
     expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
   });
 
+  it('exposes Prometheus metrics of the GraphQL requests it served', async () => {
+    await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { ags } }' }) });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_yoga_http_duration_count\{[^}]*\} [1-9]/);
+    expect(metrics).toContain('hub_chat_commands_total');
+  });
+
   it('answers browsers from other origins without CORS permission', async () => {
     const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(preflight.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');

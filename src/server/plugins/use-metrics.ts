@@ -1,0 +1,35 @@
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, register } from 'prom-client';
+
+// Prometheus metrics at /metrics: request durations, parse/validate/execute times and errors
+// from yoga's plugin, plus the hub's own counters below.
+
+export const METRICS_PATH = '/metrics';
+
+export const chatCommands = new Counter({
+  name: 'hub_chat_commands_total',
+  help: 'Chat commands answered, by transport and command.',
+  labelNames: ['transport', 'command'] as const,
+});
+
+export const timerRuns = new Counter({
+  name: 'hub_timer_work_total',
+  help: 'Escalations, reminders and retention deletions carried out by the minute timer.',
+  labelNames: ['job'] as const,
+});
+
+export function useMetrics(): Plugin {
+  return usePrometheus({
+    endpoint: METRICS_PATH,
+    registry: register,
+    metrics: {
+      graphql_yoga_http_duration: true,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_phase_parse: true,
+      graphql_envelop_phase_validate: true,
+      graphql_envelop_phase_execute: true,
+      graphql_envelop_error_result: true,
+    },
+  }) as Plugin;
+}
