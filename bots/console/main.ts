@@ -12,7 +12,7 @@ await runCli(async () => {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const services = createServices(store, config.rules);
+    const services = createServices(store, { rules: config.rules });
     if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
     const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
     if (process.stdin.isTTY) console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);

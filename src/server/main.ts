@@ -14,7 +14,7 @@ import { createHubYoga } from './yoga.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
-  const services = createServices(store, config.rules, undefined, undefined, config.escalateAfterHours);
+  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours });
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) {
     console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   }
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
   void services.network.graph().catch((error: unknown) => console.error(`Building the network graph failed: ${(error as Error).message}`));
 
-  // What fell due while the hub was down (escalations, reminders) happens now, then every minute.
-  const escalate = () => {
+  // What fell due while the hub was down (escalations, reminders, retention) happens now, then every minute.
+  const runDueWork = () => {
     void services.requests.escalateDue().then((n) => timerRuns.inc({ job: 'escalation' }, n)).catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
     void services.meetings.sendDueReminders().then((n) => timerRuns.inc({ job: 'reminder' }, n)).catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
     void services.requests.purgeClosedTexts(config.requestRetentionDays).then(
@@ -48,14 +48,14 @@ async function main(): Promise<void> {
       (error: unknown) => console.error(`Retention failed: ${(error as Error).message}`),
     );
   };
-  escalate();
-  const escalation = setInterval(escalate, 60_000);
+  runDueWork();
+  const timer = setInterval(runDueWork, 60_000);
 
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
-    clearInterval(escalation);
+    clearInterval(timer);
     void bots.stop();
     server.close(() => void store.close().then(() => process.exit(0)));
     server.closeIdleConnections();

@@ -28,7 +28,17 @@ export interface HubServices {
 }
 
 
-export function createServices(store: GraphStore, rules: RuleSettings, events = new NetworkEvents(), now: () => Date = () => new Date(), escalateAfterHours = 72): HubServices {
+export interface ServiceOptions {
+  rules: RuleSettings;
+  /** Hours before an unanswered request moves up (72 by default). */
+  escalateAfterHours?: number;
+  /** The clock; tests pass one they control. */
+  now?: () => Date;
+  events?: NetworkEvents;
+}
+
+export function createServices(store: GraphStore, options: ServiceOptions): HubServices {
+  const { rules, escalateAfterHours = 72, now = () => new Date(), events = new NetworkEvents() } = options;
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
   return {

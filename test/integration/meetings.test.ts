@@ -24,7 +24,7 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
   beforeAll(async () => {
     const opened = await factory.open();
     dispose = opened.dispose;
-    services = createServices(opened.store, { kikLimitPerLandkreis: 10 }, undefined, () => now);
+    services = createServices(opened.store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
     services.meetings.addNotifier({ notify: async (personId) => void reminded.push(personId), invite: async (personId, meeting) => void invited.push({ personId, meeting }) });
   });

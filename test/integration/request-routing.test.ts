@@ -24,7 +24,7 @@ describe.each(storeFactories)('requests through the district coordination on the
 
   beforeAll(async () => {
     ({ store, dispose } = await factory.open());
-    services = createServices(store, { kikLimitPerLandkreis: 10 }, undefined, () => now, 72);
+    services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now, escalateAfterHours: 72 });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
     services.requests.addNotifier({ notify: async (personId, message) => void told.push({ personId, message }) });
   });

@@ -17,7 +17,7 @@ export interface TestHub {
 }
 
 export async function demoHub(store: GraphStore = EmbeddedStore.inMemory()): Promise<TestHub> {
-  const services = createServices(store, { kikLimitPerLandkreis: 10 });
+  const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   if ((await store.listDistricts()).length === 0) await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   return {
     yoga: createHubYoga(services, { graphiql: false }),

@@ -58,7 +58,7 @@ describe('GraphQL over the demo network', () => {
     broken.listDistricts = async () => {
       throw new Error('Neo.ClientError.Statement.SyntaxError: MATCH (d:District) RETURN d');
     };
-    const yoga = createHubYoga(createServices(broken, { kikLimitPerLandkreis: 10 }), { graphiql: false });
+    const yoga = createHubYoga(createServices(broken, { rules: { kikLimitPerLandkreis: 10 } }), { graphiql: false });
     const answer = await gql(yoga, '{ districts { name } }');
     expect(answer.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.' })]);
     expect(JSON.stringify(answer)).not.toMatch(/MATCH|Neo\.|at .*\.ts/);
