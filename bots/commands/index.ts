@@ -14,6 +14,7 @@ import { forwardRequestCommand } from './forward-request.command.js';
 import { listRequestsCommand } from './list-requests.command.js';
 import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
+import { cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
 
 /** The command table, in the order help lists it. */
@@ -31,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   scheduleMeetingCommand,
   rsvpCommand,
   listMeetingsCommand,
+  rescheduleMeetingCommand,
+  cancelMeetingCommand,
   meCommand,
   myDataCommand,
   languageCommand,

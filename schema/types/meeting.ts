@@ -53,6 +53,18 @@ builder.mutationFields((t) => ({
     resolve: (_r, { input }, ctx) =>
       ctx.services.meetings.schedule({ title: input.title, when: input.when, invite: input.invite, durationMinutes: input.durationMinutes ?? undefined, confirmed: input.confirmed ?? false }, ctx.viewer),
   }),
+  rescheduleMeeting: t.field({
+    type: MeetingType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }), when: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.reschedule(String(args.id), args.when, ctx.viewer),
+  }),
+  cancelMeeting: t.field({
+    type: MeetingType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.cancel(String(args.id), ctx.viewer),
+  }),
   rsvpMeeting: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,

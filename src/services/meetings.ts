@@ -92,6 +92,41 @@ export class MeetingPlanner {
     return next;
   }
 
+  /** Moves a meeting to another time; everyone invited is told, answers start afresh. */
+  async reschedule(id: string, when: string, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    const startsAt = parseWhen(when, this.now()).toISOString();
+    const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
+    if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
+    const at = new Date(startsAt);
+    await this.tellAll(next, {
+      de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: !zusage ${id} ja|nein|vielleicht`,
+      en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: !rsvp ${id} yes|no|maybe`,
+    });
+    return next;
+  }
+
+  async cancel(id: string, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
+    if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
+    await this.tellAll(next, { de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`, en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.` });
+    return next;
+  }
+
+  private async organised(id: string, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.store.meetingById(id);
+    if (!meeting) throw new NotFound('Meeting', id);
+    if (meeting.organiserId !== viewer.personId) throw new NotAllowed('change a meeting someone else organises', 'kein Treffen ändern, das jemand anderes organisiert');
+    if (meeting.state === 'CANCELLED') throw new InvalidInput('id', 'the meeting is cancelled');
+    return meeting;
+  }
+
+  private async tellAll(meeting: Meeting, message: Message): Promise<void> {
+    await Promise.all(meeting.inviteeIds.flatMap((id) => this.notifiers.map((n) => n.notify(id, message).catch(() => undefined))));
+    this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
+  }
+
   /** Meetings I organise or am invited to, from now on. */
   async upcoming(viewer: Viewer): Promise<Meeting[]> {
     if (!viewer.personId) throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
@@ -110,7 +145,7 @@ export class MeetingPlanner {
     for (const hours of REMINDER_HOURS) {
       const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(now.toISOString(), until)) {
-        if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${hours}h`))) continue;
+        if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))) continue;
         const at = new Date(meeting.startsAt);
         const message = { de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`, en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.` };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];

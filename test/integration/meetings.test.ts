@@ -78,6 +78,20 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     now = new Date('2026-11-25T12:00:00.000Z');
   });
 
+  it('reschedules and cancels for the organiser only, telling everyone invited, and reminds again at the new time', async () => {
+    const meeting = await services.meetings.schedule({ title: 'Runde Großenhain', when: '8.12. 10 Uhr', invite: ['Großenhain'], confirmed: true }, KK_MEISSEN);
+    await expect(services.meetings.cancel(meeting.id, KIK_RADEBEUL)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    const before = reminded.length;
+    const moved = await services.meetings.reschedule(meeting.id, '9.12. 10 Uhr', KK_MEISSEN);
+    expect(moved.startsAt).toBe('2026-12-09T09:00:00.000Z');
+    expect(reminded.length - before).toBe(meeting.inviteeIds.length);
+    const cancelled = await services.meetings.cancel(meeting.id, KK_MEISSEN);
+    expect(cancelled.state).toBe('CANCELLED');
+    now = new Date(Date.parse(moved.startsAt) - 3_600_000);
+    expect(await services.meetings.sendDueReminders()).toBe(0);
+    now = new Date('2026-11-25T12:00:00.000Z');
+  });
+
   it('asks back for an unclear or past date, and keeps meetings to the organiser\'s district and role', async () => {
     await expect(services.meetings.schedule({ title: 'X', when: 'morgen', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'DATE_UNCLEAR', messageDe: '„morgen“: Um wie viel Uhr?' });
     await expect(services.meetings.schedule({ title: 'X', when: 'gestern 10 Uhr', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'DATE_IN_PAST' });
