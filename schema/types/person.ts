@@ -102,3 +102,13 @@ builder.mutationField('erasePerson', (t) =>
     },
   }),
 );
+
+builder.mutationField('updateMyContactChannels', (t) =>
+  t.field({
+    type: PersonRef,
+    errors: DOMAIN_ERRORS,
+    description: 'Replaces the signed-in person\'s contact channels, each with who may see it (admins may pass personId).',
+    args: { channels: t.arg({ type: [ContactChannelInput], required: true }), personId: t.arg.id({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.personalData.updateChannels(args.personId ? String(args.personId) : (ctx.viewer.personId ?? ''), args.channels, ctx.viewer),
+  }),
+);

@@ -1,6 +1,8 @@
 import type { Viewer } from '../domain/access.js';
 import { randomUUID } from 'node:crypto';
 import { NotAllowed, NotFound } from '../domain/errors.js';
+import type { Person } from '../domain/model.js';
+import { parseInput, schemas } from './inputs.js';
 import type { NetworkEvents } from './network-events.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 
@@ -20,6 +22,19 @@ export class PersonalData {
 
   export(viewer: Viewer): Promise<Record<string, unknown>> {
     return personalDataOf(this.store, viewer);
+  }
+
+  /** People choose their contact channels and who sees each; admins may help. */
+  async updateChannels(personId: string, channels: unknown, actor: Viewer): Promise<Person> {
+    if (actor.personId !== personId && actor.access !== 'ADMIN') throw new NotAllowed('change someone else\'s contact details', 'keine Kontaktdaten anderer Personen ändern');
+    const { channels: checked } = parseInput(schemas.person.pick({ channels: true }), { channels });
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const updated: Person = { ...person, channels: checked };
+    const at = this.now().toISOString();
+    await this.store.replacePerson(updated, { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action: 'updateChannels', subjectIds: [personId], details: { channels: checked.map((c) => ({ channel: c.channel, visibility: c.visibility })) } });
+    this.events?.publish({ action: 'updateChannels', subjectIds: [personId], at });
+    return updated;
   }
 
   /**

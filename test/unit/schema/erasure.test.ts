@@ -26,3 +26,23 @@ describe('erasure (GDPR Art. 17)', () => {
     expect(JSON.stringify(await hub.store.auditOf(personId, 100))).not.toMatch(/@demo\.invalid|\+49/);
   });
 });
+
+describe('choosing who sees my contact details', () => {
+  it('lets a person change the visibility of their channels, and nobody else but admins', async () => {
+    const hub = await demoHub();
+    const personId = 'person:demo-14627-kik-1';
+    const mutation = `mutation ($channels: [ContactChannelInput!]!, $personId: ID) { updateMyContactChannels(channels: $channels, personId: $personId) {
+      ... on MutationUpdateMyContactChannelsSuccess { data { channels { channel visibility } } } ... on HubError { code } } }`;
+    const channels = [{ channel: 'EMAIL', value: 'kik@example.org', visibility: 'PUBLIC' }];
+    const own = await gql(hub.yoga, mutation, { channels }, bearer(await hub.token('COORDINATOR', personId)));
+    expect(own.data!.updateMyContactChannels.data.channels).toEqual([{ channel: 'EMAIL', visibility: 'PUBLIC' }]);
+    const anonymousView = await gql(hub.yoga, `{ node(id: "${personId}") { ... on Person { channels { value } } } }`);
+    expect(anonymousView.data!.node.channels).toEqual([{ value: 'kik@example.org' }]);
+    const other = await gql(hub.yoga, mutation, { channels, personId: 'person:demo-14627-kik-2' }, bearer(await hub.token('COORDINATOR', personId)));
+    expect(other.data!.updateMyContactChannels).toEqual({ code: 'NOT_ALLOWED' });
+    const bad = await gql(hub.yoga, mutation, { channels: [{ channel: 'EMAIL', value: '', visibility: 'PUBLIC' }] }, bearer(await hub.token('COORDINATOR', personId)));
+    expect(bad.data!.updateMyContactChannels).toEqual({ code: 'INVALID_INPUT' });
+    const audit = await hub.store.auditOf(personId, 20);
+    expect(audit.find((a) => a.action === 'updateChannels')).toMatchObject({ actorId: personId, details: { channels: [{ channel: 'EMAIL', visibility: 'PUBLIC' }] } });
+  });
+});
