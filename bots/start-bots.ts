@@ -41,6 +41,8 @@ export async function startChatBots(
     let bot: DiscordBot | null = null;
     bot = new DiscordBot(discord, COMMANDS, dispatcherFor(() => bot!.status()), identities, services, log);
     await bot.start();
+    services.requests.addNotifier(bot);
+    services.meetings.addNotifier(bot);
     running.push({ name: 'discord', stop: () => bot!.stop() });
   }
   return { names: running.map((r) => r.name), stop: async () => void (await Promise.all(running.map((r) => r.stop()))) };

@@ -21,6 +21,7 @@ import type { ChatIdentities } from '../core/identities.js';
 import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
+import type { Message, NotificationAction, Notifier } from '../../src/services/request-router.js';
 import type { DiscordSettings } from './discord-settings.js';
 import { commandLine, slashDefinitions } from './slash-commands.js';
 
@@ -29,7 +30,7 @@ import { commandLine, slashDefinitions } from './slash-commands.js';
 
 const BUTTON_PREFIX = 'run:';
 
-export class DiscordBot {
+export class DiscordBot implements Notifier {
   private client: Client | null = null;
   private lastEventAt: number | null = null;
   private lastError: string | null = null;
@@ -55,6 +56,17 @@ export class DiscordBot {
     else await client.application!.commands.set(definitions);
     this.lastEventAt = Date.now();
     this.log(`Discord bot ${client.user?.tag ?? ''} started; ${this.commands.length} commands registered ${this.settings.guildId ? `in guild ${this.settings.guildId}` : 'globally'}.`);
+  }
+
+  /** Tells a person something by direct message, with its follow-ups as buttons. */
+  async notify(personId: string, message: Message, actions: NotificationAction[] = []): Promise<void> {
+    if (!this.client) return;
+    for (const userId of await this.identities.accountsOf(personId, 'discord')) {
+      const language = await this.identities.language({ transport: 'discord', userId });
+      const user = await this.client.users.fetch(userId);
+      const text = { lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions: actions.map((a) => ({ label: a.label[language], command: a.command })) };
+      await user.send(render(text));
+    }
   }
 
   async stop(): Promise<void> {

@@ -8,7 +8,7 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
-import type { Message, Notifier } from './request-router.js';
+import type { Message, NotificationAction, Notifier } from './request-router.js';
 import { formatWhen, parseWhen } from './when.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
@@ -214,8 +214,13 @@ export class MeetingPlanner {
   }
 
   private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    const answers: NotificationAction[] = [
+      { label: { de: 'Zusagen', en: 'Yes' }, command: `!zusage ${meeting.id} ja` },
+      { label: { de: 'Absagen', en: 'No' }, command: `!zusage ${meeting.id} nein` },
+      { label: { de: 'Vielleicht', en: 'Maybe' }, command: `!zusage ${meeting.id} vielleicht` },
+    ];
     await Promise.all(
-      this.notifiers.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message)).catch(() => undefined)),
+      this.notifiers.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined)),
     );
   }
 }

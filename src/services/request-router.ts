@@ -29,9 +29,18 @@ import type { NetworkEvents } from './network-events.js';
 
 export type Message = Record<Language, string>;
 
-export interface Notifier {
-  notify(personId: string, message: Message): Promise<void>;
+/** A follow-up a transport with buttons offers beside a notification; others show the text. */
+export interface NotificationAction {
+  label: Message;
+  /** The chat command it runs, e.g. "!annehmen request:ab12cd34". */
+  command: string;
 }
+
+export interface Notifier {
+  notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void>;
+}
+
+const acceptAction = (id: string): NotificationAction => ({ label: { de: 'Annehmen', en: 'Accept' }, command: `!annehmen ${id}` });
 
 export interface RequestSettings {
   escalateAfterHours: number;
@@ -84,7 +93,7 @@ export class RequestRouter {
     };
     if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
     const place = municipality?.name ?? district.name;
-    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}: ${text}\nAccept: !accept ${request.id}` });
+    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}: ${text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
     this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
     return request;
   }
@@ -107,7 +116,7 @@ export class RequestRouter {
     if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
     const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
-    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}: ${request.text}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}: ${request.text}\nAccept: !accept ${id}` });
+    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}: ${request.text}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}: ${request.text}\nAccept: !accept ${id}` }, [acceptAction(id)]);
     await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` });
     return moved;
   }
@@ -139,7 +148,7 @@ export class RequestRouter {
         throw error;
       }
       moved++;
-      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: !annehmen ${request.id}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: !accept ${request.id}` });
+      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: !annehmen ${request.id}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
       await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`, en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.` });
     }
     return moved;
@@ -250,7 +259,7 @@ export class RequestRouter {
     return topic.id;
   }
 
-  private async tell(personId: string, message: Message): Promise<void> {
-    await Promise.all(this.notifiers.map((n) => n.notify(personId, message).catch(() => undefined)));
+  private async tell(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
+    await Promise.all(this.notifiers.map((n) => n.notify(personId, message, actions).catch(() => undefined)));
   }
 }

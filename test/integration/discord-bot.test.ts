@@ -13,6 +13,7 @@ import { APPLICATION_ID, FakeDiscord } from '../support/discord/fake-discord.js'
 const GUILD_ID = '200000000000000001';
 const ALICE = '300000000000000001';
 const COORDINATOR = '300000000000000002';
+const KIK = '300000000000000003';
 
 describe('the Discord bot against a local Discord stand-in', () => {
   let fake: FakeDiscord;
@@ -63,6 +64,10 @@ describe('the Discord bot against a local Discord stand-in', () => {
     const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
     bot = new DiscordBot({ token: 'test-token', guildId: GUILD_ID, apiUrl: `${fake.url}/api` }, COMMANDS, dispatcher, identities, hub.services, () => {});
     await bot.start();
+    hub.services.requests.addNotifier(bot);
+    hub.services.meetings.addNotifier(bot);
+    await identities.requestLink({ transport: 'discord', userId: KIK }, 'person:demo-14627-kik-2');
+    await identities.confirm({ transport: 'discord', userId: KIK }, await identities.viewerOfPerson('person:demo-admin'));
   });
   afterAll(async () => {
     await bot?.stop();
@@ -110,6 +115,33 @@ describe('the Discord bot against a local Discord stand-in', () => {
     const { body } = await fake.callbackFor(slash(COORDINATOR, 'kontakt', { gemeinde: 'Radebeul', thema: 'Wohnen' }));
     expect(body.data.flags).toBe(64);
     expect(body.data.embeds[0].description).toMatch(/Telefon: \+49/);
+  });
+
+  it('sends a new request to the KIK by direct message, with a button that accepts it', async () => {
+    const volunteer = { personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER' as const, districtAgs: null, personalData: false, roles: [] };
+    const request = await hub.services.requests.file({ place: 'Radebeul', topic: 'Sprache', text: 'Dolmetscherin gesucht' }, volunteer);
+    const dm = fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`);
+    expect(dm!.body.embeds[0].description).toContain(`Neue Anfrage ${request.id}`);
+    const button = dm!.body.components[0].components[0];
+    expect(button).toMatchObject({ label: 'Annehmen', custom_id: `run:!annehmen ${request.id}` });
+    const id = interaction(3, KIK, { custom_id: button.custom_id, component_type: 2 }, {
+      message: {
+        id: '700000000000000002', channel_id: `9${KIK.slice(1)}`, author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+        content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+      },
+    });
+    expect((await fake.callbackFor(id)).body.data.embeds[0].description).toContain('angenommen');
+    expect((await hub.store.requestById(request.id))!.state).toBe('ACCEPTED');
+  });
+
+  it('invites to a meeting by direct message with RSVP buttons', async () => {
+    const organiser = { personId: 'person:demo-14627-koordinationskraft', access: 'COORDINATOR' as const, districtAgs: null, personalData: false, roles: ['KOORDINATIONSKRAFT' as const] };
+    const meeting = await hub.services.meetings.schedule({ title: 'Austausch Radebeul', when: '1.3.2030 10:00', invite: ['Radebeul'], confirmed: true }, organiser);
+    const invitation = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`).at(-1)!;
+    expect(invitation.body.embeds[0].description).toContain('Einladung: „Austausch Radebeul“');
+    expect(invitation.body.components[0].components.map((c: { custom_id: string }) => c.custom_id)).toEqual([
+      `run:!zusage ${meeting.id} ja`, `run:!zusage ${meeting.id} nein`, `run:!zusage ${meeting.id} vielleicht`,
+    ]);
   });
 
   it('suggests municipalities while the name is typed', async () => {

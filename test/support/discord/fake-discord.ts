@@ -3,8 +3,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 // A stand-in for Discord's REST API and gateway on loopback, for discord.js's own client.
 // It covers what the bot uses: GET /gateway/bot, the gateway handshake (HELLO, IDENTIFY, READY,
-// heartbeats), command registration (PUT .../commands), interaction callbacks, and dispatching
-// INTERACTION_CREATE. It does not cover: rate-limit headers and 429s, resuming sessions,
+// heartbeats), command registration (PUT .../commands), interaction callbacks, dispatching
+// INTERACTION_CREATE, and direct messages (GET /users/:id, POST /users/@me/channels,
+// POST /channels/:id/messages). It does not cover: rate-limit headers and 429s, resuming sessions,
 // zlib compression, guild and member caches (READY lists no guilds), permissions, follow-up
 // webhooks and message edits, or any validation Discord does on payloads (lengths, names).
 
@@ -106,6 +107,20 @@ export class FakeDiscord {
     }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return json(200, (body as Record<string, unknown>[]).map((c) => ({ ...c, id: this.snowflake(), application_id: APPLICATION_ID, version: '1', default_member_permissions: null })));
+    }
+    const user = /^\/users\/(\d+)$/.exec(path);
+    if (req.method === 'GET' && user) return json(200, { id: user[1], username: `user${user[1]!.slice(-1)}`, discriminator: '0', global_name: null, avatar: null });
+    if (req.method === 'POST' && path === '/users/@me/channels') {
+      const recipient = (body as { recipient_id: string }).recipient_id;
+      return json(200, { id: `9${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient, username: 'user', discriminator: '0', avatar: null }] });
+    }
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (req.method === 'POST' && channel) {
+      return json(200, {
+        id: this.snowflake(), channel_id: channel[1], author: { id: BOT_USER_ID, username: 'hub', discriminator: '0', avatar: null, bot: true }, content: '',
+        timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [],
+        embeds: (body as { embeds?: unknown[] }).embeds ?? [], components: (body as { components?: unknown[] }).components ?? [], pinned: false, type: 0,
+      });
     }
     if (req.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       res.writeHead(204).end();
