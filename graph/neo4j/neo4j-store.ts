@@ -1,15 +1,14 @@
-import neo4j, { type Driver, type ManagedTransaction, type Node, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
-import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
-import { districtId } from '../../src/domain/ids.js';
 import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import { endsAt, type Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
-import { auditToProps, entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
+import { entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
+import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
@@ -171,7 +170,7 @@ export class Neo4jStore implements GraphStore {
 
   async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
     await this.write(async (tx) => {
-      const facts = await this.snapshot(tx, changes);
+      const facts = await readFacts(tx, changes);
       guard(facts);
       await writeChanges(tx, changes);
       if (audit) await appendAudit(tx, audit);
@@ -350,32 +349,6 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  private async snapshot(tx: ManagedTransaction, changes: NetworkBundle): Promise<FactsSnapshot> {
-    const { entityIds, roleIds, linkIds } = referencedIds(changes);
-    // Writing to the districts a role is held in locks them until commit, so two concurrent
-    // assignments cannot both see room under the KIK limit.
-    const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
-    if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
-    const roles = await tx.run(
-      `MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r
-       UNION MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN r`,
-      { ids: entityIds, roleIds },
-    );
-    const scopeIds = roles.records.map((r) => (r.get('r') as Node).properties.scopeId as string | undefined).filter((id) => id !== undefined);
-    const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...new Set([...entityIds, ...scopeIds])] });
-    const links = await tx.run(
-      LINK_TYPES.map((t) => `MATCH ()-[l:${t}]->() WHERE l.id IN $linkIds RETURN l.id AS id`).join(' UNION '),
-      { linkIds },
-    );
-    const roleList = roles.records.map((r) => nodeToRole(r.get('r') as Node));
-    return new FactsSnapshot(
-      entities.records.map((r) => nodeToEntity(r.get('e'))),
-      roleList,
-      roleList.map((r) => r.id),
-      links.records.map((r) => r.get('id') as string),
-    );
-  }
-
   private async records(query: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
     return (await this.read((tx) => tx.run(query, params))).records;
   }
@@ -401,61 +374,6 @@ export class Neo4jStore implements GraphStore {
       await session.close();
     }
   }
-}
-
-async function appendAudit(tx: ManagedTransaction, audit: AuditEntry): Promise<void> {
-  await tx.run(
-    `CREATE (a:AuditEntry) SET a = $props
-     WITH a UNWIND $subjects AS subject CREATE (a)-[:NAMES]->(:AuditSubject {subjectId: subject})`,
-    { props: auditToProps(audit), subjects: [...new Set(audit.subjectIds)] },
-  );
-}
-
-const CHUNK = 5_000;
-
-/** Runs an UNWIND query over rows in chunks, so one statement never carries a huge parameter. */
-async function unwind(tx: ManagedTransaction, query: string, rows: unknown[], name = 'rows'): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.run(query, { [name]: rows.slice(i, i + CHUNK) });
-}
-
-async function writeChanges(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
-  await unwind(tx, 'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', changes.districts.map(entityToProps));
-  for (const kind of ENTITY_KINDS) {
-    if (kind === 'District') continue;
-    const rows = entitiesOf(changes).filter((e) => e.kind === kind);
-    await unwind(tx, `UNWIND $rows AS row CREATE (e:Entity:${kind}) SET e = row`, rows.map(entityToProps));
-  }
-  for (const [type, edges] of Object.entries(structuralEdges(changes))) {
-    await unwind(tx, `UNWIND $rows AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, edges);
-  }
-  await unwind(
-    tx,
-    `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
-     WITH r, row OPTIONAL MATCH (s:Entity {id: row.scopeId}) FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN]->(s))`,
-    changes.roles,
-  );
-  for (const type of LINK_TYPES) {
-    await unwind(
-      tx,
-      `UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId})
-       CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note`,
-      changes.links.filter((l) => l.type === type),
-    );
-  }
-}
-
-type StructuralType = 'PART_OF' | 'BASED_IN' | 'LOCATED_IN' | 'ABOUT';
-
-/** Relationships that follow from entity fields, so Cypher users can traverse them. */
-function structuralEdges(changes: NetworkBundle): Record<StructuralType, { from: string; to: string }[]> {
-  const out: Record<StructuralType, { from: string; to: string }[]> = { PART_OF: [], BASED_IN: [], LOCATED_IN: [], ABOUT: [] };
-  for (const e of entitiesOf(changes)) {
-    if (e.kind === 'Municipality') out.PART_OF.push({ from: e.id, to: districtId(e.districtAgs) });
-    if (e.kind === 'Alliance') out.BASED_IN.push({ from: e.id, to: districtId(e.districtAgs) });
-    if (e.kind === 'Institution') out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });
-    if ('topicIds' in e) for (const t of e.topicIds) out.ABOUT.push({ from: e.id, to: t });
-  }
-  return out;
 }
 
 function mapError(error: unknown): unknown {
