@@ -2,6 +2,7 @@ import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
 import { displayName, mayListPerson } from '../../src/domain/privacy.js';
 import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/network-graph.js';
+import type { Position } from '../../src/services/network-layout.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';
 
@@ -11,13 +12,17 @@ const EdgeTypeEnum = builder.enumType('EdgeType', {
   values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const,
 });
 
-const NetworkNodeType = builder.objectRef<NetworkNode>('NetworkNode').implement({
+type PlacedNode = NetworkNode & Partial<Position>;
+
+const NetworkNodeType = builder.objectRef<PlacedNode>('NetworkNode').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     label: t.string({ resolve: (n, _args, ctx) => (n.kind === 'Person' ? displayName(ctx.viewer, { id: n.id, name: n.name }, n.roles) : n.name) }),
     type: t.field({ type: EntityKindEnum, resolve: (n) => n.kind }),
     districtAgs: t.exposeString('districtAgs', { nullable: true }),
     size: t.exposeInt('size', { description: 'Actors the node stands for (1, or more in an aggregated view).' }),
+    x: t.float({ nullable: true, description: 'Map position, when the network was asked for with `layout: true`.', resolve: (n) => n.x ?? null }),
+    y: t.float({ nullable: true, resolve: (n) => n.y ?? null }),
   }),
 });
 
@@ -30,7 +35,7 @@ const NetworkEdgeType = builder.objectRef<NetworkEdge>('NetworkEdge').implement(
   }),
 });
 
-const NetworkType = builder.objectRef<NetworkView>('Network').implement({
+const NetworkType = builder.objectRef<NetworkView & { nodes: PlacedNode[] }>('Network').implement({
   fields: (t) => ({
     nodes: t.field({ type: [NetworkNodeType], resolve: (n) => n.nodes }),
     edges: t.field({ type: [NetworkEdgeType], resolve: (n) => n.edges }),
@@ -55,13 +60,15 @@ builder.queryFields((t) => ({
       depth: t.arg.int({ required: false, defaultValue: 0, description: `0 to ${MAX_DEPTH}.` }),
       types: t.arg({ type: [EntityKindEnum], required: false }),
       aggregate: t.arg.boolean({ required: false, defaultValue: false }),
+      layout: t.arg.boolean({ required: false, defaultValue: false, description: 'Give each node a map position (force-directed, computed on the server and cached).' }),
     },
     resolve: async (_root, args, ctx) => {
       if ((args.depth ?? 0) < 0 || (args.depth ?? 0) > MAX_DEPTH) throw new InvalidInput('depth', `must be between 0 and ${MAX_DEPTH}`);
-      return visibleTo(
-        ctx.viewer,
-        await ctx.services.network.view({ districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false }),
-      );
+      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false };
+      const view = visibleTo(ctx.viewer, await ctx.services.network.view(query));
+      if (!args.layout) return view;
+      const positions = ctx.services.layouts.positions(`${JSON.stringify(query)}#${view.nodes.length}`, view);
+      return { edges: view.edges, nodes: view.nodes.map((n) => ({ ...n, ...positions.get(n.id) })) };
     },
   }),
   path: t.field({

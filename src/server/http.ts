@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
+import { PAGE_CSP, webAssets } from './web-assets.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
-// answers) at /readyz, and a pointer at /. Every answer carries the security headers.
+// answers) at /readyz, and the network map at /. Every answer carries the security headers.
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -17,6 +18,7 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Resolves when the hub can serve: the store answers. */
   ready?: () => Promise<void>;
+  log?: (message: string) => void;
 }
 
 export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
@@ -44,9 +46,18 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'" });
-      res.end('<!doctype html><html lang="de"><meta charset="utf-8"><title>Integration Hub</title><p>Die GraphQL-Schnittstelle: <a href="/graphql">/graphql</a></p></html>');
+    if (path === '/' || path === '/map.js' || path === '/map.css') {
+      void webAssets().then(
+        (assets) => {
+          const asset = assets.get(path)!;
+          res.writeHead(200, { 'content-type': asset.contentType, 'content-security-policy': PAGE_CSP, 'cache-control': 'no-cache' });
+          res.end(req.method === 'HEAD' ? undefined : asset.body);
+        },
+        (error: unknown) => {
+          options.log?.(`Building the map page failed: ${(error as Error).message}`);
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The map page could not be built.');
+        },
+      );
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');

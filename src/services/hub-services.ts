@@ -6,6 +6,7 @@ import { ContactFinder } from './contacts.js';
 import { NameIndex } from './name-index.js';
 import { NetworkEvents } from './network-events.js';
 import { NetworkGraph } from './network-graph.js';
+import { NetworkLayouts } from './network-layout.js';
 import { NetworkWriter } from './network-writer.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
@@ -21,12 +22,12 @@ export interface HubServices {
   contacts: ContactFinder;
   access: AccessService;
   network: NetworkGraph;
+  layouts: NetworkLayouts;
   analytics: Analytics;
   requests: RequestRouter;
   meetings: MeetingPlanner;
   personalData: PersonalData;
 }
-
 
 export interface ServiceOptions {
   rules: RuleSettings;
@@ -49,6 +50,7 @@ export function createServices(store: GraphStore, options: ServiceOptions): HubS
     contacts: new ContactFinder(names),
     access: new AccessService(store),
     network,
+    layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
     meetings: new MeetingPlanner(store, names, events, now),

@@ -7,18 +7,18 @@ import { DomainError, NotFound, type Language } from '../../domain/errors.js';
 // then lets these deliberate errors pass and hides everything else.
 
 export function useDomainErrors(): Plugin<{ language: Language }> {
+  const localizeResult =
+    (contextValue: unknown) =>
+    ({ result, setResult }: { result: ExecutionResult | AsyncIterable<ExecutionResult>; setResult: (result: ExecutionResult) => void }) => {
+      if (Symbol.asyncIterator in result) return;
+      if (!result.errors?.some((e) => e.originalError instanceof DomainError)) return;
+      const language = (contextValue as { language?: Language }).language ?? 'de';
+      setResult({ ...result, errors: result.errors.map((e) => localize(e, language)) });
+    };
   return {
-    onExecute({ args }) {
-      const language = (args.contextValue as { language?: Language }).language ?? 'de';
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const single = result as ExecutionResult;
-          if (!single.errors?.some((e) => e.originalError instanceof DomainError)) return;
-          setResult({ ...single, errors: single.errors.map((e) => localize(e, language)) });
-        },
-      };
-    },
+    onExecute: ({ args }) => ({ onExecuteDone: localizeResult(args.contextValue) }),
+    // A subscription refused before it starts (e.g. not signed in) is a result, not a stream.
+    onSubscribe: ({ args }) => ({ onSubscribeResult: localizeResult(args.contextValue) }),
   };
 }
 

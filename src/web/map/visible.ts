@@ -1,0 +1,62 @@
+import type { MapAnalytics, MapEdge, MapNode } from './api.js';
+import type { ViewState } from './view-state.js';
+
+// Which actors and links a view shows: the same answer for the map, the table and the exports.
+
+export interface MapData {
+  nodes: MapNode[];
+  edges: MapEdge[];
+  analytics: MapAnalytics | null;
+}
+
+export interface Visible {
+  nodes: MapNode[];
+  edges: MapEdge[];
+  degree: Map<string, number>;
+  betweenness: Map<string, number>;
+  gaps: Set<string>;
+  isolated: Set<string>;
+  brokers: Set<string>;
+}
+
+export function visibleData(data: MapData, state: ViewState): Visible {
+  let nodes = data.nodes.filter((n) => n.type === 'District' || state.kinds.includes(n.type));
+  let ids = new Set(nodes.map((n) => n.id));
+  let edges = data.edges.filter((e) => state.edgeTypes.includes(e.type) && ids.has(e.source) && ids.has(e.target));
+  if (state.focus && ids.has(state.focus)) {
+    const keep = neighbourhood(state.focus, edges, state.hops);
+    nodes = nodes.filter((n) => keep.has(n.id));
+    ids = keep;
+    edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  }
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const analytics = data.analytics;
+  return {
+    nodes,
+    edges,
+    degree,
+    betweenness: new Map(analytics?.centrality.map((c) => [c.id, c.betweenness]) ?? []),
+    gaps: new Set(analytics?.uncoveredMunicipalities ?? []),
+    isolated: new Set(analytics?.isolatedAlliances ?? []),
+    brokers: new Set(analytics?.brokers.map((b) => b.id) ?? []),
+  };
+}
+
+function neighbourhood(start: string, edges: MapEdge[], hops: number): Set<string> {
+  const adjacent = new Map<string, string[]>();
+  for (const e of edges) {
+    adjacent.set(e.source, [...(adjacent.get(e.source) ?? []), e.target]);
+    adjacent.set(e.target, [...(adjacent.get(e.target) ?? []), e.source]);
+  }
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let hop = 0; hop < hops; hop++) {
+    frontier = frontier.flatMap((id) => adjacent.get(id) ?? []).filter((id) => !seen.has(id));
+    for (const id of frontier) seen.add(id);
+  }
+  return seen;
+}
