@@ -1,30 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../graph/neo4j/server/launch.js';
+import { firstLine, npmStart, output } from '../support/npm-start.js';
 
 // `npm start` as a newcomer runs it: a fresh data directory, the embedded store, GraphQL.
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function npmStart(env: Record<string, string>): ChildProcess {
-  return spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function firstLine(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => createInterface({ input: stream }).on('line', (line) => pattern.test(line) && resolve(line)));
-}
-
-function output(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => (stdout += c));
-  child.stderr!.on('data', (c: Buffer) => (stderr += c));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('npm start', () => {
   const running: ChildProcess[] = [];

@@ -76,6 +76,12 @@ export class GraphView {
     }
   }
 
+  /** Where a node is drawn, in pixels from the map's top left corner; null when it is not shown. */
+  renderedPosition(id: string): { x: number; y: number } | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() ? node.renderedPosition() : null;
+  }
+
   counts(): { nodes: number; edges: number } {
     return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
   }

@@ -234,4 +234,7 @@ function restartLive(): void {
     : null;
 }
 
+// For automation (and the browser tests): where an actor is drawn, to click it like a person would.
+(window as unknown as { hubMap: object }).hubMap = { positionOf: (id: string) => graph.renderedPosition(id) };
+
 void start();

@@ -1,0 +1,190 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../graph/neo4j/server/launch.js';
+import { launchChromium } from '../support/browser.js';
+import { firstLine, npmRun, npmStart, ROOT } from '../support/npm-start.js';
+
+// The network map in a real Chromium, against the hub started as `npm start` starts it.
+
+const MEISSEN = '14627';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface ApiNetwork {
+  nodes: { id: string; label: string; type: string }[];
+  edges: { source: string; target: string }[];
+}
+
+let hub: ChildProcess;
+let base: string;
+let browser: Browser;
+let adminToken: string;
+
+async function api<T>(query: string, token?: string): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function openMap(search: string, token?: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  (page as Page & { problems: string[] }).problems = problems;
+  if (token) await page.addInitScript((t) => sessionStorage.setItem('hub-token', t), token);
+  await page.goto(`${base}/${search}`);
+  await page.waitForSelector('#map[data-state="ready"]', { state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+const count = async (page: Page, what: 'nodes' | 'edges') => Number(await page.getAttribute('#map', `data-${what}`));
+
+async function axeViolations(page: Page): Promise<{ id: string; nodes: { target: unknown }[] }[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-map-'));
+  hub = npmStart({ PORT: String(port), HUB_DATA_DIR: dataDir });
+  await firstLine(hub.stdout!, /Integration hub on the embedded store/);
+  base = `http://127.0.0.1:${port}`;
+  const created = await npmRun('token', ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'map test'], { HUB_DATA_DIR: dataDir });
+  adminToken = created.trim().split('\n').at(-1)!;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  hub?.kill('SIGTERM');
+});
+
+describe('the network map', () => {
+  it('draws the district the API returns, node for node, and keeps a screenshot', async () => {
+    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target } } }`);
+    const page = await openMap(`?district=${MEISSEN}`);
+    expect(await count(page, 'nodes')).toBe(network.nodes.length);
+    expect(await count(page, 'edges')).toBe(network.edges.length);
+    expect(network.nodes.length).toBeGreaterThan(10);
+    expect(await page.textContent('#status')).toBe(`${network.nodes.length} Akteure und ${network.edges.length} Verbindungen angezeigt.`);
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-artifacts', 'map-district-meissen.png') });
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('filters by actor type on the map and in the table alike', async () => {
+    const page = await openMap(`?district=${MEISSEN}`);
+    const before = await count(page, 'nodes');
+    await page.getByRole('checkbox', { name: 'Person' }).uncheck();
+    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}", types: [District, Municipality, Alliance, Institution]) { nodes { id label type } edges { source target } } }`);
+    await expect.poll(() => count(page, 'nodes')).toBe(network.nodes.length);
+    expect(network.nodes.length).toBeLessThan(before);
+    expect(await count(page, 'edges')).toBe(network.edges.length);
+    expect(page.url()).toContain('types=District%2CMunicipality%2CAlliance%2CInstitution');
+
+    await page.getByRole('button', { name: 'Tabelle' }).click();
+    const names = await page.locator('#table tbody th button.actor').allTextContents();
+    expect(names.sort()).toEqual(network.nodes.map((n) => n.label).sort());
+    await page.close();
+  });
+
+  it('shows details on a click, and hides from an anonymous viewer what only members may see', async () => {
+    const kik = 'person:demo-14627-kik-1';
+    const { node } = await api<{ node: { name: string; channels: { value: string; visibility: string }[] } }>(`{ node(id: "${kik}") { ... on Person { name channels { value visibility } } } }`, adminToken);
+    const memberOnly = node.channels.filter((c) => c.visibility !== 'PUBLIC').map((c) => c.value);
+    expect(memberOnly.length).toBeGreaterThan(0);
+
+    const anonymous = await openMap(`?district=${MEISSEN}`);
+    const at = await anonymous.evaluate((id) => (window as unknown as { hubMap: { positionOf(id: string): { x: number; y: number } | null } }).hubMap.positionOf(id), kik);
+    const box = (await anonymous.locator('#map').boundingBox())!;
+    await anonymous.mouse.click(box.x + at!.x, box.y + at!.y);
+    await expect.poll(() => anonymous.textContent('#details-title')).toBe(node.name);
+    const panel = (await anonymous.textContent('#details-body'))!;
+    for (const value of memberOnly) expect(panel).not.toContain(value);
+    await anonymous.close();
+
+    const member = await openMap(`?district=${MEISSEN}&focus=${encodeURIComponent(kik)}`, adminToken);
+    await expect.poll(() => member.textContent('#details-title')).toBe(node.name);
+    const full = (await member.textContent('#details-body'))!;
+    for (const value of memberOnly) expect(full).toContain(value);
+    await member.close();
+  });
+
+  it('restores a shared view from its URL, in English on request', async () => {
+    const page = await openMap(`?district=${MEISSEN}&types=District,Municipality&lang=en&view=table`);
+    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}", types: [District, Municipality]) { nodes { id label type } edges { source target } } }`);
+    expect(await count(page, 'nodes')).toBe(network.nodes.length);
+    expect(await page.textContent('h1')).toBe('Integration network map');
+    expect(await page.locator('#table-region').isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Person' }).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('shows a new link without a reload', async () => {
+    const page = await openMap(`?district=${MEISSEN}`, adminToken);
+    const before = await count(page, 'edges');
+    await api('mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-2", toId: "institution:demo-14627-hospital" }) { __typename } }', adminToken);
+    await expect.poll(() => count(page, 'edges'), { timeout: 15_000 }).toBe(before + 1);
+    await page.close();
+  });
+
+  it('finds the shortest path between two actors and exports the view as CSV and GEXF', async () => {
+    const page = await openMap(`?district=${MEISSEN}`, adminToken);
+    const { path } = await api<{ path: { id: string }[] }>('{ path(from: "institution:demo-14627-jobcenter", to: "municipality:14627-moritzburg") { id } }', adminToken);
+    await page.getByLabel('Weg von').fill('Jobcenter Meißen');
+    await page.getByLabel('nach', { exact: true }).fill('Moritzburg');
+    await page.getByRole('button', { name: 'Kürzesten Weg finden' }).click();
+    await expect.poll(() => page.textContent('#status')).toBe(`Weg über ${path.length} Akteure hervorgehoben.`);
+
+    expect(path.length).toBeGreaterThan(2);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV' }).click()]);
+    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('source_id,source,target_id,target,type,weight');
+    expect(rows).toHaveLength((await count(page, 'edges')) + 1);
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als GEXF (Gephi)' }).click()]);
+    const xml = readFileSync((await gexf.path())!, 'utf8');
+    expect(xml.match(/<node /g)).toHaveLength(await count(page, 'nodes'));
+    expect(xml).toContain('label="Jobcenter Meißen"');
+    await page.close();
+  });
+
+  it('reaches every control by keyboard', async () => {
+    const page = await openMap(`?district=${MEISSEN}`);
+    const controls = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, input, select, a[href]')].filter((el) => !el.closest('[hidden]') && !(el as HTMLInputElement).hidden).map((el) => el.id || el.textContent!.trim() || (el as HTMLInputElement).value),
+    );
+    const reached = new Set<string>();
+    for (let i = 0; i < controls.length + 10; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => { const el = document.activeElement as HTMLElement; return el.id || el.textContent!.trim() || (el as HTMLInputElement).value; }));
+    }
+    expect(controls.filter((c) => !reached.has(c))).toEqual([]);
+    await page.close();
+  });
+
+  it('passes an automated WCAG 2.1 AA scan on the map and on the table', async () => {
+    const page = await openMap(`?district=${MEISSEN}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tabelle' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
