@@ -19,15 +19,15 @@ export interface RunningBots {
 export async function startChatBots(
   services: HubServices,
   env: NodeJS.ProcessEnv,
-  dataDir: string,
+  places: { dataDir: string; publicUrl: string },
   log: Log,
   observe: (transport: string, command: string) => void = () => {},
 ): Promise<RunningBots> {
   const identities = new ChatIdentities(services.store);
   const running: { name: string; stop(): unknown }[] = [];
-  const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status }, log, observe);
+  const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status, publicUrl: places.publicUrl }, log, observe);
 
-  const matrix = matrixSettings(env, dataDir);
+  const matrix = matrixSettings(env, places.dataDir);
   if (matrix) {
     let bot: MatrixBot | null = null;
     bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, services.meetings, log);

@@ -15,6 +15,9 @@ const Env = z.object({
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   HUB_CORS_ORIGINS: z.string().default(''),
+  HUB_WIDGET_ORIGINS: z.string().default(''),
+  HUB_PUBLIC_URL: z.string().url().optional(),
+  MATRIX_HOMESERVER_URL: z.string().url().optional(),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -32,6 +35,12 @@ export interface HubConfig {
   maxBodyBytes: number;
   /** Browser origins allowed to call the API from other sites. */
   corsOrigins: string[];
+  /** Matrix clients (e.g. Element's origin) that may show the map as a room widget. */
+  widgetOrigins: string[];
+  /** Where people reach the hub, for links in chat; http://HOST:PORT by default. */
+  publicUrl: string;
+  /** The homeserver whose OpenID tokens sign widget viewers in, and which /readyz checks. */
+  matrixHomeserverUrl: string | null;
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
@@ -57,7 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: e.HUB_INTROSPECTION === 'true',
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
     maxBodyBytes: e.HUB_MAX_BODY_BYTES,
-    corsOrigins: e.HUB_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: list(e.HUB_CORS_ORIGINS),
+    widgetOrigins: list(e.HUB_WIDGET_ORIGINS),
+    publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,
@@ -66,3 +78,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       : null,
   };
 }
+
+const list = (value: string) => value.split(',').map((o) => o.trim()).filter(Boolean);

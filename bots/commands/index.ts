@@ -6,6 +6,7 @@ import { languageCommand } from './language.command.js';
 import { meCommand } from './me.command.js';
 import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
+import { mapCommand } from './map.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   contactCommand,
   whoCommand,
   networkCommand,
+  mapCommand,
   fileRequestCommand,
   listRequestsCommand,
   acceptRequestCommand,

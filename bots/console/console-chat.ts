@@ -29,12 +29,13 @@ export async function resolveSpeaker(services: HubServices, as: string): Promise
   throw new NotFound('Person', as);
 }
 
-export async function runConsoleChat(services: HubServices, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, speaker: Person | null): Promise<void> {
+export async function runConsoleChat(services: HubServices, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, speaker: Person | null, publicUrl: string): Promise<void> {
   const identities = new ChatIdentities(services.store);
   if (speaker) identities.trust(CONSOLE_USER, speaker.id);
   const dispatcher = new Dispatcher(COMMANDS, {
     services,
     identities,
+    publicUrl,
     status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
   });
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {

@@ -16,7 +16,7 @@ await runCli(async () => {
     if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
     const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
     if (process.stdin.isTTY) console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);
-    await runConsoleChat(services, process.stdin, process.stdout, speaker);
+    await runConsoleChat(services, process.stdin, process.stdout, speaker, config.publicUrl);
   } finally {
     await store.close();
   }

@@ -2,20 +2,15 @@ import type { Viewer } from '../../src/domain/access.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { Directory } from '../../src/services/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
-import type { ChatIdentities } from './identities.js';
+import type { ChatIdentities, ChatUser, Transport } from '../../src/services/chat-identities.js';
 import type { Reply } from './reply.js';
 
 // A command is data: names, help texts, who may use it, how to parse its words, what it does,
 // and how its result reads. Written once here, it works on every transport.
 
-export type Transport = 'matrix' | 'discord' | 'console';
+export type { ChatUser, Transport } from '../../src/services/chat-identities.js';
 
 export type Log = (message: string, error?: unknown) => void;
-
-export interface ChatUser {
-  transport: Transport;
-  userId: string;
-}
 
 export interface CommandContext {
   viewer: Viewer;
@@ -38,6 +33,8 @@ export interface CommandDeps {
   directory: Directory;
   identities: ChatIdentities;
   status: () => BotStatus;
+  /** Where people reach the hub's web page, for links (the map). */
+  publicUrl: string;
   /** The commands this bot knows, for help. */
   commands: readonly Command[];
 }

@@ -18,6 +18,8 @@ export interface Reply {
    * other than public ones, a person's own data). Transports then answer in a direct chat.
    */
   privateDetails: boolean;
+  /** A web page to pin into the room where the transport can (a Matrix widget). */
+  widget?: { id: string; name: string; url: string };
 }
 
 export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean; actions?: Action[] } = {}): Reply {

@@ -23,6 +23,10 @@ export const TEXTS = {
     de: () => 'Da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
     en: () => 'Something went wrong. Please try again shortly.',
   },
+  widgetNotAllowed: {
+    de: () => 'Die Karte konnte nicht als Widget in den Raum gelegt werden: der Bot braucht dafür das Recht, Widgets hinzuzufügen (Berechtigungsstufe Moderator). Der Link oben funktioniert trotzdem.',
+    en: () => 'The map could not be added to the room as a widget: the bot needs the right to add widgets (moderator power level). The link above works all the same.',
+  },
   movedToDirect: {
     de: (user: string) => `${user}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`,
     en: (user: string) => `${user}, the answer holds contact details, so it comes as a direct message.`,

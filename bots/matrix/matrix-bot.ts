@@ -8,6 +8,7 @@ import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
 import { TEXTS } from '../core/texts.js';
+import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
 import { sendWithRetry } from './send.js';
@@ -143,6 +144,19 @@ export class MatrixBot implements InvitationNotifier {
       return;
     }
     await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
+    if (answer.reply.widget) await this.addWidget(roomId, answer.reply.widget, user, event);
+  }
+
+  /** Pins a web page into the room as a widget; says so when the bot lacks the right. */
+  private async addWidget(roomId: string, widget: NonNullable<Reply['widget']>, user: ChatUser, event: MatrixEvent): Promise<void> {
+    const content = { type: 'm.custom', url: widget.url, name: widget.name, id: widget.id, creatorUserId: this.userId, waitForIframeLoad: true, data: {} };
+    try {
+      await this.client!.sendStateEvent(roomId, 'im.vector.modular.widgets', widget.id, content);
+    } catch {
+      const language = await this.identities.language(user);
+      const note = { title: undefined, lines: [[TEXTS.widgetNotAllowed[language]()]], privateDetails: false };
+      await this.send(roomId, `${event.event_id}/widget`, noticeReplyingTo(note, event));
+    }
   }
 
   private async onEvent(roomId: string, event: MatrixEvent): Promise<void> {

@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
 import { PAGE_CSP, webAssets } from './web-assets.js';
+import { handleMatrixSignIn } from './widget-auth.js';
+import type { MatrixSignIn } from '../services/matrix-sign-in.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and the network map at /. Every answer carries the security headers.
@@ -19,16 +21,24 @@ export interface ServerOptions {
   /** Resolves when the hub can serve: the store answers. */
   ready?: () => Promise<void>;
   log?: (message: string) => void;
+  /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
+  matrixSignIn?: MatrixSignIn | null;
+  /** Origins that may frame the map (Matrix clients showing it as a widget). */
+  widgetOrigins?: string[];
 }
 
+/** Thrown by a readiness check to name what is not ready (e.g. "homeserver unreachable"). */
+export class NotReady extends Error {}
+
 export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
+  const frameAncestors = options.widgetOrigins ?? [];
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/readyz') {
       void (options.ready?.() ?? Promise.resolve()).then(
         () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
-        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"store unavailable"}'),
+        (error: unknown) => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', reason: error instanceof NotReady ? error.message : 'store unavailable' })),
       );
       return;
     }
@@ -46,11 +56,13 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
+    if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
     if (path === '/' || path === '/map.js' || path === '/map.css') {
       void webAssets().then(
         (assets) => {
           const asset = assets.get(path)!;
-          res.writeHead(200, { 'content-type': asset.contentType, 'content-security-policy': PAGE_CSP, 'cache-control': 'no-cache' });
+          if (frameAncestors.length > 0) res.removeHeader('x-frame-options');
+          res.writeHead(200, { 'content-type': asset.contentType, 'content-security-policy': `${PAGE_CSP}; frame-ancestors 'self' ${frameAncestors.join(' ')}`.trim(), 'cache-control': 'no-cache' });
           res.end(req.method === 'HEAD' ? undefined : asset.body);
         },
         (error: unknown) => {

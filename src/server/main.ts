@@ -4,7 +4,10 @@ import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { createServices } from '../services/hub-services.js';
-import { createHubServer } from './http.js';
+import { ChatIdentities } from '../services/chat-identities.js';
+import { MatrixSignIn } from '../services/matrix-sign-in.js';
+import { createHubServer, NotReady } from './http.js';
+import { matrixOpenIdVerifier } from './matrix-openid.js';
 import { chatCommands, timerRuns } from './plugins/use-metrics.js';
 import { createHubYoga } from './yoga.js';
 
@@ -19,7 +22,17 @@ async function main(): Promise<void> {
     console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   }
   const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins });
-  const server = createHubServer(yoga, { maxBodyBytes: config.maxBodyBytes, ready: () => store.ping() });
+  const homeserver = config.matrixHomeserverUrl;
+  const server = createHubServer(yoga, {
+    maxBodyBytes: config.maxBodyBytes,
+    ready: async () => {
+      await store.ping();
+      if (homeserver) await homeserverAnswers(homeserver);
+    },
+    log: (message) => console.error(message),
+    matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), new ChatIdentities(store), services.access) : null,
+    widgetOrigins: config.widgetOrigins,
+  });
   server.listen(config.port, config.host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
   const address = server.address();
@@ -28,7 +41,7 @@ async function main(): Promise<void> {
   const bots = await startChatBots(
     services,
     process.env,
-    config.dataDir,
+    { dataDir: config.dataDir, publicUrl: config.publicUrl },
     (message, error) => console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
     (transport, command) => chatCommands.inc({ transport, command }),
   );
@@ -62,6 +75,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+async function homeserverAnswers(url: string): Promise<void> {
+  const response = await fetch(new URL('/_matrix/client/versions', url), { signal: AbortSignal.timeout(3_000) }).catch(() => null);
+  if (!response?.ok) throw new NotReady('homeserver unreachable');
 }
 
 function reason(error: unknown): string {

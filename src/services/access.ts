@@ -7,6 +7,15 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 // token is looked up by hash and the hash compared in constant time.
 
 const PREFIX = 'hub_';
+/** Short-lived sign-ins (the map's Matrix widget): kept in the store's state, never in a process. */
+const SESSION_PREFIX = 'hubs_';
+const sessionKey = (hash: string) => `session:${hash}`;
+
+interface Session {
+  personId: string;
+  access: AccessRole;
+  expiresAt: string;
+}
 
 export interface NewToken {
   personId: string;
@@ -28,6 +37,7 @@ export class AccessService {
 
   /** The viewer a secret stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Viewer | null> {
+    if (secret.startsWith(SESSION_PREFIX) && secret.length <= 200) return this.authenticateSession(secret);
     if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
     const hash = hashOf(secret);
     const token = await this.store.tokenByHash(hash);
@@ -41,6 +51,27 @@ export class AccessService {
       personalData: token.personalData,
       roles: (roles ?? []).map((r) => r.role),
     };
+  }
+
+  /** A sign-in for a person whose identity another system vouched for, valid for some hours. */
+  async createSession(personId: string, access: AccessRole, hours: number): Promise<{ secret: string; expiresAt: string }> {
+    const secret = `${SESSION_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(this.now().getTime() + hours * 3_600_000).toISOString();
+    const session: Session = { personId, access, expiresAt };
+    await this.store.setState(sessionKey(hashOf(secret)), session);
+    return { secret, expiresAt };
+  }
+
+  private async authenticateSession(secret: string): Promise<Viewer | null> {
+    const key = sessionKey(hashOf(secret));
+    const session = await this.store.getState<Session>(key);
+    if (!session) return null;
+    if (Date.parse(session.expiresAt) <= this.now().getTime()) {
+      await this.store.deleteState(key);
+      return null;
+    }
+    const [roles] = await this.store.rolesOfPersons([session.personId]);
+    return { personId: session.personId, access: session.access, districtAgs: null, personalData: false, roles: (roles ?? []).map((r) => r.role) };
   }
 
   /** Creates a token; the secret in the answer is never shown again. */

@@ -44,7 +44,7 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
 
   it('answers every chat command with a harmless, escaped reply', async () => {
     const identities = new ChatIdentities(hub.store);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
     const user = { transport: 'matrix' as const, userId: '@mallory:hub.test' };
     identities.trust(user, 'person:demo-14627-alliance-1-volunteer-1');
     for (const command of ['kontakt', 'wer', 'netzwerk', 'anfrage Radebeul Sprache', 'zusage', 'treffen "x"']) {

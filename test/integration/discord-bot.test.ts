@@ -61,7 +61,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     const identities = new ChatIdentities(hub.store);
     await identities.requestLink({ transport: 'discord', userId: COORDINATOR }, 'person:demo-14627-koordinationskraft');
     await identities.confirm({ transport: 'discord', userId: COORDINATOR }, await identities.viewerOfPerson('person:demo-admin'));
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
     bot = new DiscordBot({ token: 'test-token', guildId: GUILD_ID, apiUrl: `${fake.url}/api` }, COMMANDS, dispatcher, identities, hub.services, () => {});
     await bot.start();
     hub.services.requests.addNotifier(bot);

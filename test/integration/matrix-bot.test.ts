@@ -22,7 +22,7 @@ describe('the Matrix bot through Synapse', () => {
   const storagePath = join(mkdtempSync(join(tmpdir(), 'hub-matrix-')), 'sync.json');
 
   const startBot = async () => {
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => bot.status() });
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
     bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
     await bot.start();
     hub.services.requests.addNotifier(bot);
@@ -70,6 +70,21 @@ describe('the Matrix bot through Synapse', () => {
     const [answer] = await alice.repliesTo(aliceRoom, inThread);
     expect(answer!.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root, is_falling_back: false, 'm.in_reply_to': { event_id: inThread } });
     expect(answer!.content.body).toContain('Netzwerk von Radebeul');
+  });
+
+  it('adds the map of a district to a room as a widget, and says so where it may not', async () => {
+    const room = await alice.createRoom([botAccount.userId], { power_level_content_override: { users: { [botAccount.userId]: 50 } } });
+    await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
+    const answer = await ask(alice, room, '!karte Meisen');
+    expect(answer.content.body).toContain('Netzwerkkarte Meißen');
+    expect(answer.content.body).toContain('http://hub.test/?district=14627');
+    const widget = await alice.waitFor(() => alice.state<{ type: string; url: string; name: string }>(room, 'im.vector.modular.widgets', 'hub-map-14627'));
+    expect(widget).toMatchObject({ type: 'm.custom', name: 'Netzwerkkarte Meißen', url: 'http://hub.test/?district=14627&widgetId=$matrix_widget_id' });
+
+    const direct = await alice.send(aliceRoom, '!karte');
+    const [link, note] = await alice.repliesTo(aliceRoom, direct, 2);
+    expect(link!.content.body).toContain('Netzwerkkarte aller Kreise');
+    expect(note!.content.body).toMatch(/^Die Karte konnte nicht als Widget in den Raum gelegt werden/);
   });
 
   it('keeps private contact details out of a group room and sends them in a direct chat', async () => {

@@ -8,6 +8,7 @@ import { EDGE_TYPES, KINDS, kindIcon, type EdgeType, type Kind } from './palette
 import { TableView } from './table-view.js';
 import { readState, writeState, type SizeMeasure, type ViewState } from './view-state.js';
 import { visibleData, type MapData, type Visible } from './visible.js';
+import { signInThroughMatrix, widgetIdOf } from './widget.js';
 
 // The network map page: wires the controls, the map, the table and the details panel to one
 // view state that lives in the URL.
@@ -92,7 +93,8 @@ async function load(): Promise<void> {
   $('status').textContent = t().loading;
   try {
     const aggregate = state.district === null && districtNames.size > AGGREGATE_ABOVE_DISTRICTS;
-    const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate), loadAnalytics(state.district).catch(() => null)]);
+    const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate), aggregate ? null : loadAnalytics(state.district).catch(() => null)]);
+    aggregated = aggregate;
     data = { ...network, analytics };
     draw();
   } catch (error) {
@@ -101,7 +103,11 @@ async function load(): Promise<void> {
   }
 }
 
+let aggregated = false;
+
 async function select(id: string): Promise<void> {
+  // In the aggregated view a district stands for its actors: open it.
+  if (aggregated && id.startsWith('district:')) return update({ district: id.slice('district:'.length), focus: null }, true);
   graph.select(id);
   await showDetails($('details-body'), id, state.language);
 }
@@ -213,6 +219,11 @@ function checked<T extends string>(fieldsetId: string): T[] {
 async function start(): Promise<void> {
   applyTexts();
   wireControls();
+  const widgetId = widgetIdOf(location.search);
+  if (widgetId) {
+    const token = await signInThroughMatrix(widgetId);
+    if (token) session.signIn(token);
+  }
   await Promise.all([fillDistricts(), refreshSignIn()]);
   syncControls();
   await load();

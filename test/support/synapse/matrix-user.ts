@@ -61,6 +61,16 @@ export class MatrixUser {
     return Object.keys(joined);
   }
 
+  /** A room's state event, or null when there is none. */
+  async state<T>(roomId: string, type: string, stateKey: string): Promise<T | null> {
+    return this.api<T>('GET', `/rooms/${encodeURIComponent(roomId)}/state/${type}/${encodeURIComponent(stateKey)}`).catch(() => null);
+  }
+
+  /** An OpenID token a widget would get from this user's client (MSC1960). */
+  async openIdToken(): Promise<{ access_token: string; matrix_server_name: string; expires_in: number; token_type: string }> {
+    return this.api('POST', `/user/${encodeURIComponent(this.userId)}/openid/request_token`, {});
+  }
+
   async invitedRooms(): Promise<string[]> {
     const sync = await this.api<{ rooms?: { invite?: Record<string, unknown> } }>('GET', '/sync?timeout=0');
     return Object.keys(sync.rooms?.invite ?? {});

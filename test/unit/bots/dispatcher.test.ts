@@ -23,7 +23,7 @@ describe('the command core', () => {
   beforeAll(async () => {
     hub = await demoHub();
     identities = new ChatIdentities(hub.store);
-    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }) });
+    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }) });
     await identities.requestLink(coordinator, 'person:demo-14627-koordinationskraft');
     await identities.confirm(coordinator, await identities.viewerOfPerson('person:demo-admin'));
   });

@@ -68,7 +68,7 @@ describe('operations and personal data', () => {
     const identities = new ChatIdentities(hub.store);
     const user = { transport: 'matrix' as const, userId: '@kik:hub.test' };
     identities.trust(user, kik);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
     const answer = (await dispatcher.handle({ user, text: '!meine-daten', inGroupRoom: true }))!;
     expect(answer.reply.privateDetails).toBe(true);
     expect(toPlainText(answer.reply)).toContain(`"id": "${kik}"`);

@@ -1,0 +1,15 @@
+import type { OpenIdVerifier } from '../services/matrix-sign-in.js';
+
+// Whose is an OpenID token? Only the configured homeserver is asked: a token naming another
+// server is refused, so the hub never calls an address a caller chose.
+
+export function matrixOpenIdVerifier(homeserverUrl: string): OpenIdVerifier {
+  return async (accessToken) => {
+    const url = new URL('/_matrix/federation/v1/openid/userinfo', homeserverUrl);
+    url.searchParams.set('access_token', accessToken);
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+    if (!response?.ok) return null;
+    const body = (await response.json().catch(() => null)) as { sub?: unknown } | null;
+    return typeof body?.sub === 'string' && body.sub.startsWith('@') ? body.sub : null;
+  };
+}

@@ -1,0 +1,107 @@
+import type { AccessRole, Viewer } from '../domain/access.js';
+import { ANONYMOUS } from '../domain/access.js';
+import { NotAllowed, NotFound, type Language } from '../domain/errors.js';
+import type { Role } from '../domain/model.js';
+import { isCoordinator } from '../domain/privacy.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+
+// Who a chat account is. A person asks to link their account to their record; a coordinator
+// or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
+// The bots and the map's Matrix widget sign-in share this.
+
+export type Transport = 'matrix' | 'discord' | 'console';
+
+export interface ChatUser {
+  transport: Transport;
+  userId: string;
+}
+
+export interface ChatLink {
+  personId: string;
+  status: 'pending' | 'confirmed';
+  requestedAt: string;
+  confirmedBy: string | null;
+}
+
+const linkKey = (u: ChatUser) => `chat-link:${u.transport}:${u.userId}`;
+const languageKey = (u: ChatUser) => `chat-language:${u.transport}:${u.userId}`;
+
+export class ChatIdentities {
+  /** Accounts whose person is known without confirmation: the local console only. */
+  private readonly trusted = new Map<string, string>();
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** For the console, run by someone with access to the server: speak as this person. */
+  trust(user: ChatUser, personId: string): void {
+    this.trusted.set(linkKey(user), personId);
+  }
+
+  async link(user: ChatUser): Promise<ChatLink | null> {
+    const trusted = this.trusted.get(linkKey(user));
+    if (trusted) return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
+    return this.store.getState<ChatLink>(linkKey(user));
+  }
+
+  async viewerFor(user: ChatUser): Promise<Viewer> {
+    const link = await this.link(user);
+    if (link?.status !== 'confirmed') return ANONYMOUS;
+    return this.viewerOfPerson(link.personId);
+  }
+
+  /** The access a person's network roles give them in chat. */
+  async viewerOfPerson(personId: string): Promise<Viewer> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    const held = (roles ?? []).map((r) => r.role);
+    return { personId, access: accessFor(held), districtAgs: null, personalData: held.includes('ADMIN'), roles: held };
+  }
+
+  async requestLink(user: ChatUser, personId: string): Promise<ChatLink> {
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
+    await this.store.setState(linkKey(user), link);
+    return link;
+  }
+
+  async confirm(user: ChatUser, confirmer: Viewer): Promise<ChatLink> {
+    if (!isCoordinator(confirmer) || !confirmer.personId) {
+      throw new NotAllowed('confirm chat accounts', 'keine Chat-Konten bestätigen');
+    }
+    const link = await this.link(user);
+    if (!link) throw new NotFound('ChatAccount', user.userId);
+    const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
+    await this.store.setState(linkKey(user), confirmed);
+    return confirmed;
+  }
+
+  /** The confirmed chat accounts of a person on one transport, for notifications. */
+  async accountsOf(personId: string, transport: Transport): Promise<string[]> {
+    const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
+    return entries.filter((e) => e.value.personId === personId && e.value.status === 'confirmed').map((e) => e.key.slice(`chat-link:${transport}:`.length));
+  }
+
+  async pending(): Promise<{ userId: string; link: ChatLink }[]> {
+    const entries = await this.store.listState<ChatLink>('chat-link:');
+    return entries.filter((e) => e.value.status === 'pending').map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));
+  }
+
+  async language(user: ChatUser): Promise<Language> {
+    return (await this.store.getState<Language>(languageKey(user))) ?? 'de';
+  }
+
+  async setLanguage(user: ChatUser, language: Language): Promise<void> {
+    await this.store.setState(languageKey(user), language);
+  }
+}
+
+function accessFor(roles: readonly Role[]): AccessRole | null {
+  if (roles.includes('ADMIN')) return 'ADMIN';
+  if (roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE')) return 'COORDINATOR';
+  if (roles.includes('ANALYST')) return 'ANALYST';
+  if (roles.length > 0) return 'VOLUNTEER';
+  return null;
+}
