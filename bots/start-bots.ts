@@ -1,4 +1,5 @@
 import type { HubServices } from '../src/services/hub-services.js';
+import type { InvitationNotifier } from '../src/services/meetings.js';
 import { COMMANDS } from './commands/index.js';
 import type { BotStatus, Log } from './core/command.js';
 import { Dispatcher } from './core/dispatcher.js';
@@ -13,7 +14,14 @@ import { matrixSettings } from './matrix/matrix-settings.js';
 
 export interface RunningBots {
   names: string[];
+  /** Where notifications reach people: one per running bot. */
+  notifiers: InvitationNotifier[];
   stop(): Promise<void>;
+}
+
+/** Whether this environment configures any chat bot at all. */
+export function chatBotsConfigured(env: NodeJS.ProcessEnv, dataDir: string): boolean {
+  return matrixSettings(env, dataDir) !== null || discordSettings(env) !== null;
 }
 
 export async function startChatBots(
@@ -24,7 +32,7 @@ export async function startChatBots(
   observe: (transport: string, command: string) => void = () => {},
 ): Promise<RunningBots> {
   const identities = new ChatIdentities(services.store);
-  const running: { name: string; stop(): unknown }[] = [];
+  const running: { name: string; notifier: InvitationNotifier; stop(): unknown }[] = [];
   const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status, publicUrl: places.publicUrl }, log, observe);
 
   const matrix = matrixSettings(env, places.dataDir);
@@ -32,18 +40,28 @@ export async function startChatBots(
     let bot: MatrixBot | null = null;
     bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, services.meetings, log);
     await bot.start();
-    services.requests.addNotifier(bot);
-    services.meetings.addNotifier(bot);
-    running.push({ name: 'matrix', stop: () => bot!.stop() });
+    running.push({ name: 'matrix', notifier: bot, stop: () => bot!.stop() });
   }
   const discord = discordSettings(env);
   if (discord) {
     let bot: DiscordBot | null = null;
     bot = new DiscordBot(discord, COMMANDS, dispatcherFor(() => bot!.status()), identities, services, log);
     await bot.start();
-    services.requests.addNotifier(bot);
-    services.meetings.addNotifier(bot);
-    running.push({ name: 'discord', stop: () => bot!.stop() });
+    running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
   }
-  return { names: running.map((r) => r.name), stop: async () => void (await Promise.all(running.map((r) => r.stop()))) };
+  for (const { notifier } of running) {
+    services.requests.addNotifier(notifier);
+    services.meetings.addNotifier(notifier);
+  }
+  return {
+    names: running.map((r) => r.name),
+    notifiers: running.map((r) => r.notifier),
+    stop: async () => {
+      for (const { notifier } of running) {
+        services.requests.removeNotifier(notifier);
+        services.meetings.removeNotifier(notifier);
+      }
+      await Promise.all(running.map((r) => r.stop()));
+    },
+  };
 }

@@ -18,6 +18,8 @@ const Env = z.object({
   HUB_WIDGET_ORIGINS: z.string().default(''),
   HUB_PUBLIC_URL: z.string().url().optional(),
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
+  HUB_REDIS_URL: z.string().url().optional(),
+  HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -41,6 +43,10 @@ export interface HubConfig {
   publicUrl: string;
   /** The homeserver whose OpenID tokens sign widget viewers in, and which /readyz checks. */
   matrixHomeserverUrl: string | null;
+  /** Redis shared by several hub instances for network changes; null for one instance. */
+  redisUrl: string | null;
+  /** How long the chat bots' lease lasts without renewal: the longest a failover takes. */
+  leaseSeconds: number;
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
@@ -70,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     widgetOrigins: list(e.HUB_WIDGET_ORIGINS),
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
+    redisUrl: e.HUB_REDIS_URL ?? null,
+    leaseSeconds: e.HUB_LEASE_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,

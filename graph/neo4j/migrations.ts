@@ -64,6 +64,11 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX meeting_start IF NOT EXISTS FOR (m:Meeting) ON (m.startsAt)',
     ],
   },
+  {
+    version: 6,
+    name: 'leases',
+    statements: ['CREATE CONSTRAINT lease_key IF NOT EXISTS FOR (l:Lease) REQUIRE l.key IS UNIQUE'],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

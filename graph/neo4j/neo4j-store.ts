@@ -328,6 +328,29 @@ export class Neo4jStore implements GraphStore {
     return records.map((r) => ({ key: r.get('key') as string, value: JSON.parse(r.get('value') as string) as T }));
   }
 
+  async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
+    let held = false;
+    await this.write(async (tx) => {
+      // The first SET write-locks the lease, so the holder is read after any concurrent change.
+      const result = await tx.run(
+        `MERGE (l:Lease {key: $name}) ON CREATE SET l.holder = $holder, l.until = $until
+         SET l.checkedAt = $now
+         WITH l, (l.holder = $holder OR l.until <= $now) AS free
+         SET l.holder = CASE WHEN free THEN $holder ELSE l.holder END, l.until = CASE WHEN free THEN $until ELSE l.until END
+         RETURN free`,
+        { name, holder, until: until.toISOString(), now: now.toISOString() },
+      );
+      held = result.records[0]?.get('free') === true;
+    });
+    return held;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.run('MATCH (l:Lease {key: $name, holder: $holder}) DELETE l', { name, holder });
+    });
+  }
+
   async claimOnce(key: string): Promise<boolean> {
     let first = false;
     await this.write(async (tx) => {

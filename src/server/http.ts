@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { HubLogger } from './logger.js';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
@@ -20,7 +22,10 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Resolves when the hub can serve: the store answers. */
   ready?: () => Promise<void>;
-  log?: (message: string) => void;
+  /** Gets a line per request (id, method, path, status, time) and the server's own troubles. */
+  logger?: HubLogger;
+  /** More about this process for /healthz (e.g. which instance it is). */
+  health?: () => Record<string, unknown>;
   /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
   matrixSignIn?: MatrixSignIn | null;
   /** Origins that may frame the map (Matrix clients showing it as a widget). */
@@ -34,7 +39,13 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
   const frameAncestors = options.widgetOrigins ?? [];
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    if (options.logger) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => options.logger!.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
+    }
     if (path === '/readyz') {
       void (options.ready?.() ?? Promise.resolve()).then(
         () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
@@ -53,7 +64,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       return void yoga(req, res, { req });
     }
     if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', ...options.health?.() }));
       return;
     }
     if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
@@ -66,7 +77,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
           res.end(req.method === 'HEAD' ? undefined : asset.body);
         },
         (error: unknown) => {
-          options.log?.(`Building the map page failed: ${(error as Error).message}`);
+          options.logger?.error({ reqId: requestId }, `Building the map page failed: ${(error as Error).message}`);
           res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The map page could not be built.');
         },
       );
@@ -74,6 +85,12 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });
+}
+
+/** A proxy's request id when it is a sane token, else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
 /** Bodies must declare their length, and stay under the limit, before yoga reads them. */

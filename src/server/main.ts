@@ -1,35 +1,49 @@
 import { once } from 'node:events';
-import { startChatBots } from '../../bots/start-bots.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { chatBotsConfigured, startChatBots, type RunningBots } from '../../bots/start-bots.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { createServices } from '../services/hub-services.js';
 import { ChatIdentities } from '../services/chat-identities.js';
+import { createServices } from '../services/hub-services.js';
+import { LeaseKeeper } from '../services/lease-keeper.js';
 import { MatrixSignIn } from '../services/matrix-sign-in.js';
+import { deliverOutbox, OutboxNotifier } from '../services/notification-outbox.js';
+import { dueWork } from './due-work.js';
 import { createHubServer, NotReady } from './http.js';
+import { createLogger } from './logger.js';
 import { matrixOpenIdVerifier } from './matrix-openid.js';
-import { chatCommands, timerRuns } from './plugins/use-metrics.js';
+import { chatCommands } from './plugins/use-metrics.js';
+import { bridgeEventsThroughRedis, type RedisBridge } from './redis-event-bridge.js';
 import { createHubYoga } from './yoga.js';
 
-// `npm start`: config -> store -> services -> GraphQL -> HTTP. A known failure ends the process
-// with one line that says what is wrong, never a stack trace.
+// `npm start`: config -> store -> services -> GraphQL -> HTTP, then the chat bots and timers on
+// whichever instance holds their lease. A known failure at start ends the process with one line
+// that says what is wrong, never a stack trace; once running, the hub logs JSON lines.
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger();
+  const log = (message: string) => logger.info(message);
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config);
   const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours });
-  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) {
-    console.log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
-  }
+  const redis: RedisBridge | null = config.redisUrl ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m)) : null;
+  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
+
   const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins });
   const homeserver = config.matrixHomeserverUrl;
+  let keeper: LeaseKeeper | null = null;
   const server = createHubServer(yoga, {
     maxBodyBytes: config.maxBodyBytes,
     ready: async () => {
       await store.ping();
       if (homeserver) await homeserverAnswers(homeserver);
+      if (redis) await redis.ping().catch(() => Promise.reject(new NotReady('redis unreachable')));
     },
-    log: (message) => console.error(message),
+    health: () => ({ instance, runsChatBotsAndTimers: keeper?.isHolder ?? false }),
+    logger,
     matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), new ChatIdentities(store), services.access) : null,
     widgetOrigins: config.widgetOrigins,
   });
@@ -37,40 +51,56 @@ async function main(): Promise<void> {
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
-  const bots = await startChatBots(
-    services,
-    process.env,
-    { dataDir: config.dataDir, publicUrl: config.publicUrl },
-    (message, error) => console.error(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
-    (transport, command) => chatCommands.inc({ transport, command }),
-  );
+  log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
 
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
-  void services.network.graph().catch((error: unknown) => console.error(`Building the network graph failed: ${(error as Error).message}`));
+  void services.network.graph().catch((error: unknown) => logger.error(`Building the network graph failed: ${(error as Error).message}`));
 
-  // What fell due while the hub was down (escalations, reminders, retention) happens now, then every minute.
-  const runDueWork = () => {
-    void services.requests.escalateDue().then((n) => timerRuns.inc({ job: 'escalation' }, n)).catch((error: unknown) => console.error(`Escalating requests failed: ${(error as Error).message}`));
-    void services.meetings.sendDueReminders().then((n) => timerRuns.inc({ job: 'reminder' }, n)).catch((error: unknown) => console.error(`Sending reminders failed: ${(error as Error).message}`));
-    void services.requests.purgeClosedTexts(config.requestRetentionDays).then(
-      (purged) => {
-        timerRuns.inc({ job: 'retention' }, purged);
-        if (purged > 0) console.log(`Retention: deleted the text of ${purged} closed requests older than ${config.requestRetentionDays} days.`);
-      },
-      (error: unknown) => console.error(`Retention failed: ${(error as Error).message}`),
-    );
+  // The chat bots and the timers run on one instance at a time: the holder of the lease.
+  const botsWanted = chatBotsConfigured(process.env, config.dataDir);
+  const outbox = new OutboxNotifier(store);
+  const useOutbox = (on: boolean) => {
+    if (!botsWanted) return;
+    for (const service of [services.requests, services.meetings]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
   };
-  runDueWork();
-  const timer = setInterval(runDueWork, 60_000);
+  const runDueWork = dueWork(services, config.requestRetentionDays, log);
+  let bots: RunningBots | null = null;
+  keeper = new LeaseKeeper(
+    store,
+    'chat-bots-and-timers',
+    instance,
+    { ttlMs: config.leaseSeconds * 1000, renewEveryMs: (config.leaseSeconds * 1000) / 3 },
+    {
+      acquired: async () => {
+        log(`This instance (${instance}) now runs the chat bots and timers.`);
+        useOutbox(false);
+        bots = await startChatBots(services, process.env, { dataDir: config.dataDir, publicUrl: config.publicUrl }, (message, error) =>
+          logger.warn(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message), (transport, command) => chatCommands.inc({ transport, command }));
+        await runDueWork();
+      },
+      lost: async () => {
+        log(`This instance (${instance}) no longer runs the chat bots and timers.`);
+        await bots?.stop();
+        bots = null;
+        useOutbox(true);
+      },
+    },
+    (m) => logger.warn(m),
+  );
+  useOutbox(true);
+  await keeper.start();
+  const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), 60_000);
+  const outboxTimer = setInterval(() => {
+    if (bots && keeper!.isHolder) void deliverOutbox(store, bots.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
+  }, 2_000);
 
   let stopping = false;
   const stop = () => {
-    if (stopping) process.exit(1);
+    if (stopping) process.exit(1); // a second signal: exit at once
     stopping = true;
-    clearInterval(timer);
-    void bots.stop();
-    server.close(() => void store.close().then(() => process.exit(0)));
+    clearInterval(minutely);
+    clearInterval(outboxTimer);
+    server.close(() => void Promise.all([keeper!.stop(), redis?.close()]).then(() => store.close()).then(() => process.exit(0)));
     server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
@@ -89,6 +119,7 @@ function reason(error: unknown): string {
   if (error instanceof DomainError && error.code === 'STORE_UNAVAILABLE') {
     return `Neo4j at ${process.env.NEO4J_URI} is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.`;
   }
+  if (code === 'ECONNREFUSED' && process.env.HUB_REDIS_URL) return `Redis at ${process.env.HUB_REDIS_URL} is unreachable; start it or unset HUB_REDIS_URL.`;
   if (error instanceof DomainError || error instanceof ConfigError) return error.message;
   return `The hub could not start: ${error instanceof Error ? error.message : String(error)}`;
 }

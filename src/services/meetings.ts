@@ -48,6 +48,11 @@ export class MeetingPlanner {
     this.notifiers.push(notifier);
   }
 
+  removeNotifier(notifier: InvitationNotifier): void {
+    const index = this.notifiers.indexOf(notifier);
+    if (index >= 0) this.notifiers.splice(index, 1);
+  }
+
   async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
     const organiser = viewer.personId;
     const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];

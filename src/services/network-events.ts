@@ -11,13 +11,26 @@ export interface NetworkChange {
 
 export class NetworkEvents {
   private readonly emitter = new EventEmitter();
+  private relay: ((change: NetworkChange) => void) | null = null;
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
+  /** A change written here: told to this process and, through the relay, to the other instances. */
   publish(change: NetworkChange): void {
     this.emitter.emit('change', change);
+    this.relay?.(change);
+  }
+
+  /** A change another instance wrote: told to this process only. */
+  receive(change: NetworkChange): void {
+    this.emitter.emit('change', change);
+  }
+
+  /** Sends every change published here on to the other instances (e.g. through Redis). */
+  relayTo(send: (change: NetworkChange) => void): void {
+    this.relay = send;
   }
 
   /** The changes from now on, as an async stream, until the consumer stops or the signal aborts. */

@@ -49,7 +49,7 @@ export interface RequestSettings {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export class RequestRouter {
-  private notifiers: Notifier[] = [];
+  private readonly notifiers: Notifier[] = [];
 
   constructor(
     private readonly store: GraphStore,
@@ -62,6 +62,11 @@ export class RequestRouter {
   /** Chat transports register here to deliver messages to the people they know. */
   addNotifier(notifier: Notifier): void {
     this.notifiers.push(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    const index = this.notifiers.indexOf(notifier);
+    if (index >= 0) this.notifiers.splice(index, 1);
   }
 
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {

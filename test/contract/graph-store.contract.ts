@@ -297,6 +297,23 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await store.claimOnce('event:$abc')).toBe(false);
         expect(await store.claimOnce('event:$def')).toBe(true);
       });
+
+      it('gives a lease to one holder at a time, renews it for them, and hands it on when it expires or is released', async () => {
+        const t0 = new Date('2026-11-25T10:00:00Z');
+        const later = (s: number) => new Date(t0.getTime() + s * 1000);
+        const first = await Promise.all(['a', 'b', 'c'].map((holder) => store.holdLease('bots', holder, later(15), t0)));
+        expect(first.filter(Boolean)).toHaveLength(1);
+        const holder = ['a', 'b', 'c'][first.indexOf(true)]!;
+        const other = holder === 'a' ? 'b' : 'a';
+        expect(await store.holdLease('bots', other, later(25), later(10))).toBe(false);
+        expect(await store.holdLease('bots', holder, later(25), later(10))).toBe(true);
+        expect(await store.holdLease('bots', other, later(35), later(20))).toBe(false);
+        expect(await store.holdLease('bots', other, later(40), later(26))).toBe(true);
+        await store.releaseLease('bots', holder);
+        expect(await store.holdLease('bots', holder, later(45), later(27))).toBe(false);
+        await store.releaseLease('bots', other);
+        expect(await store.holdLease('bots', holder, later(45), later(27))).toBe(true);
+      });
     });
 
     it('deletes everything on request', async () => {

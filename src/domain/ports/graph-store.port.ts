@@ -130,6 +130,13 @@ export interface GraphStore {
   deleteState(key: string): Promise<void>;
   /** Records the key once: true for the first caller, false ever after (exactly-once handling). */
   claimOnce(key: string): Promise<boolean>;
+  /**
+   * Takes or renews a lease (e.g. "which instance runs the chat bots"): true when the holder has
+   * it until `until` — it was free, expired at `now`, or already theirs; false while another holds it.
+   */
+  holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean>;
+  /** Gives a lease up at once, if this holder has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
 
   /** Removes everything: for seeding anew and for tests. */
   deleteEverything(): Promise<void>;

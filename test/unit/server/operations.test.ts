@@ -4,7 +4,7 @@ import { COMMANDS } from '../../../bots/commands/index.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
-import { createHubServer } from '../../../src/server/http.js';
+import { createHubServer, NotReady } from '../../../src/server/http.js';
 import { createHubYoga } from '../../../src/server/yoga.js';
 import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
 
@@ -13,10 +13,17 @@ describe('operations and personal data', () => {
   let server: Server;
   let base: string;
   let storeUp = true;
+  let homeserverUp = true;
 
   beforeAll(async () => {
     hub = await demoHub();
-    server = createHubServer(hub.yoga, { maxBodyBytes: 10_000, ready: async () => { if (!storeUp) throw new Error('down'); } });
+    server = createHubServer(hub.yoga, {
+      maxBodyBytes: 10_000,
+      ready: async () => {
+        if (!storeUp) throw new Error('down');
+        if (!homeserverUp) throw new NotReady('homeserver unreachable');
+      },
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -29,10 +36,20 @@ describe('operations and personal data', () => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     storeUp = false;
-    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    const storeDown = await fetch(`${base}/readyz`);
+    expect([storeDown.status, await storeDown.json()]).toEqual([503, { status: 'unavailable', reason: 'store unavailable' }]);
     storeUp = true;
+    homeserverUp = false;
+    const homeserverDown = await fetch(`${base}/readyz`);
+    expect([homeserverDown.status, await homeserverDown.json()]).toEqual([503, { status: 'unavailable', reason: 'homeserver unreachable' }]);
+    homeserverUp = true;
     const page = await fetch(`${base}/`);
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("default-src 'self'; script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('exposes Prometheus metrics of the GraphQL requests it served', async () => {
