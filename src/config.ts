@@ -20,6 +20,7 @@ const Env = z.object({
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
   HUB_REDIS_URL: z.string().url().optional(),
   HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
+  HUB_TIMER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -47,6 +48,8 @@ export interface HubConfig {
   redisUrl: string | null;
   /** How long the chat bots' lease lasts without renewal: the longest a failover takes. */
   leaseSeconds: number;
+  /** How often escalations, reminders and retention run. */
+  timerSeconds: number;
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     redisUrl: e.HUB_REDIS_URL ?? null,
     leaseSeconds: e.HUB_LEASE_SECONDS,
+    timerSeconds: e.HUB_TIMER_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,

@@ -6,11 +6,15 @@ import { timerRuns } from './plugins/use-metrics.js';
 // every minute; each item is claimed in the store, so it happens once even across a hand-over.
 
 export function dueWork(services: HubServices, retentionDays: number, log: (message: string) => void): () => Promise<void> {
+  const counted = (job: string, n: number, message: string) => {
+    timerRuns.inc({ job }, n);
+    if (n > 0) log(message);
+  };
   const failed = (what: string) => (error: unknown) => log(`${what} failed: ${(error as Error).message}`);
   return async () => {
     await Promise.all([
-      services.requests.escalateDue().then((n) => void timerRuns.inc({ job: 'escalation' }, n), failed('Escalating requests')),
-      services.meetings.sendDueReminders().then((n) => void timerRuns.inc({ job: 'reminder' }, n), failed('Sending reminders')),
+      services.requests.escalateDue().then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
+      services.meetings.sendDueReminders().then((n) => counted('reminder', n, `Sent the reminders for ${n} meetings.`), failed('Sending reminders')),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);
         if (purged > 0) log(`Retention: deleted the text of ${purged} closed requests older than ${retentionDays} days.`);

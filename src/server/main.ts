@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   );
   useOutbox(true);
   await keeper.start();
-  const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), 60_000);
+  const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), config.timerSeconds * 1000);
   const outboxTimer = setInterval(() => {
     if (bots && keeper!.isHolder) void deliverOutbox(store, bots.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
   }, 2_000);

@@ -109,6 +109,9 @@ database:
   args:
     database: "${join(dataDir, 'homeserver.db')}"
 media_store_path: "${join(dataDir, 'media')}"
+# Tests poll /sync; a cached answer would hide what arrived in between.
+caches:
+  sync_response_cache_duration: 0
 signing_key_path: "${join(dataDir, 'signing.key')}"
 registration_shared_secret: "${sharedSecret}"
 macaroon_secret_key: "${randomBytes(16).toString('hex')}"
