@@ -22,6 +22,8 @@ import { createHubYoga } from './yoga.js';
 // whichever instance holds their lease. A known failure at start ends the process with one line
 // that says what is wrong, never a stack trace; once running, the hub logs JSON lines.
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger();
@@ -102,6 +104,8 @@ async function main(): Promise<void> {
     clearInterval(outboxTimer);
     server.close(() => void Promise.all([keeper!.stop(), redis?.close()]).then(() => store.close()).then(() => process.exit(0)));
     server.closeIdleConnections();
+    // Streams (subscriptions) never finish by themselves: they get a grace period, then end.
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { freePort } from '../../graph/neo4j/server/launch.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { ChatIdentities } from '../../src/services/chat-identities.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import { firstLine, ROOT } from '../support/npm-start.js';
+import { firstLine, hubProcess } from '../support/npm-start.js';
 import { startRedis, type RunningRedis } from '../support/redis.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
 
@@ -27,11 +27,7 @@ interface Instance {
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-instance-')) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = hubProcess({ ...env, PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-instance-')) });
   if (process.env.DEBUG_INSTANCES) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => process.stderr.write(`[${port}] ${chunk}`));
   await firstLine(child.stdout!, /Integration hub on the neo4j store/);
   return { child, url: `http://127.0.0.1:${port}` };

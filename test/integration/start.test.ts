@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../graph/neo4j/server/launch.js';
-import { firstLine, npmStart, output } from '../support/npm-start.js';
+import { firstLine, hubProcess, npmRun, npmStart, output } from '../support/npm-start.js';
 
 // `npm start` as a newcomer runs it: a fresh data directory, the embedded store, GraphQL.
 
@@ -43,5 +43,40 @@ describe('npm start', () => {
     const result = await output(npmStart({ PORT: '0', NEO4J_URI: 'bolt://127.0.0.1:9' }));
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('Neo4j at bolt://127.0.0.1:9 is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.');
+  });
+
+  it('logs JSON lines with request ids and no personal data, and exits at once on a second SIGTERM', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
+    const hub = hubProcess({ PORT: String(port), HUB_DATA_DIR: dataDir });
+    running.push(hub);
+    const logged = output(hub);
+    await firstLine(hub.stdout!, /Integration hub on the embedded store/);
+    const token = (await npmRun('token', ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'log test'], { HUB_DATA_DIR: dataDir })).trim().split('\n').at(-1)!;
+    const secret = { name: 'Erika Mustermann-Geheim', email: 'erika.geheim@example.invalid' };
+    const ask = (query: string) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' }, body: JSON.stringify({ query }) });
+    await ask(`mutation { addPerson(input: { name: "${secret.name}", channels: [{ channel: EMAIL, value: "${secret.email}", visibility: PRIVATE }] }) { __typename } }`);
+    await ask(`{ contacts(municipality: "${secret.name}") { name } }`);
+    await ask(`mutation { addPerson(input: { name: "${secret.name}", languages: [42] }) { __typename } }`);
+
+    // A live subscription keeps the graceful stop waiting; meanwhile no new request is taken.
+    const stream = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: 'subscription { networkChanged { action } }' }) });
+    void stream.body!.getReader().read().catch(() => undefined);
+    hub.kill('SIGTERM');
+    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answering', () => 'refused')).toBe('refused');
+    expect(hub.exitCode).toBeNull();
+    const signalled = Date.now();
+    hub.kill('SIGTERM');
+    const { code, stdout, stderr } = await logged;
+    expect(code).toBe(1);
+    expect(Date.now() - signalled).toBeLessThan(2_000);
+    const lines = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; reqId?: string; path?: string });
+    expect(lines.filter((l) => l.reqId === 'trace-42' && l.path === '/graphql')).toHaveLength(3);
+    for (const text of [stdout, stderr]) {
+      expect(text).not.toContain(secret.email);
+      expect(text).not.toContain('Mustermann');
+      expect(text).not.toContain(token);
+    }
   });
 });

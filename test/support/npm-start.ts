@@ -10,6 +10,11 @@ export function npmStart(env: Record<string, string>): ChildProcess {
   return spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** What `npm start` runs, without npm in between, so signals (kill -9, a second SIGTERM) reach the hub itself. */
+export function hubProcess(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 export function firstLine(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
   return new Promise((resolve) => createInterface({ input: stream }).on('line', (line) => pattern.test(line) && resolve(line)));
 }
