@@ -16,11 +16,13 @@ export class MatrixUser {
   private constructor(
     readonly userId: string,
     private readonly token: string,
+    private readonly baseUrl: string,
   ) {}
 
-  static async register(localpart: string): Promise<MatrixUser> {
-    const { userId, accessToken } = await registerUser({ url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }, `${localpart}-${randomUUID().slice(0, 8)}`);
-    return new MatrixUser(userId, accessToken);
+  /** A new user on the suite's Synapse, or on another one the test started. */
+  static async register(localpart: string, synapse: { url: string; sharedSecret: string } = { url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }): Promise<MatrixUser> {
+    const { userId, accessToken } = await registerUser(synapse, `${localpart}-${randomUUID().slice(0, 8)}`);
+    return new MatrixUser(userId, accessToken, synapse.url);
   }
 
   static async registerWithToken(localpart: string): Promise<{ userId: string; accessToken: string }> {
@@ -28,7 +30,7 @@ export class MatrixUser {
   }
 
   async api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${inject('synapseUrl')}/_matrix/client/v3${path}`, {
+    const response = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
       method,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -18,6 +18,8 @@ export interface RunningSynapse {
   serverName: string;
   sharedSecret: string;
   stop(): Promise<void>;
+  /** Starts it again on the same port, data and secrets (after stop()). */
+  restart(): Promise<void>;
 }
 
 function run(command: string, args: string[], what: string): void {
@@ -45,12 +47,24 @@ export async function startSynapse(dataDir: string): Promise<RunningSynapse> {
   const config = join(dataDir, 'homeserver.yaml');
   writeFileSync(config, configFile(dataDir, port, serverName, sharedSecret));
   run(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config, '--generate-keys'], 'Generating Synapse keys');
-  const child = spawn(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config], { cwd: dataDir, stdio: ['ignore', 'ignore', 'pipe'] });
-  const log: string[] = [];
-  child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child, () => log.join('').slice(-3000));
-  return { url, serverName, sharedSecret, stop: () => stop(child) };
+  const launch = async () => {
+    const child = spawn(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config], { cwd: dataDir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const log: string[] = [];
+    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
+    await waitUntilUp(url, child, () => log.join('').slice(-3000));
+    return child;
+  };
+  let child = await launch();
+  return {
+    url,
+    serverName,
+    sharedSecret,
+    stop: () => stop(child),
+    restart: async () => {
+      child = await launch();
+    },
+  };
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
