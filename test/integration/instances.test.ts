@@ -116,6 +116,23 @@ describe('several hub instances over one Neo4j and one Redis', () => {
     expect(edges).toContainEqual({ source: 'alliance:demo-14627-1', target: 'institution:demo-14627-hospital' });
   });
 
+  it('carries a request filed on the instance without the bots to the KIK\'s chat', async () => {
+    const { secret } = await services.access.create({ personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER', label: 'outbox test' }, SYSTEM);
+    const elsewhere = (await runsBots(a)) ? b : a;
+    const filed = await fetch(`${elsewhere.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: 'mutation { fileRequest(input: { place: "Meißen", text: "Suchen Räume für ein Sprachcafé" }) { ... on MutationFileRequestSuccess { data { handler { id } } } } }' }),
+    });
+    expect(((await filed.json()) as { data: { fileRequest: { data: { handler: { id: string } } } } }).data.fileRequest.data.handler.id).toBe(KIK);
+    await alice.waitFor(async () => {
+      for (const room of await alice.invitedRooms()) await alice.join(room);
+      const rooms = (await alice.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms;
+      const messages = (await Promise.all(rooms.map((room) => alice.messages(room)))).flat();
+      return messages.some((m) => m.sender === botUserId && String(m.content.body).includes('Suchen Räume für ein Sprachcafé'));
+    });
+  });
+
   it('sends a due reminder once, and moves the bot to the other instance when its holder is killed', async () => {
     const organiser = await new ChatIdentities(store).viewerOfPerson('person:demo-14627-koordinationskraft');
     const startsAt = new Date(Date.now() + 2 * 3_600_000);
