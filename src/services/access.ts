@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkEvents } from './network-events.js';
 
 // Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
 // token is looked up by hash and the hash compared in constant time.
@@ -29,16 +30,40 @@ function hashOf(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/**
+ * Who a token stands for is kept this long, so a request costs no database round trip for it.
+ * Any change written (a revocation, a new role) drops the cache at once on every instance; a
+ * token revoked from the command line stops working within this time.
+ */
+const VIEWER_CACHE_MS = 15_000;
+
 export class AccessService {
+  private readonly viewers = new Map<string, { viewer: Viewer | null; until: number }>();
+
   constructor(
     private readonly store: GraphStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly events?: NetworkEvents,
+  ) {
+    events?.subscribe(() => this.viewers.clear());
+  }
 
   /** The viewer a secret stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Viewer | null> {
-    if (secret.startsWith(SESSION_PREFIX) && secret.length <= 200) return this.authenticateSession(secret);
-    if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+    if (secret.length > 200) return null;
+    const hash = hashOf(secret);
+    const cached = this.viewers.get(hash);
+    const now = this.now().getTime();
+    if (cached && cached.until > now) return cached.viewer;
+    const viewer = await this.lookUp(secret);
+    if (this.viewers.size > 10_000) this.viewers.clear();
+    this.viewers.set(hash, { viewer, until: now + VIEWER_CACHE_MS });
+    return viewer;
+  }
+
+  private async lookUp(secret: string): Promise<Viewer | null> {
+    if (secret.startsWith(SESSION_PREFIX)) return this.authenticateSession(secret);
+    if (!secret.startsWith(PREFIX)) return null;
     const hash = hashOf(secret);
     const token = await this.store.tokenByHash(hash);
     if (!token || token.revokedAt !== null) return null;
@@ -108,6 +133,8 @@ export class AccessService {
     const at = this.now().toISOString();
     const revoked = await this.store.revokeToken(tokenId, at, this.audit('revokeToken', tokenId, null, actor, at));
     if (!revoked) throw new NotFound('AccessToken', tokenId);
+    this.viewers.clear();
+    this.events?.publish({ action: 'revokeToken', subjectIds: [tokenId], at });
   }
 
   list(): Promise<AccessToken[]> {

@@ -48,7 +48,7 @@ export function createServices(store: GraphStore, options: ServiceOptions): HubS
     writer: new NetworkWriter(store, rules, events),
     names,
     contacts: new ContactFinder(names),
-    access: new AccessService(store),
+    access: new AccessService(store, now, events),
     network,
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),

@@ -96,8 +96,11 @@ export async function findPath(from: string, to: string): Promise<string[]> {
 }
 
 export async function searchActors(text: string): Promise<{ id: string; name: string; type: Kind }[]> {
-  const query = 'query S($text: String!) { search(text: $text, limit: 10) { id name type } }';
-  return (await gql<{ search: { id: string; name: string; type: Kind }[] }>(query, { text })).search;
+  const query = `query S($text: String!) { search(text: $text, limit: 10) { __typename
+    ... on Person { id name } ... on Municipality { id name } ... on District { id name } ... on Alliance { id name }
+    ... on Institution { id name } ... on Topic { id name } ... on FundingProgram { id name } } }`;
+  const found = (await gql<{ search: { __typename: Kind; id: string; name: string }[] }>(query, { text })).search;
+  return found.map((r) => ({ id: r.id, name: r.name, type: r.__typename }));
 }
 
 export interface ActorDetails {

@@ -1,0 +1,54 @@
+import { createServer } from 'node:http';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { createYoga } from 'graphql-yoga';
+import neo4j from 'neo4j-driver';
+import { Neo4jStore } from '../graph/neo4j/neo4j-store.js';
+import { createServices } from '../src/services/hub-services.js';
+import { createHubServer } from '../src/server/http.js';
+import { createHubYoga } from '../src/server/yoga.js';
+import { QUERIES, type QueryParams } from './queries.js';
+import { REFERENCE_TYPE_DEFS } from './reference-schema.js';
+
+// One server of the side-by-side benchmark, in a process of its own so the load generator does
+// not share its CPU: `serve.ts hub|reference|raw PORT NEO4J_URI`. Prints "ready" when it listens.
+
+const [kind, portText, uri] = process.argv.slice(2) as ['hub' | 'reference' | 'raw', string, string];
+const port = Number(portText);
+
+async function hub() {
+  const store = await Neo4jStore.connect({ uri });
+  const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
+  await services.network.graph();
+  // The benchmark measures the query path, so the per-client rate limit is out of the way.
+  return createHubServer(createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000_000 }), { maxBodyBytes: 100_000 });
+}
+
+async function reference() {
+  const driver = neo4j.driver(uri);
+  const schema = await new Neo4jGraphQL({ typeDefs: REFERENCE_TYPE_DEFS, driver }).getSchema();
+  const yoga = createYoga({ schema, graphqlEndpoint: '/graphql', logging: false, landingPage: false });
+  return createServer(yoga);
+}
+
+async function raw() {
+  const driver = neo4j.driver(uri);
+  const params = JSON.parse(process.env.BENCH_PARAMS ?? '{}') as QueryParams;
+  const byName = new Map(QUERIES.map((q) => [q.name, q]));
+  return createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => {
+      const { operationName } = JSON.parse(body) as { operationName: string };
+      const query = byName.get(operationName)!;
+      const session = driver.session({ defaultAccessMode: query.mutation ? neo4j.session.WRITE : neo4j.session.READ });
+      const run = query.mutation ? session.executeWrite((tx) => tx.run(query.cypher, params)) : session.executeRead((tx) => tx.run(query.cypher, params));
+      run
+        .then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: result.records[0]?.get('data') ?? null })))
+        .catch((error: Error) => res.writeHead(500).end(JSON.stringify({ errors: [{ message: error.message }] })))
+        .finally(() => void session.close());
+    });
+  });
+}
+
+const server = await { hub, reference, raw }[kind]();
+server.listen(port, '127.0.0.1', () => console.log('ready'));
