@@ -8,6 +8,7 @@ import { NetworkEvents } from './network-events.js';
 import { NetworkGraph } from './network-graph.js';
 import { NetworkLayouts } from './network-layout.js';
 import { NetworkWriter } from './network-writer.js';
+import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
 import { PersonalData } from './personal-data.js';
@@ -38,8 +39,9 @@ export interface ServiceOptions {
   events?: NetworkEvents;
 }
 
-export function createServices(store: GraphStore, options: ServiceOptions): HubServices {
+export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
   const { rules, escalateAfterHours = 72, now = () => new Date(), events = new NetworkEvents() } = options;
+  const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
   return {
