@@ -15,5 +15,6 @@ import './types/connections.js';
 import './types/subscriptions.js';
 import './types/request.js';
 import './types/meeting.js';
+import './types/calendar.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,6 +7,7 @@ import { meCommand } from './me.command.js';
 import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
+import { calendarCommand } from './calendar.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   listMeetingsCommand,
   rescheduleMeetingCommand,
   cancelMeetingCommand,
+  calendarCommand,
   meCommand,
   myDataCommand,
   languageCommand,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { CalendarFeeds } from '../services/calendar-feeds.js';
 import type { HubLogger } from './logger.js';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   health?: () => Record<string, unknown>;
   /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
   matrixSignIn?: MatrixSignIn | null;
+  /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
+  calendars?: CalendarFeeds;
   /** Origins that may frame the map (Matrix clients showing it as a widget). */
   widgetOrigins?: string[];
 }
@@ -44,7 +47,9 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
     res.setHeader('x-request-id', requestId);
     if (options.logger) {
       const started = process.hrtime.bigint();
-      res.once('finish', () => options.logger!.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
+      // A calendar address is a secret: it never reaches the log.
+      const logged = path.startsWith('/calendar/') ? '/calendar/[secret]' : path;
+      res.once('finish', () => options.logger!.info({ reqId: requestId, method: req.method, path: logged, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     }
     if (path === '/readyz') {
       void (options.ready?.() ?? Promise.resolve()).then(
@@ -68,6 +73,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       return;
     }
     if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
+    if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
     if (path === '/' || path === '/map.js' || path === '/map.css') {
       void webAssets().then(
         (assets) => {
@@ -85,6 +91,13 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });
+}
+
+async function serveCalendar(path: string, res: ServerResponse, calendars: CalendarFeeds): Promise<void> {
+  const secret = /^\/calendar\/([\w-]+)\.ics$/.exec(path)?.[1];
+  const ics = secret ? await calendars.feed(secret).catch(() => null) : null;
+  if (!ics) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Unknown or revoked calendar address.');
+  res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' }).end(ics);
 }
 
 /** A proxy's request id when it is a sane token, else a new one. */

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     logger,
     matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), new ChatIdentities(store), services.access) : null,
     widgetOrigins: config.widgetOrigins,
+    calendars: services.calendars,
   });
   server.listen(config.port, config.host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);

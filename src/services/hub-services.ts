@@ -12,6 +12,7 @@ import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
 import { PersonalData } from './personal-data.js';
+import { CalendarFeeds } from './calendar-feeds.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -28,6 +29,7 @@ export interface HubServices {
   requests: RequestRouter;
   meetings: MeetingPlanner;
   personalData: PersonalData;
+  calendars: CalendarFeeds;
 }
 
 export interface ServiceOptions {
@@ -57,5 +59,6 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
     meetings: new MeetingPlanner(store, names, events, now),
     personalData: new PersonalData(store, events, now),
+    calendars: new CalendarFeeds(store, now),
   };
 }

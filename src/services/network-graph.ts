@@ -62,6 +62,7 @@ const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
 
 export class NetworkGraph {
   private cached: Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> | null = null;
+  private districtIndex: { graph: CollaborationGraph; index: Map<string, string[]> } | null = null;
 
   constructor(
     private readonly store: GraphStore,
@@ -101,15 +102,32 @@ export class NetworkGraph {
     return this.cached;
   }
 
+  /** Node ids by district, built once per graph. */
+  private async byDistrict(): Promise<Map<string, string[]>> {
+    const graph = await this.graph();
+    if (this.districtIndex?.graph !== graph) {
+      const index = new Map<string, string[]>();
+      graph.forEachNode((id, attrs) => {
+        for (const ags of attrs.districts) index.set(ags, [...(index.get(ags) ?? []), id]);
+      });
+      this.districtIndex = { graph, index };
+    }
+    return this.districtIndex.index;
+  }
+
   async view(query: NetworkQuery): Promise<NetworkView> {
     const graph = await this.graph();
     if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
-    const selected = selectNodes(graph, query.districtAgs, query.depth, query.kinds);
+    const selected = selectNodes(graph, query.districtAgs ? (await this.byDistrict()).get(query.districtAgs) ?? [] : null, query.depth, query.kinds);
     const nodes = [...selected].map((id) => toNode(id, graph.getNodeAttributes(id)));
     const edges: NetworkEdge[] = [];
-    graph.forEachEdge((_edge, attrs, source, target) => {
-      if (selected.has(source) && selected.has(target)) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight });
-    });
+    // Only the edges at selected nodes: a district's view never walks the whole country's graph.
+    for (const id of selected) {
+      graph.forEachEdge(id, (_edge, attrs, source, target) => {
+        const other = source === id ? target : source;
+        if (selected.has(other) && id === source) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight });
+      });
+    }
     return { nodes, edges };
   }
 
@@ -158,9 +176,10 @@ function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
   return graph;
 }
 
-function selectNodes(graph: CollaborationGraph, districtAgs: string | null, depth: number, kinds: EntityKind[] | null): Set<string> {
+/** The district's own nodes (or, for null, every actor), plus neighbours up to `depth` hops. */
+function selectNodes(graph: CollaborationGraph, districtNodes: string[] | null, depth: number, kinds: EntityKind[] | null): Set<string> {
   const allowed = (id: string) => !kinds || kinds.includes(graph.getNodeAttribute(id, 'kind'));
-  let frontier = graph.filterNodes((_id, attrs) => (districtAgs === null ? attrs.kind !== 'Topic' && attrs.kind !== 'FundingProgram' : attrs.districts.includes(districtAgs)));
+  let frontier = districtNodes ?? graph.filterNodes((_id, attrs) => attrs.kind !== 'Topic' && attrs.kind !== 'FundingProgram');
   const selected = new Set(frontier.filter(allowed));
   for (let hop = 0; hop < depth; hop++) {
     const next: string[] = [];
