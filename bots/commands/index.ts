@@ -8,6 +8,7 @@ import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
+import { decisionCommand, infoCommand, protocolCommand, taskCommand, tasksCommand } from './minutes.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -38,6 +39,11 @@ export const COMMANDS: readonly Command[] = [
   rescheduleMeetingCommand,
   cancelMeetingCommand,
   calendarCommand,
+  infoCommand,
+  decisionCommand,
+  taskCommand,
+  protocolCommand,
+  tasksCommand,
   meCommand,
   myDataCommand,
   languageCommand,

@@ -65,3 +65,13 @@ export class NotInvited extends DomainError {
     super(`You are not invited to meeting ${id}.`, `Sie sind zu Treffen ${id} nicht eingeladen.`);
   }
 }
+
+export class NoMeetingRunning extends DomainError {
+  readonly code = 'NO_MEETING_RUNNING';
+  constructor() {
+    super(
+      'No meeting you take part in is running now; notes go to the meeting running from an hour before its start until twelve hours after.',
+      'Gerade läuft kein Treffen, an dem Sie teilnehmen; Notizen gehen an das laufende Treffen (ab einer Stunde vor Beginn bis zwölf Stunden danach).',
+    );
+  }
+}

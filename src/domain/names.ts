@@ -18,8 +18,18 @@ export function nameKey(name: string): string {
 
 /** Umlauts typed without their "e" ("Gorlitz") fold to the same key as "Görlitz". */
 function looseKey(name: string): string {
-  return nameKey(name).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  let key = looseKeys.get(name);
+  if (key === undefined) {
+    key = nameKey(name).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+    if (looseKeys.size >= LOOSE_KEY_MEMO) looseKeys.clear();
+    looseKeys.set(name, key);
+  }
+  return key;
 }
+
+/** Keys of names seen before: matching runs over every municipality of Germany per question. */
+const looseKeys = new Map<string, string>();
+const LOOSE_KEY_MEMO = 100_000;
 
 export interface NameMatch<T> {
   /** The one candidate meant, when the query identifies exactly one. */
@@ -40,6 +50,9 @@ interface Scored<T> {
 export function matchName<T>(query: string, candidates: readonly T[], nameOf: (item: T) => string, maxSuggestions = 5): NameMatch<T> {
   const key = looseKey(query);
   if (!key) return { match: null, suggestions: [] };
+  // The common case, a name spelled right, needs no edit distances over thousands of towns.
+  const exactly = candidates.filter((item) => looseKey(nameOf(item)) === key);
+  if (exactly.length === 1) return { match: exactly[0]!, suggestions: [] };
   const scored: Scored<T>[] = [];
   for (const item of candidates) {
     const candidateKey = looseKey(nameOf(item));

@@ -13,6 +13,7 @@ import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
 import { PersonalData } from './personal-data.js';
 import { CalendarFeeds } from './calendar-feeds.js';
+import { Minutes } from './minutes.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -30,6 +31,7 @@ export interface HubServices {
   meetings: MeetingPlanner;
   personalData: PersonalData;
   calendars: CalendarFeeds;
+  minutes: Minutes;
 }
 
 export interface ServiceOptions {
@@ -60,5 +62,6 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     meetings: new MeetingPlanner(store, names, events, now),
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
+    minutes: new Minutes(store, now),
   };
 }

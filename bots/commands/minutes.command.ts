@@ -1,0 +1,90 @@
+import type { Language } from '../../src/domain/errors.js';
+import type { MinutesItem } from '../../src/services/minutes.js';
+import { defineCommand, parsed, unparsable, type Command } from '../core/command.js';
+import { reply } from '../core/reply.js';
+
+// Minutes during an exchange meeting: `!info`, `!beschluss`, `!aufgabe <Person> bis <Datum>: <Text>`
+// note to the meeting running now; `!protokoll` lists it all with the attendees; `!aufgaben`
+// shows my open action items.
+
+const saved = { de: 'Notiert für', en: 'Noted for' };
+const dayOf = (day: string, language: Language) => new Date(`${day}T12:00:00Z`).toLocaleDateString(language === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'numeric', year: 'numeric' });
+
+function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }, summary: { de: string; en: string }): Command {
+  return defineCommand({
+    name,
+    summary,
+    usage: { de: `!${name.de} <Text>`, en: `!${name.en} <text>` },
+    example: { de: `!${name.de} ${kind === 'INFO' ? 'Die Sprachkurse starten im Januar.' : 'Wir teilen uns die Dolmetscherliste.'}`, en: `!${name.en} ${kind === 'INFO' ? 'Language classes start in January.' : 'We share the interpreter list.'}` },
+    options: [{ name: { de: 'text', en: 'text' }, description: { de: 'was festgehalten wird', en: 'what to note' }, required: true, rest: true }],
+    allowed: (viewer) => viewer.personId !== null,
+    parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
+    run: async (text, context, deps) => {
+      const item = await deps.services.minutes.note(context.viewer, kind, text);
+      return { item, meeting: await deps.services.store.meetingById(item.meetingId) };
+    },
+    render: ({ meeting }, { language }) => reply([`${saved[language]} „${meeting!.title}“.`]),
+  });
+}
+
+export const infoCommand = noteCommand('INFO', { de: 'info', en: 'note' }, { de: 'eine Information ins Protokoll des laufenden Treffens', en: 'a piece of information into the running meeting’s minutes' });
+export const decisionCommand = noteCommand('DECISION', { de: 'beschluss', en: 'decision' }, { de: 'einen Beschluss ins Protokoll', en: 'a decision into the minutes' });
+
+export const taskCommand = defineCommand({
+  name: { de: 'aufgabe', en: 'task' },
+  summary: { de: 'eine Aufgabe mit Person und Frist ins Protokoll', en: 'an action item with owner and due date into the minutes' },
+  usage: { de: '!aufgabe <Person> bis <Datum>: <Text>', en: '!task <person> by <date>: <text>' },
+  example: { de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken', en: '!task Yusuf Werner by 15.12.: send the room list' },
+  options: [{ name: { de: 'aufgabe', en: 'task' }, description: { de: '<Person> bis <Datum>: <Text>', en: '<person> by <date>: <text>' }, required: true, rest: true }],
+  allowed: (viewer) => viewer.personId !== null,
+  parse: (args) => {
+    const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' ').replace(/^@/, ''));
+    return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
+  },
+  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, owner, due, text),
+  render: ({ item, ownerName }, { language }) =>
+    reply([language === 'de' ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}` : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`]),
+});
+
+export const protocolCommand = defineCommand({
+  name: { de: 'protokoll', en: 'minutes' },
+  summary: { de: 'das Protokoll des laufenden Treffens: Beschlüsse, Aufgaben, Informationen, Teilnehmende', en: 'the running meeting’s minutes: decisions, action items, information, attendees' },
+  usage: { de: '!protokoll', en: '!minutes' },
+  example: { de: '!protokoll', en: '!minutes' },
+  allowed: (viewer) => viewer.personId !== null,
+  parse: () => parsed(null),
+  run: async (_a, context, deps) => {
+    const protocol = await deps.services.minutes.protocol(context.viewer);
+    const ids = [...protocol.attendeeIds, ...protocol.tasks.map((t) => t.ownerId!)];
+    const names = new Map((await Promise.all(ids.map((id) => deps.directory.entity(id)))).filter((e) => e !== null).map((e) => [e!.id, e!.name]));
+    return { protocol, names };
+  },
+  render: ({ protocol, names }, { language }) => {
+    const de = language === 'de';
+    const list = (items: MinutesItem[], line: (i: MinutesItem) => string) => (items.length ? items.map((i) => `• ${line(i)}`) : ['–']);
+    return reply(
+      [
+        de ? 'Beschlüsse:' : 'Decisions:',
+        ...list(protocol.decisions, (i) => i.text),
+        de ? 'Aufgaben:' : 'Action items:',
+        ...list(protocol.tasks, (i) => `${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`),
+        de ? 'Informationen:' : 'Information:',
+        ...list(protocol.infos, (i) => i.text),
+        `${de ? 'Teilnehmende' : 'Attendees'}: ${protocol.attendeeIds.map((id) => names.get(id) ?? id).join(', ')}`,
+      ],
+      { title: `${de ? 'Protokoll' : 'Minutes'}: ${protocol.meeting.title}` },
+    );
+  },
+});
+
+export const tasksCommand = defineCommand({
+  name: { de: 'aufgaben', en: 'tasks' },
+  summary: { de: 'Ihre offenen Aufgaben aus Treffen', en: 'your open action items from meetings' },
+  usage: { de: '!aufgaben', en: '!tasks' },
+  example: { de: '!aufgaben', en: '!tasks' },
+  allowed: (viewer) => viewer.personId !== null,
+  parse: () => parsed(null),
+  run: (_a, context, deps) => deps.services.minutes.openTasks(context.viewer),
+  render: (tasks, { language }) =>
+    reply(tasks.length ? tasks.map((t) => `${dayOf(t.due!, language)}: ${t.text}`) : [language === 'de' ? 'Keine offenen Aufgaben.' : 'No open action items.'], { title: language === 'de' ? 'Ihre Aufgaben' : 'Your action items' }),
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
+import { DateInPast, DateUnclear, NoMeetingRunning, type Meeting } from '../domain/meetings.js';
+import { matchName } from '../domain/names.js';
+import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import { findWhen, TIME_ZONE } from './when.js';
+
+// Minutes of an exchange meeting: during the meeting, its people note information, decisions and
+// action items (with an owner and a due date); the minutes list them with the attendees, and
+// everybody sees their open action items. Notes go to the meeting running now for the speaker.
+
+export type MinutesKind = 'INFO' | 'DECISION' | 'TASK';
+
+export interface MinutesItem {
+  id: string;
+  meetingId: string;
+  kind: MinutesKind;
+  text: string;
+  authorId: string;
+  ownerId: string | null;
+  /** Berlin calendar day, YYYY-MM-DD. */
+  due: string | null;
+  at: string;
+}
+
+export interface Protocol {
+  meeting: Meeting;
+  infos: MinutesItem[];
+  decisions: MinutesItem[];
+  tasks: MinutesItem[];
+  attendeeIds: string[];
+}
+
+const TEXT_MAX = 1000;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A meeting counts as running from an hour before its start until 12 hours after. */
+const EARLY_MS = 3_600_000;
+const LATE_MS = 12 * 3_600_000;
+const itemKey = (meetingId: string, at: string, id: string) => `minutes:${meetingId}:${at}:${id}`;
+const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
+const berlinDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
+
+export class Minutes {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The viewer's meeting running now (or the one that ended last, within 12 hours). */
+  async currentMeeting(viewer: Viewer): Promise<Meeting> {
+    if (!viewer.personId) throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
+    const now = this.now().getTime();
+    const meetings = await this.store.meetingsOf([viewer.personId], new Date(now - LATE_MS).toISOString(), new Date(now + EARLY_MS).toISOString());
+    const running = meetings.filter((m) => m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    if (!running[0]) throw new NoMeetingRunning();
+    return running[0];
+  }
+
+  async note(viewer: Viewer, kind: 'INFO' | 'DECISION', text: string): Promise<MinutesItem> {
+    const meeting = await this.currentMeeting(viewer);
+    return this.save({ meetingId: meeting.id, kind, text: checked(text), authorId: viewer.personId!, ownerId: null, due: null });
+  }
+
+  /** An action item for one of the meeting's people, named forgivingly, due on a day. */
+  async task(viewer: Viewer, ownerName: string, dueText: string, text: string): Promise<{ item: MinutesItem; ownerName: string }> {
+    const meeting = await this.currentMeeting(viewer);
+    const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter((p) => p?.kind === 'Person');
+    const { match, suggestions } = matchName(ownerName, people, (p) => p!.name);
+    if (!match) throw new NotFound('Person', ownerName, suggestions.map((p) => p!.name));
+    const item = await this.save({ meetingId: meeting.id, kind: 'TASK', text: checked(text), authorId: viewer.personId!, ownerId: match.id, due: this.dueDay(dueText) });
+    await this.store.setState(taskKey(match.id, item.id), item);
+    return { item, ownerName: match.name };
+  }
+
+  async protocol(viewer: Viewer): Promise<Protocol> {
+    const meeting = await this.currentMeeting(viewer);
+    const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
+    const attendeeIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
+    const protocol = { meeting, infos: items.filter((i) => i.kind === 'INFO'), decisions: items.filter((i) => i.kind === 'DECISION'), tasks: items.filter((i) => i.kind === 'TASK'), attendeeIds };
+    await this.store.setState(`protocol:${meeting.id}`, { ...protocol, meeting: meeting.id, writtenAt: this.now().toISOString() });
+    return protocol;
+  }
+
+  /** The viewer's action items, soonest due first. */
+  async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
+    if (!viewer.personId) throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
+    return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`)).map((e) => e.value).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
+    const item: MinutesItem = { ...fields, id: `minutes:${randomUUID().slice(0, 8)}`, at: this.now().toISOString() };
+    await this.store.setState(itemKey(item.meetingId, item.at, item.id), item);
+    return item;
+  }
+
+  private dueDay(text: string): string {
+    const found = findWhen(text, this.now());
+    if (!found?.covers) throw new DateUnclear(text, { en: 'Due when? Try "15.12." or "next Friday".', de: 'Bis wann? Etwa „15.12.“ oder „nächsten Freitag“.' });
+    const day = berlinDay(found.at);
+    if (day < berlinDay(this.now())) throw new DateInPast(day, day);
+    return day;
+  }
+}
+
+function checked(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.length > TEXT_MAX || CONTROL.test(trimmed)) throw new InvalidInput('text', `must be 1 to ${TEXT_MAX} characters of plain text`);
+  return trimmed;
+}

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../bots/commands/index.js';
+import { Dispatcher } from '../../bots/core/dispatcher.js';
+import { toPlainText } from '../../bots/core/render.js';
+import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+
+// Minutes of a running exchange meeting, taken in chat: information, decisions, action items
+// with owner and due date, the minutes with the attendees, and each person's open items.
+
+describe('minutes of an exchange meeting', () => {
+  let hub: TestHub;
+  let say: (who: 'kk' | 'kik' | 'volunteer', text: string) => Promise<string>;
+  let kikName: string;
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    const identities = new ChatIdentities(hub.store);
+    const people = { kk: 'person:demo-14627-koordinationskraft', kik: 'person:demo-14627-kik-1', volunteer: 'person:demo-14627-alliance-1-volunteer-1' };
+    for (const [who, personId] of Object.entries(people)) identities.trust({ transport: 'console', userId: who }, personId);
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
+    say = async (who, text) => toPlainText((await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: true }))!.reply);
+    const organiser = await identities.viewerOfPerson(people.kk);
+    const meeting = await hub.services.meetings.schedule({ title: 'Austausch Sprachkurse', when: 'in 30 Minuten', invite: [people.kik], confirmed: true }, organiser);
+    await hub.services.meetings.rsvp(meeting.id, 'YES', await identities.viewerOfPerson(people.kik));
+    kikName = (await hub.store.entitiesByIds([people.kik]))[0]!.name;
+  });
+
+  it('collects information, decisions and action items and lists them with the attendees', async () => {
+    expect(await say('kik', '!info Die Sprachkurse starten im Januar.')).toBe('Notiert für „Austausch Sprachkurse“.');
+    expect(await say('kk', '!beschluss Wir teilen uns die Dolmetscherliste.')).toBe('Notiert für „Austausch Sprachkurse“.');
+    expect(await say('kk', `!aufgabe ${kikName.toLowerCase()} bis 15.12.: Raumliste schicken`)).toBe(`Aufgabe für ${kikName} bis 15.12.2026: Raumliste schicken`);
+
+    const minutes = await say('kk', '!protokoll');
+    expect(minutes).toContain('Protokoll: Austausch Sprachkurse');
+    expect(minutes).toMatch(/Beschlüsse:\n• Wir teilen uns die Dolmetscherliste\./);
+    expect(minutes).toContain(`• Raumliste schicken (${kikName}, bis 15.12.2026)`);
+    expect(minutes).toMatch(/Informationen:\n• Die Sprachkurse starten im Januar\./);
+    expect(minutes).toMatch(new RegExp(`Teilnehmende: .+, ${kikName}`));
+
+    expect(await say('kik', '!aufgaben')).toContain('15.12.2026: Raumliste schicken');
+    expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');
+  });
+
+  it('asks back for an unknown owner, an unreadable or past date, and when no meeting is running', async () => {
+    expect(await say('kk', '!aufgabe Niemand Bekanntes bis 15.12.: x')).toMatch(/nicht bekannt\. Meinten Sie: /);
+    expect(await say('kk', `!aufgabe ${kikName} bis gestern: x`)).toMatch(/liegt in der Vergangenheit/);
+    expect(await say('kk', `!aufgabe ${kikName} bis irgendwann: x`)).toMatch(/Bis wann\?/);
+    expect(await say('volunteer', '!info Hallo')).toMatch(/^Gerade läuft kein Treffen, an dem Sie teilnehmen/);
+  });
+});
