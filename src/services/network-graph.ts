@@ -184,6 +184,9 @@ function selectNodes(graph: CollaborationGraph, districtNodes: string[] | null, 
   for (let hop = 0; hop < depth; hop++) {
     const next: string[] = [];
     for (const id of frontier) {
+      // A shared topic is no collaboration: topics and programmes end a path, never extend it
+      // (through one, two hops would reach every actor in the country working on it).
+      if (NON_ACTORS.includes(graph.getNodeAttribute(id, 'kind'))) continue;
       graph.forEachNeighbor(id, (neighbour) => {
         if (!selected.has(neighbour) && allowed(neighbour)) {
           selected.add(neighbour);

@@ -40,10 +40,27 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
     return keys.map((k) => cache.get(k));
   };
 
-  const reads = new Map(CACHED.map((m) => [m, cachedRead(m)]));
+  // Searches are cached whole, by their arguments.
+  const searches = new Map<string, Promise<unknown>>();
+  events.subscribe(() => searches.clear());
+  const search = (...args: Parameters<GraphStore['search']>) => {
+    const key = JSON.stringify(args);
+    let answer = searches.get(key);
+    if (!answer) {
+      if (searches.size >= 10_000) searches.clear();
+      answer = store.search(...args).catch((error: unknown) => {
+        searches.delete(key);
+        throw error;
+      });
+      searches.set(key, answer);
+    }
+    return answer;
+  };
+
+  const reads = new Map<string, unknown>([...CACHED.map((m) => [m, cachedRead(m)] as const), ['search', search]]);
   return new Proxy(store, {
     get(target, property, receiver) {
-      const read = reads.get(property as CachedMethod);
+      const read = reads.get(property as string);
       if (read) return read;
       const value = Reflect.get(target, property, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
