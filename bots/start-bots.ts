@@ -52,6 +52,7 @@ export async function startChatBots(
   for (const { notifier } of running) {
     services.requests.addNotifier(notifier);
     services.meetings.addNotifier(notifier);
+    services.minutes.addNotifier(notifier);
   }
   return {
     names: running.map((r) => r.name),
@@ -60,6 +61,7 @@ export async function startChatBots(
       for (const { notifier } of running) {
         services.requests.removeNotifier(notifier);
         services.meetings.removeNotifier(notifier);
+        services.minutes.removeNotifier(notifier);
       }
       await Promise.all(running.map((r) => r.stop()));
     },

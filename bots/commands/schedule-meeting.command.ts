@@ -3,11 +3,13 @@ import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
 const FORCE = new Set(['--trotzdem', '--anyway']);
+const ALLIANCES = new Set(['--buendnisse', '--bündnisse', '--alliances']);
+const isFlag = (a: string) => FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase());
 
 export const scheduleMeetingCommand = defineCommand({
   name: { de: 'treffen', en: 'meeting' },
   summary: { de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein', en: 'invites the coordination of municipalities of your district to an exchange meeting' },
-  usage: { de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...>', en: '!meeting "<title>" <when> <municipalities/people...>' },
+  usage: { de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse]', en: '!meeting "<title>" <when> <municipalities/people...> [--alliances]' },
   example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig' },
   options: [
     { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
@@ -17,12 +19,13 @@ export const scheduleMeetingCommand = defineCommand({
   allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
   parse: (args) => {
     const confirmed = args.some((a) => FORCE.has(a.toLowerCase()));
-    const words = args.filter((a) => !FORCE.has(a.toLowerCase()));
-    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed }) : unparsable;
+    const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
+    const words = args.filter((a) => !isFlag(a));
+    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed, includeAlliances }) : unparsable;
   },
   run: async (args, context, deps) => {
     const { when, rest } = splitWhen(args.words, new Date());
-    return deps.services.meetings.schedule({ title: args.title, when, invite: rest, confirmed: args.confirmed }, context.viewer);
+    return deps.services.meetings.schedule({ title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances }, context.viewer);
   },
   render: (meeting, { language }) => {
     const de = language === 'de';

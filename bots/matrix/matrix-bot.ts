@@ -3,6 +3,7 @@ import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
 import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
+import { meetingIcs } from '../../src/services/meeting-ics.js';
 import type { Message } from '../../src/services/request-router.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
@@ -84,7 +85,16 @@ export class MatrixBot implements InvitationNotifier {
       const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(text, userId));
       await this.store.setState(`matrix-invitation:${eventId}`, { meetingId: meeting.id, personId });
+      await this.attachCalendarFile(direct, meeting, userId);
     }
+  }
+
+  /** The meeting as an .ics file beside the invitation, to open in any calendar program. */
+  private async attachCalendarFile(roomId: string, meeting: Meeting, userId: string): Promise<void> {
+    const file = Buffer.from(meetingIcs(meeting, null), 'utf8');
+    const filename = `${meeting.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'treffen'}.ics`;
+    const url = await this.client!.uploadContent(file, 'text/calendar', filename);
+    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, { msgtype: 'm.file', body: filename, filename, url, info: { mimetype: 'text/calendar', size: file.length } });
   }
 
   stop(): void {

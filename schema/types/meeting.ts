@@ -38,6 +38,7 @@ const ScheduleMeetingInput = builder.inputType('ScheduleMeetingInput', {
     invite: t.stringList({ required: true, description: 'Municipalities of your district (their KIK and Beauftragte are invited) or person ids.' }),
     durationMinutes: t.int({ required: false }),
     confirmed: t.boolean({ required: false, description: 'Schedule despite reported clashes or a public holiday.' }),
+    includeAlliances: t.boolean({ required: false, description: 'Also invite the members of the alliances active in the named municipalities.' }),
   }),
 });
 
@@ -51,7 +52,10 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: ScheduleMeetingInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      ctx.services.meetings.schedule({ title: input.title, when: input.when, invite: input.invite, durationMinutes: input.durationMinutes ?? undefined, confirmed: input.confirmed ?? false }, ctx.viewer),
+      ctx.services.meetings.schedule(
+        { title: input.title, when: input.when, invite: input.invite, durationMinutes: input.durationMinutes ?? undefined, confirmed: input.confirmed ?? false, includeAlliances: input.includeAlliances ?? false },
+        ctx.viewer,
+      ),
   }),
   rescheduleMeeting: t.field({
     type: MeetingType,

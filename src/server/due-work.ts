@@ -15,6 +15,7 @@ export function dueWork(services: HubServices, retentionDays: number, log: (mess
     await Promise.all([
       services.requests.escalateDue().then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
       services.meetings.sendDueReminders().then((n) => counted('reminder', n, `Sent the reminders for ${n} meetings.`), failed('Sending reminders')),
+      services.minutes.remindDueTasks().then((n) => counted('task-reminder', n, `Reminded the owners of ${n} action items due today.`), failed('Reminding of action items')),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);
         if (purged > 0) log(`Retention: deleted the text of ${purged} closed requests older than ${retentionDays} days.`);

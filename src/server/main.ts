@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const outbox = new OutboxNotifier(store);
   const useOutbox = (on: boolean) => {
     if (!botsWanted) return;
-    for (const service of [services.requests, services.meetings]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
+    for (const service of [services.requests, services.meetings, services.minutes]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
   };
   const runDueWork = dueWork(services, config.requestRetentionDays, log);
   let bots: RunningBots | null = null;

@@ -23,6 +23,8 @@ export interface MeetingRequest {
   durationMinutes?: number;
   /** Save despite conflicts or a holiday. */
   confirmed?: boolean;
+  /** Also invite the members of the alliances active in the named municipalities. */
+  includeAlliances?: boolean;
 }
 
 export interface InvitationNotifier extends Notifier {
@@ -64,7 +66,7 @@ export class MeetingPlanner {
     if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
     const startsAt = parseWhen(input.when, this.now());
     const districtAgs = organising.scopeId!.slice('district:'.length);
-    const { municipalityIds, inviteeIds } = await this.invitees(input.invite, districtAgs, organiser);
+    const { municipalityIds, inviteeIds } = await this.invitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
 
     const meeting: Meeting = {
       id: `meeting:${randomUUID().slice(0, 8)}`,
@@ -185,7 +187,7 @@ export class MeetingPlanner {
   }
 
   /** The KIK serving each named municipality and the Beauftragte, plus people named by id. */
-  private async invitees(words: string[], districtAgs: string, organiser: string): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
+  private async invitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
     if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person');
     const towns = await this.names.municipalities();
     const municipalityIds: string[] = [];
@@ -203,6 +205,10 @@ export class MeetingPlanner {
     const [links, scopeRoles] = await Promise.all([this.store.linksOf(municipalityIds), this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)])]);
     municipalityIds.forEach((id, i) => links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)));
     scopeRoles.flat().filter((r) => r.role === 'BEAUFTRAGTE').forEach((r) => people.add(r.personId));
+    if (includeAlliances) {
+      const alliances = [...new Set(municipalityIds.flatMap((id, i) => links[i]!.filter((l) => l.type === 'ACTIVE_IN' && l.toId === id).map((l) => l.fromId)))];
+      (await this.store.rolesInScopes(alliances)).flat().filter((r) => r.role === 'VOLUNTEER').forEach((r) => people.add(r.personId));
+    }
     const found = await this.store.entitiesByIds([...people]);
     const missing = [...people].find((id, i) => found[i]?.kind !== 'Person');
     if (missing) throw new NotFound('Person', missing);

@@ -4,6 +4,7 @@ import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, type Meeting } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { Notifier } from './request-router.js';
 import { findWhen, TIME_ZONE } from './when.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
@@ -42,10 +43,34 @@ const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
 const berlinDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
 
 export class Minutes {
+  private readonly notifiers: Notifier[] = [];
+
   constructor(
     private readonly store: GraphStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.push(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    const index = this.notifiers.indexOf(notifier);
+    if (index >= 0) this.notifiers.splice(index, 1);
+  }
+
+  /** Reminds owners of action items due today (Berlin), each item once, also across instances. */
+  async remindDueTasks(): Promise<number> {
+    const today = berlinDay(this.now());
+    let sent = 0;
+    for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
+      if (task.due !== today || !(await this.store.claimOnce(`task-reminder:${task.id}`))) continue;
+      const message = { de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`, en: `Reminder: your action item "${task.text}" is due today.` };
+      await Promise.all(this.notifiers.map((n) => n.notify(task.ownerId!, message).catch(() => undefined)));
+      sent++;
+    }
+    return sent;
+  }
 
   /** The viewer's meeting running now (or the one that ended last, within 12 hours). */
   async currentMeeting(viewer: Viewer): Promise<Meeting> {

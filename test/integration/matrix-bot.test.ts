@@ -173,6 +173,9 @@ describe('the Matrix bot through Synapse', () => {
     await kik.join(direct!);
     const invitation = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung')));
     expect(invitation.content.body).toContain('„Austausch Sprachkurse“');
+    const file = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
+    expect(file.content).toMatchObject({ body: 'Austausch-Sprachkurse.ics', info: { mimetype: 'text/calendar' } });
+    expect(await kik.download(String(file.content.url))).toContain('SUMMARY:Austausch Sprachkurse');
     await kik.api('PUT', `/rooms/${encodeURIComponent(direct!)}/send/m.reaction/${Date.now()}`, { 'm.relates_to': { rel_type: 'm.annotation', event_id: invitation.event_id, key: '✅' } });
     const [thanks] = await kik.repliesTo(direct!, invitation.event_id);
     expect(thanks!.content.body).toBe('Danke, Ihre Antwort zu „Austausch Sprachkurse“ ist gespeichert.');

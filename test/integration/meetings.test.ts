@@ -40,6 +40,14 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     await expect(services.meetings.rsvp(meeting.id, 'YES', VOLUNTEER)).rejects.toMatchObject({ code: 'NOT_INVITED' });
   });
 
+  it('also invites the members of the alliances active in the towns, when asked to', async () => {
+    const meeting = await services.meetings.schedule({ title: 'Runder Tisch Ehrenamt', when: 'am 20.3.2027 um 10 Uhr', invite: ['Radebeul'], includeAlliances: true, confirmed: true }, KK_MEISSEN);
+    const volunteers = meeting.inviteeIds.filter((id) => id.startsWith('person:demo-14627-alliance-1-volunteer-'));
+    expect(volunteers.length).toBeGreaterThan(0);
+    expect(meeting.inviteeIds).toContain('person:demo-14627-kik-2');
+    expect(meeting.inviteeIds.some((id) => id.startsWith('person:demo-14627-alliance-2-'))).toBe(false);
+  });
+
   it('strengthens the link between the municipalities once the meeting was held', async () => {
     const edge = async () =>
       (await services.network.view({ districtAgs: '14627', depth: 0, kinds: ['Municipality'], aggregate: false })).edges.find(

@@ -42,6 +42,15 @@ describe('minutes of an exchange meeting', () => {
     expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');
   });
 
+  it('reminds the owner of an action item on its due day, once', async () => {
+    const reminded: string[] = [];
+    hub.services.minutes.addNotifier({ notify: async (personId, message) => void reminded.push(`${personId}: ${message.de}`) });
+    await say('kk', `!aufgabe ${kikName} bis heute: Flyer drucken`);
+    expect(await hub.services.minutes.remindDueTasks()).toBe(1);
+    expect(await hub.services.minutes.remindDueTasks()).toBe(0);
+    expect(reminded).toEqual(['person:demo-14627-kik-1: Erinnerung: Ihre Aufgabe „Flyer drucken“ ist heute fällig.']);
+  });
+
   it('asks back for an unknown owner, an unreadable or past date, and when no meeting is running', async () => {
     expect(await say('kk', '!aufgabe Niemand Bekanntes bis 15.12.: x')).toMatch(/nicht bekannt\. Meinten Sie: /);
     expect(await say('kk', `!aufgabe ${kikName} bis gestern: x`)).toMatch(/liegt in der Vergangenheit/);

@@ -63,6 +63,14 @@ export class MatrixUser {
     return Object.keys(joined);
   }
 
+  /** The content behind an mxc:// address (authenticated media). */
+  async download(mxc: string): Promise<string> {
+    const [server, mediaId] = mxc.replace('mxc://', '').split('/');
+    const response = await fetch(`${this.baseUrl}/_matrix/client/v1/media/download/${server}/${mediaId}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`Downloading ${mxc}: ${response.status}`);
+    return response.text();
+  }
+
   /** A room's state event, or null when there is none. */
   async state<T>(roomId: string, type: string, stateKey: string): Promise<T | null> {
     return this.api<T>('GET', `/rooms/${encodeURIComponent(roomId)}/state/${type}/${encodeURIComponent(stateKey)}`).catch(() => null);
