@@ -16,5 +16,6 @@ import './types/subscriptions.js';
 import './types/request.js';
 import './types/meeting.js';
 import './types/calendar.js';
+import './types/date-poll.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

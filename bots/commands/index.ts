@@ -8,6 +8,7 @@ import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
+import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import { decisionCommand, infoCommand, protocolCommand, taskCommand, tasksCommand } from './minutes.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
@@ -35,6 +36,9 @@ export const COMMANDS: readonly Command[] = [
   declineRequestCommand,
   scheduleMeetingCommand,
   rsvpCommand,
+  proposeDatesCommand,
+  voteDatesCommand,
+  fixDateCommand,
   listMeetingsCommand,
   rescheduleMeetingCommand,
   cancelMeetingCommand,

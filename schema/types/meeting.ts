@@ -12,7 +12,7 @@ const RsvpType = builder.objectRef<{ personId: string; answer: (typeof RSVP_ANSW
   fields: (t) => ({ personId: t.exposeID('personId'), answer: t.field({ type: RsvpAnswerEnum, resolve: (r) => r.answer }) }),
 });
 
-const MeetingType = builder.objectRef<Meeting>('Meeting').implement({
+export const MeetingType = builder.objectRef<Meeting>('Meeting').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),

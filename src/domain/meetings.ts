@@ -75,3 +75,17 @@ export class NoMeetingRunning extends DomainError {
     );
   }
 }
+
+export class PollChoiceInvalid extends DomainError {
+  readonly code = 'POLL_CHOICE_INVALID';
+  constructor(slots: number) {
+    super(`Please name dates by their numbers, between 1 and ${slots}.`, `Bitte die Termine mit ihren Nummern angeben, zwischen 1 und ${slots}.`);
+  }
+}
+
+export class PollAlreadyFixed extends DomainError {
+  readonly code = 'POLL_ALREADY_FIXED';
+  constructor(title: string) {
+    super(`The date for "${title}" is already fixed.`, `Der Termin für „${title}“ ist bereits festgelegt.`);
+  }
+}

@@ -14,6 +14,7 @@ import { MeetingPlanner } from './meetings.js';
 import { PersonalData } from './personal-data.js';
 import { CalendarFeeds } from './calendar-feeds.js';
 import { Minutes } from './minutes.js';
+import { DatePolls } from './date-polls.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -29,6 +30,7 @@ export interface HubServices {
   analytics: Analytics;
   requests: RequestRouter;
   meetings: MeetingPlanner;
+  datePolls: DatePolls;
   personalData: PersonalData;
   calendars: CalendarFeeds;
   minutes: Minutes;
@@ -48,6 +50,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
+  const planner = new MeetingPlanner(store, names, events, now);
   return {
     store,
     events,
@@ -59,7 +62,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),
     requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
-    meetings: new MeetingPlanner(store, names, events, now),
+    meetings: planner,
+    datePolls: new DatePolls(store, planner, now),
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
     minutes: new Minutes(store, now),

@@ -25,6 +25,8 @@ export interface MeetingRequest {
   confirmed?: boolean;
   /** Also invite the members of the alliances active in the named municipalities. */
   includeAlliances?: boolean;
+  /** An instant already settled (a fixed date poll slot) instead of `when`. */
+  startsAt?: Date;
 }
 
 export interface InvitationNotifier extends Notifier {
@@ -55,18 +57,24 @@ export class MeetingPlanner {
     if (index >= 0) this.notifiers.splice(index, 1);
   }
 
-  async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
+  /** The district a KIK or Koordinationskraft organises meetings in; others may not. */
+  async organisingDistrict(viewer: Viewer): Promise<string> {
     const organiser = viewer.personId;
     const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
     const organising = (roles ?? []).find((r) => ORGANISING_ROLES.includes(r.role) && r.scopeId?.startsWith('district:'));
     if (!organiser || !organising) throw new NotAllowed('schedule exchange meetings (KIK and Koordinationskräfte do)', 'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)');
+    return organising.scopeId!.slice('district:'.length);
+  }
+
+  async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
+    const districtAgs = await this.organisingDistrict(viewer);
+    const organiser = viewer.personId!;
     const title = input.title.trim();
     if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters');
     const duration = input.durationMinutes ?? 90;
     if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
-    const startsAt = parseWhen(input.when, this.now());
-    const districtAgs = organising.scopeId!.slice('district:'.length);
-    const { municipalityIds, inviteeIds } = await this.invitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
+    const startsAt = input.startsAt ?? parseWhen(input.when, this.now());
+    const { municipalityIds, inviteeIds } = await this.resolveInvitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
 
     const meeting: Meeting = {
       id: `meeting:${randomUUID().slice(0, 8)}`,
@@ -129,6 +137,11 @@ export class MeetingPlanner {
     return meeting;
   }
 
+  /** A message to each of these people on every chat the hub runs. */
+  async tell(personIds: string[], message: Message, actions?: NotificationAction[]): Promise<void> {
+    await Promise.all(personIds.flatMap((id) => this.notifiers.map((n) => n.notify(id, message, actions).catch(() => undefined))));
+  }
+
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {
     await Promise.all(meeting.inviteeIds.flatMap((id) => this.notifiers.map((n) => n.notify(id, message).catch(() => undefined))));
     this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
@@ -187,7 +200,8 @@ export class MeetingPlanner {
   }
 
   /** The KIK serving each named municipality and the Beauftragte, plus people named by id. */
-  private async invitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
+  /** The people serving or representing the named towns of the district, and named people. */
+  async resolveInvitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
     if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person');
     const towns = await this.names.municipalities();
     const municipalityIds: string[] = [];
