@@ -8,6 +8,7 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
+import { Notifiers } from './notifiers.js';
 import type { Message, NotificationAction, Notifier } from './request-router.js';
 import { formatWhen, parseWhen } from './when.js';
 
@@ -39,7 +40,7 @@ const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 export const REMINDER_HOURS = [24, 1];
 
 export class MeetingPlanner {
-  private readonly notifiers: InvitationNotifier[] = [];
+  private readonly notifiers = new Notifiers<InvitationNotifier>();
 
   constructor(
     private readonly store: GraphStore,
@@ -49,12 +50,11 @@ export class MeetingPlanner {
   ) {}
 
   addNotifier(notifier: InvitationNotifier): void {
-    this.notifiers.push(notifier);
+    this.notifiers.add(notifier);
   }
 
   removeNotifier(notifier: InvitationNotifier): void {
-    const index = this.notifiers.indexOf(notifier);
-    if (index >= 0) this.notifiers.splice(index, 1);
+    this.notifiers.remove(notifier);
   }
 
   /** The district a KIK or Koordinationskraft organises meetings in; others may not. */
@@ -139,11 +139,11 @@ export class MeetingPlanner {
 
   /** A message to each of these people on every chat the hub runs. */
   async tell(personIds: string[], message: Message, actions?: NotificationAction[]): Promise<void> {
-    await Promise.all(personIds.flatMap((id) => this.notifiers.map((n) => n.notify(id, message, actions).catch(() => undefined))));
+    await this.notifiers.tell(personIds, message, actions);
   }
 
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {
-    await Promise.all(meeting.inviteeIds.flatMap((id) => this.notifiers.map((n) => n.notify(id, message).catch(() => undefined))));
+    await this.notifiers.tell(meeting.inviteeIds, message);
     this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
   }
 
@@ -169,7 +169,7 @@ export class MeetingPlanner {
         const at = new Date(meeting.startsAt);
         const message = { de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`, en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.` };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
-        await Promise.all(people.flatMap((id) => this.notifiers.map((n) => n.notify(id, message).catch(() => undefined))));
+        await this.notifiers.tell(people, message);
         sent++;
       }
     }
@@ -245,7 +245,7 @@ export class MeetingPlanner {
       { label: { de: 'Vielleicht', en: 'Maybe' }, command: `!zusage ${meeting.id} vielleicht` },
     ];
     await Promise.all(
-      this.notifiers.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined)),
+      this.notifiers.all.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined)),
     );
   }
 }

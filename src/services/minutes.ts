@@ -4,6 +4,7 @@ import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, type Meeting } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import { Notifiers } from './notifiers.js';
 import type { Notifier } from './request-router.js';
 import { findWhen, TIME_ZONE } from './when.js';
 
@@ -43,7 +44,7 @@ const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
 const berlinDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
 
 export class Minutes {
-  private readonly notifiers: Notifier[] = [];
+  private readonly notifiers = new Notifiers<Notifier>();
 
   constructor(
     private readonly store: GraphStore,
@@ -51,12 +52,11 @@ export class Minutes {
   ) {}
 
   addNotifier(notifier: Notifier): void {
-    this.notifiers.push(notifier);
+    this.notifiers.add(notifier);
   }
 
   removeNotifier(notifier: Notifier): void {
-    const index = this.notifiers.indexOf(notifier);
-    if (index >= 0) this.notifiers.splice(index, 1);
+    this.notifiers.remove(notifier);
   }
 
   /** Reminds owners of action items due today (Berlin), each item once, also across instances. */
@@ -66,7 +66,7 @@ export class Minutes {
     for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
       if (task.due !== today || !(await this.store.claimOnce(`task-reminder:${task.id}`))) continue;
       const message = { de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`, en: `Reminder: your action item "${task.text}" is due today.` };
-      await Promise.all(this.notifiers.map((n) => n.notify(task.ownerId!, message).catch(() => undefined)));
+      await this.notifiers.tell([task.ownerId!], message);
       sent++;
     }
     return sent;

@@ -22,6 +22,7 @@ import {
 } from '../domain/requests.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
+import { Notifiers } from './notifiers.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
@@ -49,7 +50,7 @@ export interface RequestSettings {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export class RequestRouter {
-  private readonly notifiers: Notifier[] = [];
+  private readonly notifiers = new Notifiers<Notifier>();
 
   constructor(
     private readonly store: GraphStore,
@@ -61,12 +62,11 @@ export class RequestRouter {
 
   /** Chat transports register here to deliver messages to the people they know. */
   addNotifier(notifier: Notifier): void {
-    this.notifiers.push(notifier);
+    this.notifiers.add(notifier);
   }
 
   removeNotifier(notifier: Notifier): void {
-    const index = this.notifiers.indexOf(notifier);
-    if (index >= 0) this.notifiers.splice(index, 1);
+    this.notifiers.remove(notifier);
   }
 
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
@@ -265,6 +265,6 @@ export class RequestRouter {
   }
 
   private async tell(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
-    await Promise.all(this.notifiers.map((n) => n.notify(personId, message, actions).catch(() => undefined)));
+    await this.notifiers.tell([personId], message, actions);
   }
 }
