@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';
@@ -358,26 +359,15 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
-    const key = `lease:${name}`;
-    return this.db
-      .transaction(() => {
-        const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
-        const lease = row ? (JSON.parse(row.value) as { holder: string; until: string }) : null;
-        if (lease && lease.holder !== holder && Date.parse(lease.until) > now.getTime()) return false;
-        this.db
-          .prepare('INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-          .run(key, JSON.stringify({ holder, until: until.toISOString() }), now.toISOString());
-        return true;
-      })
-      .immediate();
+    return holdLease(this.db, name, holder, until, now);
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    this.db.prepare("DELETE FROM state WHERE key = ? AND json_extract(value, '$.holder') = ?").run(`lease:${name}`, holder);
+    releaseLease(this.db, name, holder);
   }
 
   async claimOnce(key: string): Promise<boolean> {
-    return this.db.prepare('INSERT INTO claims (key, claimed_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(key, new Date().toISOString()).changes === 1;
+    return claimOnce(this.db, key);
   }
 
   async deleteEverything(): Promise<void> {

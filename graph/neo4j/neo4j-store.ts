@@ -10,6 +10,7 @@ import type { HubRequest } from '../../src/domain/requests.js';
 import { entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
+import { claimOnce, holdLease, releaseLease } from './coordination.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
 // domain's own constants, never from input.
@@ -330,34 +331,17 @@ export class Neo4jStore implements GraphStore {
 
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
     let held = false;
-    await this.write(async (tx) => {
-      // The first SET write-locks the lease, so the holder is read after any concurrent change.
-      const result = await tx.run(
-        `MERGE (l:Lease {key: $name}) ON CREATE SET l.holder = $holder, l.until = $until
-         SET l.checkedAt = $now
-         WITH l, (l.holder = $holder OR l.until <= $now) AS free
-         SET l.holder = CASE WHEN free THEN $holder ELSE l.holder END, l.until = CASE WHEN free THEN $until ELSE l.until END
-         RETURN free`,
-        { name, holder, until: until.toISOString(), now: now.toISOString() },
-      );
-      held = result.records[0]?.get('free') === true;
-    });
+    await this.write(async (tx) => void (held = await holdLease(tx, name, holder, until, now)));
     return held;
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    await this.write(async (tx) => {
-      await tx.run('MATCH (l:Lease {key: $name, holder: $holder}) DELETE l', { name, holder });
-    });
+    await this.write((tx) => releaseLease(tx, name, holder));
   }
 
   async claimOnce(key: string): Promise<boolean> {
     let first = false;
-    await this.write(async (tx) => {
-      // The unique constraint on Claim.key makes concurrent MERGEs of one key create one node.
-      const result = await tx.run('MERGE (c:Claim {key: $key}) ON CREATE SET c.claimedAt = datetime(), c.fresh = true WITH c, c.fresh AS fresh REMOVE c.fresh RETURN fresh', { key });
-      first = result.records[0]?.get('fresh') === true;
-    });
+    await this.write(async (tx) => void (first = await claimOnce(tx, key)));
     return first;
   }
 
