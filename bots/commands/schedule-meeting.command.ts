@@ -1,4 +1,5 @@
-import { splitWhen, formatWhen } from '../../src/services/when.js';
+import { describeRule, splitWhenOrRule } from '../../src/services/recurrence.js';
+import { formatWhen } from '../../src/services/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
@@ -10,10 +11,10 @@ export const scheduleMeetingCommand = defineCommand({
   name: { de: 'treffen', en: 'meeting' },
   summary: { de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein', en: 'invites the coordination of municipalities of your district to an exchange meeting' },
   usage: { de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse]', en: '!meeting "<title>" <when> <municipalities/people...> [--alliances]' },
-  example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig' },
+  example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig (oder als Reihe: jeden ersten Dienstag im Monat 14 Uhr)', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig (or as a series: every first Tuesday of the month 2pm)' },
   options: [
     { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
-    { name: { de: 'wann', en: 'when' }, description: { de: 'z. B. nächsten Dienstag 14 Uhr', en: 'e.g. next Tuesday 2pm' }, required: true, rest: true },
+    { name: { de: 'wann', en: 'when' }, description: { de: 'z. B. nächsten Dienstag 14 Uhr; jeden ersten Dienstag im Monat 14 Uhr', en: 'e.g. next Tuesday 2pm; every first Tuesday of the month 2pm' }, required: true, rest: true },
     { name: { de: 'wer', en: 'who' }, description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' }, required: true, autocomplete: 'municipality', rest: true },
   ],
   allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
@@ -24,11 +25,19 @@ export const scheduleMeetingCommand = defineCommand({
     return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed, includeAlliances }) : unparsable;
   },
   run: async (args, context, deps) => {
-    const { when, rest } = splitWhen(args.words, new Date());
+    const { when, rest } = splitWhenOrRule(args.words, new Date());
     return deps.services.meetings.schedule({ title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances }, context.viewer);
   },
   render: (meeting, { language }) => {
     const de = language === 'de';
+    const at = new Date(meeting.startsAt);
+    if (meeting.series)
+      return reply([
+        de
+          ? `Die Reihe „${meeting.title}“ ist angelegt: ${describeRule(meeting.series.rule, at, 'de')}. Erster Termin: ${formatWhen(at, 'de')} (${meeting.id}). Eingeladen: ${meeting.inviteeIds.length} Personen; sie erhalten eine Direktnachricht.`
+          : `The series "${meeting.title}" is scheduled: ${describeRule(meeting.series.rule, at, 'en')}. First date: ${formatWhen(at, 'en')} (${meeting.id}). Invited: ${meeting.inviteeIds.length} people; they get a direct message.`,
+        de ? `Einen Termin ändern: !verschieben <Termin> <wann>; diesen und alle folgenden: … --folgende` : `Change one date: !reschedule <meeting> <when>; this and all later ones: … --following`,
+      ]);
     return reply([
       de
         ? `„${meeting.title}“ ist angelegt (${meeting.id}) für ${formatWhen(new Date(meeting.startsAt), 'de')}. Eingeladen: ${meeting.inviteeIds.length} Personen; sie erhalten eine Direktnachricht.`

@@ -184,7 +184,8 @@ export class MatrixBot implements InvitationNotifier {
     const user = { transport: 'matrix' as const, userId: event.sender };
     const viewer = await this.identities.viewerFor(user);
     if (viewer.personId !== invitation.personId) return;
-    const meeting = await this.meetings.rsvp(invitation.meetingId, answer, viewer);
+    // The invitation to a series stands for all its dates.
+    const meeting = await this.meetings.rsvp(invitation.meetingId, answer, viewer, 'FOLLOWING');
     const language = await this.identities.language(user);
     const thanks = { title: undefined, lines: [[language === 'de' ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.` : `Thanks, your answer for "${meeting.title}" is saved.`]], privateDetails: false };
     await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(thanks, { ...event, event_id: relation.event_id }));

@@ -308,18 +308,34 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async saveMeeting(meeting: Meeting): Promise<boolean> {
-    const row = { id: meeting.id, starts_at: meeting.startsAt, ends_at: endsAt(meeting), version: meeting.version, data: JSON.stringify(meeting) };
-    return this.db.transaction(() => {
-      const changed =
-        meeting.version === 1
-          ? this.db.prepare('INSERT INTO meetings (id, starts_at, ends_at, version, data) VALUES (@id, @starts_at, @ends_at, @version, @data) ON CONFLICT(id) DO NOTHING').run(row).changes
-          : this.db.prepare('UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, data = @data WHERE id = @id AND version = @version - 1').run(row).changes;
-      if (changed === 0) return false;
-      this.db.prepare('DELETE FROM meeting_people WHERE meeting_id = ?').run(meeting.id);
-      const person = this.db.prepare('INSERT INTO meeting_people (meeting_id, person_id) VALUES (?, ?)');
-      for (const id of new Set([meeting.organiserId, ...meeting.inviteeIds])) person.run(meeting.id, id);
+    return this.saveMeetings([meeting]);
+  }
+
+  async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
+    const insert = this.db.prepare('INSERT INTO meetings (id, starts_at, ends_at, version, series_id, data) VALUES (@id, @starts_at, @ends_at, @version, @series_id, @data) ON CONFLICT(id) DO NOTHING');
+    const update = this.db.prepare('UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, series_id = @series_id, data = @data WHERE id = @id AND version = @version - 1');
+    const forget = this.db.prepare('DELETE FROM meeting_people WHERE meeting_id = ?');
+    const person = this.db.prepare('INSERT INTO meeting_people (meeting_id, person_id) VALUES (?, ?)');
+    const stale = new Error('stale');
+    try {
+      this.db.transaction(() => {
+        for (const meeting of meetings) {
+          const row = { id: meeting.id, starts_at: meeting.startsAt, ends_at: endsAt(meeting), version: meeting.version, series_id: meeting.series?.id ?? null, data: JSON.stringify(meeting) };
+          if ((meeting.version === 1 ? insert : update).run(row).changes === 0) throw stale;
+          forget.run(meeting.id);
+          for (const id of new Set([meeting.organiserId, ...meeting.inviteeIds])) person.run(meeting.id, id);
+        }
+      }).immediate();
       return true;
-    }).immediate();
+    } catch (error) {
+      if (error === stale) return false;
+      throw error;
+    }
+  }
+
+  async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
+    const rows = this.db.prepare('SELECT data FROM meetings WHERE series_id = ? ORDER BY starts_at').all(seriesId) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as Meeting);
   }
 
   async meetingById(id: string): Promise<Meeting | null> {

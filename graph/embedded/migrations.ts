@@ -121,6 +121,14 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX meetings_time ON meetings(starts_at, ends_at);
     `,
   },
+  {
+    version: 6,
+    name: 'meeting series',
+    up: `
+      ALTER TABLE meetings ADD COLUMN series_id TEXT;
+      CREATE INDEX meetings_series ON meetings(series_id, starts_at);
+    `,
+  },
 ];
 
 

@@ -69,6 +69,11 @@ const MIGRATIONS: Migration[] = [
     name: 'leases',
     statements: ['CREATE CONSTRAINT lease_key IF NOT EXISTS FOR (l:Lease) REQUIRE l.key IS UNIQUE'],
   },
+  {
+    version: 7,
+    name: 'meeting series',
+    statements: ['CREATE INDEX meeting_series IF NOT EXISTS FOR (m:Meeting) ON (m.seriesId)'],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

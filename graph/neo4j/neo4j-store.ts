@@ -275,23 +275,45 @@ export class Neo4jStore implements GraphStore {
   }
 
   async saveMeeting(meeting: Meeting): Promise<boolean> {
-    const props = { id: meeting.id, startsAt: meeting.startsAt, endsAt: endsAt(meeting), version: neo4j.int(meeting.version), data: JSON.stringify(meeting) };
-    const people = [...new Set([meeting.organiserId, ...meeting.inviteeIds])];
-    let saved = false;
-    await this.write(async (tx) => {
-      const query =
-        meeting.version === 1
-          ? 'MERGE (m:Meeting {id: $props.id}) ON CREATE SET m += $props, m.created = true WITH m, m.created AS created REMOVE m.created RETURN created'
-          : 'MATCH (m:Meeting {id: $props.id}) SET m.lock = true REMOVE m.lock WITH m WHERE m.version = $props.version - 1 SET m += $props RETURN true AS created';
-      saved = (await tx.run(query, { props })).records[0]?.get('created') === true;
-      if (!saved) return;
-      await tx.run(
-        `MATCH (m:Meeting {id: $id}) OPTIONAL MATCH (m)-[:WITH]->(old:MeetingPerson) DETACH DELETE old
-         WITH DISTINCT m UNWIND $people AS personId CREATE (m)-[:WITH]->(:MeetingPerson {personId: personId})`,
-        { id: meeting.id, people },
-      );
-    });
-    return saved;
+    return this.saveMeetings([meeting]);
+  }
+
+  /**
+   * One statement for all meetings: each is locked (a no-op write) before its version is read,
+   * so a concurrent save of the same version cannot also pass; one stale row rolls all back.
+   */
+  async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
+    const rows = meetings.map((m) => ({
+      props: { id: m.id, startsAt: m.startsAt, endsAt: endsAt(m), version: neo4j.int(m.version), seriesId: m.series?.id ?? null, data: JSON.stringify(m) },
+      people: [...new Set([m.organiserId, ...m.inviteeIds])],
+    }));
+    const stale = new Error('stale');
+    try {
+      await this.write(async (tx) => {
+        const result = await tx.run(
+          `UNWIND $rows AS row
+           MERGE (m:Meeting {id: row.props.id}) ON CREATE SET m.version = 0, m.created = true
+           SET m.lock = true REMOVE m.lock
+           WITH m, row, coalesce(m.created, false) AS created REMOVE m.created
+           WITH m, row WHERE (created AND row.props.version = 1) OR (NOT created AND m.version = row.props.version - 1)
+           SET m += row.props
+           WITH m, row OPTIONAL MATCH (m)-[:WITH]->(old:MeetingPerson) DETACH DELETE old
+           WITH DISTINCT m, row UNWIND row.people AS personId CREATE (m)-[:WITH]->(:MeetingPerson {personId: personId})
+           RETURN count(DISTINCT m) AS saved`,
+          { rows },
+        );
+        if (Number(result.records[0]?.get('saved') ?? 0) !== rows.length) throw stale;
+      });
+      return true;
+    } catch (error) {
+      if (error === stale) return false;
+      throw error;
+    }
+  }
+
+  async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
+    const records = await this.records('MATCH (m:Meeting {seriesId: $seriesId}) RETURN m.data AS data ORDER BY m.startsAt', { seriesId });
+    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
   }
 
   async meetingById(id: string): Promise<Meeting | null> {

@@ -1,5 +1,6 @@
 import { RSVP_ANSWERS, type Meeting } from '../../src/domain/meetings.js';
 import { meetingIcs } from '../../src/services/meeting-ics.js';
+import { describeRule } from '../../src/services/recurrence.js';
 import { builder } from '../builder.js';
 import { MunicipalityRef, PersonRef } from '../refs.js';
 import { DOMAIN_ERRORS } from './errors.js';
@@ -8,11 +9,30 @@ import { DOMAIN_ERRORS } from './errors.js';
 
 const RsvpAnswerEnum = builder.enumType('RsvpAnswer', { values: RSVP_ANSWERS });
 
+export const MeetingType = builder.objectRef<Meeting>('Meeting');
+
+const ChangeScopeEnum = builder.enumType('MeetingChangeScope', {
+  values: { THIS: { description: 'Only this meeting (one date of a series).' }, FOLLOWING: { description: 'This date and all later dates of its series.' } } as const,
+});
+
+const SeriesType = builder.objectRef<{ meeting: Meeting }>('MeetingSeries').implement({
+  description: 'A recurring series; each date is a meeting of its own with its own answers.',
+  fields: (t) => ({
+    id: t.id({ resolve: ({ meeting }) => meeting.series!.id }),
+    rule: t.string({ description: 'The RFC 5545 RRULE, as in the calendar file.', resolve: ({ meeting }) => meeting.series!.rule }),
+    description: t.string({
+      args: { language: t.arg.string({ required: false, description: '"de" (default) or "en".' }) },
+      resolve: ({ meeting }, args) => describeRule(meeting.series!.rule, new Date(meeting.series!.start), args.language === 'en' ? 'en' : 'de'),
+    }),
+    occurrences: t.field({ type: [MeetingType], description: 'All dates of the series, by start.', resolve: ({ meeting }, _a, ctx) => ctx.services.meetings.occurrences(meeting) }),
+  }),
+});
+
 const RsvpType = builder.objectRef<{ personId: string; answer: (typeof RSVP_ANSWERS)[number] }>('Rsvp').implement({
   fields: (t) => ({ personId: t.exposeID('personId'), answer: t.field({ type: RsvpAnswerEnum, resolve: (r) => r.answer }) }),
 });
 
-export const MeetingType = builder.objectRef<Meeting>('Meeting').implement({
+MeetingType.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
@@ -24,9 +44,10 @@ export const MeetingType = builder.objectRef<Meeting>('Meeting').implement({
     invitees: t.field({ type: [PersonRef], resolve: async (m, _a, ctx) => (await Promise.all(m.inviteeIds.map((id) => ctx.directory.entityOfKind(id, 'Person')))).filter((p) => p !== null) }),
     municipalities: t.field({ type: [MunicipalityRef], resolve: async (m, _a, ctx) => (await Promise.all(m.municipalityIds.map((id) => ctx.directory.entityOfKind(id, 'Municipality')))).filter((x) => x !== null) }),
     rsvps: t.field({ type: [RsvpType], resolve: (m) => Object.entries(m.rsvps).map(([personId, answer]) => ({ personId, answer })) }),
+    series: t.field({ type: SeriesType, nullable: true, resolve: (m) => (m.series ? { meeting: m } : null) }),
     ics: t.string({
-      description: 'The meeting as an iCalendar (.ics) file.',
-      resolve: async (m, _a, ctx) => meetingIcs(m, (await ctx.directory.entityOfKind(m.organiserId, 'Person'))?.name ?? null),
+      description: 'The meeting as an iCalendar (.ics) file; for a date of a series, the whole series (RRULE).',
+      resolve: async (m, _a, ctx) => meetingIcs(m, (await ctx.directory.entityOfKind(m.organiserId, 'Person'))?.name ?? null, await ctx.services.meetings.occurrences(m)),
     }),
   }),
 });
@@ -34,7 +55,7 @@ export const MeetingType = builder.objectRef<Meeting>('Meeting').implement({
 const ScheduleMeetingInput = builder.inputType('ScheduleMeetingInput', {
   fields: (t) => ({
     title: t.string({ required: true }),
-    when: t.string({ required: true, description: 'Natural German or English, e.g. "nächsten Dienstag 14 Uhr", "tomorrow 10am".' }),
+    when: t.string({ required: true, description: 'Natural German or English, e.g. "nächsten Dienstag 14 Uhr", "tomorrow 10am"; or a series: "jeden ersten Dienstag im Monat 14 Uhr", "every other Wednesday 9:30 until 30.6.".' }),
     invite: t.stringList({ required: true, description: 'Municipalities of your district (their KIK and Beauftragte are invited) or person ids.' }),
     durationMinutes: t.int({ required: false }),
     confirmed: t.boolean({ required: false, description: 'Schedule despite reported clashes or a public holiday.' }),
@@ -60,19 +81,19 @@ builder.mutationFields((t) => ({
   rescheduleMeeting: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), when: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.services.meetings.reschedule(String(args.id), args.when, ctx.viewer),
+    args: { id: t.arg.id({ required: true }), when: t.arg.string({ required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.reschedule(String(args.id), args.when, ctx.viewer, args.scope ?? 'THIS'),
   }),
   cancelMeeting: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.services.meetings.cancel(String(args.id), ctx.viewer),
+    args: { id: t.arg.id({ required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.cancel(String(args.id), ctx.viewer, args.scope ?? 'THIS'),
   }),
   rsvpMeeting: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), answer: t.arg({ type: RsvpAnswerEnum, required: true }) },
-    resolve: (_r, args, ctx) => ctx.services.meetings.rsvp(String(args.id), args.answer, ctx.viewer),
+    args: { id: t.arg.id({ required: true }), answer: t.arg({ type: RsvpAnswerEnum, required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.rsvp(String(args.id), args.answer, ctx.viewer, args.scope ?? 'THIS'),
   }),
 }));

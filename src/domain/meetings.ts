@@ -19,6 +19,19 @@ export interface Meeting {
   state: 'SCHEDULED' | 'CANCELLED';
   createdAt: string;
   version: number;
+  /** Set on each occurrence of a recurring series. */
+  series?: SeriesOccurrence;
+}
+
+/** Where an occurrence sits in its series; a series is the set of meetings sharing `id`. */
+export interface SeriesOccurrence {
+  id: string;
+  /** RFC 5545 RRULE value (without "RRULE:"), e.g. FREQ=MONTHLY;BYDAY=1TU; UNTIL in UTC. */
+  rule: string;
+  /** ISO instant of the series' first occurrence (DTSTART). */
+  start: string;
+  /** ISO instant the rule gave this occurrence (RECURRENCE-ID); startsAt differs once it is moved. */
+  recurrenceId: string;
 }
 
 export function endsAt(meeting: Pick<Meeting, 'startsAt' | 'durationMinutes'>): string {

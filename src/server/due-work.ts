@@ -1,7 +1,7 @@
 import type { HubServices } from '../services/hub-services.js';
 import { timerRuns } from './plugins/use-metrics.js';
 
-// What falls due with time: escalations, meeting reminders, retention. Run by the instance that
+// What falls due with time: escalations, meeting reminders, series occurrences, retention. Run by the instance that
 // holds the bots' lease, at start (catching up on what fell due while the hub was down) and
 // every minute; each item is claimed in the store, so it happens once even across a hand-over.
 
@@ -15,6 +15,7 @@ export function dueWork(services: HubServices, retentionDays: number, log: (mess
     await Promise.all([
       services.requests.escalateDue().then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
       services.meetings.sendDueReminders().then((n) => counted('reminder', n, `Sent the reminders for ${n} meetings.`), failed('Sending reminders')),
+      services.meetings.extendSeries().then((n) => counted('series-extension', n, `Added ${n} occurrences to running meeting series.`), failed('Extending meeting series')),
       services.minutes.remindDueTasks().then((n) => counted('task-reminder', n, `Reminded the owners of ${n} action items due today.`), failed('Reminding of action items')),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);

@@ -8,7 +8,9 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
+import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
 import { Notifiers } from './notifiers.js';
+import { parseRecurrence } from './recurrence.js';
 import type { Message, NotificationAction, Notifier } from './request-router.js';
 import { formatWhen, parseWhen } from './when.js';
 
@@ -41,13 +43,16 @@ export const REMINDER_HOURS = [24, 1];
 
 export class MeetingPlanner {
   private readonly notifiers = new Notifiers<InvitationNotifier>();
+  private readonly series: MeetingSeries;
 
   constructor(
     private readonly store: GraphStore,
     private readonly names: NameIndex,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.series = new MeetingSeries(store, now, (meeting, message) => this.tellAll(meeting, message));
+  }
 
   addNotifier(notifier: InvitationNotifier): void {
     this.notifiers.add(notifier);
@@ -66,6 +71,7 @@ export class MeetingPlanner {
     return organising.scopeId!.slice('district:'.length);
   }
 
+  /** Schedules a meeting, or a series when `when` names a recurrence; returns the (first) meeting. */
   async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
     const districtAgs = await this.organisingDistrict(viewer);
     const organiser = viewer.personId!;
@@ -73,7 +79,8 @@ export class MeetingPlanner {
     if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters');
     const duration = input.durationMinutes ?? 90;
     if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
-    const startsAt = input.startsAt ?? parseWhen(input.when, this.now());
+    const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
+    const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
     const { municipalityIds, inviteeIds } = await this.resolveInvitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
 
     const meeting: Meeting = {
@@ -90,26 +97,40 @@ export class MeetingPlanner {
       createdAt: this.now().toISOString(),
       version: 1,
     };
-    if (!input.confirmed) await this.checkConcerns(meeting);
-    await this.store.saveMeeting(meeting);
-    const invitation = this.invitationText(meeting);
-    await Promise.all(meeting.inviteeIds.map((id) => this.invite(id, meeting, invitation)));
-    this.events?.publish({ action: 'meetingScheduled', subjectIds: [meeting.id, ...municipalityIds, ...inviteeIds], at: meeting.createdAt });
-    return meeting;
+    const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
+    if (!input.confirmed) await this.checkConcerns(meetings);
+    await this.store.saveMeetings(meetings);
+    const first = meetings[0]!;
+    const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
+    await Promise.all(first.inviteeIds.map((id) => this.invite(id, first, invitation)));
+    this.events?.publish({ action: 'meetingScheduled', subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds], at: first.createdAt });
+    return first;
   }
 
-  async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
+  /** The occurrences of the meeting's series (just the meeting when it is none). */
+  async occurrences(meeting: Meeting): Promise<Meeting[]> {
+    return meeting.series ? this.store.meetingsOfSeries(meeting.series.id) : [meeting];
+  }
+
+  /** Adds the next occurrences of running series (daily). */
+  extendSeries(): Promise<number> {
+    return this.series.extend();
+  }
+
+  async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.store.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
+    if (scope === 'FOLLOWING' && meeting.series) return this.series.rsvpAll(meeting, answer, viewer);
     const next: Meeting = { ...meeting, rsvps: { ...meeting.rsvps, [viewer.personId]: answer }, version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.rsvp(id, answer, viewer);
     return next;
   }
 
   /** Moves a meeting to another time; everyone invited is told, answers start afresh. */
-  async reschedule(id: string, when: string, viewer: Viewer): Promise<Meeting> {
+  async reschedule(id: string, when: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
+    if (scope === 'FOLLOWING' && meeting.series) return this.series.rescheduleFollowing(meeting, when);
     const startsAt = parseWhen(when, this.now()).toISOString();
     const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
@@ -121,8 +142,9 @@ export class MeetingPlanner {
     return next;
   }
 
-  async cancel(id: string, viewer: Viewer): Promise<Meeting> {
+  async cancel(id: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
+    if (scope === 'FOLLOWING' && meeting.series) return this.series.cancelFollowing(meeting);
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
     await this.tellAll(next, { de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`, en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.` });
@@ -180,26 +202,32 @@ export class MeetingPlanner {
     return this.store.meetingById(id);
   }
 
-  private async checkConcerns(meeting: Meeting): Promise<void> {
+  /** Public holidays and clashes with the people's other meetings, for one meeting or all of a series. */
+  private async checkConcerns(meetings: Meeting[]): Promise<void> {
     const en: string[] = [];
     const de: string[] = [];
-    const holiday = publicHoliday(new Date(meeting.startsAt), meeting.districtAgs.slice(0, 2));
-    if (holiday) {
+    const first = meetings[0]!;
+    for (const meeting of meetings) {
+      const holiday = publicHoliday(new Date(meeting.startsAt), meeting.districtAgs.slice(0, 2));
+      if (!holiday) continue;
       en.push(`${formatWhen(new Date(meeting.startsAt), 'en')} is a public holiday (${holiday}).`);
       de.push(`${formatWhen(new Date(meeting.startsAt), 'de')} ist ein Feiertag (${holiday}).`);
     }
-    const clashes = await this.store.meetingsOf([meeting.organiserId, ...meeting.inviteeIds], meeting.startsAt, endsAt(meeting));
-    const busy = clashes.filter((m) => m.state === 'SCHEDULED');
+    const people = [first.organiserId, ...first.inviteeIds];
+    const others = await this.store.meetingsOf(people, first.startsAt, endsAt(meetings[meetings.length - 1]!));
+    const overlaps = (a: Meeting, b: Meeting) => a.startsAt < endsAt(b) && b.startsAt < endsAt(a);
+    const busy = others.filter((other) => other.state === 'SCHEDULED' && meetings.some((m) => overlaps(m, other)));
     if (busy.length) {
-      const people = await this.store.entitiesByIds([...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => p === meeting.organiserId || meeting.inviteeIds.includes(p)))]);
-      const names = people.filter((p) => p !== null).map((p) => p!.name).join(', ');
-      en.push(`At that time ${names} already have: ${busy.map((m) => m.title).join(', ')}.`);
-      de.push(`Zu der Zeit haben ${names} bereits: ${busy.map((m) => m.title).join(', ')}.`);
+      const named = await this.store.entitiesByIds([...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p)))]);
+      const names = named.filter((p) => p !== null).map((p) => p!.name).join(', ');
+      const titles = [...new Set(busy.map((m) => (meetings.length > 1 ? `${m.title} (${formatWhen(new Date(m.startsAt), 'de')})` : m.title)))];
+      const titlesEn = [...new Set(busy.map((m) => (meetings.length > 1 ? `${m.title} (${formatWhen(new Date(m.startsAt), 'en')})` : m.title)))];
+      en.push(`At that time ${names} already have: ${titlesEn.join(', ')}.`);
+      de.push(`Zu der Zeit haben ${names} bereits: ${titles.join(', ')}.`);
     }
     if (en.length) throw new MeetingNeedsConfirmation(en, de);
   }
 
-  /** The KIK serving each named municipality and the Beauftragte, plus people named by id. */
   /** The people serving or representing the named towns of the district, and named people. */
   async resolveInvitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
     if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person');

@@ -26,6 +26,28 @@ function withYear(text: string, now: Date): string {
   });
 }
 
+export interface WallTime {
+  year: number;
+  /** 1 to 12. */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** The Berlin wall-clock time of an instant. */
+export function berlinWallTime(at: Date): WallTime {
+  const local = new Date(at.getTime() + berlinOffset(at) * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+}
+
+/** The instant at which Berlin clocks show this wall time (the offset is looked up twice for the day clocks change). */
+export function berlinInstant(wall: WallTime): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const first = asUtc - berlinOffset(new Date(asUtc)) * 60_000;
+  return new Date(asUtc - berlinOffset(new Date(first)) * 60_000);
+}
+
 export interface ParsedWhen {
   at: Date;
   /** How much of the text the date took. */
