@@ -19,6 +19,7 @@ const Env = z.object({
   HUB_PUBLIC_URL: z.string().url().optional(),
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
   HUB_REDIS_URL: z.string().url().optional(),
+  HUB_VIDEO_URL: z.string().url().optional(),
   HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
   HUB_TIMER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   NEO4J_URI: z.string().optional(),
@@ -44,6 +45,8 @@ export interface HubConfig {
   publicUrl: string;
   /** The homeserver whose OpenID tokens sign widget viewers in, and which /readyz checks. */
   matrixHomeserverUrl: string | null;
+  /** Base of video room links for online meetings (e.g. https://meet.jit.si/); null: none. */
+  videoBaseUrl: string | null;
   /** Redis shared by several hub instances for network changes; null for one instance. */
   redisUrl: string | null;
   /** How long the chat bots' lease lasts without renewal: the longest a failover takes. */
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     redisUrl: e.HUB_REDIS_URL ?? null,
+    videoBaseUrl: e.HUB_VIDEO_URL ?? null,
     leaseSeconds: e.HUB_LEASE_SECONDS,
     timerSeconds: e.HUB_TIMER_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },

@@ -39,3 +39,22 @@ export const cancelMeetingCommand = defineCommand({
   run: (args, context, deps) => deps.services.meetings.cancel(args.id, context.viewer, args.scope),
   render: (m, { language }) => reply([language === 'de' ? `„${m.title}“ ist abgesagt; alle Eingeladenen sind informiert.` : `"${m.title}" is cancelled; everyone invited has been told.`]),
 });
+
+export const agendaCommand = defineCommand({
+  name: { de: 'tagesordnung', en: 'agenda' },
+  summary: { de: 'setzt die Tagesordnung eines Treffens, das Sie organisieren (auch im Raum des Treffens)', en: 'sets the agenda of a meeting you organise (also in the meeting’s room)' },
+  usage: { de: '!tagesordnung <Treffen> "<Text>" [--folgende]', en: '!agenda <meeting> "<text>" [--following]' },
+  example: { de: '!tagesordnung meeting:ab12cd34 "1. Wohnraum 2. Sprachkurse"', en: '!agenda meeting:ab12cd34 "1. Housing 2. Language classes"' },
+  options: [
+    { name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true },
+    { name: { de: 'text', en: 'text' }, description: { de: 'die Tagesordnung', en: 'the agenda' }, required: true, rest: true },
+    scopeOption,
+  ],
+  allowed: (viewer) => viewer.personId !== null,
+  parse: (args) => {
+    const { words, scope } = withScope(args);
+    return words.length >= 2 ? parsed({ id: meetingId(words[0]!), agenda: words.slice(1).join(' '), scope }) : unparsable;
+  },
+  run: (args, context, deps) => deps.services.meetings.setAgenda(args.id, args.agenda, context.viewer, args.scope),
+  render: (m, { language }) => reply([language === 'de' ? `Die Tagesordnung von „${m.title}“ ist gespeichert.` : `The agenda of "${m.title}" is saved.`]),
+});

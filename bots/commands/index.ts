@@ -18,7 +18,7 @@ import { forwardRequestCommand } from './forward-request.command.js';
 import { listRequestsCommand } from './list-requests.command.js';
 import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
-import { cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
+import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
 
 /** The command table, in the order help lists it. */
@@ -42,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   listMeetingsCommand,
   rescheduleMeetingCommand,
   cancelMeetingCommand,
+  agendaCommand,
   calendarCommand,
   infoCommand,
   decisionCommand,

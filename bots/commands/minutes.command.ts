@@ -20,7 +20,7 @@ function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }
     allowed: (viewer) => viewer.personId !== null,
     parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
     run: async (text, context, deps) => {
-      const item = await deps.services.minutes.note(context.viewer, kind, text);
+      const item = await deps.services.minutes.note(context.viewer, kind, text, context.meetingRoom);
       return { item, meeting: await deps.services.store.meetingById(item.meetingId) };
     },
     render: ({ meeting }, { language }) => reply([`${saved[language]} „${meeting!.title}“.`]),
@@ -41,7 +41,7 @@ export const taskCommand = defineCommand({
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' ').replace(/^@/, ''));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
   },
-  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, owner, due, text),
+  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, owner, due, text, context.meetingRoom),
   render: ({ item, ownerName }, { language }) =>
     reply([language === 'de' ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}` : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`]),
 });
@@ -54,7 +54,7 @@ export const protocolCommand = defineCommand({
   allowed: (viewer) => viewer.personId !== null,
   parse: () => parsed(null),
   run: async (_a, context, deps) => {
-    const protocol = await deps.services.minutes.protocol(context.viewer);
+    const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
     const ids = [...protocol.attendeeIds, ...protocol.tasks.map((t) => t.ownerId!)];
     const names = new Map((await Promise.all(ids.map((id) => deps.directory.entity(id)))).filter((e) => e !== null).map((e) => [e!.id, e!.name]));
     return { protocol, names };

@@ -5,12 +5,25 @@ import { reply } from '../core/reply.js';
 
 const FORCE = new Set(['--trotzdem', '--anyway']);
 const ALLIANCES = new Set(['--buendnisse', '--bündnisse', '--alliances']);
-const isFlag = (a: string) => FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase());
+const ONLINE = new Set(['--online', '--video']);
+const AGENDA = new Set(['--tagesordnung', '--agenda']);
+const isFlag = (a: string) => FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase()) || ONLINE.has(a.toLowerCase());
+
+/** The agenda given after --tagesordnung (one quoted argument), and the other words. */
+function takeAgenda(args: string[]): { agenda: string | undefined; rest: string[] } | null {
+  const at = args.findIndex((a) => AGENDA.has(a.toLowerCase()));
+  if (at < 0) return { agenda: undefined, rest: args };
+  if (at + 1 >= args.length) return null;
+  return { agenda: args[at + 1]!, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
 
 export const scheduleMeetingCommand = defineCommand({
   name: { de: 'treffen', en: 'meeting' },
   summary: { de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein', en: 'invites the coordination of municipalities of your district to an exchange meeting' },
-  usage: { de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse]', en: '!meeting "<title>" <when> <municipalities/people...> [--alliances]' },
+  usage: {
+    de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse] [--online] [--tagesordnung "<Text>"]',
+    en: '!meeting "<title>" <when> <municipalities/people...> [--alliances] [--online] [--agenda "<text>"]',
+  },
   example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig (oder als Reihe: jeden ersten Dienstag im Monat 14 Uhr)', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig (or as a series: every first Tuesday of the month 2pm)' },
   options: [
     { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
@@ -18,15 +31,22 @@ export const scheduleMeetingCommand = defineCommand({
     { name: { de: 'wer', en: 'who' }, description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' }, required: true, autocomplete: 'municipality', rest: true },
   ],
   allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
-  parse: (args) => {
+  parse: (all) => {
+    const withAgenda = takeAgenda(all);
+    if (!withAgenda) return unparsable;
+    const { agenda, rest: args } = withAgenda;
     const confirmed = args.some((a) => FORCE.has(a.toLowerCase()));
     const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
+    const online = args.some((a) => ONLINE.has(a.toLowerCase()));
     const words = args.filter((a) => !isFlag(a));
-    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed, includeAlliances }) : unparsable;
+    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed, includeAlliances, online, agenda }) : unparsable;
   },
   run: async (args, context, deps) => {
     const { when, rest } = splitWhenOrRule(args.words, new Date());
-    return deps.services.meetings.schedule({ title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances }, context.viewer);
+    return deps.services.meetings.schedule(
+      { title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances, online: args.online, ...(args.agenda ? { agenda: args.agenda } : {}) },
+      context.viewer,
+    );
   },
   render: (meeting, { language }) => {
     const de = language === 'de';

@@ -18,6 +18,8 @@ export interface CommandContext {
   user: ChatUser;
   /** Asked in a room with others (not a direct chat). */
   inGroupRoom: boolean;
+  /** Asked in the room of a meeting or series (its room key): minutes go there. */
+  meetingRoom?: string;
 }
 
 export interface BotStatus {

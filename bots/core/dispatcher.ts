@@ -14,6 +14,8 @@ export interface ChatMessage {
   user: ChatUser;
   text: string;
   inGroupRoom: boolean;
+  /** The room belongs to a meeting or series (its room key). */
+  meetingRoom?: string;
 }
 
 export interface Answer {
@@ -45,7 +47,7 @@ export class Dispatcher {
     const line = parseLine(message.text);
     if (!line) return null;
     const viewer = await this.deps.identities.viewerFor(message.user);
-    const context: CommandContext = { viewer, language, user: message.user, inGroupRoom: message.inGroupRoom };
+    const context: CommandContext = { viewer, language, user: message.user, inGroupRoom: message.inGroupRoom, ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}) };
 
     const command = this.byName.get(line.command);
     if (!command) {

@@ -12,6 +12,7 @@ import { TEXTS } from '../core/texts.js';
 import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
+import { MeetingRooms } from './meeting-rooms.js';
 import { sendWithRetry } from './send.js';
 import { loadMatrixSdk } from './sdk-loader.js';
 
@@ -33,6 +34,7 @@ export class MatrixBot implements InvitationNotifier {
   private e2ee = false;
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
+  private readonly rooms: MeetingRooms;
 
   constructor(
     private readonly settings: MatrixSettings,
@@ -41,7 +43,17 @@ export class MatrixBot implements InvitationNotifier {
     private readonly store: GraphStore,
     private readonly meetings: MeetingPlanner,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.rooms = new MeetingRooms(() => this.client, identities, store, meetings, (roomId, key, content) => this.send(roomId, key, content));
+  }
+
+  /** The meeting's (or series') room shows what changed; created on the first call. */
+  async meetingChanged(meeting: Meeting): Promise<void> {
+    await this.rooms.update(meeting).catch((error: unknown) => {
+      this.lastError = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      this.log(`The Matrix room of ${meeting.id} could not be updated`, error);
+    });
+  }
 
   async start(): Promise<void> {
     const { sdk, e2ee } = await loadMatrixSdk();
@@ -143,7 +155,8 @@ export class MatrixBot implements InvitationNotifier {
     if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
     const inGroupRoom = (await this.client!.getJoinedRoomMembers(roomId)).length > 2;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
-    const answer = await this.dispatcher.handle({ user, text: body, inGroupRoom });
+    const meetingRoom = await this.rooms.keyOfRoom(roomId);
+    const answer = await this.dispatcher.handle({ user, text: body, inGroupRoom, ...(meetingRoom ? { meetingRoom } : {}) });
     if (!answer) return;
     if (inGroupRoom && answer.reply.privateDetails) {
       const direct = await this.directRoom(event.sender);

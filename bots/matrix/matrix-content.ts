@@ -17,14 +17,24 @@ export interface MatrixEvent {
   };
 }
 
-function notice(reply: Reply, mention: string): Record<string, unknown> {
+function notice(reply: Reply, mention: string | null): Record<string, unknown> {
   return {
     msgtype: 'm.notice',
     body: toPlainText(reply),
     format: 'org.matrix.custom.html',
     formatted_body: toHtml(reply),
-    'm.mentions': { user_ids: [mention] },
+    'm.mentions': { user_ids: mention ? [mention] : [] },
   };
+}
+
+/** A notice to the room as a whole, mentioning no one. */
+export function roomNotice(reply: Reply): Record<string, unknown> {
+  return notice(reply, null);
+}
+
+/** Replaces the content of an earlier message (an edit, as clients show it). */
+export function editOf(eventId: string, content: Record<string, unknown>): Record<string, unknown> {
+  return { ...content, body: `* ${String(content.body)}`, 'm.new_content': content, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } };
 }
 
 export function noticeReplyingTo(reply: Reply, event: MatrixEvent): Record<string, unknown> {

@@ -44,6 +44,8 @@ MeetingType.implement({
     invitees: t.field({ type: [PersonRef], resolve: async (m, _a, ctx) => (await Promise.all(m.inviteeIds.map((id) => ctx.directory.entityOfKind(id, 'Person')))).filter((p) => p !== null) }),
     municipalities: t.field({ type: [MunicipalityRef], resolve: async (m, _a, ctx) => (await Promise.all(m.municipalityIds.map((id) => ctx.directory.entityOfKind(id, 'Municipality')))).filter((x) => x !== null) }),
     rsvps: t.field({ type: [RsvpType], resolve: (m) => Object.entries(m.rsvps).map(([personId, answer]) => ({ personId, answer })) }),
+    agenda: t.exposeString('agenda', { nullable: true }),
+    videoUrl: t.exposeString('videoUrl', { nullable: true, description: 'The room of the configured video service, for online meetings.' }),
     series: t.field({ type: SeriesType, nullable: true, resolve: (m) => (m.series ? { meeting: m } : null) }),
     ics: t.string({
       description: 'The meeting as an iCalendar (.ics) file; for a date of a series, the whole series (RRULE).',
@@ -60,6 +62,8 @@ const ScheduleMeetingInput = builder.inputType('ScheduleMeetingInput', {
     durationMinutes: t.int({ required: false }),
     confirmed: t.boolean({ required: false, description: 'Schedule despite reported clashes or a public holiday.' }),
     includeAlliances: t.boolean({ required: false, description: 'Also invite the members of the alliances active in the named municipalities.' }),
+    agenda: t.string({ required: false }),
+    online: t.boolean({ required: false, description: 'Held online: the meeting gets a room of the configured video service (HUB_VIDEO_URL).' }),
   }),
 });
 
@@ -74,7 +78,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ScheduleMeetingInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
       ctx.services.meetings.schedule(
-        { title: input.title, when: input.when, invite: input.invite, durationMinutes: input.durationMinutes ?? undefined, confirmed: input.confirmed ?? false, includeAlliances: input.includeAlliances ?? false },
+        {
+          title: input.title,
+          when: input.when,
+          invite: input.invite,
+          durationMinutes: input.durationMinutes ?? undefined,
+          confirmed: input.confirmed ?? false,
+          includeAlliances: input.includeAlliances ?? false,
+          online: input.online ?? false,
+          ...(input.agenda ? { agenda: input.agenda } : {}),
+        },
         ctx.viewer,
       ),
   }),
@@ -89,6 +102,12 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     args: { id: t.arg.id({ required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
     resolve: (_r, args, ctx) => ctx.services.meetings.cancel(String(args.id), ctx.viewer, args.scope ?? 'THIS'),
+  }),
+  setMeetingAgenda: t.field({
+    type: MeetingType,
+    errors: DOMAIN_ERRORS,
+    args: { id: t.arg.id({ required: true }), agenda: t.arg.string({ required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
+    resolve: (_r, args, ctx) => ctx.services.meetings.setAgenda(String(args.id), args.agenda, ctx.viewer, args.scope ?? 'THIS'),
   }),
   rsvpMeeting: t.field({
     type: MeetingType,

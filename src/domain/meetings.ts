@@ -21,6 +21,15 @@ export interface Meeting {
   version: number;
   /** Set on each occurrence of a recurring series. */
   series?: SeriesOccurrence;
+  /** What the meeting is about, shown in its room and invitations. */
+  agenda?: string;
+  /** Where it takes place online (a room of the configured video service). */
+  videoUrl?: string;
+}
+
+/** The meeting or series a chat room belongs to: a series keeps its room when it is split. */
+export function roomKeyOf(meeting: Meeting): string {
+  return meeting.series ? (meeting.series.origin ?? meeting.series.id) : meeting.id;
 }
 
 /** Where an occurrence sits in its series; a series is the set of meetings sharing `id`. */
@@ -32,6 +41,8 @@ export interface SeriesOccurrence {
   start: string;
   /** ISO instant the rule gave this occurrence (RECURRENCE-ID); startsAt differs once it is moved. */
   recurrenceId: string;
+  /** The series this one was split from ("this and the following" changed), for its chat room. */
+  origin?: string;
 }
 
 export function endsAt(meeting: Pick<Meeting, 'startsAt' | 'durationMinutes'>): string {
@@ -100,5 +111,15 @@ export class PollAlreadyFixed extends DomainError {
   readonly code = 'POLL_ALREADY_FIXED';
   constructor(title: string) {
     super(`The date for "${title}" is already fixed.`, `Der Termin für „${title}“ ist bereits festgelegt.`);
+  }
+}
+
+export class NoVideoService extends DomainError {
+  readonly code = 'NO_VIDEO_SERVICE';
+  constructor() {
+    super(
+      'No video service is set up for online meetings (HUB_VIDEO_URL); please give the link in the agenda.',
+      'Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.',
+    );
   }
 }

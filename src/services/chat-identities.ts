@@ -84,6 +84,17 @@ export class ChatIdentities {
     return entries.filter((e) => e.value.personId === personId && e.value.status === 'confirmed').map((e) => e.key.slice(`chat-link:${transport}:`.length));
   }
 
+  /** The confirmed accounts of several people on a transport, read in one go. */
+  async accountsOfPeople(personIds: readonly string[], transport: Transport): Promise<Map<string, string[]>> {
+    const wanted = new Set(personIds);
+    const accounts = new Map<string, string[]>();
+    for (const e of await this.store.listState<ChatLink>(`chat-link:${transport}:`)) {
+      if (e.value.status !== 'confirmed' || !wanted.has(e.value.personId)) continue;
+      accounts.set(e.value.personId, [...(accounts.get(e.value.personId) ?? []), e.key.slice(`chat-link:${transport}:`.length)]);
+    }
+    return accounts;
+  }
+
   async pending(): Promise<{ userId: string; link: ChatLink }[]> {
     const entries = await this.store.listState<ChatLink>('chat-link:');
     return entries.filter((e) => e.value.status === 'pending').map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));

@@ -43,6 +43,8 @@ export interface ServiceOptions {
   /** The clock; tests pass one they control. */
   now?: () => Date;
   events?: NetworkEvents;
+  /** Base of the video service's room links for online meetings. */
+  videoBaseUrl?: string | null;
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
@@ -50,7 +52,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
-  const planner = new MeetingPlanner(store, names, events, now);
+  const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null });
   return {
     store,
     events,

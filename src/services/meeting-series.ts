@@ -3,6 +3,7 @@ import type { Viewer } from '../domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { describeRule, expandRule, parseRecurrence, ruleCount, ruleEndingBefore, ruleReanchored, type Recurrence } from './recurrence.js';
+import { meetingDetails } from './meeting-texts.js';
 import type { Message } from './request-router.js';
 import { berlinWallTime, formatWhen, parseWhen } from './when.js';
 
@@ -48,9 +49,10 @@ function occurrenceId(seriesId: string, at: Date): string {
 export function seriesInvitationText(first: Meeting): Message {
   const rule = first.series!;
   const at = new Date(first.startsAt);
+  const details = (language: 'de' | 'en') => meetingDetails(first, language).map((line) => `${line}\n`).join('');
   return {
-    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\nZusagen für alle Termine: !zusage ${first.id} ja|nein|vielleicht --reihe (auf Matrix auch mit ✅ ❌ ❓); einzelne Termine: !zusage <Termin> ja|nein`,
-    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\nAnswer for all dates: !rsvp ${first.id} yes|no|maybe --series (on Matrix also with ✅ ❌ ❓); single dates: !rsvp <meeting> yes|no`,
+    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: !zusage ${first.id} ja|nein|vielleicht --reihe (auf Matrix auch mit ✅ ❌ ❓); einzelne Termine: !zusage <Termin> ja|nein`,
+    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: !rsvp ${first.id} yes|no|maybe --series (on Matrix also with ✅ ❌ ❓); single dates: !rsvp <meeting> yes|no`,
   };
 }
 
@@ -70,7 +72,8 @@ export class MeetingSeries {
     const left = ruleCount(meeting.series!.rule);
     const rule = recurrence?.rule ?? ruleReanchored(meeting.series!.rule, start, left === null ? null : left - earlier.length);
     const seriesId = `series:${randomUUID().slice(0, 8)}`;
-    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now));
+    const origin = meeting.series!.origin ?? meeting.series!.id;
+    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now)).map((m) => ({ ...m, series: { ...m.series!, origin } }));
     const reused = fresh.map((occurrence, i) => (following[i] ? { ...occurrence, id: following[i]!.id, createdAt: following[i]!.createdAt, version: following[i]!.version + 1 } : occurrence));
     const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
     if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused]))) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
@@ -121,7 +124,7 @@ export class MeetingSeries {
       const occurrences = await this.store.meetingsOfSeries(seriesId);
       const last = occurrences.reduce((a, b) => (a.series!.recurrenceId > b.series!.recurrenceId ? a : b));
       const after = new Date(Date.parse(last.series!.recurrenceId) + 60_000);
-      const next = occurrencesFrom({ ...last, version: 1 }, seriesId, last.series!.rule, new Date(last.series!.start), after, horizon);
+      const next = occurrencesFrom({ ...last, version: 1 }, seriesId, last.series!.rule, new Date(last.series!.start), after, horizon).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
       if (next.length && (await this.store.saveMeetings(next))) added += next.length;
     }
     return added;

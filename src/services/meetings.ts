@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
-import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
 import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
+import { meetingDetails } from './meeting-texts.js';
 import { Notifiers } from './notifiers.js';
 import { parseRecurrence } from './recurrence.js';
 import type { Message, NotificationAction, Notifier } from './request-router.js';
@@ -30,12 +31,25 @@ export interface MeetingRequest {
   includeAlliances?: boolean;
   /** An instant already settled (a fixed date poll slot) instead of `when`. */
   startsAt?: Date;
+  agenda?: string;
+  /** Held online: gets a room of the configured video service. */
+  online?: boolean;
+}
+
+export interface PlannerOptions {
+  /** Base of the video service's room links, e.g. https://meet.jit.si/ (online meetings need it). */
+  videoBaseUrl?: string | null;
 }
 
 export interface InvitationNotifier extends Notifier {
   /** Sends an invitation the person can answer (on Matrix: with a reaction). */
   invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+  /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
+  meetingChanged?(meeting: Meeting): Promise<void>;
 }
+
+const AGENDA_MAX = 2000;
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 /** Reminders go out this many hours before a meeting. */
@@ -50,6 +64,7 @@ export class MeetingPlanner {
     private readonly names: NameIndex,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: PlannerOptions = {},
   ) {
     this.series = new MeetingSeries(store, now, (meeting, message) => this.tellAll(meeting, message));
   }
@@ -81,6 +96,8 @@ export class MeetingPlanner {
     if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
     const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
     const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
+    const agenda = input.agenda === undefined ? undefined : checkedAgenda(input.agenda);
+    if (input.online && !this.options.videoBaseUrl) throw new NoVideoService();
     const { municipalityIds, inviteeIds } = await this.resolveInvitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
 
     const meeting: Meeting = {
@@ -96,6 +113,8 @@ export class MeetingPlanner {
       state: 'SCHEDULED',
       createdAt: this.now().toISOString(),
       version: 1,
+      ...(agenda ? { agenda } : {}),
+      ...(input.online ? { videoUrl: this.videoRoom(districtAgs) } : {}),
     };
     const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
     if (!input.confirmed) await this.checkConcerns(meetings);
@@ -104,7 +123,20 @@ export class MeetingPlanner {
     const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
     await Promise.all(first.inviteeIds.map((id) => this.invite(id, first, invitation)));
     this.events?.publish({ action: 'meetingScheduled', subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds], at: first.createdAt });
+    await this.changed(first);
     return first;
+  }
+
+  /** Sets the agenda of a meeting, or of this and the following dates of its series. */
+  async setAgenda(id: string, agenda: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    const text = checkedAgenda(agenda);
+    const targets = scope === 'FOLLOWING' && meeting.series ? (await this.occurrences(meeting)).filter((m) => m.startsAt >= meeting.startsAt) : [meeting];
+    const next = targets.map((m) => ({ ...m, agenda: text, version: m.version + 1 }));
+    if (!(await this.store.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
+    const updated = next.find((m) => m.id === id)!;
+    await this.changed(updated);
+    return updated;
   }
 
   /** The occurrences of the meeting's series (just the meeting when it is none). */
@@ -166,7 +198,18 @@ export class MeetingPlanner {
 
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {
     await this.notifiers.tell(meeting.inviteeIds, message);
+    await this.changed(meeting);
     this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
+  }
+
+  /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */
+  private async changed(meeting: Meeting): Promise<void> {
+    await Promise.all(this.notifiers.all.map((n) => n.meetingChanged?.(meeting).catch(() => undefined)));
+  }
+
+  /** A fresh, unguessable room of the video service. */
+  private videoRoom(districtAgs: string): string {
+    return `${this.options.videoBaseUrl!.replace(/\/?$/, '/')}Integration-${districtAgs}-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   }
 
   /** Meetings I organise or am invited to, from now on. */
@@ -261,8 +304,8 @@ export class MeetingPlanner {
   private invitationText(meeting: Meeting): Message {
     const at = new Date(meeting.startsAt);
     return {
-      de: `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).\nZusagen: !zusage ${meeting.id} ja|nein|vielleicht (auf Matrix auch mit ✅ ❌ ❓)`,
-      en: `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).\nAnswer: !rsvp ${meeting.id} yes|no|maybe (on Matrix also with ✅ ❌ ❓)`,
+      de: [`Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`, ...meetingDetails(meeting, 'de'), `Zusagen: !zusage ${meeting.id} ja|nein|vielleicht (auf Matrix auch mit ✅ ❌ ❓)`].join('\n'),
+      en: [`Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`, ...meetingDetails(meeting, 'en'), `Answer: !rsvp ${meeting.id} yes|no|maybe (on Matrix also with ✅ ❌ ❓)`].join('\n'),
     };
   }
 
@@ -277,3 +320,10 @@ export class MeetingPlanner {
     );
   }
 }
+
+function checkedAgenda(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length > AGENDA_MAX || CONTROL.test(trimmed)) throw new InvalidInput('agenda', `must be plain text of at most ${AGENDA_MAX} characters`);
+  return trimmed;
+}
+

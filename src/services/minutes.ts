@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
-import { DateInPast, DateUnclear, NoMeetingRunning, type Meeting } from '../domain/meetings.js';
+import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { Notifiers } from './notifiers.js';
@@ -72,24 +72,27 @@ export class Minutes {
     return sent;
   }
 
-  /** The viewer's meeting running now (or the one that ended last, within 12 hours). */
-  async currentMeeting(viewer: Viewer): Promise<Meeting> {
+  /**
+   * The viewer's meeting running now (or the one that ended last, within 12 hours); in a
+   * meeting's own room (`roomKey`), only that meeting or a date of that series.
+   */
+  async currentMeeting(viewer: Viewer, roomKey?: string): Promise<Meeting> {
     if (!viewer.personId) throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
     const now = this.now().getTime();
     const meetings = await this.store.meetingsOf([viewer.personId], new Date(now - LATE_MS).toISOString(), new Date(now + EARLY_MS).toISOString());
-    const running = meetings.filter((m) => m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const running = meetings.filter((m) => m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now && (!roomKey || roomKeyOf(m) === roomKey)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     if (!running[0]) throw new NoMeetingRunning();
     return running[0];
   }
 
-  async note(viewer: Viewer, kind: 'INFO' | 'DECISION', text: string): Promise<MinutesItem> {
-    const meeting = await this.currentMeeting(viewer);
+  async note(viewer: Viewer, kind: 'INFO' | 'DECISION', text: string, roomKey?: string): Promise<MinutesItem> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
     return this.save({ meetingId: meeting.id, kind, text: checked(text), authorId: viewer.personId!, ownerId: null, due: null });
   }
 
   /** An action item for one of the meeting's people, named forgivingly, due on a day. */
-  async task(viewer: Viewer, ownerName: string, dueText: string, text: string): Promise<{ item: MinutesItem; ownerName: string }> {
-    const meeting = await this.currentMeeting(viewer);
+  async task(viewer: Viewer, ownerName: string, dueText: string, text: string, roomKey?: string): Promise<{ item: MinutesItem; ownerName: string }> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
     const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter((p) => p?.kind === 'Person');
     const { match, suggestions } = matchName(ownerName, people, (p) => p!.name);
     if (!match) throw new NotFound('Person', ownerName, suggestions.map((p) => p!.name));
@@ -98,8 +101,8 @@ export class Minutes {
     return { item, ownerName: match.name };
   }
 
-  async protocol(viewer: Viewer): Promise<Protocol> {
-    const meeting = await this.currentMeeting(viewer);
+  async protocol(viewer: Viewer, roomKey?: string): Promise<Protocol> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
     const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
     const attendeeIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
     const protocol = { meeting, infos: items.filter((i) => i.kind === 'INFO'), decisions: items.filter((i) => i.kind === 'DECISION'), tasks: items.filter((i) => i.kind === 'TASK'), attendeeIds };

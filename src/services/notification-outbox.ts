@@ -9,7 +9,8 @@ import type { Meeting } from '../domain/meetings.js';
 
 type Entry =
   | { kind: 'notify'; personId: string; message: Message; actions: NotificationAction[] | null }
-  | { kind: 'invite'; personId: string; meetingId: string; message: Message };
+  | { kind: 'invite'; personId: string; meetingId: string; message: Message }
+  | { kind: 'meeting'; meetingId: string };
 
 const PREFIX = 'outbox:';
 
@@ -25,6 +26,10 @@ export class OutboxNotifier implements InvitationNotifier {
     await this.leave({ kind: 'invite', personId, meetingId: meeting.id, message });
   }
 
+  async meetingChanged(meeting: Meeting): Promise<void> {
+    await this.leave({ kind: 'meeting', meetingId: meeting.id });
+  }
+
   private async leave(entry: Entry): Promise<void> {
     await this.store.setState(`${PREFIX}${new Date().toISOString()}:${randomUUID()}`, entry);
   }
@@ -36,9 +41,10 @@ export async function deliverOutbox(store: GraphStore, notifiers: readonly Invit
   let delivered = 0;
   for (const { key, value } of entries) {
     if (!(await store.claimOnce(key))) continue;
-    const meeting = value.kind === 'invite' ? await store.meetingById(value.meetingId) : null;
+    const meeting = value.kind === 'notify' ? null : await store.meetingById(value.meetingId);
     await Promise.all(
       notifiers.map((n) => {
+        if (value.kind === 'meeting') return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
         if (value.kind === 'invite' && meeting) return n.invite ? n.invite(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
         return n.notify(value.personId, value.message, value.kind === 'notify' ? (value.actions ?? undefined) : undefined);
       }).map((p) => p.catch(() => undefined)),

@@ -16,8 +16,8 @@ export interface TestHub {
   token(access: AccessRole, personId?: string, options?: { districtAgs?: string; personalData?: boolean }): Promise<string>;
 }
 
-export async function demoHub(store: GraphStore = EmbeddedStore.inMemory()): Promise<TestHub> {
-  const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
+export async function demoHub(store: GraphStore = EmbeddedStore.inMemory(), options: { videoBaseUrl?: string } = {}): Promise<TestHub> {
+  const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, ...options });
   if ((await store.listDistricts()).length === 0) await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   return {
     yoga: createHubYoga(services, { graphiql: false }),

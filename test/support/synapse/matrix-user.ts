@@ -86,6 +86,26 @@ export class MatrixUser {
     return Object.keys(sync.rooms?.invite ?? {});
   }
 
+  /** The room I am invited to with this name (from the invite's stripped state), or null. */
+  async invitedRoomNamed(name: string): Promise<string | null> {
+    type Stripped = { type: string; content: { name?: string } };
+    const sync = await this.api<{ rooms?: { invite?: Record<string, { invite_state?: { events?: Stripped[] } }> } }>('GET', '/sync?timeout=0');
+    const found = Object.entries(sync.rooms?.invite ?? {}).find(([, room]) => room.invite_state?.events?.some((e) => e.type === 'm.room.name' && e.content.name === name));
+    return found?.[0] ?? null;
+  }
+
+  async event(roomId: string, eventId: string): Promise<MatrixMessage> {
+    return this.api('GET', `/rooms/${encodeURIComponent(roomId)}/event/${encodeURIComponent(eventId)}`);
+  }
+
+  /** The edits (m.replace) of a message, oldest first. */
+  async edits(roomId: string, eventId: string): Promise<MatrixMessage[]> {
+    const path = `/_matrix/client/v1/rooms/${encodeURIComponent(roomId)}/relations/${encodeURIComponent(eventId)}/m.replace?dir=f`;
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`GET relations: ${response.status}`);
+    return ((await response.json()) as { chunk: MatrixMessage[] }).chunk;
+  }
+
   /** Replies (m.in_reply_to) to one of my events, waiting until at least `count` arrived. */
   async repliesTo(roomId: string, eventId: string, count = 1, timeoutMs = 20_000): Promise<MatrixMessage[]> {
     const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
+import type { Language } from '../../src/domain/errors.js';
+import { roomKeyOf, type Meeting } from '../../src/domain/meetings.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { ChatIdentities } from '../../src/services/chat-identities.js';
+import type { MeetingPlanner } from '../../src/services/meetings.js';
+import { meetingDetails } from '../../src/services/meeting-texts.js';
+import { describeRule } from '../../src/services/recurrence.js';
+import { formatWhen } from '../../src/services/when.js';
+import { reply, type Reply } from '../core/reply.js';
+import { toPlainText } from '../core/render.js';
+import { editOf, roomNotice } from './matrix-content.js';
+
+// Each meeting, or each series, gets a room on Matrix: its people invited, date, agenda and video
+// link in the room's topic and in a pinned message, which is edited whenever the meeting changes.
+// Minutes taken in the room (!info, !beschluss, !aufgabe, !protokoll) go to its meeting. The room
+// is a group room, so it shows towns, dates and links, never anyone's contact details.
+
+interface RoomRecord {
+  roomId: string;
+  pinnedEventId: string;
+  invited: string[];
+  shown: string;
+}
+
+const recordKey = (key: string) => `matrix-meeting-room:${key}`;
+const roomOfKey = (roomId: string) => `matrix-room-meeting:${roomId}`;
+
+export type Send = (roomId: string, key: string, content: Record<string, unknown>) => Promise<string>;
+
+export class MeetingRooms {
+  /** One update at a time per room, so a quick change cannot race the room's creation. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly client: () => MatrixClient | null,
+    private readonly identities: ChatIdentities,
+    private readonly store: GraphStore,
+    private readonly meetings: MeetingPlanner,
+    private readonly send: Send,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The meeting room a Matrix room is, if it is one: the key minutes are taken under. */
+  async keyOfRoom(roomId: string): Promise<string | null> {
+    return (await this.store.getState<{ key: string }>(roomOfKey(roomId)))?.key ?? null;
+  }
+
+  async roomOf(meeting: Meeting): Promise<string | null> {
+    return (await this.store.getState<RoomRecord>(recordKey(roomKeyOf(meeting))))?.roomId ?? null;
+  }
+
+  update(meeting: Meeting): Promise<void> {
+    const key = roomKeyOf(meeting);
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(() => this.apply(key, meeting));
+    const settled = next.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => this.queues.get(key) === settled && this.queues.delete(key));
+    return next;
+  }
+
+  private async apply(key: string, changed: Meeting): Promise<void> {
+    const client = this.client();
+    if (!client) return;
+    const occurrences = await this.meetings.occurrences(changed);
+    const meeting = this.shown(changed, occurrences);
+    const people = [meeting.organiserId, ...meeting.inviteeIds];
+    const accounts = await this.identities.accountsOfPeople(people, 'matrix');
+    const organiserAccounts = accounts.get(meeting.organiserId) ?? [];
+    const language: Language = organiserAccounts[0] ? await this.identities.language({ transport: 'matrix', userId: organiserAccounts[0] }) : 'de';
+    const towns = (await this.store.entitiesByIds(meeting.municipalityIds)).filter((t) => t !== null).map((t) => t!.name);
+    const pin = this.pinned(meeting, towns, language);
+    const topic = this.topic(meeting, language);
+    const invitees = [...new Set([...accounts.values()].flat())];
+
+    const record = await this.store.getState<RoomRecord>(recordKey(key));
+    if (!record) {
+      // Only the instance holding the bots' lease runs this, and the queue keeps it to one at a time.
+      if (meeting.state === 'CANCELLED') return;
+      const roomId = await client.createRoom({
+        name: meeting.title,
+        topic,
+        preset: 'private_chat',
+        invite: invitees,
+      });
+      // The bot created the room and keeps its power; the organiser moderates (set afterwards, as
+      // an override would replace the creator's entry in room versions before 12).
+      for (const account of organiserAccounts) await client.setUserPowerLevel(account, roomId, 50);
+      await this.store.setState(`matrix-joined:${roomId}`, Date.now());
+      await this.store.setState(roomOfKey(roomId), { key });
+      const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
+      await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
+      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin) } satisfies RoomRecord);
+      return;
+    }
+    const text = toPlainText(pin);
+    if (text !== record.shown) {
+      await client.sendStateEvent(record.roomId, 'm.room.topic', '', { topic });
+      if (meeting.title !== (await this.currentName(client, record.roomId))) await client.sendStateEvent(record.roomId, 'm.room.name', '', { name: meeting.title });
+      const version = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      await this.send(record.roomId, `meeting-room/${key}/edit/${version}`, editOf(record.pinnedEventId, roomNotice(pin)));
+    }
+    const added = invitees.filter((a) => !record.invited.includes(a));
+    for (const account of added) await client.inviteUser(account, record.roomId);
+    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text });
+  }
+
+  /** For a series: the next date still ahead (the changed one when none is). */
+  private shown(changed: Meeting, occurrences: Meeting[]): Meeting {
+    if (!changed.series) return changed;
+    const now = this.now().toISOString();
+    const ahead = occurrences.filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now && (m.series!.origin ?? m.series!.id) === roomKeyOf(changed));
+    return ahead[0] ?? changed;
+  }
+
+  private pinned(meeting: Meeting, towns: string[], language: Language): Reply {
+    const de = language === 'de';
+    const at = new Date(meeting.startsAt);
+    const when = meeting.series
+      ? [`${de ? 'Reihe' : 'Series'}: ${describeRule(meeting.series.rule, at, language)}`, `${de ? 'Nächster Termin' : 'Next date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`]
+      : [`${de ? 'Termin' : 'Date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`];
+    return reply(
+      [
+        ...(meeting.state === 'CANCELLED' ? [de ? 'ABGESAGT – dieses Treffen findet nicht statt.' : 'CANCELLED – this meeting will not take place.'] : []),
+        ...when,
+        ...(towns.length ? [`${de ? 'Gemeinden' : 'Municipalities'}: ${towns.join(', ')}`] : []),
+        ...meetingDetails(meeting, language),
+        de
+          ? 'Protokoll hier im Raum: !info <Text>, !beschluss <Text>, !aufgabe <Person> bis <Datum>: <Text>, am Ende !protokoll'
+          : 'Minutes in this room: !note <text>, !decision <text>, !task <person> by <date>: <text>, at the end !minutes',
+      ],
+      { title: `${de ? 'Erfahrungsaustausch' : 'Exchange meeting'} „${meeting.title}“ (${meeting.id})` },
+    );
+  }
+
+  private topic(meeting: Meeting, language: Language): string {
+    const de = language === 'de';
+    const at = new Date(meeting.startsAt);
+    const parts = [
+      meeting.state === 'CANCELLED' ? (de ? 'ABGESAGT' : 'CANCELLED') : null,
+      meeting.series ? `${describeRule(meeting.series.rule, at, language)}; ${de ? 'nächster Termin' : 'next'} ${formatWhen(at, language)}` : formatWhen(at, language),
+      meeting.agenda ? `${de ? 'Tagesordnung' : 'Agenda'}: ${meeting.agenda.length > 200 ? `${meeting.agenda.slice(0, 199)}…` : meeting.agenda}` : null,
+      meeting.videoUrl ? `Online: ${meeting.videoUrl}` : null,
+    ];
+    return parts.filter((p) => p !== null).join(' · ');
+  }
+
+  private async currentName(client: MatrixClient, roomId: string): Promise<string | null> {
+    try {
+      return ((await client.getRoomStateEvent(roomId, 'm.room.name', '')) as { name?: string }).name ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

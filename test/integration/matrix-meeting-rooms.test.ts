@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { COMMANDS } from '../../bots/commands/index.js';
+import { Dispatcher } from '../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../bots/core/identities.js';
+import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
+import { berlinWallTime } from '../../src/services/when.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
+
+// A meeting's own room on Matrix, through the real Synapse: its people invited, date, agenda
+// and video link in the topic and a pinned message that follows every change, and minutes
+// taken in the room going to that meeting.
+
+/** "25.11.2026 23:40", as a coordinator would type a time `minutes` from now. */
+function inMinutes(minutes: number): string {
+  const w = berlinWallTime(new Date(Date.now() + minutes * 60_000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.day}.${w.month}.${w.year} ${two(w.hour)}:${two(w.minute)}`;
+}
+
+describe('meeting rooms on Matrix', () => {
+  let hub: TestHub;
+  let bot: MatrixBot;
+  let botUserId: string;
+  let organiser: MatrixUser;
+  let kik: MatrixUser;
+  let organiserDirect: string;
+  let meetingRoom: string;
+  let meetingId: string;
+
+  const ask = async (user: MatrixUser, roomId: string, text: string) => {
+    const eventId = await user.send(roomId, text);
+    const [reply] = await user.repliesTo(roomId, eventId);
+    if (!reply) throw new Error(`No reply to "${text}"`);
+    return reply;
+  };
+  const pinnedText = async () => {
+    const { pinned } = (await kik.state<{ pinned: string[] }>(meetingRoom, 'm.room.pinned_events', ''))!;
+    const edits = await kik.edits(meetingRoom, pinned[0]!);
+    const latest: MatrixMessage = edits.length ? { ...edits[edits.length - 1]!, content: edits[edits.length - 1]!.content['m.new_content'] } : await kik.event(meetingRoom, pinned[0]!);
+    return String(latest.content.body);
+  };
+  const topic = async () => (await kik.state<{ topic: string }>(meetingRoom, 'm.room.topic', ''))?.topic ?? '';
+
+  beforeAll(async () => {
+    hub = await demoHub(undefined, { videoBaseUrl: 'https://video.test/' });
+    const identities = new ChatIdentities(hub.store);
+    const botAccount = await MatrixUser.registerWithToken('hubbot-rooms');
+    botUserId = botAccount.userId;
+    organiser = await MatrixUser.register('kk-rooms');
+    kik = await MatrixUser.register('kik-rooms');
+    for (const [user, personId] of [[organiser, 'person:demo-14627-koordinationskraft'], [kik, 'person:demo-14627-kik-1']] as const) {
+      await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
+      await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    }
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
+    bot = new MatrixBot(
+      { homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath: join(mkdtempSync(join(tmpdir(), 'hub-rooms-')), 'sync.json') },
+      dispatcher, identities, hub.store, hub.services.meetings, () => {},
+    );
+    await bot.start();
+    hub.services.meetings.addNotifier(bot);
+    organiserDirect = await organiser.createRoom([botUserId], { is_direct: true });
+    await organiser.waitFor(async () => (await organiser.members(organiserDirect)).includes(botUserId));
+  });
+  afterAll(() => bot?.stop());
+
+  it('opens a room for a new meeting: its people invited, date, agenda and video link in topic and pinned message', async () => {
+    const scheduled = await ask(organiser, organiserDirect, `!treffen "Austausch Wohnen" ${inMinutes(40)} Coswig --online --tagesordnung "1. Wohnraum 2. Sprachkurse" --trotzdem`);
+    meetingId = /(meeting:[0-9a-f]+)/.exec(String(scheduled.content.body))![1]!;
+    meetingRoom = await kik.waitFor(() => kik.invitedRoomNamed('Austausch Wohnen'));
+    await kik.join(meetingRoom);
+    expect(await organiser.waitFor(() => organiser.invitedRoomNamed('Austausch Wohnen'))).toBe(meetingRoom);
+    await organiser.join(meetingRoom);
+    expect((await kik.state<{ users: Record<string, number> }>(meetingRoom, 'm.room.power_levels', ''))!.users[organiser.userId]).toBe(50);
+
+    expect(await topic()).toMatch(/^\w+, \d+\. \w+ 2026 um \d\d:\d\d · Tagesordnung: 1\. Wohnraum 2\. Sprachkurse · Online: https:\/\/video\.test\/Integration-14627-[0-9a-f]{16}$/);
+    const pin = await pinnedText();
+    expect(pin).toContain(`Erfahrungsaustausch „Austausch Wohnen“ (${meetingId})`);
+    expect(pin).toContain('Gemeinden: Coswig');
+    expect(pin).toContain('Tagesordnung: 1. Wohnraum 2. Sprachkurse');
+    expect(pin).toMatch(/Online: https:\/\/video\.test\/Integration-14627-/);
+    expect(pin).not.toMatch(/Telefon|@|\+49/);
+  });
+
+  it('keeps topic and pinned message current when the meeting moves or its agenda changes', async () => {
+    const later = inMinutes(50);
+    await ask(organiser, organiserDirect, `!verschieben ${meetingId} ${later}`);
+    const [, time] = later.split(' ');
+    await kik.waitFor(async () => (await topic()).includes(`um ${time}`));
+    await kik.waitFor(async () => (await pinnedText()).includes(`um ${time}`));
+    await ask(organiser, meetingRoom, `!tagesordnung ${meetingId} "1. Wohnraum 2. Sprachkurse 3. Kita"`);
+    await kik.waitFor(async () => (await pinnedText()).includes('Tagesordnung: 1. Wohnraum 2. Sprachkurse 3. Kita'));
+    expect(await topic()).toContain('Tagesordnung: 1. Wohnraum 2. Sprachkurse 3. Kita');
+  });
+
+  it('takes the minutes given in the room for its meeting and posts them there', async () => {
+    expect((await ask(kik, meetingRoom, '!info Die Sprachkurse starten im Januar.')).content.body).toBe('Notiert für „Austausch Wohnen“.');
+    expect((await ask(organiser, meetingRoom, '!beschluss Wir teilen uns die Dolmetscherliste.')).content.body).toBe('Notiert für „Austausch Wohnen“.');
+    const minutes = String((await ask(organiser, meetingRoom, '!protokoll')).content.body);
+    expect(minutes).toMatch(/^Protokoll: Austausch Wohnen\nBeschlüsse:\n• Wir teilen uns die Dolmetscherliste\.\n[\s\S]*Informationen:\n• Die Sprachkurse starten im Januar\./);
+  });
+
+  it('marks the room when the meeting is cancelled', async () => {
+    await ask(organiser, organiserDirect, `!absagen ${meetingId}`);
+    await kik.waitFor(async () => (await topic()).startsWith('ABGESAGT · '));
+    expect(await pinnedText()).toMatch(/ABGESAGT – dieses Treffen findet nicht statt\./);
+  });
+
+  it('gives a series one room that shows its rule and next date', async () => {
+    await ask(organiser, organiserDirect, '!treffen "Runder Tisch Coswig" jeden ersten Donnerstag im Monat 10 Uhr Coswig --trotzdem');
+    const room = await kik.waitFor(() => kik.invitedRoomNamed('Runder Tisch Coswig'));
+    await kik.join(room);
+    const series = (await kik.state<{ topic: string }>(room, 'm.room.topic', ''))!.topic;
+    expect(series).toMatch(/^jeden ersten Donnerstag im Monat, 10:00 Uhr; nächster Termin Donnerstag, \d+\. \w+ 20\d\d um 10:00$/);
+  });
+});
