@@ -2,7 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
+import type { DatePoll } from '../../src/services/date-polls.js';
 import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
+import { formatWhen } from '../../src/services/when.js';
 import { meetingIcs } from '../../src/services/meeting-ics.js';
 import type { Message } from '../../src/services/request-router.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
@@ -13,6 +15,7 @@ import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
 import { MeetingRooms } from './meeting-rooms.js';
+import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
 import { loadMatrixSdk } from './sdk-loader.js';
 
@@ -101,6 +104,32 @@ export class MatrixBot implements InvitationNotifier {
     }
   }
 
+  /** The dates of a date poll as a native poll in the person's direct chat; its text says how to vote by command. */
+  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
+    if (!this.client) return;
+    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
+      const language = await this.identities.language({ transport: 'matrix', userId });
+      const direct = await this.directRoom(userId);
+      const question = language === 'de' ? `Welche Termine passen Ihnen für „${poll.title}“?` : `Which dates suit you for "${poll.title}"?`;
+      const content = pollStart(question, poll.slots.map((s) => formatWhen(new Date(s), language)), message[language]);
+      const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
+      await this.store.setState(`matrix-date-poll:${eventId}`, { pollId: poll.id, personId });
+      await this.store.setState(`matrix-date-poll-sent:${poll.id}:${eventId}`, { roomId: direct, userId });
+    }
+  }
+
+  /** Closes the native polls of a fixed date poll, saying which date it is. */
+  async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
+    if (!this.client) return;
+    for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(`matrix-date-poll-sent:${poll.id}:`)) {
+      const eventId = key.slice(`matrix-date-poll-sent:${poll.id}:`.length);
+      const language = await this.identities.language({ transport: 'matrix', userId: value.userId });
+      const at = formatWhen(new Date(meeting.startsAt), language);
+      const text = language === 'de' ? `Die Abstimmung ist beendet: „${poll.title}“ findet am ${at} statt.` : `The poll has ended: "${poll.title}" takes place on ${at}.`;
+      await this.sendEvent(value.roomId, POLL_END_TYPE, `poll-end/${poll.id}/${eventId}`, pollEnd(eventId, text));
+    }
+  }
+
   /** The meeting as an .ics file beside the invitation, to open in any calendar program. */
   private async attachCalendarFile(roomId: string, meeting: Meeting, userId: string): Promise<void> {
     const file = Buffer.from(meetingIcs(meeting, null), 'utf8');
@@ -184,6 +213,8 @@ export class MatrixBot implements InvitationNotifier {
 
   private async onEvent(roomId: string, event: MatrixEvent): Promise<void> {
     if (event.type === 'm.reaction') return this.onReaction(roomId, event);
+    const response = pollResponse(event);
+    if (response) return this.onPollResponse(roomId, event, response);
     return this.onEncrypted(roomId, event);
   }
 
@@ -202,6 +233,16 @@ export class MatrixBot implements InvitationNotifier {
     const language = await this.identities.language(user);
     const thanks = { title: undefined, lines: [[language === 'de' ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.` : `Thanks, your answer for "${meeting.title}" is saved.`]], privateDetails: false };
     await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(thanks, { ...event, event_id: relation.event_id }));
+  }
+
+  /** A vote in a native date poll counts as `!abstimmen <poll> <numbers>` by the voter. */
+  private async onPollResponse(roomId: string, event: MatrixEvent, response: { startEventId: string; choices: string[] }): Promise<void> {
+    if (event.sender === this.userId || response.choices.length === 0) return;
+    const offered = await this.store.getState<{ pollId: string; personId: string }>(`matrix-date-poll:${response.startEventId}`);
+    if (!offered || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    const user = { transport: 'matrix' as const, userId: event.sender };
+    const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${offered.pollId} ${response.choices.join(' ')}`, inGroupRoom: false });
+    if (answer) await this.send(roomId, `${event.event_id}/vote`, noticeReplyingTo(answer.reply, { ...event, event_id: response.startEventId }));
   }
 
   /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
@@ -241,7 +282,11 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async send(roomId: string, key: string, content: Record<string, unknown>): Promise<string> {
+    return this.sendEvent(roomId, 'm.room.message', key, content);
+  }
+
+  private async sendEvent(roomId: string, type: string, key: string, content: Record<string, unknown>): Promise<string> {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
-    return sendWithRetry(this.client!, roomId, txnId, content);
+    return sendWithRetry(this.client!, roomId, txnId, content, type);
   }
 }

@@ -5,8 +5,8 @@ import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 
 const MAX_ATTEMPTS = 5;
 
-export async function sendWithRetry(client: MatrixClient, roomId: string, txnId: string, content: Record<string, unknown>): Promise<string> {
-  const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${encodeURIComponent(txnId)}`;
+export async function sendWithRetry(client: MatrixClient, roomId: string, txnId: string, content: Record<string, unknown>, type = 'm.room.message'): Promise<string> {
+  const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${encodeURIComponent(txnId)}`;
   for (let attempt = 1; ; attempt++) {
     try {
       const response = (await client.doRequest('PUT', path, null, content)) as { event_id: string };

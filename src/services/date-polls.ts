@@ -30,7 +30,7 @@ export interface DatePoll {
 }
 
 const MAX_SLOTS = 8;
-const pollKey = (id: string) => `date-poll:${id}`;
+export const pollKey = (id: string) => `date-poll:${id}`;
 
 export class DatePolls {
   constructor(
@@ -62,7 +62,7 @@ export class DatePolls {
     };
     await this.store.setState(pollKey(poll.id), poll);
     const list = (language: 'de' | 'en') => slots.map((s, i) => `${i + 1}. ${formatWhen(new Date(s), language)}`).join('\n');
-    await this.planner.tell(inviteeIds, {
+    await this.planner.offerDates(poll, {
       de: `Terminfindung „${title}“: Welche Termine passen Ihnen?\n${list('de')}\nAntworten Sie mit !abstimmen ${poll.id} <Nummern>, z. B. !abstimmen ${poll.id} 1 3`,
       en: `Finding a date for "${title}": which dates suit you?\n${list('en')}\nAnswer with !vote ${poll.id} <numbers>, e.g. !vote ${poll.id} 1 3`,
     });
@@ -91,6 +91,7 @@ export class DatePolls {
     );
     const fixed: DatePoll = { ...poll, state: 'FIXED', meetingId: meeting.id };
     await this.store.setState(pollKey(pollId), fixed);
+    await this.planner.closeDatePoll(fixed, meeting);
     return { poll: fixed, meeting };
   }
 

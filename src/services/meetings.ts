@@ -6,6 +6,7 @@ import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotInvited, N
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
+import type { DatePoll } from './date-polls.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
 import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
@@ -46,6 +47,10 @@ export interface InvitationNotifier extends Notifier {
   invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
   /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
   meetingChanged?(meeting: Meeting): Promise<void>;
+  /** Offers the dates of a date poll as a native poll where the chat has one (Matrix). */
+  offerDates?(personId: string, poll: DatePoll, message: Message): Promise<void>;
+  /** The date of a poll is fixed: native polls are closed. */
+  datesFixed?(poll: DatePoll, meeting: Meeting): Promise<void>;
 }
 
 const AGENDA_MAX = 2000;
@@ -189,6 +194,17 @@ export class MeetingPlanner {
     if (meeting.organiserId !== viewer.personId) throw new NotAllowed('change a meeting someone else organises', 'kein Treffen ändern, das jemand anderes organisiert');
     if (meeting.state === 'CANCELLED') throw new InvalidInput('id', 'the meeting is cancelled');
     return meeting;
+  }
+
+  /** A date poll to each invitee: as a native poll where the chat has one, as the message otherwise. */
+  async offerDates(poll: DatePoll, message: Message): Promise<void> {
+    await Promise.all(
+      poll.inviteeIds.flatMap((id) => this.notifiers.all.map((n) => (n.offerDates ? n.offerDates(id, poll, message) : n.notify(id, message)).catch(() => undefined))),
+    );
+  }
+
+  async closeDatePoll(poll: DatePoll, meeting: Meeting): Promise<void> {
+    await Promise.all(this.notifiers.all.map((n) => n.datesFixed?.(poll, meeting).catch(() => undefined)));
   }
 
   /** A message to each of these people on every chat the hub runs. */

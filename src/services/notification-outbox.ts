@@ -3,6 +3,7 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { InvitationNotifier } from './meetings.js';
 import type { Message, NotificationAction } from './request-router.js';
 import type { Meeting } from '../domain/meetings.js';
+import { pollKey, type DatePoll } from './date-polls.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
@@ -10,7 +11,8 @@ import type { Meeting } from '../domain/meetings.js';
 type Entry =
   | { kind: 'notify'; personId: string; message: Message; actions: NotificationAction[] | null }
   | { kind: 'invite'; personId: string; meetingId: string; message: Message }
-  | { kind: 'meeting'; meetingId: string };
+  | { kind: 'meeting'; meetingId: string }
+  | { kind: 'datePoll'; personId: string; pollId: string; message: Message };
 
 const PREFIX = 'outbox:';
 
@@ -24,6 +26,10 @@ export class OutboxNotifier implements InvitationNotifier {
 
   async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
     await this.leave({ kind: 'invite', personId, meetingId: meeting.id, message });
+  }
+
+  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
+    await this.leave({ kind: 'datePoll', personId, pollId: poll.id, message });
   }
 
   async meetingChanged(meeting: Meeting): Promise<void> {
@@ -41,9 +47,11 @@ export async function deliverOutbox(store: GraphStore, notifiers: readonly Invit
   let delivered = 0;
   for (const { key, value } of entries) {
     if (!(await store.claimOnce(key))) continue;
-    const meeting = value.kind === 'notify' ? null : await store.meetingById(value.meetingId);
+    const meeting = value.kind === 'invite' || value.kind === 'meeting' ? await store.meetingById(value.meetingId) : null;
+    const poll = value.kind === 'datePoll' ? await store.getState<DatePoll>(pollKey(value.pollId)) : null;
     await Promise.all(
       notifiers.map((n) => {
+        if (value.kind === 'datePoll') return poll && n.offerDates ? n.offerDates(value.personId, poll, value.message) : n.notify(value.personId, value.message);
         if (value.kind === 'meeting') return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
         if (value.kind === 'invite' && meeting) return n.invite ? n.invite(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
         return n.notify(value.personId, value.message, value.kind === 'notify' ? (value.actions ?? undefined) : undefined);

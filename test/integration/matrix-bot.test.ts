@@ -166,12 +166,16 @@ describe('the Matrix bot through Synapse', () => {
     const scheduled = await ask(coordinator, organiserRoom, '!treffen "Austausch Sprachkurse" übermorgen 10 Uhr Coswig --trotzdem');
     expect(scheduled.content.body).toMatch(/„Austausch Sprachkurse“ ist angelegt \(meeting:[0-9a-f]+\)/);
 
-    const [direct] = await kik.waitFor(async () => {
-      const invites = await kik.invitedRooms();
-      return invites.length ? invites : null;
+    // Two invitations arrive: the direct chat with the bot and the meeting's own room.
+    const invitation = await kik.waitFor(async () => {
+      for (const room of await kik.invitedRooms()) await kik.join(room);
+      for (const room of (await kik.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms) {
+        const found = (await kik.messages(room)).find((m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung'));
+        if (found) return { ...found, room };
+      }
+      return null;
     });
-    await kik.join(direct!);
-    const invitation = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung')));
+    const direct = invitation.room;
     expect(invitation.content.body).toContain('„Austausch Sprachkurse“');
     const file = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
     expect(file.content).toMatchObject({ body: 'Austausch-Sprachkurse.ics', info: { mimetype: 'text/calendar' } });

@@ -12,7 +12,7 @@ import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.j
 
 // A meeting's own room on Matrix, through the real Synapse: its people invited, date, agenda
 // and video link in the topic and a pinned message that follows every change, and minutes
-// taken in the room going to that meeting.
+// taken in the room going to that meeting. And finding a date with a native Matrix poll.
 
 /** "25.11.2026 23:40", as a coordinator would type a time `minutes` from now. */
 function inMinutes(minutes: number): string {
@@ -21,7 +21,7 @@ function inMinutes(minutes: number): string {
   return `${w.day}.${w.month}.${w.year} ${two(w.hour)}:${two(w.minute)}`;
 }
 
-describe('meeting rooms on Matrix', () => {
+describe('meeting rooms and date polls on Matrix', () => {
   let hub: TestHub;
   let bot: MatrixBot;
   let botUserId: string;
@@ -116,5 +116,39 @@ describe('meeting rooms on Matrix', () => {
     await kik.join(room);
     const series = (await kik.state<{ topic: string }>(room, 'm.room.topic', ''))!.topic;
     expect(series).toMatch(/^jeden ersten Donnerstag im Monat, 10:00 Uhr; nächster Termin Donnerstag, \d+\. \w+ 20\d\d um 10:00$/);
+  });
+
+  it('offers the dates of a date poll as a native Matrix poll, counts a vote given in it and closes it when fixed', async () => {
+    const offered = await ask(organiser, organiserDirect, '!terminfindung "Austausch Kita" Coswig: 8.12. 10 Uhr | 9.12. 14 Uhr | 10.12. 9 Uhr');
+    const pollId = /(poll:[0-9a-f]+)/.exec(String(offered.content.body))![1]!;
+    const direct = await kik.waitFor(async () => {
+      for (const room of await kik.invitedRooms()) await kik.join(room);
+      const rooms = await kik.api<{ joined_rooms: string[] }>('GET', '/joined_rooms');
+      for (const room of rooms.joined_rooms) {
+        if ((await kik.messages(room)).some((m) => m.type === 'org.matrix.msc3381.poll.start')) return room;
+      }
+      return null;
+    });
+    const poll = (await kik.messages(direct)).find((m) => m.type === 'org.matrix.msc3381.poll.start')!;
+    const start = poll.content['org.matrix.msc3381.poll.start'];
+    expect(start.question['org.matrix.msc1767.text']).toBe('Welche Termine passen Ihnen für „Austausch Kita“?');
+    expect(start.answers.map((a: Record<string, string>) => a['org.matrix.msc1767.text'])).toEqual([
+      expect.stringMatching(/^\w+, 8\. Dezember 20\d\d um 10:00$/), expect.stringMatching(/9\. Dezember 20\d\d um 14:00$/), expect.stringMatching(/10\. Dezember 20\d\d um 09:00$/),
+    ]);
+    expect(start.max_selections).toBe(3);
+    expect(poll.content.body).toContain(`!abstimmen ${pollId} <Nummern>`);
+
+    await kik.api('PUT', `/rooms/${encodeURIComponent(direct)}/send/org.matrix.msc3381.poll.response/${Date.now()}`, {
+      'm.relates_to': { rel_type: 'm.reference', event_id: poll.event_id },
+      'org.matrix.msc3381.poll.response': { answers: ['2', '3'] },
+    });
+    const [thanks] = await kik.repliesTo(direct, poll.event_id);
+    expect(thanks!.content.body).toBe('Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.');
+    expect((await hub.services.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${pollId}`))!.votes).toEqual({ 'person:demo-14627-kik-1': [2, 3] });
+
+    expect((await ask(organiser, organiserDirect, `!festlegen ${pollId}`)).content.body).toMatch(/ist festgelegt auf \w+, 9\. Dezember 20\d\d um 14:00/);
+    const end = await kik.waitFor(async () => (await kik.messages(direct)).find((m) => m.type === 'org.matrix.msc3381.poll.end'));
+    expect(end.content['m.relates_to']).toEqual({ rel_type: 'm.reference', event_id: poll.event_id });
+    expect(end.content.body).toMatch(/^Die Abstimmung ist beendet: „Austausch Kita“ findet am \w+, 9\. Dezember 20\d\d um 14:00 statt\.$/);
   });
 });
