@@ -116,6 +116,9 @@ describe('meeting rooms and date polls on Matrix', () => {
     await kik.join(room);
     const series = (await kik.state<{ topic: string }>(room, 'm.room.topic', ''))!.topic;
     expect(series).toMatch(/^jeden ersten Donnerstag im Monat, 10:00 Uhr; nächster Termin Donnerstag, \d+\. \w+ 20\d\d um 10:00$/);
+    const listed = String((await ask(organiser, organiserDirect, '!termine')).content.body);
+    expect(listed).toMatch(/Runder Tisch Coswig \(meeting:[0-9a-f]+-\d{8}\)\n[\s\S]*Runder Tisch Coswig[^\n]*\n {2}… und \d+ weitere Termine: jeden ersten Donnerstag im Monat, 10:00 Uhr/);
+    expect(listed).not.toContain('Austausch Wohnen');
   });
 
   it('offers the dates of a date poll as a native Matrix poll, counts a vote given in it and closes it when fixed', async () => {
