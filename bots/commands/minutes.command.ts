@@ -1,6 +1,6 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { MinutesItem } from '../../src/services/minutes.js';
-import { defineCommand, parsed, unparsable, type Command } from '../core/command.js';
+import { defineCommand, parsed, unparsable, type Command, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
 // Minutes during an exchange meeting: `!info`, `!beschluss`, `!aufgabe <Person> bis <Datum>: <Text>`
@@ -38,13 +38,21 @@ export const taskCommand = defineCommand({
   options: [{ name: { de: 'aufgabe', en: 'task' }, description: { de: '<Person> bis <Datum>: <Text>', en: '<person> by <date>: <text>' }, required: true, rest: true }],
   allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
-    const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' ').replace(/^@/, ''));
+    const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
   },
-  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, owner, due, text, context.meetingRoom),
+  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, await ownerName(owner, deps), due, text, context.meetingRoom),
   render: ({ item, ownerName }, { language }) =>
     reply([language === 'de' ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}` : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`]),
 });
+
+/** "@kik:example.org" (a Matrix mention) names the person linked to that account; "@Name" the name. */
+async function ownerName(owner: string, deps: CommandDeps): Promise<string> {
+  if (!/^@[^\s:]+:\S+$/.test(owner)) return owner.replace(/^@/, '');
+  const personId = (await deps.identities.viewerFor({ transport: 'matrix', userId: owner })).personId;
+  const person = personId ? await deps.directory.entity(personId) : null;
+  return person?.name ?? owner;
+}
 
 export const protocolCommand = defineCommand({
   name: { de: 'protokoll', en: 'minutes' },

@@ -29,6 +29,8 @@ export const scheduleMeetingCommand = defineCommand({
     { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
     { name: { de: 'wann', en: 'when' }, description: { de: 'z. B. nächsten Dienstag 14 Uhr; jeden ersten Dienstag im Monat 14 Uhr', en: 'e.g. next Tuesday 2pm; every first Tuesday of the month 2pm' }, required: true, rest: true },
     { name: { de: 'wer', en: 'who' }, description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' }, required: true, autocomplete: 'municipality', rest: true },
+    { name: { de: 'tagesordnung', en: 'agenda' }, description: { de: 'Tagesordnung des Treffens', en: 'agenda of the meeting' }, required: false, keyword: { de: '--tagesordnung', en: '--agenda' } },
+    { name: { de: 'online', en: 'online' }, description: { de: 'mit Videoraum', en: 'with a video room' }, required: false, choices: ['--online'] },
   ],
   allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
   parse: (all) => {

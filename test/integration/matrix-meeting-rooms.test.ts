@@ -100,8 +100,10 @@ describe('meeting rooms and date polls on Matrix', () => {
   it('takes the minutes given in the room for its meeting and posts them there', async () => {
     expect((await ask(kik, meetingRoom, '!info Die Sprachkurse starten im Januar.')).content.body).toBe('Notiert für „Austausch Wohnen“.');
     expect((await ask(organiser, meetingRoom, '!beschluss Wir teilen uns die Dolmetscherliste.')).content.body).toBe('Notiert für „Austausch Wohnen“.');
+    const task = String((await ask(organiser, meetingRoom, `!aufgabe ${kik.userId} bis 15.12.: Raumliste schicken`)).content.body);
+    expect(task).toMatch(/^Aufgabe für [^@]+ bis 15\.12\.20\d\d: Raumliste schicken$/);
     const minutes = String((await ask(organiser, meetingRoom, '!protokoll')).content.body);
-    expect(minutes).toMatch(/^Protokoll: Austausch Wohnen\nBeschlüsse:\n• Wir teilen uns die Dolmetscherliste\.\n[\s\S]*Informationen:\n• Die Sprachkurse starten im Januar\./);
+    expect(minutes).toMatch(/^Protokoll: Austausch Wohnen\nBeschlüsse:\n• Wir teilen uns die Dolmetscherliste\.\nAufgaben:\n• Raumliste schicken \([^@]+, bis 15\.12\.20\d\d\)\nInformationen:\n• Die Sprachkurse starten im Januar\./);
   });
 
   it('marks the room when the meeting is cancelled', async () => {

@@ -4,6 +4,7 @@ import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { parseLine } from '../../../bots/core/parse-line.js';
+import { commandLine } from '../../../bots/discord/slash-commands.js';
 import { toHtml, toMarkdown, toPlainText } from '../../../bots/core/render.js';
 import { reply } from '../../../bots/core/reply.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
@@ -26,6 +27,17 @@ describe('the command core', () => {
     dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }) });
     await identities.requestLink(coordinator, 'person:demo-14627-koordinationskraft');
     await identities.confirm(coordinator, await identities.viewerOfPerson('person:demo-admin'));
+  });
+
+  it('turns a Discord /treffen with agenda and online options into the same command, and says when no video service is set up', async () => {
+    const treffen = COMMANDS.find((c) => c.name.de === 'treffen')!;
+    const values: Record<string, string> = { titel: 'Austausch Kita', wann: '2.2.2030 10 Uhr', wer: 'Riesa', tagesordnung: '1. Plätze, 2. Sprache', online: '--online' };
+    const line = commandLine(treffen, (o) => values[o.name.de] ?? null);
+    expect(line).toBe('!treffen "Austausch Kita" 2.2.2030 10 Uhr Riesa --tagesordnung "1. Plätze, 2. Sprache" "--online"');
+    expect((await say(coordinator, line))!.text).toBe('Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.');
+    expect((await say(coordinator, line.replace(' "--online"', '')))!.text).toMatch(/^„Austausch Kita“ ist angelegt \((meeting:[0-9a-f]+)\)/);
+    const [meeting] = (await hub.services.meetings.upcoming(await identities.viewerOfPerson('person:demo-14627-koordinationskraft'))).filter((m) => m.title === 'Austausch Kita');
+    expect(meeting!.agenda).toBe('1. Plätze, 2. Sprache');
   });
 
   it('parses quoted words and ignores what is no command', () => {
