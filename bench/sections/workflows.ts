@@ -4,7 +4,8 @@ import { createServices } from '../../src/services/hub-services.js';
 import { timeRuns, type Timing } from '../measure.js';
 
 // 4 of the issue: filing a request (resolved, routed to the KIK, stored with its hops) and
-// scheduling a meeting (invitees found, conflicts and holidays checked, stored), at full scale.
+// scheduling a meeting (invitees found, conflicts and holidays checked, stored), and a recurring
+// series, at full scale.
 
 export interface WorkflowRow {
   workflow: string;
@@ -28,8 +29,13 @@ export async function benchWorkflows(store: GraphStore, districtAgs: string, mun
   const schedule = await timeRuns(runs, (i) =>
     services.meetings.schedule({ title: `Benchmark-Austausch ${i}`, when: `in ${10 + i} Tagen um 10 Uhr`, invite: [municipality], confirmed: true }, organiser),
   );
+  // A monthly series materialises a year of dates in one transaction and checks all for clashes.
+  const series = await timeRuns(runs, (i) =>
+    services.meetings.schedule({ title: `Benchmark-Reihe ${i}`, when: `jeden ${['ersten', 'zweiten', 'dritten', 'vierten'][i % 4]} Mittwoch im Monat ${8 + (i % 9)} Uhr`, invite: [municipality], confirmed: true }, organiser),
+  );
   return [
     { workflow: 'file and route a request', timing: fileRequest },
     { workflow: 'schedule an exchange meeting', timing: schedule },
+    { workflow: 'schedule a monthly series (a year of dates)', timing: series },
   ];
 }

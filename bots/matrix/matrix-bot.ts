@@ -152,12 +152,13 @@ export class MatrixBot implements InvitationNotifier {
     };
   }
 
-  /** Handles commands in recent room history that no earlier run got to (claims skip the rest). */
+  /** Handles what recent room history holds that no earlier run got to (claims skip the rest). */
   private async catchUp(client: MatrixClient): Promise<void> {
     for (const roomId of await client.getJoinedRooms()) {
       const page = (await client.doRequest('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages`, { dir: 'b', limit: 50 })) as { chunk: MatrixEvent[] };
-      const recent = page.chunk.filter((e) => e.type === 'm.room.message' && Date.now() - (e.origin_server_ts ?? 0) < CATCH_UP_WINDOW_MS).reverse();
-      for (const event of recent) await this.onMessage(roomId, event);
+      // Commands, RSVP reactions and poll votes alike; claims let each through once.
+      const recent = page.chunk.filter((e) => Date.now() - (e.origin_server_ts ?? 0) < CATCH_UP_WINDOW_MS).reverse();
+      for (const event of recent) await (event.type === 'm.room.message' ? this.onMessage(roomId, event) : this.onEvent(roomId, event));
     }
   }
 

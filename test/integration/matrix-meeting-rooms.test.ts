@@ -30,6 +30,7 @@ describe('meeting rooms and date polls on Matrix', () => {
   let organiserDirect: string;
   let meetingRoom: string;
   let meetingId: string;
+  let startBot: () => Promise<void>;
 
   const ask = async (user: MatrixUser, roomId: string, text: string) => {
     const eventId = await user.send(roomId, text);
@@ -56,13 +57,18 @@ describe('meeting rooms and date polls on Matrix', () => {
       await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
       await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
     }
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot(
-      { homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath: join(mkdtempSync(join(tmpdir(), 'hub-rooms-')), 'sync.json') },
-      dispatcher, identities, hub.store, hub.services.meetings, () => {},
-    );
-    await bot.start();
-    hub.services.meetings.addNotifier(bot);
+    const storagePath = join(mkdtempSync(join(tmpdir(), 'hub-rooms-')), 'sync.json');
+    startBot = async () => {
+      if (bot) {
+        bot.stop();
+        hub.services.meetings.removeNotifier(bot);
+      }
+      const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
+      bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
+      await bot.start();
+      hub.services.meetings.addNotifier(bot);
+    };
+    await startBot();
     organiserDirect = await organiser.createRoom([botUserId], { is_direct: true });
     await organiser.waitFor(async () => (await organiser.members(organiserDirect)).includes(botUserId));
   });
@@ -155,5 +161,27 @@ describe('meeting rooms and date polls on Matrix', () => {
     const end = await kik.waitFor(async () => (await kik.messages(direct)).find((m) => m.type === 'org.matrix.msc3381.poll.end'));
     expect(end.content['m.relates_to']).toEqual({ rel_type: 'm.reference', event_id: poll.event_id });
     expect(end.content.body).toMatch(/^Die Abstimmung ist beendet: „Austausch Kita“ findet am \w+, 9\. Dezember 20\d\d um 14:00 statt\.$/);
+  });
+
+  it('counts a poll vote given while the bot was down, once, after it is back', async () => {
+    const offered = await ask(organiser, organiserDirect, '!terminfindung "Austausch Schule" Coswig: 14.12. 10 Uhr | 15.12. 10 Uhr');
+    const pollId = /(poll:[0-9a-f]+)/.exec(String(offered.content.body))![1]!;
+    const pollEvent = async () => {
+      for (const room of (await kik.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms) {
+        const found = (await kik.messages(room)).find((m) => m.type === 'org.matrix.msc3381.poll.start' && String(m.content.body).includes(pollId));
+        if (found) return { ...found, room };
+      }
+      return null;
+    };
+    const poll = await kik.waitFor(pollEvent);
+    bot.stop();
+    await kik.api('PUT', `/rooms/${encodeURIComponent(poll.room)}/send/m.poll.response/${Date.now()}`, { 'm.relates_to': { rel_type: 'm.reference', event_id: poll.event_id }, 'm.selections': ['2'] });
+    await startBot();
+    const [thanks] = await kik.repliesTo(poll.room, poll.event_id);
+    expect(thanks!.content.body).toBe('Danke, Ihre Stimme zu „Austausch Schule“ ist gespeichert.');
+    expect((await hub.services.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${pollId}`))!.votes).toEqual({ 'person:demo-14627-kik-1': [2] });
+    await startBot();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await kik.repliesTo(poll.room, poll.event_id, 2, 500)).toHaveLength(1);
   });
 });
