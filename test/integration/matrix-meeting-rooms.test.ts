@@ -124,6 +124,25 @@ describe('meeting rooms and date polls on Matrix', () => {
     await kik.join(room);
     const series = (await kik.state<{ topic: string }>(room, 'm.room.topic', ''))!.topic;
     expect(series).toMatch(/^jeden ersten Donnerstag im Monat, 10:00 Uhr; nächster Termin Donnerstag, \d+\. \w+ 20\d\d um 10:00$/);
+    // The invitation stands for the whole series: its calendar file carries the rule, a ✅ answers every date.
+    const invitation = await kik.waitFor(async () => {
+      for (const room of (await kik.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms) {
+        const messages = await kik.messages(room);
+        const found = messages.find((m) => String(m.content.body).startsWith('Einladung zur Reihe „Runder Tisch Coswig“'));
+        const file = messages.find((m) => m.content.msgtype === 'm.file' && m.content.body === 'Runder-Tisch-Coswig.ics');
+        if (found && file) return { ...found, room, file };
+      }
+      for (const room of await kik.invitedRooms()) await kik.join(room);
+      return null;
+    });
+    expect(await kik.download(String(invitation.file.content.url))).toMatch(/RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=\+1TH\r\n/);
+    await kik.api('PUT', `/rooms/${encodeURIComponent(invitation.room)}/send/m.reaction/${Date.now()}`, { 'm.relates_to': { rel_type: 'm.annotation', event_id: invitation.event_id, key: '✅' } });
+    await kik.repliesTo(invitation.room, invitation.event_id);
+    const seriesId = /\((meeting:[0-9a-f]+-\d{8})\)/.exec(String(invitation.content.body))?.[1] ?? /!zusage (meeting:\S+)/.exec(String(invitation.content.body))![1]!;
+    const dates = await hub.services.meetings.occurrences((await hub.services.meetings.byId(seriesId))!);
+    expect(dates.length).toBeGreaterThan(10);
+    expect(dates.every((m) => m.rsvps['person:demo-14627-kik-1'] === 'YES')).toBe(true);
+
     const listed = String((await ask(organiser, organiserDirect, '!termine')).content.body);
     expect(listed).toMatch(/Runder Tisch Coswig \(meeting:[0-9a-f]+-\d{8}\)\n[\s\S]*Runder Tisch Coswig[^\n]*\n {2}… und \d+ weitere Termine: jeden ersten Donnerstag im Monat, 10:00 Uhr/);
     expect(listed).not.toContain('Austausch Wohnen');
