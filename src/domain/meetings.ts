@@ -123,3 +123,10 @@ export class NoVideoService extends DomainError {
     );
   }
 }
+
+export class NotASeries extends DomainError {
+  readonly code = 'NOT_A_SERIES';
+  constructor(title: string) {
+    super(`"${title}" is no date of a series; without --following the change applies to this meeting.`, `„${title}“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.`);
+  }
+}

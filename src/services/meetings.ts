@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
-import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
@@ -136,7 +136,7 @@ export class MeetingPlanner {
   async setAgenda(id: string, agenda: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
     const text = checkedAgenda(agenda);
-    const targets = scope === 'FOLLOWING' && meeting.series ? (await this.occurrences(meeting)).filter((m) => m.startsAt >= meeting.startsAt) : [meeting];
+    const targets = scope === 'FOLLOWING' ? (await this.occurrences(this.ofSeries(meeting))).filter((m) => m.startsAt >= meeting.startsAt) : [meeting];
     const next = targets.map((m) => ({ ...m, agenda: text, version: m.version + 1 }));
     if (!(await this.store.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
     const updated = next.find((m) => m.id === id)!;
@@ -167,7 +167,7 @@ export class MeetingPlanner {
   /** Moves a meeting to another time; everyone invited is told, answers start afresh. */
   async reschedule(id: string, when: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
-    if (scope === 'FOLLOWING' && meeting.series) return this.series.rescheduleFollowing(meeting, when);
+    if (scope === 'FOLLOWING') return this.series.rescheduleFollowing(this.ofSeries(meeting), when);
     const startsAt = parseWhen(when, this.now()).toISOString();
     const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
@@ -181,11 +181,16 @@ export class MeetingPlanner {
 
   async cancel(id: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
-    if (scope === 'FOLLOWING' && meeting.series) return this.series.cancelFollowing(meeting);
+    if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
     await this.tellAll(next, { de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`, en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.` });
     return next;
+  }
+
+  private ofSeries(meeting: Meeting): Meeting {
+    if (!meeting.series) throw new NotASeries(meeting.title);
+    return meeting;
   }
 
   private async organised(id: string, viewer: Viewer): Promise<Meeting> {

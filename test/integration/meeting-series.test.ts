@@ -63,6 +63,12 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     await expect(holidays).rejects.toMatchObject({ messageDe: expect.stringContaining('Freitag, 25. Dezember 2026 um 09:00 ist ein Feiertag (1. Weihnachtstag)') });
   });
 
+  it('refuses a change to "this and the following" dates of a single meeting', async () => {
+    const single = await services.meetings.schedule({ title: 'Einzeltermin', when: '3.2.2027 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    await expect(services.meetings.cancel(single.id, KK_MEISSEN, 'FOLLOWING')).rejects.toMatchObject({ code: 'NOT_A_SERIES', messageDe: '„Einzeltermin“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.' });
+    expect((await services.meetings.byId(single.id))!.state).toBe('SCHEDULED');
+  });
+
   it('keeps answers per date: one answer for the series, another for one date', async () => {
     const occurrences = await services.meetings.occurrences(series);
     await services.meetings.rsvp(series.id, 'YES', KIK_RADEBEUL, 'FOLLOWING');

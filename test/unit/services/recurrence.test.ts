@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/errors.js';
 import { describeRule, expandRule, parseRecurrence, splitWhenOrRule } from '../../../src/services/recurrence.js';
 
 // Recurrence phrases as coordinators write them, in German and English, on Wednesday 25 November 2026.
@@ -38,5 +40,22 @@ describe('recurring dates in words', () => {
     const start = new Date('2026-12-01T13:00:00.000Z');
     expect(describeRule('FREQ=MONTHLY;INTERVAL=1;BYDAY=+1TU', start, 'de')).toBe('jeden ersten Dienstag im Monat, 14:00 Uhr');
     expect(describeRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=5', start, 'en')).toBe('every 2 weeks on Wednesday at 14:00, 5 times');
+  });
+
+  it('answers any mix of rule words with a rule ahead, no rule, or a question, never a crash', () => {
+    const words = ['jeden', 'ersten', 'letzten', 'zweiten', '5.', 'Dienstag', 'freitags', 'im', 'Monat', 'monatlich', 'wöchentlich', 'alle', 'zwei', 'Wochen', 'every', 'other',
+      'Tuesday', 'of', 'the', 'month', 'ab', 'bis', 'until', '31.2.', '1.12.', '2026-13-45', '99.99.', '14', 'Uhr', '25:00', '10am', 'um', '9:30', '3', 'mal', 'times', 'am', '0', 'Radebeul', '"', '!', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 10 }), (chosen) => {
+        const text = chosen.join(' ');
+        try {
+          const found = parseRecurrence(text, NOW);
+          return found === null || (found.first > NOW && /^FREQ=(WEEKLY|MONTHLY);/.test(found.rule));
+        } catch (error) {
+          return error instanceof DomainError;
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
