@@ -47,7 +47,7 @@ export class MatrixBot implements InvitationNotifier {
     private readonly meetings: MeetingPlanner,
     private readonly log: Log,
   ) {
-    this.rooms = new MeetingRooms(() => this.client, identities, store, meetings, (roomId, key, content) => this.send(roomId, key, content));
+    this.rooms = new MeetingRooms(() => this.client, identities, store, (roomId, key, content) => this.send(roomId, key, content));
   }
 
   /** The meeting's (or series') room shows what changed; created on the first call. */

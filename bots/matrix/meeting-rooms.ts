@@ -4,7 +4,6 @@ import type { Language } from '../../src/domain/errors.js';
 import { roomKeyOf, type Meeting } from '../../src/domain/meetings.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../../src/services/chat-identities.js';
-import type { MeetingPlanner } from '../../src/services/meetings.js';
 import { meetingDetails } from '../../src/services/meeting-texts.js';
 import { describeRule } from '../../src/services/recurrence.js';
 import { formatWhen } from '../../src/services/when.js';
@@ -22,6 +21,8 @@ interface RoomRecord {
   pinnedEventId: string;
   invited: string[];
   shown: string;
+  /** The parts of a series the room has seen (a "this and the following" change starts a new one). */
+  seriesIds?: string[];
 }
 
 const recordKey = (key: string) => `matrix-meeting-room:${key}`;
@@ -37,7 +38,6 @@ export class MeetingRooms {
     private readonly client: () => MatrixClient | null,
     private readonly identities: ChatIdentities,
     private readonly store: GraphStore,
-    private readonly meetings: MeetingPlanner,
     private readonly send: Send,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -63,8 +63,9 @@ export class MeetingRooms {
   private async apply(key: string, changed: Meeting): Promise<void> {
     const client = this.client();
     if (!client) return;
-    const occurrences = await this.meetings.occurrences(changed);
-    const meeting = this.shown(changed, occurrences);
+    const record = await this.store.getState<RoomRecord>(recordKey(key));
+    const seriesIds = [...new Set([...(record?.seriesIds ?? []), ...(changed.series ? [changed.series.id] : [])])];
+    const meeting = changed.series ? this.shown(changed, (await Promise.all(seriesIds.map((id) => this.store.meetingsOfSeries(id)))).flat()) : changed;
     const people = [meeting.organiserId, ...meeting.inviteeIds];
     const accounts = await this.identities.accountsOfPeople(people, 'matrix');
     const organiserAccounts = accounts.get(meeting.organiserId) ?? [];
@@ -74,7 +75,6 @@ export class MeetingRooms {
     const topic = this.topic(meeting, language);
     const invitees = [...new Set([...accounts.values()].flat())];
 
-    const record = await this.store.getState<RoomRecord>(recordKey(key));
     if (!record) {
       // Only the instance holding the bots' lease runs this, and the queue keeps it to one at a time.
       if (meeting.state === 'CANCELLED') return;
@@ -91,7 +91,7 @@ export class MeetingRooms {
       await this.store.setState(roomOfKey(roomId), { key });
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
-      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin) } satisfies RoomRecord);
+      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin), seriesIds } satisfies RoomRecord);
       return;
     }
     const text = toPlainText(pin);
@@ -103,22 +103,25 @@ export class MeetingRooms {
     }
     const added = invitees.filter((a) => !record.invited.includes(a));
     for (const account of added) await client.inviteUser(account, record.roomId);
-    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text });
+    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text, seriesIds });
   }
 
-  /** For a series: the next date still ahead (the changed one when none is). */
+  /**
+   * For a series: the next date still ahead in any of its parts, shown with the rule of its newest
+   * part (what the series has become); the changed date when none is ahead.
+   */
   private shown(changed: Meeting, occurrences: Meeting[]): Meeting {
-    if (!changed.series) return changed;
     const now = this.now().toISOString();
-    const ahead = occurrences.filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now && (m.series!.origin ?? m.series!.id) === roomKeyOf(changed));
-    return ahead[0] ?? changed;
+    const newest = occurrences.reduce((a, b) => (b.series!.start > a.series!.start ? b : a), changed);
+    const next = occurrences.filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? changed;
+    return { ...next, series: { ...next.series!, rule: newest.series!.rule, start: newest.series!.start } };
   }
 
   private pinned(meeting: Meeting, towns: string[], language: Language): Reply {
     const de = language === 'de';
     const at = new Date(meeting.startsAt);
     const when = meeting.series
-      ? [`${de ? 'Reihe' : 'Series'}: ${describeRule(meeting.series.rule, at, language)}`, `${de ? 'Nächster Termin' : 'Next date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`]
+      ? [`${de ? 'Reihe' : 'Series'}: ${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}`, `${de ? 'Nächster Termin' : 'Next date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`]
       : [`${de ? 'Termin' : 'Date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`];
     return reply(
       [
@@ -139,7 +142,7 @@ export class MeetingRooms {
     const at = new Date(meeting.startsAt);
     const parts = [
       meeting.state === 'CANCELLED' ? (de ? 'ABGESAGT' : 'CANCELLED') : null,
-      meeting.series ? `${describeRule(meeting.series.rule, at, language)}; ${de ? 'nächster Termin' : 'next'} ${formatWhen(at, language)}` : formatWhen(at, language),
+      meeting.series ? `${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}; ${de ? 'nächster Termin' : 'next'} ${formatWhen(at, language)}` : formatWhen(at, language),
       meeting.agenda ? `${de ? 'Tagesordnung' : 'Agenda'}: ${meeting.agenda.length > 200 ? `${meeting.agenda.slice(0, 199)}…` : meeting.agenda}` : null,
       meeting.videoUrl ? `Online: ${meeting.videoUrl}` : null,
     ];

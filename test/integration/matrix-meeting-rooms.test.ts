@@ -6,7 +6,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
-import { berlinWallTime } from '../../src/services/when.js';
+import { berlinWallTime, formatWhen } from '../../src/services/when.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
 
@@ -146,6 +146,18 @@ describe('meeting rooms and date polls on Matrix', () => {
     const listed = String((await ask(organiser, organiserDirect, '!termine')).content.body);
     expect(listed).toMatch(/Runder Tisch Coswig \(meeting:[0-9a-f]+-\d{8}\)\n[\s\S]*Runder Tisch Coswig[^\n]*\n {2}… und \d+ weitere Termine: jeden ersten Donnerstag im Monat, 10:00 Uhr/);
     expect(listed).not.toContain('Austausch Wohnen');
+
+    // Moving the rest of the series to Fridays at 11 keeps its room, which now shows the new rule.
+    const second = dates[1]!;
+    const friday = new Date(Date.parse(second.startsAt) + 86_400_000);
+    const w = berlinWallTime(friday);
+    await ask(organiser, organiserDirect, `!verschieben ${second.id} ${w.day}.${w.month}.${w.year} 11 Uhr --folgende`);
+    const moved = await kik.waitFor(async () => {
+      const { topic } = (await kik.state<{ topic: string }>(room, 'm.room.topic', ''))!;
+      return topic.includes('Freitag im Monat, 11:00 Uhr') && topic;
+    });
+    // The first date, before the change, is still the next one.
+    expect(moved).toContain(`nächster Termin ${formatWhen(new Date(dates[0]!.startsAt), 'de')}`);
   });
 
   it('offers the dates of a date poll as a native Matrix poll, counts a vote given in it and closes it when fixed', async () => {
