@@ -151,12 +151,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
-    const entities = this.db
+    const rows = this.db
       .prepare(
         `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population FROM entities`,
+                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds FROM entities`,
       )
-      .all() as NetworkSnapshot['entities'];
+      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null })[];
+    const entities = rows.map((r) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [] }));
     const roles = (this.db.prepare('SELECT * FROM roles').all() as RoleRow[]).map(rowToRole);
     const links = (this.db.prepare('SELECT * FROM links').all() as LinkRow[]).map(rowToLink);
     const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);

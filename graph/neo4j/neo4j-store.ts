@@ -119,7 +119,8 @@ export class Neo4jStore implements GraphStore {
   async networkSnapshot(): Promise<NetworkSnapshot> {
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
       (await tx.run(`MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, e.name AS name,
-        CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population`)).records,
+        CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
+        coalesce(e.topicIds, []) AS topicIds`)).records,
       (await tx.run('MATCH (r:RoleAssignment) RETURN r')).records,
       (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) RETURN l, a.id AS fromId, b.id AS toId`)).records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
@@ -133,6 +134,7 @@ export class Neo4jStore implements GraphStore {
         districtAgs: r.get('districtAgs') ?? null,
         municipalityId: r.get('municipalityId') ?? null,
         population: (fromNeo4j(r.get('population')) as number | null) ?? null,
+        topicIds: r.get('topicIds') as string[],
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),
       links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),

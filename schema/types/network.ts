@@ -9,7 +9,7 @@ import { EntityKindEnum } from './enums.js';
 // The collaboration graph for the map and for analysts, and the shortest chain between two actors.
 
 const EdgeTypeEnum = builder.enumType('EdgeType', {
-  values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const,
+  values: ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'ABOUT', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const,
 });
 
 type PlacedNode = NetworkNode & Partial<Position>;
@@ -32,6 +32,8 @@ const NetworkEdgeType = builder.objectRef<NetworkEdge>('NetworkEdge').implement(
     target: t.exposeID('target'),
     type: t.field({ type: EdgeTypeEnum, resolve: (e) => e.type }),
     weight: t.exposeFloat('weight', { description: 'Collaboration strength: links, shared meetings and routed requests between the two.' }),
+    since: t.exposeString('since', { nullable: true, description: 'The earliest known date of the collaboration (YYYY-MM-DD): a link\'s start, a meeting, a routed request.' }),
+    lastActive: t.exposeString('lastActive', { nullable: true, description: 'The latest date the collaboration is known active (YYYY-MM-DD): today for a link that began at a known date, else its last meeting or routed request.' }),
   }),
 });
 
@@ -61,10 +63,11 @@ builder.queryFields((t) => ({
       types: t.arg({ type: [EntityKindEnum], required: false }),
       aggregate: t.arg.boolean({ required: false, defaultValue: false }),
       layout: t.arg.boolean({ required: false, defaultValue: false, description: 'Give each node a map position (force-directed, computed on the server and cached).' }),
+      withTopics: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the topics the actors work on (their experts and alliances), to filter by topic.' }),
     },
     resolve: async (_root, args, ctx) => {
       if ((args.depth ?? 0) < 0 || (args.depth ?? 0) > MAX_DEPTH) throw new InvalidInput('depth', `must be between 0 and ${MAX_DEPTH}`);
-      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false };
+      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false, withTopics: args.withTopics ?? false };
       const view = visibleTo(ctx.viewer, await ctx.services.network.view(query));
       if (!args.layout) return view;
       const positions = ctx.services.layouts.positions(`${JSON.stringify(query)}#${view.nodes.length}`, view);

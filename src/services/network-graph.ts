@@ -9,7 +9,7 @@ import type { NetworkEvents } from './network-events.js';
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
 // analytics requests cost no database round trip once it is warm.
 
-export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'MET' | 'ROUTED_REQUEST' | 'CROSS_DISTRICT';
+export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'ABOUT' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'MET' | 'ROUTED_REQUEST' | 'CROSS_DISTRICT';
 
 export interface NodeAttributes {
   kind: EntityKind;
@@ -23,6 +23,9 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   types: EdgeType[];
   weight: number;
+  /** The collaboration's first known date and its last (today for a running link), YYYY-MM-DD. */
+  since: string | null;
+  lastActive: string | null;
 }
 
 export type CollaborationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -42,6 +45,8 @@ export interface NetworkEdge {
   target: string;
   type: EdgeType;
   weight: number;
+  since: string | null;
+  lastActive: string | null;
 }
 
 export interface NetworkView {
@@ -56,6 +61,8 @@ export interface NetworkQuery {
   kinds: EntityKind[] | null;
   /** Districts as nodes, collaboration between them as weighted edges. */
   aggregate: boolean;
+  /** Also the topics the selected actors work on (so a map can filter by topic). */
+  withTopics?: boolean;
 }
 
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
@@ -119,13 +126,16 @@ export class NetworkGraph {
     const graph = await this.graph();
     if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
     const selected = selectNodes(graph, query.districtAgs ? (await this.byDistrict()).get(query.districtAgs) ?? [] : null, query.depth, query.kinds);
+    if (query.withTopics && (!query.kinds || query.kinds.includes('Topic'))) {
+      for (const id of [...selected]) graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
+    }
     const nodes = [...selected].map((id) => toNode(id, graph.getNodeAttributes(id)));
     const edges: NetworkEdge[] = [];
     // Only the edges at selected nodes: a district's view never walks the whole country's graph.
     for (const id of selected) {
       graph.forEachEdge(id, (_edge, attrs, source, target) => {
         const other = source === id ? target : source;
-        if (selected.has(other) && id === source) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight });
+        if (selected.has(other) && id === source) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight, since: attrs.since, lastActive: attrs.lastActive });
       });
     }
     return { nodes, edges };
@@ -144,18 +154,29 @@ function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
   for (const e of snapshot.entities) {
     graph.addNode(e.id, { kind: e.kind, name: e.name, districts: e.districtAgs ? [e.districtAgs] : [], roles: [], population: e.population });
   }
-  const connect = (a: string, b: string, type: EdgeType) => {
+  const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+  const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+  /** `at` dates an event (a meeting, a routed request); `until` ends it later (a link runs until today). */
+  const connect = (a: string, b: string, type: EdgeType, at: string | null = null, until: string | null = at) => {
     if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    const day = at?.slice(0, 10) ?? null;
+    const lastDay = until?.slice(0, 10) ?? null;
     const existing = graph.edge(a, b);
     if (existing) {
-      graph.updateEdgeAttributes(existing, (attrs) => ({ types: attrs.types.includes(type) ? attrs.types : [...attrs.types, type], weight: attrs.weight + 1 }));
+      graph.updateEdgeAttributes(existing, (attrs) => ({
+        types: attrs.types.includes(type) ? attrs.types : [...attrs.types, type],
+        weight: attrs.weight + 1,
+        since: earlier(attrs.since, day),
+        lastActive: later(attrs.lastActive, lastDay),
+      }));
     } else {
-      graph.addEdge(a, b, { types: [type], weight: 1 });
+      graph.addEdge(a, b, { types: [type], weight: 1, since: day, lastActive: lastDay });
     }
   };
   for (const e of snapshot.entities) {
     if (e.kind === 'Municipality' && e.districtAgs) connect(e.id, districtId(e.districtAgs), 'PART_OF');
     if (e.kind === 'Institution') connect(e.id, e.municipalityId ?? districtId(e.districtAgs!), 'LOCATED_IN');
+    for (const topic of e.topicIds) connect(e.id, topic, 'ABOUT');
   }
   for (const r of snapshot.roles) {
     if (!graph.hasNode(r.personId)) continue;
@@ -165,14 +186,16 @@ function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
     graph.updateNodeAttribute(r.personId, 'districts', (d) => [...new Set([...(d ?? []), ...scopeDistricts])]);
     connect(r.personId, r.scopeId, r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE');
   }
-  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type);
+  // A link with a start date is a collaboration still going on: active from then until today.
+  const today = now.toISOString();
+  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type, l.since, l.since ? today : null);
   // Each meeting held strengthens the links between the municipalities that met.
   for (const m of snapshot.meetings) {
     if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > now.getTime()) continue;
-    m.municipalityIds.forEach((a, i) => m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET')));
+    m.municipalityIds.forEach((a, i) => m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET', m.startsAt)));
   }
   // Each hop of a routed request strengthens the link between the two people it passed between.
-  for (const r of snapshot.requests) for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST');
+  for (const r of snapshot.requests) for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST', hop.at);
   return graph;
 }
 
@@ -201,7 +224,7 @@ function selectNodes(graph: CollaborationGraph, districtNodes: string[] | null, 
 
 function aggregateByDistrict(graph: CollaborationGraph, onlyDistrict: string | null): NetworkView {
   const sizes = new Map<string, number>();
-  const weights = new Map<string, number>();
+  const weights = new Map<string, { weight: number; since: string | null; lastActive: string | null }>();
   const home = (id: string) => graph.getNodeAttribute(id, 'districts')[0] ?? null;
   graph.forEachNode((id) => {
     const ags = home(id);
@@ -212,16 +235,21 @@ function aggregateByDistrict(graph: CollaborationGraph, onlyDistrict: string | n
     const b = home(target);
     if (!a || !b || a === b) return;
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    weights.set(key, (weights.get(key) ?? 0) + attrs.weight);
+    const known = weights.get(key);
+    weights.set(key, {
+      weight: (known?.weight ?? 0) + attrs.weight,
+      since: [known?.since ?? null, attrs.since].filter((d) => d !== null).sort()[0] ?? null,
+      lastActive: [known?.lastActive ?? null, attrs.lastActive].filter((d) => d !== null).sort().pop() ?? null,
+    });
   });
   const nodes: NetworkNode[] = [...sizes].map(([ags, size]) => {
     const id = districtId(ags);
     const attrs = graph.hasNode(id) ? graph.getNodeAttributes(id) : null;
     return { id, kind: 'District', name: attrs?.name ?? ags, districtAgs: ags, roles: [], size };
   });
-  const edges: NetworkEdge[] = [...weights].map(([key, weight]) => {
+  const edges: NetworkEdge[] = [...weights].map(([key, collaboration]) => {
     const [a, b] = key.split('|') as [string, string];
-    return { source: districtId(a), target: districtId(b), type: 'CROSS_DISTRICT', weight };
+    return { source: districtId(a), target: districtId(b), type: 'CROSS_DISTRICT', ...collaboration };
   });
   if (!onlyDistrict) return { nodes, edges };
   const keep = new Set([districtId(onlyDistrict), ...edges.filter((e) => e.source === districtId(onlyDistrict) || e.target === districtId(onlyDistrict)).flatMap((e) => [e.source, e.target])]);

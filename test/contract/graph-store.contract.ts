@@ -104,6 +104,13 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await ids({ kind: 'Institution', institutionType: 'POLICE' })).toEqual([]);
       });
 
+      it('gives the collaboration graph its entities with their topics, and dated links', async () => {
+        const snapshot = await store.networkSnapshot();
+        expect(snapshot.entities.find((e) => e.id === 'alliance:welcome')).toMatchObject({ kind: 'Alliance', topicIds: ['topic:language'] });
+        expect(snapshot.entities.find((e) => e.id === 'person:kik-1')!.topicIds).toEqual([]);
+        expect(snapshot.links.find((l) => l.id === 'link:coop')).toMatchObject({ since: '2019-05-01' });
+      });
+
       it('lists the municipality directory and counts everything', async () => {
         expect((await store.municipalityDirectory()).map((m) => m.name)).toEqual(['Coswig', 'Meißen', 'Pirna', 'Radebeul']);
         const counts = await store.counts();

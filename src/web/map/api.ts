@@ -19,6 +19,9 @@ export interface MapEdge {
   target: string;
   type: EdgeType;
   weight: number;
+  /** Earliest and latest known dates of the collaboration (YYYY-MM-DD). */
+  since: string | null;
+  lastActive: string | null;
 }
 
 export interface MapAnalytics {
@@ -76,9 +79,9 @@ export async function loadDistricts(): Promise<{ ags: string; name: string }[]> 
 
 export async function loadNetwork(districtAgs: string | null, aggregate: boolean): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
   const query = `query Map($districtAgs: String, $aggregate: Boolean) {
-    network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true) {
+    network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true, withTopics: true) {
       nodes { id label type districtAgs size x y }
-      edges { source target type weight }
+      edges { source target type weight since lastActive }
     }
   }`;
   return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate })).network;

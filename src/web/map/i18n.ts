@@ -30,6 +30,11 @@ const de = {
   isolated: 'Bündnisse ohne Kontakt zur Koordination',
   brokers: 'Brückenakteure',
   arrangeByDistrict: 'Nach Kreisen anordnen',
+  topic: 'Thema',
+  allTopics: 'Alle Themen',
+  timeWindow: 'Zeitraum der Zusammenarbeit',
+  from: 'von',
+  to: 'bis',
   focus: 'Umgebung zeigen',
   focusHops: 'Schritte',
   clearFocus: 'Alle zeigen',
@@ -96,6 +101,11 @@ const en: Texts = {
   isolated: 'Alliances without a coordinator contact',
   brokers: 'Brokers',
   arrangeByDistrict: 'Arrange by district',
+  topic: 'Topic',
+  allTopics: 'All topics',
+  timeWindow: 'Period of collaboration',
+  from: 'from',
+  to: 'to',
   focus: 'Show neighbourhood',
   focusHops: 'Hops',
   clearFocus: 'Show all',
@@ -142,11 +152,11 @@ const KIND_NAMES: Record<Language, Record<Kind, string>> = {
 const EDGE_NAMES: Record<Language, Record<EdgeType, string>> = {
   de: {
     SERVES: 'betreut', ACTIVE_IN: 'aktiv in', EXPERT_IN: 'Fachwissen', COOPERATES_WITH: 'kooperiert', ROLE: 'Rolle', MEMBER_OF: 'Mitglied', WORKS_AT: 'arbeitet bei',
-    PART_OF: 'gehört zu', LOCATED_IN: 'liegt in', MET: 'Treffen', ROUTED_REQUEST: 'Anfrage weitergeleitet', CROSS_DISTRICT: 'kreisübergreifend',
+    PART_OF: 'gehört zu', LOCATED_IN: 'liegt in', ABOUT: 'arbeitet zum Thema', MET: 'Treffen', ROUTED_REQUEST: 'Anfrage weitergeleitet', CROSS_DISTRICT: 'kreisübergreifend',
   },
   en: {
     SERVES: 'serves', ACTIVE_IN: 'active in', EXPERT_IN: 'expertise', COOPERATES_WITH: 'cooperates', ROLE: 'role', MEMBER_OF: 'member', WORKS_AT: 'works at',
-    PART_OF: 'part of', LOCATED_IN: 'located in', MET: 'met', ROUTED_REQUEST: 'routed request', CROSS_DISTRICT: 'cross-district',
+    PART_OF: 'part of', LOCATED_IN: 'located in', ABOUT: 'works on', MET: 'met', ROUTED_REQUEST: 'routed request', CROSS_DISTRICT: 'cross-district',
   },
 };
 

@@ -61,6 +61,9 @@ function syncControls(): void {
   ($('isolated') as HTMLInputElement).checked = state.highlights.isolated;
   ($('brokers') as HTMLInputElement).checked = state.highlights.brokers;
   ($('by-district') as HTMLInputElement).checked = state.byDistrict;
+  ($('topic') as HTMLSelectElement).value = state.topic ?? '';
+  ($('from') as HTMLInputElement).value = state.from ?? '';
+  ($('to') as HTMLInputElement).value = state.to ?? '';
   $('show-map').setAttribute('aria-pressed', String(state.view === 'map'));
   $('show-table').setAttribute('aria-pressed', String(state.view === 'table'));
   $('map').hidden = state.view !== 'map';
@@ -96,6 +99,7 @@ async function load(): Promise<void> {
     const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate), aggregate ? null : loadAnalytics(state.district).catch(() => null)]);
     aggregated = aggregate;
     data = { ...network, analytics };
+    fillTopics();
     draw();
   } catch (error) {
     map.dataset.state = 'failed';
@@ -120,6 +124,14 @@ async function refreshSignIn(): Promise<void> {
   $('token').hidden = signedIn;
   $('sign-in-button').hidden = signedIn;
   document.querySelector<HTMLLabelElement>('label[for="token"]')!.hidden = signedIn;
+}
+
+/** The topics of the loaded network, for the topic filter (the chosen one kept even if absent). */
+function fillTopics(): void {
+  const topics = data.nodes.filter((n) => n.type === 'Topic').sort((a, b) => a.label.localeCompare(b.label, 'de'));
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  $('topic').innerHTML = `<option value="">${escape(t().allTopics)}</option>` + topics.map((n) => `<option value="${escape(n.id)}">${escape(n.label)}</option>`).join('');
+  ($('topic') as HTMLSelectElement).value = state.topic ?? '';
 }
 
 async function fillDistricts(): Promise<void> {
@@ -152,6 +164,8 @@ function wireControls(): void {
     $(key).addEventListener('change', (e) => update({ highlights: { ...state.highlights, [key]: (e.target as HTMLInputElement).checked } }));
   }
   $('by-district').addEventListener('change', (e) => update({ byDistrict: (e.target as HTMLInputElement).checked }));
+  $('topic').addEventListener('change', (e) => update({ topic: (e.target as HTMLSelectElement).value || null }));
+  for (const key of ['from', 'to'] as const) $(key).addEventListener('change', (e) => update({ [key]: (e.target as HTMLInputElement).value || null }));
   $('show-map').addEventListener('click', () => {
     update({ view: 'map' });
     graph.resize();
@@ -189,6 +203,7 @@ function wireControls(): void {
     state = { ...state, language: state.language === 'de' ? 'en' : 'de' };
     history.replaceState(null, '', writeState(state));
     applyTexts();
+    fillTopics();
     void Promise.all([fillDistricts(), refreshSignIn()]).then(() => {
       syncControls();
       draw();

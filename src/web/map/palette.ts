@@ -4,7 +4,7 @@
 export const KINDS = ['District', 'Municipality', 'Person', 'Alliance', 'Institution', 'Topic', 'FundingProgram'] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const EDGE_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const;
+export const EDGE_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'ABOUT', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export const KIND_STYLE: Record<Kind, { colour: string; shape: 'hexagon' | 'round-rectangle' | 'ellipse' | 'triangle' | 'rectangle' | 'diamond' | 'star' }> = {

@@ -17,12 +17,19 @@ export interface ViewState {
   byDistrict: boolean;
   view: 'map' | 'table';
   language: Language;
+  /** Only actors working on this topic (linked to it). */
+  topic: string | null;
+  /** Only collaboration active within this window (YYYY-MM-DD, either end open). */
+  from: string | null;
+  to: string | null;
 }
 
 const list = <T extends string>(value: string | null, allowed: readonly T[]): T[] | null => {
   if (value === null) return null;
   return value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
 };
+
+const day = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
 
 export function readState(search: string): ViewState {
   const p = new URLSearchParams(search);
@@ -38,6 +45,9 @@ export function readState(search: string): ViewState {
     byDistrict: p.get('arrange') === 'district',
     view: p.get('view') === 'table' ? 'table' : 'map',
     language: p.get('lang') === 'en' ? 'en' : 'de',
+    topic: p.get('topic'),
+    from: day(p.get('from')),
+    to: day(p.get('to')),
   };
 }
 
@@ -57,5 +67,8 @@ export function writeState(state: ViewState): string {
   if (state.byDistrict) p.set('arrange', 'district');
   if (state.view === 'table') p.set('view', 'table');
   if (state.language === 'en') p.set('lang', 'en');
+  if (state.topic) p.set('topic', state.topic);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
   return `?${p.toString()}`;
 }

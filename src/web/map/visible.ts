@@ -20,9 +20,16 @@ export interface Visible {
 }
 
 export function visibleData(data: MapData, state: ViewState): Visible {
-  let nodes = data.nodes.filter((n) => n.type === 'District' || state.kinds.includes(n.type));
+  const onTopic = state.topic ? workingOn(state.topic, data.edges) : null;
+  let nodes = data.nodes.filter((n) => (n.type === 'District' || state.kinds.includes(n.type)) && (!onTopic || onTopic.has(n.id)));
   let ids = new Set(nodes.map((n) => n.id));
-  let edges = data.edges.filter((e) => state.edgeTypes.includes(e.type) && ids.has(e.source) && ids.has(e.target));
+  let edges = data.edges.filter((e) => state.edgeTypes.includes(e.type) && ids.has(e.source) && ids.has(e.target) && activeWithin(e, state.from, state.to));
+  if (state.from || state.to) {
+    // In a time window, the map shows who collaborated then.
+    const active = new Set(edges.flatMap((e) => [e.source, e.target]));
+    nodes = nodes.filter((n) => active.has(n.id));
+    ids = active;
+  }
   if (state.focus && ids.has(state.focus)) {
     const keep = neighbourhood(state.focus, edges, state.hops);
     nodes = nodes.filter((n) => keep.has(n.id));
@@ -44,6 +51,25 @@ export function visibleData(data: MapData, state: ViewState): Visible {
     isolated: new Set(analytics?.isolatedAlliances ?? []),
     brokers: new Set(analytics?.brokers.map((b) => b.id) ?? []),
   };
+}
+
+/** The topic and the actors linked to it (experts, alliances working on it). */
+function workingOn(topic: string, edges: MapEdge[]): Set<string> {
+  const ids = new Set([topic]);
+  for (const e of edges) {
+    if (e.source === topic) ids.add(e.target);
+    if (e.target === topic) ids.add(e.source);
+  }
+  return ids;
+}
+
+/** Whether a collaboration's known dates touch the window; without a window, every link. */
+export function activeWithin(edge: Pick<MapEdge, 'since' | 'lastActive'>, from: string | null, to: string | null): boolean {
+  if (!from && !to) return true;
+  const first = edge.since ?? edge.lastActive;
+  const last = edge.lastActive ?? edge.since;
+  if (!first || !last) return false;
+  return (!to || first <= to) && (!from || last >= from);
 }
 
 function neighbourhood(start: string, edges: MapEdge[], hops: number): Set<string> {
