@@ -148,8 +148,10 @@ export class InvalidInput extends DomainError {
   constructor(
     readonly field: string,
     readonly problem: string,
+    /** What people read in chat in German; analysts' errors may stay English. */
+    german?: { field: string; problem: string },
   ) {
-    super(`${field}: ${problem}`, `${field}: ${problem}`);
+    super(`${field}: ${problem}`, german ? `${german.field}: ${german.problem}` : `${field}: ${problem}`);
   }
 }
 

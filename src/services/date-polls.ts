@@ -42,8 +42,8 @@ export class DatePolls {
   async propose(input: { title: string; slots: string[]; invite: string[]; includeAlliances?: boolean }, viewer: Viewer): Promise<DatePoll> {
     const districtAgs = await this.planner.organisingDistrict(viewer);
     const title = input.title.trim();
-    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters');
-    if (input.slots.length < 2 || input.slots.length > MAX_SLOTS) throw new InvalidInput('slots', `offer 2 to ${MAX_SLOTS} dates`);
+    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters', { field: 'Titel', problem: '1 bis 200 Zeichen' });
+    if (input.slots.length < 2 || input.slots.length > MAX_SLOTS) throw new InvalidInput('slots', `offer 2 to ${MAX_SLOTS} dates`, { field: 'Termine', problem: `bitte 2 bis ${MAX_SLOTS} Termine anbieten` });
     const slots = input.slots.map((text) => parseWhen(text, this.now()).toISOString());
     const { inviteeIds } = await this.planner.resolveInvitees(input.invite, districtAgs, viewer.personId!, input.includeAlliances ?? false);
     const poll: DatePoll = {

@@ -75,7 +75,7 @@ export class Directory {
   }
 
   async search(text: string, kinds: EntityKind[] | null, limit: number): Promise<Entity[]> {
-    if (text.length > SEARCH_MAX_LENGTH) throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`);
+    if (text.length > SEARCH_MAX_LENGTH) throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`, { field: 'Suche', problem: `höchstens ${SEARCH_MAX_LENGTH} Zeichen` });
     if (limit < 1 || limit > SEARCH_MAX_RESULTS) throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);
     const found = await this.store.search(text, kinds, limit);
     for (const e of found) this.entities.prime(e.id, e);

@@ -96,9 +96,9 @@ export class MeetingPlanner {
     const districtAgs = await this.organisingDistrict(viewer);
     const organiser = viewer.personId!;
     const title = input.title.trim();
-    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters');
+    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters', { field: 'Titel', problem: '1 bis 200 Zeichen' });
     const duration = input.durationMinutes ?? 90;
-    if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720');
+    if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720', { field: 'Dauer', problem: 'zwischen 15 und 720 Minuten' });
     const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
     const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
     const agenda = input.agenda === undefined ? undefined : checkedAgenda(input.agenda);
@@ -197,7 +197,7 @@ export class MeetingPlanner {
     const meeting = await this.store.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
     if (meeting.organiserId !== viewer.personId) throw new NotAllowed('change a meeting someone else organises', 'kein Treffen ändern, das jemand anderes organisiert');
-    if (meeting.state === 'CANCELLED') throw new InvalidInput('id', 'the meeting is cancelled');
+    if (meeting.state === 'CANCELLED') throw new InvalidInput('id', 'the meeting is cancelled', { field: 'Treffen', problem: 'ist abgesagt' });
     return meeting;
   }
 
@@ -294,7 +294,7 @@ export class MeetingPlanner {
 
   /** The people serving or representing the named towns of the district, and named people. */
   async resolveInvitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
-    if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person');
+    if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person', { field: 'Einladung', problem: 'bitte mindestens eine Gemeinde oder Person nennen' });
     const towns = await this.names.municipalities();
     const municipalityIds: string[] = [];
     const people = new Set<string>();
@@ -344,7 +344,7 @@ export class MeetingPlanner {
 
 function checkedAgenda(text: string): string {
   const trimmed = text.trim();
-  if (trimmed.length > AGENDA_MAX || CONTROL.test(trimmed)) throw new InvalidInput('agenda', `must be plain text of at most ${AGENDA_MAX} characters`);
+  if (trimmed.length > AGENDA_MAX || CONTROL.test(trimmed)) throw new InvalidInput('agenda', `must be plain text of at most ${AGENDA_MAX} characters`, { field: 'Tagesordnung', problem: `höchstens ${AGENDA_MAX} Zeichen reiner Text` });
   return trimmed;
 }
 

@@ -133,6 +133,6 @@ export class Minutes {
 
 function checked(text: string): string {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.length > TEXT_MAX || CONTROL.test(trimmed)) throw new InvalidInput('text', `must be 1 to ${TEXT_MAX} characters of plain text`);
+  if (!trimmed || trimmed.length > TEXT_MAX || CONTROL.test(trimmed)) throw new InvalidInput('text', `must be 1 to ${TEXT_MAX} characters of plain text`, { field: 'Text', problem: `1 bis ${TEXT_MAX} Zeichen reiner Text` });
   return trimmed;
 }

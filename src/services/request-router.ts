@@ -72,8 +72,8 @@ export class RequestRouter {
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
     if (!viewer.personId) throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
     const text = input.text.trim();
-    if (!text) throw new InvalidInput('text', 'must not be empty');
-    if (text.length > REQUEST_TEXT_MAX || CONTROL.test(text)) throw new InvalidInput('text', `must be at most ${REQUEST_TEXT_MAX} characters of plain text`);
+    if (!text) throw new InvalidInput('text', 'must not be empty', { field: 'Text', problem: 'darf nicht leer sein' });
+    if (text.length > REQUEST_TEXT_MAX || CONTROL.test(text)) throw new InvalidInput('text', `must be at most ${REQUEST_TEXT_MAX} characters of plain text`, { field: 'Text', problem: `höchstens ${REQUEST_TEXT_MAX} Zeichen reiner Text` });
     const { municipality, district } = await this.resolvePlace(input.place);
     const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
     const { handlerId, level } = await this.firstHandler(municipality, district);

@@ -38,6 +38,8 @@ describe('the command core', () => {
     expect((await say(coordinator, line.replace(' "--online"', '')))!.text).toMatch(/^„Austausch Kita“ ist angelegt \((meeting:[0-9a-f]+)\)/);
     const [meeting] = (await hub.services.meetings.upcoming(await identities.viewerOfPerson('person:demo-14627-koordinationskraft'))).filter((m) => m.title === 'Austausch Kita');
     expect(meeting!.agenda).toBe('1. Plätze, 2. Sprache');
+    const longTitle = `!treffen "${'T'.repeat(201)}" 2.2.2030 10 Uhr Riesa`;
+    expect((await say(coordinator, longTitle))!.text).toContain('Titel: 1 bis 200 Zeichen');
   });
 
   it('parses quoted words and ignores what is no command', () => {

@@ -48,7 +48,9 @@ describe('GraphQL over the demo network', () => {
   it('answers bad input with a coded error in German, or English on request', async () => {
     const long = 'x'.repeat(101);
     const de = await gql(hub.yoga, '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)));
-    expect(de.errors![0]).toMatchObject({ message: 'text: must be at most 100 characters', extensions: { code: 'INVALID_INPUT' } });
+    expect(de.errors![0]).toMatchObject({ message: 'Suche: höchstens 100 Zeichen', extensions: { code: 'INVALID_INPUT' } });
+    const longEn = await gql(hub.yoga, '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)), {}, { 'accept-language': 'en-GB' });
+    expect(longEn.errors![0]).toMatchObject({ message: 'text: must be at most 100 characters', extensions: { code: 'INVALID_INPUT' } });
     const en = await gql(hub.yoga, '{ search(text: "a", limit: 1000) { __typename } }', {}, { 'accept-language': 'en-GB' });
     expect(en.errors![0]!.extensions!.code).toBe('INVALID_INPUT');
   });
