@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   Client,
@@ -21,7 +22,10 @@ import type { ChatIdentities } from '../core/identities.js';
 import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
-import type { Message, NotificationAction, Notifier } from '../../src/services/request-router.js';
+import type { Meeting } from '../../src/domain/meetings.js';
+import { icsFileName, meetingIcs } from '../../src/services/meeting-ics.js';
+import { rsvpActions, type InvitationNotifier } from '../../src/services/meetings.js';
+import type { Message, NotificationAction } from '../../src/services/request-router.js';
 import type { DiscordSettings } from './discord-settings.js';
 import { commandLine, slashDefinitions } from './slash-commands.js';
 
@@ -30,7 +34,7 @@ import { commandLine, slashDefinitions } from './slash-commands.js';
 
 const BUTTON_PREFIX = 'run:';
 
-export class DiscordBot implements Notifier {
+export class DiscordBot implements InvitationNotifier {
   private client: Client | null = null;
   private lastEventAt: number | null = null;
   private lastError: string | null = null;
@@ -66,6 +70,18 @@ export class DiscordBot implements Notifier {
       const user = await this.client.users.fetch(userId);
       const text = { lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions: actions.map((a) => ({ label: a.label[language], command: a.command })) };
       await user.send(render(text));
+    }
+  }
+
+  /** An invitation by direct message: answer buttons and the meeting (or series) as an .ics file. */
+  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    if (!this.client) return;
+    const file = new AttachmentBuilder(Buffer.from(meetingIcs(meeting, null), 'utf8'), { name: icsFileName(meeting) });
+    for (const userId of await this.identities.accountsOf(personId, 'discord')) {
+      const language = await this.identities.language({ transport: 'discord', userId });
+      const user = await this.client.users.fetch(userId);
+      const actions = rsvpActions(meeting).map((a) => ({ label: a.label[language], command: a.command }));
+      await user.send({ ...render({ lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions }), files: [file] });
     }
   }
 

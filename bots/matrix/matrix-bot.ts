@@ -5,7 +5,7 @@ import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
 import type { DatePoll } from '../../src/services/date-polls.js';
 import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
 import { formatWhen } from '../../src/services/when.js';
-import { meetingIcs } from '../../src/services/meeting-ics.js';
+import { icsFileName, meetingIcs } from '../../src/services/meeting-ics.js';
 import type { Message } from '../../src/services/request-router.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
@@ -133,7 +133,7 @@ export class MatrixBot implements InvitationNotifier {
   /** The meeting as an .ics file beside the invitation, to open in any calendar program. */
   private async attachCalendarFile(roomId: string, meeting: Meeting, userId: string): Promise<void> {
     const file = Buffer.from(meetingIcs(meeting, null), 'utf8');
-    const filename = `${meeting.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'treffen'}.ics`;
+    const filename = icsFileName(meeting);
     const url = await this.client!.uploadContent(file, 'text/calendar', filename);
     await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, { msgtype: 'm.file', body: filename, filename, url, info: { mimetype: 'text/calendar', size: file.length } });
   }

@@ -15,6 +15,11 @@ export function meetingIcs(meeting: Meeting, organiserName: string | null, serie
   return write(eventsOf(meetings, organiserName), null);
 }
 
+/** A file name for the meeting's calendar file, from its title. */
+export function icsFileName(meeting: Meeting): string {
+  return `${meeting.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'treffen'}.ics`;
+}
+
 /** Several meetings in one calendar: a person's subscribed feed. */
 export function calendarIcs(meetings: Meeting[], calendarName: string): string {
   if (meetings.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT}`, `X-WR-CALNAME:${calendarName}`, 'END:VCALENDAR', ''].join('\r\n');

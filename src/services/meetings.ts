@@ -331,11 +331,7 @@ export class MeetingPlanner {
   }
 
   private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    const answers: NotificationAction[] = [
-      { label: { de: 'Zusagen', en: 'Yes' }, command: `!zusage ${meeting.id} ja` },
-      { label: { de: 'Absagen', en: 'No' }, command: `!zusage ${meeting.id} nein` },
-      { label: { de: 'Vielleicht', en: 'Maybe' }, command: `!zusage ${meeting.id} vielleicht` },
-    ];
+    const answers = rsvpActions(meeting);
     await Promise.all(
       this.notifiers.all.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined)),
     );
@@ -348,3 +344,12 @@ function checkedAgenda(text: string): string {
   return trimmed;
 }
 
+/** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */
+export function rsvpActions(meeting: Meeting): NotificationAction[] {
+  const series = meeting.series ? ' --reihe' : '';
+  return [
+    { label: { de: 'Zusagen', en: 'Yes' }, command: `!zusage ${meeting.id} ja${series}` },
+    { label: { de: 'Absagen', en: 'No' }, command: `!zusage ${meeting.id} nein${series}` },
+    { label: { de: 'Vielleicht', en: 'Maybe' }, command: `!zusage ${meeting.id} vielleicht${series}` },
+  ];
+}

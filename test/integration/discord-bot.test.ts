@@ -142,6 +142,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(invitation.body.components[0].components.map((c: { custom_id: string }) => c.custom_id)).toEqual([
       `run:!zusage ${meeting.id} ja`, `run:!zusage ${meeting.id} nein`, `run:!zusage ${meeting.id} vielleicht`,
     ]);
+    expect(invitation.body.files).toEqual([{ name: 'Austausch-Radebeul.ics', text: expect.stringContaining('SUMMARY:Austausch Radebeul') }]);
   });
 
   it('suggests municipalities while the name is typed', async () => {

@@ -97,7 +97,7 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '').split('?')[0]!.replace(/^\/api\/v\d+/, '');
     const contentType = req.headers['content-type'] ?? '';
-    const body = contentType.includes('json') && text ? JSON.parse(text) : text;
+    const body = contentType.includes('json') && text ? JSON.parse(text) : contentType.includes('multipart/form-data') ? await multipart(Buffer.concat(chunks), contentType) : text;
     this.requests.push({ method: req.method ?? 'GET', path, body });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
@@ -128,4 +128,13 @@ export class FakeDiscord {
     }
     json(404, { message: 'Unknown route in the test stand-in', code: 0 });
   }
+}
+
+/** A message with files, as Discord's API takes it: the JSON in payload_json, each file a part. */
+async function multipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const payload = JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>;
+  const files: { name: string; text: string }[] = [];
+  for (const [key, value] of form) if (key.startsWith('files[') && typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+  return { ...payload, files };
 }
