@@ -77,7 +77,8 @@ export class MeetingRooms {
 
     if (!record) {
       // Only the instance holding the bots' lease runs this, and the queue keeps it to one at a time.
-      if (meeting.state === 'CANCELLED') return;
+      // A room nobody on Matrix would be in is not made; a cancelled meeting needs none.
+      if (meeting.state === 'CANCELLED' || invitees.length === 0) return;
       const roomId = await client.createRoom({
         name: meeting.title,
         topic,
