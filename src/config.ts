@@ -20,6 +20,10 @@ const Env = z.object({
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
   HUB_REDIS_URL: z.string().url().optional(),
   HUB_VIDEO_URL: z.string().url().optional(),
+  HUB_REMINDER_HOURS: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*$/, 'must be hours separated by commas, e.g. 24,1')
+    .default('24,1'),
   HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
   HUB_TIMER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   NEO4J_URI: z.string().optional(),
@@ -47,6 +51,8 @@ export interface HubConfig {
   matrixHomeserverUrl: string | null;
   /** Base of video room links for online meetings (e.g. https://meet.jit.si/); null: none. */
   videoBaseUrl: string | null;
+  /** Hours before a meeting at which its people are reminded. */
+  reminderHours: number[];
   /** Redis shared by several hub instances for network changes; null for one instance. */
   redisUrl: string | null;
   /** How long the chat bots' lease lasts without renewal: the longest a failover takes. */
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     redisUrl: e.HUB_REDIS_URL ?? null,
     videoBaseUrl: e.HUB_VIDEO_URL ?? null,
+    reminderHours: [...new Set(e.HUB_REMINDER_HOURS.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
     leaseSeconds: e.HUB_LEASE_SECONDS,
     timerSeconds: e.HUB_TIMER_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },

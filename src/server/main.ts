@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const log = (message: string) => logger.info(message);
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config);
-  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl });
+  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl, reminderHours: config.reminderHours });
   const redis: RedisBridge | null = config.redisUrl ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m)) : null;
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
 

@@ -45,6 +45,8 @@ export interface ServiceOptions {
   events?: NetworkEvents;
   /** Base of the video service's room links for online meetings. */
   videoBaseUrl?: string | null;
+  /** Hours before a meeting at which reminders go out (24 and 1 by default). */
+  reminderHours?: readonly number[];
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
@@ -52,7 +54,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
-  const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null });
+  const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
   return {
     store,
     events,

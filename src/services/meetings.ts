@@ -40,6 +40,8 @@ export interface MeetingRequest {
 export interface PlannerOptions {
   /** Base of the video service's room links, e.g. https://meet.jit.si/ (online meetings need it). */
   videoBaseUrl?: string | null;
+  /** Hours before a meeting at which reminders go out (HUB_REMINDER_HOURS). */
+  reminderHours?: readonly number[];
 }
 
 export interface InvitationNotifier extends Notifier {
@@ -57,7 +59,7 @@ const AGENDA_MAX = 2000;
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
-/** Reminders go out this many hours before a meeting. */
+/** Reminders go out this many hours before a meeting, unless configured otherwise. */
 export const REMINDER_HOURS = [24, 1];
 
 export class MeetingPlanner {
@@ -248,7 +250,7 @@ export class MeetingPlanner {
   async sendDueReminders(): Promise<number> {
     const now = this.now();
     let sent = 0;
-    for (const hours of REMINDER_HOURS) {
+    for (const hours of this.options.reminderHours ?? REMINDER_HOURS) {
       const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(now.toISOString(), until)) {
         if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))) continue;

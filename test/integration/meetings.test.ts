@@ -4,6 +4,7 @@ import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { emptyBundle } from '../../src/domain/model.js';
 import type { Meeting } from '../../src/domain/meetings.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';
 
@@ -19,11 +20,13 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
   let now = new Date('2026-11-25T12:00:00.000Z');
   const reminded: string[] = [];
   let dispose: () => Promise<void>;
+  let store: GraphStore;
   const invited: { personId: string; meeting: Meeting }[] = [];
 
   beforeAll(async () => {
     const opened = await factory.open();
     dispose = opened.dispose;
+    store = opened.store;
     services = createServices(opened.store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
     services.meetings.addNotifier({ notify: async (personId) => void reminded.push(personId), invite: async (personId, meeting) => void invited.push({ personId, meeting }) });
@@ -83,6 +86,20 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     now = new Date(start - 30 * 60_000);
     expect(await services.meetings.sendDueReminders()).toBe(1);
     expect(await services.meetings.sendDueReminders()).toBe(0);
+    now = new Date('2026-11-25T12:00:00.000Z');
+  });
+
+  it('reminds at the hours the hub is configured for', async () => {
+    const configured = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now, reminderHours: [48] });
+    const told: string[] = [];
+    configured.meetings.addNotifier({ notify: async (personId) => void told.push(personId) });
+    const meeting = await configured.meetings.schedule({ title: 'Runde Riesa', when: '15.1.2027 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    const start = Date.parse(meeting.startsAt);
+    now = new Date(start - 47 * 3_600_000);
+    expect(await configured.meetings.sendDueReminders()).toBe(1);
+    expect(told).toContain(KK_MEISSEN.personId);
+    now = new Date(start - 30 * 60_000);
+    expect(await configured.meetings.sendDueReminders()).toBe(0);
     now = new Date('2026-11-25T12:00:00.000Z');
   });
 
