@@ -47,10 +47,13 @@ export const voteDatesCommand = defineCommand({
   allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const [poll, ...rest] = args;
-    const choices = rest.join(' ').split(/[\s,]+/).filter(Boolean).map(Number);
-    return poll && choices.length && choices.every(Number.isInteger) ? parsed({ poll, choices }) : unparsable;
+    const words = rest.join(' ').split(/[\s,]+/).filter(Boolean);
+    // "+2" adds a date to the earlier answer (a button per date does that); plain numbers replace it.
+    const add = words.length > 0 && words.every((w) => w.startsWith('+'));
+    const choices = words.map((w) => Number(w.replace(/^\+/, '')));
+    return poll && choices.length && choices.every(Number.isInteger) ? parsed({ poll, choices, add }) : unparsable;
   },
-  run: async ({ poll, choices }, context, deps) => deps.services.datePolls.vote(poll, choices, context.viewer),
+  run: async ({ poll, choices, add }, context, deps) => deps.services.datePolls.vote(poll, choices, context.viewer, add),
   render: (poll, { language }) => reply([language === 'de' ? `Danke, Ihre Stimme zu „${poll.title}“ ist gespeichert.` : `Thanks, your vote for "${poll.title}" is saved.`]),
 });
 

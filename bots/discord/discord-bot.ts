@@ -24,6 +24,7 @@ import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import { icsFileName, meetingIcs } from '../../src/services/meeting-ics.js';
+import type { DatePoll } from '../../src/services/date-polls.js';
 import { rsvpActions, type InvitationNotifier } from '../../src/services/meetings.js';
 import type { Message, NotificationAction } from '../../src/services/request-router.js';
 import type { DiscordSettings } from './discord-settings.js';
@@ -33,6 +34,13 @@ import { commandLine, slashDefinitions } from './slash-commands.js';
 // meant for everyone in a channel are ephemeral (only the asker sees them).
 
 const BUTTON_PREFIX = 'run:';
+/** Discord's limit: five buttons in a row, five rows in a message. */
+const BUTTONS_PER_ROW = 5;
+
+/** "Di., 8.12., 10:00": short enough for a button. */
+function shortWhen(iso: string, language: 'de' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
 
 export class DiscordBot implements InvitationNotifier {
   private client: Client | null = null;
@@ -83,6 +91,15 @@ export class DiscordBot implements InvitationNotifier {
       const actions = rsvpActions(meeting).map((a) => ({ label: a.label[language], command: a.command }));
       await user.send({ ...render({ lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions }), files: [file] });
     }
+  }
+
+  /** A date poll by direct message: a button per date adds it to the person's answer. */
+  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
+    const actions = poll.slots.map((slot, i) => ({
+      label: { de: `${i + 1}: ${shortWhen(slot, 'de')} passt`, en: `${i + 1}: ${shortWhen(slot, 'en')} suits me` },
+      command: `!abstimmen ${poll.id} +${i + 1}`,
+    }));
+    await this.notify(personId, message, actions);
   }
 
   async stop(): Promise<void> {
@@ -170,7 +187,9 @@ function render(reply: Reply) {
   if (reply.title) embed.setTitle(reply.title.slice(0, 256));
   const buttons = (reply.actions ?? [])
     .filter((a) => (BUTTON_PREFIX + a.command).length <= 100)
-    .slice(0, 5)
+    .slice(0, BUTTONS_PER_ROW * 5)
     .map((a) => new ButtonBuilder().setCustomId(BUTTON_PREFIX + a.command).setLabel(a.label.slice(0, 80)).setStyle(ButtonStyle.Secondary));
-  return { embeds: [embed], components: buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)] : [] };
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + BUTTONS_PER_ROW)));
+  return { embeds: [embed], components: rows };
 }

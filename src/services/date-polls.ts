@@ -69,11 +69,13 @@ export class DatePolls {
     return poll;
   }
 
-  async vote(pollId: string, choices: number[], viewer: Viewer): Promise<DatePoll> {
+  /** The dates that suit the voter: instead of their earlier answer, or (`add`) besides it. */
+  async vote(pollId: string, choices: number[], viewer: Viewer, add = false): Promise<DatePoll> {
     const poll = await this.open(pollId);
     if (!viewer.personId || !poll.inviteeIds.includes(viewer.personId)) throw new NotInvited(pollId);
     if (choices.length === 0 || choices.some((c) => !Number.isInteger(c) || c < 1 || c > poll.slots.length)) throw new PollChoiceInvalid(poll.slots.length);
-    const next = { ...poll, votes: { ...poll.votes, [viewer.personId]: [...new Set(choices)].sort() } };
+    const chosen = add ? [...(poll.votes[viewer.personId] ?? []), ...choices] : choices;
+    const next = { ...poll, votes: { ...poll.votes, [viewer.personId]: [...new Set(chosen)].sort((a, b) => a - b) } };
     await this.store.setState(pollKey(pollId), next);
     return next;
   }

@@ -145,6 +145,26 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(invitation.body.files).toEqual([{ name: 'Austausch-Radebeul.ics', text: expect.stringContaining('SUMMARY:Austausch Radebeul') }]);
   });
 
+  it('offers the dates of a date poll as buttons, each adding its date to the answer', async () => {
+    const organiser = { personId: 'person:demo-14627-koordinationskraft', access: 'COORDINATOR' as const, districtAgs: null, personalData: false, roles: ['KOORDINATIONSKRAFT' as const] };
+    const poll = await hub.services.datePolls.propose({ title: 'Austausch Kita', slots: ['2.3.2030 10 Uhr', '3.3.2030 10 Uhr', '4.3.2030 10 Uhr'], invite: ['Radebeul'] }, organiser);
+    const dm = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`).at(-1)!;
+    expect(dm.body.embeds[0].description).toContain('Terminfindung „Austausch Kita“');
+    const buttons = dm.body.components.flatMap((row: { components: { custom_id: string; label: string }[] }) => row.components);
+    expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual([1, 2, 3].map((n) => `run:!abstimmen ${poll.id} +${n}`));
+    expect(buttons[0].label).toBe('1: Sa., 2.3., 10:00 passt');
+    for (const button of [buttons[0], buttons[2]]) {
+      const id = interaction(3, KIK, { custom_id: button.custom_id, component_type: 2 }, {
+        message: {
+          id: '700000000000000003', channel_id: `9${KIK.slice(1)}`, author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+          content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+        },
+      });
+      expect((await fake.callbackFor(id)).body.data.embeds[0].description).toBe('Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.');
+    }
+    expect((await hub.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${poll.id}`))!.votes).toEqual({ 'person:demo-14627-kik-2': [1, 3] });
+  });
+
   it('suggests municipalities while the name is typed', async () => {
     const id = interaction(4, ALICE, { id: '600000000000000001', name: 'kontakt', type: 1, options: [{ name: 'gemeinde', type: 3, value: 'Rade', focused: true }] });
     const { body } = await fake.callbackFor(id);
