@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
+import * as meetingRows from './meeting-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';
@@ -9,7 +10,7 @@ import { ENTITY_KINDS, type Person, type District, type Entity, type EntityKind,
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
-import { endsAt, type Meeting } from '../../src/domain/meetings.js';
+import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
@@ -313,50 +314,23 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
-    const insert = this.db.prepare('INSERT INTO meetings (id, starts_at, ends_at, version, series_id, data) VALUES (@id, @starts_at, @ends_at, @version, @series_id, @data) ON CONFLICT(id) DO NOTHING');
-    const update = this.db.prepare('UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, series_id = @series_id, data = @data WHERE id = @id AND version = @version - 1');
-    const forget = this.db.prepare('DELETE FROM meeting_people WHERE meeting_id = ?');
-    const person = this.db.prepare('INSERT INTO meeting_people (meeting_id, person_id) VALUES (?, ?)');
-    const stale = new Error('stale');
-    try {
-      this.db.transaction(() => {
-        for (const meeting of meetings) {
-          const row = { id: meeting.id, starts_at: meeting.startsAt, ends_at: endsAt(meeting), version: meeting.version, series_id: meeting.series?.id ?? null, data: JSON.stringify(meeting) };
-          if ((meeting.version === 1 ? insert : update).run(row).changes === 0) throw stale;
-          forget.run(meeting.id);
-          for (const id of new Set([meeting.organiserId, ...meeting.inviteeIds])) person.run(meeting.id, id);
-        }
-      }).immediate();
-      return true;
-    } catch (error) {
-      if (error === stale) return false;
-      throw error;
-    }
+    return meetingRows.saveMeetings(this.db, meetings);
   }
 
   async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
-    const rows = this.db.prepare('SELECT data FROM meetings WHERE series_id = ? ORDER BY starts_at').all(seriesId) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as Meeting);
+    return meetingRows.meetingsOfSeries(this.db, seriesId);
   }
 
   async meetingById(id: string): Promise<Meeting | null> {
-    const row = this.db.prepare('SELECT data FROM meetings WHERE id = ?').get(id) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as Meeting) : null;
+    return meetingRows.meetingById(this.db, id);
   }
 
   async meetingsStarting(from: string, to: string): Promise<Meeting[]> {
-    const rows = this.db.prepare('SELECT data FROM meetings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at').all(from, to) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as Meeting);
+    return meetingRows.meetingsStarting(this.db, from, to);
   }
 
   async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT m.data, m.starts_at FROM meeting_people p JOIN meetings m ON m.id = p.meeting_id
-         WHERE p.person_id IN ${IDS} AND m.starts_at < ? AND m.ends_at > ? ORDER BY m.starts_at`,
-      )
-      .all(JSON.stringify(personIds), to, from) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as Meeting);
+    return meetingRows.meetingsOfPeople(this.db, personIds, from, to);
   }
 
   async getState<T>(key: string): Promise<T | null> {

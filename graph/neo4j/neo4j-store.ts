@@ -5,12 +5,13 @@ import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
-import { endsAt, type Meeting } from '../../src/domain/meetings.js';
+import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import { entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
+import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
 // domain's own constants, never from input.
@@ -138,7 +139,7 @@ export class Neo4jStore implements GraphStore {
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),
       links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),
-      meetings: meetings.map((r) => JSON.parse(r.get('data') as string) as Meeting),
+      meetings: toMeetings(meetings),
       requests: requests.map((r) => JSON.parse(r.get('data') as string) as HubRequest),
     };
   }
@@ -280,31 +281,11 @@ export class Neo4jStore implements GraphStore {
     return this.saveMeetings([meeting]);
   }
 
-  /**
-   * One statement for all meetings: each is locked (a no-op write) before its version is read,
-   * so a concurrent save of the same version cannot also pass; one stale row rolls all back.
-   */
   async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
-    const rows = meetings.map((m) => ({
-      props: { id: m.id, startsAt: m.startsAt, endsAt: endsAt(m), version: neo4j.int(m.version), seriesId: m.series?.id ?? null, data: JSON.stringify(m) },
-      people: [...new Set([m.organiserId, ...m.inviteeIds])],
-    }));
     const stale = new Error('stale');
     try {
       await this.write(async (tx) => {
-        const result = await tx.run(
-          `UNWIND $rows AS row
-           MERGE (m:Meeting {id: row.props.id}) ON CREATE SET m.version = 0, m.created = true
-           SET m.lock = true REMOVE m.lock
-           WITH m, row, coalesce(m.created, false) AS created REMOVE m.created
-           WITH m, row WHERE (created AND row.props.version = 1) OR (NOT created AND m.version = row.props.version - 1)
-           SET m += row.props
-           WITH m, row OPTIONAL MATCH (m)-[:WITH]->(old:MeetingPerson) DETACH DELETE old
-           WITH DISTINCT m, row UNWIND row.people AS personId CREATE (m)-[:WITH]->(:MeetingPerson {personId: personId})
-           RETURN count(DISTINCT m) AS saved`,
-          { rows },
-        );
-        if (Number(result.records[0]?.get('saved') ?? 0) !== rows.length) throw stale;
+        if (!(await saveMeetings(tx, meetings))) throw stale;
       });
       return true;
     } catch (error) {
@@ -314,27 +295,19 @@ export class Neo4jStore implements GraphStore {
   }
 
   async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
-    const records = await this.records('MATCH (m:Meeting {seriesId: $seriesId}) RETURN m.data AS data ORDER BY m.startsAt', { seriesId });
-    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
+    return toMeetings(await this.records(MEETING_QUERIES.ofSeries, { seriesId }));
   }
 
   async meetingById(id: string): Promise<Meeting | null> {
-    const [record] = await this.records('MATCH (m:Meeting {id: $id}) RETURN m.data AS data', { id });
-    return record ? (JSON.parse(record.get('data') as string) as Meeting) : null;
+    return toMeetings(await this.records(MEETING_QUERIES.byId, { id }))[0] ?? null;
   }
 
   async meetingsStarting(from: string, to: string): Promise<Meeting[]> {
-    const records = await this.records('MATCH (m:Meeting) WHERE m.startsAt >= $from AND m.startsAt < $to RETURN m.data AS data ORDER BY m.startsAt', { from, to });
-    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
+    return toMeetings(await this.records(MEETING_QUERIES.starting, { from, to }));
   }
 
   async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
-    const records = await this.records(
-      `MATCH (p:MeetingPerson)<-[:WITH]-(m:Meeting) WHERE p.personId IN $ids AND m.startsAt < $to AND m.endsAt > $from
-       WITH DISTINCT m RETURN m.data AS data ORDER BY m.startsAt`,
-      { ids: personIds, from, to },
-    );
-    return records.map((r) => JSON.parse(r.get('data') as string) as Meeting);
+    return toMeetings(await this.records(MEETING_QUERIES.ofPeople, { ids: personIds, from, to }));
   }
 
   async getState<T>(key: string): Promise<T | null> {
