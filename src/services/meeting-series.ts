@@ -21,11 +21,12 @@ export type ChangeScope = 'THIS' | 'FOLLOWING';
 /** The occurrences of a new series, from its first date up to the horizon. */
 export function seriesOccurrences(template: Meeting, recurrence: Recurrence, now: Date): Meeting[] {
   const seriesId = `series:${randomUUID().slice(0, 8)}`;
-  return occurrencesFrom(template, seriesId, recurrence.rule, recurrence.first, recurrence.first, horizonOf(now));
+  return occurrencesFrom(template, seriesId, recurrence.rule, recurrence.first, recurrence.first, horizonOf(now, recurrence.first));
 }
 
-function horizonOf(now: Date): Date {
-  return new Date(now.getTime() + SERIES_HORIZON_DAYS * DAY_MS);
+/** A year ahead; at least up to a series' first date, so a series starting later still has one. */
+function horizonOf(now: Date, first?: Date): Date {
+  return new Date(Math.max(now.getTime() + SERIES_HORIZON_DAYS * DAY_MS, (first?.getTime() ?? 0) + 60_000));
 }
 
 function occurrencesFrom(template: Meeting, seriesId: string, rule: string, start: Date, from: Date, to: Date): Meeting[] {
@@ -73,7 +74,7 @@ export class MeetingSeries {
     const rule = recurrence?.rule ?? ruleReanchored(meeting.series!.rule, start, left === null ? null : left - earlier.length);
     const seriesId = `series:${randomUUID().slice(0, 8)}`;
     const origin = meeting.series!.origin ?? meeting.series!.id;
-    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now)).map((m) => ({ ...m, series: { ...m.series!, origin } }));
+    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now, start)).map((m) => ({ ...m, series: { ...m.series!, origin } }));
     const reused = fresh.map((occurrence, i) => (following[i] ? { ...occurrence, id: following[i]!.id, createdAt: following[i]!.createdAt, version: following[i]!.version + 1 } : occurrence));
     const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
     if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused]))) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);

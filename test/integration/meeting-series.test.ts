@@ -63,6 +63,12 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     await expect(holidays).rejects.toMatchObject({ messageDe: expect.stringContaining('Freitag, 25. Dezember 2026 um 09:00 ist ein Feiertag (1. Weihnachtstag)') });
   });
 
+  it('schedules a series that starts more than a year ahead with its first date', async () => {
+    const later = await services.meetings.schedule({ title: 'Jahresplanung', when: 'jeden ersten Montag im Monat 9 Uhr ab 1.2.2028', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    expect(later.startsAt).toBe('2028-02-07T08:00:00.000Z');
+    expect(await services.meetings.occurrences(later)).toHaveLength(1);
+  });
+
   it('refuses a change to "this and the following" dates of a single meeting', async () => {
     const single = await services.meetings.schedule({ title: 'Einzeltermin', when: '3.2.2027 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
     await expect(services.meetings.cancel(single.id, KK_MEISSEN, 'FOLLOWING')).rejects.toMatchObject({ code: 'NOT_A_SERIES', messageDe: '„Einzeltermin“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.' });
