@@ -65,7 +65,7 @@ export class MeetingRooms {
     if (!client) return;
     const record = await this.store.getState<RoomRecord>(recordKey(key));
     const seriesIds = [...new Set([...(record?.seriesIds ?? []), ...(changed.series ? [changed.series.id] : [])])];
-    const meeting = changed.series ? this.shown(changed, (await Promise.all(seriesIds.map((id) => this.store.meetingsOfSeries(id)))).flat()) : changed;
+    const meeting = changed.series ? this.shown(changed, await this.store.meetingsOfSeries(seriesIds)) : changed;
     const people = [meeting.organiserId, ...meeting.inviteeIds];
     const accounts = await this.identities.accountsOfPeople(people, 'matrix');
     const organiserAccounts = accounts.get(meeting.organiserId) ?? [];

@@ -317,8 +317,8 @@ export class EmbeddedStore implements GraphStore {
     return meetingRows.saveMeetings(this.db, meetings);
   }
 
-  async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
-    return meetingRows.meetingsOfSeries(this.db, seriesId);
+  async meetingsOfSeries(seriesIds: readonly string[]): Promise<Meeting[]> {
+    return meetingRows.meetingsOfSeries(this.db, seriesIds);
   }
 
   async meetingById(id: string): Promise<Meeting | null> {

@@ -49,6 +49,6 @@ export function meetingsOfPeople(db: Database.Database, personIds: readonly stri
   );
 }
 
-export function meetingsOfSeries(db: Database.Database, seriesId: string): Meeting[] {
-  return meetingsOf(db.prepare('SELECT data FROM meetings WHERE series_id = ? ORDER BY starts_at').all(seriesId));
+export function meetingsOfSeries(db: Database.Database, seriesIds: readonly string[]): Meeting[] {
+  return meetingsOf(db.prepare(`SELECT data FROM meetings WHERE series_id IN ${IDS} ORDER BY starts_at`).all(JSON.stringify(seriesIds)));
 }

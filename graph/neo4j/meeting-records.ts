@@ -9,7 +9,7 @@ export const MEETING_QUERIES = {
   starting: 'MATCH (m:Meeting) WHERE m.startsAt >= $from AND m.startsAt < $to RETURN m.data AS data ORDER BY m.startsAt',
   ofPeople: `MATCH (p:MeetingPerson)<-[:WITH]-(m:Meeting) WHERE p.personId IN $ids AND m.startsAt < $to AND m.endsAt > $from
              WITH DISTINCT m RETURN m.data AS data ORDER BY m.startsAt`,
-  ofSeries: 'MATCH (m:Meeting {seriesId: $seriesId}) RETURN m.data AS data ORDER BY m.startsAt',
+  ofSeries: 'MATCH (m:Meeting) WHERE m.seriesId IN $seriesIds RETURN m.data AS data ORDER BY m.startsAt',
 };
 
 export function toMeetings(records: Neo4jRecord[]): Meeting[] {

@@ -294,8 +294,8 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async meetingsOfSeries(seriesId: string): Promise<Meeting[]> {
-    return toMeetings(await this.records(MEETING_QUERIES.ofSeries, { seriesId }));
+  async meetingsOfSeries(seriesIds: readonly string[]): Promise<Meeting[]> {
+    return toMeetings(await this.records(MEETING_QUERIES.ofSeries, { seriesIds }));
   }
 
   async meetingById(id: string): Promise<Meeting | null> {

@@ -48,7 +48,10 @@ export class CalendarFeeds {
     if (!entry) return null;
     const from = new Date(this.now().getTime() - PAST_DAYS * 86_400_000).toISOString();
     const meetings = await this.store.meetingsOf([entry.personId], from, '9999-12-31T00:00:00.000Z');
-    return calendarIcs(meetings, 'Integration: Treffen');
+    // A series is one event with its rule: all its dates are needed for its exceptions.
+    const seriesIds = [...new Set(meetings.filter((m) => m.series).map((m) => m.series!.id))];
+    const ofSeries = seriesIds.length ? await this.store.meetingsOfSeries(seriesIds) : [];
+    return calendarIcs([...meetings.filter((m) => !m.series), ...ofSeries], 'Integration: Treffen');
   }
 
   private owner(viewer: Viewer): string {

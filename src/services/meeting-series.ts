@@ -103,7 +103,7 @@ export class MeetingSeries {
   async rsvpAll(meeting: Meeting, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.id);
     const now = this.now().toISOString();
-    const upcoming = (await this.store.meetingsOfSeries(meeting.series!.id)).filter((m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id));
+    const upcoming = (await this.store.meetingsOfSeries([meeting.series!.id])).filter((m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id));
     const answered = upcoming.map((m) => ({ ...m, rsvps: { ...m.rsvps, [viewer.personId!]: answer }, version: m.version + 1 }));
     if (!(await this.store.saveMeetings(answered))) return this.rsvpAll(meeting, answer, viewer);
     return answered.find((m) => m.id === meeting.id) ?? answered[0] ?? meeting;
@@ -120,19 +120,24 @@ export class MeetingSeries {
     const horizon = horizonOf(now);
     const window = await this.store.meetingsStarting(new Date(horizon.getTime() - 190 * DAY_MS).toISOString(), horizon.toISOString());
     const seriesIds = [...new Set(window.filter((m) => m.series).map((m) => m.series!.id))];
+    const bySeries = new Map<string, Meeting[]>();
+    for (const m of await this.store.meetingsOfSeries(seriesIds)) {
+      const known = bySeries.get(m.series!.id);
+      if (known) known.push(m);
+      else bySeries.set(m.series!.id, [m]);
+    }
     let added = 0;
-    for (const seriesId of seriesIds) {
-      const occurrences = await this.store.meetingsOfSeries(seriesId);
+    for (const occurrences of bySeries.values()) {
       const last = occurrences.reduce((a, b) => (a.series!.recurrenceId > b.series!.recurrenceId ? a : b));
       const after = new Date(Date.parse(last.series!.recurrenceId) + 60_000);
-      const next = occurrencesFrom({ ...last, version: 1 }, seriesId, last.series!.rule, new Date(last.series!.start), after, horizon).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
+      const next = occurrencesFrom({ ...last, version: 1 }, last.series!.id, last.series!.rule, new Date(last.series!.start), after, horizon).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
       if (next.length && (await this.store.saveMeetings(next))) added += next.length;
     }
     return added;
   }
 
   private async split(meeting: Meeting): Promise<{ earlier: Meeting[]; following: Meeting[] }> {
-    const all = await this.store.meetingsOfSeries(meeting.series!.id);
+    const all = await this.store.meetingsOfSeries([meeting.series!.id]);
     const from = meeting.series!.recurrenceId;
     return { earlier: all.filter((m) => m.series!.recurrenceId < from), following: all.filter((m) => m.series!.recurrenceId >= from) };
   }

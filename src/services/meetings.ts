@@ -148,7 +148,7 @@ export class MeetingPlanner {
 
   /** The occurrences of the meeting's series (just the meeting when it is none). */
   async occurrences(meeting: Meeting): Promise<Meeting[]> {
-    return meeting.series ? this.store.meetingsOfSeries(meeting.series.id) : [meeting];
+    return meeting.series ? this.store.meetingsOfSeries([meeting.series.id]) : [meeting];
   }
 
   /** Adds the next occurrences of running series (daily). */

@@ -293,14 +293,15 @@ export function graphStoreContract(factory: StoreFactory): void {
         });
         const series = [occurrence(2, '2026-05-05T12:00:00.000Z'), occurrence(1, '2026-04-07T12:00:00.000Z'), occurrence(3, '2026-06-02T12:00:00.000Z')];
         expect(await store.saveMeetings(series)).toBe(true);
-        expect((await store.meetingsOfSeries('series:1')).map((m) => m.id)).toEqual(['meeting:s1', 'meeting:s2', 'meeting:s3']);
+        expect((await store.meetingsOfSeries(['series:1'])).map((m) => m.id)).toEqual(['meeting:s1', 'meeting:s2', 'meeting:s3']);
         // One stale version (s1 is already at 1, the change claims 3) keeps the other change out too.
         const moved = { ...series[0]!, startsAt: '2026-05-06T12:00:00.000Z', version: 2 };
         expect(await store.saveMeetings([moved, { ...series[1]!, version: 3 }])).toBe(false);
         expect((await store.meetingById('meeting:s2'))?.startsAt).toBe('2026-05-05T12:00:00.000Z');
         expect(await store.saveMeetings([moved])).toBe(true);
         expect((await store.meetingsOf(['person:kik-1'], '2026-05-06T00:00:00.000Z', '2026-05-07T00:00:00.000Z')).map((m) => m.id)).toEqual(['meeting:s2']);
-        expect(await store.meetingsOfSeries('series:none')).toEqual([]);
+        expect(await store.meetingsOfSeries(['series:none'])).toEqual([]);
+        expect((await store.meetingsOfSeries(['series:none', 'series:1'])).map((m) => m.id)).toEqual(['meeting:s1', 'meeting:s2', 'meeting:s3']);
       });
     });
 

@@ -7,6 +7,7 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../src/services/chat-identities.js';
 import { createHubServer } from '../../src/server/http.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
+import { expandCalendar } from '../support/ical.js';
 
 // A person's calendar feed: a secret address that a calendar program subscribes to, with the
 // meetings they are invited to; a new address or a revocation ends the old one.
@@ -44,6 +45,19 @@ describe('the personal calendar feed', () => {
     expect((await gql(hub.yoga, 'mutation { revokeCalendarFeed { ... on MutationRevokeCalendarFeedSuccess { data } } }', {}, kik)).data!.revokeCalendarFeed.data).toBe(true);
     expect((await fetch(`${base}${replaced}`)).status).toBe(404);
     expect((await fetch(`${base}/calendar/cal_guessed.ics`)).status).toBe(404);
+  });
+
+  it('carries a series as one event with its rule and its cancelled dates, as calendar programs expand it', async () => {
+    const organiser = await new ChatIdentities(hub.store).viewerOfPerson('person:demo-14627-koordinationskraft');
+    const first = await hub.services.meetings.schedule({ title: 'Jour fixe Kita', when: 'jeden dritten Mittwoch im Monat 15 Uhr', invite: ['person:demo-14627-kik-1'], confirmed: true }, organiser);
+    const dates = await hub.services.meetings.occurrences(first);
+    await hub.services.meetings.cancel(dates[1]!.id, organiser);
+    const path = (await gql(hub.yoga, 'mutation { createCalendarFeed { ... on MutationCreateCalendarFeedSuccess { data } } }', {}, kik)).data!.createCalendarFeed.data as string;
+    const ics = await (await fetch(`${base}${path}`)).text();
+    expect(ics).toContain('RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=+3WE');
+    const until = new Date(Date.parse(dates[3]!.startsAt) + 60_000).toISOString();
+    const series = expandCalendar(ics, until).find((e) => e.summary === 'Jour fixe Kita')!;
+    expect(series.starts).toEqual([dates[0]!.startsAt, dates[2]!.startsAt, dates[3]!.startsAt]);
   });
 
   it('gives the address in chat, as a private answer only', async () => {

@@ -118,8 +118,8 @@ export interface GraphStore {
   saveMeeting(meeting: Meeting): Promise<boolean>;
   /** Saves several meetings in one transaction: all of them, or none when one version is stale. */
   saveMeetings(meetings: readonly Meeting[]): Promise<boolean>;
-  /** The occurrences of a recurring series, by start. */
-  meetingsOfSeries(seriesId: string): Promise<Meeting[]>;
+  /** The occurrences of these recurring series, by start. */
+  meetingsOfSeries(seriesIds: readonly string[]): Promise<Meeting[]>;
   meetingById(id: string): Promise<Meeting | null>;
   /** Meetings starting in [from, to), by start. */
   meetingsStarting(from: string, to: string): Promise<Meeting[]>;
