@@ -3,6 +3,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { kindOfId } from '../src/domain/ids.js';
 import type { HubContext } from './context.js';
+import './policy-plugin.js';
 
 // The one schema builder. Ids of the domain already name their kind ("district:14627"), so
 // they serve as global ids unchanged; the kind names are the GraphQL type names.
@@ -12,7 +13,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: { ID: { Input: string; Output: string } };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, 'hubPolicy'],
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',

@@ -19,7 +19,6 @@ export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; a
       { name: { de: 'anfrage', en: 'request' }, description: { de: 'die Kennung der Anfrage', en: 'the request id' }, required: true },
       { name: { de: 'notiz', en: 'note' }, description: { de: 'optional', en: 'optional' }, required: false, rest: true },
     ],
-    allowed: (viewer) => viewer.personId !== null,
     parse: (args) => (args.length >= 1 ? parsed({ id: requestId(args[0]!), note: args.slice(1).join(' ') || null }) : unparsable),
     run: (args, context, deps) => spec.act(deps.services, args.id, context.viewer, args.note),
     render: (request, { language }) => reply([`${request.id}: ${spec.done[language]}`]),

@@ -12,7 +12,6 @@ export const calendarCommand = defineCommand({
   usage: { de: '!kalender [aus]', en: '!calendar [off]' },
   example: { de: '!kalender', en: '!calendar' },
   options: [{ name: { de: 'aus', en: 'off' }, description: { de: '„aus“ beendet die Adresse', en: '"off" ends the address' }, required: false, choices: ['aus', 'off'] }],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => (args.length === 0 ? parsed('create' as const) : args.length === 1 && OFF.has(args[0]!.toLowerCase()) ? parsed('revoke' as const) : unparsable),
   run: async (action, context, deps): Promise<{ url: string | null; revoked: boolean }> =>
     action === 'create'

@@ -15,7 +15,6 @@ export const rescheduleMeetingCommand = defineCommand({
     { name: { de: 'wann', en: 'when' }, description: { de: 'neuer Termin, bei einer Reihe auch eine neue Regel', en: 'new date; for a series also a new rule' }, required: true, rest: true },
     scopeOption,
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length >= 2 ? parsed({ id: meetingId(words[0]!), when: words.slice(1).join(' '), scope }) : unparsable;
@@ -31,7 +30,6 @@ export const cancelMeetingCommand = defineCommand({
   usage: { de: '!absagen <Treffen> [--folgende]', en: '!cancel <meeting> [--following]' },
   example: { de: '!absagen meeting:ab12cd34', en: '!cancel meeting:ab12cd34' },
   options: [{ name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true }, scopeOption],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length === 1 ? parsed({ id: meetingId(words[0]!), scope }) : unparsable;
@@ -50,7 +48,6 @@ export const agendaCommand = defineCommand({
     { name: { de: 'text', en: 'text' }, description: { de: 'die Tagesordnung', en: 'the agenda' }, required: true, rest: true },
     scopeOption,
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length >= 2 ? parsed({ id: meetingId(words[0]!), agenda: words.slice(1).join(' '), scope }) : unparsable;

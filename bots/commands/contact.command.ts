@@ -17,12 +17,11 @@ export const contactCommand = defineCommand({
     { name: { de: 'gemeinde', en: 'municipality' }, description: { de: 'die Gemeinde', en: 'the municipality' }, required: true, autocomplete: 'municipality' },
     { name: { de: 'thema', en: 'topic' }, description: { de: 'das Thema (optional)', en: 'the topic (optional)' }, required: false, autocomplete: 'topic', rest: true },
   ],
-  allowed: () => true,
   parse: (args) => (args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null })),
   run: async (args, context, deps): Promise<Shown> => {
     const answer = await deps.services.contacts.find(deps.directory, args.municipality, args.topic, context.language);
     const roles = await Promise.all(answer.contacts.map((c) => (c.person ? deps.directory.rolesOfPerson(c.person.id) : [])));
-    const people = answer.contacts.map((c, i) => (c.person ? personView(context.viewer, c.person, roles[i]!.map((r) => r.role)) : null));
+    const people = answer.contacts.map((c, i) => (c.person ? personView(context.viewer, c.person, roles[i]!.map((r) => r.role), deps.services.privacy) : null));
     return { answer, people };
   },
   render: ({ answer, people }, { language }) => {

@@ -16,7 +16,6 @@ export const proposeDatesCommand = defineCommand({
     { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
     { name: { de: 'wer_und_termine', en: 'who_and_dates' }, description: { de: 'Gemeinden: Termin | Termin', en: 'municipalities: date | date' }, required: true, rest: true },
   ],
-  allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
   parse: (args) => {
     const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
     const [title, ...rest] = args.filter((a) => !ALLIANCES.has(a.toLowerCase()));
@@ -44,7 +43,6 @@ export const voteDatesCommand = defineCommand({
     { name: { de: 'umfrage', en: 'poll' }, description: { de: 'die Umfrage', en: 'the poll' }, required: true },
     { name: { de: 'nummern', en: 'numbers' }, description: { de: 'passende Termine, z. B. 1 3', en: 'dates that suit, e.g. 1 3' }, required: true, rest: true },
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const [poll, ...rest] = args;
     const words = rest.join(' ').split(/[\s,]+/).filter(Boolean);
@@ -66,7 +64,6 @@ export const fixDateCommand = defineCommand({
     { name: { de: 'umfrage', en: 'poll' }, description: { de: 'die Umfrage', en: 'the poll' }, required: true },
     { name: { de: 'nummer', en: 'number' }, description: { de: 'ohne: der Termin mit den meisten Stimmen', en: 'without: the most voted date' }, required: false },
   ],
-  allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
   parse: (args) => {
     if (args.length === 1) return parsed<{ poll: string; choice: number | null }>({ poll: args[0]!, choice: null });
     return args.length === 2 && /^\d+$/.test(args[1]!) ? parsed<{ poll: string; choice: number | null }>({ poll: args[0]!, choice: Number(args[1]) }) : unparsable;

@@ -11,7 +11,6 @@ export const fileRequestCommand = defineCommand({
     { name: { de: 'thema', en: 'topic' }, description: { de: 'das Thema', en: 'the topic' }, required: true, autocomplete: 'topic' },
     { name: { de: 'text', en: 'text' }, description: { de: 'Ihr Anliegen', en: 'what you need' }, required: true, rest: true },
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => (args.length >= 3 ? parsed({ place: args[0]!, topic: args[1]!, text: args.slice(2).join(' ') }) : unparsable),
   run: (args, context, deps) => deps.services.requests.file(args, context.viewer),
   render: (request, { language }) =>

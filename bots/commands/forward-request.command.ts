@@ -13,7 +13,6 @@ export const forwardRequestCommand = defineCommand({
     { name: { de: 'an', en: 'to' }, description: { de: 'Personen-ID oder Name', en: 'person id or name' }, required: true, autocomplete: 'person' },
     { name: { de: 'grund', en: 'reason' }, description: { de: 'optional', en: 'optional' }, required: false, rest: true },
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => (args.length >= 2 ? parsed({ id: requestId(args[0]!), to: args[1]!, note: args.slice(2).join(' ') || null }) : unparsable),
   run: async (args, context, deps) => {
     const target = args.to.startsWith('person:') ? args.to : (await deps.directory.search(args.to, ['Person'], 1))[0]?.id;

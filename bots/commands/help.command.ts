@@ -1,4 +1,4 @@
-import { defineCommand, parsed } from '../core/command.js';
+import { defineCommand, mayUse, parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
 export const helpCommand = defineCommand({
@@ -6,9 +6,8 @@ export const helpCommand = defineCommand({
   summary: { de: 'zeigt die Befehle, die Sie nutzen können', en: 'lists the commands you may use' },
   usage: { de: '!hilfe', en: '!help' },
   example: { de: '!hilfe', en: '!help' },
-  allowed: () => true,
   parse: () => parsed(null),
-  run: async (_args, context, deps) => deps.commands.filter((c) => c.allowed(context.viewer)),
+  run: async (_args, context, deps) => deps.commands.filter((c) => mayUse(c, context.viewer)),
   render: (commands, { language }) =>
     reply(
       commands.map((c) => [{ bold: c.usage[language] }, ` – ${c.summary[language]}. `, language === 'de' ? 'Beispiel: ' : 'Example: ', { code: c.example[language] }]),

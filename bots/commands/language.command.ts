@@ -10,7 +10,6 @@ export const languageCommand = defineCommand({
   usage: { de: '!sprache de|en', en: '!language de|en' },
   example: { de: '!sprache en', en: '!language de' },
   options: [{ name: { de: 'sprache', en: 'language' }, description: { de: 'de oder en', en: 'de or en' }, required: true, choices: ['de', 'en'] }],
-  allowed: () => true,
   parse: (args) => {
     const choice = CHOICES[args[0]?.toLowerCase() ?? ''];
     return args.length === 1 && choice ? parsed(choice) : unparsable;

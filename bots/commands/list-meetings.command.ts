@@ -29,7 +29,6 @@ export const listMeetingsCommand = defineCommand({
   summary: { de: 'Ihre nächsten Treffen; wer sie organisiert, sieht die Antworten', en: 'your next meetings; organisers see the answers' },
   usage: { de: '!termine', en: '!meetings' },
   example: { de: '!termine', en: '!meetings' },
-  allowed: (viewer) => viewer.personId !== null,
   parse: () => parsed(null),
   run: async (_args, context, deps) => {
     const meetings = shortened(await deps.services.meetings.upcoming(context.viewer));

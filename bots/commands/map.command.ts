@@ -18,7 +18,6 @@ export const mapCommand = defineCommand({
   usage: { de: '!karte [Landkreis oder Kreisfreie Stadt]', en: '!map [district]' },
   example: { de: '!karte Meißen', en: '!map Meißen' },
   options: [{ name: { de: 'kreis', en: 'district' }, description: { de: 'Landkreis oder Kreisfreie Stadt', en: 'district' }, required: false, rest: true }],
-  allowed: () => true,
   parse: (args) => parsed(args.join(' ').trim()),
   run: async (name, context, deps): Promise<MapTarget> => {
     let district: MapTarget['district'] = null;

@@ -24,7 +24,6 @@ export const meCommand = defineCommand({
   options: [
     { name: { de: 'verknüpfen', en: 'link' }, description: { de: 'Personen-ID, mit der Ihr Konto verknüpft werden soll', en: 'person id to link your account to' }, required: false, keyword: { de: 'verknüpfen', en: 'link' } },
   ],
-  allowed: () => true,
   parse: (args): ReturnType<typeof parsed<MeArgs>> | typeof unparsable => {
     if (args.length === 0) return parsed({ action: 'show' });
     if (args.length === 2 && LINK_WORDS.has(args[0]!.toLowerCase())) return parsed({ action: 'link', personId: args[1]! });
@@ -46,7 +45,7 @@ export const meCommand = defineCommand({
     if (link.status === 'pending') {
       return reply([
         requested ? (de ? 'Ihre Anfrage ist gespeichert.' : 'Your request is saved.') : '',
-        de ? `Die Verknüpfung mit ${person.id} wartet auf Bestätigung durch eine Koordinator:in: !bestätigen ${user.userId}` : `The link to ${person.id} awaits a coordinator's confirmation: !confirm ${user.userId}`,
+        de ? `Die Verknüpfung mit ${person.id} wartet auf Bestätigung durch eine Koordinator:in: !bestätigen ${user.userId} ${person.id}` : `The link to ${person.id} awaits a coordinator's confirmation: !confirm ${user.userId} ${person.id}`,
       ].filter(Boolean), { privateDetails: true });
     }
     return reply(

@@ -17,7 +17,6 @@ function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }
     usage: { de: `!${name.de} <Text>`, en: `!${name.en} <text>` },
     example: { de: `!${name.de} ${kind === 'INFO' ? 'Die Sprachkurse starten im Januar.' : 'Wir teilen uns die Dolmetscherliste.'}`, en: `!${name.en} ${kind === 'INFO' ? 'Language classes start in January.' : 'We share the interpreter list.'}` },
     options: [{ name: { de: 'text', en: 'text' }, description: { de: 'was festgehalten wird', en: 'what to note' }, required: true, rest: true }],
-    allowed: (viewer) => viewer.personId !== null,
     parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
     run: async (text, context, deps) => {
       const item = await deps.services.minutes.note(context.viewer, kind, text, context.meetingRoom);
@@ -36,7 +35,6 @@ export const taskCommand = defineCommand({
   usage: { de: '!aufgabe <Person> bis <Datum>: <Text>', en: '!task <person> by <date>: <text>' },
   example: { de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken', en: '!task Yusuf Werner by 15.12.: send the room list' },
   options: [{ name: { de: 'aufgabe', en: 'task' }, description: { de: '<Person> bis <Datum>: <Text>', en: '<person> by <date>: <text>' }, required: true, rest: true }],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
@@ -59,7 +57,6 @@ export const protocolCommand = defineCommand({
   summary: { de: 'das Protokoll des laufenden Treffens: Beschlüsse, Aufgaben, Informationen, Teilnehmende', en: 'the running meeting’s minutes: decisions, action items, information, attendees' },
   usage: { de: '!protokoll', en: '!minutes' },
   example: { de: '!protokoll', en: '!minutes' },
-  allowed: (viewer) => viewer.personId !== null,
   parse: () => parsed(null),
   run: async (_a, context, deps) => {
     const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
@@ -90,7 +87,6 @@ export const tasksCommand = defineCommand({
   summary: { de: 'Ihre offenen Aufgaben aus Treffen', en: 'your open action items from meetings' },
   usage: { de: '!aufgaben', en: '!tasks' },
   example: { de: '!aufgaben', en: '!tasks' },
-  allowed: (viewer) => viewer.personId !== null,
   parse: () => parsed(null),
   run: (_a, context, deps) => deps.services.minutes.openTasks(context.viewer),
   render: (tasks, { language }) =>

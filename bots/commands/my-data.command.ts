@@ -6,7 +6,6 @@ export const myDataCommand = defineCommand({
   summary: { de: 'alles, was der Hub über Sie speichert (als JSON, nur per Direktnachricht)', en: 'everything the hub stores about you (as JSON, by direct message only)' },
   usage: { de: '!meine-daten', en: '!mydata' },
   example: { de: '!meine-daten', en: '!mydata' },
-  allowed: (viewer) => viewer.personId !== null,
   parse: () => parsed(null),
   run: (_args, context, deps) => deps.services.personalData.export(context.viewer),
   render: (data, { language }) =>

@@ -29,7 +29,6 @@ export const networkCommand = defineCommand({
   usage: { de: '!netzwerk <Gemeinde|Bündnis|Institution>', en: '!network <municipality|alliance|institution>' },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
   options: [{ name: { de: 'name', en: 'name' }, description: { de: 'Gemeinde, Bündnis oder Institution', en: 'municipality, alliance or institution' }, required: true, autocomplete: 'actor', rest: true }],
-  allowed: () => true,
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Neighbourhood> => {
     const [actor] = await deps.directory.search(name.slice(0, 100), ['Municipality', 'Alliance', 'Institution', 'District'], 1);
@@ -40,7 +39,7 @@ export const networkCommand = defineCommand({
       : [];
     const shown = links
       .filter(({ id, attrs }) => attrs.kind !== 'Person' || mayListPerson(context.viewer, id, attrs.roles))
-      .map(({ id, attrs, types }) => ({ name: attrs.kind === 'Person' ? displayName(context.viewer, { id, name: attrs.name }, attrs.roles) : attrs.name, types }))
+      .map(({ id, attrs, types }) => ({ name: attrs.kind === 'Person' ? displayName(context.viewer, { id, name: attrs.name }, attrs.roles, deps.services.privacy) : attrs.name, types }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de'));
     return { actor, links: shown };
   },

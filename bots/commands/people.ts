@@ -1,7 +1,7 @@
 import type { Viewer } from '../../src/domain/access.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { ContactChannel, Person, Role } from '../../src/domain/model.js';
-import { displayName, visibleChannels } from '../../src/domain/privacy.js';
+import { displayName, visibleChannels, type Pseudonyms } from '../../src/domain/privacy.js';
 import type { Inline } from '../core/reply.js';
 
 // How people appear in chat replies: the name the asker may know, and the channels they may see.
@@ -30,9 +30,9 @@ export interface PersonView {
   hasPrivateChannels: boolean;
 }
 
-export function personView(viewer: Viewer, person: Person, roles: readonly Role[]): PersonView {
+export function personView(viewer: Viewer, person: Person, roles: readonly Role[], keys: Pseudonyms): PersonView {
   const channels = visibleChannels(viewer, person.id, person.channels);
-  return { name: displayName(viewer, person, roles), channels, hasPrivateChannels: channels.some((c) => c.visibility !== 'PUBLIC') };
+  return { name: displayName(viewer, person, roles, keys), channels, hasPrivateChannels: channels.some((c) => c.visibility !== 'PUBLIC') };
 }
 
 export function channelParts(channels: readonly ContactChannel[], language: Language): Inline[] {

@@ -15,7 +15,6 @@ export const rsvpCommand = defineCommand({
     { name: { de: 'antwort', en: 'answer' }, description: { de: 'ja, nein oder vielleicht', en: 'yes, no or maybe' }, required: true, choices: ['ja', 'nein', 'vielleicht'] },
     scopeOption,
   ],
-  allowed: (viewer) => viewer.personId !== null,
   parse: (args) => {
     const { words, scope } = withScope(args);
     const answer = ANSWERS[words[1]?.toLowerCase() ?? ''];

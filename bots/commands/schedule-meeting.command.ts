@@ -32,7 +32,6 @@ export const scheduleMeetingCommand = defineCommand({
     { name: { de: 'tagesordnung', en: 'agenda' }, description: { de: 'Tagesordnung des Treffens', en: 'agenda of the meeting' }, required: false, keyword: { de: '--tagesordnung', en: '--agenda' } },
     { name: { de: 'online', en: 'online' }, description: { de: 'mit Videoraum', en: 'with a video room' }, required: false, choices: ['--online'] },
   ],
-  allowed: (viewer) => viewer.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT'),
   parse: (all) => {
     const withAgenda = takeAgenda(all);
     if (!withAgenda) return unparsable;

@@ -1,4 +1,3 @@
-import { isCoordinator } from '../../src/domain/privacy.js';
 import type { StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import { defineCommand, parsed, type BotStatus } from '../core/command.js';
 import { reply } from '../core/reply.js';
@@ -16,7 +15,6 @@ export const statusCommand = defineCommand({
   summary: { de: 'Zustand des Hubs: Datenbank, Chat-Verbindung, letzter Fehler', en: 'the hub’s state: database, chat connection, last error' },
   usage: { de: '!status', en: '!status' },
   example: { de: '!status', en: '!status' },
-  allowed: (viewer) => isCoordinator(viewer),
   parse: () => parsed(null),
   run: async (_args, _context, deps): Promise<Status> => {
     const store = deps.services.store;

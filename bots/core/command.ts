@@ -1,4 +1,5 @@
 import type { Viewer } from '../../src/domain/access.js';
+import { mayCall } from '../../src/domain/policy.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { Directory } from '../../src/services/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
@@ -69,7 +70,6 @@ export interface Command<A = any, R = any> {
   /** How to call it, e.g. "!kontakt <Gemeinde> [Thema]". */
   usage: Texts;
   example: Texts;
-  allowed(viewer: Viewer): boolean;
   parse(args: string[]): Parsed<A>;
   run(args: A, context: CommandContext, deps: CommandDeps): Promise<R>;
   render(result: R, context: CommandContext): Reply;
@@ -77,4 +77,9 @@ export interface Command<A = any, R = any> {
 
 export function defineCommand<A, R>(command: Command<A, R>): Command<A, R> {
   return command;
+}
+
+/** Who may use a command is the access policy's row for it (src/domain/policy.ts). */
+export function mayUse(command: Command, viewer: Viewer): boolean {
+  return mayCall(`!${command.name.en}`, viewer);
 }

@@ -1,7 +1,8 @@
 import { DomainError } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
+import { policyRow } from '../../src/domain/policy.js';
 import { Directory } from '../../src/services/directory.js';
-import type { ChatUser, Command, CommandContext, CommandDeps } from './command.js';
+import { mayUse, type ChatUser, type Command, type CommandContext, type CommandDeps } from './command.js';
 import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
 import { reply, type Reply } from './reply.js';
 import { TEXTS } from './texts.js';
@@ -36,7 +37,10 @@ export class Dispatcher {
     /** Told of every command answered, e.g. for metrics. */
     private readonly observe: (transport: string, command: string) => void = () => {},
   ) {
-    for (const c of commands) for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
+    for (const c of commands) {
+      policyRow(`!${c.name.en}`);
+      for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
+    }
   }
 
   /** The answer to a message, or null when it is no command. */
@@ -56,7 +60,7 @@ export class Dispatcher {
       const guess = this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ?? this.commands[0]!;
       return { reply: reply([TEXTS.unknown[language](line.command.slice(0, 50), guess.usage[language])]), command: null };
     }
-    if (!command.allowed(viewer)) return { reply: reply([TEXTS.notAllowed[language](command.name[language])]), command: null };
+    if (!mayUse(command, viewer)) return { reply: reply([TEXTS.notAllowed[language](command.name[language])]), command: null };
     const args = command.parse(line.args);
     if (!args.ok) return { reply: reply([TEXTS.usage[language](command.usage[language], command.example[language])]), command: null };
 

@@ -1,6 +1,7 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
 import type { Entity, EntityKind } from '../../src/domain/model.js';
+import { isPseudonymised } from '../../src/domain/privacy.js';
 import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
 import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
@@ -19,13 +20,15 @@ interface PageArgs {
   before?: string | null;
 }
 
-function encodeCursor(entity: Entity): string {
-  return Buffer.from(JSON.stringify([entity.name, entity.id])).toString('base64url');
+/** Cursors carry the sort key (a name): sealed with the hub's key, so nobody reads one. */
+function encodeCursor(ctx: HubContext, entity: Entity): string {
+  return ctx.services.privacy.sealCursor(JSON.stringify([entity.name, entity.id]));
 }
 
-function decodeCursor(cursor: string): { name: string; id: string } {
+function decodeCursor(ctx: HubContext, cursor: string): { name: string; id: string } {
   try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const opened = ctx.services.privacy.openCursor(cursor);
+    const [name, id] = (opened ? JSON.parse(opened) : []) as unknown[];
     if (typeof name === 'string' && typeof id === 'string') return { name, id };
   } catch {
     // falls through to the error below
@@ -37,10 +40,10 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
   if (args.last != null || args.before != null) throw new InvalidInput('last', 'only forward paging with first and after is supported');
   const first = args.first ?? 20;
   if (first < 1 || first > MAX_PAGE) throw new InvalidInput('first', `must be between 1 and ${MAX_PAGE}`);
-  const after = args.after ? decodeCursor(args.after) : null;
+  const after = args.after ? decodeCursor(ctx, args.after) : null;
   const items = await ctx.directory.list({ ...query, after, limit: first + 1 });
   const shown = items.slice(0, first) as Extract<Entity, { kind: K }>[];
-  const edges = shown.map((node) => ({ cursor: encodeCursor(node), node }));
+  const edges = shown.map((node) => ({ cursor: encodeCursor(ctx, node), node }));
   return {
     edges,
     pageInfo: { hasNextPage: items.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
@@ -50,7 +53,7 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
 /** Listing people tells who is in the network: signed-in members only, and names only where visible. */
 function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
   if (viewer.access === null) throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
-  if (viewer.access === 'ANALYST' && !viewer.personalData && text) throw new NotAllowed('search people by name without access to personal data', 'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen');
+  if (isPseudonymised(viewer) && text) throw new NotAllowed('search people by name without access to personal data', 'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen');
 }
 
 interface FilterArgs {

@@ -1,3 +1,4 @@
+import { displayName } from '../../src/domain/privacy.js';
 import { RSVP_ANSWERS, type Meeting } from '../../src/domain/meetings.js';
 import { meetingIcs } from '../../src/services/meeting-ics.js';
 import { describeRule } from '../../src/services/recurrence.js';
@@ -49,7 +50,13 @@ MeetingType.implement({
     series: t.field({ type: SeriesType, nullable: true, resolve: (m) => (m.series ? { meeting: m } : null) }),
     ics: t.string({
       description: 'The meeting as an iCalendar (.ics) file; for a date of a series, the whole series (RRULE).',
-      resolve: async (m, _a, ctx) => meetingIcs(m, (await ctx.directory.entityOfKind(m.organiserId, 'Person'))?.name ?? null, await ctx.services.meetings.occurrences(m)),
+      resolve: async (m, _a, ctx) => {
+        const organiser = await ctx.directory.entityOfKind(m.organiserId, 'Person');
+        const roles = (await ctx.directory.rolesOfPerson(m.organiserId)).map((r) => r.role);
+        // The organiser is named only where the caller may know the name.
+        const shown = organiser && displayName(ctx.viewer, organiser, roles, ctx.services.privacy) === organiser.name ? organiser.name : null;
+        return meetingIcs(m, shown, await ctx.services.meetings.occurrences(m));
+      },
     }),
   }),
 });

@@ -17,7 +17,7 @@ type PlacedNode = NetworkNode & Partial<Position>;
 const NetworkNodeType = builder.objectRef<PlacedNode>('NetworkNode').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
-    label: t.string({ resolve: (n, _args, ctx) => (n.kind === 'Person' ? displayName(ctx.viewer, { id: n.id, name: n.name }, n.roles) : n.name) }),
+    label: t.string({ resolve: (n, _args, ctx) => (n.kind === 'Person' ? displayName(ctx.viewer, { id: n.id, name: n.name }, n.roles, ctx.services.privacy) : n.name) }),
     type: t.field({ type: EntityKindEnum, resolve: (n) => n.kind }),
     districtAgs: t.exposeString('districtAgs', { nullable: true }),
     size: t.exposeInt('size', { description: 'Actors the node stands for (1, or more in an aggregated view).' }),

@@ -1,5 +1,5 @@
 import type { ContactChannel, RoleAssignment } from '../../src/domain/model.js';
-import { displayName, visibleChannels } from '../../src/domain/privacy.js';
+import { displayName, mayListPerson, visibleChannels } from '../../src/domain/privacy.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';
 import { ChannelKindEnum, RoleEnum, VisibilityEnum } from './enums.js';
@@ -25,11 +25,16 @@ export const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignm
 
 builder.node(PersonRef, {
   id: { resolve: (p) => p.id },
-  loadOne: (id, ctx) => ctx.directory.entityOfKind(id, 'Person'),
+  // node(id) shows a person only to callers who may learn that they are in the network.
+  loadOne: async (id, ctx) => {
+    const person = await ctx.directory.entityOfKind(id, 'Person');
+    if (!person) return null;
+    return mayListPerson(ctx.viewer, id, (await ctx.directory.rolesOfPerson(id)).map((r) => r.role)) ? person : null;
+  },
   fields: (t) => ({
     name: t.string({
       description: 'The name, or a stable pseudonym where the caller may not know it (analysts without grant; anonymous callers for people without a public role).',
-      resolve: async (p, _args, ctx) => displayName(ctx.viewer, p, (await ctx.directory.rolesOfPerson(p.id)).map((r) => r.role)),
+      resolve: async (p, _args, ctx) => displayName(ctx.viewer, p, (await ctx.directory.rolesOfPerson(p.id)).map((r) => r.role), ctx.services.privacy),
     }),
     languages: t.exposeStringList('languages'),
     demo: t.exposeBoolean('demo', { description: 'True for fictional demo people.' }),

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { ENTITY_KINDS, type Entity } from '../../src/domain/model.js';
+import { isPseudonymised } from '../../src/domain/privacy.js';
 import { SEARCH_MAX_RESULTS } from '../../src/services/directory.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';
@@ -30,5 +31,5 @@ builder.queryField('search', (t) =>
 );
 
 function canSearchPeople(viewer: Viewer): boolean {
-  return viewer.access !== null && (viewer.access !== 'ANALYST' || viewer.personalData);
+  return viewer.access !== null && !isPseudonymised(viewer);
 }

@@ -3,6 +3,7 @@ import { entitiesOf } from './changes.js';
 import { NotAllowed } from './errors.js';
 import { districtId } from './ids.js';
 import type { Entity, NetworkBundle } from './model.js';
+import { ADMIN_GRANTED_ROLES } from './policy.js';
 import type { WriteFacts } from './rules.js';
 
 // Who may write what, decided on the facts the store read inside the write's transaction.
@@ -11,12 +12,22 @@ import type { WriteFacts } from './rules.js';
 
 export const SYSTEM: Viewer = { personId: null, access: 'ADMIN', districtAgs: null, personalData: true, roles: [] };
 
-export function authorizeChanges(viewer: Viewer, changes: NetworkBundle, facts: WriteFacts): void {
+/**
+ * `actorDistricts`: where a COORDINATOR works (their token's district and their roles'
+ * districts), read before the transaction; they write people, alliances, institutions and
+ * links there only.
+ */
+export function authorizeChanges(viewer: Viewer, changes: NetworkBundle, facts: WriteFacts, actorDistricts: ReadonlySet<string> = new Set()): void {
   if (viewer.access === 'ADMIN') return;
+  if (changes.roles.some((r) => ADMIN_GRANTED_ROLES.includes(r.role))) {
+    throw new NotAllowed('grant the ADMIN or ANALYST role (admins do)', 'keine Rollen ADMIN oder ANALYST vergeben (das tun Admins)');
+  }
   if (viewer.access === 'COORDINATOR') {
     const structural = changes.districts.length + changes.municipalities.length + changes.topics.length + changes.fundingPrograms.length + changes.roles.length;
-    if (structural === 0) return;
-    throw new NotAllowed('change districts, municipalities, topics or roles', 'keine Kreise, Gemeinden, Themen oder Rollen ändern');
+    if (structural > 0) throw new NotAllowed('change districts, municipalities, topics or roles', 'keine Kreise, Gemeinden, Themen oder Rollen ändern');
+    const outside = touchedDistricts(changes, facts).filter((ags) => !actorDistricts.has(ags));
+    if (outside.length === 0) return;
+    throw new NotAllowed(`write outside the districts you work in (${outside.join(', ')})`, `nur in den Kreisen schreiben, in denen Sie arbeiten, nicht in ${outside.join(', ')}`);
   }
   if (viewer.access === 'DISTRICT_COORDINATOR' && viewer.districtAgs) {
     if (changes.districts.length || changes.topics.length || changes.fundingPrograms.length) throw new NotAllowed('change districts, topics or funding programmes', 'keine Kreise, Themen oder Förderprogramme ändern');

@@ -1,4 +1,5 @@
 import { DomainError } from './errors.js';
+import type { TextRule } from './text.js';
 
 // Exchange meetings (Erfahrungsaustausch) between the municipalities of a district.
 
@@ -130,3 +131,6 @@ export class NotASeries extends DomainError {
     super(`"${title}" is no date of a series; without --following the change applies to this meeting.`, `„${title}“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.`);
   }
 }
+
+/** A meeting's title: one line of 1 to 200 characters. */
+export const MEETING_TITLE: TextRule = { field: 'title', fieldDe: 'Titel', max: 200 };

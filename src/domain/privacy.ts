@@ -1,54 +1,43 @@
-import { createHash } from 'node:crypto';
 import type { Viewer } from './access.js';
 import type { ContactChannel, Role, Visibility } from './model.js';
+import { PERSON_VISIBILITY, principalOf, PUBLIC_ROLES } from './policy.js';
 
-// Who may see what of a person. People choose a visibility per contact channel; analysts see
-// pseudonyms unless granted personal data; anonymous callers see the names of people in public
-// roles only. Every read path (GraphQL, chat, map) filters through here.
+// Who may see what of a person, read from the access policy's PERSON_VISIBILITY table. People
+// choose a visibility per contact channel; analysts see keyed pseudonyms unless granted personal
+// data; anonymous callers see the names of people in public roles only. Every read path
+// (GraphQL, chat, map) filters through here.
 
-const COORDINATING_ACCESS = new Set(['COORDINATOR', 'DISTRICT_COORDINATOR', 'ADMIN']);
-const COORDINATING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE'];
-const PUBLIC_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE', 'INSTITUTION_CONTACT'];
+/** Turns a person id into a stable pseudonym nobody can undo without the server's secret. */
+export interface Pseudonyms {
+  pseudonym(personId: string): string;
+}
 
-function pseudonymised(viewer: Viewer): boolean {
-  return viewer.access === 'ANALYST' && !viewer.personalData;
+export function isPseudonymised(viewer: Viewer): boolean {
+  return PERSON_VISIBILITY[principalOf(viewer)].names === 'pseudonyms';
 }
 
 export function isCoordinator(viewer: Viewer): boolean {
-  return (viewer.access !== null && COORDINATING_ACCESS.has(viewer.access)) || viewer.roles.some((r) => COORDINATING_ROLES.includes(r));
+  return PERSON_VISIBILITY[principalOf(viewer)].channels.includes('COORDINATORS') && viewer.access !== 'ANALYST';
 }
 
 export function maySee(viewer: Viewer, visibility: Visibility, ownerId: string): boolean {
   if (viewer.personId !== null && viewer.personId === ownerId) return true;
-  if (pseudonymised(viewer)) return false;
-  switch (visibility) {
-    case 'PUBLIC':
-      return true;
-    case 'NETWORK':
-      return viewer.access !== null;
-    case 'COORDINATORS':
-      return isCoordinator(viewer);
-    case 'PRIVATE':
-      return false;
-  }
+  return PERSON_VISIBILITY[principalOf(viewer)].channels.includes(visibility);
 }
 
 export function visibleChannels(viewer: Viewer, ownerId: string, channels: readonly ContactChannel[]): ContactChannel[] {
   return channels.filter((c) => maySee(viewer, c.visibility, ownerId));
 }
 
-/** Whether the viewer may learn that this person is in the network at all (the map, search). */
+/** Whether the viewer may learn that this person is in the network at all (the map, search, node). */
 export function mayListPerson(viewer: Viewer, personId: string, roles: readonly Role[]): boolean {
   return viewer.access !== null || viewer.personId === personId || roles.some((r) => PUBLIC_ROLES.includes(r));
 }
 
 /** The name to show for a person: their own, or a stable pseudonym where the viewer may not know it. */
-export function displayName(viewer: Viewer, person: { id: string; name: string }, roles: readonly Role[]): string {
+export function displayName(viewer: Viewer, person: { id: string; name: string }, roles: readonly Role[], keys: Pseudonyms): string {
   if (viewer.personId === person.id) return person.name;
-  const hidden = pseudonymised(viewer) || (viewer.access === null && !roles.some((r) => PUBLIC_ROLES.includes(r)));
-  return hidden ? pseudonym(person.id) : person.name;
-}
-
-export function pseudonym(personId: string): string {
-  return `Person ${createHash('sha256').update(personId).digest('hex').slice(0, 6)}`;
+  const names = PERSON_VISIBILITY[principalOf(viewer)].names;
+  const hidden = names === 'pseudonyms' || (names === 'publicRoles' && !roles.some((r) => PUBLIC_ROLES.includes(r)));
+  return hidden ? keys.pseudonym(person.id) : person.name;
 }

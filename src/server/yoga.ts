@@ -15,6 +15,7 @@ import { useRateLimit } from './plugins/use-rate-limit.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { hubMaskError } from './plugins/mask-error.js';
 import { useDomainErrors } from './plugins/use-domain-errors.js';
+import { useOpaquePersonIds } from './plugins/use-opaque-person-ids.js';
 
 export interface YogaOptions {
   graphiql: boolean;
@@ -54,6 +55,8 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       // Request phase: refuse cross-site form posts, then find out who is asking.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBearerAuth(services.access),
+      // Pseudonymised callers see opaque person ids, and may send them back.
+      useOpaquePersonIds(services.privacy),
       // Validation phase: documents too deep, costly or long never run.
       ...useQueryLimits(options.queryLimits),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),

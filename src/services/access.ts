@@ -2,7 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { ChatIdentities, ChatUser } from './chat-identities.js';
 import type { NetworkEvents } from './network-events.js';
+import { rolesWithinLevel } from '../domain/policy.js';
 
 // Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
 // token is looked up by hash and the hash compared in constant time.
@@ -14,7 +16,8 @@ const sessionKey = (hash: string) => `session:${hash}`;
 
 interface Session {
   personId: string;
-  access: AccessRole;
+  /** The chat account that signed in: the session lasts only while it stays linked to the person. */
+  account: ChatUser;
   expiresAt: string;
 }
 
@@ -44,6 +47,7 @@ export class AccessService {
     private readonly store: GraphStore,
     private readonly now: () => Date = () => new Date(),
     private readonly events?: NetworkEvents,
+    private readonly identities?: ChatIdentities,
   ) {
     events?.subscribe(() => this.viewers.clear());
   }
@@ -69,20 +73,21 @@ export class AccessService {
     if (!token || token.revokedAt !== null) return null;
     if (!timingSafeEqual(Buffer.from(token.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
     const [roles] = await this.store.rolesOfPersons([token.personId]);
+    // A token never grants more than its level: roles above it do not count.
     return {
       personId: token.personId,
       access: token.access,
       districtAgs: token.districtAgs,
       personalData: token.personalData,
-      roles: (roles ?? []).map((r) => r.role),
+      roles: rolesWithinLevel(token.access, (roles ?? []).map((r) => r.role)),
     };
   }
 
   /** A sign-in for a person whose identity another system vouched for, valid for some hours. */
-  async createSession(personId: string, access: AccessRole, hours: number): Promise<{ secret: string; expiresAt: string }> {
+  async createSession(personId: string, account: ChatUser, hours: number): Promise<{ secret: string; expiresAt: string }> {
     const secret = `${SESSION_PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(this.now().getTime() + hours * 3_600_000).toISOString();
-    const session: Session = { personId, access, expiresAt };
+    const session: Session = { personId, account, expiresAt };
     await this.store.setState(sessionKey(hashOf(secret)), session);
     return { secret, expiresAt };
   }
@@ -90,13 +95,15 @@ export class AccessService {
   private async authenticateSession(secret: string): Promise<Viewer | null> {
     const key = sessionKey(hashOf(secret));
     const session = await this.store.getState<Session>(key);
-    if (!session) return null;
-    if (Date.parse(session.expiresAt) <= this.now().getTime()) {
+    if (!session?.account || !this.identities) return null;
+    // The access is worked out anew from the chat link and the person's current roles: the
+    // session ends with the link (erasure unlinks) and follows every role change.
+    const viewer = await this.identities.viewerFor(session.account);
+    if (Date.parse(session.expiresAt) <= this.now().getTime() || viewer.personId !== session.personId || viewer.access === null) {
       await this.store.deleteState(key);
       return null;
     }
-    const [roles] = await this.store.rolesOfPersons([session.personId]);
-    return { personId: session.personId, access: session.access, districtAgs: null, personalData: false, roles: (roles ?? []).map((r) => r.role) };
+    return viewer;
   }
 
   /** Creates a token; the secret in the answer is never shown again. */

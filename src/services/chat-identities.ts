@@ -1,9 +1,10 @@
-import type { AccessRole, Viewer } from '../domain/access.js';
+import type { Viewer } from '../domain/access.js';
+import { levelOfRoles, levelReaches } from '../domain/policy.js';
 import { ANONYMOUS } from '../domain/access.js';
 import { NotAllowed, NotFound, type Language } from '../domain/errors.js';
-import type { Role } from '../domain/model.js';
 import { isCoordinator } from '../domain/privacy.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import { districtsOfRoles } from './districts-of.js';
 
 // Who a chat account is. A person asks to link their account to their record; a coordinator
 // or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
@@ -56,7 +57,7 @@ export class ChatIdentities {
   async viewerOfPerson(personId: string): Promise<Viewer> {
     const [roles] = await this.store.rolesOfPersons([personId]);
     const held = (roles ?? []).map((r) => r.role);
-    return { personId, access: accessFor(held), districtAgs: null, personalData: held.includes('ADMIN'), roles: held };
+    return { personId, access: levelOfRoles(held), districtAgs: null, personalData: held.includes('ADMIN'), roles: held };
   }
 
   async requestLink(user: ChatUser, personId: string): Promise<ChatLink> {
@@ -67,12 +68,37 @@ export class ChatIdentities {
     return link;
   }
 
-  async confirm(user: ChatUser, confirmer: Viewer): Promise<ChatLink> {
+  /**
+   * Confirms the link a chat account asked for, to the person the confirmer names: a claim
+   * swapped after they looked is not confirmed. Nobody confirms their own accounts, a person
+   * above their own level, or (unless admin) a person outside the districts they work in.
+   */
+  async confirm(user: ChatUser, confirmer: Viewer, expectedPersonId?: string): Promise<ChatLink> {
     if (!isCoordinator(confirmer) || !confirmer.personId) {
       throw new NotAllowed('confirm chat accounts', 'keine Chat-Konten bestätigen');
     }
     const link = await this.link(user);
     if (!link) throw new NotFound('ChatAccount', user.userId);
+    if (expectedPersonId !== undefined && link.personId !== expectedPersonId) {
+      throw new NotAllowed(
+        `confirm this link: ${user.userId} asks to be ${link.personId}, not ${expectedPersonId}`,
+        `diese Verknüpfung nicht bestätigen: ${user.userId} möchte als ${link.personId} verknüpft werden, nicht als ${expectedPersonId}`,
+      );
+    }
+    if (link.personId === confirmer.personId) {
+      throw new NotAllowed('confirm an account of your own', 'kein eigenes Konto bestätigen');
+    }
+    const [claimedRoles, confirmerRoles] = await this.store.rolesOfPersons([link.personId, confirmer.personId]);
+    if (!levelReaches(confirmer.access, levelOfRoles((claimedRoles ?? []).map((r) => r.role)))) {
+      throw new NotAllowed('confirm a person whose access is above your own', 'keine Person bestätigen, deren Zugang über Ihrem liegt');
+    }
+    if (confirmer.access !== 'ADMIN' && (claimedRoles ?? []).length > 0) {
+      const [theirs, ours] = await Promise.all([districtsOfRoles(this.store, claimedRoles ?? []), districtsOfRoles(this.store, confirmerRoles ?? [])]);
+      if (confirmer.districtAgs) ours.add(confirmer.districtAgs);
+      if (![...theirs].some((ags) => ours.has(ags))) {
+        throw new NotAllowed('confirm people outside the districts you work in', 'keine Personen außerhalb Ihrer Kreise bestätigen');
+      }
+    }
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
     await this.store.setState(linkKey(user), confirmed);
     return confirmed;
@@ -107,12 +133,4 @@ export class ChatIdentities {
   async setLanguage(user: ChatUser, language: Language): Promise<void> {
     await this.store.setState(languageKey(user), language);
   }
-}
-
-function accessFor(roles: readonly Role[]): AccessRole | null {
-  if (roles.includes('ADMIN')) return 'ADMIN';
-  if (roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE')) return 'COORDINATOR';
-  if (roles.includes('ANALYST')) return 'ANALYST';
-  if (roles.length > 0) return 'VOLUNTEER';
-  return null;
 }

@@ -5,6 +5,7 @@ import type { Alliance, District, Entity, Institution, Municipality, Person, Top
 import { matchName } from '../domain/names.js';
 import type { Directory } from './directory.js';
 import type { NameIndex } from './name-index.js';
+import { cleanText, SEARCHED_NAME } from '../domain/text.js';
 
 // "Whom do I ask?" for a municipality and, optionally, a topic: the KIK serving it, the district's
 // Koordinationskraft, the Beauftragte, experts and institution contacts for the topic, and the
@@ -40,8 +41,8 @@ export class ContactFinder {
   constructor(private readonly names: NameIndex) {}
 
   async find(directory: Directory, municipalityName: string, topicName: string | null, language: Language): Promise<ContactAnswer> {
-    const municipality = await this.resolveMunicipality(directory, municipalityName);
-    const topic = topicName ? await this.resolveTopic(directory, topicName) : null;
+    const municipality = await this.resolveMunicipality(directory, cleanText(municipalityName, SEARCHED_NAME('municipality', 'Gemeinde')));
+    const topic = topicName ? await this.resolveTopic(directory, cleanText(topicName, SEARCHED_NAME('topic', 'Thema'))) : null;
     const district = (await directory.district(municipality.districtAgs))!;
     const topicLabel = topic ? (language === 'en' ? topic.nameEn : topic.name) : '';
     const reason = (role: ContactRole, place: string) => REASONS[role][language](place, topicLabel);

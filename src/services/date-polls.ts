@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
-import { NotInvited, PollAlreadyFixed, PollChoiceInvalid, type Meeting } from '../domain/meetings.js';
+import { MEETING_TITLE, NotInvited, PollAlreadyFixed, PollChoiceInvalid, type Meeting } from '../domain/meetings.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { MeetingPlanner } from './meetings.js';
 import { formatWhen, parseWhen } from './when.js';
+import { cleanText } from '../domain/text.js';
 
 // Finding a date (Terminfindung): the organiser offers candidate slots, the invitees vote for the
 // ones they can make, the organiser fixes one (or the most voted) and the meeting is created
@@ -42,7 +43,7 @@ export class DatePolls {
   async propose(input: { title: string; slots: string[]; invite: string[]; includeAlliances?: boolean }, viewer: Viewer): Promise<DatePoll> {
     const districtAgs = await this.planner.organisingDistrict(viewer);
     const title = input.title.trim();
-    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters', { field: 'Titel', problem: '1 bis 200 Zeichen' });
+    cleanText(title, MEETING_TITLE);
     if (input.slots.length < 2 || input.slots.length > MAX_SLOTS) throw new InvalidInput('slots', `offer 2 to ${MAX_SLOTS} dates`, { field: 'Termine', problem: `bitte 2 bis ${MAX_SLOTS} Termine anbieten` });
     const slots = input.slots.map((text) => parseWhen(text, this.now()).toISOString());
     const { inviteeIds } = await this.planner.resolveInvitees(input.invite, districtAgs, viewer.personId!, input.includeAlliances ?? false);

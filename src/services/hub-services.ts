@@ -1,6 +1,7 @@
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { AccessService } from './access.js';
+import { ChatIdentities } from './chat-identities.js';
 import { Analytics } from './analytics.js';
 import { ContactFinder } from './contacts.js';
 import { NameIndex } from './name-index.js';
@@ -15,6 +16,7 @@ import { PersonalData } from './personal-data.js';
 import { CalendarFeeds } from './calendar-feeds.js';
 import { Minutes } from './minutes.js';
 import { DatePolls } from './date-polls.js';
+import { PrivacyKeys } from './privacy-keys.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -34,6 +36,8 @@ export interface HubServices {
   personalData: PersonalData;
   calendars: CalendarFeeds;
   minutes: Minutes;
+  /** Keyed pseudonyms, opaque ids and sealed cursors. */
+  privacy: PrivacyKeys;
 }
 
 export interface ServiceOptions {
@@ -47,6 +51,8 @@ export interface ServiceOptions {
   videoBaseUrl?: string | null;
   /** Hours before a meeting at which reminders go out (24 and 1 by default). */
   reminderHours?: readonly number[];
+  /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
+  privacy?: PrivacyKeys;
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
@@ -61,7 +67,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     writer: new NetworkWriter(store, rules, events),
     names,
     contacts: new ContactFinder(names),
-    access: new AccessService(store, now, events),
+    access: new AccessService(store, now, events, new ChatIdentities(store, now)),
     network,
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),
@@ -71,5 +77,6 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
     minutes: new Minutes(store, now),
+    privacy: options.privacy ?? PrivacyKeys.random(),
   };
 }

@@ -10,7 +10,8 @@ const name = z
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+  .transform((s) => s.normalize('NFC'));
 const ags = z.string().regex(/^\d{5}$/, 'must be a five-digit AGS');
 const id = z.string().min(3).max(200).regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');

@@ -27,7 +27,7 @@ export class MatrixSignIn {
     if (!viewer.personId || !viewer.access) {
       throw new NotAllowed('sign in before the Matrix account is linked and confirmed (!verknuepfen)', 'sich erst anmelden, wenn das Matrix-Konto verknüpft und bestätigt ist (!verknuepfen)');
     }
-    const { secret, expiresAt } = await this.access.createSession(viewer.personId, viewer.access, WIDGET_SESSION_HOURS);
+    const { secret, expiresAt } = await this.access.createSession(viewer.personId, { transport: 'matrix', userId }, WIDGET_SESSION_HOURS);
     return { token: secret, expiresAt };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
-import { endsAt, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import { endsAt, MEETING_TITLE, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
@@ -15,6 +15,7 @@ import { Notifiers } from './notifiers.js';
 import { parseRecurrence } from './recurrence.js';
 import type { Message, NotificationAction, Notifier } from './request-router.js';
 import { formatWhen, parseWhen } from './when.js';
+import { cleanText } from '../domain/text.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
 // their district. Conflicts with invitees' other meetings and public holidays are reported
@@ -56,7 +57,6 @@ export interface InvitationNotifier extends Notifier {
 }
 
 const AGENDA_MAX = 2000;
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 /** Reminders go out this many hours before a meeting, unless configured otherwise. */
@@ -88,7 +88,8 @@ export class MeetingPlanner {
   async organisingDistrict(viewer: Viewer): Promise<string> {
     const organiser = viewer.personId;
     const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
-    const organising = (roles ?? []).find((r) => ORGANISING_ROLES.includes(r.role) && r.scopeId?.startsWith('district:'));
+    // viewer.roles holds only the roles the caller's access level lets count (a token never grants more).
+    const organising = (roles ?? []).find((r) => ORGANISING_ROLES.includes(r.role) && viewer.roles.includes(r.role) && r.scopeId?.startsWith('district:'));
     if (!organiser || !organising) throw new NotAllowed('schedule exchange meetings (KIK and Koordinationskräfte do)', 'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)');
     return organising.scopeId!.slice('district:'.length);
   }
@@ -97,8 +98,7 @@ export class MeetingPlanner {
   async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
     const districtAgs = await this.organisingDistrict(viewer);
     const organiser = viewer.personId!;
-    const title = input.title.trim();
-    if (!title || title.length > 200) throw new InvalidInput('title', 'must be 1 to 200 characters', { field: 'Titel', problem: '1 bis 200 Zeichen' });
+    const title = cleanText(input.title, MEETING_TITLE);
     const duration = input.durationMinutes ?? 90;
     if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720', { field: 'Dauer', problem: 'zwischen 15 und 720 Minuten' });
     const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
@@ -286,8 +286,15 @@ export class MeetingPlanner {
     if (busy.length) {
       const named = await this.store.entitiesByIds([...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p)))]);
       const names = named.filter((p) => p !== null).map((p) => p!.name).join(', ');
-      const titles = [...new Set(busy.map((m) => (meetings.length > 1 ? `${m.title} (${formatWhen(new Date(m.startsAt), 'de')})` : m.title)))];
-      const titlesEn = [...new Set(busy.map((m) => (meetings.length > 1 ? `${m.title} (${formatWhen(new Date(m.startsAt), 'en')})` : m.title)))];
+      // Titles only of meetings the organiser takes part in: others' appointments stay private.
+      const organiser = first.organiserId;
+      const titleOf = (m: Meeting, language: 'de' | 'en') => {
+        const known = m.organiserId === organiser || m.inviteeIds.includes(organiser);
+        const title = known ? m.title : language === 'de' ? 'ein anderer Termin' : 'another appointment';
+        return meetings.length > 1 ? `${title} (${formatWhen(new Date(m.startsAt), language)})` : title;
+      };
+      const titles = [...new Set(busy.map((m) => titleOf(m, 'de')))];
+      const titlesEn = [...new Set(busy.map((m) => titleOf(m, 'en')))];
       en.push(`At that time ${names} already have: ${titlesEn.join(', ')}.`);
       de.push(`Zu der Zeit haben ${names} bereits: ${titles.join(', ')}.`);
     }
@@ -341,9 +348,7 @@ export class MeetingPlanner {
 }
 
 function checkedAgenda(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed.length > AGENDA_MAX || CONTROL.test(trimmed)) throw new InvalidInput('agenda', `must be plain text of at most ${AGENDA_MAX} characters`, { field: 'Tagesordnung', problem: `höchstens ${AGENDA_MAX} Zeichen reiner Text` });
-  return trimmed;
+  return cleanText(text, { field: 'agenda', fieldDe: 'Tagesordnung', max: AGENDA_MAX, min: 0, multiline: true });
 }
 
 /** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */

@@ -7,6 +7,7 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import { Notifiers } from './notifiers.js';
 import type { Notifier } from './request-router.js';
 import { findWhen, TIME_ZONE } from './when.js';
+import { cleanText } from '../domain/text.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
 // action items (with an owner and a due date); the minutes list them with the attendees, and
@@ -35,7 +36,6 @@ export interface Protocol {
 }
 
 const TEXT_MAX = 1000;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A meeting counts as running from an hour before its start until 12 hours after. */
 const EARLY_MS = 3_600_000;
 const LATE_MS = 12 * 3_600_000;
@@ -132,7 +132,5 @@ export class Minutes {
 }
 
 function checked(text: string): string {
-  const trimmed = text.trim();
-  if (!trimmed || trimmed.length > TEXT_MAX || CONTROL.test(trimmed)) throw new InvalidInput('text', `must be 1 to ${TEXT_MAX} characters of plain text`, { field: 'Text', problem: `1 bis ${TEXT_MAX} Zeichen reiner Text` });
-  return trimmed;
+  return cleanText(text, { field: 'text', fieldDe: 'Text', max: TEXT_MAX, multiline: true });
 }

@@ -6,6 +6,7 @@ import { emptyBundle, type Alliance, type Entity, type FundingProgram, type Inst
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { auditEntryFor } from './audit.js';
+import { districtsOfPerson } from './districts-of.js';
 import type { NetworkEvents } from './network-events.js';
 import { parseInput, schemas, type AllianceInput, type FundingProgramInput, type InstitutionInput, type LinkInput, type MunicipalityInput, type PersonInput, type RoleInput, type TopicInput } from './inputs.js';
 
@@ -31,10 +32,12 @@ export class NetworkWriter {
   /** Writes the bundle all or nothing, if the actor may and the rules allow it, with its audit entry. */
   async apply(changes: NetworkBundle, options: WriteOptions): Promise<void> {
     const audit = auditEntryFor(changes, options.actor, options.action, this.now());
+    const { actor } = options;
+    const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
     await this.store.commit(
       changes,
       (facts) => {
-        authorizeChanges(options.actor, changes, facts);
+        authorizeChanges(actor, changes, facts, actorDistricts);
         validateChanges(changes, facts, this.settings, options.lineOf);
       },
       audit,

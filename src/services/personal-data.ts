@@ -87,6 +87,8 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     requests,
     chatAccounts: chatLinks.filter((c) => c.value.personId === personId).map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
     accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
-    auditEntries: audit,
+    // What was done to this person's records, when and whether by themselves; never the other
+    // subjects of a bulk write (a seed's entry names the whole network).
+    auditEntries: audit.map((entry) => ({ at: entry.at, action: entry.action, byYou: entry.actorId === personId, subjectIds: [personId] })),
   };
 }

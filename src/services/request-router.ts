@@ -23,6 +23,7 @@ import {
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
 import { Notifiers } from './notifiers.js';
+import { cleanText, SEARCHED_NAME } from '../domain/text.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
@@ -47,7 +48,6 @@ export interface RequestSettings {
   escalateAfterHours: number;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export class RequestRouter {
   private readonly notifiers = new Notifiers<Notifier>();
@@ -71,10 +71,8 @@ export class RequestRouter {
 
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
     if (!viewer.personId) throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
-    const text = input.text.trim();
-    if (!text) throw new InvalidInput('text', 'must not be empty', { field: 'Text', problem: 'darf nicht leer sein' });
-    if (text.length > REQUEST_TEXT_MAX || CONTROL.test(text)) throw new InvalidInput('text', `must be at most ${REQUEST_TEXT_MAX} characters of plain text`, { field: 'Text', problem: `höchstens ${REQUEST_TEXT_MAX} Zeichen reiner Text` });
-    const { municipality, district } = await this.resolvePlace(input.place);
+    const text = cleanText(input.text, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
+    const { municipality, district } = await this.resolvePlace(cleanText(input.place, SEARCHED_NAME('place', 'Ort')));
     const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
     const { handlerId, level } = await this.firstHandler(municipality, district);
     const at = this.now().toISOString();

@@ -69,7 +69,8 @@ describe('the command core', () => {
     expect((await say(alice, '!status'))!.text).toMatch(/^!status ist Koordinator:innen vorbehalten/);
     expect((await say(alice, '!ich verknüpfen person:demo-14627-kik-1'))!.text).toContain('wartet auf Bestätigung');
     expect((await say(alice, '!status'))!.text).toMatch(/vorbehalten/);
-    expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(/ist jetzt mit .+ verknüpft/);
+    expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(/möchte als .+ \(person:demo-14627-kik-1\) verknüpft werden/);
+    expect((await say(coordinator, `!bestätigen ${alice.userId} person:demo-14627-kik-1`))!.text).toMatch(/ist jetzt mit .+ verknüpft/);
     expect((await say(alice, '!status'))!.text).toContain('Datenbank: embedded – erreichbar');
     expect((await say(alice, '!language en'))!.text).toBe('I will answer you in English from now on.');
     expect((await say(alice, '!me'))!.text).toMatch(/^What the hub knows about you/);

@@ -50,8 +50,12 @@ describe('access and writes over GraphQL', () => {
 
   it('pseudonymises people for analysts unless granted, and lets admins manage tokens', async () => {
     const query = '{ node(id: "person:demo-14627-kik-1") { ... on Person { name channels { channel } } } }';
-    const analyst = await gql(hub.yoga, query, {}, bearer(await hub.token('ANALYST', 'person:demo-analyst')));
-    expect(analyst.data!.node).toEqual({ name: expect.stringMatching(/^Person [0-9a-f]{6}$/), channels: [] });
+    const pseudonymised = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
+    // A plain (guessable) id finds nobody for them; the opaque id they were given does.
+    expect((await gql(hub.yoga, query, {}, pseudonymised)).data!.node).toBeNull();
+    const [opaque] = (await gql(hub.yoga, '{ network(districtAgs: "14627") { nodes { id type } } }', {}, pseudonymised)).data!.network.nodes.filter((n: { type: string }) => n.type === 'Person');
+    const analyst = await gql(hub.yoga, `{ node(id: "${opaque.id}") { ... on Person { name channels { channel } } } }`, {}, pseudonymised);
+    expect(analyst.data!.node).toEqual({ name: expect.stringMatching(/^Person [0-9a-f]{8}$/), channels: [] });
     const granted = await gql(hub.yoga, query, {}, bearer(await hub.token('ANALYST', 'person:demo-analyst', { personalData: true })));
     expect(granted.data!.node.name).not.toMatch(/^Person /);
 

@@ -6,7 +6,7 @@ describe('network, path and analytics', () => {
   let analyst: Record<string, string>;
   beforeAll(async () => {
     hub = await demoHub();
-    analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
+    analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst', { personalData: true }));
   });
 
   it('draws a district\'s collaboration graph; anonymous callers miss the volunteers', async () => {
@@ -32,6 +32,14 @@ describe('network, path and analytics', () => {
   it('finds the shortest chain of collaboration between two actors', async () => {
     const { data } = await gql(hub.yoga, '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id type } }', {}, analyst);
     expect(data!.path.map((n: { id: string }) => n.id)).toEqual(['person:demo-14627-kik-1', 'person:demo-14627-koordinationskraft', 'person:demo-14626-koordinationskraft']);
+    // Without the personal-data grant the same chain comes with opaque ids, which work as input too.
+    const pseudonymised = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
+    const plain = await gql(hub.yoga, '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id } }', {}, pseudonymised);
+    expect(plain.data?.path ?? []).toEqual([]);
+    const from = hub.services.privacy.opaqueId('person:demo-14627-kik-1');
+    const to = hub.services.privacy.opaqueId('person:demo-14626-koordinationskraft');
+    const opaque = (await gql(hub.yoga, `{ path(from: "${from}", to: "${to}") { id } }`, {}, pseudonymised)).data!.path as { id: string }[];
+    expect(opaque.map((n) => n.id)).toEqual([from, hub.services.privacy.opaqueId('person:demo-14627-koordinationskraft'), to]);
   });
 
   it('gives analysts centrality, communities, brokers, isolated alliances, coverage and breaches', async () => {

@@ -1,0 +1,232 @@
+import type { AccessRole, Viewer } from './access.js';
+import type { Role, Visibility } from './model.js';
+
+// The access policy, written as data: who (by access level) may call each operation of every
+// interface, and what of a person each level sees. GraphQL root fields are gated by it in one
+// Pothos plugin (schema/policy-plugin.ts), chat commands by the dispatcher; a schema field or
+// command without a row refuses to start. Conditions that depend on data (own district, people
+// involved, organising role) are named in `scope` and checked by the service that holds the data.
+// test/integration/access-matrix.test.ts walks every cell on both stores.
+//
+// One rule throughout: a token never grants more than its access level. A person's network
+// roles (KIK, ...) only count up to that level; in chat, where there is no token, the roles
+// give the level (see levelOfRoles).
+
+export const PRINCIPALS = ['anonymous', 'member', 'coordinator', 'districtCoordinator', 'analyst', 'analystWithGrant', 'admin'] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+export type Scope =
+  /** Writes only what lies in the caller's district (district coordinators: their token's; coordinators: their roles'). */
+  | 'ownDistrict'
+  /** Only what the caller takes part in (their requests, meetings, polls). */
+  | 'involved'
+  /** Only the caller's own records. */
+  | 'self'
+  /** The caller holds a KIK or Koordinationskraft role in a district. */
+  | 'organisingRole';
+
+export interface PolicyRow {
+  who: readonly Principal[];
+  scope?: Scope;
+  /** What the caller sees, where it depends on who asks. */
+  sees?: string;
+}
+
+const EVERYONE: readonly Principal[] = PRINCIPALS;
+const SIGNED_IN: readonly Principal[] = PRINCIPALS.filter((p) => p !== 'anonymous');
+const COORDINATING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
+const ANALYSING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'analyst', 'analystWithGrant', 'admin'];
+const WRITING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
+const STRUCTURE: readonly Principal[] = ['districtCoordinator', 'admin'];
+const ADMIN_ONLY: readonly Principal[] = ['admin'];
+const ORGANISERS: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
+
+const PEOPLE = 'people per PERSON_VISIBILITY';
+
+export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
+  // GraphQL queries
+  'Query.districts': { who: EVERYONE },
+  'Query.district': { who: EVERYONE, sees: PEOPLE },
+  'Query.municipality': { who: EVERYONE, sees: PEOPLE },
+  'Query.municipalities': { who: EVERYONE },
+  'Query.alliances': { who: EVERYONE },
+  'Query.institutions': { who: EVERYONE },
+  'Query.topics': { who: EVERYONE },
+  'Query.fundingPrograms': { who: EVERYONE },
+  'Query.node': { who: EVERYONE, sees: `${PEOPLE}; a person the caller may not list is null` },
+  'Query.nodes': { who: EVERYONE, sees: `${PEOPLE}; a person the caller may not list is null` },
+  'Query.search': { who: EVERYONE, sees: 'people: signed-in callers with names; pseudonymised analysts find no people by name' },
+  'Query.contacts': { who: EVERYONE, sees: PEOPLE },
+  'Query.network': { who: EVERYONE, sees: `${PEOPLE}; people the caller may not list are left out` },
+  'Query.path': { who: EVERYONE, sees: 'refused when the chain runs through people the caller may not list' },
+  'Query.people': { who: SIGNED_IN, sees: 'pseudonymised analysts: no text filter, opaque ids and cursors' },
+  'Query.analytics': { who: ANALYSING, sees: 'ids only; names through node(id)' },
+  'Query.accessTokens': { who: ADMIN_ONLY },
+  'Query.myData': { who: SIGNED_IN, scope: 'self' },
+  'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
+  'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
+  'Query.request': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
+  // GraphQL mutations
+  'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
+  'Mutation.addTopic': { who: ADMIN_ONLY },
+  'Mutation.addFundingProgram': { who: ADMIN_ONLY },
+  'Mutation.addPerson': { who: WRITING },
+  'Mutation.addAlliance': { who: WRITING, scope: 'ownDistrict' },
+  'Mutation.addInstitution': { who: WRITING, scope: 'ownDistrict' },
+  'Mutation.addLink': { who: WRITING, scope: 'ownDistrict' },
+  'Mutation.assignRole': { who: STRUCTURE, scope: 'ownDistrict', sees: 'ADMIN and ANALYST roles are granted by admins only' },
+  'Mutation.createAccessToken': { who: ADMIN_ONLY },
+  'Mutation.revokeAccessToken': { who: ADMIN_ONLY },
+  'Mutation.erasePerson': { who: ADMIN_ONLY },
+  'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
+  'Mutation.fileRequest': { who: SIGNED_IN },
+  'Mutation.acceptRequest': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.forwardRequest': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.resolveRequest': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.declineRequest': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.scheduleMeeting': { who: ORGANISERS, scope: 'organisingRole' },
+  'Mutation.proposeMeetingDates': { who: ORGANISERS, scope: 'organisingRole' },
+  'Mutation.rescheduleMeeting': { who: ORGANISERS, scope: 'involved' },
+  'Mutation.cancelMeeting': { who: ORGANISERS, scope: 'involved' },
+  'Mutation.setMeetingAgenda': { who: ORGANISERS, scope: 'involved' },
+  'Mutation.fixMeetingDate': { who: ORGANISERS, scope: 'involved' },
+  'Mutation.rsvpMeeting': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.voteMeetingDates': { who: SIGNED_IN, scope: 'involved' },
+  'Mutation.createCalendarFeed': { who: SIGNED_IN, scope: 'self' },
+  'Mutation.revokeCalendarFeed': { who: SIGNED_IN, scope: 'self' },
+  // GraphQL subscriptions (Server-Sent Events)
+  'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
+  // Chat commands, by English name
+  '!help': { who: EVERYONE, sees: 'only the commands the caller may use' },
+  '!language': { who: EVERYONE },
+  '!contact': { who: EVERYONE, sees: PEOPLE },
+  '!who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
+  '!network': { who: EVERYONE, sees: PEOPLE },
+  '!map': { who: EVERYONE },
+  '!me': { who: EVERYONE, scope: 'self' },
+  '!confirm': { who: COORDINATING, scope: 'ownDistrict', sees: 'never one\'s own accounts, never a person above one\'s own level' },
+  '!status': { who: COORDINATING },
+  '!request': { who: SIGNED_IN },
+  '!requests': { who: SIGNED_IN, scope: 'involved' },
+  '!accept': { who: SIGNED_IN, scope: 'involved' },
+  '!forward': { who: SIGNED_IN, scope: 'involved' },
+  '!done': { who: SIGNED_IN, scope: 'involved' },
+  '!decline': { who: SIGNED_IN, scope: 'involved' },
+  '!meeting': { who: ORGANISERS, scope: 'organisingRole' },
+  '!finddate': { who: ORGANISERS, scope: 'organisingRole' },
+  '!fix': { who: ORGANISERS, scope: 'involved' },
+  '!vote': { who: SIGNED_IN, scope: 'involved' },
+  '!rsvp': { who: SIGNED_IN, scope: 'involved' },
+  '!meetings': { who: SIGNED_IN, scope: 'involved' },
+  '!reschedule': { who: ORGANISERS, scope: 'involved' },
+  '!cancel': { who: ORGANISERS, scope: 'involved' },
+  '!agenda': { who: ORGANISERS, scope: 'involved' },
+  '!note': { who: SIGNED_IN, scope: 'involved' },
+  '!decision': { who: SIGNED_IN, scope: 'involved' },
+  '!task': { who: SIGNED_IN, scope: 'involved' },
+  '!minutes': { who: SIGNED_IN, scope: 'involved' },
+  '!tasks': { who: SIGNED_IN, scope: 'self' },
+  '!calendar': { who: SIGNED_IN, scope: 'self' },
+  '!mydata': { who: SIGNED_IN, scope: 'self' },
+  // HTTP endpoints beside GraphQL
+  'GET /calendar/<secret>.ics': { who: EVERYONE, sees: 'whoever holds the unguessable address: that person\'s meetings' },
+  'POST /auth/matrix': { who: EVERYONE, sees: 'a session of the linked, confirmed person, ending with the link or the person' },
+  'GET /metrics': { who: ['admin'], sees: 'with HUB_METRICS_TOKEN, or on HUB_METRICS_PORT only; labels are operation names, never URLs' },
+  'GET /healthz': { who: EVERYONE, sees: 'status and instance role only' },
+};
+
+/** What of a person each level sees (beyond what a person always sees of themselves). */
+export const PERSON_VISIBILITY: Readonly<Record<Principal, { names: 'all' | 'publicRoles' | 'pseudonyms'; channels: readonly Visibility[] }>> = {
+  anonymous: { names: 'publicRoles', channels: ['PUBLIC'] },
+  member: { names: 'all', channels: ['PUBLIC', 'NETWORK'] },
+  coordinator: { names: 'all', channels: ['PUBLIC', 'NETWORK', 'COORDINATORS'] },
+  districtCoordinator: { names: 'all', channels: ['PUBLIC', 'NETWORK', 'COORDINATORS'] },
+  analyst: { names: 'pseudonyms', channels: [] },
+  analystWithGrant: { names: 'all', channels: ['PUBLIC', 'NETWORK'] },
+  admin: { names: 'all', channels: ['PUBLIC', 'NETWORK', 'COORDINATORS'] },
+};
+
+/** Roles whose holders anonymous callers may see by name (they are the network's public face). */
+export const PUBLIC_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE', 'INSTITUTION_CONTACT'];
+
+export function principalOf(viewer: Viewer): Principal {
+  switch (viewer.access) {
+    case null:
+      return 'anonymous';
+    case 'VOLUNTEER':
+      return 'member';
+    case 'COORDINATOR':
+      return 'coordinator';
+    case 'DISTRICT_COORDINATOR':
+      return 'districtCoordinator';
+    case 'ANALYST':
+      return viewer.personalData ? 'analystWithGrant' : 'analyst';
+    case 'ADMIN':
+      return 'admin';
+  }
+}
+
+export class MissingPolicyRow extends Error {
+  constructor(operation: string) {
+    super(`The access policy (src/domain/policy.ts) has no row for ${operation}: add one before exposing it.`);
+  }
+}
+
+export function policyRow(operation: string): PolicyRow {
+  const row = ACCESS_POLICY[operation];
+  if (!row) throw new MissingPolicyRow(operation);
+  return row;
+}
+
+export function mayCall(operation: string, viewer: Viewer): boolean {
+  return policyRow(operation).who.includes(principalOf(viewer));
+}
+
+/** Levels in the order of what they may do; ANALYST reads, but writes nothing a volunteer could not. */
+const LEVEL_RANK: Record<AccessRole, number> = { VOLUNTEER: 1, ANALYST: 1, COORDINATOR: 2, DISTRICT_COORDINATOR: 3, ADMIN: 4 };
+
+/** The level a network role stands for. */
+export function levelOfRole(role: Role): AccessRole {
+  switch (role) {
+    case 'ADMIN':
+      return 'ADMIN';
+    case 'ANALYST':
+      return 'ANALYST';
+    case 'KIK':
+    case 'KOORDINATIONSKRAFT':
+    case 'BEAUFTRAGTE':
+      return 'COORDINATOR';
+    case 'VOLUNTEER':
+    case 'INSTITUTION_CONTACT':
+      return 'VOLUNTEER';
+  }
+}
+
+/** In chat there is no token: the person's roles give the level. */
+export function levelOfRoles(roles: readonly Role[]): AccessRole | null {
+  if (roles.includes('ADMIN')) return 'ADMIN';
+  if (roles.some((r) => levelOfRole(r) === 'COORDINATOR')) return 'COORDINATOR';
+  if (roles.includes('ANALYST')) return 'ANALYST';
+  return roles.length > 0 ? 'VOLUNTEER' : null;
+}
+
+/** The roles that count for a token of this level: none above it. */
+export function rolesWithinLevel(level: AccessRole, roles: readonly Role[]): Role[] {
+  return roles.filter((role) => {
+    const needed = levelOfRole(role);
+    if (needed === 'ANALYST') return level === 'ANALYST' || level === 'ADMIN';
+    return LEVEL_RANK[needed] <= LEVEL_RANK[level] && !(level === 'ANALYST' && needed !== 'VOLUNTEER');
+  });
+}
+
+/** Whether one viewer's level reaches another's: nobody vouches for someone above themselves. */
+export function levelReaches(actor: AccessRole | null, other: AccessRole | null): boolean {
+  if (other === null) return actor !== null;
+  if (actor === null) return false;
+  if (actor === 'ADMIN') return true;
+  if (other === 'ANALYST' || other === 'ADMIN') return false;
+  return LEVEL_RANK[actor] >= LEVEL_RANK[other];
+}
+
+/** Roles only admins grant: they carry no district, so no district coordinator can bound them. */
+export const ADMIN_GRANTED_ROLES: readonly Role[] = ['ADMIN', 'ANALYST'];

@@ -1,0 +1,32 @@
+import { InvalidInput } from './errors.js';
+
+// The one normaliser for texts people send (GraphQL, chat, import): Unicode NFC, trimmed,
+// no control characters (line breaks only where a field is multi-line), a length per field.
+// Chat and calendars print these texts; a stray line feed or bell must never reach them.
+
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export interface TextRule {
+  field: string;
+  fieldDe: string;
+  max: number;
+  /** Fewest characters; 1 unless the field may be empty. */
+  min?: number;
+  multiline?: boolean;
+}
+
+export function cleanText(value: string, rule: TextRule): string {
+  const text = value.normalize('NFC').trim();
+  const min = rule.min ?? 1;
+  if ((rule.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) {
+    throw new InvalidInput(rule.field, 'must be plain text without control characters', { field: rule.fieldDe, problem: 'nur reiner Text ohne Steuerzeichen' });
+  }
+  if (text.length < min || text.length > rule.max) {
+    throw new InvalidInput(rule.field, `must be ${min} to ${rule.max} characters`, { field: rule.fieldDe, problem: `${min} bis ${rule.max} Zeichen` });
+  }
+  return text;
+}
+
+/** A name people look for (a town, a topic): one line, at most 100 characters. */
+export const SEARCHED_NAME = (field: string, fieldDe: string): TextRule => ({ field, fieldDe, max: 100 });
