@@ -12,4 +12,6 @@ export interface HubContext {
   /** For rate limits: the client's address, and its token's key (or anonymous@address). */
   clientAddress: string;
   tokenKey?: string;
+  /** The bearer secret of this request, to check it again during a stream; never logged. */
+  credential?: string;
 }

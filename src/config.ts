@@ -15,6 +15,9 @@ const Env = z.object({
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   HUB_CORS_ORIGINS: z.string().default(''),
+  HUB_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  HUB_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  HUB_TRUSTED_PROXIES: z.string().default(''),
   HUB_WIDGET_ORIGINS: z.string().default(''),
   HUB_PUBLIC_URL: z.string().url().optional(),
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
@@ -65,6 +68,12 @@ export interface HubConfig {
   /** Days after which the text of a closed request is deleted. */
   requestRetentionDays: number;
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
+  /** Bearer token for /metrics on the main port; without it (and without a metrics port) /metrics is not served. */
+  metricsToken: string | null;
+  /** Serve /metrics on this port of HOST only, without a token (for a scraper on a private network). */
+  metricsPort: number | null;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client (for rate limits). */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
     maxBodyBytes: e.HUB_MAX_BODY_BYTES,
     corsOrigins: list(e.HUB_CORS_ORIGINS),
+    metricsToken: e.HUB_METRICS_TOKEN ?? null,
+    metricsPort: e.HUB_METRICS_PORT ?? null,
+    trustedProxies: list(e.HUB_TRUSTED_PROXIES),
     widgetOrigins: list(e.HUB_WIDGET_ORIGINS),
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,

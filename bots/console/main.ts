@@ -3,6 +3,7 @@ import { runCli } from '../../graph/data/cli-support.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { loadConfig } from '../../src/config.js';
 import { createServices } from '../../src/services/hub-services.js';
+import { loadHubSecret, PrivacyKeys } from '../../src/services/privacy-keys.js';
 import { resolveSpeaker, runConsoleChat } from './console-chat.js';
 
 // `npm run chat [-- --as <person id | name | volunteer | kik | koordinationskraft | admin>]`
@@ -12,7 +13,7 @@ await runCli(async () => {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const services = createServices(store, { rules: config.rules });
+    const services = createServices(store, { rules: config.rules, privacy: new PrivacyKeys(await loadHubSecret(store)) });
     if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
     const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
     if (process.stdin.isTTY) console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);

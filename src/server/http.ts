@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { CalendarFeeds } from '../services/calendar-feeds.js';
 import type { HubLogger } from './logger.js';
@@ -33,14 +33,20 @@ export interface ServerOptions {
   calendars?: CalendarFeeds;
   /** Origins that may frame the map (Matrix clients showing it as a widget). */
   widgetOrigins?: string[];
+  /** Bearer token that opens /metrics on this server; null or absent: /metrics is not served here. */
+  metricsToken?: string | null;
 }
 
 /** Thrown by a readiness check to name what is not ready (e.g. "homeserver unreachable"). */
 export class NotReady extends Error {}
 
+/** A client that sends its headers or body slower than this is cut off (a slow-loris holds no connection). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 20_000;
+
 export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
   const frameAncestors = options.widgetOrigins ?? [];
-  return createServer((req, res) => {
+  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 }, (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const requestId = requestIdOf(req);
@@ -58,7 +64,13 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       );
       return;
     }
-    if (path === METRICS_PATH) return void yoga(req, res, { req });
+    if (path === METRICS_PATH) {
+      if (!options.metricsToken || !sameSecret(req.headers.authorization ?? '', `Bearer ${options.metricsToken}`)) {
+        res.writeHead(options.metricsToken ? 401 : 404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+        return;
+      }
+      return void yoga(req, res, { req });
+    }
     if (path === '/graphql') {
       const refusal = bodyRefusal(req, options.maxBodyBytes);
       if (refusal) {
@@ -91,6 +103,21 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });
+  return server;
+}
+
+/** Serves only /metrics, on a port of its own (HUB_METRICS_PORT), for a scraper. */
+export function createMetricsServer(yoga: HubYoga): Server {
+  return createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 }, (req, res) => {
+    if ((req.url ?? '').split('?')[0] === METRICS_PATH) return void yoga(req, res, { req });
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+  });
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 async function serveCalendar(path: string, res: ServerResponse, calendars: CalendarFeeds): Promise<void> {

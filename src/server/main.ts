@@ -6,12 +6,13 @@ import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { ChatIdentities } from '../services/chat-identities.js';
+import { loadHubSecret, PrivacyKeys } from '../services/privacy-keys.js';
 import { createServices } from '../services/hub-services.js';
 import { LeaseKeeper } from '../services/lease-keeper.js';
 import { MatrixSignIn } from '../services/matrix-sign-in.js';
 import { deliverOutbox, OutboxNotifier } from '../services/notification-outbox.js';
 import { dueWork } from './due-work.js';
-import { createHubServer, NotReady } from './http.js';
+import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';
 import { matrixOpenIdVerifier } from './matrix-openid.js';
 import { chatCommands } from './plugins/use-metrics.js';
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
   const log = (message: string) => logger.info(message);
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config);
-  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl, reminderHours: config.reminderHours });
+  const privacy = new PrivacyKeys(await loadHubSecret(store));
+  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl, reminderHours: config.reminderHours, privacy });
   const redis: RedisBridge | null = config.redisUrl ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m)) : null;
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
 
-  const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins });
+  const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies });
   const homeserver = config.matrixHomeserverUrl;
   let keeper: LeaseKeeper | null = null;
   const server = createHubServer(yoga, {
@@ -44,13 +46,16 @@ async function main(): Promise<void> {
       if (homeserver) await homeserverAnswers(homeserver);
       if (redis) await redis.ping().catch(() => Promise.reject(new NotReady('redis unreachable')));
     },
-    health: () => ({ instance, runsChatBotsAndTimers: keeper?.isHolder ?? false }),
+    // No host name or process id: whether this instance runs the bots is all a prober needs.
+    health: () => ({ runsChatBotsAndTimers: keeper?.isHolder ?? false }),
+    metricsToken: config.metricsToken,
     logger,
     matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), new ChatIdentities(store), services.access) : null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
   });
   server.listen(config.port, config.host);
+  const metricsServer = config.metricsPort ? createMetricsServer(yoga).listen(config.metricsPort, config.host) : null;
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
     stopping = true;
     clearInterval(minutely);
     clearInterval(outboxTimer);
+    metricsServer?.close();
     server.close(() => void Promise.all([keeper!.stop(), redis?.close()]).then(() => store.close()).then(() => process.exit(0)));
     server.closeIdleConnections();
     // Streams (subscriptions) never finish by themselves: they get a grace period, then end.

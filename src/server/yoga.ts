@@ -15,6 +15,7 @@ import { useRateLimit } from './plugins/use-rate-limit.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { hubMaskError } from './plugins/mask-error.js';
 import { useDomainErrors } from './plugins/use-domain-errors.js';
+import { clientAddressOf } from './client-address.js';
 import { useOpaquePersonIds } from './plugins/use-opaque-person-ids.js';
 
 export interface YogaOptions {
@@ -23,6 +24,8 @@ export interface YogaOptions {
   corsOrigins?: string[];
   rateLimitPerMinute?: number;
   queryLimits?: QueryLimits;
+  /** Reverse proxies whose X-Forwarded-For names the client. */
+  trustedProxies?: string[];
 }
 
 /** What the node HTTP server hands to yoga beside the request. */
@@ -66,7 +69,7 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     ],
     maskedErrors: { maskError: hubMaskError },
     context: ({ request, req }) => ({
-      clientAddress: req?.socket.remoteAddress ?? 'local',
+      clientAddress: clientAddressOf(req, options.trustedProxies ?? []),
       services,
       directory: new Directory(services.store),
       viewer: ANONYMOUS,

@@ -40,8 +40,12 @@ function hashOf(secret: string): string {
  */
 const VIEWER_CACHE_MS = 15_000;
 
+/** Live streams (subscriptions) one token may hold open at once. */
+export const MAX_STREAMS_PER_TOKEN = 5;
+
 export class AccessService {
   private readonly viewers = new Map<string, { viewer: Viewer | null; until: number }>();
+  private readonly streams = new Map<string, number>();
 
   constructor(
     private readonly store: GraphStore,
@@ -104,6 +108,33 @@ export class AccessService {
       return null;
     }
     return viewer;
+  }
+
+  /**
+   * A stream for a signed-in caller that ends as soon as their token or session no longer holds
+   * (revoked, erased, unlinked): every event first checks it again. At most a few streams run
+   * per token at once.
+   */
+  followWhileValid<T>(secret: string, key: string, source: AsyncIterable<T>): AsyncIterable<T> {
+    const running = this.streams.get(key) ?? 0;
+    if (running >= MAX_STREAMS_PER_TOKEN) throw new NotAllowed(`follow more than ${MAX_STREAMS_PER_TOKEN} streams at once with one token`, `mit einem Zugang höchstens ${MAX_STREAMS_PER_TOKEN} Datenströme gleichzeitig verfolgen`);
+    this.streams.set(key, running + 1);
+    const release = () => {
+      const left = (this.streams.get(key) ?? 1) - 1;
+      if (left > 0) this.streams.set(key, left);
+      else this.streams.delete(key);
+    };
+    const authenticate = (s: string) => this.authenticate(s);
+    return (async function* follow() {
+      try {
+        for await (const item of source) {
+          if (!(await authenticate(secret))) return;
+          yield item;
+        }
+      } finally {
+        release();
+      }
+    })();
   }
 
   /** Creates a token; the secret in the answer is never shown again. */

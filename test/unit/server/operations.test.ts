@@ -19,6 +19,7 @@ describe('operations and personal data', () => {
     hub = await demoHub();
     server = createHubServer(hub.yoga, {
       maxBodyBytes: 10_000,
+      metricsToken: 'operations-metrics-token',
       ready: async () => {
         if (!storeUp) throw new Error('down');
         if (!homeserverUp) throw new NotReady('homeserver unreachable');
@@ -54,7 +55,7 @@ describe('operations and personal data', () => {
 
   it('exposes Prometheus metrics of the GraphQL requests it served', async () => {
     await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { ags } }' }) });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer operations-metrics-token' } })).text();
     expect(metrics).toMatch(/graphql_yoga_http_duration_count\{[^}]*\} [1-9]/);
     expect(metrics).toContain('hub_chat_commands_total');
   });
