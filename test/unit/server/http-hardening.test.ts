@@ -55,11 +55,6 @@ describe('the HTTP front under attack', () => {
     expect((await post('{ districts { ags } }', { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
   });
 
-  it('10: /healthz names no host or process', async () => {
-    const body = await (await fetch(`${base}/healthz`)).text();
-    expect(JSON.parse(body)).toEqual({ status: 'ok', runsChatBotsAndTimers: false });
-  });
-
   it('10: a client that sends its headers one byte at a time is cut off', async () => {
     const { port } = new URL(base);
     const socket = connect(Number(port), '127.0.0.1');

@@ -1,0 +1,222 @@
+import type { Server } from 'node:http';
+import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../bots/commands/index.js';
+import type { ChatUser } from '../../bots/core/command.js';
+import { Dispatcher } from '../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../bots/core/identities.js';
+import { toPlainText } from '../../bots/core/render.js';
+import { TEXTS } from '../../bots/core/texts.js';
+import { ACCESS_POLICY, PERSON_VISIBILITY, type Principal, type Scope } from '../../src/domain/policy.js';
+import { createHubServer } from '../../src/server/http.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+import { storeFactories } from '../support/stores.js';
+
+// The access policy (src/domain/policy.ts) walked cell by cell against a listening hub on each
+// store: every GraphQL root field and every chat command, for every access level. A cell is
+// "allowed" when the level is in the row's `who` and the row's data condition holds for the
+// test's caller (SCOPE_HOLDS); otherwise the hub must refuse it.
+
+type Column = Exclude<Principal, 'districtCoordinator'> | 'districtCoordinatorIn' | 'districtCoordinatorOut';
+const COLUMNS: Column[] = ['anonymous', 'member', 'coordinator', 'districtCoordinatorIn', 'districtCoordinatorOut', 'analyst', 'analystWithGrant', 'admin'];
+const policyPrincipal = (c: Column): Principal => (c.startsWith('districtCoordinator') ? 'districtCoordinator' : (c as Principal));
+
+const KIK = 'person:demo-14627-kik-1';
+const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
+const ALLIANCE = 'alliance:demo-14627-1';
+
+/** Whether the test's caller in each column meets a row's data condition, for calls aimed at district 14627. */
+const SCOPE_HOLDS: Record<Scope, (c: Column) => boolean> = {
+  // coordinator: the KIK of 14627; the "out" district coordinator works in 14625.
+  ownDistrict: (c) => c !== 'districtCoordinatorOut',
+  // Calls name objects that do not exist: the gate lets the caller through and the service says "not found".
+  involved: () => true,
+  self: () => true,
+  // The KIK and the Koordinationskraft of 14627 organise there; the admin holds no organising role.
+  organisingRole: (c) => c === 'coordinator' || c === 'districtCoordinatorIn',
+};
+
+const REFUSALS = ['NOT_ALLOWED', 'UNAUTHENTICATED', 'MEETING_OUTSIDE_DISTRICT'];
+const RESULT = '{ __typename ... on HubError { code } }';
+
+/** A representative call of every GraphQL root field; `n` makes names unique per cell. */
+const CALLS: Record<string, (n: string) => string> = {
+  'Query.districts': () => '{ districts { ags } }',
+  'Query.district': () => '{ district(ags: "14627") { name } }',
+  'Query.municipality': () => '{ municipality(id: "municipality:14627-radebeul") { name } }',
+  'Query.municipalities': () => '{ municipalities(first: 2) { edges { cursor } } }',
+  'Query.alliances': () => '{ alliances(first: 2) { edges { cursor } } }',
+  'Query.institutions': () => '{ institutions(first: 2) { edges { cursor } } }',
+  'Query.topics': () => '{ topics(first: 2) { edges { cursor } } }',
+  'Query.fundingPrograms': () => '{ fundingPrograms(first: 2) { edges { cursor } } }',
+  'Query.node': () => '{ node(id: "district:14627") { id } }',
+  'Query.nodes': () => '{ nodes(ids: ["district:14627"]) { id } }',
+  'Query.search': () => '{ search(text: "Rade") { __typename } }',
+  'Query.contacts': () => '{ contacts(municipality: "Radebeul") { role } }',
+  'Query.network': () => '{ network(districtAgs: "14627") { nodes { id } } }',
+  'Query.path': () => '{ path(from: "municipality:14627-radebeul", to: "district:14627") { id } }',
+  'Query.people': () => '{ people(first: 2) { edges { cursor } } }',
+  'Query.analytics': () => '{ analytics(districtAgs: "14627") { isolatedAlliances } }',
+  'Query.accessTokens': () => '{ accessTokens { id } }',
+  'Query.myData': () => '{ myData }',
+  'Query.myMeetings': () => '{ myMeetings { id } }',
+  'Query.myRequests': () => '{ myRequests { id } }',
+  'Query.request': () => '{ request(id: "request:none") { id } }',
+  'Mutation.addMunicipality': (n) => `mutation { addMunicipality(input: { name: "Matrixdorf ${n}", districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addTopic': (n) => `mutation { addTopic(input: { name: "Matrixthema ${n}", nameEn: "Matrix topic ${n}" }) ${RESULT} }`,
+  'Mutation.addFundingProgram': (n) => `mutation { addFundingProgram(input: { name: "Matrixprogramm ${n}", level: LAND }) ${RESULT} }`,
+  'Mutation.addPerson': (n) => `mutation { addPerson(input: { name: "Matrix Person ${n}" }) ${RESULT} }`,
+  'Mutation.addAlliance': (n) => `mutation { addAlliance(input: { name: "Matrixbündnis ${n}", districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addInstitution': (n) => `mutation { addInstitution(input: { name: "Matrixschule ${n}", type: SCHOOL, districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addLink': () => `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "${ALLIANCE}", toId: "alliance:demo-14627-2" }) ${RESULT} }`,
+  'Mutation.assignRole': () => `mutation { assignRole(input: { personId: "${VOLUNTEER}", role: VOLUNTEER, scopeId: "alliance:demo-14627-2" }) ${RESULT} }`,
+  'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
+  'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,
+  'Mutation.erasePerson': () => `mutation { erasePerson(personId: "person:none") ${RESULT} }`,
+  'Mutation.updateMyContactChannels': () => `mutation { updateMyContactChannels(channels: []) ${RESULT} }`,
+  'Mutation.fileRequest': () => `mutation { fileRequest(input: { place: "Radebeul", text: "Matrix" }) ${RESULT} }`,
+  'Mutation.acceptRequest': () => `mutation { acceptRequest(id: "request:none") ${RESULT} }`,
+  'Mutation.forwardRequest': () => `mutation { forwardRequest(id: "request:none", toPersonId: "${KIK}") ${RESULT} }`,
+  'Mutation.resolveRequest': () => `mutation { resolveRequest(id: "request:none") ${RESULT} }`,
+  'Mutation.declineRequest': () => `mutation { declineRequest(id: "request:none") ${RESULT} }`,
+  'Mutation.scheduleMeeting': (n) => `mutation { scheduleMeeting(input: { title: "Matrix ${n}", when: "7.4.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) ${RESULT} }`,
+  'Mutation.proposeMeetingDates': (n) => `mutation { proposeMeetingDates(input: { title: "Matrix ${n}", slots: ["8.4.2031 10 Uhr", "9.4.2031 10 Uhr"], invite: ["Radebeul"] }) ${RESULT} }`,
+  'Mutation.rescheduleMeeting': () => `mutation { rescheduleMeeting(id: "meeting:none", when: "10.4.2031 10 Uhr") ${RESULT} }`,
+  'Mutation.cancelMeeting': () => `mutation { cancelMeeting(id: "meeting:none") ${RESULT} }`,
+  'Mutation.setMeetingAgenda': () => `mutation { setMeetingAgenda(id: "meeting:none", agenda: "x") ${RESULT} }`,
+  'Mutation.fixMeetingDate': () => `mutation { fixMeetingDate(id: "poll:none") ${RESULT} }`,
+  'Mutation.rsvpMeeting': () => `mutation { rsvpMeeting(id: "meeting:none", answer: YES) ${RESULT} }`,
+  'Mutation.voteMeetingDates': () => `mutation { voteMeetingDates(id: "poll:none", choices: [1]) ${RESULT} }`,
+  'Mutation.createCalendarFeed': () => `mutation { createCalendarFeed ${RESULT} }`,
+  'Mutation.revokeCalendarFeed': () => `mutation { revokeCalendarFeed ${RESULT} }`,
+  'Subscription.networkChanged': () => 'subscription { networkChanged { action } }',
+};
+
+/** Which columns' callers exist in chat (a chat account's level comes from the person's roles). */
+const CHAT_PEOPLE: Partial<Record<Column, string | null>> = {
+  anonymous: null,
+  member: VOLUNTEER,
+  coordinator: KIK,
+  analyst: 'person:demo-analyst',
+  admin: 'person:demo-admin',
+};
+
+describe('every root field and command against the access policy', () => {
+  it('has a policy row for every schema root field and every command, and a call here for every GraphQL row', () => {
+    const schema = buildSchema(readFileSync(join(import.meta.dirname, '../../schema/schema.graphql'), 'utf8'));
+    const fields = ['Query', 'Mutation', 'Subscription'].flatMap((t) => Object.keys(schema.getType(t) && 'getFields' in schema.getType(t)! ? (schema.getType(t) as { getFields(): object }).getFields() : {}).map((f) => `${t}.${f}`));
+    expect(fields.filter((f) => !ACCESS_POLICY[f])).toEqual([]);
+    expect(COMMANDS.map((c) => `!${c.name.en}`).filter((c) => !ACCESS_POLICY[c])).toEqual([]);
+    const graphqlRows = Object.keys(ACCESS_POLICY).filter((k) => /^(Query|Mutation|Subscription)\./.test(k));
+    expect(graphqlRows.filter((r) => !CALLS[r])).toEqual([]);
+    expect(graphqlRows.sort()).toEqual(fields.sort());
+  });
+});
+
+describe.each(storeFactories)('the access matrix on the $name store', (factory) => {
+  let hub: TestHub;
+  let server: Server;
+  let url: string;
+  let dispose: () => Promise<void>;
+  const tokens = new Map<Column, string | null>();
+
+  beforeAll(async () => {
+    const opened = await factory.open();
+    dispose = opened.dispose;
+    hub = await demoHub(opened.store);
+    server = createHubServer(hub.yoga, { maxBodyBytes: 100_000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    tokens.set('anonymous', null);
+    tokens.set('member', await hub.token('VOLUNTEER', VOLUNTEER));
+    tokens.set('coordinator', await hub.token('COORDINATOR', KIK));
+    tokens.set('districtCoordinatorIn', await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', { districtAgs: '14627' }));
+    tokens.set('districtCoordinatorOut', await hub.token('DISTRICT_COORDINATOR', 'person:demo-14625-koordinationskraft', { districtAgs: '14625' }));
+    tokens.set('analyst', await hub.token('ANALYST', 'person:demo-analyst'));
+    tokens.set('analystWithGrant', await hub.token('ANALYST', 'person:demo-analyst', { personalData: true }));
+    tokens.set('admin', await hub.token('ADMIN', 'person:demo-admin'));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await dispose();
+  });
+
+  const call = async (column: Column, query: string): Promise<string> => {
+    const token = tokens.get(column);
+    const subscription = query.startsWith('subscription');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(subscription ? { accept: 'text/event-stream' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    if (!subscription) return response.text();
+    // A stream that was let through stays open: read its first chunk only.
+    const reader = response.body!.getReader();
+    const first = await Promise.race([reader.read().then((r) => new TextDecoder().decode(r.value)), new Promise<string>((resolve) => setTimeout(() => resolve('(open stream)'), 300))]);
+    await reader.cancel();
+    return first;
+  };
+
+  it('allows and refuses every GraphQL cell as the policy says', async () => {
+    const differences: string[] = [];
+    for (const [operation, makeQuery] of Object.entries(CALLS)) {
+      const row = ACCESS_POLICY[operation]!;
+      for (const column of COLUMNS) {
+        const expected = row.who.includes(policyPrincipal(column)) && (!row.scope || SCOPE_HOLDS[row.scope](column));
+        const answer = await call(column, makeQuery(`${column} ${factory.name}`));
+        const refused = REFUSALS.some((code) => answer.includes(`"${code}"`));
+        if (refused === expected) differences.push(`${operation} × ${column}: expected ${expected ? 'allowed' : 'refused'}, got ${answer.slice(0, 160)}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('shows each level exactly the names and channels PERSON_VISIBILITY gives it', async () => {
+    const [kik] = await hub.store.entitiesByIds([KIK]);
+    const [volunteer] = await hub.store.entitiesByIds([VOLUNTEER]);
+    for (const column of COLUMNS) {
+      const visibility = PERSON_VISIBILITY[policyPrincipal(column)];
+      const id = (personId: string) => (visibility.names === 'pseudonyms' ? hub.services.privacy.opaqueId(personId) : personId);
+      const answer = JSON.parse(await call(column, `{
+        kik: node(id: "${id(KIK)}") { ... on Person { name channels { visibility } } }
+        volunteer: node(id: "${id(VOLUNTEER)}") { ... on Person { name channels { visibility } } }
+        contacts(municipality: "Radebeul") { person { name channels { visibility } } }
+      }`)) as { data: { kik: { name: string; channels: { visibility: string }[] } | null; volunteer: { name: string } | null; contacts: { person: { name: string; channels: { visibility: string }[] } | null }[] } };
+      const { kik: seenKik, volunteer: seenVolunteer, contacts } = answer.data;
+      const channels = [...seenKik!.channels, ...contacts.flatMap((c) => c.person?.channels ?? [])].map((c) => c.visibility);
+      expect(channels.filter((v) => !visibility.channels.includes(v as never)), column).toEqual([]);
+      const kikChannels = (kik as { channels: { visibility: string }[] }).channels.map((c) => c.visibility);
+      expect(seenKik!.channels.map((c) => c.visibility).sort(), column).toEqual(kikChannels.filter((v) => visibility.channels.includes(v as never)).sort());
+      if (visibility.names === 'pseudonyms') {
+        expect(seenKik!.name, column).toMatch(/^Person [0-9a-f]{8}$/);
+        expect(JSON.stringify(answer), column).not.toContain(kik!.name);
+      } else {
+        expect(seenKik!.name, column).toBe(kik!.name);
+      }
+      if (visibility.names === 'publicRoles') expect(seenVolunteer, column).toBeNull();
+      if (visibility.names === 'all') expect(seenVolunteer!.name, column).toBe(volunteer!.name);
+    }
+  });
+
+  it('allows and refuses every chat command as the policy says', async () => {
+    const identities = new ChatIdentities(hub.store);
+    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const differences: string[] = [];
+    for (const [column, personId] of Object.entries(CHAT_PEOPLE) as [Column, string | null][]) {
+      const user: ChatUser = { transport: 'matrix', userId: `@matrix-${column}:hub.test` };
+      if (personId) identities.trust(user, personId);
+      for (const command of COMMANDS) {
+        const row = ACCESS_POLICY[`!${command.name.en}`]!;
+        const expected = row.who.includes(policyPrincipal(column));
+        const answer = await dispatcher.handle({ user, text: `!${command.name.de} x`, inGroupRoom: false });
+        const refused = toPlainText(answer!.reply) === TEXTS.notAllowed.de(command.name.de);
+        if (refused === expected) differences.push(`!${command.name.en} × ${column}: expected ${expected ? 'allowed' : 'refused'}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+});
