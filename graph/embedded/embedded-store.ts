@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteOptions } from './sqlite-binding.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import * as meetingRows from './meeting-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
@@ -39,7 +40,7 @@ export class EmbeddedStore implements GraphStore {
   static open(dataDir: string): EmbeddedStore {
     mkdirSync(dataDir, { recursive: true });
     const path = EmbeddedStore.file(dataDir);
-    const db = new Database(path);
+    const db = new Database(path, sqliteOptions());
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -63,7 +64,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** Checks that a file is a readable hub store, without changing it. */
   static verify(file: string): void {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     try {
       if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new Error('it is not a hub data file');
       const check = db.pragma('quick_check', { simple: true });
@@ -76,7 +77,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   static inMemory(): EmbeddedStore {
-    const db = new Database(':memory:');
+    const db = new Database(':memory:', sqliteOptions());
     migrate(db);
     return new EmbeddedStore(db);
   }
