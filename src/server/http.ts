@@ -1,5 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { CalendarFeeds } from '../services/calendar-feeds.js';
 import type { HubLogger } from './logger.js';
 import type { IncomingMessage } from 'node:http';
@@ -78,6 +79,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
         res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
         return;
       }
+      if (req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '')) return void serveGraphiql(yoga, req, res);
       return void yoga(req, res, { req });
     }
     if (path === '/healthz') {
@@ -104,6 +106,23 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });
   return server;
+}
+
+/** GraphiQL's page inlines its script: it gets a CSP of its own, and is sent compressed (it is ~9 MB). */
+const GRAPHIQL_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+async function serveGraphiql(yoga: HubYoga, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const answer = await yoga.fetch(`http://hub.local${req.url ?? '/graphql'}`, { headers: { accept: req.headers.accept ?? 'text/html' } }, { req });
+  const body = Buffer.from(await answer.arrayBuffer());
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(answer.status, {
+    'content-type': answer.headers.get('content-type') ?? 'text/html; charset=utf-8',
+    'content-security-policy': GRAPHIQL_CSP,
+    'cache-control': 'no-cache',
+    vary: 'accept, accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  res.end(gzip ? gzipSync(body) : body);
 }
 
 /** Serves only /metrics, on a port of its own (HUB_METRICS_PORT), for a scraper. */

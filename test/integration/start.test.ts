@@ -28,6 +28,8 @@ describe('npm start', () => {
     const { data } = (await response.json()) as { data: { districts: { ags: string; name: string; kind: string }[] } };
     expect(data.districts.map((d) => d.ags)).toEqual(['14511', '14521', '14522', '14523', '14524', '14612', '14625', '14626', '14627', '14628', '14713', '14729', '14730']);
     expect(data.districts.find((d) => d.ags === '14713')).toEqual({ ags: '14713', name: 'Leipzig', kind: 'KREISFREIE_STADT' });
+    // Finding 10 of issue 16: /healthz named the host and the process id.
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok', runsChatBotsAndTimers: expect.any(Boolean) });
 
     const second = await output(npmStart({ PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-start-')) }));
     expect(second.code).toBe(1);

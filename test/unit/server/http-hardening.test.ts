@@ -55,6 +55,26 @@ describe('the HTTP front under attack', () => {
     expect((await post('{ districts { ags } }', { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
   });
 
+  it('10: GraphiQL comes compressed and with a content security policy', async () => {
+    const withGraphiql = createHubServer(createHubYoga(hub.services, { graphiql: true }), { maxBodyBytes: 10_000 });
+    await new Promise<void>((resolve) => withGraphiql.listen(0, '127.0.0.1', resolve));
+    const address = withGraphiql.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const { request } = await import('node:http');
+    const head = await new Promise<{ encoding?: string; csp?: string; bytes: number }>((resolve, reject) => {
+      request({ port, host: '127.0.0.1', path: '/graphql', headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], csp: res.headers['content-security-policy'] as string | undefined, bytes }));
+      }).on('error', reject).end();
+    });
+    withGraphiql.closeAllConnections();
+    await new Promise((resolve) => withGraphiql.close(resolve));
+    expect(head.encoding).toBe('gzip');
+    expect(head.csp).toContain("frame-ancestors 'none'");
+    expect(head.bytes).toBeLessThan(4_000_000);
+  });
+
   it('10: a client that sends its headers one byte at a time is cut off', async () => {
     const { port } = new URL(base);
     const socket = connect(Number(port), '127.0.0.1');
