@@ -47,7 +47,15 @@ export function ensureSqliteBinding(runtime: Runtime): string {
   rmSync(join(dir, 'build'), { recursive: true, force: true });
   const nodeGyp = join(execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim(), 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   console.log(`Building better-sqlite3 for Node.js ${runtime.version} (first run only, about 2 minutes)...`);
-  execFileSync(join(runtime.bin, 'node'), [nodeGyp, 'rebuild', '--release', `--nodedir=${runtime.home}`, '-j', '2'], { cwd: dir, stdio: 'inherit' });
+  const log = join(dir, 'build.log');
+  try {
+    // npm passes its own nodedir (the machine's Node headers) in the environment; node-gyp would
+    // prefer it to the command line, so it is set to the runtime's here.
+    const env = { ...process.env, npm_config_nodedir: runtime.home, PATH: `${runtime.bin}:${process.env.PATH ?? ''}` };
+    execFileSync('sh', ['-c', `"$0" "$@" > "${log}" 2>&1`, join(runtime.bin, 'node'), nodeGyp, 'rebuild', '--release', `--nodedir=${runtime.home}`, '-j', '2'], { cwd: dir, stdio: 'inherit', env });
+  } catch {
+    throw new Error(`Building better-sqlite3 for Node.js ${runtime.version} failed; see ${log}`);
+  }
   return binding;
 }
 
