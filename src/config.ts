@@ -29,6 +29,7 @@ const Env = z.object({
     .default('24,1'),
   HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
   HUB_TIMER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  HUB_STORE_CHECK_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().optional(),
   NEO4J_PASSWORD: z.string().optional(),
@@ -62,6 +63,8 @@ export interface HubConfig {
   leaseSeconds: number;
   /** How often escalations, reminders and retention run. */
   timerSeconds: number;
+  /** How often the hub looks whether another writer changed the store. */
+  storeCheckSeconds: number;
   rules: { kikLimitPerLandkreis: number };
   /** Hours a request may wait on a KIK (or a forwarded target) before it moves up. */
   escalateAfterHours: number;
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     reminderHours: [...new Set(e.HUB_REMINDER_HOURS.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
     leaseSeconds: e.HUB_LEASE_SECONDS,
     timerSeconds: e.HUB_TIMER_SECONDS,
+    storeCheckSeconds: e.HUB_STORE_CHECK_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,

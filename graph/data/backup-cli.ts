@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { loadConfig } from '../../src/config.js';
 import { EmbeddedStore } from '../embedded/embedded-store.js';
 import { runCli } from './cli-support.js';
+import { HUB_LEASE } from '../../src/services/lease-keeper.js';
 
 // `npm run backup -- FILE`: a consistent copy of the embedded store, also while the hub runs.
 // `npm run restore -- FILE`: checks FILE, keeps the current data as hub.sqlite.before-restore,
@@ -25,6 +26,7 @@ await runCli(async () => {
     return;
   }
   EmbeddedStore.verify(file);
+  if (existsSync(current)) await refuseWhileAHubRuns(config.dataDir);
   if (existsSync(current)) {
     renameSync(current, `${current}.before-restore`);
     for (const suffix of ['-wal', '-shm']) rmSync(`${current}${suffix}`, { force: true });
@@ -32,3 +34,16 @@ await runCli(async () => {
   copyFileSync(file, current);
   console.log(`Restored ${current} from ${file}${existsSync(`${current}.before-restore`) ? ` (the previous data is in ${current}.before-restore)` : ''}.`);
 });
+
+/** A running hub keeps the file open and would go on with the old data: it must stop first. */
+async function refuseWhileAHubRuns(dataDir: string): Promise<void> {
+  const store = EmbeddedStore.open(dataDir);
+  try {
+    const lease = await store.getState<{ holder: string; until: string }>(`lease:${HUB_LEASE}`);
+    if (lease && Date.parse(lease.until) > Date.now()) {
+      throw new Error(`A hub is running on ${dataDir} (it holds its lease until ${lease.until}); stop it (Ctrl-C or SIGTERM), then restore.`);
+    }
+  } finally {
+    await store.close();
+  }
+}

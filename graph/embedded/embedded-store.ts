@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteOptions } from './sqlite-binding.js';
+import { bumpChangeSequence, readChangeSequence } from './change-sequence.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import * as meetingRows from './meeting-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
@@ -27,6 +28,7 @@ const IDS = '(SELECT value FROM json_each(?))';
 export class EmbeddedStore implements GraphStore {
   readonly name = 'embedded' as const;
   private readonly db: Database.Database;
+  private ownChangeCount = 0;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -213,7 +215,9 @@ export class EmbeddedStore implements GraphStore {
       for (const r of changes.roles) insertRole.run(roleToRow(r));
       for (const l of changes.links) insertLink.run(linkToRow(l));
       if (audit) this.appendAudit(audit);
+      bumpChangeSequence(this.db);
     }).immediate();
+    this.ownChangeCount++;
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
@@ -221,7 +225,21 @@ export class EmbeddedStore implements GraphStore {
       const row = entityToRow(person);
       this.db.prepare("UPDATE entities SET name = @name, name_key = @name_key, data = @data WHERE id = @id AND kind = 'Person'").run(row);
       this.appendAudit(audit);
+      bumpChangeSequence(this.db);
     }).immediate();
+    this.ownChangeCount++;
+  }
+
+  async changeSequence(): Promise<number> {
+    return readChangeSequence(this.db);
+  }
+
+  ownChanges(): number {
+    return this.ownChangeCount;
+  }
+
+  async bumpChangeSequence(): Promise<void> {
+    bumpChangeSequence(this.db);
   }
 
   async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
@@ -363,7 +381,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async deleteEverything(): Promise<void> {
-    this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;');
+      bumpChangeSequence(this.db);
+    })();
   }
 
   private snapshot(changes: NetworkBundle): FactsSnapshot {

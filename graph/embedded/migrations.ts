@@ -129,6 +129,14 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX meetings_series ON meetings(series_id, starts_at);
     `,
   },
+  {
+    version: 7,
+    name: 'change sequence',
+    up: `
+      CREATE TABLE change_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL) STRICT;
+      INSERT INTO change_sequence (id, value) VALUES (1, 0);
+    `,
+  },
 ];
 
 

@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
+import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
@@ -28,6 +29,7 @@ export interface Neo4jSettings {
 
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j' as const;
+  private ownChangeCount = 0;
 
   private constructor(
     private readonly driver: Driver,
@@ -178,14 +180,30 @@ export class Neo4jStore implements GraphStore {
       guard(facts);
       await writeChanges(tx, changes);
       if (audit) await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
     });
+    this.ownChangeCount++;
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
     await this.write(async (tx) => {
       await tx.run('MATCH (e:Person {id: $id}) SET e = $props', { id: person.id, props: entityToProps(person) });
       await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
     });
+    this.ownChangeCount++;
+  }
+
+  async changeSequence(): Promise<number> {
+    return fromNeo4j((await this.records(READ_STATEMENT))[0]!.get('value')) as number;
+  }
+
+  ownChanges(): number {
+    return this.ownChangeCount;
+  }
+
+  async bumpChangeSequence(): Promise<void> {
+    await this.write(bumpChangeSequence);
   }
 
   async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
@@ -345,7 +363,8 @@ export class Neo4jStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      await session.run('MATCH (n) WHERE NOT n:Migration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await session.run('MATCH (n) WHERE NOT n:Migration AND NOT n:HubChangeSequence CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await session.executeWrite(bumpChangeSequence);
     } catch (error) {
       throw mapError(error);
     } finally {

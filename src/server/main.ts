@@ -7,8 +7,9 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { ChatIdentities } from '../services/chat-identities.js';
 import { loadHubSecret, PrivacyKeys } from '../services/privacy-keys.js';
+import { StoreWatcher } from '../services/store-watcher.js';
 import { createServices } from '../services/hub-services.js';
-import { LeaseKeeper } from '../services/lease-keeper.js';
+import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
 import { MatrixSignIn } from '../services/matrix-sign-in.js';
 import { deliverOutbox, OutboxNotifier } from '../services/notification-outbox.js';
 import { dueWork } from './due-work.js';
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
   const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl, reminderHours: config.reminderHours, privacy });
   const redis: RedisBridge | null = config.redisUrl ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m)) : null;
   if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
+  if (store.name !== 'embedded' && (await store.listDistricts()).length === 0) {
+    logger.warn('The Neo4j store is empty: load the demo network with `npm run seed` or your own data with `npm run import -- FILE`; this hub picks it up within seconds.');
+  }
 
   const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies });
   const homeserver = config.matrixHomeserverUrl;
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   let bots: RunningBots | null = null;
   keeper = new LeaseKeeper(
     store,
-    'chat-bots-and-timers',
+    HUB_LEASE,
     instance,
     { ttlMs: config.leaseSeconds * 1000, renewEveryMs: (config.leaseSeconds * 1000) / 3 },
     {
@@ -97,6 +101,11 @@ async function main(): Promise<void> {
   );
   useOutbox(true);
   await keeper.start();
+  // Writes by other processes (import, seed, refresh, an instance without Redis) reach this
+  // hub's caches through the store's change counter.
+  const watcher = new StoreWatcher(store, services.events);
+  await watcher.check();
+  const storeCheck = setInterval(() => void watcher.check().then((moved) => moved && log('The store was changed by another writer; caches reloaded.'), () => undefined), config.storeCheckSeconds * 1000);
   const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), config.timerSeconds * 1000);
   const outboxTimer = setInterval(() => {
     if (bots && keeper!.isHolder) void deliverOutbox(store, bots.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
@@ -107,6 +116,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1); // a second signal: exit at once
     stopping = true;
     clearInterval(minutely);
+    clearInterval(storeCheck);
     clearInterval(outboxTimer);
     metricsServer?.close();
     server.close(() => void Promise.all([keeper!.stop(), redis?.close()]).then(() => store.close()).then(() => process.exit(0)));

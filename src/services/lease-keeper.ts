@@ -4,6 +4,9 @@ import type { GraphStore } from '../domain/ports/graph-store.port.js';
 // the database. The holder renews it; when the holder dies, the lease runs out and another
 // instance takes it over.
 
+/** The lease of the instance that runs the chat bots and timers; a hub holds it while it runs. */
+export const HUB_LEASE = 'chat-bots-and-timers';
+
 export interface LeaseSettings {
   ttlMs: number;
   renewEveryMs: number;

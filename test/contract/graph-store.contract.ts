@@ -341,6 +341,23 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
     });
 
+    it('moves the change counter once per network write, and counts its own', async () => {
+      const start = await store.changeSequence();
+      const own = store.ownChanges();
+      await writer.apply({ ...emptyBundle(), municipalities: [municipality(LANDKREIS, 'Zählstadt')] }, { actor: SYSTEM, action: 'test' });
+      expect([await store.changeSequence(), store.ownChanges()]).toEqual([start + 1, own + 1]);
+      const someone = smallNetwork().persons[0]!;
+      await store.replacePerson({ ...someone, name: 'Umbenannt' }, { id: 'audit:rename', at: new Date().toISOString(), actorId: null, action: 'test', subjectIds: [someone.id], details: {} });
+      expect(await store.changeSequence()).toBe(start + 2);
+      await store.setState('unrelated', { a: 1 });
+      expect(await store.changeSequence()).toBe(start + 2);
+      // A refresh after a hand edit looks like a write by someone else.
+      await store.bumpChangeSequence();
+      expect([await store.changeSequence(), store.ownChanges()]).toEqual([start + 3, own + 2]);
+      await store.deleteEverything();
+      expect(await store.changeSequence()).toBeGreaterThan(start + 3);
+    });
+
     it('deletes everything on request', async () => {
       await store.deleteEverything();
       expect((await store.counts()).roles).toBe(0);

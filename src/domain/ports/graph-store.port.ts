@@ -142,6 +142,16 @@ export interface GraphStore {
   /** Gives a lease up at once, if this holder has it. */
   releaseLease(name: string, holder: string): Promise<void>;
 
+  /**
+   * The network's change counter: every transaction that writes the network (commit,
+   * replacePerson, deleteEverything) moves it by one, whichever process writes.
+   */
+  changeSequence(): Promise<number>;
+  /** How many of those moves this store object made itself (so a hub tells its own writes from others'). */
+  ownChanges(): number;
+  /** Moves the counter without a change: after a hand edit, so running hubs reload. */
+  bumpChangeSequence(): Promise<void>;
+
   /** Removes everything: for seeding anew and for tests. */
   deleteEverything(): Promise<void>;
 }
