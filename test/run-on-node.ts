@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureRuntime, ensureSqliteBinding, LTS_RUNTIMES, runtimeEnv } from './support/node-runtimes.js';
+import { ensureRuntime, LTS_RUNTIMES, runtimeEnv } from '../src/launch/node-runtime.js';
 
-// `npm run test:node -- 24 [vitest arguments]`: the suite on Node.js 22 or 24 LTS, whatever
-// Node runs npm. Installs the runtime and builds the native module for it on first use.
+// `npm run test:node -- 24 [vitest arguments]`: the suite (or a part) on one Node.js LTS release,
+// whatever Node runs npm.
 
 const [major, ...rest] = process.argv.slice(2);
 const version = LTS_RUNTIMES[Number(major) as keyof typeof LTS_RUNTIMES];
@@ -12,8 +12,6 @@ if (!version) {
   process.exit(2);
 }
 const runtime = ensureRuntime(version);
-const env = runtimeEnv(runtime, ensureSqliteBinding(runtime));
-console.log(`Running the suite on Node.js ${version}.`);
 const vitest = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', ...rest], { stdio: 'inherit', env });
+const result = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', ...rest], { stdio: 'inherit', env: runtimeEnv(runtime) });
 process.exit(result.status ?? 1);

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchNeo4j } from '../graph/neo4j/server/launch.js';
 import { CACHE_DIR } from '../graph/neo4j/server/provision.js';
-import { ensureRuntime, ensureSqliteBinding, LTS_RUNTIMES, runtimeEnv } from './support/node-runtimes.js';
+import { ensureRuntime, LTS_RUNTIMES, runtimeEnv } from '../src/launch/node-runtime.js';
 
 // `npm test` after the type check: the whole suite on each Node.js LTS release users deploy on
 // (22 and 24), whatever Node runs npm. One Neo4j serves both runs (each test file clears what it
@@ -28,8 +28,7 @@ async function main(): Promise<number> {
   const runtimes = wanted.map((major) => {
     const version = LTS_RUNTIMES[Number(major) as keyof typeof LTS_RUNTIMES];
     if (!version) throw new Error(`HUB_TEST_NODE_VERSIONS names ${major}; known: ${Object.keys(LTS_RUNTIMES).join(', ')}`);
-    const runtime = ensureRuntime(version);
-    return { runtime, binding: ensureSqliteBinding(runtime) };
+    return ensureRuntime(version);
   });
   const homeDir = join(CACHE_DIR, `suites-${process.pid}`);
   const neo4j = process.env.NEO4J_URI ? null : await launchNeo4j({ homeDir });
@@ -38,7 +37,7 @@ async function main(): Promise<number> {
   const lines: string[] = [];
   let ok = true;
   try {
-    for (const { runtime, binding } of runtimes) {
+    for (const runtime of runtimes) {
       console.log(`\n=== The suite on Node.js ${runtime.version} ===\n`);
       const report = join(ROOT, '.cache', `vitest-node-${runtime.version}.json`);
       rmSync(report, { force: true });
@@ -46,7 +45,7 @@ async function main(): Promise<number> {
       const run = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
         cwd: ROOT,
         stdio: 'inherit',
-        env: { ...runtimeEnv(runtime, binding), NEO4J_URI: neo4jUri },
+        env: { ...runtimeEnv(runtime), NEO4J_URI: neo4jUri },
       });
       let result: VitestReport | null = null;
       try {

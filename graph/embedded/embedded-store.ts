@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteOptions } from './sqlite-binding.js';
 import { bumpChangeSequence, readChangeSequence } from './change-sequence.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import * as meetingRows from './meeting-rows.js';
@@ -42,7 +41,7 @@ export class EmbeddedStore implements GraphStore {
   static open(dataDir: string): EmbeddedStore {
     mkdirSync(dataDir, { recursive: true });
     const path = EmbeddedStore.file(dataDir);
-    const db = new Database(path, sqliteOptions());
+    const db = new Database(path);
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -66,7 +65,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** Checks that a file is a readable hub store, without changing it. */
   static verify(file: string): void {
-    const db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
+    const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new Error('it is not a hub data file');
       const check = db.pragma('quick_check', { simple: true });
@@ -79,7 +78,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   static inMemory(): EmbeddedStore {
-    const db = new Database(':memory:', sqliteOptions());
+    const db = new Database(':memory:');
     migrate(db);
     return new EmbeddedStore(db);
   }
