@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { launchNeo4j } from '../graph/neo4j/server/launch.js';
 import { CACHE_DIR } from '../graph/neo4j/server/provision.js';
 import { ensureRuntime, LTS_RUNTIMES, runtimeEnv } from '../src/launch/node-runtime.js';
+import { ensureSystemPackages } from './support/system-packages.js';
 
 // `npm test` after the type check: the whole suite on each Node.js LTS release users deploy on
 // (22 and 24), whatever Node runs npm. One Neo4j serves both runs (each test file clears what it
@@ -25,6 +26,7 @@ interface VitestReport {
 }
 
 async function main(): Promise<number> {
+  ensureSystemPackages();
   const runtimes = wanted.map((major) => {
     const version = LTS_RUNTIMES[Number(major) as keyof typeof LTS_RUNTIMES];
     if (!version) throw new Error(`HUB_TEST_NODE_VERSIONS names ${major}; known: ${Object.keys(LTS_RUNTIMES).join(', ')}`);

@@ -29,6 +29,7 @@ const RULES: { from: string; forbidden: string[]; except?: string[] }[] = [
   { from: 'src/server', forbidden: ['bots', 'graph'], except: ['src/server/main.ts'] },
   { from: 'bots/core', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console'] },
   { from: 'bots/commands', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console'] },
+  { from: 'src/launch', forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'] },
   { from: 'src/web', forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'] },
 ];
 
