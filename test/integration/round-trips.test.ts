@@ -32,7 +32,8 @@ describe.each(storeFactories)('round trips on the $name store', (factory) => {
       const large = await gql(hub.yoga, QUERY);
       const names = large.data!.districts.flatMap((d: { municipalities: { name: string }[] }) => d.municipalities.map((m) => m.name));
       expect(names).toHaveLength(61 + 40);
-      expect(counted.calls()).toBe(smallCalls);
+      // Never more than for the small network (a warm name index may even save one).
+      expect(counted.calls()).toBeLessThanOrEqual(smallCalls);
       expect(smallCalls).toBeLessThanOrEqual(8);
     } finally {
       await dispose();

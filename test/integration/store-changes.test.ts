@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { firstLine, npmRun, npmStart } from '../support/npm-start.js';
+import { firstLine, hubProcess, npmRun } from '../support/npm-start.js';
 
 // Issue 23: a running hub sees every write to its store, whoever made it, without Redis and
 // without a restart. Each of these failed before: the hub answered from its caches forever.
@@ -19,7 +19,8 @@ interface RunningHub {
 }
 
 async function startHub(env: Record<string, string>): Promise<RunningHub> {
-  const child = npmStart({ PORT: '0', HUB_STORE_CHECK_SECONDS: '1', ...env });
+  // The hub itself, not npm: a killed npm would leave the hub running (and holding its lease).
+  const child = hubProcess({ PORT: '0', HUB_STORE_CHECK_SECONDS: '1', ...env });
   let log = '';
   child.stdout!.on('data', (c: Buffer) => (log += c));
   child.stderr!.on('data', (c: Buffer) => (log += c));
@@ -40,8 +41,12 @@ const WEINBOEHLA = `{
 
 describe('a running hub and the other writers of its store', () => {
   let hub: RunningHub | null = null;
-  afterEach(() => {
-    hub?.process.kill('SIGKILL');
+  afterEach(async () => {
+    if (hub && hub.process.exitCode === null) {
+      const exited = new Promise((resolve) => hub!.process.once('exit', resolve));
+      hub.process.kill('SIGKILL');
+      await exited;
+    }
     hub = null;
   });
 
