@@ -7,7 +7,7 @@ import { requestId } from './request-view.js';
 
 // !annehmen, !erledigt, !ablehnen: one request, an optional note, the same shape.
 
-type Act = (services: HubServices, id: string, viewer: Viewer, note: string | null) => Promise<HubRequest>;
+type Act = (services: Omit<HubServices, 'store'>, id: string, viewer: Viewer, note: string | null) => Promise<HubRequest>;
 
 export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; act: Act }) {
   return defineCommand({

@@ -22,7 +22,7 @@ export const mapCommand = defineCommand({
   run: async (name, context, deps): Promise<MapTarget> => {
     let district: MapTarget['district'] = null;
     if (name) {
-      const { match, suggestions } = matchName(name.slice(0, 100), await deps.services.store.listDistricts(), (d) => d.name);
+      const { match, suggestions } = matchName(name.slice(0, 100), await deps.directory.listDistricts(), (d) => d.name);
       if (!match) throw new NotFound('District', name, suggestions.map((d) => d.name));
       district = { ags: match.ags, name: match.name };
     }

@@ -20,7 +20,7 @@ function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }
     parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
     run: async (text, context, deps) => {
       const item = await deps.services.minutes.note(context.viewer, kind, text, context.meetingRoom);
-      return { item, meeting: await deps.services.store.meetingById(item.meetingId) };
+      return { item, meeting: await deps.services.meetings.byId(item.meetingId) };
     },
     render: ({ meeting }, { language }) => reply([`${saved[language]} „${meeting!.title}“.`]),
   });

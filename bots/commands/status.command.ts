@@ -17,9 +17,8 @@ export const statusCommand = defineCommand({
   example: { de: '!status', en: '!status' },
   parse: () => parsed(null),
   run: async (_args, _context, deps): Promise<Status> => {
-    const store = deps.services.store;
-    const counts = await store.counts().catch(() => null);
-    return { store: store.name, storeReachable: counts !== null, counts, bot: deps.status(), pendingLinks: (await deps.identities.pending().catch(() => [])).length };
+    const counts = await deps.directory.counts().catch(() => null);
+    return { store: deps.directory.storeName, storeReachable: counts !== null, counts, bot: deps.status(), pendingLinks: (await deps.identities.pending().catch(() => [])).length };
   },
   render: (s, { language }) => {
     const de = language === 'de';

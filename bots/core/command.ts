@@ -32,7 +32,8 @@ export interface BotStatus {
 }
 
 export interface CommandDeps {
-  services: HubServices;
+  /** The services, never the store itself: commands read through the directory and services. */
+  services: Omit<HubServices, 'store'>;
   directory: Directory;
   identities: ChatIdentities;
   status: () => BotStatus;

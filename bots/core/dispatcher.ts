@@ -2,6 +2,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
 import { policyRow } from '../../src/domain/policy.js';
 import { Directory } from '../../src/services/directory.js';
+import type { HubServices } from '../../src/services/hub-services.js';
 import { mayUse, type ChatUser, type Command, type CommandContext, type CommandDeps } from './command.js';
 import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
 import { reply, type Reply } from './reply.js';
@@ -25,7 +26,7 @@ export interface Answer {
   command: string | null;
 }
 
-export type DispatcherDeps = Omit<CommandDeps, 'directory' | 'commands'>;
+export type DispatcherDeps = Omit<CommandDeps, 'directory' | 'commands' | 'services'> & { services: HubServices };
 
 export class Dispatcher {
   private readonly byName = new Map<string, Command>();

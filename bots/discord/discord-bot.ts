@@ -14,7 +14,8 @@ import {
   type Interaction,
 } from 'discord.js';
 import { matchName } from '../../src/domain/names.js';
-import { mayListPerson } from '../../src/domain/privacy.js';
+import { isPseudonymised, mayListPerson } from '../../src/domain/privacy.js';
+import { Directory } from '../../src/services/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
@@ -168,12 +169,14 @@ export class DiscordBot implements InvitationNotifier {
       case 'topic':
         return (await this.services.names.topics()).map((t) => t.name).filter((n) => n.toLowerCase().includes(typed.toLowerCase()));
       case 'actor':
-        return (await this.services.store.search(typed || 'a', ['Municipality', 'Alliance', 'Institution'], 25)).map((e) => e.name);
+        return (await new Directory(this.services.store).search(typed || 'a', ['Municipality', 'Alliance', 'Institution'], 25)).map((e) => e.name);
       case 'person': {
         if (!typed) return [];
         const viewer = await this.identities.viewerFor({ transport: 'discord', userId });
-        const people = await this.services.store.search(typed, ['Person'], 25);
-        const roles = await this.services.store.rolesOfPersons(people.map((p) => p.id));
+        if (isPseudonymised(viewer)) return [];
+        const directory = new Directory(this.services.store);
+        const people = await directory.search(typed, ['Person'], 25);
+        const roles = await Promise.all(people.map((p) => directory.rolesOfPerson(p.id)));
         return people.filter((p, i) => mayListPerson(viewer, p.id, roles[i]!.map((r) => r.role))).map((p) => p.name);
       }
       default:

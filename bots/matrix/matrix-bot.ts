@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
-import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
 import type { DatePoll } from '../../src/services/date-polls.js';
 import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
@@ -43,7 +43,7 @@ export class MatrixBot implements InvitationNotifier {
     private readonly settings: MatrixSettings,
     private readonly dispatcher: Dispatcher,
     private readonly identities: ChatIdentities,
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly meetings: MeetingPlanner,
     private readonly log: Log,
   ) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { Language } from '../../src/domain/errors.js';
 import { roomKeyOf, type Meeting } from '../../src/domain/meetings.js';
-import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../../src/services/chat-identities.js';
 import { meetingDetails } from '../../src/services/meeting-texts.js';
 import { describeRule } from '../../src/services/recurrence.js';
@@ -37,7 +37,7 @@ export class MeetingRooms {
   constructor(
     private readonly client: () => MatrixClient | null,
     private readonly identities: ChatIdentities,
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly send: Send,
     private readonly now: () => Date = () => new Date(),
   ) {}

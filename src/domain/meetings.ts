@@ -134,3 +134,22 @@ export class NotASeries extends DomainError {
 
 /** A meeting's title: one line of 1 to 200 characters. */
 export const MEETING_TITLE: TextRule = { field: 'title', fieldDe: 'Titel', max: 200 };
+
+/** Finding a date: slots offered to the invitees, their votes, and the meeting once fixed. */
+export interface DatePoll {
+  id: string;
+  organiserId: string;
+  districtAgs: string;
+  title: string;
+  /** The invite words as given (towns, people), so the meeting invites the same. */
+  invite: string[];
+  includeAlliances: boolean;
+  inviteeIds: string[];
+  /** ISO instants, in the order offered; votes name them by number from 1. */
+  slots: string[];
+  /** Holiday names per slot (null where none). */
+  holidays: (string | null)[];
+  votes: Record<string, number[]>;
+  state: 'OPEN' | 'FIXED';
+  meetingId: string | null;
+}

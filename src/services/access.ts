@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { AccessStore, CoordinationStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import type { ChatIdentities, ChatUser } from './chat-identities.js';
 import type { NetworkEvents } from './network-events.js';
 import { rolesWithinLevel } from '../domain/policy.js';
@@ -48,7 +48,7 @@ export class AccessService {
   private readonly streams = new Map<string, number>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & AccessStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
     private readonly events?: NetworkEvents,
     private readonly identities?: ChatIdentities,

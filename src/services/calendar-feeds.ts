@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { NotAllowed } from '../domain/errors.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore } from '../domain/ports/graph-store.port.js';
 import { calendarIcs } from './meeting-ics.js';
 
 // A personal calendar feed: a secret address per person that Outlook or Thunderbird subscribe
@@ -17,7 +17,7 @@ const PAST_DAYS = 30;
 
 export class CalendarFeeds {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: MeetingStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

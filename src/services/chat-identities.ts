@@ -3,7 +3,7 @@ import { levelOfRoles, levelReaches } from '../domain/policy.js';
 import { ANONYMOUS } from '../domain/access.js';
 import { NotAllowed, NotFound, type Language } from '../domain/errors.js';
 import { isCoordinator } from '../domain/privacy.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from './districts-of.js';
 
 // Who a chat account is. A person asks to link their account to their record; a coordinator
@@ -32,7 +32,7 @@ export class ChatIdentities {
   private readonly trusted = new Map<string, string>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

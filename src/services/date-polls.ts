@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
-import { MEETING_TITLE, NotInvited, PollAlreadyFixed, PollChoiceInvalid, type Meeting } from '../domain/meetings.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import { MEETING_TITLE, NotInvited, PollAlreadyFixed, PollChoiceInvalid, type DatePoll, type Meeting } from '../domain/meetings.js';
+
+export type { DatePoll } from '../domain/meetings.js';
+import type { CoordinationStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { MeetingPlanner } from './meetings.js';
 import { formatWhen, parseWhen } from './when.js';
@@ -12,30 +14,12 @@ import { cleanText } from '../domain/text.js';
 // ones they can make, the organiser fixes one (or the most voted) and the meeting is created
 // from it with the usual invitations. Slots on a public holiday are flagged when offered.
 
-export interface DatePoll {
-  id: string;
-  organiserId: string;
-  districtAgs: string;
-  title: string;
-  /** The invite words as given (towns, people), so the meeting invites the same. */
-  invite: string[];
-  includeAlliances: boolean;
-  inviteeIds: string[];
-  /** ISO instants, in the order offered; votes name them by number from 1. */
-  slots: string[];
-  /** Holiday names per slot (null where none). */
-  holidays: (string | null)[];
-  votes: Record<string, number[]>;
-  state: 'OPEN' | 'FIXED';
-  meetingId: string | null;
-}
-
 const MAX_SLOTS = 8;
 export const pollKey = (id: string) => `date-poll:${id}`;
 
 export class DatePolls {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: CoordinationStore,
     private readonly planner: MeetingPlanner,
     private readonly now: () => Date = () => new Date(),
   ) {}

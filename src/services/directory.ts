@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { InvalidInput } from '../domain/errors.js';
 import type { District, Entity, EntityKind, Link, Municipality, RoleAssignment } from '../domain/model.js';
-import type { EntityListQuery, GraphStore } from '../domain/ports/graph-store.port.js';
+import type { EntityListQuery, NetworkStore, StoreCounts } from '../domain/ports/graph-store.port.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
 // them in one store call per kind of read, so round trips grow with the depth of a query, not
@@ -18,13 +18,22 @@ export class Directory {
   private readonly scopedRoles: DataLoader<string, RoleAssignment[]>;
   private readonly links: DataLoader<string, Link[]>;
 
-  constructor(private readonly store: GraphStore) {
+  constructor(private readonly store: NetworkStore & { readonly name: string }) {
     this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
     this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
     this.entities = new DataLoader((keys) => store.entitiesByIds(keys));
     this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
     this.scopedRoles = new DataLoader((keys) => store.rolesInScopes(keys));
     this.links = new DataLoader((keys) => store.linksOf(keys));
+  }
+
+  /** Which store answers, and how much it holds (for !status). */
+  get storeName(): string {
+    return this.store.name;
+  }
+
+  counts(): Promise<StoreCounts> {
+    return this.store.counts();
   }
 
   async listDistricts(stateCode?: string): Promise<District[]> {

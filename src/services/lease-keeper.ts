@@ -1,4 +1,4 @@
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore } from '../domain/ports/graph-store.port.js';
 
 // Work only one hub instance may do at a time (the chat bots, the timers) goes with a lease in
 // the database. The holder renews it; when the holder dies, the lease runs out and another
@@ -24,7 +24,7 @@ export class LeaseKeeper {
   private turn: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: CoordinationStore,
     private readonly name: string,
     readonly holder: string,
     private readonly settings: LeaseSettings,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore } from '../domain/ports/graph-store.port.js';
 import { describeRule, expandRule, parseRecurrence, ruleCount, ruleEndingBefore, ruleReanchored, type Recurrence } from './recurrence.js';
 import { meetingDetails } from './meeting-texts.js';
 import type { Message } from './request-router.js';
@@ -59,7 +59,7 @@ export function seriesInvitationText(first: Meeting): Message {
 
 export class MeetingSeries {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: MeetingStore & CoordinationStore,
     private readonly now: () => Date,
     private readonly tellAll: (meeting: Meeting, message: Message) => Promise<void>,
   ) {}

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
-import { endsAt, MEETING_TITLE, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import { endsAt, MEETING_TITLE, type DatePoll, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
-import type { DatePoll } from './date-polls.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
 import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
@@ -67,7 +66,7 @@ export class MeetingPlanner {
   private readonly series: MeetingSeries;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly names: NameIndex,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),

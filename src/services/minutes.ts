@@ -3,7 +3,7 @@ import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { Notifiers } from './notifiers.js';
 import type { Notifier } from './request-router.js';
 import { findWhen, TIME_ZONE } from './when.js';
@@ -47,7 +47,7 @@ export class Minutes {
   private readonly notifiers = new Notifiers<Notifier>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

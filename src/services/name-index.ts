@@ -1,5 +1,5 @@
 import type { Topic } from '../domain/model.js';
-import type { GraphStore, MunicipalityRef } from '../domain/ports/graph-store.port.js';
+import type { MunicipalityRef, NetworkStore } from '../domain/ports/graph-store.port.js';
 import type { NetworkEvents } from './network-events.js';
 
 // Names for forgiving matching (all municipalities, all topics), read once and kept until the
@@ -10,7 +10,7 @@ export class NameIndex {
   private topicList: Promise<Topic[]> | null = null;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore,
     events?: NetworkEvents,
   ) {
     events?.subscribe(() => this.invalidate());

@@ -2,7 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { districtId } from '../domain/ids.js';
 import type { EntityKind, Role } from '../domain/model.js';
-import type { GraphStore, NetworkSnapshot } from '../domain/ports/graph-store.port.js';
+import type { NetworkSnapshot, NetworkStore } from '../domain/ports/graph-store.port.js';
 import type { NetworkEvents } from './network-events.js';
 
 // The collaboration graph: every actor a node, every explicit link, role and membership an
@@ -72,7 +72,7 @@ export class NetworkGraph {
   private districtIndex: { graph: CollaborationGraph; index: Map<string, string[]> } | null = null;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore,
     events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {

@@ -3,7 +3,7 @@ import { authorizeChanges } from '../domain/authorization.js';
 import { validateChanges, type LineOf } from '../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../domain/ids.js';
 import { emptyBundle, type Alliance, type Entity, type FundingProgram, type Institution, type Link, type Municipality, type NetworkBundle, type Person, type RoleAssignment, type Topic } from '../domain/model.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { auditEntryFor } from './audit.js';
 import { districtsOfPerson } from './districts-of.js';
@@ -23,7 +23,7 @@ export interface WriteOptions {
 
 export class NetworkWriter {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & NetworkWriteStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore, MeetingStore } from '../domain/ports/graph-store.port.js';
 import type { InvitationNotifier } from './meetings.js';
 import type { Message, NotificationAction } from './request-router.js';
 import type { Meeting } from '../domain/meetings.js';
@@ -18,7 +18,7 @@ const PREFIX = 'outbox:';
 
 /** Stands in for the chat bots on an instance that does not run them. */
 export class OutboxNotifier implements InvitationNotifier {
-  constructor(private readonly store: GraphStore) {}
+  constructor(private readonly store: MeetingStore & CoordinationStore) {}
 
   async notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
     await this.leave({ kind: 'notify', personId, message, actions: actions ?? null });
@@ -42,7 +42,7 @@ export class OutboxNotifier implements InvitationNotifier {
 }
 
 /** On the bots' instance: hands what the others left to the real notifiers, each entry once. */
-export async function deliverOutbox(store: GraphStore, notifiers: readonly InvitationNotifier[]): Promise<number> {
+export async function deliverOutbox(store: MeetingStore & CoordinationStore, notifiers: readonly InvitationNotifier[]): Promise<number> {
   const entries = await store.listState<Entry>(PREFIX);
   let delivered = 0;
   for (const { key, value } of entries) {

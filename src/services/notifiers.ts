@@ -1,7 +1,20 @@
-import type { Message, NotificationAction, Notifier } from './request-router.js';
+import type { Language } from '../domain/errors.js';
 
 // The chat transports a service tells people through. A transport that fails for one message
 // never keeps the others from delivering it.
+
+export type Message = Record<Language, string>;
+
+/** A follow-up a transport with buttons offers beside a notification; others show the text. */
+export interface NotificationAction {
+  label: Message;
+  /** The chat command it runs, e.g. "!annehmen request:ab12cd34". */
+  command: string;
+}
+
+export interface Notifier {
+  notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void>;
+}
 
 export class Notifiers<N extends Notifier = Notifier> {
   private readonly list: N[] = [];

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { CoordinationStore } from '../domain/ports/graph-store.port.js';
 import type { Pseudonyms } from '../domain/privacy.js';
 
 // Keys derived from the hub's secret (kept in the store, shared by every instance): keyed
@@ -74,7 +74,7 @@ function open(key: Buffer, sealed: string): string | null {
 }
 
 /** The hub's secret: made once by the first instance that starts on a store, then shared. */
-export async function loadHubSecret(store: GraphStore): Promise<Buffer> {
+export async function loadHubSecret(store: CoordinationStore): Promise<Buffer> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const stored = await store.getState<string>(SECRET_STATE);
     if (stored) return Buffer.from(stored, 'hex');

@@ -4,7 +4,7 @@ import { InvalidInput, NotAllowed, NotFound, type Language } from '../domain/err
 import { districtId } from '../domain/ids.js';
 import type { District, Municipality } from '../domain/model.js';
 import { matchName } from '../domain/names.js';
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkStore, RequestStore } from '../domain/ports/graph-store.port.js';
 import {
   isClosed,
   mayForward,
@@ -22,25 +22,14 @@ import {
 } from '../domain/requests.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
-import { Notifiers } from './notifiers.js';
+import { Notifiers, type Message, type NotificationAction, type Notifier } from './notifiers.js';
+
+export type { Message, NotificationAction, Notifier } from './notifiers.js';
 import { cleanText, SEARCHED_NAME } from '../domain/text.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
 // tells the people involved, and moves unanswered requests up a level when their time is up.
-
-export type Message = Record<Language, string>;
-
-/** A follow-up a transport with buttons offers beside a notification; others show the text. */
-export interface NotificationAction {
-  label: Message;
-  /** The chat command it runs, e.g. "!annehmen request:ab12cd34". */
-  command: string;
-}
-
-export interface Notifier {
-  notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void>;
-}
 
 const acceptAction = (id: string): NotificationAction => ({ label: { de: 'Annehmen', en: 'Accept' }, command: `!annehmen ${id}` });
 
@@ -53,7 +42,7 @@ export class RequestRouter {
   private readonly notifiers = new Notifiers<Notifier>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkStore & RequestStore,
     private readonly names: NameIndex,
     private readonly settings: RequestSettings,
     private readonly events?: NetworkEvents,

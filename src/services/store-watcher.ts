@@ -1,4 +1,4 @@
-import type { GraphStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkWriteStore } from '../domain/ports/graph-store.port.js';
 import type { NetworkEvents } from './network-events.js';
 
 // A running hub's eye on writes it did not make: the import and seed commands, a second
@@ -15,7 +15,7 @@ export class StoreWatcher {
   private foreignBase: number | null = null;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: NetworkWriteStore,
     private readonly events: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -1,157 +1,24 @@
-import type { AccessToken, AuditEntry } from '../access.js';
-import type { FactsSnapshot } from '../changes.js';
-import type { Meeting } from '../meetings.js';
-import type { HubRequest } from '../requests.js';
-import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Person, Role, RoleAssignment } from '../model.js';
+import type { AccessStore } from './access-store.port.js';
+import type { CoordinationStore } from './coordination-store.port.js';
+import type { MeetingStore } from './meeting-store.port.js';
+import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
+import type { RequestStore } from './request-store.port.js';
 
-/** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
-export type ChangeGuard = (facts: FactsSnapshot) => void;
+// A store adapter is every aggregate's port at once (one database); services and commands take
+// only the ports they use, so what a piece of code may touch shows in its constructor.
 
-export interface MunicipalityRef {
-  id: string;
-  name: string;
-  districtAgs: string;
-}
+export type * from './access-store.port.js';
+export type * from './coordination-store.port.js';
+export type * from './meeting-store.port.js';
+export type * from './request-store.port.js';
+export type { ChangeGuard, EntityListQuery, MunicipalityRef, NetworkSnapshot, NetworkStore, NetworkWriteStore, StoreCounts } from './network-store.port.js';
+export { listParameters } from './network-store.port.js';
 
-export interface EntityListQuery {
-  kind: EntityKind;
-  /** Only entities of this district; people by the districts of their roles. */
-  districtAgs?: string | null;
-  /** Only entities whose name contains this (forgiving case and umlauts). */
-  text?: string | null;
-  /** People: only those holding this role. */
-  role?: Role | null;
-  /** Only entities about this topic: its topic list, or an EXPERT_IN link. */
-  topicId?: string | null;
-  /** Only entities in or linked to this municipality (located there, active there, serving it). */
-  municipalityId?: string | null;
-  /** Institutions: only of this type. */
-  institutionType?: InstitutionType | null;
-  /** Keyset cursor: the (name, id) of the last entity of the previous page. */
-  after?: { name: string; id: string } | null;
-  limit: number;
-}
-
-/** The listing's filters as flat query parameters, null where unset (both adapters bind these). */
-export function listParameters(q: EntityListQuery, key: string | null) {
-  return {
-    kind: q.kind,
-    ags: q.districtAgs ?? null,
-    key,
-    role: q.role ?? null,
-    topic: q.topicId ?? null,
-    municipality: q.municipalityId ?? null,
-    institutionType: q.institutionType ?? null,
-    afterName: q.after?.name ?? null,
-    afterId: q.after?.id ?? null,
-  };
-}
-
-/** Everything needed to build the collaboration graph, without personal details. */
-export interface NetworkSnapshot {
-  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[] }[];
-  roles: RoleAssignment[];
-  links: Link[];
-  /** Meetings and requests, which strengthen collaboration between those they bring together. */
-  meetings: Meeting[];
-  requests: HubRequest[];
-}
-
-export interface StoreCounts {
-  entities: Record<EntityKind, number>;
-  roles: number;
-  links: number;
-}
-
-/**
- * Storage of the coordination network. Batch reads take a list of keys and answer a list aligned
- * with it, so a request needs one round trip per batch whatever the number of items.
- */
-export interface GraphStore {
+export interface GraphStore extends NetworkStore, NetworkWriteStore, AccessStore, RequestStore, MeetingStore, CoordinationStore {
   readonly name: 'embedded' | 'neo4j';
-
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
-
-  listDistricts(stateCode?: string): Promise<District[]>;
-  districtsByAgs(ags: readonly string[]): Promise<(District | null)[]>;
-  municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]>;
-  /** Names of all municipalities, for forgiving name matching. */
-  municipalityDirectory(): Promise<MunicipalityRef[]>;
-  entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]>;
-  rolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]>;
-  rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
-  /** Explicit links touching each id, in either direction. */
-  linksOf(ids: readonly string[]): Promise<Link[][]>;
-  /** Entities whose name contains the text (case and umlaut insensitive), by name. */
-  search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
-  counts(): Promise<StoreCounts>;
-  /** The whole network as a light snapshot, for graph analytics and the map. */
-  networkSnapshot(): Promise<NetworkSnapshot>;
-  /** One page of entities of a kind, ordered by name then id. */
-  listEntities(query: EntityListQuery): Promise<Entity[]>;
-
-  /** Writes all changes and their audit entry in one transaction after guard accepted them, or nothing. */
-  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;
-  /** Replaces a person's record in place (erasure keeps the id, so links stay consistent). */
-  replacePerson(person: Person, audit: AuditEntry): Promise<void>;
-  /** Audit entries that name the subject, newest first. */
-  auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
-
-  saveToken(token: AccessToken, audit: AuditEntry): Promise<void>;
-  tokenByHash(hash: string): Promise<AccessToken | null>;
-  listTokens(): Promise<AccessToken[]>;
-  /** Marks the token revoked; false when there is no such active token. */
-  revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean>;
-  /** Saves a request if its stored version is `version - 1` (or it is new with version 1); false otherwise. */
-  saveRequest(request: HubRequest): Promise<boolean>;
-  requestById(id: string): Promise<HubRequest | null>;
-  /** Requests the person filed or that wait on them, newest first. */
-  requestsOf(personId: string, limit: number): Promise<HubRequest[]>;
-  /** Closed requests (resolved or declined) last changed before the time that still hold text. */
-  closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]>;
-  /** Open requests whose escalation time has come. */
-  requestsToEscalate(now: string, limit: number): Promise<HubRequest[]>;
-
-  /** Saves a meeting with the same version rule as requests. */
-  saveMeeting(meeting: Meeting): Promise<boolean>;
-  /** Saves several meetings in one transaction: all of them, or none when one version is stale. */
-  saveMeetings(meetings: readonly Meeting[]): Promise<boolean>;
-  /** The occurrences of these recurring series, by start. */
-  meetingsOfSeries(seriesIds: readonly string[]): Promise<Meeting[]>;
-  meetingById(id: string): Promise<Meeting | null>;
-  /** Meetings starting in [from, to), by start. */
-  meetingsStarting(from: string, to: string): Promise<Meeting[]>;
-  /** Meetings any of these people organise or are invited to that overlap [from, to), by start. */
-  meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]>;
-
-  /** Small shared state (chat links, preferences), as JSON values by key. */
-  getState<T>(key: string): Promise<T | null>;
-  setState(key: string, value: unknown): Promise<void>;
-  /** Entries whose key starts with the prefix, by key. */
-  listState<T>(prefix: string): Promise<{ key: string; value: T }[]>;
-  deleteState(key: string): Promise<void>;
-  /** Records the key once: true for the first caller, false ever after (exactly-once handling). */
-  claimOnce(key: string): Promise<boolean>;
-  /**
-   * Takes or renews a lease (e.g. "which instance runs the chat bots"): true when the holder has
-   * it until `until` — it was free, expired at `now`, or already theirs; false while another holds it.
-   */
-  holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean>;
-  /** Gives a lease up at once, if this holder has it. */
-  releaseLease(name: string, holder: string): Promise<void>;
-
-  /**
-   * The network's change counter: every transaction that writes the network (commit,
-   * replacePerson, deleteEverything) moves it by one, whichever process writes.
-   */
-  changeSequence(): Promise<number>;
-  /** How many of those moves this store object made itself (so a hub tells its own writes from others'). */
-  ownChanges(): number;
-  /** Moves the counter without a change: after a hand edit, so running hubs reload. */
-  bumpChangeSequence(): Promise<void>;
-
   /** Removes everything: for seeding anew and for tests. */
   deleteEverything(): Promise<void>;
 }

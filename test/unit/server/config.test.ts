@@ -17,3 +17,14 @@ describe('the settings', () => {
     expect(() => loadConfig({ HUB_VIDEO_URL: 'jitsi' })).toThrow('Setting HUB_VIDEO_URL is invalid');
   });
 });
+
+describe('log format', () => {
+  it('writes readable lines at a terminal and JSON lines otherwise, as HUB_LOG_FORMAT says', async () => {
+    const { logFormat, readable } = await import('../../../src/server/logger.js');
+    expect(logFormat({}, true)).toBe('text');
+    expect(logFormat({}, false)).toBe('json');
+    expect(logFormat({ HUB_LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(logFormat({ HUB_LOG_FORMAT: 'text' }, false)).toBe('text');
+    expect(readable('{"level":"info","time":"2026-12-01T14:03:07.123Z","service":"integration-hub","reqId":"r1","status":200,"msg":"request"}')).toBe('14:03:07 INFO  request  reqId=r1 status=200');
+  });
+});

@@ -1,0 +1,14 @@
+import type { HubRequest } from '../requests.js';
+
+/** Requests routed through the district coordination, saved with an optimistic version. */
+export interface RequestStore {
+  /** Saves a request if its stored version is `version - 1` (or it is new with version 1); false otherwise. */
+  saveRequest(request: HubRequest): Promise<boolean>;
+  requestById(id: string): Promise<HubRequest | null>;
+  /** Requests the person filed or that wait on them, newest first. */
+  requestsOf(personId: string, limit: number): Promise<HubRequest[]>;
+  /** Closed requests (resolved or declined) last changed before the time that still hold text. */
+  closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]>;
+  /** Open requests whose escalation time has come. */
+  requestsToEscalate(now: string, limit: number): Promise<HubRequest[]>;
+}
