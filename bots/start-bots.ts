@@ -10,12 +10,21 @@ import { MatrixBot } from './matrix/matrix-bot.js';
 import { matrixSettings } from './matrix/matrix-settings.js';
 
 // Starts the chat bots that are configured (Matrix, Discord), over the hub's shared services.
+// They start detached: commands they handle while catching up notify through whatever the caller
+// has registered (the hub's store outbox) until it attaches them.
 // Each transport has its own dispatcher only so that !status reports on that transport.
 
 export interface RunningBots {
   names: string[];
   /** Where notifications reach people: one per running bot. */
   notifiers: InvitationNotifier[];
+  /**
+   * Registers the bots with the services as the way notifications reach people; detach() takes
+   * them off again. Both act at once (no await), so a caller swaps them with the outbox in one
+   * step and no notification falls between.
+   */
+  attach(): void;
+  detach(): void;
   stop(): Promise<void>;
 }
 
@@ -49,21 +58,25 @@ export async function startChatBots(
     await bot.start();
     running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
   }
-  for (const { notifier } of running) {
-    services.requests.addNotifier(notifier);
-    services.meetings.addNotifier(notifier);
-    services.minutes.addNotifier(notifier);
-  }
-  return {
+  const notifying = [services.requests, services.meetings, services.minutes];
+  let attached = false;
+  const bots: RunningBots = {
     names: running.map((r) => r.name),
     notifiers: running.map((r) => r.notifier),
+    attach: () => {
+      if (attached) return;
+      attached = true;
+      for (const { notifier } of running) for (const service of notifying) service.addNotifier(notifier);
+    },
+    detach: () => {
+      if (!attached) return;
+      attached = false;
+      for (const { notifier } of running) for (const service of notifying) service.removeNotifier(notifier);
+    },
     stop: async () => {
-      for (const { notifier } of running) {
-        services.requests.removeNotifier(notifier);
-        services.meetings.removeNotifier(notifier);
-        services.minutes.removeNotifier(notifier);
-      }
+      bots.detach();
       await Promise.all(running.map((r) => r.stop()));
     },
   };
+  return bots;
 }

@@ -85,16 +85,25 @@ async function main(): Promise<void> {
     {
       acquired: async () => {
         log(`This instance (${instance}) now runs the chat bots and timers.`);
-        useOutbox(false);
-        bots = await startChatBots(services, process.env, { dataDir: config.dataDir, publicUrl: config.publicUrl }, (message, error) =>
+        // The bots catch up on what was sent while no hub ran; the notifications that causes go
+        // to the store outbox (still registered), then the bots take over in one step and the
+        // outbox is delivered through them, once.
+        const started = await startChatBots(services, process.env, { dataDir: config.dataDir, publicUrl: config.publicUrl }, (message, error) =>
           logger.warn(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message), (transport, command) => chatCommands.inc({ transport, command }));
+        useOutbox(false);
+        started.attach();
+        bots = started;
+        await deliverOutbox(store, started.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
         await runDueWork();
       },
       lost: async () => {
         log(`This instance (${instance}) no longer runs the chat bots and timers.`);
-        await bots?.stop();
+        const stopping = bots;
         bots = null;
+        // The outbox takes over in the same step as the bots let go.
+        stopping?.detach();
         useOutbox(true);
+        await stopping?.stop();
       },
     },
     (m) => logger.warn(m),
