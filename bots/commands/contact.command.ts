@@ -25,7 +25,7 @@ export const contactCommand = defineCommand({
     return { answer, people };
   },
   render: ({ answer, people }, { language }) => {
-    const title = language === 'de' ? `Ansprechpersonen in ${answer.municipality.name}` : `Contacts in ${answer.municipality.name}`;
+    const title = language === 'de' ? `Ansprechpersonen in ${answer.place}` : `Contacts in ${answer.place}`;
     const heading = answer.topic ? ` (${language === 'de' ? answer.topic.name : answer.topic.nameEn})` : '';
     const lines: Inline[][] = answer.contacts.map((c: Contact, i) => {
       const person = people[i];
@@ -33,7 +33,7 @@ export const contactCommand = defineCommand({
       return [{ bold: who }, `: ${c.reason}`, ...(person ? channelParts(person.channels, language) : [])];
     });
     if (lines.length === 0) lines.push([language === 'de' ? 'Niemand eingetragen.' : 'Nobody listed yet.']);
-    const network = { label: language === 'de' ? `Netzwerk von ${answer.municipality.name}` : `Network of ${answer.municipality.name}`, command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.municipality.name}"` };
+    const network = { label: language === 'de' ? `Netzwerk von ${answer.place}` : `Network of ${answer.place}`, command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.place}"` };
     return reply(lines, { title: title + heading, privateDetails: people.some((p) => p?.hasPrivateChannels), actions: [network] });
   },
 });

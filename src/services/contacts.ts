@@ -22,8 +22,11 @@ export interface Contact {
 }
 
 export interface ContactAnswer {
-  municipality: Municipality;
+  /** The town asked for; null for a kreisfreie Stadt, which is its own district. */
+  municipality: Municipality | null;
   district: District;
+  /** The town's or the city's name, as found. */
+  place: string;
   topic: Topic | null;
   contacts: Contact[];
 }
@@ -41,11 +44,13 @@ export class ContactFinder {
   constructor(private readonly names: NameIndex) {}
 
   async find(directory: Directory, municipalityName: string, topicName: string | null, language: Language): Promise<ContactAnswer> {
-    const municipality = await this.resolveMunicipality(directory, cleanText(municipalityName, SEARCHED_NAME('municipality', 'Gemeinde')));
+    const place = await this.resolvePlace(directory, cleanText(municipalityName, SEARCHED_NAME('municipality', 'Gemeinde')));
     const topic = topicName ? await this.resolveTopic(directory, cleanText(topicName, SEARCHED_NAME('topic', 'Thema'))) : null;
-    const district = (await directory.district(municipality.districtAgs))!;
     const topicLabel = topic ? (language === 'en' ? topic.nameEn : topic.name) : '';
-    const reason = (role: ContactRole, place: string) => REASONS[role][language](place, topicLabel);
+    const reason = (role: ContactRole, where: string) => REASONS[role][language](where, topicLabel);
+    if (place.kind === 'District') return this.cityContacts(directory, place, topic, reason, language);
+    const municipality = place;
+    const district = (await directory.district(municipality.districtAgs))!;
 
     const [townLinks, topicLinks, districtRoles, townRoles] = await Promise.all([
       directory.linksOf(municipality.id),
@@ -80,7 +85,41 @@ export class ContactFinder {
     beauftragtePeople!.forEach((p) => add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', municipality.name)));
     if (topic) await this.addExperts(directory, expertList!, district, add, reason);
     allianceList!.forEach((a) => add(a, 'ALLIANCE', reason('ALLIANCE', municipality.name)));
-    return { municipality, district, topic, contacts };
+    return { municipality, district, place: municipality.name, topic, contacts };
+  }
+
+  /**
+   * A kreisfreie Stadt has no KIK and no towns: its Koordinationskraft, its Beauftragte, the
+   * contacts of its institutions (for a topic: the experts first), and its alliances.
+   */
+  private async cityContacts(directory: Directory, city: District, topic: Topic | null, reason: (role: ContactRole, where: string) => string, language: Language): Promise<ContactAnswer> {
+    const contacts: Contact[] = [];
+    const seen = new Set<string>();
+    const add = (entity: Entity | null, role: ContactRole, why: string, institution: Institution | null = null) => {
+      if (!entity || seen.has(`${role}|${entity.id}`)) return;
+      seen.add(`${role}|${entity.id}`);
+      contacts.push({ role, person: entity.kind === 'Person' ? entity : null, alliance: entity.kind === 'Alliance' ? entity : null, institution: entity.kind === 'Institution' ? entity : institution, reason: why });
+    };
+    const [cityRoles, institutions, alliances, topicLinks] = await Promise.all([
+      directory.rolesIn(city.id),
+      directory.list({ kind: 'Institution', districtAgs: city.ags, limit: 50 }),
+      directory.list({ kind: 'Alliance', districtAgs: city.ags, limit: 50 }),
+      topic ? directory.linksOf(topic.id) : Promise.resolve([]),
+    ]);
+    const people = async (ids: string[]) => Promise.all(ids.map((id) => directory.entity(id)));
+    (await people(cityRoles.filter((r) => r.role === 'KOORDINATIONSKRAFT').map((r) => r.personId))).forEach((p) => add(p, 'KOORDINATIONSKRAFT', reason('KOORDINATIONSKRAFT', city.name)));
+    (await people(cityRoles.filter((r) => r.role === 'BEAUFTRAGTE').map((r) => r.personId))).forEach((p) => add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', city.name)));
+    if (topic) {
+      const experts = await people(topicLinks.filter((l) => l.type === 'EXPERT_IN').map((l) => l.fromId));
+      await this.addExperts(directory, experts, city, add, reason);
+    }
+    const institutionRoles = await Promise.all(institutions.map((i) => directory.rolesIn(i.id)));
+    for (const [i, institution] of (institutions as Institution[]).entries()) {
+      const contactsThere = await people(institutionRoles[i]!.filter((r) => r.role === 'INSTITUTION_CONTACT').map((r) => r.personId));
+      contactsThere.forEach((p) => add(p, 'INSTITUTION_CONTACT', language === 'de' ? `Ansprechperson bei ${institution.name}` : `Contact at ${institution.name}`, institution));
+    }
+    alliances.forEach((a) => add(a, 'ALLIANCE', reason('ALLIANCE', city.name)));
+    return { municipality: null, district: city, place: city.name, topic, contacts };
   }
 
   private async addExperts(
@@ -102,11 +141,15 @@ export class ContactFinder {
     });
   }
 
-  private async resolveMunicipality(directory: Directory, name: string): Promise<Municipality> {
-    const all = await this.names.municipalities();
-    const found = matchName(name, all, (m) => m.name);
-    if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((m) => m.name));
-    return (await directory.entityOfKind(found.match.id, 'Municipality'))!;
+  /** A town of a Landkreis, or a kreisfreie Stadt (its own district), forgiving the spelling. */
+  private async resolvePlace(directory: Directory, name: string): Promise<Municipality | District> {
+    const towns = await this.names.municipalities();
+    const cities = (await directory.listDistricts()).filter((d) => d.districtKind === 'KREISFREIE_STADT');
+    const places = [...towns.map((t) => ({ id: t.id, name: t.name })), ...cities.map((c) => ({ id: c.id, name: c.name }))];
+    const found = matchName(name, places, (p) => p.name);
+    if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((p) => p.name));
+    const city = cities.find((c) => c.id === found.match!.id);
+    return city ?? (await directory.entityOfKind(found.match.id, 'Municipality'))!;
   }
 
   private async resolveTopic(directory: Directory, name: string): Promise<Topic> {

@@ -11,6 +11,20 @@ describe('contacts: whom do I ask', () => {
     hub = await demoHub();
   });
 
+  it('answers for a kreisfreie Stadt: its Koordinationskraft, institution contacts and alliances (issue 21, finding 4)', async () => {
+    const { data, errors } = await gql(hub.yoga, CONTACTS, { m: 'Leipzig' });
+    expect(errors).toBeUndefined();
+    const roles = data!.contacts.map((c: { role: string }) => c.role);
+    expect(roles[0]).toBe('KOORDINATIONSKRAFT');
+    expect(data!.contacts[0].reason).toBe('Koordinationskraft Integration des Kreises Leipzig');
+    expect(roles).toContain('INSTITUTION_CONTACT');
+    expect(roles).toContain('ALLIANCE');
+    expect(roles).not.toContain('KIK');
+    const dresden = await gql(hub.yoga, CONTACTS, { m: 'Dresdn', t: 'Wohnen' });
+    expect(dresden.errors).toBeUndefined();
+    expect(dresden.data!.contacts.map((c: { role: string }) => c.role)).toContain('KOORDINATIONSKRAFT');
+  });
+
   it('names the KIK serving the town, the district coordination, experts and alliances, with reasons', async () => {
     const { data } = await gql(hub.yoga, CONTACTS, { m: 'Radebeul', t: 'Arbeitsmarkt' });
     const roles = data!.contacts.map((c: { role: string }) => c.role);
