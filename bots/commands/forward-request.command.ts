@@ -1,7 +1,29 @@
 import { NotFound } from '../../src/domain/errors.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import type { Directory } from '../../src/services/directory.js';
 import { requestId } from './request-view.js';
+
+const MAX_NAME_WORDS = 6;
+const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whom to forward to and why, from the words after the request: a person id, or a full name
+ * typed without quotes ("Max Köhler Bitte übernehmen"): the longest run of words that is
+ * somebody's whole name wins, the rest is the reason. Failing that, the first word as before.
+ */
+async function targetAndNote(words: string[], directory: Directory): Promise<{ target: string; note: string | null }> {
+  const rest = (from: number) => words.slice(from).join(' ') || null;
+  if (words[0]!.startsWith('person:')) return { target: words[0]!, note: rest(1) };
+  for (let count = Math.min(words.length, MAX_NAME_WORDS); count >= 1; count--) {
+    const name = words.slice(0, count).join(' ');
+    const exact = (await directory.search(name.slice(0, 100), ['Person'], 5)).find((p) => nameKey(p.name) === nameKey(name));
+    if (exact) return { target: exact.id, note: rest(count) };
+  }
+  const [first] = await directory.search(words[0]!.slice(0, 100), ['Person'], 1);
+  if (!first) throw new NotFound('Person', words[0]!);
+  return { target: first.id, note: rest(1) };
+}
 
 export const forwardRequestCommand = defineCommand({
   name: { de: 'weiterleiten', en: 'forward' },
@@ -13,11 +35,10 @@ export const forwardRequestCommand = defineCommand({
     { name: { de: 'an', en: 'to' }, description: { de: 'Personen-ID oder Name', en: 'person id or name' }, required: true, autocomplete: 'person' },
     { name: { de: 'grund', en: 'reason' }, description: { de: 'optional', en: 'optional' }, required: false, rest: true },
   ],
-  parse: (args) => (args.length >= 2 ? parsed({ id: requestId(args[0]!), to: args[1]!, note: args.slice(2).join(' ') || null }) : unparsable),
+  parse: (args) => (args.length >= 2 ? parsed({ id: requestId(args[0]!), words: args.slice(1) }) : unparsable),
   run: async (args, context, deps) => {
-    const target = args.to.startsWith('person:') ? args.to : (await deps.directory.search(args.to, ['Person'], 1))[0]?.id;
-    if (!target) throw new NotFound('Person', args.to);
-    return deps.services.requests.forward(args.id, context.viewer, target, args.note);
+    const { target, note } = await targetAndNote(args.words, deps.directory);
+    return deps.services.requests.forward(args.id, context.viewer, target, note);
   },
   render: (request, { language }) =>
     reply([language === 'de' ? `${request.id} ist weitergeleitet; die anfragende Person ist informiert.` : `${request.id} is forwarded; the requester has been told.`]),
