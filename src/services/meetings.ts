@@ -249,9 +249,14 @@ export class MeetingPlanner {
   async sendDueReminders(): Promise<number> {
     const now = this.now();
     let sent = 0;
-    for (const hours of this.options.reminderHours ?? REMINDER_HOURS) {
+    const leadTimes = [...(this.options.reminderHours ?? REMINDER_HOURS)].sort((a, b) => b - a);
+    for (const [i, hours] of leadTimes.entries()) {
       const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
-      for (const meeting of await this.store.meetingsStarting(now.toISOString(), until)) {
+      // A meeting already inside a shorter lead time gets that reminder only: one set up less
+      // than an hour ahead is reminded once, not once per lead time at the same moment.
+      const shorter = leadTimes[i + 1];
+      const from = shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
+      for (const meeting of await this.store.meetingsStarting(from, until)) {
         if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))) continue;
         const at = new Date(meeting.startsAt);
         const message = { de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`, en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.` };

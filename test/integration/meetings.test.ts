@@ -89,6 +89,16 @@ describe.each(storeFactories)('exchange meetings on the $name store', (factory) 
     now = new Date('2026-11-25T12:00:00.000Z');
   });
 
+  it('reminds a meeting set up less than an hour ahead once, not once per lead time (issue 21, finding 6)', async () => {
+    now = new Date('2026-12-14T09:20:00.000Z');
+    const meeting = await services.meetings.schedule({ title: 'Kurzfristige Runde', when: '14.12. 10:45', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    expect(Date.parse(meeting.startsAt) - now.getTime()).toBeLessThan(3_600_000);
+    const before = reminded.filter((id) => id === KK_MEISSEN.personId).length;
+    expect(await services.meetings.sendDueReminders()).toBe(1);
+    expect(reminded.filter((id) => id === KK_MEISSEN.personId).length).toBe(before + 1);
+    now = new Date('2026-11-25T12:00:00.000Z');
+  });
+
   it('reminds at the hours the hub is configured for', async () => {
     const configured = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now, reminderHours: [48] });
     const told: string[] = [];
