@@ -9,6 +9,7 @@ import './types/search.js';
 import './types/contacts.js';
 import './types/link.js';
 import './types/token.js';
+import './types/chat-link.js';
 import './types/network.js';
 import './types/analytics.js';
 import './types/connections.js';

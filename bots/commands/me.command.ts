@@ -1,10 +1,12 @@
 import type { Person, RoleAssignment } from '../../src/domain/model.js';
-import { defineCommand, parsed, unparsable, type ChatUser } from '../core/command.js';
+import type { Viewer } from '../../src/domain/access.js';
+import { mayListPerson } from '../../src/domain/privacy.js';
+import { defineCommand, parsed, unparsable, type ChatUser, type CommandDeps } from '../core/command.js';
 import type { ChatLink } from '../core/identities.js';
 import { reply } from '../core/reply.js';
 import { channelParts, ROLE_LABEL } from './people.js';
 
-type MeArgs = { action: 'show' } | { action: 'link'; personId: string };
+type MeArgs = { action: 'show' } | { action: 'link'; who: string };
 
 interface Me {
   user: ChatUser;
@@ -12,6 +14,8 @@ interface Me {
   person: Person | null;
   roles: RoleAssignment[];
   requested: boolean;
+  /** Names that came close when no whole name matched (only people the asker may see listed). */
+  candidates?: string[];
 }
 
 const LINK_WORDS = new Set(['verknüpfen', 'verknuepfen', 'link']);
@@ -19,33 +23,44 @@ const LINK_WORDS = new Set(['verknüpfen', 'verknuepfen', 'link']);
 export const meCommand = defineCommand({
   name: { de: 'ich', en: 'me' },
   summary: { de: 'was der Hub über Sie weiß; „verknüpfen“ bittet um die Verknüpfung Ihres Chat-Kontos', en: 'what the hub knows about you; "link" asks to link your chat account' },
-  usage: { de: '!ich [verknüpfen <Personen-ID>]', en: '!me [link <person id>]' },
-  example: { de: '!ich verknüpfen person:demo-14627-kik-1', en: '!me link person:demo-14627-kik-1' },
+  usage: { de: '!ich [verknüpfen <Ihr Name oder Personen-ID>]', en: '!me [link <your name or person id>]' },
+  example: { de: '!ich verknüpfen Anna Weber', en: '!me link Anna Weber' },
   options: [
     { name: { de: 'verknüpfen', en: 'link' }, description: { de: 'Personen-ID, mit der Ihr Konto verknüpft werden soll', en: 'person id to link your account to' }, required: false, keyword: { de: 'verknüpfen', en: 'link' } },
   ],
   parse: (args): ReturnType<typeof parsed<MeArgs>> | typeof unparsable => {
     if (args.length === 0) return parsed({ action: 'show' });
-    if (args.length === 2 && LINK_WORDS.has(args[0]!.toLowerCase())) return parsed({ action: 'link', personId: args[1]! });
+    if (args.length >= 2 && LINK_WORDS.has(args[0]!.toLowerCase())) return parsed({ action: 'link', who: args.slice(1).join(' ') });
     return unparsable;
   },
   run: async (args: MeArgs, context, deps): Promise<Me> => {
     const requested = args.action === 'link';
-    if (args.action === 'link') await deps.identities.requestLink(context.user, args.personId);
+    if (args.action === 'link') {
+      const chosen = await personNamed(args.who, context.viewer, deps);
+      if (typeof chosen !== 'string') return { user: context.user, link: null, person: null, roles: [], requested: false, candidates: chosen.candidates };
+      await deps.identities.requestLink(context.user, chosen);
+    }
     const link = await deps.identities.link(context.user);
     const person = link ? await deps.directory.entityOfKind(link.personId, 'Person') : null;
     const roles = person && link?.status === 'confirmed' ? await deps.directory.rolesOfPerson(person.id) : [];
     return { user: context.user, link, person, roles, requested };
   },
-  render: ({ user, link, person, roles, requested }, { language }) => {
+  render: ({ user, link, person, roles, requested, candidates }, { language }) => {
     const de = language === 'de';
+    if (candidates) {
+      return reply([
+        de ? 'Ich finde niemanden mit genau diesem Namen.' : 'I find nobody with exactly that name.',
+        candidates.length ? (de ? `Meinten Sie: ${candidates.join(', ')}?` : `Did you mean: ${candidates.join(', ')}?`) : '',
+        de ? 'Bitte den vollständigen Namen schreiben, z. B. !ich verknüpfen Anna Weber (oder die Personen-ID von Ihrer Koordinator:in).' : 'Please write your full name, e.g. !me link Anna Weber (or the person id from your coordinator).',
+      ].filter(Boolean));
+    }
     if (!link || !person) {
       return reply([de ? `Ihr Chat-Konto ${user.userId} ist mit keiner Person verknüpft.` : `Your chat account ${user.userId} is not linked to a person.`, de ? 'Verknüpfen: !ich verknüpfen <Personen-ID> – eine Koordinator:in bestätigt es dann.' : 'To link it: !me link <person id> – a coordinator then confirms it.']);
     }
     if (link.status === 'pending') {
       return reply([
         requested ? (de ? 'Ihre Anfrage ist gespeichert.' : 'Your request is saved.') : '',
-        de ? `Die Verknüpfung mit ${person.id} wartet auf Bestätigung durch eine Koordinator:in: !bestätigen ${user.userId} ${person.id}` : `The link to ${person.id} awaits a coordinator's confirmation: !confirm ${user.userId} ${person.id}`,
+        de ? `Sie haben gebeten, als ${person.name} verknüpft zu werden; das wartet auf Bestätigung durch eine Koordinator:in (!bestätigen ${user.userId} ${person.id}).` : `You asked to be linked as ${person.name}; this awaits a coordinator's confirmation (!confirm ${user.userId} ${person.id}).`,
       ].filter(Boolean), { privateDetails: true });
     }
     return reply(
@@ -58,3 +73,18 @@ export const meCommand = defineCommand({
     );
   },
 });
+
+/**
+ * The person someone means when they ask to be linked: a person id, or their whole name (one
+ * person of that name). Otherwise the close names they may see, so they can write it in full.
+ */
+async function personNamed(who: string, viewer: Viewer, deps: CommandDeps): Promise<string | { candidates: string[] }> {
+  if (who.startsWith('person:')) return who;
+  const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
+  const found = (await deps.directory.search(who.slice(0, 100), ['Person'], 10)) as Person[];
+  const exact = found.filter((p) => key(p.name) === key(who));
+  if (exact.length === 1) return exact[0]!.id;
+  const roles = await Promise.all(found.map((p) => deps.directory.rolesOfPerson(p.id)));
+  const listable = found.filter((p, i) => mayListPerson(viewer, p.id, roles[i]!.map((r) => r.role)));
+  return { candidates: [...new Set(listable.map((p) => p.name))].slice(0, 5) };
+}

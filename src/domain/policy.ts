@@ -77,6 +77,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.assignRole': { who: STRUCTURE, scope: 'ownDistrict', sees: 'ADMIN and ANALYST roles are granted by admins only' },
   'Mutation.createAccessToken': { who: ADMIN_ONLY },
   'Mutation.revokeAccessToken': { who: ADMIN_ONLY },
+  'Mutation.confirmChatLink': { who: ADMIN_ONLY, sees: 'never the admin\'s own person' },
   'Mutation.erasePerson': { who: ADMIN_ONLY },
   'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
   'Mutation.fileRequest': { who: SIGNED_IN },

@@ -1,7 +1,7 @@
 import type { Viewer } from '../domain/access.js';
 import { levelOfRoles, levelReaches } from '../domain/policy.js';
 import { ANONYMOUS } from '../domain/access.js';
-import { NotAllowed, NotFound, type Language } from '../domain/errors.js';
+import { InvalidInput, NotAllowed, NotFound, type Language } from '../domain/errors.js';
 import { isCoordinator } from '../domain/privacy.js';
 import type { CoordinationStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from './districts-of.js';
@@ -102,6 +102,22 @@ export class ChatIdentities {
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
     await this.store.setState(linkKey(user), confirmed);
     return confirmed;
+  }
+
+  /**
+   * Links an account to a person on an admin's or the operator's word (GraphQL confirmChatLink,
+   * `npm run link`): how the first accounts, the admins' own among them, get linked. No request
+   * from the account is needed; an admin may not link an account to themselves.
+   */
+  async linkByAdmin(user: ChatUser, personId: string, admin: Viewer | 'operator'): Promise<ChatLink> {
+    if (admin !== 'operator' && admin.access !== 'ADMIN') throw new NotAllowed('link chat accounts directly (admins do)', 'keine Chat-Konten direkt verknüpfen (das tun Admins)');
+    if (admin !== 'operator' && admin.personId === personId) throw new NotAllowed('link an account to yourself', 'kein Konto mit Ihrer eigenen Person verknüpfen');
+    if (!/^[@\w][\w.:=\-/#@]{0,254}$/.test(user.userId)) throw new InvalidInput('account', 'is not a chat account', { field: 'Konto', problem: 'ist kein Chat-Konto' });
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const link: ChatLink = { personId, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: admin === 'operator' ? 'operator' : admin.personId };
+    await this.store.setState(linkKey(user), link);
+    return link;
   }
 
   /** The confirmed chat accounts of a person on one transport, for notifications. */

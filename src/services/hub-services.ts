@@ -36,6 +36,8 @@ export interface HubServices {
   personalData: PersonalData;
   calendars: CalendarFeeds;
   minutes: Minutes;
+  /** Who chat accounts are (links confirmed by coordinators or admins). */
+  identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
   privacy: PrivacyKeys;
 }
@@ -60,6 +62,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
+  const identities = new ChatIdentities(store, now);
   const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
   return {
     store,
@@ -67,7 +70,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     writer: new NetworkWriter(store, rules, events),
     names,
     contacts: new ContactFinder(names),
-    access: new AccessService(store, now, events, new ChatIdentities(store, now)),
+    access: new AccessService(store, now, events, identities),
+    identities,
     network,
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),

@@ -74,6 +74,7 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.assignRole': () => `mutation { assignRole(input: { personId: "${VOLUNTEER}", role: VOLUNTEER, scopeId: "alliance:demo-14627-2" }) ${RESULT} }`,
   'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
   'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,
+  'Mutation.confirmChatLink': (n) => `mutation { confirmChatLink(account: "@matrix-${n.replace(/\W/g, '')}:hub.test", personId: "${VOLUNTEER}") ${RESULT} }`,
   'Mutation.erasePerson': () => `mutation { erasePerson(personId: "person:none") ${RESULT} }`,
   'Mutation.updateMyContactChannels': () => `mutation { updateMyContactChannels(channels: []) ${RESULT} }`,
   'Mutation.fileRequest': () => `mutation { fileRequest(input: { place: "Radebeul", text: "Matrix" }) ${RESULT} }`,
