@@ -3,7 +3,6 @@ import type { InvitationNotifier } from '../src/services/meetings.js';
 import { COMMANDS } from './commands/index.js';
 import type { BotStatus, Log } from './core/command.js';
 import { Dispatcher } from './core/dispatcher.js';
-import { ChatIdentities } from './core/identities.js';
 import { DiscordBot } from './discord/discord-bot.js';
 import { discordSettings } from './discord/discord-settings.js';
 import { MatrixBot } from './matrix/matrix-bot.js';
@@ -40,7 +39,7 @@ export async function startChatBots(
   log: Log,
   observe: (transport: string, command: string) => void = () => {},
 ): Promise<RunningBots> {
-  const identities = new ChatIdentities(services.store);
+  const identities = services.identities;
   const running: { name: string; notifier: InvitationNotifier; stop(): unknown }[] = [];
   const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status, publicUrl: places.publicUrl }, log, observe);
 
@@ -58,7 +57,7 @@ export async function startChatBots(
     await bot.start();
     running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
   }
-  const notifying = [services.requests, services.meetings, services.minutes];
+  const notifying = [services.requests, services.meetings, services.minutes, services.identities];
   let attached = false;
   const bots: RunningBots = {
     names: running.map((r) => r.name),

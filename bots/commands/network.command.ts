@@ -21,6 +21,8 @@ const TYPE_LABEL: Record<string, { de: string; en: string }> = {
   LOCATED_IN: { de: 'Standort', en: 'located in' },
   MET: { de: 'gemeinsame Treffen', en: 'met' },
   ROUTED_REQUEST: { de: 'Anfragen', en: 'requests' },
+  ABOUT: { de: 'Thema', en: 'topic' },
+  BASED_IN: { de: 'ansässig in', en: 'based in' },
 };
 
 export const networkCommand = defineCommand({

@@ -56,12 +56,17 @@ export class Dispatcher {
 
     const command = this.byName.get(line.command);
     if (!command) {
-      const names = [...this.byName.keys()];
+      // Only commands the asker may use are suggested.
+      const names = [...this.byName.entries()].filter(([, c]) => mayUse(c, viewer)).map(([name]) => name);
       const closest = matchName(line.command, names, (n) => n, 1);
-      const guess = this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ?? this.commands[0]!;
+      const guess = this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ?? this.commands.find((c) => mayUse(c, viewer)) ?? this.commands[0]!;
       return { reply: reply([TEXTS.unknown[language](line.command.slice(0, 50), guess.usage[language])]), command: null };
     }
-    if (!mayUse(command, viewer)) return { reply: reply([TEXTS.notAllowed[language](command.name[language])]), command: null };
+    if (!mayUse(command, viewer)) {
+      // Anonymous askers of a command any member may use lack only the link, not a role.
+      const refusal = viewer.access === null && policyRow(`!${command.name.en}`).who.includes('member') ? TEXTS.needsLink : TEXTS.notAllowed;
+      return { reply: reply([refusal[language](command.name[language])]), command: null };
+    }
     const args = command.parse(line.args);
     if (!args.ok) return { reply: reply([TEXTS.usage[language](command.usage[language], command.example[language])]), command: null };
 

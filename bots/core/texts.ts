@@ -15,6 +15,10 @@ export const TEXTS = {
     de: (name: string) => `!${name} ist Koordinator:innen vorbehalten. Ist Ihr Chat-Konto schon mit Ihrer Person verknüpft? Siehe !ich`,
     en: (name: string) => `!${name} is for coordinators. Is your chat account linked to your person yet? See !me`,
   },
+  needsLink: {
+    de: (name: string) => `Für !${name} muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>`,
+    en: (name: string) => `!${name} needs your chat account linked to your person. To link it: !me link <your name>`,
+  },
   tooLong: {
     de: (max: number) => `Die Nachricht ist zu lang (höchstens ${max} Zeichen). Bitte kürzer fassen.`,
     en: (max: number) => `The message is too long (at most ${max} characters). Please shorten it.`,

@@ -5,7 +5,6 @@ import { chatBotsConfigured, startChatBots, type RunningBots } from '../../bots/
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { ChatIdentities } from '../services/chat-identities.js';
 import { loadHubSecret, PrivacyKeys } from '../services/privacy-keys.js';
 import { StoreWatcher } from '../services/store-watcher.js';
 import { createServices } from '../services/hub-services.js';
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
     health: () => ({ runsChatBotsAndTimers: keeper?.isHolder ?? false }),
     metricsToken: config.metricsToken,
     logger,
-    matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), new ChatIdentities(store), services.access) : null,
+    matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), services.identities, services.access) : null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
   });
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
   const outbox = new OutboxNotifier(store);
   const useOutbox = (on: boolean) => {
     if (!botsWanted) return;
-    for (const service of [services.requests, services.meetings, services.minutes]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
+    for (const service of [services.requests, services.meetings, services.minutes, services.identities]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
   };
   const runDueWork = dueWork(services, config.requestRetentionDays, log);
   let bots: RunningBots | null = null;

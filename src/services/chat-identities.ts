@@ -5,6 +5,8 @@ import { InvalidInput, NotAllowed, NotFound, type Language } from '../domain/err
 import { isCoordinator } from '../domain/privacy.js';
 import type { CoordinationStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from './districts-of.js';
+import { Notifiers, type Notifier } from './notifiers.js';
+import { districtId } from '../domain/ids.js';
 
 // Who a chat account is. A person asks to link their account to their record; a coordinator
 // or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
@@ -27,9 +29,21 @@ export interface ChatLink {
 const linkKey = (u: ChatUser) => `chat-link:${u.transport}:${u.userId}`;
 const languageKey = (u: ChatUser) => `chat-language:${u.transport}:${u.userId}`;
 
+/** Who confirms the accounts of people holding roles there: the district's coordinating people. */
+const CONFIRMING_ROLES = new Set(['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE']);
+
 export class ChatIdentities {
   /** Accounts whose person is known without confirmation: the local console only. */
   private readonly trusted = new Map<string, string>();
+  private readonly notifiers = new Notifiers();
+
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.add(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    this.notifiers.remove(notifier);
+  }
 
   constructor(
     private readonly store: NetworkStore & CoordinationStore,
@@ -65,7 +79,28 @@ export class ChatIdentities {
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
     await this.store.setState(linkKey(user), link);
+    await this.notifiers.tell(await this.confirmersOf(personId), {
+      de: `${user.userId} möchte als ${person.name} (${personId}) verknüpft werden. Wenn das stimmt: !bestätigen ${user.userId} ${personId}`,
+      en: `${user.userId} asks to be linked as ${person.name} (${personId}). If that is right: !confirm ${user.userId} ${personId}`,
+    });
     return link;
+  }
+
+  /** The coordinating people of the districts where the person holds roles (not the person). */
+  private async confirmersOf(personId: string): Promise<string[]> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    const districts = await districtsOfRoles(this.store, roles ?? []);
+    if (districts.size === 0) return [];
+    const scopes = [...districts].map((ags) => districtId(ags));
+    const inScopes = await this.store.rolesInScopes(scopes);
+    return [...new Set(inScopes.flat().filter((r) => CONFIRMING_ROLES.has(r.role) && r.personId !== personId).map((r) => r.personId))];
+  }
+
+  private async tellConfirmed(user: ChatUser, link: ChatLink): Promise<void> {
+    await this.notifiers.tell([link.personId], {
+      de: `Ihr Chat-Konto ${user.userId} ist jetzt mit Ihrer Person verknüpft. Was Sie hier tun können: !hilfe`,
+      en: `Your chat account ${user.userId} is now linked to your person. What you can do here: !help`,
+    });
   }
 
   /**
@@ -101,6 +136,7 @@ export class ChatIdentities {
     }
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
     await this.store.setState(linkKey(user), confirmed);
+    await this.tellConfirmed(user, confirmed);
     return confirmed;
   }
 
@@ -117,6 +153,7 @@ export class ChatIdentities {
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const link: ChatLink = { personId, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: admin === 'operator' ? 'operator' : admin.personId };
     await this.store.setState(linkKey(user), link);
+    await this.tellConfirmed(user, link);
     return link;
   }
 

@@ -144,7 +144,7 @@ export class ContactFinder {
   /** A town of a Landkreis, or a kreisfreie Stadt (its own district), forgiving the spelling. */
   private async resolvePlace(directory: Directory, name: string): Promise<Municipality | District> {
     const towns = await this.names.municipalities();
-    const cities = (await directory.listDistricts()).filter((d) => d.districtKind === 'KREISFREIE_STADT');
+    const cities = await this.names.cities();
     const places = [...towns.map((t) => ({ id: t.id, name: t.name })), ...cities.map((c) => ({ id: c.id, name: c.name }))];
     const found = matchName(name, places, (p) => p.name);
     if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((p) => p.name));

@@ -231,7 +231,7 @@ export class RequestRouter {
   /** A place is a municipality, or a kreisfreie Stadt (which has no municipalities of its own). */
   private async resolvePlace(name: string): Promise<{ municipality: Municipality | null; district: District }> {
     const towns = await this.names.municipalities();
-    const cities = (await this.store.listDistricts()).filter((d) => d.districtKind === 'KREISFREIE_STADT');
+    const cities = await this.names.cities();
     const places = [...towns.map((t) => ({ name: t.name, id: t.id })), ...cities.map((c) => ({ name: c.name, id: c.id }))];
     const found = matchName(name, places, (p) => p.name);
     if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((p) => p.name));

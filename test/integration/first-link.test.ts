@@ -51,6 +51,23 @@ describe('linking chat accounts from the first minute', () => {
     expect(self.data!.confirmChatLink).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
   });
 
+  it('tells the coordinators of the person\'s district of a pending link, and the person once confirmed', async () => {
+    const told: { personId: string; text: string }[] = [];
+    const notifier = { notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }) };
+    hub.services.identities.addNotifier(notifier);
+    try {
+      const account: ChatUser = { transport: 'matrix', userId: '@wartend:hub.test' };
+      await hub.services.identities.requestLink(account, 'person:demo-14627-alliance-2-volunteer-1');
+      const toCoordinators = told.filter((t) => t.text.includes('@wartend:hub.test möchte als'));
+      expect(toCoordinators.map((t) => t.personId)).toEqual(expect.arrayContaining(['person:demo-14627-koordinationskraft', 'person:demo-14627-kik-1']));
+      expect(toCoordinators[0]!.text).toContain('!bestätigen @wartend:hub.test person:demo-14627-alliance-2-volunteer-1');
+      await hub.services.identities.confirm(account, await hub.services.identities.viewerOfPerson('person:demo-14627-koordinationskraft'), 'person:demo-14627-alliance-2-volunteer-1');
+      expect(told.at(-1)).toEqual({ personId: 'person:demo-14627-alliance-2-volunteer-1', text: expect.stringContaining('ist jetzt mit Ihrer Person verknüpft') });
+    } finally {
+      hub.services.identities.removeNotifier(notifier);
+    }
+  });
+
   it('takes a name instead of a person id, and shows whom the account asked to be', async () => {
     const [volunteer] = await hub.store.entitiesByIds(['person:demo-14627-alliance-1-volunteer-1']);
     const account: ChatUser = { transport: 'matrix', userId: '@neu:hub.test' };

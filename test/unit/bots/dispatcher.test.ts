@@ -42,6 +42,17 @@ describe('the command core', () => {
     expect((await say(coordinator, longTitle))!.text).toContain('Titel: 1 bis 200 Zeichen');
   });
 
+  it('tells an unlinked asker that a member command needs a linked account, suggests only commands they may use, and labels topic links (issue 21, point 7)', async () => {
+    const stranger: ChatUser = { transport: 'matrix', userId: '@stranger:hub.test' };
+    expect((await say(stranger, '!meine-daten'))!.text).toBe('Für !meine-daten muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>');
+    const unknown = (await say(stranger, '!foobar'))!.text;
+    expect(unknown).toMatch(/^Den Befehl „!foobar“ kenne ich nicht\. Meinten Sie !/);
+    for (const memberOnly of ['!weiterleiten', '!annehmen', '!treffen', '!bestätigen', '!status']) expect(unknown).not.toContain(memberOnly);
+    const network = (await say(stranger, '!netzwerk Bündnis'))!.text;
+    expect(network).not.toContain('ABOUT');
+    expect(network).toMatch(/\(Thema\)/);
+  });
+
   it('parses quoted words and ignores what is no command', () => {
     expect(parseLine('!kontakt "Bad Schandau" Arbeit')).toEqual({ command: 'kontakt', args: ['Bad Schandau', 'Arbeit'] });
     expect(parseLine('!KONTAKT „Bad Schandau“')).toEqual({ command: 'kontakt', args: ['Bad Schandau'] });
