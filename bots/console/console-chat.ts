@@ -40,6 +40,7 @@ export async function runConsoleChat(services: HubServices, input: NodeJS.Readab
   });
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const answer = await dispatcher.handle({ user: CONSOLE_USER, text: line, inGroupRoom: false });
-    if (answer) output.write(`${toPlainText(answer.reply)}\n\n`);
+    // The console has no files: an attached file follows the reply as text.
+    if (answer) output.write(`${toPlainText(answer.reply)}\n${answer.reply.file ? `\n${answer.reply.file.content}\n` : ''}\n`);
   }
 }

@@ -20,8 +20,10 @@ export interface Reply {
   privateDetails: boolean;
   /** A web page to pin into the room where the transport can (a Matrix widget). */
   widget?: { id: string; name: string; url: string };
+  /** A file sent beside the reply (e.g. a data export too large for a message). */
+  file?: { name: string; mimeType: string; content: string };
 }
 
-export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean; actions?: Action[] } = {}): Reply {
-  return { title: options.title, lines: lines.map((l) => (typeof l === 'string' ? [l] : l)), actions: options.actions, privateDetails: options.privateDetails ?? false };
+export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean; actions?: Action[]; file?: Reply['file'] } = {}): Reply {
+  return { title: options.title, lines: lines.map((l) => (typeof l === 'string' ? [l] : l)), actions: options.actions, privateDetails: options.privateDetails ?? false, ...(options.file ? { file: options.file } : {}) };
 }

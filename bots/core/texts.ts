@@ -19,6 +19,10 @@ export const TEXTS = {
     de: (name: string) => `Für !${name} muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>`,
     en: (name: string) => `!${name} needs your chat account linked to your person. To link it: !me link <your name>`,
   },
+  welcome: {
+    de: () => 'Hallo! Ich bin der Bot des Integrationsnetzwerks: Ansprechpersonen, Anfragen, Treffen. Was ich kann: !hilfe (English: !language en)',
+    en: () => "Hello! I am the integration network's bot: contacts, requests, meetings. What I can do: !help",
+  },
   tooLong: {
     de: (max: number) => `Die Nachricht ist zu lang (höchstens ${max} Zeichen). Bitte kürzer fassen.`,
     en: (max: number) => `The message is too long (at most ${max} characters). Please shorten it.`,

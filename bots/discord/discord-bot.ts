@@ -147,7 +147,8 @@ export class DiscordBot implements InvitationNotifier {
     const answer = await this.dispatcher.handle({ user, text, inGroupRoom: interaction.inGuild() });
     if (!answer) return;
     const ephemeral = alwaysPrivate || answer.reply.privateDetails;
-    await interaction.reply({ ...render(answer.reply), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    const files = answer.reply.file ? [new AttachmentBuilder(Buffer.from(answer.reply.file.content, 'utf8'), { name: answer.reply.file.name })] : [];
+    await interaction.reply({ ...render(answer.reply), ...(files.length ? { files } : {}), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -12,7 +12,7 @@ import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
 import { TEXTS } from '../core/texts.js';
 import type { Reply } from '../core/reply.js';
-import { directNotice, noticeReplyingTo, type MatrixEvent } from './matrix-content.js';
+import { directNotice, noticeReplyingTo, roomNotice, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
@@ -171,8 +171,15 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async onInvite(roomId: string, event: MatrixEvent): Promise<void> {
-    if (inviterAllowed(event.sender, this.settings.allowedInviters, this.userId)) await this.client!.joinRoom(roomId);
-    else await this.client!.leaveRoom(roomId);
+    if (!inviterAllowed(event.sender, this.settings.allowedInviters, this.userId)) return void (await this.client!.leaveRoom(roomId));
+    await this.client!.joinRoom(roomId);
+    if ((event.content as { is_direct?: unknown } | undefined)?.is_direct !== true) return;
+    // The person's own direct chat with the bot is where their notifications go from now on (no
+    // second DM per notification); it gets a short welcome, once.
+    await this.store.setState(`matrix-direct:${event.sender}`, roomId);
+    if (!(await this.store.claimOnce(`matrix-welcome:${roomId}`))) return;
+    const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
+    await this.send(roomId, `welcome/${roomId}`, roomNotice({ lines: [[TEXTS.welcome[language]()]], privateDetails: false }));
   }
 
   private async onJoin(roomId: string): Promise<void> {
@@ -191,13 +198,23 @@ export class MatrixBot implements InvitationNotifier {
     if (inGroupRoom && answer.reply.privateDetails) {
       const direct = await this.directRoom(event.sender);
       await this.send(direct, `${event.event_id}/direct`, directNotice(answer.reply, event.sender));
+      await this.sendFile(direct, event, answer.reply.file);
       const language = await this.identities.language(user);
       const note = { title: undefined, lines: [[TEXTS.movedToDirect[language](event.sender)]], privateDetails: false };
       await this.send(roomId, `${event.event_id}/note`, noticeReplyingTo(note, event));
       return;
     }
     await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
+    await this.sendFile(roomId, event, answer.reply.file);
     if (answer.reply.widget) await this.addWidget(roomId, answer.reply.widget, user, event);
+  }
+
+  /** A reply's file, uploaded to the homeserver and sent as an m.file after the reply (once per command). */
+  private async sendFile(roomId: string, event: MatrixEvent, file: Reply['file']): Promise<void> {
+    if (!file) return;
+    const bytes = Buffer.from(file.content, 'utf8');
+    const url = await this.client!.uploadContent(bytes, file.mimeType, file.name);
+    await this.send(roomId, `${event.event_id}/file`, { msgtype: 'm.file', body: file.name, filename: file.name, url, info: { mimetype: file.mimeType, size: bytes.length } });
   }
 
   /** Pins a web page into the room as a widget; says so when the bot lacks the right. */

@@ -103,6 +103,18 @@ describe('the Matrix bot through Synapse', () => {
     expect(details.content.body).toMatch(/Ansprechpersonen in Radebeul[\s\S]*Telefon: \+49/);
   });
 
+  it('sends a person\'s data export as a JSON file beside a short summary (issue 21, finding 2)', async () => {
+    const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
+    await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
+    const summary = await ask(coordinator, room, '!meine-daten');
+    expect(summary.content.body).toMatch(/Das speichert der Hub über .+ \(Art\. 15 DSGVO\)/);
+    const file = await coordinator.waitFor(async () => (await coordinator.messages(room)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
+    expect(file.content).toMatchObject({ body: 'meine-daten.json', info: { mimetype: 'application/json' } });
+    const exported = JSON.parse(await coordinator.download(String(file.content.url))) as { person: { id: string }; auditEntries: { subjectIds: string[] }[] };
+    expect(exported.person.id).toBe('person:demo-14627-koordinationskraft');
+    expect(exported.auditEntries.every((e) => e.subjectIds.length === 1)).toBe(true);
+  });
+
   it('says so in a plain notice when it cannot read an encrypted room', async () => {
     const room = await alice.createRoom([botAccount.userId], { initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] });
     await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
@@ -150,7 +162,10 @@ describe('the Matrix bot through Synapse', () => {
     const kikInbox = await inbox(kik);
     expect((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body).toContain(`Neue Anfrage ${id} für Radebeul: Wir suchen eine Dolmetscherin für Arabisch`);
     expect((await ask(kik, kikInbox, `!annehmen ${id}`)).content.body).toContain('angenommen');
-    const volunteerInbox = await inbox(volunteer);
+    // The volunteer's own direct chat with the bot is where their notifications arrive (issue 21,
+    // point 7: no second DM per notification), after a welcome.
+    const volunteerInbox = room;
+    expect((await volunteer.messages(room)).some((m) => m.sender === botAccount.userId && /^Hallo! Ich bin der Bot des Integrationsnetzwerks/.test(String(m.content.body)))).toBe(true);
     await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} wurde angenommen`));
     expect((await ask(kik, kikInbox, `!erledigt ${id} Dolmetscherin vermittelt`)).content.body).toContain('erledigt');
     await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} ist erledigt – Dolmetscherin vermittelt`));

@@ -89,6 +89,7 @@ describe('operations and personal data', () => {
     const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
     const answer = (await dispatcher.handle({ user, text: '!meine-daten', inGroupRoom: true }))!;
     expect(answer.reply.privateDetails).toBe(true);
-    expect(toPlainText(answer.reply)).toContain(`"id": "${kik}"`);
+    expect(answer.reply.file).toMatchObject({ name: 'meine-daten.json', mimeType: 'application/json' });
+    expect(answer.reply.file!.content).toContain(`"id": "${kik}"`);
   });
 });
