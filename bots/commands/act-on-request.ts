@@ -29,7 +29,7 @@ export const acceptRequestCommand = actOnRequest({
   name: { de: 'annehmen', en: 'accept' },
   summary: { de: 'nimmt eine Anfrage an, die bei Ihnen liegt', en: 'accepts a request waiting on you' },
   done: { de: 'angenommen; die anfragende Person ist informiert.', en: 'accepted; the requester has been told.' },
-  act: (s, id, viewer) => s.requests.accept(id, viewer),
+  act: (s, id, viewer, note) => s.requests.accept(id, viewer, note),
 });
 
 export const resolveRequestCommand = actOnRequest({

@@ -5,7 +5,7 @@ import type { HubRequest, RequestState } from '../../src/domain/requests.js';
 
 const STATE: Record<RequestState, Record<Language, string>> = {
   OPEN: { de: 'offen', en: 'open' },
-  ROUTED: { de: 'in Bearbeitung', en: 'routed' },
+  ROUTED: { de: 'wartet auf Annahme', en: 'waiting to be accepted' },
   ACCEPTED: { de: 'angenommen', en: 'accepted' },
   RESOLVED: { de: 'erledigt', en: 'resolved' },
   DECLINED: { de: 'abgelehnt', en: 'declined' },

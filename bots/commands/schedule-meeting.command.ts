@@ -1,9 +1,22 @@
+import { DomainError } from '../../src/domain/errors.js';
 import { describeRule, splitWhenOrRule } from '../../src/services/recurrence.js';
 import { formatWhen } from '../../src/services/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
 const FORCE = new Set(['--trotzdem', '--anyway']);
+
+/** The service's answer, plus the hint that a title of several words needs quotes. */
+class TitleNeedsQuotes extends DomainError {
+  readonly code: string;
+  constructor(cause: DomainError, title: string) {
+    super(
+      `${cause.message} If the title has several words, put it in quotes: !meeting "${title} …" next Tuesday 2pm Radebeul`,
+      `${cause.messageDe} Hat der Titel mehrere Wörter, bitte in Anführungszeichen: !treffen "${title} …" nächsten Dienstag 14 Uhr Radebeul`,
+    );
+    this.code = cause.code;
+  }
+}
 const ALLIANCES = new Set(['--buendnisse', '--bündnisse', '--alliances']);
 const ONLINE = new Set(['--online', '--video']);
 const AGENDA = new Set(['--tagesordnung', '--agenda']);
@@ -44,10 +57,16 @@ export const scheduleMeetingCommand = defineCommand({
   },
   run: async (args, context, deps) => {
     const { when, rest } = splitWhenOrRule(args.words, new Date());
-    return deps.services.meetings.schedule(
-      { title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances, online: args.online, ...(args.agenda ? { agenda: args.agenda } : {}) },
-      context.viewer,
-    );
+    try {
+      return await deps.services.meetings.schedule(
+        { title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances, online: args.online, ...(args.agenda ? { agenda: args.agenda } : {}) },
+        context.viewer,
+      );
+    } catch (error) {
+      // A one-word title followed by an unreadable date is most often a title typed without quotes.
+      if (error instanceof DomainError && !/\s/.test(args.title) && (error.code === 'DATE_UNCLEAR' || error.code === 'MUNICIPALITY_NOT_FOUND')) throw new TitleNeedsQuotes(error, args.title);
+      throw error;
+    }
   },
   render: (meeting, { language }) => {
     const de = language === 'de';

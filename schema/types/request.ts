@@ -80,8 +80,8 @@ builder.mutationFields((t) => ({
   acceptRequest: t.field({
     type: RequestType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.services.requests.accept(String(id), ctx.viewer),
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false, description: 'Told to the requester with the acceptance.' }) },
+    resolve: (_root, { id, note }, ctx) => ctx.services.requests.accept(String(id), ctx.viewer, note ?? null),
   }),
   forwardRequest: t.field({
     type: RequestType,

@@ -6,6 +6,7 @@ import { matchName } from '../domain/names.js';
 import type { Directory } from './directory.js';
 import type { NameIndex } from './name-index.js';
 import { cleanText, SEARCHED_NAME } from '../domain/text.js';
+import { matchTopic } from '../domain/topic-match.js';
 
 // "Whom do I ask?" for a municipality and, optionally, a topic: the KIK serving it, the district's
 // Koordinationskraft, the Beauftragte, experts and institution contacts for the topic, and the
@@ -153,12 +154,9 @@ export class ContactFinder {
   }
 
   private async resolveTopic(directory: Directory, name: string): Promise<Topic> {
-    const topics = await this.names.topics();
-    const byName = matchName(name, topics, (t) => t.name);
-    const byEnglish = matchName(name, topics, (t) => t.nameEn);
-    const byWord = topics.filter((t) => [t.name, t.nameEn, t.id].some((n) => n.toLowerCase().split(/[^a-zäöüß]+/).includes(name.toLowerCase())));
-    const topic = byName.match ?? byEnglish.match ?? (byWord.length === 1 ? byWord[0]! : null);
-    if (!topic) throw new NotFound('Topic', name, byName.suggestions.map((t) => t.name));
+    const found = matchTopic(name, await this.names.topics());
+    const topic = found.match;
+    if (!topic) throw new NotFound('Topic', name, found.suggestions.map((t) => t.name));
     directory.remember(topic);
     return topic;
   }

@@ -26,6 +26,7 @@ import { Notifiers, type Message, type NotificationAction, type Notifier } from 
 
 export type { Message, NotificationAction, Notifier } from './notifiers.js';
 import { cleanText, SEARCHED_NAME } from '../domain/text.js';
+import { matchTopic } from '../domain/topic-match.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
@@ -85,13 +86,15 @@ export class RequestRouter {
     };
     if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
     const place = municipality?.name ?? district.name;
-    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}: ${text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
+    const about = await this.aboutLine(request);
+    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
     this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
     return request;
   }
 
-  async accept(id: string, viewer: Viewer): Promise<HubRequest> {
-    return this.close(id, viewer, 'ACCEPTED', null, { de: 'wurde angenommen', en: 'was accepted' });
+  /** Takes the request on; a note (e.g. "I call you tomorrow") reaches the requester with it. */
+  async accept(id: string, viewer: Viewer, note: string | null = null): Promise<HubRequest> {
+    return this.close(id, viewer, 'ACCEPTED', note ? cleanText(note, { field: 'note', fieldDe: 'Notiz', max: 500 }) : null, { de: 'wurde angenommen', en: 'was accepted' });
   }
 
   async resolve(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
@@ -108,7 +111,9 @@ export class RequestRouter {
     if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
     const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
-    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}: ${request.text}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}: ${request.text}\nAccept: !accept ${id}` }, [acceptAction(id)]);
+    const about = await this.aboutLine(request);
+    const reason = note ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` } : { de: '', en: '' };
+    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: !accept ${id}` }, [acceptAction(id)]);
     await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` });
     return moved;
   }
@@ -158,6 +163,18 @@ export class RequestRouter {
       for (const request of batch) if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
       if (batch.length < 100) return purged;
     }
+  }
+
+  /** " (Thema Gesundheit, von Anna Weber)": who asks about what, for the people handling it. */
+  private async aboutLine(request: HubRequest): Promise<Message> {
+    const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
+    const requesterName = requester?.kind === 'Person' ? requester.name : null;
+    const topicOf = (language: 'de' | 'en') => (topic?.kind === 'Topic' ? (language === 'de' ? topic.name : topic.nameEn) : null);
+    const part = (language: 'de' | 'en', topicWord: string, fromWord: string) =>
+      [topicOf(language) ? `${topicWord} ${topicOf(language)}` : null, requesterName ? `${fromWord} ${requesterName}` : null].filter(Boolean).join(', ');
+    const de = part('de', 'Thema', 'von');
+    const en = part('en', 'topic', 'from');
+    return { de: de ? ` (${de})` : '', en: en ? ` (${en})` : '' };
   }
 
   private async close(id: string, viewer: Viewer, state: RequestState, note: string | null, words: Message): Promise<HubRequest> {
@@ -243,12 +260,9 @@ export class RequestRouter {
   }
 
   private async resolveTopic(name: string): Promise<string> {
-    const topics = await this.names.topics();
-    const found = matchName(name, topics, (t) => t.name);
-    const word = topics.filter((t) => [t.name, t.nameEn].some((n) => n.toLowerCase().split(/[^a-zäöüß]+/).includes(name.toLowerCase())));
-    const topic = found.match ?? matchName(name, topics, (t) => t.nameEn).match ?? (word.length === 1 ? word[0]! : null);
-    if (!topic) throw new NotFound('Topic', name, found.suggestions.map((t) => t.name));
-    return topic.id;
+    const found = matchTopic(name, await this.names.topics());
+    if (!found.match) throw new NotFound('Topic', name, found.suggestions.map((t) => t.name));
+    return found.match.id;
   }
 
   private async tell(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {

@@ -14,9 +14,30 @@ function berlinOffset(at: Date): number {
   return Math.round((local.getTime() - utc.getTime()) / 60_000);
 }
 
+const WEEKDAYS = ['montag|monday', 'dienstag|tuesday', 'mittwoch|wednesday', 'donnerstag|thursday', 'freitag|friday', 'samstag|saturday', 'sonntag|sunday'];
+const COUNTS: Record<string, number> = { ein: 1, eine: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const WEEKDAY = `(${WEEKDAYS.join('|')})`;
+const COUNT = `(\\d{1,2}|${Object.keys(COUNTS).join('|')})`;
+const WEEKDAY_IN_WEEKS = new RegExp(`\\b${WEEKDAY}\\s+in\\s+${COUNT}\\s+(?:wochen|woche|weeks|week)\\b`, 'gi');
+const IN_WEEKS_WEEKDAY = new RegExp(`\\bin\\s+${COUNT}\\s+(?:wochen|woche|weeks|week)\\s+(?:am\\s+|on\\s+)?${WEEKDAY}\\b`, 'gi');
+
+/** "Mittwoch in zwei Wochen": that weekday in the week N weeks from this one, as a date chrono reads. */
+function weekdayInWeeks(text: string, now: Date): string {
+  const wall = berlinWallTime(now);
+  const today = Date.UTC(wall.year, wall.month - 1, wall.day);
+  const weekdayToday = (new Date(today).getUTCDay() + 6) % 7;
+  const dateOf = (weekday: string, count: string) => {
+    const target = WEEKDAYS.findIndex((names) => names.split('|').includes(weekday.toLowerCase()));
+    const weeks = COUNTS[count.toLowerCase()] ?? Number(count);
+    const day = new Date(today + (target - weekdayToday + 7 * weeks) * 86_400_000);
+    return `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}`;
+  };
+  return text.replace(WEEKDAY_IN_WEEKS, (_all, weekday: string, count: string) => dateOf(weekday, count)).replace(IN_WEEKS_WEEKDAY, (_all, count: string, weekday: string) => dateOf(weekday, count));
+}
+
 /** "3.12." has no year for chrono: give it the next such date; "am … um …" become plain. */
 function withYear(text: string, now: Date): string {
-  return text
+  return weekdayInWeeks(text, now)
     .replace(/^\s*(am|den|on)\s+/i, '')
     .replace(/(\d\.\d{1,2}\.(?:\d{4})?)\s+um\s+(\d)/gi, '$1 $2')
     .replace(/\b(\d{1,2})\.(\d{1,2})\.(?!\d)/g, (_, d: string, m: string) => {

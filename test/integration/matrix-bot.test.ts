@@ -160,7 +160,9 @@ describe('the Matrix bot through Synapse', () => {
       user.waitFor(async () => (await user.messages(roomId)).find((m) => m.sender === botAccount.userId && pattern.test(String(m.content.body))));
 
     const kikInbox = await inbox(kik);
-    expect((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body).toContain(`Neue Anfrage ${id} für Radebeul: Wir suchen eine Dolmetscherin für Arabisch`);
+    const notice = String((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body);
+    expect(notice).toContain(`Neue Anfrage ${id} für Radebeul (Thema Sprache und Dolmetschen, von `);
+    expect(notice).toContain('): Wir suchen eine Dolmetscherin für Arabisch');
     expect((await ask(kik, kikInbox, `!annehmen ${id}`)).content.body).toContain('angenommen');
     // The volunteer's own direct chat with the bot is where their notifications arrive (issue 21,
     // point 7: no second DM per notification), after a welcome.

@@ -49,6 +49,18 @@ describe.each(storeFactories)('requests through the district coordination on the
     expect((await store.requestById(filed.id))!.version).toBe(4);
   });
 
+  it('tells the handler who asks about what, the next one why it was forwarded, and the requester the note of the acceptance (issue 21, point 7)', async () => {
+    const [volunteer] = await store.entitiesByIds([VOLUNTEER.personId!]);
+    const filed = await services.requests.file({ place: 'Radebeul', topic: 'Dolmetscher', text: 'Begleitung zum Amt gesucht' }, VOLUNTEER);
+    expect(filed.topicId).toBe('topic:language');
+    expect(told.at(-1)!.message.de).toContain(`Neue Anfrage ${filed.id} für Radebeul (Thema Sprache und Dolmetschen, von ${volunteer!.name}): Begleitung zum Amt gesucht`);
+    await services.requests.forward(filed.id, KIK_RADEBEUL, KK_MEISSEN.personId!, 'Arabisch, bitte über den Dolmetscherpool');
+    const toKk = told.filter((t) => t.personId === KK_MEISSEN.personId).at(-1)!.message.de;
+    expect(toKk).toContain('Grund der Weiterleitung: Arabisch, bitte über den Dolmetscherpool');
+    await services.requests.accept(filed.id, KK_MEISSEN, 'Ich melde mich morgen');
+    expect(told.filter((t) => t.personId === VOLUNTEER.personId).at(-1)!.message.de).toBe(`Ihre Anfrage ${filed.id} wurde angenommen – Ich melde mich morgen.`);
+  });
+
   it('sends requests for a kreisfreie Stadt to its Koordinationskraft, and names the closest places for a typo', async () => {
     const dresden = await services.requests.file({ place: 'Dresden', topic: 'Sprache', text: 'Sprachcafé sucht Räume' }, VOLUNTEER);
     expect(dresden).toMatchObject({ level: 'KOORDINATIONSKRAFT', handlerId: 'person:demo-14612-koordinationskraft', municipalityId: null });

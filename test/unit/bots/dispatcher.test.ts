@@ -53,6 +53,12 @@ describe('the command core', () => {
     expect(network).toMatch(/\(Thema\)/);
   });
 
+  it('hints at quotes when a meeting title of several words was typed without them (issue 21, point 7)', async () => {
+    const answer = (await say(coordinator, '!treffen Austausch Schulanmeldung nächsten Dienstag 14 Uhr Radebeul'))!.text;
+    expect(answer).toContain('Hat der Titel mehrere Wörter, bitte in Anführungszeichen: !treffen "Austausch …"');
+    expect((await say(coordinator, '!treffen "Austausch Schulanmeldung" Mittwoch in zwei Wochen 10 Uhr Radebeul --trotzdem'))!.text).toMatch(/„Austausch Schulanmeldung“ ist angelegt/);
+  });
+
   it('parses quoted words and ignores what is no command', () => {
     expect(parseLine('!kontakt "Bad Schandau" Arbeit')).toEqual({ command: 'kontakt', args: ['Bad Schandau', 'Arbeit'] });
     expect(parseLine('!KONTAKT „Bad Schandau“')).toEqual({ command: 'kontakt', args: ['Bad Schandau'] });

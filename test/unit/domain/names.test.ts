@@ -27,3 +27,18 @@ describe('forgiving name matching', () => {
     expect(match('   ').suggestions).toEqual([]);
   });
 });
+
+describe('which topic people mean', () => {
+  const topic = (key: string, name: string, nameEn: string) => ({ kind: 'Topic' as const, id: `topic:${key}`, name, nameEn });
+  const topics = [topic('language', 'Sprache und Dolmetschen', 'Language and interpreting'), topic('accommodation', 'Unterbringung und Wohnen', 'Accommodation and housing'), topic('labour-market', 'Arbeitsmarkt', 'Labour market')];
+  it('finds a topic by its name, a typo, one of its words, or a word of the same stem', async () => {
+    const { matchTopic } = await import('../../../src/domain/topic-match.js');
+    expect(matchTopic('Arbeitsmarkt', topics).match?.id).toBe('topic:labour-market');
+    expect(matchTopic('Arbeitsmakt', topics).match?.id).toBe('topic:labour-market');
+    expect(matchTopic('Wohnen', topics).match?.id).toBe('topic:accommodation');
+    expect(matchTopic('housing', topics).match?.id).toBe('topic:accommodation');
+    expect(matchTopic('Dolmetscher', topics).match?.id).toBe('topic:language');
+    expect(matchTopic('Dolmetscherin', topics).match?.id).toBe('topic:language');
+    expect(matchTopic('Xylophon', topics).match).toBeNull();
+  });
+});
