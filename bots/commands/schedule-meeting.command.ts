@@ -58,30 +58,37 @@ export const scheduleMeetingCommand = defineCommand({
   run: async (args, context, deps) => {
     const { when, rest } = splitWhenOrRule(args.words, new Date());
     try {
-      return await deps.services.meetings.schedule(
+      const meeting = await deps.services.meetings.schedule(
         { title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances, online: args.online, ...(args.agenda ? { agenda: args.agenda } : {}) },
         context.viewer,
       );
+      // Who gets the invitation in chat: invitees with a linked account on this transport.
+      const accounts = await deps.identities.accountsOfPeople(meeting.inviteeIds, context.user.transport);
+      return { meeting, inChat: meeting.inviteeIds.filter((id) => (accounts.get(id) ?? []).length > 0).length };
     } catch (error) {
       // A one-word title followed by an unreadable date is most often a title typed without quotes.
       if (error instanceof DomainError && !/\s/.test(args.title) && (error.code === 'DATE_UNCLEAR' || error.code === 'MUNICIPALITY_NOT_FOUND')) throw new TitleNeedsQuotes(error, args.title);
       throw error;
     }
   },
-  render: (meeting, { language }) => {
+  render: ({ meeting, inChat }, { language }) => {
     const de = language === 'de';
     const at = new Date(meeting.startsAt);
+    const invited = meeting.inviteeIds.length;
+    const reached = de
+      ? `Eingeladen: ${invited} Personen; ${inChat === invited ? 'alle erhalten' : `${inChat} davon erhalten`} eine Direktnachricht${inChat === invited ? '' : ' (die übrigen haben kein verknüpftes Chat-Konto)'}.`
+      : `Invited: ${invited} people; ${inChat === invited ? 'all get' : `${inChat} of them get`} a direct message${inChat === invited ? '' : ' (the others have no linked chat account)'}.`;
     if (meeting.series)
       return reply([
         de
-          ? `Die Reihe „${meeting.title}“ ist angelegt: ${describeRule(meeting.series.rule, at, 'de')}. Erster Termin: ${formatWhen(at, 'de')} (${meeting.id}). Eingeladen: ${meeting.inviteeIds.length} Personen; sie erhalten eine Direktnachricht.`
-          : `The series "${meeting.title}" is scheduled: ${describeRule(meeting.series.rule, at, 'en')}. First date: ${formatWhen(at, 'en')} (${meeting.id}). Invited: ${meeting.inviteeIds.length} people; they get a direct message.`,
+          ? `Die Reihe „${meeting.title}“ ist angelegt: ${describeRule(meeting.series.rule, at, 'de')}. Erster Termin: ${formatWhen(at, 'de')} (${meeting.id}). ${reached}`
+          : `The series "${meeting.title}" is scheduled: ${describeRule(meeting.series.rule, at, 'en')}. First date: ${formatWhen(at, 'en')} (${meeting.id}). ${reached}`,
         de ? `Einen Termin ändern: !verschieben <Termin> <wann>; diesen und alle folgenden: … --folgende` : `Change one date: !reschedule <meeting> <when>; this and all later ones: … --following`,
       ]);
     return reply([
       de
-        ? `„${meeting.title}“ ist angelegt (${meeting.id}) für ${formatWhen(new Date(meeting.startsAt), 'de')}. Eingeladen: ${meeting.inviteeIds.length} Personen; sie erhalten eine Direktnachricht.`
-        : `"${meeting.title}" is scheduled (${meeting.id}) for ${formatWhen(new Date(meeting.startsAt), 'en')}. Invited: ${meeting.inviteeIds.length} people; they get a direct message.`,
+        ? `„${meeting.title}“ ist angelegt (${meeting.id}) für ${formatWhen(new Date(meeting.startsAt), 'de')}. ${reached}`
+        : `"${meeting.title}" is scheduled (${meeting.id}) for ${formatWhen(new Date(meeting.startsAt), 'en')}. ${reached}`,
     ]);
   },
 });

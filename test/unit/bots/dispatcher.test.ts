@@ -56,7 +56,10 @@ describe('the command core', () => {
   it('hints at quotes when a meeting title of several words was typed without them (issue 21, point 7)', async () => {
     const answer = (await say(coordinator, '!treffen Austausch Schulanmeldung nächsten Dienstag 14 Uhr Radebeul'))!.text;
     expect(answer).toContain('Hat der Titel mehrere Wörter, bitte in Anführungszeichen: !treffen "Austausch …"');
-    expect((await say(coordinator, '!treffen "Austausch Schulanmeldung" Mittwoch in zwei Wochen 10 Uhr Radebeul --trotzdem'))!.text).toMatch(/„Austausch Schulanmeldung“ ist angelegt/);
+    const scheduled = (await say(coordinator, '!treffen "Austausch Schulanmeldung" Mittwoch in zwei Wochen 10 Uhr Radebeul --trotzdem'))!.text;
+    expect(scheduled).toMatch(/„Austausch Schulanmeldung“ ist angelegt/);
+    // Nobody invited has a linked chat account here: nobody is promised a direct message.
+    expect(scheduled).toMatch(/Eingeladen: \d+ Personen; 0 davon erhalten eine Direktnachricht \(die übrigen haben kein verknüpftes Chat-Konto\)\./);
   });
 
   it('parses quoted words and ignores what is no command', () => {
