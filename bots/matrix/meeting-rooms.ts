@@ -23,6 +23,8 @@ interface RoomRecord {
   shown: string;
   /** The parts of a series the room has seen (a "this and the following" change starts a new one). */
   seriesIds?: string[];
+  /** Accounts given the moderator's power: the organiser's, and a successor's after a handover. */
+  moderators?: string[];
 }
 
 const recordKey = (key: string) => `matrix-meeting-room:${key}`;
@@ -92,7 +94,7 @@ export class MeetingRooms {
       await this.store.setState(roomOfKey(roomId), { key });
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
-      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin), seriesIds } satisfies RoomRecord);
+      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin), seriesIds, moderators: organiserAccounts } satisfies RoomRecord);
       return;
     }
     const text = toPlainText(pin);
@@ -104,7 +106,11 @@ export class MeetingRooms {
     }
     const added = invitees.filter((a) => !record.invited.includes(a));
     for (const account of added) await client.inviteUser(account, record.roomId);
-    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text, seriesIds });
+    // A new organiser (a successor taking the meeting over) moderates the room from now on.
+    const moderators = record.moderators ?? organiserAccounts;
+    const newModerators = organiserAccounts.filter((a) => !moderators.includes(a));
+    for (const account of newModerators) await client.setUserPowerLevel(account, record.roomId, 50);
+    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text, seriesIds, moderators: [...moderators, ...newModerators] });
   }
 
   /**

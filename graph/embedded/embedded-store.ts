@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bumpChangeSequence, readChangeSequence } from './change-sequence.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
+import * as lifecycle from './lifecycle.js';
+import { appendAudit, insertRolesAndLinks } from './lifecycle.js';
 import * as meetingRows from './meeting-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
@@ -11,9 +13,12 @@ import { ENTITY_KINDS, type Person, type District, type Entity, type EntityKind,
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { Link, RoleAssignment } from '../../src/domain/model.js';
+import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { NetworkRevision } from '../../src/domain/revisions.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
-import { auditToRow, entityToRow, linkToRow, roleToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
+import { entityToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
 import { migrate } from './migrations.js';
 
 // Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
@@ -124,19 +129,19 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async rolesOfPersons(personIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
-    const rows = this.db.prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} ORDER BY role, id`).all(JSON.stringify(personIds)) as RoleRow[];
+    const rows = this.db.prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL ORDER BY role, id`).all(JSON.stringify(personIds)) as RoleRow[];
     return alignMany(personIds, rows.map(rowToRole), (r) => [r.personId]);
   }
 
   async rolesInScopes(scopeIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
-    const rows = this.db.prepare(`SELECT * FROM roles WHERE scope_id IN ${IDS} ORDER BY role, id`).all(JSON.stringify(scopeIds)) as RoleRow[];
+    const rows = this.db.prepare(`SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL ORDER BY role, id`).all(JSON.stringify(scopeIds)) as RoleRow[];
     return alignMany(scopeIds, rows.map(rowToRole), (r) => [r.scopeId]);
   }
 
   async linksOf(ids: readonly string[]): Promise<ReturnType<typeof rowToLink>[][]> {
     const json = JSON.stringify(ids);
     const rows = this.db
-      .prepare(`SELECT * FROM links WHERE from_id IN ${IDS} UNION SELECT * FROM links WHERE to_id IN ${IDS} ORDER BY type, id`)
+      .prepare(`SELECT * FROM links WHERE from_id IN ${IDS} AND until IS NULL UNION SELECT * FROM links WHERE to_id IN ${IDS} AND until IS NULL ORDER BY type, id`)
       .all(json, json) as LinkRow[];
     return alignMany(ids, rows.map(rowToLink), (l) => [l.fromId, l.toId]);
   }
@@ -161,8 +166,8 @@ export class EmbeddedStore implements GraphStore {
       )
       .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null })[];
     const entities = rows.map((r) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [] }));
-    const roles = (this.db.prepare('SELECT * FROM roles').all() as RoleRow[]).map(rowToRole);
-    const links = (this.db.prepare('SELECT * FROM links').all() as LinkRow[]).map(rowToLink);
+    const roles = (this.db.prepare('SELECT * FROM roles WHERE until IS NULL').all() as RoleRow[]).map(rowToRole);
+    const links = (this.db.prepare('SELECT * FROM links WHERE until IS NULL').all() as LinkRow[]).map(rowToLink);
     const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);
     const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map((r) => JSON.parse(r.data) as HubRequest);
     return { entities, roles, links, meetings, requests };
@@ -174,13 +179,13 @@ export class EmbeddedStore implements GraphStore {
       .prepare(
         `SELECT data FROM entities e WHERE kind = @kind
            AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
-                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags)))
+                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags AND r.until IS NULL)))
            AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
-           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role))
+           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role AND until IS NULL))
            AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic))
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic AND until IS NULL))
            AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality))
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality AND until IS NULL))
            AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)
            AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId))
          ORDER BY name, id LIMIT @limit`,
@@ -194,8 +199,8 @@ export class EmbeddedStore implements GraphStore {
     for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM entities GROUP BY kind').all() as { kind: EntityKind; n: number }[]) {
       entities[row.kind] = row.n;
     }
-    const roles = (this.db.prepare('SELECT count(*) AS n FROM roles').get() as { n: number }).n;
-    const links = (this.db.prepare('SELECT count(*) AS n FROM links').get() as { n: number }).n;
+    const roles = (this.db.prepare('SELECT count(*) AS n FROM roles WHERE until IS NULL').get() as { n: number }).n;
+    const links = (this.db.prepare('SELECT count(*) AS n FROM links WHERE until IS NULL').get() as { n: number }).n;
     return { entities, roles, links };
   }
 
@@ -206,13 +211,8 @@ export class EmbeddedStore implements GraphStore {
         `INSERT INTO entities (id, kind, name, name_key, district_ags, data) VALUES (@id, @kind, @name, @name_key, @district_ags, @data)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, district_ags = excluded.district_ags, data = excluded.data`,
       );
-      const insertRole = this.db.prepare('INSERT INTO roles (id, person_id, role, scope_id) VALUES (@id, @person_id, @role, @scope_id)');
-      const insertLink = this.db.prepare(
-        'INSERT INTO links (id, type, from_id, to_id, since, note) VALUES (@id, @type, @from_id, @to_id, @since, @note)',
-      );
       for (const e of entitiesOf(changes)) upsertEntity.run(entityToRow(e));
-      for (const r of changes.roles) insertRole.run(roleToRow(r));
-      for (const l of changes.links) insertLink.run(linkToRow(l));
+      insertRolesAndLinks(this.db, changes.roles, changes.links);
       if (audit) this.appendAudit(audit);
       bumpChangeSequence(this.db);
     }).immediate();
@@ -227,6 +227,31 @@ export class EmbeddedStore implements GraphStore {
       bumpChangeSequence(this.db);
     }).immediate();
     this.ownChangeCount++;
+  }
+
+  async revise(revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): Promise<void> {
+    lifecycle.revise(this.db, revision, guard, audit);
+    this.ownChangeCount++;
+  }
+
+  async rolesByIds(ids: readonly string[]): Promise<(RoleAssignment | null)[]> {
+    return lifecycle.rolesByIds(this.db, ids);
+  }
+
+  async linksByIds(ids: readonly string[]): Promise<(Link | null)[]> {
+    return lifecycle.linksByIds(this.db, ids);
+  }
+
+  async allRolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
+    return lifecycle.allRolesOfPersons(this.db, personIds);
+  }
+
+  async allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
+    return lifecycle.allRolesInScopes(this.db, scopeIds);
+  }
+
+  async allLinksOf(ids: readonly string[]): Promise<Link[][]> {
+    return lifecycle.allLinksOf(this.db, ids);
   }
 
   async changeSequence(): Promise<number> {
@@ -292,9 +317,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private appendAudit(audit: AuditEntry): void {
-    this.db.prepare('INSERT INTO audit (id, at, actor_id, action, subject_ids, details) VALUES (@id, @at, @actor_id, @action, @subject_ids, @details)').run(auditToRow(audit));
-    const subject = this.db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
-    for (const id of new Set(audit.subjectIds)) subject.run(audit.id, id);
+    appendAudit(this.db, audit);
   }
 
   async saveRequest(request: HubRequest): Promise<boolean> {
@@ -390,7 +413,7 @@ export class EmbeddedStore implements GraphStore {
     const { entityIds, roleIds, linkIds } = referencedIds(changes);
     const ids = JSON.stringify(entityIds);
     const roles = this.db
-      .prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} UNION SELECT * FROM roles WHERE scope_id IN ${IDS}`)
+      .prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL UNION SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL`)
       .all(ids, ids) as RoleRow[];
     const existingRoles = this.db.prepare(`SELECT id FROM roles WHERE id IN ${IDS}`).pluck().all(JSON.stringify(roleIds)) as string[];
     const existingLinks = this.db.prepare(`SELECT id FROM links WHERE id IN ${IDS}`).pluck().all(JSON.stringify(linkIds)) as string[];

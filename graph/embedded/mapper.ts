@@ -19,6 +19,8 @@ export interface RoleRow {
   person_id: string;
   role: string;
   scope_id: string | null;
+  since: string | null;
+  until: string | null;
 }
 
 export interface LinkRow {
@@ -28,6 +30,7 @@ export interface LinkRow {
   to_id: string;
   since: string | null;
   note: string | null;
+  until: string | null;
 }
 
 export function entityToRow(e: Entity): EntityRow {
@@ -42,19 +45,25 @@ export function rowToEntity(row: Pick<EntityRow, 'data'>): Entity {
 }
 
 export function roleToRow(r: RoleAssignment): RoleRow {
-  return { id: r.id, person_id: r.personId, role: r.role, scope_id: r.scopeId };
+  return { id: r.id, person_id: r.personId, role: r.role, scope_id: r.scopeId, since: r.since ?? null, until: r.until ?? null };
 }
 
+// since and until appear only where set, so roles and links read the same as before they existed.
 export function rowToRole(row: RoleRow): RoleAssignment {
-  return { id: row.id, personId: row.person_id, role: row.role as Role, scopeId: row.scope_id };
+  const role: RoleAssignment = { id: row.id, personId: row.person_id, role: row.role as Role, scopeId: row.scope_id };
+  if (row.since) role.since = row.since;
+  if (row.until) role.until = row.until;
+  return role;
 }
 
 export function linkToRow(l: Link): LinkRow {
-  return { id: l.id, type: l.type, from_id: l.fromId, to_id: l.toId, since: l.since, note: l.note };
+  return { id: l.id, type: l.type, from_id: l.fromId, to_id: l.toId, since: l.since, note: l.note, until: l.until ?? null };
 }
 
 export function rowToLink(row: LinkRow): Link {
-  return { id: row.id, type: row.type as LinkType, fromId: row.from_id, toId: row.to_id, since: row.since, note: row.note };
+  const link: Link = { id: row.id, type: row.type as LinkType, fromId: row.from_id, toId: row.to_id, since: row.since, note: row.note };
+  if (row.until) link.until = row.until;
+  return link;
 }
 
 export interface TokenRow {

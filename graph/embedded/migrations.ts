@@ -137,6 +137,17 @@ const MIGRATIONS: Migration[] = [
       INSERT INTO change_sequence (id, value) VALUES (1, 0);
     `,
   },
+  {
+    version: 8,
+    name: 'roles and links with start and end dates',
+    up: `
+      ALTER TABLE roles ADD COLUMN since TEXT;
+      ALTER TABLE roles ADD COLUMN until TEXT;
+      ALTER TABLE links ADD COLUMN until TEXT;
+      CREATE INDEX roles_ended ON roles(until) WHERE until IS NOT NULL;
+      CREATE INDEX links_ended ON links(until) WHERE until IS NOT NULL;
+    `,
+  },
 ];
 
 

@@ -35,14 +35,26 @@ export function nodeToEntity(node: Node): Entity {
   return out as unknown as Entity;
 }
 
+// since and until appear only where set, so roles and links read the same as before they existed.
 export function nodeToRole(node: Node): RoleAssignment {
   const p = node.properties as Record<string, unknown>;
-  return { id: String(p.id), personId: String(p.personId), role: p.role as Role, scopeId: (p.scopeId as string | undefined) ?? null };
+  const role: RoleAssignment = { id: String(p.id), personId: String(p.personId), role: p.role as Role, scopeId: (p.scopeId as string | undefined) ?? null };
+  if (typeof p.since === 'string') role.since = p.since;
+  if (typeof p.until === 'string') role.until = p.until;
+  return role;
+}
+
+export function roleToProps(r: RoleAssignment): Record<string, unknown> {
+  return { ...r, since: r.since ?? null, until: r.until ?? null };
+}
+
+export function linkToProps(l: Link): Record<string, unknown> {
+  return { ...l, until: l.until ?? null };
 }
 
 export function relationshipToLink(rel: Relationship, fromId: string, toId: string): Link {
   const p = rel.properties as Record<string, unknown>;
-  return {
+  const link: Link = {
     id: String(p.id),
     type: rel.type as LinkType,
     fromId,
@@ -50,6 +62,8 @@ export function relationshipToLink(rel: Relationship, fromId: string, toId: stri
     since: (p.since as string | undefined) ?? null,
     note: (p.note as string | undefined) ?? null,
   };
+  if (typeof p.until === 'string') link.until = p.until;
+  return link;
 }
 
 /** Integers come back as neo4j Integers; refuse to silently lose precision. */

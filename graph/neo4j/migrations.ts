@@ -74,6 +74,14 @@ const MIGRATIONS: Migration[] = [
     name: 'meeting series',
     statements: ['CREATE INDEX meeting_series IF NOT EXISTS FOR (m:Meeting) ON (m.seriesId)'],
   },
+  {
+    version: 8,
+    name: 'ended roles and links',
+    statements: [
+      'CREATE INDEX role_until IF NOT EXISTS FOR (r:RoleAssignment) ON (r.until)',
+      ...LINK_TYPES.map((t) => `CREATE INDEX link_until_${t.toLowerCase()} IF NOT EXISTS FOR ()-[l:${t}]-() ON (l.until)`),
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord
 import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
-import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type Link, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
@@ -13,6 +13,9 @@ import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
+import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
+import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { NetworkRevision } from '../../src/domain/revisions.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
 // domain's own constants, never from input.
@@ -89,18 +92,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async rolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
-    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r ORDER BY r.role, r.id', { ids: personIds });
+    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id', { ids: personIds });
     return alignMany(personIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.personId]);
   }
 
   async rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
-    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r ORDER BY r.role, r.id', { ids: scopeIds });
+    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id', { ids: scopeIds });
     return alignMany(scopeIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.scopeId]);
   }
 
   async linksOf(ids: readonly string[]): Promise<ReturnType<typeof relationshipToLink>[][]> {
     const records = await this.records(
-        `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-()
+        `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL
          WITH DISTINCT l RETURN l, startNode(l).id AS fromId, endNode(l).id AS toId ORDER BY type(l), l.id`,
         { ids },
       );
@@ -124,8 +127,8 @@ export class Neo4jStore implements GraphStore {
       (await tx.run(`MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
         coalesce(e.topicIds, []) AS topicIds`)).records,
-      (await tx.run('MATCH (r:RoleAssignment) RETURN r')).records,
-      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) RETURN l, a.id AS fromId, b.id AS toId`)).records,
+      (await tx.run('MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN r')).records,
+      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.until IS NULL RETURN l, a.id AS fromId, b.id AS toId`)).records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
       (await tx.run('MATCH (r:Request) RETURN r.data AS data')).records,
     ]);
@@ -150,11 +153,11 @@ export class Neo4jStore implements GraphStore {
     const records = await this.records(
       `MATCH (e:Entity) WHERE e.kind = $kind
          AND ($ags IS NULL OR e.districtAgs = $ags OR (e.kind = 'District' AND e.ags = $ags)
-              OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(:RoleAssignment)-[:IN]->(s) WHERE s.districtAgs = $ags OR s.ags = $ags }))
+              OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment)-[:IN]->(s) WHERE r.until IS NULL AND (s.districtAgs = $ags OR s.ags = $ags) }))
          AND ($key IS NULL OR e.nameKey CONTAINS $key)
-         AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(:RoleAssignment {role: $role}) })
-         AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[:EXPERT_IN]->(:Entity {id: $topic}) })
-         AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-->(:Municipality {id: $municipality}) })
+         AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment {role: $role}) WHERE r.until IS NULL })
+         AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[x:EXPERT_IN]->(:Entity {id: $topic}) WHERE x.until IS NULL })
+         AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-[x]->(:Municipality {id: $municipality}) WHERE x.until IS NULL })
          AND ($institutionType IS NULL OR e.institutionType = $institutionType)
          AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
        RETURN e ORDER BY e.name, e.id LIMIT $limit`,
@@ -166,7 +169,7 @@ export class Neo4jStore implements GraphStore {
   async counts(): Promise<StoreCounts> {
     const [kinds, totals] = await this.read(async (tx) => [
       (await tx.run('MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n')).records,
-      (await tx.run(`CALL { MATCH (r:RoleAssignment) RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() RETURN count(l) AS links } RETURN roles, links`)).records,
+      (await tx.run(`CALL { MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.until IS NULL RETURN count(l) AS links } RETURN roles, links`)).records,
     ]);
     const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
     for (const r of kinds) entities[r.get('kind') as EntityKind] = fromNeo4j(r.get('n')) as number;
@@ -192,6 +195,42 @@ export class Neo4jStore implements GraphStore {
       await bumpChangeSequence(tx);
     });
     this.ownChangeCount++;
+  }
+
+  async revise(revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): Promise<void> {
+    await this.write(async (tx) => {
+      guard(await readRevisionFacts(tx, revision));
+      await writeRevision(tx, revision);
+      await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
+    });
+    this.ownChangeCount++;
+  }
+
+  async rolesByIds(ids: readonly string[]): Promise<(RoleAssignment | null)[]> {
+    const records = await this.records(HISTORY_QUERIES.rolesByIds, { ids });
+    return alignOne(ids, records.map((r) => nodeToRole(r.get('r'))), (r) => r.id);
+  }
+
+  async linksByIds(ids: readonly string[]): Promise<(Link | null)[]> {
+    const records = await this.records(HISTORY_QUERIES.linksByIds, { ids });
+    return alignOne(ids, records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))), (l) => l.id);
+  }
+
+  async allRolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
+    const records = await this.records(HISTORY_QUERIES.rolesOfPersons, { ids: personIds });
+    return alignMany(personIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.personId]);
+  }
+
+  async allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
+    const records = await this.records(HISTORY_QUERIES.rolesInScopes, { ids: scopeIds });
+    return alignMany(scopeIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.scopeId]);
+  }
+
+  async allLinksOf(ids: readonly string[]): Promise<Link[][]> {
+    const records = await this.records(HISTORY_QUERIES.linksOf, { ids });
+    const links = records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
+    return alignMany(ids, links, (l) => [l.fromId, l.toId]);
   }
 
   async changeSequence(): Promise<number> {

@@ -2,8 +2,8 @@ import type { ManagedTransaction, Node } from 'neo4j-driver';
 import type { AuditEntry } from '../../src/domain/access.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { districtId } from '../../src/domain/ids.js';
-import { ENTITY_KINDS, LINK_TYPES, type NetworkBundle } from '../../src/domain/model.js';
-import { auditToProps, entityToProps, nodeToEntity, nodeToRole } from './mapper.js';
+import { ENTITY_KINDS, LINK_TYPES, type Entity, type Link, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import { auditToProps, entityToProps, linkToProps, nodeToEntity, nodeToRole, roleToProps } from './mapper.js';
 
 // The write path inside a transaction: reading the facts a bundle refers to, writing the bundle
 // and its audit entry. Labels and relationship
@@ -17,7 +17,8 @@ export async function readFacts(tx: ManagedTransaction, changes: NetworkBundle):
   const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
   if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
   const roles = await tx.run(
-    `MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r
+    `MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
+     UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r
      UNION MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN r`,
     { ids: entityIds, roleIds },
   );
@@ -30,7 +31,7 @@ export async function readFacts(tx: ManagedTransaction, changes: NetworkBundle):
   const roleList = roles.records.map((r) => nodeToRole(r.get('r') as Node));
   return new FactsSnapshot(
     entities.records.map((r) => nodeToEntity(r.get('e'))),
-    roleList,
+    roleList.filter((r) => !r.until),
     roleList.map((r) => r.id),
     links.records.map((r) => r.get('id') as string),
   );
@@ -52,27 +53,39 @@ async function unwind(tx: ManagedTransaction, query: string, rows: unknown[], na
 }
 
 export async function writeChanges(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
+  await writeEntities(tx, changes);
+  await writeRolesAndLinks(tx, changes.roles, changes.links);
+}
+
+async function writeEntities(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
   await unwind(tx, 'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', changes.districts.map(entityToProps));
   for (const kind of ENTITY_KINDS) {
     if (kind === 'District') continue;
     const rows = entitiesOf(changes).filter((e) => e.kind === kind);
     await unwind(tx, `UNWIND $rows AS row CREATE (e:Entity:${kind}) SET e = row`, rows.map(entityToProps));
   }
-  for (const [type, edges] of Object.entries(structuralEdges(changes))) {
+  await writeStructuralEdges(tx, entitiesOf(changes));
+}
+
+export async function writeStructuralEdges(tx: ManagedTransaction, entities: readonly Entity[]): Promise<void> {
+  for (const [type, edges] of Object.entries(structuralEdges(entities))) {
     await unwind(tx, `UNWIND $rows AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, edges);
   }
+}
+
+export async function writeRolesAndLinks(tx: ManagedTransaction, roles: readonly RoleAssignment[], links: readonly Link[]): Promise<void> {
   await unwind(
     tx,
     `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
      WITH r, row OPTIONAL MATCH (s:Entity {id: row.scopeId}) FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (r)-[:IN]->(s))`,
-    changes.roles,
+    roles.map(roleToProps),
   );
   for (const type of LINK_TYPES) {
     await unwind(
       tx,
       `UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId})
-       CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note`,
-      changes.links.filter((l) => l.type === type),
+       CREATE (a)-[l:${type}]->(b) SET l.id = row.id, l.since = row.since, l.note = row.note, l.until = row.until`,
+      links.filter((l) => l.type === type).map(linkToProps),
     );
   }
 }
@@ -80,9 +93,11 @@ export async function writeChanges(tx: ManagedTransaction, changes: NetworkBundl
 type StructuralType = 'PART_OF' | 'BASED_IN' | 'LOCATED_IN' | 'ABOUT';
 
 /** Relationships that follow from entity fields, so Cypher users can traverse them. */
-function structuralEdges(changes: NetworkBundle): Record<StructuralType, { from: string; to: string }[]> {
+export const STRUCTURAL_TYPES = ['PART_OF', 'BASED_IN', 'LOCATED_IN', 'ABOUT'] as const;
+
+function structuralEdges(entities: readonly Entity[]): Record<StructuralType, { from: string; to: string }[]> {
   const out: Record<StructuralType, { from: string; to: string }[]> = { PART_OF: [], BASED_IN: [], LOCATED_IN: [], ABOUT: [] };
-  for (const e of entitiesOf(changes)) {
+  for (const e of entities) {
     if (e.kind === 'Municipality') out.PART_OF.push({ from: e.id, to: districtId(e.districtAgs) });
     if (e.kind === 'Alliance') out.BASED_IN.push({ from: e.id, to: districtId(e.districtAgs) });
     if (e.kind === 'Institution') out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });

@@ -10,7 +10,7 @@ import { DOMAIN_ERRORS } from './errors.js';
 
 const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
 const RequestLevelEnum = builder.enumType('RequestLevel', { values: REQUEST_LEVELS });
-const HopKindEnum = builder.enumType('RequestHopKind', { values: ['FILED', 'ROUTED', 'FORWARDED', 'ESCALATED', 'ACCEPTED', 'RESOLVED', 'DECLINED'] as const });
+const HopKindEnum = builder.enumType('RequestHopKind', { values: ['FILED', 'ROUTED', 'FORWARDED', 'ESCALATED', 'ACCEPTED', 'RESOLVED', 'DECLINED', 'HANDED_OVER'] as const });
 
 const HopType = builder.objectRef<RequestHop>('RequestHop').implement({
   fields: (t) => ({

@@ -86,6 +86,12 @@ export class FactsSnapshot implements WriteFacts {
   addLink(l: Link): void {
     this.linkIds.add(l.id);
   }
+  /** Forgets a role that a revision ends, so the rules count only the roles that still hold. */
+  removeRole(id: string): void {
+    for (const map of [this.byPerson, this.byScope]) {
+      for (const [key, list] of map) map.set(key, list.filter((r) => r.id !== id));
+    }
+  }
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

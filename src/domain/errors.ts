@@ -204,3 +204,66 @@ export class NotSignedIn extends DomainError {
     super('This needs a valid access token.', 'Dafür ist ein gültiger Zugangsschlüssel nötig.');
   }
 }
+
+export class EditConflict extends DomainError {
+  readonly code = 'EDIT_CONFLICT';
+  constructor(
+    readonly recordName: string,
+    readonly expectedVersion: number,
+    readonly storedVersion: number,
+    readonly changedBy: string | null,
+    readonly changedAt: string | null,
+  ) {
+    const whoEn = changedBy ? ` by ${changedBy}` : '';
+    const whoDe = changedBy ? ` von ${changedBy}` : '';
+    const whenEn = changedAt ? ` at ${changedAt}` : '';
+    const whenDe = changedAt ? ` am ${changedAt}` : '';
+    super(
+      `${recordName} was changed${whoEn}${whenEn} after you read it (version ${storedVersion}, you edited version ${expectedVersion}). Nothing was saved; read it again and repeat your change.`,
+      `${recordName} wurde inzwischen${whoDe}${whenDe} geändert (Version ${storedVersion}, Sie haben Version ${expectedVersion} bearbeitet). Nichts wurde gespeichert; bitte neu laden und die Änderung wiederholen.`,
+    );
+  }
+}
+
+export interface Dependant {
+  what: 'roles' | 'links' | 'municipalities' | 'institutions' | 'records' | 'requests' | 'meetings';
+  count: number;
+}
+
+const DEPENDANT_DE: Record<Dependant['what'], string> = {
+  roles: 'Rollen',
+  links: 'Verbindungen',
+  municipalities: 'Gemeinden',
+  institutions: 'Institutionen',
+  records: 'Einträge mit diesem Thema oder Programm',
+  requests: 'Anfragen',
+  meetings: 'Treffen',
+};
+
+export class HasDependants extends DomainError {
+  readonly code = 'HAS_DEPENDANTS';
+  constructor(
+    readonly recordName: string,
+    readonly dependants: Dependant[],
+  ) {
+    const en = dependants.map((d) => `${d.count} ${d.what === 'records' ? 'records about it' : d.what}`).join(', ');
+    const de = dependants.map((d) => `${d.count} ${DEPENDANT_DE[d.what]}`).join(', ');
+    super(
+      `${recordName} cannot be deleted: ${en} still depend on it. End or move them first; nothing was deleted.`,
+      `${recordName} kann nicht gelöscht werden, davon hängen noch ab: ${de}. Bitte diese zuerst beenden oder verschieben; nichts wurde gelöscht.`,
+    );
+  }
+}
+
+export class AlreadyEnded extends DomainError {
+  readonly code = 'ALREADY_ENDED';
+  constructor(
+    readonly what: 'Role' | 'Link',
+    readonly until: string,
+  ) {
+    super(
+      `This ${what === 'Role' ? 'role' : 'link'} ended on ${until} already.`,
+      `${what === 'Role' ? 'Diese Rolle' : 'Diese Verbindung'} ist bereits seit ${until} beendet.`,
+    );
+  }
+}

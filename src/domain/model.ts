@@ -70,6 +70,8 @@ export interface Municipality {
   ags: string | null;
   name: string;
   districtAgs: string;
+  /** Inhabitants, where known. */
+  population?: number | null;
 }
 
 export interface ContactChannel {
@@ -121,7 +123,17 @@ export interface FundingProgram {
   topicIds: string[];
 }
 
-export type Entity = District | Municipality | Person | Alliance | Institution | Topic | FundingProgram;
+/** What every stored record carries besides its fields: how often it was changed, by whom. */
+export interface Revisioned {
+  /** 1 when created, one more with every change; absent in records written before versions. */
+  version?: number;
+  /** Person id of whoever changed the record last (null: the system). */
+  changedBy?: string | null;
+  /** ISO time of the last change. */
+  changedAt?: string;
+}
+
+export type Entity = (District | Municipality | Person | Alliance | Institution | Topic | FundingProgram) & Revisioned;
 
 export interface RoleAssignment {
   id: string;
@@ -129,6 +141,10 @@ export interface RoleAssignment {
   role: Role;
   /** District, municipality, alliance or institution the role is held in; null for ANALYST and ADMIN. */
   scopeId: string | null;
+  /** ISO date the role began, where known. */
+  since?: string | null;
+  /** ISO date the role ended (the first day it no longer held); null or absent while it holds. */
+  until?: string | null;
 }
 
 export interface Link {
@@ -139,6 +155,8 @@ export interface Link {
   /** ISO date (YYYY-MM-DD) the collaboration started, where known. */
   since: string | null;
   note: string | null;
+  /** ISO date the collaboration ended (the first day without it); null or absent while it lasts. */
+  until?: string | null;
 }
 
 /** Everything one import or seed writes, in the order it is written. */

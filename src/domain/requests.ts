@@ -12,7 +12,7 @@ export const REQUEST_LEVELS = ['KIK', 'KOORDINATIONSKRAFT', 'TARGET'] as const;
 /** Where the request stands in the coordination: KIK, the district's Koordinationskraft, or the one it was forwarded to. */
 export type RequestLevel = (typeof REQUEST_LEVELS)[number];
 
-export type HopKind = 'FILED' | 'ROUTED' | 'FORWARDED' | 'ESCALATED' | 'ACCEPTED' | 'RESOLVED' | 'DECLINED';
+export type HopKind = 'FILED' | 'ROUTED' | 'FORWARDED' | 'ESCALATED' | 'ACCEPTED' | 'RESOLVED' | 'DECLINED' | 'HANDED_OVER';
 
 export interface RequestHop {
   at: string;

@@ -42,6 +42,11 @@ function ensureNew(facts: WriteFacts, id: string): void {
 
 export function checkNewEntity(entity: Entity, facts: WriteFacts): void {
   ensureNew(facts, entity.id);
+  checkEntityReferences(entity, facts);
+}
+
+/** What an entity refers to exists and fits: its district, topics, municipality. */
+export function checkEntityReferences(entity: Entity, facts: WriteFacts): void {
   switch (entity.kind) {
     case 'Municipality':
       return checkMunicipalityDistrict(entity, facts);

@@ -9,6 +9,8 @@ import { NetworkEvents } from './network-events.js';
 import { NetworkGraph } from './network-graph.js';
 import { NetworkLayouts } from './network-layout.js';
 import { NetworkWriter } from './network-writer.js';
+import { NetworkReviser } from './network-reviser.js';
+import { Handover } from './handover.js';
 import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
@@ -24,6 +26,10 @@ export interface HubServices {
   store: GraphStore;
   events: NetworkEvents;
   writer: NetworkWriter;
+  /** Changes, ends and deletes what is stored. */
+  reviser: NetworkReviser;
+  /** Ends a coordinating role and hands its work over. */
+  handover: Handover;
   names: NameIndex;
   contacts: ContactFinder;
   access: AccessService;
@@ -64,10 +70,14 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const network = new NetworkGraph(store, events, now);
   const identities = new ChatIdentities(store, now);
   const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
+  const requests = new RequestRouter(store, names, { escalateAfterHours }, events, now);
+  const reviser = new NetworkReviser(store, rules, events, now);
   return {
     store,
     events,
     writer: new NetworkWriter(store, rules, events),
+    reviser,
+    handover: new Handover(store, reviser, requests, planner),
     names,
     contacts: new ContactFinder(names),
     access: new AccessService(store, now, events, identities),
@@ -75,7 +85,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     network,
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules),
-    requests: new RequestRouter(store, names, { escalateAfterHours }, events, now),
+    requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),
     personalData: new PersonalData(store, events, now),

@@ -34,6 +34,23 @@ export const schemas = {
   link: z.object({ type: z.enum(LINK_TYPES), fromId: id, toId: id, since: isoDate.nullable().optional(), note: z.string().max(1000).nullable().optional() }),
 };
 
+const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"')).max(20);
+const channels = z.array(z.object({ channel: z.enum(CHANNEL_KINDS), value: z.string().trim().min(1).max(320), visibility: z.enum(VISIBILITIES) })).max(20);
+
+/** Partial updates: what is not given stays as it is. */
+export const updateSchemas = {
+  Person: z.object({ name, languages, channels }).partial().strict(),
+  Municipality: z.object({ name, ags: z.string().regex(/^\d{8}$/, 'must be an eight-digit AGS').nullable(), population: z.number().int().min(0).max(10_000_000).nullable() }).partial().strict(),
+  Alliance: z.object({ name, topicIds: z.array(id).max(50) }).partial().strict(),
+  Institution: z.object({ name, institutionType: z.enum(INSTITUTION_TYPES), municipalityId: id.nullable() }).partial().strict(),
+  Topic: z.object({ name, nameEn: name }).partial().strict(),
+  FundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50) }).partial().strict(),
+};
+export type UpdatableKind = keyof typeof updateSchemas;
+export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
+
+export const endingSchema = z.object({ id, until: isoDate.nullable().optional(), note: z.string().max(1000).nullable().optional() });
+
 export type MunicipalityInput = z.input<typeof schemas.municipality>;
 export type PersonInput = z.input<typeof schemas.person>;
 export type AllianceInput = z.input<typeof schemas.alliance>;

@@ -202,6 +202,22 @@ export class MeetingPlanner {
     return meeting;
   }
 
+  /**
+   * The coming meetings someone organised go to whoever takes over their role: the successor
+   * organises them (and moderates their chat rooms), the invitees are told. Returns them.
+   */
+  async handOver(fromId: string, toId: string, successorName: string): Promise<Meeting[]> {
+    const coming = (await this.store.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')).filter((m) => m.organiserId === fromId && m.state === 'SCHEDULED');
+    const moved = coming.map((m) => ({ ...m, organiserId: toId, inviteeIds: m.inviteeIds.filter((id) => id !== toId && id !== fromId), version: m.version + 1 }));
+    if (moved.length === 0 || !(await this.store.saveMeetings(moved))) return [];
+    for (const meeting of moved) {
+      await this.notifiers.tell(meeting.inviteeIds, { de: `Das Treffen „${meeting.title}“ organisiert jetzt ${successorName}.`, en: `The meeting "${meeting.title}" is now organised by ${successorName}.` });
+      await this.changed(meeting);
+    }
+    this.events?.publish({ action: 'meetingsHandedOver', subjectIds: [fromId, toId, ...moved.map((m) => m.id)], at: this.now().toISOString() });
+    return moved;
+  }
+
   /** A date poll to each invitee: as a native poll where the chat has one, as the message otherwise. */
   async offerDates(poll: DatePoll, message: Message): Promise<void> {
     await Promise.all(

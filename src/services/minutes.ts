@@ -6,7 +6,7 @@ import { matchName } from '../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { Notifiers } from './notifiers.js';
 import type { Notifier } from './request-router.js';
-import { findWhen, TIME_ZONE } from './when.js';
+import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../domain/text.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
@@ -41,7 +41,6 @@ const EARLY_MS = 3_600_000;
 const LATE_MS = 12 * 3_600_000;
 const itemKey = (meetingId: string, at: string, id: string) => `minutes:${meetingId}:${at}:${id}`;
 const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
-const berlinDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
 
 export class Minutes {
   private readonly notifiers = new Notifiers<Notifier>();

@@ -166,6 +166,25 @@ export class RequestRouter {
   }
 
   /** " (Thema Gesundheit, von Anna Weber)": who asks about what, for the people handling it. */
+  /**
+   * The open requests waiting on someone whose role ended go to whoever takes over; each
+   * requester is told who handles theirs now. Returns the requests moved.
+   */
+  async handOver(fromId: string, toId: string, successorName: string): Promise<HubRequest[]> {
+    const waiting = (await this.store.requestsOf(fromId, 1000)).filter((r) => r.handlerId === fromId && !isClosed(r));
+    const moved: HubRequest[] = [];
+    const at = this.now().toISOString();
+    for (const request of waiting) {
+      const next: HubRequest = { ...request, handlerId: toId, hops: [...request.hops, { at, kind: 'HANDED_OVER', fromId, toId, note: null }], version: request.version + 1 };
+      // A request that changed meanwhile was acted on by someone else; it stays as they left it.
+      if (!(await this.store.saveRequest(next))) continue;
+      moved.push(next);
+      await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`, en: `Your request ${request.id} is now handled by ${successorName}.` });
+    }
+    if (moved.length) this.events?.publish({ action: 'requestsHandedOver', subjectIds: [fromId, toId, ...moved.map((r) => r.id)], at });
+    return moved;
+  }
+
   private async aboutLine(request: HubRequest): Promise<Message> {
     const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
     const requesterName = requester?.kind === 'Person' ? requester.name : null;

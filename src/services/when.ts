@@ -47,6 +47,11 @@ function withYear(text: string, now: Date): string {
   });
 }
 
+/** The calendar day in Berlin of an instant, as YYYY-MM-DD. */
+export function berlinDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
+}
+
 export interface WallTime {
   year: number;
   /** 1 to 12. */

@@ -1,6 +1,7 @@
 import type { AccessStore } from './access-store.port.js';
 import type { CoordinationStore } from './coordination-store.port.js';
 import type { MeetingStore } from './meeting-store.port.js';
+import type { NetworkLifecycleStore } from './network-lifecycle.port.js';
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from './request-store.port.js';
 
@@ -10,11 +11,12 @@ import type { RequestStore } from './request-store.port.js';
 export type * from './access-store.port.js';
 export type * from './coordination-store.port.js';
 export type * from './meeting-store.port.js';
+export type * from './network-lifecycle.port.js';
 export type * from './request-store.port.js';
 export type { ChangeGuard, EntityListQuery, MunicipalityRef, NetworkSnapshot, NetworkStore, NetworkWriteStore, StoreCounts } from './network-store.port.js';
 export { listParameters } from './network-store.port.js';
 
-export interface GraphStore extends NetworkStore, NetworkWriteStore, AccessStore, RequestStore, MeetingStore, CoordinationStore {
+export interface GraphStore extends NetworkStore, NetworkWriteStore, NetworkLifecycleStore, AccessStore, RequestStore, MeetingStore, CoordinationStore {
   readonly name: 'embedded' | 'neo4j';
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;

@@ -1,0 +1,76 @@
+import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
+import type { Dependant } from '../../src/domain/errors.js';
+import { LINK_TYPES } from '../../src/domain/model.js';
+import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/domain/revisions.js';
+import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
+import { STRUCTURAL_TYPES, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
+
+// Changing, ending and deleting in Neo4j. Ended roles and relationships stay with an `until`
+// property, so analysts can ask Cypher how the network stood on any day.
+
+const LINK_PATTERN = LINK_TYPES.join('|');
+
+export async function readRevisionFacts(tx: ManagedTransaction, revision: NetworkRevision): Promise<RevisionFacts> {
+  const { entityIds, roleIds, linkIds, deletedIds } = revisionIds(revision);
+  const scopes = revision.addedRoles.map((r) => r.scopeId).filter((id): id is string => id !== null);
+  if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+  const roleRecords = await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids RETURN r', { ids: roleIds });
+  const linkRecords = await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`, { ids: linkIds });
+  const roles = roleRecords.records.map((r) => nodeToRole(r.get('r') as Node));
+  const links = linkRecords.records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
+  const involved = new Set([...entityIds, ...roles.flatMap((r) => (r.scopeId ? [r.personId, r.scopeId] : [r.personId])), ...links.flatMap((l) => [l.fromId, l.toId])]);
+  const current = (
+    await tx.run(
+      `MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
+       UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r`,
+      { ids: [...involved] },
+    )
+  ).records.map((r) => nodeToRole(r.get('r') as Node));
+  for (const r of current) if (r.scopeId) involved.add(r.scopeId);
+  const entities = (await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...involved] })).records.map((r) => nodeToEntity(r.get('e') as Node));
+  const dependants = new Map<string, Dependant[]>();
+  for (const id of deletedIds) dependants.set(id, await dependantsOf(tx, id));
+  return new RevisionFacts(entities, current, roles, links, dependants);
+}
+
+async function dependantsOf(tx: ManagedTransaction, id: string): Promise<Dependant[]> {
+  const result = await tx.run(
+    `CALL { MATCH (r:RoleAssignment) WHERE (r.personId = $id OR r.scopeId = $id) AND r.until IS NULL RETURN count(r) AS roles }
+     CALL { MATCH (:Entity {id: $id})-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL RETURN count(l) AS links }
+     CALL { MATCH (i:Institution) WHERE i.municipalityId = $id RETURN count(i) AS institutions }
+     CALL { MATCH (e:Entity) WHERE $id IN coalesce(e.topicIds, []) RETURN count(e) AS records }
+     CALL { MATCH (q:Request) WHERE q.requesterId = $id OR q.handlerId = $id OR q.data CONTAINS $quoted RETURN count(q) AS requests }
+     CALL { MATCH (m:Meeting) WHERE EXISTS { MATCH (m)-[:WITH]->(:MeetingPerson {personId: $id}) } OR m.data CONTAINS $quoted RETURN count(m) AS meetings }
+     RETURN roles, links, institutions, records, requests, meetings`,
+    { id, quoted: JSON.stringify(id) },
+  );
+  const row = result.records[0]!;
+  const whats: Dependant['what'][] = ['roles', 'links', 'institutions', 'records', 'requests', 'meetings'];
+  return whats.map((what) => ({ what, count: fromNeo4j(row.get(what)) as number })).filter((d) => d.count > 0);
+}
+
+export async function writeRevision(tx: ManagedTransaction, revision: NetworkRevision): Promise<void> {
+  const updated = revision.updates.map((u) => u.entity);
+  if (updated.length) {
+    // Labels stay; properties are replaced whole, and the relationships that follow from fields are drawn anew.
+    await tx.run('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', { rows: updated.map(entityToProps) });
+    await tx.run(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, { ids: updated.map((e) => e.id) });
+    await writeStructuralEdges(tx, updated);
+  }
+  if (revision.endedRoles.length) await tx.run('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', { rows: revision.endedRoles });
+  if (revision.endedLinks.length) await tx.run(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, { rows: revision.endedLinks });
+  await writeRolesAndLinks(tx, revision.addedRoles, revision.addedLinks);
+  if (revision.deleted.length) {
+    await tx.run('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', { ids: revision.deleted });
+    await tx.run('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids: revision.deleted });
+  }
+}
+
+export const HISTORY_QUERIES = {
+  rolesByIds: 'MATCH (r:RoleAssignment) WHERE r.id IN $ids RETURN r',
+  linksByIds: `MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`,
+  rolesOfPersons: 'MATCH (r:RoleAssignment) WHERE r.personId IN $ids RETURN r ORDER BY r.role, r.id',
+  rolesInScopes: 'MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids RETURN r ORDER BY r.role, r.id',
+  linksOf: `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-()
+            WITH DISTINCT l RETURN l, startNode(l).id AS fromId, endNode(l).id AS toId ORDER BY type(l), l.id`,
+};

@@ -1,0 +1,24 @@
+import type { AuditEntry } from '../access.js';
+import type { Link, RoleAssignment } from '../model.js';
+import type { NetworkRevision, RevisionFacts } from '../revisions.js';
+
+// Keeping the network true: changing, ending and deleting what is stored, and reading it as it
+// stood on any day. Current reads (NetworkStore) see only roles and links that still hold.
+
+/** Called inside the store's write transaction with the facts the revision refers to; throws to abort. */
+export type RevisionGuard = (facts: RevisionFacts) => void;
+
+export interface NetworkLifecycleStore {
+  /** Writes the revision and its audit entry in one transaction after guard accepted it, or nothing. */
+  revise(revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): Promise<void>;
+  /** Roles by id, ended ones included (null where unknown). */
+  rolesByIds(ids: readonly string[]): Promise<(RoleAssignment | null)[]>;
+  /** Links by id, ended ones included (null where unknown). */
+  linksByIds(ids: readonly string[]): Promise<(Link | null)[]>;
+  /** Roles these people held or hold, ended ones included (aligned with the ids). */
+  allRolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]>;
+  /** Roles held or once held in these scopes, ended ones included. */
+  allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
+  /** Links touching each id, ended ones included. */
+  allLinksOf(ids: readonly string[]): Promise<Link[][]>;
+}
