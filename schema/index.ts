@@ -18,5 +18,6 @@ import './types/request.js';
 import './types/meeting.js';
 import './types/calendar.js';
 import './types/date-poll.js';
+import './types/lifecycle.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

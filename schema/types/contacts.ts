@@ -1,4 +1,5 @@
 import type { Contact, ContactRole } from '../../src/services/contacts.js';
+import { parseDay } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
 import { AllianceRef, InstitutionRef, PersonRef } from '../refs.js';
 
@@ -25,8 +26,11 @@ builder.queryField('contacts', (t) =>
     args: {
       municipality: t.arg.string({ required: true }),
       topic: t.arg.string({ required: false }),
+      at: t.arg.string({ required: false, description: 'YYYY-MM-DD: whom one asked on that day (roles and links that held then).' }),
     },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.services.contacts.find(ctx.directory, args.municipality, args.topic ?? null, ctx.language)).contacts,
+    resolve: async (_root, args, ctx) => {
+      const directory = args.at ? ctx.directory.at(parseDay('at', args.at)) : ctx.directory;
+      return (await ctx.services.contacts.find(directory, args.municipality, args.topic ?? null, ctx.language)).contacts;
+    },
   }),
 );

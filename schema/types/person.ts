@@ -47,7 +47,7 @@ builder.node(PersonRef, {
   }),
 });
 
-const ContactChannelInput = builder.inputType('ContactChannelInput', {
+export const ContactChannelInput = builder.inputType('ContactChannelInput', {
   fields: (t) => ({
     channel: t.field({ type: ChannelKindEnum, required: true }),
     value: t.string({ required: true }),

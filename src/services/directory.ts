@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { InvalidInput } from '../domain/errors.js';
 import type { District, Entity, EntityKind, Link, Municipality, RoleAssignment } from '../domain/model.js';
-import type { EntityListQuery, NetworkStore, StoreCounts } from '../domain/ports/graph-store.port.js';
+import type { EntityListQuery, NetworkLifecycleStore, NetworkStore, StoreCounts } from '../domain/ports/graph-store.port.js';
+import { heldOn } from '../domain/revisions.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
 // them in one store call per kind of read, so round trips grow with the depth of a query, not
@@ -18,13 +19,32 @@ export class Directory {
   private readonly scopedRoles: DataLoader<string, RoleAssignment[]>;
   private readonly links: DataLoader<string, Link[]>;
 
-  constructor(private readonly store: NetworkStore & { readonly name: string }) {
+  /**
+   * `day` (YYYY-MM-DD): roles and links as they stood that day, ended ones included where they
+   * still held; without it, what holds now.
+   */
+  constructor(
+    private readonly store: NetworkStore & NetworkLifecycleStore & { readonly name: string },
+    readonly day: string | null = null,
+  ) {
     this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
     this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
     this.entities = new DataLoader((keys) => store.entitiesByIds(keys));
-    this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
-    this.scopedRoles = new DataLoader((keys) => store.rolesInScopes(keys));
-    this.links = new DataLoader((keys) => store.linksOf(keys));
+    if (day) {
+      const on = <T extends { since?: string | null; until?: string | null }>(lists: T[][]) => lists.map((list) => list.filter((item) => heldOn(item, day)));
+      this.roles = new DataLoader(async (keys) => on(await store.allRolesOfPersons(keys)));
+      this.scopedRoles = new DataLoader(async (keys) => on(await store.allRolesInScopes(keys)));
+      this.links = new DataLoader(async (keys) => on(await store.allLinksOf(keys)));
+    } else {
+      this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
+      this.scopedRoles = new DataLoader((keys) => store.rolesInScopes(keys));
+      this.links = new DataLoader((keys) => store.linksOf(keys));
+    }
+  }
+
+  /** The same reads as they stood on a day (YYYY-MM-DD); today's date reads the present. */
+  at(day: string): Directory {
+    return new Directory(this.store, day);
   }
 
   /** Which store answers, and how much it holds (for !status). */

@@ -66,3 +66,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const issue = result.error.issues[0]!;
   throw new InvalidInput(issue.path.join('.') || 'input', issue.message);
 }
+
+/** A day as YYYY-MM-DD (history questions: `at`), or a clear error naming the field. */
+export function parseDay(field: string, value: string): string {
+  const result = isoDate.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidInput(field, 'must be a date as YYYY-MM-DD', { field, problem: 'muss ein Datum der Form JJJJ-MM-TT sein' });
+}

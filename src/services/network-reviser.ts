@@ -4,7 +4,7 @@ import { authorizeChanges } from '../domain/authorization.js';
 import { EditConflict, InvalidInput, NotFound } from '../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../domain/ids.js';
 import { emptyBundle, type Entity, type Link, type NetworkBundle, type RoleAssignment } from '../domain/model.js';
-import type { NetworkLifecycleStore, NetworkStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
 import { emptyRevision, versionOf, validateRevision, type NetworkRevision, type RevisionFacts } from '../domain/revisions.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { districtsOfPerson } from './districts-of.js';
@@ -25,9 +25,16 @@ export interface RoleEnding {
   takenOver: Link[];
 }
 
+export interface RecordHistory {
+  /** Changes, newest first. */
+  entries: AuditEntry[];
+  /** Roles the person held, or roles held in the place, ended ones included. */
+  roles: RoleAssignment[];
+}
+
 export class NetworkReviser {
   constructor(
-    private readonly store: NetworkStore & NetworkLifecycleStore,
+    private readonly store: NetworkStore & NetworkWriteStore & NetworkLifecycleStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -39,8 +46,8 @@ export class NetworkReviser {
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored || stored.kind !== kind) throw new NotFound(kind, id);
     const changed = Object.keys(fields).filter((key) => JSON.stringify((stored as unknown as Record<string, unknown>)[key] ?? null) !== JSON.stringify(fields[key] ?? null));
-    if (changed.length === 0) return stored;
-    const entity = { ...stored, ...fields, version: versionOf(stored) + 1, changedBy: actor.personId, changedAt: this.now().toISOString() } as Entity;
+    // An update that changes nothing is still authorised and checked, but keeps the version.
+    const entity = changed.length === 0 ? stored : ({ ...stored, ...fields, version: versionOf(stored) + 1, changedBy: actor.personId, changedAt: this.now().toISOString() } as Entity);
     const revision: NetworkRevision = { ...emptyRevision(), updates: [{ entity, expectedVersion: expectedVersion ?? versionOf(stored) }] };
     const before = kind === 'Person' ? undefined : Object.fromEntries(changed.map((key) => [key, (stored as unknown as Record<string, unknown>)[key] ?? null]));
     const after = kind === 'Person' ? undefined : Object.fromEntries(changed.map((key) => [key, fields[key] ?? null]));
@@ -95,6 +102,14 @@ export class NetworkReviser {
     if (!stored) throw new NotFound(kindOfId(id) ?? 'Entity', id);
     await this.revise({ ...emptyRevision(), deleted: [id] }, actor, 'deleteRecord', { deleted: [{ id, kind: stored.kind }] }, [id]);
     return stored;
+  }
+
+  /** What changed about a record and who held its roles over time. */
+  async history(id: string, limit: number): Promise<RecordHistory> {
+    const bounded = Math.min(Math.max(limit, 1), 200);
+    const byPerson = kindOfId(id) === 'Person';
+    const [entries, roles] = await Promise.all([this.store.auditOf(id, bounded), byPerson ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id])]);
+    return { entries, roles: roles[0] ?? [] };
   }
 
   private async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[]): Promise<void> {

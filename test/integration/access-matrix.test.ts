@@ -41,6 +41,9 @@ const SCOPE_HOLDS: Record<Scope, (c: Column) => boolean> = {
 const REFUSALS = ['NOT_ALLOWED', 'UNAUTHENTICATED', 'MEETING_OUTSIDE_DISTRICT'];
 const RESULT = '{ __typename ... on HubError { code } }';
 
+/** Records in 14627 that the lifecycle calls change or end, found when the hub is up. */
+const TARGET = { institution: '', role: '', link: '' };
+
 /** A representative call of every GraphQL root field; `n` makes names unique per cell. */
 const CALLS: Record<string, (n: string) => string> = {
   'Query.districts': () => '{ districts { ags } }',
@@ -72,6 +75,18 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.addInstitution': (n) => `mutation { addInstitution(input: { name: "Matrixschule ${n}", type: SCHOOL, districtAgs: "14627" }) ${RESULT} }`,
   'Mutation.addLink': () => `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "${ALLIANCE}", toId: "alliance:demo-14627-2" }) ${RESULT} }`,
   'Mutation.assignRole': () => `mutation { assignRole(input: { personId: "${VOLUNTEER}", role: VOLUNTEER, scopeId: "alliance:demo-14627-2" }) ${RESULT} }`,
+  'Mutation.updatePerson': () => `mutation { updatePerson(id: "${KIK}", input: { languages: ["de", "ar"] }) ${RESULT} }`,
+  'Mutation.updateMunicipality': () => `mutation { updateMunicipality(id: "municipality:14627-radebeul", input: { population: 33000 }) ${RESULT} }`,
+  'Mutation.updateAlliance': () => `mutation { updateAlliance(id: "${ALLIANCE}", input: { name: "Bündnis Matrix" }) ${RESULT} }`,
+  'Mutation.updateInstitution': () => `mutation { updateInstitution(id: "${TARGET.institution}", input: { institutionType: OTHER }) ${RESULT} }`,
+  'Mutation.updateTopic': () => `mutation { updateTopic(id: "topic:none", input: { name: "Nichts" }) ${RESULT} }`,
+  'Mutation.updateFundingProgram': () => `mutation { updateFundingProgram(id: "funding:none", input: { name: "Nichts" }) ${RESULT} }`,
+  // The first allowed caller ends the role or link; later allowed ones hear ALREADY_ENDED, which is no refusal.
+  'Mutation.endRole': () => `mutation { endRole(input: { roleId: "${TARGET.role}" }) ${RESULT} }`,
+  'Mutation.endLink': () => `mutation { endLink(input: { linkId: "${TARGET.link}" }) ${RESULT} }`,
+  // The alliance has members: allowed callers hear HAS_DEPENDANTS and nothing is deleted.
+  'Mutation.deleteRecord': () => `mutation { deleteRecord(id: "${ALLIANCE}") ${RESULT} }`,
+  'Query.history': () => `{ history(id: "district:14627") ${RESULT} }`,
   'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
   'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,
   'Mutation.confirmChatLink': (n) => `mutation { confirmChatLink(account: "@matrix-${n.replace(/\W/g, '')}:hub.test", personId: "${VOLUNTEER}") ${RESULT} }`,
@@ -127,6 +142,14 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     const opened = await factory.open();
     dispose = opened.dispose;
     hub = await demoHub(opened.store);
+    const [institution] = await opened.store.listEntities({ kind: 'Institution', districtAgs: '14627', limit: 1 });
+    const others = (await opened.store.listEntities({ kind: 'Alliance', districtAgs: '14627', limit: 20 })).map((a) => a.id).filter((id) => id !== ALLIANCE);
+    const [roles, links] = [(await opened.store.rolesInScopes(others)).flat(), (await opened.store.linksOf(others)).flat()];
+    Object.assign(TARGET, {
+      institution: institution!.id,
+      role: roles.find((r) => r.role === 'VOLUNTEER' && r.personId !== VOLUNTEER)!.id,
+      link: links.find((l) => l.type === 'COOPERATES_WITH' && l.fromId !== ALLIANCE && l.toId !== ALLIANCE)!.id,
+    });
     server = createHubServer(hub.yoga, { maxBodyBytes: 100_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();

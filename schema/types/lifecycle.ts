@@ -1,0 +1,168 @@
+import type { AuditEntry } from '../../src/domain/access.js';
+import type { Entity } from '../../src/domain/model.js';
+import { displayName } from '../../src/domain/privacy.js';
+import { versionOf } from '../../src/domain/revisions.js';
+import type { HandoverResult } from '../../src/services/handover.js';
+import type { RecordHistory } from '../../src/services/network-reviser.js';
+import type { UpdatableKind } from '../../src/services/inputs.js';
+import { builder } from '../builder.js';
+import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
+import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
+import { DOMAIN_ERRORS } from './errors.js';
+import { LinkType } from './link.js';
+import { ContactChannelInput, RoleAssignmentType } from './person.js';
+
+// Keeping the network true over GraphQL: partial updates carrying the version the editor read,
+// ending roles (with a successor who takes the work over) and links, deleting mistakes, and
+// a record's history.
+
+for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef] as const) {
+  builder.objectField(ref as typeof PersonRef, 'version', (t) =>
+    t.int({ description: 'Counts every change; pass it to an update so a change made meanwhile is not overwritten.', resolve: (e) => versionOf(e as Entity) }),
+  );
+}
+
+builder.objectFields(RoleAssignmentType, (t) => ({
+  since: t.string({ nullable: true, description: 'YYYY-MM-DD the role began, where known.', resolve: (r) => r.since ?? null }),
+  until: t.string({ nullable: true, description: 'YYYY-MM-DD the role ended (the first day without it); null while it holds.', resolve: (r) => r.until ?? null }),
+}));
+
+builder.objectField(LinkType, 'until', (t) =>
+  t.string({ nullable: true, description: 'YYYY-MM-DD the collaboration ended (the first day without it); null while it lasts.', resolve: (l) => l.until ?? null }),
+);
+
+const inputs = {
+  Person: builder.inputType('UpdatePersonInput', {
+    fields: (t) => ({ name: t.string(), languages: t.stringList(), channels: t.field({ type: [ContactChannelInput] }) }),
+  }),
+  Municipality: builder.inputType('UpdateMunicipalityInput', {
+    fields: (t) => ({ name: t.string(), ags: t.string({ description: 'Eight-digit AGS' }), population: t.int() }),
+  }),
+  Alliance: builder.inputType('UpdateAllianceInput', { fields: (t) => ({ name: t.string(), topicIds: t.idList() }) }),
+  Institution: builder.inputType('UpdateInstitutionInput', {
+    fields: (t) => ({ name: t.string(), institutionType: t.field({ type: InstitutionTypeEnum }), municipalityId: t.id() }),
+  }),
+  Topic: builder.inputType('UpdateTopicInput', { fields: (t) => ({ name: t.string(), nameEn: t.string() }) }),
+  FundingProgram: builder.inputType('UpdateFundingProgramInput', {
+    fields: (t) => ({ name: t.string(), level: t.field({ type: FundingLevelEnum }), topicIds: t.idList() }),
+  }),
+};
+
+const refs = { Person: PersonRef, Municipality: MunicipalityRef, Alliance: AllianceRef, Institution: InstitutionRef, Topic: TopicRef, FundingProgram: FundingProgramRef };
+
+/** Only the fields the caller sent: an absent field stays, an explicit null clears it. */
+const given = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined).map(([key, value]) => [key, Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? v : String(v))) : value]));
+
+for (const kind of Object.keys(inputs) as UpdatableKind[]) {
+  builder.mutationField(`update${kind}`, (t) =>
+    t.field({
+      type: refs[kind] as typeof PersonRef,
+      errors: DOMAIN_ERRORS,
+      description: `Changes the given fields of a ${kind}; what is not given stays. With \`version\`, a change made since is refused as EDIT_CONFLICT.`,
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: false, description: 'The version the change is based on.' }),
+        input: t.arg({ type: inputs[kind] as typeof inputs.Person, required: true }),
+      },
+      resolve: async (_root, args, ctx) => (await ctx.services.reviser.update(kind, String(args.id), given(args.input as Record<string, unknown>), args.version ?? null, ctx.viewer)) as never,
+    }),
+  );
+}
+
+const EndRoleInput = builder.inputType('EndRoleInput', {
+  fields: (t) => ({
+    roleId: t.id({ required: true }),
+    until: t.string({ required: false, description: 'YYYY-MM-DD, the first day without the role; today when not given. Not in the future.' }),
+    successorId: t.id({ required: false, description: 'Who takes the role over from that day (for a KIK also the municipalities served).' }),
+  }),
+});
+
+const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement({
+  description: 'An ended role, who took it over, and the work handed over so nothing is orphaned.',
+  fields: (t) => ({
+    ended: t.field({ type: RoleAssignmentType, resolve: (r) => r.ended }),
+    successor: t.field({ type: RoleAssignmentType, nullable: true, resolve: (r) => r.successor }),
+    receiver: t.field({ type: PersonRef, nullable: true, description: 'Who took the open work: the successor or the district\'s Koordinationskraft.', resolve: async (r, _a, ctx) => (r.receiverId ? ctx.directory.entityOfKind(r.receiverId, 'Person') : null) }),
+    handedOverRequests: t.idList({ resolve: (r) => r.requestIds }),
+    handedOverMeetings: t.idList({ resolve: (r) => r.meetingIds }),
+  }),
+});
+
+const EndLinkInput = builder.inputType('EndLinkInput', {
+  fields: (t) => ({ linkId: t.id({ required: true }), until: t.string({ required: false, description: 'YYYY-MM-DD; today when not given.' }) }),
+});
+
+const DeletedRecordType = builder.objectRef<Entity>('DeletedRecord').implement({
+  fields: (t) => ({ id: t.exposeID('id'), kind: t.string({ resolve: (e) => e.kind }), name: t.exposeString('name') }),
+});
+
+builder.mutationFields((t) => ({
+  endRole: t.field({
+    type: RoleEndingType,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: EndRoleInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.handover.endRole({ id: String(input.roleId), until: input.until ?? null }, input.successorId ? String(input.successorId) : null, ctx.viewer),
+  }),
+  endLink: t.field({
+    type: LinkType,
+    errors: DOMAIN_ERRORS,
+    args: { input: t.arg({ type: EndLinkInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.services.reviser.endLink({ id: String(input.linkId), until: input.until ?? null }, ctx.viewer),
+  }),
+  deleteRecord: t.field({
+    type: DeletedRecordType,
+    errors: DOMAIN_ERRORS,
+    description: 'Deletes a record entered by mistake. Refused (HAS_DEPENDANTS, naming them) while roles, links, requests or meetings depend on it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.reviser.delete(String(args.id), ctx.viewer),
+  }),
+}));
+
+interface HistoryView extends RecordHistory {
+  id: string;
+}
+
+const HistoryEntryType = builder.objectRef<AuditEntry>('HistoryEntry').implement({
+  fields: (t) => ({
+    at: t.exposeString('at'),
+    action: t.exposeString('action', { description: 'updatePerson, endRole, import, ...' }),
+    actor: t.string({
+      nullable: true,
+      description: 'Who made the change (a pseudonym where the caller may not know the name).',
+      resolve: async (entry, _args, ctx) => {
+        if (!entry.actorId) return null;
+        const person = await ctx.directory.entityOfKind(entry.actorId, 'Person');
+        if (!person) return null;
+        return displayName(ctx.viewer, person, (await ctx.directory.rolesOfPerson(person.id)).map((r) => r.role), ctx.services.privacy);
+      },
+    }),
+    fields: t.stringList({
+      description: 'The fields an update changed.',
+      resolve: (entry) => ((entry.details.updated as { fields?: string[] }[] | undefined) ?? []).flatMap((u) => u.fields ?? []),
+    }),
+    details: t.string({ description: 'What changed, as JSON (values of people\'s fields are never kept).', resolve: (entry) => JSON.stringify(entry.details) }),
+  }),
+});
+
+const HistoryType = builder.objectRef<HistoryView>('History').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    entries: t.field({ type: [HistoryEntryType], description: 'Changes, newest first.', resolve: (h) => h.entries }),
+    roles: t.field({ type: [RoleAssignmentType], description: 'Roles held by this person, or held in this place, over time (ended ones with until).', resolve: (h) => h.roles }),
+  }),
+});
+
+builder.queryField('history', (t) =>
+  t.field({
+    type: HistoryType,
+    errors: DOMAIN_ERRORS,
+    description: 'A record\'s changes (who, when, which fields) and the holders of its roles over time.',
+    args: { id: t.arg.id({ required: true }), limit: t.arg.int({ required: false, defaultValue: 50 }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      return { id, ...(await ctx.services.reviser.history(id, args.limit ?? 50)) };
+    },
+  }),
+);
+
