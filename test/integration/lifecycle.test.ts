@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import type { Viewer } from '../../src/domain/access.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { createServices, type HubServices } from '../../src/services/hub-services.js';
+import type { Message } from '../../src/services/notifiers.js';
+import { berlinDay } from '../../src/services/when.js';
+import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
+import { bearer, gql } from '../support/hub.js';
+import { storeFactories } from '../support/stores.js';
+
+// Issue 15 "done when", over GraphQL on each store: the KIK of Radebeul leaves, a successor takes
+// the role, the municipalities served, the open request and the organised meeting; today's
+// contacts name the successor, yesterday's the old KIK; stale and rule-breaking edits and deletes
+// with dependants are refused and change nothing.
+
+const OLD_KIK = 'person:demo-14627-kik-2';
+const kikViewer: Viewer = { personId: OLD_KIK, access: 'COORDINATOR', districtAgs: null, personalData: false, roles: ['KIK'] };
+const volunteer: Viewer = { personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER', districtAgs: null, personalData: false, roles: ['VOLUNTEER'] };
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+describe.each(storeFactories)('keeping the network true on the $name store', (factory) => {
+  let store: GraphStore;
+  let services: HubServices;
+  let yoga: HubYoga;
+  let dispose: () => Promise<void>;
+  let coordinator: Record<string, string>;
+  const told: { personId: string; message: Message }[] = [];
+
+  beforeAll(async () => {
+    ({ store, dispose } = await factory.open());
+    services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
+    await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+    const listen = { notify: async (personId: string, message: Message) => void told.push({ personId, message }) };
+    services.requests.addNotifier(listen);
+    services.meetings.addNotifier(listen);
+    yoga = createHubYoga(services, { graphiql: false });
+    const { secret } = await services.access.create({ personId: 'person:demo-14627-koordinationskraft', access: 'DISTRICT_COORDINATOR', districtAgs: '14627', label: 'lifecycle' }, SYSTEM);
+    coordinator = bearer(secret);
+  });
+  afterAll(async () => dispose());
+
+  const kikOf = async (place: string, at?: string) => {
+    const answer = await gql(yoga, `query($place: String!, $at: String) { contacts(municipality: $place, at: $at) { role person { id name } } }`, { place, at }, coordinator);
+    return (answer.data!.contacts as { role: string; person: { id: string } | null }[]).filter((c) => c.role === 'KIK').map((c) => c.person!.id);
+  };
+
+  it('ends the KIK of Radebeul with a successor, who takes over the town, the open request and the meeting, and is told', async () => {
+    const request = await services.requests.file({ place: 'Radebeul', topic: 'Sprache', text: 'Dolmetscherin für Elternabend gesucht' }, volunteer);
+    expect(request.handlerId).toBe(OLD_KIK);
+    const meeting = await services.meetings.schedule({ title: 'Austausch Radebeul–Coswig', when: 'am 20.3.2027 um 10 Uhr', invite: ['Coswig'], confirmed: true }, kikViewer);
+    const [roles] = await store.rolesOfPersons([OLD_KIK]);
+    const kikRole = roles!.find((r) => r.role === 'KIK')!;
+
+    const added = await gql(yoga, 'mutation { addPerson(input: { name: "Mira Hoffmann" }) { ... on MutationAddPersonSuccess { data { id } } } }', {}, coordinator);
+    const successorId = added.data!.addPerson.data.id as string;
+    const today = berlinDay(new Date());
+    const ended = await gql(yoga, `mutation($role: ID!, $successor: ID!, $until: String!) {
+      endRole(input: { roleId: $role, successorId: $successor, until: $until }) {
+        __typename
+        ... on MutationEndRoleSuccess { data { ended { until } successor { person { name } since } receiver { name } handedOverRequests handedOverMeetings } }
+        ... on HubError { code message }
+      } }`, { role: kikRole.id, successor: successorId, until: today }, coordinator);
+    expect(ended.data!.endRole).toEqual({
+      __typename: 'MutationEndRoleSuccess',
+      data: { ended: { until: today }, successor: { person: { name: 'Mira Hoffmann' }, since: today }, receiver: { name: 'Mira Hoffmann' }, handedOverRequests: [request.id], handedOverMeetings: [meeting.id] },
+    });
+
+    expect(await kikOf('Radebeul')).toEqual([successorId]);
+    expect(await kikOf('Radebeul', dayBefore(today))).toEqual([OLD_KIK]);
+    expect((await store.requestById(request.id))!).toMatchObject({ handlerId: successorId, hops: expect.arrayContaining([expect.objectContaining({ kind: 'HANDED_OVER', fromId: OLD_KIK, toId: successorId })]) });
+    expect((await store.meetingById(meeting.id))!.organiserId).toBe(successorId);
+    expect(told.filter((t) => t.personId === successorId).map((t) => t.message.de)).toContainEqual(expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen\.$/));
+    expect(told.filter((t) => t.personId === volunteer.personId).map((t) => t.message.de)).toContain(`Ihre Anfrage ${request.id} wird jetzt von Mira Hoffmann bearbeitet.`);
+    // A new request for Radebeul goes to the successor.
+    expect((await services.requests.file({ place: 'Radebeul', topic: null, text: 'Noch eine Frage' }, volunteer)).handlerId).toBe(successorId);
+
+    const history = await gql(yoga, `query($id: ID!) { history(id: $id) { ... on QueryHistorySuccess { data { roles { role until person { id } } entries { action actor } } } } }`, { id: OLD_KIK }, coordinator);
+    expect(history.data!.history.data.roles).toContainEqual({ role: 'KIK', until: today, person: { id: OLD_KIK } });
+    expect(history.data!.history.data.entries[0]).toMatchObject({ action: 'endRole' });
+  });
+
+  it('refuses a stale update as a conflict naming the editor, a rule breach with its rule, a delete with dependants naming them; nothing changes', async () => {
+    const update = (version: number, name: string) =>
+      gql(yoga, `mutation($v: Int, $name: String) { updateMunicipality(id: "municipality:14627-radebeul", version: $v, input: { name: $name }) {
+        __typename ... on MutationUpdateMunicipalitySuccess { data { name version } } ... on HubError { code message } } }`, { v: version, name }, coordinator);
+    const first = await update(1, 'Radebeul (Sachsen)');
+    expect(first.data!.updateMunicipality).toEqual({ __typename: 'MutationUpdateMunicipalitySuccess', data: { name: 'Radebeul (Sachsen)', version: 2 } });
+    const sequence = await store.changeSequence();
+    const stale = await update(1, 'Radebeul an der Elbe');
+    expect(stale.data!.updateMunicipality).toMatchObject({ code: 'EDIT_CONFLICT', message: expect.stringMatching(/inzwischen von .+ am .+ geändert \(Version 2/) });
+    const outside = await gql(yoga, 'mutation { updateInstitution(id: "institution:none", input: { name: "X" }) { ... on HubError { code } } }', {}, coordinator);
+    expect(outside.data!.updateInstitution.code).toBe('INSTITUTION_NOT_FOUND');
+    const badTopic = await gql(yoga, 'mutation { updateAlliance(id: "alliance:demo-14627-1", input: { topicIds: ["topic:does-not-exist"] }) { ... on HubError { code } } }', {}, coordinator);
+    expect(badTopic.data!.updateAlliance.code).toBe('TOPIC_NOT_FOUND');
+    const deleted = await gql(yoga, 'mutation { deleteRecord(id: "alliance:demo-14627-1") { ... on HubError { code message } } }', {}, coordinator);
+    expect(deleted.data!.deleteRecord).toMatchObject({ code: 'HAS_DEPENDANTS', message: expect.stringContaining('Rollen') });
+    expect(await store.changeSequence()).toBe(sequence);
+    const [town] = await store.entitiesByIds(['municipality:14627-radebeul']);
+    expect(town).toMatchObject({ name: 'Radebeul (Sachsen)', version: 2 });
+    const [alliance] = await store.entitiesByIds(['alliance:demo-14627-1']);
+    expect(alliance).not.toBeNull();
+  });
+});
