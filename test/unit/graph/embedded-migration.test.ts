@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
+import { SYSTEM } from '../../../src/domain/authorization.js';
+import { districtId } from '../../../src/domain/ids.js';
+import { NetworkReviser } from '../../../src/services/network-reviser.js';
+import { NetworkWriter } from '../../../src/services/network-writer.js';
+import { LANDKREIS, smallNetwork } from '../../support/mothers.js';
+
+// A data file written by the release before roles and links had end dates (schema version 7)
+// opens with everything in it, and its roles and links can then be ended.
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Turns a current store file back into the shape release 7 wrote. */
+function asWrittenByVersion7(file: string): void {
+  const db = new Database(file);
+  db.exec(`
+    DROP INDEX roles_ended; DROP INDEX links_ended;
+    ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until;
+    DELETE FROM schema_migrations WHERE version >= 8;
+  `);
+  expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 7 });
+  db.close();
+}
+
+it('brings a store of the previous release to the new format on open and finds everything', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-migration-'));
+  dirs.push(dir);
+  const old = EmbeddedStore.open(dir);
+  await new NetworkWriter(old, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+  const before = { counts: await old.counts(), roles: await old.rolesInScopes([districtId(LANDKREIS)]), snapshot: await old.networkSnapshot() };
+  await old.close();
+  asWrittenByVersion7(EmbeddedStore.file(dir));
+
+  const store = EmbeddedStore.open(dir);
+  expect(await store.counts()).toEqual(before.counts);
+  expect(await store.rolesInScopes([districtId(LANDKREIS)])).toEqual(before.roles);
+  expect(await store.networkSnapshot()).toEqual(before.snapshot);
+  await new NetworkReviser(store, { kikLimitPerLandkreis: 10 }).endRole({ id: 'role:kik-1' }, null, SYSTEM);
+  const [[ended]] = await store.allRolesOfPersons(['person:kik-1']);
+  expect(ended).toMatchObject({ id: 'role:kik-1', until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  await store.close();
+});
