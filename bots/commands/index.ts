@@ -20,6 +20,7 @@ import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
 import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
+import { editCommand, endRoleCommand, handoverCommand } from './lifecycle.command.js';
 
 /** The command table, in the order help lists it. */
 export const COMMANDS: readonly Command[] = [
@@ -53,5 +54,8 @@ export const COMMANDS: readonly Command[] = [
   myDataCommand,
   languageCommand,
   confirmCommand,
+  editCommand,
+  endRoleCommand,
+  handoverCommand,
   statusCommand,
 ];

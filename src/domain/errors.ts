@@ -134,6 +134,8 @@ const GERMAN_KIND: Record<string, string> = {
   ChatAccount: 'Das Chat-Konto',
   Request: 'Die Anfrage',
   Meeting: 'Das Treffen',
+  Entity: 'Der Eintrag',
+  Link: 'Die Verbindung',
 };
 
 export class DuplicateId extends DomainError {

@@ -121,3 +121,16 @@ export function splitWhen(words: string[], now: Date): { when: string; rest: str
   }
   return { when: words.slice(0, Math.max(1, words.length - 1)).join(' '), rest: words.slice(-1) };
 }
+
+/**
+ * A day that has come ("30.11.2026", "gestern", "heute", "1 December"), as YYYY-MM-DD in
+ * Berlin: for end dates, which record what happened. An unreadable text is asked back.
+ */
+export function parseDay(text: string, now: Date): string {
+  const reference = { instant: now, timezone: berlinOffset(now) };
+  const found = [...chrono.de.parse(text, reference), ...chrono.en.parse(text, reference)].sort((a, b) => b.text.length - a.text.length)[0];
+  if (!found || found.text.replace(/\s+/g, ' ').trim().length < text.replace(/\s+/g, ' ').trim().length - 1) {
+    throw new DateUnclear(text, { en: 'I cannot read this as a day. Try "30.11.2026" or "today".', de: 'Das kann ich nicht als Tag lesen. Versuchen Sie etwa „30.11.2026“ oder „heute“.' });
+  }
+  return berlinDay(found.start.date());
+}

@@ -42,7 +42,8 @@ it('brings a store of the previous release to the new format on open and finds e
   expect(await store.rolesInScopes([districtId(LANDKREIS)])).toEqual(before.roles);
   expect(await store.networkSnapshot()).toEqual(before.snapshot);
   await new NetworkReviser(store, { kikLimitPerLandkreis: 10 }).endRole({ id: 'role:kik-1' }, null, SYSTEM);
-  const [[ended]] = await store.allRolesOfPersons(['person:kik-1']);
+  const [roles] = await store.allRolesOfPersons(['person:kik-1']);
+  const ended = roles![0];
   expect(ended).toMatchObject({ id: 'role:kik-1', until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   await store.close();
 });
