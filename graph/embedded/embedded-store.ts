@@ -113,14 +113,14 @@ export class EmbeddedStore implements GraphStore {
 
   async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
     const rows = this.db
-      .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} ORDER BY name`)
+      .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} AND until IS NULL ORDER BY name`)
       .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
     return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
   }
 
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
     return this.db
-      .prepare("SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' ORDER BY name")
+      .prepare("SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' AND until IS NULL ORDER BY name")
       .all() as MunicipalityRef[];
   }
 
@@ -151,7 +151,7 @@ export class EmbeddedStore implements GraphStore {
     if (!key) return [];
     const rows = this.db
       .prepare(
-        `SELECT data FROM entities WHERE name_key LIKE ? AND kind IN ${IDS}
+        `SELECT data FROM entities WHERE name_key LIKE ? AND kind IN ${IDS} AND until IS NULL
          ORDER BY (name_key = ?) DESC, (name_key LIKE ?) DESC, name, id LIMIT ?`,
       )
       .all(`%${key}%`, JSON.stringify(kinds ?? ENTITY_KINDS), key, `${key}%`, limit) as Pick<EntityRow, 'data'>[];
@@ -162,7 +162,7 @@ export class EmbeddedStore implements GraphStore {
     const rows = this.db
       .prepare(
         `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds FROM entities`,
+                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds FROM entities WHERE until IS NULL`,
       )
       .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null })[];
     const entities = rows.map((r) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [] }));
@@ -177,7 +177,7 @@ export class EmbeddedStore implements GraphStore {
     const key = q.text ? nameKey(q.text) : null;
     const rows = this.db
       .prepare(
-        `SELECT data FROM entities e WHERE kind = @kind
+        `SELECT data FROM entities e WHERE kind = @kind AND until IS NULL
            AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
                  SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags AND r.until IS NULL)))
            AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
@@ -196,7 +196,7 @@ export class EmbeddedStore implements GraphStore {
 
   async counts(): Promise<StoreCounts> {
     const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
-    for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM entities GROUP BY kind').all() as { kind: EntityKind; n: number }[]) {
+    for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM entities WHERE until IS NULL GROUP BY kind').all() as { kind: EntityKind; n: number }[]) {
       entities[row.kind] = row.n;
     }
     const roles = (this.db.prepare('SELECT count(*) AS n FROM roles WHERE until IS NULL').get() as { n: number }).n;

@@ -29,7 +29,9 @@ export function insertRolesAndLinks(db: Database.Database, roles: readonly RoleA
 export function revise(db: Database.Database, revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): void {
   db.transaction(() => {
     guard(readRevisionFacts(db, revision));
-    const update = db.prepare('UPDATE entities SET name = @name, name_key = @name_key, district_ags = @district_ags, data = @data WHERE id = @id');
+    const insert = db.prepare('INSERT INTO entities (id, kind, name, name_key, district_ags, data) VALUES (@id, @kind, @name, @name_key, @district_ags, @data)');
+    for (const entity of revision.addedRecords) insert.run(entityToRow(entity));
+    const update = db.prepare(`UPDATE entities SET name = @name, name_key = @name_key, district_ags = @district_ags, data = @data, until = json_extract(@data, '$.until') WHERE id = @id`);
     for (const { entity } of revision.updates) update.run(entityToRow(entity));
     const endRole = db.prepare('UPDATE roles SET until = ? WHERE id = ?');
     for (const e of revision.endedRoles) endRole.run(e.until, e.id);

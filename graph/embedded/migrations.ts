@@ -139,11 +139,12 @@ const MIGRATIONS: Migration[] = [
   },
   {
     version: 8,
-    name: 'roles and links with start and end dates',
+    name: 'roles, links and records with start and end dates',
     up: `
       ALTER TABLE roles ADD COLUMN since TEXT;
       ALTER TABLE roles ADD COLUMN until TEXT;
       ALTER TABLE links ADD COLUMN until TEXT;
+      ALTER TABLE entities ADD COLUMN until TEXT;
       CREATE INDEX roles_ended ON roles(until) WHERE until IS NOT NULL;
       CREATE INDEX links_ended ON links(until) WHERE until IS NOT NULL;
     `,

@@ -1,9 +1,10 @@
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type { Dependant } from '../../src/domain/errors.js';
+import { bundleOf } from '../../src/domain/changes.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/domain/revisions.js';
 import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
-import { STRUCTURAL_TYPES, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
+import { STRUCTURAL_TYPES, writeEntities, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
 
 // Changing, ending and deleting in Neo4j. Ended roles and relationships stay with an `until`
 // property, so analysts can ask Cypher how the network stood on any day.
@@ -50,6 +51,7 @@ async function dependantsOf(tx: ManagedTransaction, id: string): Promise<Dependa
 }
 
 export async function writeRevision(tx: ManagedTransaction, revision: NetworkRevision): Promise<void> {
+  if (revision.addedRecords.length) await writeEntities(tx, bundleOf(revision.addedRecords));
   const updated = revision.updates.map((u) => u.entity);
   if (updated.length) {
     // Labels stay; properties are replaced whole, and the relationships that follow from fields are drawn anew.

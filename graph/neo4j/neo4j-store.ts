@@ -77,12 +77,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
-    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', { ags });
+    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags AND m.until IS NULL RETURN m ORDER BY m.name', { ags });
     return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
   }
 
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
-    const records = await this.records('MATCH (m:Municipality) RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name');
+    const records = await this.records('MATCH (m:Municipality) WHERE m.until IS NULL RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name');
     return records.map((r) => ({ id: r.get('id'), name: r.get('name'), districtAgs: r.get('districtAgs') }));
   }
 
@@ -115,7 +115,7 @@ export class Neo4jStore implements GraphStore {
     const key = nameKey(text);
     if (!key) return [];
     const records = await this.records(
-        `MATCH (e:Entity) WHERE e.nameKey CONTAINS $key AND e.kind IN $kinds
+        `MATCH (e:Entity) WHERE e.nameKey CONTAINS $key AND e.kind IN $kinds AND e.until IS NULL
          RETURN e ORDER BY e.nameKey = $key DESC, e.nameKey STARTS WITH $key DESC, e.name, e.id LIMIT $limit`,
         { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
       );
@@ -124,7 +124,7 @@ export class Neo4jStore implements GraphStore {
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
-      (await tx.run(`MATCH (e:Entity) RETURN e.id AS id, e.kind AS kind, e.name AS name,
+      (await tx.run(`MATCH (e:Entity) WHERE e.until IS NULL RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
         coalesce(e.topicIds, []) AS topicIds`)).records,
       (await tx.run('MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN r')).records,
@@ -151,7 +151,7 @@ export class Neo4jStore implements GraphStore {
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
     const records = await this.records(
-      `MATCH (e:Entity) WHERE e.kind = $kind
+      `MATCH (e:Entity) WHERE e.kind = $kind AND e.until IS NULL
          AND ($ags IS NULL OR e.districtAgs = $ags OR (e.kind = 'District' AND e.ags = $ags)
               OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment)-[:IN]->(s) WHERE r.until IS NULL AND (s.districtAgs = $ags OR s.ags = $ags) }))
          AND ($key IS NULL OR e.nameKey CONTAINS $key)
@@ -168,7 +168,7 @@ export class Neo4jStore implements GraphStore {
 
   async counts(): Promise<StoreCounts> {
     const [kinds, totals] = await this.read(async (tx) => [
-      (await tx.run('MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n')).records,
+      (await tx.run('MATCH (e:Entity) WHERE e.until IS NULL RETURN e.kind AS kind, count(*) AS n')).records,
       (await tx.run(`CALL { MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.until IS NULL RETURN count(l) AS links } RETURN roles, links`)).records,
     ]);
     const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;

@@ -57,7 +57,7 @@ export async function writeChanges(tx: ManagedTransaction, changes: NetworkBundl
   await writeRolesAndLinks(tx, changes.roles, changes.links);
 }
 
-async function writeEntities(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
+export async function writeEntities(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
   await unwind(tx, 'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', changes.districts.map(entityToProps));
   for (const kind of ENTITY_KINDS) {
     if (kind === 'District') continue;

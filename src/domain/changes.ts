@@ -1,6 +1,6 @@
 import { DomainError, ImportRowInvalid } from './errors.js';
 import { districtId } from './ids.js';
-import type { Entity, Link, NetworkBundle, RoleAssignment } from './model.js';
+import { emptyBundle, type Entity, type Link, type NetworkBundle, type RoleAssignment } from './model.js';
 import { checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings, type WriteFacts } from './rules.js';
 
 // A write is a bundle of new things. validateChanges walks it in order over the stored facts
@@ -18,6 +18,23 @@ export function entitiesOf(bundle: NetworkBundle): Entity[] {
     ...bundle.alliances,
     ...bundle.institutions,
   ];
+}
+
+const COLLECTION = {
+  District: 'districts',
+  Municipality: 'municipalities',
+  Person: 'persons',
+  Alliance: 'alliances',
+  Institution: 'institutions',
+  Topic: 'topics',
+  FundingProgram: 'fundingPrograms',
+} as const satisfies Record<Entity['kind'], keyof NetworkBundle>;
+
+/** A bundle holding these entities, each in the list of its kind. */
+export function bundleOf(entities: readonly Entity[]): NetworkBundle {
+  const bundle = emptyBundle();
+  for (const e of entities) (bundle[COLLECTION[e.kind]] as Entity[]).push(e);
+  return bundle;
 }
 
 /** Every id the bundle creates or points at: what a store must read before checking it. */

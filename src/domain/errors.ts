@@ -260,12 +260,24 @@ export class HasDependants extends DomainError {
 export class AlreadyEnded extends DomainError {
   readonly code = 'ALREADY_ENDED';
   constructor(
-    readonly what: 'Role' | 'Link',
+    readonly what: 'Role' | 'Link' | 'Record',
     readonly until: string,
   ) {
+    const en = { Role: 'This role', Link: 'This link', Record: 'This record' }[what];
+    const de = { Role: 'Diese Rolle', Link: 'Diese Verbindung', Record: 'Dieser Eintrag' }[what];
+    super(`${en} ended on ${until} already.`, `${de} ist bereits seit ${until} beendet.`);
+  }
+}
+
+export class MergeAcrossDistricts extends DomainError {
+  readonly code = 'MERGE_ACROSS_DISTRICTS';
+  constructor(
+    readonly merged: string,
+    readonly target: string,
+  ) {
     super(
-      `This ${what === 'Role' ? 'role' : 'link'} ended on ${until} already.`,
-      `${what === 'Role' ? 'Diese Rolle' : 'Diese Verbindung'} ist bereits seit ${until} beendet.`,
+      `${merged} and ${target} lie in different districts; a merged municipality would belong to two. Nothing was changed.`,
+      `${merged} und ${target} liegen in verschiedenen Kreisen; eine zusammengeführte Gemeinde gehörte sonst zu zweien. Nichts wurde geändert.`,
     );
   }
 }

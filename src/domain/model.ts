@@ -131,6 +131,10 @@ export interface Revisioned {
   changedBy?: string | null;
   /** ISO time of the last change. */
   changedAt?: string;
+  /** ISO date the record stopped being active (an alliance dissolved, a municipality merged); absent while active. */
+  until?: string | null;
+  /** For a municipality merged into another: the one it became part of. */
+  mergedInto?: string | null;
 }
 
 export type Entity = (District | Municipality | Person | Alliance | Institution | Topic | FundingProgram) & Revisioned;

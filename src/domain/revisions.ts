@@ -1,8 +1,8 @@
 import { FactsSnapshot } from './changes.js';
-import { AlreadyEnded, EditConflict, HasDependants, InvalidInput, NotFound, type Dependant } from './errors.js';
+import { AlreadyEnded, EditConflict, HasDependants, InvalidInput, MergeAcrossDistricts, NotFound, type Dependant } from './errors.js';
 import { districtId, kindOfId } from './ids.js';
 import type { Entity, Link, RoleAssignment } from './model.js';
-import { checkEntityReferences, checkLink, checkRoleAssignment, type RuleSettings } from './rules.js';
+import { checkEntityReferences, checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings } from './rules.js';
 
 // A revision keeps the network true: it changes, ends or deletes what is stored, and may add the
 // roles and links that take over (a successor's role, a merged record's links). Like a bundle it
@@ -23,6 +23,8 @@ export interface Ending {
 }
 
 export interface NetworkRevision {
+  /** New records (the municipality two others merge into). */
+  addedRecords: Entity[];
   updates: RecordUpdate[];
   endedRoles: Ending[];
   endedLinks: Ending[];
@@ -33,7 +35,7 @@ export interface NetworkRevision {
 }
 
 export function emptyRevision(): NetworkRevision {
-  return { updates: [], endedRoles: [], endedLinks: [], addedRoles: [], addedLinks: [], deleted: [] };
+  return { addedRecords: [], updates: [], endedRoles: [], endedLinks: [], addedRoles: [], addedLinks: [], deleted: [] };
 }
 
 /** A record's version; records from before versions count as version 1. */
@@ -49,8 +51,9 @@ export function heldOn(item: { since?: string | null; until?: string | null }, d
 /** Every id a revision touches: what a store reads before checking it. */
 export function revisionIds(revision: NetworkRevision): { entityIds: string[]; roleIds: string[]; linkIds: string[]; deletedIds: string[] } {
   const ids = new Set<string>();
-  for (const { entity } of revision.updates) {
+  for (const entity of [...revision.addedRecords, ...revision.updates.map((u) => u.entity)]) {
     ids.add(entity.id);
+    if (entity.mergedInto) ids.add(entity.mergedInto);
     if ('districtAgs' in entity) ids.add(districtId(entity.districtAgs));
     if ('topicIds' in entity) entity.topicIds.forEach((t) => ids.add(t));
     if (entity.kind === 'Institution' && entity.municipalityId) ids.add(entity.municipalityId);
@@ -104,6 +107,10 @@ export class RevisionFacts extends FactsSnapshot {
 
 /** Checks a revision in order: updates, endings, additions, deletions. Throws the first breach. */
 export function validateRevision(revision: NetworkRevision, facts: RevisionFacts, settings: RuleSettings): void {
+  for (const entity of revision.addedRecords) {
+    checkNewEntity(entity, facts);
+    facts.addEntity(entity);
+  }
   for (const { entity, expectedVersion } of revision.updates) {
     const stored = facts.entity(entity.id);
     if (!stored || stored.kind !== entity.kind) throw new NotFound(entity.kind, entity.id);
@@ -114,6 +121,7 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
       throw new InvalidInput('districtAgs', 'a municipality stays in its district (merge it instead)', { field: 'Kreis', problem: 'eine Gemeinde bleibt in ihrem Kreis (stattdessen zusammenführen)' });
     }
     checkEntityReferences(entity, facts);
+    if (entity.mergedInto) checkMergeTarget(entity, facts);
     facts.addEntity(entity);
   }
   for (const ending of revision.endedRoles) {
@@ -141,6 +149,15 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
     if (stored.kind === 'District') throw new InvalidInput('id', 'districts are reference data and are not deleted', { field: 'Kennung', problem: 'Kreise sind Stammdaten und werden nicht gelöscht' });
     const dependants = facts.dependants(id);
     if (dependants.length) throw new HasDependants(stored.name, dependants);
+  }
+}
+
+/** A record merges into an active one of its kind; a municipality stays in its district. */
+function checkMergeTarget(entity: Entity, facts: RevisionFacts): void {
+  const target = facts.entity(entity.mergedInto!);
+  if (!target || target.kind !== entity.kind || target.id === entity.id || target.until) throw new NotFound(entity.kind, entity.mergedInto!);
+  if (entity.kind === 'Municipality' && target.kind === 'Municipality' && target.districtAgs !== entity.districtAgs) {
+    throw new MergeAcrossDistricts(entity.name, target.name);
   }
 }
 

@@ -158,6 +158,13 @@ export class ChatIdentities {
   }
 
   /** The confirmed chat accounts of a person on one transport, for notifications. */
+  /** After two records of a person merged: their chat accounts belong to the survivor. */
+  async movePerson(fromId: string, toId: string): Promise<void> {
+    for (const entry of await this.store.listState<ChatLink>('chat-link:')) {
+      if (entry.value.personId === fromId) await this.store.setState(entry.key, { ...entry.value, personId: toId });
+    }
+  }
+
   async accountsOf(personId: string, transport: Transport): Promise<string[]> {
     const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
     return entries.filter((e) => e.value.personId === personId && e.value.status === 'confirmed').map((e) => e.key.slice(`chat-link:${transport}:`.length));

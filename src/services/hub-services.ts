@@ -11,6 +11,7 @@ import { NetworkLayouts } from './network-layout.js';
 import { NetworkWriter } from './network-writer.js';
 import { NetworkReviser } from './network-reviser.js';
 import { Handover } from './handover.js';
+import { RecordMerger } from './record-merger.js';
 import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
@@ -30,6 +31,8 @@ export interface HubServices {
   reviser: NetworkReviser;
   /** Ends a coordinating role and hands its work over. */
   handover: Handover;
+  /** Merges duplicates and municipalities. */
+  merger: RecordMerger;
   names: NameIndex;
   contacts: ContactFinder;
   access: AccessService;
@@ -78,6 +81,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     writer: new NetworkWriter(store, rules, events),
     reviser,
     handover: new Handover(store, reviser, requests, planner),
+    merger: new RecordMerger(store, reviser, identities, now),
     names,
     contacts: new ContactFinder(names),
     access: new AccessService(store, now, events, identities),

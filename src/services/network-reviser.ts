@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Viewer } from '../domain/access.js';
 import { authorizeChanges } from '../domain/authorization.js';
-import { EditConflict, InvalidInput, NotFound } from '../domain/errors.js';
+import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../domain/ids.js';
-import { emptyBundle, type Entity, type Link, type NetworkBundle, type RoleAssignment } from '../domain/model.js';
+import { bundleOf } from '../domain/changes.js';
+import type { Entity, Link, NetworkBundle, RoleAssignment } from '../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
 import { emptyRevision, versionOf, validateRevision, type NetworkRevision, type RevisionFacts } from '../domain/revisions.js';
 import type { RuleSettings } from '../domain/rules.js';
@@ -104,6 +105,30 @@ export class NetworkReviser {
     return stored;
   }
 
+  /** An alliance or institution stops being active from `until` (today by default); its memberships and links end with it. */
+  async endRecord(input: { id: string; until?: string | null }, actor: Viewer): Promise<Entity> {
+    const { id, until: given } = parseInput(endingSchema, input);
+    const until = this.endDate(given ?? null);
+    const [stored] = await this.store.entitiesByIds([id]);
+    if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution')) throw new NotFound(stored?.kind ?? kindOfId(id) ?? 'Alliance', id);
+    if (stored.until) throw new AlreadyEnded('Record', stored.until);
+    const [[roles], [links]] = await Promise.all([this.store.rolesInScopes([id]), this.store.linksOf([id])]);
+    const entity = { ...stored, until, version: versionOf(stored) + 1, changedBy: actor.personId, changedAt: this.now().toISOString() } as Entity;
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: [{ entity, expectedVersion: versionOf(stored) }],
+      endedRoles: (roles ?? []).map((r) => ({ id: r.id, until })),
+      endedLinks: (links ?? []).map((l) => ({ id: l.id, until })),
+    };
+    await this.revise(revision, actor, 'endRecord', { ended: [{ id, kind: stored.kind, until }], endedRoles: revision.endedRoles, endedLinks: revision.endedLinks }, [id]);
+    return entity;
+  }
+
+  /** The day a change takes effect: today unless given; never in the future. */
+  effectiveDay(given: string | null): string {
+    return this.endDate(given);
+  }
+
   /** What changed about a record and who held its roles over time. */
   async history(id: string, limit: number): Promise<RecordHistory> {
     const bounded = Math.min(Math.max(limit, 1), 200);
@@ -112,7 +137,8 @@ export class NetworkReviser {
     return { entries, roles: roles[0] ?? [] };
   }
 
-  private async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[]): Promise<void> {
+  /** Writes a revision if the actor may and the rules allow it, with its audit entry; tells readers of the change. */
+  async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[]): Promise<void> {
     const at = this.now().toISOString();
     const audit: AuditEntry = { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds: [...new Set(subjectIds)], details };
     const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
@@ -155,24 +181,15 @@ export class NetworkReviser {
 
 /** The revision seen as what it touches, so the same district-bounded permissions as for additions apply. */
 function asBundle(revision: NetworkRevision, facts: RevisionFacts): NetworkBundle {
-  const bundle = emptyBundle();
-  const touched: Entity[] = [...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]), ...revision.deleted.map((id) => facts.entity(id))].filter((e): e is Entity => e !== undefined);
-  for (const e of touched) {
-    // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
-    if (e.kind === 'Person') bundle.links.push({ id: `touch:${e.id}`, type: 'COOPERATES_WITH', fromId: e.id, toId: e.id, since: null, note: null });
-    else (bundle[COLLECTION[e.kind]] as Entity[]).push(e);
-  }
+  const touched: Entity[] = [
+    ...revision.addedRecords,
+    ...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]),
+    ...revision.deleted.map((id) => facts.entity(id)),
+  ].filter((e): e is Entity => e !== undefined);
+  const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
+  // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
+  for (const e of touched) if (e.kind === 'Person') bundle.links.push({ id: `touch:${e.id}`, type: 'COOPERATES_WITH', fromId: e.id, toId: e.id, since: null, note: null });
   bundle.roles.push(...revision.endedRoles.map((e) => facts.role(e.id)).filter((r): r is RoleAssignment => r !== undefined), ...revision.addedRoles);
   bundle.links.push(...revision.endedLinks.map((e) => facts.link(e.id)).filter((l): l is Link => l !== undefined), ...revision.addedLinks);
   return bundle;
 }
-
-const COLLECTION = {
-  District: 'districts',
-  Municipality: 'municipalities',
-  Person: 'persons',
-  Alliance: 'alliances',
-  Institution: 'institutions',
-  Topic: 'topics',
-  FundingProgram: 'fundingPrograms',
-} as const satisfies Record<Entity['kind'], keyof NetworkBundle>;

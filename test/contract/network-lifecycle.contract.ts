@@ -3,7 +3,9 @@ import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { districtId } from '../../src/domain/ids.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { ChatIdentities } from '../../src/services/chat-identities.js';
 import { NetworkReviser } from '../../src/services/network-reviser.js';
+import { RecordMerger } from '../../src/services/record-merger.js';
 import { NetworkWriter } from '../../src/services/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, smallNetwork } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
@@ -123,6 +125,56 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       await reviser.delete(typo.id, SYSTEM);
       expect(await store.entitiesByIds([typo.id])).toEqual([null]);
       expect((await store.search('Anan', ['Person'], 5)).length).toBe(0);
+    });
+
+    it('ends an alliance: it leaves listings and search, its memberships and links end, the record stays', async () => {
+      await reviser.endRecord({ id: 'alliance:welcome', until: '2026-10-31' }, SYSTEM);
+      expect(await store.listEntities({ kind: 'Alliance', limit: 10 })).toEqual([]);
+      expect(await store.search('Willkommen', ['Alliance'], 5)).toEqual([]);
+      expect((await store.counts()).entities.Alliance).toBe(0);
+      expect(await store.rolesInScopes(['alliance:welcome'])).toEqual([[]]);
+      expect((await store.linksOf(['alliance:welcome']))[0]).toEqual([]);
+      const [alliance] = await store.entitiesByIds(['alliance:welcome']);
+      expect(alliance).toMatchObject({ until: '2026-10-31', version: 2 });
+      expect((await store.networkSnapshot()).entities.map((e) => e.id)).not.toContain('alliance:welcome');
+      await expect(reviser.endRecord({ id: 'alliance:welcome' }, SYSTEM)).rejects.toMatchObject({ code: 'ALREADY_ENDED' });
+    });
+
+    it('merges two municipalities into a new one: it serves and holds the links, the old ones keep their history with a pointer', async () => {
+      const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
+      const coswig = municipality(LANDKREIS, 'Coswig');
+      const result = await merger.mergeMunicipalities([radebeul.id, coswig.id], { name: 'Radebeul-Coswig' }, districtCoordinator(LANDKREIS));
+      const merged = result.survivor;
+      expect(merged).toMatchObject({ kind: 'Municipality', name: 'Radebeul-Coswig', districtAgs: LANDKREIS });
+      const names = (await store.municipalityDirectory()).map((m) => m.name);
+      expect(names).toContain('Radebeul-Coswig');
+      expect(names).not.toContain('Radebeul');
+      expect(names).not.toContain('Coswig');
+      const [links] = await store.linksOf([merged.id]);
+      expect(links!.map((l) => `${l.type} ${l.fromId}`).sort()).toEqual(['ACTIVE_IN alliance:welcome', 'SERVES person:kik-1']);
+      const [old] = await store.entitiesByIds([radebeul.id]);
+      expect(old).toMatchObject({ mergedInto: merged.id, until: expect.any(String) });
+      const [history] = await store.allLinksOf([radebeul.id]);
+      expect(history!.filter((l) => l.until).map((l) => l.id).sort()).toEqual(['link:active', 'link:serves-radebeul']);
+    });
+
+    it('refuses to merge municipalities of two districts, changing nothing', async () => {
+      const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
+      const before = await unchanged();
+      await expect(merger.mergeMunicipalities([municipality(NACHBARKREIS, 'Pirna').id], { id: radebeul.id }, SYSTEM)).rejects.toMatchObject({ code: 'MERGE_ACROSS_DISTRICTS' });
+      expect(await unchanged()).toEqual(before);
+    });
+
+    it('merges a duplicate person into the survivor: links move, the duplicate points to the survivor', async () => {
+      const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
+      const duplicate = await writer.addPerson({ name: 'Anna Weber' }, SYSTEM);
+      await writer.link({ type: 'COOPERATES_WITH', fromId: duplicate.id, toId: 'person:kk-1', since: '2020-01-01' }, SYSTEM);
+      await merger.mergeRecords('person:kik-1', [duplicate.id], SYSTEM);
+      const [links] = await store.linksOf(['person:kk-1']);
+      expect(links!.filter((l) => l.type === 'COOPERATES_WITH').map((l) => l.fromId)).toEqual(['person:kik-1']);
+      const [gone] = await store.entitiesByIds([duplicate.id]);
+      expect(gone).toMatchObject({ mergedInto: 'person:kik-1' });
+      expect((await store.search('Anna Weber', ['Person'], 5)).map((p) => p.id)).toEqual(['person:kik-1']);
     });
 
     it('keeps no personal detail of a changed person in the audit', async () => {

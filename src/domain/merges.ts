@@ -1,0 +1,73 @@
+import { newLinkId, newRoleId } from './ids.js';
+import type { Entity, Institution, Link, RoleAssignment } from './model.js';
+import { emptyRevision, versionOf, type NetworkRevision } from './revisions.js';
+
+// Two records of the same person, alliance or institution, or municipalities that merged
+// (Gemeindefusion), become one. What the merged records held moves to the survivor from the day
+// of the merge: their current roles and links end and start anew on the survivor (unless it has
+// them already); the merged records end with a pointer to the survivor, so their history stays
+// readable. The rules check the result inside the revision's transaction.
+
+export interface MergedRecord {
+  entity: Entity;
+  /** Current roles the record holds (a person) or that are held in it (a place, an alliance, an institution). */
+  roles: RoleAssignment[];
+  /** Current links touching the record. */
+  links: Link[];
+  /** Institutions located in the record (a municipality). */
+  located: Institution[];
+}
+
+export interface MergePlan {
+  survivor: Entity;
+  /** The survivor is a new record (municipalities merging into a new one). */
+  survivorIsNew: boolean;
+  survivorRoles: RoleAssignment[];
+  survivorLinks: Link[];
+  merged: MergedRecord[];
+  /** YYYY-MM-DD, the first day of the merged record. */
+  day: string;
+  actorId: string | null;
+  at: string;
+}
+
+export function mergeRevision(plan: MergePlan): NetworkRevision {
+  const revision = emptyRevision();
+  const target = plan.survivor.id;
+  const mergedIds = new Set(plan.merged.map((m) => m.entity.id));
+  const swap = (id: string) => (mergedIds.has(id) ? target : id);
+  const roleKey = (r: Pick<RoleAssignment, 'personId' | 'role' | 'scopeId'>) => `${r.personId}|${r.role}|${r.scopeId}`;
+  const linkKey = (l: Pick<Link, 'type' | 'fromId' | 'toId'>) => `${l.type}|${l.fromId}|${l.toId}`;
+  const roles = new Set(plan.survivorRoles.map(roleKey));
+  const links = new Set(plan.survivorLinks.map(linkKey));
+  const endedRoles = new Set<string>();
+  const endedLinks = new Set<string>();
+  if (plan.survivorIsNew) revision.addedRecords.push(plan.survivor);
+
+  for (const record of plan.merged) {
+    const ended = { ...record.entity, until: plan.day, mergedInto: target, version: versionOf(record.entity) + 1, changedBy: plan.actorId, changedAt: plan.at } as Entity;
+    revision.updates.push({ entity: ended, expectedVersion: versionOf(record.entity) });
+    for (const role of record.roles) {
+      if (endedRoles.has(role.id)) continue;
+      endedRoles.add(role.id);
+      revision.endedRoles.push({ id: role.id, until: plan.day });
+      const moved = { personId: swap(role.personId), role: role.role, scopeId: role.scopeId ? swap(role.scopeId) : null };
+      if (roles.has(roleKey(moved))) continue;
+      roles.add(roleKey(moved));
+      revision.addedRoles.push({ id: newRoleId(), ...moved, since: plan.day });
+    }
+    for (const link of record.links) {
+      if (endedLinks.has(link.id)) continue;
+      endedLinks.add(link.id);
+      revision.endedLinks.push({ id: link.id, until: plan.day });
+      const moved = { type: link.type, fromId: swap(link.fromId), toId: swap(link.toId) };
+      if (moved.fromId === moved.toId || links.has(linkKey(moved))) continue;
+      links.add(linkKey(moved));
+      revision.addedLinks.push({ id: newLinkId(), ...moved, since: plan.day, note: link.note });
+    }
+    for (const institution of record.located) {
+      revision.updates.push({ entity: { ...institution, municipalityId: target, version: versionOf(institution) + 1, changedBy: plan.actorId, changedAt: plan.at }, expectedVersion: versionOf(institution) });
+    }
+  }
+  return revision;
+}
