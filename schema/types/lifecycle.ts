@@ -4,6 +4,7 @@ import { displayName } from '../../src/domain/privacy.js';
 import { versionOf } from '../../src/domain/revisions.js';
 import type { HandoverResult } from '../../src/services/handover.js';
 import type { RecordHistory } from '../../src/services/network-reviser.js';
+import type { MergeResult } from '../../src/services/record-merger.js';
 import type { UpdatableKind } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
 import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
@@ -116,6 +117,50 @@ builder.mutationFields((t) => ({
     description: 'Deletes a record entered by mistake. Refused (HAS_DEPENDANTS, naming them) while roles, links, requests or meetings depend on it.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.services.reviser.delete(String(args.id), ctx.viewer),
+  }),
+}));
+
+const MergeResultType = builder.objectRef<MergeResult>('MergeResult').implement({
+  description: 'The record that remains, the merged ones (ended, pointing to it), and what moved.',
+  fields: (t) => ({
+    survivor: t.field({ type: builder.nodeInterfaceRef(), resolve: (r) => r.survivor }),
+    mergedIds: t.idList({ resolve: (r) => r.merged.map((m) => m.id) }),
+    movedRoles: t.exposeInt('movedRoles'),
+    movedLinks: t.exposeInt('movedLinks'),
+  }),
+});
+
+const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
+  fields: (t) => ({
+    municipalityIds: t.idList({ required: true, description: 'The municipalities that merge.' }),
+    intoId: t.id({ required: false, description: 'An existing municipality of the same district they become part of.' }),
+    newName: t.string({ required: false, description: 'Or the name of the new municipality they form.' }),
+    newAgs: t.string({ required: false, description: 'Its eight-digit AGS, where known.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  endRecord: t.field({
+    type: builder.nodeInterfaceRef(),
+    errors: DOMAIN_ERRORS,
+    description: 'An alliance or institution stops being active (until: YYYY-MM-DD, today by default); its memberships and links end with it and stay in the history.',
+    args: { id: t.arg.id({ required: true }), until: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.reviser.endRecord({ id: String(args.id), until: args.until ?? null }, ctx.viewer),
+  }),
+  mergeRecords: t.field({
+    type: MergeResultType,
+    errors: DOMAIN_ERRORS,
+    description: 'Records of the same person, alliance or institution become one: roles, links (and for people requests, meetings, chat accounts) move to the survivor.',
+    args: { survivorId: t.arg.id({ required: true }), mergedIds: t.arg.idList({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.merger.mergeRecords(String(args.survivorId), args.mergedIds.map(String), ctx.viewer),
+  }),
+  mergeMunicipalities: t.field({
+    type: MergeResultType,
+    errors: DOMAIN_ERRORS,
+    description: 'Municipalities merge (Gemeindefusion) into an existing one or a new one of the same district; their links and roles move, the old ones stay in the history pointing to it.',
+    args: { input: t.arg({ type: MergeMunicipalitiesInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.merger.mergeMunicipalities(input.municipalityIds.map(String), { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null }, ctx.viewer),
   }),
 }));
 

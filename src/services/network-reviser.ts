@@ -3,11 +3,11 @@ import type { AuditEntry, Viewer } from '../domain/access.js';
 import { authorizeChanges } from '../domain/authorization.js';
 import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../domain/ids.js';
-import { bundleOf } from '../domain/changes.js';
+import { bundleOf, FactsSnapshot } from '../domain/changes.js';
 import type { Entity, Link, NetworkBundle, RoleAssignment } from '../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
-import { emptyRevision, versionOf, validateRevision, type NetworkRevision, type RevisionFacts } from '../domain/revisions.js';
-import type { RuleSettings } from '../domain/rules.js';
+import { emptyRevision, RevisionFacts, versionOf, validateRevision, type NetworkRevision } from '../domain/revisions.js';
+import type { RuleSettings, WriteFacts } from '../domain/rules.js';
 import { districtsOfPerson } from './districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from './inputs.js';
 import type { NetworkEvents } from './network-events.js';
@@ -109,6 +109,7 @@ export class NetworkReviser {
   async endRecord(input: { id: string; until?: string | null }, actor: Viewer): Promise<Entity> {
     const { id, until: given } = parseInput(endingSchema, input);
     const until = this.endDate(given ?? null);
+    await this.authorizeFor(actor, [id]);
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution')) throw new NotFound(stored?.kind ?? kindOfId(id) ?? 'Alliance', id);
     if (stored.until) throw new AlreadyEnded('Record', stored.until);
@@ -127,6 +128,21 @@ export class NetworkReviser {
   /** The day a change takes effect: today unless given; never in the future. */
   effectiveDay(given: string | null): string {
     return this.endDate(given);
+  }
+
+  /**
+   * Refuses a caller who may not change these records before anything else is said about them
+   * (that one is already ended, say): the transaction checks again on what it reads.
+   */
+  async authorizeFor(actor: Viewer, ids: readonly string[]): Promise<void> {
+    const entities = (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null);
+    const people = entities.filter((e) => e.kind === 'Person').map((e) => e.id);
+    const roles = (await this.store.rolesOfPersons(people)).flat();
+    const scopes = (await this.store.entitiesByIds(roles.map((r) => r.scopeId).filter((id): id is string => id !== null))).filter((e): e is Entity => e !== null);
+    const facts = new FactsSnapshot([...entities, ...scopes], roles, [], []);
+    const revision: NetworkRevision = { ...emptyRevision(), updates: entities.map((entity) => ({ entity, expectedVersion: null })) };
+    const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
+    authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
   }
 
   /** What changed about a record and who held its roles over time. */
@@ -180,7 +196,7 @@ export class NetworkReviser {
 }
 
 /** The revision seen as what it touches, so the same district-bounded permissions as for additions apply. */
-function asBundle(revision: NetworkRevision, facts: RevisionFacts): NetworkBundle {
+function asBundle(revision: NetworkRevision, facts: WriteFacts): NetworkBundle {
   const touched: Entity[] = [
     ...revision.addedRecords,
     ...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]),
@@ -189,7 +205,8 @@ function asBundle(revision: NetworkRevision, facts: RevisionFacts): NetworkBundl
   const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
   // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
   for (const e of touched) if (e.kind === 'Person') bundle.links.push({ id: `touch:${e.id}`, type: 'COOPERATES_WITH', fromId: e.id, toId: e.id, since: null, note: null });
-  bundle.roles.push(...revision.endedRoles.map((e) => facts.role(e.id)).filter((r): r is RoleAssignment => r !== undefined), ...revision.addedRoles);
-  bundle.links.push(...revision.endedLinks.map((e) => facts.link(e.id)).filter((l): l is Link => l !== undefined), ...revision.addedLinks);
+  const known = facts instanceof RevisionFacts ? facts : null;
+  bundle.roles.push(...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined), ...revision.addedRoles);
+  bundle.links.push(...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined), ...revision.addedLinks);
   return bundle;
 }

@@ -33,6 +33,7 @@ export class RecordMerger {
   async mergeRecords(survivorId: string, mergedIds: string[], actor: Viewer): Promise<MergeResult> {
     const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
     if (ids.length === 0) throw new InvalidInput('mergedIds', 'name at least one record other than the survivor', { field: 'Einträge', problem: 'mindestens einen anderen Eintrag als den bleibenden nennen' });
+    await this.reviser.authorizeFor(actor, [survivorId, ...ids]);
     const [survivor, ...merged] = await this.active([survivorId, ...ids]);
     const kind = survivor!.kind;
     if (!(MERGEABLE as readonly string[]).includes(kind) || merged.some((m) => m.kind !== kind)) {
@@ -50,6 +51,7 @@ export class RecordMerger {
       throw new InvalidInput('into', 'name the municipalities and the one they merge into (an id, or the new name)', { field: 'Ziel', problem: 'die Gemeinden und die, in die sie aufgehen (Kennung oder neuer Name), nennen' });
     }
     if (!into.id) parseInput(updateSchemas.Municipality, { name: into.name, ags: into.ags ?? null });
+    await this.reviser.authorizeFor(actor, [...mergedIds, ...(into.id ? [into.id] : [])]);
     const merged = await this.active(mergedIds);
     if (merged.some((m) => m.kind !== 'Municipality')) throw new InvalidInput('ids', 'only municipalities merge here', { field: 'Gemeinden', problem: 'hier lassen sich nur Gemeinden zusammenführen' });
     const first = merged[0] as Municipality;

@@ -9,6 +9,7 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { TEXTS } from '../../bots/core/texts.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { ACCESS_POLICY, PERSON_VISIBILITY, type Principal, type Scope } from '../../src/domain/policy.js';
 import { createHubServer } from '../../src/server/http.js';
 import { demoHub, type TestHub } from '../support/hub.js';
@@ -42,7 +43,7 @@ const REFUSALS = ['NOT_ALLOWED', 'UNAUTHENTICATED', 'MEETING_OUTSIDE_DISTRICT'];
 const RESULT = '{ __typename ... on HubError { code } }';
 
 /** Records in 14627 that the lifecycle calls change or end, found when the hub is up. */
-const TARGET = { institution: '', role: '', link: '' };
+const TARGET = { institution: '', role: '', link: '', endedAlliance: '', mergedAlliance: '', mergedTown: '' };
 
 /** A representative call of every GraphQL root field; `n` makes names unique per cell. */
 const CALLS: Record<string, (n: string) => string> = {
@@ -86,6 +87,10 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.endLink': () => `mutation { endLink(input: { linkId: "${TARGET.link}" }) ${RESULT} }`,
   // The alliance has members: allowed callers hear HAS_DEPENDANTS and nothing is deleted.
   'Mutation.deleteRecord': () => `mutation { deleteRecord(id: "${ALLIANCE}") ${RESULT} }`,
+  // The first allowed caller ends or merges; later allowed ones hear ALREADY_ENDED or NOT_FOUND, no refusal.
+  'Mutation.endRecord': () => `mutation { endRecord(id: "${TARGET.endedAlliance}") ${RESULT} }`,
+  'Mutation.mergeRecords': () => `mutation { mergeRecords(survivorId: "${ALLIANCE}", mergedIds: ["${TARGET.mergedAlliance}"]) ${RESULT} }`,
+  'Mutation.mergeMunicipalities': () => `mutation { mergeMunicipalities(input: { municipalityIds: ["${TARGET.mergedTown}"], intoId: "municipality:14627-radebeul" }) ${RESULT} }`,
   'Query.history': () => `{ history(id: "district:14627") ${RESULT} }`,
   'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
   'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,
@@ -143,12 +148,21 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     dispose = opened.dispose;
     hub = await demoHub(opened.store);
     const [institution] = await opened.store.listEntities({ kind: 'Institution', districtAgs: '14627', limit: 1 });
-    const others = (await opened.store.listEntities({ kind: 'Alliance', districtAgs: '14627', limit: 20 })).map((a) => a.id).filter((id) => id !== ALLIANCE);
-    const [roles, links] = [(await opened.store.rolesInScopes(others)).flat(), (await opened.store.linksOf(others)).flat()];
+    // Records of 14627 for the calls that end, merge and change: made here, so other calls keep theirs.
+    const writer = hub.services.writer;
+    const endedAlliance = await writer.addAlliance({ name: 'Matrixbündnis Ende', districtAgs: '14627' }, SYSTEM);
+    const mergedAlliance = await writer.addAlliance({ name: 'Matrixbündnis Fusion', districtAgs: '14627' }, SYSTEM);
+    const member = await writer.addPerson({ name: 'Matrix Mitglied' }, SYSTEM);
+    const role = await writer.assignRole({ personId: member.id, role: 'VOLUNTEER', scopeId: endedAlliance.id }, SYSTEM);
+    const link = await writer.link({ type: 'COOPERATES_WITH', fromId: mergedAlliance.id, toId: institution!.id }, SYSTEM);
+    const [towns] = await opened.store.municipalitiesOfDistricts(['14627']);
     Object.assign(TARGET, {
       institution: institution!.id,
-      role: roles.find((r) => r.role === 'VOLUNTEER' && r.personId !== VOLUNTEER)!.id,
-      link: links.find((l) => l.type === 'COOPERATES_WITH' && l.fromId !== ALLIANCE && l.toId !== ALLIANCE)!.id,
+      role: role.id,
+      link: link.id,
+      endedAlliance: endedAlliance.id,
+      mergedAlliance: mergedAlliance.id,
+      mergedTown: towns!.find((t) => !['Radebeul', 'Coswig', 'Meißen'].includes(t.name))!.id,
     });
     server = createHubServer(hub.yoga, { maxBodyBytes: 100_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
