@@ -1,4 +1,4 @@
-import type { Alliance, District, FundingProgram, Institution, Municipality, Person, Topic } from '../src/domain/model.js';
+import type { Alliance, District, Entity, FundingProgram, Institution, Municipality, Person, Topic } from '../src/domain/model.js';
 import { builder } from './builder.js';
 
 // References to the node types, declared once so type files can point at each other.
@@ -10,3 +10,8 @@ export const AllianceRef = builder.objectRef<Alliance>('Alliance');
 export const InstitutionRef = builder.objectRef<Institution>('Institution');
 export const TopicRef = builder.objectRef<Topic>('Topic');
 export const FundingProgramRef = builder.objectRef<FundingProgram>('FundingProgram');
+
+/** An entity returned as a Node: the relay plugin reads __typename to tell which type it is. */
+export function asNode<E extends Entity>(entity: E | null): (E & { __typename: E['kind'] }) | null {
+  return entity ? { ...entity, __typename: entity.kind } : null;
+}

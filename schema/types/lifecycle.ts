@@ -11,6 +11,7 @@ import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, Person
 import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
 import { LinkType } from './link.js';
+import { SearchResult } from './search.js';
 import { ContactChannelInput, RoleAssignmentType } from './person.js';
 
 // Keeping the network true over GraphQL: partial updates carrying the version the editor read,
@@ -123,7 +124,7 @@ builder.mutationFields((t) => ({
 const MergeResultType = builder.objectRef<MergeResult>('MergeResult').implement({
   description: 'The record that remains, the merged ones (ended, pointing to it), and what moved.',
   fields: (t) => ({
-    survivor: t.field({ type: builder.nodeInterfaceRef(), resolve: (r) => r.survivor }),
+    survivor: t.field({ type: SearchResult, resolve: (r) => r.survivor }),
     mergedIds: t.idList({ resolve: (r) => r.merged.map((m) => m.id) }),
     movedRoles: t.exposeInt('movedRoles'),
     movedLinks: t.exposeInt('movedLinks'),
@@ -141,7 +142,7 @@ const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
 
 builder.mutationFields((t) => ({
   endRecord: t.field({
-    type: builder.nodeInterfaceRef(),
+    type: SearchResult,
     errors: DOMAIN_ERRORS,
     description: 'An alliance or institution stops being active (until: YYYY-MM-DD, today by default); its memberships and links end with it and stay in the history.',
     args: { id: t.arg.id({ required: true }), until: t.arg.string({ required: false }) },

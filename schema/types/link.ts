@@ -1,5 +1,6 @@
 import type { Entity, Link } from '../../src/domain/model.js';
 import { builder } from '../builder.js';
+import { asNode } from '../refs.js';
 import { LinkTypeEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
 
@@ -9,8 +10,8 @@ export const LinkType = builder.objectRef<Link>('Link').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.field({ type: LinkTypeEnum, resolve: (l) => l.type }),
-    from: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => (await ctx.directory.entity(l.fromId)) as Entity }),
-    to: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => (await ctx.directory.entity(l.toId)) as Entity }),
+    from: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.fromId)) as Entity }),
+    to: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.toId)) as Entity }),
     since: t.exposeString('since', { nullable: true, description: 'ISO date the collaboration started.' }),
     note: t.exposeString('note', { nullable: true }),
   }),

@@ -7,7 +7,7 @@ import { EntityKindEnum } from './enums.js';
 import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
 
 
-const SearchResult = builder.unionType('SearchResult', {
+export const SearchResult = builder.unionType('SearchResult', {
   types: [DistrictRef, MunicipalityRef, PersonRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef],
   resolveType: (entity: Entity) => entity.kind,
 });

@@ -102,4 +102,39 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
     const [alliance] = await store.entitiesByIds(['alliance:demo-14627-1']);
     expect(alliance).not.toBeNull();
   });
+
+  it('merges two municipalities into a new one that serves and holds the links; each old one keeps a readable history', async () => {
+    const [towns] = await store.municipalitiesOfDistricts(['14627']);
+    const [a, b] = towns!.filter((t) => !t.name.startsWith('Radebeul')).slice(0, 2);
+    const [linksBefore] = await store.linksOf([a!.id]);
+    const kikBefore = await kikOf(a!.name);
+    const merged = await gql(yoga, `mutation($ids: [ID!]!) { mergeMunicipalities(input: { municipalityIds: $ids, newName: "Elbtalgemeinde" }) {
+      __typename ... on MutationMergeMunicipalitiesSuccess { data { survivor { ... on Municipality { id name } } mergedIds movedLinks } } ... on HubError { code message } } }`, { ids: [a!.id, b!.id] }, coordinator);
+    expect(merged.errors).toBeUndefined();
+    const result = merged.data!.mergeMunicipalities;
+    expect(result).toMatchObject({ __typename: 'MutationMergeMunicipalitiesSuccess', data: { survivor: { name: 'Elbtalgemeinde' }, mergedIds: [a!.id, b!.id] } });
+    expect(result.data.movedLinks).toBeGreaterThan(0);
+    expect(await kikOf('Elbtalgemeinde')).toEqual(expect.arrayContaining(kikBefore));
+    const [linksAfter] = await store.linksOf([result.data.survivor.id]);
+    expect(linksAfter!.length).toBeGreaterThanOrEqual(linksBefore!.length);
+    const unknown = await gql(yoga, `query($place: String!) { contacts(municipality: $place) { role } }`, { place: a!.name }, coordinator);
+    expect(unknown.errors?.[0]?.extensions?.code ?? unknown.errors?.[0]?.message).toBeTruthy();
+    const history = await gql(yoga, `query($id: ID!) { history(id: $id) { ... on QueryHistorySuccess { data { entries { action } } } } }`, { id: a!.id }, coordinator);
+    expect(history.data!.history.data.entries[0]).toEqual({ action: 'mergeMunicipalities' });
+    const old = await gql(yoga, `query($id: ID!) { node(id: $id) { ... on Municipality { name } } }`, { id: a!.id }, coordinator);
+    expect(old.data!.node).toEqual({ name: a!.name });
+  });
+});
+
+describe('a link ended over GraphQL', () => {
+  it('answers with both ends as nodes and the end date (Link.from and Link.to resolved to no type before)', async () => {
+    const { demoHub } = await import('../support/hub.js');
+    const hub = await demoHub();
+    const token = await hub.token('ADMIN', 'person:demo-admin');
+    const [links] = await hub.store.linksOf(['alliance:demo-14627-1']);
+    const link = links!.find((l) => l.type === 'ACTIVE_IN')!;
+    const answer = await gql(hub.yoga, `mutation($id: ID!) { endLink(input: { linkId: $id }) { ... on MutationEndLinkSuccess { data { from { id __typename } to { id __typename } until } } } }`, { id: link.id }, bearer(token));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.endLink.data).toEqual({ from: { id: link.fromId, __typename: 'Alliance' }, to: { id: link.toId, __typename: 'Municipality' }, until: berlinDay(new Date()) });
+  });
 });
