@@ -20,7 +20,7 @@ import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
 import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
-import { editCommand, endRoleCommand, handoverCommand } from './lifecycle.command.js';
+import { editCommand, endRoleCommand, handoverCommand, mergeCommand } from './lifecycle.command.js';
 
 /** The command table, in the order help lists it. */
 export const COMMANDS: readonly Command[] = [
@@ -57,5 +57,6 @@ export const COMMANDS: readonly Command[] = [
   editCommand,
   endRoleCommand,
   handoverCommand,
+  mergeCommand,
   statusCommand,
 ];

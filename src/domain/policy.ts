@@ -123,6 +123,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!edit': { who: COORDINATING, scope: 'ownDistrict', sees: 'a Koordinationskraft edits as the district coordination; a KIK people, alliances and institutions' },
   '!end-role': { who: COORDINATING, scope: 'ownDistrict', sees: 'roles are ended by the district\'s Koordinationskraft (or admins)' },
   '!handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as !end-role, with a successor' },
+  '!merge': { who: COORDINATING, scope: 'ownDistrict', sees: 'merges are the district coordination\'s (a Koordinationskraft, or admins)' },
   '!request': { who: SIGNED_IN },
   '!requests': { who: SIGNED_IN, scope: 'involved' },
   '!accept': { who: SIGNED_IN, scope: 'involved' },

@@ -65,3 +65,13 @@ it('edits a record by field names and answers a wrong field or date clearly, cha
   const [after] = await hub.store.entitiesByIds(['municipality:14627-coswig']);
   expect(after).toMatchObject({ name: 'Coswig (Sachsen)', version: 3 });
 });
+
+it('merges two towns into a new one from chat, and refuses a KIK', async () => {
+  const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
+  const [a, b] = towns!.filter((t) => !t.name.startsWith('Radebeul') && !t.name.startsWith('Coswig')).slice(0, 2);
+  expect(await say(kik, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`)).toContain('Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern');
+  const answer = await say(kk, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`);
+  expect(answer).toMatch(new RegExp(`^Zusammengeführt in Elbtal: ${a!.name}, ${b!.name} \\(\\d+ Verbindung\\(en\\)`));
+  expect((await hub.store.municipalityDirectory()).map((m) => m.name)).toContain('Elbtal');
+  expect(await say(volunteer, '!kontakt Elbtal')).toContain('Kommunale Integrationskoordination für Elbtal');
+});
