@@ -1,4 +1,4 @@
-import type { HubServices } from '../src/services/hub-services.js';
+import { notifyingServices, type HubServices } from '../src/services/hub-services.js';
 import type { InvitationNotifier } from '../src/services/meetings.js';
 import { COMMANDS } from './commands/index.js';
 import type { BotStatus, Log } from './core/command.js';
@@ -57,7 +57,7 @@ export async function startChatBots(
     await bot.start();
     running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
   }
-  const notifying = [services.requests, services.meetings, services.minutes, services.identities];
+  const notifying = notifyingServices(services);
   let attached = false;
   const bots: RunningBots = {
     names: running.map((r) => r.name),

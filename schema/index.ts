@@ -19,5 +19,6 @@ import './types/meeting.js';
 import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';
+import './types/proposals.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -10,6 +10,7 @@ const Env = z.object({
   HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   HUB_ESCALATE_AFTER_HOURS: z.coerce.number().min(0.01).default(72),
   HUB_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  HUB_REVIEW_REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
   HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -70,6 +71,8 @@ export interface HubConfig {
   escalateAfterHours: number;
   /** Days after which the text of a closed request is deleted. */
   requestRetentionDays: number;
+  /** Days a change proposal may wait before its reviewers are reminded (once). */
+  reviewRemindDays: number;
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
   /** Bearer token for /metrics on the main port; without it (and without a metrics port) /metrics is not served. */
   metricsToken: string | null;
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,
+    reviewRemindDays: e.HUB_REVIEW_REMIND_DAYS,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,

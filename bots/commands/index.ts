@@ -21,6 +21,7 @@ import { rsvpCommand } from './rsvp.command.js';
 import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
 import { editCommand, endRoleCommand, handoverCommand, mergeCommand } from './lifecycle.command.js';
+import { proposeCommand, reviewCommand } from './proposals.command.js';
 
 /** The command table, in the order help lists it. */
 export const COMMANDS: readonly Command[] = [
@@ -51,6 +52,7 @@ export const COMMANDS: readonly Command[] = [
   protocolCommand,
   tasksCommand,
   meCommand,
+  proposeCommand,
   myDataCommand,
   languageCommand,
   confirmCommand,
@@ -58,5 +60,6 @@ export const COMMANDS: readonly Command[] = [
   endRoleCommand,
   handoverCommand,
   mergeCommand,
+  reviewCommand,
   statusCommand,
 ];

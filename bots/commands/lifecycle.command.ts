@@ -9,6 +9,7 @@ import type { UpdatableKind } from '../../src/services/inputs.js';
 import { parseDay } from '../../src/services/when.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import { asDistrictCoordination } from './district-coordination.js';
 import { ROLE_LABEL } from './people.js';
 
 // Keeping the network true from chat: ending a role (with a successor who takes the work over)
@@ -21,13 +22,6 @@ const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 
 const germanDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 const dayIn = (day: string, language: Language) => (language === 'de' ? germanDay(day) : day);
-
-/** The Koordinationskraft of a district writes there as its district coordination. */
-async function asDistrictCoordination(viewer: Viewer, directory: Directory): Promise<Viewer> {
-  if (viewer.access !== 'COORDINATOR' || !viewer.personId) return viewer;
-  const kk = (await directory.rolesOfPerson(viewer.personId)).find((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId?.startsWith('district:'));
-  return kk ? { ...viewer, access: 'DISTRICT_COORDINATOR', districtAgs: kk.scopeId!.slice('district:'.length) } : viewer;
-}
 
 /** A person by id or by name, forgiving the spelling; an unknown one offers the closest names. */
 async function findPerson(name: string, directory: Directory): Promise<Person> {

@@ -135,6 +135,7 @@ const GERMAN_KIND: Record<string, string> = {
   Request: 'Die Anfrage',
   Meeting: 'Das Treffen',
   Entity: 'Der Eintrag',
+  Proposal: 'Der Änderungsvorschlag',
   Link: 'Die Verbindung',
 };
 

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { loadHubSecret, PrivacyKeys } from '../services/privacy-keys.js';
 import { StoreWatcher } from '../services/store-watcher.js';
-import { createServices } from '../services/hub-services.js';
+import { createServices, notifyingServices } from '../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
 import { MatrixSignIn } from '../services/matrix-sign-in.js';
 import { deliverOutbox, OutboxNotifier } from '../services/notification-outbox.js';
@@ -72,9 +72,9 @@ async function main(): Promise<void> {
   const outbox = new OutboxNotifier(store);
   const useOutbox = (on: boolean) => {
     if (!botsWanted) return;
-    for (const service of [services.requests, services.meetings, services.minutes, services.identities]) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
+    for (const service of notifyingServices(services)) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
   };
-  const runDueWork = dueWork(services, config.requestRetentionDays, log);
+  const runDueWork = dueWork(services, { retentionDays: config.requestRetentionDays, reviewRemindDays: config.reviewRemindDays }, log);
   let bots: RunningBots | null = null;
   keeper = new LeaseKeeper(
     store,

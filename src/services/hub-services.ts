@@ -12,6 +12,8 @@ import { NetworkWriter } from './network-writer.js';
 import { NetworkReviser } from './network-reviser.js';
 import { Handover } from './handover.js';
 import { RecordMerger } from './record-merger.js';
+import { ChangeProposals } from './proposals.js';
+import type { Notifier } from './notifiers.js';
 import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
 import { MeetingPlanner } from './meetings.js';
@@ -33,6 +35,8 @@ export interface HubServices {
   handover: Handover;
   /** Merges duplicates and municipalities. */
   merger: RecordMerger;
+  /** Members' proposals for their own records, and the coordination's review queue. */
+  proposals: ChangeProposals;
   names: NameIndex;
   contacts: ContactFinder;
   access: AccessService;
@@ -75,12 +79,15 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
   const requests = new RequestRouter(store, names, { escalateAfterHours }, events, now);
   const reviser = new NetworkReviser(store, rules, events, now);
+  const writer = new NetworkWriter(store, rules, events);
+  const handover = new Handover(store, reviser, requests, planner);
   return {
     store,
     events,
-    writer: new NetworkWriter(store, rules, events),
+    writer,
     reviser,
-    handover: new Handover(store, reviser, requests, planner),
+    handover,
+    proposals: new ChangeProposals(store, writer, reviser, handover, now),
     merger: new RecordMerger(store, reviser, identities, now),
     names,
     contacts: new ContactFinder(names),
@@ -97,4 +104,9 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     minutes: new Minutes(store, now),
     privacy: options.privacy ?? PrivacyKeys.random(),
   };
+}
+
+/** The services that tell people things: chat transports (or the outbox) register with each. */
+export function notifyingServices(services: HubServices): { addNotifier(n: Notifier): void; removeNotifier(n: Notifier): void }[] {
+  return [services.requests, services.meetings, services.minutes, services.identities, services.proposals];
 }

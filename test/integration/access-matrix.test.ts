@@ -91,6 +91,11 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.endRecord': () => `mutation { endRecord(id: "${TARGET.endedAlliance}") ${RESULT} }`,
   'Mutation.mergeRecords': () => `mutation { mergeRecords(survivorId: "${ALLIANCE}", mergedIds: ["${TARGET.mergedAlliance}"]) ${RESULT} }`,
   'Mutation.mergeMunicipalities': () => `mutation { mergeMunicipalities(input: { municipalityIds: ["${TARGET.mergedTown}"], intoId: "municipality:14627-radebeul" }) ${RESULT} }`,
+  'Query.pendingChanges': () => `{ pendingChanges ${RESULT} }`,
+  'Query.myProposals': () => '{ myProposals { id } }',
+  // The caller proposes for their own record; unknown proposals are NOT_FOUND for reviewers (no refusal).
+  'Mutation.proposeChange': (n) => `mutation { proposeChange(input: { languages: ["de", "${n.length % 2 ? 'ar' : 'uk'}"] }) ${RESULT} }`,
+  'Mutation.reviewChange': () => `mutation { reviewChange(id: "proposal:none", accept: false, reason: "Test") ${RESULT} }`,
   'Query.history': () => `{ history(id: "district:14627") ${RESULT} }`,
   'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
   'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,

@@ -1,0 +1,71 @@
+import { beforeAll, expect, it } from 'vitest';
+import { COMMANDS } from '../../../bots/commands/index.js';
+import type { ChatUser } from '../../../bots/core/command.js';
+import { Dispatcher } from '../../../bots/core/dispatcher.js';
+import { ChatIdentities } from '../../../bots/core/identities.js';
+import { toPlainText } from '../../../bots/core/render.js';
+import type { Message } from '../../../src/services/notifiers.js';
+import { demoHub, type TestHub } from '../../support/hub.js';
+
+// Issue 15: a volunteer keeps their own entry current by proposing changes in chat; the
+// Koordinationskraft of their district reviews them; what is confirmed lands, the volunteer is told.
+
+let hub: TestHub;
+let dispatcher: Dispatcher;
+const told: { personId: string; message: Message }[] = [];
+const kk: ChatUser = { transport: 'console', userId: 'kk' };
+const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
+const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
+const KK = 'person:demo-14627-koordinationskraft';
+const say = async (user: ChatUser, text: string) => toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
+const number = (answer: string) => /proposal:([0-9a-f]{8})/.exec(answer)![1]!;
+
+beforeAll(async () => {
+  hub = await demoHub();
+  const identities = new ChatIdentities(hub.store);
+  identities.trust(kk, KK);
+  identities.trust(volunteer, VOLUNTEER);
+  hub.services.proposals.addNotifier({ notify: async (personId, message) => void told.push({ personId, message }) });
+  dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
+});
+
+it('goes through review in chat and lands after confirmation', async () => {
+  const [me] = await hub.store.entitiesByIds([VOLUNTEER]);
+  const proposed = await say(volunteer, '!ändern Sprachen=de,ar');
+  expect(proposed).toMatch(/^Ihr Vorschlag proposal:[0-9a-f]{8} liegt der Kreiskoordination vor/);
+  const id = number(proposed);
+  expect(told.find((t) => t.personId === KK)!.message.de).toBe(`Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`);
+  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: me!.kind === 'Person' ? me!.languages : [] });
+
+  expect(await say(kk, '!vorschläge')).toBe(`Offene Änderungsvorschläge (1):\n${id} – ${me!.name}: languages=de,ar`);
+  expect(await say(kk, `!vorschläge ablehnen ${id}`)).toContain('bitte angeben, warum');
+  expect(await say(kk, `!vorschläge annehmen ${id}`)).toBe(`proposal:${id} ist übernommen; die vorschlagende Person ist informiert.`);
+  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: ['de', 'ar'], version: 2, changedBy: KK });
+  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toBe(`Ihr Vorschlag proposal:${id} (eigene Angaben ändern (languages)) wurde übernommen.`);
+  expect(await say(kk, `!vorschläge annehmen ${id}`)).toMatch(/nicht bekannt/);
+});
+
+it('lets a volunteer join an alliance after review, and tells them why a rejected one was not taken', async () => {
+  const [second] = await hub.store.entitiesByIds(['alliance:demo-14627-2']);
+  const joined = number(await say(volunteer, `!ändern mitmachen ${second!.name}`));
+  await say(kk, `!vorschläge annehmen ${joined}`);
+  const [roles] = await hub.store.rolesOfPersons([VOLUNTEER]);
+  expect(roles!.map((r) => r.scopeId)).toContain('alliance:demo-14627-2');
+
+  const [first] = await hub.store.entitiesByIds(['alliance:demo-14627-1']);
+  const leave = number(await say(volunteer, `!ändern austritt ${first!.name}`));
+  expect(await say(kk, `!vorschläge ablehnen ${leave} Bitte erst mit dem Bündnis sprechen`)).toContain('ist abgelehnt');
+  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toContain('wurde abgelehnt: Bitte erst mit dem Bündnis sprechen');
+  expect((await hub.store.rolesOfPersons([VOLUNTEER]))[0]!.map((r) => r.scopeId)).toContain('alliance:demo-14627-1');
+  expect(await say(volunteer, '!ändern Farbe=blau')).toContain('unbekanntes Feld');
+});
+
+it('reminds the reviewer of a waiting proposal once', async () => {
+  number(await say(volunteer, '!ändern Name=Lea Lange-Schmidt'));
+  const before = told.filter((t) => t.personId === KK).length;
+  expect(await hub.services.proposals.remindDue(0)).toBe(1);
+  expect(await hub.services.proposals.remindDue(0)).toBe(0);
+  const reminders = told.filter((t) => t.personId === KK).slice(before);
+  expect(reminders).toHaveLength(1);
+  expect(reminders[0]!.message.de).toMatch(/^Erinnerung: Der Änderungsvorschlag proposal:[0-9a-f]{8} von .+ wartet seit über 0 Tagen/);
+});
