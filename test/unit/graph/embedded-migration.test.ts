@@ -21,7 +21,7 @@ function asWrittenByVersion7(file: string): void {
   const db = new Database(file);
   db.exec(`
     DROP INDEX roles_ended; DROP INDEX links_ended;
-    ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until;
+    ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until; ALTER TABLE entities DROP COLUMN until;
     DELETE FROM schema_migrations WHERE version >= 8;
   `);
   expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 7 });
