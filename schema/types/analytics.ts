@@ -1,6 +1,6 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
-import type { Broker, Centrality, KikLoad, RuleBreach } from '../../src/services/analytics.js';
+import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analytics.js';
 import { builder } from '../builder.js';
 
 // Analytics for analysts and coordinators, over the district given (or everything stored).
@@ -28,6 +28,11 @@ const RuleBreachType = builder.objectRef<RuleBreach>('RuleBreach').implement({
   fields: (t) => ({ code: t.exposeString('code'), subjectIds: t.exposeIDList('subjectIds'), description: t.exposeString('description') }),
 });
 
+const OrphanedWorkType = builder.objectRef<OrphanedWork>('OrphanedWork').implement({
+  description: 'Work waiting on someone without a current role to do it (a role ended without handover).',
+  fields: (t) => ({ kind: t.exposeString('kind', { description: 'REQUEST or MEETING' }), id: t.exposeID('id'), waitingOnId: t.exposeID('waitingOnId') }),
+});
+
 interface AnalyticsScope {
   districtAgs: string | null;
 }
@@ -40,6 +45,7 @@ const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
     isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs) }),
     uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs) }),
     kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs) }),
+    orphanedWork: t.field({ type: [OrphanedWorkType], description: 'Open requests and coming meetings waiting on someone who holds no role any more.', resolve: (s, _a, ctx) => ctx.services.analytics.orphanedWork(s.districtAgs) }),
     ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (_s, _a, ctx) => ctx.services.analytics.ruleBreaches() }),
   }),
 });

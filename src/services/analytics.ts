@@ -43,6 +43,15 @@ export interface RuleBreach {
   description: string;
 }
 
+/** Work still waiting on someone who holds no current role: after a role ended without handover. */
+export interface OrphanedWork {
+  kind: 'REQUEST' | 'MEETING';
+  id: string;
+  waitingOnId: string;
+}
+
+const OPEN_REQUEST_STATES = new Set(['OPEN', 'ROUTED', 'ACCEPTED']);
+
 export class Analytics {
   private readonly cache = new Map<string, unknown>();
   private cachedFor: CollaborationGraph | null = null;
@@ -50,6 +59,7 @@ export class Analytics {
   constructor(
     private readonly network: NetworkGraph,
     private readonly settings: RuleSettings,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   centrality(districtAgs: string | null): Promise<Centrality[]> {
@@ -107,6 +117,24 @@ export class Analytics {
           return { personId: id, districtAgs: ags, municipalities, populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!) };
         }),
       ).sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
+    });
+  }
+
+  /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
+  orphanedWork(districtAgs: string | null): Promise<OrphanedWork[]> {
+    return this.memo(`orphaned:${districtAgs}`, async () => {
+      const snapshot = await this.network.snapshot();
+      const rolesOf = new Map<string, string[]>();
+      for (const r of snapshot.roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
+      const inScope = (ags: string) => districtAgs === null || ags === districtAgs;
+      const now = this.now().toISOString();
+      const requests = snapshot.requests
+        .filter((r) => OPEN_REQUEST_STATES.has(r.state) && inScope(r.districtAgs) && !rolesOf.has(r.handlerId))
+        .map((r) => ({ kind: 'REQUEST' as const, id: r.id, waitingOnId: r.handlerId }));
+      const meetings = snapshot.meetings
+        .filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now && inScope(m.districtAgs) && !(rolesOf.get(m.organiserId) ?? []).some((role) => role === 'KIK' || role === 'KOORDINATIONSKRAFT'))
+        .map((m) => ({ kind: 'MEETING' as const, id: m.id, waitingOnId: m.organiserId }));
+      return [...requests, ...meetings].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
     });
   }
 

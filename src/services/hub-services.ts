@@ -95,7 +95,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     identities,
     network,
     layouts: new NetworkLayouts(events),
-    analytics: new Analytics(network, rules),
+    analytics: new Analytics(network, rules, now),
     requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),

@@ -68,7 +68,7 @@ export interface NetworkQuery {
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
 
 export class NetworkGraph {
-  private cached: Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> | null = null;
+  private cached: Promise<{ full: CollaborationGraph; actors: CollaborationGraph; snapshot: NetworkSnapshot }> | null = null;
   private districtIndex: { graph: CollaborationGraph; index: Map<string, string[]> } | null = null;
 
   constructor(
@@ -91,7 +91,12 @@ export class NetworkGraph {
     return (await this.graphs()).actors;
   }
 
-  private graphs(): Promise<{ full: CollaborationGraph; actors: CollaborationGraph }> {
+  /** The snapshot the graph was built from: current roles and links, requests and meetings. */
+  async snapshot(): Promise<NetworkSnapshot> {
+    return (await this.graphs()).snapshot;
+  }
+
+  private graphs(): Promise<{ full: CollaborationGraph; actors: CollaborationGraph; snapshot: NetworkSnapshot }> {
     this.cached ??= this.store.networkSnapshot().then(
       (snapshot) => {
         const full = buildGraph(snapshot, this.now());
@@ -99,7 +104,7 @@ export class NetworkGraph {
         actors.forEachNode((id, attrs) => {
           if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
         });
-        return { full, actors };
+        return { full, actors, snapshot };
       },
       (error: unknown) => {
         this.cached = null;

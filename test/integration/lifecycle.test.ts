@@ -126,6 +126,33 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
   });
 });
 
+describe.each(storeFactories)('orphaned work on the $name store', (factory) => {
+  it('reports a request left waiting on a Koordinationskraft whose role ended with nobody to take over', async () => {
+    const { store, dispose } = await factory.open();
+    try {
+      const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
+      await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+      const yoga = createHubYoga(services, { graphiql: false });
+      const { secret } = await services.access.create({ personId: 'person:demo-analyst', access: 'ANALYST', label: 'orphans' }, SYSTEM);
+      const [towns] = await store.municipalitiesOfDistricts(['14625']);
+      const request = await services.requests.file({ place: towns![0]!.name, topic: null, text: 'Wer hilft beim Antrag?' }, volunteer);
+      const [kikRoles] = await store.rolesOfPersons([request.handlerId]);
+      await services.handover.endRole({ id: kikRoles!.find((r) => r.role === 'KIK')!.id }, null, SYSTEM);
+      const kk = 'person:demo-14625-koordinationskraft';
+      expect((await store.requestById(request.id))!.handlerId).toBe(kk);
+      const orphans = async () => (await gql(yoga, '{ analytics(districtAgs: "14625") { orphanedWork { kind id waitingOnId } } }', {}, bearer(secret))).data!.analytics.orphanedWork;
+      expect(await orphans()).toEqual([]);
+      const [kkRoles] = await store.rolesOfPersons([kk]);
+      const ending = await services.handover.endRole({ id: kkRoles!.find((r) => r.role === 'KOORDINATIONSKRAFT')!.id }, null, SYSTEM);
+      expect(ending.receiverId).toBeNull();
+      // The analyst has no grant for personal data: the person waited on is an opaque id.
+      expect(await orphans()).toEqual([{ kind: 'REQUEST', id: request.id, waitingOnId: services.privacy.opaqueId(kk) }]);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
 describe('a link ended over GraphQL', () => {
   it('answers with both ends as nodes and the end date (Link.from and Link.to resolved to no type before)', async () => {
     const { demoHub } = await import('../support/hub.js');
