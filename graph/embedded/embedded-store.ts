@@ -159,15 +159,24 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
+    return this.snapshotOf(true);
+  }
+
+  async historySnapshot(): Promise<NetworkSnapshot> {
+    return this.snapshotOf(false);
+  }
+
+  private snapshotOf(currentOnly: boolean): NetworkSnapshot {
+    const current = currentOnly ? 'WHERE until IS NULL' : '';
     const rows = this.db
       .prepare(
         `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds FROM entities WHERE until IS NULL`,
+                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, until FROM entities ${current}`,
       )
-      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null })[];
-    const entities = rows.map((r) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [] }));
-    const roles = (this.db.prepare('SELECT * FROM roles WHERE until IS NULL').all() as RoleRow[]).map(rowToRole);
-    const links = (this.db.prepare('SELECT * FROM links WHERE until IS NULL').all() as LinkRow[]).map(rowToLink);
+      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; until: string | null })[];
+    const entities = rows.map(({ until, ...r }) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [], ...(until ? { until } : {}) }));
+    const roles = (this.db.prepare(`SELECT * FROM roles ${current}`).all() as RoleRow[]).map(rowToRole);
+    const links = (this.db.prepare(`SELECT * FROM links ${current}`).all() as LinkRow[]).map(rowToLink);
     const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);
     const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map((r) => JSON.parse(r.data) as HubRequest);
     return { entities, roles, links, meetings, requests };

@@ -123,12 +123,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
+    return this.snapshotOf(true);
+  }
+
+  async historySnapshot(): Promise<NetworkSnapshot> {
+    return this.snapshotOf(false);
+  }
+
+  private async snapshotOf(currentOnly: boolean): Promise<NetworkSnapshot> {
+    const current = (name: string) => (currentOnly ? `WHERE ${name}.until IS NULL` : '');
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
-      (await tx.run(`MATCH (e:Entity) WHERE e.until IS NULL RETURN e.id AS id, e.kind AS kind, e.name AS name,
+      (await tx.run(`MATCH (e:Entity) ${current('e')} RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
-        coalesce(e.topicIds, []) AS topicIds`)).records,
-      (await tx.run('MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN r')).records,
-      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.until IS NULL RETURN l, a.id AS fromId, b.id AS toId`)).records,
+        coalesce(e.topicIds, []) AS topicIds, e.until AS until`)).records,
+      (await tx.run(`MATCH (r:RoleAssignment) ${current('r')} RETURN r`)).records,
+      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) ${current('l')} RETURN l, a.id AS fromId, b.id AS toId`)).records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
       (await tx.run('MATCH (r:Request) RETURN r.data AS data')).records,
     ]);
@@ -141,6 +150,7 @@ export class Neo4jStore implements GraphStore {
         municipalityId: r.get('municipalityId') ?? null,
         population: (fromNeo4j(r.get('population')) as number | null) ?? null,
         topicIds: r.get('topicIds') as string[],
+        ...(r.get('until') ? { until: r.get('until') as string } : {}),
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),
       links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),

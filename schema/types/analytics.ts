@@ -1,6 +1,7 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analytics.js';
+import { parseDay } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
 
 // Analytics for analysts and coordinators, over the district given (or everything stored).
@@ -35,18 +36,20 @@ const OrphanedWorkType = builder.objectRef<OrphanedWork>('OrphanedWork').impleme
 
 interface AnalyticsScope {
   districtAgs: string | null;
+  /** YYYY-MM-DD: the network as it stood that day. */
+  at: string | null;
 }
 
 const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
   fields: (t) => ({
-    centrality: t.field({ type: [CentralityType], description: 'Degree and betweenness, most central first.', resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs) }),
-    communities: t.field({ type: [CommunityType], resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs) }),
-    brokers: t.field({ type: [BrokerType], resolve: (s, _a, ctx) => ctx.services.analytics.brokers(s.districtAgs) }),
-    isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs) }),
-    uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs) }),
-    kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs) }),
+    centrality: t.field({ type: [CentralityType], description: 'Degree and betweenness, most central first.', resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at) }),
+    communities: t.field({ type: [CommunityType], resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs, s.at) }),
+    brokers: t.field({ type: [BrokerType], resolve: (s, _a, ctx) => ctx.services.analytics.brokers(s.districtAgs, s.at) }),
+    isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs, s.at) }),
+    uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs, s.at) }),
+    kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs, s.at) }),
     orphanedWork: t.field({ type: [OrphanedWorkType], description: 'Open requests and coming meetings waiting on someone who holds no role any more.', resolve: (s, _a, ctx) => ctx.services.analytics.orphanedWork(s.districtAgs) }),
-    ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (_s, _a, ctx) => ctx.services.analytics.ruleBreaches() }),
+    ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (s, _a, ctx) => ctx.services.analytics.ruleBreaches(s.at) }),
   }),
 });
 
@@ -59,10 +62,10 @@ function mayAnalyse(viewer: Viewer): boolean {
 builder.queryField('analytics', (t) =>
   t.field({
     type: AnalyticsType,
-    args: { districtAgs: t.arg.string({ required: false }) },
+    args: { districtAgs: t.arg.string({ required: false }), at: t.arg.string({ required: false, description: 'YYYY-MM-DD: the network as it stood that day (orphanedWork is always today).' }) },
     resolve: (_root, args, ctx) => {
       if (!mayAnalyse(ctx.viewer)) throw new NotAllowed('see network analytics', 'keine Netzwerkauswertungen sehen');
-      return { districtAgs: args.districtAgs ?? null };
+      return { districtAgs: args.districtAgs ?? null, at: args.at ? parseDay('at', args.at) : null };
     },
   }),
 );

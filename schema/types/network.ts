@@ -3,6 +3,7 @@ import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
 import { displayName, mayListPerson } from '../../src/domain/privacy.js';
 import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/network-graph.js';
 import type { Position } from '../../src/services/network-layout.js';
+import { parseDay } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';
 
@@ -64,10 +65,11 @@ builder.queryFields((t) => ({
       aggregate: t.arg.boolean({ required: false, defaultValue: false }),
       layout: t.arg.boolean({ required: false, defaultValue: false, description: 'Give each node a map position (force-directed, computed on the server and cached).' }),
       withTopics: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the topics the actors work on (their experts and alliances), to filter by topic.' }),
+      at: t.arg.string({ required: false, description: 'YYYY-MM-DD: the network as it stood that day (ended roles and links that still held, merged towns before the merge).' }),
     },
     resolve: async (_root, args, ctx) => {
       if ((args.depth ?? 0) < 0 || (args.depth ?? 0) > MAX_DEPTH) throw new InvalidInput('depth', `must be between 0 and ${MAX_DEPTH}`);
-      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false, withTopics: args.withTopics ?? false };
+      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false, withTopics: args.withTopics ?? false, at: args.at ? parseDay('at', args.at) : null };
       const view = visibleTo(ctx.viewer, await ctx.services.network.view(query));
       if (!args.layout) return view;
       const positions = ctx.services.layouts.positions(`${JSON.stringify(query)}#${view.nodes.length}`, view);
@@ -77,11 +79,12 @@ builder.queryFields((t) => ({
   path: t.field({
     type: [NetworkNodeType],
     description: 'The shortest chain of collaboration between two actors; empty when none connects them.',
-    args: { from: t.arg.id({ required: true }), to: t.arg.id({ required: true }) },
+    args: { from: t.arg.id({ required: true }), to: t.arg.id({ required: true }), at: t.arg.string({ required: false, description: 'YYYY-MM-DD: over the collaboration as it stood that day.' }) },
     resolve: async (_root, args, ctx) => {
-      const ids = await ctx.services.network.path(String(args.from), String(args.to));
+      const at = args.at ? parseDay('at', args.at) : null;
+      const ids = await ctx.services.network.path(String(args.from), String(args.to), at);
       if (!ids) return [];
-      const graph = await ctx.services.network.graph();
+      const graph = await ctx.services.network.graph(at);
       const nodes = ids.map((id) => {
         const a = graph.getNodeAttributes(id);
         return { id, kind: a.kind, name: a.name, districtAgs: a.districts[0] ?? null, roles: a.roles, size: 1 };

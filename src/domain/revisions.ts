@@ -2,6 +2,7 @@ import { FactsSnapshot } from './changes.js';
 import { AlreadyEnded, EditConflict, HasDependants, InvalidInput, MergeAcrossDistricts, NotFound, type Dependant } from './errors.js';
 import { districtId, kindOfId } from './ids.js';
 import type { Entity, Link, RoleAssignment } from './model.js';
+import type { NetworkSnapshot } from './ports/network-store.port.js';
 import { checkEntityReferences, checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings } from './rules.js';
 
 // A revision keeps the network true: it changes, ends or deletes what is stored, and may add the
@@ -46,6 +47,18 @@ export function versionOf(entity: Entity): number {
 /** Whether a role or link held on a day: begun on or before it, not ended by then. */
 export function heldOn(item: { since?: string | null; until?: string | null }, day: string): boolean {
   return (!item.since || item.since <= day) && (!item.until || item.until > day);
+}
+
+/** The network as it stood on a day: records not yet ended, roles and links that held, meetings and requests until then. */
+export function snapshotOn(snapshot: NetworkSnapshot, day: string): NetworkSnapshot {
+  const end = `${day}T23:59:59.999Z`;
+  return {
+    entities: snapshot.entities.filter((e) => !e.until || e.until > day),
+    roles: snapshot.roles.filter((r) => heldOn(r, day)),
+    links: snapshot.links.filter((l) => heldOn(l, day)),
+    meetings: snapshot.meetings.filter((m) => m.startsAt <= end),
+    requests: snapshot.requests.filter((r) => r.createdAt <= end).map((r) => ({ ...r, hops: r.hops.filter((h) => h.at <= end) })),
+  };
 }
 
 /** Every id a revision touches: what a store reads before checking it. */

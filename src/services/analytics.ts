@@ -53,8 +53,8 @@ export interface OrphanedWork {
 const OPEN_REQUEST_STATES = new Set(['OPEN', 'ROUTED', 'ACCEPTED']);
 
 export class Analytics {
-  private readonly cache = new Map<string, unknown>();
-  private cachedFor: CollaborationGraph | null = null;
+  /** Answers per graph: a change makes a new graph, and the old answers go with the old one. */
+  private readonly cache = new WeakMap<CollaborationGraph, Map<string, unknown>>();
 
   constructor(
     private readonly network: NetworkGraph,
@@ -62,7 +62,7 @@ export class Analytics {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  centrality(districtAgs: string | null): Promise<Centrality[]> {
+  centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
     return this.memo(`centrality:${districtAgs}`, async (graph) => {
       const scoped = scope(graph, districtAgs);
       if (scoped.order > BETWEENNESS_MAX_NODES) {
@@ -70,42 +70,42 @@ export class Analytics {
       }
       const betweenness = betweennessCentrality(scoped, { normalized: true });
       return scoped.mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 })).sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
-    });
+    }, at);
   }
 
-  communities(districtAgs: string | null): Promise<{ id: string; community: number }[]> {
+  communities(districtAgs: string | null, at: string | null = null): Promise<{ id: string; community: number }[]> {
     return this.memo(`communities:${districtAgs}`, async (graph) => {
       const scoped = scope(graph, districtAgs);
       // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
       const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
       return Object.entries(assignment).map(([id, community]) => ({ id, community: Number(community) })).sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
-    });
+    }, at);
   }
 
-  brokers(districtAgs: string | null): Promise<Broker[]> {
+  brokers(districtAgs: string | null, at: string | null = null): Promise<Broker[]> {
     return this.memo(`brokers:${districtAgs}`, async (graph) =>
       [...articulationPoints(scope(graph, districtAgs))].map(([id, groups]) => ({ id, groupsConnected: groups })).sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
-    );
+    at);
   }
 
   /** Alliances with no direct link to any KIK, Koordinationskraft or Beauftragte. */
-  isolatedAlliances(districtAgs: string | null): Promise<string[]> {
+  isolatedAlliances(districtAgs: string | null, at: string | null = null): Promise<string[]> {
     return this.memo(`isolated:${districtAgs}`, async (graph) =>
       scope(graph, districtAgs).filterNodes((id, attrs) => {
         if (attrs.kind !== 'Alliance') return false;
         return !graph.someNeighbor(id, (_n, neighbour) => neighbour.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE'));
       }).sort(),
-    );
+    at);
   }
 
   /** Municipalities that no KIK serves. */
-  uncoveredMunicipalities(districtAgs: string | null): Promise<string[]> {
+  uncoveredMunicipalities(districtAgs: string | null, at: string | null = null): Promise<string[]> {
     return this.memo(`uncovered:${districtAgs}`, async (graph) =>
       scope(graph, districtAgs).filterNodes((id, attrs) => attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES'))).sort(),
-    );
+    at);
   }
 
-  kikLoad(districtAgs: string | null): Promise<KikLoad[]> {
+  kikLoad(districtAgs: string | null, at: string | null = null): Promise<KikLoad[]> {
     return this.memo(`kikLoad:${districtAgs}`, async (graph) => {
       const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
       const perDistrict = new Map<string, number>();
@@ -117,7 +117,7 @@ export class Analytics {
           return { personId: id, districtAgs: ags, municipalities, populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!) };
         }),
       ).sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
-    });
+    }, at);
   }
 
   /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
@@ -139,7 +139,7 @@ export class Analytics {
   }
 
   /** What breaks the rules now, e.g. after the KIK limit was lowered. */
-  ruleBreaches(): Promise<RuleBreach[]> {
+  ruleBreaches(at: string | null = null): Promise<RuleBreach[]> {
     return this.memo('breaches', async (graph) => {
       const breaches: RuleBreach[] = [];
       graph.forEachNode((id, attrs) => {
@@ -153,21 +153,19 @@ export class Analytics {
         if (kk.length > 1) breaches.push({ code: 'KOORDINATIONSKRAFT_TAKEN', subjectIds: [id, ...kk], description: `${attrs.name}: ${kk.length} Koordinationskräfte` });
       });
       return breaches;
-    });
+    }, at);
   }
 
-  private async memo<T>(key: string, compute: (graph: CollaborationGraph) => Promise<T>): Promise<T> {
-    const graph = await this.network.actorGraph();
-    if (graph !== this.cachedFor) {
-      this.cache.clear();
-      this.cachedFor = graph;
-    }
-    if (!this.cache.has(key)) {
+  private async memo<T>(key: string, compute: (graph: CollaborationGraph) => Promise<T>, at: string | null = null): Promise<T> {
+    const graph = await this.network.actorGraph(at);
+    let answers = this.cache.get(graph);
+    if (!answers) this.cache.set(graph, (answers = new Map()));
+    if (!answers.has(key)) {
       const pending = compute(graph);
-      this.cache.set(key, pending);
-      pending.catch(() => this.cache.delete(key));
+      answers.set(key, pending);
+      pending.catch(() => answers.delete(key));
     }
-    return this.cache.get(key) as Promise<T>;
+    return answers.get(key) as Promise<T>;
   }
 }
 

@@ -2,7 +2,8 @@ import { UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { districtId } from '../domain/ids.js';
 import type { EntityKind, Role } from '../domain/model.js';
-import type { NetworkSnapshot, NetworkStore } from '../domain/ports/graph-store.port.js';
+import type { NetworkLifecycleStore, NetworkSnapshot, NetworkStore } from '../domain/ports/graph-store.port.js';
+import { snapshotOn } from '../domain/revisions.js';
 import type { NetworkEvents } from './network-events.js';
 
 // The collaboration graph: every actor a node, every explicit link, role and membership an
@@ -63,32 +64,54 @@ export interface NetworkQuery {
   aggregate: boolean;
   /** Also the topics the selected actors work on (so a map can filter by topic). */
   withTopics?: boolean;
+  /** YYYY-MM-DD: the network as it stood that day; absent for now. */
+  at?: string | null;
 }
 
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
 
+interface Graphs {
+  full: CollaborationGraph;
+  actors: CollaborationGraph;
+  snapshot: NetworkSnapshot;
+}
+
+const PAST_GRAPHS_KEPT = 4;
+
+function graphsOf(snapshot: NetworkSnapshot, now: Date): Graphs {
+  const full = buildGraph(snapshot, now);
+  const actors = full.copy();
+  actors.forEachNode((id, attrs) => {
+    if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
+  });
+  return { full, actors, snapshot };
+}
+
 export class NetworkGraph {
-  private cached: Promise<{ full: CollaborationGraph; actors: CollaborationGraph; snapshot: NetworkSnapshot }> | null = null;
+  private cached: Promise<Graphs> | null = null;
+  /** Graphs of past days asked for, dropped with the present one on every change. */
+  private readonly past = new Map<string, Promise<Graphs>>();
   private districtIndex: { graph: CollaborationGraph; index: Map<string, string[]> } | null = null;
 
   constructor(
-    private readonly store: NetworkStore,
+    private readonly store: NetworkStore & NetworkLifecycleStore,
     events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {
     events?.subscribe(() => {
       this.cached = null;
+      this.past.clear();
     });
   }
 
-  /** The whole graph, topics and funding programmes included. */
-  async graph(): Promise<CollaborationGraph> {
-    return (await this.graphs()).full;
+  /** The whole graph, topics and funding programmes included (as it stood on `at`, if given). */
+  async graph(at: string | null = null): Promise<CollaborationGraph> {
+    return (await this.graphs(at)).full;
   }
 
   /** Actors only: the graph paths and analytics run on, so a shared topic is no collaboration. */
-  async actorGraph(): Promise<CollaborationGraph> {
-    return (await this.graphs()).actors;
+  async actorGraph(at: string | null = null): Promise<CollaborationGraph> {
+    return (await this.graphs(at)).actors;
   }
 
   /** The snapshot the graph was built from: current roles and links, requests and meetings. */
@@ -96,16 +119,19 @@ export class NetworkGraph {
     return (await this.graphs()).snapshot;
   }
 
-  private graphs(): Promise<{ full: CollaborationGraph; actors: CollaborationGraph; snapshot: NetworkSnapshot }> {
+  private graphs(at: string | null = null): Promise<Graphs> {
+    if (at) {
+      let found = this.past.get(at);
+      if (!found) {
+        if (this.past.size >= PAST_GRAPHS_KEPT) this.past.delete(this.past.keys().next().value!);
+        found = this.store.historySnapshot().then((all) => graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`)));
+        found.catch(() => this.past.delete(at));
+        this.past.set(at, found);
+      }
+      return found;
+    }
     this.cached ??= this.store.networkSnapshot().then(
-      (snapshot) => {
-        const full = buildGraph(snapshot, this.now());
-        const actors = full.copy();
-        actors.forEachNode((id, attrs) => {
-          if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
-        });
-        return { full, actors, snapshot };
-      },
+      (snapshot) => graphsOf(snapshot, this.now()),
       (error: unknown) => {
         this.cached = null;
         throw error;
@@ -128,9 +154,10 @@ export class NetworkGraph {
   }
 
   async view(query: NetworkQuery): Promise<NetworkView> {
-    const graph = await this.graph();
+    const graph = await this.graph(query.at ?? null);
     if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
-    const selected = selectNodes(graph, query.districtAgs ? (await this.byDistrict()).get(query.districtAgs) ?? [] : null, query.depth, query.kinds);
+    const inDistrict = !query.districtAgs ? null : query.at ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!)) : ((await this.byDistrict()).get(query.districtAgs) ?? []);
+    const selected = selectNodes(graph, inDistrict, query.depth, query.kinds);
     if (query.withTopics && (!query.kinds || query.kinds.includes('Topic'))) {
       for (const id of [...selected]) graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
     }
@@ -147,8 +174,8 @@ export class NetworkGraph {
   }
 
   /** The shortest chain of collaboration between two actors, or null when none connects them. */
-  async path(fromId: string, toId: string): Promise<string[] | null> {
-    const graph = await this.actorGraph();
+  async path(fromId: string, toId: string, at: string | null = null): Promise<string[] | null> {
+    const graph = await this.actorGraph(at);
     if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
     return bidirectional(graph, fromId, toId);
   }

@@ -73,6 +73,13 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
     expect((await store.meetingById(meeting.id))!.organiserId).toBe(successorId);
     expect(told.filter((t) => t.personId === successorId).map((t) => t.message.de)).toContainEqual(expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen\.$/));
     expect(told.filter((t) => t.personId === volunteer.personId).map((t) => t.message.de)).toContain(`Ihre Anfrage ${request.id} wird jetzt von Mira Hoffmann bearbeitet.`);
+    // The map of the present no longer draws the old KIK's link to Radebeul; the map of the day before does.
+    const linked = async (at?: string) => {
+      const answer = await gql(yoga, 'query($at: String) { network(districtAgs: "14627", at: $at) { edges { source target } } }', { at }, coordinator);
+      return (answer.data!.network.edges as { source: string; target: string }[]).some((e) => [e.source, e.target].sort().join() === [OLD_KIK, 'municipality:14627-radebeul'].sort().join());
+    };
+    expect(await linked()).toBe(false);
+    expect(await linked(dayBefore(today))).toBe(true);
     // A new request for Radebeul goes to the successor.
     expect((await services.requests.file({ place: 'Radebeul', topic: null, text: 'Noch eine Frage' }, volunteer)).handlerId).toBe(successorId);
 

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../access.js';
 import type { Link, RoleAssignment } from '../model.js';
+import type { NetworkSnapshot } from './network-store.port.js';
 import type { NetworkRevision, RevisionFacts } from '../revisions.js';
 
 // Keeping the network true: changing, ending and deleting what is stored, and reading it as it
@@ -21,4 +22,6 @@ export interface NetworkLifecycleStore {
   allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
   /** Links touching each id, ended ones included. */
   allLinksOf(ids: readonly string[]): Promise<Link[][]>;
+  /** The whole network with everything that has ended (records with `until`), for asking how it stood on a day. */
+  historySnapshot(): Promise<NetworkSnapshot>;
 }
