@@ -29,6 +29,18 @@ import { migrate } from './migrations.js';
 const APPLICATION_ID = 0x48554231; // "HUB1": marks the file as ours.
 const IDS = '(SELECT value FROM json_each(?))';
 
+/** The filters of a listing (see EntityListQuery), shared by the page and its total count. */
+const LIST_FILTER = `kind = @kind AND until IS NULL
+           AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
+                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags AND r.until IS NULL)))
+           AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
+           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role AND until IS NULL))
+           AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic AND until IS NULL))
+           AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
+                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality AND until IS NULL))
+           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)`;
+
 export class EmbeddedStore implements GraphStore {
   readonly name = 'embedded' as const;
   private readonly db: Database.Database;
@@ -185,22 +197,16 @@ export class EmbeddedStore implements GraphStore {
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
     const key = q.text ? nameKey(q.text) : null;
     const rows = this.db
-      .prepare(
-        `SELECT data FROM entities e WHERE kind = @kind AND until IS NULL
-           AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
-                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags AND r.until IS NULL)))
-           AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
-           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role AND until IS NULL))
-           AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic AND until IS NULL))
-           AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality AND until IS NULL))
-           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)
-           AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId))
-         ORDER BY name, id LIMIT @limit`,
-      )
+      .prepare(`SELECT data FROM entities e WHERE ${LIST_FILTER} AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId)) ORDER BY name, id LIMIT @limit`)
       .all({ ...listParameters(q, key), limit: q.limit }) as Pick<EntityRow, 'data'>[];
     return rows.map(rowToEntity);
+  }
+
+  async countEntities(q: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
+    const key = q.text ? nameKey(q.text) : null;
+    const { afterName: _name, afterId: _id, ...filters } = listParameters({ ...q, limit: 0 }, key);
+    const row = this.db.prepare(`SELECT count(*) AS n FROM entities e WHERE ${LIST_FILTER}`).get(filters) as { n: number };
+    return row.n;
   }
 
   async counts(): Promise<StoreCounts> {

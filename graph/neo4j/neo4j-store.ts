@@ -23,6 +23,16 @@ import type { NetworkRevision } from '../../src/domain/revisions.js';
 const LINK_PATTERN = LINK_TYPES.join('|');
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** The filters of a listing (see EntityListQuery), shared by the page and its total count. */
+const LIST_FILTER = `e.kind = $kind AND e.until IS NULL
+         AND ($ags IS NULL OR e.districtAgs = $ags OR (e.kind = 'District' AND e.ags = $ags)
+              OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment)-[:IN]->(s) WHERE r.until IS NULL AND (s.districtAgs = $ags OR s.ags = $ags) }))
+         AND ($key IS NULL OR e.nameKey CONTAINS $key)
+         AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment {role: $role}) WHERE r.until IS NULL })
+         AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[x:EXPERT_IN]->(:Entity {id: $topic}) WHERE x.until IS NULL })
+         AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-[x]->(:Municipality {id: $municipality}) WHERE x.until IS NULL })
+         AND ($institutionType IS NULL OR e.institutionType = $institutionType)`;
+
 export interface Neo4jSettings {
   uri: string;
   user?: string;
@@ -161,19 +171,16 @@ export class Neo4jStore implements GraphStore {
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
     const records = await this.records(
-      `MATCH (e:Entity) WHERE e.kind = $kind AND e.until IS NULL
-         AND ($ags IS NULL OR e.districtAgs = $ags OR (e.kind = 'District' AND e.ags = $ags)
-              OR (e.kind = 'Person' AND EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment)-[:IN]->(s) WHERE r.until IS NULL AND (s.districtAgs = $ags OR s.ags = $ags) }))
-         AND ($key IS NULL OR e.nameKey CONTAINS $key)
-         AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment {role: $role}) WHERE r.until IS NULL })
-         AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[x:EXPERT_IN]->(:Entity {id: $topic}) WHERE x.until IS NULL })
-         AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-[x]->(:Municipality {id: $municipality}) WHERE x.until IS NULL })
-         AND ($institutionType IS NULL OR e.institutionType = $institutionType)
-         AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
+      `MATCH (e:Entity) WHERE ${LIST_FILTER} AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
        RETURN e ORDER BY e.name, e.id LIMIT $limit`,
       { ...listParameters(q, q.text ? nameKey(q.text) : null), limit: neo4j.int(q.limit) },
     );
     return records.map((r) => nodeToEntity(r.get('e')));
+  }
+
+  async countEntities(q: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
+    const [record] = await this.records(`MATCH (e:Entity) WHERE ${LIST_FILTER} RETURN count(e) AS n`, listParameters({ ...q, limit: 0 }, q.text ? nameKey(q.text) : null));
+    return fromNeo4j(record!.get('n')) as number;
   }
 
   async counts(): Promise<StoreCounts> {

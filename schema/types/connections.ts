@@ -47,8 +47,14 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
   return {
     edges,
     pageInfo: { hasNextPage: items.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    // Counted only when asked for: one more round trip.
+    totalCount: () => ctx.directory.count(query),
   };
 }
+
+/** Every list answers how many items its filters find in all (counted only when asked for). */
+const countOf = (connection: object) => (connection as { totalCount: () => Promise<number> }).totalCount();
+const TOTAL = 'How many items the filters find in all, over every page.';
 
 /** Listing people tells who is in the network: signed-in members only, and names only where visible. */
 function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
@@ -86,7 +92,7 @@ builder.queryFields((t) => ({
     type: MunicipalityRef,
     args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => page(ctx, filters('Municipality', args), args),
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
   people: t.connection({
     type: PersonRef,
     args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), role: t.arg({ type: RoleEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
@@ -94,25 +100,25 @@ builder.queryFields((t) => ({
       checkPeopleListing(ctx.viewer, args.text);
       return page(ctx, filters('Person', args), args);
     },
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
   alliances: t.connection({
     type: AllianceRef,
     args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
     resolve: (_root, args, ctx) => page(ctx, filters('Alliance', args), args),
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
   institutions: t.connection({
     type: InstitutionRef,
     args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), type: t.arg({ type: InstitutionTypeEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
     resolve: (_root, args, ctx) => page(ctx, filters('Institution', args), args),
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
   topics: t.connection({
     type: TopicRef,
     args: { text: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => page(ctx, filters('Topic', args), args),
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
   fundingPrograms: t.connection({
     type: FundingProgramRef,
     args: { text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }) },
     resolve: (_root, args, ctx) => page(ctx, filters('FundingProgram', args), args),
-  }),
+  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
 }));

@@ -98,6 +98,11 @@ export class Directory {
     return found;
   }
 
+  /** How many entities a listing's filters find in all. */
+  count(query: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
+    return this.store.countEntities(query);
+  }
+
   /** Primes the loaders with an entity read elsewhere, so it is not read again in this request. */
   remember(entity: Entity): void {
     this.entities.prime(entity.id, entity);

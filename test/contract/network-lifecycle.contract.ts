@@ -128,7 +128,10 @@ export function networkLifecycleContract(factory: StoreFactory): void {
     });
 
     it('ends an alliance: it leaves listings and search, its memberships and links end, the record stays', async () => {
+      expect(await store.countEntities({ kind: 'Alliance', districtAgs: LANDKREIS })).toBe(1);
       await reviser.endRecord({ id: 'alliance:welcome', until: '2026-10-31' }, SYSTEM);
+      expect(await store.countEntities({ kind: 'Alliance', districtAgs: LANDKREIS })).toBe(0);
+      expect(await store.countEntities({ kind: 'Municipality', districtAgs: LANDKREIS, text: 'e' })).toBe(2); // Meißen, Radebeul
       expect(await store.listEntities({ kind: 'Alliance', limit: 10 })).toEqual([]);
       expect(await store.search('Willkommen', ['Alliance'], 5)).toEqual([]);
       expect((await store.counts()).entities.Alliance).toBe(0);

@@ -124,6 +124,9 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
     expect(await kikOf('Elbtalgemeinde')).toEqual(expect.arrayContaining(kikBefore));
     const [linksAfter] = await store.linksOf([result.data.survivor.id]);
     expect(linksAfter!.length).toBeGreaterThanOrEqual(linksBefore!.length);
+    const listed = await gql(yoga, '{ municipalities(districtAgs: "14627", first: 2) { totalCount edges { cursor } } }', {}, coordinator);
+    expect(listed.data!.municipalities.edges).toHaveLength(2);
+    expect(listed.data!.municipalities.totalCount).toBe((await store.municipalityDirectory()).filter((m) => m.districtAgs === '14627').length);
     const unknown = await gql(yoga, `query($place: String!) { contacts(municipality: $place) { role } }`, { place: a!.name }, coordinator);
     expect(unknown.errors?.[0]?.extensions?.code ?? unknown.errors?.[0]?.message).toBeTruthy();
     const history = await gql(yoga, `query($id: ID!) { history(id: $id) { ... on QueryHistorySuccess { data { entries { action } } } } }`, { id: a!.id }, coordinator);

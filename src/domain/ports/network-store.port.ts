@@ -88,6 +88,8 @@ export interface NetworkStore {
   networkSnapshot(): Promise<NetworkSnapshot>;
   /** One page of entities of a kind, ordered by name then id. */
   listEntities(query: EntityListQuery): Promise<Entity[]>;
+  /** How many entities the listing's filters find in all. */
+  countEntities(query: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number>;
 }
 
 /** Writing the network, its audit trail, and the change counter every network write moves. */
