@@ -1,6 +1,7 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analytics.js';
+import type { PeriodFigures } from '../../src/services/statistics.js';
 import { parseDay } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
 
@@ -67,5 +68,30 @@ builder.queryField('analytics', (t) =>
       if (!mayAnalyse(ctx.viewer)) throw new NotAllowed('see network analytics', 'keine Netzwerkauswertungen sehen');
       return { districtAgs: args.districtAgs ?? null, at: args.at ? parseDay('at', args.at) : null };
     },
+  }),
+);
+
+const PeriodStatisticsType = builder.objectRef<PeriodFigures>('PeriodStatistics').implement({
+  description: 'What the coordination did in a period, per district and topic (topic null: all topics, and the meetings).',
+  fields: (t) => ({
+    districtAgs: t.exposeString('districtAgs'),
+    topicId: t.exposeID('topicId', { nullable: true }),
+    requestsFiled: t.exposeInt('requestsFiled'),
+    requestsAccepted: t.exposeInt('requestsAccepted'),
+    requestsResolved: t.exposeInt('requestsResolved'),
+    requestsEscalated: t.exposeInt('requestsEscalated'),
+    medianHoursToAccept: t.exposeFloat('medianHoursToAccept', { nullable: true }),
+    medianHoursToResolve: t.exposeFloat('medianHoursToResolve', { nullable: true }),
+    meetingsHeld: t.exposeInt('meetingsHeld'),
+    municipalitiesReached: t.exposeInt('municipalitiesReached'),
+  }),
+});
+
+builder.queryField('statistics', (t) =>
+  t.field({
+    type: [PeriodStatisticsType],
+    description: 'Requests filed, accepted, resolved and escalated, median hours to accept and to resolve, meetings held and municipalities reached, from one day to another (YYYY-MM-DD, both included).',
+    args: { districtAgs: t.arg.string({ required: false }), from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.statistics.figures(args.districtAgs ?? null, parseDay('from', args.from), parseDay('to', args.to)),
   }),
 );

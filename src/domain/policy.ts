@@ -61,6 +61,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.path': { who: EVERYONE, sees: 'refused when the chain runs through people the caller may not list' },
   'Query.people': { who: SIGNED_IN, sees: 'pseudonymised analysts: no text filter, opaque ids and cursors' },
   'Query.analytics': { who: ANALYSING, sees: 'ids only; names through node(id)' },
+  'Query.statistics': { who: ANALYSING, sees: 'counts only, the same for pseudonymised callers' },
   'Query.accessTokens': { who: ADMIN_ONLY },
   'Query.pendingChanges': { who: COORDINATING, sees: 'only proposals of the caller\'s districts (admins: all)' },
   'Query.myProposals': { who: SIGNED_IN, scope: 'self' },

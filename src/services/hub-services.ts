@@ -13,6 +13,7 @@ import { NetworkReviser } from './network-reviser.js';
 import { Handover } from './handover.js';
 import { RecordMerger } from './record-merger.js';
 import { ChangeProposals } from './proposals.js';
+import { Statistics } from './statistics.js';
 import type { Notifier } from './notifiers.js';
 import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
@@ -43,6 +44,8 @@ export interface HubServices {
   network: NetworkGraph;
   layouts: NetworkLayouts;
   analytics: Analytics;
+  /** Figures over time: requests, meetings, municipalities reached. */
+  statistics: Statistics;
   requests: RequestRouter;
   meetings: MeetingPlanner;
   datePolls: DatePolls;
@@ -96,6 +99,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     network,
     layouts: new NetworkLayouts(events),
     analytics: new Analytics(network, rules, now),
+    statistics: new Statistics(network, now),
     requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),

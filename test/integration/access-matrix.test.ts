@@ -91,6 +91,7 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.endRecord': () => `mutation { endRecord(id: "${TARGET.endedAlliance}") ${RESULT} }`,
   'Mutation.mergeRecords': () => `mutation { mergeRecords(survivorId: "${ALLIANCE}", mergedIds: ["${TARGET.mergedAlliance}"]) ${RESULT} }`,
   'Mutation.mergeMunicipalities': () => `mutation { mergeMunicipalities(input: { municipalityIds: ["${TARGET.mergedTown}"], intoId: "municipality:14627-radebeul" }) ${RESULT} }`,
+  'Query.statistics': () => '{ statistics(districtAgs: "14627", from: "2026-01-01", to: "2026-12-31") { requestsFiled } }',
   'Query.pendingChanges': () => `{ pendingChanges ${RESULT} }`,
   'Query.myProposals': () => '{ myProposals { id } }',
   // The caller proposes for their own record; unknown proposals are NOT_FOUND for reviewers (no refusal).
