@@ -96,7 +96,7 @@ function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof en
   const role = ROLE_LABEL[result.ended.role][language];
   const lines = [de ? `Die Rolle ${role} von ${leaver.name} endet zum ${germanDay(result.until)}.` : `${leaver.name}'s role as ${role} ends on ${dayIn(result.until, language)}.`];
   if (result.successor && receiver) lines.push(de ? `${receiver.name} übernimmt die Rolle ab diesem Tag${result.takenOver.length ? ` und ${result.takenOver.length} betreute Gemeinde(n)` : ''}.` : `${receiver.name} holds the role from that day${result.takenOver.length ? ` and serves ${result.takenOver.length} municipality(ies)` : ''}.`);
-  if (receiver) lines.push(de ? `Übergeben an ${receiver.name}: ${result.requestIds.length} offene Anfrage(n), ${result.meetingIds.length} Treffen; alle Beteiligten sind informiert.` : `Handed over to ${receiver.name}: ${result.requestIds.length} open request(s), ${result.meetingIds.length} meeting(s); everyone involved has been told.`);
+  if (receiver) lines.push(de ? `Übergeben an ${receiver.name}: ${result.requestIds.length} offene Anfrage(n), ${result.meetingIds.length} Treffen, ${result.taskIds.length} offene Aufgabe(n); alle Beteiligten sind informiert.` : `Handed over to ${receiver.name}: ${result.requestIds.length} open request(s), ${result.meetingIds.length} meeting(s), ${result.taskIds.length} open action item(s); everyone involved has been told.`);
   else if (COORDINATING_ROLES.includes(result.ended.role)) lines.push(de ? 'Niemand konnte die offene Arbeit übernehmen; bitte eine Nachfolge eintragen.' : 'Nobody could take the open work over; please name a successor.');
   return reply(lines);
 }

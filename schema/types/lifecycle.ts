@@ -87,6 +87,7 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
     receiver: t.field({ type: PersonRef, nullable: true, description: 'Who took the open work: the successor or the district\'s Koordinationskraft.', resolve: async (r, _a, ctx) => (r.receiverId ? ctx.directory.entityOfKind(r.receiverId, 'Person') : null) }),
     handedOverRequests: t.idList({ resolve: (r) => r.requestIds }),
     handedOverMeetings: t.idList({ resolve: (r) => r.meetingIds }),
+    handedOverTasks: t.idList({ description: 'Open action items of minutes.', resolve: (r) => r.taskIds }),
   }),
 });
 

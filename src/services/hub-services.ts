@@ -83,7 +83,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const requests = new RequestRouter(store, names, { escalateAfterHours }, events, now);
   const reviser = new NetworkReviser(store, rules, events, now);
   const writer = new NetworkWriter(store, rules, events);
-  const handover = new Handover(store, reviser, requests, planner);
+  const minutes = new Minutes(store, now);
+  const handover = new Handover(store, reviser, requests, planner, minutes);
   return {
     store,
     events,
@@ -105,7 +106,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     datePolls: new DatePolls(store, planner, now),
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
-    minutes: new Minutes(store, now),
+    minutes,
     privacy: options.privacy ?? PrivacyKeys.random(),
   };
 }

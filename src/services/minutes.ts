@@ -110,6 +110,19 @@ export class Minutes {
   }
 
   /** The viewer's action items, soonest due first. */
+  /** Someone's role ended: their open action items belong to whoever takes over. Returns them. */
+  async handOver(fromId: string, toId: string): Promise<MinutesItem[]> {
+    const moved: MinutesItem[] = [];
+    for (const { key, value: task } of await this.store.listState<MinutesItem>(`task:${fromId}:`)) {
+      const next = { ...task, ownerId: toId };
+      await this.store.setState(taskKey(toId, task.id), next);
+      await this.store.setState(itemKey(task.meetingId, task.at, task.id), next);
+      await this.store.deleteState(key);
+      moved.push(next);
+    }
+    return moved;
+  }
+
   async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
     if (!viewer.personId) throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
     return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`)).map((e) => e.value).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));

@@ -71,7 +71,7 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
     expect(await kikOf('Radebeul', dayBefore(today))).toEqual([OLD_KIK]);
     expect((await store.requestById(request.id))!).toMatchObject({ handlerId: successorId, hops: expect.arrayContaining([expect.objectContaining({ kind: 'HANDED_OVER', fromId: OLD_KIK, toId: successorId })]) });
     expect((await store.meetingById(meeting.id))!.organiserId).toBe(successorId);
-    expect(told.filter((t) => t.personId === successorId).map((t) => t.message.de)).toContainEqual(expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen\.$/));
+    expect(told.filter((t) => t.personId === successorId).map((t) => t.message.de)).toContainEqual(expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen, 0 offene Aufgabe\(n\)\.$/));
     expect(told.filter((t) => t.personId === volunteer.personId).map((t) => t.message.de)).toContain(`Ihre Anfrage ${request.id} wird jetzt von Mira Hoffmann bearbeitet.`);
     // The map of the present no longer draws the old KIK's link to Radebeul; the map of the day before does.
     const linked = async (at?: string) => {

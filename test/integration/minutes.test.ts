@@ -3,6 +3,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 
 // Minutes of a running exchange meeting, taken in chat: information, decisions, action items
@@ -56,5 +57,17 @@ describe('minutes of an exchange meeting', () => {
     expect(await say('kk', `!aufgabe ${kikName} bis gestern: x`)).toMatch(/liegt in der Vergangenheit/);
     expect(await say('kk', `!aufgabe ${kikName} bis irgendwann: x`)).toMatch(/Bis wann\?/);
     expect(await say('volunteer', '!info Hallo')).toMatch(/^Gerade läuft kein Treffen, an dem Sie teilnehmen/);
+  });
+
+  it('hands the open action items of a KIK who leaves to the successor (issue 15)', async () => {
+    const successor = await hub.services.writer.addPerson({ name: 'Nina Nachfolge' }, SYSTEM);
+    const [roles] = await hub.store.rolesOfPersons(['person:demo-14627-kik-1']);
+    const ending = await hub.services.handover.endRole({ id: roles!.find((r) => r.role === 'KIK')!.id }, successor.id, SYSTEM);
+    expect(ending.taskIds).toHaveLength(2);
+    const tasksOf = (personId: string) => hub.services.minutes.openTasks({ personId, access: 'VOLUNTEER', districtAgs: null, personalData: false, roles: [] });
+    expect(await tasksOf('person:demo-14627-kik-1')).toEqual([]);
+    const open = await tasksOf(successor.id);
+    expect(open.map((t) => t.text).sort()).toEqual(['Flyer drucken', 'Raumliste schicken']);
+    expect(await say('kk', '!protokoll')).toContain('• Raumliste schicken (Nina Nachfolge, bis 15.12.2026)');
   });
 });

@@ -44,9 +44,9 @@ it('hands a leaving KIK over to the successor: role, town, open request; everyon
   const answer = await say(kk, `!übergabe ${leaver!.name} an Mira Hoffmann zum heute`);
   expect(answer).toContain(`Die Rolle Kommunale Integrationskoordination von ${leaver!.name} endet zum `);
   expect(answer).toContain(`Mira Hoffmann übernimmt die Rolle ab diesem Tag und ${towns} betreute Gemeinde(n).`);
-  expect(answer).toContain('Übergeben an Mira Hoffmann: 1 offene Anfrage(n), 0 Treffen');
+  expect(answer).toContain('Übergeben an Mira Hoffmann: 1 offene Anfrage(n), 0 Treffen, 0 offene Aufgabe(n)');
   expect((await hub.store.requestById(requestId))!.handlerId).toBe(successor.id);
-  expect(told.filter((t) => t.personId === successor.id).at(-1)!.message.de).toMatch(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 0 Treffen\.$/);
+  expect(told.filter((t) => t.personId === successor.id).at(-1)!.message.de).toMatch(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 0 Treffen, 0 offene Aufgabe\(n\)\.$/);
   expect(told.filter((t) => t.personId === OLD_KIK).at(-1)!.message.de).toContain('Ihre Rolle als Kommunale Integrationskoordination ist zum');
   expect(await say(volunteer, '!kontakt Radebeul')).toContain('Mira Hoffmann');
   expect(await say(volunteer, '!kontakt Radebeul')).not.toContain(leaver!.name);
