@@ -101,19 +101,26 @@ function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof en
   return reply(lines);
 }
 
+/** What !rolle-beenden and !übergabe share: their words, and ending the role with its handover. */
+function endingCommand(successorRequired: boolean) {
+  return {
+    options: [
+      { name: { de: 'person', en: 'person' }, description: { de: 'wessen Rolle endet', en: 'whose role ends' }, required: true, autocomplete: 'person' as const },
+      { name: { de: 'nachfolge', en: 'successor' }, description: { de: 'wer übernimmt', en: 'who takes over' }, required: successorRequired, keyword: { de: 'an', en: 'to' }, autocomplete: 'person' as const },
+      { name: { de: 'datum', en: 'date' }, description: { de: 'erster Tag ohne die Rolle (Standard: heute)', en: 'first day without the role (default: today)' }, required: false, keyword: { de: 'zum', en: 'on' } },
+    ],
+    parse: (args: string[]) => parseEndRole(args, successorRequired),
+    run: (args: EndRoleArgs, context: { viewer: Viewer }, deps: CommandDeps) => endRole(args, context.viewer, deps),
+    render: (result: Awaited<ReturnType<typeof endRole>>, { language }: { language: Language }) => renderEnding(result, language),
+  };
+}
+
 export const endRoleCommand = defineCommand({
   name: { de: 'rolle-beenden', en: 'end-role' },
   summary: { de: 'beendet eine Rolle (z. B. wenn eine KIK geht); mit Nachfolge übernimmt diese die offene Arbeit', en: 'ends a role (e.g. when a KIK leaves); a successor takes the open work over' },
   usage: { de: '!rolle-beenden <Person> [an <Nachfolge>] [zum <Datum>]', en: '!end-role <person> [to <successor>] [on <date>]' },
   example: { de: '!rolle-beenden Anna Weber an Mira Hoffmann zum 30.11.2026', en: '!end-role Anna Weber to Mira Hoffmann on 30.11.2026' },
-  options: [
-    { name: { de: 'person', en: 'person' }, description: { de: 'wessen Rolle endet', en: 'whose role ends' }, required: true, autocomplete: 'person' },
-    { name: { de: 'nachfolge', en: 'successor' }, description: { de: 'wer übernimmt', en: 'who takes over' }, required: false, keyword: { de: 'an', en: 'to' }, autocomplete: 'person' },
-    { name: { de: 'datum', en: 'date' }, description: { de: 'erster Tag ohne die Rolle (Standard: heute)', en: 'first day without the role (default: today)' }, required: false, keyword: { de: 'zum', en: 'on' } },
-  ],
-  parse: (args) => parseEndRole(args, false),
-  run: (args, context, deps) => endRole(args, context.viewer, deps),
-  render: (result, { language }) => renderEnding(result, language),
+  ...endingCommand(false),
 });
 
 export const handoverCommand = defineCommand({
@@ -121,14 +128,7 @@ export const handoverCommand = defineCommand({
   summary: { de: 'übergibt Rolle und offene Arbeit einer Person an die Nachfolge', en: 'hands a person\'s role and open work to their successor' },
   usage: { de: '!übergabe <Person> an <Nachfolge> [zum <Datum>]', en: '!handover <person> to <successor> [on <date>]' },
   example: { de: '!übergabe Anna Weber an Mira Hoffmann', en: '!handover Anna Weber to Mira Hoffmann' },
-  options: [
-    { name: { de: 'person', en: 'person' }, description: { de: 'wer geht', en: 'who leaves' }, required: true, autocomplete: 'person' },
-    { name: { de: 'nachfolge', en: 'successor' }, description: { de: 'wer übernimmt', en: 'who takes over' }, required: true, keyword: { de: 'an', en: 'to' }, autocomplete: 'person' },
-    { name: { de: 'datum', en: 'date' }, description: { de: 'erster Tag ohne die Rolle (Standard: heute)', en: 'first day without the role (default: today)' }, required: false, keyword: { de: 'zum', en: 'on' } },
-  ],
-  parse: (args) => parseEndRole(args, true),
-  run: (args, context, deps) => endRole(args, context.viewer, deps),
-  render: (result, { language }) => renderEnding(result, language),
+  ...endingCommand(true),
 });
 
 /** Field names in chat, German and English, and how each value is read. */

@@ -37,22 +37,30 @@ export function bundleOf(entities: readonly Entity[]): NetworkBundle {
   return bundle;
 }
 
-/** Every id the bundle creates or points at: what a store must read before checking it. */
-export function referencedIds(bundle: NetworkBundle): { entityIds: string[]; roleIds: string[]; linkIds: string[] } {
-  const ids = new Set<string>();
-  for (const e of entitiesOf(bundle)) {
+/** Adds the ids an entity, role or link refers to (its own, district, topics, place, people, ends). */
+export function addReferences(ids: Set<string>, entities: readonly Entity[], roles: readonly RoleAssignment[], links: readonly Link[]): void {
+  for (const e of entities) {
     ids.add(e.id);
     if ('districtAgs' in e) ids.add(districtId(e.districtAgs));
     if ('topicIds' in e) e.topicIds.forEach((t) => ids.add(t));
     if (e.kind === 'Institution' && e.municipalityId) ids.add(e.municipalityId);
+    if (e.mergedInto) ids.add(e.mergedInto);
   }
-  for (const r of bundle.roles) {
+  for (const r of roles) {
     ids.add(r.personId);
     if (r.scopeId) ids.add(r.scopeId);
   }
-  for (const l of bundle.links) {
+  for (const l of links) {
     ids.add(l.fromId);
     ids.add(l.toId);
+  }
+}
+
+/** Every id the bundle creates or points at: what a store must read before checking it. */
+export function referencedIds(bundle: NetworkBundle): { entityIds: string[]; roleIds: string[]; linkIds: string[] } {
+  const ids = new Set<string>();
+  addReferences(ids, entitiesOf(bundle), bundle.roles, bundle.links);
+  for (const l of bundle.links) {
     if (l.type === 'SERVES') {
       const municipality = bundle.municipalities.find((m) => m.id === l.toId);
       if (municipality) ids.add(districtId(municipality.districtAgs));

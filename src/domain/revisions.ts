@@ -1,4 +1,4 @@
-import { FactsSnapshot } from './changes.js';
+import { addReferences, FactsSnapshot } from './changes.js';
 import { AlreadyEnded, EditConflict, HasDependants, InvalidInput, MergeAcrossDistricts, NotFound, type Dependant } from './errors.js';
 import { districtId, kindOfId } from './ids.js';
 import type { Entity, Link, RoleAssignment } from './model.js';
@@ -64,21 +64,7 @@ export function snapshotOn(snapshot: NetworkSnapshot, day: string): NetworkSnaps
 /** Every id a revision touches: what a store reads before checking it. */
 export function revisionIds(revision: NetworkRevision): { entityIds: string[]; roleIds: string[]; linkIds: string[]; deletedIds: string[] } {
   const ids = new Set<string>();
-  for (const entity of [...revision.addedRecords, ...revision.updates.map((u) => u.entity)]) {
-    ids.add(entity.id);
-    if (entity.mergedInto) ids.add(entity.mergedInto);
-    if ('districtAgs' in entity) ids.add(districtId(entity.districtAgs));
-    if ('topicIds' in entity) entity.topicIds.forEach((t) => ids.add(t));
-    if (entity.kind === 'Institution' && entity.municipalityId) ids.add(entity.municipalityId);
-  }
-  for (const r of revision.addedRoles) {
-    ids.add(r.personId);
-    if (r.scopeId) ids.add(r.scopeId);
-  }
-  for (const l of revision.addedLinks) {
-    ids.add(l.fromId);
-    ids.add(l.toId);
-  }
+  addReferences(ids, [...revision.addedRecords, ...revision.updates.map((u) => u.entity)], revision.addedRoles, revision.addedLinks);
   revision.deleted.forEach((id) => ids.add(id));
   return {
     entityIds: [...ids],

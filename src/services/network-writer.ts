@@ -1,6 +1,6 @@
 import type { Viewer } from '../domain/access.js';
 import { authorizeChanges } from '../domain/authorization.js';
-import { validateChanges, type LineOf } from '../domain/changes.js';
+import { bundleOf, validateChanges, type LineOf } from '../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../domain/ids.js';
 import { emptyBundle, type Alliance, type Entity, type FundingProgram, type Institution, type Link, type Municipality, type NetworkBundle, type Person, type RoleAssignment, type Topic } from '../domain/model.js';
 import type { NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
@@ -97,20 +97,7 @@ export class NetworkWriter {
   }
 
   private async addOne<E extends Entity>(entity: E, actor: Viewer, action: string): Promise<E> {
-    const bundle = emptyBundle();
-    const key = COLLECTION[entity.kind];
-    (bundle[key] as Entity[]).push(entity);
-    await this.apply(bundle, { actor, action });
+    await this.apply(bundleOf([entity]), { actor, action });
     return entity;
   }
 }
-
-const COLLECTION = {
-  District: 'districts',
-  Municipality: 'municipalities',
-  Person: 'persons',
-  Alliance: 'alliances',
-  Institution: 'institutions',
-  Topic: 'topics',
-  FundingProgram: 'fundingPrograms',
-} as const satisfies Record<Entity['kind'], keyof NetworkBundle>;
