@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../src/domain/access.js';
 import type { Entity } from '../../src/domain/model.js';
-import { displayName } from '../../src/domain/privacy.js';
+import { kindOfId } from '../../src/domain/ids.js';
+import { displayName, mayListPerson } from '../../src/domain/privacy.js';
 import { versionOf } from '../../src/domain/revisions.js';
 import type { HandoverResult } from '../../src/services/handover.js';
 import type { RecordHistory } from '../../src/services/network-reviser.js';
@@ -28,6 +29,25 @@ builder.objectFields(RoleAssignmentType, (t) => ({
   since: t.string({ nullable: true, description: 'YYYY-MM-DD the role began, where known.', resolve: (r) => r.since ?? null }),
   until: t.string({ nullable: true, description: 'YYYY-MM-DD the role ended (the first day without it); null while it holds.', resolve: (r) => r.until ?? null }),
 }));
+
+// A record's current links, with their ids (to change or end them); a link to a person the caller
+// may not list is left out, like the person.
+for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef] as const) {
+  builder.objectField(ref as typeof PersonRef, 'links', (t) =>
+    t.field({
+      type: [LinkType],
+      description: 'The collaboration links of this record that hold now.',
+      resolve: async (e, _args, ctx) => {
+        const links = await ctx.directory.linksOf((e as Entity).id);
+        const others = links.map((l) => (l.fromId === (e as Entity).id ? l.toId : l.fromId));
+        const visible = await Promise.all(
+          others.map(async (id) => kindOfId(id) !== 'Person' || mayListPerson(ctx.viewer, id, (await ctx.directory.rolesOfPerson(id)).map((r) => r.role))),
+        );
+        return links.filter((_l, i) => visible[i]);
+      },
+    }),
+  );
+}
 
 builder.objectField(LinkType, 'until', (t) =>
   t.string({ nullable: true, description: 'YYYY-MM-DD the collaboration ended (the first day without it); null while it lasts.', resolve: (l) => l.until ?? null }),

@@ -66,10 +66,11 @@ builder.queryFields((t) => ({
       layout: t.arg.boolean({ required: false, defaultValue: false, description: 'Give each node a map position (force-directed, computed on the server and cached).' }),
       withTopics: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the topics the actors work on (their experts and alliances), to filter by topic.' }),
       at: t.arg.string({ required: false, description: 'YYYY-MM-DD: the network as it stood that day (ended roles and links that still held, merged towns before the merge).' }),
+      withEnded: t.arg.boolean({ required: false, defaultValue: false, description: 'Also what has ended, each link active until the day before its end: for a period filter.' }),
     },
     resolve: async (_root, args, ctx) => {
       if ((args.depth ?? 0) < 0 || (args.depth ?? 0) > MAX_DEPTH) throw new InvalidInput('depth', `must be between 0 and ${MAX_DEPTH}`);
-      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false, withTopics: args.withTopics ?? false, at: args.at ? parseDay('at', args.at) : null };
+      const query = { districtAgs: args.districtAgs ?? null, depth: args.depth ?? 0, kinds: args.types ?? null, aggregate: args.aggregate ?? false, withTopics: args.withTopics ?? false, at: args.at ? parseDay('at', args.at) : null, withEnded: args.withEnded ?? false };
       const view = visibleTo(ctx.viewer, await ctx.services.network.view(query));
       if (!args.layout) return view;
       const positions = ctx.services.layouts.positions(`${JSON.stringify(query)}#${view.nodes.length}`, view);

@@ -66,6 +66,8 @@ export interface NetworkQuery {
   withTopics?: boolean;
   /** YYYY-MM-DD: the network as it stood that day; absent for now. */
   at?: string | null;
+  /** Also what has ended, with its real dates (for a period filter); ignored with `at`. */
+  withEnded?: boolean;
 }
 
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
@@ -77,6 +79,8 @@ interface Graphs {
 }
 
 const PAST_GRAPHS_KEPT = 4;
+/** The key of the graph with everything that ever held, each link with its real dates. */
+const EVERYTHING = 'everything';
 
 function graphsOf(snapshot: NetworkSnapshot, now: Date): Graphs {
   const full = buildGraph(snapshot, now);
@@ -124,7 +128,7 @@ export class NetworkGraph {
       let found = this.past.get(at);
       if (!found) {
         if (this.past.size >= PAST_GRAPHS_KEPT) this.past.delete(this.past.keys().next().value!);
-        found = this.store.historySnapshot().then((all) => graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`)));
+        found = this.store.historySnapshot().then((all) => (at === EVERYTHING ? graphsOf(all, this.now()) : graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`))));
         found.catch(() => this.past.delete(at));
         this.past.set(at, found);
       }
@@ -154,9 +158,9 @@ export class NetworkGraph {
   }
 
   async view(query: NetworkQuery): Promise<NetworkView> {
-    const graph = await this.graph(query.at ?? null);
+    const graph = query.at ? await this.graph(query.at) : query.withEnded ? (await this.graphs(EVERYTHING)).full : await this.graph();
     if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
-    const inDistrict = !query.districtAgs ? null : query.at ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!)) : ((await this.byDistrict()).get(query.districtAgs) ?? []);
+    const inDistrict = !query.districtAgs ? null : query.at || query.withEnded ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!)) : ((await this.byDistrict()).get(query.districtAgs) ?? []);
     const selected = selectNodes(graph, inDistrict, query.depth, query.kinds);
     if (query.withTopics && (!query.kinds || query.kinds.includes('Topic'))) {
       for (const id of [...selected]) graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
@@ -218,9 +222,11 @@ function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
     graph.updateNodeAttribute(r.personId, 'districts', (d) => [...new Set([...(d ?? []), ...scopeDistricts])]);
     connect(r.personId, r.scopeId, r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE');
   }
-  // A link with a start date is a collaboration still going on: active from then until today.
+  // A link with a start date is a collaboration still going on: active from then until today,
+  // or until the day before it ended.
   const today = now.toISOString();
-  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type, l.since, l.since ? today : null);
+  const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type, l.since, l.until ? dayBefore(l.until) : l.since ? today : null);
   // Each meeting held strengthens the links between the municipalities that met.
   for (const m of snapshot.meetings) {
     if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > now.getTime()) continue;

@@ -226,4 +226,45 @@ describe('the network map', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('no longer draws an ended collaboration in the present view, and draws it with its real dates in a period before its end (issue 15)', async () => {
+    type Dated = { nodes: ApiNetwork['nodes']; edges: { source: string; target: string; since: string | null; lastActive: string | null }[] };
+    const { node } = await api<{ node: { links: { id: string; type: string; since: string | null; from: { id: string }; to: { id: string } }[] } }>(
+      '{ node(id: "alliance:demo-14627-1") { ... on Alliance { links { id type since from { id } to { id } } } } }',
+      adminToken,
+    );
+    const link = node.links.find((l) => l.type === 'COOPERATES_WITH' && l.since === '2019-05-01')!;
+    const ends = [link.from.id, link.to.id].sort().join();
+    const joins = (e: { source: string; target: string }) => [e.source, e.target].sort().join() === ends;
+    const page = await openMap(`?district=${MEISSEN}`, adminToken);
+    const before = await count(page, 'edges');
+    await api(`mutation { endLink(input: { linkId: "${link.id}", until: "2021-01-01" }) { __typename } }`, adminToken);
+    await expect.poll(() => count(page, 'edges'), { timeout: 15_000 }).toBe(before - 1);
+    await page.close();
+
+    const present = await api<{ network: Dated }>(`{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target since lastActive } } }`);
+    expect(present.network.edges.some(joins)).toBe(false);
+    const all = await api<{ network: Dated }>(`{ network(districtAgs: "${MEISSEN}", withEnded: true, withTopics: true) { nodes { id label type } edges { source target since lastActive } } }`);
+    expect(all.network.edges.find(joins)).toMatchObject({ since: '2019-05-01', lastActive: '2020-12-31' });
+    const kinds = new Map(all.network.nodes.map((n) => [n.id, n.type]));
+    const shown = ['District', 'Municipality', 'Person', 'Alliance', 'Institution'];
+    const within = (from: string, to: string) =>
+      all.network.edges.filter((e) => {
+        const [first, last] = [e.since ?? e.lastActive, e.lastActive ?? e.since];
+        return first && first <= to && last! >= from && shown.includes(kinds.get(e.source)!) && shown.includes(kinds.get(e.target)!);
+      });
+    const inWindow = within('2020-01-01', '2020-06-30');
+    expect(inWindow.some(joins)).toBe(true);
+    const windowed = await openMap(`?district=${MEISSEN}&from=2020-01-01&to=2020-06-30`);
+    expect(await count(windowed, 'edges')).toBe(inWindow.length);
+    await windowed.fill('#from', '2021-02-01');
+    await windowed.locator('#from').dispatchEvent('change');
+    await windowed.fill('#to', '2021-12-31');
+    await windowed.locator('#to').dispatchEvent('change');
+    const after = within('2021-02-01', '2021-12-31');
+    expect(after.some(joins)).toBe(false);
+    await expect.poll(() => count(windowed, 'edges')).toBe(after.length);
+    expect(problemsOf(windowed)).toEqual([]);
+    await windowed.close();
+  });
 });

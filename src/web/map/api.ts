@@ -77,14 +77,15 @@ export async function loadDistricts(): Promise<{ ags: string; name: string }[]> 
   return (await gql<{ districts: { ags: string; name: string }[] }>('{ districts { ags name } }')).districts;
 }
 
-export async function loadNetwork(districtAgs: string | null, aggregate: boolean): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
-  const query = `query Map($districtAgs: String, $aggregate: Boolean) {
-    network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true, withTopics: true) {
+/** With `withEnded` (a period is chosen) also the collaborations that have ended, with their real dates. */
+export async function loadNetwork(districtAgs: string | null, aggregate: boolean, withEnded = false): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
+  const query = `query Map($districtAgs: String, $aggregate: Boolean, $withEnded: Boolean) {
+    network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true, withTopics: true, withEnded: $withEnded) {
       nodes { id label type districtAgs size x y }
       edges { source target type weight since lastActive }
     }
   }`;
-  return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate })).network;
+  return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate, withEnded })).network;
 }
 
 export async function loadAnalytics(districtAgs: string | null): Promise<MapAnalytics> {

@@ -70,7 +70,11 @@ function syncControls(): void {
   $('table-region').hidden = state.view !== 'table';
 }
 
+/** A chosen period shows what has ended too (with real dates); the present view only what holds. */
+const periodChosen = (s: ViewState) => Boolean(s.from || s.to);
+
 function update(change: Partial<ViewState>, reload = false): void {
+  if (periodChosen({ ...state, ...change }) !== periodChosen(state)) reload = true;
   state = { ...state, ...change };
   history.replaceState(null, '', writeState(state));
   syncControls();
@@ -96,7 +100,7 @@ async function load(): Promise<void> {
   $('status').textContent = t().loading;
   try {
     const aggregate = state.district === null && districtNames.size > AGGREGATE_ABOVE_DISTRICTS;
-    const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate), aggregate ? null : loadAnalytics(state.district).catch(() => null)]);
+    const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate, periodChosen(state)), aggregate ? null : loadAnalytics(state.district).catch(() => null)]);
     aggregated = aggregate;
     data = { ...network, analytics };
     fillTopics();
