@@ -7,7 +7,9 @@ function inlineText(part: Inline): string {
   if (typeof part === 'string') return part;
   if ('bold' in part) return part.bold;
   if ('code' in part) return part.code;
-  return `${part.link} (${part.href})`;
+  // An address whose link only repeats it (mailto:x for x) is named once.
+  const target = part.href.replace(/^(mailto|tel):/i, '');
+  return target === part.link ? part.link : `${part.link} (${part.href})`;
 }
 
 /** Transports without buttons show follow-ups as commands to type. */

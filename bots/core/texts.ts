@@ -40,7 +40,7 @@ export const TEXTS = {
     en: (user: string) => `${user}, the answer holds contact details, so it comes as a direct message.`,
   },
   encryptedUnsupported: {
-    de: () => 'Verschlüsselte Nachrichten kann ich hier nicht lesen. Bitte schreiben Sie mir in einem unverschlüsselten Raum.',
-    en: () => "I can't read encrypted messages here. Please write to me in an unencrypted room.",
+    de: () => 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
+    en: () => "I can't read encrypted messages here; please write to me in the unencrypted direct chat I have opened for you.",
   },
 } satisfies Record<string, Record<Language, (...args: never[]) => string>>;

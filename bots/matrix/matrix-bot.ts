@@ -14,6 +14,7 @@ import { TEXTS } from '../core/texts.js';
 import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, roomNotice, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
+import { DirectRooms } from './direct-rooms.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
@@ -38,6 +39,7 @@ export class MatrixBot implements InvitationNotifier {
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
   private readonly rooms: MeetingRooms;
+  private readonly directs: DirectRooms;
 
   constructor(
     private readonly settings: MatrixSettings,
@@ -47,6 +49,7 @@ export class MatrixBot implements InvitationNotifier {
     private readonly meetings: MeetingPlanner,
     private readonly log: Log,
   ) {
+    this.directs = new DirectRooms(() => this.client, store, () => this.e2ee);
     this.rooms = new MeetingRooms(() => this.client, identities, store, (roomId, key, content) => this.send(roomId, key, content));
   }
 
@@ -175,10 +178,13 @@ export class MatrixBot implements InvitationNotifier {
     await this.client!.joinRoom(roomId);
     if ((event.content as { is_direct?: unknown } | undefined)?.is_direct !== true) return;
     // The person's own direct chat with the bot is where their notifications go from now on (no
-    // second DM per notification); it gets a short welcome, once.
-    await this.store.setState(`matrix-direct:${event.sender}`, roomId);
+    // second DM per notification), unless the bot cannot read it; it gets a short welcome, once.
+    if (await this.directs.opened(event.sender, roomId)) await this.welcome(roomId, event.sender);
+  }
+
+  private async welcome(roomId: string, userId: string): Promise<void> {
     if (!(await this.store.claimOnce(`matrix-welcome:${roomId}`))) return;
-    const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
+    const language = await this.identities.language({ transport: 'matrix', userId });
     await this.send(roomId, `welcome/${roomId}`, roomNotice({ lines: [[TEXTS.welcome[language]()]], privateDetails: false }));
   }
 
@@ -268,8 +274,11 @@ export class MatrixBot implements InvitationNotifier {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
     if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
+    // The bot opens (or names) a direct chat it can read, and says so in one sentence.
+    const direct = await this.directs.of(event.sender);
     const notice = { title: undefined, lines: [[TEXTS.encryptedUnsupported[language]()]], privateDetails: false };
     await this.send(roomId, `${event.event_id}/encrypted`, noticeReplyingTo(notice, event));
+    await this.welcome(direct.roomId, event.sender);
   }
 
   private async isAfterJoin(roomId: string, event: MatrixEvent): Promise<boolean> {
@@ -288,15 +297,9 @@ export class MatrixBot implements InvitationNotifier {
     return at;
   }
 
-  /** The bot's own direct chat with a person, created unencrypted so the bot can read it. */
+  /** The person's direct chat with the bot (created unencrypted, so the bot can read it, when there is none). */
   private async directRoom(userId: string): Promise<string> {
-    const key = `matrix-direct:${userId}`;
-    const known = await this.store.getState<string>(key);
-    if (known) return known;
-    const roomId = await this.client!.createRoom({ is_direct: true, invite: [userId], preset: 'trusted_private_chat' });
-    await this.store.setState(key, roomId);
-    await this.store.setState(`matrix-joined:${roomId}`, Date.now());
-    return roomId;
+    return (await this.directs.of(userId)).roomId;
   }
 
   private async send(roomId: string, key: string, content: Record<string, unknown>): Promise<string> {

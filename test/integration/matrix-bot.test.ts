@@ -101,6 +101,10 @@ describe('the Matrix bot through Synapse', () => {
     await coordinator.join(direct!);
     const details = await coordinator.waitFor(async () => (await coordinator.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'));
     expect(details.content.body).toMatch(/Ansprechpersonen in Radebeul[\s\S]*Telefon: \+49/);
+    // The plain body names each address once; the link is in the HTML (issue 21, point 7).
+    expect(details.content.body).toMatch(/E-Mail: \S+@\S+/);
+    expect(details.content.body).not.toContain('(mailto:');
+    expect(details.content.formatted_body).toMatch(/<a href="mailto:[^"]+">/);
   });
 
   it('sends a person\'s data export as a JSON file beside a short summary (issue 21, finding 2)', async () => {
@@ -115,15 +119,30 @@ describe('the Matrix bot through Synapse', () => {
     expect(exported.auditEntries.every((e) => e.subjectIds.length === 1)).toBe(true);
   });
 
-  it('says so in a plain notice when it cannot read an encrypted room', async () => {
-    const room = await alice.createRoom([botAccount.userId], { initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] });
-    await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
-    const encrypted = await alice.api<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(room)}/send/m.room.encrypted/${Date.now()}`, {
+  it('opens an unencrypted direct chat itself when someone writes in an encrypted one, and says so (issue 21, point 7)', async () => {
+    const erin = await MatrixUser.register('erin');
+    const encrypted = await erin.createRoom([botAccount.userId], { is_direct: true, initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] });
+    await erin.waitFor(async () => (await erin.members(encrypted)).includes(botAccount.userId));
+    const sent = await erin.api<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(encrypted)}/send/m.room.encrypted/${Date.now()}`, {
       algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'AwgAEn...', device_id: 'DEVICE', sender_key: 'key', session_id: 'session',
     });
-    const [notice] = await alice.repliesTo(room, encrypted.event_id);
-    expect(notice!.type).toBe('m.room.message');
-    expect(notice!.content).toMatchObject({ msgtype: 'm.notice', body: 'Verschlüsselte Nachrichten kann ich hier nicht lesen. Bitte schreiben Sie mir in einem unverschlüsselten Raum.' });
+    const [notice] = await erin.repliesTo(encrypted, sent.event_id);
+    expect(notice!.content).toMatchObject({ msgtype: 'm.notice', body: 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.' });
+    const [direct] = await erin.waitFor(async () => {
+      const invites = await erin.invitedRooms();
+      return invites.length ? invites : null;
+    });
+    expect(direct).not.toBe(encrypted);
+    await erin.join(direct!);
+    const welcome = await erin.waitFor(async () => (await erin.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'));
+    expect(welcome.content.body).toContain('!hilfe');
+    await expect(erin.api('GET', `/rooms/${encodeURIComponent(direct!)}/state/m.room.encryption/`)).rejects.toThrow();
+    // The bot keeps that chat as the person's direct chat, as Matrix clients do (m.direct).
+    const bot = MatrixUser.of(botAccount);
+    const directs = await bot.api<Record<string, string[]>>('GET', `/user/${encodeURIComponent(botAccount.userId)}/account_data/m.direct`);
+    expect(directs[erin.userId]![0]).toBe(direct);
+    const answer = await ask(erin, direct!, '!hilfe');
+    expect(answer.content.body).toContain('!kontakt');
   });
 
   it('ignores commands sent before it joined a room', async () => {

@@ -25,6 +25,11 @@ export class MatrixUser {
     return new MatrixUser(userId, accessToken, synapse.url);
   }
 
+  /** An account registered elsewhere (the bot's), to look at it as its client would. */
+  static of(account: { userId: string; accessToken: string }): MatrixUser {
+    return new MatrixUser(account.userId, account.accessToken, inject('synapseUrl'));
+  }
+
   static async registerWithToken(localpart: string): Promise<{ userId: string; accessToken: string }> {
     return registerUser({ url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }, `${localpart}-${randomUUID().slice(0, 8)}`);
   }

@@ -1,0 +1,70 @@
+import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
+import type { CoordinationStore } from '../../src/domain/ports/graph-store.port.js';
+
+// One direct chat per person: the one they opened with the bot, or the one the bot opened; kept
+// in the shared state and in the bot's `m.direct` account data (as Matrix clients keep theirs),
+// so it is found again after the state was lost. A direct chat the bot cannot read (encrypted,
+// without the crypto module) is never used for notifications.
+
+type DirectMap = Record<string, string[]>;
+
+const stateKey = (userId: string) => `matrix-direct:${userId}`;
+
+export class DirectRooms {
+  constructor(
+    private readonly client: () => MatrixClient | null,
+    private readonly store: CoordinationStore,
+    /** Whether the bot can read encrypted rooms (the native crypto module is installed). */
+    private readonly canDecrypt: () => boolean,
+  ) {}
+
+  /** A person opened a direct chat with the bot: theirs is used from now on, if the bot can read it. Returns whether it is. */
+  async opened(userId: string, roomId: string): Promise<boolean> {
+    if (!this.canDecrypt() && (await this.isEncrypted(roomId))) return false;
+    await this.remember(userId, roomId);
+    return true;
+  }
+
+  /** The direct chat with a person, opened (unencrypted, so the bot can read it) when there is none. */
+  async of(userId: string): Promise<{ roomId: string; created: boolean }> {
+    const known = await this.store.getState<string>(stateKey(userId));
+    // Releases before this one kept an encrypted direct chat here too; that one is passed over.
+    if (known && (this.canDecrypt() || !(await this.isEncrypted(known)))) return { roomId: known, created: false };
+    const client = this.client()!;
+    const fromAccountData = (await this.accountData())[userId] ?? [];
+    for (const roomId of fromAccountData) {
+      if ((await client.getJoinedRooms()).includes(roomId) && (this.canDecrypt() || !(await this.isEncrypted(roomId)))) {
+        await this.store.setState(stateKey(userId), roomId);
+        return { roomId, created: false };
+      }
+    }
+    const roomId = await client.createRoom({ is_direct: true, invite: [userId], preset: 'trusted_private_chat' });
+    await this.store.setState(`matrix-joined:${roomId}`, Date.now());
+    await this.remember(userId, roomId);
+    return { roomId, created: true };
+  }
+
+  private async remember(userId: string, roomId: string): Promise<void> {
+    await this.store.setState(stateKey(userId), roomId);
+    const direct = await this.accountData();
+    const rooms = direct[userId] ?? [];
+    if (rooms[0] !== roomId) await this.client()!.setAccountData('m.direct', { ...direct, [userId]: [roomId, ...rooms.filter((r) => r !== roomId)] });
+  }
+
+  private async accountData(): Promise<DirectMap> {
+    try {
+      return (await this.client()!.getAccountData<DirectMap>('m.direct')) ?? {};
+    } catch {
+      return {}; // none yet (M_NOT_FOUND)
+    }
+  }
+
+  private async isEncrypted(roomId: string): Promise<boolean> {
+    try {
+      await this.client()!.getRoomStateEvent(roomId, 'm.room.encryption', '');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
