@@ -15,6 +15,7 @@ import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, roomNotice, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
 import { DirectRooms } from './direct-rooms.js';
+import { sdkLogger } from './sdk-logger.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
@@ -65,6 +66,7 @@ export class MatrixBot implements InvitationNotifier {
     const { sdk, e2ee } = await loadMatrixSdk();
     this.e2ee = e2ee;
     sdk.LogService.setLevel(sdk.LogLevel.WARN);
+    sdk.LogService.setLogger(sdkLogger(this.log, (message) => (this.lastError = message)));
     // With the native module the SDK encrypts and decrypts itself (this path needs the download,
     // which the project's own test machines do not have; there the bot runs in plain rooms).
     const cryptoStore = e2ee ? new sdk.RustSdkCryptoStorageProvider(`${this.settings.storagePath}.crypto`, SQLITE_CRYPTO_STORE) : undefined;

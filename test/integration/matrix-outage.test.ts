@@ -6,6 +6,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
+import { toPlainText } from '../../bots/core/render.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
 import { registerUser, startSynapse, type RunningSynapse } from '../support/synapse/synapse.js';
@@ -22,6 +23,8 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
   let alice: MatrixUser;
   let room: string;
   let botUserId: string;
+  let dispatcher: Dispatcher;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     synapse = await startSynapse(dataDir);
@@ -29,8 +32,9 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
     const identities = new ChatIdentities(hub.store);
     const account = await registerUser(synapse, `hubbot-outage`);
     botUserId = account.userId;
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: account.accessToken, allowedInviters: [], storagePath: join(dataDir, 'bot-sync.json') }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
+    identities.trust({ transport: 'console', userId: 'kk' }, 'person:demo-14627-koordinationskraft');
+    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
+    bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: account.accessToken, allowedInviters: [], storagePath: join(dataDir, 'bot-sync.json') }, dispatcher, identities, hub.store, hub.services.meetings, (line) => void logged.push(line));
     await bot.start();
     alice = await MatrixUser.register('alice', synapse);
     room = await alice.createRoom([botUserId], { is_direct: true });
@@ -58,5 +62,9 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await alice.repliesTo(room, meanwhile, 2, 1_000)).toHaveLength(1);
     expect(bot.status().connected).toBe(true);
+    // !status names what went wrong (it said "Letzter Fehler: keiner" before; issue 21, point 7).
+    const status = await dispatcher.handle({ user: { transport: 'console', userId: 'kk' }, text: '!status', inGroupRoom: false });
+    expect(toPlainText(status!.reply)).toMatch(/Letzter Fehler: (?!keiner).+/);
+    expect(logged.some((line) => line.startsWith('Matrix SDK (') && !line.includes('\n'))).toBe(true);
   }, 180_000);
 });
