@@ -109,6 +109,18 @@ export class MatrixBot implements InvitationNotifier {
     }
   }
 
+  /** A meeting moved or was cancelled: the message and the updated .ics (same UID, higher SEQUENCE), once per version. */
+  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    if (!this.client) return;
+    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
+      const language = await this.identities.language({ transport: 'matrix', userId });
+      const direct = await this.directRoom(userId);
+      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
+      await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
+      await this.attachCalendarFile(direct, meeting, userId);
+    }
+  }
+
   /** The dates of a date poll as a native poll in the person's direct chat; its text says how to vote by command. */
   async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
     if (!this.client) return;

@@ -49,6 +49,8 @@ export interface InvitationNotifier extends Notifier {
   invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
   /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
   meetingChanged?(meeting: Meeting): Promise<void>;
+  /** A meeting the person is invited to moved or was cancelled: the message and, where the chat carries files, the updated calendar entry. */
+  meetingUpdated?(personId: string, meeting: Meeting, message: Message): Promise<void>;
   /** Offers the dates of a date poll as a native poll where the chat has one (Matrix). */
   offerDates?(personId: string, poll: DatePoll, message: Message): Promise<void>;
   /** The date of a poll is fixed: native polls are closed. */
@@ -235,7 +237,9 @@ export class MeetingPlanner {
   }
 
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {
-    await this.notifiers.tell(meeting.inviteeIds, message);
+    await Promise.all(
+      meeting.inviteeIds.flatMap((id) => this.notifiers.all.map((n) => (n.meetingUpdated ? n.meetingUpdated(id, meeting, message) : n.notify(id, message)).catch(() => undefined))),
+    );
     await this.changed(meeting);
     this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
   }

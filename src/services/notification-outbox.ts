@@ -11,6 +11,7 @@ import { pollKey, type DatePoll } from './date-polls.js';
 type Entry =
   | { kind: 'notify'; personId: string; message: Message; actions: NotificationAction[] | null }
   | { kind: 'invite'; personId: string; meetingId: string; message: Message }
+  | { kind: 'updated'; personId: string; meetingId: string; message: Message }
   | { kind: 'meeting'; meetingId: string }
   | { kind: 'datePoll'; personId: string; pollId: string; message: Message };
 
@@ -26,6 +27,10 @@ export class OutboxNotifier implements InvitationNotifier {
 
   async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
     await this.leave({ kind: 'invite', personId, meetingId: meeting.id, message });
+  }
+
+  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    await this.leave({ kind: 'updated', personId, meetingId: meeting.id, message });
   }
 
   async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
@@ -47,13 +52,14 @@ export async function deliverOutbox(store: MeetingStore & CoordinationStore, not
   let delivered = 0;
   for (const { key, value } of entries) {
     if (!(await store.claimOnce(key))) continue;
-    const meeting = value.kind === 'invite' || value.kind === 'meeting' ? await store.meetingById(value.meetingId) : null;
+    const meeting = value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated' ? await store.meetingById(value.meetingId) : null;
     const poll = value.kind === 'datePoll' ? await store.getState<DatePoll>(pollKey(value.pollId)) : null;
     await Promise.all(
       notifiers.map((n) => {
         if (value.kind === 'datePoll') return poll && n.offerDates ? n.offerDates(value.personId, poll, value.message) : n.notify(value.personId, value.message);
         if (value.kind === 'meeting') return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
         if (value.kind === 'invite' && meeting) return n.invite ? n.invite(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
+        if (value.kind === 'updated' && meeting) return n.meetingUpdated ? n.meetingUpdated(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
         return n.notify(value.personId, value.message, value.kind === 'notify' ? (value.actions ?? undefined) : undefined);
       }).map((p) => p.catch(() => undefined)),
     );

@@ -220,6 +220,22 @@ describe('the Matrix bot through Synapse', () => {
     const [thanks] = await kik.repliesTo(direct!, invitation.event_id);
     expect(thanks!.content.body).toBe('Danke, Ihre Antwort zu „Austausch Sprachkurse“ ist gespeichert.');
     expect((await ask(coordinator, organiserRoom, '!termine')).content.body).toMatch(/Antworten: .+ zugesagt \(1\/\d\)/);
+
+    // Moved: the invitee gets the news and an updated .ics with the same UID and a higher SEQUENCE (issue 21, point 7).
+    const id = /(meeting:[0-9a-f]+)/.exec(String(scheduled.content.body))![1]!;
+    expect((await ask(coordinator, organiserRoom, `!verschieben ${id} übermorgen 15 Uhr`)).content.body).toContain('verschoben');
+    const files = await kik.waitFor(async () => {
+      const found = (await kik.messages(direct!)).filter((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file');
+      return found.length >= 2 ? found : null;
+    });
+    const [first, second] = await Promise.all(files.slice(-2).map((f) => kik.download(String(f.content.url))));
+    const uid = (ics: string) => /UID:(.+)/.exec(ics)![1]!.trim();
+    const sequence = (ics: string) => Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
+    expect(uid(second!)).toBe(uid(first!));
+    expect(sequence(second!)).toBeGreaterThan(sequence(first!));
+    const start = (ics: string) => /DTSTART;TZID=Europe\/Berlin:(\S+)/.exec(ics)![1];
+    expect(start(second!)).toMatch(/T150000$/);
+    expect(start(first!)).toMatch(/T100000$/);
   });
 
   it('answers a message sent while it was down exactly once after a restart', async () => {
