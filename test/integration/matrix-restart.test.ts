@@ -4,20 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
+import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
+import { NetworkWriter } from '../../src/services/network-writer.js';
 import { ChatIdentities } from '../../src/services/chat-identities.js';
 import { freePort } from '../../graph/neo4j/server/launch.js';
 import { firstLine, hubProcess } from '../support/npm-start.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
 
 // Issue 21, finding 1: commands sent while the hub was down are handled in the bot's catch-up
-// after a restart; the notifications they cause (the KIK's new request) must still arrive.
-// The hub runs as `npm start` runs it, with the Matrix bot, against the test Synapse.
+// after a restart; the notifications they cause (the KIK's new request, the invitation with its
+// .ics, the meeting's room) must still arrive. The hub runs as `npm start` runs it, with the
+// Matrix bot, against the test Synapse, on each store.
+
+const STORES = {
+  embedded: (dataDir: string) => ({ env: { NEO4J_URI: '' }, open: async (): Promise<GraphStore> => EmbeddedStore.open(dataDir) }),
+  neo4j: (_dataDir: string) => ({ env: { NEO4J_URI: inject('neo4jUri') }, open: async (): Promise<GraphStore> => Neo4jStore.connect({ uri: inject('neo4jUri') }) }),
+};
 
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
 const KIK_RADEBEUL = 'person:demo-14627-kik-2';
 
-describe('the Matrix bot after a restart', () => {
+describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on the %s store', (kind) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-restart-'));
+  const storeOf = STORES[kind](dataDir);
+  let invitee: MatrixUser;
+  let town: string;
   let env: Record<string, string>;
   let hub: ChildProcess | null = null;
   let port: number;
@@ -41,14 +55,28 @@ describe('the Matrix bot after a restart', () => {
     port = await freePort();
     const bot = await MatrixUser.registerWithToken('hubbot-restart');
     botUserId = bot.userId;
-    env = { HUB_DATA_DIR: dataDir, MATRIX_HOMESERVER_URL: inject('synapseUrl'), MATRIX_ACCESS_TOKEN: bot.accessToken, HUB_TIMER_SECONDS: '1' };
+    env = { HUB_DATA_DIR: dataDir, MATRIX_HOMESERVER_URL: inject('synapseUrl'), MATRIX_ACCESS_TOKEN: bot.accessToken, HUB_TIMER_SECONDS: '1', ...storeOf.env };
     volunteer = await MatrixUser.register('volunteer-restart');
     kik = await MatrixUser.register('kik-restart');
-    await start(); // the first start seeds the demo network
+    invitee = await MatrixUser.register('invitee-restart');
+    if (kind === 'neo4j') {
+      // On Neo4j the hub does not seed by itself: the demo network is loaded as `npm run seed` would.
+      const fresh = await storeOf.open();
+      await fresh.deleteEverything();
+      await new NetworkWriter(fresh, { kikLimitPerLandkreis: 10 }).apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+      await fresh.close();
+    }
+    await start(); // on the embedded store, the first start seeds the demo network
     await stop();
-    const store = EmbeddedStore.open(dataDir);
+    const store = await storeOf.open();
     const identities = new ChatIdentities(store);
-    for (const [user, personId] of [[volunteer, VOLUNTEER], [kik, KIK_RADEBEUL]] as const) {
+    // A town of the district served by another KIK: that KIK is invited to the offline meeting.
+    const towns = (await store.municipalitiesOfDistricts(['14627']))[0]!;
+    const serving = await store.linksOf(towns.map((t) => t.id));
+    const index = serving.findIndex((links) => links.some((l) => l.type === 'SERVES' && l.fromId !== KIK_RADEBEUL));
+    town = towns[index]!.name;
+    const inviteeId = serving[index]!.find((l) => l.type === 'SERVES')!.fromId;
+    for (const [user, personId] of [[volunteer, VOLUNTEER], [kik, KIK_RADEBEUL], [invitee, inviteeId]] as const) {
       await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
       await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
     }
@@ -76,6 +104,33 @@ describe('the Matrix bot after a restart', () => {
     await kik.join(direct!);
     const notice = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botUserId && /Neue Anfrage/.test(String(m.content.body))), 30_000);
     expect(notice.content.body).toContain(`Neue Anfrage ${id} für Radebeul`);
+  }, 180_000);
+
+  it('invites to a meeting a KIK set up while the hub was down: invitation, .ics and the meeting room', async () => {
+    const kikRoom = await kik.createRoom([botUserId], { is_direct: true });
+    await kik.waitFor(async () => (await kik.members(kikRoom)).includes(botUserId));
+    await stop();
+    const sent = await kik.send(kikRoom, `!treffen "Offline geplantes Treffen" übermorgen 10 Uhr ${town} --trotzdem`);
+    await start();
+    const [reply] = await kik.repliesTo(kikRoom, sent, 1, 60_000);
+    expect(reply!.content.body).toMatch(/„Offline geplantes Treffen“ ist angelegt/);
+
+    const found = await invitee.waitFor(async () => {
+      for (const room of await invitee.invitedRooms()) await invitee.join(room);
+      const rooms = (await invitee.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms;
+      let invitation = null;
+      let file = null;
+      let meetingRoom = null;
+      for (const room of rooms) {
+        const messages = (await invitee.messages(room)).filter((m) => m.sender === botUserId);
+        invitation ??= messages.find((m) => String(m.content.body).startsWith('Einladung') && String(m.content.body).includes('Offline geplantes Treffen')) ?? null;
+        file ??= messages.find((m) => m.content.msgtype === 'm.file' && m.content.body === 'Offline-geplantes-Treffen.ics') ?? null;
+        const name = await invitee.api<{ name: string }>('GET', `/rooms/${encodeURIComponent(room)}/state/m.room.name/`).catch(() => null);
+        if (name?.name === 'Offline geplantes Treffen') meetingRoom = room;
+      }
+      return invitation && file && meetingRoom ? { invitation, file, meetingRoom } : null;
+    }, 60_000);
+    expect(await invitee.download(String(found.file.content.url))).toContain('SUMMARY:Offline geplantes Treffen');
   }, 180_000);
 });
 
