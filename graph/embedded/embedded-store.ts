@@ -130,6 +130,13 @@ export class EmbeddedStore implements GraphStore {
     return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
   }
 
+  async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
+    const rows = this.db
+      .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} ORDER BY name`)
+      .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
+    return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
+  }
+
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
     return this.db
       .prepare("SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' AND until IS NULL ORDER BY name")
@@ -183,10 +190,10 @@ export class EmbeddedStore implements GraphStore {
     const rows = this.db
       .prepare(
         `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, until FROM entities ${current}`,
+                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, json_extract(data, '$.since') AS since, until FROM entities ${current}`,
       )
-      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; until: string | null })[];
-    const entities = rows.map(({ until, ...r }) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [], ...(until ? { until } : {}) }));
+      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; since: string | null; until: string | null })[];
+    const entities = rows.map(({ since, until, ...r }) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [], ...(since ? { since } : {}), ...(until ? { until } : {}) }));
     const roles = (this.db.prepare(`SELECT * FROM roles ${current}`).all() as RoleRow[]).map(rowToRole);
     const links = (this.db.prepare(`SELECT * FROM links ${current}`).all() as LinkRow[]).map(rowToLink);
     const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);

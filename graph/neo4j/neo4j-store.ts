@@ -91,6 +91,11 @@ export class Neo4jStore implements GraphStore {
     return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
   }
 
+  async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
+    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', { ags });
+    return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
+  }
+
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
     const records = await this.records('MATCH (m:Municipality) WHERE m.until IS NULL RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name');
     return records.map((r) => ({ id: r.get('id'), name: r.get('name'), districtAgs: r.get('districtAgs') }));
@@ -145,7 +150,7 @@ export class Neo4jStore implements GraphStore {
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
       (await tx.run(`MATCH (e:Entity) ${current('e')} RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
-        coalesce(e.topicIds, []) AS topicIds, e.until AS until`)).records,
+        coalesce(e.topicIds, []) AS topicIds, e.since AS since, e.until AS until`)).records,
       (await tx.run(`MATCH (r:RoleAssignment) ${current('r')} RETURN r`)).records,
       (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) ${current('l')} RETURN l, a.id AS fromId, b.id AS toId`)).records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
@@ -160,6 +165,7 @@ export class Neo4jStore implements GraphStore {
         municipalityId: r.get('municipalityId') ?? null,
         population: (fromNeo4j(r.get('population')) as number | null) ?? null,
         topicIds: r.get('topicIds') as string[],
+        ...(r.get('since') ? { since: r.get('since') as string } : {}),
         ...(r.get('until') ? { until: r.get('until') as string } : {}),
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),

@@ -1,4 +1,6 @@
+import { parseDay } from '../../src/services/inputs.js';
 import { builder } from '../builder.js';
+import { dated, directoryFor, type Dated } from './linked.js';
 import { DistrictRef, MunicipalityRef } from '../refs.js';
 import { DistrictKindEnum } from './enums.js';
 import { RoleAssignmentType } from './person.js';
@@ -17,12 +19,12 @@ builder.node(DistrictRef, {
     coordination: t.field({
       type: [RoleAssignmentType],
       description: 'Who holds a role in the district: Koordinationskraft, KIK, Beauftragte.',
-      resolve: (d, _args, ctx) => ctx.directory.rolesIn(d.id),
+      resolve: (d, _args, ctx) => directoryFor(ctx.directory, d).rolesIn(d.id),
     }),
     municipalities: t.field({
       type: [MunicipalityRef],
       description: 'The kreisangehörige Gemeinden, by name; empty for a kreisfreie Stadt.',
-      resolve: (d, _args, ctx) => ctx.directory.municipalitiesOf(d.ags),
+      resolve: async (d, _args, ctx) => (await directoryFor(ctx.directory, d).municipalitiesOf(d.ags)).map((m) => dated(m, (d as Dated<object>).asOf ?? null)),
     }),
   }),
 });
@@ -37,7 +39,13 @@ builder.queryFields((t) => ({
   district: t.field({
     type: DistrictRef,
     nullable: true,
-    args: { ags: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.directory.district(args.ags),
+    args: {
+      ags: t.arg.string({ required: true }),
+      at: t.arg.string({ required: false, description: 'YYYY-MM-DD: its coordination and municipalities as they stood that day (towns merged later included).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const district = await ctx.directory.district(args.ags);
+      return district && dated(district, args.at ? parseDay('at', args.at) : null);
+    },
   }),
 }));

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { AllianceRef, DistrictRef, MunicipalityRef, PersonRef } from '../refs.js';
-import { linkedFrom } from './linked.js';
+import { directoryFor, linkedFrom } from './linked.js';
 import { DOMAIN_ERRORS } from './errors.js';
 
 builder.node(MunicipalityRef, {
@@ -17,12 +17,12 @@ builder.node(MunicipalityRef, {
     servedBy: t.field({
       type: [PersonRef],
       description: 'The Kommunale Integrationskoordinatoren serving it.',
-      resolve: (m, _args, ctx) => linkedFrom(ctx.directory, m.id, 'SERVES', 'Person'),
+      resolve: (m, _args, ctx) => linkedFrom(directoryFor(ctx.directory, m), m.id, 'SERVES', 'Person'),
     }),
     alliances: t.field({
       type: [AllianceRef],
       description: 'Alliances active in it.',
-      resolve: (m, _args, ctx) => linkedFrom(ctx.directory, m.id, 'ACTIVE_IN', 'Alliance'),
+      resolve: (m, _args, ctx) => linkedFrom(directoryFor(ctx.directory, m), m.id, 'ACTIVE_IN', 'Alliance'),
     }),
   }),
 });

@@ -131,6 +131,8 @@ export interface Revisioned {
   changedBy?: string | null;
   /** ISO time of the last change. */
   changedAt?: string;
+  /** ISO date the record came into being, where known (a municipality formed by a merger). */
+  since?: string | null;
   /** ISO date the record stopped being active (an alliance dissolved, a municipality merged); absent while active. */
   until?: string | null;
   /** For a municipality merged into another: the one it became part of. */

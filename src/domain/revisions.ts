@@ -53,7 +53,7 @@ export function heldOn(item: { since?: string | null; until?: string | null }, d
 export function snapshotOn(snapshot: NetworkSnapshot, day: string): NetworkSnapshot {
   const end = `${day}T23:59:59.999Z`;
   return {
-    entities: snapshot.entities.filter((e) => !e.until || e.until > day),
+    entities: snapshot.entities.filter((e) => (!e.until || e.until > day) && (!e.since || e.since <= day)),
     roles: snapshot.roles.filter((r) => heldOn(r, day)),
     links: snapshot.links.filter((l) => heldOn(l, day)),
     meetings: snapshot.meetings.filter((m) => m.startsAt <= end),

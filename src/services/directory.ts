@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { InvalidInput } from '../domain/errors.js';
-import type { District, Entity, EntityKind, Link, Municipality, RoleAssignment } from '../domain/model.js';
+import type { District, Entity, EntityKind, Link, Municipality, Revisioned, RoleAssignment } from '../domain/model.js';
 import type { EntityListQuery, NetworkLifecycleStore, NetworkStore, StoreCounts } from '../domain/ports/graph-store.port.js';
 import { heldOn } from '../domain/revisions.js';
 
@@ -28,23 +28,30 @@ export class Directory {
     readonly day: string | null = null,
   ) {
     this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
-    this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
     this.entities = new DataLoader((keys) => store.entitiesByIds(keys));
     if (day) {
       const on = <T extends { since?: string | null; until?: string | null }>(lists: T[][]) => lists.map((list) => list.filter((item) => heldOn(item, day)));
+      // Municipalities merged away later still belonged to the district then.
+      const existed = (m: Municipality & Revisioned) => (!m.until || m.until > day) && (!m.since || m.since <= day);
+      this.municipalities = new DataLoader(async (keys) => (await store.allMunicipalitiesOfDistricts(keys)).map((list) => list.filter(existed)));
       this.roles = new DataLoader(async (keys) => on(await store.allRolesOfPersons(keys)));
       this.scopedRoles = new DataLoader(async (keys) => on(await store.allRolesInScopes(keys)));
       this.links = new DataLoader(async (keys) => on(await store.allLinksOf(keys)));
     } else {
+      this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
       this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
       this.scopedRoles = new DataLoader((keys) => store.rolesInScopes(keys));
       this.links = new DataLoader((keys) => store.linksOf(keys));
     }
   }
 
-  /** The same reads as they stood on a day (YYYY-MM-DD); today's date reads the present. */
+  private readonly past = new Map<string, Directory>();
+
+  /** The same reads as they stood on a day (YYYY-MM-DD), batched like these; one per day and request. */
   at(day: string): Directory {
-    return new Directory(this.store, day);
+    let dated = this.past.get(day);
+    if (!dated) this.past.set(day, (dated = new Directory(this.store, day)));
+    return dated;
   }
 
   /** Which store answers, and how much it holds (for !status). */

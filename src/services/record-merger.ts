@@ -57,7 +57,7 @@ export class RecordMerger {
     const first = merged[0] as Municipality;
     const survivor: Municipality & Revisioned = into.id
       ? ((await this.active([into.id]))[0] as Municipality)
-      : { kind: 'Municipality', id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`), ags: into.ags ?? null, name: into.name!, districtAgs: first.districtAgs, version: 1, changedBy: actor.personId, changedAt: this.now().toISOString() };
+      : { kind: 'Municipality', id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`), ags: into.ags ?? null, name: into.name!, districtAgs: first.districtAgs, since: this.reviser.effectiveDay(null), version: 1, changedBy: actor.personId, changedAt: this.now().toISOString() };
     return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities');
   }
 

@@ -131,6 +131,18 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
     expect(unknown.errors?.[0]?.extensions?.code ?? unknown.errors?.[0]?.message).toBeTruthy();
     const history = await gql(yoga, `query($id: ID!) { history(id: $id) { ... on QueryHistorySuccess { data { entries { action } } } } }`, { id: a!.id }, coordinator);
     expect(history.data!.history.data.entries[0]).toEqual({ action: 'mergeMunicipalities' });
+    // The district as it stood the day before: both towns with their KIK; today: the merged one.
+    const townsOn = async (at?: string) => {
+      const answer = await gql(yoga, 'query($at: String) { district(ags: "14627", at: $at) { municipalities { name servedBy { id } } } }', { at }, coordinator);
+      return answer.data!.district.municipalities as { name: string; servedBy: { id: string }[] }[];
+    };
+    const yesterday = await townsOn(dayBefore(berlinDay(new Date())));
+    expect(yesterday.map((m) => m.name)).toEqual(expect.arrayContaining([a!.name, b!.name]));
+    expect(yesterday.map((m) => m.name)).not.toContain('Elbtalgemeinde');
+    expect(yesterday.find((m) => m.name === a!.name)!.servedBy.map((p) => p.id)).toEqual(kikBefore);
+    const today = await townsOn();
+    expect(today.map((m) => m.name)).toContain('Elbtalgemeinde');
+    expect(today.map((m) => m.name)).not.toContain(a!.name);
     const old = await gql(yoga, `query($id: ID!) { node(id: $id) { ... on Municipality { name } } }`, { id: a!.id }, coordinator);
     expect(old.data!.node).toEqual({ name: a!.name });
   });

@@ -52,7 +52,7 @@ export function listParameters(q: EntityListQuery, key: string | null) {
 
 /** Everything needed to build the collaboration graph, without personal details. */
 export interface NetworkSnapshot {
-  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[]; until?: string | null }[];
+  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[]; since?: string | null; until?: string | null }[];
   roles: RoleAssignment[];
   links: Link[];
   /** Meetings and requests, which strengthen collaboration between those they bring together. */
