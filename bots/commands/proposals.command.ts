@@ -11,12 +11,15 @@ import { asDistrictCoordination } from './district-coordination.js';
 // Members keep their own entries current (!ändern), the Koordinationskraft of their district
 // reviews (!vorschläge, with annehmen/ablehnen).
 
-type ProposeArgs = { kind: 'fields'; pairs: { key: string; value: string }[] } | { kind: 'leave' | 'join' | 'link'; name: string };
+type ProposeArgs = { kind: 'fields'; pairs: { key: string; value: string }[] } | { kind: 'leave' | 'join' | 'link'; name: string } | { kind: 'confirm' };
+
+const CONFIRM_WORDS = new Set(['bestätigt', 'bestätigen', 'stimmt', 'confirm', 'confirmed']);
 
 const FIELD_KEYS: Record<string, 'name' | 'languages'> = { name: 'name', sprachen: 'languages', languages: 'languages' };
 const ACTIONS: Record<string, 'leave' | 'join' | 'link'> = { austritt: 'leave', leave: 'leave', mitmachen: 'join', join: 'join', verbindung: 'link', link: 'link' };
 
 function parsePropose(args: string[]) {
+  if (args.length === 1 && CONFIRM_WORDS.has(args[0]!.toLowerCase())) return parsed<ProposeArgs>({ kind: 'confirm' });
   const action = ACTIONS[args[0]?.toLowerCase() ?? ''];
   if (action) return args.length > 1 ? parsed<ProposeArgs>({ kind: action, name: args.slice(1).join(' ') }) : unparsable;
   const pairs: { key: string; value: string }[] = [];
@@ -35,7 +38,7 @@ async function named(name: string, kinds: Entity['kind'][], directory: Directory
   return found.match;
 }
 
-async function changeOf(args: ProposeArgs, viewer: Viewer, directory: Directory): Promise<ProposedChange> {
+async function changeOf(args: Exclude<ProposeArgs, { kind: 'confirm' }>, viewer: Viewer, directory: Directory): Promise<ProposedChange> {
   if (args.kind === 'fields') {
     const fields: { name?: string; languages?: string[] } = {};
     for (const { key, value } of args.pairs) {
@@ -59,13 +62,20 @@ async function changeOf(args: ProposeArgs, viewer: Viewer, directory: Directory)
 export const proposeCommand = defineCommand({
   name: { de: 'ändern', en: 'propose' },
   summary: { de: 'schlägt eine Änderung am eigenen Eintrag vor; die Kreiskoordination bestätigt sie', en: 'proposes a change to your own entry; the district coordination confirms it' },
-  usage: { de: '!ändern Name=… | Sprachen=de,ar | austritt <Bündnis> | mitmachen <Bündnis> | verbindung <Name>', en: '!propose name=… | languages=de,ar | leave <alliance> | join <alliance> | link <name>' },
+  usage: { de: '!ändern Name=… | Sprachen=de,ar | austritt <Bündnis> | mitmachen <Bündnis> | verbindung <Name> | bestätigt', en: '!propose name=… | languages=de,ar | leave <alliance> | join <alliance> | link <name> | confirm' },
   example: { de: '!ändern Sprachen=de,ar', en: '!propose languages=de,ar' },
   options: [{ name: { de: 'änderung', en: 'change' }, description: { de: 'z. B. Sprachen=de,ar oder mitmachen Willkommensbündnis', en: 'e.g. languages=de,ar or join Welcome alliance' }, required: true, rest: true }],
   parse: parsePropose,
-  run: async (args, context, deps) => deps.services.proposals.propose(await changeOf(args, context.viewer, deps.directory), null, context.viewer),
-  render: (proposal, { language }) =>
-    reply([language === 'de' ? `Ihr Vorschlag ${proposal.id} liegt der Kreiskoordination vor; Sie erfahren, wie entschieden wurde.` : `Your proposal ${proposal.id} is with the district coordination; you will be told the decision.`]),
+  run: async (args, context, deps) => {
+    // "bestätigt": the entry is still right; that needs no review.
+    if (args.kind === 'confirm') return { confirmed: await deps.services.reviser.confirmOwn(context.viewer) };
+    return { proposal: await deps.services.proposals.propose(await changeOf(args, context.viewer, deps.directory), null, context.viewer) };
+  },
+  render: (result, { language }) => {
+    const de = language === 'de';
+    if ('confirmed' in result) return reply([de ? 'Danke, Ihr Eintrag gilt als geprüft.' : 'Thank you, your entry counts as checked.']);
+    return reply([de ? `Ihr Vorschlag ${result.proposal.id} liegt der Kreiskoordination vor; Sie erfahren, wie entschieden wurde.` : `Your proposal ${result.proposal.id} is with the district coordination; you will be told the decision.`]);
+  },
 });
 
 type ReviewArgs = { kind: 'list' } | { kind: 'decide'; accept: boolean; id: string; reason: string | null };

@@ -11,7 +11,7 @@ import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/chang
 import { StoreCorrupt } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { lastChecked, listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
 import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
@@ -190,10 +190,17 @@ export class EmbeddedStore implements GraphStore {
     const rows = this.db
       .prepare(
         `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, json_extract(data, '$.since') AS since, until FROM entities ${current}`,
+                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, json_extract(data, '$.since') AS since, until,
+                json_extract(data, '$.confirmedAt') AS confirmedAt, json_extract(data, '$.changedAt') AS changedAt FROM entities ${current}`,
       )
-      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; since: string | null; until: string | null })[];
-    const entities = rows.map(({ since, until, ...r }) => ({ ...r, topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [], ...(since ? { since } : {}), ...(until ? { until } : {}) }));
+      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; since: string | null; until: string | null; confirmedAt: string | null; changedAt: string | null })[];
+    const entities = rows.map(({ since, until, confirmedAt, changedAt, ...r }) => ({
+      ...r,
+      topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [],
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
+      ...lastChecked(confirmedAt, changedAt),
+    }));
     const roles = (this.db.prepare(`SELECT * FROM roles ${current}`).all() as RoleRow[]).map(rowToRole);
     const links = (this.db.prepare(`SELECT * FROM links ${current}`).all() as LinkRow[]).map(rowToLink);
     const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);

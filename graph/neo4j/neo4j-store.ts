@@ -4,7 +4,7 @@ import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
 import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type Link, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import { listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import { lastChecked, listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
@@ -150,7 +150,7 @@ export class Neo4jStore implements GraphStore {
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
       (await tx.run(`MATCH (e:Entity) ${current('e')} RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
-        coalesce(e.topicIds, []) AS topicIds, e.since AS since, e.until AS until`)).records,
+        coalesce(e.topicIds, []) AS topicIds, e.since AS since, e.until AS until, e.confirmedAt AS confirmedAt, e.changedAt AS changedAt`)).records,
       (await tx.run(`MATCH (r:RoleAssignment) ${current('r')} RETURN r`)).records,
       (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) ${current('l')} RETURN l, a.id AS fromId, b.id AS toId`)).records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
@@ -167,6 +167,7 @@ export class Neo4jStore implements GraphStore {
         topicIds: r.get('topicIds') as string[],
         ...(r.get('since') ? { since: r.get('since') as string } : {}),
         ...(r.get('until') ? { until: r.get('until') as string } : {}),
+        ...lastChecked(r.get('confirmedAt') as string | null, r.get('changedAt') as string | null),
       })),
       roles: roles.map((r) => nodeToRole(r.get('r'))),
       links: links.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),

@@ -49,6 +49,10 @@ const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
     isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs, s.at) }),
     uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs, s.at) }),
     kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs, s.at) }),
+    unconfirmedPeople: t.idList({
+      description: 'People holding a role whose entry nobody changed or confirmed for a year (or ever): possibly out of date.',
+      resolve: async (s, _a, ctx) => (await ctx.services.analytics.unconfirmedPeople(s.districtAgs)).map((p) => p.id),
+    }),
     orphanedWork: t.field({ type: [OrphanedWorkType], description: 'Open requests and coming meetings waiting on someone who holds no role any more.', resolve: (s, _a, ctx) => ctx.services.analytics.orphanedWork(s.districtAgs) }),
     ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (s, _a, ctx) => ctx.services.analytics.ruleBreaches(s.at) }),
   }),

@@ -69,6 +69,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ProposeChangeInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.services.proposals.propose(changeOf(input), input.comment ?? null, ctx.viewer),
   }),
+  confirmMyRecord: t.field({
+    type: PersonRef,
+    errors: DOMAIN_ERRORS,
+    description: 'The signed-in person confirms their entry is still right: nothing changes, it counts as checked now (see analytics.unconfirmedPeople).',
+    resolve: async (_root, _args, ctx) => (await ctx.services.reviser.confirmOwn(ctx.viewer)) as never,
+  }),
   reviewChange: t.field({
     type: ProposalType,
     errors: DOMAIN_ERRORS,

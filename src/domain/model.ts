@@ -131,6 +131,8 @@ export interface Revisioned {
   changedBy?: string | null;
   /** ISO time of the last change. */
   changedAt?: string;
+  /** ISO time someone last confirmed the record is still right without changing it (its owner, yearly). */
+  confirmedAt?: string;
   /** ISO date the record came into being, where known (a municipality formed by a merger). */
   since?: string | null;
   /** ISO date the record stopped being active (an alliance dissolved, a municipality merged); absent while active. */

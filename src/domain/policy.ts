@@ -66,6 +66,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.pendingChanges': { who: COORDINATING, sees: 'only proposals of the caller\'s districts (admins: all)' },
   'Query.myProposals': { who: SIGNED_IN, scope: 'self' },
   'Mutation.proposeChange': { who: SIGNED_IN, scope: 'self', sees: 'only changes to one\'s own record, roles, memberships and links' },
+  'Mutation.confirmMyRecord': { who: SIGNED_IN, scope: 'self' },
   'Mutation.reviewChange': { who: COORDINATING, scope: 'involved', sees: 'only proposals of the caller\'s districts are found; applied with the reviewer\'s rights' },
   'Query.history': { who: COORDINATING, sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time' },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },

@@ -19,6 +19,7 @@ export function dueWork(services: HubServices, settings: { retentionDays: number
       services.meetings.extendSeries().then((n) => counted('series-extension', n, `Added ${n} occurrences to running meeting series.`), failed('Extending meeting series')),
       services.minutes.remindDueTasks().then((n) => counted('task-reminder', n, `Reminded the owners of ${n} action items due today.`), failed('Reminding of action items')),
       services.proposals.remindDue(reviewRemindDays).then((n) => counted('review-reminder', n, `Reminded reviewers of ${n} change proposals waiting over ${reviewRemindDays} days.`), failed('Reminding of change proposals')),
+      services.yearlyCheck.askDue().then((n) => counted('yearly-check', n, `Asked ${n} people to check their entries (unchanged for a year).`), failed('Asking for the yearly check')),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);
         if (purged > 0) log(`Retention: deleted the text of ${purged} closed requests older than ${retentionDays} days.`);

@@ -16,6 +16,8 @@ const louvain = cjsDefault(louvainModule);
 const betweennessCentrality = cjsDefault(betweennessModule);
 
 export const BETWEENNESS_MAX_NODES = 6_000;
+/** A record nobody changed or confirmed for this long counts as possibly out of date. */
+export const UNCONFIRMED_AFTER_DAYS = 365;
 
 export interface Centrality {
   id: string;
@@ -135,6 +137,26 @@ export class Analytics {
         .filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now && inScope(m.districtAgs) && !(rolesOf.get(m.organiserId) ?? []).some((role) => role === 'KIK' || role === 'KOORDINATIONSKRAFT'))
         .map((m) => ({ kind: 'MEETING' as const, id: m.id, waitingOnId: m.organiserId }));
       return [...requests, ...meetings].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    });
+  }
+
+  /**
+   * People holding a role whose record nobody changed or confirmed for `days` (or ever): their
+   * entries may be out of date.
+   */
+  unconfirmedPeople(districtAgs: string | null, days = UNCONFIRMED_AFTER_DAYS): Promise<{ id: string; checkedAt: string | null }[]> {
+    return this.memo(`unconfirmed:${districtAgs}:${days}`, async (graph) => {
+      const snapshot = await this.network.snapshot();
+      const checked = new Map(snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]));
+      const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+      return scope(graph, districtAgs)
+        .filterNodes((id, attrs) => {
+          if (attrs.kind !== 'Person' || attrs.roles.length === 0) return false;
+          const at = checked.get(id) ?? null;
+          return at === null || at < before;
+        })
+        .sort()
+        .map((id) => ({ id, checkedAt: checked.get(id) ?? null }));
     });
   }
 

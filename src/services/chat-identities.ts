@@ -158,6 +158,11 @@ export class ChatIdentities {
   }
 
   /** The confirmed chat accounts of a person on one transport, for notifications. */
+  /** Everyone with at least one confirmed chat account: who can be asked in chat. */
+  async linkedPeople(): Promise<Set<string>> {
+    return new Set((await this.store.listState<ChatLink>('chat-link:')).filter((e) => e.value.status === 'confirmed').map((e) => e.value.personId));
+  }
+
   /** After two records of a person merged: their chat accounts belong to the survivor. */
   async movePerson(fromId: string, toId: string): Promise<void> {
     for (const entry of await this.store.listState<ChatLink>('chat-link:')) {

@@ -14,6 +14,7 @@ import { Handover } from './handover.js';
 import { RecordMerger } from './record-merger.js';
 import { ChangeProposals } from './proposals.js';
 import { Statistics } from './statistics.js';
+import { YearlyCheck } from './yearly-check.js';
 import type { Notifier } from './notifiers.js';
 import { withReadCache } from './read-cache.js';
 import { RequestRouter } from './request-router.js';
@@ -46,6 +47,8 @@ export interface HubServices {
   analytics: Analytics;
   /** Figures over time: requests, meetings, municipalities reached. */
   statistics: Statistics;
+  /** Asks people once a year whether their entry is still right. */
+  yearlyCheck: YearlyCheck;
   requests: RequestRouter;
   meetings: MeetingPlanner;
   datePolls: DatePolls;
@@ -82,6 +85,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
   const requests = new RequestRouter(store, names, { escalateAfterHours }, events, now);
   const reviser = new NetworkReviser(store, rules, events, now);
+  const analytics = new Analytics(network, rules, now);
   const writer = new NetworkWriter(store, rules, events);
   const minutes = new Minutes(store, now);
   const handover = new Handover(store, reviser, requests, planner, minutes);
@@ -99,8 +103,9 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     identities,
     network,
     layouts: new NetworkLayouts(events),
-    analytics: new Analytics(network, rules, now),
+    analytics,
     statistics: new Statistics(network, now),
+    yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.claimOnce(key)),
     requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),
@@ -113,5 +118,5 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
 
 /** The services that tell people things: chat transports (or the outbox) register with each. */
 export function notifyingServices(services: HubServices): { addNotifier(n: Notifier): void; removeNotifier(n: Notifier): void }[] {
-  return [services.requests, services.meetings, services.minutes, services.identities, services.proposals];
+  return [services.requests, services.meetings, services.minutes, services.identities, services.proposals, services.yearlyCheck];
 }

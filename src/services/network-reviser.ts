@@ -153,8 +153,24 @@ export class NetworkReviser {
     return { entries, roles: roles[0] ?? [] };
   }
 
-  /** Writes a revision if the actor may and the rules allow it, with its audit entry; tells readers of the change. */
-  async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[]): Promise<void> {
+  /** A person confirms their own record is still right: it keeps its data and version, and counts as checked now. */
+  async confirmOwn(viewer: Viewer): Promise<Entity> {
+    if (!viewer.personId) throw new NotFound('Person', 'self');
+    const [stored] = await this.store.entitiesByIds([viewer.personId]);
+    if (!stored || stored.kind !== 'Person') throw new NotFound('Person', viewer.personId);
+    const entity = { ...stored, confirmedAt: this.now().toISOString() } as Entity;
+    const own = (facts: RevisionFacts) => {
+      if (facts.entity(entity.id)?.kind !== 'Person' || entity.id !== viewer.personId) throw new NotFound('Person', entity.id);
+    };
+    await this.revise({ ...emptyRevision(), updates: [{ entity, expectedVersion: versionOf(stored) }] }, viewer, 'confirmRecord', { confirmed: [{ id: entity.id, kind: 'Person' }] }, [entity.id], own);
+    return entity;
+  }
+
+  /**
+   * Writes a revision if the actor may and the rules allow it, with its audit entry; tells readers
+   * of the change. `authorize` replaces the usual check only for a person's own confirmation.
+   */
+  async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[], authorize?: (facts: RevisionFacts) => void): Promise<void> {
     const at = this.now().toISOString();
     const audit: AuditEntry = { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds: [...new Set(subjectIds)], details };
     const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
@@ -162,7 +178,8 @@ export class NetworkReviser {
       await this.store.revise(
         revision,
         (facts) => {
-          authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
+          if (authorize) authorize(facts);
+          else authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
           validateRevision(revision, facts, this.settings);
         },
         audit,

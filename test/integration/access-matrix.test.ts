@@ -96,6 +96,7 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.myProposals': () => '{ myProposals { id } }',
   // The caller proposes for their own record; unknown proposals are NOT_FOUND for reviewers (no refusal).
   'Mutation.proposeChange': (n) => `mutation { proposeChange(input: { languages: ["de", "${n.length % 2 ? 'ar' : 'uk'}"] }) ${RESULT} }`,
+  'Mutation.confirmMyRecord': () => `mutation { confirmMyRecord ${RESULT} }`,
   'Mutation.reviewChange': () => `mutation { reviewChange(id: "proposal:none", accept: false, reason: "Test") ${RESULT} }`,
   'Query.history': () => `{ history(id: "district:14627") ${RESULT} }`,
   'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,

@@ -14,7 +14,7 @@ export type * from './meeting-store.port.js';
 export type * from './network-lifecycle.port.js';
 export type * from './request-store.port.js';
 export type { ChangeGuard, EntityListQuery, MunicipalityRef, NetworkSnapshot, NetworkStore, NetworkWriteStore, StoreCounts } from './network-store.port.js';
-export { listParameters } from './network-store.port.js';
+export { lastChecked, listParameters } from './network-store.port.js';
 
 export interface GraphStore extends NetworkStore, NetworkWriteStore, NetworkLifecycleStore, AccessStore, RequestStore, MeetingStore, CoordinationStore {
   readonly name: 'embedded' | 'neo4j';

@@ -52,7 +52,7 @@ export function listParameters(q: EntityListQuery, key: string | null) {
 
 /** Everything needed to build the collaboration graph, without personal details. */
 export interface NetworkSnapshot {
-  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[]; since?: string | null; until?: string | null }[];
+  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[]; since?: string | null; until?: string | null; checkedAt?: string | null }[];
   roles: RoleAssignment[];
   links: Link[];
   /** Meetings and requests, which strengthen collaboration between those they bring together. */
@@ -109,4 +109,10 @@ export interface NetworkWriteStore {
   ownChanges(): number;
   /** Moves the counter without a change: after a hand edit, so running hubs reload. */
   bumpChangeSequence(): Promise<void>;
+}
+
+/** When a record was last known right: the later of its last change and its last confirmation (absent when neither). */
+export function lastChecked(confirmedAt: string | null | undefined, changedAt: string | null | undefined): { checkedAt?: string } {
+  const latest = [confirmedAt, changedAt].filter((d): d is string => typeof d === 'string').sort().pop();
+  return latest ? { checkedAt: latest } : {};
 }

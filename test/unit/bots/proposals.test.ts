@@ -69,3 +69,20 @@ it('reminds the reviewer of a waiting proposal once', async () => {
   expect(reminders).toHaveLength(1);
   expect(reminders[0]!.message.de).toMatch(/^Erinnerung: Der Änderungsvorschlag proposal:[0-9a-f]{8} von .+ wartet seit über 0 Tagen/);
 });
+
+it('asks people whose entry nobody checked for a year once in chat, and a confirmation counts as a check', async () => {
+  const asked: string[] = [];
+  hub.services.yearlyCheck.addNotifier({ notify: async (personId, message) => void asked.push(`${personId}: ${message.de}`) });
+  await hub.services.identities.linkByAdmin({ transport: 'matrix', userId: '@kk:hub.test' }, KK, 'operator');
+  expect((await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id)).toContain(KK);
+  expect(await hub.services.yearlyCheck.askDue()).toBe(1);
+  expect(await hub.services.yearlyCheck.askDue()).toBe(0);
+  expect(asked).toEqual([`${KK}: Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit !ich. Ist alles richtig, antworten Sie mit !ändern bestätigt; sonst schlagen Sie die Änderung mit !ändern vor.`]);
+
+  expect(await say(kk, '!ändern bestätigt')).toBe('Danke, Ihr Eintrag gilt als geprüft.');
+  const unconfirmed = (await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id);
+  expect(unconfirmed).not.toContain(KK);
+  expect(unconfirmed.length).toBeGreaterThan(0);
+  expect((await hub.store.entitiesByIds([KK]))[0]).toMatchObject({ confirmedAt: expect.any(String) });
+  expect(await hub.services.yearlyCheck.askDue()).toBe(0);
+});
