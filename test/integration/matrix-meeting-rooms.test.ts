@@ -7,6 +7,7 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { berlinWallTime, formatWhen } from '../../src/services/when.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
 
@@ -214,5 +215,28 @@ describe('meeting rooms and date polls on Matrix', () => {
     await startBot();
     await new Promise((r) => setTimeout(r, 2000));
     expect(await kik.repliesTo(poll.room, poll.event_id, 2, 500)).toHaveLength(1);
+  });
+
+  it('gives the successor the room of a meeting they take over with an ended role (issue 15)', async () => {
+    const scheduled = await ask(organiser, organiserDirect, `!treffen "Übergabetreffen" ${inMinutes(300)} Coswig --trotzdem`);
+    const id = /(meeting:[0-9a-f]+)/.exec(String(scheduled.content.body))![1]!;
+    const room = await kik.waitFor(() => kik.invitedRoomNamed('Übergabetreffen'));
+    await kik.join(room);
+    const successor = await MatrixUser.register('successor-rooms');
+    const person = await hub.services.writer.addPerson({ name: 'Sara Nachfolgerin' }, SYSTEM);
+    await hub.services.identities.requestLink({ transport: 'matrix', userId: successor.userId }, person.id);
+    await hub.services.identities.confirm({ transport: 'matrix', userId: successor.userId }, await hub.services.identities.viewerOfPerson('person:demo-admin'));
+    const [roles] = await hub.store.rolesOfPersons(['person:demo-14627-koordinationskraft']);
+    const ending = await hub.services.handover.endRole({ id: roles!.find((r) => r.role === 'KOORDINATIONSKRAFT')!.id }, person.id, SYSTEM);
+    expect(ending.meetingIds).toContain(id);
+    // The successor is invited to the meeting's room and moderates it.
+    const invited = await successor.waitFor(() => successor.invitedRoomNamed('Übergabetreffen'));
+    expect(invited).toBe(room);
+    await successor.join(room);
+    const power = await successor.waitFor(async () => {
+      const levels = await successor.state<{ users: Record<string, number> }>(room, 'm.room.power_levels', '');
+      return levels?.users[successor.userId] === 50 ? levels : null;
+    });
+    expect(power.users[successor.userId]).toBe(50);
   });
 });
