@@ -15,6 +15,7 @@ import type { Reply } from '../core/reply.js';
 import { directNotice, noticeReplyingTo, roomNotice, type MatrixEvent } from './matrix-content.js';
 import { inviterAllowed, type MatrixSettings } from './matrix-settings.js';
 import { DirectRooms } from './direct-rooms.js';
+import { RoomMembers } from './room-members.js';
 import { sdkLogger } from './sdk-logger.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
@@ -41,6 +42,7 @@ export class MatrixBot implements InvitationNotifier {
   private lastError: string | null = null;
   private readonly rooms: MeetingRooms;
   private readonly directs: DirectRooms;
+  private readonly members: RoomMembers;
 
   constructor(
     private readonly settings: MatrixSettings,
@@ -51,6 +53,7 @@ export class MatrixBot implements InvitationNotifier {
     private readonly log: Log,
   ) {
     this.directs = new DirectRooms(() => this.client, store, () => this.e2ee);
+    this.members = new RoomMembers(() => this.client);
     this.rooms = new MeetingRooms(() => this.client, identities, store, (roomId, key, content) => this.send(roomId, key, content));
   }
 
@@ -77,6 +80,7 @@ export class MatrixBot implements InvitationNotifier {
     const current = (work: () => Promise<void>) => () => (this.client === client ? work() : Promise.resolve());
     client.on('room.invite', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onInvite(roomId, event))));
     client.on('room.join', (roomId: string) => this.guard(current(() => this.onJoin(roomId))));
+    client.on('room.leave', (roomId: string) => this.members.forget(roomId));
     client.on('room.message', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onMessage(roomId, event))));
     client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEvent(roomId, event))));
     await client.start();
@@ -210,7 +214,7 @@ export class MatrixBot implements InvitationNotifier {
     const body = event.content?.body;
     if (event.sender === this.userId || typeof body !== 'string' || !body.trimStart().startsWith('!')) return;
     if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
-    const inGroupRoom = (await this.client!.getJoinedRoomMembers(roomId)).length > 2;
+    const inGroupRoom = (await this.members.count(roomId)) > 2;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
     const meetingRoom = await this.rooms.keyOfRoom(roomId);
     const answer = await this.dispatcher.handle({ user, text: body, inGroupRoom, ...(meetingRoom ? { meetingRoom } : {}) });
@@ -250,6 +254,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async onEvent(roomId: string, event: MatrixEvent): Promise<void> {
+    if (event.type === 'm.room.member') return this.members.seen(roomId, event);
     if (event.type === 'm.reaction') return this.onReaction(roomId, event);
     const response = pollResponse(event);
     if (response) return this.onPollResponse(roomId, event, response);

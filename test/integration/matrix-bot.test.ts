@@ -105,6 +105,15 @@ describe('the Matrix bot through Synapse', () => {
     expect(details.content.body).toMatch(/E-Mail: \S+@\S+/);
     expect(details.content.body).not.toContain('(mailto:');
     expect(details.content.formatted_body).toMatch(/<a href="mailto:[^"]+">/);
+
+    // When the third person leaves, the room is a two-person room (known from the sync stream, no
+    // call per message): the answer comes right there.
+    await alice.api('POST', `/rooms/${encodeURIComponent(group)}/leave`, {});
+    const inRoom = await coordinator.waitFor(async () => {
+      const answer = await ask(coordinator, group, '!kontakt Radebeul');
+      return /Telefon: \+49/.test(String(answer.content.body)) ? answer : null;
+    });
+    expect(inRoom.content.body).toMatch(/^Ansprechpersonen in Radebeul/);
   });
 
   it('sends a person\'s data export as a JSON file beside a short summary (issue 21, finding 2)', async () => {
