@@ -1,8 +1,9 @@
-import { DomainError } from '../../src/domain/errors.js';
+import { DomainError, type Language } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
 import { policyRow } from '../../src/domain/policy.js';
 import { Directory } from '../../src/services/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
+import { expandCommandRefs } from './command-refs.js';
 import { mayUse, type ChatUser, type Command, type CommandContext, type CommandDeps } from './command.js';
 import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
 import { reply, type Reply } from './reply.js';
@@ -42,6 +43,11 @@ export class Dispatcher {
       policyRow(`!${c.name.en}`);
       for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
     }
+  }
+
+  /** A text from a service with its command references written as commands of this table. */
+  expand(text: string, language: Language): string {
+    return expandCommandRefs(text, language, this.commands);
   }
 
   /** The answer to a message, or null when it is no command. */

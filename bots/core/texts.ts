@@ -39,6 +39,10 @@ export const TEXTS = {
     de: (user: string) => `${user}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`,
     en: (user: string) => `${user}, the answer holds contact details, so it comes as a direct message.`,
   },
+  reactionHint: {
+    de: () => 'Auf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht.',
+    en: () => 'On Matrix also with ✅ ❌ ❓ on this message.',
+  },
   encryptedUnsupported: {
     de: () => 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
     en: () => "I can't read encrypted messages here; please write to me in the unencrypted direct chat I have opened for you.",

@@ -20,6 +20,8 @@ import type { HubServices } from '../../src/services/hub-services.js';
 import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
+import { expandCommandRefs } from '../core/command-refs.js';
+import type { Language } from '../../src/domain/errors.js';
 import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
@@ -77,7 +79,7 @@ export class DiscordBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
-      const text = { lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions: actions.map((a) => ({ label: a.label[language], command: a.command })) };
+      const text = { lines: this.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true, actions: actions.map((a) => ({ label: a.label[language], command: this.expand(a.command, language) })) };
       await user.send(render(text));
     }
   }
@@ -89,8 +91,8 @@ export class DiscordBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
-      const actions = rsvpActions(meeting).map((a) => ({ label: a.label[language], command: a.command }));
-      await user.send({ ...render({ lines: message[language].split('\n').map((line) => [line]), privateDetails: true, actions }), files: [file] });
+      const actions = rsvpActions(meeting).map((a) => ({ label: a.label[language], command: this.expand(a.command, language) }));
+      await user.send({ ...render({ lines: this.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true, actions }), files: [file] });
     }
   }
 
@@ -101,6 +103,11 @@ export class DiscordBot implements InvitationNotifier {
       command: `!abstimmen ${poll.id} +${i + 1}`,
     }));
     await this.notify(personId, message, actions);
+  }
+
+  /** A service's text with its command references written as this bot's commands. */
+  private expand(text: string, language: Language): string {
+    return expandCommandRefs(text, language, this.commands);
   }
 
   async stop(): Promise<void> {

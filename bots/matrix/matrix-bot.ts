@@ -95,7 +95,7 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
+      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
       await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
     }
   }
@@ -106,8 +106,10 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
-      const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(text, userId));
+      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
+      // On Matrix an invitation is also answered with a reaction on it.
+      const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
+      const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
       await this.store.setState(`matrix-invitation:${eventId}`, { meetingId: meeting.id, personId });
       await this.attachCalendarFile(direct, meeting, userId);
     }
@@ -119,7 +121,7 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: message[language].split('\n').map((line) => [line]), privateDetails: true };
+      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
       await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
       await this.attachCalendarFile(direct, meeting, userId);
     }
@@ -132,7 +134,7 @@ export class MatrixBot implements InvitationNotifier {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
       const question = language === 'de' ? `Welche Termine passen Ihnen für „${poll.title}“?` : `Which dates suit you for "${poll.title}"?`;
-      const content = pollStart(question, poll.slots.map((s) => formatWhen(new Date(s), language)), message[language]);
+      const content = pollStart(question, poll.slots.map((s) => formatWhen(new Date(s), language)), this.dispatcher.expand(message[language], language));
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
       await this.store.setState(`matrix-date-poll:${eventId}`, { pollId: poll.id, personId });
       await this.store.setState(`matrix-date-poll-sent:${poll.id}:${eventId}`, { roomId: direct, userId });

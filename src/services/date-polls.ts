@@ -1,3 +1,4 @@
+import { commandRef } from './notifiers.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
@@ -48,8 +49,8 @@ export class DatePolls {
     await this.store.setState(pollKey(poll.id), poll);
     const list = (language: 'de' | 'en') => slots.map((s, i) => `${i + 1}. ${formatWhen(new Date(s), language)}`).join('\n');
     await this.planner.offerDates(poll, {
-      de: `Terminfindung „${title}“: Welche Termine passen Ihnen?\n${list('de')}\nAntworten Sie mit !abstimmen ${poll.id} <Nummern>, z. B. !abstimmen ${poll.id} 1 3`,
-      en: `Finding a date for "${title}": which dates suit you?\n${list('en')}\nAnswer with !vote ${poll.id} <numbers>, e.g. !vote ${poll.id} 1 3`,
+      de: `Terminfindung „${title}“: Welche Termine passen Ihnen?\n${list('de')}\nAntworten Sie mit ${commandRef('vote', `${poll.id} <Nummern>`)}, z. B. ${commandRef('vote', `${poll.id} 1 3`)}`,
+      en: `Finding a date for "${title}": which dates suit you?\n${list('en')}\nAnswer with ${commandRef('vote', `${poll.id} <numbers>`)}, e.g. ${commandRef('vote', `${poll.id} 1 3`)}`,
     });
     return poll;
   }

@@ -25,7 +25,10 @@ export class MatrixSignIn {
     if (!userId) throw refused;
     const viewer = await this.identities.viewerFor({ transport: 'matrix', userId });
     if (!viewer.personId || !viewer.access) {
-      throw new NotAllowed('sign in before the Matrix account is linked and confirmed (!verknuepfen)', 'sich erst anmelden, wenn das Matrix-Konto verknüpft und bestätigt ist (!verknuepfen)');
+      throw new NotAllowed(
+        'sign in before your Matrix account is linked to your person and confirmed (tell the bot who you are in a direct chat)',
+        'sich erst anmelden, wenn Ihr Matrix-Konto mit Ihrer Person verknüpft und bestätigt ist (sagen Sie dem Bot im Direktchat, wer Sie sind)',
+      );
     }
     const { secret, expiresAt } = await this.access.createSession(viewer.personId, { transport: 'matrix', userId }, WIDGET_SESSION_HOURS);
     return { token: secret, expiresAt };

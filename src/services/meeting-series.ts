@@ -1,3 +1,4 @@
+import { commandRef } from './notifiers.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
@@ -52,8 +53,8 @@ export function seriesInvitationText(first: Meeting): Message {
   const at = new Date(first.startsAt);
   const details = (language: 'de' | 'en') => meetingDetails(first, language).map((line) => `${line}\n`).join('');
   return {
-    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: !zusage ${first.id} ja|nein|vielleicht --reihe (auf Matrix auch mit ✅ ❌ ❓); einzelne Termine: !zusage <Termin> ja|nein`,
-    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: !rsvp ${first.id} yes|no|maybe --series (on Matrix also with ✅ ❌ ❓); single dates: !rsvp <meeting> yes|no`,
+    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}; einzelne Termine: ${commandRef('rsvp', '<Termin> ja|nein')}`,
+    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}; single dates: ${commandRef('rsvp', '<meeting> yes|no')}`,
   };
 }
 
@@ -81,8 +82,8 @@ export class MeetingSeries {
     const first = reused[0]!;
     const at = new Date(first.startsAt);
     await this.tellAll(first, {
-      de: `Geändert: Die Reihe „${meeting.title}“ läuft ab ${formatWhen(new Date(meeting.startsAt), 'de')} ${describeRule(rule, at, 'de')}. Nächster Termin: ${formatWhen(at, 'de')}. Bitte neu zusagen: !zusage ${first.id} ja|nein|vielleicht --reihe`,
-      en: `Changed: from ${formatWhen(new Date(meeting.startsAt), 'en')} the series "${meeting.title}" runs ${describeRule(rule, at, 'en')}. Next date: ${formatWhen(at, 'en')}. Please answer again: !rsvp ${first.id} yes|no|maybe --series`,
+      de: `Geändert: Die Reihe „${meeting.title}“ läuft ab ${formatWhen(new Date(meeting.startsAt), 'de')} ${describeRule(rule, at, 'de')}. Nächster Termin: ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}`,
+      en: `Changed: from ${formatWhen(new Date(meeting.startsAt), 'en')} the series "${meeting.title}" runs ${describeRule(rule, at, 'en')}. Next date: ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}`,
     });
     return first;
   }

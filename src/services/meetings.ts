@@ -10,7 +10,7 @@ import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
 import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
 import { meetingDetails } from './meeting-texts.js';
-import { Notifiers } from './notifiers.js';
+import { commandRef, Notifiers } from './notifiers.js';
 import { parseRecurrence } from './recurrence.js';
 import type { Message, NotificationAction, Notifier } from './request-router.js';
 import { formatWhen, parseWhen } from './when.js';
@@ -45,7 +45,7 @@ export interface PlannerOptions {
 }
 
 export interface InvitationNotifier extends Notifier {
-  /** Sends an invitation the person can answer (on Matrix: with a reaction). */
+  /** Sends an invitation the person can answer (where the chat allows, also with a reaction). */
   invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
   /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
   meetingChanged?(meeting: Meeting): Promise<void>;
@@ -176,8 +176,8 @@ export class MeetingPlanner {
     if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
     const at = new Date(startsAt);
     await this.tellAll(next, {
-      de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: !zusage ${id} ja|nein|vielleicht`,
-      en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: !rsvp ${id} yes|no|maybe`,
+      de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${id} ja|nein|vielleicht`)}`,
+      en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${id} yes|no|maybe`)}`,
     });
     return next;
   }
@@ -358,8 +358,8 @@ export class MeetingPlanner {
   private invitationText(meeting: Meeting): Message {
     const at = new Date(meeting.startsAt);
     return {
-      de: [`Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`, ...meetingDetails(meeting, 'de'), `Zusagen: !zusage ${meeting.id} ja|nein|vielleicht (auf Matrix auch mit ✅ ❌ ❓)`].join('\n'),
-      en: [`Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`, ...meetingDetails(meeting, 'en'), `Answer: !rsvp ${meeting.id} yes|no|maybe (on Matrix also with ✅ ❌ ❓)`].join('\n'),
+      de: [`Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`, ...meetingDetails(meeting, 'de'), `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`].join('\n'),
+      en: [`Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`, ...meetingDetails(meeting, 'en'), `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`].join('\n'),
     };
   }
 
@@ -379,8 +379,8 @@ function checkedAgenda(text: string): string {
 export function rsvpActions(meeting: Meeting): NotificationAction[] {
   const series = meeting.series ? ' --reihe' : '';
   return [
-    { label: { de: 'Zusagen', en: 'Yes' }, command: `!zusage ${meeting.id} ja${series}` },
-    { label: { de: 'Absagen', en: 'No' }, command: `!zusage ${meeting.id} nein${series}` },
-    { label: { de: 'Vielleicht', en: 'Maybe' }, command: `!zusage ${meeting.id} vielleicht${series}` },
+    { label: { de: 'Zusagen', en: 'Yes' }, command: commandRef('rsvp', `${meeting.id} ja${series}`) },
+    { label: { de: 'Absagen', en: 'No' }, command: commandRef('rsvp', `${meeting.id} nein${series}`) },
+    { label: { de: 'Vielleicht', en: 'Maybe' }, command: commandRef('rsvp', `${meeting.id} vielleicht${series}`) },
   ];
 }

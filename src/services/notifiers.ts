@@ -8,8 +8,17 @@ export type Message = Record<Language, string>;
 /** A follow-up a transport with buttons offers beside a notification; others show the text. */
 export interface NotificationAction {
   label: Message;
-  /** The chat command it runs, e.g. "!annehmen request:ab12cd34". */
+  /** The command it runs, as a command reference (see commandRef). */
   command: string;
+}
+
+/**
+ * A chat command named in a notification, by its English name and its arguments: the chat layer
+ * writes it in the reader's words ("!annehmen request:ab12cd34" in German), so no command syntax
+ * lives here. Arguments that are words of a language (ja|nein) are given per language.
+ */
+export function commandRef(name: string, args = ''): string {
+  return `⟦${name}${args ? ` ${args}` : ''}⟧`;
 }
 
 export interface Notifier {

@@ -11,7 +11,7 @@ import type { Handover } from './handover.js';
 import { parseInput, updateSchemas } from './inputs.js';
 import type { NetworkReviser } from './network-reviser.js';
 import type { NetworkWriter } from './network-writer.js';
-import { Notifiers, type Message, type Notifier } from './notifiers.js';
+import { commandRef, Notifiers, type Message, type Notifier } from './notifiers.js';
 
 // Proposals of members for their own record, roles, memberships and links, and the review queue
 // of the coordination responsible for their district. Confirming applies the change through the
@@ -77,8 +77,8 @@ export class ChangeProposals {
     };
     await this.store.setState(KEY(proposal.id), proposal);
     await this.tellReviewers(proposal, (who, what) => ({
-      de: `Neuer Änderungsvorschlag ${proposal.id} von ${who}: ${what.de}. Prüfen mit !vorschläge.`,
-      en: `New change proposal ${proposal.id} from ${who}: ${what.en}. Review with !proposals.`,
+      de: `Neuer Änderungsvorschlag ${proposal.id} von ${who}: ${what.de}. Prüfen mit ${commandRef('proposals')}.`,
+      en: `New change proposal ${proposal.id} from ${who}: ${what.en}. Review with ${commandRef('proposals')}.`,
     }));
     return proposal;
   }
@@ -122,8 +122,8 @@ export class ChangeProposals {
       if (!(await this.store.claimOnce(`proposal-reminder:${proposal.id}`))) continue;
       reminded++;
       await this.tellReviewers(proposal, (who, what) => ({
-        de: `Erinnerung: Der Änderungsvorschlag ${proposal.id} von ${who} (${what.de}) wartet seit über ${days} Tagen. Prüfen mit !vorschläge.`,
-        en: `Reminder: change proposal ${proposal.id} from ${who} (${what.en}) has been waiting for over ${days} days. Review with !proposals.`,
+        de: `Erinnerung: Der Änderungsvorschlag ${proposal.id} von ${who} (${what.de}) wartet seit über ${days} Tagen. Prüfen mit ${commandRef('proposals')}.`,
+        en: `Reminder: change proposal ${proposal.id} from ${who} (${what.en}) has been waiting for over ${days} days. Review with ${commandRef('proposals')}.`,
       }));
     }
     return reminded;

@@ -22,7 +22,7 @@ import {
 } from '../domain/requests.js';
 import type { NameIndex } from './name-index.js';
 import type { NetworkEvents } from './network-events.js';
-import { Notifiers, type Message, type NotificationAction, type Notifier } from './notifiers.js';
+import { commandRef, Notifiers, type Message, type NotificationAction, type Notifier } from './notifiers.js';
 
 export type { Message, NotificationAction, Notifier } from './notifiers.js';
 import { cleanText, SEARCHED_NAME } from '../domain/text.js';
@@ -32,7 +32,7 @@ import { matchTopic } from '../domain/topic-match.js';
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
 // tells the people involved, and moves unanswered requests up a level when their time is up.
 
-const acceptAction = (id: string): NotificationAction => ({ label: { de: 'Annehmen', en: 'Accept' }, command: `!annehmen ${id}` });
+const acceptAction = (id: string): NotificationAction => ({ label: { de: 'Annehmen', en: 'Accept' }, command: commandRef('accept', id) });
 
 export interface RequestSettings {
   escalateAfterHours: number;
@@ -87,7 +87,7 @@ export class RequestRouter {
     if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
     const place = municipality?.name ?? district.name;
     const about = await this.aboutLine(request);
-    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: !annehmen ${request.id}`, en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
+    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`, en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}` }, [acceptAction(request.id)]);
     this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
     return request;
   }
@@ -113,7 +113,7 @@ export class RequestRouter {
     const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
     const about = await this.aboutLine(request);
     const reason = note ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` } : { de: '', en: '' };
-    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: !annehmen ${id}`, en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: !accept ${id}` }, [acceptAction(id)]);
+    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`, en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}` }, [acceptAction(id)]);
     await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` });
     return moved;
   }
@@ -145,7 +145,7 @@ export class RequestRouter {
         throw error;
       }
       moved++;
-      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: !annehmen ${request.id}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: !accept ${request.id}` }, [acceptAction(request.id)]);
+      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}` }, [acceptAction(request.id)]);
       await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`, en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.` });
     }
     return moved;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bots/commands/index.js';
+import { expandCommandRefs } from '../../bots/core/command-refs.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { ChatIdentities } from '../../src/services/chat-identities.js';
@@ -29,7 +30,8 @@ describe('finding a date for an exchange meeting', () => {
     const pollId = /Terminfindung (poll:[0-9a-f]+)/.exec(offered)![1]!;
     expect(offered).toContain('3. Freitag, 25. Dezember 2026 um 09:00 (Feiertag: 1. Weihnachtstag)');
     expect(told.map((t) => t.personId).sort()).toEqual(['person:demo-14627-beauftragte', 'person:demo-14627-kik-2']);
-    expect(told[0]!.text).toContain(`!abstimmen ${pollId} <Nummern>`);
+    // Services name commands by reference; the chat layer writes them in the reader's language.
+    expect(expandCommandRefs(told[0]!.text, 'de', COMMANDS)).toContain(`!abstimmen ${pollId} <Nummern>`);
 
     expect(await say('kik', `!abstimmen ${pollId} 2 3`)).toBe('Danke, Ihre Stimme zu „Austausch Wohnen“ ist gespeichert.');
     const beauftragte = bearer(await hub.token('COORDINATOR', 'person:demo-14627-beauftragte'));

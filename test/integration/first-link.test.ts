@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bots/commands/index.js';
+import { expandCommandRefs } from '../../bots/core/command-refs.js';
 import type { ChatUser } from '../../bots/core/command.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
@@ -60,7 +61,7 @@ describe('linking chat accounts from the first minute', () => {
       await hub.services.identities.requestLink(account, 'person:demo-14627-alliance-2-volunteer-1');
       const toCoordinators = told.filter((t) => t.text.includes('@wartend:hub.test möchte als'));
       expect(toCoordinators.map((t) => t.personId)).toEqual(expect.arrayContaining(['person:demo-14627-koordinationskraft', 'person:demo-14627-kik-1']));
-      expect(toCoordinators[0]!.text).toContain('!bestätigen @wartend:hub.test person:demo-14627-alliance-2-volunteer-1');
+      expect(expandCommandRefs(toCoordinators[0]!.text, 'de', COMMANDS)).toContain('!bestätigen @wartend:hub.test person:demo-14627-alliance-2-volunteer-1');
       await hub.services.identities.confirm(account, await hub.services.identities.viewerOfPerson('person:demo-14627-koordinationskraft'), 'person:demo-14627-alliance-2-volunteer-1');
       expect(told.at(-1)).toEqual({ personId: 'person:demo-14627-alliance-2-volunteer-1', text: expect.stringContaining('ist jetzt mit Ihrer Person verknüpft') });
     } finally {

@@ -222,6 +222,9 @@ describe('the Matrix bot through Synapse', () => {
     });
     const direct = invitation.room;
     expect(invitation.content.body).toContain('„Austausch Sprachkurse“');
+    // Commands named by the services are written in the reader's language; the reaction hint is Matrix's own.
+    expect(invitation.content.body).toMatch(/Zusagen: !zusage meeting:[0-9a-f]+ ja\|nein\|vielleicht\nAuf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht\./);
+    expect(invitation.content.body).not.toContain('⟦');
     const file = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
     expect(file.content).toMatchObject({ body: 'Austausch-Sprachkurse.ics', info: { mimetype: 'text/calendar' } });
     expect(await kik.download(String(file.content.url))).toContain('SUMMARY:Austausch Sprachkurse');

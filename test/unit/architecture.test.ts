@@ -83,3 +83,17 @@ it('puts every folder under a rule', () => {
   const ruled = (file: string) => RULES.some((r) => file === r.from || file.startsWith(`${r.from}/`)) || UNRULED.some((u) => file === u || file.startsWith(`${u}/`));
   expect(COVERED.flatMap(sources).filter((f) => !ruled(f))).toEqual([]);
 });
+
+it('keeps chat out of the domain and the services: no command syntax, no Matrix words (issue 17)', () => {
+  // Commands are named by reference (commandRef) and written by the chat layer; the access policy
+  // names commands as the keys of its rows, which is no text anyone reads.
+  const files = [...sources('src/domain'), ...sources('src/services')].filter((f) => !f.endsWith('src/domain/policy.ts'));
+  const literals = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+  const found = files.flatMap((file) =>
+    [...readFileSync(join(ROOT, file), 'utf8').replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '').matchAll(literals)]
+      .map((m) => m[0])
+      .filter((text) => /(?:^|[\s(:])![a-zäöüß][a-zäöüß-]{2,}/.test(text.slice(1, -1)) || /\b(?:auf|on) Matrix\b/.test(text))
+      .map((text) => `${file}: ${text.slice(0, 120)}`),
+  );
+  expect(found).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { COMMANDS } from '../../../bots/commands/index.js';
+import { expandCommandRefs } from '../../../bots/core/command-refs.js';
 import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
@@ -34,7 +35,7 @@ it('goes through review in chat and lands after confirmation', async () => {
   const proposed = await say(volunteer, '!ändern Sprachen=de,ar');
   expect(proposed).toMatch(/^Ihr Vorschlag proposal:[0-9a-f]{8} liegt der Kreiskoordination vor/);
   const id = number(proposed);
-  expect(told.find((t) => t.personId === KK)!.message.de).toBe(`Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`);
+  expect(expandCommandRefs(told.find((t) => t.personId === KK)!.message.de, 'de', COMMANDS)).toBe(`Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`);
   expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: me!.kind === 'Person' ? me!.languages : [] });
 
   expect(await say(kk, '!vorschläge')).toBe(`Offene Änderungsvorschläge (1):\n${id} – ${me!.name}: languages=de,ar`);
@@ -77,7 +78,8 @@ it('asks people whose entry nobody checked for a year once in chat, and a confir
   expect((await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id)).toContain(KK);
   expect(await hub.services.yearlyCheck.askDue()).toBe(1);
   expect(await hub.services.yearlyCheck.askDue()).toBe(0);
-  expect(asked).toEqual([`${KK}: Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit !ich. Ist alles richtig, antworten Sie mit !ändern bestätigt; sonst schlagen Sie die Änderung mit !ändern vor.`]);
+  expect(asked.map((line) => expandCommandRefs(line, 'de', COMMANDS))).toEqual([`${KK}: Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit !ich. Ist alles richtig, antworten Sie mit !ändern bestätigt; sonst schlagen Sie die Änderung mit !ändern vor.`]);
+  expect(expandCommandRefs(asked[0]!, 'en', COMMANDS)).toContain('!me');
 
   expect(await say(kk, '!ändern bestätigt')).toBe('Danke, Ihr Eintrag gilt als geprüft.');
   const unconfirmed = (await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id);

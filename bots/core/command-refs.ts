@@ -1,0 +1,15 @@
+import type { Language } from '../../src/domain/errors.js';
+import type { Command } from './command.js';
+
+// Services name chat commands by reference (commandRef in src/services/notifiers.ts): here they
+// become the command as the reader types it, in their language ("⟦accept request:1⟧" →
+// "!annehmen request:1" in German, "!accept request:1" in English).
+
+const REFERENCE = /⟦([a-z-]+)((?: [^⟧]*)?)⟧/g;
+
+export function expandCommandRefs(text: string, language: Language, commands: readonly Pick<Command, 'name'>[]): string {
+  return text.replace(REFERENCE, (_all, name: string, args: string) => {
+    const command = commands.find((c) => c.name.en === name);
+    return `!${command ? command.name[language] : name}${args}`;
+  });
+}
