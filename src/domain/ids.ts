@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ENTITY_KINDS, type EntityKind } from './model.js';
+import { nameKey } from './names.js';
 
 // Ids are "<prefix>:<key>", stable and readable: district:14627, municipality:14627-radebeul.
 // The prefix tells the kind, so any id can be resolved without knowing its type first.
@@ -42,16 +43,7 @@ export function kindOfId(id: string): EntityKind | null {
   return KIND_BY_PREFIX.get(id.slice(0, colon)) ?? null;
 }
 
-/** A readable key from a name: "Weißwasser/O.L." becomes "weisswasser-o-l". */
+/** A readable key from a name: "Weißwasser/O.L." becomes "weisswasser-o-l" (the name key, hyphenated). */
 export function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return nameKey(name).replace(/ /g, '-');
 }
