@@ -46,7 +46,7 @@ export async function startChatBots(
   const matrix = matrixSettings(env, places.dataDir);
   if (matrix) {
     let bot: MatrixBot | null = null;
-    bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, services.meetings, log);
+    bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, log);
     await bot.start();
     running.push({ name: 'matrix', notifier: bot, stop: () => bot!.stop() });
   }

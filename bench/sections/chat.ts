@@ -74,7 +74,7 @@ export async function benchChat(synapse: Synapse, store: GraphStore, municipalit
   const botAccount = await registerUser(synapse, `benchbot-${Math.random().toString(36).slice(2, 8)}`);
   let bot: MatrixBot | null = null;
   const dispatcher = new Dispatcher(COMMANDS, { services, identities, publicUrl: 'http://hub.bench', status: () => bot!.status() });
-  bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: botAccount.accessToken, allowedInviters: [], storagePath: join(mkdtempSync(join(tmpdir(), 'hub-bench-chat-')), 'sync.json') }, dispatcher, identities, store, services.meetings, () => {});
+  bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: botAccount.accessToken, allowedInviters: [], storagePath: join(mkdtempSync(join(tmpdir(), 'hub-bench-chat-')), 'sync.json') }, dispatcher, identities, store, () => {});
   await bot.start();
   await services.names.municipalities();
   const rows: ChatRow[] = [];

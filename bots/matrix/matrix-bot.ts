@@ -3,7 +3,7 @@ import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
 import type { DatePoll } from '../../src/services/date-polls.js';
-import type { InvitationNotifier, MeetingPlanner } from '../../src/services/meetings.js';
+import type { InvitationNotifier } from '../../src/services/meetings.js';
 import { formatWhen } from '../../src/services/when.js';
 import { icsFileName, meetingIcs } from '../../src/services/meeting-ics.js';
 import type { Message } from '../../src/services/request-router.js';
@@ -49,7 +49,6 @@ export class MatrixBot implements InvitationNotifier {
     private readonly dispatcher: Dispatcher,
     private readonly identities: ChatIdentities,
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,
-    private readonly meetings: MeetingPlanner,
     private readonly log: Log,
   ) {
     this.directs = new DirectRooms(() => this.client, store, () => this.e2ee);
@@ -264,6 +263,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   /** ✅ ❌ ❓ on an invitation answer it, for the invited person only. */
+  /** A reaction on an invitation counts as `!zusage <meeting> ja|nein|vielleicht --reihe` by the invitee, through the command table. */
   private async onReaction(roomId: string, event: MatrixEvent): Promise<void> {
     const relation = event.content?.['m.relates_to'] as { event_id?: string; key?: string } | undefined;
     const answer = REACTION_ANSWERS[relation?.key ?? ''];
@@ -271,13 +271,11 @@ export class MatrixBot implements InvitationNotifier {
     const invitation = await this.store.getState<{ meetingId: string; personId: string }>(`matrix-invitation:${relation.event_id}`);
     if (!invitation || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
-    const viewer = await this.identities.viewerFor(user);
-    if (viewer.personId !== invitation.personId) return;
-    // The invitation to a series stands for all its dates.
-    const meeting = await this.meetings.rsvp(invitation.meetingId, answer, viewer, 'FOLLOWING');
-    const language = await this.identities.language(user);
-    const thanks = { title: undefined, lines: [[language === 'de' ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.` : `Thanks, your answer for "${meeting.title}" is saved.`]], privateDetails: false };
-    await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(thanks, { ...event, event_id: relation.event_id }));
+    // Only the invitee's own reaction answers their invitation. The invitation to a series stands for all its dates.
+    if ((await this.identities.viewerFor(user)).personId !== invitation.personId) return;
+    const word = { YES: 'ja', NO: 'nein', MAYBE: 'vielleicht' }[answer];
+    const reply = await this.dispatcher.handle({ user, text: `!zusage ${invitation.meetingId} ${word} --reihe`, inGroupRoom: false });
+    if (reply) await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(reply.reply, { ...event, event_id: relation.event_id }));
   }
 
   /** A vote in a native date poll counts as `!abstimmen <poll> <numbers>` by the voter. */

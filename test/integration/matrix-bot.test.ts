@@ -23,7 +23,7 @@ describe('the Matrix bot through Synapse', () => {
 
   const startBot = async () => {
     const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
+    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
     await bot.start();
     hub.services.requests.addNotifier(bot);
     hub.services.meetings.addNotifier(bot);

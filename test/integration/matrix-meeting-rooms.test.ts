@@ -65,7 +65,7 @@ describe('meeting rooms and date polls on Matrix', () => {
         hub.services.meetings.removeNotifier(bot);
       }
       const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-      bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, hub.services.meetings, () => {});
+      bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
       await bot.start();
       hub.services.meetings.addNotifier(bot);
     };

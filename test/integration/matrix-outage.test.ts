@@ -34,7 +34,7 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
     botUserId = account.userId;
     identities.trust({ transport: 'console', userId: 'kk' }, 'person:demo-14627-koordinationskraft');
     dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: account.accessToken, allowedInviters: [], storagePath: join(dataDir, 'bot-sync.json') }, dispatcher, identities, hub.store, hub.services.meetings, (line) => void logged.push(line));
+    bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: account.accessToken, allowedInviters: [], storagePath: join(dataDir, 'bot-sync.json') }, dispatcher, identities, hub.store, (line) => void logged.push(line));
     await bot.start();
     alice = await MatrixUser.register('alice', synapse);
     room = await alice.createRoom([botUserId], { is_direct: true });
