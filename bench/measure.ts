@@ -10,7 +10,11 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, body: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  body: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -40,7 +44,11 @@ export function summarize(samples: number[]): Timing {
   return { medianMs: round(at(0.5)), p99Ms: round(at(0.99)), runs: samples.length };
 }
 
-export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>, before?: () => Promise<unknown>): Promise<Timing> {
+export async function timeRuns(
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+  before?: () => Promise<unknown>,
+): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     await before?.();

@@ -13,4 +13,6 @@ await services.network.graph();
 const firstReadMs = performance.now() - readStarted;
 const rssMb = process.memoryUsage().rss / 1e6;
 await store.close();
-console.log(JSON.stringify({ openMs: Math.round(openMs), firstReadMs: Math.round(firstReadMs), rssMb: Math.round(rssMb) }));
+console.log(
+  JSON.stringify({ openMs: Math.round(openMs), firstReadMs: Math.round(firstReadMs), rssMb: Math.round(rssMb) }),
+);

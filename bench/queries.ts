@@ -21,8 +21,10 @@ export interface BenchQuery {
 export const QUERIES: BenchQuery[] = [
   {
     name: 'district with municipalities and coordinators',
-    hub: (p) => `{ district(ags: "${p.districtAgs}") { name municipalities { name } coordination { role person { name } } } }`,
-    reference: (p) => `{ districts(where: { ags: { eq: "${p.districtAgs}" } }) { name municipalities { name } roles(where: { role: { in: ["KIK", "KOORDINATIONSKRAFT", "BEAUFTRAGTE"] } }) { role person { name } } } }`,
+    hub: (p) =>
+      `{ district(ags: "${p.districtAgs}") { name municipalities { name } coordination { role person { name } } } }`,
+    reference: (p) =>
+      `{ districts(where: { ags: { eq: "${p.districtAgs}" } }) { name municipalities { name } roles(where: { role: { in: ["KIK", "KOORDINATIONSKRAFT", "BEAUFTRAGTE"] } }) { role person { name } } } }`,
     cypher: `MATCH (d:District {ags: $districtAgs})
       CALL (d) { OPTIONAL MATCH (m:Municipality)-[:PART_OF]->(d) RETURN collect({name: m.name}) AS municipalities }
       CALL (d) { OPTIONAL MATCH (p:Person)-[:HOLDS]->(r:RoleAssignment)-[:IN]->(d) WHERE r.role IN ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE']
@@ -31,8 +33,10 @@ export const QUERIES: BenchQuery[] = [
   },
   {
     name: 'contacts for a municipality and topic',
-    hub: (p) => `{ contacts(municipality: "${p.municipality}", topic: "${p.topic}") { role person { name channels { channel value } } alliance { name } institution { name } } }`,
-    reference: (p) => `{ municipalities(where: { name: { eq: "${p.municipality}" } }) { name servedBy { name channelsJson } alliances(where: { topics: { some: { name: { eq: "${p.topic}" } } } }) { name } } }`,
+    hub: (p) =>
+      `{ contacts(municipality: "${p.municipality}", topic: "${p.topic}") { role person { name channels { channel value } } alliance { name } institution { name } } }`,
+    reference: (p) =>
+      `{ municipalities(where: { name: { eq: "${p.municipality}" } }) { name servedBy { name channelsJson } alliances(where: { topics: { some: { name: { eq: "${p.topic}" } } } }) { name } } }`,
     cypher: `MATCH (m:Municipality {name: $municipality})
       CALL (m) { OPTIONAL MATCH (k:Person)-[:SERVES]->(m) RETURN collect({role: 'KIK', person: {name: k.name, channels: k.channelsJson}, organisation: null}) AS kik }
       CALL (m) { OPTIONAL MATCH (a:Alliance)-[:ACTIVE_IN]->(m) WHERE EXISTS { (a)-[:ABOUT]->(:Topic {name: $topic}) }
@@ -41,8 +45,10 @@ export const QUERIES: BenchQuery[] = [
   },
   {
     name: '2-hop network of a district',
-    hub: (p) => `{ network(districtAgs: "${p.districtAgs}", depth: 2) { nodes { id label type } edges { source target type weight } } }`,
-    reference: (p) => `{ districts(where: { ags: { eq: "${p.districtAgs}" } }) { id name municipalities { id name servedBy { id name serves { id name } } alliances { id name } } } }`,
+    hub: (p) =>
+      `{ network(districtAgs: "${p.districtAgs}", depth: 2) { nodes { id label type } edges { source target type weight } } }`,
+    reference: (p) =>
+      `{ districts(where: { ags: { eq: "${p.districtAgs}" } }) { id name municipalities { id name servedBy { id name serves { id name } } alliances { id name } } } }`,
     cypher: `MATCH (d:District {ags: $districtAgs})
       MATCH (d)<-[:PART_OF]-(m:Municipality)
       OPTIONAL MATCH (m)<-[:SERVES|ACTIVE_IN]-(a)
@@ -53,15 +59,18 @@ export const QUERIES: BenchQuery[] = [
   },
   {
     name: 'search',
-    hub: (p) => `{ search(text: "${p.search}", kinds: [Municipality, Alliance, Institution], limit: 20) { __typename ... on Municipality { id name } ... on Alliance { id name } ... on Institution { id name } } }`,
+    hub: (p) =>
+      `{ search(text: "${p.search}", kinds: [Municipality, Alliance, Institution], limit: 20) { __typename ... on Municipality { id name } ... on Alliance { id name } ... on Institution { id name } } }`,
     reference: (p) => `{ municipalities(where: { name: { contains: "${p.search}" } }, limit: 20) { id name } }`,
     cypher: `MATCH (e:Entity) WHERE e.nameKey CONTAINS toLower($search) AND (e:Municipality OR e:Alliance OR e:Institution)
       WITH e ORDER BY e.name LIMIT 20 RETURN {search: collect({id: e.id, name: e.name, type: e.kind})} AS data`,
   },
   {
     name: 'deep nested list',
-    hub: (p) => `{ municipalities(districtAgs: "${p.districtAgs}", first: 50) { edges { node { name servedBy { name roles { role } } alliances { name topics { name } } } } } }`,
-    reference: (p) => `{ municipalities(where: { districtAgs: { eq: "${p.districtAgs}" } }, limit: 50, sort: [{ name: ASC }]) { name servedBy { name roles { role } } alliances { name topics { name } } } }`,
+    hub: (p) =>
+      `{ municipalities(districtAgs: "${p.districtAgs}", first: 50) { edges { node { name servedBy { name roles { role } } alliances { name topics { name } } } } } }`,
+    reference: (p) =>
+      `{ municipalities(where: { districtAgs: { eq: "${p.districtAgs}" } }, limit: 50, sort: [{ name: ASC }]) { name servedBy { name roles { role } } alliances { name topics { name } } } }`,
     cypher: `MATCH (m:Municipality {districtAgs: $districtAgs}) WITH m ORDER BY m.name LIMIT 50
       CALL (m) { OPTIONAL MATCH (k:Person)-[:SERVES]->(m) OPTIONAL MATCH (k)-[:HOLDS]->(r:RoleAssignment)
                  WITH k, collect({role: r.role}) AS roles WHERE k IS NOT NULL RETURN collect({name: k.name, roles: roles}) AS servedBy }
@@ -72,7 +81,8 @@ export const QUERIES: BenchQuery[] = [
   {
     name: 'mutation: add a person',
     mutation: true,
-    hub: () => `mutation { addPerson(input: { name: "Benchmark Person" }) { ... on MutationAddPersonSuccess { data { id name } } } }`,
+    hub: () =>
+      `mutation { addPerson(input: { name: "Benchmark Person" }) { ... on MutationAddPersonSuccess { data { id name } } } }`,
     reference: () => `mutation { createPeople(input: [{ name: "Benchmark Person" }]) { people { id name } } }`,
     cypher: `CREATE (p:Entity:Person {id: 'person:' + randomUUID(), name: 'Benchmark Person', nameKey: 'benchmark person', kind: 'Person', languages: [], channelsJson: '[]', demo: false})
       RETURN {addPerson: {data: {id: p.id, name: p.name}}} AS data`,

@@ -28,7 +28,10 @@ export interface Results {
 
 const ms = (t: Timing | null) => (t ? `${t.medianMs} / ${t.p99Ms}` : 'not run');
 const load = (r: LoadResult | null) => (r ? `${r.requestsPerSecond} | ${r.p50Ms} / ${r.p99Ms}` : '— | —');
-const table = (head: string[], rows: (string | number)[][]) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 
 export function writeReport(results: Results, outDir: string): void {
   const jsonPath = results.smoke ? join(outDir, 'bench-smoke.json') : join(outDir, 'bench', 'results.json');
@@ -50,32 +53,81 @@ export function writeReport(results: Results, outDir: string): void {
     '## 1-2. GraphQL: hub, Neo4j GraphQL Library (reference), raw Cypher',
     '',
     table(
-      ['query', 'hub req/s', 'hub p50 / p99', 'reference req/s', 'reference p50 / p99', 'raw Cypher req/s', 'raw p50 / p99', 'hub / raw', 'hub / reference', 'hub DB round trips'],
-      results.graphql.map((r) => [r.query, load(r.hub), load(r.reference), load(r.raw), r.hubPerRaw, r.hubPerReference ?? `— (${r.referenceError ?? 'failed'})`, r.hubRoundTrips]),
+      [
+        'query',
+        'hub req/s',
+        'hub p50 / p99',
+        'reference req/s',
+        'reference p50 / p99',
+        'raw Cypher req/s',
+        'raw p50 / p99',
+        'hub / raw',
+        'hub / reference',
+        'hub DB round trips',
+      ],
+      results.graphql.map((r) => [
+        r.query,
+        load(r.hub),
+        load(r.reference),
+        load(r.raw),
+        r.hubPerRaw,
+        r.hubPerReference ?? `— (${r.referenceError ?? 'failed'})`,
+        r.hubRoundTrips,
+      ]),
     ),
     '',
     '## 3. Chat through Synapse',
     '',
-    table(['what', 'people at once', 'median / p99 ms', 'messages'], results.chat.map((r) => [r.what, r.people, ms(r.timing), r.timing.runs])),
+    table(
+      ['what', 'people at once', 'median / p99 ms', 'messages'],
+      results.chat.map((r) => [r.what, r.people, ms(r.timing), r.timing.runs]),
+    ),
     '',
     '## 4. Workflows',
     '',
-    table(['workflow', 'median / p99 ms', 'runs'], results.workflows.map((r) => [r.workflow, ms(r.timing), r.timing.runs])),
+    table(
+      ['workflow', 'median / p99 ms', 'runs'],
+      results.workflows.map((r) => [r.workflow, ms(r.timing), r.timing.runs]),
+    ),
     '',
     '## 5. Analytics and map data',
     '',
     table(
-      ['scope', 'nodes', 'edges', 'graph build ms (once)', '`network` view', 'aggregated view', 'betweenness', 'communities'],
-      results.analytics.map((r) => [r.scope, r.nodes, r.edges, r.buildGraphMs, ms(r.networkView), ms(r.aggregatedView), ms(r.betweenness), ms(r.communities)]),
+      [
+        'scope',
+        'nodes',
+        'edges',
+        'graph build ms (once)',
+        '`network` view',
+        'aggregated view',
+        'betweenness',
+        'communities',
+      ],
+      results.analytics.map((r) => [
+        r.scope,
+        r.nodes,
+        r.edges,
+        r.buildGraphMs,
+        ms(r.networkView),
+        ms(r.aggregatedView),
+        ms(r.betweenness),
+        ms(r.communities),
+      ]),
     ),
     '',
     'The map in Chromium (time from navigation to the drawn network; frames per second while zooming):',
     '',
-    table(['view', 'nodes', 'edges', 'first draw median / p99 ms', 'fps'], results.map.map((r) => [r.view, r.nodes, r.edges, ms(r.firstDraw), r.framesPerSecond])),
+    table(
+      ['view', 'nodes', 'edges', 'first draw median / p99 ms', 'fps'],
+      results.map.map((r) => [r.view, r.nodes, r.edges, ms(r.firstDraw), r.framesPerSecond]),
+    ),
     '',
     '## 6-7. Stores and import',
     '',
-    table(['store', 'records', 'seconds', 'records/s'], results.loads.map((r) => [r.store, r.records, r.seconds, r.recordsPerSecond])),
+    table(
+      ['store', 'records', 'seconds', 'records/s'],
+      results.loads.map((r) => [r.store, r.records, r.seconds, r.recordsPerSecond]),
+    ),
     '',
     `Embedded store with that file: ${results.embedded.fileMb} MB on disk; opened in ${results.embedded.openMs} ms, collaboration graph built in ${results.embedded.firstReadMs} ms, ${results.embedded.rssMb} MB resident afterwards; ${results.embedded.singleWritesPerSecond} single validated writes per second (each its own transaction, fully synced).`,
     '',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,9 +85,21 @@ try {
 
   step('analytics and map data');
   const analytics = [
-    ...(await benchAnalytics(neo4jStore, [{ label: 'district 14627 (Meißen)', districtAgs: '14627', betweenness: true }], settings.runs)),
-    ...(await benchAnalytics(saxonyStore, [{ label: 'Saxony (13 districts)', districtAgs: null, betweenness: true }], settings.runs)),
-    ...(await benchAnalytics(neo4jStore, [{ label: smoke ? 'everything stored' : 'Germany (401 districts)', districtAgs: null, betweenness: smoke }], settings.runs)),
+    ...(await benchAnalytics(
+      neo4jStore,
+      [{ label: 'district 14627 (Meißen)', districtAgs: '14627', betweenness: true }],
+      settings.runs,
+    )),
+    ...(await benchAnalytics(
+      saxonyStore,
+      [{ label: 'Saxony (13 districts)', districtAgs: null, betweenness: true }],
+      settings.runs,
+    )),
+    ...(await benchAnalytics(
+      neo4jStore,
+      [{ label: smoke ? 'everything stored' : 'Germany (401 districts)', districtAgs: null, betweenness: smoke }],
+      settings.runs,
+    )),
   ];
 
   step('workflows');
@@ -98,14 +110,26 @@ try {
 
   step('the map in Chromium');
   const map = [
-    ...(await benchMap(neo4jStore, [{ label: 'district 14627', search: '?district=14627' }, { label: smoke ? 'everything' : 'Germany, aggregated by district', search: '' }], settings.mapRuns)),
+    ...(await benchMap(
+      neo4jStore,
+      [
+        { label: 'district 14627', search: '?district=14627' },
+        { label: smoke ? 'everything' : 'Germany, aggregated by district', search: '' },
+      ],
+      settings.mapRuns,
+    )),
     ...(await benchMap(saxonyStore, [{ label: 'Saxony, every actor', search: '' }], settings.mapRuns)),
   ];
 
   const results: Results = {
     smoke,
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1e9), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 1e9),
+      node: process.version,
+    },
     settings,
     params,
     loads: [neo4jLoad, embeddedLoad],

@@ -20,7 +20,9 @@ async function hub() {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   await services.network.graph();
   // The benchmark measures the query path, so the per-client rate limit is out of the way.
-  return createHubServer(createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000_000 }), { maxBodyBytes: 100_000 });
+  return createHubServer(createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000_000 }), {
+    maxBodyBytes: 100_000,
+  });
 }
 
 async function reference() {
@@ -41,9 +43,15 @@ async function raw() {
       const { operationName } = JSON.parse(body) as { operationName: string };
       const query = byName.get(operationName)!;
       const session = driver.session({ defaultAccessMode: query.mutation ? neo4j.session.WRITE : neo4j.session.READ });
-      const run = query.mutation ? session.executeWrite((tx) => tx.run(query.cypher, params)) : session.executeRead((tx) => tx.run(query.cypher, params));
+      const run = query.mutation
+        ? session.executeWrite((tx) => tx.run(query.cypher, params))
+        : session.executeRead((tx) => tx.run(query.cypher, params));
       run
-        .then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: result.records[0]?.get('data') ?? null })))
+        .then((result) =>
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ data: result.records[0]?.get('data') ?? null })),
+        )
         .catch((error: Error) => res.writeHead(500).end(JSON.stringify({ errors: [{ message: error.message }] })))
         .finally(() => void session.close());
     });

@@ -13,7 +13,22 @@ export function stateSlice(bundle: NetworkBundle, statePrefix: string): NetworkB
   const roles = bundle.roles.filter((r) => r.scopeId !== null && places.has(r.scopeId));
   const people = new Set(roles.map((r) => r.personId));
   const persons = bundle.persons.filter((p) => people.has(p.id));
-  const kept = new Set([...places, ...people, ...bundle.topics.map((t) => t.id), ...bundle.fundingPrograms.map((f) => f.id)]);
+  const kept = new Set([
+    ...places,
+    ...people,
+    ...bundle.topics.map((t) => t.id),
+    ...bundle.fundingPrograms.map((f) => f.id),
+  ]);
   const links = bundle.links.filter((l) => kept.has(l.fromId) && kept.has(l.toId));
-  return { districts, municipalities, alliances, institutions, persons, roles, links, topics: bundle.topics, fundingPrograms: bundle.fundingPrograms };
+  return {
+    districts,
+    municipalities,
+    alliances,
+    institutions,
+    persons,
+    roles,
+    links,
+    topics: bundle.topics,
+    fundingPrograms: bundle.fundingPrograms,
+  };
 }

@@ -41,19 +41,33 @@ export async function startChatBots(
 ): Promise<RunningBots> {
   const identities = services.identities;
   const running: { name: string; notifier: InvitationNotifier; stop(): unknown }[] = [];
-  const dispatcherFor = (status: () => BotStatus) => new Dispatcher(COMMANDS, { services, identities, status, publicUrl: places.publicUrl }, log, observe);
+  const dispatcherFor = (status: () => BotStatus) =>
+    new Dispatcher(COMMANDS, { services, identities, status, publicUrl: places.publicUrl }, log, observe);
 
   const matrix = matrixSettings(env, places.dataDir);
   if (matrix) {
     let bot: MatrixBot | null = null;
-    bot = new MatrixBot(matrix, dispatcherFor(() => bot!.status()), identities, services.store, log);
+    bot = new MatrixBot(
+      matrix,
+      dispatcherFor(() => bot!.status()),
+      identities,
+      services.store,
+      log,
+    );
     await bot.start();
     running.push({ name: 'matrix', notifier: bot, stop: () => bot!.stop() });
   }
   const discord = discordSettings(env);
   if (discord) {
     let bot: DiscordBot | null = null;
-    bot = new DiscordBot(discord, COMMANDS, dispatcherFor(() => bot!.status()), identities, services, log);
+    bot = new DiscordBot(
+      discord,
+      COMMANDS,
+      dispatcherFor(() => bot!.status()),
+      identities,
+      services,
+      log,
+    );
     await bot.start();
     running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
   }

@@ -1,4 +1,13 @@
-import type { Alliance, District, Entity, FundingProgram, Institution, Municipality, Person, Topic } from '../src/domain/model.js';
+import type {
+  Alliance,
+  District,
+  Entity,
+  FundingProgram,
+  Institution,
+  Municipality,
+  Person,
+  Topic,
+} from '../src/domain/model.js';
 import { builder } from './builder.js';
 
 // References to the node types, declared once so type files can point at each other.

@@ -122,4 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   };
 }
 
-const list = (value: string) => value.split(',').map((o) => o.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);

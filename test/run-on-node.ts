@@ -13,5 +13,8 @@ if (!version) {
 }
 const runtime = ensureRuntime(version);
 const vitest = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', ...rest], { stdio: 'inherit', env: runtimeEnv(runtime) });
+const result = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', ...rest], {
+  stdio: 'inherit',
+  env: runtimeEnv(runtime),
+});
 process.exit(result.status ?? 1);

@@ -29,7 +29,8 @@ async function main(): Promise<number> {
   ensureSystemPackages();
   const runtimes = wanted.map((major) => {
     const version = LTS_RUNTIMES[Number(major) as keyof typeof LTS_RUNTIMES];
-    if (!version) throw new Error(`HUB_TEST_NODE_VERSIONS names ${major}; known: ${Object.keys(LTS_RUNTIMES).join(', ')}`);
+    if (!version)
+      throw new Error(`HUB_TEST_NODE_VERSIONS names ${major}; known: ${Object.keys(LTS_RUNTIMES).join(', ')}`);
     return ensureRuntime(version);
   });
   const homeDir = join(CACHE_DIR, `suites-${process.pid}`);
@@ -44,11 +45,22 @@ async function main(): Promise<number> {
       const report = join(ROOT, '.cache', `vitest-node-${runtime.version}.json`);
       rmSync(report, { force: true });
       const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-      const run = spawnSync(join(runtime.bin, 'node'), [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-        cwd: ROOT,
-        stdio: 'inherit',
-        env: { ...runtimeEnv(runtime), NEO4J_URI: neo4jUri },
-      });
+      const run = spawnSync(
+        join(runtime.bin, 'node'),
+        [
+          vitest,
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${report}`,
+          ...process.argv.slice(2),
+        ],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...runtimeEnv(runtime), NEO4J_URI: neo4jUri },
+        },
+      );
       let result: VitestReport | null = null;
       try {
         result = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
@@ -64,14 +76,18 @@ async function main(): Promise<number> {
       } else {
         totals.failed += 1;
       }
-      lines.push(`Node.js ${runtime.version}: ${passed ? 'passed' : 'FAILED'}${result ? ` (${result.numPassedTests} passed, ${result.numFailedTests} failed, in ${result.testResults.length} files)` : ' (no report)'}`);
+      lines.push(
+        `Node.js ${runtime.version}: ${passed ? 'passed' : 'FAILED'}${result ? ` (${result.numPassedTests} passed, ${result.numFailedTests} failed, in ${result.testResults.length} files)` : ' (no report)'}`,
+      );
     }
   } finally {
     await neo4j?.stop();
     rmSync(homeDir, { recursive: true, force: true });
   }
   console.log(`\n${lines.join('\n')}`);
-  console.log(`suites: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `suites: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   return ok ? 0 : 1;
 }
 

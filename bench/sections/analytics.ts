@@ -16,14 +16,23 @@ export interface AnalyticsRow {
   communities: Timing;
 }
 
-export async function benchAnalytics(store: GraphStore, scopes: { label: string; districtAgs: string | null; betweenness: boolean }[], runs: number): Promise<AnalyticsRow[]> {
+export async function benchAnalytics(
+  store: GraphStore,
+  scopes: { label: string; districtAgs: string | null; betweenness: boolean }[],
+  runs: number,
+): Promise<AnalyticsRow[]> {
   const rows: AnalyticsRow[] = [];
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   const started = performance.now();
   await services.network.graph();
   const buildGraphMs = round(performance.now() - started);
   for (const scope of scopes) {
-    const view = await services.network.view({ districtAgs: scope.districtAgs, depth: 0, kinds: null, aggregate: false });
+    const view = await services.network.view({
+      districtAgs: scope.districtAgs,
+      depth: 0,
+      kinds: null,
+      aggregate: false,
+    });
     // Analytics are cached until the next write: each run starts cold, as after a change.
     const cold = async () => {
       services.events.publish({ action: 'benchmark', subjectIds: [], at: new Date().toISOString() });
@@ -34,9 +43,15 @@ export async function benchAnalytics(store: GraphStore, scopes: { label: string;
       nodes: view.nodes.length,
       edges: view.edges.length,
       buildGraphMs,
-      networkView: await timeRuns(runs, () => services.network.view({ districtAgs: scope.districtAgs, depth: 0, kinds: null, aggregate: false })),
-      aggregatedView: await timeRuns(runs, () => services.network.view({ districtAgs: null, depth: 0, kinds: null, aggregate: true })),
-      betweenness: scope.betweenness ? await timeRuns(Math.min(runs, 5), () => services.analytics.centrality(scope.districtAgs), cold) : null,
+      networkView: await timeRuns(runs, () =>
+        services.network.view({ districtAgs: scope.districtAgs, depth: 0, kinds: null, aggregate: false }),
+      ),
+      aggregatedView: await timeRuns(runs, () =>
+        services.network.view({ districtAgs: null, depth: 0, kinds: null, aggregate: true }),
+      ),
+      betweenness: scope.betweenness
+        ? await timeRuns(Math.min(runs, 5), () => services.analytics.centrality(scope.districtAgs), cold)
+        : null,
       communities: await timeRuns(Math.min(runs, 5), () => services.analytics.communities(scope.districtAgs), cold),
     });
     console.log(`  ${scope.label}: ${view.nodes.length} nodes, ${view.edges.length} edges`);

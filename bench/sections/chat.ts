@@ -41,23 +41,44 @@ class Client {
   }
 
   async api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.synapse.url}/_matrix/client/v3${path}`, { method, headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.synapse.url}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
 
-  async sync(timeout: number): Promise<{ roomId: string; event: { event_id: string; sender: string; content: Record<string, any> } }[]> {
-    const answer = await this.api<{ next_batch: string; rooms?: { join?: Record<string, { timeline?: { events: any[] } }> } }>('GET', `/sync?timeout=${timeout}${this.since ? `&since=${this.since}` : ''}`);
+  async sync(
+    timeout: number,
+  ): Promise<{ roomId: string; event: { event_id: string; sender: string; content: Record<string, any> } }[]> {
+    const answer = await this.api<{
+      next_batch: string;
+      rooms?: { join?: Record<string, { timeline?: { events: any[] } }> };
+    }>('GET', `/sync?timeout=${timeout}${this.since ? `&since=${this.since}` : ''}`);
     this.since = answer.next_batch;
-    return Object.entries(answer.rooms?.join ?? {}).flatMap(([roomId, room]) => (room.timeline?.events ?? []).map((event) => ({ roomId, event })));
+    return Object.entries(answer.rooms?.join ?? {}).flatMap(([roomId, room]) =>
+      (room.timeline?.events ?? []).map((event) => ({ roomId, event })),
+    );
   }
 
   async send(roomId: string, body: string): Promise<string> {
-    return (await this.api<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${Math.random().toString(36).slice(2)}`, { msgtype: 'm.text', body })).event_id;
+    return (
+      await this.api<{ event_id: string }>(
+        'PUT',
+        `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${Math.random().toString(36).slice(2)}`,
+        { msgtype: 'm.text', body },
+      )
+    ).event_id;
   }
 
   /** Sends and waits (long-polling /sync) until an event matching `isAnswer` arrives. */
-  async roundTrip(roomId: string, body: string, isAnswer: (event: { sender: string; content: Record<string, any> }, sent: string) => boolean): Promise<number> {
+  async roundTrip(
+    roomId: string,
+    body: string,
+    isAnswer: (event: { sender: string; content: Record<string, any> }, sent: string) => boolean,
+  ): Promise<number> {
     const started = performance.now();
     const sent = await this.send(roomId, body);
     for (;;) {
@@ -68,32 +89,74 @@ class Client {
   }
 }
 
-export async function benchChat(synapse: Synapse, store: GraphStore, municipality: string, messagesPerPerson: number, crowds: number[]): Promise<ChatRow[]> {
+export async function benchChat(
+  synapse: Synapse,
+  store: GraphStore,
+  municipality: string,
+  messagesPerPerson: number,
+  crowds: number[],
+): Promise<ChatRow[]> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   const identities = new ChatIdentities(store);
   const botAccount = await registerUser(synapse, `benchbot-${Math.random().toString(36).slice(2, 8)}`);
   let bot: MatrixBot | null = null;
-  const dispatcher = new Dispatcher(COMMANDS, { services, identities, publicUrl: 'http://hub.bench', status: () => bot!.status() });
-  bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: botAccount.accessToken, allowedInviters: [], storagePath: join(mkdtempSync(join(tmpdir(), 'hub-bench-chat-')), 'sync.json') }, dispatcher, identities, store, () => {});
+  const dispatcher = new Dispatcher(COMMANDS, {
+    services,
+    identities,
+    publicUrl: 'http://hub.bench',
+    status: () => bot!.status(),
+  });
+  bot = new MatrixBot(
+    {
+      homeserverUrl: synapse.url,
+      accessToken: botAccount.accessToken,
+      allowedInviters: [],
+      storagePath: join(mkdtempSync(join(tmpdir(), 'hub-bench-chat-')), 'sync.json'),
+    },
+    dispatcher,
+    identities,
+    store,
+    () => {},
+  );
   await bot.start();
   await services.names.municipalities();
   const rows: ChatRow[] = [];
   try {
-    const fromBot = (e: { sender: string; content: Record<string, any> }, sent: string) => e.sender === botAccount.userId && e.content['m.relates_to']?.['m.in_reply_to']?.event_id === sent;
+    const fromBot = (e: { sender: string; content: Record<string, any> }, sent: string) =>
+      e.sender === botAccount.userId && e.content['m.relates_to']?.['m.in_reply_to']?.event_id === sent;
     for (const people of crowds) {
-      const clients = await Promise.all(Array.from({ length: people }, (_, i) => Client.register(synapse, `asker${i}`)));
-      const rooms = await Promise.all(clients.map((c) => c.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite: [botAccount.userId], is_direct: true }).then((r) => r.room_id)));
+      const clients = await Promise.all(
+        Array.from({ length: people }, (_, i) => Client.register(synapse, `asker${i}`)),
+      );
+      const rooms = await Promise.all(
+        clients.map((c) =>
+          c
+            .api<{ room_id: string }>('POST', '/createRoom', {
+              preset: 'private_chat',
+              invite: [botAccount.userId],
+              is_direct: true,
+            })
+            .then((r) => r.room_id),
+        ),
+      );
       await Promise.all(clients.map((c, i) => waitForMember(c, rooms[i]!, botAccount.userId)));
       await Promise.all(clients.map((c, i) => c.roundTrip(rooms[i]!, '!hilfe', fromBot)));
-      const samples = (await Promise.all(clients.map(async (c, i) => {
-        const own: number[] = [];
-        for (let k = 0; k < messagesPerPerson; k++) own.push(await c.roundTrip(rooms[i]!, `!kontakt ${municipality}`, fromBot));
-        return own;
-      }))).flat();
+      const samples = (
+        await Promise.all(
+          clients.map(async (c, i) => {
+            const own: number[] = [];
+            for (let k = 0; k < messagesPerPerson; k++)
+              own.push(await c.roundTrip(rooms[i]!, `!kontakt ${municipality}`, fromBot));
+            return own;
+          }),
+        )
+      ).flat();
       rows.push({ what: 'bot answer (!kontakt)', people, timing: summarize(samples) });
     }
     const [a, b] = [await Client.register(synapse, 'floor-a'), await Client.register(synapse, 'floor-b')];
-    const room = (await a.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite: [b.userId] })).room_id;
+    const room = (
+      await a.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite: [b.userId] })
+    ).room_id;
     await b.api('POST', `/join/${encodeURIComponent(room)}`, {});
     await a.sync(0);
     await b.sync(0);
@@ -113,7 +176,10 @@ export async function benchChat(synapse: Synapse, store: GraphStore, municipalit
 
 async function waitForMember(client: Client, roomId: string, userId: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const { joined } = await client.api<{ joined: Record<string, unknown> }>('GET', `/rooms/${encodeURIComponent(roomId)}/joined_members`);
+    const { joined } = await client.api<{ joined: Record<string, unknown> }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/joined_members`,
+    );
     if (userId in joined) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -27,12 +27,20 @@ export interface GraphqlRow {
 
 type Kind = 'hub' | 'reference' | 'raw';
 
-async function startServer(kind: Kind, uri: string, params: QueryParams): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(
+  kind: Kind,
+  uri: string,
+  params: QueryParams,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), uri], {
-    env: { ...process.env, BENCH_PARAMS: JSON.stringify(params) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), uri],
+    {
+      env: { ...process.env, BENCH_PARAMS: JSON.stringify(params) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => line === 'ready' && resolve());
     child.once('exit', (code) => reject(new Error(`the ${kind} server exited with ${code}`)));
@@ -47,15 +55,27 @@ function bodyFor(kind: Kind, query: (typeof QUERIES)[number], params: QueryParam
 
 /** One request first: a server that answers with errors is reported, never timed as if it worked. */
 async function check(url: string, body: string, headers: Record<string, string>): Promise<string | null> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const json = (await response.json().catch(() => null)) as { data?: unknown; errors?: { message: string }[] } | null;
-  if (!response.ok || !json || json.errors?.length || json.data === null || json.data === undefined) return json?.errors?.[0]?.message ?? `HTTP ${response.status}`;
+  if (!response.ok || !json || json.errors?.length || json.data === null || json.data === undefined)
+    return json?.errors?.[0]?.message ?? `HTTP ${response.status}`;
   return null;
 }
 
-export async function benchGraphql(uri: string, params: QueryParams, options: { connections: number; seconds: number }): Promise<GraphqlRow[]> {
+export async function benchGraphql(
+  uri: string,
+  params: QueryParams,
+  options: { connections: number; seconds: number },
+): Promise<GraphqlRow[]> {
   const store = await Neo4jStore.connect({ uri });
-  const { secret } = await createServices(store, { rules: { kikLimitPerLandkreis: 10 } }).access.create({ personId: await firstPerson(store), access: 'ADMIN', label: 'benchmark' }, SYSTEM);
+  const { secret } = await createServices(store, { rules: { kikLimitPerLandkreis: 10 } }).access.create(
+    { personId: await firstPerson(store), access: 'ADMIN', label: 'benchmark' },
+    SYSTEM,
+  );
   const hubHeaders = { authorization: `Bearer ${secret}` };
   const roundTrips = await hubRoundTrips(store, params, hubHeaders);
   await store.close();
@@ -88,9 +108,13 @@ export async function benchGraphql(uri: string, params: QueryParams, options: { 
         raw: results.raw!,
         hubRoundTrips: roundTrips.get(query.name) ?? 0,
         hubPerRaw: round(hub.requestsPerSecond / Math.max(1, results.raw!.requestsPerSecond)),
-        hubPerReference: results.reference ? round(hub.requestsPerSecond / Math.max(1, results.reference.requestsPerSecond)) : null,
+        hubPerReference: results.reference
+          ? round(hub.requestsPerSecond / Math.max(1, results.reference.requestsPerSecond))
+          : null,
       });
-      console.log(`  ${query.name}: hub ${hub.requestsPerSecond}/s, reference ${results.reference?.requestsPerSecond ?? '-'}/s, raw ${results.raw!.requestsPerSecond}/s`);
+      console.log(
+        `  ${query.name}: hub ${hub.requestsPerSecond}/s, reference ${results.reference?.requestsPerSecond ?? '-'}/s, raw ${results.raw!.requestsPerSecond}/s`,
+      );
     }
   } finally {
     for (const { child } of Object.values(servers)) child.kill('SIGKILL');
@@ -100,13 +124,22 @@ export async function benchGraphql(uri: string, params: QueryParams, options: { 
 }
 
 /** Store calls per request, on a warm hub (the graph and name caches built). */
-async function hubRoundTrips(store: Neo4jStore, params: QueryParams, headers: Record<string, string>): Promise<Map<string, number>> {
+async function hubRoundTrips(
+  store: Neo4jStore,
+  params: QueryParams,
+  headers: Record<string, string>,
+): Promise<Map<string, number>> {
   const counting = countingStore(store);
   const services = createServices(counting.store, { rules: { kikLimitPerLandkreis: 10 } });
   const yoga = createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000 });
   const out = new Map<string, number>();
   for (const query of QUERIES) {
-    const ask = () => yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: query.hub(params) }) });
+    const ask = () =>
+      yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: query.hub(params) }),
+      });
     await (await ask()).text();
     counting.reset();
     await (await ask()).text();
@@ -121,7 +154,9 @@ async function removeBenchmarkPeople(uri: string): Promise<void> {
   const session = driver.session();
   try {
     // Batched deletes need an auto-commit transaction: session.run, not a managed one.
-    await session.run("MATCH (p:Person {name: 'Benchmark Person'}) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 5000 ROWS");
+    await session.run(
+      "MATCH (p:Person {name: 'Benchmark Person'}) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 5000 ROWS",
+    );
   } finally {
     await session.close();
     await driver.close();

@@ -17,10 +17,16 @@ export interface MapRow {
   framesPerSecond: number;
 }
 
-export async function benchMap(store: GraphStore, views: { label: string; search: string }[], runs: number): Promise<MapRow[]> {
+export async function benchMap(
+  store: GraphStore,
+  views: { label: string; search: string }[],
+  runs: number,
+): Promise<MapRow[]> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   await services.network.graph();
-  const server = createHubServer(createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000 }), { maxBodyBytes: 100_000 });
+  const server = createHubServer(createHubYoga(services, { graphiql: false, rateLimitPerMinute: 1_000_000 }), {
+    maxBodyBytes: 100_000,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
@@ -49,12 +55,24 @@ export async function benchMap(store: GraphStore, views: { label: string; search
             await page.mouse.wheel(0, k % 2 ? 120 : -120);
             await page.waitForTimeout(90);
           }
-          counts = { nodes: Number(await page.getAttribute('#map', 'data-nodes')), edges: Number(await page.getAttribute('#map', 'data-edges')), fps: round(await frames, 1) };
+          counts = {
+            nodes: Number(await page.getAttribute('#map', 'data-nodes')),
+            edges: Number(await page.getAttribute('#map', 'data-edges')),
+            fps: round(await frames, 1),
+          };
         }
         await page.close();
       }
-      rows.push({ view: view.label, nodes: counts.nodes, edges: counts.edges, firstDraw: summarize(samples), framesPerSecond: counts.fps });
-      console.log(`  map ${view.label}: ${counts.nodes} nodes, first draw ${summarize(samples).medianMs} ms, ${counts.fps} fps`);
+      rows.push({
+        view: view.label,
+        nodes: counts.nodes,
+        edges: counts.edges,
+        firstDraw: summarize(samples),
+        framesPerSecond: counts.fps,
+      });
+      console.log(
+        `  map ${view.label}: ${counts.nodes} nodes, first draw ${summarize(samples).medianMs} ms, ${counts.fps} fps`,
+      );
     }
   } finally {
     await browser.close();

@@ -29,7 +29,17 @@ export interface EmbeddedRow {
 }
 
 export function recordCount(bundle: NetworkBundle): number {
-  return bundle.districts.length + bundle.municipalities.length + bundle.persons.length + bundle.alliances.length + bundle.institutions.length + bundle.topics.length + bundle.fundingPrograms.length + bundle.roles.length + bundle.links.length;
+  return (
+    bundle.districts.length +
+    bundle.municipalities.length +
+    bundle.persons.length +
+    bundle.alliances.length +
+    bundle.institutions.length +
+    bundle.topics.length +
+    bundle.fundingPrograms.length +
+    bundle.roles.length +
+    bundle.links.length
+  );
 }
 
 export async function loadInto(store: GraphStore, kind: LoadRow['store'], bundle: NetworkBundle): Promise<LoadRow> {
@@ -42,7 +52,10 @@ export async function loadInto(store: GraphStore, kind: LoadRow['store'], bundle
 }
 
 /** Seeds a file, then opens it in a fresh process to see start-up time and memory as `npm start` would. */
-export async function benchEmbedded(bundle: NetworkBundle, writes: number): Promise<{ load: LoadRow; embedded: EmbeddedRow }> {
+export async function benchEmbedded(
+  bundle: NetworkBundle,
+  writes: number,
+): Promise<{ load: LoadRow; embedded: EmbeddedRow }> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-embedded-'));
   const store = EmbeddedStore.open(dir);
   const loaded = await loadInto(store, 'embedded', bundle);
@@ -51,7 +64,11 @@ export async function benchEmbedded(bundle: NetworkBundle, writes: number): Prom
   for (let i = 0; i < writes; i++) await writer.addPerson({ name: `Benchmark ${i}` }, SYSTEM);
   const singleWritesPerSecond = Math.round(writes / ((performance.now() - started) / 1000));
   await store.close();
-  const probe = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../open-embedded.ts'), dir], { encoding: 'utf8' });
+  const probe = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../open-embedded.ts'), dir],
+    { encoding: 'utf8' },
+  );
   if (probe.status !== 0) throw new Error(`Opening the embedded store failed: ${probe.stderr}`);
   const measured = JSON.parse(probe.stdout) as Omit<EmbeddedRow, 'fileMb' | 'singleWritesPerSecond'>;
   const fileMb = round(statSync(join(dir, 'hub.sqlite')).size / 1e6, 1);

@@ -12,7 +12,12 @@ export interface WorkflowRow {
   timing: Timing;
 }
 
-export async function benchWorkflows(store: GraphStore, districtAgs: string, municipality: string, runs: number): Promise<WorkflowRow[]> {
+export async function benchWorkflows(
+  store: GraphStore,
+  districtAgs: string,
+  municipality: string,
+  runs: number,
+): Promise<WorkflowRow[]> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   const identities = new ChatIdentities(store);
   const [roles] = await store.rolesInScopes([`district:${districtAgs}`]);
@@ -25,13 +30,31 @@ export async function benchWorkflows(store: GraphStore, districtAgs: string, mun
   const volunteer = await identities.viewerOfPerson(volunteerId);
   await services.names.municipalities();
 
-  const fileRequest = await timeRuns(runs, (i) => services.requests.file({ place: municipality, topic: null, text: `Benchmark-Anfrage ${i}` }, volunteer));
+  const fileRequest = await timeRuns(runs, (i) =>
+    services.requests.file({ place: municipality, topic: null, text: `Benchmark-Anfrage ${i}` }, volunteer),
+  );
   const schedule = await timeRuns(runs, (i) =>
-    services.meetings.schedule({ title: `Benchmark-Austausch ${i}`, when: `in ${10 + i} Tagen um 10 Uhr`, invite: [municipality], confirmed: true }, organiser),
+    services.meetings.schedule(
+      {
+        title: `Benchmark-Austausch ${i}`,
+        when: `in ${10 + i} Tagen um 10 Uhr`,
+        invite: [municipality],
+        confirmed: true,
+      },
+      organiser,
+    ),
   );
   // A monthly series materialises a year of dates in one transaction and checks all for clashes.
   const series = await timeRuns(runs, (i) =>
-    services.meetings.schedule({ title: `Benchmark-Reihe ${i}`, when: `jeden ${['ersten', 'zweiten', 'dritten', 'vierten'][i % 4]} Mittwoch im Monat ${8 + (i % 9)} Uhr`, invite: [municipality], confirmed: true }, organiser),
+    services.meetings.schedule(
+      {
+        title: `Benchmark-Reihe ${i}`,
+        when: `jeden ${['ersten', 'zweiten', 'dritten', 'vierten'][i % 4]} Mittwoch im Monat ${8 + (i % 9)} Uhr`,
+        invite: [municipality],
+        confirmed: true,
+      },
+      organiser,
+    ),
   );
   return [
     { workflow: 'file and route a request', timing: fileRequest },

@@ -7,7 +7,12 @@ import { requestId } from './request-view.js';
 
 // !annehmen, !erledigt, !ablehnen: one request, an optional note, the same shape.
 
-type Act = (services: Omit<HubServices, 'store'>, id: string, viewer: Viewer, note: string | null) => Promise<HubRequest>;
+type Act = (
+  services: Omit<HubServices, 'store'>,
+  id: string,
+  viewer: Viewer,
+  note: string | null,
+) => Promise<HubRequest>;
 
 export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; act: Act }) {
   return defineCommand({
@@ -16,10 +21,20 @@ export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; a
     usage: { de: `!${spec.name.de} <Anfrage> [Notiz]`, en: `!${spec.name.en} <request> [note]` },
     example: { de: `!${spec.name.de} ab12cd34`, en: `!${spec.name.en} ab12cd34` },
     options: [
-      { name: { de: 'anfrage', en: 'request' }, description: { de: 'die Kennung der Anfrage', en: 'the request id' }, required: true },
-      { name: { de: 'notiz', en: 'note' }, description: { de: 'optional', en: 'optional' }, required: false, rest: true },
+      {
+        name: { de: 'anfrage', en: 'request' },
+        description: { de: 'die Kennung der Anfrage', en: 'the request id' },
+        required: true,
+      },
+      {
+        name: { de: 'notiz', en: 'note' },
+        description: { de: 'optional', en: 'optional' },
+        required: false,
+        rest: true,
+      },
     ],
-    parse: (args) => (args.length >= 1 ? parsed({ id: requestId(args[0]!), note: args.slice(1).join(' ') || null }) : unparsable),
+    parse: (args) =>
+      args.length >= 1 ? parsed({ id: requestId(args[0]!), note: args.slice(1).join(' ') || null }) : unparsable,
     run: (args, context, deps) => spec.act(deps.services, args.id, context.viewer, args.note),
     render: (request, { language }) => reply([`${request.id}: ${spec.done[language]}`]),
   });

@@ -7,12 +7,30 @@ const meetingId = (word: string) => (word.startsWith('meeting:') ? word : `meeti
 
 export const rescheduleMeetingCommand = defineCommand({
   name: { de: 'verschieben', en: 'reschedule' },
-  summary: { de: 'verlegt ein Treffen, das Sie organisieren; alle Eingeladenen erfahren es', en: 'moves a meeting you organise; everyone invited is told' },
+  summary: {
+    de: 'verlegt ein Treffen, das Sie organisieren; alle Eingeladenen erfahren es',
+    en: 'moves a meeting you organise; everyone invited is told',
+  },
   usage: { de: '!verschieben <Treffen> <wann> [--folgende]', en: '!reschedule <meeting> <when> [--following]' },
-  example: { de: '!verschieben meeting:ab12cd34 nächsten Mittwoch 10 Uhr', en: '!reschedule meeting:ab12cd34 next Wednesday 10am' },
+  example: {
+    de: '!verschieben meeting:ab12cd34 nächsten Mittwoch 10 Uhr',
+    en: '!reschedule meeting:ab12cd34 next Wednesday 10am',
+  },
   options: [
-    { name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true },
-    { name: { de: 'wann', en: 'when' }, description: { de: 'neuer Termin, bei einer Reihe auch eine neue Regel', en: 'new date; for a series also a new rule' }, required: true, rest: true },
+    {
+      name: { de: 'treffen', en: 'meeting' },
+      description: { de: 'Kennung des Treffens', en: 'meeting id' },
+      required: true,
+    },
+    {
+      name: { de: 'wann', en: 'when' },
+      description: {
+        de: 'neuer Termin, bei einer Reihe auch eine neue Regel',
+        en: 'new date; for a series also a new rule',
+      },
+      required: true,
+      rest: true,
+    },
     scopeOption,
   ],
   parse: (args) => {
@@ -21,37 +39,76 @@ export const rescheduleMeetingCommand = defineCommand({
   },
   run: (args, context, deps) => deps.services.meetings.reschedule(args.id, args.when, context.viewer, args.scope),
   render: (m, { language }) =>
-    reply([language === 'de' ? `„${m.title}“ ist verschoben auf ${formatWhen(new Date(m.startsAt), 'de')}; alle Eingeladenen sind informiert.` : `"${m.title}" is moved to ${formatWhen(new Date(m.startsAt), 'en')}; everyone invited has been told.`]),
+    reply([
+      language === 'de'
+        ? `„${m.title}“ ist verschoben auf ${formatWhen(new Date(m.startsAt), 'de')}; alle Eingeladenen sind informiert.`
+        : `"${m.title}" is moved to ${formatWhen(new Date(m.startsAt), 'en')}; everyone invited has been told.`,
+    ]),
 });
 
 export const cancelMeetingCommand = defineCommand({
   name: { de: 'absagen', en: 'cancel' },
-  summary: { de: 'sagt ein Treffen ab, das Sie organisieren; alle Eingeladenen erfahren es', en: 'cancels a meeting you organise; everyone invited is told' },
+  summary: {
+    de: 'sagt ein Treffen ab, das Sie organisieren; alle Eingeladenen erfahren es',
+    en: 'cancels a meeting you organise; everyone invited is told',
+  },
   usage: { de: '!absagen <Treffen> [--folgende]', en: '!cancel <meeting> [--following]' },
   example: { de: '!absagen meeting:ab12cd34', en: '!cancel meeting:ab12cd34' },
-  options: [{ name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true }, scopeOption],
+  options: [
+    {
+      name: { de: 'treffen', en: 'meeting' },
+      description: { de: 'Kennung des Treffens', en: 'meeting id' },
+      required: true,
+    },
+    scopeOption,
+  ],
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length === 1 ? parsed({ id: meetingId(words[0]!), scope }) : unparsable;
   },
   run: (args, context, deps) => deps.services.meetings.cancel(args.id, context.viewer, args.scope),
-  render: (m, { language }) => reply([language === 'de' ? `„${m.title}“ ist abgesagt; alle Eingeladenen sind informiert.` : `"${m.title}" is cancelled; everyone invited has been told.`]),
+  render: (m, { language }) =>
+    reply([
+      language === 'de'
+        ? `„${m.title}“ ist abgesagt; alle Eingeladenen sind informiert.`
+        : `"${m.title}" is cancelled; everyone invited has been told.`,
+    ]),
 });
 
 export const agendaCommand = defineCommand({
   name: { de: 'tagesordnung', en: 'agenda' },
-  summary: { de: 'setzt die Tagesordnung eines Treffens, das Sie organisieren (auch im Raum des Treffens)', en: 'sets the agenda of a meeting you organise (also in the meeting’s room)' },
+  summary: {
+    de: 'setzt die Tagesordnung eines Treffens, das Sie organisieren (auch im Raum des Treffens)',
+    en: 'sets the agenda of a meeting you organise (also in the meeting’s room)',
+  },
   usage: { de: '!tagesordnung <Treffen> "<Text>" [--folgende]', en: '!agenda <meeting> "<text>" [--following]' },
-  example: { de: '!tagesordnung meeting:ab12cd34 "1. Wohnraum 2. Sprachkurse"', en: '!agenda meeting:ab12cd34 "1. Housing 2. Language classes"' },
+  example: {
+    de: '!tagesordnung meeting:ab12cd34 "1. Wohnraum 2. Sprachkurse"',
+    en: '!agenda meeting:ab12cd34 "1. Housing 2. Language classes"',
+  },
   options: [
-    { name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true },
-    { name: { de: 'text', en: 'text' }, description: { de: 'die Tagesordnung', en: 'the agenda' }, required: true, rest: true },
+    {
+      name: { de: 'treffen', en: 'meeting' },
+      description: { de: 'Kennung des Treffens', en: 'meeting id' },
+      required: true,
+    },
+    {
+      name: { de: 'text', en: 'text' },
+      description: { de: 'die Tagesordnung', en: 'the agenda' },
+      required: true,
+      rest: true,
+    },
     scopeOption,
   ],
   parse: (args) => {
     const { words, scope } = withScope(args);
-    return words.length >= 2 ? parsed({ id: meetingId(words[0]!), agenda: words.slice(1).join(' '), scope }) : unparsable;
+    return words.length >= 2
+      ? parsed({ id: meetingId(words[0]!), agenda: words.slice(1).join(' '), scope })
+      : unparsable;
   },
   run: (args, context, deps) => deps.services.meetings.setAgenda(args.id, args.agenda, context.viewer, args.scope),
-  render: (m, { language }) => reply([language === 'de' ? `Die Tagesordnung von „${m.title}“ ist gespeichert.` : `The agenda of "${m.title}" is saved.`]),
+  render: (m, { language }) =>
+    reply([
+      language === 'de' ? `Die Tagesordnung von „${m.title}“ ist gespeichert.` : `The agenda of "${m.title}" is saved.`,
+    ]),
 });

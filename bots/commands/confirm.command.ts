@@ -9,14 +9,31 @@ type ConfirmResult = { userId: string; personId: string; name: string; confirmed
 
 export const confirmCommand = defineCommand({
   name: { de: 'bestätigen', en: 'confirm' },
-  summary: { de: 'bestätigt die Verknüpfung eines Chat-Kontos mit seiner Person', en: "confirms a chat account's link to its person" },
+  summary: {
+    de: 'bestätigt die Verknüpfung eines Chat-Kontos mit seiner Person',
+    en: "confirms a chat account's link to its person",
+  },
   usage: { de: '!bestätigen <Chat-Konto> [Personen-ID]', en: '!confirm <chat account> [person id]' },
-  example: { de: '!bestätigen @anna:example.org person:anna-weber', en: '!confirm @anna:example.org person:anna-weber' },
+  example: {
+    de: '!bestätigen @anna:example.org person:anna-weber',
+    en: '!confirm @anna:example.org person:anna-weber',
+  },
   options: [
-    { name: { de: 'konto', en: 'account' }, description: { de: 'das Chat-Konto', en: 'the chat account' }, required: true },
-    { name: { de: 'person', en: 'person' }, description: { de: 'die Person, als die es sich ausgibt', en: 'the person it claims to be' }, required: false },
+    {
+      name: { de: 'konto', en: 'account' },
+      description: { de: 'das Chat-Konto', en: 'the chat account' },
+      required: true,
+    },
+    {
+      name: { de: 'person', en: 'person' },
+      description: { de: 'die Person, als die es sich ausgibt', en: 'the person it claims to be' },
+      required: false,
+    },
   ],
-  parse: (args) => (args.length === 1 || args.length === 2 ? parsed<ConfirmArgs>({ userId: args[0]!, personId: args[1] ?? null }) : unparsable),
+  parse: (args) =>
+    args.length === 1 || args.length === 2
+      ? parsed<ConfirmArgs>({ userId: args[0]!, personId: args[1] ?? null })
+      : unparsable,
   run: async ({ userId, personId }, context, deps): Promise<ConfirmResult> => {
     const user = { transport: context.user.transport, userId };
     if (personId === null) {
@@ -31,11 +48,22 @@ export const confirmCommand = defineCommand({
   },
   render: ({ userId, personId, name, confirmed }, { language }) => {
     const de = language === 'de';
-    if (confirmed) return reply([de ? `${userId} ist jetzt mit ${name} (${personId}) verknüpft.` : `${userId} is now linked to ${name} (${personId}).`]);
-    if (!personId) return reply([de ? `${userId} hat um keine Verknüpfung gebeten.` : `${userId} has not asked to be linked.`]);
-    return reply([
-      de ? `${userId} möchte als ${name} (${personId}) verknüpft werden.` : `${userId} asks to be linked as ${name} (${personId}).`,
-      de ? `Bestätigen: !bestätigen ${userId} ${personId}` : `To confirm: !confirm ${userId} ${personId}`,
-    ], { privateDetails: true });
+    if (confirmed)
+      return reply([
+        de
+          ? `${userId} ist jetzt mit ${name} (${personId}) verknüpft.`
+          : `${userId} is now linked to ${name} (${personId}).`,
+      ]);
+    if (!personId)
+      return reply([de ? `${userId} hat um keine Verknüpfung gebeten.` : `${userId} has not asked to be linked.`]);
+    return reply(
+      [
+        de
+          ? `${userId} möchte als ${name} (${personId}) verknüpft werden.`
+          : `${userId} asks to be linked as ${name} (${personId}).`,
+        de ? `Bestätigen: !bestätigen ${userId} ${personId}` : `To confirm: !confirm ${userId} ${personId}`,
+      ],
+      { privateDetails: true },
+    );
   },
 });

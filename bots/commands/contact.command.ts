@@ -10,18 +10,44 @@ interface Shown {
 
 export const contactCommand = defineCommand({
   name: { de: 'kontakt', en: 'contact' },
-  summary: { de: 'wen Sie in einer Gemeinde fragen können, optional zu einem Thema', en: 'whom to ask in a municipality, optionally on a topic' },
+  summary: {
+    de: 'wen Sie in einer Gemeinde fragen können, optional zu einem Thema',
+    en: 'whom to ask in a municipality, optionally on a topic',
+  },
   usage: { de: '!kontakt <Gemeinde> [Thema]', en: '!contact <municipality> [topic]' },
   example: { de: '!kontakt Radebeul Wohnen', en: '!contact Radebeul housing' },
   options: [
-    { name: { de: 'gemeinde', en: 'municipality' }, description: { de: 'die Gemeinde', en: 'the municipality' }, required: true, autocomplete: 'municipality' },
-    { name: { de: 'thema', en: 'topic' }, description: { de: 'das Thema (optional)', en: 'the topic (optional)' }, required: false, autocomplete: 'topic', rest: true },
+    {
+      name: { de: 'gemeinde', en: 'municipality' },
+      description: { de: 'die Gemeinde', en: 'the municipality' },
+      required: true,
+      autocomplete: 'municipality',
+    },
+    {
+      name: { de: 'thema', en: 'topic' },
+      description: { de: 'das Thema (optional)', en: 'the topic (optional)' },
+      required: false,
+      autocomplete: 'topic',
+      rest: true,
+    },
   ],
-  parse: (args) => (args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null })),
+  parse: (args) =>
+    args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null }),
   run: async (args, context, deps): Promise<Shown> => {
     const answer = await deps.services.contacts.find(deps.directory, args.municipality, args.topic, context.language);
-    const roles = await Promise.all(answer.contacts.map((c) => (c.person ? deps.directory.rolesOfPerson(c.person.id) : [])));
-    const people = answer.contacts.map((c, i) => (c.person ? personView(context.viewer, c.person, roles[i]!.map((r) => r.role), deps.services.privacy) : null));
+    const roles = await Promise.all(
+      answer.contacts.map((c) => (c.person ? deps.directory.rolesOfPerson(c.person.id) : [])),
+    );
+    const people = answer.contacts.map((c, i) =>
+      c.person
+        ? personView(
+            context.viewer,
+            c.person,
+            roles[i]!.map((r) => r.role),
+            deps.services.privacy,
+          )
+        : null,
+    );
     return { answer, people };
   },
   render: ({ answer, people }, { language }) => {
@@ -33,7 +59,14 @@ export const contactCommand = defineCommand({
       return [{ bold: who }, `: ${c.reason}`, ...(person ? channelParts(person.channels, language) : [])];
     });
     if (lines.length === 0) lines.push([language === 'de' ? 'Niemand eingetragen.' : 'Nobody listed yet.']);
-    const network = { label: language === 'de' ? `Netzwerk von ${answer.place}` : `Network of ${answer.place}`, command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.place}"` };
-    return reply(lines, { title: title + heading, privateDetails: people.some((p) => p?.hasPrivateChannels), actions: [network] });
+    const network = {
+      label: language === 'de' ? `Netzwerk von ${answer.place}` : `Network of ${answer.place}`,
+      command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.place}"`,
+    };
+    return reply(lines, {
+      title: title + heading,
+      privateDetails: people.some((p) => p?.hasPrivateChannels),
+      actions: [network],
+    });
   },
 });

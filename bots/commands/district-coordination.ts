@@ -7,6 +7,10 @@ import type { Directory } from '../../src/services/directory.js';
 
 export async function asDistrictCoordination(viewer: Viewer, directory: Directory): Promise<Viewer> {
   if (viewer.access !== 'COORDINATOR' || !viewer.personId) return viewer;
-  const kk = (await directory.rolesOfPerson(viewer.personId)).find((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId?.startsWith('district:'));
-  return kk ? { ...viewer, access: 'DISTRICT_COORDINATOR', districtAgs: kk.scopeId!.slice('district:'.length) } : viewer;
+  const kk = (await directory.rolesOfPerson(viewer.personId)).find(
+    (r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId?.startsWith('district:'),
+  );
+  return kk
+    ? { ...viewer, access: 'DISTRICT_COORDINATOR', districtAgs: kk.scopeId!.slice('district:'.length) }
+    : viewer;
 }

@@ -10,7 +10,12 @@ export const helpCommand = defineCommand({
   run: async (_args, context, deps) => deps.commands.filter((c) => mayUse(c, context.viewer)),
   render: (commands, { language }) =>
     reply(
-      commands.map((c) => [{ bold: c.usage[language] }, ` – ${c.summary[language]}. `, language === 'de' ? 'Beispiel: ' : 'Example: ', { code: c.example[language] }]),
+      commands.map((c) => [
+        { bold: c.usage[language] },
+        ` – ${c.summary[language]}. `,
+        language === 'de' ? 'Beispiel: ' : 'Example: ',
+        { code: c.example[language] },
+      ]),
       { title: language === 'de' ? 'Befehle des Integrationsnetzwerks' : 'Commands of the integration network' },
     ),
 });

@@ -22,28 +22,50 @@ function shortened(meetings: Meeting[]): { meeting: Meeting; more: number }[] {
   });
 }
 
-const ANSWER: Record<RsvpAnswer, { de: string; en: string }> = { YES: { de: 'zugesagt', en: 'yes' }, NO: { de: 'abgesagt', en: 'no' }, MAYBE: { de: 'vielleicht', en: 'maybe' } };
+const ANSWER: Record<RsvpAnswer, { de: string; en: string }> = {
+  YES: { de: 'zugesagt', en: 'yes' },
+  NO: { de: 'abgesagt', en: 'no' },
+  MAYBE: { de: 'vielleicht', en: 'maybe' },
+};
 
 export const listMeetingsCommand = defineCommand({
   name: { de: 'termine', en: 'meetings' },
-  summary: { de: 'Ihre nächsten Treffen; wer sie organisiert, sieht die Antworten', en: 'your next meetings; organisers see the answers' },
+  summary: {
+    de: 'Ihre nächsten Treffen; wer sie organisiert, sieht die Antworten',
+    en: 'your next meetings; organisers see the answers',
+  },
   usage: { de: '!termine', en: '!meetings' },
   example: { de: '!termine', en: '!meetings' },
   parse: () => parsed(null),
   run: async (_args, context, deps) => {
     const meetings = shortened(await deps.services.meetings.upcoming(context.viewer));
-    const people = await Promise.all(meetings.flatMap(({ meeting: m }) => (m.organiserId === context.viewer.personId ? Object.keys(m.rsvps) : [])).map((id) => deps.directory.entity(id)));
+    const people = await Promise.all(
+      meetings
+        .flatMap(({ meeting: m }) => (m.organiserId === context.viewer.personId ? Object.keys(m.rsvps) : []))
+        .map((id) => deps.directory.entity(id)),
+    );
     const names = new Map(people.filter((p) => p !== null).map((p) => [p!.id, p!.name]));
     return { meetings, names, me: context.viewer.personId };
   },
   render: ({ meetings, names, me }, { language }) => {
-    if (meetings.length === 0) return reply([language === 'de' ? 'Keine anstehenden Treffen.' : 'No upcoming meetings.']);
+    if (meetings.length === 0)
+      return reply([language === 'de' ? 'Keine anstehenden Treffen.' : 'No upcoming meetings.']);
     return reply(
       meetings.flatMap(({ meeting: m, more }) => [
         `${formatWhen(new Date(m.startsAt), language)} – ${m.title} (${m.id})`,
-        ...(more > 0 && m.series ? [`  ${language === 'de' ? `… und ${more} weitere Termine: ${describeRule(m.series.rule, new Date(m.startsAt), 'de')}` : `… and ${more} more dates: ${describeRule(m.series.rule, new Date(m.startsAt), 'en')}`}`] : []),
+        ...(more > 0 && m.series
+          ? [
+              `  ${language === 'de' ? `… und ${more} weitere Termine: ${describeRule(m.series.rule, new Date(m.startsAt), 'de')}` : `… and ${more} more dates: ${describeRule(m.series.rule, new Date(m.startsAt), 'en')}`}`,
+            ]
+          : []),
         ...(m.organiserId === me
-          ? [`  ${language === 'de' ? 'Antworten' : 'Answers'}: ${Object.entries(m.rsvps).map(([id, a]) => `${names.get(id) ?? id} ${ANSWER[a][language]}`).join(', ') || '–'} (${Object.keys(m.rsvps).length}/${m.inviteeIds.length})`]
+          ? [
+              `  ${language === 'de' ? 'Antworten' : 'Answers'}: ${
+                Object.entries(m.rsvps)
+                  .map(([id, a]) => `${names.get(id) ?? id} ${ANSWER[a][language]}`)
+                  .join(', ') || '–'
+              } (${Object.keys(m.rsvps).length}/${m.inviteeIds.length})`,
+            ]
           : []),
       ]),
       { title: language === 'de' ? 'Ihre Treffen' : 'Your meetings', privateDetails: true },

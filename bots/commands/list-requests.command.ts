@@ -8,7 +8,10 @@ export const listRequestsCommand = defineCommand({
   usage: { de: '!anfragen', en: '!requests' },
   example: { de: '!anfragen', en: '!requests' },
   parse: () => parsed(null),
-  run: async (_args, context, deps) => ({ requests: await deps.services.requests.listFor(context.viewer), me: context.viewer.personId }),
+  run: async (_args, context, deps) => ({
+    requests: await deps.services.requests.listFor(context.viewer),
+    me: context.viewer.personId,
+  }),
   render: ({ requests, me }, { language }) => {
     const waiting = requests.filter((r) => r.handlerId === me && (r.state === 'ROUTED' || r.state === 'ACCEPTED'));
     const mine = requests.filter((r) => r.requesterId === me);

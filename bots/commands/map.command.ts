@@ -14,16 +14,31 @@ interface MapTarget {
 
 export const mapCommand = defineCommand({
   name: { de: 'karte', en: 'map' },
-  summary: { de: 'die Netzwerkkarte eines Kreises, in Matrix als Widget im Raum', en: "a district's network map, on Matrix as a widget in the room" },
+  summary: {
+    de: 'die Netzwerkkarte eines Kreises, in Matrix als Widget im Raum',
+    en: "a district's network map, on Matrix as a widget in the room",
+  },
   usage: { de: '!karte [Landkreis oder Kreisfreie Stadt]', en: '!map [district]' },
   example: { de: '!karte Meißen', en: '!map Meißen' },
-  options: [{ name: { de: 'kreis', en: 'district' }, description: { de: 'Landkreis oder Kreisfreie Stadt', en: 'district' }, required: false, rest: true }],
+  options: [
+    {
+      name: { de: 'kreis', en: 'district' },
+      description: { de: 'Landkreis oder Kreisfreie Stadt', en: 'district' },
+      required: false,
+      rest: true,
+    },
+  ],
   parse: (args) => parsed(args.join(' ').trim()),
   run: async (name, context, deps): Promise<MapTarget> => {
     let district: MapTarget['district'] = null;
     if (name) {
       const { match, suggestions } = matchName(name.slice(0, 100), await deps.directory.listDistricts(), (d) => d.name);
-      if (!match) throw new NotFound('District', name, suggestions.map((d) => d.name));
+      if (!match)
+        throw new NotFound(
+          'District',
+          name,
+          suggestions.map((d) => d.name),
+        );
       district = { ags: match.ags, name: match.name };
     }
     const query = new URLSearchParams();
@@ -35,7 +50,10 @@ export const mapCommand = defineCommand({
     return { district, link, widgetUrl };
   },
   render: ({ district, link, widgetUrl }, { language }) => {
-    const title = language === 'de' ? `Netzwerkkarte ${district?.name ?? 'aller Kreise'}` : `Network map ${district ? `of ${district.name}` : 'of all districts'}`;
+    const title =
+      language === 'de'
+        ? `Netzwerkkarte ${district?.name ?? 'aller Kreise'}`
+        : `Network map ${district ? `of ${district.name}` : 'of all districts'}`;
     return {
       ...reply([[{ link: link, href: link }]], { title }),
       widget: { id: `hub-map-${district?.ags ?? 'all'}`, name: title, url: widgetUrl },

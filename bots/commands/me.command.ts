@@ -22,22 +22,42 @@ const LINK_WORDS = new Set(['verknüpfen', 'verknuepfen', 'link']);
 
 export const meCommand = defineCommand({
   name: { de: 'ich', en: 'me' },
-  summary: { de: 'was der Hub über Sie weiß; „verknüpfen“ bittet um die Verknüpfung Ihres Chat-Kontos', en: 'what the hub knows about you; "link" asks to link your chat account' },
+  summary: {
+    de: 'was der Hub über Sie weiß; „verknüpfen“ bittet um die Verknüpfung Ihres Chat-Kontos',
+    en: 'what the hub knows about you; "link" asks to link your chat account',
+  },
   usage: { de: '!ich [verknüpfen <Ihr Name oder Personen-ID>]', en: '!me [link <your name or person id>]' },
   example: { de: '!ich verknüpfen Anna Weber', en: '!me link Anna Weber' },
   options: [
-    { name: { de: 'verknüpfen', en: 'link' }, description: { de: 'Personen-ID, mit der Ihr Konto verknüpft werden soll', en: 'person id to link your account to' }, required: false, keyword: { de: 'verknüpfen', en: 'link' } },
+    {
+      name: { de: 'verknüpfen', en: 'link' },
+      description: {
+        de: 'Personen-ID, mit der Ihr Konto verknüpft werden soll',
+        en: 'person id to link your account to',
+      },
+      required: false,
+      keyword: { de: 'verknüpfen', en: 'link' },
+    },
   ],
   parse: (args): ReturnType<typeof parsed<MeArgs>> | typeof unparsable => {
     if (args.length === 0) return parsed({ action: 'show' });
-    if (args.length >= 2 && LINK_WORDS.has(args[0]!.toLowerCase())) return parsed({ action: 'link', who: args.slice(1).join(' ') });
+    if (args.length >= 2 && LINK_WORDS.has(args[0]!.toLowerCase()))
+      return parsed({ action: 'link', who: args.slice(1).join(' ') });
     return unparsable;
   },
   run: async (args: MeArgs, context, deps): Promise<Me> => {
     const requested = args.action === 'link';
     if (args.action === 'link') {
       const chosen = await personNamed(args.who, context.viewer, deps);
-      if (typeof chosen !== 'string') return { user: context.user, link: null, person: null, roles: [], requested: false, candidates: chosen.candidates };
+      if (typeof chosen !== 'string')
+        return {
+          user: context.user,
+          link: null,
+          person: null,
+          roles: [],
+          requested: false,
+          candidates: chosen.candidates,
+        };
       await deps.identities.requestLink(context.user, chosen);
     }
     const link = await deps.identities.link(context.user);
@@ -48,20 +68,40 @@ export const meCommand = defineCommand({
   render: ({ user, link, person, roles, requested, candidates }, { language }) => {
     const de = language === 'de';
     if (candidates) {
-      return reply([
-        de ? 'Ich finde niemanden mit genau diesem Namen.' : 'I find nobody with exactly that name.',
-        candidates.length ? (de ? `Meinten Sie: ${candidates.join(', ')}?` : `Did you mean: ${candidates.join(', ')}?`) : '',
-        de ? 'Bitte den vollständigen Namen schreiben, z. B. !ich verknüpfen Anna Weber (oder die Personen-ID von Ihrer Koordinator:in).' : 'Please write your full name, e.g. !me link Anna Weber (or the person id from your coordinator).',
-      ].filter(Boolean));
+      return reply(
+        [
+          de ? 'Ich finde niemanden mit genau diesem Namen.' : 'I find nobody with exactly that name.',
+          candidates.length
+            ? de
+              ? `Meinten Sie: ${candidates.join(', ')}?`
+              : `Did you mean: ${candidates.join(', ')}?`
+            : '',
+          de
+            ? 'Bitte den vollständigen Namen schreiben, z. B. !ich verknüpfen Anna Weber (oder die Personen-ID von Ihrer Koordinator:in).'
+            : 'Please write your full name, e.g. !me link Anna Weber (or the person id from your coordinator).',
+        ].filter(Boolean),
+      );
     }
     if (!link || !person) {
-      return reply([de ? `Ihr Chat-Konto ${user.userId} ist mit keiner Person verknüpft.` : `Your chat account ${user.userId} is not linked to a person.`, de ? 'Verknüpfen: !ich verknüpfen <Personen-ID> – eine Koordinator:in bestätigt es dann.' : 'To link it: !me link <person id> – a coordinator then confirms it.']);
+      return reply([
+        de
+          ? `Ihr Chat-Konto ${user.userId} ist mit keiner Person verknüpft.`
+          : `Your chat account ${user.userId} is not linked to a person.`,
+        de
+          ? 'Verknüpfen: !ich verknüpfen <Personen-ID> – eine Koordinator:in bestätigt es dann.'
+          : 'To link it: !me link <person id> – a coordinator then confirms it.',
+      ]);
     }
     if (link.status === 'pending') {
-      return reply([
-        requested ? (de ? 'Ihre Anfrage ist gespeichert.' : 'Your request is saved.') : '',
-        de ? `Sie haben gebeten, als ${person.name} verknüpft zu werden; das wartet auf Bestätigung durch eine Koordinator:in (!bestätigen ${user.userId} ${person.id}).` : `You asked to be linked as ${person.name}; this awaits a coordinator's confirmation (!confirm ${user.userId} ${person.id}).`,
-      ].filter(Boolean), { privateDetails: true });
+      return reply(
+        [
+          requested ? (de ? 'Ihre Anfrage ist gespeichert.' : 'Your request is saved.') : '',
+          de
+            ? `Sie haben gebeten, als ${person.name} verknüpft zu werden; das wartet auf Bestätigung durch eine Koordinator:in (!bestätigen ${user.userId} ${person.id}).`
+            : `You asked to be linked as ${person.name}; this awaits a coordinator's confirmation (!confirm ${user.userId} ${person.id}).`,
+        ].filter(Boolean),
+        { privateDetails: true },
+      );
     }
     return reply(
       [
@@ -85,6 +125,12 @@ async function personNamed(who: string, viewer: Viewer, deps: CommandDeps): Prom
   const exact = found.filter((p) => key(p.name) === key(who));
   if (exact.length === 1) return exact[0]!.id;
   const roles = await Promise.all(found.map((p) => deps.directory.rolesOfPerson(p.id)));
-  const listable = found.filter((p, i) => mayListPerson(viewer, p.id, roles[i]!.map((r) => r.role)));
+  const listable = found.filter((p, i) =>
+    mayListPerson(
+      viewer,
+      p.id,
+      roles[i]!.map((r) => r.role),
+    ),
+  );
   return { candidates: [...new Set(listable.map((p) => p.name))].slice(0, 5) };
 }

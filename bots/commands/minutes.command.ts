@@ -8,15 +8,34 @@ import { reply } from '../core/reply.js';
 // shows my open action items.
 
 const saved = { de: 'Notiert für', en: 'Noted for' };
-const dayOf = (day: string, language: Language) => new Date(`${day}T12:00:00Z`).toLocaleDateString(language === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'numeric', year: 'numeric' });
+const dayOf = (day: string, language: Language) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(language === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  });
 
-function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }, summary: { de: string; en: string }): Command {
+function noteCommand(
+  kind: 'INFO' | 'DECISION',
+  name: { de: string; en: string },
+  summary: { de: string; en: string },
+): Command {
   return defineCommand({
     name,
     summary,
     usage: { de: `!${name.de} <Text>`, en: `!${name.en} <text>` },
-    example: { de: `!${name.de} ${kind === 'INFO' ? 'Die Sprachkurse starten im Januar.' : 'Wir teilen uns die Dolmetscherliste.'}`, en: `!${name.en} ${kind === 'INFO' ? 'Language classes start in January.' : 'We share the interpreter list.'}` },
-    options: [{ name: { de: 'text', en: 'text' }, description: { de: 'was festgehalten wird', en: 'what to note' }, required: true, rest: true }],
+    example: {
+      de: `!${name.de} ${kind === 'INFO' ? 'Die Sprachkurse starten im Januar.' : 'Wir teilen uns die Dolmetscherliste.'}`,
+      en: `!${name.en} ${kind === 'INFO' ? 'Language classes start in January.' : 'We share the interpreter list.'}`,
+    },
+    options: [
+      {
+        name: { de: 'text', en: 'text' },
+        description: { de: 'was festgehalten wird', en: 'what to note' },
+        required: true,
+        rest: true,
+      },
+    ],
     parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
     run: async (text, context, deps) => {
       const item = await deps.services.minutes.note(context.viewer, kind, text, context.meetingRoom);
@@ -26,22 +45,51 @@ function noteCommand(kind: 'INFO' | 'DECISION', name: { de: string; en: string }
   });
 }
 
-export const infoCommand = noteCommand('INFO', { de: 'info', en: 'note' }, { de: 'eine Information ins Protokoll des laufenden Treffens', en: 'a piece of information into the running meeting’s minutes' });
-export const decisionCommand = noteCommand('DECISION', { de: 'beschluss', en: 'decision' }, { de: 'einen Beschluss ins Protokoll', en: 'a decision into the minutes' });
+export const infoCommand = noteCommand(
+  'INFO',
+  { de: 'info', en: 'note' },
+  {
+    de: 'eine Information ins Protokoll des laufenden Treffens',
+    en: 'a piece of information into the running meeting’s minutes',
+  },
+);
+export const decisionCommand = noteCommand(
+  'DECISION',
+  { de: 'beschluss', en: 'decision' },
+  { de: 'einen Beschluss ins Protokoll', en: 'a decision into the minutes' },
+);
 
 export const taskCommand = defineCommand({
   name: { de: 'aufgabe', en: 'task' },
-  summary: { de: 'eine Aufgabe mit Person und Frist ins Protokoll', en: 'an action item with owner and due date into the minutes' },
+  summary: {
+    de: 'eine Aufgabe mit Person und Frist ins Protokoll',
+    en: 'an action item with owner and due date into the minutes',
+  },
   usage: { de: '!aufgabe <Person> bis <Datum>: <Text>', en: '!task <person> by <date>: <text>' },
-  example: { de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken', en: '!task Yusuf Werner by 15.12.: send the room list' },
-  options: [{ name: { de: 'aufgabe', en: 'task' }, description: { de: '<Person> bis <Datum>: <Text>', en: '<person> by <date>: <text>' }, required: true, rest: true }],
+  example: {
+    de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken',
+    en: '!task Yusuf Werner by 15.12.: send the room list',
+  },
+  options: [
+    {
+      name: { de: 'aufgabe', en: 'task' },
+      description: { de: '<Person> bis <Datum>: <Text>', en: '<person> by <date>: <text>' },
+      required: true,
+      rest: true,
+    },
+  ],
   parse: (args) => {
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
   },
-  run: async ({ owner, due, text }, context, deps) => deps.services.minutes.task(context.viewer, await ownerName(owner, deps), due, text, context.meetingRoom),
+  run: async ({ owner, due, text }, context, deps) =>
+    deps.services.minutes.task(context.viewer, await ownerName(owner, deps), due, text, context.meetingRoom),
   render: ({ item, ownerName }, { language }) =>
-    reply([language === 'de' ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}` : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`]),
+    reply([
+      language === 'de'
+        ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}`
+        : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`,
+    ]),
 });
 
 /** "@kik:example.org" (a Matrix mention) names the person linked to that account; "@Name" the name. */
@@ -54,25 +102,36 @@ async function ownerName(owner: string, deps: CommandDeps): Promise<string> {
 
 export const protocolCommand = defineCommand({
   name: { de: 'protokoll', en: 'minutes' },
-  summary: { de: 'das Protokoll des laufenden Treffens: Beschlüsse, Aufgaben, Informationen, Teilnehmende', en: 'the running meeting’s minutes: decisions, action items, information, attendees' },
+  summary: {
+    de: 'das Protokoll des laufenden Treffens: Beschlüsse, Aufgaben, Informationen, Teilnehmende',
+    en: 'the running meeting’s minutes: decisions, action items, information, attendees',
+  },
   usage: { de: '!protokoll', en: '!minutes' },
   example: { de: '!protokoll', en: '!minutes' },
   parse: () => parsed(null),
   run: async (_a, context, deps) => {
     const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
     const ids = [...protocol.attendeeIds, ...protocol.tasks.map((t) => t.ownerId!)];
-    const names = new Map((await Promise.all(ids.map((id) => deps.directory.entity(id)))).filter((e) => e !== null).map((e) => [e!.id, e!.name]));
+    const names = new Map(
+      (await Promise.all(ids.map((id) => deps.directory.entity(id))))
+        .filter((e) => e !== null)
+        .map((e) => [e!.id, e!.name]),
+    );
     return { protocol, names };
   },
   render: ({ protocol, names }, { language }) => {
     const de = language === 'de';
-    const list = (items: MinutesItem[], line: (i: MinutesItem) => string) => (items.length ? items.map((i) => `• ${line(i)}`) : ['–']);
+    const list = (items: MinutesItem[], line: (i: MinutesItem) => string) =>
+      items.length ? items.map((i) => `• ${line(i)}`) : ['–'];
     return reply(
       [
         de ? 'Beschlüsse:' : 'Decisions:',
         ...list(protocol.decisions, (i) => i.text),
         de ? 'Aufgaben:' : 'Action items:',
-        ...list(protocol.tasks, (i) => `${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`),
+        ...list(
+          protocol.tasks,
+          (i) => `${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`,
+        ),
         de ? 'Informationen:' : 'Information:',
         ...list(protocol.infos, (i) => i.text),
         `${de ? 'Teilnehmende' : 'Attendees'}: ${protocol.attendeeIds.map((id) => names.get(id) ?? id).join(', ')}`,
@@ -90,5 +149,10 @@ export const tasksCommand = defineCommand({
   parse: () => parsed(null),
   run: (_a, context, deps) => deps.services.minutes.openTasks(context.viewer),
   render: (tasks, { language }) =>
-    reply(tasks.length ? tasks.map((t) => `${dayOf(t.due!, language)}: ${t.text}`) : [language === 'de' ? 'Keine offenen Aufgaben.' : 'No open action items.'], { title: language === 'de' ? 'Ihre Aufgaben' : 'Your action items' }),
+    reply(
+      tasks.length
+        ? tasks.map((t) => `${dayOf(t.due!, language)}: ${t.text}`)
+        : [language === 'de' ? 'Keine offenen Aufgaben.' : 'No open action items.'],
+      { title: language === 'de' ? 'Ihre Aufgaben' : 'Your action items' },
+    ),
 });

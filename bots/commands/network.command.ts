@@ -27,27 +27,54 @@ const TYPE_LABEL: Record<string, { de: string; en: string }> = {
 
 export const networkCommand = defineCommand({
   name: { de: 'netzwerk', en: 'network' },
-  summary: { de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses oder einer Institution', en: 'the direct links of a municipality, alliance or institution' },
+  summary: {
+    de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses oder einer Institution',
+    en: 'the direct links of a municipality, alliance or institution',
+  },
   usage: { de: '!netzwerk <Gemeinde|Bündnis|Institution>', en: '!network <municipality|alliance|institution>' },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
-  options: [{ name: { de: 'name', en: 'name' }, description: { de: 'Gemeinde, Bündnis oder Institution', en: 'municipality, alliance or institution' }, required: true, autocomplete: 'actor', rest: true }],
+  options: [
+    {
+      name: { de: 'name', en: 'name' },
+      description: { de: 'Gemeinde, Bündnis oder Institution', en: 'municipality, alliance or institution' },
+      required: true,
+      autocomplete: 'actor',
+      rest: true,
+    },
+  ],
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Neighbourhood> => {
-    const [actor] = await deps.directory.search(name.slice(0, 100), ['Municipality', 'Alliance', 'Institution', 'District'], 1);
+    const [actor] = await deps.directory.search(
+      name.slice(0, 100),
+      ['Municipality', 'Alliance', 'Institution', 'District'],
+      1,
+    );
     if (!actor) throw new NotFound('Municipality', name);
     const graph = await deps.services.network.graph();
     const links = graph.hasNode(actor.id)
-      ? graph.mapNeighbors(actor.id, (id, attrs) => ({ id, attrs, types: graph.getEdgeAttribute(actor.id, id, 'types') }))
+      ? graph.mapNeighbors(actor.id, (id, attrs) => ({
+          id,
+          attrs,
+          types: graph.getEdgeAttribute(actor.id, id, 'types'),
+        }))
       : [];
     const shown = links
       .filter(({ id, attrs }) => attrs.kind !== 'Person' || mayListPerson(context.viewer, id, attrs.roles))
-      .map(({ id, attrs, types }) => ({ name: attrs.kind === 'Person' ? displayName(context.viewer, { id, name: attrs.name }, attrs.roles, deps.services.privacy) : attrs.name, types }))
+      .map(({ id, attrs, types }) => ({
+        name:
+          attrs.kind === 'Person'
+            ? displayName(context.viewer, { id, name: attrs.name }, attrs.roles, deps.services.privacy)
+            : attrs.name,
+        types,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de'));
     return { actor, links: shown };
   },
   render: ({ actor, links }, { language }) =>
     reply(
-      links.length ? links.map((l) => [`${l.name} (${l.types.map((t) => TYPE_LABEL[t]?.[language] ?? t).join(', ')})`]) : [language === 'de' ? 'Noch keine Verbindungen.' : 'No links yet.'],
+      links.length
+        ? links.map((l) => [`${l.name} (${l.types.map((t) => TYPE_LABEL[t]?.[language] ?? t).join(', ')})`])
+        : [language === 'de' ? 'Noch keine Verbindungen.' : 'No links yet.'],
       { title: language === 'de' ? `Netzwerk von ${actor.name}` : `Network of ${actor.name}` },
     ),
 });

@@ -32,7 +32,11 @@ export interface PersonView {
 
 export function personView(viewer: Viewer, person: Person, roles: readonly Role[], keys: Pseudonyms): PersonView {
   const channels = visibleChannels(viewer, person.id, person.channels);
-  return { name: displayName(viewer, person, roles, keys), channels, hasPrivateChannels: channels.some((c) => c.visibility !== 'PUBLIC') };
+  return {
+    name: displayName(viewer, person, roles, keys),
+    channels,
+    hasPrivateChannels: channels.some((c) => c.visibility !== 'PUBLIC'),
+  };
 }
 
 export function channelParts(channels: readonly ContactChannel[], language: Language): Inline[] {

@@ -3,7 +3,14 @@ import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { scopeOption, withScope } from './scope.js';
 
-const ANSWERS: Record<string, RsvpAnswer> = { ja: 'YES', yes: 'YES', nein: 'NO', no: 'NO', vielleicht: 'MAYBE', maybe: 'MAYBE' };
+const ANSWERS: Record<string, RsvpAnswer> = {
+  ja: 'YES',
+  yes: 'YES',
+  nein: 'NO',
+  no: 'NO',
+  vielleicht: 'MAYBE',
+  maybe: 'MAYBE',
+};
 
 export const rsvpCommand = defineCommand({
   name: { de: 'zusage', en: 'rsvp' },
@@ -11,8 +18,17 @@ export const rsvpCommand = defineCommand({
   usage: { de: '!zusage <Treffen> ja|nein|vielleicht [--reihe]', en: '!rsvp <meeting> yes|no|maybe [--series]' },
   example: { de: '!zusage meeting:ab12cd34 ja', en: '!rsvp meeting:ab12cd34 yes' },
   options: [
-    { name: { de: 'treffen', en: 'meeting' }, description: { de: 'Kennung des Treffens', en: 'meeting id' }, required: true },
-    { name: { de: 'antwort', en: 'answer' }, description: { de: 'ja, nein oder vielleicht', en: 'yes, no or maybe' }, required: true, choices: ['ja', 'nein', 'vielleicht'] },
+    {
+      name: { de: 'treffen', en: 'meeting' },
+      description: { de: 'Kennung des Treffens', en: 'meeting id' },
+      required: true,
+    },
+    {
+      name: { de: 'antwort', en: 'answer' },
+      description: { de: 'ja, nein oder vielleicht', en: 'yes, no or maybe' },
+      required: true,
+      choices: ['ja', 'nein', 'vielleicht'],
+    },
     scopeOption,
   ],
   parse: (args) => {
@@ -22,5 +38,10 @@ export const rsvpCommand = defineCommand({
     return parsed({ id: words[0]!.startsWith('meeting:') ? words[0]! : `meeting:${words[0]}`, answer, scope });
   },
   run: (args, context, deps) => deps.services.meetings.rsvp(args.id, args.answer, context.viewer, args.scope),
-  render: (meeting, { language }) => reply([language === 'de' ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.` : `Thanks, your answer for "${meeting.title}" is saved.`]),
+  render: (meeting, { language }) =>
+    reply([
+      language === 'de'
+        ? `Danke, Ihre Antwort zu „${meeting.title}“ ist gespeichert.`
+        : `Thanks, your answer for "${meeting.title}" is saved.`,
+    ]),
 });

@@ -20,7 +20,8 @@ class TitleNeedsQuotes extends DomainError {
 const ALLIANCES = new Set(['--buendnisse', '--bündnisse', '--alliances']);
 const ONLINE = new Set(['--online', '--video']);
 const AGENDA = new Set(['--tagesordnung', '--agenda']);
-const isFlag = (a: string) => FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase()) || ONLINE.has(a.toLowerCase());
+const isFlag = (a: string) =>
+  FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase()) || ONLINE.has(a.toLowerCase());
 
 /** The agenda given after --tagesordnung (one quoted argument), and the other words. */
 function takeAgenda(args: string[]): { agenda: string | undefined; rest: string[] } | null {
@@ -32,18 +33,52 @@ function takeAgenda(args: string[]): { agenda: string | undefined; rest: string[
 
 export const scheduleMeetingCommand = defineCommand({
   name: { de: 'treffen', en: 'meeting' },
-  summary: { de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein', en: 'invites the coordination of municipalities of your district to an exchange meeting' },
+  summary: {
+    de: 'lädt die Koordination von Gemeinden Ihres Kreises zu einem Erfahrungsaustausch ein',
+    en: 'invites the coordination of municipalities of your district to an exchange meeting',
+  },
   usage: {
     de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse] [--online] [--tagesordnung "<Text>"]',
     en: '!meeting "<title>" <when> <municipalities/people...> [--alliances] [--online] [--agenda "<text>"]',
   },
-  example: { de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig (oder als Reihe: jeden ersten Dienstag im Monat 14 Uhr)', en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig (or as a series: every first Tuesday of the month 2pm)' },
+  example: {
+    de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig (oder als Reihe: jeden ersten Dienstag im Monat 14 Uhr)',
+    en: '!meeting "School enrolment" next Tuesday 2pm Radebeul Coswig (or as a series: every first Tuesday of the month 2pm)',
+  },
   options: [
-    { name: { de: 'titel', en: 'title' }, description: { de: 'Titel des Treffens', en: 'title of the meeting' }, required: true },
-    { name: { de: 'wann', en: 'when' }, description: { de: 'z. B. nächsten Dienstag 14 Uhr; jeden ersten Dienstag im Monat 14 Uhr', en: 'e.g. next Tuesday 2pm; every first Tuesday of the month 2pm' }, required: true, rest: true },
-    { name: { de: 'wer', en: 'who' }, description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' }, required: true, autocomplete: 'municipality', rest: true },
-    { name: { de: 'tagesordnung', en: 'agenda' }, description: { de: 'Tagesordnung des Treffens', en: 'agenda of the meeting' }, required: false, keyword: { de: '--tagesordnung', en: '--agenda' } },
-    { name: { de: 'online', en: 'online' }, description: { de: 'mit Videoraum', en: 'with a video room' }, required: false, choices: ['--online'] },
+    {
+      name: { de: 'titel', en: 'title' },
+      description: { de: 'Titel des Treffens', en: 'title of the meeting' },
+      required: true,
+    },
+    {
+      name: { de: 'wann', en: 'when' },
+      description: {
+        de: 'z. B. nächsten Dienstag 14 Uhr; jeden ersten Dienstag im Monat 14 Uhr',
+        en: 'e.g. next Tuesday 2pm; every first Tuesday of the month 2pm',
+      },
+      required: true,
+      rest: true,
+    },
+    {
+      name: { de: 'wer', en: 'who' },
+      description: { de: 'Gemeinden oder Personen-IDs', en: 'municipalities or person ids' },
+      required: true,
+      autocomplete: 'municipality',
+      rest: true,
+    },
+    {
+      name: { de: 'tagesordnung', en: 'agenda' },
+      description: { de: 'Tagesordnung des Treffens', en: 'agenda of the meeting' },
+      required: false,
+      keyword: { de: '--tagesordnung', en: '--agenda' },
+    },
+    {
+      name: { de: 'online', en: 'online' },
+      description: { de: 'mit Videoraum', en: 'with a video room' },
+      required: false,
+      choices: ['--online'],
+    },
   ],
   parse: (all) => {
     const withAgenda = takeAgenda(all);
@@ -53,13 +88,30 @@ export const scheduleMeetingCommand = defineCommand({
     const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
     const online = args.some((a) => ONLINE.has(a.toLowerCase()));
     const words = args.filter((a) => !isFlag(a));
-    return words.length >= 3 ? parsed({ title: words[0]!, words: words.slice(1).flatMap((w) => w.split(/\s+/)), confirmed, includeAlliances, online, agenda }) : unparsable;
+    return words.length >= 3
+      ? parsed({
+          title: words[0]!,
+          words: words.slice(1).flatMap((w) => w.split(/\s+/)),
+          confirmed,
+          includeAlliances,
+          online,
+          agenda,
+        })
+      : unparsable;
   },
   run: async (args, context, deps) => {
     const { when, rest } = splitWhenOrRule(args.words, new Date());
     try {
       const meeting = await deps.services.meetings.schedule(
-        { title: args.title, when, invite: rest, confirmed: args.confirmed, includeAlliances: args.includeAlliances, online: args.online, ...(args.agenda ? { agenda: args.agenda } : {}) },
+        {
+          title: args.title,
+          when,
+          invite: rest,
+          confirmed: args.confirmed,
+          includeAlliances: args.includeAlliances,
+          online: args.online,
+          ...(args.agenda ? { agenda: args.agenda } : {}),
+        },
         context.viewer,
       );
       // Who gets the invitation in chat: invitees with a linked account on this transport.
@@ -67,7 +119,12 @@ export const scheduleMeetingCommand = defineCommand({
       return { meeting, inChat: meeting.inviteeIds.filter((id) => (accounts.get(id) ?? []).length > 0).length };
     } catch (error) {
       // A one-word title followed by an unreadable date is most often a title typed without quotes.
-      if (error instanceof DomainError && !/\s/.test(args.title) && (error.code === 'DATE_UNCLEAR' || error.code === 'MUNICIPALITY_NOT_FOUND')) throw new TitleNeedsQuotes(error, args.title);
+      if (
+        error instanceof DomainError &&
+        !/\s/.test(args.title) &&
+        (error.code === 'DATE_UNCLEAR' || error.code === 'MUNICIPALITY_NOT_FOUND')
+      )
+        throw new TitleNeedsQuotes(error, args.title);
       throw error;
     }
   },
@@ -83,7 +140,9 @@ export const scheduleMeetingCommand = defineCommand({
         de
           ? `Die Reihe „${meeting.title}“ ist angelegt: ${describeRule(meeting.series.rule, at, 'de')}. Erster Termin: ${formatWhen(at, 'de')} (${meeting.id}). ${reached}`
           : `The series "${meeting.title}" is scheduled: ${describeRule(meeting.series.rule, at, 'en')}. First date: ${formatWhen(at, 'en')} (${meeting.id}). ${reached}`,
-        de ? `Einen Termin ändern: !verschieben <Termin> <wann>; diesen und alle folgenden: … --folgende` : `Change one date: !reschedule <meeting> <when>; this and all later ones: … --following`,
+        de
+          ? `Einen Termin ändern: !verschieben <Termin> <wann>; diesen und alle folgenden: … --folgende`
+          : `Change one date: !reschedule <meeting> <when>; this and all later ones: … --following`,
       ]);
     return reply([
       de

@@ -4,11 +4,23 @@ import type { CommandOption } from '../core/command.js';
 // "--folgende" (or "--reihe", "--following", "--series"): a change or answer for this and all
 // later dates of a series instead of the one date.
 
-const FOLLOWING = new Set(['--folgende', '--reihe', '--following', '--series', 'folgende', 'reihe', 'following', 'series']);
+const FOLLOWING = new Set([
+  '--folgende',
+  '--reihe',
+  '--following',
+  '--series',
+  'folgende',
+  'reihe',
+  'following',
+  'series',
+]);
 
 export const scopeOption: CommandOption = {
   name: { de: 'umfang', en: 'scope' },
-  description: { de: 'folgende: auch alle späteren Termine der Reihe', en: 'following: also all later dates of the series' },
+  description: {
+    de: 'folgende: auch alle späteren Termine der Reihe',
+    en: 'following: also all later dates of the series',
+  },
   required: false,
   choices: ['folgende'],
 };

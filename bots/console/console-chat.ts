@@ -29,7 +29,13 @@ export async function resolveSpeaker(services: HubServices, as: string): Promise
   throw new NotFound('Person', as);
 }
 
-export async function runConsoleChat(services: HubServices, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, speaker: Person | null, publicUrl: string): Promise<void> {
+export async function runConsoleChat(
+  services: HubServices,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  speaker: Person | null,
+  publicUrl: string,
+): Promise<void> {
   const identities = new ChatIdentities(services.store);
   if (speaker) identities.trust(CONSOLE_USER, speaker.id);
   const dispatcher = new Dispatcher(COMMANDS, {
@@ -41,6 +47,7 @@ export async function runConsoleChat(services: HubServices, input: NodeJS.Readab
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const answer = await dispatcher.handle({ user: CONSOLE_USER, text: line, inGroupRoom: false });
     // The console has no files: an attached file follows the reply as text.
-    if (answer) output.write(`${toPlainText(answer.reply)}\n${answer.reply.file ? `\n${answer.reply.file.content}\n` : ''}\n`);
+    if (answer)
+      output.write(`${toPlainText(answer.reply)}\n${answer.reply.file ? `\n${answer.reply.file.content}\n` : ''}\n`);
   }
 }

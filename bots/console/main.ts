@@ -13,10 +13,14 @@ await runCli(async () => {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const services = createServices(store, { rules: config.rules, privacy: new PrivacyKeys(await loadHubSecret(store)) });
+    const services = createServices(store, {
+      rules: config.rules,
+      privacy: new PrivacyKeys(await loadHubSecret(store)),
+    });
     if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
     const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
-    if (process.stdin.isTTY) console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);
+    if (process.stdin.isTTY)
+      console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);
     await runConsoleChat(services, process.stdin, process.stdout, speaker, config.publicUrl);
   } finally {
     await store.close();

@@ -7,7 +7,11 @@ import type { Command } from './command.js';
 
 const REFERENCE = /⟦([a-z-]+)((?: [^⟧]*)?)⟧/g;
 
-export function expandCommandRefs(text: string, language: Language, commands: readonly Pick<Command, 'name'>[]): string {
+export function expandCommandRefs(
+  text: string,
+  language: Language,
+  commands: readonly Pick<Command, 'name'>[],
+): string {
   return text.replace(REFERENCE, (_all, name: string, args: string) => {
     const command = commands.find((c) => c.name.en === name);
     return `!${command ? command.name[language] : name}${args}`;

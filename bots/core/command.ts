@@ -64,6 +64,8 @@ export interface CommandOption {
   choices?: string[];
 }
 
+// The table holds commands of every argument and result type; each is checked where it is defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Command<A = any, R = any> {
   name: Texts;
   options?: CommandOption[];

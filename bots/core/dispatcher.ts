@@ -54,30 +54,54 @@ export class Dispatcher {
   async handle(message: ChatMessage): Promise<Answer | null> {
     if (!message.text.trimStart().startsWith(PREFIX)) return null;
     const language = await this.deps.identities.language(message.user);
-    if (message.text.length > MAX_MESSAGE_LENGTH) return { reply: reply([TEXTS.tooLong[language](MAX_MESSAGE_LENGTH)]), command: null };
+    if (message.text.length > MAX_MESSAGE_LENGTH)
+      return { reply: reply([TEXTS.tooLong[language](MAX_MESSAGE_LENGTH)]), command: null };
     const line = parseLine(message.text);
     if (!line) return null;
     const viewer = await this.deps.identities.viewerFor(message.user);
-    const context: CommandContext = { viewer, language, user: message.user, inGroupRoom: message.inGroupRoom, ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}) };
+    const context: CommandContext = {
+      viewer,
+      language,
+      user: message.user,
+      inGroupRoom: message.inGroupRoom,
+      ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}),
+    };
 
     const command = this.byName.get(line.command);
     if (!command) {
       // Only commands the asker may use are suggested.
       const names = [...this.byName.entries()].filter(([, c]) => mayUse(c, viewer)).map(([name]) => name);
       const closest = matchName(line.command, names, (n) => n, 1);
-      const guess = this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ?? this.commands.find((c) => mayUse(c, viewer)) ?? this.commands[0]!;
-      return { reply: reply([TEXTS.unknown[language](line.command.slice(0, 50), guess.usage[language])]), command: null };
+      const guess =
+        this.byName.get(closest.match ?? closest.suggestions[0] ?? '') ??
+        this.commands.find((c) => mayUse(c, viewer)) ??
+        this.commands[0]!;
+      return {
+        reply: reply([TEXTS.unknown[language](line.command.slice(0, 50), guess.usage[language])]),
+        command: null,
+      };
     }
     if (!mayUse(command, viewer)) {
       // Anonymous askers of a command any member may use lack only the link, not a role.
-      const refusal = viewer.access === null && policyRow(`!${command.name.en}`).who.includes('member') ? TEXTS.needsLink : TEXTS.notAllowed;
+      const refusal =
+        viewer.access === null && policyRow(`!${command.name.en}`).who.includes('member')
+          ? TEXTS.needsLink
+          : TEXTS.notAllowed;
       return { reply: reply([refusal[language](command.name[language])]), command: null };
     }
     const args = command.parse(line.args);
-    if (!args.ok) return { reply: reply([TEXTS.usage[language](command.usage[language], command.example[language])]), command: null };
+    if (!args.ok)
+      return {
+        reply: reply([TEXTS.usage[language](command.usage[language], command.example[language])]),
+        command: null,
+      };
 
     try {
-      const deps: CommandDeps = { ...this.deps, directory: new Directory(this.deps.services.store), commands: this.commands };
+      const deps: CommandDeps = {
+        ...this.deps,
+        directory: new Directory(this.deps.services.store),
+        commands: this.commands,
+      };
       const result = await command.run(args.value, context, deps);
       this.observe(message.user.transport, command.name.en);
       return { reply: command.render(result, context), command: command.name.en };

@@ -36,7 +36,9 @@ function inlineHtml(part: Inline): string {
 
 export function toHtml(r: Reply): string {
   const title = r.title ? `<strong>${escapeHtml(r.title)}</strong><br>` : '';
-  const actions = actionLines(r).map((a) => `<br>${escapeHtml(a)}`).join('');
+  const actions = actionLines(r)
+    .map((a) => `<br>${escapeHtml(a)}`)
+    .join('');
   return title + r.lines.map((line) => line.map(inlineHtml).join('')).join('<br>') + actions;
 }
 

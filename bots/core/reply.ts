@@ -24,6 +24,15 @@ export interface Reply {
   file?: { name: string; mimeType: string; content: string };
 }
 
-export function reply(lines: (Inline[] | string)[], options: { title?: string; privateDetails?: boolean; actions?: Action[]; file?: Reply['file'] } = {}): Reply {
-  return { title: options.title, lines: lines.map((l) => (typeof l === 'string' ? [l] : l)), actions: options.actions, privateDetails: options.privateDetails ?? false, ...(options.file ? { file: options.file } : {}) };
+export function reply(
+  lines: (Inline[] | string)[],
+  options: { title?: string; privateDetails?: boolean; actions?: Action[]; file?: Reply['file'] } = {},
+): Reply {
+  return {
+    title: options.title,
+    lines: lines.map((l) => (typeof l === 'string' ? [l] : l)),
+    actions: options.actions,
+    privateDetails: options.privateDetails ?? false,
+    ...(options.file ? { file: options.file } : {}),
+  };
 }

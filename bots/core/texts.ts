@@ -4,23 +4,28 @@ import type { Language } from '../../src/domain/errors.js';
 
 export const TEXTS = {
   unknown: {
-    de: (word: string, usage: string) => `Den Befehl „!${word}“ kenne ich nicht. Meinten Sie ${usage}? Alle Befehle: !hilfe`,
-    en: (word: string, usage: string) => `I don't know the command "!${word}". Did you mean ${usage}? All commands: !help`,
+    de: (word: string, usage: string) =>
+      `Den Befehl „!${word}“ kenne ich nicht. Meinten Sie ${usage}? Alle Befehle: !hilfe`,
+    en: (word: string, usage: string) =>
+      `I don't know the command "!${word}". Did you mean ${usage}? All commands: !help`,
   },
   usage: {
     de: (usage: string, example: string) => `So geht es: ${usage} – zum Beispiel ${example}`,
     en: (usage: string, example: string) => `Usage: ${usage} – for example ${example}`,
   },
   notAllowed: {
-    de: (name: string) => `!${name} ist Koordinator:innen vorbehalten. Ist Ihr Chat-Konto schon mit Ihrer Person verknüpft? Siehe !ich`,
+    de: (name: string) =>
+      `!${name} ist Koordinator:innen vorbehalten. Ist Ihr Chat-Konto schon mit Ihrer Person verknüpft? Siehe !ich`,
     en: (name: string) => `!${name} is for coordinators. Is your chat account linked to your person yet? See !me`,
   },
   needsLink: {
-    de: (name: string) => `Für !${name} muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>`,
+    de: (name: string) =>
+      `Für !${name} muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>`,
     en: (name: string) => `!${name} needs your chat account linked to your person. To link it: !me link <your name>`,
   },
   welcome: {
-    de: () => 'Hallo! Ich bin der Bot des Integrationsnetzwerks: Ansprechpersonen, Anfragen, Treffen. Was ich kann: !hilfe (English: !language en)',
+    de: () =>
+      'Hallo! Ich bin der Bot des Integrationsnetzwerks: Ansprechpersonen, Anfragen, Treffen. Was ich kann: !hilfe (English: !language en)',
     en: () => "Hello! I am the integration network's bot: contacts, requests, meetings. What I can do: !help",
   },
   tooLong: {
@@ -32,8 +37,10 @@ export const TEXTS = {
     en: () => 'Something went wrong. Please try again shortly.',
   },
   widgetNotAllowed: {
-    de: () => 'Die Karte konnte nicht als Widget in den Raum gelegt werden: der Bot braucht dafür das Recht, Widgets hinzuzufügen (Berechtigungsstufe Moderator). Der Link oben funktioniert trotzdem.',
-    en: () => 'The map could not be added to the room as a widget: the bot needs the right to add widgets (moderator power level). The link above works all the same.',
+    de: () =>
+      'Die Karte konnte nicht als Widget in den Raum gelegt werden: der Bot braucht dafür das Recht, Widgets hinzuzufügen (Berechtigungsstufe Moderator). Der Link oben funktioniert trotzdem.',
+    en: () =>
+      'The map could not be added to the room as a widget: the bot needs the right to add widgets (moderator power level). The link above works all the same.',
   },
   movedToDirect: {
     de: (user: string) => `${user}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`,
@@ -44,7 +51,9 @@ export const TEXTS = {
     en: () => 'On Matrix also with ✅ ❌ ❓ on this message.',
   },
   encryptedUnsupported: {
-    de: () => 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
-    en: () => "I can't read encrypted messages here; please write to me in the unencrypted direct chat I have opened for you.",
+    de: () =>
+      'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
+    en: () =>
+      "I can't read encrypted messages here; please write to me in the unencrypted direct chat I have opened for you.",
   },
 } satisfies Record<string, Record<Language, (...args: never[]) => string>>;

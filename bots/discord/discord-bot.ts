@@ -42,7 +42,14 @@ const BUTTONS_PER_ROW = 5;
 
 /** "Di., 8.12., 10:00": short enough for a button. */
 function shortWhen(iso: string, language: 'de' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: 'Europe/Berlin',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export class DiscordBot implements InvitationNotifier {
@@ -60,7 +67,10 @@ export class DiscordBot implements InvitationNotifier {
   ) {}
 
   async start(): Promise<void> {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: this.settings.apiUrl ? { api: this.settings.apiUrl } : {} });
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: this.settings.apiUrl ? { api: this.settings.apiUrl } : {},
+    });
     this.client = client;
     client.on(Events.InteractionCreate, (interaction) => this.guard(() => this.onInteraction(interaction)));
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -70,7 +80,9 @@ export class DiscordBot implements InvitationNotifier {
     if (this.settings.guildId) await client.application!.commands.set(definitions, this.settings.guildId);
     else await client.application!.commands.set(definitions);
     this.lastEventAt = Date.now();
-    this.log(`Discord bot ${client.user?.tag ?? ''} started; ${this.commands.length} commands registered ${this.settings.guildId ? `in guild ${this.settings.guildId}` : 'globally'}.`);
+    this.log(
+      `Discord bot ${client.user?.tag ?? ''} started; ${this.commands.length} commands registered ${this.settings.guildId ? `in guild ${this.settings.guildId}` : 'globally'}.`,
+    );
   }
 
   /** Tells a person something by direct message, with its follow-ups as buttons. */
@@ -79,7 +91,13 @@ export class DiscordBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
-      const text = { lines: this.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true, actions: actions.map((a) => ({ label: a.label[language], command: this.expand(a.command, language) })) };
+      const text = {
+        lines: this.expand(message[language], language)
+          .split('\n')
+          .map((line) => [line]),
+        privateDetails: true,
+        actions: actions.map((a) => ({ label: a.label[language], command: this.expand(a.command, language) })),
+      };
       await user.send(render(text));
     }
   }
@@ -91,8 +109,20 @@ export class DiscordBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
-      const actions = rsvpActions(meeting).map((a) => ({ label: a.label[language], command: this.expand(a.command, language) }));
-      await user.send({ ...render({ lines: this.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true, actions }), files: [file] });
+      const actions = rsvpActions(meeting).map((a) => ({
+        label: a.label[language],
+        command: this.expand(a.command, language),
+      }));
+      await user.send({
+        ...render({
+          lines: this.expand(message[language], language)
+            .split('\n')
+            .map((line) => [line]),
+          privateDetails: true,
+          actions,
+        }),
+        files: [file],
+      });
     }
   }
 
@@ -149,13 +179,23 @@ export class DiscordBot implements InvitationNotifier {
     await this.answer(interaction, interaction.customId.slice(BUTTON_PREFIX.length), true);
   }
 
-  private async answer(interaction: ChatInputCommandInteraction | ButtonInteraction, text: string, alwaysPrivate = false): Promise<void> {
+  private async answer(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    text: string,
+    alwaysPrivate = false,
+  ): Promise<void> {
     const user: ChatUser = { transport: 'discord', userId: interaction.user.id };
     const answer = await this.dispatcher.handle({ user, text, inGroupRoom: interaction.inGuild() });
     if (!answer) return;
     const ephemeral = alwaysPrivate || answer.reply.privateDetails;
-    const files = answer.reply.file ? [new AttachmentBuilder(Buffer.from(answer.reply.file.content, 'utf8'), { name: answer.reply.file.name })] : [];
-    await interaction.reply({ ...render(answer.reply), ...(files.length ? { files } : {}), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    const files = answer.reply.file
+      ? [new AttachmentBuilder(Buffer.from(answer.reply.file.content, 'utf8'), { name: answer.reply.file.name })]
+      : [];
+    await interaction.reply({
+      ...render(answer.reply),
+      ...(files.length ? { files } : {}),
+      ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -163,7 +203,9 @@ export class DiscordBot implements InvitationNotifier {
     const focused = interaction.options.getFocused(true);
     const option = command?.options?.find((o) => o.name.de === focused.name);
     const names = option ? await this.suggest(option, String(focused.value), interaction.user.id) : [];
-    await interaction.respond(names.slice(0, 25).map((name) => ({ name: name.slice(0, 100), value: name.slice(0, 100) })));
+    await interaction.respond(
+      names.slice(0, 25).map((name) => ({ name: name.slice(0, 100), value: name.slice(0, 100) })),
+    );
   }
 
   private async suggest(option: CommandOption, typed: string, userId: string): Promise<string[]> {
@@ -175,9 +217,13 @@ export class DiscordBot implements InvitationNotifier {
         return starts.length ? starts : matchName(typed, all, (m) => m.name, 25).suggestions.map((m) => m.name);
       }
       case 'topic':
-        return (await this.services.names.topics()).map((t) => t.name).filter((n) => n.toLowerCase().includes(typed.toLowerCase()));
+        return (await this.services.names.topics())
+          .map((t) => t.name)
+          .filter((n) => n.toLowerCase().includes(typed.toLowerCase()));
       case 'actor':
-        return (await new Directory(this.services.store).search(typed || 'a', ['Municipality', 'Alliance', 'Institution'], 25)).map((e) => e.name);
+        return (
+          await new Directory(this.services.store).search(typed || 'a', ['Municipality', 'Alliance', 'Institution'], 25)
+        ).map((e) => e.name);
       case 'person': {
         if (!typed) return [];
         const viewer = await this.identities.viewerFor({ transport: 'discord', userId });
@@ -185,7 +231,15 @@ export class DiscordBot implements InvitationNotifier {
         const directory = new Directory(this.services.store);
         const people = await directory.search(typed, ['Person'], 25);
         const roles = await Promise.all(people.map((p) => directory.rolesOfPerson(p.id)));
-        return people.filter((p, i) => mayListPerson(viewer, p.id, roles[i]!.map((r) => r.role))).map((p) => p.name);
+        return people
+          .filter((p, i) =>
+            mayListPerson(
+              viewer,
+              p.id,
+              roles[i]!.map((r) => r.role),
+            ),
+          )
+          .map((p) => p.name);
       }
       default:
         return [];
@@ -199,8 +253,14 @@ function render(reply: Reply) {
   const buttons = (reply.actions ?? [])
     .filter((a) => (BUTTON_PREFIX + a.command).length <= 100)
     .slice(0, BUTTONS_PER_ROW * 5)
-    .map((a) => new ButtonBuilder().setCustomId(BUTTON_PREFIX + a.command).setLabel(a.label.slice(0, 80)).setStyle(ButtonStyle.Secondary));
+    .map((a) =>
+      new ButtonBuilder()
+        .setCustomId(BUTTON_PREFIX + a.command)
+        .setLabel(a.label.slice(0, 80))
+        .setStyle(ButtonStyle.Secondary),
+    );
   const rows: ActionRowBuilder<ButtonBuilder>[] = [];
-  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + BUTTONS_PER_ROW)));
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW)
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + BUTTONS_PER_ROW)));
   return { embeds: [embed], components: rows };
 }

@@ -53,7 +53,9 @@ export function slashDefinitions(commands: readonly Command[]): SlashDefinition[
 export function commandLine(command: Command, value: (option: CommandOption) => string | null): string {
   const parts = [`!${command.name.de}`];
   for (const option of command.options ?? []) {
-    const v = value(option)?.replace(/["„“”]/g, '').trim();
+    const v = value(option)
+      ?.replace(/["„“”]/g, '')
+      .trim();
     if (!v) continue;
     if (option.keyword) parts.push(option.keyword.de);
     parts.push(option.rest ? v : `"${v}"`);

@@ -33,7 +33,10 @@ export class DirectRooms {
     const client = this.client()!;
     const fromAccountData = (await this.accountData())[userId] ?? [];
     for (const roomId of fromAccountData) {
-      if ((await client.getJoinedRooms()).includes(roomId) && (this.canDecrypt() || !(await this.isEncrypted(roomId)))) {
+      if (
+        (await client.getJoinedRooms()).includes(roomId) &&
+        (this.canDecrypt() || !(await this.isEncrypted(roomId)))
+      ) {
         await this.store.setState(stateKey(userId), roomId);
         return { roomId, created: false };
       }
@@ -48,7 +51,11 @@ export class DirectRooms {
     await this.store.setState(stateKey(userId), roomId);
     const direct = await this.accountData();
     const rooms = direct[userId] ?? [];
-    if (rooms[0] !== roomId) await this.client()!.setAccountData('m.direct', { ...direct, [userId]: [roomId, ...rooms.filter((r) => r !== roomId)] });
+    if (rooms[0] !== roomId)
+      await this.client()!.setAccountData('m.direct', {
+        ...direct,
+        [userId]: [roomId, ...rooms.filter((r) => r !== roomId)],
+      });
   }
 
   private async accountData(): Promise<DirectMap> {

@@ -32,7 +32,15 @@ const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** StoreType.Sqlite of the crypto module, a const enum that cannot be imported by value. */
 const SQLITE_CRYPTO_STORE = 0;
 
-const REACTION_ANSWERS: Record<string, RsvpAnswer> = { '✅': 'YES', '✔️': 'YES', '👍': 'YES', '❌': 'NO', '👎': 'NO', '❓': 'MAYBE', '❔': 'MAYBE' };
+const REACTION_ANSWERS: Record<string, RsvpAnswer> = {
+  '✅': 'YES',
+  '✔️': 'YES',
+  '👍': 'YES',
+  '❌': 'NO',
+  '👎': 'NO',
+  '❓': 'MAYBE',
+  '❔': 'MAYBE',
+};
 
 export class MatrixBot implements InvitationNotifier {
   private client: MatrixClient | null = null;
@@ -51,9 +59,18 @@ export class MatrixBot implements InvitationNotifier {
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly log: Log,
   ) {
-    this.directs = new DirectRooms(() => this.client, store, () => this.e2ee);
+    this.directs = new DirectRooms(
+      () => this.client,
+      store,
+      () => this.e2ee,
+    );
     this.members = new RoomMembers(() => this.client);
-    this.rooms = new MeetingRooms(() => this.client, identities, store, (roomId, key, content) => this.send(roomId, key, content));
+    this.rooms = new MeetingRooms(
+      () => this.client,
+      identities,
+      store,
+      (roomId, key, content) => this.send(roomId, key, content),
+    );
   }
 
   /** The meeting's (or series') room shows what changed; created on the first call. */
@@ -71,21 +88,36 @@ export class MatrixBot implements InvitationNotifier {
     sdk.LogService.setLogger(sdkLogger(this.log, (message) => (this.lastError = message)));
     // With the native module the SDK encrypts and decrypts itself (this path needs the download,
     // which the project's own test machines do not have; there the bot runs in plain rooms).
-    const cryptoStore = e2ee ? new sdk.RustSdkCryptoStorageProvider(`${this.settings.storagePath}.crypto`, SQLITE_CRYPTO_STORE) : undefined;
-    const client = new sdk.MatrixClient(this.settings.homeserverUrl, this.settings.accessToken, new sdk.SimpleFsStorageProvider(this.settings.storagePath), cryptoStore);
+    const cryptoStore = e2ee
+      ? new sdk.RustSdkCryptoStorageProvider(`${this.settings.storagePath}.crypto`, SQLITE_CRYPTO_STORE)
+      : undefined;
+    const client = new sdk.MatrixClient(
+      this.settings.homeserverUrl,
+      this.settings.accessToken,
+      new sdk.SimpleFsStorageProvider(this.settings.storagePath),
+      cryptoStore,
+    );
     this.client = client;
     this.userId = await client.getUserId();
     // A stopped client may still finish a sync; only the current client's events count.
     const current = (work: () => Promise<void>) => () => (this.client === client ? work() : Promise.resolve());
-    client.on('room.invite', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onInvite(roomId, event))));
+    client.on('room.invite', (roomId: string, event: MatrixEvent) =>
+      this.guard(current(() => this.onInvite(roomId, event))),
+    );
     client.on('room.join', (roomId: string) => this.guard(current(() => this.onJoin(roomId))));
     client.on('room.leave', (roomId: string) => this.members.forget(roomId));
-    client.on('room.message', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onMessage(roomId, event))));
-    client.on('room.event', (roomId: string, event: MatrixEvent) => this.guard(current(() => this.onEvent(roomId, event))));
+    client.on('room.message', (roomId: string, event: MatrixEvent) =>
+      this.guard(current(() => this.onMessage(roomId, event))),
+    );
+    client.on('room.event', (roomId: string, event: MatrixEvent) =>
+      this.guard(current(() => this.onEvent(roomId, event))),
+    );
     await client.start();
     this.lastSyncAt = Date.now();
     await this.catchUp(client);
-    this.log(`Matrix bot ${this.userId} started ${e2ee ? 'with end-to-end encryption' : 'without end-to-end encryption (plain rooms only: the native crypto module is not installed)'}.`);
+    this.log(
+      `Matrix bot ${this.userId} started ${e2ee ? 'with end-to-end encryption' : 'without end-to-end encryption (plain rooms only: the native crypto module is not installed)'}.`,
+    );
   }
 
   /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
@@ -94,7 +126,14 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
+      const text = {
+        title: undefined,
+        lines: this.dispatcher
+          .expand(message[language], language)
+          .split('\n')
+          .map((line) => [line]),
+        privateDetails: true,
+      };
       await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
     }
   }
@@ -105,7 +144,14 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
+      const text = {
+        title: undefined,
+        lines: this.dispatcher
+          .expand(message[language], language)
+          .split('\n')
+          .map((line) => [line]),
+        privateDetails: true,
+      };
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
@@ -120,7 +166,14 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = { title: undefined, lines: this.dispatcher.expand(message[language], language).split('\n').map((line) => [line]), privateDetails: true };
+      const text = {
+        title: undefined,
+        lines: this.dispatcher
+          .expand(message[language], language)
+          .split('\n')
+          .map((line) => [line]),
+        privateDetails: true,
+      };
       await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
       await this.attachCalendarFile(direct, meeting, userId);
     }
@@ -132,8 +185,15 @@ export class MatrixBot implements InvitationNotifier {
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const question = language === 'de' ? `Welche Termine passen Ihnen für „${poll.title}“?` : `Which dates suit you for "${poll.title}"?`;
-      const content = pollStart(question, poll.slots.map((s) => formatWhen(new Date(s), language)), this.dispatcher.expand(message[language], language));
+      const question =
+        language === 'de'
+          ? `Welche Termine passen Ihnen für „${poll.title}“?`
+          : `Which dates suit you for "${poll.title}"?`;
+      const content = pollStart(
+        question,
+        poll.slots.map((s) => formatWhen(new Date(s), language)),
+        this.dispatcher.expand(message[language], language),
+      );
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
       await this.store.setState(`matrix-date-poll:${eventId}`, { pollId: poll.id, personId });
       await this.store.setState(`matrix-date-poll-sent:${poll.id}:${eventId}`, { roomId: direct, userId });
@@ -143,11 +203,16 @@ export class MatrixBot implements InvitationNotifier {
   /** Closes the native polls of a fixed date poll, saying which date it is. */
   async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
     if (!this.client) return;
-    for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(`matrix-date-poll-sent:${poll.id}:`)) {
+    for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(
+      `matrix-date-poll-sent:${poll.id}:`,
+    )) {
       const eventId = key.slice(`matrix-date-poll-sent:${poll.id}:`.length);
       const language = await this.identities.language({ transport: 'matrix', userId: value.userId });
       const at = formatWhen(new Date(meeting.startsAt), language);
-      const text = language === 'de' ? `Die Abstimmung ist beendet: „${poll.title}“ findet am ${at} statt.` : `The poll has ended: "${poll.title}" takes place on ${at}.`;
+      const text =
+        language === 'de'
+          ? `Die Abstimmung ist beendet: „${poll.title}“ findet am ${at} statt.`
+          : `The poll has ended: "${poll.title}" takes place on ${at}.`;
       await this.sendEvent(value.roomId, POLL_END_TYPE, `poll-end/${poll.id}/${eventId}`, pollEnd(eventId, text));
     }
   }
@@ -157,7 +222,13 @@ export class MatrixBot implements InvitationNotifier {
     const file = Buffer.from(meetingIcs(meeting, null), 'utf8');
     const filename = icsFileName(meeting);
     const url = await this.client!.uploadContent(file, 'text/calendar', filename);
-    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, { msgtype: 'm.file', body: filename, filename, url, info: { mimetype: 'text/calendar', size: file.length } });
+    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, {
+      msgtype: 'm.file',
+      body: filename,
+      filename,
+      url,
+      info: { mimetype: 'text/calendar', size: file.length },
+    });
   }
 
   stop(): void {
@@ -177,10 +248,14 @@ export class MatrixBot implements InvitationNotifier {
   /** Handles what recent room history holds that no earlier run got to (claims skip the rest). */
   private async catchUp(client: MatrixClient): Promise<void> {
     for (const roomId of await client.getJoinedRooms()) {
-      const page = (await client.doRequest('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages`, { dir: 'b', limit: 50 })) as { chunk: MatrixEvent[] };
+      const page = (await client.doRequest('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages`, {
+        dir: 'b',
+        limit: 50,
+      })) as { chunk: MatrixEvent[] };
       // Commands, RSVP reactions and poll votes alike; claims let each through once.
       const recent = page.chunk.filter((e) => Date.now() - (e.origin_server_ts ?? 0) < CATCH_UP_WINDOW_MS).reverse();
-      for (const event of recent) await (event.type === 'm.room.message' ? this.onMessage(roomId, event) : this.onEvent(roomId, event));
+      for (const event of recent)
+        await (event.type === 'm.room.message' ? this.onMessage(roomId, event) : this.onEvent(roomId, event));
     }
   }
 
@@ -193,7 +268,8 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async onInvite(roomId: string, event: MatrixEvent): Promise<void> {
-    if (!inviterAllowed(event.sender, this.settings.allowedInviters, this.userId)) return void (await this.client!.leaveRoom(roomId));
+    if (!inviterAllowed(event.sender, this.settings.allowedInviters, this.userId))
+      return void (await this.client!.leaveRoom(roomId));
     await this.client!.joinRoom(roomId);
     if ((event.content as { is_direct?: unknown } | undefined)?.is_direct !== true) return;
     // The person's own direct chat with the bot is where their notifications go from now on (no
@@ -204,7 +280,11 @@ export class MatrixBot implements InvitationNotifier {
   private async welcome(roomId: string, userId: string): Promise<void> {
     if (!(await this.store.claimOnce(`matrix-welcome:${roomId}`))) return;
     const language = await this.identities.language({ transport: 'matrix', userId });
-    await this.send(roomId, `welcome/${roomId}`, roomNotice({ lines: [[TEXTS.welcome[language]()]], privateDetails: false }));
+    await this.send(
+      roomId,
+      `welcome/${roomId}`,
+      roomNotice({ lines: [[TEXTS.welcome[language]()]], privateDetails: false }),
+    );
   }
 
   private async onJoin(roomId: string): Promise<void> {
@@ -214,11 +294,17 @@ export class MatrixBot implements InvitationNotifier {
   private async onMessage(roomId: string, event: MatrixEvent): Promise<void> {
     const body = event.content?.body;
     if (event.sender === this.userId || typeof body !== 'string' || !body.trimStart().startsWith('!')) return;
-    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`)))
+      return;
     const inGroupRoom = (await this.members.count(roomId)) > 2;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
     const meetingRoom = await this.rooms.keyOfRoom(roomId);
-    const answer = await this.dispatcher.handle({ user, text: body, inGroupRoom, ...(meetingRoom ? { meetingRoom } : {}) });
+    const answer = await this.dispatcher.handle({
+      user,
+      text: body,
+      inGroupRoom,
+      ...(meetingRoom ? { meetingRoom } : {}),
+    });
     if (!answer) return;
     if (inGroupRoom && answer.reply.privateDetails) {
       const direct = await this.directRoom(event.sender);
@@ -239,12 +325,31 @@ export class MatrixBot implements InvitationNotifier {
     if (!file) return;
     const bytes = Buffer.from(file.content, 'utf8');
     const url = await this.client!.uploadContent(bytes, file.mimeType, file.name);
-    await this.send(roomId, `${event.event_id}/file`, { msgtype: 'm.file', body: file.name, filename: file.name, url, info: { mimetype: file.mimeType, size: bytes.length } });
+    await this.send(roomId, `${event.event_id}/file`, {
+      msgtype: 'm.file',
+      body: file.name,
+      filename: file.name,
+      url,
+      info: { mimetype: file.mimeType, size: bytes.length },
+    });
   }
 
   /** Pins a web page into the room as a widget; says so when the bot lacks the right. */
-  private async addWidget(roomId: string, widget: NonNullable<Reply['widget']>, user: ChatUser, event: MatrixEvent): Promise<void> {
-    const content = { type: 'm.custom', url: widget.url, name: widget.name, id: widget.id, creatorUserId: this.userId, waitForIframeLoad: true, data: {} };
+  private async addWidget(
+    roomId: string,
+    widget: NonNullable<Reply['widget']>,
+    user: ChatUser,
+    event: MatrixEvent,
+  ): Promise<void> {
+    const content = {
+      type: 'm.custom',
+      url: widget.url,
+      name: widget.name,
+      id: widget.id,
+      creatorUserId: this.userId,
+      waitForIframeLoad: true,
+      data: {},
+    };
     try {
       await this.client!.sendStateEvent(roomId, 'im.vector.modular.widgets', widget.id, content);
     } catch {
@@ -268,30 +373,57 @@ export class MatrixBot implements InvitationNotifier {
     const relation = event.content?.['m.relates_to'] as { event_id?: string; key?: string } | undefined;
     const answer = REACTION_ANSWERS[relation?.key ?? ''];
     if (!relation?.event_id || !answer || event.sender === this.userId) return;
-    const invitation = await this.store.getState<{ meetingId: string; personId: string }>(`matrix-invitation:${relation.event_id}`);
+    const invitation = await this.store.getState<{ meetingId: string; personId: string }>(
+      `matrix-invitation:${relation.event_id}`,
+    );
     if (!invitation || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     // Only the invitee's own reaction answers their invitation. The invitation to a series stands for all its dates.
     if ((await this.identities.viewerFor(user)).personId !== invitation.personId) return;
     const word = { YES: 'ja', NO: 'nein', MAYBE: 'vielleicht' }[answer];
-    const reply = await this.dispatcher.handle({ user, text: `!zusage ${invitation.meetingId} ${word} --reihe`, inGroupRoom: false });
-    if (reply) await this.send(roomId, `${event.event_id}/rsvp`, noticeReplyingTo(reply.reply, { ...event, event_id: relation.event_id }));
+    const reply = await this.dispatcher.handle({
+      user,
+      text: `!zusage ${invitation.meetingId} ${word} --reihe`,
+      inGroupRoom: false,
+    });
+    if (reply)
+      await this.send(
+        roomId,
+        `${event.event_id}/rsvp`,
+        noticeReplyingTo(reply.reply, { ...event, event_id: relation.event_id }),
+      );
   }
 
   /** A vote in a native date poll counts as `!abstimmen <poll> <numbers>` by the voter. */
-  private async onPollResponse(roomId: string, event: MatrixEvent, response: { startEventId: string; choices: string[] }): Promise<void> {
+  private async onPollResponse(
+    roomId: string,
+    event: MatrixEvent,
+    response: { startEventId: string; choices: string[] },
+  ): Promise<void> {
     if (event.sender === this.userId || response.choices.length === 0) return;
-    const offered = await this.store.getState<{ pollId: string; personId: string }>(`matrix-date-poll:${response.startEventId}`);
+    const offered = await this.store.getState<{ pollId: string; personId: string }>(
+      `matrix-date-poll:${response.startEventId}`,
+    );
     if (!offered || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
-    const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${offered.pollId} ${response.choices.join(' ')}`, inGroupRoom: false });
-    if (answer) await this.send(roomId, `${event.event_id}/vote`, noticeReplyingTo(answer.reply, { ...event, event_id: response.startEventId }));
+    const answer = await this.dispatcher.handle({
+      user,
+      text: `!abstimmen ${offered.pollId} ${response.choices.join(' ')}`,
+      inGroupRoom: false,
+    });
+    if (answer)
+      await this.send(
+        roomId,
+        `${event.event_id}/vote`,
+        noticeReplyingTo(answer.reply, { ...event, event_id: response.startEventId }),
+      );
   }
 
   /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
   private async onEncrypted(roomId: string, event: MatrixEvent): Promise<void> {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
-    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`)))
+      return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
     // The bot opens (or names) a direct chat it can read, and says so in one sentence.
     const direct = await this.directs.of(event.sender);
@@ -325,7 +457,12 @@ export class MatrixBot implements InvitationNotifier {
     return this.sendEvent(roomId, 'm.room.message', key, content);
   }
 
-  private async sendEvent(roomId: string, type: string, key: string, content: Record<string, unknown>): Promise<string> {
+  private async sendEvent(
+    roomId: string,
+    type: string,
+    key: string,
+    content: Record<string, unknown>,
+  ): Promise<string> {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     return sendWithRetry(this.client!, roomId, txnId, content, type);
   }

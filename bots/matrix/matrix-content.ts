@@ -34,7 +34,12 @@ export function roomNotice(reply: Reply): Record<string, unknown> {
 
 /** Replaces the content of an earlier message (an edit, as clients show it). */
 export function editOf(eventId: string, content: Record<string, unknown>): Record<string, unknown> {
-  return { ...content, body: `* ${String(content.body)}`, 'm.new_content': content, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } };
+  return {
+    ...content,
+    body: `* ${String(content.body)}`,
+    'm.new_content': content,
+    'm.relates_to': { rel_type: 'm.replace', event_id: eventId },
+  };
 }
 
 export function noticeReplyingTo(reply: Reply, event: MatrixEvent): Record<string, unknown> {

@@ -23,7 +23,9 @@ export function matrixSettings(env: NodeJS.ProcessEnv, dataDir: string): MatrixS
   return {
     homeserverUrl: e.MATRIX_HOMESERVER_URL,
     accessToken: e.MATRIX_ACCESS_TOKEN,
-    allowedInviters: e.MATRIX_ALLOWED_INVITERS.split(',').map((s) => s.trim()).filter(Boolean),
+    allowedInviters: e.MATRIX_ALLOWED_INVITERS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     storagePath: `${dataDir}/matrix-bot-sync.json`,
   };
 }

@@ -71,8 +71,12 @@ export class MeetingRooms {
     const people = [meeting.organiserId, ...meeting.inviteeIds];
     const accounts = await this.identities.accountsOfPeople(people, 'matrix');
     const organiserAccounts = accounts.get(meeting.organiserId) ?? [];
-    const language: Language = organiserAccounts[0] ? await this.identities.language({ transport: 'matrix', userId: organiserAccounts[0] }) : 'de';
-    const towns = (await this.store.entitiesByIds(meeting.municipalityIds)).filter((t) => t !== null).map((t) => t!.name);
+    const language: Language = organiserAccounts[0]
+      ? await this.identities.language({ transport: 'matrix', userId: organiserAccounts[0] })
+      : 'de';
+    const towns = (await this.store.entitiesByIds(meeting.municipalityIds))
+      .filter((t) => t !== null)
+      .map((t) => t!.name);
     const pin = this.pinned(meeting, towns, language);
     const topic = this.topic(meeting, language);
     const invitees = [...new Set([...accounts.values()].flat())];
@@ -94,15 +98,27 @@ export class MeetingRooms {
       await this.store.setState(roomOfKey(roomId), { key });
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
-      await this.store.setState(recordKey(key), { roomId, pinnedEventId, invited: invitees, shown: toPlainText(pin), seriesIds, moderators: organiserAccounts } satisfies RoomRecord);
+      await this.store.setState(recordKey(key), {
+        roomId,
+        pinnedEventId,
+        invited: invitees,
+        shown: toPlainText(pin),
+        seriesIds,
+        moderators: organiserAccounts,
+      } satisfies RoomRecord);
       return;
     }
     const text = toPlainText(pin);
     if (text !== record.shown) {
       await client.sendStateEvent(record.roomId, 'm.room.topic', '', { topic });
-      if (meeting.title !== (await this.currentName(client, record.roomId))) await client.sendStateEvent(record.roomId, 'm.room.name', '', { name: meeting.title });
+      if (meeting.title !== (await this.currentName(client, record.roomId)))
+        await client.sendStateEvent(record.roomId, 'm.room.name', '', { name: meeting.title });
       const version = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      await this.send(record.roomId, `meeting-room/${key}/edit/${version}`, editOf(record.pinnedEventId, roomNotice(pin)));
+      await this.send(
+        record.roomId,
+        `meeting-room/${key}/edit/${version}`,
+        editOf(record.pinnedEventId, roomNotice(pin)),
+      );
     }
     const added = invitees.filter((a) => !record.invited.includes(a));
     for (const account of added) await client.inviteUser(account, record.roomId);
@@ -110,7 +126,13 @@ export class MeetingRooms {
     const moderators = record.moderators ?? organiserAccounts;
     const newModerators = organiserAccounts.filter((a) => !moderators.includes(a));
     for (const account of newModerators) await client.setUserPowerLevel(account, record.roomId, 50);
-    await this.store.setState(recordKey(key), { ...record, invited: [...record.invited, ...added], shown: text, seriesIds, moderators: [...moderators, ...newModerators] });
+    await this.store.setState(recordKey(key), {
+      ...record,
+      invited: [...record.invited, ...added],
+      shown: text,
+      seriesIds,
+      moderators: [...moderators, ...newModerators],
+    });
   }
 
   /**
@@ -120,7 +142,10 @@ export class MeetingRooms {
   private shown(changed: Meeting, occurrences: Meeting[]): Meeting {
     const now = this.now().toISOString();
     const newest = occurrences.reduce((a, b) => (b.series!.start > a.series!.start ? b : a), changed);
-    const next = occurrences.filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? changed;
+    const next =
+      occurrences
+        .filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now)
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? changed;
     return { ...next, series: { ...next.series!, rule: newest.series!.rule, start: newest.series!.start } };
   }
 
@@ -128,11 +153,18 @@ export class MeetingRooms {
     const de = language === 'de';
     const at = new Date(meeting.startsAt);
     const when = meeting.series
-      ? [`${de ? 'Reihe' : 'Series'}: ${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}`, `${de ? 'Nächster Termin' : 'Next date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`]
-      : [`${de ? 'Termin' : 'Date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`];
+      ? [
+          `${de ? 'Reihe' : 'Series'}: ${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}`,
+          `${de ? 'Nächster Termin' : 'Next date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`,
+        ]
+      : [
+          `${de ? 'Termin' : 'Date'}: ${formatWhen(at, language)} (${meeting.durationMinutes} ${de ? 'Minuten' : 'minutes'})`,
+        ];
     return reply(
       [
-        ...(meeting.state === 'CANCELLED' ? [de ? 'ABGESAGT – dieses Treffen findet nicht statt.' : 'CANCELLED – this meeting will not take place.'] : []),
+        ...(meeting.state === 'CANCELLED'
+          ? [de ? 'ABGESAGT – dieses Treffen findet nicht statt.' : 'CANCELLED – this meeting will not take place.']
+          : []),
         ...when,
         ...(towns.length ? [`${de ? 'Gemeinden' : 'Municipalities'}: ${towns.join(', ')}`] : []),
         ...meetingDetails(meeting, language),
@@ -149,8 +181,12 @@ export class MeetingRooms {
     const at = new Date(meeting.startsAt);
     const parts = [
       meeting.state === 'CANCELLED' ? (de ? 'ABGESAGT' : 'CANCELLED') : null,
-      meeting.series ? `${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}; ${de ? 'nächster Termin' : 'next'} ${formatWhen(at, language)}` : formatWhen(at, language),
-      meeting.agenda ? `${de ? 'Tagesordnung' : 'Agenda'}: ${meeting.agenda.length > 200 ? `${meeting.agenda.slice(0, 199)}…` : meeting.agenda}` : null,
+      meeting.series
+        ? `${describeRule(meeting.series.rule, new Date(meeting.series.start), language)}; ${de ? 'nächster Termin' : 'next'} ${formatWhen(at, language)}`
+        : formatWhen(at, language),
+      meeting.agenda
+        ? `${de ? 'Tagesordnung' : 'Agenda'}: ${meeting.agenda.length > 200 ? `${meeting.agenda.slice(0, 199)}…` : meeting.agenda}`
+        : null,
       meeting.videoUrl ? `Online: ${meeting.videoUrl}` : null,
     ];
     return parts.filter((p) => p !== null).join(' · ');

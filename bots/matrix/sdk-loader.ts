@@ -41,7 +41,9 @@ function installStandIn(): void {
     {
       get(_target, property) {
         if (property === '__esModule' || typeof property === 'symbol') return undefined;
-        throw new Error(`End-to-end encryption is not available: the native module ${BINDING} is not installed (its download failed), so ${String(property)} cannot be used.`);
+        throw new Error(
+          `End-to-end encryption is not available: the native module ${BINDING} is not installed (its download failed), so ${String(property)} cannot be used.`,
+        );
       },
     },
   );

@@ -5,7 +5,13 @@ import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 
 const MAX_ATTEMPTS = 5;
 
-export async function sendWithRetry(client: MatrixClient, roomId: string, txnId: string, content: Record<string, unknown>, type = 'm.room.message'): Promise<string> {
+export async function sendWithRetry(
+  client: MatrixClient,
+  roomId: string,
+  txnId: string,
+  content: Record<string, unknown>,
+  type = 'm.room.message',
+): Promise<string> {
   const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${encodeURIComponent(txnId)}`;
   for (let attempt = 1; ; attempt++) {
     try {

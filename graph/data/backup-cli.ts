@@ -10,9 +10,11 @@ import { HUB_LEASE } from '../../src/services/lease-keeper.js';
 
 await runCli(async () => {
   const [command, file] = [process.argv[2], process.argv[3]];
-  if ((command !== 'backup' && command !== 'restore') || !file) throw new Error('Usage: npm run backup -- FILE | npm run restore -- FILE');
+  if ((command !== 'backup' && command !== 'restore') || !file)
+    throw new Error('Usage: npm run backup -- FILE | npm run restore -- FILE');
   const config = loadConfig();
-  if (config.neo4j) throw new Error('NEO4J_URI is set: back up Neo4j with its own tools (see the README), not with this command.');
+  if (config.neo4j)
+    throw new Error('NEO4J_URI is set: back up Neo4j with its own tools (see the README), not with this command.');
   const current = EmbeddedStore.file(config.dataDir);
   if (command === 'backup') {
     const store = EmbeddedStore.open(config.dataDir);
@@ -32,7 +34,9 @@ await runCli(async () => {
     for (const suffix of ['-wal', '-shm']) rmSync(`${current}${suffix}`, { force: true });
   }
   copyFileSync(file, current);
-  console.log(`Restored ${current} from ${file}${existsSync(`${current}.before-restore`) ? ` (the previous data is in ${current}.before-restore)` : ''}.`);
+  console.log(
+    `Restored ${current} from ${file}${existsSync(`${current}.before-restore`) ? ` (the previous data is in ${current}.before-restore)` : ''}.`,
+  );
 });
 
 /** A running hub keeps the file open and would go on with the old data: it must stop first. */
@@ -41,7 +45,9 @@ async function refuseWhileAHubRuns(dataDir: string): Promise<void> {
   try {
     const lease = await store.getState<{ holder: string; until: string }>(`lease:${HUB_LEASE}`);
     if (lease && Date.parse(lease.until) > Date.now()) {
-      throw new Error(`A hub is running on ${dataDir} (it holds its lease until ${lease.until}); stop it (Ctrl-C or SIGTERM), then restore.`);
+      throw new Error(
+        `A hub is running on ${dataDir} (it holds its lease until ${lease.until}); stop it (Ctrl-C or SIGTERM), then restore.`,
+      );
     }
   } finally {
     await store.close();

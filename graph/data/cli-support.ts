@@ -6,7 +6,10 @@ export async function runCli(task: () => Promise<void>): Promise<void> {
   try {
     await task();
   } catch (error) {
-    const known = error instanceof DomainError || error instanceof ConfigError || (error instanceof Error && !(error instanceof TypeError));
+    const known =
+      error instanceof DomainError ||
+      error instanceof ConfigError ||
+      (error instanceof Error && !(error instanceof TypeError));
     console.error(known ? (error as Error).message : error);
     process.exitCode = 1;
   }

@@ -10,7 +10,20 @@ import { SAXON_TOWNS } from './saxony-demo.js';
 
 const TOTAL_MUNICIPALITIES = 11_000;
 const PREFIX = ['Alt', 'Neu', 'Ober', 'Nieder', 'Groß', 'Klein', 'Hohen', 'Bad ', 'Unter', 'Mittel'];
-const ROOT = ['linden', 'eichen', 'birken', 'mühl', 'rosen', 'stein', 'wald', 'kirch', 'buchen', 'erlen', 'tann', 'weiden'];
+const ROOT = [
+  'linden',
+  'eichen',
+  'birken',
+  'mühl',
+  'rosen',
+  'stein',
+  'wald',
+  'kirch',
+  'buchen',
+  'erlen',
+  'tann',
+  'weiden',
+];
 const SUFFIX = ['bach', 'dorf', 'feld', 'hausen', 'heim', 'stedt', 'burg', 'au', 'berg', 'walde', 'ow', 'itz'];
 
 export function germanyNetwork(seed = 'germany-1'): NetworkBundle {

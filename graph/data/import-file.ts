@@ -3,7 +3,15 @@ import { getNodeValue, parseTree, type Node as JsonNode, type ParseError } from 
 import { z } from 'zod';
 import { ImportRowInvalid } from '../../src/domain/errors.js';
 import { entityId, newLinkId, newRoleId, slug } from '../../src/domain/ids.js';
-import { emptyBundle, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES, type ContactChannel, type NetworkBundle } from '../../src/domain/model.js';
+import {
+  emptyBundle,
+  INSTITUTION_TYPES,
+  LINK_TYPES,
+  ROLES,
+  VISIBILITIES,
+  type ContactChannel,
+  type NetworkBundle,
+} from '../../src/domain/model.js';
 
 // Reads an import file (CSV or a JSON array) into a bundle, remembering each record's line, so
 // the writer can name the line of the first record that breaks a rule. A record that cannot be
@@ -19,7 +27,10 @@ export interface ParsedImport {
 
 const text = z.string().trim().min(1).max(200);
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional());
-const list = z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split('|').map((s) => s.trim())) : (v ?? [])), z.array(z.string()));
+const list = z.preprocess(
+  (v) => (typeof v === 'string' ? (v === '' ? [] : v.split('|').map((s) => s.trim())) : (v ?? [])),
+  z.array(z.string()),
+);
 const id = z.string().regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
 const ags = z.coerce.string().regex(/^\d{5}$/, 'must be a five-digit AGS');
@@ -40,7 +51,14 @@ const Record = z.discriminatedUnion('type', [
     matrixVisibility: visibility,
   }),
   z.object({ type: z.literal('alliance'), id, name: text, districtAgs: ags, topicIds: list }),
-  z.object({ type: z.literal('institution'), id, name: text, institutionType: z.enum(INSTITUTION_TYPES), districtAgs: ags, municipalityId: optionalText }),
+  z.object({
+    type: z.literal('institution'),
+    id,
+    name: text,
+    institutionType: z.enum(INSTITUTION_TYPES),
+    districtAgs: ags,
+    municipalityId: optionalText,
+  }),
   z.object({ type: z.literal('topic'), key: z.string().regex(/^[a-z0-9-]{2,60}$/), name: text, nameEn: text }),
   z.object({ type: z.literal('role'), id: optionalId, personId: id, role: z.enum(ROLES), scopeId: optionalText }),
   z.object({
@@ -74,7 +92,13 @@ export function parseImport(content: string, format: 'csv' | 'json'): ParsedImpo
 function toDomain(r: ImportRecord, bundle: NetworkBundle): object {
   switch (r.type) {
     case 'municipality': {
-      const m = { kind: 'Municipality' as const, id: r.id ?? entityId('Municipality', r.ags ?? `${r.districtAgs}-${slug(r.name)}`), ags: r.ags ?? null, name: r.name, districtAgs: r.districtAgs };
+      const m = {
+        kind: 'Municipality' as const,
+        id: r.id ?? entityId('Municipality', r.ags ?? `${r.districtAgs}-${slug(r.name)}`),
+        ags: r.ags ?? null,
+        name: r.name,
+        districtAgs: r.districtAgs,
+      };
       bundle.municipalities.push(m);
       return m;
     }
@@ -88,12 +112,27 @@ function toDomain(r: ImportRecord, bundle: NetworkBundle): object {
       return p;
     }
     case 'alliance': {
-      const a = { kind: 'Alliance' as const, id: r.id, name: r.name, districtAgs: r.districtAgs, topicIds: r.topicIds, demo: false };
+      const a = {
+        kind: 'Alliance' as const,
+        id: r.id,
+        name: r.name,
+        districtAgs: r.districtAgs,
+        topicIds: r.topicIds,
+        demo: false,
+      };
       bundle.alliances.push(a);
       return a;
     }
     case 'institution': {
-      const i = { kind: 'Institution' as const, id: r.id, name: r.name, institutionType: r.institutionType, districtAgs: r.districtAgs, municipalityId: r.municipalityId ?? null, demo: false };
+      const i = {
+        kind: 'Institution' as const,
+        id: r.id,
+        name: r.name,
+        institutionType: r.institutionType,
+        districtAgs: r.districtAgs,
+        municipalityId: r.municipalityId ?? null,
+        demo: false,
+      };
       bundle.institutions.push(i);
       return i;
     }
@@ -108,7 +147,14 @@ function toDomain(r: ImportRecord, bundle: NetworkBundle): object {
       return role;
     }
     case 'link': {
-      const l = { id: r.id ?? newLinkId(), type: r.linkType, fromId: r.fromId, toId: r.toId, since: r.since ?? null, note: r.note ?? null };
+      const l = {
+        id: r.id ?? newLinkId(),
+        type: r.linkType,
+        fromId: r.fromId,
+        toId: r.toId,
+        since: r.since ?? null,
+        note: r.note ?? null,
+      };
       bundle.links.push(l);
       return l;
     }
@@ -131,9 +177,13 @@ function csvRows(content: string): { line: number; value: unknown }[] {
 function jsonRows(content: string): { line: number; value: unknown }[] {
   const errors: ParseError[] = [];
   const tree = parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length || !tree) throw new ImportRowInvalid(lineAt(content, errors[0]?.offset ?? 0), 'the JSON cannot be read.');
+  if (errors.length || !tree)
+    throw new ImportRowInvalid(lineAt(content, errors[0]?.offset ?? 0), 'the JSON cannot be read.');
   if (tree.type !== 'array') throw new ImportRowInvalid(1, 'the file must hold a JSON array of records.');
-  return (tree.children ?? []).map((node: JsonNode) => ({ line: lineAt(content, node.offset), value: getNodeValue(node) as unknown }));
+  return (tree.children ?? []).map((node: JsonNode) => ({
+    line: lineAt(content, node.offset),
+    value: getNodeValue(node) as unknown,
+  }));
 }
 
 function lineAt(content: string, offset: number): number {

@@ -38,17 +38,33 @@ const INSTITUTIONS: [InstitutionType, string, string][] = [
   ['SCHOOL', 'Oberschule', 'education'],
   ['WELFARE', 'Migrationsberatung', 'accompaniment'],
 ];
-const ALLIANCE_NAMES = ['Willkommensbündnis', 'Netzwerk Integration', 'Patenschaftsprojekt', 'Begegnungscafé', 'Bündnis Weltoffen'];
+const ALLIANCE_NAMES = [
+  'Willkommensbündnis',
+  'Netzwerk Integration',
+  'Patenschaftsprojekt',
+  'Begegnungscafé',
+  'Bündnis Weltoffen',
+];
 const ALLIANCE_TOPICS = ['accompaniment', 'language', 'accommodation', 'education', 'integration'];
 
-export function buildNetwork(districts: District[], townsByAgs: Map<string, string[]>, shape: NetworkShape): NetworkBundle {
+export function buildNetwork(
+  districts: District[],
+  townsByAgs: Map<string, string[]>,
+  shape: NetworkShape,
+): NetworkBundle {
   const bundle = emptyBundle();
   const people = new PersonFactory(shape.seed);
   let counter = 0;
   const nextId = (prefix: string) => `${prefix}:demo-${++counter}`;
-  const role = (personId: string, r: Role, scopeId: string | null) => bundle.roles.push({ id: nextId('role'), personId, role: r, scopeId });
-  const link = (type: LinkType, fromId: string, toId: string, since: string | null = null, note: string | null = null) =>
-    bundle.links.push({ id: nextId('link'), type, fromId, toId, since, note } satisfies Link);
+  const role = (personId: string, r: Role, scopeId: string | null) =>
+    bundle.roles.push({ id: nextId('role'), personId, role: r, scopeId });
+  const link = (
+    type: LinkType,
+    fromId: string,
+    toId: string,
+    since: string | null = null,
+    note: string | null = null,
+  ) => bundle.links.push({ id: nextId('link'), type, fromId, toId, since, note } satisfies Link);
 
   bundle.districts.push(...districts);
   bundle.topics.push(...standardTopics());
@@ -101,7 +117,10 @@ export function buildNetwork(districts: District[], townsByAgs: Map<string, stri
         municipalityId: district.districtKind === 'LANDKREIS' ? (town?.id ?? null) : null,
         demo: true,
       };
-      const contact = people.person(entityId('Person', `${key}-${type.toLowerCase()}-contact`), { email: 'NETWORK', phone: 'PRIVATE' });
+      const contact = people.person(entityId('Person', `${key}-${type.toLowerCase()}-contact`), {
+        email: 'NETWORK',
+        phone: 'PRIVATE',
+      });
       bundle.persons.push(contact);
       role(contact.id, 'INSTITUTION_CONTACT', institution.id);
       link('EXPERT_IN', contact.id, topicId(topic));
@@ -124,7 +143,10 @@ export function buildNetwork(districts: District[], townsByAgs: Map<string, stri
       const active = municipalities.slice((a * 2) % Math.max(1, municipalities.length)).slice(0, 2);
       for (const m of active) link('ACTIVE_IN', alliance.id, m.id);
       for (let v = 0; v < shape.volunteersPerAlliance; v++) {
-        const volunteer = people.person(entityId('Person', `${key}-alliance-${a + 1}-volunteer-${v + 1}`), { email: 'PRIVATE', phone: 'PRIVATE' });
+        const volunteer = people.person(entityId('Person', `${key}-alliance-${a + 1}-volunteer-${v + 1}`), {
+          email: 'PRIVATE',
+          phone: 'PRIVATE',
+        });
         bundle.persons.push(volunteer);
         role(volunteer.id, 'VOLUNTEER', alliance.id);
       }
@@ -138,7 +160,14 @@ export function buildNetwork(districts: District[], townsByAgs: Map<string, stri
   // The Koordinationskräfte of neighbouring districts (by AGS) exchange at state level.
   districts.forEach((d, i) => {
     const next = districts[i + 1];
-    if (next && next.stateCode === d.stateCode) link('COOPERATES_WITH', entityId('Person', `demo-${d.ags}-koordinationskraft`), entityId('Person', `demo-${next.ags}-koordinationskraft`), '2017-06-01', 'Landesweiter Austausch');
+    if (next && next.stateCode === d.stateCode)
+      link(
+        'COOPERATES_WITH',
+        entityId('Person', `demo-${d.ags}-koordinationskraft`),
+        entityId('Person', `demo-${next.ags}-koordinationskraft`),
+        '2017-06-01',
+        'Landesweiter Austausch',
+      );
   });
   return bundle;
 }

@@ -5,8 +5,70 @@ import { slug } from '../../src/domain/ids.js';
 // Fictional people for demo and scale data, deterministic from a seed. Every address ends in
 // .invalid (RFC 2606), so no demo contact can ever reach a real person.
 
-const FIRST = ['Anna', 'Jonas', 'Lea', 'Paul', 'Marie', 'Felix', 'Sophie', 'Lukas', 'Emma', 'Max', 'Hanna', 'Tim', 'Laura', 'Jan', 'Clara', 'Ben', 'Amira', 'Yusuf', 'Olena', 'Karim', 'Katrin', 'Uwe', 'Sabine', 'Frank', 'Ines', 'Mehmet', 'Leyla', 'Tomasz', 'Irina', 'Daniel'];
-const LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Wagner', 'Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Zimmermann', 'Krüger', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Schmitt', 'Köhler', 'Günther', 'Yılmaz', 'Kowalski', 'Haddad', 'Petrenko', 'Nguyen'];
+const FIRST = [
+  'Anna',
+  'Jonas',
+  'Lea',
+  'Paul',
+  'Marie',
+  'Felix',
+  'Sophie',
+  'Lukas',
+  'Emma',
+  'Max',
+  'Hanna',
+  'Tim',
+  'Laura',
+  'Jan',
+  'Clara',
+  'Ben',
+  'Amira',
+  'Yusuf',
+  'Olena',
+  'Karim',
+  'Katrin',
+  'Uwe',
+  'Sabine',
+  'Frank',
+  'Ines',
+  'Mehmet',
+  'Leyla',
+  'Tomasz',
+  'Irina',
+  'Daniel',
+];
+const LAST = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Schulz',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Schmitt',
+  'Köhler',
+  'Günther',
+  'Yılmaz',
+  'Kowalski',
+  'Haddad',
+  'Petrenko',
+  'Nguyen',
+];
 const EXTRA_LANGUAGES = ['en', 'ar', 'uk', 'ru', 'fa', 'tr', 'pl', 'fr', 'vi'];
 
 export class PersonFactory {
@@ -33,7 +95,11 @@ export class PersonFactory {
     const local = slug(name).replace(/-/g, '.');
     const channels: ContactChannel[] = [
       { channel: 'EMAIL', value: `${local}@demo.invalid`, visibility: visibility.email },
-      { channel: 'PHONE', value: `+49 351 ${String(Math.floor(this.random() * 9_000_000) + 1_000_000)}`, visibility: visibility.phone },
+      {
+        channel: 'PHONE',
+        value: `+49 351 ${String(Math.floor(this.random() * 9_000_000) + 1_000_000)}`,
+        visibility: visibility.phone,
+      },
     ];
     const languages = ['de', ...(this.chance(0.6) ? [this.pick(EXTRA_LANGUAGES)] : [])];
     return { kind: 'Person', id, name, languages: [...new Set(languages)], channels, demo: true };

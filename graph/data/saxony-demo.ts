@@ -5,9 +5,23 @@ import { addStaff, buildNetwork } from './network-builder.js';
 // The demo network: the 13 Saxon districts, real towns of each Landkreis, fictional people.
 
 export const SAXON_TOWNS = new Map<string, string[]>([
-  ['14521', ['Annaberg-Buchholz', 'Aue-Bad Schlema', 'Marienberg', 'Stollberg/Erzgeb.', 'Schwarzenberg/Erzgeb.', 'Olbernhau', 'Zschopau']],
+  [
+    '14521',
+    [
+      'Annaberg-Buchholz',
+      'Aue-Bad Schlema',
+      'Marienberg',
+      'Stollberg/Erzgeb.',
+      'Schwarzenberg/Erzgeb.',
+      'Olbernhau',
+      'Zschopau',
+    ],
+  ],
   ['14522', ['Freiberg', 'Döbeln', 'Mittweida', 'Flöha', 'Frankenberg/Sa.', 'Rochlitz']],
-  ['14523', ['Plauen', 'Reichenbach im Vogtland', 'Auerbach/Vogtl.', 'Oelsnitz/Vogtl.', 'Markneukirchen', 'Klingenthal']],
+  [
+    '14523',
+    ['Plauen', 'Reichenbach im Vogtland', 'Auerbach/Vogtl.', 'Oelsnitz/Vogtl.', 'Markneukirchen', 'Klingenthal'],
+  ],
   ['14524', ['Zwickau', 'Crimmitschau', 'Glauchau', 'Werdau', 'Limbach-Oberfrohna', 'Hohenstein-Ernstthal']],
   ['14625', ['Bautzen', 'Hoyerswerda', 'Kamenz', 'Radeberg', 'Bischofswerda', 'Pulsnitz']],
   ['14626', ['Görlitz', 'Zittau', 'Löbau', 'Niesky', 'Weißwasser/O.L.', 'Ebersbach-Neugersdorf']],

@@ -12,7 +12,8 @@ import { runCli } from './cli-support.js';
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'saxony' }, seed: { type: 'string' } } });
-  if (values.scale !== 'saxony' && values.scale !== 'germany') throw new Error('--scale must be "saxony" or "germany".');
+  if (values.scale !== 'saxony' && values.scale !== 'germany')
+    throw new Error('--scale must be "saxony" or "germany".');
   const config = loadConfig();
   const store = await openStore(config);
   try {
@@ -21,8 +22,12 @@ await runCli(async () => {
     await store.deleteEverything();
     await new NetworkWriter(store, config.rules).apply(bundle, { actor: SYSTEM, action: 'seed' });
     const counts = await store.counts();
-    const entities = Object.entries(counts.entities).map(([k, n]) => `${n} ${k}`).join(', ');
-    console.log(`Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+    const entities = Object.entries(counts.entities)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    console.log(
+      `Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    );
     console.log(`  ${entities}; ${counts.roles} roles, ${counts.links} links.`);
   } finally {
     await store.close();

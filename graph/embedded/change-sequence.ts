@@ -9,5 +9,7 @@ export function bumpChangeSequence(db: Database.Database): void {
 }
 
 export function readChangeSequence(db: Database.Database): number {
-  return (db.prepare('SELECT value FROM change_sequence WHERE id = 1').get() as { value: number } | undefined)?.value ?? 0;
+  return (
+    (db.prepare('SELECT value FROM change_sequence WHERE id = 1').get() as { value: number } | undefined)?.value ?? 0
+  );
 }

@@ -9,16 +9,46 @@ import * as meetingRows from './meeting-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';
-import { ENTITY_KINDS, type Person, type District, type Entity, type EntityKind, type Municipality, type NetworkBundle } from '../../src/domain/model.js';
+import {
+  ENTITY_KINDS,
+  type Person,
+  type District,
+  type Entity,
+  type EntityKind,
+  type Municipality,
+  type NetworkBundle,
+} from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import { lastChecked, listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import {
+  lastChecked,
+  listParameters,
+  type ChangeGuard,
+  type EntityListQuery,
+  type GraphStore,
+  type MunicipalityRef,
+  type NetworkSnapshot,
+  type StoreCounts,
+} from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
 import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
 import type { NetworkRevision } from '../../src/domain/revisions.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
-import { entityToRow, rowToAudit, rowToEntity, rowToLink, rowToRole, rowToToken, tokenToRow, type AuditRow, type EntityRow, type LinkRow, type RoleRow, type TokenRow } from './mapper.js';
+import {
+  entityToRow,
+  rowToAudit,
+  rowToEntity,
+  rowToLink,
+  rowToRole,
+  rowToToken,
+  tokenToRow,
+  type AuditRow,
+  type EntityRow,
+  type LinkRow,
+  type RoleRow,
+  type TokenRow,
+} from './mapper.js';
 import { migrate } from './migrations.js';
 
 // Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
@@ -84,7 +114,8 @@ export class EmbeddedStore implements GraphStore {
   static verify(file: string): void {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new Error('it is not a hub data file');
+      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID)
+        throw new Error('it is not a hub data file');
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(String(check));
     } catch (error) {
@@ -120,26 +151,42 @@ export class EmbeddedStore implements GraphStore {
     const rows = this.db
       .prepare(`SELECT data FROM entities WHERE kind = 'District' AND district_ags IN ${IDS}`)
       .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
-    return alignOne(ags, rows.map((r) => rowToEntity(r) as District), (d) => d.ags);
+    return alignOne(
+      ags,
+      rows.map((r) => rowToEntity(r) as District),
+      (d) => d.ags,
+    );
   }
 
   async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
     const rows = this.db
-      .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} AND until IS NULL ORDER BY name`)
+      .prepare(
+        `SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} AND until IS NULL ORDER BY name`,
+      )
       .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
-    return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
+    return alignMany(
+      ags,
+      rows.map((r) => rowToEntity(r) as Municipality),
+      (m) => [m.districtAgs],
+    );
   }
 
   async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
     const rows = this.db
       .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} ORDER BY name`)
       .all(JSON.stringify(ags)) as Pick<EntityRow, 'data'>[];
-    return alignMany(ags, rows.map((r) => rowToEntity(r) as Municipality), (m) => [m.districtAgs]);
+    return alignMany(
+      ags,
+      rows.map((r) => rowToEntity(r) as Municipality),
+      (m) => [m.districtAgs],
+    );
   }
 
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
     return this.db
-      .prepare("SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' AND until IS NULL ORDER BY name")
+      .prepare(
+        "SELECT id, name, district_ags AS districtAgs FROM entities WHERE kind = 'Municipality' AND until IS NULL ORDER BY name",
+      )
       .all() as MunicipalityRef[];
   }
 
@@ -148,19 +195,25 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async rolesOfPersons(personIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
-    const rows = this.db.prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL ORDER BY role, id`).all(JSON.stringify(personIds)) as RoleRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL ORDER BY role, id`)
+      .all(JSON.stringify(personIds)) as RoleRow[];
     return alignMany(personIds, rows.map(rowToRole), (r) => [r.personId]);
   }
 
   async rolesInScopes(scopeIds: readonly string[]): Promise<ReturnType<typeof rowToRole>[][]> {
-    const rows = this.db.prepare(`SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL ORDER BY role, id`).all(JSON.stringify(scopeIds)) as RoleRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL ORDER BY role, id`)
+      .all(JSON.stringify(scopeIds)) as RoleRow[];
     return alignMany(scopeIds, rows.map(rowToRole), (r) => [r.scopeId]);
   }
 
   async linksOf(ids: readonly string[]): Promise<ReturnType<typeof rowToLink>[][]> {
     const json = JSON.stringify(ids);
     const rows = this.db
-      .prepare(`SELECT * FROM links WHERE from_id IN ${IDS} AND until IS NULL UNION SELECT * FROM links WHERE to_id IN ${IDS} AND until IS NULL ORDER BY type, id`)
+      .prepare(
+        `SELECT * FROM links WHERE from_id IN ${IDS} AND until IS NULL UNION SELECT * FROM links WHERE to_id IN ${IDS} AND until IS NULL ORDER BY type, id`,
+      )
       .all(json, json) as LinkRow[];
     return alignMany(ids, rows.map(rowToLink), (l) => [l.fromId, l.toId]);
   }
@@ -193,7 +246,13 @@ export class EmbeddedStore implements GraphStore {
                 json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, json_extract(data, '$.since') AS since, until,
                 json_extract(data, '$.confirmedAt') AS confirmedAt, json_extract(data, '$.changedAt') AS changedAt FROM entities ${current}`,
       )
-      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & { topicIds: string | null; since: string | null; until: string | null; confirmedAt: string | null; changedAt: string | null })[];
+      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & {
+      topicIds: string | null;
+      since: string | null;
+      until: string | null;
+      confirmedAt: string | null;
+      changedAt: string | null;
+    })[];
     const entities = rows.map(({ since, until, confirmedAt, changedAt, ...r }) => ({
       ...r,
       topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [],
@@ -203,15 +262,21 @@ export class EmbeddedStore implements GraphStore {
     }));
     const roles = (this.db.prepare(`SELECT * FROM roles ${current}`).all() as RoleRow[]).map(rowToRole);
     const links = (this.db.prepare(`SELECT * FROM links ${current}`).all() as LinkRow[]).map(rowToLink);
-    const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);
-    const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map((r) => JSON.parse(r.data) as HubRequest);
+    const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Meeting,
+    );
+    const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as HubRequest,
+    );
     return { entities, roles, links, meetings, requests };
   }
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
     const key = q.text ? nameKey(q.text) : null;
     const rows = this.db
-      .prepare(`SELECT data FROM entities e WHERE ${LIST_FILTER} AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId)) ORDER BY name, id LIMIT @limit`)
+      .prepare(
+        `SELECT data FROM entities e WHERE ${LIST_FILTER} AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId)) ORDER BY name, id LIMIT @limit`,
+      )
       .all({ ...listParameters(q, key), limit: q.limit }) as Pick<EntityRow, 'data'>[];
     return rows.map(rowToEntity);
   }
@@ -219,13 +284,17 @@ export class EmbeddedStore implements GraphStore {
   async countEntities(q: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
     const key = q.text ? nameKey(q.text) : null;
     const { afterName: _name, afterId: _id, ...filters } = listParameters({ ...q, limit: 0 }, key);
-    const row = this.db.prepare(`SELECT count(*) AS n FROM entities e WHERE ${LIST_FILTER}`).get(filters) as { n: number };
+    const row = this.db.prepare(`SELECT count(*) AS n FROM entities e WHERE ${LIST_FILTER}`).get(filters) as {
+      n: number;
+    };
     return row.n;
   }
 
   async counts(): Promise<StoreCounts> {
     const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
-    for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM entities WHERE until IS NULL GROUP BY kind').all() as { kind: EntityKind; n: number }[]) {
+    for (const row of this.db
+      .prepare('SELECT kind, count(*) AS n FROM entities WHERE until IS NULL GROUP BY kind')
+      .all() as { kind: EntityKind; n: number }[]) {
       entities[row.kind] = row.n;
     }
     const roles = (this.db.prepare('SELECT count(*) AS n FROM roles WHERE until IS NULL').get() as { n: number }).n;
@@ -234,27 +303,35 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
-    this.db.transaction(() => {
-      guard(this.snapshot(changes));
-      const upsertEntity = this.db.prepare(
-        `INSERT INTO entities (id, kind, name, name_key, district_ags, data) VALUES (@id, @kind, @name, @name_key, @district_ags, @data)
+    this.db
+      .transaction(() => {
+        guard(this.snapshot(changes));
+        const upsertEntity = this.db.prepare(
+          `INSERT INTO entities (id, kind, name, name_key, district_ags, data) VALUES (@id, @kind, @name, @name_key, @district_ags, @data)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, district_ags = excluded.district_ags, data = excluded.data`,
-      );
-      for (const e of entitiesOf(changes)) upsertEntity.run(entityToRow(e));
-      insertRolesAndLinks(this.db, changes.roles, changes.links);
-      if (audit) this.appendAudit(audit);
-      bumpChangeSequence(this.db);
-    }).immediate();
+        );
+        for (const e of entitiesOf(changes)) upsertEntity.run(entityToRow(e));
+        insertRolesAndLinks(this.db, changes.roles, changes.links);
+        if (audit) this.appendAudit(audit);
+        bumpChangeSequence(this.db);
+      })
+      .immediate();
     this.ownChangeCount++;
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
-    this.db.transaction(() => {
-      const row = entityToRow(person);
-      this.db.prepare("UPDATE entities SET name = @name, name_key = @name_key, data = @data WHERE id = @id AND kind = 'Person'").run(row);
-      this.appendAudit(audit);
-      bumpChangeSequence(this.db);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const row = entityToRow(person);
+        this.db
+          .prepare(
+            "UPDATE entities SET name = @name, name_key = @name_key, data = @data WHERE id = @id AND kind = 'Person'",
+          )
+          .run(row);
+        this.appendAudit(audit);
+        bumpChangeSequence(this.db);
+      })
+      .immediate();
     this.ownChangeCount++;
   }
 
@@ -311,21 +388,25 @@ export class EmbeddedStore implements GraphStore {
 
   async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
     const rows = this.db
-      .prepare('SELECT a.* FROM audit_subjects s JOIN audit a ON a.id = s.audit_id WHERE s.subject_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?')
+      .prepare(
+        'SELECT a.* FROM audit_subjects s JOIN audit a ON a.id = s.audit_id WHERE s.subject_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?',
+      )
       .all(subjectId, limit) as AuditRow[];
     return rows.map(rowToAudit);
   }
 
   async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO tokens (id, hash, person_id, access, district_ags, personal_data, label, created_at, revoked_at)
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO tokens (id, hash, person_id, access, district_ags, personal_data, label, created_at, revoked_at)
            VALUES (@id, @hash, @person_id, @access, @district_ags, @personal_data, @label, @created_at, @revoked_at)`,
-        )
-        .run(tokenToRow(token));
-      this.appendAudit(audit);
-    }).immediate();
+          )
+          .run(tokenToRow(token));
+        this.appendAudit(audit);
+      })
+      .immediate();
   }
 
   async tokenByHash(hash: string): Promise<AccessToken | null> {
@@ -338,11 +419,15 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
-    return this.db.transaction(() => {
-      const changed = this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes;
-      if (changed) this.appendAudit(audit);
-      return changed > 0;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const changed = this.db
+          .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+          .run(at, id).changes;
+        if (changed) this.appendAudit(audit);
+        return changed > 0;
+      })
+      .immediate();
   }
 
   private appendAudit(audit: AuditEntry): void {
@@ -351,15 +436,33 @@ export class EmbeddedStore implements GraphStore {
 
   async saveRequest(request: HubRequest): Promise<boolean> {
     const row = {
-      id: request.id, requester_id: request.requesterId, handler_id: request.handlerId, state: request.state,
-      escalate_at: request.escalateAt, created_at: request.createdAt, version: request.version, data: JSON.stringify(request),
+      id: request.id,
+      requester_id: request.requesterId,
+      handler_id: request.handlerId,
+      state: request.state,
+      escalate_at: request.escalateAt,
+      created_at: request.createdAt,
+      version: request.version,
+      data: JSON.stringify(request),
     };
     if (request.version === 1) {
-      return this.db.prepare(`INSERT INTO requests (id, requester_id, handler_id, state, escalate_at, created_at, version, data)
-        VALUES (@id, @requester_id, @handler_id, @state, @escalate_at, @created_at, @version, @data) ON CONFLICT(id) DO NOTHING`).run(row).changes === 1;
+      return (
+        this.db
+          .prepare(
+            `INSERT INTO requests (id, requester_id, handler_id, state, escalate_at, created_at, version, data)
+        VALUES (@id, @requester_id, @handler_id, @state, @escalate_at, @created_at, @version, @data) ON CONFLICT(id) DO NOTHING`,
+          )
+          .run(row).changes === 1
+      );
     }
-    return this.db.prepare(`UPDATE requests SET handler_id = @handler_id, state = @state, escalate_at = @escalate_at, version = @version, data = @data
-      WHERE id = @id AND version = @version - 1`).run(row).changes === 1;
+    return (
+      this.db
+        .prepare(
+          `UPDATE requests SET handler_id = @handler_id, state = @state, escalate_at = @escalate_at, version = @version, data = @data
+      WHERE id = @id AND version = @version - 1`,
+        )
+        .run(row).changes === 1
+    );
   }
 
   async requestById(id: string): Promise<HubRequest | null> {
@@ -369,13 +472,20 @@ export class EmbeddedStore implements GraphStore {
 
   async requestsOf(personId: string, limit: number): Promise<HubRequest[]> {
     const rows = this.db
-      .prepare('SELECT data FROM requests WHERE requester_id = @p UNION SELECT data FROM requests WHERE handler_id = @p')
+      .prepare(
+        'SELECT data FROM requests WHERE requester_id = @p UNION SELECT data FROM requests WHERE handler_id = @p',
+      )
       .all({ p: personId }) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as HubRequest).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+    return rows
+      .map((r) => JSON.parse(r.data) as HubRequest)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
   }
 
   async requestsToEscalate(now: string, limit: number): Promise<HubRequest[]> {
-    const rows = this.db.prepare("SELECT data FROM requests WHERE state = 'ROUTED' AND escalate_at <= ? ORDER BY escalate_at LIMIT ?").all(now, limit) as { data: string }[];
+    const rows = this.db
+      .prepare("SELECT data FROM requests WHERE state = 'ROUTED' AND escalate_at <= ? ORDER BY escalate_at LIMIT ?")
+      .all(now, limit) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as HubRequest);
   }
 
@@ -410,12 +520,16 @@ export class EmbeddedStore implements GraphStore {
 
   async setState(key: string, value: unknown): Promise<void> {
     this.db
-      .prepare('INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(key, JSON.stringify(value), new Date().toISOString());
   }
 
   async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
-    const rows = this.db.prepare('SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key').all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
+    const rows = this.db
+      .prepare('SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key')
+      .all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
     return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
   }
 
@@ -433,7 +547,9 @@ export class EmbeddedStore implements GraphStore {
 
   async deleteEverything(): Promise<void> {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;');
+      this.db.exec(
+        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;',
+      );
       bumpChangeSequence(this.db);
     })();
   }
@@ -442,16 +558,32 @@ export class EmbeddedStore implements GraphStore {
     const { entityIds, roleIds, linkIds } = referencedIds(changes);
     const ids = JSON.stringify(entityIds);
     const roles = this.db
-      .prepare(`SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL UNION SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL`)
+      .prepare(
+        `SELECT * FROM roles WHERE person_id IN ${IDS} AND until IS NULL UNION SELECT * FROM roles WHERE scope_id IN ${IDS} AND until IS NULL`,
+      )
       .all(ids, ids) as RoleRow[];
-    const existingRoles = this.db.prepare(`SELECT id FROM roles WHERE id IN ${IDS}`).pluck().all(JSON.stringify(roleIds)) as string[];
-    const existingLinks = this.db.prepare(`SELECT id FROM links WHERE id IN ${IDS}`).pluck().all(JSON.stringify(linkIds)) as string[];
+    const existingRoles = this.db
+      .prepare(`SELECT id FROM roles WHERE id IN ${IDS}`)
+      .pluck()
+      .all(JSON.stringify(roleIds)) as string[];
+    const existingLinks = this.db
+      .prepare(`SELECT id FROM links WHERE id IN ${IDS}`)
+      .pluck()
+      .all(JSON.stringify(linkIds)) as string[];
     const scopeIds = roles.map((r) => r.scope_id).filter((id): id is string => id !== null && !entityIds.includes(id));
-    return new FactsSnapshot(this.readEntities([...entityIds, ...scopeIds]), roles.map(rowToRole), existingRoles, existingLinks);
+    return new FactsSnapshot(
+      this.readEntities([...entityIds, ...scopeIds]),
+      roles.map(rowToRole),
+      existingRoles,
+      existingLinks,
+    );
   }
 
   private readEntities(ids: readonly string[]): Entity[] {
-    const rows = this.db.prepare(`SELECT data FROM entities WHERE id IN ${IDS}`).all(JSON.stringify(ids)) as Pick<EntityRow, 'data'>[];
+    const rows = this.db.prepare(`SELECT data FROM entities WHERE id IN ${IDS}`).all(JSON.stringify(ids)) as Pick<
+      EntityRow,
+      'data'
+    >[];
     return rows.map(rowToEntity);
   }
 }

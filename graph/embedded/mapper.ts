@@ -37,7 +37,14 @@ export function entityToRow(e: Entity): EntityRow {
   let districtAgs: string | null = null;
   if (e.kind === 'District') districtAgs = e.ags;
   else if ('districtAgs' in e) districtAgs = e.districtAgs;
-  return { id: e.id, kind: e.kind, name: e.name, name_key: nameKey(e.name), district_ags: districtAgs, data: JSON.stringify(e) };
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    name_key: nameKey(e.name),
+    district_ags: districtAgs,
+    data: JSON.stringify(e),
+  };
 }
 
 export function rowToEntity(row: Pick<EntityRow, 'data'>): Entity {
@@ -45,7 +52,14 @@ export function rowToEntity(row: Pick<EntityRow, 'data'>): Entity {
 }
 
 export function roleToRow(r: RoleAssignment): RoleRow {
-  return { id: r.id, person_id: r.personId, role: r.role, scope_id: r.scopeId, since: r.since ?? null, until: r.until ?? null };
+  return {
+    id: r.id,
+    person_id: r.personId,
+    role: r.role,
+    scope_id: r.scopeId,
+    since: r.since ?? null,
+    until: r.until ?? null,
+  };
 }
 
 // since and until appear only where set, so roles and links read the same as before they existed.
@@ -57,11 +71,26 @@ export function rowToRole(row: RoleRow): RoleAssignment {
 }
 
 export function linkToRow(l: Link): LinkRow {
-  return { id: l.id, type: l.type, from_id: l.fromId, to_id: l.toId, since: l.since, note: l.note, until: l.until ?? null };
+  return {
+    id: l.id,
+    type: l.type,
+    from_id: l.fromId,
+    to_id: l.toId,
+    since: l.since,
+    note: l.note,
+    until: l.until ?? null,
+  };
 }
 
 export function rowToLink(row: LinkRow): Link {
-  const link: Link = { id: row.id, type: row.type as LinkType, fromId: row.from_id, toId: row.to_id, since: row.since, note: row.note };
+  const link: Link = {
+    id: row.id,
+    type: row.type as LinkType,
+    fromId: row.from_id,
+    toId: row.to_id,
+    since: row.since,
+    note: row.note,
+  };
   if (row.until) link.until = row.until;
   return link;
 }
@@ -80,15 +109,29 @@ export interface TokenRow {
 
 export function tokenToRow(t: AccessToken): TokenRow {
   return {
-    id: t.id, hash: t.hash, person_id: t.personId, access: t.access, district_ags: t.districtAgs,
-    personal_data: t.personalData ? 1 : 0, label: t.label, created_at: t.createdAt, revoked_at: t.revokedAt,
+    id: t.id,
+    hash: t.hash,
+    person_id: t.personId,
+    access: t.access,
+    district_ags: t.districtAgs,
+    personal_data: t.personalData ? 1 : 0,
+    label: t.label,
+    created_at: t.createdAt,
+    revoked_at: t.revokedAt,
   };
 }
 
 export function rowToToken(r: TokenRow): AccessToken {
   return {
-    id: r.id, hash: r.hash, personId: r.person_id, access: r.access as AccessRole, districtAgs: r.district_ags,
-    personalData: r.personal_data === 1, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at,
+    id: r.id,
+    hash: r.hash,
+    personId: r.person_id,
+    access: r.access as AccessRole,
+    districtAgs: r.district_ags,
+    personalData: r.personal_data === 1,
+    label: r.label,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
   };
 }
 
@@ -102,9 +145,23 @@ export interface AuditRow {
 }
 
 export function auditToRow(a: AuditEntry): AuditRow {
-  return { id: a.id, at: a.at, actor_id: a.actorId, action: a.action, subject_ids: JSON.stringify(a.subjectIds), details: JSON.stringify(a.details) };
+  return {
+    id: a.id,
+    at: a.at,
+    actor_id: a.actorId,
+    action: a.action,
+    subject_ids: JSON.stringify(a.subjectIds),
+    details: JSON.stringify(a.details),
+  };
 }
 
 export function rowToAudit(r: AuditRow): AuditEntry {
-  return { id: r.id, at: r.at, actorId: r.actor_id, action: r.action, subjectIds: JSON.parse(r.subject_ids) as string[], details: JSON.parse(r.details) as Record<string, unknown> };
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    subjectIds: JSON.parse(r.subject_ids) as string[],
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  };
 }

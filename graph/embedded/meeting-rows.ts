@@ -9,15 +9,26 @@ const IDS = '(SELECT value FROM json_each(?))';
 const meetingsOf = (rows: unknown[]) => (rows as { data: string }[]).map((r) => JSON.parse(r.data) as Meeting);
 
 export function saveMeetings(db: Database.Database, meetings: readonly Meeting[]): boolean {
-  const insert = db.prepare('INSERT INTO meetings (id, starts_at, ends_at, version, series_id, data) VALUES (@id, @starts_at, @ends_at, @version, @series_id, @data) ON CONFLICT(id) DO NOTHING');
-  const update = db.prepare('UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, series_id = @series_id, data = @data WHERE id = @id AND version = @version - 1');
+  const insert = db.prepare(
+    'INSERT INTO meetings (id, starts_at, ends_at, version, series_id, data) VALUES (@id, @starts_at, @ends_at, @version, @series_id, @data) ON CONFLICT(id) DO NOTHING',
+  );
+  const update = db.prepare(
+    'UPDATE meetings SET starts_at = @starts_at, ends_at = @ends_at, version = @version, series_id = @series_id, data = @data WHERE id = @id AND version = @version - 1',
+  );
   const forget = db.prepare('DELETE FROM meeting_people WHERE meeting_id = ?');
   const person = db.prepare('INSERT INTO meeting_people (meeting_id, person_id) VALUES (?, ?)');
   const stale = new Error('stale');
   try {
     db.transaction(() => {
       for (const meeting of meetings) {
-        const row = { id: meeting.id, starts_at: meeting.startsAt, ends_at: endsAt(meeting), version: meeting.version, series_id: meeting.series?.id ?? null, data: JSON.stringify(meeting) };
+        const row = {
+          id: meeting.id,
+          starts_at: meeting.startsAt,
+          ends_at: endsAt(meeting),
+          version: meeting.version,
+          series_id: meeting.series?.id ?? null,
+          data: JSON.stringify(meeting),
+        };
         if ((meeting.version === 1 ? insert : update).run(row).changes === 0) throw stale;
         forget.run(meeting.id);
         for (const id of new Set([meeting.organiserId, ...meeting.inviteeIds])) person.run(meeting.id, id);
@@ -35,10 +46,17 @@ export function meetingById(db: Database.Database, id: string): Meeting | null {
 }
 
 export function meetingsStarting(db: Database.Database, from: string, to: string): Meeting[] {
-  return meetingsOf(db.prepare('SELECT data FROM meetings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at').all(from, to));
+  return meetingsOf(
+    db.prepare('SELECT data FROM meetings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at').all(from, to),
+  );
 }
 
-export function meetingsOfPeople(db: Database.Database, personIds: readonly string[], from: string, to: string): Meeting[] {
+export function meetingsOfPeople(
+  db: Database.Database,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+): Meeting[] {
   return meetingsOf(
     db
       .prepare(
@@ -50,5 +68,7 @@ export function meetingsOfPeople(db: Database.Database, personIds: readonly stri
 }
 
 export function meetingsOfSeries(db: Database.Database, seriesIds: readonly string[]): Meeting[] {
-  return meetingsOf(db.prepare(`SELECT data FROM meetings WHERE series_id IN ${IDS} ORDER BY starts_at`).all(JSON.stringify(seriesIds)));
+  return meetingsOf(
+    db.prepare(`SELECT data FROM meetings WHERE series_id IN ${IDS} ORDER BY starts_at`).all(JSON.stringify(seriesIds)),
+  );
 }

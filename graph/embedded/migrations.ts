@@ -151,7 +151,6 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-
 export function migrate(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);

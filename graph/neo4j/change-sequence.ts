@@ -10,4 +10,5 @@ export async function bumpChangeSequence(tx: ManagedTransaction): Promise<void> 
   await tx.run(BUMP_STATEMENT);
 }
 
-export const READ_STATEMENT = "OPTIONAL MATCH (s:HubChangeSequence {id: 'network'}) RETURN coalesce(s.value, 0) AS value";
+export const READ_STATEMENT =
+  "OPTIONAL MATCH (s:HubChangeSequence {id: 'network'}) RETURN coalesce(s.value, 0) AS value";

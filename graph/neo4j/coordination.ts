@@ -5,11 +5,20 @@ import type { ManagedTransaction } from 'neo4j-driver';
 
 export async function claimOnce(tx: ManagedTransaction, key: string): Promise<boolean> {
   // The unique constraint on Claim.key makes concurrent MERGEs of one key create one node.
-  const result = await tx.run('MERGE (c:Claim {key: $key}) ON CREATE SET c.claimedAt = datetime(), c.fresh = true WITH c, c.fresh AS fresh REMOVE c.fresh RETURN fresh', { key });
+  const result = await tx.run(
+    'MERGE (c:Claim {key: $key}) ON CREATE SET c.claimedAt = datetime(), c.fresh = true WITH c, c.fresh AS fresh REMOVE c.fresh RETURN fresh',
+    { key },
+  );
   return result.records[0]?.get('fresh') === true;
 }
 
-export async function holdLease(tx: ManagedTransaction, name: string, holder: string, until: Date, now: Date): Promise<boolean> {
+export async function holdLease(
+  tx: ManagedTransaction,
+  name: string,
+  holder: string,
+  until: Date,
+  now: Date,
+): Promise<boolean> {
   // The first SET write-locks the lease, so the holder is read after any concurrent change.
   const result = await tx.run(
     `MERGE (l:Lease {key: $name}) ON CREATE SET l.holder = $holder, l.until = $until

@@ -14,12 +14,22 @@ const LINK_PATTERN = LINK_TYPES.join('|');
 export async function readRevisionFacts(tx: ManagedTransaction, revision: NetworkRevision): Promise<RevisionFacts> {
   const { entityIds, roleIds, linkIds, deletedIds } = revisionIds(revision);
   const scopes = revision.addedRoles.map((r) => r.scopeId).filter((id): id is string => id !== null);
-  if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+  if (scopes.length)
+    await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
   const roleRecords = await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids RETURN r', { ids: roleIds });
-  const linkRecords = await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`, { ids: linkIds });
+  const linkRecords = await tx.run(
+    `MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`,
+    { ids: linkIds },
+  );
   const roles = roleRecords.records.map((r) => nodeToRole(r.get('r') as Node));
-  const links = linkRecords.records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
-  const involved = new Set([...entityIds, ...roles.flatMap((r) => (r.scopeId ? [r.personId, r.scopeId] : [r.personId])), ...links.flatMap((l) => [l.fromId, l.toId])]);
+  const links = linkRecords.records.map((r) =>
+    relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')),
+  );
+  const involved = new Set([
+    ...entityIds,
+    ...roles.flatMap((r) => (r.scopeId ? [r.personId, r.scopeId] : [r.personId])),
+    ...links.flatMap((l) => [l.fromId, l.toId]),
+  ]);
   const current = (
     await tx.run(
       `MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
@@ -28,7 +38,9 @@ export async function readRevisionFacts(tx: ManagedTransaction, revision: Networ
     )
   ).records.map((r) => nodeToRole(r.get('r') as Node));
   for (const r of current) if (r.scopeId) involved.add(r.scopeId);
-  const entities = (await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...involved] })).records.map((r) => nodeToEntity(r.get('e') as Node));
+  const entities = (await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...involved] })).records.map(
+    (r) => nodeToEntity(r.get('e') as Node),
+  );
   const dependants = new Map<string, Dependant[]>();
   for (const id of deletedIds) dependants.set(id, await dependantsOf(tx, id));
   return new RevisionFacts(entities, current, roles, links, dependants);
@@ -56,14 +68,24 @@ export async function writeRevision(tx: ManagedTransaction, revision: NetworkRev
   if (updated.length) {
     // Labels stay; properties are replaced whole, and the relationships that follow from fields are drawn anew.
     await tx.run('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', { rows: updated.map(entityToProps) });
-    await tx.run(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, { ids: updated.map((e) => e.id) });
+    await tx.run(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, {
+      ids: updated.map((e) => e.id),
+    });
     await writeStructuralEdges(tx, updated);
   }
-  if (revision.endedRoles.length) await tx.run('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', { rows: revision.endedRoles });
-  if (revision.endedLinks.length) await tx.run(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, { rows: revision.endedLinks });
+  if (revision.endedRoles.length)
+    await tx.run('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', {
+      rows: revision.endedRoles,
+    });
+  if (revision.endedLinks.length)
+    await tx.run(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, {
+      rows: revision.endedLinks,
+    });
   await writeRolesAndLinks(tx, revision.addedRoles, revision.addedLinks);
   if (revision.deleted.length) {
-    await tx.run('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', { ids: revision.deleted });
+    await tx.run('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', {
+      ids: revision.deleted,
+    });
     await tx.run('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids: revision.deleted });
   }
 }

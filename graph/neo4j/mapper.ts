@@ -38,7 +38,12 @@ export function nodeToEntity(node: Node): Entity {
 // since and until appear only where set, so roles and links read the same as before they existed.
 export function nodeToRole(node: Node): RoleAssignment {
   const p = node.properties as Record<string, unknown>;
-  const role: RoleAssignment = { id: String(p.id), personId: String(p.personId), role: p.role as Role, scopeId: (p.scopeId as string | undefined) ?? null };
+  const role: RoleAssignment = {
+    id: String(p.id),
+    personId: String(p.personId),
+    role: p.role as Role,
+    scopeId: (p.scopeId as string | undefined) ?? null,
+  };
   if (typeof p.since === 'string') role.since = p.since;
   if (typeof p.until === 'string') role.until = p.until;
   return role;
@@ -93,7 +98,14 @@ export function nodeToToken(node: Node): AccessToken {
 }
 
 export function auditToProps(a: AuditEntry): Record<string, unknown> {
-  return { id: a.id, at: a.at, actorId: a.actorId, action: a.action, subjectIds: a.subjectIds, detailsJson: JSON.stringify(a.details) };
+  return {
+    id: a.id,
+    at: a.at,
+    actorId: a.actorId,
+    action: a.action,
+    subjectIds: a.subjectIds,
+    detailsJson: JSON.stringify(a.details),
+  };
 }
 
 export function nodeToAudit(node: Node): AuditEntry {

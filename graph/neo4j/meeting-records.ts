@@ -6,7 +6,8 @@ import { endsAt, type Meeting } from '../../src/domain/meetings.js';
 
 export const MEETING_QUERIES = {
   byId: 'MATCH (m:Meeting {id: $id}) RETURN m.data AS data',
-  starting: 'MATCH (m:Meeting) WHERE m.startsAt >= $from AND m.startsAt < $to RETURN m.data AS data ORDER BY m.startsAt',
+  starting:
+    'MATCH (m:Meeting) WHERE m.startsAt >= $from AND m.startsAt < $to RETURN m.data AS data ORDER BY m.startsAt',
   ofPeople: `MATCH (p:MeetingPerson)<-[:WITH]-(m:Meeting) WHERE p.personId IN $ids AND m.startsAt < $to AND m.endsAt > $from
              WITH DISTINCT m RETURN m.data AS data ORDER BY m.startsAt`,
   ofSeries: 'MATCH (m:Meeting) WHERE m.seriesId IN $seriesIds RETURN m.data AS data ORDER BY m.startsAt',
@@ -23,7 +24,14 @@ export function toMeetings(records: Neo4jRecord[]): Meeting[] {
  */
 export async function saveMeetings(tx: ManagedTransaction, meetings: readonly Meeting[]): Promise<boolean> {
   const rows = meetings.map((m) => ({
-    props: { id: m.id, startsAt: m.startsAt, endsAt: endsAt(m), version: neo4j.int(m.version), seriesId: m.series?.id ?? null, data: JSON.stringify(m) },
+    props: {
+      id: m.id,
+      startsAt: m.startsAt,
+      endsAt: endsAt(m),
+      version: neo4j.int(m.version),
+      seriesId: m.series?.id ?? null,
+      data: JSON.stringify(m),
+    },
     people: [...new Set([m.organiserId, ...m.inviteeIds])],
   }));
   const result = await tx.run(

@@ -79,7 +79,9 @@ const MIGRATIONS: Migration[] = [
     name: 'ended roles and links',
     statements: [
       'CREATE INDEX role_until IF NOT EXISTS FOR (r:RoleAssignment) ON (r.until)',
-      ...LINK_TYPES.map((t) => `CREATE INDEX link_until_${t.toLowerCase()} IF NOT EXISTS FOR ()-[l:${t}]-() ON (l.until)`),
+      ...LINK_TYPES.map(
+        (t) => `CREATE INDEX link_until_${t.toLowerCase()} IF NOT EXISTS FOR ()-[l:${t}]-() ON (l.until)`,
+      ),
     ],
   },
 ];
@@ -97,10 +99,13 @@ export async function migrate(driver: Driver, database: string | undefined): Pro
       if (applied.has(m.version)) continue;
       for (const statement of m.statements) await session.run(statement);
       await session.run('CALL db.awaitIndexes(300)');
-      await session.run('MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()', {
-        version: neo4j.int(m.version),
-        name: m.name,
-      });
+      await session.run(
+        'MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()',
+        {
+          version: neo4j.int(m.version),
+          name: m.name,
+        },
+      );
     }
   } finally {
     await session.close();

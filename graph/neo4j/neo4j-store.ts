@@ -1,14 +1,47 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Relationship,
+} from 'neo4j-driver';
 import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { StoreUnavailable } from '../../src/domain/errors.js';
-import { ENTITY_KINDS, LINK_TYPES, type Person, type District, type Entity, type EntityKind, type Municipality, type Link, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import {
+  ENTITY_KINDS,
+  LINK_TYPES,
+  type Person,
+  type District,
+  type Entity,
+  type EntityKind,
+  type Municipality,
+  type Link,
+  type NetworkBundle,
+  type RoleAssignment,
+} from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
-import { lastChecked, listParameters, type ChangeGuard, type EntityListQuery, type GraphStore, type MunicipalityRef, type NetworkSnapshot, type StoreCounts } from '../../src/domain/ports/graph-store.port.js';
+import {
+  lastChecked,
+  listParameters,
+  type ChangeGuard,
+  type EntityListQuery,
+  type GraphStore,
+  type MunicipalityRef,
+  type NetworkSnapshot,
+  type StoreCounts,
+} from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
-import { entityToProps, fromNeo4j, nodeToAudit, nodeToEntity, nodeToRole, nodeToToken, relationshipToLink } from './mapper.js';
+import {
+  entityToProps,
+  fromNeo4j,
+  nodeToAudit,
+  nodeToEntity,
+  nodeToRole,
+  nodeToToken,
+  relationshipToLink,
+} from './mapper.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
@@ -77,51 +110,91 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listDistricts(stateCode?: string): Promise<District[]> {
-    const records = await this.records('MATCH (d:District) WHERE $state IS NULL OR d.stateCode = $state RETURN d ORDER BY d.ags', { state: stateCode ?? null });
+    const records = await this.records(
+      'MATCH (d:District) WHERE $state IS NULL OR d.stateCode = $state RETURN d ORDER BY d.ags',
+      { state: stateCode ?? null },
+    );
     return records.map((r) => nodeToEntity(r.get('d')) as District);
   }
 
   async districtsByAgs(ags: readonly string[]): Promise<(District | null)[]> {
     const records = await this.records('MATCH (d:District) WHERE d.ags IN $ags RETURN d', { ags });
-    return alignOne(ags, records.map((r) => nodeToEntity(r.get('d')) as District), (d) => d.ags);
+    return alignOne(
+      ags,
+      records.map((r) => nodeToEntity(r.get('d')) as District),
+      (d) => d.ags,
+    );
   }
 
   async municipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
-    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags AND m.until IS NULL RETURN m ORDER BY m.name', { ags });
-    return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
+    const records = await this.records(
+      'MATCH (m:Municipality) WHERE m.districtAgs IN $ags AND m.until IS NULL RETURN m ORDER BY m.name',
+      { ags },
+    );
+    return alignMany(
+      ags,
+      records.map((r) => nodeToEntity(r.get('m')) as Municipality),
+      (m) => [m.districtAgs],
+    );
   }
 
   async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
-    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', { ags });
-    return alignMany(ags, records.map((r) => nodeToEntity(r.get('m')) as Municipality), (m) => [m.districtAgs]);
+    const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', {
+      ags,
+    });
+    return alignMany(
+      ags,
+      records.map((r) => nodeToEntity(r.get('m')) as Municipality),
+      (m) => [m.districtAgs],
+    );
   }
 
   async municipalityDirectory(): Promise<MunicipalityRef[]> {
-    const records = await this.records('MATCH (m:Municipality) WHERE m.until IS NULL RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name');
+    const records = await this.records(
+      'MATCH (m:Municipality) WHERE m.until IS NULL RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs ORDER BY m.name',
+    );
     return records.map((r) => ({ id: r.get('id'), name: r.get('name'), districtAgs: r.get('districtAgs') }));
   }
 
   async entitiesByIds(ids: readonly string[]): Promise<(Entity | null)[]> {
     const records = await this.records('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids });
-    return alignOne(ids, records.map((r) => nodeToEntity(r.get('e'))), (e) => e.id);
+    return alignOne(
+      ids,
+      records.map((r) => nodeToEntity(r.get('e'))),
+      (e) => e.id,
+    );
   }
 
   async rolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
-    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id', { ids: personIds });
-    return alignMany(personIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.personId]);
+    const records = await this.records(
+      'MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id',
+      { ids: personIds },
+    );
+    return alignMany(
+      personIds,
+      records.map((r) => nodeToRole(r.get('r'))),
+      (r) => [r.personId],
+    );
   }
 
   async rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
-    const records = await this.records('MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id', { ids: scopeIds });
-    return alignMany(scopeIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.scopeId]);
+    const records = await this.records(
+      'MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r ORDER BY r.role, r.id',
+      { ids: scopeIds },
+    );
+    return alignMany(
+      scopeIds,
+      records.map((r) => nodeToRole(r.get('r'))),
+      (r) => [r.scopeId],
+    );
   }
 
   async linksOf(ids: readonly string[]): Promise<ReturnType<typeof relationshipToLink>[][]> {
     const records = await this.records(
-        `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL
+      `MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL
          WITH DISTINCT l RETURN l, startNode(l).id AS fromId, endNode(l).id AS toId ORDER BY type(l), l.id`,
-        { ids },
-      );
+      { ids },
+    );
     const links = records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
     return alignMany(ids, links, (l) => [l.fromId, l.toId]);
   }
@@ -130,10 +203,10 @@ export class Neo4jStore implements GraphStore {
     const key = nameKey(text);
     if (!key) return [];
     const records = await this.records(
-        `MATCH (e:Entity) WHERE e.nameKey CONTAINS $key AND e.kind IN $kinds AND e.until IS NULL
+      `MATCH (e:Entity) WHERE e.nameKey CONTAINS $key AND e.kind IN $kinds AND e.until IS NULL
          RETURN e ORDER BY e.nameKey = $key DESC, e.nameKey STARTS WITH $key DESC, e.name, e.id LIMIT $limit`,
-        { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
-      );
+      { key, kinds: kinds ?? ENTITY_KINDS, limit: neo4j.int(limit) },
+    );
     return records.map((r) => nodeToEntity(r.get('e')));
   }
 
@@ -148,11 +221,14 @@ export class Neo4jStore implements GraphStore {
   private async snapshotOf(currentOnly: boolean): Promise<NetworkSnapshot> {
     const current = (name: string) => (currentOnly ? `WHERE ${name}.until IS NULL` : '');
     const [entities, roles, links, meetings, requests] = await this.read(async (tx) => [
-      (await tx.run(`MATCH (e:Entity) ${current('e')} RETURN e.id AS id, e.kind AS kind, e.name AS name,
+      (
+        await tx.run(`MATCH (e:Entity) ${current('e')} RETURN e.id AS id, e.kind AS kind, e.name AS name,
         CASE WHEN e.kind = 'District' THEN e.ags ELSE e.districtAgs END AS districtAgs, e.municipalityId AS municipalityId, e.population AS population,
-        coalesce(e.topicIds, []) AS topicIds, e.since AS since, e.until AS until, e.confirmedAt AS confirmedAt, e.changedAt AS changedAt`)).records,
+        coalesce(e.topicIds, []) AS topicIds, e.since AS since, e.until AS until, e.confirmedAt AS confirmedAt, e.changedAt AS changedAt`)
+      ).records,
       (await tx.run(`MATCH (r:RoleAssignment) ${current('r')} RETURN r`)).records,
-      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) ${current('l')} RETURN l, a.id AS fromId, b.id AS toId`)).records,
+      (await tx.run(`MATCH (a)-[l:${LINK_PATTERN}]->(b) ${current('l')} RETURN l, a.id AS fromId, b.id AS toId`))
+        .records,
       (await tx.run('MATCH (m:Meeting) RETURN m.data AS data')).records,
       (await tx.run('MATCH (r:Request) RETURN r.data AS data')).records,
     ]);
@@ -186,14 +262,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async countEntities(q: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
-    const [record] = await this.records(`MATCH (e:Entity) WHERE ${LIST_FILTER} RETURN count(e) AS n`, listParameters({ ...q, limit: 0 }, q.text ? nameKey(q.text) : null));
+    const [record] = await this.records(
+      `MATCH (e:Entity) WHERE ${LIST_FILTER} RETURN count(e) AS n`,
+      listParameters({ ...q, limit: 0 }, q.text ? nameKey(q.text) : null),
+    );
     return fromNeo4j(record!.get('n')) as number;
   }
 
   async counts(): Promise<StoreCounts> {
     const [kinds, totals] = await this.read(async (tx) => [
       (await tx.run('MATCH (e:Entity) WHERE e.until IS NULL RETURN e.kind AS kind, count(*) AS n')).records,
-      (await tx.run(`CALL { MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.until IS NULL RETURN count(l) AS links } RETURN roles, links`)).records,
+      (
+        await tx.run(
+          `CALL { MATCH (r:RoleAssignment) WHERE r.until IS NULL RETURN count(r) AS roles } CALL { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.until IS NULL RETURN count(l) AS links } RETURN roles, links`,
+        )
+      ).records,
     ]);
     const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
     for (const r of kinds) entities[r.get('kind') as EntityKind] = fromNeo4j(r.get('n')) as number;
@@ -233,22 +316,38 @@ export class Neo4jStore implements GraphStore {
 
   async rolesByIds(ids: readonly string[]): Promise<(RoleAssignment | null)[]> {
     const records = await this.records(HISTORY_QUERIES.rolesByIds, { ids });
-    return alignOne(ids, records.map((r) => nodeToRole(r.get('r'))), (r) => r.id);
+    return alignOne(
+      ids,
+      records.map((r) => nodeToRole(r.get('r'))),
+      (r) => r.id,
+    );
   }
 
   async linksByIds(ids: readonly string[]): Promise<(Link | null)[]> {
     const records = await this.records(HISTORY_QUERIES.linksByIds, { ids });
-    return alignOne(ids, records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))), (l) => l.id);
+    return alignOne(
+      ids,
+      records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId'))),
+      (l) => l.id,
+    );
   }
 
   async allRolesOfPersons(personIds: readonly string[]): Promise<RoleAssignment[][]> {
     const records = await this.records(HISTORY_QUERIES.rolesOfPersons, { ids: personIds });
-    return alignMany(personIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.personId]);
+    return alignMany(
+      personIds,
+      records.map((r) => nodeToRole(r.get('r'))),
+      (r) => [r.personId],
+    );
   }
 
   async allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]> {
     const records = await this.records(HISTORY_QUERIES.rolesInScopes, { ids: scopeIds });
-    return alignMany(scopeIds, records.map((r) => nodeToRole(r.get('r'))), (r) => [r.scopeId]);
+    return alignMany(
+      scopeIds,
+      records.map((r) => nodeToRole(r.get('r'))),
+      (r) => [r.scopeId],
+    );
   }
 
   async allLinksOf(ids: readonly string[]): Promise<Link[][]> {
@@ -304,13 +403,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listTokens(): Promise<AccessToken[]> {
-    return (await this.records('MATCH (t:AccessToken) RETURN t ORDER BY t.createdAt, t.id')).map((r) => nodeToToken(r.get('t')));
+    return (await this.records('MATCH (t:AccessToken) RETURN t ORDER BY t.createdAt, t.id')).map((r) =>
+      nodeToToken(r.get('t')),
+    );
   }
 
   async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
     let revoked = false;
     await this.write(async (tx) => {
-      const result = await tx.run('MATCH (t:AccessToken {id: $id}) WHERE t.revokedAt IS NULL SET t.revokedAt = $at RETURN t.id', { id, at });
+      const result = await tx.run(
+        'MATCH (t:AccessToken {id: $id}) WHERE t.revokedAt IS NULL SET t.revokedAt = $at RETURN t.id',
+        { id, at },
+      );
       revoked = result.records.length > 0;
       if (revoked) await appendAudit(tx, audit);
     });
@@ -319,9 +423,16 @@ export class Neo4jStore implements GraphStore {
 
   async saveRequest(request: HubRequest): Promise<boolean> {
     const props = {
-      id: request.id, requesterId: request.requesterId, handlerId: request.handlerId, state: request.state,
-      escalateAt: request.escalateAt, createdAt: request.createdAt, version: neo4j.int(request.version), data: JSON.stringify(request),
-      hasText: request.text !== null, closedAt: request.state === 'RESOLVED' || request.state === 'DECLINED' ? (request.hops.at(-1)?.at ?? null) : null,
+      id: request.id,
+      requesterId: request.requesterId,
+      handlerId: request.handlerId,
+      state: request.state,
+      escalateAt: request.escalateAt,
+      createdAt: request.createdAt,
+      version: neo4j.int(request.version),
+      data: JSON.stringify(request),
+      hasText: request.text !== null,
+      closedAt: request.state === 'RESOLVED' || request.state === 'DECLINED' ? (request.hops.at(-1)?.at ?? null) : null,
     };
     let saved = false;
     await this.write(async (tx) => {
@@ -398,12 +509,18 @@ export class Neo4jStore implements GraphStore {
 
   async setState(key: string, value: unknown): Promise<void> {
     await this.write(async (tx) => {
-      await tx.run('MERGE (s:SharedState {key: $key}) SET s.value = $value, s.updatedAt = datetime()', { key, value: JSON.stringify(value) });
+      await tx.run('MERGE (s:SharedState {key: $key}) SET s.value = $value, s.updatedAt = datetime()', {
+        key,
+        value: JSON.stringify(value),
+      });
     });
   }
 
   async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
-    const records = await this.records('MATCH (s:SharedState) WHERE s.key STARTS WITH $prefix RETURN s.key AS key, s.value AS value ORDER BY key', { prefix });
+    const records = await this.records(
+      'MATCH (s:SharedState) WHERE s.key STARTS WITH $prefix RETURN s.key AS key, s.value AS value ORDER BY key',
+      { prefix },
+    );
     return records.map((r) => ({ key: r.get('key') as string, value: JSON.parse(r.get('value') as string) as T }));
   }
 
@@ -426,7 +543,9 @@ export class Neo4jStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      await session.run('MATCH (n) WHERE NOT n:Migration AND NOT n:HubChangeSequence CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      await session.run(
+        'MATCH (n) WHERE NOT n:Migration AND NOT n:HubChangeSequence CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+      );
       await session.executeWrite(bumpChangeSequence);
     } catch (error) {
       throw mapError(error);

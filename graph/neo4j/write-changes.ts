@@ -2,7 +2,14 @@ import type { ManagedTransaction, Node } from 'neo4j-driver';
 import type { AuditEntry } from '../../src/domain/access.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { districtId } from '../../src/domain/ids.js';
-import { ENTITY_KINDS, LINK_TYPES, type Entity, type Link, type NetworkBundle, type RoleAssignment } from '../../src/domain/model.js';
+import {
+  ENTITY_KINDS,
+  LINK_TYPES,
+  type Entity,
+  type Link,
+  type NetworkBundle,
+  type RoleAssignment,
+} from '../../src/domain/model.js';
 import { auditToProps, entityToProps, linkToProps, nodeToEntity, nodeToRole, roleToProps } from './mapper.js';
 
 // The write path inside a transaction: reading the facts a bundle refers to, writing the bundle
@@ -15,15 +22,20 @@ export async function readFacts(tx: ManagedTransaction, changes: NetworkBundle):
   // Writing to the districts a role is held in locks them until commit, so two concurrent
   // assignments cannot both see room under the KIK limit.
   const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
-  if (scopes.length) await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+  if (scopes.length)
+    await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
   const roles = await tx.run(
     `MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
      UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r
      UNION MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN r`,
     { ids: entityIds, roleIds },
   );
-  const scopeIds = roles.records.map((r) => (r.get('r') as Node).properties.scopeId as string | undefined).filter((id) => id !== undefined);
-  const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...new Set([...entityIds, ...scopeIds])] });
+  const scopeIds = roles.records
+    .map((r) => (r.get('r') as Node).properties.scopeId as string | undefined)
+    .filter((id) => id !== undefined);
+  const entities = await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', {
+    ids: [...new Set([...entityIds, ...scopeIds])],
+  });
   const links = await tx.run(
     LINK_TYPES.map((t) => `MATCH ()-[l:${t}]->() WHERE l.id IN $linkIds RETURN l.id AS id`).join(' UNION '),
     { linkIds },
@@ -58,7 +70,11 @@ export async function writeChanges(tx: ManagedTransaction, changes: NetworkBundl
 }
 
 export async function writeEntities(tx: ManagedTransaction, changes: NetworkBundle): Promise<void> {
-  await unwind(tx, 'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row', changes.districts.map(entityToProps));
+  await unwind(
+    tx,
+    'UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:District, e += row',
+    changes.districts.map(entityToProps),
+  );
   for (const kind of ENTITY_KINDS) {
     if (kind === 'District') continue;
     const rows = entitiesOf(changes).filter((e) => e.kind === kind);
@@ -69,11 +85,19 @@ export async function writeEntities(tx: ManagedTransaction, changes: NetworkBund
 
 export async function writeStructuralEdges(tx: ManagedTransaction, entities: readonly Entity[]): Promise<void> {
   for (const [type, edges] of Object.entries(structuralEdges(entities))) {
-    await unwind(tx, `UNWIND $rows AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`, edges);
+    await unwind(
+      tx,
+      `UNWIND $rows AS x MATCH (a:Entity {id: x.from}) MATCH (b:Entity {id: x.to}) CREATE (a)-[:${type}]->(b)`,
+      edges,
+    );
   }
 }
 
-export async function writeRolesAndLinks(tx: ManagedTransaction, roles: readonly RoleAssignment[], links: readonly Link[]): Promise<void> {
+export async function writeRolesAndLinks(
+  tx: ManagedTransaction,
+  roles: readonly RoleAssignment[],
+  links: readonly Link[],
+): Promise<void> {
   await unwind(
     tx,
     `UNWIND $rows AS row MATCH (p:Entity {id: row.personId}) CREATE (p)-[:HOLDS]->(r:RoleAssignment) SET r = row
@@ -96,11 +120,17 @@ type StructuralType = 'PART_OF' | 'BASED_IN' | 'LOCATED_IN' | 'ABOUT';
 export const STRUCTURAL_TYPES = ['PART_OF', 'BASED_IN', 'LOCATED_IN', 'ABOUT'] as const;
 
 function structuralEdges(entities: readonly Entity[]): Record<StructuralType, { from: string; to: string }[]> {
-  const out: Record<StructuralType, { from: string; to: string }[]> = { PART_OF: [], BASED_IN: [], LOCATED_IN: [], ABOUT: [] };
+  const out: Record<StructuralType, { from: string; to: string }[]> = {
+    PART_OF: [],
+    BASED_IN: [],
+    LOCATED_IN: [],
+    ABOUT: [],
+  };
   for (const e of entities) {
     if (e.kind === 'Municipality') out.PART_OF.push({ from: e.id, to: districtId(e.districtAgs) });
     if (e.kind === 'Alliance') out.BASED_IN.push({ from: e.id, to: districtId(e.districtAgs) });
-    if (e.kind === 'Institution') out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });
+    if (e.kind === 'Institution')
+      out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });
     if ('topicIds' in e) for (const t of e.topicIds) out.ABOUT.push({ from: e.id, to: t });
   }
   return out;

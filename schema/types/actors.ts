@@ -17,7 +17,10 @@ builder.node(AllianceRef, {
   fields: (t) => ({
     name: t.exposeString('name'),
     demo: t.exposeBoolean('demo'),
-    district: t.field({ type: DistrictRef, resolve: async (a, _args, ctx) => (await ctx.directory.district(a.districtAgs))! }),
+    district: t.field({
+      type: DistrictRef,
+      resolve: async (a, _args, ctx) => (await ctx.directory.district(a.districtAgs))!,
+    }),
     topics: t.field({ type: [TopicRef], resolve: (a, _args, ctx) => topicsOf(a.topicIds, ctx) }),
   }),
 });
@@ -30,11 +33,15 @@ builder.node(InstitutionRef, {
     name: t.exposeString('name'),
     type: t.field({ type: InstitutionTypeEnum, resolve: (i) => i.institutionType }),
     demo: t.exposeBoolean('demo'),
-    district: t.field({ type: DistrictRef, resolve: async (i, _args, ctx) => (await ctx.directory.district(i.districtAgs))! }),
+    district: t.field({
+      type: DistrictRef,
+      resolve: async (i, _args, ctx) => (await ctx.directory.district(i.districtAgs))!,
+    }),
     municipality: t.field({
       type: MunicipalityRef,
       nullable: true,
-      resolve: (i, _args, ctx) => (i.municipalityId ? ctx.directory.entityOfKind(i.municipalityId, 'Municipality') : null),
+      resolve: (i, _args, ctx) =>
+        i.municipalityId ? ctx.directory.entityOfKind(i.municipalityId, 'Municipality') : null,
     }),
   }),
 });
@@ -43,7 +50,11 @@ builder.node(TopicRef, {
   id: { resolve: (t) => t.id },
   loadOne: (id, ctx) => ctx.directory.entityOfKind(id, 'Topic'),
   fields: (t) => ({
-    name: t.field({ type: 'String', description: 'In the language of the request.', resolve: (topic, _args, ctx) => (ctx.language === 'en' ? topic.nameEn : topic.name) }),
+    name: t.field({
+      type: 'String',
+      description: 'In the language of the request.',
+      resolve: (topic, _args, ctx) => (ctx.language === 'en' ? topic.nameEn : topic.name),
+    }),
     nameDe: t.exposeString('name'),
     nameEn: t.exposeString('nameEn'),
   }),
@@ -100,7 +111,10 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AddAllianceInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.writer.addAlliance({ name: input.name, districtAgs: input.districtAgs, topicIds: ids(input.topicIds) }, ctx.viewer),
+      ctx.services.writer.addAlliance(
+        { name: input.name, districtAgs: input.districtAgs, topicIds: ids(input.topicIds) },
+        ctx.viewer,
+      ),
   }),
   addInstitution: t.field({
     type: InstitutionRef,
@@ -108,7 +122,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddInstitutionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       ctx.services.writer.addInstitution(
-        { name: input.name, institutionType: input.type, districtAgs: input.districtAgs, municipalityId: input.municipalityId ? String(input.municipalityId) : null },
+        {
+          name: input.name,
+          institutionType: input.type,
+          districtAgs: input.districtAgs,
+          municipalityId: input.municipalityId ? String(input.municipalityId) : null,
+        },
         ctx.viewer,
       ),
   }),
@@ -116,13 +135,17 @@ builder.mutationFields((t) => ({
     type: TopicRef,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AddTopicInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.writer.addTopic({ name: input.name, nameEn: input.nameEn, key: input.key ?? undefined }, ctx.viewer),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.writer.addTopic({ name: input.name, nameEn: input.nameEn, key: input.key ?? undefined }, ctx.viewer),
   }),
   addFundingProgram: t.field({
     type: FundingProgramRef,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AddFundingProgramInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.writer.addFundingProgram({ name: input.name, level: input.level, topicIds: ids(input.topicIds) }, ctx.viewer),
+      ctx.services.writer.addFundingProgram(
+        { name: input.name, level: input.level, topicIds: ids(input.topicIds) },
+        ctx.viewer,
+      ),
   }),
 }));

@@ -27,12 +27,20 @@ const KikLoadType = builder.objectRef<KikLoad>('KikLoad').implement({
   }),
 });
 const RuleBreachType = builder.objectRef<RuleBreach>('RuleBreach').implement({
-  fields: (t) => ({ code: t.exposeString('code'), subjectIds: t.exposeIDList('subjectIds'), description: t.exposeString('description') }),
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    subjectIds: t.exposeIDList('subjectIds'),
+    description: t.exposeString('description'),
+  }),
 });
 
 const OrphanedWorkType = builder.objectRef<OrphanedWork>('OrphanedWork').implement({
   description: 'Work waiting on someone without a current role to do it (a role ended without handover).',
-  fields: (t) => ({ kind: t.exposeString('kind', { description: 'REQUEST or MEETING' }), id: t.exposeID('id'), waitingOnId: t.exposeID('waitingOnId') }),
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'REQUEST or MEETING' }),
+    id: t.exposeID('id'),
+    waitingOnId: t.exposeID('waitingOnId'),
+  }),
 });
 
 interface AnalyticsScope {
@@ -43,18 +51,46 @@ interface AnalyticsScope {
 
 const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
   fields: (t) => ({
-    centrality: t.field({ type: [CentralityType], description: 'Degree and betweenness, most central first.', resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at) }),
-    communities: t.field({ type: [CommunityType], resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs, s.at) }),
-    brokers: t.field({ type: [BrokerType], resolve: (s, _a, ctx) => ctx.services.analytics.brokers(s.districtAgs, s.at) }),
-    isolatedAlliances: t.idList({ description: 'Alliances with no link to any coordinator.', resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs, s.at) }),
-    uncoveredMunicipalities: t.idList({ description: 'Municipalities no KIK serves.', resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs, s.at) }),
-    kikLoad: t.field({ type: [KikLoadType], resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs, s.at) }),
+    centrality: t.field({
+      type: [CentralityType],
+      description: 'Degree and betweenness, most central first.',
+      resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at),
+    }),
+    communities: t.field({
+      type: [CommunityType],
+      resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs, s.at),
+    }),
+    brokers: t.field({
+      type: [BrokerType],
+      resolve: (s, _a, ctx) => ctx.services.analytics.brokers(s.districtAgs, s.at),
+    }),
+    isolatedAlliances: t.idList({
+      description: 'Alliances with no link to any coordinator.',
+      resolve: (s, _a, ctx) => ctx.services.analytics.isolatedAlliances(s.districtAgs, s.at),
+    }),
+    uncoveredMunicipalities: t.idList({
+      description: 'Municipalities no KIK serves.',
+      resolve: (s, _a, ctx) => ctx.services.analytics.uncoveredMunicipalities(s.districtAgs, s.at),
+    }),
+    kikLoad: t.field({
+      type: [KikLoadType],
+      resolve: (s, _a, ctx) => ctx.services.analytics.kikLoad(s.districtAgs, s.at),
+    }),
     unconfirmedPeople: t.idList({
-      description: 'People holding a role whose entry nobody changed or confirmed for a year (or ever): possibly out of date.',
+      description:
+        'People holding a role whose entry nobody changed or confirmed for a year (or ever): possibly out of date.',
       resolve: async (s, _a, ctx) => (await ctx.services.analytics.unconfirmedPeople(s.districtAgs)).map((p) => p.id),
     }),
-    orphanedWork: t.field({ type: [OrphanedWorkType], description: 'Open requests and coming meetings waiting on someone who holds no role any more.', resolve: (s, _a, ctx) => ctx.services.analytics.orphanedWork(s.districtAgs) }),
-    ruleBreaches: t.field({ type: [RuleBreachType], description: 'What breaks the rules now (e.g. after a limit was lowered).', resolve: (s, _a, ctx) => ctx.services.analytics.ruleBreaches(s.at) }),
+    orphanedWork: t.field({
+      type: [OrphanedWorkType],
+      description: 'Open requests and coming meetings waiting on someone who holds no role any more.',
+      resolve: (s, _a, ctx) => ctx.services.analytics.orphanedWork(s.districtAgs),
+    }),
+    ruleBreaches: t.field({
+      type: [RuleBreachType],
+      description: 'What breaks the rules now (e.g. after a limit was lowered).',
+      resolve: (s, _a, ctx) => ctx.services.analytics.ruleBreaches(s.at),
+    }),
   }),
 });
 
@@ -67,7 +103,13 @@ function mayAnalyse(viewer: Viewer): boolean {
 builder.queryField('analytics', (t) =>
   t.field({
     type: AnalyticsType,
-    args: { districtAgs: t.arg.string({ required: false }), at: t.arg.string({ required: false, description: 'YYYY-MM-DD: the network as it stood that day (orphanedWork is always today).' }) },
+    args: {
+      districtAgs: t.arg.string({ required: false }),
+      at: t.arg.string({
+        required: false,
+        description: 'YYYY-MM-DD: the network as it stood that day (orphanedWork is always today).',
+      }),
+    },
     resolve: (_root, args, ctx) => {
       if (!mayAnalyse(ctx.viewer)) throw new NotAllowed('see network analytics', 'keine Netzwerkauswertungen sehen');
       return { districtAgs: args.districtAgs ?? null, at: args.at ? parseDay('at', args.at) : null };
@@ -76,7 +118,8 @@ builder.queryField('analytics', (t) =>
 );
 
 const PeriodStatisticsType = builder.objectRef<PeriodFigures>('PeriodStatistics').implement({
-  description: 'What the coordination did in a period, per district and topic (topic null: all topics, and the meetings).',
+  description:
+    'What the coordination did in a period, per district and topic (topic null: all topics, and the meetings).',
   fields: (t) => ({
     districtAgs: t.exposeString('districtAgs'),
     topicId: t.exposeID('topicId', { nullable: true }),
@@ -94,8 +137,14 @@ const PeriodStatisticsType = builder.objectRef<PeriodFigures>('PeriodStatistics'
 builder.queryField('statistics', (t) =>
   t.field({
     type: [PeriodStatisticsType],
-    description: 'Requests filed, accepted, resolved and escalated, median hours to accept and to resolve, meetings held and municipalities reached, from one day to another (YYYY-MM-DD, both included).',
-    args: { districtAgs: t.arg.string({ required: false }), from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.statistics.figures(args.districtAgs ?? null, parseDay('from', args.from), parseDay('to', args.to)),
+    description:
+      'Requests filed, accepted, resolved and escalated, median hours to accept and to resolve, meetings held and municipalities reached, from one day to another (YYYY-MM-DD, both included).',
+    args: {
+      districtAgs: t.arg.string({ required: false }),
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.statistics.figures(args.districtAgs ?? null, parseDay('from', args.from), parseDay('to', args.to)),
   }),
 );

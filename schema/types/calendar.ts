@@ -8,7 +8,8 @@ builder.mutationFields((t) => ({
   createCalendarFeed: t.field({
     type: 'String',
     errors: DOMAIN_ERRORS,
-    description: 'A new secret calendar address (ICS) with my meetings, e.g. "/calendar/cal_….ics"; an older one stops working.',
+    description:
+      'A new secret calendar address (ICS) with my meetings, e.g. "/calendar/cal_….ics"; an older one stops working.',
     resolve: (_r, _a, ctx) => ctx.services.calendars.create(ctx.viewer),
   }),
   revokeCalendarFeed: t.field({

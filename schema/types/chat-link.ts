@@ -32,7 +32,11 @@ builder.mutationField('confirmChatLink', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const transport = args.transport ?? 'MATRIX';
-      await ctx.services.identities.linkByAdmin({ transport: transport === 'MATRIX' ? 'matrix' : 'discord', userId: args.account }, String(args.personId), ctx.viewer);
+      await ctx.services.identities.linkByAdmin(
+        { transport: transport === 'MATRIX' ? 'matrix' : 'discord', userId: args.account },
+        String(args.personId),
+        ctx.viewer,
+      );
       return { transport, account: args.account, personId: String(args.personId) };
     },
   }),

@@ -37,7 +37,8 @@ function decodeCursor(ctx: HubContext, cursor: string): { name: string; id: stri
 }
 
 async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>, args: PageArgs) {
-  if (args.last != null || args.before != null) throw new InvalidInput('last', 'only forward paging with first and after is supported');
+  if (args.last != null || args.before != null)
+    throw new InvalidInput('last', 'only forward paging with first and after is supported');
   const first = args.first ?? 20;
   if (first < 1 || first > MAX_PAGE) throw new InvalidInput('first', `must be between 1 and ${MAX_PAGE}`);
   const after = args.after ? decodeCursor(ctx, args.after) : null;
@@ -46,7 +47,12 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
   const edges = shown.map((node) => ({ cursor: encodeCursor(ctx, node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: items.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: items.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     // Counted only when asked for: one more round trip.
     totalCount: () => ctx.directory.count(query),
   };
@@ -58,8 +64,13 @@ const TOTAL = 'How many items the filters find in all, over every page.';
 
 /** Listing people tells who is in the network: signed-in members only, and names only where visible. */
 function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
-  if (viewer.access === null) throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
-  if (isPseudonymised(viewer) && text) throw new NotAllowed('search people by name without access to personal data', 'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen');
+  if (viewer.access === null)
+    throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
+  if (isPseudonymised(viewer) && text)
+    throw new NotAllowed(
+      'search people by name without access to personal data',
+      'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen',
+    );
 }
 
 interface FilterArgs {
@@ -88,37 +99,72 @@ function filters<K extends EntityKind>(kind: K, args: FilterArgs): ListFilter<K>
 }
 
 builder.queryFields((t) => ({
-  municipalities: t.connection({
-    type: MunicipalityRef,
-    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) => page(ctx, filters('Municipality', args), args),
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
-  people: t.connection({
-    type: PersonRef,
-    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), role: t.arg({ type: RoleEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
-    resolve: (_root, args, ctx) => {
-      checkPeopleListing(ctx.viewer, args.text);
-      return page(ctx, filters('Person', args), args);
+  municipalities: t.connection(
+    {
+      type: MunicipalityRef,
+      args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }) },
+      resolve: (_root, args, ctx) => page(ctx, filters('Municipality', args), args),
     },
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
-  alliances: t.connection({
-    type: AllianceRef,
-    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
-    resolve: (_root, args, ctx) => page(ctx, filters('Alliance', args), args),
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
-  institutions: t.connection({
-    type: InstitutionRef,
-    args: { districtAgs: t.arg.string({ required: false }), text: t.arg.string({ required: false }), type: t.arg({ type: InstitutionTypeEnum, required: false }), topicId: t.arg.id({ required: false }), municipalityId: t.arg.id({ required: false }) },
-    resolve: (_root, args, ctx) => page(ctx, filters('Institution', args), args),
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
-  topics: t.connection({
-    type: TopicRef,
-    args: { text: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) => page(ctx, filters('Topic', args), args),
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
-  fundingPrograms: t.connection({
-    type: FundingProgramRef,
-    args: { text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }) },
-    resolve: (_root, args, ctx) => page(ctx, filters('FundingProgram', args), args),
-  }, { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) }),
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  people: t.connection(
+    {
+      type: PersonRef,
+      args: {
+        districtAgs: t.arg.string({ required: false }),
+        text: t.arg.string({ required: false }),
+        role: t.arg({ type: RoleEnum, required: false }),
+        topicId: t.arg.id({ required: false }),
+        municipalityId: t.arg.id({ required: false }),
+      },
+      resolve: (_root, args, ctx) => {
+        checkPeopleListing(ctx.viewer, args.text);
+        return page(ctx, filters('Person', args), args);
+      },
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  alliances: t.connection(
+    {
+      type: AllianceRef,
+      args: {
+        districtAgs: t.arg.string({ required: false }),
+        text: t.arg.string({ required: false }),
+        topicId: t.arg.id({ required: false }),
+        municipalityId: t.arg.id({ required: false }),
+      },
+      resolve: (_root, args, ctx) => page(ctx, filters('Alliance', args), args),
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  institutions: t.connection(
+    {
+      type: InstitutionRef,
+      args: {
+        districtAgs: t.arg.string({ required: false }),
+        text: t.arg.string({ required: false }),
+        type: t.arg({ type: InstitutionTypeEnum, required: false }),
+        topicId: t.arg.id({ required: false }),
+        municipalityId: t.arg.id({ required: false }),
+      },
+      resolve: (_root, args, ctx) => page(ctx, filters('Institution', args), args),
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  topics: t.connection(
+    {
+      type: TopicRef,
+      args: { text: t.arg.string({ required: false }) },
+      resolve: (_root, args, ctx) => page(ctx, filters('Topic', args), args),
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  fundingPrograms: t.connection(
+    {
+      type: FundingProgramRef,
+      args: { text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }) },
+      resolve: (_root, args, ctx) => page(ctx, filters('FundingProgram', args), args),
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
 }));

@@ -4,11 +4,18 @@ import { builder } from '../builder.js';
 import { AllianceRef, InstitutionRef, PersonRef } from '../refs.js';
 
 const ContactRoleEnum = builder.enumType('ContactRole', {
-  values: ['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE', 'EXPERT', 'INSTITUTION_CONTACT', 'ALLIANCE'] satisfies ContactRole[],
+  values: [
+    'KIK',
+    'KOORDINATIONSKRAFT',
+    'BEAUFTRAGTE',
+    'EXPERT',
+    'INSTITUTION_CONTACT',
+    'ALLIANCE',
+  ] satisfies ContactRole[],
 });
 
 const ContactType = builder.objectRef<Contact>('Contact').implement({
-  description: 'Someone to ask, and why. A person\'s channels are those the caller may see.',
+  description: "Someone to ask, and why. A person's channels are those the caller may see.",
   fields: (t) => ({
     role: t.field({ type: ContactRoleEnum, resolve: (c) => c.role }),
     reason: t.exposeString('reason'),
@@ -26,11 +33,15 @@ builder.queryField('contacts', (t) =>
     args: {
       municipality: t.arg.string({ required: true }),
       topic: t.arg.string({ required: false }),
-      at: t.arg.string({ required: false, description: 'YYYY-MM-DD: whom one asked on that day (roles and links that held then).' }),
+      at: t.arg.string({
+        required: false,
+        description: 'YYYY-MM-DD: whom one asked on that day (roles and links that held then).',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const directory = args.at ? ctx.directory.at(parseDay('at', args.at)) : ctx.directory;
-      return (await ctx.services.contacts.find(directory, args.municipality, args.topic ?? null, ctx.language)).contacts;
+      return (await ctx.services.contacts.find(directory, args.municipality, args.topic ?? null, ctx.language))
+        .contacts;
     },
   }),
 );

@@ -11,7 +11,11 @@ const DatePollType = builder.objectRef<DatePoll>('DatePoll').implement({
     title: t.exposeString('title'),
     state: t.exposeString('state', { description: 'OPEN or FIXED.' }),
     slots: t.exposeStringList('slots', { description: 'ISO instants, numbered from 1 in this order.' }),
-    holidays: t.stringList({ nullable: { list: false, items: true }, description: 'The public holiday on each slot, if any.', resolve: (p) => p.holidays }),
+    holidays: t.stringList({
+      nullable: { list: false, items: true },
+      description: 'The public holiday on each slot, if any.',
+      resolve: (p) => p.holidays,
+    }),
     votes: t.intList({ description: 'Votes per slot.', resolve: (p, _a, ctx) => ctx.services.datePolls.tally(p) }),
     meetingId: t.exposeID('meetingId', { nullable: true }),
   }),
@@ -31,7 +35,8 @@ builder.mutationFields((t) => ({
     type: DatePollType,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: ProposeDatesInput, required: true }) },
-    resolve: (_r, { input }, ctx) => ctx.services.datePolls.propose({ ...input, includeAlliances: input.includeAlliances ?? false }, ctx.viewer),
+    resolve: (_r, { input }, ctx) =>
+      ctx.services.datePolls.propose({ ...input, includeAlliances: input.includeAlliances ?? false }, ctx.viewer),
   }),
   voteMeetingDates: t.field({
     type: DatePollType,
@@ -42,7 +47,11 @@ builder.mutationFields((t) => ({
   fixMeetingDate: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), choice: t.arg.int({ required: false, description: 'Without: the most voted slot.' }) },
-    resolve: async (_r, args, ctx) => (await ctx.services.datePolls.fix(String(args.id), args.choice ?? null, ctx.viewer)).meeting,
+    args: {
+      id: t.arg.id({ required: true }),
+      choice: t.arg.int({ required: false, description: 'Without: the most voted slot.' }),
+    },
+    resolve: async (_r, args, ctx) =>
+      (await ctx.services.datePolls.fix(String(args.id), args.choice ?? null, ctx.viewer)).meeting,
   }),
 }));

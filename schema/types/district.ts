@@ -24,7 +24,10 @@ builder.node(DistrictRef, {
     municipalities: t.field({
       type: [MunicipalityRef],
       description: 'The kreisangehörige Gemeinden, by name; empty for a kreisfreie Stadt.',
-      resolve: async (d, _args, ctx) => (await directoryFor(ctx.directory, d).municipalitiesOf(d.ags)).map((m) => dated(m, (d as Dated<object>).asOf ?? null)),
+      resolve: async (d, _args, ctx) =>
+        (await directoryFor(ctx.directory, d).municipalitiesOf(d.ags)).map((m) =>
+          dated(m, (d as Dated<object>).asOf ?? null),
+        ),
     }),
   }),
 });
@@ -41,7 +44,11 @@ builder.queryFields((t) => ({
     nullable: true,
     args: {
       ags: t.arg.string({ required: true }),
-      at: t.arg.string({ required: false, description: 'YYYY-MM-DD: its coordination and municipalities as they stood that day (towns merged later included).' }),
+      at: t.arg.string({
+        required: false,
+        description:
+          'YYYY-MM-DD: its coordination and municipalities as they stood that day (towns merged later included).',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const district = await ctx.directory.district(args.ags);

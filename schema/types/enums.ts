@@ -1,4 +1,13 @@
-import { CHANNEL_KINDS, DISTRICT_KINDS, ENTITY_KINDS, FUNDING_LEVELS, INSTITUTION_TYPES, LINK_TYPES, ROLES, VISIBILITIES } from '../../src/domain/model.js';
+import {
+  CHANNEL_KINDS,
+  DISTRICT_KINDS,
+  ENTITY_KINDS,
+  FUNDING_LEVELS,
+  INSTITUTION_TYPES,
+  LINK_TYPES,
+  ROLES,
+  VISIBILITIES,
+} from '../../src/domain/model.js';
 import { builder } from '../builder.js';
 
 export const DistrictKindEnum = builder.enumType('DistrictKind', { values: DISTRICT_KINDS });

@@ -21,13 +21,24 @@ import { ContactChannelInput, RoleAssignmentType } from './person.js';
 
 for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef] as const) {
   builder.objectField(ref as typeof PersonRef, 'version', (t) =>
-    t.int({ description: 'Counts every change; pass it to an update so a change made meanwhile is not overwritten.', resolve: (e) => versionOf(e as Entity) }),
+    t.int({
+      description: 'Counts every change; pass it to an update so a change made meanwhile is not overwritten.',
+      resolve: (e) => versionOf(e as Entity),
+    }),
   );
 }
 
 builder.objectFields(RoleAssignmentType, (t) => ({
-  since: t.string({ nullable: true, description: 'YYYY-MM-DD the role began, where known.', resolve: (r) => r.since ?? null }),
-  until: t.string({ nullable: true, description: 'YYYY-MM-DD the role ended (the first day without it); null while it holds.', resolve: (r) => r.until ?? null }),
+  since: t.string({
+    nullable: true,
+    description: 'YYYY-MM-DD the role began, where known.',
+    resolve: (r) => r.since ?? null,
+  }),
+  until: t.string({
+    nullable: true,
+    description: 'YYYY-MM-DD the role ended (the first day without it); null while it holds.',
+    resolve: (r) => r.until ?? null,
+  }),
 }));
 
 // A record's current links, with their ids (to change or end them); a link to a person the caller
@@ -41,7 +52,15 @@ for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef] as c
         const links = await ctx.directory.linksOf((e as Entity).id);
         const others = links.map((l) => (l.fromId === (e as Entity).id ? l.toId : l.fromId));
         const visible = await Promise.all(
-          others.map(async (id) => kindOfId(id) !== 'Person' || mayListPerson(ctx.viewer, id, (await ctx.directory.rolesOfPerson(id)).map((r) => r.role))),
+          others.map(
+            async (id) =>
+              kindOfId(id) !== 'Person' ||
+              mayListPerson(
+                ctx.viewer,
+                id,
+                (await ctx.directory.rolesOfPerson(id)).map((r) => r.role),
+              ),
+          ),
         );
         return links.filter((_l, i) => visible[i]);
       },
@@ -50,19 +69,31 @@ for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef] as c
 }
 
 builder.objectField(LinkType, 'until', (t) =>
-  t.string({ nullable: true, description: 'YYYY-MM-DD the collaboration ended (the first day without it); null while it lasts.', resolve: (l) => l.until ?? null }),
+  t.string({
+    nullable: true,
+    description: 'YYYY-MM-DD the collaboration ended (the first day without it); null while it lasts.',
+    resolve: (l) => l.until ?? null,
+  }),
 );
 
 const inputs = {
   Person: builder.inputType('UpdatePersonInput', {
-    fields: (t) => ({ name: t.string(), languages: t.stringList(), channels: t.field({ type: [ContactChannelInput] }) }),
+    fields: (t) => ({
+      name: t.string(),
+      languages: t.stringList(),
+      channels: t.field({ type: [ContactChannelInput] }),
+    }),
   }),
   Municipality: builder.inputType('UpdateMunicipalityInput', {
     fields: (t) => ({ name: t.string(), ags: t.string({ description: 'Eight-digit AGS' }), population: t.int() }),
   }),
   Alliance: builder.inputType('UpdateAllianceInput', { fields: (t) => ({ name: t.string(), topicIds: t.idList() }) }),
   Institution: builder.inputType('UpdateInstitutionInput', {
-    fields: (t) => ({ name: t.string(), institutionType: t.field({ type: InstitutionTypeEnum }), municipalityId: t.id() }),
+    fields: (t) => ({
+      name: t.string(),
+      institutionType: t.field({ type: InstitutionTypeEnum }),
+      municipalityId: t.id(),
+    }),
   }),
   Topic: builder.inputType('UpdateTopicInput', { fields: (t) => ({ name: t.string(), nameEn: t.string() }) }),
   FundingProgram: builder.inputType('UpdateFundingProgramInput', {
@@ -70,10 +101,25 @@ const inputs = {
   }),
 };
 
-const refs = { Person: PersonRef, Municipality: MunicipalityRef, Alliance: AllianceRef, Institution: InstitutionRef, Topic: TopicRef, FundingProgram: FundingProgramRef };
+const refs = {
+  Person: PersonRef,
+  Municipality: MunicipalityRef,
+  Alliance: AllianceRef,
+  Institution: InstitutionRef,
+  Topic: TopicRef,
+  FundingProgram: FundingProgramRef,
+};
 
 /** Only the fields the caller sent: an absent field stays, an explicit null clears it. */
-const given = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined).map(([key, value]) => [key, Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? v : String(v))) : value]));
+const given = (input: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(input)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? v : String(v))) : value,
+      ]),
+  );
 
 for (const kind of Object.keys(inputs) as UpdatableKind[]) {
   builder.mutationField(`update${kind}`, (t) =>
@@ -86,7 +132,14 @@ for (const kind of Object.keys(inputs) as UpdatableKind[]) {
         version: t.arg.int({ required: false, description: 'The version the change is based on.' }),
         input: t.arg({ type: inputs[kind] as typeof inputs.Person, required: true }),
       },
-      resolve: async (_root, args, ctx) => (await ctx.services.reviser.update(kind, String(args.id), given(args.input as Record<string, unknown>), args.version ?? null, ctx.viewer)) as never,
+      resolve: async (_root, args, ctx) =>
+        (await ctx.services.reviser.update(
+          kind,
+          String(args.id),
+          given(args.input as Record<string, unknown>),
+          args.version ?? null,
+          ctx.viewer,
+        )) as never,
     }),
   );
 }
@@ -94,8 +147,14 @@ for (const kind of Object.keys(inputs) as UpdatableKind[]) {
 const EndRoleInput = builder.inputType('EndRoleInput', {
   fields: (t) => ({
     roleId: t.id({ required: true }),
-    until: t.string({ required: false, description: 'YYYY-MM-DD, the first day without the role; today when not given. Not in the future.' }),
-    successorId: t.id({ required: false, description: 'Who takes the role over from that day (for a KIK also the municipalities served).' }),
+    until: t.string({
+      required: false,
+      description: 'YYYY-MM-DD, the first day without the role; today when not given. Not in the future.',
+    }),
+    successorId: t.id({
+      required: false,
+      description: 'Who takes the role over from that day (for a KIK also the municipalities served).',
+    }),
   }),
 });
 
@@ -104,7 +163,12 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
   fields: (t) => ({
     ended: t.field({ type: RoleAssignmentType, resolve: (r) => r.ended }),
     successor: t.field({ type: RoleAssignmentType, nullable: true, resolve: (r) => r.successor }),
-    receiver: t.field({ type: PersonRef, nullable: true, description: 'Who took the open work: the successor or the district\'s Koordinationskraft.', resolve: async (r, _a, ctx) => (r.receiverId ? ctx.directory.entityOfKind(r.receiverId, 'Person') : null) }),
+    receiver: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: "Who took the open work: the successor or the district's Koordinationskraft.",
+      resolve: async (r, _a, ctx) => (r.receiverId ? ctx.directory.entityOfKind(r.receiverId, 'Person') : null),
+    }),
     handedOverRequests: t.idList({ resolve: (r) => r.requestIds }),
     handedOverMeetings: t.idList({ resolve: (r) => r.meetingIds }),
     handedOverTasks: t.idList({ description: 'Open action items of minutes.', resolve: (r) => r.taskIds }),
@@ -112,7 +176,10 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
 });
 
 const EndLinkInput = builder.inputType('EndLinkInput', {
-  fields: (t) => ({ linkId: t.id({ required: true }), until: t.string({ required: false, description: 'YYYY-MM-DD; today when not given.' }) }),
+  fields: (t) => ({
+    linkId: t.id({ required: true }),
+    until: t.string({ required: false, description: 'YYYY-MM-DD; today when not given.' }),
+  }),
 });
 
 const DeletedRecordType = builder.objectRef<Entity>('DeletedRecord').implement({
@@ -125,18 +192,24 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: EndRoleInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.handover.endRole({ id: String(input.roleId), until: input.until ?? null }, input.successorId ? String(input.successorId) : null, ctx.viewer),
+      ctx.services.handover.endRole(
+        { id: String(input.roleId), until: input.until ?? null },
+        input.successorId ? String(input.successorId) : null,
+        ctx.viewer,
+      ),
   }),
   endLink: t.field({
     type: LinkType,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: EndLinkInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.reviser.endLink({ id: String(input.linkId), until: input.until ?? null }, ctx.viewer),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.reviser.endLink({ id: String(input.linkId), until: input.until ?? null }, ctx.viewer),
   }),
   deleteRecord: t.field({
     type: DeletedRecordType,
     errors: DOMAIN_ERRORS,
-    description: 'Deletes a record entered by mistake. Refused (HAS_DEPENDANTS, naming them) while roles, links, requests or meetings depend on it.',
+    description:
+      'Deletes a record entered by mistake. Refused (HAS_DEPENDANTS, naming them) while roles, links, requests or meetings depend on it.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => ctx.services.reviser.delete(String(args.id), ctx.viewer),
   }),
@@ -155,7 +228,10 @@ const MergeResultType = builder.objectRef<MergeResult>('MergeResult').implement(
 const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
   fields: (t) => ({
     municipalityIds: t.idList({ required: true, description: 'The municipalities that merge.' }),
-    intoId: t.id({ required: false, description: 'An existing municipality of the same district they become part of.' }),
+    intoId: t.id({
+      required: false,
+      description: 'An existing municipality of the same district they become part of.',
+    }),
     newName: t.string({ required: false, description: 'Or the name of the new municipality they form.' }),
     newAgs: t.string({ required: false, description: 'Its eight-digit AGS, where known.' }),
   }),
@@ -165,24 +241,33 @@ builder.mutationFields((t) => ({
   endRecord: t.field({
     type: SearchResult,
     errors: DOMAIN_ERRORS,
-    description: 'An alliance or institution stops being active (until: YYYY-MM-DD, today by default); its memberships and links end with it and stay in the history.',
+    description:
+      'An alliance or institution stops being active (until: YYYY-MM-DD, today by default); its memberships and links end with it and stay in the history.',
     args: { id: t.arg.id({ required: true }), until: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) => ctx.services.reviser.endRecord({ id: String(args.id), until: args.until ?? null }, ctx.viewer),
+    resolve: (_root, args, ctx) =>
+      ctx.services.reviser.endRecord({ id: String(args.id), until: args.until ?? null }, ctx.viewer),
   }),
   mergeRecords: t.field({
     type: MergeResultType,
     errors: DOMAIN_ERRORS,
-    description: 'Records of the same person, alliance or institution become one: roles, links (and for people requests, meetings, chat accounts) move to the survivor.',
+    description:
+      'Records of the same person, alliance or institution become one: roles, links (and for people requests, meetings, chat accounts) move to the survivor.',
     args: { survivorId: t.arg.id({ required: true }), mergedIds: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.merger.mergeRecords(String(args.survivorId), args.mergedIds.map(String), ctx.viewer),
+    resolve: (_root, args, ctx) =>
+      ctx.services.merger.mergeRecords(String(args.survivorId), args.mergedIds.map(String), ctx.viewer),
   }),
   mergeMunicipalities: t.field({
     type: MergeResultType,
     errors: DOMAIN_ERRORS,
-    description: 'Municipalities merge (Gemeindefusion) into an existing one or a new one of the same district; their links and roles move, the old ones stay in the history pointing to it.',
+    description:
+      'Municipalities merge (Gemeindefusion) into an existing one or a new one of the same district; their links and roles move, the old ones stay in the history pointing to it.',
     args: { input: t.arg({ type: MergeMunicipalitiesInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.merger.mergeMunicipalities(input.municipalityIds.map(String), { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null }, ctx.viewer),
+      ctx.services.merger.mergeMunicipalities(
+        input.municipalityIds.map(String),
+        { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null },
+        ctx.viewer,
+      ),
   }),
 }));
 
@@ -201,14 +286,23 @@ const HistoryEntryType = builder.objectRef<AuditEntry>('HistoryEntry').implement
         if (!entry.actorId) return null;
         const person = await ctx.directory.entityOfKind(entry.actorId, 'Person');
         if (!person) return null;
-        return displayName(ctx.viewer, person, (await ctx.directory.rolesOfPerson(person.id)).map((r) => r.role), ctx.services.privacy);
+        return displayName(
+          ctx.viewer,
+          person,
+          (await ctx.directory.rolesOfPerson(person.id)).map((r) => r.role),
+          ctx.services.privacy,
+        );
       },
     }),
     fields: t.stringList({
       description: 'The fields an update changed.',
-      resolve: (entry) => ((entry.details.updated as { fields?: string[] }[] | undefined) ?? []).flatMap((u) => u.fields ?? []),
+      resolve: (entry) =>
+        ((entry.details.updated as { fields?: string[] }[] | undefined) ?? []).flatMap((u) => u.fields ?? []),
     }),
-    details: t.string({ description: 'What changed, as JSON (values of people\'s fields are never kept).', resolve: (entry) => JSON.stringify(entry.details) }),
+    details: t.string({
+      description: "What changed, as JSON (values of people's fields are never kept).",
+      resolve: (entry) => JSON.stringify(entry.details),
+    }),
   }),
 });
 
@@ -216,7 +310,11 @@ const HistoryType = builder.objectRef<HistoryView>('History').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     entries: t.field({ type: [HistoryEntryType], description: 'Changes, newest first.', resolve: (h) => h.entries }),
-    roles: t.field({ type: [RoleAssignmentType], description: 'Roles held by this person, or held in this place, over time (ended ones with until).', resolve: (h) => h.roles }),
+    roles: t.field({
+      type: [RoleAssignmentType],
+      description: 'Roles held by this person, or held in this place, over time (ended ones with until).',
+      resolve: (h) => h.roles,
+    }),
   }),
 });
 
@@ -224,7 +322,7 @@ builder.queryField('history', (t) =>
   t.field({
     type: HistoryType,
     errors: DOMAIN_ERRORS,
-    description: 'A record\'s changes (who, when, which fields) and the holders of its roles over time.',
+    description: "A record's changes (who, when, which fields) and the holders of its roles over time.",
     args: { id: t.arg.id({ required: true }), limit: t.arg.int({ required: false, defaultValue: 50 }) },
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
@@ -232,4 +330,3 @@ builder.queryField('history', (t) =>
     },
   }),
 );
-

@@ -10,8 +10,14 @@ export const LinkType = builder.objectRef<Link>('Link').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.field({ type: LinkTypeEnum, resolve: (l) => l.type }),
-    from: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.fromId)) as Entity }),
-    to: t.field({ type: builder.nodeInterfaceRef(), resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.toId)) as Entity }),
+    from: t.field({
+      type: builder.nodeInterfaceRef(),
+      resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.fromId)) as Entity,
+    }),
+    to: t.field({
+      type: builder.nodeInterfaceRef(),
+      resolve: async (l, _args, ctx) => asNode(await ctx.directory.entity(l.toId)) as Entity,
+    }),
     since: t.exposeString('since', { nullable: true, description: 'ISO date the collaboration started.' }),
     note: t.exposeString('note', { nullable: true }),
   }),
@@ -34,7 +40,13 @@ builder.mutationField('addLink', (t) =>
     args: { input: t.arg({ type: AddLinkInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       ctx.services.writer.link(
-        { type: input.type, fromId: String(input.fromId), toId: String(input.toId), since: input.since ?? null, note: input.note ?? null },
+        {
+          type: input.type,
+          fromId: String(input.fromId),
+          toId: String(input.toId),
+          since: input.since ?? null,
+          note: input.note ?? null,
+        },
         ctx.viewer,
       ),
   }),

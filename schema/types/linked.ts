@@ -2,9 +2,16 @@ import type { Entity, EntityKind, LinkType } from '../../src/domain/model.js';
 import type { Directory } from '../../src/services/directory.js';
 
 /** The entities of one kind that point at `id` with a link of the given type (batched). */
-export async function linkedFrom<K extends EntityKind>(directory: Directory, id: string, type: LinkType, kind: K): Promise<Extract<Entity, { kind: K }>[]> {
+export async function linkedFrom<K extends EntityKind>(
+  directory: Directory,
+  id: string,
+  type: LinkType,
+  kind: K,
+): Promise<Extract<Entity, { kind: K }>[]> {
   const links = (await directory.linksOf(id)).filter((l) => l.type === type && l.toId === id);
-  const found: (Extract<Entity, { kind: K }> | null)[] = await Promise.all(links.map((l) => directory.entityOfKind(l.fromId, kind)));
+  const found: (Extract<Entity, { kind: K }> | null)[] = await Promise.all(
+    links.map((l) => directory.entityOfKind(l.fromId, kind)),
+  );
   return found.filter((e) => e !== null);
 }
 

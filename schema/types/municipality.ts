@@ -50,6 +50,9 @@ builder.mutationField('addMunicipality', (t) =>
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AddMunicipalityInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.writer.addMunicipality({ name: input.name, districtAgs: input.districtAgs, ags: input.ags ?? undefined }, ctx.viewer),
+      ctx.services.writer.addMunicipality(
+        { name: input.name, districtAgs: input.districtAgs, ags: input.ags ?? undefined },
+        ctx.viewer,
+      ),
   }),
 );

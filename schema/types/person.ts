@@ -18,8 +18,14 @@ export const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignm
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: RoleEnum, resolve: (r) => r.role }),
-    person: t.field({ type: PersonRef, resolve: async (r, _args, ctx) => (await ctx.directory.entityOfKind(r.personId, 'Person'))! }),
-    scopeId: t.exposeID('scopeId', { nullable: true, description: 'The district, municipality, alliance or institution.' }),
+    person: t.field({
+      type: PersonRef,
+      resolve: async (r, _args, ctx) => (await ctx.directory.entityOfKind(r.personId, 'Person'))!,
+    }),
+    scopeId: t.exposeID('scopeId', {
+      nullable: true,
+      description: 'The district, municipality, alliance or institution.',
+    }),
   }),
 });
 
@@ -29,12 +35,25 @@ builder.node(PersonRef, {
   loadOne: async (id, ctx) => {
     const person = await ctx.directory.entityOfKind(id, 'Person');
     if (!person) return null;
-    return mayListPerson(ctx.viewer, id, (await ctx.directory.rolesOfPerson(id)).map((r) => r.role)) ? person : null;
+    return mayListPerson(
+      ctx.viewer,
+      id,
+      (await ctx.directory.rolesOfPerson(id)).map((r) => r.role),
+    )
+      ? person
+      : null;
   },
   fields: (t) => ({
     name: t.string({
-      description: 'The name, or a stable pseudonym where the caller may not know it (analysts without grant; anonymous callers for people without a public role).',
-      resolve: async (p, _args, ctx) => displayName(ctx.viewer, p, (await ctx.directory.rolesOfPerson(p.id)).map((r) => r.role), ctx.services.privacy),
+      description:
+        'The name, or a stable pseudonym where the caller may not know it (analysts without grant; anonymous callers for people without a public role).',
+      resolve: async (p, _args, ctx) =>
+        displayName(
+          ctx.viewer,
+          p,
+          (await ctx.directory.rolesOfPerson(p.id)).map((r) => r.role),
+          ctx.services.privacy,
+        ),
     }),
     languages: t.exposeStringList('languages'),
     demo: t.exposeBoolean('demo', { description: 'True for fictional demo people.' }),
@@ -77,14 +96,20 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AddPersonInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.writer.addPerson({ name: input.name, languages: input.languages ?? [], channels: input.channels ?? [] }, ctx.viewer),
+      ctx.services.writer.addPerson(
+        { name: input.name, languages: input.languages ?? [], channels: input.channels ?? [] },
+        ctx.viewer,
+      ),
   }),
   assignRole: t.field({
     type: RoleAssignmentType,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: AssignRoleInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.writer.assignRole({ personId: String(input.personId), role: input.role, scopeId: input.scopeId ? String(input.scopeId) : null }, ctx.viewer),
+      ctx.services.writer.assignRole(
+        { personId: String(input.personId), role: input.role, scopeId: input.scopeId ? String(input.scopeId) : null },
+        ctx.viewer,
+      ),
   }),
 }));
 
@@ -99,7 +124,7 @@ builder.mutationField('erasePerson', (t) =>
   t.field({
     type: 'Boolean',
     errors: DOMAIN_ERRORS,
-    description: 'GDPR erasure, by an admin on the person\'s request: the person becomes an anonymous placeholder.',
+    description: "GDPR erasure, by an admin on the person's request: the person becomes an anonymous placeholder.",
     args: { personId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       await ctx.services.personalData.erase(String(args.personId), ctx.viewer);
@@ -112,8 +137,14 @@ builder.mutationField('updateMyContactChannels', (t) =>
   t.field({
     type: PersonRef,
     errors: DOMAIN_ERRORS,
-    description: 'Replaces the signed-in person\'s contact channels, each with who may see it (admins may pass personId).',
+    description:
+      "Replaces the signed-in person's contact channels, each with who may see it (admins may pass personId).",
     args: { channels: t.arg({ type: [ContactChannelInput], required: true }), personId: t.arg.id({ required: false }) },
-    resolve: (_root, args, ctx) => ctx.services.personalData.updateChannels(args.personId ? String(args.personId) : (ctx.viewer.personId ?? ''), args.channels, ctx.viewer),
+    resolve: (_root, args, ctx) =>
+      ctx.services.personalData.updateChannels(
+        args.personId ? String(args.personId) : (ctx.viewer.personId ?? ''),
+        args.channels,
+        ctx.viewer,
+      ),
   }),
 );

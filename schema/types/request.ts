@@ -10,7 +10,9 @@ import { DOMAIN_ERRORS } from './errors.js';
 
 const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
 const RequestLevelEnum = builder.enumType('RequestLevel', { values: REQUEST_LEVELS });
-const HopKindEnum = builder.enumType('RequestHopKind', { values: ['FILED', 'ROUTED', 'FORWARDED', 'ESCALATED', 'ACCEPTED', 'RESOLVED', 'DECLINED', 'HANDED_OVER'] as const });
+const HopKindEnum = builder.enumType('RequestHopKind', {
+  values: ['FILED', 'ROUTED', 'FORWARDED', 'ESCALATED', 'ACCEPTED', 'RESOLVED', 'DECLINED', 'HANDED_OVER'] as const,
+});
 
 const HopType = builder.objectRef<RequestHop>('RequestHop').implement({
   fields: (t) => ({
@@ -31,17 +33,36 @@ const RequestType = builder.objectRef<HubRequest>('Request').implement({
     districtAgs: t.exposeString('districtAgs'),
     createdAt: t.exposeString('createdAt'),
     escalateAt: t.exposeString('escalateAt', { nullable: true }),
-    requester: t.field({ type: PersonRef, nullable: true, resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.requesterId, 'Person') }),
-    handler: t.field({ type: PersonRef, nullable: true, resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.handlerId, 'Person') }),
-    municipality: t.field({ type: MunicipalityRef, nullable: true, resolve: (r, _a, ctx) => (r.municipalityId ? ctx.directory.entityOfKind(r.municipalityId, 'Municipality') : null) }),
-    topic: t.field({ type: TopicRef, nullable: true, resolve: (r, _a, ctx) => (r.topicId ? ctx.directory.entityOfKind(r.topicId, 'Topic') : null) }),
+    requester: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.requesterId, 'Person'),
+    }),
+    handler: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.directory.entityOfKind(r.handlerId, 'Person'),
+    }),
+    municipality: t.field({
+      type: MunicipalityRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => (r.municipalityId ? ctx.directory.entityOfKind(r.municipalityId, 'Municipality') : null),
+    }),
+    topic: t.field({
+      type: TopicRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => (r.topicId ? ctx.directory.entityOfKind(r.topicId, 'Topic') : null),
+    }),
     hops: t.field({ type: [HopType], resolve: (r) => r.hops }),
   }),
 });
 
 function involved(viewer: Viewer, request: HubRequest): boolean {
   if (!viewer.personId) return false;
-  return request.requesterId === viewer.personId || request.hops.some((h) => h.fromId === viewer.personId || h.toId === viewer.personId);
+  return (
+    request.requesterId === viewer.personId ||
+    request.hops.some((h) => h.fromId === viewer.personId || h.toId === viewer.personId)
+  );
 }
 
 const FileRequestInput = builder.inputType('FileRequestInput', {
@@ -75,19 +96,28 @@ builder.mutationFields((t) => ({
     type: RequestType,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: FileRequestInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.requests.file({ place: input.place, topic: input.topic ?? null, text: input.text }, ctx.viewer),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.requests.file({ place: input.place, topic: input.topic ?? null, text: input.text }, ctx.viewer),
   }),
   acceptRequest: t.field({
     type: RequestType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false, description: 'Told to the requester with the acceptance.' }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      note: t.arg.string({ required: false, description: 'Told to the requester with the acceptance.' }),
+    },
     resolve: (_root, { id, note }, ctx) => ctx.services.requests.accept(String(id), ctx.viewer, note ?? null),
   }),
   forwardRequest: t.field({
     type: RequestType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), toPersonId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) => ctx.services.requests.forward(String(args.id), ctx.viewer, String(args.toPersonId), args.note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      toPersonId: t.arg.id({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.requests.forward(String(args.id), ctx.viewer, String(args.toPersonId), args.note ?? null),
   }),
   resolveRequest: t.field({
     type: RequestType,
@@ -102,4 +132,3 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => ctx.services.requests.decline(String(args.id), ctx.viewer, args.note ?? null),
   }),
 }));
-

@@ -4,8 +4,15 @@ import { isPseudonymised } from '../../src/domain/privacy.js';
 import { SEARCH_MAX_RESULTS } from '../../src/services/directory.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';
-import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
-
+import {
+  AllianceRef,
+  DistrictRef,
+  FundingProgramRef,
+  InstitutionRef,
+  MunicipalityRef,
+  PersonRef,
+  TopicRef,
+} from '../refs.js';
 
 export const SearchResult = builder.unionType('SearchResult', {
   types: [DistrictRef, MunicipalityRef, PersonRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef],
@@ -15,7 +22,8 @@ export const SearchResult = builder.unionType('SearchResult', {
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchResult],
-    description: 'Everything whose name contains the text, ignoring case and umlaut spelling; exact and prefix matches first.',
+    description:
+      'Everything whose name contains the text, ignoring case and umlaut spelling; exact and prefix matches first.',
     args: {
       text: t.arg.string({ required: true }),
       kinds: t.arg({ type: [EntityKindEnum], required: false }),

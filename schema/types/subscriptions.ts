@@ -20,7 +20,8 @@ builder.subscriptionField('networkChanged', (t) =>
     type: NetworkChangeType,
     description: 'Every change to the network, as it is written.',
     subscribe: (_root, _args, ctx) => {
-      if (ctx.viewer.access === null || !ctx.credential || !ctx.tokenKey) throw new NotAllowed('follow changes without signing in', 'Änderungen nur angemeldet verfolgen');
+      if (ctx.viewer.access === null || !ctx.credential || !ctx.tokenKey)
+        throw new NotAllowed('follow changes without signing in', 'Änderungen nur angemeldet verfolgen');
       return ctx.services.access.followWhileValid(ctx.credential, ctx.tokenKey, ctx.services.events.stream());
     },
     resolve: (change) => change,

@@ -54,7 +54,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateAccessTokenInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       ctx.services.access.create(
-        { personId: String(input.personId), access: input.access, districtAgs: input.districtAgs ?? null, personalData: input.personalData ?? false, label: input.label },
+        {
+          personId: String(input.personId),
+          access: input.access,
+          districtAgs: input.districtAgs ?? null,
+          personalData: input.personalData ?? false,
+          label: input.label,
+        },
         ctx.viewer,
       ),
   }),

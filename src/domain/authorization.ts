@@ -1,7 +1,6 @@
 import type { Viewer } from './access.js';
 import { entitiesOf } from './changes.js';
 import { NotAllowed } from './errors.js';
-import { districtId } from './ids.js';
 import type { Entity, NetworkBundle } from './model.js';
 import { ADMIN_GRANTED_ROLES } from './policy.js';
 import type { WriteFacts } from './rules.js';
@@ -17,23 +16,50 @@ export const SYSTEM: Viewer = { personId: null, access: 'ADMIN', districtAgs: nu
  * districts), read before the transaction; they write people, alliances, institutions and
  * links there only.
  */
-export function authorizeChanges(viewer: Viewer, changes: NetworkBundle, facts: WriteFacts, actorDistricts: ReadonlySet<string> = new Set()): void {
+export function authorizeChanges(
+  viewer: Viewer,
+  changes: NetworkBundle,
+  facts: WriteFacts,
+  actorDistricts: ReadonlySet<string> = new Set(),
+): void {
   if (viewer.access === 'ADMIN') return;
   if (changes.roles.some((r) => ADMIN_GRANTED_ROLES.includes(r.role))) {
-    throw new NotAllowed('grant the ADMIN or ANALYST role (admins do)', 'keine Rollen ADMIN oder ANALYST vergeben (das tun Admins)');
+    throw new NotAllowed(
+      'grant the ADMIN or ANALYST role (admins do)',
+      'keine Rollen ADMIN oder ANALYST vergeben (das tun Admins)',
+    );
   }
   if (viewer.access === 'COORDINATOR') {
-    const structural = changes.districts.length + changes.municipalities.length + changes.topics.length + changes.fundingPrograms.length + changes.roles.length;
-    if (structural > 0) throw new NotAllowed('change districts, municipalities, topics or roles', 'keine Kreise, Gemeinden, Themen oder Rollen ändern');
+    const structural =
+      changes.districts.length +
+      changes.municipalities.length +
+      changes.topics.length +
+      changes.fundingPrograms.length +
+      changes.roles.length;
+    if (structural > 0)
+      throw new NotAllowed(
+        'change districts, municipalities, topics or roles',
+        'keine Kreise, Gemeinden, Themen oder Rollen ändern',
+      );
     const outside = touchedDistricts(changes, facts).filter((ags) => !actorDistricts.has(ags));
     if (outside.length === 0) return;
-    throw new NotAllowed(`write outside the districts you work in (${outside.join(', ')})`, `nur in den Kreisen schreiben, in denen Sie arbeiten, nicht in ${outside.join(', ')}`);
+    throw new NotAllowed(
+      `write outside the districts you work in (${outside.join(', ')})`,
+      `nur in den Kreisen schreiben, in denen Sie arbeiten, nicht in ${outside.join(', ')}`,
+    );
   }
   if (viewer.access === 'DISTRICT_COORDINATOR' && viewer.districtAgs) {
-    if (changes.districts.length || changes.topics.length || changes.fundingPrograms.length) throw new NotAllowed('change districts, topics or funding programmes', 'keine Kreise, Themen oder Förderprogramme ändern');
+    if (changes.districts.length || changes.topics.length || changes.fundingPrograms.length)
+      throw new NotAllowed(
+        'change districts, topics or funding programmes',
+        'keine Kreise, Themen oder Förderprogramme ändern',
+      );
     const outside = touchedDistricts(changes, facts).filter((ags) => ags !== viewer.districtAgs);
     if (outside.length === 0) return;
-    throw new NotAllowed(`write outside your district (${outside.join(', ')})`, `nur in Ihrem eigenen Kreis schreiben, nicht in ${outside.join(', ')}`);
+    throw new NotAllowed(
+      `write outside your district (${outside.join(', ')})`,
+      `nur in Ihrem eigenen Kreis schreiben, nicht in ${outside.join(', ')}`,
+    );
   }
   throw new NotAllowed('change the network', 'das Netzwerk nicht ändern');
 }
@@ -69,4 +95,3 @@ function districtsOf(entity: Entity | undefined, facts: WriteFacts): string[] {
       return [];
   }
 }
-

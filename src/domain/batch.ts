@@ -6,7 +6,11 @@ export function alignOne<T>(keys: readonly string[], items: Iterable<T>, keyOf: 
   return keys.map((k) => byKey.get(k) ?? null);
 }
 
-export function alignMany<T>(keys: readonly string[], items: Iterable<T>, keysOf: (item: T) => readonly (string | null)[]): T[][] {
+export function alignMany<T>(
+  keys: readonly string[],
+  items: Iterable<T>,
+  keysOf: (item: T) => readonly (string | null)[],
+): T[][] {
   const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const item of items) {
     for (const k of new Set(keysOf(item))) if (k !== null) byKey.get(k)?.push(item);

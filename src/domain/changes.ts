@@ -38,7 +38,12 @@ export function bundleOf(entities: readonly Entity[]): NetworkBundle {
 }
 
 /** Adds the ids an entity, role or link refers to (its own, district, topics, place, people, ends). */
-export function addReferences(ids: Set<string>, entities: readonly Entity[], roles: readonly RoleAssignment[], links: readonly Link[]): void {
+export function addReferences(
+  ids: Set<string>,
+  entities: readonly Entity[],
+  roles: readonly RoleAssignment[],
+  links: readonly Link[],
+): void {
   for (const e of entities) {
     ids.add(e.id);
     if ('districtAgs' in e) ids.add(districtId(e.districtAgs));
@@ -77,7 +82,12 @@ export class FactsSnapshot implements WriteFacts {
   private readonly roleIds = new Set<string>();
   private readonly linkIds: Set<string>;
 
-  constructor(entities: Iterable<Entity>, roles: Iterable<RoleAssignment>, existingRoleIds: Iterable<string>, existingLinkIds: Iterable<string>) {
+  constructor(
+    entities: Iterable<Entity>,
+    roles: Iterable<RoleAssignment>,
+    existingRoleIds: Iterable<string>,
+    existingLinkIds: Iterable<string>,
+  ) {
     for (const e of entities) this.entities.set(e.id, e);
     for (const r of roles) this.addRole(r);
     for (const id of existingRoleIds) this.roleIds.add(id);
@@ -114,7 +124,11 @@ export class FactsSnapshot implements WriteFacts {
   /** Forgets a role that a revision ends, so the rules count only the roles that still hold. */
   removeRole(id: string): void {
     for (const map of [this.byPerson, this.byScope]) {
-      for (const [key, list] of map) map.set(key, list.filter((r) => r.id !== id));
+      for (const [key, list] of map)
+        map.set(
+          key,
+          list.filter((r) => r.id !== id),
+        );
     }
   }
 }
@@ -130,7 +144,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * everything else must be new. A breach throws the rule's error, or ImportRowInvalid naming the
  * line when lineOf knows where the item came from.
  */
-export function validateChanges(bundle: NetworkBundle, facts: FactsSnapshot, settings: RuleSettings, lineOf?: LineOf): void {
+export function validateChanges(
+  bundle: NetworkBundle,
+  facts: FactsSnapshot,
+  settings: RuleSettings,
+  lineOf?: LineOf,
+): void {
   const at = <T extends object>(item: T, check: () => void): void => {
     try {
       check();

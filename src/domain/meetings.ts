@@ -60,13 +60,19 @@ export class DateUnclear extends DomainError {
 export class DateInPast extends DomainError {
   readonly code = 'DATE_IN_PAST';
   constructor(whenEn: string, whenDe: string) {
-    super(`${whenEn} lies in the past; please give a future date.`, `${whenDe} liegt in der Vergangenheit; bitte ein künftiges Datum angeben.`);
+    super(
+      `${whenEn} lies in the past; please give a future date.`,
+      `${whenDe} liegt in der Vergangenheit; bitte ein künftiges Datum angeben.`,
+    );
   }
 }
 
 export class MeetingNeedsConfirmation extends DomainError {
   readonly code = 'MEETING_NEEDS_CONFIRMATION';
-  constructor(readonly concernsEn: string[], readonly concernsDe: string[]) {
+  constructor(
+    readonly concernsEn: string[],
+    readonly concernsDe: string[],
+  ) {
     super(
       `Before I save it: ${concernsEn.join(' ')} Repeat the command with --anyway to schedule it all the same.`,
       `Bevor ich es speichere: ${concernsDe.join(' ')} Wiederholen Sie den Befehl mit --trotzdem, um es dennoch anzulegen.`,
@@ -104,7 +110,10 @@ export class NoMeetingRunning extends DomainError {
 export class PollChoiceInvalid extends DomainError {
   readonly code = 'POLL_CHOICE_INVALID';
   constructor(slots: number) {
-    super(`Please name dates by their numbers, between 1 and ${slots}.`, `Bitte die Termine mit ihren Nummern angeben, zwischen 1 und ${slots}.`);
+    super(
+      `Please name dates by their numbers, between 1 and ${slots}.`,
+      `Bitte die Termine mit ihren Nummern angeben, zwischen 1 und ${slots}.`,
+    );
   }
 }
 
@@ -128,7 +137,10 @@ export class NoVideoService extends DomainError {
 export class NotASeries extends DomainError {
   readonly code = 'NOT_A_SERIES';
   constructor(title: string) {
-    super(`"${title}" is no date of a series; without --following the change applies to this meeting.`, `„${title}“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.`);
+    super(
+      `"${title}" is no date of a series; without --following the change applies to this meeting.`,
+      `„${title}“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.`,
+    );
   }
 }
 

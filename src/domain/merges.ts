@@ -45,13 +45,24 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
   if (plan.survivorIsNew) revision.addedRecords.push(plan.survivor);
 
   for (const record of plan.merged) {
-    const ended = { ...record.entity, until: plan.day, mergedInto: target, version: versionOf(record.entity) + 1, changedBy: plan.actorId, changedAt: plan.at } as Entity;
+    const ended = {
+      ...record.entity,
+      until: plan.day,
+      mergedInto: target,
+      version: versionOf(record.entity) + 1,
+      changedBy: plan.actorId,
+      changedAt: plan.at,
+    } as Entity;
     revision.updates.push({ entity: ended, expectedVersion: versionOf(record.entity) });
     for (const role of record.roles) {
       if (endedRoles.has(role.id)) continue;
       endedRoles.add(role.id);
       revision.endedRoles.push({ id: role.id, until: plan.day });
-      const moved = { personId: swap(role.personId), role: role.role, scopeId: role.scopeId ? swap(role.scopeId) : null };
+      const moved = {
+        personId: swap(role.personId),
+        role: role.role,
+        scopeId: role.scopeId ? swap(role.scopeId) : null,
+      };
       if (roles.has(roleKey(moved))) continue;
       roles.add(roleKey(moved));
       revision.addedRoles.push({ id: newRoleId(), ...moved, since: plan.day });
@@ -66,7 +77,16 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       revision.addedLinks.push({ id: newLinkId(), ...moved, since: plan.day, note: link.note });
     }
     for (const institution of record.located) {
-      revision.updates.push({ entity: { ...institution, municipalityId: target, version: versionOf(institution) + 1, changedBy: plan.actorId, changedAt: plan.at }, expectedVersion: versionOf(institution) });
+      revision.updates.push({
+        entity: {
+          ...institution,
+          municipalityId: target,
+          version: versionOf(institution) + 1,
+          changedBy: plan.actorId,
+          changedAt: plan.at,
+        },
+        expectedVersion: versionOf(institution),
+      });
     }
   }
   return revision;

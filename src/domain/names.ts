@@ -47,7 +47,12 @@ interface Scored<T> {
  * Finds what a person meant by a name. An exact key match wins; otherwise one candidate within a
  * small edit distance (one typo per five letters) counts as meant when it is clearly the closest.
  */
-export function matchName<T>(query: string, candidates: readonly T[], nameOf: (item: T) => string, maxSuggestions = 5): NameMatch<T> {
+export function matchName<T>(
+  query: string,
+  candidates: readonly T[],
+  nameOf: (item: T) => string,
+  maxSuggestions = 5,
+): NameMatch<T> {
   const key = looseKey(query);
   if (!key) return { match: null, suggestions: [] };
   // The common case, a name spelled right, needs no edit distances over thousands of towns.
@@ -65,7 +70,8 @@ export function matchName<T>(query: string, candidates: readonly T[], nameOf: (i
 
   const tolerance = Math.max(1, Math.floor(key.length / 5));
   const [best, second] = scored;
-  if (best && best.score <= tolerance && (!second || second.score > best.score)) return { match: best.item, suggestions: [] };
+  if (best && best.score <= tolerance && (!second || second.score > best.score))
+    return { match: best.item, suggestions: [] };
   return { match: null, suggestions: scored.slice(0, maxSuggestions).map((s) => s.item) };
 }
 

@@ -12,7 +12,15 @@ import type { Role, Visibility } from './model.js';
 // roles (KIK, ...) only count up to that level; in chat, where there is no token, the roles
 // give the level (see levelOfRoles).
 
-export const PRINCIPALS = ['anonymous', 'member', 'coordinator', 'districtCoordinator', 'analyst', 'analystWithGrant', 'admin'] as const;
+export const PRINCIPALS = [
+  'anonymous',
+  'member',
+  'coordinator',
+  'districtCoordinator',
+  'analyst',
+  'analystWithGrant',
+  'admin',
+] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 export type Scope =
@@ -55,7 +63,10 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.fundingPrograms': { who: EVERYONE },
   'Query.node': { who: EVERYONE, sees: `${PEOPLE}; a person the caller may not list is null` },
   'Query.nodes': { who: EVERYONE, sees: `${PEOPLE}; a person the caller may not list is null` },
-  'Query.search': { who: EVERYONE, sees: 'people: signed-in callers with names; pseudonymised analysts find no people by name' },
+  'Query.search': {
+    who: EVERYONE,
+    sees: 'people: signed-in callers with names; pseudonymised analysts find no people by name',
+  },
   'Query.contacts': { who: EVERYONE, sees: PEOPLE },
   'Query.network': { who: EVERYONE, sees: `${PEOPLE}; people the caller may not list are left out` },
   'Query.path': { who: EVERYONE, sees: 'refused when the chain runs through people the caller may not list' },
@@ -63,12 +74,23 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.analytics': { who: ANALYSING, sees: 'ids only; names through node(id)' },
   'Query.statistics': { who: ANALYSING, sees: 'counts only, the same for pseudonymised callers' },
   'Query.accessTokens': { who: ADMIN_ONLY },
-  'Query.pendingChanges': { who: COORDINATING, sees: 'only proposals of the caller\'s districts (admins: all)' },
+  'Query.pendingChanges': { who: COORDINATING, sees: "only proposals of the caller's districts (admins: all)" },
   'Query.myProposals': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.proposeChange': { who: SIGNED_IN, scope: 'self', sees: 'only changes to one\'s own record, roles, memberships and links' },
+  'Mutation.proposeChange': {
+    who: SIGNED_IN,
+    scope: 'self',
+    sees: "only changes to one's own record, roles, memberships and links",
+  },
   'Mutation.confirmMyRecord': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.reviewChange': { who: COORDINATING, scope: 'involved', sees: 'only proposals of the caller\'s districts are found; applied with the reviewer\'s rights' },
-  'Query.history': { who: COORDINATING, sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time' },
+  'Mutation.reviewChange': {
+    who: COORDINATING,
+    scope: 'involved',
+    sees: "only proposals of the caller's districts are found; applied with the reviewer's rights",
+  },
+  'Query.history': {
+    who: COORDINATING,
+    sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time',
+  },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },
   'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
@@ -81,22 +103,38 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.addAlliance': { who: WRITING, scope: 'ownDistrict' },
   'Mutation.addInstitution': { who: WRITING, scope: 'ownDistrict' },
   'Mutation.addLink': { who: WRITING, scope: 'ownDistrict' },
-  'Mutation.assignRole': { who: STRUCTURE, scope: 'ownDistrict', sees: 'ADMIN and ANALYST roles are granted by admins only' },
+  'Mutation.assignRole': {
+    who: STRUCTURE,
+    scope: 'ownDistrict',
+    sees: 'ADMIN and ANALYST roles are granted by admins only',
+  },
   'Mutation.updatePerson': { who: WRITING, scope: 'ownDistrict', sees: 'people in the districts of their roles' },
   'Mutation.updateMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.updateAlliance': { who: WRITING, scope: 'ownDistrict' },
   'Mutation.updateInstitution': { who: WRITING, scope: 'ownDistrict' },
   'Mutation.updateTopic': { who: ADMIN_ONLY },
   'Mutation.updateFundingProgram': { who: ADMIN_ONLY },
-  'Mutation.endRole': { who: STRUCTURE, scope: 'ownDistrict', sees: 'ADMIN and ANALYST roles are ended by admins only' },
+  'Mutation.endRole': {
+    who: STRUCTURE,
+    scope: 'ownDistrict',
+    sees: 'ADMIN and ANALYST roles are ended by admins only',
+  },
   'Mutation.endLink': { who: WRITING, scope: 'ownDistrict' },
-  'Mutation.endRecord': { who: STRUCTURE, scope: 'ownDistrict', sees: 'memberships end with the record, so it is the district coordination\'s' },
+  'Mutation.endRecord': {
+    who: STRUCTURE,
+    scope: 'ownDistrict',
+    sees: "memberships end with the record, so it is the district coordination's",
+  },
   'Mutation.mergeRecords': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.mergeMunicipalities': { who: STRUCTURE, scope: 'ownDistrict' },
-  'Mutation.deleteRecord': { who: WRITING, scope: 'ownDistrict', sees: 'municipalities: district coordinators; topics and programmes: admins' },
+  'Mutation.deleteRecord': {
+    who: WRITING,
+    scope: 'ownDistrict',
+    sees: 'municipalities: district coordinators; topics and programmes: admins',
+  },
   'Mutation.createAccessToken': { who: ADMIN_ONLY },
   'Mutation.revokeAccessToken': { who: ADMIN_ONLY },
-  'Mutation.confirmChatLink': { who: ADMIN_ONLY, sees: 'never the admin\'s own person' },
+  'Mutation.confirmChatLink': { who: ADMIN_ONLY, sees: "never the admin's own person" },
   'Mutation.erasePerson': { who: ADMIN_ONLY },
   'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
   'Mutation.fileRequest': { who: SIGNED_IN },
@@ -124,14 +162,30 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!network': { who: EVERYONE, sees: PEOPLE },
   '!map': { who: EVERYONE },
   '!me': { who: EVERYONE, scope: 'self' },
-  '!confirm': { who: COORDINATING, scope: 'ownDistrict', sees: 'never one\'s own accounts, never a person above one\'s own level' },
+  '!confirm': {
+    who: COORDINATING,
+    scope: 'ownDistrict',
+    sees: "never one's own accounts, never a person above one's own level",
+  },
   '!status': { who: COORDINATING },
-  '!edit': { who: COORDINATING, scope: 'ownDistrict', sees: 'a Koordinationskraft edits as the district coordination; a KIK people, alliances and institutions' },
-  '!end-role': { who: COORDINATING, scope: 'ownDistrict', sees: 'roles are ended by the district\'s Koordinationskraft (or admins)' },
+  '!edit': {
+    who: COORDINATING,
+    scope: 'ownDistrict',
+    sees: 'a Koordinationskraft edits as the district coordination; a KIK people, alliances and institutions',
+  },
+  '!end-role': {
+    who: COORDINATING,
+    scope: 'ownDistrict',
+    sees: "roles are ended by the district's Koordinationskraft (or admins)",
+  },
   '!handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as !end-role, with a successor' },
-  '!propose': { who: SIGNED_IN, scope: 'self', sees: 'only changes to one\'s own record, roles, memberships and links' },
-  '!proposals': { who: COORDINATING, sees: 'proposals of the caller\'s districts; deciding applies with their rights' },
-  '!merge': { who: COORDINATING, scope: 'ownDistrict', sees: 'merges are the district coordination\'s (a Koordinationskraft, or admins)' },
+  '!propose': { who: SIGNED_IN, scope: 'self', sees: "only changes to one's own record, roles, memberships and links" },
+  '!proposals': { who: COORDINATING, sees: "proposals of the caller's districts; deciding applies with their rights" },
+  '!merge': {
+    who: COORDINATING,
+    scope: 'ownDistrict',
+    sees: "merges are the district coordination's (a Koordinationskraft, or admins)",
+  },
   '!request': { who: SIGNED_IN },
   '!requests': { who: SIGNED_IN, scope: 'involved' },
   '!accept': { who: SIGNED_IN, scope: 'involved' },
@@ -155,14 +209,25 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!calendar': { who: SIGNED_IN, scope: 'self' },
   '!mydata': { who: SIGNED_IN, scope: 'self' },
   // HTTP endpoints beside GraphQL
-  'GET /calendar/<secret>.ics': { who: EVERYONE, sees: 'whoever holds the unguessable address: that person\'s meetings' },
-  'POST /auth/matrix': { who: EVERYONE, sees: 'a session of the linked, confirmed person, ending with the link or the person' },
-  'GET /metrics': { who: ['admin'], sees: 'with HUB_METRICS_TOKEN, or on HUB_METRICS_PORT only; labels are operation names, never URLs' },
+  'GET /calendar/<secret>.ics': {
+    who: EVERYONE,
+    sees: "whoever holds the unguessable address: that person's meetings",
+  },
+  'POST /auth/matrix': {
+    who: EVERYONE,
+    sees: 'a session of the linked, confirmed person, ending with the link or the person',
+  },
+  'GET /metrics': {
+    who: ['admin'],
+    sees: 'with HUB_METRICS_TOKEN, or on HUB_METRICS_PORT only; labels are operation names, never URLs',
+  },
   'GET /healthz': { who: EVERYONE, sees: 'status and instance role only' },
 };
 
 /** What of a person each level sees (beyond what a person always sees of themselves). */
-export const PERSON_VISIBILITY: Readonly<Record<Principal, { names: 'all' | 'publicRoles' | 'pseudonyms'; channels: readonly Visibility[] }>> = {
+export const PERSON_VISIBILITY: Readonly<
+  Record<Principal, { names: 'all' | 'publicRoles' | 'pseudonyms'; channels: readonly Visibility[] }>
+> = {
   anonymous: { names: 'publicRoles', channels: ['PUBLIC'] },
   member: { names: 'all', channels: ['PUBLIC', 'NETWORK'] },
   coordinator: { names: 'all', channels: ['PUBLIC', 'NETWORK', 'COORDINATORS'] },
@@ -209,7 +274,13 @@ export function mayCall(operation: string, viewer: Viewer): boolean {
 }
 
 /** Levels in the order of what they may do; ANALYST reads, but writes nothing a volunteer could not. */
-const LEVEL_RANK: Record<AccessRole, number> = { VOLUNTEER: 1, ANALYST: 1, COORDINATOR: 2, DISTRICT_COORDINATOR: 3, ADMIN: 4 };
+const LEVEL_RANK: Record<AccessRole, number> = {
+  VOLUNTEER: 1,
+  ANALYST: 1,
+  COORDINATOR: 2,
+  DISTRICT_COORDINATOR: 3,
+  ADMIN: 4,
+};
 
 /** The level a network role stands for. */
 export function levelOfRole(role: Role): AccessRole {

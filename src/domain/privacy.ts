@@ -25,7 +25,11 @@ export function maySee(viewer: Viewer, visibility: Visibility, ownerId: string):
   return PERSON_VISIBILITY[principalOf(viewer)].channels.includes(visibility);
 }
 
-export function visibleChannels(viewer: Viewer, ownerId: string, channels: readonly ContactChannel[]): ContactChannel[] {
+export function visibleChannels(
+  viewer: Viewer,
+  ownerId: string,
+  channels: readonly ContactChannel[],
+): ContactChannel[] {
   return channels.filter((c) => maySee(viewer, c.visibility, ownerId));
 }
 
@@ -35,7 +39,12 @@ export function mayListPerson(viewer: Viewer, personId: string, roles: readonly 
 }
 
 /** The name to show for a person: their own, or a stable pseudonym where the viewer may not know it. */
-export function displayName(viewer: Viewer, person: { id: string; name: string }, roles: readonly Role[], keys: Pseudonyms): string {
+export function displayName(
+  viewer: Viewer,
+  person: { id: string; name: string },
+  roles: readonly Role[],
+  keys: Pseudonyms,
+): string {
   if (viewer.personId === person.id) return person.name;
   const names = PERSON_VISIBILITY[principalOf(viewer)].names;
   const hidden = names === 'pseudonyms' || (names === 'publicRoles' && !roles.some((r) => PUBLIC_ROLES.includes(r)));

@@ -12,7 +12,8 @@ export const REQUEST_LEVELS = ['KIK', 'KOORDINATIONSKRAFT', 'TARGET'] as const;
 /** Where the request stands in the coordination: KIK, the district's Koordinationskraft, or the one it was forwarded to. */
 export type RequestLevel = (typeof REQUEST_LEVELS)[number];
 
-export type HopKind = 'FILED' | 'ROUTED' | 'FORWARDED' | 'ESCALATED' | 'ACCEPTED' | 'RESOLVED' | 'DECLINED' | 'HANDED_OVER';
+export type HopKind =
+  'FILED' | 'ROUTED' | 'FORWARDED' | 'ESCALATED' | 'ACCEPTED' | 'RESOLVED' | 'DECLINED' | 'HANDED_OVER';
 
 export interface RequestHop {
   at: string;
@@ -63,7 +64,10 @@ export class RequestNotYours extends DomainError {
 export class RequestClosed extends DomainError {
   readonly code = 'REQUEST_CLOSED';
   constructor(id: string, state: RequestState) {
-    super(`Request ${id} is already ${state.toLowerCase()}.`, `Die Anfrage ${id} ist bereits abgeschlossen (${state}).`);
+    super(
+      `Request ${id} is already ${state.toLowerCase()}.`,
+      `Die Anfrage ${id} ist bereits abgeschlossen (${state}).`,
+    );
   }
 }
 
@@ -71,7 +75,7 @@ export class RequestRouteRefused extends DomainError {
   readonly code = 'REQUEST_ROUTE_REFUSED';
   constructor() {
     super(
-      'Requests go through the district coordination: a KIK passes them to the district\'s Koordinationskraft, who forwards them to an institution contact, an expert or another district\'s coordination.',
+      "Requests go through the district coordination: a KIK passes them to the district's Koordinationskraft, who forwards them to an institution contact, an expert or another district's coordination.",
       'Anfragen laufen über die Koordination des Kreises: die KIK gibt sie an die Koordinationskraft des Kreises, diese leitet sie an eine Institution, Fachleute oder die Koordination eines anderen Kreises weiter.',
     );
   }
@@ -80,7 +84,10 @@ export class RequestRouteRefused extends DomainError {
 export class RequestChanged extends DomainError {
   readonly code = 'REQUEST_CHANGED';
   constructor(id: string) {
-    super(`Request ${id} was changed meanwhile; please look again.`, `Die Anfrage ${id} wurde inzwischen geändert; bitte noch einmal ansehen.`);
+    super(
+      `Request ${id} was changed meanwhile; please look again.`,
+      `Die Anfrage ${id} wurde inzwischen geändert; bitte noch einmal ansehen.`,
+    );
   }
 }
 
@@ -89,7 +96,9 @@ export function isClosed(request: HubRequest): boolean {
 }
 
 /** Who may receive a request forwarded from each level. */
-export type ForwardTarget = { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' } | { kind: 'INSTITUTION_CONTACT' | 'EXPERT' | 'OTHER_DISTRICT_COORDINATION' };
+export type ForwardTarget =
+  | { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' }
+  | { kind: 'INSTITUTION_CONTACT' | 'EXPERT' | 'OTHER_DISTRICT_COORDINATION' };
 
 export function mayForward(level: RequestLevel, target: ForwardTarget): boolean {
   if (level === 'KIK') return target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT';

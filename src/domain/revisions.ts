@@ -1,6 +1,14 @@
 import { addReferences, FactsSnapshot } from './changes.js';
-import { AlreadyEnded, EditConflict, HasDependants, InvalidInput, MergeAcrossDistricts, NotFound, type Dependant } from './errors.js';
-import { districtId, kindOfId } from './ids.js';
+import {
+  AlreadyEnded,
+  EditConflict,
+  HasDependants,
+  InvalidInput,
+  MergeAcrossDistricts,
+  NotFound,
+  type Dependant,
+} from './errors.js';
+import { kindOfId } from './ids.js';
 import type { Entity, Link, RoleAssignment } from './model.js';
 import type { NetworkSnapshot } from './ports/network-store.port.js';
 import { checkEntityReferences, checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings } from './rules.js';
@@ -57,14 +65,26 @@ export function snapshotOn(snapshot: NetworkSnapshot, day: string): NetworkSnaps
     roles: snapshot.roles.filter((r) => heldOn(r, day)),
     links: snapshot.links.filter((l) => heldOn(l, day)),
     meetings: snapshot.meetings.filter((m) => m.startsAt <= end),
-    requests: snapshot.requests.filter((r) => r.createdAt <= end).map((r) => ({ ...r, hops: r.hops.filter((h) => h.at <= end) })),
+    requests: snapshot.requests
+      .filter((r) => r.createdAt <= end)
+      .map((r) => ({ ...r, hops: r.hops.filter((h) => h.at <= end) })),
   };
 }
 
 /** Every id a revision touches: what a store reads before checking it. */
-export function revisionIds(revision: NetworkRevision): { entityIds: string[]; roleIds: string[]; linkIds: string[]; deletedIds: string[] } {
+export function revisionIds(revision: NetworkRevision): {
+  entityIds: string[];
+  roleIds: string[];
+  linkIds: string[];
+  deletedIds: string[];
+} {
   const ids = new Set<string>();
-  addReferences(ids, [...revision.addedRecords, ...revision.updates.map((u) => u.entity)], revision.addedRoles, revision.addedLinks);
+  addReferences(
+    ids,
+    [...revision.addedRecords, ...revision.updates.map((u) => u.entity)],
+    revision.addedRoles,
+    revision.addedLinks,
+  );
   revision.deleted.forEach((id) => ids.add(id));
   return {
     entityIds: [...ids],
@@ -88,7 +108,12 @@ export class RevisionFacts extends FactsSnapshot {
   ) {
     const roleList = [...roles];
     const linkList = [...links];
-    super(entities, currentRoles, roleList.map((r) => r.id), linkList.map((l) => l.id));
+    super(
+      entities,
+      currentRoles,
+      roleList.map((r) => r.id),
+      linkList.map((l) => l.id),
+    );
     this.rolesById = new Map(roleList.map((r) => [r.id, r]));
     this.linksById = new Map(linkList.map((l) => [l.id, l]));
   }
@@ -114,10 +139,24 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
     const stored = facts.entity(entity.id);
     if (!stored || stored.kind !== entity.kind) throw new NotFound(entity.kind, entity.id);
     if (expectedVersion !== null && versionOf(stored) !== expectedVersion) {
-      throw new EditConflict(stored.name, expectedVersion, versionOf(stored), stored.changedBy ?? null, stored.changedAt ?? null);
+      throw new EditConflict(
+        stored.name,
+        expectedVersion,
+        versionOf(stored),
+        stored.changedBy ?? null,
+        stored.changedAt ?? null,
+      );
     }
-    if ('districtAgs' in stored && 'districtAgs' in entity && stored.districtAgs !== entity.districtAgs && stored.kind === 'Municipality') {
-      throw new InvalidInput('districtAgs', 'a municipality stays in its district (merge it instead)', { field: 'Kreis', problem: 'eine Gemeinde bleibt in ihrem Kreis (stattdessen zusammenführen)' });
+    if (
+      'districtAgs' in stored &&
+      'districtAgs' in entity &&
+      stored.districtAgs !== entity.districtAgs &&
+      stored.kind === 'Municipality'
+    ) {
+      throw new InvalidInput('districtAgs', 'a municipality stays in its district (merge it instead)', {
+        field: 'Kreis',
+        problem: 'eine Gemeinde bleibt in ihrem Kreis (stattdessen zusammenführen)',
+      });
     }
     checkEntityReferences(entity, facts);
     if (entity.mergedInto) checkMergeTarget(entity, facts);
@@ -145,7 +184,11 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
   for (const id of revision.deleted) {
     const stored = facts.entity(id);
     if (!stored) throw new NotFound(kindOfId(id) ?? 'Entity', id);
-    if (stored.kind === 'District') throw new InvalidInput('id', 'districts are reference data and are not deleted', { field: 'Kennung', problem: 'Kreise sind Stammdaten und werden nicht gelöscht' });
+    if (stored.kind === 'District')
+      throw new InvalidInput('id', 'districts are reference data and are not deleted', {
+        field: 'Kennung',
+        problem: 'Kreise sind Stammdaten und werden nicht gelöscht',
+      });
     const dependants = facts.dependants(id);
     if (dependants.length) throw new HasDependants(stored.name, dependants);
   }
@@ -154,15 +197,23 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
 /** A record merges into an active one of its kind; a municipality stays in its district. */
 function checkMergeTarget(entity: Entity, facts: RevisionFacts): void {
   const target = facts.entity(entity.mergedInto!);
-  if (!target || target.kind !== entity.kind || target.id === entity.id || target.until) throw new NotFound(entity.kind, entity.mergedInto!);
+  if (!target || target.kind !== entity.kind || target.id === entity.id || target.until)
+    throw new NotFound(entity.kind, entity.mergedInto!);
   if (entity.kind === 'Municipality' && target.kind === 'Municipality' && target.districtAgs !== entity.districtAgs) {
     throw new MergeAcrossDistricts(entity.name, target.name);
   }
 }
 
-function checkEnding(item: { since?: string | null; until?: string | null }, ending: Ending, what: 'Role' | 'Link'): void {
+function checkEnding(
+  item: { since?: string | null; until?: string | null },
+  ending: Ending,
+  what: 'Role' | 'Link',
+): void {
   if (item.until) throw new AlreadyEnded(what, item.until);
   if (item.since && ending.until < item.since) {
-    throw new InvalidInput('until', `must not be before the start (${item.since})`, { field: 'Enddatum', problem: `darf nicht vor dem Beginn (${item.since}) liegen` });
+    throw new InvalidInput('until', `must not be before the start (${item.since})`, {
+      field: 'Enddatum',
+      problem: `darf nicht vor dem Beginn (${item.since}) liegen`,
+    });
   }
 }

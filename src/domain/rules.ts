@@ -91,23 +91,31 @@ export function checkRoleAssignment(assignment: RoleAssignment, facts: WriteFact
   }
   const scope = assignment.scopeId ? facts.entity(assignment.scopeId) : undefined;
   if (!scope) {
-    if (assignment.scopeId && kindOfId(assignment.scopeId)) throw new NotFound(kindOfId(assignment.scopeId)!, assignment.scopeId);
+    if (assignment.scopeId && kindOfId(assignment.scopeId))
+      throw new NotFound(kindOfId(assignment.scopeId)!, assignment.scopeId);
     throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
   }
   if (!allowed.includes(scope.kind)) throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
   if (scope.kind !== 'District') return;
 
-  const holders = facts.rolesIn(scope.id).filter((r) => r.role === assignment.role && r.personId !== assignment.personId);
+  const holders = facts
+    .rolesIn(scope.id)
+    .filter((r) => r.role === assignment.role && r.personId !== assignment.personId);
   if (assignment.role === 'KIK') {
     if (scope.districtKind !== 'LANDKREIS') throw new KikRequiresLandkreis(scope.name);
-    if (holders.length >= settings.kikLimitPerLandkreis) throw new KikLimitReached(scope.name, settings.kikLimitPerLandkreis);
+    if (holders.length >= settings.kikLimitPerLandkreis)
+      throw new KikLimitReached(scope.name, settings.kikLimitPerLandkreis);
   }
   if (assignment.role === 'KOORDINATIONSKRAFT' && holders.length > 0) throw new KoordinationskraftTaken(scope.name);
 }
 
 const LINK_ENDPOINTS: Record<LinkType, { from: EntityKind[]; to: EntityKind[]; describe: string }> = {
   SERVES: { from: ['Person'], to: ['Municipality'], describe: 'a person (KIK) and a municipality' },
-  ACTIVE_IN: { from: ['Alliance', 'Institution'], to: ['Municipality'], describe: 'an alliance or institution and a municipality' },
+  ACTIVE_IN: {
+    from: ['Alliance', 'Institution'],
+    to: ['Municipality'],
+    describe: 'an alliance or institution and a municipality',
+  },
   EXPERT_IN: { from: ['Person', 'Alliance', 'Institution'], to: ['Topic'], describe: 'an actor and a topic' },
   COOPERATES_WITH: {
     from: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],

@@ -20,10 +20,16 @@ export function cleanText(value: string, rule: TextRule): string {
   const text = value.normalize('NFC').trim();
   const min = rule.min ?? 1;
   if ((rule.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) {
-    throw new InvalidInput(rule.field, 'must be plain text without control characters', { field: rule.fieldDe, problem: 'nur reiner Text ohne Steuerzeichen' });
+    throw new InvalidInput(rule.field, 'must be plain text without control characters', {
+      field: rule.fieldDe,
+      problem: 'nur reiner Text ohne Steuerzeichen',
+    });
   }
   if (text.length < min || text.length > rule.max) {
-    throw new InvalidInput(rule.field, `must be ${min} to ${rule.max} characters`, { field: rule.fieldDe, problem: `${min} bis ${rule.max} Zeichen` });
+    throw new InvalidInput(rule.field, `must be ${min} to ${rule.max} characters`, {
+      field: rule.fieldDe,
+      problem: `${min} bis ${rule.max} Zeichen`,
+    });
   }
   return text;
 }

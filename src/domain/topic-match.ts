@@ -5,7 +5,12 @@ import { matchName, type NameMatch } from './names.js';
 // it ("Wohnen" for "Unterbringung und Wohnen"), or a word of the same stem ("Dolmetscher" for
 // "Sprache und Dolmetschen"). One place for chat and GraphQL, for contacts and requests.
 
-const words = (text: string) => text.normalize('NFC').toLocaleLowerCase('de').split(/[^a-zäöüß]+/).filter((w) => w.length > 2);
+const words = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLocaleLowerCase('de')
+    .split(/[^a-zäöüß]+/)
+    .filter((w) => w.length > 2);
 
 /** Two words of one stem: a long common beginning (German compounds and endings vary). */
 function sameStem(a: string, b: string): boolean {

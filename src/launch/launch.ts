@@ -21,14 +21,18 @@ if (major >= OLDEST_SUPPORTED_MAJOR) {
   await import(pathToFileURL(join(root, entry)).href);
 } else {
   const runtime = ensureRuntime(LTS_RUNTIMES[24]);
-  console.error(`Node.js ${process.versions.node} is past its end of life; running on Node.js ${runtime.version} from .cache/node.`);
-  const child = spawn(join(runtime.bin, 'node'), ['--import', 'tsx', join(root, entry), ...args], { stdio: 'inherit', env: runtimeEnv(runtime) });
+  console.error(
+    `Node.js ${process.versions.node} is past its end of life; running on Node.js ${runtime.version} from .cache/node.`,
+  );
+  const child = spawn(join(runtime.bin, 'node'), ['--import', 'tsx', join(root, entry), ...args], {
+    stdio: 'inherit',
+    env: runtimeEnv(runtime),
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     if (signal) {
       process.removeAllListeners(signal);
       process.kill(process.pid, signal);
-    }
-    else process.exit(code ?? 1);
+    } else process.exit(code ?? 1);
   });
 }

@@ -24,7 +24,18 @@ export function ensureRuntime(version: string): Runtime {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `runtime-${version}`, private: true }));
     console.error(`Installing Node.js ${version} from the npm registry into ${dir} (first run only)...`);
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-${platform()}-${arch()}@${version}`], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `node-${platform()}-${arch()}@${version}`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
   return { version, bin };
 }

@@ -10,7 +10,10 @@ export function clientAddressOf(req: IncomingMessage | undefined, trustedProxies
   const peer = normalise(req?.socket.remoteAddress ?? 'local');
   if (!req || !trustedProxies.map(normalise).includes(peer)) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((a) => a.trim()).filter(Boolean);
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const client = chain.at(-1);
   return client && /^[0-9a-fA-F:.]{2,45}$/.test(client) ? normalise(client) : peer;
 }

@@ -5,7 +5,11 @@ import { timerRuns } from './plugins/use-metrics.js';
 // holds the bots' lease, at start (catching up on what fell due while the hub was down) and
 // every minute; each item is claimed in the store, so it happens once even across a hand-over.
 
-export function dueWork(services: HubServices, settings: { retentionDays: number; reviewRemindDays: number }, log: (message: string) => void): () => Promise<void> {
+export function dueWork(
+  services: HubServices,
+  settings: { retentionDays: number; reviewRemindDays: number },
+  log: (message: string) => void,
+): () => Promise<void> {
   const { retentionDays, reviewRemindDays } = settings;
   const counted = (job: string, n: number, message: string) => {
     timerRuns.inc({ job }, n);
@@ -14,15 +18,45 @@ export function dueWork(services: HubServices, settings: { retentionDays: number
   const failed = (what: string) => (error: unknown) => log(`${what} failed: ${(error as Error).message}`);
   return async () => {
     await Promise.all([
-      services.requests.escalateDue().then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
-      services.meetings.sendDueReminders().then((n) => counted('reminder', n, `Sent the reminders for ${n} meetings.`), failed('Sending reminders')),
-      services.meetings.extendSeries().then((n) => counted('series-extension', n, `Added ${n} occurrences to running meeting series.`), failed('Extending meeting series')),
-      services.minutes.remindDueTasks().then((n) => counted('task-reminder', n, `Reminded the owners of ${n} action items due today.`), failed('Reminding of action items')),
-      services.proposals.remindDue(reviewRemindDays).then((n) => counted('review-reminder', n, `Reminded reviewers of ${n} change proposals waiting over ${reviewRemindDays} days.`), failed('Reminding of change proposals')),
-      services.yearlyCheck.askDue().then((n) => counted('yearly-check', n, `Asked ${n} people to check their entries (unchanged for a year).`), failed('Asking for the yearly check')),
+      services.requests
+        .escalateDue()
+        .then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
+      services.meetings
+        .sendDueReminders()
+        .then((n) => counted('reminder', n, `Sent the reminders for ${n} meetings.`), failed('Sending reminders')),
+      services.meetings
+        .extendSeries()
+        .then(
+          (n) => counted('series-extension', n, `Added ${n} occurrences to running meeting series.`),
+          failed('Extending meeting series'),
+        ),
+      services.minutes
+        .remindDueTasks()
+        .then(
+          (n) => counted('task-reminder', n, `Reminded the owners of ${n} action items due today.`),
+          failed('Reminding of action items'),
+        ),
+      services.proposals
+        .remindDue(reviewRemindDays)
+        .then(
+          (n) =>
+            counted(
+              'review-reminder',
+              n,
+              `Reminded reviewers of ${n} change proposals waiting over ${reviewRemindDays} days.`,
+            ),
+          failed('Reminding of change proposals'),
+        ),
+      services.yearlyCheck
+        .askDue()
+        .then(
+          (n) => counted('yearly-check', n, `Asked ${n} people to check their entries (unchanged for a year).`),
+          failed('Asking for the yearly check'),
+        ),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);
-        if (purged > 0) log(`Retention: deleted the text of ${purged} closed requests older than ${retentionDays} days.`);
+        if (purged > 0)
+          log(`Retention: deleted the text of ${purged} closed requests older than ${retentionDays} days.`);
       }, failed('Retention')),
     ]);
   };

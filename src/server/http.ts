@@ -47,72 +47,106 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 
 export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
   const frameAncestors = options.widgetOrigins ?? [];
-  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 }, (req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const requestId = requestIdOf(req);
-    res.setHeader('x-request-id', requestId);
-    if (options.logger) {
-      const started = process.hrtime.bigint();
-      // A calendar address is a secret: it never reaches the log.
-      const logged = path.startsWith('/calendar/') ? '/calendar/[secret]' : path;
-      res.once('finish', () => options.logger!.info({ reqId: requestId, method: req.method, path: logged, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
-    }
-    if (path === '/readyz') {
-      void (options.ready?.() ?? Promise.resolve()).then(
-        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
-        (error: unknown) => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', reason: error instanceof NotReady ? error.message : 'store unavailable' })),
-      );
-      return;
-    }
-    if (path === METRICS_PATH) {
-      if (!options.metricsToken || !sameSecret(req.headers.authorization ?? '', `Bearer ${options.metricsToken}`)) {
-        res.writeHead(options.metricsToken ? 401 : 404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 },
+    (req, res) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const requestId = requestIdOf(req);
+      res.setHeader('x-request-id', requestId);
+      if (options.logger) {
+        const started = process.hrtime.bigint();
+        // A calendar address is a secret: it never reaches the log.
+        const logged = path.startsWith('/calendar/') ? '/calendar/[secret]' : path;
+        res.once('finish', () =>
+          options.logger!.info(
+            {
+              reqId: requestId,
+              method: req.method,
+              path: logged,
+              status: res.statusCode,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+            },
+            'request',
+          ),
+        );
+      }
+      if (path === '/readyz') {
+        void (options.ready?.() ?? Promise.resolve()).then(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}'),
+          (error: unknown) =>
+            res.writeHead(503, { 'content-type': 'application/json' }).end(
+              JSON.stringify({
+                status: 'unavailable',
+                reason: error instanceof NotReady ? error.message : 'store unavailable',
+              }),
+            ),
+        );
         return;
       }
-      return void yoga(req, res, { req });
-    }
-    if (path === '/graphql') {
-      const refusal = bodyRefusal(req, options.maxBodyBytes);
-      if (refusal) {
-        res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' });
-        res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+      if (path === METRICS_PATH) {
+        if (!options.metricsToken || !sameSecret(req.headers.authorization ?? '', `Bearer ${options.metricsToken}`)) {
+          res
+            .writeHead(options.metricsToken ? 401 : 404, { 'content-type': 'application/json' })
+            .end('{"error":"not found"}');
+          return;
+        }
+        return void yoga(req, res, { req });
+      }
+      if (path === '/graphql') {
+        const refusal = bodyRefusal(req, options.maxBodyBytes);
+        if (refusal) {
+          res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' });
+          res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+          return;
+        }
+        if (req.method === 'GET' && /text\/html/.test(req.headers.accept ?? ''))
+          return void serveGraphiql(yoga, req, res);
+        return void yoga(req, res, { req });
+      }
+      if (path === '/healthz') {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', ...options.health?.() }));
         return;
       }
-      if (req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '')) return void serveGraphiql(yoga, req, res);
-      return void yoga(req, res, { req });
-    }
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', ...options.health?.() }));
-      return;
-    }
-    if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
-    if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
-    if (path === '/' || path === '/map.js' || path === '/map.css') {
-      void webAssets().then(
-        (assets) => {
-          const asset = assets.get(path)!;
-          if (frameAncestors.length > 0) res.removeHeader('x-frame-options');
-          res.writeHead(200, { 'content-type': asset.contentType, 'content-security-policy': `${PAGE_CSP}; frame-ancestors 'self' ${frameAncestors.join(' ')}`.trim(), 'cache-control': 'no-cache' });
-          res.end(req.method === 'HEAD' ? undefined : asset.body);
-        },
-        (error: unknown) => {
-          options.logger?.error({ reqId: requestId }, `Building the map page failed: ${(error as Error).message}`);
-          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The map page could not be built.');
-        },
-      );
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-  });
+      if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
+      if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
+      if (path === '/' || path === '/map.js' || path === '/map.css') {
+        void webAssets().then(
+          (assets) => {
+            const asset = assets.get(path)!;
+            if (frameAncestors.length > 0) res.removeHeader('x-frame-options');
+            res.writeHead(200, {
+              'content-type': asset.contentType,
+              'content-security-policy': `${PAGE_CSP}; frame-ancestors 'self' ${frameAncestors.join(' ')}`.trim(),
+              'cache-control': 'no-cache',
+            });
+            res.end(req.method === 'HEAD' ? undefined : asset.body);
+          },
+          (error: unknown) => {
+            options.logger?.error({ reqId: requestId }, `Building the map page failed: ${(error as Error).message}`);
+            res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The map page could not be built.');
+          },
+        );
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    },
+  );
   return server;
 }
 
 /** GraphiQL's page inlines its script: it gets a CSP of its own, and is sent compressed (it is ~9 MB). */
-const GRAPHIQL_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const GRAPHIQL_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 async function serveGraphiql(yoga: HubYoga, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const answer = await yoga.fetch(`http://hub.local${req.url ?? '/graphql'}`, { headers: { accept: req.headers.accept ?? 'text/html' } }, { req });
+  const answer = await yoga.fetch(
+    `http://hub.local${req.url ?? '/graphql'}`,
+    { headers: { accept: req.headers.accept ?? 'text/html' } },
+    { req },
+  );
   const body = Buffer.from(await answer.arrayBuffer());
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(answer.status, {
@@ -127,10 +161,13 @@ async function serveGraphiql(yoga: HubYoga, req: IncomingMessage, res: ServerRes
 
 /** Serves only /metrics, on a port of its own (HUB_METRICS_PORT), for a scraper. */
 export function createMetricsServer(yoga: HubYoga): Server {
-  return createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 }, (req, res) => {
-    if ((req.url ?? '').split('?')[0] === METRICS_PATH) return void yoga(req, res, { req });
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-  });
+  return createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 2_000 },
+    (req, res) => {
+      if ((req.url ?? '').split('?')[0] === METRICS_PATH) return void yoga(req, res, { req });
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    },
+  );
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -142,7 +179,10 @@ function sameSecret(given: string, expected: string): boolean {
 async function serveCalendar(path: string, res: ServerResponse, calendars: CalendarFeeds): Promise<void> {
   const secret = /^\/calendar\/([\w-]+)\.ics$/.exec(path)?.[1];
   const ics = secret ? await calendars.feed(secret).catch(() => null) : null;
-  if (!ics) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Unknown or revoked calendar address.');
+  if (!ics)
+    return void res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('Unknown or revoked calendar address.');
   res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' }).end(ics);
 }
 
@@ -159,6 +199,7 @@ function bodyRefusal(req: IncomingMessage, maxBytes: number): { status: number; 
   if (!req.headers['content-length'] || !Number.isFinite(length)) {
     return { status: 411, code: 'LENGTH_REQUIRED', message: 'The request needs a Content-Length header.' };
   }
-  if (length > maxBytes) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` };
+  if (length > maxBytes)
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` };
   return null;
 }

@@ -15,8 +15,15 @@ export function logFormat(env: NodeJS.ProcessEnv = process.env, isTerminal = Boo
 }
 
 export function createLogger(level = process.env.HUB_LOG_LEVEL ?? 'info', format: LogFormat = logFormat()): HubLogger {
-  const options = { level, base: { service: 'integration-hub' }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label: string) => ({ level: label }) } };
-  return format === 'json' ? pino(options) : pino(options, { write: (line: string) => void process.stdout.write(`${readable(line)}\n`) });
+  const options = {
+    level,
+    base: { service: 'integration-hub' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  return format === 'json'
+    ? pino(options)
+    : pino(options, { write: (line: string) => void process.stdout.write(`${readable(line)}\n`) });
 }
 
 /** "14:03:07 INFO  Integration hub on …  reqId=… status=200" from one JSON log line. */
@@ -24,8 +31,12 @@ export function readable(line: string): string {
   try {
     const { time, level, msg, service: _service, ...rest } = JSON.parse(line) as Record<string, unknown>;
     const clock = typeof time === 'string' ? time.slice(11, 19) : '';
-    const extras = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
-    return `${clock} ${String(level ?? '').toUpperCase().padEnd(5)} ${String(msg ?? '')}${extras ? `  ${extras}` : ''}`;
+    const extras = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(' ');
+    return `${clock} ${String(level ?? '')
+      .toUpperCase()
+      .padEnd(5)} ${String(msg ?? '')}${extras ? `  ${extras}` : ''}`;
   } catch {
     return line.trimEnd();
   }

@@ -32,14 +32,31 @@ async function main(): Promise<void> {
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config);
   const privacy = new PrivacyKeys(await loadHubSecret(store));
-  const services = createServices(store, { rules: config.rules, escalateAfterHours: config.escalateAfterHours, videoBaseUrl: config.videoBaseUrl, reminderHours: config.reminderHours, privacy });
-  const redis: RedisBridge | null = config.redisUrl ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m)) : null;
-  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer))) log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
+  const services = createServices(store, {
+    rules: config.rules,
+    escalateAfterHours: config.escalateAfterHours,
+    videoBaseUrl: config.videoBaseUrl,
+    reminderHours: config.reminderHours,
+    privacy,
+  });
+  const redis: RedisBridge | null = config.redisUrl
+    ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m))
+    : null;
+  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer)))
+    log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   if (store.name !== 'embedded' && (await store.listDistricts()).length === 0) {
-    logger.warn('The Neo4j store is empty: load the demo network with `npm run seed` or your own data with `npm run import -- FILE`; this hub picks it up within seconds.');
+    logger.warn(
+      'The Neo4j store is empty: load the demo network with `npm run seed` or your own data with `npm run import -- FILE`; this hub picks it up within seconds.',
+    );
   }
 
-  const yoga = createHubYoga(services, { graphiql: config.graphiql, introspection: config.introspection, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins, trustedProxies: config.trustedProxies });
+  const yoga = createHubYoga(services, {
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
+    trustedProxies: config.trustedProxies,
+  });
   const homeserver = config.matrixHomeserverUrl;
   let keeper: LeaseKeeper | null = null;
   const server = createHubServer(yoga, {
@@ -53,7 +70,9 @@ async function main(): Promise<void> {
     health: () => ({ runsChatBotsAndTimers: keeper?.isHolder ?? false }),
     metricsToken: config.metricsToken,
     logger,
-    matrixSignIn: homeserver ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), services.identities, services.access) : null,
+    matrixSignIn: homeserver
+      ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), services.identities, services.access)
+      : null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
   });
@@ -65,16 +84,23 @@ async function main(): Promise<void> {
   log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
 
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
-  void services.network.graph().catch((error: unknown) => logger.error(`Building the network graph failed: ${(error as Error).message}`));
+  void services.network
+    .graph()
+    .catch((error: unknown) => logger.error(`Building the network graph failed: ${(error as Error).message}`));
 
   // The chat bots and the timers run on one instance at a time: the holder of the lease.
   const botsWanted = chatBotsConfigured(process.env, config.dataDir);
   const outbox = new OutboxNotifier(store);
   const useOutbox = (on: boolean) => {
     if (!botsWanted) return;
-    for (const service of notifyingServices(services)) (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
+    for (const service of notifyingServices(services))
+      (on ? service.addNotifier : service.removeNotifier).call(service, outbox);
   };
-  const runDueWork = dueWork(services, { retentionDays: config.requestRetentionDays, reviewRemindDays: config.reviewRemindDays }, log);
+  const runDueWork = dueWork(
+    services,
+    { retentionDays: config.requestRetentionDays, reviewRemindDays: config.reviewRemindDays },
+    log,
+  );
   let bots: RunningBots | null = null;
   keeper = new LeaseKeeper(
     store,
@@ -87,12 +113,20 @@ async function main(): Promise<void> {
         // The bots catch up on what was sent while no hub ran; the notifications that causes go
         // to the store outbox (still registered), then the bots take over in one step and the
         // outbox is delivered through them, once.
-        const started = await startChatBots(services, process.env, { dataDir: config.dataDir, publicUrl: config.publicUrl }, (message, error) =>
-          logger.warn(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message), (transport, command) => chatCommands.inc({ transport, command }));
+        const started = await startChatBots(
+          services,
+          process.env,
+          { dataDir: config.dataDir, publicUrl: config.publicUrl },
+          (message, error) =>
+            logger.warn(error ? `${message}: ${error instanceof Error ? error.message : String(error)}` : message),
+          (transport, command) => chatCommands.inc({ transport, command }),
+        );
         useOutbox(false);
         started.attach();
         bots = started;
-        await deliverOutbox(store, started.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
+        await deliverOutbox(store, started.notifiers).catch((error: unknown) =>
+          logger.warn(`Delivering notifications failed: ${(error as Error).message}`),
+        );
         await runDueWork();
       },
       lost: async () => {
@@ -113,10 +147,20 @@ async function main(): Promise<void> {
   // hub's caches through the store's change counter.
   const watcher = new StoreWatcher(store, services.events);
   await watcher.check();
-  const storeCheck = setInterval(() => void watcher.check().then((moved) => moved && log('The store was changed by another writer; caches reloaded.'), () => undefined), config.storeCheckSeconds * 1000);
+  const storeCheck = setInterval(
+    () =>
+      void watcher.check().then(
+        (moved) => moved && log('The store was changed by another writer; caches reloaded.'),
+        () => undefined,
+      ),
+    config.storeCheckSeconds * 1000,
+  );
   const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), config.timerSeconds * 1000);
   const outboxTimer = setInterval(() => {
-    if (bots && keeper!.isHolder) void deliverOutbox(store, bots.notifiers).catch((error: unknown) => logger.warn(`Delivering notifications failed: ${(error as Error).message}`));
+    if (bots && keeper!.isHolder)
+      void deliverOutbox(store, bots.notifiers).catch((error: unknown) =>
+        logger.warn(`Delivering notifications failed: ${(error as Error).message}`),
+      );
   }, 2_000);
 
   let stopping = false;
@@ -127,7 +171,12 @@ async function main(): Promise<void> {
     clearInterval(storeCheck);
     clearInterval(outboxTimer);
     metricsServer?.close();
-    server.close(() => void Promise.all([keeper!.stop(), redis?.close()]).then(() => store.close()).then(() => process.exit(0)));
+    server.close(
+      () =>
+        void Promise.all([keeper!.stop(), redis?.close()])
+          .then(() => store.close())
+          .then(() => process.exit(0)),
+    );
     server.closeIdleConnections();
     // Streams (subscriptions) never finish by themselves: they get a grace period, then end.
     setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
@@ -137,18 +186,22 @@ async function main(): Promise<void> {
 }
 
 async function homeserverAnswers(url: string): Promise<void> {
-  const response = await fetch(new URL('/_matrix/client/versions', url), { signal: AbortSignal.timeout(3_000) }).catch(() => null);
+  const response = await fetch(new URL('/_matrix/client/versions', url), { signal: AbortSignal.timeout(3_000) }).catch(
+    () => null,
+  );
   if (!response?.ok) throw new NotReady('homeserver unreachable');
 }
 
 function reason(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'EADDRINUSE') return `Port ${process.env.PORT ?? 4000} is already in use; set PORT to a free port.`;
-  if (code === 'EACCES') return `Port ${process.env.PORT ?? 4000} may not be opened by this user; set PORT to one above 1024.`;
+  if (code === 'EACCES')
+    return `Port ${process.env.PORT ?? 4000} may not be opened by this user; set PORT to one above 1024.`;
   if (error instanceof DomainError && error.code === 'STORE_UNAVAILABLE') {
     return `Neo4j at ${process.env.NEO4J_URI} is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.`;
   }
-  if (code === 'ECONNREFUSED' && process.env.HUB_REDIS_URL) return `Redis at ${process.env.HUB_REDIS_URL} is unreachable; start it or unset HUB_REDIS_URL.`;
+  if (code === 'ECONNREFUSED' && process.env.HUB_REDIS_URL)
+    return `Redis at ${process.env.HUB_REDIS_URL} is unreachable; start it or unset HUB_REDIS_URL.`;
   if (error instanceof DomainError || error instanceof ConfigError) return error.message;
   return `The hub could not start: ${error instanceof Error ? error.message : String(error)}`;
 }

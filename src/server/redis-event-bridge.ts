@@ -17,7 +17,11 @@ export interface RedisBridge {
   close(): Promise<void>;
 }
 
-export async function bridgeEventsThroughRedis(events: NetworkEvents, url: string, log: (message: string) => void): Promise<RedisBridge> {
+export async function bridgeEventsThroughRedis(
+  events: NetworkEvents,
+  url: string,
+  log: (message: string) => void,
+): Promise<RedisBridge> {
   const origin = randomUUID();
   const options = { maxRetriesPerRequest: 2, lazyConnect: true };
   const publisher = new Redis(url, options);
@@ -31,7 +35,9 @@ export async function bridgeEventsThroughRedis(events: NetworkEvents, url: strin
   });
   events.relayTo((change) => {
     const envelope: Envelope = { origin, change };
-    publisher.publish(CHANNEL, JSON.stringify(envelope)).catch((error: Error) => log(`Publishing a change to Redis failed: ${error.message}`));
+    publisher
+      .publish(CHANNEL, JSON.stringify(envelope))
+      .catch((error: Error) => log(`Publishing a change to Redis failed: ${error.message}`));
   });
   return {
     async ping() {

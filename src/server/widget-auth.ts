@@ -7,19 +7,43 @@ import type { MatrixSignIn } from '../services/matrix-sign-in.js';
 
 const MAX_BODY = 4_096;
 
-export async function handleMatrixSignIn(req: IncomingMessage, res: ServerResponse, signIn: MatrixSignIn | null): Promise<void> {
+export async function handleMatrixSignIn(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signIn: MatrixSignIn | null,
+): Promise<void> {
   const language: Language = /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'de';
-  const answer = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  const answer = (status: number, body: unknown): void =>
+    void res
+      .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(JSON.stringify(body));
   if (req.method !== 'POST') return answer(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST only.' } });
-  if (!signIn) return answer(404, { error: { code: 'NOT_CONFIGURED', message: language === 'de' ? 'Die Anmeldung über Matrix ist nicht eingerichtet.' : 'Signing in through Matrix is not set up.' } });
+  if (!signIn)
+    return answer(404, {
+      error: {
+        code: 'NOT_CONFIGURED',
+        message:
+          language === 'de'
+            ? 'Die Anmeldung über Matrix ist nicht eingerichtet.'
+            : 'Signing in through Matrix is not set up.',
+      },
+    });
   const body = await readBody(req);
   const token = (body as { openIdToken?: unknown } | null)?.openIdToken;
-  if (typeof token !== 'string') return answer(400, { error: { code: 'INVALID_INPUT', message: 'Expected {"openIdToken": "..."}.' } });
+  if (typeof token !== 'string')
+    return answer(400, { error: { code: 'INVALID_INPUT', message: 'Expected {"openIdToken": "..."}.' } });
   try {
     answer(200, await signIn.signIn(token));
   } catch (error) {
-    if (error instanceof DomainError) return answer(403, { error: { code: error.code, message: error.localized(language) } });
-    answer(503, { error: { code: 'UNAVAILABLE', message: language === 'de' ? 'Die Anmeldung ist gerade nicht möglich.' : 'Signing in is not possible right now.' } });
+    if (error instanceof DomainError)
+      return answer(403, { error: { code: error.code, message: error.localized(language) } });
+    answer(503, {
+      error: {
+        code: 'UNAVAILABLE',
+        message:
+          language === 'de' ? 'Die Anmeldung ist gerade nicht möglich.' : 'Signing in is not possible right now.',
+      },
+    });
   }
 }
 

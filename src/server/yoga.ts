@@ -50,7 +50,9 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     renderGraphiQL,
     // Browsers on other origins may call the API only where HUB_CORS_ORIGINS allows it.
     // (An empty origin list would mean "everyone" to yoga, so no list means no CORS headers at all.)
-    cors: options.corsOrigins?.length ? { origin: options.corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
+    cors: options.corsOrigins?.length
+      ? { origin: options.corsOrigins, credentials: false, methods: ['GET', 'POST'] }
+      : false,
     landingPage: false,
     plugins: [
       // Observability first, so it sees everything that follows.

@@ -83,12 +83,19 @@ export class AccessService {
       access: token.access,
       districtAgs: token.districtAgs,
       personalData: token.personalData,
-      roles: rolesWithinLevel(token.access, (roles ?? []).map((r) => r.role)),
+      roles: rolesWithinLevel(
+        token.access,
+        (roles ?? []).map((r) => r.role),
+      ),
     };
   }
 
   /** A sign-in for a person whose identity another system vouched for, valid for some hours. */
-  async createSession(personId: string, account: ChatUser, hours: number): Promise<{ secret: string; expiresAt: string }> {
+  async createSession(
+    personId: string,
+    account: ChatUser,
+    hours: number,
+  ): Promise<{ secret: string; expiresAt: string }> {
     const secret = `${SESSION_PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(this.now().getTime() + hours * 3_600_000).toISOString();
     const session: Session = { personId, account, expiresAt };
@@ -103,7 +110,11 @@ export class AccessService {
     // The access is worked out anew from the chat link and the person's current roles: the
     // session ends with the link (erasure unlinks) and follows every role change.
     const viewer = await this.identities.viewerFor(session.account);
-    if (Date.parse(session.expiresAt) <= this.now().getTime() || viewer.personId !== session.personId || viewer.access === null) {
+    if (
+      Date.parse(session.expiresAt) <= this.now().getTime() ||
+      viewer.personId !== session.personId ||
+      viewer.access === null
+    ) {
       await this.store.deleteState(key);
       return null;
     }
@@ -117,7 +128,11 @@ export class AccessService {
    */
   followWhileValid<T>(secret: string, key: string, source: AsyncIterable<T>): AsyncIterable<T> {
     const running = this.streams.get(key) ?? 0;
-    if (running >= MAX_STREAMS_PER_TOKEN) throw new NotAllowed(`follow more than ${MAX_STREAMS_PER_TOKEN} streams at once with one token`, `mit einem Zugang höchstens ${MAX_STREAMS_PER_TOKEN} Datenströme gleichzeitig verfolgen`);
+    if (running >= MAX_STREAMS_PER_TOKEN)
+      throw new NotAllowed(
+        `follow more than ${MAX_STREAMS_PER_TOKEN} streams at once with one token`,
+        `mit einem Zugang höchstens ${MAX_STREAMS_PER_TOKEN} Datenströme gleichzeitig verfolgen`,
+      );
     this.streams.set(key, running + 1);
     const release = () => {
       const left = (this.streams.get(key) ?? 1) - 1;
@@ -140,8 +155,10 @@ export class AccessService {
   /** Creates a token; the secret in the answer is never shown again. */
   async create(input: NewToken, actor: Viewer): Promise<{ token: AccessToken; secret: string }> {
     if (actor.access !== 'ADMIN') throw new NotAllowed('create access tokens', 'keine Zugangsschlüssel anlegen');
-    if (!ACCESS_ROLES.includes(input.access)) throw new InvalidInput('access', `must be one of ${ACCESS_ROLES.join(', ')}`);
-    if (input.access === 'DISTRICT_COORDINATOR' && !input.districtAgs) throw new InvalidInput('districtAgs', 'is needed for a district coordinator');
+    if (!ACCESS_ROLES.includes(input.access))
+      throw new InvalidInput('access', `must be one of ${ACCESS_ROLES.join(', ')}`);
+    if (input.access === 'DISTRICT_COORDINATOR' && !input.districtAgs)
+      throw new InvalidInput('districtAgs', 'is needed for a district coordinator');
     if (!input.label.trim() || input.label.length > 100) throw new InvalidInput('label', 'must be 1 to 100 characters');
     const [person] = await this.store.entitiesByIds([input.personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', input.personId);
@@ -180,6 +197,13 @@ export class AccessService {
   }
 
   private audit(action: string, tokenId: string, personId: string | null, actor: Viewer, at: string) {
-    return { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds: personId ? [tokenId, personId] : [tokenId], details: {} };
+    return {
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action,
+      subjectIds: personId ? [tokenId, personId] : [tokenId],
+      details: {},
+    };
   }
 }

@@ -65,61 +65,113 @@ export class Analytics {
   ) {}
 
   centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
-    return this.memo(`centrality:${districtAgs}`, async (graph) => {
-      const scoped = scope(graph, districtAgs);
-      if (scoped.order > BETWEENNESS_MAX_NODES) {
-        throw new InvalidInput('districtAgs', `betweenness over ${scoped.order} actors is too costly; choose a district`);
-      }
-      const betweenness = betweennessCentrality(scoped, { normalized: true });
-      return scoped.mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 })).sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
-    }, at);
+    return this.memo(
+      `centrality:${districtAgs}`,
+      async (graph) => {
+        const scoped = scope(graph, districtAgs);
+        if (scoped.order > BETWEENNESS_MAX_NODES) {
+          throw new InvalidInput(
+            'districtAgs',
+            `betweenness over ${scoped.order} actors is too costly; choose a district`,
+          );
+        }
+        const betweenness = betweennessCentrality(scoped, { normalized: true });
+        return scoped
+          .mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 }))
+          .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
+      },
+      at,
+    );
   }
 
   communities(districtAgs: string | null, at: string | null = null): Promise<{ id: string; community: number }[]> {
-    return this.memo(`communities:${districtAgs}`, async (graph) => {
-      const scoped = scope(graph, districtAgs);
-      // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
-      const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
-      return Object.entries(assignment).map(([id, community]) => ({ id, community: Number(community) })).sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
-    }, at);
+    return this.memo(
+      `communities:${districtAgs}`,
+      async (graph) => {
+        const scoped = scope(graph, districtAgs);
+        // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
+        const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
+        return Object.entries(assignment)
+          .map(([id, community]) => ({ id, community: Number(community) }))
+          .sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
+      },
+      at,
+    );
   }
 
   brokers(districtAgs: string | null, at: string | null = null): Promise<Broker[]> {
-    return this.memo(`brokers:${districtAgs}`, async (graph) =>
-      [...articulationPoints(scope(graph, districtAgs))].map(([id, groups]) => ({ id, groupsConnected: groups })).sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
-    at);
+    return this.memo(
+      `brokers:${districtAgs}`,
+      async (graph) =>
+        [...articulationPoints(scope(graph, districtAgs))]
+          .map(([id, groups]) => ({ id, groupsConnected: groups }))
+          .sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
+      at,
+    );
   }
 
   /** Alliances with no direct link to any KIK, Koordinationskraft or Beauftragte. */
   isolatedAlliances(districtAgs: string | null, at: string | null = null): Promise<string[]> {
-    return this.memo(`isolated:${districtAgs}`, async (graph) =>
-      scope(graph, districtAgs).filterNodes((id, attrs) => {
-        if (attrs.kind !== 'Alliance') return false;
-        return !graph.someNeighbor(id, (_n, neighbour) => neighbour.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE'));
-      }).sort(),
-    at);
+    return this.memo(
+      `isolated:${districtAgs}`,
+      async (graph) =>
+        scope(graph, districtAgs)
+          .filterNodes((id, attrs) => {
+            if (attrs.kind !== 'Alliance') return false;
+            return !graph.someNeighbor(id, (_n, neighbour) =>
+              neighbour.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE'),
+            );
+          })
+          .sort(),
+      at,
+    );
   }
 
   /** Municipalities that no KIK serves. */
   uncoveredMunicipalities(districtAgs: string | null, at: string | null = null): Promise<string[]> {
-    return this.memo(`uncovered:${districtAgs}`, async (graph) =>
-      scope(graph, districtAgs).filterNodes((id, attrs) => attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES'))).sort(),
-    at);
+    return this.memo(
+      `uncovered:${districtAgs}`,
+      async (graph) =>
+        scope(graph, districtAgs)
+          .filterNodes(
+            (id, attrs) =>
+              attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES')),
+          )
+          .sort(),
+      at,
+    );
   }
 
   kikLoad(districtAgs: string | null, at: string | null = null): Promise<KikLoad[]> {
-    return this.memo(`kikLoad:${districtAgs}`, async (graph) => {
-      const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
-      const perDistrict = new Map<string, number>();
-      for (const id of kiks) for (const ags of graph.getNodeAttribute(id, 'districts')) perDistrict.set(ags, (perDistrict.get(ags) ?? 0) + 1);
-      return kiks.flatMap((id) =>
-        graph.getNodeAttribute(id, 'districts').map((ags) => {
-          const municipalities = graph.filterNeighbors(id, (n, attrs) => attrs.kind === 'Municipality' && graph.getEdgeAttribute(id, n, 'types').includes('SERVES')).length;
-          const population = populationOf(graph, ags);
-          return { personId: id, districtAgs: ags, municipalities, populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!) };
-        }),
-      ).sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
-    }, at);
+    return this.memo(
+      `kikLoad:${districtAgs}`,
+      async (graph) => {
+        const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
+        const perDistrict = new Map<string, number>();
+        for (const id of kiks)
+          for (const ags of graph.getNodeAttribute(id, 'districts'))
+            perDistrict.set(ags, (perDistrict.get(ags) ?? 0) + 1);
+        return kiks
+          .flatMap((id) =>
+            graph.getNodeAttribute(id, 'districts').map((ags) => {
+              const municipalities = graph.filterNeighbors(
+                id,
+                (n, attrs) =>
+                  attrs.kind === 'Municipality' && graph.getEdgeAttribute(id, n, 'types').includes('SERVES'),
+              ).length;
+              const population = populationOf(graph, ags);
+              return {
+                personId: id,
+                districtAgs: ags,
+                municipalities,
+                populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!),
+              };
+            }),
+          )
+          .sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
+      },
+      at,
+    );
   }
 
   /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
@@ -134,7 +186,13 @@ export class Analytics {
         .filter((r) => OPEN_REQUEST_STATES.has(r.state) && inScope(r.districtAgs) && !rolesOf.has(r.handlerId))
         .map((r) => ({ kind: 'REQUEST' as const, id: r.id, waitingOnId: r.handlerId }));
       const meetings = snapshot.meetings
-        .filter((m) => m.state === 'SCHEDULED' && m.startsAt >= now && inScope(m.districtAgs) && !(rolesOf.get(m.organiserId) ?? []).some((role) => role === 'KIK' || role === 'KOORDINATIONSKRAFT'))
+        .filter(
+          (m) =>
+            m.state === 'SCHEDULED' &&
+            m.startsAt >= now &&
+            inScope(m.districtAgs) &&
+            !(rolesOf.get(m.organiserId) ?? []).some((role) => role === 'KIK' || role === 'KOORDINATIONSKRAFT'),
+        )
         .map((m) => ({ kind: 'MEETING' as const, id: m.id, waitingOnId: m.organiserId }));
       return [...requests, ...meetings].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
     });
@@ -144,10 +202,15 @@ export class Analytics {
    * People holding a role whose record nobody changed or confirmed for `days` (or ever): their
    * entries may be out of date.
    */
-  unconfirmedPeople(districtAgs: string | null, days = UNCONFIRMED_AFTER_DAYS): Promise<{ id: string; checkedAt: string | null }[]> {
+  unconfirmedPeople(
+    districtAgs: string | null,
+    days = UNCONFIRMED_AFTER_DAYS,
+  ): Promise<{ id: string; checkedAt: string | null }[]> {
     return this.memo(`unconfirmed:${districtAgs}:${days}`, async (graph) => {
       const snapshot = await this.network.snapshot();
-      const checked = new Map(snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]));
+      const checked = new Map(
+        snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]),
+      );
       const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
       return scope(graph, districtAgs)
         .filterNodes((id, attrs) => {
@@ -162,23 +225,44 @@ export class Analytics {
 
   /** What breaks the rules now, e.g. after the KIK limit was lowered. */
   ruleBreaches(at: string | null = null): Promise<RuleBreach[]> {
-    return this.memo('breaches', async (graph) => {
-      const breaches: RuleBreach[] = [];
-      graph.forEachNode((id, attrs) => {
-        if (attrs.kind !== 'District') return;
-        const holders = (role: string) => graph.filterNeighbors(id, (_n, a) => a.roles.includes(role as never) && a.districts.includes(attrs.districts[0]!));
-        const kik = holders('KIK');
-        if (kik.length > this.settings.kikLimitPerLandkreis) {
-          breaches.push({ code: 'KIK_LIMIT_REACHED', subjectIds: [id, ...kik], description: `${attrs.name}: ${kik.length} KIK, limit ${this.settings.kikLimitPerLandkreis}` });
-        }
-        const kk = holders('KOORDINATIONSKRAFT');
-        if (kk.length > 1) breaches.push({ code: 'KOORDINATIONSKRAFT_TAKEN', subjectIds: [id, ...kk], description: `${attrs.name}: ${kk.length} Koordinationskräfte` });
-      });
-      return breaches;
-    }, at);
+    return this.memo(
+      'breaches',
+      async (graph) => {
+        const breaches: RuleBreach[] = [];
+        graph.forEachNode((id, attrs) => {
+          if (attrs.kind !== 'District') return;
+          const holders = (role: string) =>
+            graph.filterNeighbors(
+              id,
+              (_n, a) => a.roles.includes(role as never) && a.districts.includes(attrs.districts[0]!),
+            );
+          const kik = holders('KIK');
+          if (kik.length > this.settings.kikLimitPerLandkreis) {
+            breaches.push({
+              code: 'KIK_LIMIT_REACHED',
+              subjectIds: [id, ...kik],
+              description: `${attrs.name}: ${kik.length} KIK, limit ${this.settings.kikLimitPerLandkreis}`,
+            });
+          }
+          const kk = holders('KOORDINATIONSKRAFT');
+          if (kk.length > 1)
+            breaches.push({
+              code: 'KOORDINATIONSKRAFT_TAKEN',
+              subjectIds: [id, ...kk],
+              description: `${attrs.name}: ${kk.length} Koordinationskräfte`,
+            });
+        });
+        return breaches;
+      },
+      at,
+    );
   }
 
-  private async memo<T>(key: string, compute: (graph: CollaborationGraph) => Promise<T>, at: string | null = null): Promise<T> {
+  private async memo<T>(
+    key: string,
+    compute: (graph: CollaborationGraph) => Promise<T>,
+    at: string | null = null,
+  ): Promise<T> {
     const graph = await this.network.actorGraph(at);
     let answers = this.cache.get(graph);
     if (!answers) this.cache.set(graph, (answers = new Map()));
@@ -193,7 +277,8 @@ export class Analytics {
 
 function scope(graph: CollaborationGraph, districtAgs: string | null): CollaborationGraph {
   if (districtAgs === null) return graph;
-  if (!graph.hasNode(districtId(districtAgs))) throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
+  if (!graph.hasNode(districtId(districtAgs)))
+    throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
   const sub = graph.emptyCopy();
   graph.forEachNode((id, attrs) => {
     if (!attrs.districts.includes(districtAgs)) sub.dropNode(id);

@@ -37,7 +37,8 @@ export function articulationPoints(graph: CollaborationGraph): Map<string, numbe
       const parent = frame.parent;
       if (parent === null) continue;
       low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      if (parent !== root && low.get(frame.node)! >= discovery.get(parent)!) separated.set(parent, (separated.get(parent) ?? 1) + 1);
+      if (parent !== root && low.get(frame.node)! >= discovery.get(parent)!)
+        separated.set(parent, (separated.get(parent) ?? 1) + 1);
     }
     if (rootChildren >= 2) separated.set(root, rootChildren);
   }

@@ -19,5 +19,12 @@ export function auditEntryFor(changes: NetworkBundle, actor: Viewer, action: str
     links: changes.links.map((l) => ({ id: l.id, type: l.type, fromId: l.fromId, toId: l.toId })),
   };
   if (changes.districts.length) details.districts = changes.districts.length;
-  return { id: `audit:${randomUUID()}`, at: at.toISOString(), actorId: actor.personId, action, subjectIds: [...new Set(subjectIds)], details };
+  return {
+    id: `audit:${randomUUID()}`,
+    at: at.toISOString(),
+    actorId: actor.personId,
+    action,
+    subjectIds: [...new Set(subjectIds)],
+    details,
+  };
 }

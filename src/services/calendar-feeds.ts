@@ -55,7 +55,11 @@ export class CalendarFeeds {
   }
 
   private owner(viewer: Viewer): string {
-    if (!viewer.personId) throw new NotAllowed('have a calendar feed without a linked account', 'ohne verknüpftes Konto keinen Kalender abonnieren');
+    if (!viewer.personId)
+      throw new NotAllowed(
+        'have a calendar feed without a linked account',
+        'ohne verknüpftes Konto keinen Kalender abonnieren',
+      );
     return viewer.personId;
   }
 }

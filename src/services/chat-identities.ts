@@ -57,7 +57,8 @@ export class ChatIdentities {
 
   async link(user: ChatUser): Promise<ChatLink | null> {
     const trusted = this.trusted.get(linkKey(user));
-    if (trusted) return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
+    if (trusted)
+      return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
     return this.store.getState<ChatLink>(linkKey(user));
   }
 
@@ -71,7 +72,13 @@ export class ChatIdentities {
   async viewerOfPerson(personId: string): Promise<Viewer> {
     const [roles] = await this.store.rolesOfPersons([personId]);
     const held = (roles ?? []).map((r) => r.role);
-    return { personId, access: levelOfRoles(held), districtAgs: null, personalData: held.includes('ADMIN'), roles: held };
+    return {
+      personId,
+      access: levelOfRoles(held),
+      districtAgs: null,
+      personalData: held.includes('ADMIN'),
+      roles: held,
+    };
   }
 
   async requestLink(user: ChatUser, personId: string): Promise<ChatLink> {
@@ -93,7 +100,14 @@ export class ChatIdentities {
     if (districts.size === 0) return [];
     const scopes = [...districts].map((ags) => districtId(ags));
     const inScopes = await this.store.rolesInScopes(scopes);
-    return [...new Set(inScopes.flat().filter((r) => CONFIRMING_ROLES.has(r.role) && r.personId !== personId).map((r) => r.personId))];
+    return [
+      ...new Set(
+        inScopes
+          .flat()
+          .filter((r) => CONFIRMING_ROLES.has(r.role) && r.personId !== personId)
+          .map((r) => r.personId),
+      ),
+    ];
   }
 
   private async tellConfirmed(user: ChatUser, link: ChatLink): Promise<void> {
@@ -125,13 +139,22 @@ export class ChatIdentities {
     }
     const [claimedRoles, confirmerRoles] = await this.store.rolesOfPersons([link.personId, confirmer.personId]);
     if (!levelReaches(confirmer.access, levelOfRoles((claimedRoles ?? []).map((r) => r.role)))) {
-      throw new NotAllowed('confirm a person whose access is above your own', 'keine Person bestätigen, deren Zugang über Ihrem liegt');
+      throw new NotAllowed(
+        'confirm a person whose access is above your own',
+        'keine Person bestätigen, deren Zugang über Ihrem liegt',
+      );
     }
     if (confirmer.access !== 'ADMIN' && (claimedRoles ?? []).length > 0) {
-      const [theirs, ours] = await Promise.all([districtsOfRoles(this.store, claimedRoles ?? []), districtsOfRoles(this.store, confirmerRoles ?? [])]);
+      const [theirs, ours] = await Promise.all([
+        districtsOfRoles(this.store, claimedRoles ?? []),
+        districtsOfRoles(this.store, confirmerRoles ?? []),
+      ]);
       if (confirmer.districtAgs) ours.add(confirmer.districtAgs);
       if (![...theirs].some((ags) => ours.has(ags))) {
-        throw new NotAllowed('confirm people outside the districts you work in', 'keine Personen außerhalb Ihrer Kreise bestätigen');
+        throw new NotAllowed(
+          'confirm people outside the districts you work in',
+          'keine Personen außerhalb Ihrer Kreise bestätigen',
+        );
       }
     }
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
@@ -146,12 +169,23 @@ export class ChatIdentities {
    * from the account is needed; an admin may not link an account to themselves.
    */
   async linkByAdmin(user: ChatUser, personId: string, admin: Viewer | 'operator'): Promise<ChatLink> {
-    if (admin !== 'operator' && admin.access !== 'ADMIN') throw new NotAllowed('link chat accounts directly (admins do)', 'keine Chat-Konten direkt verknüpfen (das tun Admins)');
-    if (admin !== 'operator' && admin.personId === personId) throw new NotAllowed('link an account to yourself', 'kein Konto mit Ihrer eigenen Person verknüpfen');
-    if (!/^[@\w][\w.:=\-/#@]{0,254}$/.test(user.userId)) throw new InvalidInput('account', 'is not a chat account', { field: 'Konto', problem: 'ist kein Chat-Konto' });
+    if (admin !== 'operator' && admin.access !== 'ADMIN')
+      throw new NotAllowed(
+        'link chat accounts directly (admins do)',
+        'keine Chat-Konten direkt verknüpfen (das tun Admins)',
+      );
+    if (admin !== 'operator' && admin.personId === personId)
+      throw new NotAllowed('link an account to yourself', 'kein Konto mit Ihrer eigenen Person verknüpfen');
+    if (!/^[@\w][\w.:=\-/#@]{0,254}$/.test(user.userId))
+      throw new InvalidInput('account', 'is not a chat account', { field: 'Konto', problem: 'ist kein Chat-Konto' });
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
-    const link: ChatLink = { personId, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: admin === 'operator' ? 'operator' : admin.personId };
+    const link: ChatLink = {
+      personId,
+      status: 'confirmed',
+      requestedAt: this.now().toISOString(),
+      confirmedBy: admin === 'operator' ? 'operator' : admin.personId,
+    };
     await this.store.setState(linkKey(user), link);
     await this.tellConfirmed(user, link);
     return link;
@@ -160,7 +194,11 @@ export class ChatIdentities {
   /** The confirmed chat accounts of a person on one transport, for notifications. */
   /** Everyone with at least one confirmed chat account: who can be asked in chat. */
   async linkedPeople(): Promise<Set<string>> {
-    return new Set((await this.store.listState<ChatLink>('chat-link:')).filter((e) => e.value.status === 'confirmed').map((e) => e.value.personId));
+    return new Set(
+      (await this.store.listState<ChatLink>('chat-link:'))
+        .filter((e) => e.value.status === 'confirmed')
+        .map((e) => e.value.personId),
+    );
   }
 
   /** After two records of a person merged: their chat accounts belong to the survivor. */
@@ -172,7 +210,9 @@ export class ChatIdentities {
 
   async accountsOf(personId: string, transport: Transport): Promise<string[]> {
     const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
-    return entries.filter((e) => e.value.personId === personId && e.value.status === 'confirmed').map((e) => e.key.slice(`chat-link:${transport}:`.length));
+    return entries
+      .filter((e) => e.value.personId === personId && e.value.status === 'confirmed')
+      .map((e) => e.key.slice(`chat-link:${transport}:`.length));
   }
 
   /** The confirmed accounts of several people on a transport, read in one go. */
@@ -181,14 +221,19 @@ export class ChatIdentities {
     const accounts = new Map<string, string[]>();
     for (const e of await this.store.listState<ChatLink>(`chat-link:${transport}:`)) {
       if (e.value.status !== 'confirmed' || !wanted.has(e.value.personId)) continue;
-      accounts.set(e.value.personId, [...(accounts.get(e.value.personId) ?? []), e.key.slice(`chat-link:${transport}:`.length)]);
+      accounts.set(e.value.personId, [
+        ...(accounts.get(e.value.personId) ?? []),
+        e.key.slice(`chat-link:${transport}:`.length),
+      ]);
     }
     return accounts;
   }
 
   async pending(): Promise<{ userId: string; link: ChatLink }[]> {
     const entries = await this.store.listState<ChatLink>('chat-link:');
-    return entries.filter((e) => e.value.status === 'pending').map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));
+    return entries
+      .filter((e) => e.value.status === 'pending')
+      .map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));
   }
 
   async language(user: ChatUser): Promise<Language> {

@@ -2,7 +2,14 @@ import { commandRef } from './notifiers.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
-import { MEETING_TITLE, NotInvited, PollAlreadyFixed, PollChoiceInvalid, type DatePoll, type Meeting } from '../domain/meetings.js';
+import {
+  MEETING_TITLE,
+  NotInvited,
+  PollAlreadyFixed,
+  PollChoiceInvalid,
+  type DatePoll,
+  type Meeting,
+} from '../domain/meetings.js';
 
 export type { DatePoll } from '../domain/meetings.js';
 import type { CoordinationStore } from '../domain/ports/graph-store.port.js';
@@ -25,13 +32,25 @@ export class DatePolls {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async propose(input: { title: string; slots: string[]; invite: string[]; includeAlliances?: boolean }, viewer: Viewer): Promise<DatePoll> {
+  async propose(
+    input: { title: string; slots: string[]; invite: string[]; includeAlliances?: boolean },
+    viewer: Viewer,
+  ): Promise<DatePoll> {
     const districtAgs = await this.planner.organisingDistrict(viewer);
     const title = input.title.trim();
     cleanText(title, MEETING_TITLE);
-    if (input.slots.length < 2 || input.slots.length > MAX_SLOTS) throw new InvalidInput('slots', `offer 2 to ${MAX_SLOTS} dates`, { field: 'Termine', problem: `bitte 2 bis ${MAX_SLOTS} Termine anbieten` });
+    if (input.slots.length < 2 || input.slots.length > MAX_SLOTS)
+      throw new InvalidInput('slots', `offer 2 to ${MAX_SLOTS} dates`, {
+        field: 'Termine',
+        problem: `bitte 2 bis ${MAX_SLOTS} Termine anbieten`,
+      });
     const slots = input.slots.map((text) => parseWhen(text, this.now()).toISOString());
-    const { inviteeIds } = await this.planner.resolveInvitees(input.invite, districtAgs, viewer.personId!, input.includeAlliances ?? false);
+    const { inviteeIds } = await this.planner.resolveInvitees(
+      input.invite,
+      districtAgs,
+      viewer.personId!,
+      input.includeAlliances ?? false,
+    );
     const poll: DatePoll = {
       id: `poll:${randomUUID().slice(0, 8)}`,
       organiserId: viewer.personId!,
@@ -47,7 +66,8 @@ export class DatePolls {
       meetingId: null,
     };
     await this.store.setState(pollKey(poll.id), poll);
-    const list = (language: 'de' | 'en') => slots.map((s, i) => `${i + 1}. ${formatWhen(new Date(s), language)}`).join('\n');
+    const list = (language: 'de' | 'en') =>
+      slots.map((s, i) => `${i + 1}. ${formatWhen(new Date(s), language)}`).join('\n');
     await this.planner.offerDates(poll, {
       de: `Terminfindung „${title}“: Welche Termine passen Ihnen?\n${list('de')}\nAntworten Sie mit ${commandRef('vote', `${poll.id} <Nummern>`)}, z. B. ${commandRef('vote', `${poll.id} 1 3`)}`,
       en: `Finding a date for "${title}": which dates suit you?\n${list('en')}\nAnswer with ${commandRef('vote', `${poll.id} <numbers>`)}, e.g. ${commandRef('vote', `${poll.id} 1 3`)}`,
@@ -59,7 +79,8 @@ export class DatePolls {
   async vote(pollId: string, choices: number[], viewer: Viewer, add = false): Promise<DatePoll> {
     const poll = await this.open(pollId);
     if (!viewer.personId || !poll.inviteeIds.includes(viewer.personId)) throw new NotInvited(pollId);
-    if (choices.length === 0 || choices.some((c) => !Number.isInteger(c) || c < 1 || c > poll.slots.length)) throw new PollChoiceInvalid(poll.slots.length);
+    if (choices.length === 0 || choices.some((c) => !Number.isInteger(c) || c < 1 || c > poll.slots.length))
+      throw new PollChoiceInvalid(poll.slots.length);
     const chosen = add ? [...(poll.votes[viewer.personId] ?? []), ...choices] : choices;
     const next = { ...poll, votes: { ...poll.votes, [viewer.personId]: [...new Set(chosen)].sort((a, b) => a - b) } };
     await this.store.setState(pollKey(pollId), next);
@@ -69,12 +90,23 @@ export class DatePolls {
   /** Fixes a slot (by number, or the most voted, the earlier on a tie) and creates the meeting. */
   async fix(pollId: string, choice: number | null, viewer: Viewer): Promise<{ poll: DatePoll; meeting: Meeting }> {
     const poll = await this.open(pollId);
-    if (poll.organiserId !== viewer.personId) throw new NotAllowed('fix the date of a poll someone else opened', 'keinen Termin festlegen, den jemand anderes abfragt');
+    if (poll.organiserId !== viewer.personId)
+      throw new NotAllowed(
+        'fix the date of a poll someone else opened',
+        'keinen Termin festlegen, den jemand anderes abfragt',
+      );
     const counts = poll.slots.map((_s, i) => Object.values(poll.votes).filter((v) => v.includes(i + 1)).length);
     const slot = choice ?? counts.indexOf(Math.max(...counts)) + 1;
     if (!Number.isInteger(slot) || slot < 1 || slot > poll.slots.length) throw new PollChoiceInvalid(poll.slots.length);
     const meeting = await this.planner.schedule(
-      { title: poll.title, when: poll.slots[slot - 1]!, startsAt: new Date(poll.slots[slot - 1]!), invite: poll.invite, includeAlliances: poll.includeAlliances, confirmed: true },
+      {
+        title: poll.title,
+        when: poll.slots[slot - 1]!,
+        startsAt: new Date(poll.slots[slot - 1]!),
+        invite: poll.invite,
+        includeAlliances: poll.includeAlliances,
+        confirmed: true,
+      },
       viewer,
     );
     const fixed: DatePoll = { ...poll, state: 'FIXED', meetingId: meeting.id };

@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
 import { InvalidInput } from '../domain/errors.js';
 import type { District, Entity, EntityKind, Link, Municipality, Revisioned, RoleAssignment } from '../domain/model.js';
-import type { EntityListQuery, NetworkLifecycleStore, NetworkStore, StoreCounts } from '../domain/ports/graph-store.port.js';
+import type {
+  EntityListQuery,
+  NetworkLifecycleStore,
+  NetworkStore,
+  StoreCounts,
+} from '../domain/ports/graph-store.port.js';
 import { heldOn } from '../domain/revisions.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
@@ -30,10 +35,13 @@ export class Directory {
     this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
     this.entities = new DataLoader((keys) => store.entitiesByIds(keys));
     if (day) {
-      const on = <T extends { since?: string | null; until?: string | null }>(lists: T[][]) => lists.map((list) => list.filter((item) => heldOn(item, day)));
+      const on = <T extends { since?: string | null; until?: string | null }>(lists: T[][]) =>
+        lists.map((list) => list.filter((item) => heldOn(item, day)));
       // Municipalities merged away later still belonged to the district then.
       const existed = (m: Municipality & Revisioned) => (!m.until || m.until > day) && (!m.since || m.since <= day);
-      this.municipalities = new DataLoader(async (keys) => (await store.allMunicipalitiesOfDistricts(keys)).map((list) => list.filter(existed)));
+      this.municipalities = new DataLoader(async (keys) =>
+        (await store.allMunicipalitiesOfDistricts(keys)).map((list) => list.filter(existed)),
+      );
       this.roles = new DataLoader(async (keys) => on(await store.allRolesOfPersons(keys)));
       this.scopedRoles = new DataLoader(async (keys) => on(await store.allRolesInScopes(keys)));
       this.links = new DataLoader(async (keys) => on(await store.allLinksOf(keys)));
@@ -116,8 +124,13 @@ export class Directory {
   }
 
   async search(text: string, kinds: EntityKind[] | null, limit: number): Promise<Entity[]> {
-    if (text.length > SEARCH_MAX_LENGTH) throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`, { field: 'Suche', problem: `höchstens ${SEARCH_MAX_LENGTH} Zeichen` });
-    if (limit < 1 || limit > SEARCH_MAX_RESULTS) throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);
+    if (text.length > SEARCH_MAX_LENGTH)
+      throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`, {
+        field: 'Suche',
+        problem: `höchstens ${SEARCH_MAX_LENGTH} Zeichen`,
+      });
+    if (limit < 1 || limit > SEARCH_MAX_RESULTS)
+      throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);
     const found = await this.store.search(text, kinds, limit);
     for (const e of found) this.entities.prime(e.id, e);
     return found;

@@ -35,10 +35,15 @@ export class Handover {
     private readonly minutes: Minutes,
   ) {}
 
-  async endRole(input: { id: string; until?: string | null }, successorId: string | null, actor: Viewer): Promise<HandoverResult> {
+  async endRole(
+    input: { id: string; until?: string | null },
+    successorId: string | null,
+    actor: Viewer,
+  ): Promise<HandoverResult> {
     const ending = await this.reviser.endRole(input, successorId, actor);
     const { ended } = ending;
-    if (!COORDINATING.includes(ended.role)) return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
+    if (!COORDINATING.includes(ended.role))
+      return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
     const receiverId = ending.successor?.personId ?? (await this.districtCoordination(ended.scopeId, ended.personId));
     if (!receiverId) return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
     const [receiver, leaver] = await this.store.entitiesByIds([receiverId, ended.personId]);
@@ -60,7 +65,13 @@ export class Handover {
       de: `Ihre Rolle als ${role.de} ist zum ${ending.until} beendet. ${receiverName} übernimmt ${work.de}.`,
       en: `Your role as ${role.en} ended on ${ending.until}. ${receiverName} takes over ${work.en}.`,
     });
-    return { ...ending, receiverId, requestIds: requests.map((r) => r.id), meetingIds: meetings.map((m) => m.id), taskIds: tasks.map((t) => t.id) };
+    return {
+      ...ending,
+      receiverId,
+      requestIds: requests.map((r) => r.id),
+      meetingIds: meetings.map((m) => m.id),
+      taskIds: tasks.map((t) => t.id),
+    };
   }
 
   /** The Koordinationskraft of the district the role was held in, unless it is the one leaving. */

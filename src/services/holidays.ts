@@ -4,8 +4,22 @@ import { TIME_ZONE } from './when.js';
 // Public holidays of a district's state, from the AGS prefix (14 -> Saxony).
 
 const STATE_OF_AGS_PREFIX: Record<string, string> = {
-  '01': 'SH', '02': 'HH', '03': 'NI', '04': 'HB', '05': 'NW', '06': 'HE', '07': 'RP', '08': 'BW',
-  '09': 'BY', '10': 'SL', '11': 'BE', '12': 'BB', '13': 'MV', '14': 'SN', '15': 'ST', '16': 'TH',
+  '01': 'SH',
+  '02': 'HH',
+  '03': 'NI',
+  '04': 'HB',
+  '05': 'NW',
+  '06': 'HE',
+  '07': 'RP',
+  '08': 'BW',
+  '09': 'BY',
+  '10': 'SL',
+  '11': 'BE',
+  '12': 'BB',
+  '13': 'MV',
+  '14': 'SN',
+  '15': 'ST',
+  '16': 'TH',
 };
 
 const calendars = new Map<string, Holidays>();

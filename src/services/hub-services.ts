@@ -82,7 +82,10 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
   const identities = new ChatIdentities(store, now);
-  const planner = new MeetingPlanner(store, names, events, now, { videoBaseUrl: options.videoBaseUrl ?? null, ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}) });
+  const planner = new MeetingPlanner(store, names, events, now, {
+    videoBaseUrl: options.videoBaseUrl ?? null,
+    ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}),
+  });
   const requests = new RequestRouter(store, names, { escalateAfterHours }, events, now);
   const reviser = new NetworkReviser(store, rules, events, now);
   const analytics = new Analytics(network, rules, now);
@@ -117,6 +120,15 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
 }
 
 /** The services that tell people things: chat transports (or the outbox) register with each. */
-export function notifyingServices(services: HubServices): { addNotifier(n: Notifier): void; removeNotifier(n: Notifier): void }[] {
-  return [services.requests, services.meetings, services.minutes, services.identities, services.proposals, services.yearlyCheck];
+export function notifyingServices(
+  services: HubServices,
+): { addNotifier(n: Notifier): void; removeNotifier(n: Notifier): void }[] {
+  return [
+    services.requests,
+    services.meetings,
+    services.minutes,
+    services.identities,
+    services.proposals,
+    services.yearlyCheck,
+  ];
 }

@@ -13,43 +13,112 @@ const name = z
   .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
   .transform((s) => s.normalize('NFC'));
 const ags = z.string().regex(/^\d{5}$/, 'must be a five-digit AGS');
-const id = z.string().min(3).max(200).regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
+const id = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
 export const schemas = {
-  municipality: z.object({ name, districtAgs: ags, ags: z.string().regex(/^\d{8}$/, 'must be an eight-digit AGS').optional() }),
+  municipality: z.object({
+    name,
+    districtAgs: ags,
+    ags: z
+      .string()
+      .regex(/^\d{8}$/, 'must be an eight-digit AGS')
+      .optional(),
+  }),
   person: z.object({
     name,
-    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"')).max(20).default([]),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"'))
+      .max(20)
+      .default([]),
     channels: z
-      .array(z.object({ channel: z.enum(CHANNEL_KINDS), value: z.string().trim().min(1).max(320), visibility: z.enum(VISIBILITIES) }))
+      .array(
+        z.object({
+          channel: z.enum(CHANNEL_KINDS),
+          value: z.string().trim().min(1).max(320),
+          visibility: z.enum(VISIBILITIES),
+        }),
+      )
       .max(20)
       .default([]),
   }),
   alliance: z.object({ name, districtAgs: ags, topicIds: z.array(id).max(50).default([]) }),
-  institution: z.object({ name, institutionType: z.enum(INSTITUTION_TYPES), districtAgs: ags, municipalityId: id.nullable().optional() }),
-  topic: z.object({ name, nameEn: name, key: z.string().regex(/^[a-z0-9-]{2,60}$/).optional() }),
+  institution: z.object({
+    name,
+    institutionType: z.enum(INSTITUTION_TYPES),
+    districtAgs: ags,
+    municipalityId: id.nullable().optional(),
+  }),
+  topic: z.object({
+    name,
+    nameEn: name,
+    key: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/)
+      .optional(),
+  }),
   fundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50).default([]) }),
   role: z.object({ personId: id, role: z.enum(ROLES), scopeId: id.nullable().optional() }),
-  link: z.object({ type: z.enum(LINK_TYPES), fromId: id, toId: id, since: isoDate.nullable().optional(), note: z.string().max(1000).nullable().optional() }),
+  link: z.object({
+    type: z.enum(LINK_TYPES),
+    fromId: id,
+    toId: id,
+    since: isoDate.nullable().optional(),
+    note: z.string().max(1000).nullable().optional(),
+  }),
 };
 
 const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"')).max(20);
-const channels = z.array(z.object({ channel: z.enum(CHANNEL_KINDS), value: z.string().trim().min(1).max(320), visibility: z.enum(VISIBILITIES) })).max(20);
+const channels = z
+  .array(
+    z.object({
+      channel: z.enum(CHANNEL_KINDS),
+      value: z.string().trim().min(1).max(320),
+      visibility: z.enum(VISIBILITIES),
+    }),
+  )
+  .max(20);
 
 /** Partial updates: what is not given stays as it is. */
 export const updateSchemas = {
   Person: z.object({ name, languages, channels }).partial().strict(),
-  Municipality: z.object({ name, ags: z.string().regex(/^\d{8}$/, 'must be an eight-digit AGS').nullable(), population: z.number().int().min(0).max(10_000_000).nullable() }).partial().strict(),
-  Alliance: z.object({ name, topicIds: z.array(id).max(50) }).partial().strict(),
-  Institution: z.object({ name, institutionType: z.enum(INSTITUTION_TYPES), municipalityId: id.nullable() }).partial().strict(),
+  Municipality: z
+    .object({
+      name,
+      ags: z
+        .string()
+        .regex(/^\d{8}$/, 'must be an eight-digit AGS')
+        .nullable(),
+      population: z.number().int().min(0).max(10_000_000).nullable(),
+    })
+    .partial()
+    .strict(),
+  Alliance: z
+    .object({ name, topicIds: z.array(id).max(50) })
+    .partial()
+    .strict(),
+  Institution: z
+    .object({ name, institutionType: z.enum(INSTITUTION_TYPES), municipalityId: id.nullable() })
+    .partial()
+    .strict(),
   Topic: z.object({ name, nameEn: name }).partial().strict(),
-  FundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50) }).partial().strict(),
+  FundingProgram: z
+    .object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50) })
+    .partial()
+    .strict(),
 };
 export type UpdatableKind = keyof typeof updateSchemas;
 export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
 
-export const endingSchema = z.object({ id, until: isoDate.nullable().optional(), note: z.string().max(1000).nullable().optional() });
+export const endingSchema = z.object({
+  id,
+  until: isoDate.nullable().optional(),
+  note: z.string().max(1000).nullable().optional(),
+});
 
 export type MunicipalityInput = z.input<typeof schemas.municipality>;
 export type PersonInput = z.input<typeof schemas.person>;
@@ -71,5 +140,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export function parseDay(field: string, value: string): string {
   const result = isoDate.safeParse(value);
   if (result.success) return result.data;
-  throw new InvalidInput(field, 'must be a date as YYYY-MM-DD', { field, problem: 'muss ein Datum der Form JJJJ-MM-TT sein' });
+  throw new InvalidInput(field, 'must be a date as YYYY-MM-DD', {
+    field,
+    problem: 'muss ein Datum der Form JJJJ-MM-TT sein',
+  });
 }

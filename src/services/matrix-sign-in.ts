@@ -30,7 +30,11 @@ export class MatrixSignIn {
         'sich erst anmelden, wenn Ihr Matrix-Konto mit Ihrer Person verknüpft und bestätigt ist (sagen Sie dem Bot im Direktchat, wer Sie sind)',
       );
     }
-    const { secret, expiresAt } = await this.access.createSession(viewer.personId, { transport: 'matrix', userId }, WIDGET_SESSION_HOURS);
+    const { secret, expiresAt } = await this.access.createSession(
+      viewer.personId,
+      { transport: 'matrix', userId },
+      WIDGET_SESSION_HOURS,
+    );
     return { token: secret, expiresAt };
   }
 }

@@ -17,17 +17,33 @@ export function meetingIcs(meeting: Meeting, organiserName: string | null, serie
 
 /** A file name for the meeting's calendar file, from its title. */
 export function icsFileName(meeting: Meeting): string {
-  return `${meeting.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'treffen'}.ics`;
+  return `${
+    meeting.title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'treffen'
+  }.ics`;
 }
 
 /** Several meetings in one calendar: a person's subscribed feed. */
 export function calendarIcs(meetings: Meeting[], calendarName: string): string {
-  if (meetings.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT}`, `X-WR-CALNAME:${calendarName}`, 'END:VCALENDAR', ''].join('\r\n');
+  if (meetings.length === 0)
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      `PRODID:${PRODUCT}`,
+      `X-WR-CALNAME:${calendarName}`,
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   return write(eventsOf(meetings, null), calendarName);
 }
 
 function write(events: EventAttributes[], calendarName: string | null): string {
-  const { error, value } = createEvents(events, { productId: PRODUCT, ...(calendarName ? { calName: calendarName } : {}) });
+  const { error, value } = createEvents(events, {
+    productId: PRODUCT,
+    ...(calendarName ? { calName: calendarName } : {}),
+  });
   if (error || !value) throw error ?? new Error('The calendar could not be written');
   return inBerlinTime(value);
 }
@@ -56,7 +72,12 @@ function seriesEvents(occurrences: Meeting[], organiserName: string | null): Eve
       recurrenceRule: series!.rule,
       ...(cancelled.length ? { exclusionDates: cancelled } : {}),
     },
-    ...moved.map((m) => ({ ...eventOf(m, organiserName), uid, sequence, recurrenceId: Date.parse(m.series!.recurrenceId) })),
+    ...moved.map((m) => ({
+      ...eventOf(m, organiserName),
+      uid,
+      sequence,
+      recurrenceId: Date.parse(m.series!.recurrenceId),
+    })),
   ];
 }
 
@@ -76,9 +97,22 @@ function eventOf(meeting: Meeting, organiserName: string | null): EventAttribute
 }
 
 const BERLIN_TIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Berlin',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
   'END:VTIMEZONE',
 ];
 
@@ -95,7 +129,9 @@ function inBerlinTime(ics: string): string {
 }
 
 function wallTimeOf(utc: string): string {
-  const at = new Date(`${utc.slice(0, 4)}-${utc.slice(4, 6)}-${utc.slice(6, 8)}T${utc.slice(9, 11)}:${utc.slice(11, 13)}:${utc.slice(13, 15)}Z`);
+  const at = new Date(
+    `${utc.slice(0, 4)}-${utc.slice(4, 6)}-${utc.slice(6, 8)}T${utc.slice(9, 11)}:${utc.slice(11, 13)}:${utc.slice(13, 15)}Z`,
+  );
   const w = berlinWallTime(at);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${w.year}${two(w.month)}${two(w.day)}T${two(w.hour)}${two(w.minute)}00`;

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
 import type { CoordinationStore, MeetingStore } from '../domain/ports/graph-store.port.js';
-import { describeRule, expandRule, parseRecurrence, ruleCount, ruleEndingBefore, ruleReanchored, type Recurrence } from './recurrence.js';
+import {
+  describeRule,
+  expandRule,
+  parseRecurrence,
+  ruleCount,
+  ruleEndingBefore,
+  ruleReanchored,
+  type Recurrence,
+} from './recurrence.js';
 import { meetingDetails } from './meeting-texts.js';
 import type { Message } from './request-router.js';
 import { berlinWallTime, formatWhen, parseWhen } from './when.js';
@@ -22,7 +30,14 @@ export type ChangeScope = 'THIS' | 'FOLLOWING';
 /** The occurrences of a new series, from its first date up to the horizon. */
 export function seriesOccurrences(template: Meeting, recurrence: Recurrence, now: Date): Meeting[] {
   const seriesId = `series:${randomUUID().slice(0, 8)}`;
-  return occurrencesFrom(template, seriesId, recurrence.rule, recurrence.first, recurrence.first, horizonOf(now, recurrence.first));
+  return occurrencesFrom(
+    template,
+    seriesId,
+    recurrence.rule,
+    recurrence.first,
+    recurrence.first,
+    horizonOf(now, recurrence.first),
+  );
 }
 
 /** A year ahead; at least up to a series' first date, so a series starting later still has one. */
@@ -30,7 +45,14 @@ function horizonOf(now: Date, first?: Date): Date {
   return new Date(Math.max(now.getTime() + SERIES_HORIZON_DAYS * DAY_MS, (first?.getTime() ?? 0) + 60_000));
 }
 
-function occurrencesFrom(template: Meeting, seriesId: string, rule: string, start: Date, from: Date, to: Date): Meeting[] {
+function occurrencesFrom(
+  template: Meeting,
+  seriesId: string,
+  rule: string,
+  start: Date,
+  from: Date,
+  to: Date,
+): Meeting[] {
   return expandRule(rule, start, from, to, MAX_OCCURRENCES).map((at) => ({
     ...template,
     id: occurrenceId(seriesId, at),
@@ -51,7 +73,10 @@ function occurrenceId(seriesId: string, at: Date): string {
 export function seriesInvitationText(first: Meeting): Message {
   const rule = first.series!;
   const at = new Date(first.startsAt);
-  const details = (language: 'de' | 'en') => meetingDetails(first, language).map((line) => `${line}\n`).join('');
+  const details = (language: 'de' | 'en') =>
+    meetingDetails(first, language)
+      .map((line) => `${line}\n`)
+      .join('');
   return {
     de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}; einzelne Termine: ${commandRef('rsvp', '<Termin> ja|nein')}`,
     en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}; single dates: ${commandRef('rsvp', '<meeting> yes|no')}`,
@@ -72,13 +97,26 @@ export class MeetingSeries {
     const recurrence = parseRecurrence(when, now);
     const start = recurrence?.first ?? parseWhen(when, now);
     const left = ruleCount(meeting.series!.rule);
-    const rule = recurrence?.rule ?? ruleReanchored(meeting.series!.rule, start, left === null ? null : left - earlier.length);
+    const rule =
+      recurrence?.rule ?? ruleReanchored(meeting.series!.rule, start, left === null ? null : left - earlier.length);
     const seriesId = `series:${randomUUID().slice(0, 8)}`;
     const origin = meeting.series!.origin ?? meeting.series!.id;
-    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now, start)).map((m) => ({ ...m, series: { ...m.series!, origin } }));
-    const reused = fresh.map((occurrence, i) => (following[i] ? { ...occurrence, id: following[i]!.id, createdAt: following[i]!.createdAt, version: following[i]!.version + 1 } : occurrence));
+    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now, start)).map(
+      (m) => ({ ...m, series: { ...m.series!, origin } }),
+    );
+    const reused = fresh.map((occurrence, i) =>
+      following[i]
+        ? {
+            ...occurrence,
+            id: following[i]!.id,
+            createdAt: following[i]!.createdAt,
+            version: following[i]!.version + 1,
+          }
+        : occurrence,
+    );
     const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
-    if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused]))) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
+    if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused])))
+      return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
     const first = reused[0]!;
     const at = new Date(first.startsAt);
     await this.tellAll(first, {
@@ -91,8 +129,12 @@ export class MeetingSeries {
   /** Cancels this and the following occurrences; the earlier ones stay. */
   async cancelFollowing(meeting: Meeting): Promise<Meeting> {
     const { earlier, following } = await this.split(meeting);
-    const cancelled = this.ended(following.map((m) => ({ ...m, state: 'CANCELLED' as const })), meeting);
-    if (!(await this.store.saveMeetings([...this.ended(earlier, meeting), ...cancelled]))) return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
+    const cancelled = this.ended(
+      following.map((m) => ({ ...m, state: 'CANCELLED' as const })),
+      meeting,
+    );
+    if (!(await this.store.saveMeetings([...this.ended(earlier, meeting), ...cancelled])))
+      return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
     await this.tellAll(cancelled[0]!, {
       de: `Abgesagt: Die Reihe „${meeting.title}“ endet; ab ${formatWhen(new Date(meeting.startsAt), 'de')} finden keine Termine mehr statt.`,
       en: `Cancelled: the series "${meeting.title}" ends; from ${formatWhen(new Date(meeting.startsAt), 'en')} no more dates take place.`,
@@ -104,8 +146,14 @@ export class MeetingSeries {
   async rsvpAll(meeting: Meeting, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.id);
     const now = this.now().toISOString();
-    const upcoming = (await this.store.meetingsOfSeries([meeting.series!.id])).filter((m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id));
-    const answered = upcoming.map((m) => ({ ...m, rsvps: { ...m.rsvps, [viewer.personId!]: answer }, version: m.version + 1 }));
+    const upcoming = (await this.store.meetingsOfSeries([meeting.series!.id])).filter(
+      (m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id),
+    );
+    const answered = upcoming.map((m) => ({
+      ...m,
+      rsvps: { ...m.rsvps, [viewer.personId!]: answer },
+      version: m.version + 1,
+    }));
     if (!(await this.store.saveMeetings(answered))) return this.rsvpAll(meeting, answer, viewer);
     return answered.find((m) => m.id === meeting.id) ?? answered[0] ?? meeting;
   }
@@ -119,7 +167,10 @@ export class MeetingSeries {
     const now = this.now();
     if (!(await this.store.claimOnce(`series-extension:${now.toISOString().slice(0, 10)}`))) return 0;
     const horizon = horizonOf(now);
-    const window = await this.store.meetingsStarting(new Date(horizon.getTime() - 190 * DAY_MS).toISOString(), horizon.toISOString());
+    const window = await this.store.meetingsStarting(
+      new Date(horizon.getTime() - 190 * DAY_MS).toISOString(),
+      horizon.toISOString(),
+    );
     const seriesIds = [...new Set(window.filter((m) => m.series).map((m) => m.series!.id))];
     const bySeries = new Map<string, Meeting[]>();
     for (const m of await this.store.meetingsOfSeries(seriesIds)) {
@@ -131,7 +182,14 @@ export class MeetingSeries {
     for (const occurrences of bySeries.values()) {
       const last = occurrences.reduce((a, b) => (a.series!.recurrenceId > b.series!.recurrenceId ? a : b));
       const after = new Date(Date.parse(last.series!.recurrenceId) + 60_000);
-      const next = occurrencesFrom({ ...last, version: 1 }, last.series!.id, last.series!.rule, new Date(last.series!.start), after, horizon).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
+      const next = occurrencesFrom(
+        { ...last, version: 1 },
+        last.series!.id,
+        last.series!.rule,
+        new Date(last.series!.start),
+        after,
+        horizon,
+      ).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
       if (next.length && (await this.store.saveMeetings(next))) added += next.length;
     }
     return added;
@@ -140,7 +198,10 @@ export class MeetingSeries {
   private async split(meeting: Meeting): Promise<{ earlier: Meeting[]; following: Meeting[] }> {
     const all = await this.store.meetingsOfSeries([meeting.series!.id]);
     const from = meeting.series!.recurrenceId;
-    return { earlier: all.filter((m) => m.series!.recurrenceId < from), following: all.filter((m) => m.series!.recurrenceId >= from) };
+    return {
+      earlier: all.filter((m) => m.series!.recurrenceId < from),
+      following: all.filter((m) => m.series!.recurrenceId >= from),
+    };
   }
 
   /** The old series now ends before the change (also on its dropped dates, so it is not extended again). */

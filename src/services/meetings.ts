@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
-import { endsAt, MEETING_TITLE, type DatePoll, MeetingNeedsConfirmation, MeetingOutsideDistrict, NotASeries, NotInvited, NoVideoService, type Meeting, type RsvpAnswer } from '../domain/meetings.js';
+import {
+  endsAt,
+  MEETING_TITLE,
+  type DatePoll,
+  MeetingNeedsConfirmation,
+  MeetingOutsideDistrict,
+  NotASeries,
+  NotInvited,
+  NoVideoService,
+  type Meeting,
+  type RsvpAnswer,
+} from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
@@ -90,8 +101,14 @@ export class MeetingPlanner {
     const organiser = viewer.personId;
     const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
     // viewer.roles holds only the roles the caller's access level lets count (a token never grants more).
-    const organising = (roles ?? []).find((r) => ORGANISING_ROLES.includes(r.role) && viewer.roles.includes(r.role) && r.scopeId?.startsWith('district:'));
-    if (!organiser || !organising) throw new NotAllowed('schedule exchange meetings (KIK and Koordinationskräfte do)', 'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)');
+    const organising = (roles ?? []).find(
+      (r) => ORGANISING_ROLES.includes(r.role) && viewer.roles.includes(r.role) && r.scopeId?.startsWith('district:'),
+    );
+    if (!organiser || !organising)
+      throw new NotAllowed(
+        'schedule exchange meetings (KIK and Koordinationskräfte do)',
+        'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)',
+      );
     return organising.scopeId!.slice('district:'.length);
   }
 
@@ -101,12 +118,21 @@ export class MeetingPlanner {
     const organiser = viewer.personId!;
     const title = cleanText(input.title, MEETING_TITLE);
     const duration = input.durationMinutes ?? 90;
-    if (duration < 15 || duration > 12 * 60) throw new InvalidInput('durationMinutes', 'must be between 15 and 720', { field: 'Dauer', problem: 'zwischen 15 und 720 Minuten' });
+    if (duration < 15 || duration > 12 * 60)
+      throw new InvalidInput('durationMinutes', 'must be between 15 and 720', {
+        field: 'Dauer',
+        problem: 'zwischen 15 und 720 Minuten',
+      });
     const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
     const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
     const agenda = input.agenda === undefined ? undefined : checkedAgenda(input.agenda);
     if (input.online && !this.options.videoBaseUrl) throw new NoVideoService();
-    const { municipalityIds, inviteeIds } = await this.resolveInvitees(input.invite, districtAgs, organiser, input.includeAlliances ?? false);
+    const { municipalityIds, inviteeIds } = await this.resolveInvitees(
+      input.invite,
+      districtAgs,
+      organiser,
+      input.includeAlliances ?? false,
+    );
 
     const meeting: Meeting = {
       id: `meeting:${randomUUID().slice(0, 8)}`,
@@ -130,7 +156,11 @@ export class MeetingPlanner {
     const first = meetings[0]!;
     const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
     await Promise.all(first.inviteeIds.map((id) => this.invite(id, first, invitation)));
-    this.events?.publish({ action: 'meetingScheduled', subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds], at: first.createdAt });
+    this.events?.publish({
+      action: 'meetingScheduled',
+      subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds],
+      at: first.createdAt,
+    });
     await this.changed(first);
     return first;
   }
@@ -139,7 +169,10 @@ export class MeetingPlanner {
   async setAgenda(id: string, agenda: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
     const text = checkedAgenda(agenda);
-    const targets = scope === 'FOLLOWING' ? (await this.occurrences(this.ofSeries(meeting))).filter((m) => m.startsAt >= meeting.startsAt) : [meeting];
+    const targets =
+      scope === 'FOLLOWING'
+        ? (await this.occurrences(this.ofSeries(meeting))).filter((m) => m.startsAt >= meeting.startsAt)
+        : [meeting];
     const next = targets.map((m) => ({ ...m, agenda: text, version: m.version + 1 }));
     if (!(await this.store.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
     const updated = next.find((m) => m.id === id)!;
@@ -162,7 +195,11 @@ export class MeetingPlanner {
     if (!meeting) throw new NotFound('Meeting', id);
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
     if (scope === 'FOLLOWING' && meeting.series) return this.series.rsvpAll(meeting, answer, viewer);
-    const next: Meeting = { ...meeting, rsvps: { ...meeting.rsvps, [viewer.personId]: answer }, version: meeting.version + 1 };
+    const next: Meeting = {
+      ...meeting,
+      rsvps: { ...meeting.rsvps, [viewer.personId]: answer },
+      version: meeting.version + 1,
+    };
     if (!(await this.store.saveMeeting(next))) return this.rsvp(id, answer, viewer);
     return next;
   }
@@ -187,7 +224,10 @@ export class MeetingPlanner {
     if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
     if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
-    await this.tellAll(next, { de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`, en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.` });
+    await this.tellAll(next, {
+      de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`,
+      en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.`,
+    });
     return next;
   }
 
@@ -199,8 +239,13 @@ export class MeetingPlanner {
   private async organised(id: string, viewer: Viewer): Promise<Meeting> {
     const meeting = await this.store.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
-    if (meeting.organiserId !== viewer.personId) throw new NotAllowed('change a meeting someone else organises', 'kein Treffen ändern, das jemand anderes organisiert');
-    if (meeting.state === 'CANCELLED') throw new InvalidInput('id', 'the meeting is cancelled', { field: 'Treffen', problem: 'ist abgesagt' });
+    if (meeting.organiserId !== viewer.personId)
+      throw new NotAllowed(
+        'change a meeting someone else organises',
+        'kein Treffen ändern, das jemand anderes organisiert',
+      );
+    if (meeting.state === 'CANCELLED')
+      throw new InvalidInput('id', 'the meeting is cancelled', { field: 'Treffen', problem: 'ist abgesagt' });
     return meeting;
   }
 
@@ -209,21 +254,39 @@ export class MeetingPlanner {
    * organises them (and moderates their chat rooms), the invitees are told. Returns them.
    */
   async handOver(fromId: string, toId: string, successorName: string): Promise<Meeting[]> {
-    const coming = (await this.store.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')).filter((m) => m.organiserId === fromId && m.state === 'SCHEDULED');
-    const moved = coming.map((m) => ({ ...m, organiserId: toId, inviteeIds: m.inviteeIds.filter((id) => id !== toId && id !== fromId), version: m.version + 1 }));
+    const coming = (await this.store.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')).filter(
+      (m) => m.organiserId === fromId && m.state === 'SCHEDULED',
+    );
+    const moved = coming.map((m) => ({
+      ...m,
+      organiserId: toId,
+      inviteeIds: m.inviteeIds.filter((id) => id !== toId && id !== fromId),
+      version: m.version + 1,
+    }));
     if (moved.length === 0 || !(await this.store.saveMeetings(moved))) return [];
     for (const meeting of moved) {
-      await this.notifiers.tell(meeting.inviteeIds, { de: `Das Treffen „${meeting.title}“ organisiert jetzt ${successorName}.`, en: `The meeting "${meeting.title}" is now organised by ${successorName}.` });
+      await this.notifiers.tell(meeting.inviteeIds, {
+        de: `Das Treffen „${meeting.title}“ organisiert jetzt ${successorName}.`,
+        en: `The meeting "${meeting.title}" is now organised by ${successorName}.`,
+      });
       await this.changed(meeting);
     }
-    this.events?.publish({ action: 'meetingsHandedOver', subjectIds: [fromId, toId, ...moved.map((m) => m.id)], at: this.now().toISOString() });
+    this.events?.publish({
+      action: 'meetingsHandedOver',
+      subjectIds: [fromId, toId, ...moved.map((m) => m.id)],
+      at: this.now().toISOString(),
+    });
     return moved;
   }
 
   /** A date poll to each invitee: as a native poll where the chat has one, as the message otherwise. */
   async offerDates(poll: DatePoll, message: Message): Promise<void> {
     await Promise.all(
-      poll.inviteeIds.flatMap((id) => this.notifiers.all.map((n) => (n.offerDates ? n.offerDates(id, poll, message) : n.notify(id, message)).catch(() => undefined))),
+      poll.inviteeIds.flatMap((id) =>
+        this.notifiers.all.map((n) =>
+          (n.offerDates ? n.offerDates(id, poll, message) : n.notify(id, message)).catch(() => undefined),
+        ),
+      ),
     );
   }
 
@@ -238,10 +301,18 @@ export class MeetingPlanner {
 
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {
     await Promise.all(
-      meeting.inviteeIds.flatMap((id) => this.notifiers.all.map((n) => (n.meetingUpdated ? n.meetingUpdated(id, meeting, message) : n.notify(id, message)).catch(() => undefined))),
+      meeting.inviteeIds.flatMap((id) =>
+        this.notifiers.all.map((n) =>
+          (n.meetingUpdated ? n.meetingUpdated(id, meeting, message) : n.notify(id, message)).catch(() => undefined),
+        ),
+      ),
     );
     await this.changed(meeting);
-    this.events?.publish({ action: 'meetingChanged', subjectIds: [meeting.id, ...meeting.inviteeIds], at: this.now().toISOString() });
+    this.events?.publish({
+      action: 'meetingChanged',
+      subjectIds: [meeting.id, ...meeting.inviteeIds],
+      at: this.now().toISOString(),
+    });
   }
 
   /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */
@@ -256,7 +327,8 @@ export class MeetingPlanner {
 
   /** Meetings I organise or am invited to, from now on. */
   async upcoming(viewer: Viewer): Promise<Meeting[]> {
-    if (!viewer.personId) throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
+    if (!viewer.personId)
+      throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
     const from = this.now().toISOString();
     return this.store.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
   }
@@ -275,11 +347,19 @@ export class MeetingPlanner {
       // A meeting already inside a shorter lead time gets that reminder only: one set up less
       // than an hour ahead is reminded once, not once per lead time at the same moment.
       const shorter = leadTimes[i + 1];
-      const from = shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
+      const from =
+        shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(from, until)) {
-        if (meeting.state !== 'SCHEDULED' || !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))) continue;
+        if (
+          meeting.state !== 'SCHEDULED' ||
+          !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))
+        )
+          continue;
         const at = new Date(meeting.startsAt);
-        const message = { de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`, en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.` };
+        const message = {
+          de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`,
+          en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.`,
+        };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
         await this.notifiers.tell(people, message);
         sent++;
@@ -308,8 +388,13 @@ export class MeetingPlanner {
     const overlaps = (a: Meeting, b: Meeting) => a.startsAt < endsAt(b) && b.startsAt < endsAt(a);
     const busy = others.filter((other) => other.state === 'SCHEDULED' && meetings.some((m) => overlaps(m, other)));
     if (busy.length) {
-      const named = await this.store.entitiesByIds([...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p)))]);
-      const names = named.filter((p) => p !== null).map((p) => p!.name).join(', ');
+      const named = await this.store.entitiesByIds([
+        ...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p))),
+      ]);
+      const names = named
+        .filter((p) => p !== null)
+        .map((p) => p!.name)
+        .join(', ');
       // Titles only of meetings the organiser takes part in: others' appointments stay private.
       const organiser = first.organiserId;
       const titleOf = (m: Meeting, language: 'de' | 'en') => {
@@ -326,8 +411,17 @@ export class MeetingPlanner {
   }
 
   /** The people serving or representing the named towns of the district, and named people. */
-  async resolveInvitees(words: string[], districtAgs: string, organiser: string, includeAlliances: boolean): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
-    if (words.length === 0) throw new InvalidInput('invite', 'name at least one municipality or person', { field: 'Einladung', problem: 'bitte mindestens eine Gemeinde oder Person nennen' });
+  async resolveInvitees(
+    words: string[],
+    districtAgs: string,
+    organiser: string,
+    includeAlliances: boolean,
+  ): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
+    if (words.length === 0)
+      throw new InvalidInput('invite', 'name at least one municipality or person', {
+        field: 'Einladung',
+        problem: 'bitte mindestens eine Gemeinde oder Person nennen',
+      });
     const towns = await this.names.municipalities();
     const municipalityIds: string[] = [];
     const people = new Set<string>();
@@ -337,16 +431,38 @@ export class MeetingPlanner {
         continue;
       }
       const found = matchName(word, towns, (t) => t.name);
-      if (!found.match) throw new NotFound('Municipality', word, found.suggestions.map((t) => t.name));
+      if (!found.match)
+        throw new NotFound(
+          'Municipality',
+          word,
+          found.suggestions.map((t) => t.name),
+        );
       if (found.match.districtAgs !== districtAgs) throw new MeetingOutsideDistrict(found.match.name);
       municipalityIds.push(found.match.id);
     }
-    const [links, scopeRoles] = await Promise.all([this.store.linksOf(municipalityIds), this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)])]);
-    municipalityIds.forEach((id, i) => links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)));
-    scopeRoles.flat().filter((r) => r.role === 'BEAUFTRAGTE').forEach((r) => people.add(r.personId));
+    const [links, scopeRoles] = await Promise.all([
+      this.store.linksOf(municipalityIds),
+      this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)]),
+    ]);
+    municipalityIds.forEach((id, i) =>
+      links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)),
+    );
+    scopeRoles
+      .flat()
+      .filter((r) => r.role === 'BEAUFTRAGTE')
+      .forEach((r) => people.add(r.personId));
     if (includeAlliances) {
-      const alliances = [...new Set(municipalityIds.flatMap((id, i) => links[i]!.filter((l) => l.type === 'ACTIVE_IN' && l.toId === id).map((l) => l.fromId)))];
-      (await this.store.rolesInScopes(alliances)).flat().filter((r) => r.role === 'VOLUNTEER').forEach((r) => people.add(r.personId));
+      const alliances = [
+        ...new Set(
+          municipalityIds.flatMap((id, i) =>
+            links[i]!.filter((l) => l.type === 'ACTIVE_IN' && l.toId === id).map((l) => l.fromId),
+          ),
+        ),
+      ];
+      (await this.store.rolesInScopes(alliances))
+        .flat()
+        .filter((r) => r.role === 'VOLUNTEER')
+        .forEach((r) => people.add(r.personId));
     }
     const found = await this.store.entitiesByIds([...people]);
     const missing = [...people].find((id, i) => found[i]?.kind !== 'Person');
@@ -358,15 +474,25 @@ export class MeetingPlanner {
   private invitationText(meeting: Meeting): Message {
     const at = new Date(meeting.startsAt);
     return {
-      de: [`Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`, ...meetingDetails(meeting, 'de'), `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`].join('\n'),
-      en: [`Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`, ...meetingDetails(meeting, 'en'), `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`].join('\n'),
+      de: [
+        `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`,
+        ...meetingDetails(meeting, 'de'),
+        `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`,
+      ].join('\n'),
+      en: [
+        `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`,
+        ...meetingDetails(meeting, 'en'),
+        `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`,
+      ].join('\n'),
     };
   }
 
   private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
     const answers = rsvpActions(meeting);
     await Promise.all(
-      this.notifiers.all.map((n) => (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined)),
+      this.notifiers.all.map((n) =>
+        (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
-import { InvalidInput, NotAllowed, NotFound } from '../domain/errors.js';
+import { NotAllowed, NotFound } from '../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../domain/meetings.js';
 import { matchName } from '../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../domain/ports/graph-store.port.js';
@@ -64,7 +64,10 @@ export class Minutes {
     let sent = 0;
     for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
       if (task.due !== today || !(await this.store.claimOnce(`task-reminder:${task.id}`))) continue;
-      const message = { de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`, en: `Reminder: your action item "${task.text}" is due today.` };
+      const message = {
+        de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
+        en: `Reminder: your action item "${task.text}" is due today.`,
+      };
       await this.notifiers.tell([task.ownerId!], message);
       sent++;
     }
@@ -76,26 +79,63 @@ export class Minutes {
    * meeting's own room (`roomKey`), only that meeting or a date of that series.
    */
   async currentMeeting(viewer: Viewer, roomKey?: string): Promise<Meeting> {
-    if (!viewer.personId) throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
+    if (!viewer.personId)
+      throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
     const now = this.now().getTime();
-    const meetings = await this.store.meetingsOf([viewer.personId], new Date(now - LATE_MS).toISOString(), new Date(now + EARLY_MS).toISOString());
-    const running = meetings.filter((m) => m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now && (!roomKey || roomKeyOf(m) === roomKey)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const meetings = await this.store.meetingsOf(
+      [viewer.personId],
+      new Date(now - LATE_MS).toISOString(),
+      new Date(now + EARLY_MS).toISOString(),
+    );
+    const running = meetings
+      .filter(
+        (m) =>
+          m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now && (!roomKey || roomKeyOf(m) === roomKey),
+      )
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     if (!running[0]) throw new NoMeetingRunning();
     return running[0];
   }
 
   async note(viewer: Viewer, kind: 'INFO' | 'DECISION', text: string, roomKey?: string): Promise<MinutesItem> {
     const meeting = await this.currentMeeting(viewer, roomKey);
-    return this.save({ meetingId: meeting.id, kind, text: checked(text), authorId: viewer.personId!, ownerId: null, due: null });
+    return this.save({
+      meetingId: meeting.id,
+      kind,
+      text: checked(text),
+      authorId: viewer.personId!,
+      ownerId: null,
+      due: null,
+    });
   }
 
   /** An action item for one of the meeting's people, named forgivingly, due on a day. */
-  async task(viewer: Viewer, ownerName: string, dueText: string, text: string, roomKey?: string): Promise<{ item: MinutesItem; ownerName: string }> {
+  async task(
+    viewer: Viewer,
+    ownerName: string,
+    dueText: string,
+    text: string,
+    roomKey?: string,
+  ): Promise<{ item: MinutesItem; ownerName: string }> {
     const meeting = await this.currentMeeting(viewer, roomKey);
-    const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter((p) => p?.kind === 'Person');
+    const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter(
+      (p) => p?.kind === 'Person',
+    );
     const { match, suggestions } = matchName(ownerName, people, (p) => p!.name);
-    if (!match) throw new NotFound('Person', ownerName, suggestions.map((p) => p!.name));
-    const item = await this.save({ meetingId: meeting.id, kind: 'TASK', text: checked(text), authorId: viewer.personId!, ownerId: match.id, due: this.dueDay(dueText) });
+    if (!match)
+      throw new NotFound(
+        'Person',
+        ownerName,
+        suggestions.map((p) => p!.name),
+      );
+    const item = await this.save({
+      meetingId: meeting.id,
+      kind: 'TASK',
+      text: checked(text),
+      authorId: viewer.personId!,
+      ownerId: match.id,
+      due: this.dueDay(dueText),
+    });
     await this.store.setState(taskKey(match.id, item.id), item);
     return { item, ownerName: match.name };
   }
@@ -104,8 +144,18 @@ export class Minutes {
     const meeting = await this.currentMeeting(viewer, roomKey);
     const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
     const attendeeIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
-    const protocol = { meeting, infos: items.filter((i) => i.kind === 'INFO'), decisions: items.filter((i) => i.kind === 'DECISION'), tasks: items.filter((i) => i.kind === 'TASK'), attendeeIds };
-    await this.store.setState(`protocol:${meeting.id}`, { ...protocol, meeting: meeting.id, writtenAt: this.now().toISOString() });
+    const protocol = {
+      meeting,
+      infos: items.filter((i) => i.kind === 'INFO'),
+      decisions: items.filter((i) => i.kind === 'DECISION'),
+      tasks: items.filter((i) => i.kind === 'TASK'),
+      attendeeIds,
+    };
+    await this.store.setState(`protocol:${meeting.id}`, {
+      ...protocol,
+      meeting: meeting.id,
+      writtenAt: this.now().toISOString(),
+    });
     return protocol;
   }
 
@@ -124,8 +174,11 @@ export class Minutes {
   }
 
   async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
-    if (!viewer.personId) throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
-    return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`)).map((e) => e.value).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+    if (!viewer.personId)
+      throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
+    return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
+      .map((e) => e.value)
+      .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
   }
 
   private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
@@ -136,7 +189,11 @@ export class Minutes {
 
   private dueDay(text: string): string {
     const found = findWhen(text, this.now());
-    if (!found?.covers) throw new DateUnclear(text, { en: 'Due when? Try "15.12." or "next Friday".', de: 'Bis wann? Etwa „15.12.“ oder „nächsten Freitag“.' });
+    if (!found?.covers)
+      throw new DateUnclear(text, {
+        en: 'Due when? Try "15.12." or "next Friday".',
+        de: 'Bis wann? Etwa „15.12.“ oder „nächsten Freitag“.',
+      });
     const day = berlinDay(found.at);
     if (day < berlinDay(this.now())) throw new DateInPast(day, day);
     return day;

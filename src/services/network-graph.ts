@@ -10,7 +10,20 @@ import type { NetworkEvents } from './network-events.js';
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
 // analytics requests cost no database round trip once it is warm.
 
-export type EdgeType = 'SERVES' | 'ACTIVE_IN' | 'EXPERT_IN' | 'ABOUT' | 'COOPERATES_WITH' | 'ROLE' | 'MEMBER_OF' | 'WORKS_AT' | 'PART_OF' | 'LOCATED_IN' | 'MET' | 'ROUTED_REQUEST' | 'CROSS_DISTRICT';
+export type EdgeType =
+  | 'SERVES'
+  | 'ACTIVE_IN'
+  | 'EXPERT_IN'
+  | 'ABOUT'
+  | 'COOPERATES_WITH'
+  | 'ROLE'
+  | 'MEMBER_OF'
+  | 'WORKS_AT'
+  | 'PART_OF'
+  | 'LOCATED_IN'
+  | 'MET'
+  | 'ROUTED_REQUEST'
+  | 'CROSS_DISTRICT';
 
 export interface NodeAttributes {
   kind: EntityKind;
@@ -128,7 +141,11 @@ export class NetworkGraph {
       let found = this.past.get(at);
       if (!found) {
         if (this.past.size >= PAST_GRAPHS_KEPT) this.past.delete(this.past.keys().next().value!);
-        found = this.store.historySnapshot().then((all) => (at === EVERYTHING ? graphsOf(all, this.now()) : graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`))));
+        found = this.store
+          .historySnapshot()
+          .then((all) =>
+            at === EVERYTHING ? graphsOf(all, this.now()) : graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`)),
+          );
         found.catch(() => this.past.delete(at));
         this.past.set(at, found);
       }
@@ -158,12 +175,21 @@ export class NetworkGraph {
   }
 
   async view(query: NetworkQuery): Promise<NetworkView> {
-    const graph = query.at ? await this.graph(query.at) : query.withEnded ? (await this.graphs(EVERYTHING)).full : await this.graph();
+    const graph = query.at
+      ? await this.graph(query.at)
+      : query.withEnded
+        ? (await this.graphs(EVERYTHING)).full
+        : await this.graph();
     if (query.aggregate) return aggregateByDistrict(graph, query.districtAgs);
-    const inDistrict = !query.districtAgs ? null : query.at || query.withEnded ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!)) : ((await this.byDistrict()).get(query.districtAgs) ?? []);
+    const inDistrict = !query.districtAgs
+      ? null
+      : query.at || query.withEnded
+        ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!))
+        : ((await this.byDistrict()).get(query.districtAgs) ?? []);
     const selected = selectNodes(graph, inDistrict, query.depth, query.kinds);
     if (query.withTopics && (!query.kinds || query.kinds.includes('Topic'))) {
-      for (const id of [...selected]) graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
+      for (const id of [...selected])
+        graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
     }
     const nodes = [...selected].map((id) => toNode(id, graph.getNodeAttributes(id)));
     const edges: NetworkEdge[] = [];
@@ -171,7 +197,15 @@ export class NetworkGraph {
     for (const id of selected) {
       graph.forEachEdge(id, (_edge, attrs, source, target) => {
         const other = source === id ? target : source;
-        if (selected.has(other) && id === source) edges.push({ source, target, type: attrs.types[0]!, weight: attrs.weight, since: attrs.since, lastActive: attrs.lastActive });
+        if (selected.has(other) && id === source)
+          edges.push({
+            source,
+            target,
+            type: attrs.types[0]!,
+            weight: attrs.weight,
+            since: attrs.since,
+            lastActive: attrs.lastActive,
+          });
       });
     }
     return { nodes, edges };
@@ -188,7 +222,13 @@ export class NetworkGraph {
 function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
   const graph: CollaborationGraph = new UndirectedGraph({ allowSelfLoops: false });
   for (const e of snapshot.entities) {
-    graph.addNode(e.id, { kind: e.kind, name: e.name, districts: e.districtAgs ? [e.districtAgs] : [], roles: [], population: e.population });
+    graph.addNode(e.id, {
+      kind: e.kind,
+      name: e.name,
+      districts: e.districtAgs ? [e.districtAgs] : [],
+      roles: [],
+      population: e.population,
+    });
   }
   const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
   const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
@@ -220,27 +260,41 @@ function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
     if (!r.scopeId || !graph.hasNode(r.scopeId)) continue;
     const scopeDistricts = graph.getNodeAttribute(r.scopeId, 'districts');
     graph.updateNodeAttribute(r.personId, 'districts', (d) => [...new Set([...(d ?? []), ...scopeDistricts])]);
-    connect(r.personId, r.scopeId, r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE');
+    connect(
+      r.personId,
+      r.scopeId,
+      r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE',
+    );
   }
   // A link with a start date is a collaboration still going on: active from then until today,
   // or until the day before it ended.
   const today = now.toISOString();
   const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  for (const l of snapshot.links) connect(l.fromId, l.toId, l.type, l.since, l.until ? dayBefore(l.until) : l.since ? today : null);
+  for (const l of snapshot.links)
+    connect(l.fromId, l.toId, l.type, l.since, l.until ? dayBefore(l.until) : l.since ? today : null);
   // Each meeting held strengthens the links between the municipalities that met.
   for (const m of snapshot.meetings) {
     if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > now.getTime()) continue;
-    m.municipalityIds.forEach((a, i) => m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET', m.startsAt)));
+    m.municipalityIds.forEach((a, i) =>
+      m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET', m.startsAt)),
+    );
   }
   // Each hop of a routed request strengthens the link between the two people it passed between.
-  for (const r of snapshot.requests) for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST', hop.at);
+  for (const r of snapshot.requests)
+    for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST', hop.at);
   return graph;
 }
 
 /** The district's own nodes (or, for null, every actor), plus neighbours up to `depth` hops. */
-function selectNodes(graph: CollaborationGraph, districtNodes: string[] | null, depth: number, kinds: EntityKind[] | null): Set<string> {
+function selectNodes(
+  graph: CollaborationGraph,
+  districtNodes: string[] | null,
+  depth: number,
+  kinds: EntityKind[] | null,
+): Set<string> {
   const allowed = (id: string) => !kinds || kinds.includes(graph.getNodeAttribute(id, 'kind'));
-  let frontier = districtNodes ?? graph.filterNodes((_id, attrs) => attrs.kind !== 'Topic' && attrs.kind !== 'FundingProgram');
+  let frontier =
+    districtNodes ?? graph.filterNodes((_id, attrs) => attrs.kind !== 'Topic' && attrs.kind !== 'FundingProgram');
   const selected = new Set(frontier.filter(allowed));
   for (let hop = 0; hop < depth; hop++) {
     const next: string[] = [];
@@ -277,7 +331,11 @@ function aggregateByDistrict(graph: CollaborationGraph, onlyDistrict: string | n
     weights.set(key, {
       weight: (known?.weight ?? 0) + attrs.weight,
       since: [known?.since ?? null, attrs.since].filter((d) => d !== null).sort()[0] ?? null,
-      lastActive: [known?.lastActive ?? null, attrs.lastActive].filter((d) => d !== null).sort().pop() ?? null,
+      lastActive:
+        [known?.lastActive ?? null, attrs.lastActive]
+          .filter((d) => d !== null)
+          .sort()
+          .pop() ?? null,
     });
   });
   const nodes: NetworkNode[] = [...sizes].map(([ags, size]) => {
@@ -290,10 +348,25 @@ function aggregateByDistrict(graph: CollaborationGraph, onlyDistrict: string | n
     return { source: districtId(a), target: districtId(b), type: 'CROSS_DISTRICT', ...collaboration };
   });
   if (!onlyDistrict) return { nodes, edges };
-  const keep = new Set([districtId(onlyDistrict), ...edges.filter((e) => e.source === districtId(onlyDistrict) || e.target === districtId(onlyDistrict)).flatMap((e) => [e.source, e.target])]);
-  return { nodes: nodes.filter((n) => keep.has(n.id)), edges: edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+  const keep = new Set([
+    districtId(onlyDistrict),
+    ...edges
+      .filter((e) => e.source === districtId(onlyDistrict) || e.target === districtId(onlyDistrict))
+      .flatMap((e) => [e.source, e.target]),
+  ]);
+  return {
+    nodes: nodes.filter((n) => keep.has(n.id)),
+    edges: edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  };
 }
 
 function toNode(id: string, attrs: NodeAttributes): NetworkNode {
-  return { id, kind: attrs.kind, name: attrs.name, districtAgs: attrs.districts[0] ?? null, roles: attrs.roles, size: 1 };
+  return {
+    id,
+    kind: attrs.kind,
+    name: attrs.name,
+    districtAgs: attrs.districts[0] ?? null,
+    roles: attrs.roles,
+    size: 1,
+  };
 }

@@ -28,15 +28,21 @@ function iterationsFor(nodeCount: number): number {
 export function computeLayout(view: NetworkView): Map<string, Position> {
   const graph = new UndirectedGraph();
   // Sorted input and a circular start make the layout the same on every instance and run.
-  for (const node of [...view.nodes].sort((a, b) => a.id.localeCompare(b.id))) graph.addNode(node.id, { size: Math.sqrt(node.size) });
+  for (const node of [...view.nodes].sort((a, b) => a.id.localeCompare(b.id)))
+    graph.addNode(node.id, { size: Math.sqrt(node.size) });
   for (const edge of view.edges) {
     if (edge.source === edge.target || graph.hasEdge(edge.source, edge.target)) continue;
-    if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
+    if (graph.hasNode(edge.source) && graph.hasNode(edge.target))
+      graph.addEdge(edge.source, edge.target, { weight: edge.weight });
   }
   circular.assign(graph, { scale: 100 });
   if (graph.size > 0) {
     const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, { iterations: iterationsFor(graph.order), getEdgeWeight: 'weight', settings: { ...settings, adjustSizes: false } });
+    forceAtlas2.assign(graph, {
+      iterations: iterationsFor(graph.order),
+      getEdgeWeight: 'weight',
+      settings: { ...settings, adjustSizes: false },
+    });
     noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
   }
   return spread(graph);

@@ -6,7 +6,13 @@ import { kindOfId, newLinkId, newRoleId } from '../domain/ids.js';
 import { bundleOf, FactsSnapshot } from '../domain/changes.js';
 import type { Entity, Link, NetworkBundle, RoleAssignment } from '../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../domain/ports/graph-store.port.js';
-import { emptyRevision, RevisionFacts, versionOf, validateRevision, type NetworkRevision } from '../domain/revisions.js';
+import {
+  emptyRevision,
+  RevisionFacts,
+  versionOf,
+  validateRevision,
+  type NetworkRevision,
+} from '../domain/revisions.js';
 import type { RuleSettings, WriteFacts } from '../domain/rules.js';
 import { districtsOfPerson } from './districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from './inputs.js';
@@ -42,17 +48,44 @@ export class NetworkReviser {
   ) {}
 
   /** Changes the given fields of a record; `expectedVersion` is the version the editor read. */
-  async update(kind: UpdatableKind, id: string, patch: unknown, expectedVersion: number | null, actor: Viewer): Promise<Entity> {
+  async update(
+    kind: UpdatableKind,
+    id: string,
+    patch: unknown,
+    expectedVersion: number | null,
+    actor: Viewer,
+  ): Promise<Entity> {
     const fields = parseInput(updateSchemas[kind], patch) as Record<string, unknown>;
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored || stored.kind !== kind) throw new NotFound(kind, id);
-    const changed = Object.keys(fields).filter((key) => JSON.stringify((stored as unknown as Record<string, unknown>)[key] ?? null) !== JSON.stringify(fields[key] ?? null));
+    const changed = Object.keys(fields).filter(
+      (key) =>
+        JSON.stringify((stored as unknown as Record<string, unknown>)[key] ?? null) !==
+        JSON.stringify(fields[key] ?? null),
+    );
     // An update that changes nothing is still authorised and checked, but keeps the version.
-    const entity = changed.length === 0 ? stored : ({ ...stored, ...fields, version: versionOf(stored) + 1, changedBy: actor.personId, changedAt: this.now().toISOString() } as Entity);
-    const revision: NetworkRevision = { ...emptyRevision(), updates: [{ entity, expectedVersion: expectedVersion ?? versionOf(stored) }] };
-    const before = kind === 'Person' ? undefined : Object.fromEntries(changed.map((key) => [key, (stored as unknown as Record<string, unknown>)[key] ?? null]));
+    const entity =
+      changed.length === 0
+        ? stored
+        : ({
+            ...stored,
+            ...fields,
+            version: versionOf(stored) + 1,
+            changedBy: actor.personId,
+            changedAt: this.now().toISOString(),
+          } as Entity);
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: [{ entity, expectedVersion: expectedVersion ?? versionOf(stored) }],
+    };
+    const before =
+      kind === 'Person'
+        ? undefined
+        : Object.fromEntries(changed.map((key) => [key, (stored as unknown as Record<string, unknown>)[key] ?? null]));
     const after = kind === 'Person' ? undefined : Object.fromEntries(changed.map((key) => [key, fields[key] ?? null]));
-    await this.revise(revision, actor, `update${kind}`, { updated: [{ id, kind, fields: changed, before, after }] }, [id]);
+    await this.revise(revision, actor, `update${kind}`, { updated: [{ id, kind, fields: changed, before, after }] }, [
+      id,
+    ]);
     return entity;
   }
 
@@ -60,7 +93,11 @@ export class NetworkReviser {
    * Ends a role (from `until`, today by default). A successor takes the same role in the same
    * place from that day, and for a KIK the municipalities they served.
    */
-  async endRole(input: { id: string; until?: string | null }, successorId: string | null, actor: Viewer): Promise<RoleEnding> {
+  async endRole(
+    input: { id: string; until?: string | null },
+    successorId: string | null,
+    actor: Viewer,
+  ): Promise<RoleEnding> {
     const { id, until: given } = parseInput(endingSchema, input);
     const until = this.endDate(given ?? null);
     const [ended] = await this.store.rolesByIds([id]);
@@ -72,19 +109,45 @@ export class NetworkReviser {
       const [links] = await this.store.linksOf([ended.personId]);
       const served = (links ?? []).filter((l) => l.type === 'SERVES' && l.fromId === ended.personId);
       revision.endedLinks.push(...served.map((l) => ({ id: l.id, until })));
-      if (successorId) takenOver.push(...served.map((l) => ({ id: newLinkId(), type: l.type, fromId: successorId, toId: l.toId, since: until, note: l.note })));
+      if (successorId)
+        takenOver.push(
+          ...served.map((l) => ({
+            id: newLinkId(),
+            type: l.type,
+            fromId: successorId,
+            toId: l.toId,
+            since: until,
+            note: l.note,
+          })),
+        );
     }
     if (successorId && successorId !== ended.personId) {
       successor = { id: newRoleId(), personId: successorId, role: ended.role, scopeId: ended.scopeId, since: until };
       revision.addedRoles.push(successor);
       revision.addedLinks.push(...takenOver);
     }
-    await this.revise(revision, actor, 'endRole', {
-      endedRoles: [{ id, role: ended.role, personId: ended.personId, scopeId: ended.scopeId, until }],
-      endedLinks: revision.endedLinks,
-      addedRoles: revision.addedRoles.map((r) => ({ id: r.id, role: r.role, personId: r.personId, scopeId: r.scopeId })),
-      addedLinks: takenOver.map((l) => ({ id: l.id, type: l.type, fromId: l.fromId, toId: l.toId })),
-    }, [id, ended.personId, ...(ended.scopeId ? [ended.scopeId] : []), ...(successor ? [successor.id, successor.personId] : [])]);
+    await this.revise(
+      revision,
+      actor,
+      'endRole',
+      {
+        endedRoles: [{ id, role: ended.role, personId: ended.personId, scopeId: ended.scopeId, until }],
+        endedLinks: revision.endedLinks,
+        addedRoles: revision.addedRoles.map((r) => ({
+          id: r.id,
+          role: r.role,
+          personId: r.personId,
+          scopeId: r.scopeId,
+        })),
+        addedLinks: takenOver.map((l) => ({ id: l.id, type: l.type, fromId: l.fromId, toId: l.toId })),
+      },
+      [
+        id,
+        ended.personId,
+        ...(ended.scopeId ? [ended.scopeId] : []),
+        ...(successor ? [successor.id, successor.personId] : []),
+      ],
+    );
     return { ended: { ...ended, until }, until, successor, takenOver: successor ? takenOver : [] };
   }
 
@@ -93,7 +156,13 @@ export class NetworkReviser {
     const { id, until: given } = parseInput(endingSchema, input);
     const until = this.endDate(given ?? null);
     const link = await this.linkById(id);
-    await this.revise({ ...emptyRevision(), endedLinks: [{ id, until }] }, actor, 'endLink', { endedLinks: [{ id, type: link.type, fromId: link.fromId, toId: link.toId, until }] }, [id, link.fromId, link.toId]);
+    await this.revise(
+      { ...emptyRevision(), endedLinks: [{ id, until }] },
+      actor,
+      'endLink',
+      { endedLinks: [{ id, type: link.type, fromId: link.fromId, toId: link.toId, until }] },
+      [id, link.fromId, link.toId],
+    );
     return { ...link, until };
   }
 
@@ -101,7 +170,13 @@ export class NetworkReviser {
   async delete(id: string, actor: Viewer): Promise<Entity> {
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored) throw new NotFound(kindOfId(id) ?? 'Entity', id);
-    await this.revise({ ...emptyRevision(), deleted: [id] }, actor, 'deleteRecord', { deleted: [{ id, kind: stored.kind }] }, [id]);
+    await this.revise(
+      { ...emptyRevision(), deleted: [id] },
+      actor,
+      'deleteRecord',
+      { deleted: [{ id, kind: stored.kind }] },
+      [id],
+    );
     return stored;
   }
 
@@ -111,17 +186,30 @@ export class NetworkReviser {
     const until = this.endDate(given ?? null);
     await this.authorizeFor(actor, [id]);
     const [stored] = await this.store.entitiesByIds([id]);
-    if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution')) throw new NotFound(stored?.kind ?? kindOfId(id) ?? 'Alliance', id);
+    if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution'))
+      throw new NotFound(stored?.kind ?? kindOfId(id) ?? 'Alliance', id);
     if (stored.until) throw new AlreadyEnded('Record', stored.until);
     const [[roles], [links]] = await Promise.all([this.store.rolesInScopes([id]), this.store.linksOf([id])]);
-    const entity = { ...stored, until, version: versionOf(stored) + 1, changedBy: actor.personId, changedAt: this.now().toISOString() } as Entity;
+    const entity = {
+      ...stored,
+      until,
+      version: versionOf(stored) + 1,
+      changedBy: actor.personId,
+      changedAt: this.now().toISOString(),
+    } as Entity;
     const revision: NetworkRevision = {
       ...emptyRevision(),
       updates: [{ entity, expectedVersion: versionOf(stored) }],
       endedRoles: (roles ?? []).map((r) => ({ id: r.id, until })),
       endedLinks: (links ?? []).map((l) => ({ id: l.id, until })),
     };
-    await this.revise(revision, actor, 'endRecord', { ended: [{ id, kind: stored.kind, until }], endedRoles: revision.endedRoles, endedLinks: revision.endedLinks }, [id]);
+    await this.revise(
+      revision,
+      actor,
+      'endRecord',
+      { ended: [{ id, kind: stored.kind, until }], endedRoles: revision.endedRoles, endedLinks: revision.endedLinks },
+      [id],
+    );
     return entity;
   }
 
@@ -138,10 +226,18 @@ export class NetworkReviser {
     const entities = (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null);
     const people = entities.filter((e) => e.kind === 'Person').map((e) => e.id);
     const roles = (await this.store.rolesOfPersons(people)).flat();
-    const scopes = (await this.store.entitiesByIds(roles.map((r) => r.scopeId).filter((id): id is string => id !== null))).filter((e): e is Entity => e !== null);
+    const scopes = (
+      await this.store.entitiesByIds(roles.map((r) => r.scopeId).filter((id): id is string => id !== null))
+    ).filter((e): e is Entity => e !== null);
     const facts = new FactsSnapshot([...entities, ...scopes], roles, [], []);
-    const revision: NetworkRevision = { ...emptyRevision(), updates: entities.map((entity) => ({ entity, expectedVersion: null })) };
-    const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: entities.map((entity) => ({ entity, expectedVersion: null })),
+    };
+    const actorDistricts =
+      actor.access === 'COORDINATOR' && actor.personId
+        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+        : new Set<string>();
     authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
   }
 
@@ -149,7 +245,10 @@ export class NetworkReviser {
   async history(id: string, limit: number): Promise<RecordHistory> {
     const bounded = Math.min(Math.max(limit, 1), 200);
     const byPerson = kindOfId(id) === 'Person';
-    const [entries, roles] = await Promise.all([this.store.auditOf(id, bounded), byPerson ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id])]);
+    const [entries, roles] = await Promise.all([
+      this.store.auditOf(id, bounded),
+      byPerson ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id]),
+    ]);
     return { entries, roles: roles[0] ?? [] };
   }
 
@@ -160,9 +259,17 @@ export class NetworkReviser {
     if (!stored || stored.kind !== 'Person') throw new NotFound('Person', viewer.personId);
     const entity = { ...stored, confirmedAt: this.now().toISOString() } as Entity;
     const own = (facts: RevisionFacts) => {
-      if (facts.entity(entity.id)?.kind !== 'Person' || entity.id !== viewer.personId) throw new NotFound('Person', entity.id);
+      if (facts.entity(entity.id)?.kind !== 'Person' || entity.id !== viewer.personId)
+        throw new NotFound('Person', entity.id);
     };
-    await this.revise({ ...emptyRevision(), updates: [{ entity, expectedVersion: versionOf(stored) }] }, viewer, 'confirmRecord', { confirmed: [{ id: entity.id, kind: 'Person' }] }, [entity.id], own);
+    await this.revise(
+      { ...emptyRevision(), updates: [{ entity, expectedVersion: versionOf(stored) }] },
+      viewer,
+      'confirmRecord',
+      { confirmed: [{ id: entity.id, kind: 'Person' }] },
+      [entity.id],
+      own,
+    );
     return entity;
   }
 
@@ -170,10 +277,27 @@ export class NetworkReviser {
    * Writes a revision if the actor may and the rules allow it, with its audit entry; tells readers
    * of the change. `authorize` replaces the usual check only for a person's own confirmation.
    */
-  async revise(revision: NetworkRevision, actor: Viewer, action: string, details: Record<string, unknown>, subjectIds: string[], authorize?: (facts: RevisionFacts) => void): Promise<void> {
+  async revise(
+    revision: NetworkRevision,
+    actor: Viewer,
+    action: string,
+    details: Record<string, unknown>,
+    subjectIds: string[],
+    authorize?: (facts: RevisionFacts) => void,
+  ): Promise<void> {
     const at = this.now().toISOString();
-    const audit: AuditEntry = { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds: [...new Set(subjectIds)], details };
-    const actorDistricts = actor.access === 'COORDINATOR' && actor.personId ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs) : new Set<string>();
+    const audit: AuditEntry = {
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action,
+      subjectIds: [...new Set(subjectIds)],
+      details,
+    };
+    const actorDistricts =
+      actor.access === 'COORDINATOR' && actor.personId
+        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+        : new Set<string>();
     try {
       await this.store.revise(
         revision,
@@ -194,8 +318,18 @@ export class NetworkReviser {
   private async named(conflict: EditConflict): Promise<EditConflict> {
     if (!conflict.changedBy) return conflict;
     const [person] = await this.store.entitiesByIds([conflict.changedBy]);
-    const when = conflict.changedAt ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(conflict.changedAt)) : null;
-    return new EditConflict(conflict.recordName, conflict.expectedVersion, conflict.storedVersion, person?.name ?? null, when);
+    const when = conflict.changedAt
+      ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+          new Date(conflict.changedAt),
+        )
+      : null;
+    return new EditConflict(
+      conflict.recordName,
+      conflict.expectedVersion,
+      conflict.storedVersion,
+      person?.name ?? null,
+      when,
+    );
   }
 
   private async linkById(id: string): Promise<Link> {
@@ -207,7 +341,11 @@ export class NetworkReviser {
   /** An end date is today or earlier: the hub records what happened, it does not schedule endings. */
   private endDate(given: string | null): string {
     const today = berlinDay(this.now());
-    if (given && given > today) throw new InvalidInput('until', 'must not lie in the future', { field: 'Enddatum', problem: 'darf nicht in der Zukunft liegen' });
+    if (given && given > today)
+      throw new InvalidInput('until', 'must not lie in the future', {
+        field: 'Enddatum',
+        problem: 'darf nicht in der Zukunft liegen',
+      });
     return given ?? today;
   }
 }
@@ -221,9 +359,24 @@ function asBundle(revision: NetworkRevision, facts: WriteFacts): NetworkBundle {
   ].filter((e): e is Entity => e !== undefined);
   const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
   // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
-  for (const e of touched) if (e.kind === 'Person') bundle.links.push({ id: `touch:${e.id}`, type: 'COOPERATES_WITH', fromId: e.id, toId: e.id, since: null, note: null });
+  for (const e of touched)
+    if (e.kind === 'Person')
+      bundle.links.push({
+        id: `touch:${e.id}`,
+        type: 'COOPERATES_WITH',
+        fromId: e.id,
+        toId: e.id,
+        since: null,
+        note: null,
+      });
   const known = facts instanceof RevisionFacts ? facts : null;
-  bundle.roles.push(...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined), ...revision.addedRoles);
-  bundle.links.push(...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined), ...revision.addedLinks);
+  bundle.roles.push(
+    ...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined),
+    ...revision.addedRoles,
+  );
+  bundle.links.push(
+    ...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined),
+    ...revision.addedLinks,
+  );
   return bundle;
 }

@@ -47,21 +47,43 @@ export class OutboxNotifier implements InvitationNotifier {
 }
 
 /** On the bots' instance: hands what the others left to the real notifiers, each entry once. */
-export async function deliverOutbox(store: MeetingStore & CoordinationStore, notifiers: readonly InvitationNotifier[]): Promise<number> {
+export async function deliverOutbox(
+  store: MeetingStore & CoordinationStore,
+  notifiers: readonly InvitationNotifier[],
+): Promise<number> {
   const entries = await store.listState<Entry>(PREFIX);
   let delivered = 0;
   for (const { key, value } of entries) {
     if (!(await store.claimOnce(key))) continue;
-    const meeting = value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated' ? await store.meetingById(value.meetingId) : null;
+    const meeting =
+      value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated'
+        ? await store.meetingById(value.meetingId)
+        : null;
     const poll = value.kind === 'datePoll' ? await store.getState<DatePoll>(pollKey(value.pollId)) : null;
     await Promise.all(
-      notifiers.map((n) => {
-        if (value.kind === 'datePoll') return poll && n.offerDates ? n.offerDates(value.personId, poll, value.message) : n.notify(value.personId, value.message);
-        if (value.kind === 'meeting') return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
-        if (value.kind === 'invite' && meeting) return n.invite ? n.invite(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
-        if (value.kind === 'updated' && meeting) return n.meetingUpdated ? n.meetingUpdated(value.personId, meeting, value.message) : n.notify(value.personId, value.message);
-        return n.notify(value.personId, value.message, value.kind === 'notify' ? (value.actions ?? undefined) : undefined);
-      }).map((p) => p.catch(() => undefined)),
+      notifiers
+        .map((n) => {
+          if (value.kind === 'datePoll')
+            return poll && n.offerDates
+              ? n.offerDates(value.personId, poll, value.message)
+              : n.notify(value.personId, value.message);
+          if (value.kind === 'meeting')
+            return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
+          if (value.kind === 'invite' && meeting)
+            return n.invite
+              ? n.invite(value.personId, meeting, value.message)
+              : n.notify(value.personId, value.message);
+          if (value.kind === 'updated' && meeting)
+            return n.meetingUpdated
+              ? n.meetingUpdated(value.personId, meeting, value.message)
+              : n.notify(value.personId, value.message);
+          return n.notify(
+            value.personId,
+            value.message,
+            value.kind === 'notify' ? (value.actions ?? undefined) : undefined,
+          );
+        })
+        .map((p) => p.catch(() => undefined)),
     );
     await store.deleteState(key);
     delivered++;

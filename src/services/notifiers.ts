@@ -42,6 +42,8 @@ export class Notifiers<N extends Notifier = Notifier> {
   }
 
   async tell(personIds: readonly string[], message: Message, actions?: NotificationAction[]): Promise<void> {
-    await Promise.all(personIds.flatMap((id) => this.list.map((n) => n.notify(id, message, actions).catch(() => undefined))));
+    await Promise.all(
+      personIds.flatMap((id) => this.list.map((n) => n.notify(id, message, actions).catch(() => undefined))),
+    );
   }
 }

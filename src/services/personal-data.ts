@@ -26,13 +26,21 @@ export class PersonalData {
 
   /** People choose their contact channels and who sees each; admins may help. */
   async updateChannels(personId: string, channels: unknown, actor: Viewer): Promise<Person> {
-    if (actor.personId !== personId && actor.access !== 'ADMIN') throw new NotAllowed('change someone else\'s contact details', 'keine Kontaktdaten anderer Personen ändern');
+    if (actor.personId !== personId && actor.access !== 'ADMIN')
+      throw new NotAllowed("change someone else's contact details", 'keine Kontaktdaten anderer Personen ändern');
     const { channels: checked } = parseInput(schemas.person.pick({ channels: true }), { channels });
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const updated: Person = { ...person, channels: checked };
     const at = this.now().toISOString();
-    await this.store.replacePerson(updated, { id: `audit:${randomUUID()}`, at, actorId: actor.personId, action: 'updateChannels', subjectIds: [personId], details: { channels: checked.map((c) => ({ channel: c.channel, visibility: c.visibility })) } });
+    await this.store.replacePerson(updated, {
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action: 'updateChannels',
+      subjectIds: [personId],
+      details: { channels: checked.map((c) => ({ channel: c.channel, visibility: c.visibility })) },
+    });
     this.events?.publish({ action: 'updateChannels', subjectIds: [personId], at });
     return updated;
   }
@@ -44,21 +52,39 @@ export class PersonalData {
    * remain consistent; the audit log records that an erasure happened, not what was erased.
    */
   async erase(personId: string, actor: Viewer): Promise<void> {
-    if (actor.access !== 'ADMIN') throw new NotAllowed('erase personal data (admins do, on the person\'s request)', 'keine personenbezogenen Daten löschen (das tun Admins auf Wunsch der Person)');
+    if (actor.access !== 'ADMIN')
+      throw new NotAllowed(
+        "erase personal data (admins do, on the person's request)",
+        'keine personenbezogenen Daten löschen (das tun Admins auf Wunsch der Person)',
+      );
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const at = this.now().toISOString();
-    const audit = (action: string, subjectIds: string[]) => ({ id: `audit:${randomUUID()}`, at, actorId: actor.personId, action, subjectIds, details: {} });
-    await this.store.replacePerson({ kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo }, audit('erasePerson', [personId]));
+    const audit = (action: string, subjectIds: string[]) => ({
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action,
+      subjectIds,
+      details: {},
+    });
+    await this.store.replacePerson(
+      { kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo },
+      audit('erasePerson', [personId]),
+    );
     for (const link of await this.store.listState<{ personId: string }>('chat-link:')) {
       if (link.value.personId !== personId) continue;
       await this.store.deleteState(link.key);
       await this.store.deleteState(link.key.replace('chat-link:', 'chat-language:'));
     }
-    for (const token of (await this.store.listTokens()).filter((t) => t.personId === personId && t.revokedAt === null)) {
+    for (const token of (await this.store.listTokens()).filter(
+      (t) => t.personId === personId && t.revokedAt === null,
+    )) {
       await this.store.revokeToken(token.id, at, audit('revokeToken', [token.id]));
     }
-    for (const request of (await this.store.requestsOf(personId, 10_000)).filter((r) => r.requesterId === personId && r.text !== null)) {
+    for (const request of (await this.store.requestsOf(personId, 10_000)).filter(
+      (r) => r.requesterId === personId && r.text !== null,
+    )) {
       await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
     }
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at });
@@ -67,7 +93,11 @@ export class PersonalData {
 
 async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record<string, unknown>> {
   const personId = viewer.personId;
-  if (!personId) throw new NotAllowed('export personal data without a linked account', 'personenbezogene Daten nur mit verknüpftem Konto abrufen');
+  if (!personId)
+    throw new NotAllowed(
+      'export personal data without a linked account',
+      'personenbezogene Daten nur mit verknüpftem Konto abrufen',
+    );
   const [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit] = await Promise.all([
     store.entitiesByIds([personId]),
     store.rolesOfPersons([personId]),
@@ -85,10 +115,17 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     links,
     meetings,
     requests,
-    chatAccounts: chatLinks.filter((c) => c.value.personId === personId).map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
+    chatAccounts: chatLinks
+      .filter((c) => c.value.personId === personId)
+      .map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
     accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
     // What was done to this person's records, when and whether by themselves; never the other
     // subjects of a bulk write (a seed's entry names the whole network).
-    auditEntries: audit.map((entry) => ({ at: entry.at, action: entry.action, byYou: entry.actorId === personId, subjectIds: [personId] })),
+    auditEntries: audit.map((entry) => ({
+      at: entry.at,
+      action: entry.action,
+      byYou: entry.actorId === personId,
+      subjectIds: [personId],
+    })),
   };
 }

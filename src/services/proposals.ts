@@ -23,13 +23,22 @@ const COMMENT: TextRule = { field: 'comment', fieldDe: 'Kommentar', max: 500 };
 const describe = (change: ProposedChange, names: Map<string, string>): Message => {
   switch (change.kind) {
     case 'updateSelf':
-      return { de: `eigene Angaben ändern (${Object.keys(change.fields).join(', ')})`, en: `change own details (${Object.keys(change.fields).join(', ')})` };
+      return {
+        de: `eigene Angaben ändern (${Object.keys(change.fields).join(', ')})`,
+        en: `change own details (${Object.keys(change.fields).join(', ')})`,
+      };
     case 'endRole':
       return { de: 'eine eigene Rolle beenden', en: 'end one of their roles' };
     case 'joinAlliance':
-      return { de: `im Bündnis ${names.get(change.allianceId) ?? change.allianceId} mitwirken`, en: `volunteer in ${names.get(change.allianceId) ?? change.allianceId}` };
+      return {
+        de: `im Bündnis ${names.get(change.allianceId) ?? change.allianceId} mitwirken`,
+        en: `volunteer in ${names.get(change.allianceId) ?? change.allianceId}`,
+      };
     case 'addLink':
-      return { de: `Verbindung zu ${names.get(change.toId) ?? change.toId} eintragen`, en: `record a link to ${names.get(change.toId) ?? change.toId}` };
+      return {
+        de: `Verbindung zu ${names.get(change.toId) ?? change.toId} eintragen`,
+        en: `record a link to ${names.get(change.toId) ?? change.toId}`,
+      };
   }
 };
 
@@ -58,10 +67,22 @@ export class ChangeProposals {
     if (!proposerId) throw new NotSignedIn();
     const checked = await this.checked(change, proposerId);
     const districts = new Set(await districtsOfPerson(this.store, proposerId));
-    const [target] = checked.kind === 'joinAlliance' ? await this.store.entitiesByIds([checked.allianceId]) : checked.kind === 'addLink' ? await this.store.entitiesByIds([checked.toId]) : [null];
+    const [target] =
+      checked.kind === 'joinAlliance'
+        ? await this.store.entitiesByIds([checked.allianceId])
+        : checked.kind === 'addLink'
+          ? await this.store.entitiesByIds([checked.toId])
+          : [null];
     if (target && 'districtAgs' in target) districts.add(target.districtAgs);
     if (districts.size === 0) {
-      throw new InvalidInput('districts', 'no district coordination is responsible for you yet; ask a coordinator to add you', { field: 'Kreis', problem: 'für Sie ist noch keine Kreiskoordination zuständig; bitte wenden Sie sich an eine Koordinatorin' });
+      throw new InvalidInput(
+        'districts',
+        'no district coordination is responsible for you yet; ask a coordinator to add you',
+        {
+          field: 'Kreis',
+          problem: 'für Sie ist noch keine Kreiskoordination zuständig; bitte wenden Sie sich an eine Koordinatorin',
+        },
+      );
     }
     const proposal: ChangeProposal = {
       id: `proposal:${randomUUID().slice(0, 8)}`,
@@ -87,7 +108,9 @@ export class ChangeProposals {
   async pending(viewer: Viewer): Promise<ChangeProposal[]> {
     const districts = await this.reviewDistricts(viewer);
     const all = (await this.store.listState<ChangeProposal>('proposal:')).map((e) => e.value);
-    return all.filter((p) => p.state === 'PENDING' && (districts === 'all' || p.districtAgs.some((d) => districts.has(d)))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return all
+      .filter((p) => p.state === 'PENDING' && (districts === 'all' || p.districtAgs.some((d) => districts.has(d))))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /** The proposer's own proposals, newest first. */
@@ -99,16 +122,33 @@ export class ChangeProposals {
   /** Confirms (applies) or rejects a proposal; the proposer is told. A change the rules refuse stays pending. */
   async decide(id: string, accept: boolean, reason: string | null, viewer: Viewer): Promise<ChangeProposal> {
     const proposal = await this.store.getState<ChangeProposal>(KEY(id));
-    if (!proposal || proposal.state !== 'PENDING' || !(await this.pending(viewer)).some((p) => p.id === id)) throw new NotFound('Proposal', id);
-    if (!accept && !reason?.trim()) throw new InvalidInput('reason', 'say why it is rejected', { field: 'Grund', problem: 'bitte angeben, warum der Vorschlag abgelehnt wird' });
+    if (!proposal || proposal.state !== 'PENDING' || !(await this.pending(viewer)).some((p) => p.id === id))
+      throw new NotFound('Proposal', id);
+    if (!accept && !reason?.trim())
+      throw new InvalidInput('reason', 'say why it is rejected', {
+        field: 'Grund',
+        problem: 'bitte angeben, warum der Vorschlag abgelehnt wird',
+      });
     if (accept) await this.apply(proposal, viewer);
-    const decided: ChangeProposal = { ...proposal, state: accept ? 'CONFIRMED' : 'REJECTED', decidedAt: this.now().toISOString(), deciderId: viewer.personId, reason: reason ? cleanText(reason, COMMENT) : null };
+    const decided: ChangeProposal = {
+      ...proposal,
+      state: accept ? 'CONFIRMED' : 'REJECTED',
+      decidedAt: this.now().toISOString(),
+      deciderId: viewer.personId,
+      reason: reason ? cleanText(reason, COMMENT) : null,
+    };
     await this.store.setState(KEY(id), decided);
     const names = await this.names([proposal]);
     const what = describe(proposal.change, names);
     const message: Message = accept
-      ? { de: `Ihr Vorschlag ${id} (${what.de}) wurde übernommen.`, en: `Your proposal ${id} (${what.en}) has been applied.` }
-      : { de: `Ihr Vorschlag ${id} (${what.de}) wurde abgelehnt: ${decided.reason}`, en: `Your proposal ${id} (${what.en}) was rejected: ${decided.reason}` };
+      ? {
+          de: `Ihr Vorschlag ${id} (${what.de}) wurde übernommen.`,
+          en: `Your proposal ${id} (${what.en}) has been applied.`,
+        }
+      : {
+          de: `Ihr Vorschlag ${id} (${what.de}) wurde abgelehnt: ${decided.reason}`,
+          en: `Your proposal ${id} (${what.en}) was rejected: ${decided.reason}`,
+        };
     await this.notifiers.tell([proposal.proposerId], message);
     return decided;
   }
@@ -116,7 +156,9 @@ export class ChangeProposals {
   /** Reminds the reviewers, once per proposal, of proposals pending longer than `days`. Returns how many. */
   async remindDue(days: number): Promise<number> {
     const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
-    const due = (await this.store.listState<ChangeProposal>('proposal:')).map((e) => e.value).filter((p) => p.state === 'PENDING' && p.createdAt <= before);
+    const due = (await this.store.listState<ChangeProposal>('proposal:'))
+      .map((e) => e.value)
+      .filter((p) => p.state === 'PENDING' && p.createdAt <= before);
     let reminded = 0;
     for (const proposal of due) {
       if (!(await this.store.claimOnce(`proposal-reminder:${proposal.id}`))) continue;
@@ -131,7 +173,14 @@ export class ChangeProposals {
 
   /** Names of the people and records proposals refer to. */
   async names(proposals: readonly ChangeProposal[]): Promise<Map<string, string>> {
-    const ids = proposals.flatMap((p) => [p.proposerId, ...(p.change.kind === 'joinAlliance' ? [p.change.allianceId] : p.change.kind === 'addLink' ? [p.change.toId] : [])]);
+    const ids = proposals.flatMap((p) => [
+      p.proposerId,
+      ...(p.change.kind === 'joinAlliance'
+        ? [p.change.allianceId]
+        : p.change.kind === 'addLink'
+          ? [p.change.toId]
+          : []),
+    ]);
     const found = await this.store.entitiesByIds([...new Set(ids)]);
     return new Map(found.filter((e): e is Entity => e !== null).map((e) => [e.id, e.name]));
   }
@@ -149,7 +198,10 @@ export class ChangeProposals {
         await this.writer.assignRole({ personId: proposerId, role: 'VOLUNTEER', scopeId: change.allianceId }, reviewer);
         return;
       case 'addLink':
-        await this.writer.link({ type: change.type, fromId: proposerId, toId: change.toId, note: change.note }, reviewer);
+        await this.writer.link(
+          { type: change.type, fromId: proposerId, toId: change.toId, note: change.note },
+          reviewer,
+        );
         return;
     }
   }
@@ -159,7 +211,11 @@ export class ChangeProposals {
     switch (change.kind) {
       case 'updateSelf': {
         const fields = parseInput(updateSchemas.Person.pick({ name: true, languages: true }), change.fields);
-        if (Object.keys(fields).length === 0) throw new InvalidInput('fields', 'name at least one field', { field: 'Felder', problem: 'mindestens ein Feld angeben' });
+        if (Object.keys(fields).length === 0)
+          throw new InvalidInput('fields', 'name at least one field', {
+            field: 'Felder',
+            problem: 'mindestens ein Feld angeben',
+          });
         return { kind: 'updateSelf', fields };
       }
       case 'endRole': {
@@ -169,7 +225,8 @@ export class ChangeProposals {
       }
       case 'joinAlliance': {
         const [alliance] = await this.store.entitiesByIds([change.allianceId]);
-        if (!alliance || alliance.kind !== 'Alliance' || alliance.until) throw new NotFound('Alliance', change.allianceId);
+        if (!alliance || alliance.kind !== 'Alliance' || alliance.until)
+          throw new NotFound('Alliance', change.allianceId);
         return change;
       }
       case 'addLink': {
@@ -184,14 +241,25 @@ export class ChangeProposals {
   private async reviewDistricts(viewer: Viewer): Promise<Set<string> | 'all'> {
     if (viewer.access === 'ADMIN') return 'all';
     if (viewer.access === 'DISTRICT_COORDINATOR' && viewer.districtAgs) return new Set([viewer.districtAgs]);
-    if (viewer.access === 'COORDINATOR' && viewer.personId) return districtsOfPerson(this.store, viewer.personId, viewer.districtAgs);
+    if (viewer.access === 'COORDINATOR' && viewer.personId)
+      return districtsOfPerson(this.store, viewer.personId, viewer.districtAgs);
     throw new NotAllowed('review change proposals', 'keine Änderungsvorschläge prüfen');
   }
 
   private async tellReviewers(proposal: ChangeProposal, text: (who: string, what: Message) => Message): Promise<void> {
     const scopes = await this.store.rolesInScopes(proposal.districtAgs.map(districtId));
-    const reviewers = [...new Set(scopes.flat().filter((r) => r.role === 'KOORDINATIONSKRAFT').map((r) => r.personId))];
+    const reviewers = [
+      ...new Set(
+        scopes
+          .flat()
+          .filter((r) => r.role === 'KOORDINATIONSKRAFT')
+          .map((r) => r.personId),
+      ),
+    ];
     const names = await this.names([proposal]);
-    await this.notifiers.tell(reviewers, text(names.get(proposal.proposerId) ?? proposal.proposerId, describe(proposal.change, names)));
+    await this.notifiers.tell(
+      reviewers,
+      text(names.get(proposal.proposerId) ?? proposal.proposerId, describe(proposal.change, names)),
+    );
   }
 }

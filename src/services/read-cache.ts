@@ -6,7 +6,14 @@ import type { NetworkEvents } from './network-events.js';
 // (through Redis), drops everything. Requests, meetings, tokens and chat state are not cached.
 // A read that raced a write is not kept, so the cache never holds what a write replaced.
 
-const CACHED = ['districtsByAgs', 'municipalitiesOfDistricts', 'entitiesByIds', 'rolesOfPersons', 'rolesInScopes', 'linksOf'] as const;
+const CACHED = [
+  'districtsByAgs',
+  'municipalitiesOfDistricts',
+  'entitiesByIds',
+  'rolesOfPersons',
+  'rolesInScopes',
+  'linksOf',
+] as const;
 type CachedMethod = (typeof CACHED)[number];
 
 /** Beyond this many cached answers the cache starts over, to bound memory at Germany scale. */
@@ -28,7 +35,10 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
     const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
     if (missing.length > 0) {
       const started = generation;
-      const found = (await (store[method] as (keys: readonly string[]) => Promise<unknown[]>).call(store, missing)) as unknown[];
+      const found = (await (store[method] as (keys: readonly string[]) => Promise<unknown[]>).call(
+        store,
+        missing,
+      )) as unknown[];
       if (generation === started) {
         if (size + missing.length > MAX_ENTRIES) clear();
         missing.forEach((key, i) => cache.set(key, found[i]));

@@ -32,12 +32,19 @@ export class RecordMerger {
   /** Two (or more) records of the same person, alliance or institution become the survivor. */
   async mergeRecords(survivorId: string, mergedIds: string[], actor: Viewer): Promise<MergeResult> {
     const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
-    if (ids.length === 0) throw new InvalidInput('mergedIds', 'name at least one record other than the survivor', { field: 'Einträge', problem: 'mindestens einen anderen Eintrag als den bleibenden nennen' });
+    if (ids.length === 0)
+      throw new InvalidInput('mergedIds', 'name at least one record other than the survivor', {
+        field: 'Einträge',
+        problem: 'mindestens einen anderen Eintrag als den bleibenden nennen',
+      });
     await this.reviser.authorizeFor(actor, [survivorId, ...ids]);
     const [survivor, ...merged] = await this.active([survivorId, ...ids]);
     const kind = survivor!.kind;
     if (!(MERGEABLE as readonly string[]).includes(kind) || merged.some((m) => m.kind !== kind)) {
-      throw new InvalidInput('mergedIds', 'only records of one kind (people, alliances or institutions) merge', { field: 'Einträge', problem: 'nur Einträge einer Art (Personen, Bündnisse oder Institutionen) lassen sich zusammenführen' });
+      throw new InvalidInput('mergedIds', 'only records of one kind (people, alliances or institutions) merge', {
+        field: 'Einträge',
+        problem: 'nur Einträge einer Art (Personen, Bündnisse oder Institutionen) lassen sich zusammenführen',
+      });
     }
     const result = await this.merge(survivor!, false, merged, actor, 'mergeRecords');
     if (kind === 'Person') for (const old of merged) await this.movePersonWork(old.id, survivor!.id);
@@ -45,50 +52,108 @@ export class RecordMerger {
   }
 
   /** Municipalities merge (Gemeindefusion) into an existing one of the same district, or into a new one. */
-  async mergeMunicipalities(ids: string[], into: { id?: string | null; name?: string | null; ags?: string | null }, actor: Viewer): Promise<MergeResult> {
+  async mergeMunicipalities(
+    ids: string[],
+    into: { id?: string | null; name?: string | null; ags?: string | null },
+    actor: Viewer,
+  ): Promise<MergeResult> {
     const mergedIds = [...new Set(ids)].filter((id) => id !== into.id);
     if (mergedIds.length === 0 || (!into.id && !into.name)) {
-      throw new InvalidInput('into', 'name the municipalities and the one they merge into (an id, or the new name)', { field: 'Ziel', problem: 'die Gemeinden und die, in die sie aufgehen (Kennung oder neuer Name), nennen' });
+      throw new InvalidInput('into', 'name the municipalities and the one they merge into (an id, or the new name)', {
+        field: 'Ziel',
+        problem: 'die Gemeinden und die, in die sie aufgehen (Kennung oder neuer Name), nennen',
+      });
     }
     if (!into.id) parseInput(updateSchemas.Municipality, { name: into.name, ags: into.ags ?? null });
     await this.reviser.authorizeFor(actor, [...mergedIds, ...(into.id ? [into.id] : [])]);
     const merged = await this.active(mergedIds);
-    if (merged.some((m) => m.kind !== 'Municipality')) throw new InvalidInput('ids', 'only municipalities merge here', { field: 'Gemeinden', problem: 'hier lassen sich nur Gemeinden zusammenführen' });
+    if (merged.some((m) => m.kind !== 'Municipality'))
+      throw new InvalidInput('ids', 'only municipalities merge here', {
+        field: 'Gemeinden',
+        problem: 'hier lassen sich nur Gemeinden zusammenführen',
+      });
     const first = merged[0] as Municipality;
     const survivor: Municipality & Revisioned = into.id
       ? ((await this.active([into.id]))[0] as Municipality)
-      : { kind: 'Municipality', id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`), ags: into.ags ?? null, name: into.name!, districtAgs: first.districtAgs, since: this.reviser.effectiveDay(null), version: 1, changedBy: actor.personId, changedAt: this.now().toISOString() };
+      : {
+          kind: 'Municipality',
+          id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`),
+          ags: into.ags ?? null,
+          name: into.name!,
+          districtAgs: first.districtAgs,
+          since: this.reviser.effectiveDay(null),
+          version: 1,
+          changedBy: actor.personId,
+          changedAt: this.now().toISOString(),
+        };
     return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities');
   }
 
-  private async merge(survivor: Entity, survivorIsNew: boolean, merged: Entity[], actor: Viewer, action: string): Promise<MergeResult> {
+  private async merge(
+    survivor: Entity,
+    survivorIsNew: boolean,
+    merged: Entity[],
+    actor: Viewer,
+    action: string,
+  ): Promise<MergeResult> {
     const ids = merged.map((m) => m.id);
     const byPerson = survivor.kind === 'Person';
     const [roles, links, survivorRoles, survivorLinks] = await Promise.all([
       byPerson ? this.store.rolesOfPersons(ids) : this.store.rolesInScopes(ids),
       this.store.linksOf(ids),
-      survivorIsNew ? Promise.resolve([[]]) : byPerson ? this.store.rolesOfPersons([survivor.id]) : this.store.rolesInScopes([survivor.id]),
+      survivorIsNew
+        ? Promise.resolve([[]])
+        : byPerson
+          ? this.store.rolesOfPersons([survivor.id])
+          : this.store.rolesInScopes([survivor.id]),
       survivorIsNew ? Promise.resolve([[]]) : this.store.linksOf([survivor.id]),
     ]);
-    const located = survivor.kind === 'Municipality' ? await Promise.all(ids.map((id) => this.store.listEntities({ kind: 'Institution', municipalityId: id, limit: 1000 }))) : [];
+    const located =
+      survivor.kind === 'Municipality'
+        ? await Promise.all(
+            ids.map((id) => this.store.listEntities({ kind: 'Institution', municipalityId: id, limit: 1000 })),
+          )
+        : [];
     const records: MergedRecord[] = merged.map((entity, i) => ({
       entity,
       roles: roles[i] ?? [],
       links: links[i] ?? [],
-      located: (located[i] ?? []).filter((e) => e.kind === 'Institution' && e.municipalityId === entity.id) as MergedRecord['located'],
+      located: (located[i] ?? []).filter(
+        (e) => e.kind === 'Institution' && e.municipalityId === entity.id,
+      ) as MergedRecord['located'],
     }));
     const day = this.reviser.effectiveDay(null);
-    const revision = mergeRevision({ survivor, survivorIsNew, survivorRoles: survivorRoles[0] ?? [], survivorLinks: survivorLinks[0] ?? [], merged: records, day, actorId: actor.personId, at: this.now().toISOString() });
-    await this.reviser.revise(revision, actor, action, {
-      survivor: { id: survivor.id, kind: survivor.kind, created: survivorIsNew },
-      merged: ids,
-      endedRoles: revision.endedRoles.length,
-      endedLinks: revision.endedLinks.length,
-      addedRoles: revision.addedRoles.map((r) => r.id),
-      addedLinks: revision.addedLinks.map((l) => l.id),
-    }, [survivor.id, ...ids, `merge:${randomUUID()}`]);
+    const revision = mergeRevision({
+      survivor,
+      survivorIsNew,
+      survivorRoles: survivorRoles[0] ?? [],
+      survivorLinks: survivorLinks[0] ?? [],
+      merged: records,
+      day,
+      actorId: actor.personId,
+      at: this.now().toISOString(),
+    });
+    await this.reviser.revise(
+      revision,
+      actor,
+      action,
+      {
+        survivor: { id: survivor.id, kind: survivor.kind, created: survivorIsNew },
+        merged: ids,
+        endedRoles: revision.endedRoles.length,
+        endedLinks: revision.endedLinks.length,
+        addedRoles: revision.addedRoles.map((r) => r.id),
+        addedLinks: revision.addedLinks.map((l) => l.id),
+      },
+      [survivor.id, ...ids, `merge:${randomUUID()}`],
+    );
     const [stored] = await this.store.entitiesByIds([survivor.id]);
-    return { survivor: stored ?? survivor, merged: (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null), movedRoles: revision.addedRoles.length, movedLinks: revision.addedLinks.length };
+    return {
+      survivor: stored ?? survivor,
+      merged: (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null),
+      movedRoles: revision.addedRoles.length,
+      movedLinks: revision.addedLinks.length,
+    };
   }
 
   /** Records that exist and are still active, in the order asked. */
@@ -104,7 +169,12 @@ export class RecordMerger {
   private async movePersonWork(fromId: string, toId: string): Promise<void> {
     const swap = (id: string) => (id === fromId ? toId : id);
     for (const request of await this.store.requestsOf(fromId, 10_000)) {
-      await this.store.saveRequest({ ...request, requesterId: swap(request.requesterId), handlerId: swap(request.handlerId), version: request.version + 1 });
+      await this.store.saveRequest({
+        ...request,
+        requesterId: swap(request.requesterId),
+        handlerId: swap(request.handlerId),
+        version: request.version + 1,
+      });
     }
     const meetings = await this.store.meetingsOf([fromId], '0000-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z');
     const moved = meetings.map((m) => ({

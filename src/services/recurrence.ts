@@ -12,17 +12,44 @@ import { berlinInstant, berlinWallTime, findWhen, splitWhen, type WallTime } fro
 
 const { RRule } = rruleModule;
 
-const DAY = '(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
-const ORD = '(erste[nrm]?|zweite[nrm]?|dritte[nrm]?|vierte[nrm]?|letzte[nrm]?|[1-4]\\.|first|second|third|fourth|last|1st|2nd|3rd|4th)';
+const DAY =
+  '(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
+const ORD =
+  '(erste[nrm]?|zweite[nrm]?|dritte[nrm]?|vierte[nrm]?|letzte[nrm]?|[1-4]\\.|first|second|third|fourth|last|1st|2nd|3rd|4th)';
 const COUNT_WORD = '(zwei|drei|vier|fünf|sechs|two|three|four|five|six|[2-6])';
-const OF_MONTH = '(?:im monat|jedes monats|des monats|eines jeden monats|in the month|of the month|of every month|of each month|every month|each month|monthly|monatlich)';
+const OF_MONTH =
+  '(?:im monat|jedes monats|des monats|eines jeden monats|in the month|of the month|of every month|of each month|every month|each month|monthly|monatlich)';
 const DATE = '(\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?|\\d{4}-\\d{2}-\\d{2})';
 
 const DAY_INDEX: Record<string, number> = {
-  montag: 0, dienstag: 1, mittwoch: 2, donnerstag: 3, freitag: 4, samstag: 5, sonnabend: 5, sonntag: 6,
-  monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
+  montag: 0,
+  dienstag: 1,
+  mittwoch: 2,
+  donnerstag: 3,
+  freitag: 4,
+  samstag: 5,
+  sonnabend: 5,
+  sonntag: 6,
+  monday: 0,
+  tuesday: 1,
+  wednesday: 2,
+  thursday: 3,
+  friday: 4,
+  saturday: 5,
+  sunday: 6,
 };
-const NUMBER: Record<string, number> = { zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const NUMBER: Record<string, number> = {
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+};
 
 function ordinal(word: string): number {
   if (/^(letzte|last)/.test(word)) return -1;
@@ -43,14 +70,41 @@ interface Core {
 }
 
 const CORE_PATTERNS: { pattern: RegExp; core: (m: RegExpMatchArray) => Core }[] = [
-  { pattern: new RegExp(`^(?:jeden|jede|jedem|am|every|on the|the)?\\s*${ORD}\\s+${DAY}\\s+${OF_MONTH}\\b`), core: (m) => ({ freq: 'MONTHLY', interval: 1, nth: ordinal(m[1]!), day: weekday(m[2]!) }) },
-  { pattern: new RegExp(`^(?:jeden monat|monatlich|monthly|every month)\\s+(?:am|on the|on)\\s+${ORD}\\s+${DAY}\\b`), core: (m) => ({ freq: 'MONTHLY', interval: 1, nth: ordinal(m[1]!), day: weekday(m[2]!) }) },
-  { pattern: new RegExp(`^(?:jeden|jede|every|alle)\\s+(?:zweiten|other|second|2\\.)\\s+${DAY}\\b`), core: (m) => ({ freq: 'WEEKLY', interval: 2, day: weekday(m[1]!) }) },
-  { pattern: new RegExp(`^(?:alle|every)\\s+${COUNT_WORD}\\s+(?:wochen|weeks)(?:\\s+(?:am|on))?\\s+${DAY}\\b`), core: (m) => ({ freq: 'WEEKLY', interval: count(m[1]!), day: weekday(m[2]!) }) },
-  { pattern: new RegExp(`^(?:14-täglich|vierzehntäglich|zweiwöchentlich|biweekly|fortnightly|every fortnight)(?:\\s+(?:am|on))?\\s+${DAY}\\b`), core: (m) => ({ freq: 'WEEKLY', interval: 2, day: weekday(m[1]!) }) },
-  { pattern: new RegExp(`^(?:jeden|jede|every|immer|wöchentlich am|wöchentlich|weekly on|weekly)\\s+${DAY}\\b`), core: (m) => ({ freq: 'WEEKLY', interval: 1, day: weekday(m[1]!) }) },
-  { pattern: new RegExp(`^${DAY.replace('s?', 's')}\\b`), core: (m) => ({ freq: 'WEEKLY', interval: 1, day: weekday(m[1]!) }) },
-  { pattern: /^(?:monatlich|monthly|jeden monat|every month)(?:\s+(?:am|on the|on)\s+(\d{1,2})(?:\.|st|nd|rd|th)?(?=\s|$))?/, core: (m) => ({ freq: 'MONTHLY', interval: 1, ...(m[1] ? { monthDay: Number(m[1]) } : {}) }) },
+  {
+    pattern: new RegExp(`^(?:jeden|jede|jedem|am|every|on the|the)?\\s*${ORD}\\s+${DAY}\\s+${OF_MONTH}\\b`),
+    core: (m) => ({ freq: 'MONTHLY', interval: 1, nth: ordinal(m[1]!), day: weekday(m[2]!) }),
+  },
+  {
+    pattern: new RegExp(`^(?:jeden monat|monatlich|monthly|every month)\\s+(?:am|on the|on)\\s+${ORD}\\s+${DAY}\\b`),
+    core: (m) => ({ freq: 'MONTHLY', interval: 1, nth: ordinal(m[1]!), day: weekday(m[2]!) }),
+  },
+  {
+    pattern: new RegExp(`^(?:jeden|jede|every|alle)\\s+(?:zweiten|other|second|2\\.)\\s+${DAY}\\b`),
+    core: (m) => ({ freq: 'WEEKLY', interval: 2, day: weekday(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(`^(?:alle|every)\\s+${COUNT_WORD}\\s+(?:wochen|weeks)(?:\\s+(?:am|on))?\\s+${DAY}\\b`),
+    core: (m) => ({ freq: 'WEEKLY', interval: count(m[1]!), day: weekday(m[2]!) }),
+  },
+  {
+    pattern: new RegExp(
+      `^(?:14-täglich|vierzehntäglich|zweiwöchentlich|biweekly|fortnightly|every fortnight)(?:\\s+(?:am|on))?\\s+${DAY}\\b`,
+    ),
+    core: (m) => ({ freq: 'WEEKLY', interval: 2, day: weekday(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(`^(?:jeden|jede|every|immer|wöchentlich am|wöchentlich|weekly on|weekly)\\s+${DAY}\\b`),
+    core: (m) => ({ freq: 'WEEKLY', interval: 1, day: weekday(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(`^${DAY.replace('s?', 's')}\\b`),
+    core: (m) => ({ freq: 'WEEKLY', interval: 1, day: weekday(m[1]!) }),
+  },
+  {
+    pattern:
+      /^(?:monatlich|monthly|jeden monat|every month)(?:\s+(?:am|on the|on)\s+(\d{1,2})(?:\.|st|nd|rd|th)?(?=\s|$))?/,
+    core: (m) => ({ freq: 'MONTHLY', interval: 1, ...(m[1] ? { monthDay: Number(m[1]) } : {}) }),
+  },
   { pattern: /^(?:wöchentlich|weekly|jede woche|every week)\b/, core: () => ({ freq: 'WEEKLY', interval: 1 }) },
 ];
 
@@ -82,17 +136,27 @@ export function parseRecurrence(text: string, now: Date): Recurrence | null {
   const until = untilWords ? dayOf(untilWords[1]!, now, text) : null;
   const time = timeOf(timeText, now, text);
   if (core.freq === 'WEEKLY' && core.day === undefined) {
-    if (!from) throw new DateUnclear(text, { en: 'On which weekday? E.g. "every Tuesday 2pm".', de: 'An welchem Wochentag? Etwa „jeden Dienstag 14 Uhr“.' });
+    if (!from)
+      throw new DateUnclear(text, {
+        en: 'On which weekday? E.g. "every Tuesday 2pm".',
+        de: 'An welchem Wochentag? Etwa „jeden Dienstag 14 Uhr“.',
+      });
     core.day = weekdayOf(from);
   }
   if (core.freq === 'MONTHLY' && core.day === undefined && core.monthDay === undefined) {
-    if (!from) throw new DateUnclear(text, { en: 'On which day of the month? E.g. "monthly on the 3rd 10am".', de: 'An welchem Tag im Monat? Etwa „monatlich am 3. um 10 Uhr“.' });
+    if (!from)
+      throw new DateUnclear(text, {
+        en: 'On which day of the month? E.g. "monthly on the 3rd 10am".',
+        de: 'An welchem Tag im Monat? Etwa „monatlich am 3. um 10 Uhr“.',
+      });
     core.monthDay = from.day;
   }
   const options: Partial<Options> = {
     freq: core.freq === 'WEEKLY' ? RRule.WEEKLY : RRule.MONTHLY,
     interval: core.interval,
-    ...(core.day !== undefined ? { byweekday: [core.nth ? new rruleModule.Weekday(core.day, core.nth) : new rruleModule.Weekday(core.day)] } : {}),
+    ...(core.day !== undefined
+      ? { byweekday: [core.nth ? new rruleModule.Weekday(core.day, core.nth) : new rruleModule.Weekday(core.day)] }
+      : {}),
     ...(core.monthDay !== undefined ? { bymonthday: [core.monthDay] } : {}),
     ...(times ? { count: Number(times[1]) } : {}),
     ...(until ? { until: berlinInstant({ ...until, hour: 23, minute: 59 }) } : {}),
@@ -106,7 +170,11 @@ export function parseRecurrence(text: string, now: Date): Recurrence | null {
   const { count: _count, ...uncounted } = options;
   const probe = RRule.optionsToString({ ...uncounted, interval: 1 }).replace(/^RRULE:/, '');
   const [first] = expandRule(probe, anchor, earliest, horizon, 1, true);
-  if (!first || first.getTime() <= now.getTime()) throw new DateUnclear(text, { en: 'This series has no date ahead.', de: 'Diese Reihe hat keinen Termin in der Zukunft.' });
+  if (!first || first.getTime() <= now.getTime())
+    throw new DateUnclear(text, {
+      en: 'This series has no date ahead.',
+      de: 'Diese Reihe hat keinen Termin in der Zukunft.',
+    });
   return { rule, first };
 }
 
@@ -117,14 +185,23 @@ export function parseRecurrence(text: string, now: Date): Recurrence | null {
 export function expandRule(rule: string, start: Date, from: Date, to: Date, limit = 400, anchorOnly = false): Date[] {
   const options = RRule.parseString(rule);
   const floating = (at: Date) => toFloating(berlinWallTime(at));
-  const rrule = new RRule({ ...options, dtstart: floating(start), ...(options.until ? { until: floating(options.until) } : {}) });
+  const rrule = new RRule({
+    ...options,
+    dtstart: floating(start),
+    ...(options.until ? { until: floating(options.until) } : {}),
+  });
   const margin = 3 * 3_600_000;
   const found: Date[] = [];
-  rrule.between(new Date(floating(from).getTime() - margin), new Date(floating(to).getTime() + margin), true, (date) => {
-    const at = berlinInstant(fromFloating(date));
-    if (at >= from && at < to && (anchorOnly || at >= start)) found.push(at);
-    return found.length < limit;
-  });
+  rrule.between(
+    new Date(floating(from).getTime() - margin),
+    new Date(floating(to).getTime() + margin),
+    true,
+    (date) => {
+      const at = berlinInstant(fromFloating(date));
+      if (at >= from && at < to && (anchorOnly || at >= start)) found.push(at);
+      return found.length < limit;
+    },
+  );
   return found;
 }
 
@@ -143,7 +220,15 @@ export function ruleReanchored(rule: string, newStart: Date, remaining: number |
   const lastWeek = new Date(Date.UTC(wall.year, wall.month, 0)).getUTCDate() - wall.day < 7;
   const moved: Partial<Options> = {
     ...options,
-    ...(options.byweekday ? { byweekday: [nth ? new rruleModule.Weekday(day, nth === -1 && lastWeek ? -1 : Math.ceil(wall.day / 7)) : new rruleModule.Weekday(day)] } : {}),
+    ...(options.byweekday
+      ? {
+          byweekday: [
+            nth
+              ? new rruleModule.Weekday(day, nth === -1 && lastWeek ? -1 : Math.ceil(wall.day / 7))
+              : new rruleModule.Weekday(day),
+          ],
+        }
+      : {}),
     ...(options.bymonthday ? { bymonthday: [wall.day] } : {}),
     ...(remaining !== null && options.until === undefined ? { count: remaining } : {}),
   };
@@ -154,8 +239,14 @@ export function ruleCount(rule: string): number | null {
   return RRule.parseString(rule).count ?? null;
 }
 
-const DAY_NAMES = { de: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] };
-const NTH = { de: { 1: 'ersten', 2: 'zweiten', 3: 'dritten', 4: 'vierten', [-1]: 'letzten' }, en: { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' } } as Record<Language, Record<number, string>>;
+const DAY_NAMES = {
+  de: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const NTH = {
+  de: { 1: 'ersten', 2: 'zweiten', 3: 'dritten', 4: 'vierten', [-1]: 'letzten' },
+  en: { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' },
+} as Record<Language, Record<number, string>>;
 
 /** "jeden ersten Dienstag im Monat, 14:00 Uhr" / "every first Tuesday of the month at 14:00". */
 export function describeRule(rule: string, start: Date, language: Language): string {
@@ -166,12 +257,32 @@ export function describeRule(rule: string, start: Date, language: Language): str
   const first = (options.byweekday as { weekday: number; n?: number }[] | undefined)?.[0];
   const interval = options.interval ?? 1;
   let pattern: string;
-  if (options.freq === RRule.MONTHLY && first?.n) pattern = de ? `jeden ${NTH.de[first.n]} ${DAY_NAMES.de[first.weekday]} im Monat` : `every ${NTH.en[first.n]} ${DAY_NAMES.en[first.weekday]} of the month`;
-  else if (options.freq === RRule.MONTHLY) pattern = de ? `monatlich am ${options.bymonthday}.` : `monthly on day ${options.bymonthday}`;
-  else if (interval === 1) pattern = de ? `jeden ${DAY_NAMES.de[first!.weekday]}` : `every ${DAY_NAMES.en[first!.weekday]}`;
-  else pattern = de ? `alle ${interval} Wochen am ${DAY_NAMES.de[first!.weekday]}` : `every ${interval} weeks on ${DAY_NAMES.en[first!.weekday]}`;
-  const until = options.until ? new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(options.until) : null;
-  const end = options.count ? (de ? `, ${options.count} Termine` : `, ${options.count} times`) : until ? (de ? ` bis ${until}` : ` until ${until}`) : '';
+  if (options.freq === RRule.MONTHLY && first?.n)
+    pattern = de
+      ? `jeden ${NTH.de[first.n]} ${DAY_NAMES.de[first.weekday]} im Monat`
+      : `every ${NTH.en[first.n]} ${DAY_NAMES.en[first.weekday]} of the month`;
+  else if (options.freq === RRule.MONTHLY)
+    pattern = de ? `monatlich am ${options.bymonthday}.` : `monthly on day ${options.bymonthday}`;
+  else if (interval === 1)
+    pattern = de ? `jeden ${DAY_NAMES.de[first!.weekday]}` : `every ${DAY_NAMES.en[first!.weekday]}`;
+  else
+    pattern = de
+      ? `alle ${interval} Wochen am ${DAY_NAMES.de[first!.weekday]}`
+      : `every ${interval} weeks on ${DAY_NAMES.en[first!.weekday]}`;
+  const until = options.until
+    ? new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(
+        options.until,
+      )
+    : null;
+  const end = options.count
+    ? de
+      ? `, ${options.count} Termine`
+      : `, ${options.count} times`
+    : until
+      ? de
+        ? ` bis ${until}`
+        : ` until ${until}`
+      : '';
   return de ? `${pattern}, ${clock} Uhr${end}` : `${pattern} at ${clock}${end}`;
 }
 
@@ -180,7 +291,13 @@ function toFloating(wall: WallTime): Date {
 }
 
 function fromFloating(date: Date): WallTime {
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes() };
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+  };
 }
 
 function weekdayOf(wall: Pick<WallTime, 'year' | 'month' | 'day'>): number {
@@ -189,13 +306,18 @@ function weekdayOf(wall: Pick<WallTime, 'year' | 'month' | 'day'>): number {
 
 function dayOf(words: string, now: Date, text: string): WallTime {
   const found = findWhen(`${words} 12:00`, now);
-  if (!found) throw new DateUnclear(text, { en: `I cannot read "${words}" as a date.`, de: `„${words}“ kann ich nicht als Datum lesen.` });
+  if (!found)
+    throw new DateUnclear(text, {
+      en: `I cannot read "${words}" as a date.`,
+      de: `„${words}“ kann ich nicht als Datum lesen.`,
+    });
   return berlinWallTime(found.at);
 }
 
 function timeOf(words: string, now: Date, text: string): { hour: number; minute: number } {
   const found = words ? findWhen(words, now) : null;
-  if (!found || !found.covers || !found.hourCertain) throw new DateUnclear(text, { en: 'At what time?', de: 'Um wie viel Uhr?' });
+  if (!found || !found.covers || !found.hourCertain)
+    throw new DateUnclear(text, { en: 'At what time?', de: 'Um wie viel Uhr?' });
   const { hour, minute } = berlinWallTime(found.at);
   return { hour, minute };
 }
@@ -208,7 +330,8 @@ export function splitWhenOrRule(words: string[], now: Date): { when: string; res
   let unclear: unknown = null;
   for (let k = Math.min(words.length - 1, 16); k >= 1; k--) {
     try {
-      if (parseRecurrence(words.slice(0, k).join(' '), now)) return { when: words.slice(0, k).join(' '), rest: words.slice(k) };
+      if (parseRecurrence(words.slice(0, k).join(' '), now))
+        return { when: words.slice(0, k).join(' '), rest: words.slice(k) };
     } catch (error) {
       unclear ??= error;
     }

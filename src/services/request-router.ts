@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../domain/access.js';
-import { InvalidInput, NotAllowed, NotFound, type Language } from '../domain/errors.js';
+import { NotAllowed, NotFound } from '../domain/errors.js';
 import { districtId } from '../domain/ids.js';
 import type { District, Municipality } from '../domain/model.js';
 import { matchName } from '../domain/names.js';
@@ -32,12 +32,14 @@ import { matchTopic } from '../domain/topic-match.js';
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
 // tells the people involved, and moves unanswered requests up a level when their time is up.
 
-const acceptAction = (id: string): NotificationAction => ({ label: { de: 'Annehmen', en: 'Accept' }, command: commandRef('accept', id) });
+const acceptAction = (id: string): NotificationAction => ({
+  label: { de: 'Annehmen', en: 'Accept' },
+  command: commandRef('accept', id),
+});
 
 export interface RequestSettings {
   escalateAfterHours: number;
 }
-
 
 export class RequestRouter {
   private readonly notifiers = new Notifiers<Notifier>();
@@ -60,7 +62,8 @@ export class RequestRouter {
   }
 
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
-    if (!viewer.personId) throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
+    if (!viewer.personId)
+      throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
     const text = cleanText(input.text, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
     const { municipality, district } = await this.resolvePlace(cleanText(input.place, SEARCHED_NAME('place', 'Ort')));
     const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
@@ -78,7 +81,13 @@ export class RequestRouter {
       handlerId,
       hops: [
         { at, kind: 'FILED', fromId: viewer.personId, toId: null, note: null },
-        { at, kind: 'ROUTED', fromId: null, toId: handlerId, note: level === 'KIK' ? 'KIK of the municipality' : 'Koordinationskraft of the district' },
+        {
+          at,
+          kind: 'ROUTED',
+          fromId: null,
+          toId: handlerId,
+          note: level === 'KIK' ? 'KIK of the municipality' : 'Koordinationskraft of the district',
+        },
       ],
       createdAt: at,
       escalateAt: this.escalationTime(level),
@@ -87,14 +96,27 @@ export class RequestRouter {
     if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
     const place = municipality?.name ?? district.name;
     const about = await this.aboutLine(request);
-    await this.tell(handlerId, { de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`, en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}` }, [acceptAction(request.id)]);
+    await this.tell(
+      handlerId,
+      {
+        de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+        en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}`,
+      },
+      [acceptAction(request.id)],
+    );
     this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
     return request;
   }
 
   /** Takes the request on; a note (e.g. "I call you tomorrow") reaches the requester with it. */
   async accept(id: string, viewer: Viewer, note: string | null = null): Promise<HubRequest> {
-    return this.close(id, viewer, 'ACCEPTED', note ? cleanText(note, { field: 'note', fieldDe: 'Notiz', max: 500 }) : null, { de: 'wurde angenommen', en: 'was accepted' });
+    return this.close(
+      id,
+      viewer,
+      'ACCEPTED',
+      note ? cleanText(note, { field: 'note', fieldDe: 'Notiz', max: 500 }) : null,
+      { de: 'wurde angenommen', en: 'was accepted' },
+    );
   }
 
   async resolve(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
@@ -112,9 +134,21 @@ export class RequestRouter {
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
     const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
     const about = await this.aboutLine(request);
-    const reason = note ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` } : { de: '', en: '' };
-    await this.tell(targetPersonId, { de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`, en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}` }, [acceptAction(id)]);
-    await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` });
+    const reason = note
+      ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` }
+      : { de: '', en: '' };
+    await this.tell(
+      targetPersonId,
+      {
+        de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`,
+        en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}`,
+      },
+      [acceptAction(id)],
+    );
+    await this.tell(request.requesterId, {
+      de: `Ihre Anfrage ${id} wurde weitergeleitet.`,
+      en: `Your request ${id} was forwarded.`,
+    });
     return moved;
   }
 
@@ -123,7 +157,8 @@ export class RequestRouter {
   }
 
   async listFor(viewer: Viewer): Promise<HubRequest[]> {
-    if (!viewer.personId) throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
+    if (!viewer.personId)
+      throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
     return this.store.requestsOf(viewer.personId, 50);
   }
 
@@ -145,8 +180,18 @@ export class RequestRouter {
         throw error;
       }
       moved++;
-      await this.tell(kk, { de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`, en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}` }, [acceptAction(request.id)]);
-      await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`, en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.` });
+      await this.tell(
+        kk,
+        {
+          de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+          en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}`,
+        },
+        [acceptAction(request.id)],
+      );
+      await this.tell(request.requesterId, {
+        de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`,
+        en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.`,
+      });
     }
     return moved;
   }
@@ -160,7 +205,8 @@ export class RequestRouter {
     let purged = 0;
     for (;;) {
       const batch = await this.store.closedRequestsWithText(before, 100);
-      for (const request of batch) if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
+      for (const request of batch)
+        if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
       if (batch.length < 100) return purged;
     }
   }
@@ -175,41 +221,82 @@ export class RequestRouter {
     const moved: HubRequest[] = [];
     const at = this.now().toISOString();
     for (const request of waiting) {
-      const next: HubRequest = { ...request, handlerId: toId, hops: [...request.hops, { at, kind: 'HANDED_OVER', fromId, toId, note: null }], version: request.version + 1 };
+      const next: HubRequest = {
+        ...request,
+        handlerId: toId,
+        hops: [...request.hops, { at, kind: 'HANDED_OVER', fromId, toId, note: null }],
+        version: request.version + 1,
+      };
       // A request that changed meanwhile was acted on by someone else; it stays as they left it.
       if (!(await this.store.saveRequest(next))) continue;
       moved.push(next);
-      await this.tell(request.requesterId, { de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`, en: `Your request ${request.id} is now handled by ${successorName}.` });
+      await this.tell(request.requesterId, {
+        de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`,
+        en: `Your request ${request.id} is now handled by ${successorName}.`,
+      });
     }
-    if (moved.length) this.events?.publish({ action: 'requestsHandedOver', subjectIds: [fromId, toId, ...moved.map((r) => r.id)], at });
+    if (moved.length)
+      this.events?.publish({ action: 'requestsHandedOver', subjectIds: [fromId, toId, ...moved.map((r) => r.id)], at });
     return moved;
   }
 
   private async aboutLine(request: HubRequest): Promise<Message> {
     const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
     const requesterName = requester?.kind === 'Person' ? requester.name : null;
-    const topicOf = (language: 'de' | 'en') => (topic?.kind === 'Topic' ? (language === 'de' ? topic.name : topic.nameEn) : null);
+    const topicOf = (language: 'de' | 'en') =>
+      topic?.kind === 'Topic' ? (language === 'de' ? topic.name : topic.nameEn) : null;
     const part = (language: 'de' | 'en', topicWord: string, fromWord: string) =>
-      [topicOf(language) ? `${topicWord} ${topicOf(language)}` : null, requesterName ? `${fromWord} ${requesterName}` : null].filter(Boolean).join(', ');
+      [
+        topicOf(language) ? `${topicWord} ${topicOf(language)}` : null,
+        requesterName ? `${fromWord} ${requesterName}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
     const de = part('de', 'Thema', 'von');
     const en = part('en', 'topic', 'from');
     return { de: de ? ` (${de})` : '', en: en ? ` (${en})` : '' };
   }
 
-  private async close(id: string, viewer: Viewer, state: RequestState, note: string | null, words: Message): Promise<HubRequest> {
+  private async close(
+    id: string,
+    viewer: Viewer,
+    state: RequestState,
+    note: string | null,
+    words: Message,
+  ): Promise<HubRequest> {
     const request = await this.mine(id, viewer);
     if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;
     const kind: HopKind = state === 'ACCEPTED' ? 'ACCEPTED' : state === 'RESOLVED' ? 'RESOLVED' : 'DECLINED';
     const at = this.now().toISOString();
-    const next: HubRequest = { ...request, state, escalateAt: null, hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }], version: request.version + 1 };
+    const next: HubRequest = {
+      ...request,
+      state,
+      escalateAt: null,
+      hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
+      version: request.version + 1,
+    };
     if (!(await this.store.saveRequest(next))) throw new RequestChanged(id);
     const reason = note ? ` – ${note}` : '';
-    await this.tell(request.requesterId, { de: `Ihre Anfrage ${id} ${words.de}${reason}.`, en: `Your request ${id} ${words.en}${reason}.` });
-    this.events?.publish({ action: `request${kind[0]}${kind.slice(1).toLowerCase()}`, subjectIds: [id, request.requesterId], at });
+    await this.tell(request.requesterId, {
+      de: `Ihre Anfrage ${id} ${words.de}${reason}.`,
+      en: `Your request ${id} ${words.en}${reason}.`,
+    });
+    this.events?.publish({
+      action: `request${kind[0]}${kind.slice(1).toLowerCase()}`,
+      subjectIds: [id, request.requesterId],
+      at,
+    });
     return next;
   }
 
-  private async move(request: HubRequest, kind: HopKind, fromId: string | null, toId: string, level: RequestLevel, note: string | null): Promise<HubRequest> {
+  private async move(
+    request: HubRequest,
+    kind: HopKind,
+    fromId: string | null,
+    toId: string,
+    level: RequestLevel,
+    note: string | null,
+  ): Promise<HubRequest> {
     const at = this.now().toISOString();
     const next: HubRequest = {
       ...request,
@@ -239,7 +326,10 @@ export class RequestRouter {
     return new Date(this.now().getTime() + this.settings.escalateAfterHours * 3_600_000).toISOString();
   }
 
-  private async firstHandler(municipality: Municipality | null, district: District): Promise<{ handlerId: string; level: RequestLevel }> {
+  private async firstHandler(
+    municipality: Municipality | null,
+    district: District,
+  ): Promise<{ handlerId: string; level: RequestLevel }> {
     if (municipality && district.districtKind === 'LANDKREIS') {
       const [links] = await this.store.linksOf([municipality.id]);
       const kik = links?.find((l) => l.type === 'SERVES' && l.toId === municipality.id);
@@ -254,7 +344,8 @@ export class RequestRouter {
   private async targetKind(request: HubRequest, personId: string): Promise<ForwardTarget | null> {
     const [roles] = await this.store.rolesOfPersons([personId]);
     if (!roles?.length) return null;
-    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId(request.districtAgs))) return { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' };
+    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId(request.districtAgs)))
+      return { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' };
     if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT')) return { kind: 'OTHER_DISTRICT_COORDINATION' };
     if (roles.some((r) => r.role === 'INSTITUTION_CONTACT')) return { kind: 'INSTITUTION_CONTACT' };
     if (request.topicId) {
@@ -268,9 +359,17 @@ export class RequestRouter {
   private async resolvePlace(name: string): Promise<{ municipality: Municipality | null; district: District }> {
     const towns = await this.names.municipalities();
     const cities = await this.names.cities();
-    const places = [...towns.map((t) => ({ name: t.name, id: t.id })), ...cities.map((c) => ({ name: c.name, id: c.id }))];
+    const places = [
+      ...towns.map((t) => ({ name: t.name, id: t.id })),
+      ...cities.map((c) => ({ name: c.name, id: c.id })),
+    ];
     const found = matchName(name, places, (p) => p.name);
-    if (!found.match) throw new NotFound('Municipality', name, found.suggestions.map((p) => p.name));
+    if (!found.match)
+      throw new NotFound(
+        'Municipality',
+        name,
+        found.suggestions.map((p) => p.name),
+      );
     const [entity] = await this.store.entitiesByIds([found.match.id]);
     if (entity?.kind === 'District') return { municipality: null, district: entity };
     const municipality = entity as Municipality;
@@ -280,7 +379,12 @@ export class RequestRouter {
 
   private async resolveTopic(name: string): Promise<string> {
     const found = matchTopic(name, await this.names.topics());
-    if (!found.match) throw new NotFound('Topic', name, found.suggestions.map((t) => t.name));
+    if (!found.match)
+      throw new NotFound(
+        'Topic',
+        name,
+        found.suggestions.map((t) => t.name),
+      );
     return found.match.id;
   }
 

@@ -30,13 +30,21 @@ export class Statistics {
   ) {}
 
   async figures(districtAgs: string | null, from: string, to: string): Promise<PeriodFigures[]> {
-    if (to < from) throw new InvalidInput('to', 'must not be before from', { field: 'bis', problem: 'darf nicht vor „von“ liegen' });
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS) throw new InvalidInput('to', 'the period may span at most ten years', { field: 'bis', problem: 'der Zeitraum darf höchstens zehn Jahre umfassen' });
+    if (to < from)
+      throw new InvalidInput('to', 'must not be before from', { field: 'bis', problem: 'darf nicht vor „von“ liegen' });
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
+      throw new InvalidInput('to', 'the period may span at most ten years', {
+        field: 'bis',
+        problem: 'der Zeitraum darf höchstens zehn Jahre umfassen',
+      });
     const start = `${from}T00:00:00.000Z`;
     const end = `${to}T23:59:59.999Z`;
     const within = (at: string | undefined) => at !== undefined && at >= start && at <= end;
     const snapshot = await this.network.snapshot();
-    const groups = new Map<string, { districtAgs: string; topicId: string | null; requests: HubRequest[]; meetings: number; towns: Set<string> }>();
+    const groups = new Map<
+      string,
+      { districtAgs: string; topicId: string | null; requests: HubRequest[]; meetings: number; towns: Set<string> }
+    >();
     const group = (ags: string, topicId: string | null) => {
       const key = `${ags}|${topicId ?? ''}`;
       let found = groups.get(key);
@@ -47,14 +55,23 @@ export class Statistics {
       if (districtAgs && request.districtAgs !== districtAgs) continue;
       const touched = within(request.createdAt) || request.hops.some((h) => within(h.at));
       if (!touched) continue;
-      for (const g of [group(request.districtAgs, null), ...(request.topicId ? [group(request.districtAgs, request.topicId)] : [])]) {
+      for (const g of [
+        group(request.districtAgs, null),
+        ...(request.topicId ? [group(request.districtAgs, request.topicId)] : []),
+      ]) {
         g.requests.push(request);
         if (within(request.createdAt) && request.municipalityId) g.towns.add(request.municipalityId);
       }
     }
     const now = this.now().toISOString();
     for (const meeting of snapshot.meetings) {
-      if ((districtAgs && meeting.districtAgs !== districtAgs) || meeting.state !== 'SCHEDULED' || !within(meeting.startsAt) || meeting.startsAt > now) continue;
+      if (
+        (districtAgs && meeting.districtAgs !== districtAgs) ||
+        meeting.state !== 'SCHEDULED' ||
+        !within(meeting.startsAt) ||
+        meeting.startsAt > now
+      )
+        continue;
       const g = group(meeting.districtAgs, null);
       g.meetings++;
       meeting.municipalityIds.forEach((id) => g.towns.add(id));
@@ -64,7 +81,8 @@ export class Statistics {
         const hop = (r: HubRequest, kind: string) => r.hops.find((h) => h.kind === kind && within(h.at));
         const accepted = g.requests.filter((r) => hop(r, 'ACCEPTED'));
         const resolved = g.requests.filter((r) => hop(r, 'RESOLVED'));
-        const hours = (r: HubRequest, kind: string) => (Date.parse(hop(r, kind)!.at) - Date.parse(r.createdAt)) / 3_600_000;
+        const hours = (r: HubRequest, kind: string) =>
+          (Date.parse(hop(r, kind)!.at) - Date.parse(r.createdAt)) / 3_600_000;
         return {
           districtAgs: g.districtAgs,
           topicId: g.topicId,

@@ -14,12 +14,39 @@ function berlinOffset(at: Date): number {
   return Math.round((local.getTime() - utc.getTime()) / 60_000);
 }
 
-const WEEKDAYS = ['montag|monday', 'dienstag|tuesday', 'mittwoch|wednesday', 'donnerstag|thursday', 'freitag|friday', 'samstag|saturday', 'sonntag|sunday'];
-const COUNTS: Record<string, number> = { ein: 1, eine: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const WEEKDAYS = [
+  'montag|monday',
+  'dienstag|tuesday',
+  'mittwoch|wednesday',
+  'donnerstag|thursday',
+  'freitag|friday',
+  'samstag|saturday',
+  'sonntag|sunday',
+];
+const COUNTS: Record<string, number> = {
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  one: 1,
+  a: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+};
 const WEEKDAY = `(${WEEKDAYS.join('|')})`;
 const COUNT = `(\\d{1,2}|${Object.keys(COUNTS).join('|')})`;
 const WEEKDAY_IN_WEEKS = new RegExp(`\\b${WEEKDAY}\\s+in\\s+${COUNT}\\s+(?:wochen|woche|weeks|week)\\b`, 'gi');
-const IN_WEEKS_WEEKDAY = new RegExp(`\\bin\\s+${COUNT}\\s+(?:wochen|woche|weeks|week)\\s+(?:am\\s+|on\\s+)?${WEEKDAY}\\b`, 'gi');
+const IN_WEEKS_WEEKDAY = new RegExp(
+  `\\bin\\s+${COUNT}\\s+(?:wochen|woche|weeks|week)\\s+(?:am\\s+|on\\s+)?${WEEKDAY}\\b`,
+  'gi',
+);
 
 /** "Mittwoch in zwei Wochen": that weekday in the week N weeks from this one, as a date chrono reads. */
 function weekdayInWeeks(text: string, now: Date): string {
@@ -32,7 +59,9 @@ function weekdayInWeeks(text: string, now: Date): string {
     const day = new Date(today + (target - weekdayToday + 7 * weeks) * 86_400_000);
     return `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}`;
   };
-  return text.replace(WEEKDAY_IN_WEEKS, (_all, weekday: string, count: string) => dateOf(weekday, count)).replace(IN_WEEKS_WEEKDAY, (_all, count: string, weekday: string) => dateOf(weekday, count));
+  return text
+    .replace(WEEKDAY_IN_WEEKS, (_all, weekday: string, count: string) => dateOf(weekday, count))
+    .replace(IN_WEEKS_WEEKDAY, (_all, count: string, weekday: string) => dateOf(weekday, count));
 }
 
 /** "3.12." has no year for chrono: give it the next such date; "am … um …" become plain. */
@@ -41,10 +70,10 @@ function withYear(text: string, now: Date): string {
     .replace(/^\s*(am|den|on)\s+/i, '')
     .replace(/(\d\.\d{1,2}\.(?:\d{4})?)\s+um\s+(\d)/gi, '$1 $2')
     .replace(/\b(\d{1,2})\.(\d{1,2})\.(?!\d)/g, (_, d: string, m: string) => {
-    const year = now.getUTCFullYear();
-    const thisYear = Date.UTC(year, Number(m) - 1, Number(d), 23, 59);
-    return `${d}.${m}.${thisYear < now.getTime() ? year + 1 : year}`;
-  });
+      const year = now.getUTCFullYear();
+      const thisYear = Date.UTC(year, Number(m) - 1, Number(d), 23, 59);
+      return `${d}.${m}.${thisYear < now.getTime() ? year + 1 : year}`;
+    });
 }
 
 /** The calendar day in Berlin of an instant, as YYYY-MM-DD. */
@@ -64,7 +93,13 @@ export interface WallTime {
 /** The Berlin wall-clock time of an instant. */
 export function berlinWallTime(at: Date): WallTime {
   const local = new Date(at.getTime() + berlinOffset(at) * 60_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
 /** The instant at which Berlin clocks show this wall time (the offset is looked up twice for the day clocks change). */
@@ -82,7 +117,10 @@ export interface ParsedWhen {
 
 function parseOnce(text: string, now: Date, offset: number): chrono.ParsedResult | null {
   const reference = { instant: now, timezone: offset };
-  const candidates = [...chrono.de.parse(text, reference, { forwardDate: true }), ...chrono.en.parse(text, reference, { forwardDate: true })];
+  const candidates = [
+    ...chrono.de.parse(text, reference, { forwardDate: true }),
+    ...chrono.en.parse(text, reference, { forwardDate: true }),
+  ];
   return candidates.sort((a, b) => b.text.length - a.text.length)[0] ?? null;
 }
 
@@ -103,14 +141,22 @@ export function findWhen(text: string, now: Date): (ParsedWhen & { hourCertain: 
 
 export function parseWhen(text: string, now: Date): Date {
   const found = findWhen(text, now);
-  if (!found || !found.covers) throw new DateUnclear(text, { en: 'I cannot read this as a date. Try "next Tuesday 2pm" or "3.12. 9:30".', de: 'Das kann ich nicht als Termin lesen. Versuchen Sie etwa „nächsten Dienstag 14 Uhr“ oder „am 3.12. um 9:30“.' });
+  if (!found || !found.covers)
+    throw new DateUnclear(text, {
+      en: 'I cannot read this as a date. Try "next Tuesday 2pm" or "3.12. 9:30".',
+      de: 'Das kann ich nicht als Termin lesen. Versuchen Sie etwa „nächsten Dienstag 14 Uhr“ oder „am 3.12. um 9:30“.',
+    });
   if (!found.hourCertain) throw new DateUnclear(text, { en: 'At what time?', de: 'Um wie viel Uhr?' });
   if (found.at.getTime() <= now.getTime()) throw new DateInPast(formatWhen(found.at, 'en'), formatWhen(found.at, 'de'));
   return found.at;
 }
 
 export function formatWhen(at: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { timeZone: TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: TIME_ZONE,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(at);
 }
 
 /** Splits "nächsten Dienstag 14 Uhr Radebeul Coswig" into the date words and the rest. */
@@ -128,9 +174,14 @@ export function splitWhen(words: string[], now: Date): { when: string; rest: str
  */
 export function parseDay(text: string, now: Date): string {
   const reference = { instant: now, timezone: berlinOffset(now) };
-  const found = [...chrono.de.parse(text, reference), ...chrono.en.parse(text, reference)].sort((a, b) => b.text.length - a.text.length)[0];
+  const found = [...chrono.de.parse(text, reference), ...chrono.en.parse(text, reference)].sort(
+    (a, b) => b.text.length - a.text.length,
+  )[0];
   if (!found || found.text.replace(/\s+/g, ' ').trim().length < text.replace(/\s+/g, ' ').trim().length - 1) {
-    throw new DateUnclear(text, { en: 'I cannot read this as a day. Try "30.11.2026" or "today".', de: 'Das kann ich nicht als Tag lesen. Versuchen Sie etwa „30.11.2026“ oder „heute“.' });
+    throw new DateUnclear(text, {
+      en: 'I cannot read this as a day. Try "30.11.2026" or "today".',
+      de: 'Das kann ich nicht als Tag lesen. Versuchen Sie etwa „30.11.2026“ oder „heute“.',
+    });
   }
   return berlinDay(found.start.date());
 }

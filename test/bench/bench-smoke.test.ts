@@ -12,10 +12,27 @@ import { output, ROOT } from '../support/npm-start.js';
 
 it('runs every benchmark section and writes the report', async () => {
   const out = mkdtempSync(join(tmpdir(), 'hub-bench-smoke-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--neo4j-uri', inject('neo4jUri'), '--synapse-url', inject('synapseUrl'), '--synapse-secret', inject('synapseSecret'), '--out', out], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/run.ts',
+      '--smoke',
+      '--neo4j-uri',
+      inject('neo4jUri'),
+      '--synapse-url',
+      inject('synapseUrl'),
+      '--synapse-secret',
+      inject('synapseSecret'),
+      '--out',
+      out,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const { code, stderr } = await output(child);
   expect(code, stderr.slice(-2000)).toBe(0);
   const results = JSON.parse(readFileSync(join(out, 'bench-smoke.json'), 'utf8')) as Results;
@@ -25,9 +42,15 @@ it('runs every benchmark section and writes the report', async () => {
     expect(row.raw.requests).toBeGreaterThan(0);
     expect(row.hub.errors).toBe(0);
   }
-  expect(results.chat.map((r) => r.what)).toEqual(['bot answer (!kontakt)', 'bot answer (!kontakt)', 'Synapse alone (client to client)']);
+  expect(results.chat.map((r) => r.what)).toEqual([
+    'bot answer (!kontakt)',
+    'bot answer (!kontakt)',
+    'Synapse alone (client to client)',
+  ]);
   expect(results.map.every((r) => r.nodes > 0 && r.firstDraw.medianMs > 0)).toBe(true);
   expect(results.loads.map((r) => r.store)).toEqual(['neo4j', 'embedded']);
   expect(results.workflows.every((r) => r.timing.runs > 0)).toBe(true);
-  expect(readFileSync(join(out, 'BENCHMARKS-smoke.md'), 'utf8')).toContain('## 1-2. GraphQL: hub, Neo4j GraphQL Library (reference), raw Cypher');
+  expect(readFileSync(join(out, 'BENCHMARKS-smoke.md'), 'utf8')).toContain(
+    '## 1-2. GraphQL: hub, Neo4j GraphQL Library (reference), raw Cypher',
+  );
 }, 300_000);

@@ -54,8 +54,19 @@ async function axeViolations(page: Page): Promise<{ id: string; nodes: { target:
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
@@ -66,7 +77,11 @@ beforeAll(async () => {
   hub = npmStart({ PORT: String(port), HUB_DATA_DIR: dataDir });
   await firstLine(hub.stdout!, /Integration hub on the embedded store/);
   base = `http://127.0.0.1:${port}`;
-  const created = await npmRun('token', ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'map test'], { HUB_DATA_DIR: dataDir });
+  const created = await npmRun(
+    'token',
+    ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'map test'],
+    { HUB_DATA_DIR: dataDir },
+  );
   adminToken = created.trim().split('\n').at(-1)!;
   browser = await launchChromium();
 }, 120_000);
@@ -78,12 +93,16 @@ afterAll(async () => {
 
 describe('the network map', () => {
   it('draws the district the API returns, node for node, and keeps a screenshot', async () => {
-    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target } } }`);
+    const { network } = await api<{ network: ApiNetwork }>(
+      `{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target } } }`,
+    );
     const page = await openMap(`?district=${MEISSEN}`);
     expect(await count(page, 'nodes')).toBe(network.nodes.length);
     expect(await count(page, 'edges')).toBe(network.edges.length);
     expect(network.nodes.length).toBeGreaterThan(10);
-    expect(await page.textContent('#status')).toBe(`${network.nodes.length} Akteure und ${network.edges.length} Verbindungen angezeigt.`);
+    expect(await page.textContent('#status')).toBe(
+      `${network.nodes.length} Akteure und ${network.edges.length} Verbindungen angezeigt.`,
+    );
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-artifacts', 'map-district-meissen.png') });
     expect(problemsOf(page)).toEqual([]);
@@ -94,7 +113,9 @@ describe('the network map', () => {
     const page = await openMap(`?district=${MEISSEN}`);
     const before = await count(page, 'nodes');
     await page.getByRole('checkbox', { name: 'Person' }).uncheck();
-    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}", types: [District, Municipality, Alliance, Institution]) { nodes { id label type } edges { source target } } }`);
+    const { network } = await api<{ network: ApiNetwork }>(
+      `{ network(districtAgs: "${MEISSEN}", types: [District, Municipality, Alliance, Institution]) { nodes { id label type } edges { source target } } }`,
+    );
     await expect.poll(() => count(page, 'nodes')).toBe(network.nodes.length);
     expect(network.nodes.length).toBeLessThan(before);
     expect(await count(page, 'edges')).toBe(network.edges.length);
@@ -108,12 +129,21 @@ describe('the network map', () => {
 
   it('shows details on a click, and hides from an anonymous viewer what only members may see', async () => {
     const kik = 'person:demo-14627-kik-1';
-    const { node } = await api<{ node: { name: string; channels: { value: string; visibility: string }[] } }>(`{ node(id: "${kik}") { ... on Person { name channels { value visibility } } } }`, adminToken);
+    const { node } = await api<{ node: { name: string; channels: { value: string; visibility: string }[] } }>(
+      `{ node(id: "${kik}") { ... on Person { name channels { value visibility } } } }`,
+      adminToken,
+    );
     const memberOnly = node.channels.filter((c) => c.visibility !== 'PUBLIC').map((c) => c.value);
     expect(memberOnly.length).toBeGreaterThan(0);
 
     const anonymous = await openMap(`?district=${MEISSEN}`);
-    const at = await anonymous.evaluate((id) => (window as unknown as { hubMap: { positionOf(id: string): { x: number; y: number } | null } }).hubMap.positionOf(id), kik);
+    const at = await anonymous.evaluate(
+      (id) =>
+        (
+          window as unknown as { hubMap: { positionOf(id: string): { x: number; y: number } | null } }
+        ).hubMap.positionOf(id),
+      kik,
+    );
     const box = (await anonymous.locator('#map').boundingBox())!;
     await anonymous.mouse.click(box.x + at!.x, box.y + at!.y);
     await expect.poll(() => anonymous.textContent('#details-title')).toBe(node.name);
@@ -130,7 +160,9 @@ describe('the network map', () => {
 
   it('restores a shared view from its URL, in English on request', async () => {
     const page = await openMap(`?district=${MEISSEN}&types=District,Municipality&lang=en&view=table`);
-    const { network } = await api<{ network: ApiNetwork }>(`{ network(districtAgs: "${MEISSEN}", types: [District, Municipality]) { nodes { id label type } edges { source target } } }`);
+    const { network } = await api<{ network: ApiNetwork }>(
+      `{ network(districtAgs: "${MEISSEN}", types: [District, Municipality]) { nodes { id label type } edges { source target } } }`,
+    );
     expect(await count(page, 'nodes')).toBe(network.nodes.length);
     expect(await page.textContent('h1')).toBe('Integration network map');
     expect(await page.locator('#table-region').isVisible()).toBe(true);
@@ -139,11 +171,19 @@ describe('the network map', () => {
   });
 
   it('filters by topic and by the period of collaboration, on the map and in the table', async () => {
-    type Dated = { nodes: ApiNetwork['nodes']; edges: { source: string; target: string; type: string; since: string | null; lastActive: string | null }[] };
-    const { network } = await api<{ network: Dated }>(`{ network(districtAgs: "${MEISSEN}", withTopics: true) { nodes { id label type } edges { source target type since lastActive } } }`);
+    type Dated = {
+      nodes: ApiNetwork['nodes'];
+      edges: { source: string; target: string; type: string; since: string | null; lastActive: string | null }[];
+    };
+    const { network } = await api<{ network: Dated }>(
+      `{ network(districtAgs: "${MEISSEN}", withTopics: true) { nodes { id label type } edges { source target type since lastActive } } }`,
+    );
     const shownKinds = ['District', 'Municipality', 'Person', 'Alliance', 'Institution'];
-    const neighbours = (id: string) => new Set(network.edges.flatMap((e) => (e.source === id ? [e.target] : e.target === id ? [e.source] : [])));
-    const topics = network.nodes.filter((n) => n.type === 'Topic').sort((a, b) => neighbours(b.id).size - neighbours(a.id).size);
+    const neighbours = (id: string) =>
+      new Set(network.edges.flatMap((e) => (e.source === id ? [e.target] : e.target === id ? [e.source] : [])));
+    const topics = network.nodes
+      .filter((n) => n.type === 'Topic')
+      .sort((a, b) => neighbours(b.id).size - neighbours(a.id).size);
     const topic = topics[0]!;
     const onTopic = network.nodes.filter((n) => shownKinds.includes(n.type) && neighbours(topic.id).has(n.id));
     const onTopicIds = new Set(onTopic.map((n) => n.id));
@@ -153,17 +193,27 @@ describe('the network map', () => {
     const page = await openMap(`?district=${MEISSEN}`);
     await page.selectOption('#topic', topic.id);
     await expect.poll(() => count(page, 'nodes')).toBe(onTopic.length);
-    expect(await count(page, 'edges')).toBe(network.edges.filter((e) => onTopicIds.has(e.source) && onTopicIds.has(e.target)).length);
+    expect(await count(page, 'edges')).toBe(
+      network.edges.filter((e) => onTopicIds.has(e.source) && onTopicIds.has(e.target)).length,
+    );
     expect(page.url()).toContain(`topic=${encodeURIComponent(topic.id)}`);
     await page.getByRole('button', { name: 'Tabelle' }).click();
-    expect((await page.locator('#table tbody th button.actor').allTextContents()).sort()).toEqual(onTopic.map((n) => n.label).sort());
+    expect((await page.locator('#table tbody th button.actor').allTextContents()).sort()).toEqual(
+      onTopic.map((n) => n.label).sort(),
+    );
     await page.close();
 
     // 2018: links begun by then and still running (undated roles and memberships are no dated collaboration).
     const inWindow = network.edges.filter((e) => {
       const ends = [e.since ?? e.lastActive, e.lastActive ?? e.since];
       const kinds = new Map(network.nodes.map((n) => [n.id, n.type]));
-      return ends[0] && ends[0] <= '2018-12-31' && ends[1]! >= '2018-01-01' && shownKinds.includes(kinds.get(e.source)!) && shownKinds.includes(kinds.get(e.target)!);
+      return (
+        ends[0] &&
+        ends[0] <= '2018-12-31' &&
+        ends[1]! >= '2018-01-01' &&
+        shownKinds.includes(kinds.get(e.source)!) &&
+        shownKinds.includes(kinds.get(e.target)!)
+      );
     });
     expect(inWindow.length).toBeGreaterThan(0);
     const windowed = await openMap(`?district=${MEISSEN}&from=2018-01-01&to=2018-12-31`);
@@ -180,25 +230,39 @@ describe('the network map', () => {
   it('shows a new link without a reload', async () => {
     const page = await openMap(`?district=${MEISSEN}`, adminToken);
     const before = await count(page, 'edges');
-    await api('mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-2", toId: "institution:demo-14627-hospital" }) { __typename } }', adminToken);
+    await api(
+      'mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-2", toId: "institution:demo-14627-hospital" }) { __typename } }',
+      adminToken,
+    );
     await expect.poll(() => count(page, 'edges'), { timeout: 15_000 }).toBe(before + 1);
     await page.close();
   });
 
   it('finds the shortest path between two actors and exports the view as CSV and GEXF', async () => {
     const page = await openMap(`?district=${MEISSEN}`, adminToken);
-    const { path } = await api<{ path: { id: string }[] }>('{ path(from: "institution:demo-14627-jobcenter", to: "municipality:14627-moritzburg") { id } }', adminToken);
+    const { path } = await api<{ path: { id: string }[] }>(
+      '{ path(from: "institution:demo-14627-jobcenter", to: "municipality:14627-moritzburg") { id } }',
+      adminToken,
+    );
     await page.getByLabel('Weg von').fill('Jobcenter Meißen');
     await page.getByLabel('nach', { exact: true }).fill('Moritzburg');
     await page.getByRole('button', { name: 'Kürzesten Weg finden' }).click();
     await expect.poll(() => page.textContent('#status')).toBe(`Weg über ${path.length} Akteure hervorgehoben.`);
 
     expect(path.length).toBeGreaterThan(2);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV' }).click()]);
-    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Als CSV' }).click(),
+    ]);
+    const rows = readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(rows[0]).toBe('source_id,source,target_id,target,type,weight');
     expect(rows).toHaveLength((await count(page, 'edges')) + 1);
-    const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als GEXF (Gephi)' }).click()]);
+    const [gexf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Als GEXF (Gephi)' }).click(),
+    ]);
     const xml = readFileSync((await gexf.path())!, 'utf8');
     expect(xml.match(/<node /g)).toHaveLength(await count(page, 'nodes'));
     expect(xml).toContain('label="Jobcenter Meißen"');
@@ -208,12 +272,19 @@ describe('the network map', () => {
   it('reaches every control by keyboard', async () => {
     const page = await openMap(`?district=${MEISSEN}`);
     const controls = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('button, input, select, a[href]')].filter((el) => !el.closest('[hidden]') && !(el as HTMLInputElement).hidden).map((el) => el.id || el.textContent!.trim() || (el as HTMLInputElement).value),
+      [...document.querySelectorAll<HTMLElement>('button, input, select, a[href]')]
+        .filter((el) => !el.closest('[hidden]') && !(el as HTMLInputElement).hidden)
+        .map((el) => el.id || el.textContent!.trim() || (el as HTMLInputElement).value),
     );
     const reached = new Set<string>();
     for (let i = 0; i < controls.length + 10; i++) {
       await page.keyboard.press('Tab');
-      reached.add(await page.evaluate(() => { const el = document.activeElement as HTMLElement; return el.id || el.textContent!.trim() || (el as HTMLInputElement).value; }));
+      reached.add(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.id || el.textContent!.trim() || (el as HTMLInputElement).value;
+        }),
+      );
     }
     expect(controls.filter((c) => !reached.has(c))).toEqual([]);
     await page.close();
@@ -228,8 +299,13 @@ describe('the network map', () => {
   });
 
   it('no longer draws an ended collaboration in the present view, and draws it with its real dates in a period before its end (issue 15)', async () => {
-    type Dated = { nodes: ApiNetwork['nodes']; edges: { source: string; target: string; since: string | null; lastActive: string | null }[] };
-    const { node } = await api<{ node: { links: { id: string; type: string; since: string | null; from: { id: string }; to: { id: string } }[] } }>(
+    type Dated = {
+      nodes: ApiNetwork['nodes'];
+      edges: { source: string; target: string; since: string | null; lastActive: string | null }[];
+    };
+    const { node } = await api<{
+      node: { links: { id: string; type: string; since: string | null; from: { id: string }; to: { id: string } }[] };
+    }>(
       '{ node(id: "alliance:demo-14627-1") { ... on Alliance { links { id type since from { id } to { id } } } } }',
       adminToken,
     );
@@ -242,16 +318,26 @@ describe('the network map', () => {
     await expect.poll(() => count(page, 'edges'), { timeout: 15_000 }).toBe(before - 1);
     await page.close();
 
-    const present = await api<{ network: Dated }>(`{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target since lastActive } } }`);
+    const present = await api<{ network: Dated }>(
+      `{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target since lastActive } } }`,
+    );
     expect(present.network.edges.some(joins)).toBe(false);
-    const all = await api<{ network: Dated }>(`{ network(districtAgs: "${MEISSEN}", withEnded: true, withTopics: true) { nodes { id label type } edges { source target since lastActive } } }`);
+    const all = await api<{ network: Dated }>(
+      `{ network(districtAgs: "${MEISSEN}", withEnded: true, withTopics: true) { nodes { id label type } edges { source target since lastActive } } }`,
+    );
     expect(all.network.edges.find(joins)).toMatchObject({ since: '2019-05-01', lastActive: '2020-12-31' });
     const kinds = new Map(all.network.nodes.map((n) => [n.id, n.type]));
     const shown = ['District', 'Municipality', 'Person', 'Alliance', 'Institution'];
     const within = (from: string, to: string) =>
       all.network.edges.filter((e) => {
         const [first, last] = [e.since ?? e.lastActive, e.lastActive ?? e.since];
-        return first && first <= to && last! >= from && shown.includes(kinds.get(e.source)!) && shown.includes(kinds.get(e.target)!);
+        return (
+          first &&
+          first <= to &&
+          last! >= from &&
+          shown.includes(kinds.get(e.source)!) &&
+          shown.includes(kinds.get(e.target)!)
+        );
       });
     const inWindow = within('2020-01-01', '2020-06-30');
     expect(inWindow.some(joins)).toBe(true);

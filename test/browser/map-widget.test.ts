@@ -16,7 +16,9 @@ import { MatrixUser } from '../support/synapse/matrix-user.js';
 const MEISSEN = '14627';
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /** A minimal Matrix client: frames the widget and hands it this OpenID token when asked. */
@@ -46,7 +48,9 @@ describe('the map as a Matrix widget', () => {
 
   beforeAll(async () => {
     hub = await demoHub();
-    clientServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(pageFor(currentOpenId)));
+    clientServer = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(pageFor(currentOpenId)),
+    );
     clientUrl = await listen(clientServer);
     const identities = new ChatIdentities(hub.store);
     hubServer = createHubServer(hub.yoga, {
@@ -59,7 +63,10 @@ describe('the map as a Matrix widget', () => {
     kik = await MatrixUser.register('kik');
     stranger = await MatrixUser.register('stranger');
     await identities.requestLink({ transport: 'matrix', userId: kik.userId }, 'person:demo-14627-kik-1');
-    await identities.confirm({ transport: 'matrix', userId: kik.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    await identities.confirm(
+      { transport: 'matrix', userId: kik.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
     browser = await launchChromium();
   }, 60_000);
 
@@ -75,13 +82,21 @@ describe('the map as a Matrix widget', () => {
     await page.goto(clientUrl);
     const frame = page.frameLocator('#widget');
     await frame.locator('#map[data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
-    const state = { who: await frame.locator('#who').textContent(), nodes: Number(await frame.locator('#map').getAttribute('data-nodes')), asked: await page.evaluate(() => (window as unknown as { asked: string[] }).asked) };
+    const state = {
+      who: await frame.locator('#who').textContent(),
+      nodes: Number(await frame.locator('#map').getAttribute('data-nodes')),
+      asked: await page.evaluate(() => (window as unknown as { asked: string[] }).asked),
+    };
     await page.close();
     return state;
   }
 
   async function apiNodeCount(headers: Record<string, string> = {}): Promise<number> {
-    const response = await fetch(`${hubUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: `{ network(districtAgs: "${MEISSEN}") { nodes { id } } }` }) });
+    const response = await fetch(`${hubUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: `{ network(districtAgs: "${MEISSEN}") { nodes { id } } }` }),
+    });
     return ((await response.json()) as { data: { network: { nodes: unknown[] } } }).data.network.nodes.length;
   }
 
@@ -96,13 +111,24 @@ describe('the map as a Matrix widget', () => {
   });
 
   it('keeps a forged token and an unlinked account on the public map', async () => {
-    const forged = await widgetState({ access_token: 'forged-token', matrix_server_name: 'hub.test', expires_in: 3600, token_type: 'Bearer' });
+    const forged = await widgetState({
+      access_token: 'forged-token',
+      matrix_server_name: 'hub.test',
+      expires_in: 3600,
+      token_type: 'Bearer',
+    });
     expect(forged.who).toBe('Öffentliche Karte (nicht angemeldet)');
     expect(forged.nodes).toBe(await apiNodeCount());
 
-    const response = await fetch(`${hubUrl}/auth/matrix`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openIdToken: (await stranger.openIdToken()).access_token }) });
+    const response = await fetch(`${hubUrl}/auth/matrix`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openIdToken: (await stranger.openIdToken()).access_token }),
+    });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('verknüpft und bestätigt');
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      'verknüpft und bestätigt',
+    );
   });
 
   it('lets only the configured Matrix client frame the page', async () => {

@@ -36,7 +36,13 @@ export function graphStoreContract(factory: StoreFactory): void {
       it('lists districts by AGS with their numbers intact', async () => {
         const districts = await store.listDistricts();
         expect(districts.map((d) => d.ags)).toEqual([LANDKREIS, NACHBARKREIS, STADT]);
-        expect(districts[0]).toMatchObject({ name: 'Testkreis', districtKind: 'LANDKREIS', population: 123_456, areaKm2: 987.5, stateCode: '99' });
+        expect(districts[0]).toMatchObject({
+          name: 'Testkreis',
+          districtKind: 'LANDKREIS',
+          population: 123_456,
+          areaKm2: 987.5,
+          stateCode: '99',
+        });
         expect(await store.listDistricts('14')).toEqual([]);
       });
 
@@ -48,11 +54,21 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
 
       it('keeps every kind of entity whole, contact channels and languages included', async () => {
-        const ids = ['person:kik-1', 'alliance:welcome', 'institution:jobcenter', 'topic:language', radebeul.id, 'nothing:here'];
+        const ids = [
+          'person:kik-1',
+          'alliance:welcome',
+          'institution:jobcenter',
+          'topic:language',
+          radebeul.id,
+          'nothing:here',
+        ];
         const [kik, alliance, institution, topic, town, missing] = await store.entitiesByIds(ids);
         expect(kik).toEqual(person('kik-1', 'Anna Weber'));
         expect(alliance).toMatchObject({ kind: 'Alliance', topicIds: ['topic:language'], districtAgs: LANDKREIS });
-        expect(institution).toMatchObject({ institutionType: 'JOBCENTER', municipalityId: municipality(LANDKREIS, 'Meißen').id });
+        expect(institution).toMatchObject({
+          institutionType: 'JOBCENTER',
+          municipalityId: municipality(LANDKREIS, 'Meißen').id,
+        });
         expect(topic).toEqual({ kind: 'Topic', id: 'topic:language', name: 'Sprache', nameEn: 'Language' });
         expect(town).toEqual(radebeul);
         expect(missing).toBeNull();
@@ -70,15 +86,25 @@ export function graphStoreContract(factory: StoreFactory): void {
         const [ofKik, ofTown] = await store.linksOf(['person:kik-1', radebeul.id]);
         expect(ofKik!.map((l) => l.id).sort()).toEqual(['link:coop', 'link:serves-radebeul']);
         expect(ofKik!.find((l) => l.id === 'link:coop')).toEqual({
-          id: 'link:coop', type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'alliance:welcome', since: '2019-05-01', note: 'Sprachcafé',
+          id: 'link:coop',
+          type: 'COOPERATES_WITH',
+          fromId: 'person:kik-1',
+          toId: 'alliance:welcome',
+          since: '2019-05-01',
+          note: 'Sprachcafé',
         });
         expect(ofTown!.map((l) => l.type).sort()).toEqual(['ACTIVE_IN', 'SERVES']);
       });
 
       it('searches names forgiving case and umlauts, exact matches first', async () => {
         expect((await store.search('MEISSEN', null, 10)).map((e) => e.name)).toEqual(['Meißen']);
-        expect((await store.search('radebeul', null, 10)).map((e) => e.name)).toEqual(['Radebeul', 'Willkommensbündnis Radebeul']);
-        expect((await store.search('radebeul', ['Alliance'], 10)).map((e) => e.name)).toEqual(['Willkommensbündnis Radebeul']);
+        expect((await store.search('radebeul', null, 10)).map((e) => e.name)).toEqual([
+          'Radebeul',
+          'Willkommensbündnis Radebeul',
+        ]);
+        expect((await store.search('radebeul', ['Alliance'], 10)).map((e) => e.name)).toEqual([
+          'Willkommensbündnis Radebeul',
+        ]);
         expect(await store.search('100%_', null, 10)).toEqual([]);
         expect(await store.search('e', null, 2)).toHaveLength(2);
       });
@@ -87,48 +113,84 @@ export function graphStoreContract(factory: StoreFactory): void {
         const names = async (after: { name: string; id: string } | null) =>
           (await store.listEntities({ kind: 'Municipality', limit: 2, after })).map((e) => e.name);
         expect(await names(null)).toEqual(['Coswig', 'Meißen']);
-        expect(await names({ name: 'Meißen', id: municipality(LANDKREIS, 'Meißen').id })).toEqual(['Pirna', 'Radebeul']);
+        expect(await names({ name: 'Meißen', id: municipality(LANDKREIS, 'Meißen').id })).toEqual([
+          'Pirna',
+          'Radebeul',
+        ]);
         expect(await names({ name: 'Radebeul', id: radebeul.id })).toEqual([]);
       });
 
       it('filters listings by district, text, role, topic, municipality and institution type', async () => {
-        const ids = async (q: Omit<Parameters<GraphStore['listEntities']>[0], 'limit'>) => (await store.listEntities({ ...q, limit: 50 })).map((e) => e.id);
+        const ids = async (q: Omit<Parameters<GraphStore['listEntities']>[0], 'limit'>) =>
+          (await store.listEntities({ ...q, limit: 50 })).map((e) => e.id);
         expect(await ids({ kind: 'Municipality', districtAgs: NACHBARKREIS })).toEqual([pirna.id]);
-        expect(await ids({ kind: 'Person', districtAgs: LANDKREIS })).toEqual(['person:kik-1', 'person:kk-1', 'person:vol-1']);
+        expect(await ids({ kind: 'Person', districtAgs: LANDKREIS })).toEqual([
+          'person:kik-1',
+          'person:kk-1',
+          'person:vol-1',
+        ]);
         expect(await ids({ kind: 'Person', role: 'KIK' })).toEqual(['person:kik-1']);
         expect(await ids({ kind: 'Person', text: 'WEBER' })).toEqual(['person:kik-1']);
         expect(await ids({ kind: 'Alliance', topicId: 'topic:language' })).toEqual(['alliance:welcome']);
         expect(await ids({ kind: 'Alliance', topicId: 'topic:nothing' })).toEqual([]);
         expect(await ids({ kind: 'Person', municipalityId: radebeul.id })).toEqual(['person:kik-1']);
-        expect(await ids({ kind: 'Institution', municipalityId: municipality(LANDKREIS, 'Meißen').id, institutionType: 'JOBCENTER' })).toEqual(['institution:jobcenter']);
+        expect(
+          await ids({
+            kind: 'Institution',
+            municipalityId: municipality(LANDKREIS, 'Meißen').id,
+            institutionType: 'JOBCENTER',
+          }),
+        ).toEqual(['institution:jobcenter']);
         expect(await ids({ kind: 'Institution', institutionType: 'POLICE' })).toEqual([]);
       });
 
       it('gives the collaboration graph its entities with their topics, and dated links', async () => {
         const snapshot = await store.networkSnapshot();
-        expect(snapshot.entities.find((e) => e.id === 'alliance:welcome')).toMatchObject({ kind: 'Alliance', topicIds: ['topic:language'] });
+        expect(snapshot.entities.find((e) => e.id === 'alliance:welcome')).toMatchObject({
+          kind: 'Alliance',
+          topicIds: ['topic:language'],
+        });
         expect(snapshot.entities.find((e) => e.id === 'person:kik-1')!.topicIds).toEqual([]);
         expect(snapshot.links.find((l) => l.id === 'link:coop')).toMatchObject({ since: '2019-05-01' });
       });
 
       it('lists the municipality directory and counts everything', async () => {
-        expect((await store.municipalityDirectory()).map((m) => m.name)).toEqual(['Coswig', 'Meißen', 'Pirna', 'Radebeul']);
+        expect((await store.municipalityDirectory()).map((m) => m.name)).toEqual([
+          'Coswig',
+          'Meißen',
+          'Pirna',
+          'Radebeul',
+        ]);
         const counts = await store.counts();
-        expect(counts.entities).toMatchObject({ District: 3, Municipality: 4, Person: 3, Alliance: 1, Institution: 1, Topic: 1 });
+        expect(counts.entities).toMatchObject({
+          District: 3,
+          Municipality: 4,
+          Person: 3,
+          Alliance: 1,
+          Institution: 1,
+          Topic: 1,
+        });
         expect(counts).toMatchObject({ roles: 3, links: 3 });
       });
     });
 
     describe('rules on every write', () => {
-      const addKik = (key: string) => writer.apply(only({
-        persons: [person(key, `Person ${key}`)],
-        roles: [{ id: `role:${key}`, personId: `person:${key}`, role: 'KIK', scopeId: districtId(LANDKREIS) }],
-      }), { actor: SYSTEM, action: 'test' });
+      const addKik = (key: string) =>
+        writer.apply(
+          only({
+            persons: [person(key, `Person ${key}`)],
+            roles: [{ id: `role:${key}`, personId: `person:${key}`, role: 'KIK', scopeId: districtId(LANDKREIS) }],
+          }),
+          { actor: SYSTEM, action: 'test' },
+        );
 
       it('refuses more KIK than the configured limit, naming the Landkreis', async () => {
         await addKik('kik-2');
         await addKik('kik-3');
-        await expect(addKik('kik-4')).rejects.toMatchObject({ code: 'KIK_LIMIT_REACHED', message: expect.stringContaining('Landkreis Testkreis already has 3') });
+        await expect(addKik('kik-4')).rejects.toMatchObject({
+          code: 'KIK_LIMIT_REACHED',
+          message: expect.stringContaining('Landkreis Testkreis already has 3'),
+        });
         expect((await store.entitiesByIds(['person:kik-4']))[0]).toBeNull();
       });
 
@@ -140,36 +202,68 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
 
       it('allows one Koordinationskraft per district', async () => {
-        const second = only({ persons: [person('kk-2', 'Paul Neumann')], roles: [{ id: 'role:kk-2', personId: 'person:kk-2', role: 'KOORDINATIONSKRAFT', scopeId: districtId(LANDKREIS) }] });
-        await expect(writer.apply(second, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KOORDINATIONSKRAFT_TAKEN' });
-        const inCity = only({ persons: [person('kk-3', 'Marie Wolf')], roles: [{ id: 'role:kk-3', personId: 'person:kk-3', role: 'KOORDINATIONSKRAFT', scopeId: districtId(STADT) }] });
+        const second = only({
+          persons: [person('kk-2', 'Paul Neumann')],
+          roles: [
+            { id: 'role:kk-2', personId: 'person:kk-2', role: 'KOORDINATIONSKRAFT', scopeId: districtId(LANDKREIS) },
+          ],
+        });
+        await expect(writer.apply(second, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({
+          code: 'KOORDINATIONSKRAFT_TAKEN',
+        });
+        const inCity = only({
+          persons: [person('kk-3', 'Marie Wolf')],
+          roles: [{ id: 'role:kk-3', personId: 'person:kk-3', role: 'KOORDINATIONSKRAFT', scopeId: districtId(STADT) }],
+        });
         await writer.apply(inCity, { actor: SYSTEM, action: 'seed' });
       });
 
       it('gives KIK to a Landkreis only', async () => {
-        const inCity = only({ roles: [{ id: 'role:x', personId: 'person:vol-1', role: 'KIK', scopeId: districtId(STADT) }] });
-        await expect(writer.apply(inCity, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KIK_REQUIRES_LANDKREIS' });
+        const inCity = only({
+          roles: [{ id: 'role:x', personId: 'person:vol-1', role: 'KIK', scopeId: districtId(STADT) }],
+        });
+        await expect(writer.apply(inCity, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({
+          code: 'KIK_REQUIRES_LANDKREIS',
+        });
       });
 
       it('lets a KIK serve municipalities of their own Landkreis only', async () => {
-        const serve = (from: string, to: string) => writer.apply(only({ links: [{ id: `link:${from}-${to}`, type: 'SERVES', fromId: from, toId: to, since: null, note: null }] }), { actor: SYSTEM, action: 'seed' });
+        const serve = (from: string, to: string) =>
+          writer.apply(
+            only({
+              links: [{ id: `link:${from}-${to}`, type: 'SERVES', fromId: from, toId: to, since: null, note: null }],
+            }),
+            { actor: SYSTEM, action: 'seed' },
+          );
         await expect(serve('person:kik-1', pirna.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
         await expect(serve('person:vol-1', radebeul.id)).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
         await serve('person:kik-1', municipality(LANDKREIS, 'Coswig').id);
       });
 
       it('puts a municipality in exactly one existing Landkreis', async () => {
-        await expect(writer.addMunicipality({ name: 'Altstadt', districtAgs: STADT }, SYSTEM)).rejects.toMatchObject({ code: 'MUNICIPALITY_REQUIRES_LANDKREIS' });
-        await expect(writer.addMunicipality({ name: 'Nirgendwo', districtAgs: '99999' }, SYSTEM)).rejects.toMatchObject({ code: 'DISTRICT_NOT_FOUND' });
-        await expect(writer.addMunicipality({ name: 'Radebeul', districtAgs: LANDKREIS }, SYSTEM)).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+        await expect(writer.addMunicipality({ name: 'Altstadt', districtAgs: STADT }, SYSTEM)).rejects.toMatchObject({
+          code: 'MUNICIPALITY_REQUIRES_LANDKREIS',
+        });
+        await expect(writer.addMunicipality({ name: 'Nirgendwo', districtAgs: '99999' }, SYSTEM)).rejects.toMatchObject(
+          { code: 'DISTRICT_NOT_FOUND' },
+        );
+        await expect(
+          writer.addMunicipality({ name: 'Radebeul', districtAgs: LANDKREIS }, SYSTEM),
+        ).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
         const made = await writer.addMunicipality({ name: 'Moritzburg', districtAgs: LANDKREIS }, SYSTEM);
         expect((await store.entitiesByIds([made.id]))[0]).toEqual(made);
       });
 
       it('checks role scopes and link endpoints', async () => {
-        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'VOLUNTEER', scopeId: districtId(LANDKREIS) }, SYSTEM)).rejects.toMatchObject({ code: 'ROLE_SCOPE_INVALID' });
-        await expect(writer.assignRole({ personId: 'person:ghost', role: 'ANALYST' }, SYSTEM)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
-        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'person:vol-1', toId: radebeul.id }, SYSTEM)).rejects.toMatchObject({ code: 'LINK_ENDPOINTS_INVALID' });
+        await expect(
+          writer.assignRole({ personId: 'person:vol-1', role: 'VOLUNTEER', scopeId: districtId(LANDKREIS) }, SYSTEM),
+        ).rejects.toMatchObject({ code: 'ROLE_SCOPE_INVALID' });
+        await expect(writer.assignRole({ personId: 'person:ghost', role: 'ANALYST' }, SYSTEM)).rejects.toMatchObject({
+          code: 'PERSON_NOT_FOUND',
+        });
+        await expect(
+          writer.link({ type: 'ACTIVE_IN', fromId: 'person:vol-1', toId: radebeul.id }, SYSTEM),
+        ).rejects.toMatchObject({ code: 'LINK_ENDPOINTS_INVALID' });
         const analyst = await writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' }, SYSTEM);
         expect((await store.rolesOfPersons(['person:vol-1']))[0]!.map((r) => r.id)).toContain(analyst.id);
       });
@@ -178,34 +272,64 @@ export function graphStoreContract(factory: StoreFactory): void {
         const bundle = only({
           municipalities: [municipality(LANDKREIS, 'Weinböhla')],
           persons: [person('new-1', 'Emma Krause')],
-          links: [{ id: 'link:bad', type: 'SERVES', fromId: 'person:new-1', toId: radebeul.id, since: null, note: null }],
+          links: [
+            { id: 'link:bad', type: 'SERVES', fromId: 'person:new-1', toId: radebeul.id, since: null, note: null },
+          ],
         });
-        await expect(writer.apply(bundle, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({ code: 'KIK_SERVES_OUTSIDE_DISTRICT' });
-        expect(await store.entitiesByIds([municipality(LANDKREIS, 'Weinböhla').id, 'person:new-1'])).toEqual([null, null]);
+        await expect(writer.apply(bundle, { actor: SYSTEM, action: 'seed' })).rejects.toMatchObject({
+          code: 'KIK_SERVES_OUTSIDE_DISTRICT',
+        });
+        expect(await store.entitiesByIds([municipality(LANDKREIS, 'Weinböhla').id, 'person:new-1'])).toEqual([
+          null,
+          null,
+        ]);
       });
 
       it('rejects invalid input before it reaches the store', async () => {
-        await expect(writer.addPerson({ name: 'x'.repeat(201) }, SYSTEM)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-        await expect(writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:kk-1', since: '31.12.2020' }, SYSTEM)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(writer.addPerson({ name: 'x'.repeat(201) }, SYSTEM)).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+        });
+        await expect(
+          writer.link(
+            { type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:kk-1', since: '31.12.2020' },
+            SYSTEM,
+          ),
+        ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
       });
     });
 
     describe('who may write', () => {
-      const viewer = (access: Viewer['access'], districtAgs: string | null = null): Viewer => ({ personId: 'person:kk-1', access, districtAgs, personalData: false, roles: [] });
+      const viewer = (access: Viewer['access'], districtAgs: string | null = null): Viewer => ({
+        personId: 'person:kk-1',
+        access,
+        districtAgs,
+        personalData: false,
+        roles: [],
+      });
 
       it('lets a district coordinator write in their own district only', async () => {
         const own = viewer('DISTRICT_COORDINATOR', LANDKREIS);
         await writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'institution:jobcenter' }, own);
-        await expect(writer.link({ type: 'ACTIVE_IN', fromId: 'alliance:welcome', toId: pirna.id }, own)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-        await expect(writer.addMunicipality({ name: 'Dohna', districtAgs: NACHBARKREIS }, own)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(
+          writer.link({ type: 'ACTIVE_IN', fromId: 'alliance:welcome', toId: pirna.id }, own),
+        ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(writer.addMunicipality({ name: 'Dohna', districtAgs: NACHBARKREIS }, own)).rejects.toMatchObject({
+          code: 'NOT_ALLOWED',
+        });
       });
 
       it('lets coordinators keep people and links current but not the structure, and others nothing', async () => {
         const coordinator = viewer('COORDINATOR');
         await writer.addPerson({ name: 'Sophie Hartmann' }, coordinator);
-        await expect(writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' }, coordinator)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('VOLUNTEER'))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('ANALYST'))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(
+          writer.assignRole({ personId: 'person:vol-1', role: 'ANALYST' }, coordinator),
+        ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('VOLUNTEER'))).rejects.toMatchObject({
+          code: 'NOT_ALLOWED',
+        });
+        await expect(writer.addPerson({ name: 'Max Lehmann' }, viewer('ANALYST'))).rejects.toMatchObject({
+          code: 'NOT_ALLOWED',
+        });
       });
     });
 
@@ -213,21 +337,50 @@ export function graphStoreContract(factory: StoreFactory): void {
       it('records who wrote what with each write, and nothing for a refused write', async () => {
         const [seeded] = await store.auditOf('person:kik-1', 10);
         expect(seeded).toMatchObject({ action: 'seed', actorId: null });
-        const actor: Viewer = { personId: 'person:kk-1', access: 'ADMIN', districtAgs: null, personalData: false, roles: [] };
-        const link = await writer.link({ type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:vol-1', note: 'Patenschaft' }, actor);
+        const actor: Viewer = {
+          personId: 'person:kk-1',
+          access: 'ADMIN',
+          districtAgs: null,
+          personalData: false,
+          roles: [],
+        };
+        const link = await writer.link(
+          { type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:vol-1', note: 'Patenschaft' },
+          actor,
+        );
         const [latest] = await store.auditOf('person:kik-1', 10);
-        expect(latest).toMatchObject({ action: 'addLink', actorId: 'person:kk-1', subjectIds: expect.arrayContaining([link.id]) });
+        expect(latest).toMatchObject({
+          action: 'addLink',
+          actorId: 'person:kk-1',
+          subjectIds: expect.arrayContaining([link.id]),
+        });
         expect(JSON.stringify(latest!.details)).not.toContain('Patenschaft');
-        await expect(writer.link({ type: 'SERVES', fromId: 'person:vol-1', toId: radebeul.id }, actor)).rejects.toThrow();
+        await expect(
+          writer.link({ type: 'SERVES', fromId: 'person:vol-1', toId: radebeul.id }, actor),
+        ).rejects.toThrow();
         expect(await store.auditOf('person:vol-1', 10)).toHaveLength(2);
       });
 
       it('keeps tokens by hash and revokes them once', async () => {
         const token: AccessToken = {
-          id: 'token:1', hash: 'a'.repeat(64), personId: 'person:kk-1', access: 'DISTRICT_COORDINATOR', districtAgs: LANDKREIS,
-          personalData: false, label: 'Laptop', createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null,
+          id: 'token:1',
+          hash: 'a'.repeat(64),
+          personId: 'person:kk-1',
+          access: 'DISTRICT_COORDINATOR',
+          districtAgs: LANDKREIS,
+          personalData: false,
+          label: 'Laptop',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          revokedAt: null,
         };
-        const audit = (action: string) => ({ id: `audit:${action}`, at: '2026-01-01T00:00:00.000Z', actorId: null, action, subjectIds: ['token:1'], details: {} });
+        const audit = (action: string) => ({
+          id: `audit:${action}`,
+          at: '2026-01-01T00:00:00.000Z',
+          actorId: null,
+          action,
+          subjectIds: ['token:1'],
+          details: {},
+        });
         await store.saveToken(token, audit('createToken'));
         expect(await store.tokenByHash('a'.repeat(64))).toEqual(token);
         expect(await store.tokenByHash('b'.repeat(64))).toBeNull();
@@ -240,8 +393,20 @@ export function graphStoreContract(factory: StoreFactory): void {
 
     describe('requests', () => {
       const request = (id: string, patch: Partial<HubRequest> = {}): HubRequest => ({
-        id, requesterId: 'person:vol-1', municipalityId: radebeul.id, districtAgs: LANDKREIS, topicId: null, text: 'Wir suchen Dolmetscher', state: 'ROUTED',
-        level: 'KIK', handlerId: 'person:kik-1', hops: [], createdAt: `2026-01-0${id.slice(-1)}T10:00:00.000Z`, escalateAt: '2026-01-05T10:00:00.000Z', version: 1, ...patch,
+        id,
+        requesterId: 'person:vol-1',
+        municipalityId: radebeul.id,
+        districtAgs: LANDKREIS,
+        topicId: null,
+        text: 'Wir suchen Dolmetscher',
+        state: 'ROUTED',
+        level: 'KIK',
+        handlerId: 'person:kik-1',
+        hops: [],
+        createdAt: `2026-01-0${id.slice(-1)}T10:00:00.000Z`,
+        escalateAt: '2026-01-05T10:00:00.000Z',
+        version: 1,
+        ...patch,
       });
 
       it('saves requests with an optimistic version check, so only one of two concurrent changes wins', async () => {
@@ -258,50 +423,101 @@ export function graphStoreContract(factory: StoreFactory): void {
 
       it('finds the requests of a person and those due for escalation', async () => {
         await store.saveRequest(request('request:1'));
-        await store.saveRequest(request('request:2', { requesterId: 'person:kk-1', handlerId: 'person:kk-1', escalateAt: '2026-01-09T10:00:00.000Z' }));
+        await store.saveRequest(
+          request('request:2', {
+            requesterId: 'person:kk-1',
+            handlerId: 'person:kk-1',
+            escalateAt: '2026-01-09T10:00:00.000Z',
+          }),
+        );
         await store.saveRequest(request('request:3', { state: 'RESOLVED' }));
         expect((await store.requestsOf('person:kik-1', 10)).map((r) => r.id)).toEqual(['request:3', 'request:1']);
         expect((await store.requestsOf('person:kk-1', 10)).map((r) => r.id)).toEqual(['request:2']);
-        expect((await store.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['request:1']);
+        expect((await store.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual([
+          'request:1',
+        ]);
       });
     });
 
     describe('meetings', () => {
       const meeting = (id: string, startsAt: string, inviteeIds: string[]): Meeting => ({
-        id, organiserId: 'person:kk-1', districtAgs: LANDKREIS, title: 'Austausch', startsAt, durationMinutes: 90, municipalityIds: [radebeul.id],
-        inviteeIds, rsvps: {}, state: 'SCHEDULED', createdAt: '2026-01-01T00:00:00.000Z', version: 1,
+        id,
+        organiserId: 'person:kk-1',
+        districtAgs: LANDKREIS,
+        title: 'Austausch',
+        startsAt,
+        durationMinutes: 90,
+        municipalityIds: [radebeul.id],
+        inviteeIds,
+        rsvps: {},
+        state: 'SCHEDULED',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
       });
 
       it('finds the meetings of people that overlap a time span, and saves changes by version', async () => {
         expect(await store.saveMeeting(meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1']))).toBe(true);
         expect(await store.saveMeeting(meeting('meeting:2', '2026-03-03T16:00:00.000Z', ['person:vol-1']))).toBe(true);
-        const ids = async (people: string[], from: string, to: string) => (await store.meetingsOf(people, from, to)).map((m) => m.id);
-        expect(await ids(['person:kik-1'], '2026-03-03T14:00:00.000Z', '2026-03-03T15:00:00.000Z')).toEqual(['meeting:1']);
+        const ids = async (people: string[], from: string, to: string) =>
+          (await store.meetingsOf(people, from, to)).map((m) => m.id);
+        expect(await ids(['person:kik-1'], '2026-03-03T14:00:00.000Z', '2026-03-03T15:00:00.000Z')).toEqual([
+          'meeting:1',
+        ]);
         expect(await ids(['person:kik-1'], '2026-03-03T14:30:00.000Z', '2026-03-03T18:00:00.000Z')).toEqual([]);
-        expect(await ids(['person:kk-1'], '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z')).toEqual(['meeting:1', 'meeting:2']);
-        const answered = { ...meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1', 'person:vol-1']), rsvps: { 'person:kik-1': 'YES' as const }, version: 2 };
+        expect(await ids(['person:kk-1'], '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z')).toEqual([
+          'meeting:1',
+          'meeting:2',
+        ]);
+        const answered = {
+          ...meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1', 'person:vol-1']),
+          rsvps: { 'person:kik-1': 'YES' as const },
+          version: 2,
+        };
         expect(await store.saveMeeting(answered)).toBe(true);
         expect(await store.saveMeeting(answered)).toBe(false);
         expect(await store.meetingById('meeting:1')).toEqual(answered);
-        expect(await ids(['person:vol-1'], '2026-03-03T13:00:00.000Z', '2026-03-03T13:30:00.000Z')).toEqual(['meeting:1']);
+        expect(await ids(['person:vol-1'], '2026-03-03T13:00:00.000Z', '2026-03-03T13:30:00.000Z')).toEqual([
+          'meeting:1',
+        ]);
       });
 
       it('saves the occurrences of a series together or not at all, and finds them by series', async () => {
         const occurrence = (n: number, startsAt: string) => ({
           ...meeting(`meeting:s${n}`, startsAt, ['person:kik-1']),
-          series: { id: 'series:1', rule: 'FREQ=MONTHLY;BYDAY=1TU', start: '2026-04-07T12:00:00.000Z', recurrenceId: startsAt },
+          series: {
+            id: 'series:1',
+            rule: 'FREQ=MONTHLY;BYDAY=1TU',
+            start: '2026-04-07T12:00:00.000Z',
+            recurrenceId: startsAt,
+          },
         });
-        const series = [occurrence(2, '2026-05-05T12:00:00.000Z'), occurrence(1, '2026-04-07T12:00:00.000Z'), occurrence(3, '2026-06-02T12:00:00.000Z')];
+        const series = [
+          occurrence(2, '2026-05-05T12:00:00.000Z'),
+          occurrence(1, '2026-04-07T12:00:00.000Z'),
+          occurrence(3, '2026-06-02T12:00:00.000Z'),
+        ];
         expect(await store.saveMeetings(series)).toBe(true);
-        expect((await store.meetingsOfSeries(['series:1'])).map((m) => m.id)).toEqual(['meeting:s1', 'meeting:s2', 'meeting:s3']);
+        expect((await store.meetingsOfSeries(['series:1'])).map((m) => m.id)).toEqual([
+          'meeting:s1',
+          'meeting:s2',
+          'meeting:s3',
+        ]);
         // One stale version (s1 is already at 1, the change claims 3) keeps the other change out too.
         const moved = { ...series[0]!, startsAt: '2026-05-06T12:00:00.000Z', version: 2 };
         expect(await store.saveMeetings([moved, { ...series[1]!, version: 3 }])).toBe(false);
         expect((await store.meetingById('meeting:s2'))?.startsAt).toBe('2026-05-05T12:00:00.000Z');
         expect(await store.saveMeetings([moved])).toBe(true);
-        expect((await store.meetingsOf(['person:kik-1'], '2026-05-06T00:00:00.000Z', '2026-05-07T00:00:00.000Z')).map((m) => m.id)).toEqual(['meeting:s2']);
+        expect(
+          (await store.meetingsOf(['person:kik-1'], '2026-05-06T00:00:00.000Z', '2026-05-07T00:00:00.000Z')).map(
+            (m) => m.id,
+          ),
+        ).toEqual(['meeting:s2']);
         expect(await store.meetingsOfSeries(['series:none'])).toEqual([]);
-        expect((await store.meetingsOfSeries(['series:none', 'series:1'])).map((m) => m.id)).toEqual(['meeting:s1', 'meeting:s2', 'meeting:s3']);
+        expect((await store.meetingsOfSeries(['series:none', 'series:1'])).map((m) => m.id)).toEqual([
+          'meeting:s1',
+          'meeting:s2',
+          'meeting:s3',
+        ]);
       });
     });
 
@@ -313,7 +529,10 @@ export function graphStoreContract(factory: StoreFactory): void {
         await store.setState('chat:link:@a:hub', { personId: 'person:kik-1', status: 'confirmed' });
         await store.setState('other', 1);
         expect(await store.getState('chat:link:@a:hub')).toEqual({ personId: 'person:kik-1', status: 'confirmed' });
-        expect((await store.listState('chat:link:')).map((e) => e.key)).toEqual(['chat:link:@a:hub', 'chat:link:@b:hub']);
+        expect((await store.listState('chat:link:')).map((e) => e.key)).toEqual([
+          'chat:link:@a:hub',
+          'chat:link:@b:hub',
+        ]);
       });
 
       it('grants a claim exactly once, also to concurrent claimers', async () => {
@@ -326,7 +545,9 @@ export function graphStoreContract(factory: StoreFactory): void {
       it('gives a lease to one holder at a time, renews it for them, and hands it on when it expires or is released', async () => {
         const t0 = new Date('2026-11-25T10:00:00Z');
         const later = (s: number) => new Date(t0.getTime() + s * 1000);
-        const first = await Promise.all(['a', 'b', 'c'].map((holder) => store.holdLease('bots', holder, later(15), t0)));
+        const first = await Promise.all(
+          ['a', 'b', 'c'].map((holder) => store.holdLease('bots', holder, later(15), t0)),
+        );
         expect(first.filter(Boolean)).toHaveLength(1);
         const holder = ['a', 'b', 'c'][first.indexOf(true)]!;
         const other = holder === 'a' ? 'b' : 'a';
@@ -344,10 +565,23 @@ export function graphStoreContract(factory: StoreFactory): void {
     it('moves the change counter once per network write, and counts its own', async () => {
       const start = await store.changeSequence();
       const own = store.ownChanges();
-      await writer.apply({ ...emptyBundle(), municipalities: [municipality(LANDKREIS, 'Zählstadt')] }, { actor: SYSTEM, action: 'test' });
+      await writer.apply(
+        { ...emptyBundle(), municipalities: [municipality(LANDKREIS, 'Zählstadt')] },
+        { actor: SYSTEM, action: 'test' },
+      );
       expect([await store.changeSequence(), store.ownChanges()]).toEqual([start + 1, own + 1]);
       const someone = smallNetwork().persons[0]!;
-      await store.replacePerson({ ...someone, name: 'Umbenannt' }, { id: 'audit:rename', at: new Date().toISOString(), actorId: null, action: 'test', subjectIds: [someone.id], details: {} });
+      await store.replacePerson(
+        { ...someone, name: 'Umbenannt' },
+        {
+          id: 'audit:rename',
+          at: new Date().toISOString(),
+          actorId: null,
+          action: 'test',
+          subjectIds: [someone.id],
+          details: {},
+        },
+      );
       expect(await store.changeSequence()).toBe(start + 2);
       await store.setState('unrelated', { a: 1 });
       expect(await store.changeSequence()).toBe(start + 2);

@@ -15,7 +15,13 @@ import type { StoreFactory } from '../support/stores.js';
 
 const KIK_LIMIT = 3;
 const radebeul = municipality(LANDKREIS, 'Radebeul');
-const districtCoordinator = (ags: string): Viewer => ({ personId: 'person:kk-1', access: 'DISTRICT_COORDINATOR', districtAgs: ags, personalData: true, roles: ['KOORDINATIONSKRAFT'] });
+const districtCoordinator = (ags: string): Viewer => ({
+  personId: 'person:kk-1',
+  access: 'DISTRICT_COORDINATOR',
+  districtAgs: ags,
+  personalData: true,
+  roles: ['KOORDINATIONSKRAFT'],
+});
 const admin: Viewer = { ...SYSTEM, personId: 'person:kk-1' };
 
 export function networkLifecycleContract(factory: StoreFactory): void {
@@ -44,9 +50,20 @@ export function networkLifecycleContract(factory: StoreFactory): void {
     it('changes only the given fields, counts the version up and records who changed it', async () => {
       const updated = await reviser.update('Person', 'person:kik-1', { name: 'Anna Weber-Schulz' }, 1, admin);
       const [stored] = await store.entitiesByIds(['person:kik-1']);
-      expect(stored).toMatchObject({ name: 'Anna Weber-Schulz', languages: ['de', 'uk'], version: 2, changedBy: 'person:kk-1' });
+      expect(stored).toMatchObject({
+        name: 'Anna Weber-Schulz',
+        languages: ['de', 'uk'],
+        version: 2,
+        changedBy: 'person:kk-1',
+      });
       expect(stored).toEqual(updated);
-      const town = await reviser.update('Municipality', radebeul.id, { name: 'Radebeul (Elbe)', population: 33_000 }, null, admin);
+      const town = await reviser.update(
+        'Municipality',
+        radebeul.id,
+        { name: 'Radebeul (Elbe)', population: 33_000 },
+        null,
+        admin,
+      );
       expect(town).toMatchObject({ name: 'Radebeul (Elbe)', population: 33_000, districtAgs: LANDKREIS });
       expect((await store.municipalityDirectory()).map((m) => m.name)).toContain('Radebeul (Elbe)');
       expect((await store.search('Elbe', ['Municipality'], 5)).map((m) => m.id)).toEqual([radebeul.id]);
@@ -55,23 +72,43 @@ export function networkLifecycleContract(factory: StoreFactory): void {
     it('refuses a stale edit as a conflict naming who changed the record, and keeps theirs', async () => {
       await reviser.update('Person', 'person:kik-1', { name: 'Anna Weber-Schulz' }, 1, admin);
       const before = await unchanged();
-      await expect(reviser.update('Person', 'person:kik-1', { name: 'Anna W.' }, 1, admin)).rejects.toMatchObject({ code: 'EDIT_CONFLICT', message: expect.stringContaining('by Jonas Koch') });
+      await expect(reviser.update('Person', 'person:kik-1', { name: 'Anna W.' }, 1, admin)).rejects.toMatchObject({
+        code: 'EDIT_CONFLICT',
+        message: expect.stringContaining('by Jonas Koch'),
+      });
       expect(await unchanged()).toEqual(before);
     });
 
     it('refuses an edit that breaks a rule with the rule’s error and writes nothing', async () => {
       const before = await unchanged();
-      await expect(reviser.update('Alliance', 'alliance:welcome', { topicIds: ['topic:unknown'] }, null, admin)).rejects.toMatchObject({ code: 'TOPIC_NOT_FOUND' });
-      await expect(reviser.update('Municipality', radebeul.id, { name: '' }, null, admin)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-      await expect(reviser.update('Topic', 'topic:language', { name: 'Sprachen' }, null, districtCoordinator(LANDKREIS))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-      await expect(reviser.update('Municipality', radebeul.id, { name: 'Radebeul-Ost' }, null, districtCoordinator(NACHBARKREIS))).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      await expect(
+        reviser.update('Alliance', 'alliance:welcome', { topicIds: ['topic:unknown'] }, null, admin),
+      ).rejects.toMatchObject({ code: 'TOPIC_NOT_FOUND' });
+      await expect(reviser.update('Municipality', radebeul.id, { name: '' }, null, admin)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      await expect(
+        reviser.update('Topic', 'topic:language', { name: 'Sprachen' }, null, districtCoordinator(LANDKREIS)),
+      ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      await expect(
+        reviser.update('Municipality', radebeul.id, { name: 'Radebeul-Ost' }, null, districtCoordinator(NACHBARKREIS)),
+      ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
       expect(await unchanged()).toEqual(before);
     });
 
     it('ends a KIK’s role with a successor: current reads name the successor, history keeps both', async () => {
       const successor = await writer.addPerson({ name: 'Ben Neumann' }, SYSTEM);
-      const ending = await reviser.endRole({ id: 'role:kik-1', until: '2026-11-30' }, successor.id, districtCoordinator(LANDKREIS));
-      expect(ending.successor).toMatchObject({ personId: successor.id, role: 'KIK', scopeId: districtId(LANDKREIS), since: '2026-11-30' });
+      const ending = await reviser.endRole(
+        { id: 'role:kik-1', until: '2026-11-30' },
+        successor.id,
+        districtCoordinator(LANDKREIS),
+      );
+      expect(ending.successor).toMatchObject({
+        personId: successor.id,
+        role: 'KIK',
+        scopeId: districtId(LANDKREIS),
+        since: '2026-11-30',
+      });
 
       const [current] = await store.rolesInScopes([districtId(LANDKREIS)]);
       expect(current!.filter((r) => r.role === 'KIK').map((r) => r.personId)).toEqual([successor.id]);
@@ -82,9 +119,15 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       expect(snapshot.links.map((l) => l.id)).not.toContain('link:serves-radebeul');
 
       const [everyRole] = await store.allRolesInScopes([districtId(LANDKREIS)]);
-      expect(everyRole!.find((r) => r.id === 'role:kik-1')).toMatchObject({ personId: 'person:kik-1', until: '2026-11-30' });
+      expect(everyRole!.find((r) => r.id === 'role:kik-1')).toMatchObject({
+        personId: 'person:kik-1',
+        until: '2026-11-30',
+      });
       const [everyLink] = await store.allLinksOf([radebeul.id]);
-      expect(everyLink!.find((l) => l.id === 'link:serves-radebeul')).toMatchObject({ until: '2026-11-30', since: '2016-09-01' });
+      expect(everyLink!.find((l) => l.id === 'link:serves-radebeul')).toMatchObject({
+        until: '2026-11-30',
+        since: '2016-09-01',
+      });
       const [roleOfOld] = await store.rolesByIds(['role:kik-1']);
       expect(roleOfOld?.until).toBe('2026-11-30');
       const [audit] = await store.auditOf('role:kik-1', 1);
@@ -100,7 +143,9 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       await reviser.endRole({ id: 'role:kik-1' }, successor.id, SYSTEM);
       const fourth = await writer.addPerson({ name: 'Vierte Kik' }, SYSTEM);
       const before = await unchanged();
-      await expect(writer.assignRole({ personId: fourth.id, role: 'KIK', scopeId: districtId(LANDKREIS) }, SYSTEM)).rejects.toMatchObject({ code: 'KIK_LIMIT_REACHED' });
+      await expect(
+        writer.assignRole({ personId: fourth.id, role: 'KIK', scopeId: districtId(LANDKREIS) }, SYSTEM),
+      ).rejects.toMatchObject({ code: 'KIK_LIMIT_REACHED' });
       expect(await unchanged()).toEqual(before);
     });
 
@@ -111,15 +156,28 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       const [all] = await store.allLinksOf(['alliance:welcome']);
       expect(all!.find((l) => l.id === 'link:coop')).toMatchObject({ until: '2026-06-30', note: 'Sprachcafé' });
       await expect(reviser.endLink({ id: 'link:coop' }, SYSTEM)).rejects.toMatchObject({ code: 'ALREADY_ENDED' });
-      await expect(reviser.endLink({ id: 'link:active', until: '2999-01-01' }, SYSTEM)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-      await expect(reviser.endRole({ id: 'role:kik-1' }, null, { ...districtCoordinator(LANDKREIS), access: 'COORDINATOR' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      await expect(reviser.endLink({ id: 'link:active', until: '2999-01-01' }, SYSTEM)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      await expect(
+        reviser.endRole({ id: 'role:kik-1' }, null, { ...districtCoordinator(LANDKREIS), access: 'COORDINATOR' }),
+      ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     });
 
     it('deletes a record nothing depends on, and names what depends on one that is refused', async () => {
       const before = await unchanged();
-      await expect(reviser.delete('person:vol-1', SYSTEM)).rejects.toMatchObject({ code: 'HAS_DEPENDANTS', message: expect.stringContaining('1 roles') });
-      await expect(reviser.delete('topic:language', SYSTEM)).rejects.toMatchObject({ code: 'HAS_DEPENDANTS', message: expect.stringContaining('records about it') });
-      await expect(reviser.delete(radebeul.id, SYSTEM)).rejects.toMatchObject({ code: 'HAS_DEPENDANTS', messageDe: expect.stringContaining('Verbindungen') });
+      await expect(reviser.delete('person:vol-1', SYSTEM)).rejects.toMatchObject({
+        code: 'HAS_DEPENDANTS',
+        message: expect.stringContaining('1 roles'),
+      });
+      await expect(reviser.delete('topic:language', SYSTEM)).rejects.toMatchObject({
+        code: 'HAS_DEPENDANTS',
+        message: expect.stringContaining('records about it'),
+      });
+      await expect(reviser.delete(radebeul.id, SYSTEM)).rejects.toMatchObject({
+        code: 'HAS_DEPENDANTS',
+        messageDe: expect.stringContaining('Verbindungen'),
+      });
       expect(await unchanged()).toEqual(before);
       const typo = await writer.addPerson({ name: 'Anan Wbeer' }, SYSTEM);
       await reviser.delete(typo.id, SYSTEM);
@@ -140,13 +198,19 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       const [alliance] = await store.entitiesByIds(['alliance:welcome']);
       expect(alliance).toMatchObject({ until: '2026-10-31', version: 2 });
       expect((await store.networkSnapshot()).entities.map((e) => e.id)).not.toContain('alliance:welcome');
-      await expect(reviser.endRecord({ id: 'alliance:welcome' }, SYSTEM)).rejects.toMatchObject({ code: 'ALREADY_ENDED' });
+      await expect(reviser.endRecord({ id: 'alliance:welcome' }, SYSTEM)).rejects.toMatchObject({
+        code: 'ALREADY_ENDED',
+      });
     });
 
     it('merges two municipalities into a new one: it serves and holds the links, the old ones keep their history with a pointer', async () => {
       const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
       const coswig = municipality(LANDKREIS, 'Coswig');
-      const result = await merger.mergeMunicipalities([radebeul.id, coswig.id], { name: 'Radebeul-Coswig' }, districtCoordinator(LANDKREIS));
+      const result = await merger.mergeMunicipalities(
+        [radebeul.id, coswig.id],
+        { name: 'Radebeul-Coswig' },
+        districtCoordinator(LANDKREIS),
+      );
       const merged = result.survivor;
       expect(merged).toMatchObject({ kind: 'Municipality', name: 'Radebeul-Coswig', districtAgs: LANDKREIS });
       const names = (await store.municipalityDirectory()).map((m) => m.name);
@@ -154,24 +218,37 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       expect(names).not.toContain('Radebeul');
       expect(names).not.toContain('Coswig');
       const [links] = await store.linksOf([merged.id]);
-      expect(links!.map((l) => `${l.type} ${l.fromId}`).sort()).toEqual(['ACTIVE_IN alliance:welcome', 'SERVES person:kik-1']);
+      expect(links!.map((l) => `${l.type} ${l.fromId}`).sort()).toEqual([
+        'ACTIVE_IN alliance:welcome',
+        'SERVES person:kik-1',
+      ]);
       const [old] = await store.entitiesByIds([radebeul.id]);
       expect(old).toMatchObject({ mergedInto: merged.id, until: expect.any(String) });
       const [history] = await store.allLinksOf([radebeul.id]);
-      expect(history!.filter((l) => l.until).map((l) => l.id).sort()).toEqual(['link:active', 'link:serves-radebeul']);
+      expect(
+        history!
+          .filter((l) => l.until)
+          .map((l) => l.id)
+          .sort(),
+      ).toEqual(['link:active', 'link:serves-radebeul']);
     });
 
     it('refuses to merge municipalities of two districts, changing nothing', async () => {
       const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
       const before = await unchanged();
-      await expect(merger.mergeMunicipalities([municipality(NACHBARKREIS, 'Pirna').id], { id: radebeul.id }, SYSTEM)).rejects.toMatchObject({ code: 'MERGE_ACROSS_DISTRICTS' });
+      await expect(
+        merger.mergeMunicipalities([municipality(NACHBARKREIS, 'Pirna').id], { id: radebeul.id }, SYSTEM),
+      ).rejects.toMatchObject({ code: 'MERGE_ACROSS_DISTRICTS' });
       expect(await unchanged()).toEqual(before);
     });
 
     it('merges a duplicate person into the survivor: links move, the duplicate points to the survivor', async () => {
       const merger = new RecordMerger(store, reviser, new ChatIdentities(store));
       const duplicate = await writer.addPerson({ name: 'Anna Weber' }, SYSTEM);
-      await writer.link({ type: 'COOPERATES_WITH', fromId: duplicate.id, toId: 'person:kk-1', since: '2020-01-01' }, SYSTEM);
+      await writer.link(
+        { type: 'COOPERATES_WITH', fromId: duplicate.id, toId: 'person:kk-1', since: '2020-01-01' },
+        SYSTEM,
+      );
       await merger.mergeRecords('person:kik-1', [duplicate.id], SYSTEM);
       const [links] = await store.linksOf(['person:kk-1']);
       expect(links!.filter((l) => l.type === 'COOPERATES_WITH').map((l) => l.fromId)).toEqual(['person:kik-1']);
@@ -181,9 +258,21 @@ export function networkLifecycleContract(factory: StoreFactory): void {
     });
 
     it('keeps no personal detail of a changed person in the audit', async () => {
-      await reviser.update('Person', 'person:kik-1', { name: 'Anna Weber-Schulz', channels: [{ channel: 'EMAIL', value: 'anna@example.org', visibility: 'NETWORK' }] }, null, admin);
+      await reviser.update(
+        'Person',
+        'person:kik-1',
+        {
+          name: 'Anna Weber-Schulz',
+          channels: [{ channel: 'EMAIL', value: 'anna@example.org', visibility: 'NETWORK' }],
+        },
+        null,
+        admin,
+      );
       const [entry] = await store.auditOf('person:kik-1', 1);
-      expect(entry).toMatchObject({ action: 'updatePerson', details: { updated: [{ id: 'person:kik-1', fields: ['name', 'channels'] }] } });
+      expect(entry).toMatchObject({
+        action: 'updatePerson',
+        details: { updated: [{ id: 'person:kik-1', fields: ['name', 'channels'] }] },
+      });
       expect(JSON.stringify(entry)).not.toMatch(/Weber-Schulz|anna@example/);
     });
   });

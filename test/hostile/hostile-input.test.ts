@@ -26,10 +26,14 @@ describe('the command parser and name matching under arbitrary input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (query) => {
         const result = matchName(query, towns, (t) => t);
-        return (result.match === null || towns.includes(result.match)) && result.suggestions.every((s) => towns.includes(s));
+        return (
+          (result.match === null || towns.includes(result.match)) && result.suggestions.every((s) => towns.includes(s))
+        );
       }),
     );
-    fc.assert(fc.property(fc.constantFrom(...towns), (town) => matchName(town.toUpperCase(), towns, (t) => t).match === town));
+    fc.assert(
+      fc.property(fc.constantFrom(...towns), (town) => matchName(town.toUpperCase(), towns, (t) => t).match === town),
+    );
     fc.assert(fc.property(fc.string(), (text) => nameKey(nameKey(text)) === nameKey(text)));
   });
 });
@@ -44,7 +48,12 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
 
   it('answers every chat command with a harmless, escaped reply', async () => {
     const identities = new ChatIdentities(hub.store);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
     const user = { transport: 'matrix' as const, userId: '@mallory:hub.test' };
     identities.trust(user, 'person:demo-14627-alliance-1-volunteer-1');
     for (const command of ['kontakt', 'wer', 'netzwerk', 'anfrage Radebeul Sprache', 'zusage', 'treffen "x"']) {
@@ -64,9 +73,23 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
       const answers = await Promise.all([
         gql(hub.yoga, 'query ($text: String!) { contacts(municipality: $text) { role } }', variables),
         gql(hub.yoga, 'query ($text: String!) { search(text: $text) { __typename } }', variables),
-        gql(hub.yoga, 'query ($text: String!) { municipalities(text: $text, first: 5) { edges { node { name } } } }', variables),
-        gql(hub.yoga, 'mutation ($text: String!) { fileRequest(input: { place: "Radebeul", text: $text }) { __typename ... on HubError { code } } }', variables, member),
-        gql(hub.yoga, 'mutation ($text: String!) { addPerson(input: { name: $text }) { __typename ... on HubError { code } } }', variables, member),
+        gql(
+          hub.yoga,
+          'query ($text: String!) { municipalities(text: $text, first: 5) { edges { node { name } } } }',
+          variables,
+        ),
+        gql(
+          hub.yoga,
+          'mutation ($text: String!) { fileRequest(input: { place: "Radebeul", text: $text }) { __typename ... on HubError { code } } }',
+          variables,
+          member,
+        ),
+        gql(
+          hub.yoga,
+          'mutation ($text: String!) { addPerson(input: { name: $text }) { __typename ... on HubError { code } } }',
+          variables,
+          member,
+        ),
       ]);
       for (const answer of answers) {
         for (const error of answer.errors ?? []) {

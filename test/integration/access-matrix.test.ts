@@ -21,8 +21,18 @@ import { storeFactories } from '../support/stores.js';
 // test's caller (SCOPE_HOLDS); otherwise the hub must refuse it.
 
 type Column = Exclude<Principal, 'districtCoordinator'> | 'districtCoordinatorIn' | 'districtCoordinatorOut';
-const COLUMNS: Column[] = ['anonymous', 'member', 'coordinator', 'districtCoordinatorIn', 'districtCoordinatorOut', 'analyst', 'analystWithGrant', 'admin'];
-const policyPrincipal = (c: Column): Principal => (c.startsWith('districtCoordinator') ? 'districtCoordinator' : (c as Principal));
+const COLUMNS: Column[] = [
+  'anonymous',
+  'member',
+  'coordinator',
+  'districtCoordinatorIn',
+  'districtCoordinatorOut',
+  'analyst',
+  'analystWithGrant',
+  'admin',
+];
+const policyPrincipal = (c: Column): Principal =>
+  c.startsWith('districtCoordinator') ? 'districtCoordinator' : (c as Principal);
 
 const KIK = 'person:demo-14627-kik-1';
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
@@ -68,20 +78,32 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.myMeetings': () => '{ myMeetings { id } }',
   'Query.myRequests': () => '{ myRequests { id } }',
   'Query.request': () => '{ request(id: "request:none") { id } }',
-  'Mutation.addMunicipality': (n) => `mutation { addMunicipality(input: { name: "Matrixdorf ${n}", districtAgs: "14627" }) ${RESULT} }`,
-  'Mutation.addTopic': (n) => `mutation { addTopic(input: { name: "Matrixthema ${n}", nameEn: "Matrix topic ${n}" }) ${RESULT} }`,
-  'Mutation.addFundingProgram': (n) => `mutation { addFundingProgram(input: { name: "Matrixprogramm ${n}", level: LAND }) ${RESULT} }`,
+  'Mutation.addMunicipality': (n) =>
+    `mutation { addMunicipality(input: { name: "Matrixdorf ${n}", districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addTopic': (n) =>
+    `mutation { addTopic(input: { name: "Matrixthema ${n}", nameEn: "Matrix topic ${n}" }) ${RESULT} }`,
+  'Mutation.addFundingProgram': (n) =>
+    `mutation { addFundingProgram(input: { name: "Matrixprogramm ${n}", level: LAND }) ${RESULT} }`,
   'Mutation.addPerson': (n) => `mutation { addPerson(input: { name: "Matrix Person ${n}" }) ${RESULT} }`,
-  'Mutation.addAlliance': (n) => `mutation { addAlliance(input: { name: "Matrixbündnis ${n}", districtAgs: "14627" }) ${RESULT} }`,
-  'Mutation.addInstitution': (n) => `mutation { addInstitution(input: { name: "Matrixschule ${n}", type: SCHOOL, districtAgs: "14627" }) ${RESULT} }`,
-  'Mutation.addLink': () => `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "${ALLIANCE}", toId: "alliance:demo-14627-2" }) ${RESULT} }`,
-  'Mutation.assignRole': () => `mutation { assignRole(input: { personId: "${VOLUNTEER}", role: VOLUNTEER, scopeId: "alliance:demo-14627-2" }) ${RESULT} }`,
-  'Mutation.updatePerson': () => `mutation { updatePerson(id: "${KIK}", input: { languages: ["de", "ar"] }) ${RESULT} }`,
-  'Mutation.updateMunicipality': () => `mutation { updateMunicipality(id: "municipality:14627-radebeul", input: { population: 33000 }) ${RESULT} }`,
-  'Mutation.updateAlliance': () => `mutation { updateAlliance(id: "${ALLIANCE}", input: { name: "Bündnis Matrix" }) ${RESULT} }`,
-  'Mutation.updateInstitution': () => `mutation { updateInstitution(id: "${TARGET.institution}", input: { institutionType: OTHER }) ${RESULT} }`,
+  'Mutation.addAlliance': (n) =>
+    `mutation { addAlliance(input: { name: "Matrixbündnis ${n}", districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addInstitution': (n) =>
+    `mutation { addInstitution(input: { name: "Matrixschule ${n}", type: SCHOOL, districtAgs: "14627" }) ${RESULT} }`,
+  'Mutation.addLink': () =>
+    `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "${ALLIANCE}", toId: "alliance:demo-14627-2" }) ${RESULT} }`,
+  'Mutation.assignRole': () =>
+    `mutation { assignRole(input: { personId: "${VOLUNTEER}", role: VOLUNTEER, scopeId: "alliance:demo-14627-2" }) ${RESULT} }`,
+  'Mutation.updatePerson': () =>
+    `mutation { updatePerson(id: "${KIK}", input: { languages: ["de", "ar"] }) ${RESULT} }`,
+  'Mutation.updateMunicipality': () =>
+    `mutation { updateMunicipality(id: "municipality:14627-radebeul", input: { population: 33000 }) ${RESULT} }`,
+  'Mutation.updateAlliance': () =>
+    `mutation { updateAlliance(id: "${ALLIANCE}", input: { name: "Bündnis Matrix" }) ${RESULT} }`,
+  'Mutation.updateInstitution': () =>
+    `mutation { updateInstitution(id: "${TARGET.institution}", input: { institutionType: OTHER }) ${RESULT} }`,
   'Mutation.updateTopic': () => `mutation { updateTopic(id: "topic:none", input: { name: "Nichts" }) ${RESULT} }`,
-  'Mutation.updateFundingProgram': () => `mutation { updateFundingProgram(id: "funding:none", input: { name: "Nichts" }) ${RESULT} }`,
+  'Mutation.updateFundingProgram': () =>
+    `mutation { updateFundingProgram(id: "funding:none", input: { name: "Nichts" }) ${RESULT} }`,
   // The first allowed caller ends the role or link; later allowed ones hear ALREADY_ENDED, which is no refusal.
   'Mutation.endRole': () => `mutation { endRole(input: { roleId: "${TARGET.role}" }) ${RESULT} }`,
   'Mutation.endLink': () => `mutation { endLink(input: { linkId: "${TARGET.link}" }) ${RESULT} }`,
@@ -89,19 +111,26 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.deleteRecord': () => `mutation { deleteRecord(id: "${ALLIANCE}") ${RESULT} }`,
   // The first allowed caller ends or merges; later allowed ones hear ALREADY_ENDED or NOT_FOUND, no refusal.
   'Mutation.endRecord': () => `mutation { endRecord(id: "${TARGET.endedAlliance}") ${RESULT} }`,
-  'Mutation.mergeRecords': () => `mutation { mergeRecords(survivorId: "${ALLIANCE}", mergedIds: ["${TARGET.mergedAlliance}"]) ${RESULT} }`,
-  'Mutation.mergeMunicipalities': () => `mutation { mergeMunicipalities(input: { municipalityIds: ["${TARGET.mergedTown}"], intoId: "municipality:14627-radebeul" }) ${RESULT} }`,
-  'Query.statistics': () => '{ statistics(districtAgs: "14627", from: "2026-01-01", to: "2026-12-31") { requestsFiled } }',
+  'Mutation.mergeRecords': () =>
+    `mutation { mergeRecords(survivorId: "${ALLIANCE}", mergedIds: ["${TARGET.mergedAlliance}"]) ${RESULT} }`,
+  'Mutation.mergeMunicipalities': () =>
+    `mutation { mergeMunicipalities(input: { municipalityIds: ["${TARGET.mergedTown}"], intoId: "municipality:14627-radebeul" }) ${RESULT} }`,
+  'Query.statistics': () =>
+    '{ statistics(districtAgs: "14627", from: "2026-01-01", to: "2026-12-31") { requestsFiled } }',
   'Query.pendingChanges': () => `{ pendingChanges ${RESULT} }`,
   'Query.myProposals': () => '{ myProposals { id } }',
   // The caller proposes for their own record; unknown proposals are NOT_FOUND for reviewers (no refusal).
-  'Mutation.proposeChange': (n) => `mutation { proposeChange(input: { languages: ["de", "${n.length % 2 ? 'ar' : 'uk'}"] }) ${RESULT} }`,
+  'Mutation.proposeChange': (n) =>
+    `mutation { proposeChange(input: { languages: ["de", "${n.length % 2 ? 'ar' : 'uk'}"] }) ${RESULT} }`,
   'Mutation.confirmMyRecord': () => `mutation { confirmMyRecord ${RESULT} }`,
-  'Mutation.reviewChange': () => `mutation { reviewChange(id: "proposal:none", accept: false, reason: "Test") ${RESULT} }`,
+  'Mutation.reviewChange': () =>
+    `mutation { reviewChange(id: "proposal:none", accept: false, reason: "Test") ${RESULT} }`,
   'Query.history': () => `{ history(id: "district:14627") ${RESULT} }`,
-  'Mutation.createAccessToken': (n) => `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
+  'Mutation.createAccessToken': (n) =>
+    `mutation { createAccessToken(input: { personId: "${KIK}", access: VOLUNTEER, label: "matrix ${n}" }) ${RESULT} }`,
   'Mutation.revokeAccessToken': () => `mutation { revokeAccessToken(id: "token:none") ${RESULT} }`,
-  'Mutation.confirmChatLink': (n) => `mutation { confirmChatLink(account: "@matrix-${n.replace(/\W/g, '')}:hub.test", personId: "${VOLUNTEER}") ${RESULT} }`,
+  'Mutation.confirmChatLink': (n) =>
+    `mutation { confirmChatLink(account: "@matrix-${n.replace(/\W/g, '')}:hub.test", personId: "${VOLUNTEER}") ${RESULT} }`,
   'Mutation.erasePerson': () => `mutation { erasePerson(personId: "person:none") ${RESULT} }`,
   'Mutation.updateMyContactChannels': () => `mutation { updateMyContactChannels(channels: []) ${RESULT} }`,
   'Mutation.fileRequest': () => `mutation { fileRequest(input: { place: "Radebeul", text: "Matrix" }) ${RESULT} }`,
@@ -109,9 +138,12 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.forwardRequest': () => `mutation { forwardRequest(id: "request:none", toPersonId: "${KIK}") ${RESULT} }`,
   'Mutation.resolveRequest': () => `mutation { resolveRequest(id: "request:none") ${RESULT} }`,
   'Mutation.declineRequest': () => `mutation { declineRequest(id: "request:none") ${RESULT} }`,
-  'Mutation.scheduleMeeting': (n) => `mutation { scheduleMeeting(input: { title: "Matrix ${n}", when: "7.4.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) ${RESULT} }`,
-  'Mutation.proposeMeetingDates': (n) => `mutation { proposeMeetingDates(input: { title: "Matrix ${n}", slots: ["8.4.2031 10 Uhr", "9.4.2031 10 Uhr"], invite: ["Radebeul"] }) ${RESULT} }`,
-  'Mutation.rescheduleMeeting': () => `mutation { rescheduleMeeting(id: "meeting:none", when: "10.4.2031 10 Uhr") ${RESULT} }`,
+  'Mutation.scheduleMeeting': (n) =>
+    `mutation { scheduleMeeting(input: { title: "Matrix ${n}", when: "7.4.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) ${RESULT} }`,
+  'Mutation.proposeMeetingDates': (n) =>
+    `mutation { proposeMeetingDates(input: { title: "Matrix ${n}", slots: ["8.4.2031 10 Uhr", "9.4.2031 10 Uhr"], invite: ["Radebeul"] }) ${RESULT} }`,
+  'Mutation.rescheduleMeeting': () =>
+    `mutation { rescheduleMeeting(id: "meeting:none", when: "10.4.2031 10 Uhr") ${RESULT} }`,
   'Mutation.cancelMeeting': () => `mutation { cancelMeeting(id: "meeting:none") ${RESULT} }`,
   'Mutation.setMeetingAgenda': () => `mutation { setMeetingAgenda(id: "meeting:none", agenda: "x") ${RESULT} }`,
   'Mutation.fixMeetingDate': () => `mutation { fixMeetingDate(id: "poll:none") ${RESULT} }`,
@@ -134,7 +166,13 @@ const CHAT_PEOPLE: Partial<Record<Column, string | null>> = {
 describe('every root field and command against the access policy', () => {
   it('has a policy row for every schema root field and every command, and a call here for every GraphQL row', () => {
     const schema = buildSchema(readFileSync(join(import.meta.dirname, '../../schema/schema.graphql'), 'utf8'));
-    const fields = ['Query', 'Mutation', 'Subscription'].flatMap((t) => Object.keys(schema.getType(t) && 'getFields' in schema.getType(t)! ? (schema.getType(t) as { getFields(): object }).getFields() : {}).map((f) => `${t}.${f}`));
+    const fields = ['Query', 'Mutation', 'Subscription'].flatMap((t) =>
+      Object.keys(
+        schema.getType(t) && 'getFields' in schema.getType(t)!
+          ? (schema.getType(t) as { getFields(): object }).getFields()
+          : {},
+      ).map((f) => `${t}.${f}`),
+    );
     expect(fields.filter((f) => !ACCESS_POLICY[f])).toEqual([]);
     expect(COMMANDS.map((c) => `!${c.name.en}`).filter((c) => !ACCESS_POLICY[c])).toEqual([]);
     const graphqlRows = Object.keys(ACCESS_POLICY).filter((k) => /^(Query|Mutation|Subscription)\./.test(k));
@@ -161,7 +199,10 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     const mergedAlliance = await writer.addAlliance({ name: 'Matrixbündnis Fusion', districtAgs: '14627' }, SYSTEM);
     const member = await writer.addPerson({ name: 'Matrix Mitglied' }, SYSTEM);
     const role = await writer.assignRole({ personId: member.id, role: 'VOLUNTEER', scopeId: endedAlliance.id }, SYSTEM);
-    const link = await writer.link({ type: 'COOPERATES_WITH', fromId: mergedAlliance.id, toId: institution!.id }, SYSTEM);
+    const link = await writer.link(
+      { type: 'COOPERATES_WITH', fromId: mergedAlliance.id, toId: institution!.id },
+      SYSTEM,
+    );
     const [towns] = await opened.store.municipalitiesOfDistricts(['14627']);
     Object.assign(TARGET, {
       institution: institution!.id,
@@ -178,8 +219,14 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     tokens.set('anonymous', null);
     tokens.set('member', await hub.token('VOLUNTEER', VOLUNTEER));
     tokens.set('coordinator', await hub.token('COORDINATOR', KIK));
-    tokens.set('districtCoordinatorIn', await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', { districtAgs: '14627' }));
-    tokens.set('districtCoordinatorOut', await hub.token('DISTRICT_COORDINATOR', 'person:demo-14625-koordinationskraft', { districtAgs: '14625' }));
+    tokens.set(
+      'districtCoordinatorIn',
+      await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', { districtAgs: '14627' }),
+    );
+    tokens.set(
+      'districtCoordinatorOut',
+      await hub.token('DISTRICT_COORDINATOR', 'person:demo-14625-koordinationskraft', { districtAgs: '14625' }),
+    );
     tokens.set('analyst', await hub.token('ANALYST', 'person:demo-analyst'));
     tokens.set('analystWithGrant', await hub.token('ANALYST', 'person:demo-analyst', { personalData: true }));
     tokens.set('admin', await hub.token('ADMIN', 'person:demo-admin'));
@@ -195,13 +242,20 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     const subscription = query.startsWith('subscription');
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(subscription ? { accept: 'text/event-stream' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(subscription ? { accept: 'text/event-stream' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query }),
     });
     if (!subscription) return response.text();
     // A stream that was let through stays open: read its first chunk only.
     const reader = response.body!.getReader();
-    const first = await Promise.race([reader.read().then((r) => new TextDecoder().decode(r.value)), new Promise<string>((resolve) => setTimeout(() => resolve('(open stream)'), 300))]);
+    const first = await Promise.race([
+      reader.read().then((r) => new TextDecoder().decode(r.value)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('(open stream)'), 300)),
+    ]);
     await reader.cancel();
     return first;
   };
@@ -214,7 +268,10 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
         const expected = row.who.includes(policyPrincipal(column)) && (!row.scope || SCOPE_HOLDS[row.scope](column));
         const answer = await call(column, makeQuery(`${column} ${factory.name}`));
         const refused = REFUSALS.some((code) => answer.includes(`"${code}"`));
-        if (refused === expected) differences.push(`${operation} × ${column}: expected ${expected ? 'allowed' : 'refused'}, got ${answer.slice(0, 160)}`);
+        if (refused === expected)
+          differences.push(
+            `${operation} × ${column}: expected ${expected ? 'allowed' : 'refused'}, got ${answer.slice(0, 160)}`,
+          );
       }
     }
     expect(differences).toEqual([]);
@@ -225,17 +282,36 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
     const [volunteer] = await hub.store.entitiesByIds([VOLUNTEER]);
     for (const column of COLUMNS) {
       const visibility = PERSON_VISIBILITY[policyPrincipal(column)];
-      const id = (personId: string) => (visibility.names === 'pseudonyms' ? hub.services.privacy.opaqueId(personId) : personId);
-      const answer = JSON.parse(await call(column, `{
+      const id = (personId: string) =>
+        visibility.names === 'pseudonyms' ? hub.services.privacy.opaqueId(personId) : personId;
+      const answer = JSON.parse(
+        await call(
+          column,
+          `{
         kik: node(id: "${id(KIK)}") { ... on Person { name channels { visibility } } }
         volunteer: node(id: "${id(VOLUNTEER)}") { ... on Person { name channels { visibility } } }
         contacts(municipality: "Radebeul") { person { name channels { visibility } } }
-      }`)) as { data: { kik: { name: string; channels: { visibility: string }[] } | null; volunteer: { name: string } | null; contacts: { person: { name: string; channels: { visibility: string }[] } | null }[] } };
+      }`,
+        ),
+      ) as {
+        data: {
+          kik: { name: string; channels: { visibility: string }[] } | null;
+          volunteer: { name: string } | null;
+          contacts: { person: { name: string; channels: { visibility: string }[] } | null }[];
+        };
+      };
       const { kik: seenKik, volunteer: seenVolunteer, contacts } = answer.data;
-      const channels = [...seenKik!.channels, ...contacts.flatMap((c) => c.person?.channels ?? [])].map((c) => c.visibility);
-      expect(channels.filter((v) => !visibility.channels.includes(v as never)), column).toEqual([]);
+      const channels = [...seenKik!.channels, ...contacts.flatMap((c) => c.person?.channels ?? [])].map(
+        (c) => c.visibility,
+      );
+      expect(
+        channels.filter((v) => !visibility.channels.includes(v as never)),
+        column,
+      ).toEqual([]);
       const kikChannels = (kik as { channels: { visibility: string }[] }).channels.map((c) => c.visibility);
-      expect(seenKik!.channels.map((c) => c.visibility).sort(), column).toEqual(kikChannels.filter((v) => visibility.channels.includes(v as never)).sort());
+      expect(seenKik!.channels.map((c) => c.visibility).sort(), column).toEqual(
+        kikChannels.filter((v) => visibility.channels.includes(v as never)).sort(),
+      );
       if (visibility.names === 'pseudonyms') {
         expect(seenKik!.name, column).toMatch(/^Person [0-9a-f]{8}$/);
         expect(JSON.stringify(answer), column).not.toContain(kik!.name);
@@ -249,7 +325,12 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
 
   it('allows and refuses every chat command as the policy says', async () => {
     const identities = new ChatIdentities(hub.store);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
     const differences: string[] = [];
     for (const [column, personId] of Object.entries(CHAT_PEOPLE) as [Column, string | null][]) {
       const user: ChatUser = { transport: 'matrix', userId: `@matrix-${column}:hub.test` };
@@ -260,7 +341,8 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
         const answer = await dispatcher.handle({ user, text: `!${command.name.de} x`, inGroupRoom: false });
         const text = toPlainText(answer!.reply);
         const refused = text === TEXTS.notAllowed.de(command.name.de) || text === TEXTS.needsLink.de(command.name.de);
-        if (refused === expected) differences.push(`!${command.name.en} × ${column}: expected ${expected ? 'allowed' : 'refused'}`);
+        if (refused === expected)
+          differences.push(`!${command.name.en} × ${column}: expected ${expected ? 'allowed' : 'refused'}`);
       }
     }
     expect(differences).toEqual([]);

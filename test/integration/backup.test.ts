@@ -7,7 +7,12 @@ import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const npm = (args: string[], dataDir: string) =>
-  spawnSync('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', HUB_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync('npm', ['run', '--silent', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: '', HUB_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 it('backs up the embedded store and restores it, refusing a file that is no hub store', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-backup-'));

@@ -13,7 +13,9 @@ it('npm run chat answers each line of its input and exits at the end', () => {
     timeout: 60_000,
   });
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^Ansprechpersonen in Coswig\n.*Kommunale Integrationskoordination für Coswig – E-Mail: /m);
+  expect(result.stdout).toMatch(
+    /^Ansprechpersonen in Coswig\n.*Kommunale Integrationskoordination für Coswig – E-Mail: /m,
+  );
   expect(result.stdout).toContain('Datenbank: embedded – erreichbar');
   expect(result.stdout).toContain('Contacts in Radebeul');
 });

@@ -18,30 +18,60 @@ describe('finding a date for an exchange meeting', () => {
   beforeAll(async () => {
     hub = await demoHub();
     const identities = new ChatIdentities(hub.store);
-    const people = { kk: 'person:demo-14627-koordinationskraft', kik: 'person:demo-14627-kik-2', volunteer: 'person:demo-14627-alliance-1-volunteer-1' };
-    for (const [who, personId] of Object.entries(people)) identities.trust({ transport: 'console', userId: who }, personId);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
-    say = async (who, text) => toPlainText((await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: false }))!.reply);
-    hub.services.meetings.addNotifier({ notify: async (personId, message) => void told.push({ personId, text: message.de }), invite: async (personId) => void invited.push(personId) });
+    const people = {
+      kk: 'person:demo-14627-koordinationskraft',
+      kik: 'person:demo-14627-kik-2',
+      volunteer: 'person:demo-14627-alliance-1-volunteer-1',
+    };
+    for (const [who, personId] of Object.entries(people))
+      identities.trust({ transport: 'console', userId: who }, personId);
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
+    say = async (who, text) =>
+      toPlainText(
+        (await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: false }))!.reply,
+      );
+    hub.services.meetings.addNotifier({
+      notify: async (personId, message) => void told.push({ personId, text: message.de }),
+      invite: async (personId) => void invited.push(personId),
+    });
   });
 
   it('offers slots, flags a holiday, collects votes from chat and GraphQL, and fixes the most voted', async () => {
-    const offered = await say('kk', '!terminfindung "Austausch Wohnen" Radebeul: 8.12.2026 10 Uhr | 9.12.2026 14 Uhr | 25.12.2026 9 Uhr');
+    const offered = await say(
+      'kk',
+      '!terminfindung "Austausch Wohnen" Radebeul: 8.12.2026 10 Uhr | 9.12.2026 14 Uhr | 25.12.2026 9 Uhr',
+    );
     const pollId = /Terminfindung (poll:[0-9a-f]+)/.exec(offered)![1]!;
     expect(offered).toContain('3. Freitag, 25. Dezember 2026 um 09:00 (Feiertag: 1. Weihnachtstag)');
     expect(told.map((t) => t.personId).sort()).toEqual(['person:demo-14627-beauftragte', 'person:demo-14627-kik-2']);
     // Services name commands by reference; the chat layer writes them in the reader's language.
     expect(expandCommandRefs(told[0]!.text, 'de', COMMANDS)).toContain(`!abstimmen ${pollId} <Nummern>`);
 
-    expect(await say('kik', `!abstimmen ${pollId} 2 3`)).toBe('Danke, Ihre Stimme zu „Austausch Wohnen“ ist gespeichert.');
+    expect(await say('kik', `!abstimmen ${pollId} 2 3`)).toBe(
+      'Danke, Ihre Stimme zu „Austausch Wohnen“ ist gespeichert.',
+    );
     const beauftragte = bearer(await hub.token('COORDINATOR', 'person:demo-14627-beauftragte'));
-    const voted = await gql(hub.yoga, `mutation { voteMeetingDates(id: "${pollId}", choices: [2]) { ... on MutationVoteMeetingDatesSuccess { data { votes holidays } } } }`, {}, beauftragte);
+    const voted = await gql(
+      hub.yoga,
+      `mutation { voteMeetingDates(id: "${pollId}", choices: [2]) { ... on MutationVoteMeetingDatesSuccess { data { votes holidays } } } }`,
+      {},
+      beauftragte,
+    );
     expect(voted.data!.voteMeetingDates.data).toEqual({ votes: [0, 2, 1], holidays: [null, null, '1. Weihnachtstag'] });
     expect(await say('volunteer', `!abstimmen ${pollId} 1`)).toMatch(/nicht eingeladen/i);
-    expect(await say('kik', `!abstimmen ${pollId} 7`)).toBe('Bitte die Termine mit ihren Nummern angeben, zwischen 1 und 3.');
+    expect(await say('kik', `!abstimmen ${pollId} 7`)).toBe(
+      'Bitte die Termine mit ihren Nummern angeben, zwischen 1 und 3.',
+    );
 
     const fixed = await say('kk', `!festlegen ${pollId}`);
-    expect(fixed).toMatch(/^„Austausch Wohnen“ ist festgelegt auf Mittwoch, 9\. Dezember 2026 um 14:00 \(meeting:[0-9a-f]+\); die Einladungen sind verschickt\.$/);
+    expect(fixed).toMatch(
+      /^„Austausch Wohnen“ ist festgelegt auf Mittwoch, 9\. Dezember 2026 um 14:00 \(meeting:[0-9a-f]+\); die Einladungen sind verschickt\.$/,
+    );
     expect(invited.sort()).toEqual(['person:demo-14627-beauftragte', 'person:demo-14627-kik-2']);
     expect(await say('kk', `!festlegen ${pollId} 1`)).toBe('Der Termin für „Austausch Wohnen“ ist bereits festgelegt.');
   });

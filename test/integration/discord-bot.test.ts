@@ -20,7 +20,12 @@ describe('the Discord bot against a local Discord stand-in', () => {
   let hub: TestHub;
   let bot: DiscordBot;
 
-  const interaction = (type: number, userId: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+  const interaction = (
+    type: number,
+    userId: string,
+    data: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => {
     const id = fake.snowflake();
     fake.dispatchInteraction({
       id,
@@ -52,7 +57,12 @@ describe('the Discord bot against a local Discord stand-in', () => {
     return id;
   };
   const slash = (userId: string, name: string, options: Record<string, string>) =>
-    interaction(2, userId, { id: '600000000000000001', name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) });
+    interaction(2, userId, {
+      id: '600000000000000001',
+      name,
+      type: 1,
+      options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+    });
 
   beforeAll(async () => {
     fake = new FakeDiscord();
@@ -60,14 +70,32 @@ describe('the Discord bot against a local Discord stand-in', () => {
     hub = await demoHub();
     const identities = new ChatIdentities(hub.store);
     await identities.requestLink({ transport: 'discord', userId: COORDINATOR }, 'person:demo-14627-koordinationskraft');
-    await identities.confirm({ transport: 'discord', userId: COORDINATOR }, await identities.viewerOfPerson('person:demo-admin'));
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new DiscordBot({ token: 'test-token', guildId: GUILD_ID, apiUrl: `${fake.url}/api` }, COMMANDS, dispatcher, identities, hub.services, () => {});
+    await identities.confirm(
+      { transport: 'discord', userId: COORDINATOR },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => bot.status(),
+    });
+    bot = new DiscordBot(
+      { token: 'test-token', guildId: GUILD_ID, apiUrl: `${fake.url}/api` },
+      COMMANDS,
+      dispatcher,
+      identities,
+      hub.services,
+      () => {},
+    );
     await bot.start();
     hub.services.requests.addNotifier(bot);
     hub.services.meetings.addNotifier(bot);
     await identities.requestLink({ transport: 'discord', userId: KIK }, 'person:demo-14627-kik-2');
-    await identities.confirm({ transport: 'discord', userId: KIK }, await identities.viewerOfPerson('person:demo-admin'));
+    await identities.confirm(
+      { transport: 'discord', userId: KIK },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
   });
   afterAll(async () => {
     await bot?.stop();
@@ -75,13 +103,21 @@ describe('the Discord bot against a local Discord stand-in', () => {
   });
 
   it('logs in through the gateway and registers the slash commands in the guild, German with English names', () => {
-    const registration = fake.requests.find((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`);
+    const registration = fake.requests.find(
+      (r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
+    );
     expect(registration).toBeDefined();
     const contact = (registration!.body as { name: string }[]).find((c) => c.name === 'kontakt');
     expect(contact).toMatchObject({
       name_localizations: { 'en-US': 'contact' },
       options: [
-        { name: 'gemeinde', type: 3, required: true, autocomplete: true, name_localizations: { 'en-US': 'municipality' } },
+        {
+          name: 'gemeinde',
+          type: 3,
+          required: true,
+          autocomplete: true,
+          name_localizations: { 'en-US': 'municipality' },
+        },
         { name: 'thema', type: 3, required: false, autocomplete: true },
       ],
     });
@@ -96,16 +132,37 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(body.data.embeds[0].title).toBe('Ansprechpersonen in Radebeul');
     expect(body.data.embeds[0].description).toContain('Kommunale Integrationskoordination für Radebeul');
     expect(body.data.embeds[0].description).not.toContain('Telefon');
-    expect(body.data.components[0].components[0]).toMatchObject({ type: 2, custom_id: 'run:!netzwerk "Radebeul"', label: 'Netzwerk von Radebeul' });
+    expect(body.data.components[0].components[0]).toMatchObject({
+      type: 2,
+      custom_id: 'run:!netzwerk "Radebeul"',
+      label: 'Netzwerk von Radebeul',
+    });
   });
 
   it('answers a button press privately with the command it stands for', async () => {
-    const id = interaction(3, ALICE, { custom_id: 'run:!netzwerk "Radebeul"', component_type: 2 }, {
-      message: {
-        id: '700000000000000001', channel_id: '400000000000000001', author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-        content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    const id = interaction(
+      3,
+      ALICE,
+      { custom_id: 'run:!netzwerk "Radebeul"', component_type: 2 },
+      {
+        message: {
+          id: '700000000000000001',
+          channel_id: '400000000000000001',
+          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+          content: '',
+          timestamp: '2026-01-01T00:00:00.000Z',
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          embeds: [],
+          pinned: false,
+          type: 0,
+        },
       },
-    });
+    );
     const { body } = await fake.callbackFor(id);
     expect(body.data.flags).toBe(64);
     expect(body.data.embeds[0].title).toBe('Netzwerk von Radebeul');
@@ -118,56 +175,150 @@ describe('the Discord bot against a local Discord stand-in', () => {
   });
 
   it('sends a new request to the KIK by direct message, with a button that accepts it', async () => {
-    const volunteer = { personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER' as const, districtAgs: null, personalData: false, roles: [] };
-    const request = await hub.services.requests.file({ place: 'Radebeul', topic: 'Sprache', text: 'Dolmetscherin gesucht' }, volunteer);
+    const volunteer = {
+      personId: 'person:demo-14627-alliance-1-volunteer-1',
+      access: 'VOLUNTEER' as const,
+      districtAgs: null,
+      personalData: false,
+      roles: [],
+    };
+    const request = await hub.services.requests.file(
+      { place: 'Radebeul', topic: 'Sprache', text: 'Dolmetscherin gesucht' },
+      volunteer,
+    );
     const dm = fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`);
     expect(dm!.body.embeds[0].description).toContain(`Neue Anfrage ${request.id}`);
     const button = dm!.body.components[0].components[0];
     expect(button).toMatchObject({ label: 'Annehmen', custom_id: `run:!annehmen ${request.id}` });
-    const id = interaction(3, KIK, { custom_id: button.custom_id, component_type: 2 }, {
-      message: {
-        id: '700000000000000002', channel_id: `9${KIK.slice(1)}`, author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-        content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    const id = interaction(
+      3,
+      KIK,
+      { custom_id: button.custom_id, component_type: 2 },
+      {
+        message: {
+          id: '700000000000000002',
+          channel_id: `9${KIK.slice(1)}`,
+          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+          content: '',
+          timestamp: '2026-01-01T00:00:00.000Z',
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          embeds: [],
+          pinned: false,
+          type: 0,
+        },
       },
-    });
+    );
     expect((await fake.callbackFor(id)).body.data.embeds[0].description).toContain('angenommen');
     expect((await hub.store.requestById(request.id))!.state).toBe('ACCEPTED');
   });
 
   it('invites to a meeting by direct message with RSVP buttons', async () => {
-    const organiser = { personId: 'person:demo-14627-koordinationskraft', access: 'COORDINATOR' as const, districtAgs: null, personalData: false, roles: ['KOORDINATIONSKRAFT' as const] };
-    const meeting = await hub.services.meetings.schedule({ title: 'Austausch Radebeul', when: '1.3.2030 10:00', invite: ['Radebeul'], confirmed: true }, organiser);
-    const invitation = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`).at(-1)!;
+    const organiser = {
+      personId: 'person:demo-14627-koordinationskraft',
+      access: 'COORDINATOR' as const,
+      districtAgs: null,
+      personalData: false,
+      roles: ['KOORDINATIONSKRAFT' as const],
+    };
+    const meeting = await hub.services.meetings.schedule(
+      { title: 'Austausch Radebeul', when: '1.3.2030 10:00', invite: ['Radebeul'], confirmed: true },
+      organiser,
+    );
+    const invitation = fake.requests
+      .filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`)
+      .at(-1)!;
     expect(invitation.body.embeds[0].description).toContain('Einladung: „Austausch Radebeul“');
     expect(invitation.body.components[0].components.map((c: { custom_id: string }) => c.custom_id)).toEqual([
-      `run:!zusage ${meeting.id} ja`, `run:!zusage ${meeting.id} nein`, `run:!zusage ${meeting.id} vielleicht`,
+      `run:!zusage ${meeting.id} ja`,
+      `run:!zusage ${meeting.id} nein`,
+      `run:!zusage ${meeting.id} vielleicht`,
     ]);
-    expect(invitation.body.files).toEqual([{ name: 'Austausch-Radebeul.ics', text: expect.stringContaining('SUMMARY:Austausch Radebeul') }]);
+    expect(invitation.body.files).toEqual([
+      { name: 'Austausch-Radebeul.ics', text: expect.stringContaining('SUMMARY:Austausch Radebeul') },
+    ]);
   });
 
   it('offers the dates of a date poll as buttons, each adding its date to the answer', async () => {
-    const organiser = { personId: 'person:demo-14627-koordinationskraft', access: 'COORDINATOR' as const, districtAgs: null, personalData: false, roles: ['KOORDINATIONSKRAFT' as const] };
-    const poll = await hub.services.datePolls.propose({ title: 'Austausch Kita', slots: ['2.3.2030 10 Uhr', '3.3.2030 10 Uhr', '4.3.2030 10 Uhr'], invite: ['Radebeul'] }, organiser);
-    const dm = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`).at(-1)!;
+    const organiser = {
+      personId: 'person:demo-14627-koordinationskraft',
+      access: 'COORDINATOR' as const,
+      districtAgs: null,
+      personalData: false,
+      roles: ['KOORDINATIONSKRAFT' as const],
+    };
+    const poll = await hub.services.datePolls.propose(
+      {
+        title: 'Austausch Kita',
+        slots: ['2.3.2030 10 Uhr', '3.3.2030 10 Uhr', '4.3.2030 10 Uhr'],
+        invite: ['Radebeul'],
+      },
+      organiser,
+    );
+    const dm = fake.requests
+      .filter((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`)
+      .at(-1)!;
     expect(dm.body.embeds[0].description).toContain('Terminfindung „Austausch Kita“');
-    const buttons = dm.body.components.flatMap((row: { components: { custom_id: string; label: string }[] }) => row.components);
-    expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual([1, 2, 3].map((n) => `run:!abstimmen ${poll.id} +${n}`));
+    const buttons = dm.body.components.flatMap(
+      (row: { components: { custom_id: string; label: string }[] }) => row.components,
+    );
+    expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual(
+      [1, 2, 3].map((n) => `run:!abstimmen ${poll.id} +${n}`),
+    );
     expect(buttons[0].label).toBe('1: Sa., 2.3., 10:00 passt');
     for (const button of [buttons[0], buttons[2]]) {
-      const id = interaction(3, KIK, { custom_id: button.custom_id, component_type: 2 }, {
-        message: {
-          id: '700000000000000003', channel_id: `9${KIK.slice(1)}`, author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-          content: '', timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+      const id = interaction(
+        3,
+        KIK,
+        { custom_id: button.custom_id, component_type: 2 },
+        {
+          message: {
+            id: '700000000000000003',
+            channel_id: `9${KIK.slice(1)}`,
+            author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+            content: '',
+            timestamp: '2026-01-01T00:00:00.000Z',
+            edited_timestamp: null,
+            tts: false,
+            mention_everyone: false,
+            mentions: [],
+            mention_roles: [],
+            attachments: [],
+            embeds: [],
+            pinned: false,
+            type: 0,
+          },
         },
-      });
-      expect((await fake.callbackFor(id)).body.data.embeds[0].description).toBe('Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.');
+      );
+      expect((await fake.callbackFor(id)).body.data.embeds[0].description).toBe(
+        'Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.',
+      );
     }
-    expect((await hub.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${poll.id}`))!.votes).toEqual({ 'person:demo-14627-kik-2': [1, 3] });
+    expect((await hub.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${poll.id}`))!.votes).toEqual({
+      'person:demo-14627-kik-2': [1, 3],
+    });
   });
 
   it('suggests municipalities while the name is typed', async () => {
-    const id = interaction(4, ALICE, { id: '600000000000000001', name: 'kontakt', type: 1, options: [{ name: 'gemeinde', type: 3, value: 'Rade', focused: true }] });
+    const id = interaction(4, ALICE, {
+      id: '600000000000000001',
+      name: 'kontakt',
+      type: 1,
+      options: [{ name: 'gemeinde', type: 3, value: 'Rade', focused: true }],
+    });
     const { body } = await fake.callbackFor(id);
-    expect(body).toEqual({ type: 8, data: { choices: [{ name: 'Radeberg', value: 'Radeberg' }, { name: 'Radebeul', value: 'Radebeul' }] } });
+    expect(body).toEqual({
+      type: 8,
+      data: {
+        choices: [
+          { name: 'Radeberg', value: 'Radeberg' },
+          { name: 'Radebeul', value: 'Radebeul' },
+        ],
+      },
+    });
   });
 });

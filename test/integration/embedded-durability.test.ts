@@ -15,7 +15,10 @@ describe('the embedded store on disk', () => {
   it('keeps what was written across a reopen', async () => {
     const dir = fresh();
     const first = EmbeddedStore.open(dir);
-    await new NetworkWriter(first, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+    await new NetworkWriter(first, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), {
+      actor: SYSTEM,
+      action: 'seed',
+    });
     await first.close();
     const second = EmbeddedStore.open(dir);
     expect((await second.counts()).links).toBe(3);
@@ -32,7 +35,11 @@ describe('the embedded store on disk', () => {
 
   it('keeps every confirmed write when the process is killed with SIGKILL', async () => {
     const dir = fresh();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/write-until-killed.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../support/write-until-killed.ts'), dir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const confirmed: string[] = [];
     await new Promise<void>((resolve) => {
       createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -20,12 +20,18 @@ describe('linking chat accounts from the first minute', () => {
   let hub: TestHub;
   let identities: ChatIdentities;
   let dispatcher: Dispatcher;
-  const say = async (user: ChatUser, text: string) => toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
+  const say = async (user: ChatUser, text: string) =>
+    toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
 
   beforeAll(async () => {
     hub = await demoHub();
     identities = new ChatIdentities(hub.store);
-    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
   });
 
   it('links the first admin account from the shell (npm run link)', async () => {
@@ -33,11 +39,15 @@ describe('linking chat accounts from the first minute', () => {
     const seeded = EmbeddedStore.open(dataDir);
     await seeded.close();
     await npmRun('seed', [], { HUB_DATA_DIR: dataDir });
-    const printed = await npmRun('link', ['confirm', '@admin:hub.test', 'person:demo-admin'], { HUB_DATA_DIR: dataDir });
+    const printed = await npmRun('link', ['confirm', '@admin:hub.test', 'person:demo-admin'], {
+      HUB_DATA_DIR: dataDir,
+    });
     expect(printed).toContain('@admin:hub.test is now linked to');
     const store = EmbeddedStore.open(dataDir);
     try {
-      expect(await new ChatIdentities(store).viewerFor({ transport: 'matrix', userId: '@admin:hub.test' })).toMatchObject({ personId: 'person:demo-admin', access: 'ADMIN' });
+      expect(
+        await new ChatIdentities(store).viewerFor({ transport: 'matrix', userId: '@admin:hub.test' }),
+      ).toMatchObject({ personId: 'person:demo-admin', access: 'ADMIN' });
     } finally {
       await store.close();
     }
@@ -45,25 +55,52 @@ describe('linking chat accounts from the first minute', () => {
 
   it('lets an admin link an account over GraphQL, never to themselves', async () => {
     const admin = bearer(await hub.token('ADMIN', 'person:demo-admin'));
-    const linked = await gql(hub.yoga, 'mutation { confirmChatLink(account: "@kk:hub.test", personId: "person:demo-14627-koordinationskraft") { __typename ... on MutationConfirmChatLinkSuccess { data { account personId transport } } } }', {}, admin);
-    expect(linked.data!.confirmChatLink.data).toEqual({ account: '@kk:hub.test', personId: 'person:demo-14627-koordinationskraft', transport: 'MATRIX' });
-    expect((await say({ transport: 'matrix', userId: '@kk:hub.test' }, '!status'))).toContain('Datenbank');
-    const self = await gql(hub.yoga, 'mutation { confirmChatLink(account: "@me:hub.test", personId: "person:demo-admin") { __typename ... on HubError { code } } }', {}, admin);
+    const linked = await gql(
+      hub.yoga,
+      'mutation { confirmChatLink(account: "@kk:hub.test", personId: "person:demo-14627-koordinationskraft") { __typename ... on MutationConfirmChatLinkSuccess { data { account personId transport } } } }',
+      {},
+      admin,
+    );
+    expect(linked.data!.confirmChatLink.data).toEqual({
+      account: '@kk:hub.test',
+      personId: 'person:demo-14627-koordinationskraft',
+      transport: 'MATRIX',
+    });
+    expect(await say({ transport: 'matrix', userId: '@kk:hub.test' }, '!status')).toContain('Datenbank');
+    const self = await gql(
+      hub.yoga,
+      'mutation { confirmChatLink(account: "@me:hub.test", personId: "person:demo-admin") { __typename ... on HubError { code } } }',
+      {},
+      admin,
+    );
     expect(self.data!.confirmChatLink).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
   });
 
-  it('tells the coordinators of the person\'s district of a pending link, and the person once confirmed', async () => {
+  it("tells the coordinators of the person's district of a pending link, and the person once confirmed", async () => {
     const told: { personId: string; text: string }[] = [];
-    const notifier = { notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }) };
+    const notifier = {
+      notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }),
+    };
     hub.services.identities.addNotifier(notifier);
     try {
       const account: ChatUser = { transport: 'matrix', userId: '@wartend:hub.test' };
       await hub.services.identities.requestLink(account, 'person:demo-14627-alliance-2-volunteer-1');
       const toCoordinators = told.filter((t) => t.text.includes('@wartend:hub.test möchte als'));
-      expect(toCoordinators.map((t) => t.personId)).toEqual(expect.arrayContaining(['person:demo-14627-koordinationskraft', 'person:demo-14627-kik-1']));
-      expect(expandCommandRefs(toCoordinators[0]!.text, 'de', COMMANDS)).toContain('!bestätigen @wartend:hub.test person:demo-14627-alliance-2-volunteer-1');
-      await hub.services.identities.confirm(account, await hub.services.identities.viewerOfPerson('person:demo-14627-koordinationskraft'), 'person:demo-14627-alliance-2-volunteer-1');
-      expect(told.at(-1)).toEqual({ personId: 'person:demo-14627-alliance-2-volunteer-1', text: expect.stringContaining('ist jetzt mit Ihrer Person verknüpft') });
+      expect(toCoordinators.map((t) => t.personId)).toEqual(
+        expect.arrayContaining(['person:demo-14627-koordinationskraft', 'person:demo-14627-kik-1']),
+      );
+      expect(expandCommandRefs(toCoordinators[0]!.text, 'de', COMMANDS)).toContain(
+        '!bestätigen @wartend:hub.test person:demo-14627-alliance-2-volunteer-1',
+      );
+      await hub.services.identities.confirm(
+        account,
+        await hub.services.identities.viewerOfPerson('person:demo-14627-koordinationskraft'),
+        'person:demo-14627-alliance-2-volunteer-1',
+      );
+      expect(told.at(-1)).toEqual({
+        personId: 'person:demo-14627-alliance-2-volunteer-1',
+        text: expect.stringContaining('ist jetzt mit Ihrer Person verknüpft'),
+      });
     } finally {
       hub.services.identities.removeNotifier(notifier);
     }
@@ -74,7 +111,9 @@ describe('linking chat accounts from the first minute', () => {
     const account: ChatUser = { transport: 'matrix', userId: '@neu:hub.test' };
     const asked = await say(account, `!ich verknüpfen ${volunteer!.name}`);
     expect(asked).toContain(`als ${volunteer!.name} verknüpft zu werden`);
-    expect((await identities.link(account))).toMatchObject({ personId: volunteer!.id, status: 'pending' });
-    expect(await say({ transport: 'matrix', userId: '@other:hub.test' }, '!ich verknüpfen Niemand Sonstwer')).toContain('Ich finde niemanden mit genau diesem Namen');
+    expect(await identities.link(account)).toMatchObject({ personId: volunteer!.id, status: 'pending' });
+    expect(await say({ transport: 'matrix', userId: '@other:hub.test' }, '!ich verknüpfen Niemand Sonstwer')).toContain(
+      'Ich finde niemanden mit genau diesem Namen',
+    );
   });
 });

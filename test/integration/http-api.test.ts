@@ -27,8 +27,15 @@ describe.each(storeFactories)('the GraphQL API over HTTP on the $name store', (f
   });
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
 
   it('answers the public directory and contacts anonymously', async () => {
@@ -40,10 +47,15 @@ describe.each(storeFactories)('the GraphQL API over HTTP on the $name store', (f
   it('enforces who may write, and refuses bad tokens with 401', async () => {
     expect((await post('{ districts { ags } }', { authorization: 'Bearer hub_wrong' })).status).toBe(401);
     const volunteer = await hub.token('VOLUNTEER', 'person:demo-14627-alliance-1-volunteer-1');
-    const refused = await post('mutation { addPerson(input: { name: "Eva Lang" }) { ... on HubError { code } } }', { authorization: `Bearer ${volunteer}` });
+    const refused = await post('mutation { addPerson(input: { name: "Eva Lang" }) { ... on HubError { code } } }', {
+      authorization: `Bearer ${volunteer}`,
+    });
     expect(refused.body.data.addPerson).toEqual({ code: 'NOT_ALLOWED' });
     const admin = await hub.token('ADMIN', 'person:demo-admin');
-    const added = await post('mutation { addPerson(input: { name: "Eva Lang" }) { ... on MutationAddPersonSuccess { data { name } } } }', { authorization: `Bearer ${admin}` });
+    const added = await post(
+      'mutation { addPerson(input: { name: "Eva Lang" }) { ... on MutationAddPersonSuccess { data { name } } } }',
+      { authorization: `Bearer ${admin}` },
+    );
     expect(added.body.data.addPerson).toEqual({ data: { name: 'Eva Lang' } });
   });
 

@@ -29,7 +29,10 @@ const setups: Record<'embedded' | 'neo4j', () => Promise<Setup>> = {
     const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
     await store.deleteEverything();
     await store.close();
-    return { env: { HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-killed-')), NEO4J_URI: inject('neo4jUri') }, open: () => Neo4jStore.connect({ uri: inject('neo4jUri') }) };
+    return {
+      env: { HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-killed-')), NEO4J_URI: inject('neo4jUri') },
+      open: () => Neo4jStore.connect({ uri: inject('neo4jUri') }),
+    };
   },
 };
 
@@ -44,7 +47,10 @@ describe.each(['embedded', 'neo4j'] as const)('the hub on the %s store, killed w
   it('keeps every write it confirmed', async () => {
     const setup = await setups[kind]();
     let store = await setup.open();
-    const { secret } = await new AccessService(store).create({ personId: await anyPerson(store), access: 'ADMIN', label: 'kill test' }, SYSTEM);
+    const { secret } = await new AccessService(store).create(
+      { personId: await anyPerson(store), access: 'ADMIN', label: 'kill test' },
+      SYSTEM,
+    );
     await store.close();
 
     const hub = await startHub(setup.env);
@@ -54,10 +60,14 @@ describe.each(['embedded', 'neo4j'] as const)('the hub on the %s store, killed w
         const response = await fetch(`${hub.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-          body: JSON.stringify({ query: `mutation { addPerson(input: { name: "Schreibtest ${i}" }) { ... on MutationAddPersonSuccess { data { id } } } }` }),
+          body: JSON.stringify({
+            query: `mutation { addPerson(input: { name: "Schreibtest ${i}" }) { ... on MutationAddPersonSuccess { data { id } } } }`,
+          }),
         }).catch(() => null);
         if (!response) return;
-        const body = (await response.json().catch(() => null)) as { data?: { addPerson: { data: { id: string } } } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          data?: { addPerson: { data: { id: string } } };
+        } | null;
         if (body?.data) confirmed.push(body.data.addPerson.data.id);
       }
     })();

@@ -28,7 +28,9 @@ interface Instance {
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const child = hubProcess({ ...env, PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-instance-')) });
-  if (process.env.DEBUG_INSTANCES) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => process.stderr.write(`[${port}] ${chunk}`));
+  if (process.env.DEBUG_INSTANCES)
+    for (const stream of [child.stdout!, child.stderr!])
+      stream.on('data', (chunk: Buffer) => process.stderr.write(`[${port}] ${chunk}`));
   await firstLine(child.stdout!, /Integration hub on the neo4j store/);
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -39,7 +41,15 @@ const runsBots = async (instance: Instance) =>
 /** "am 25.11.2026 um 23:15" in Berlin time, as a coordinator would type it. */
 function berlinWhen(date: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -66,7 +76,10 @@ describe('several hub instances over one Neo4j and one Redis', () => {
     alice = await MatrixUser.register('alice');
     const identities = new ChatIdentities(store);
     await identities.requestLink({ transport: 'matrix', userId: alice.userId }, KIK);
-    await identities.confirm({ transport: 'matrix', userId: alice.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    await identities.confirm(
+      { transport: 'matrix', userId: alice.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
     const env = {
       NEO4J_URI: inject('neo4jUri'),
       HUB_REDIS_URL: redis.url,
@@ -91,7 +104,10 @@ describe('several hub instances over one Neo4j and one Redis', () => {
   });
 
   it('streams a change made on instance A to a subscriber on instance B', async () => {
-    const { secret } = await services.access.create({ personId: 'person:demo-admin', access: 'ADMIN', label: 'instances test' }, SYSTEM);
+    const { secret } = await services.access.create(
+      { personId: 'person:demo-admin', access: 'ADMIN', label: 'instances test' },
+      SYSTEM,
+    );
     const auth = { authorization: `Bearer ${secret}` };
     const stream = await fetch(`${b.url}/graphql`, {
       method: 'POST',
@@ -99,50 +115,85 @@ describe('several hub instances over one Neo4j and one Redis', () => {
       body: JSON.stringify({ query: 'subscription { networkChanged { action subjectIds } }' }),
     });
     const reader = stream.body!.getReader();
-    const mutation = JSON.stringify({ query: 'mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-1", toId: "institution:demo-14627-hospital" }) { __typename } }' });
-    const written = await fetch(`${a.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: mutation });
-    expect(((await written.json()) as { data: { addLink: { __typename: string } } }).data.addLink.__typename).not.toContain('Error');
+    const mutation = JSON.stringify({
+      query:
+        'mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-1", toId: "institution:demo-14627-hospital" }) { __typename } }',
+    });
+    const written = await fetch(`${a.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: mutation,
+    });
+    expect(
+      ((await written.json()) as { data: { addLink: { __typename: string } } }).data.addLink.__typename,
+    ).not.toContain('Error');
     let text = '';
     const deadline = Date.now() + 10_000;
-    while (!text.includes('"addLink"') && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('"addLink"') && Date.now() < deadline)
+      text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
-    const event = JSON.parse(/data: (.*)/.exec(text)![1]!) as { data: { networkChanged: { action: string; subjectIds: string[] } } };
+    const event = JSON.parse(/data: (.*)/.exec(text)![1]!) as {
+      data: { networkChanged: { action: string; subjectIds: string[] } };
+    };
     expect(event.data.networkChanged.action).toBe('addLink');
-    expect(event.data.networkChanged.subjectIds).toEqual(expect.arrayContaining(['alliance:demo-14627-1', 'institution:demo-14627-hospital']));
+    expect(event.data.networkChanged.subjectIds).toEqual(
+      expect.arrayContaining(['alliance:demo-14627-1', 'institution:demo-14627-hospital']),
+    );
 
     // B's own caches heard of it too: its map already has the new link.
-    const network = await fetch(`${b.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: '{ network(districtAgs: "14627") { edges { source target } } }' }) });
-    const edges = ((await network.json()) as { data: { network: { edges: { source: string; target: string }[] } } }).data.network.edges;
+    const network = await fetch(`${b.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ query: '{ network(districtAgs: "14627") { edges { source target } } }' }),
+    });
+    const edges = ((await network.json()) as { data: { network: { edges: { source: string; target: string }[] } } })
+      .data.network.edges;
     expect(edges).toContainEqual({ source: 'alliance:demo-14627-1', target: 'institution:demo-14627-hospital' });
   });
 
-  it('carries a request filed on the instance without the bots to the KIK\'s chat', async () => {
-    const { secret } = await services.access.create({ personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER', label: 'outbox test' }, SYSTEM);
+  it("carries a request filed on the instance without the bots to the KIK's chat", async () => {
+    const { secret } = await services.access.create(
+      { personId: 'person:demo-14627-alliance-1-volunteer-1', access: 'VOLUNTEER', label: 'outbox test' },
+      SYSTEM,
+    );
     const elsewhere = (await runsBots(a)) ? b : a;
     const filed = await fetch(`${elsewhere.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-      body: JSON.stringify({ query: 'mutation { fileRequest(input: { place: "Meißen", text: "Suchen Räume für ein Sprachcafé" }) { ... on MutationFileRequestSuccess { data { handler { id } } } } }' }),
+      body: JSON.stringify({
+        query:
+          'mutation { fileRequest(input: { place: "Meißen", text: "Suchen Räume für ein Sprachcafé" }) { ... on MutationFileRequestSuccess { data { handler { id } } } } }',
+      }),
     });
-    expect(((await filed.json()) as { data: { fileRequest: { data: { handler: { id: string } } } } }).data.fileRequest.data.handler.id).toBe(KIK);
+    expect(
+      ((await filed.json()) as { data: { fileRequest: { data: { handler: { id: string } } } } }).data.fileRequest.data
+        .handler.id,
+    ).toBe(KIK);
     await alice.waitFor(async () => {
       for (const room of await alice.invitedRooms()) await alice.join(room);
       const rooms = (await alice.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms;
       const messages = (await Promise.all(rooms.map((room) => alice.messages(room)))).flat();
-      return messages.some((m) => m.sender === botUserId && String(m.content.body).includes('Suchen Räume für ein Sprachcafé'));
+      return messages.some(
+        (m) => m.sender === botUserId && String(m.content.body).includes('Suchen Räume für ein Sprachcafé'),
+      );
     });
   });
 
   it('sends a due reminder once, and moves the bot to the other instance when its holder is killed', async () => {
     const organiser = await new ChatIdentities(store).viewerOfPerson('person:demo-14627-koordinationskraft');
     const startsAt = new Date(Date.now() + 2 * 3_600_000);
-    await services.meetings.schedule({ title: 'Austausch Sprachkurse', when: berlinWhen(startsAt), invite: [KIK], confirmed: true }, organiser);
+    await services.meetings.schedule(
+      { title: 'Austausch Sprachkurse', when: berlinWhen(startsAt), invite: [KIK], confirmed: true },
+      organiser,
+    );
 
     const reminders = async () => {
       for (const room of await alice.invitedRooms()) await alice.join(room);
       const rooms = (await alice.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms;
       const messages = (await Promise.all(rooms.map((room) => alice.messages(room)))).flat();
-      return messages.filter((m) => m.sender === botUserId && String(m.content.body).startsWith('Erinnerung: „Austausch Sprachkurse“'));
+      return messages.filter(
+        (m) => m.sender === botUserId && String(m.content.body).startsWith('Erinnerung: „Austausch Sprachkurse“'),
+      );
     };
     await alice.waitFor(async () => (await reminders()).length > 0);
 

@@ -22,8 +22,19 @@ describe('the Matrix bot through Synapse', () => {
   const storagePath = join(mkdtempSync(join(tmpdir(), 'hub-matrix-')), 'sync.json');
 
   const startBot = async () => {
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath }, dispatcher, identities, hub.store, () => {});
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => bot.status(),
+    });
+    bot = new MatrixBot(
+      { homeserverUrl: inject('synapseUrl'), accessToken: botAccount.accessToken, allowedInviters: [], storagePath },
+      dispatcher,
+      identities,
+      hub.store,
+      () => {},
+    );
     await bot.start();
     hub.services.requests.addNotifier(bot);
     hub.services.meetings.addNotifier(bot);
@@ -41,8 +52,14 @@ describe('the Matrix bot through Synapse', () => {
     botAccount = await MatrixUser.registerWithToken('hubbot');
     alice = await MatrixUser.register('alice');
     coordinator = await MatrixUser.register('kk');
-    await identities.requestLink({ transport: 'matrix', userId: coordinator.userId }, 'person:demo-14627-koordinationskraft');
-    await identities.confirm({ transport: 'matrix', userId: coordinator.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    await identities.requestLink(
+      { transport: 'matrix', userId: coordinator.userId },
+      'person:demo-14627-koordinationskraft',
+    );
+    await identities.confirm(
+      { transport: 'matrix', userId: coordinator.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
     await startBot();
     aliceRoom = await alice.createRoom([botAccount.userId], { is_direct: true });
     await alice.waitFor(async () => (await alice.members(aliceRoom)).includes(botAccount.userId));
@@ -52,34 +69,62 @@ describe('the Matrix bot through Synapse', () => {
   it('answers help as a notice replying to the question, with HTML and a mention', async () => {
     const answer = await ask(alice, aliceRoom, '!hilfe');
     expect(answer.sender).toBe(botAccount.userId);
-    expect(answer.content).toMatchObject({ msgtype: 'm.notice', format: 'org.matrix.custom.html', 'm.mentions': { user_ids: [alice.userId] } });
+    expect(answer.content).toMatchObject({
+      msgtype: 'm.notice',
+      format: 'org.matrix.custom.html',
+      'm.mentions': { user_ids: [alice.userId] },
+    });
     expect(answer.content.body).toContain('!kontakt <Gemeinde> [Thema]');
     expect(answer.content.formatted_body).toContain('<strong>!kontakt &lt;Gemeinde&gt; [Thema]</strong>');
     expect(answer.content.body).not.toMatch(/^> /);
   });
 
   it('answers a contact question, and an unknown municipality with the closest names', async () => {
-    expect((await ask(alice, aliceRoom, '!kontakt Radbeul')).content.body).toMatch(/^Ansprechpersonen in Radebeul\n.+Kommunale Integrationskoordination für Radebeul/);
-    expect((await ask(alice, aliceRoom, '!kontakt Radeb')).content.body).toMatch(/^Die Gemeinde "Radeb" ist nicht bekannt\. Meinten Sie: Radeberg, Radebeul/);
+    expect((await ask(alice, aliceRoom, '!kontakt Radbeul')).content.body).toMatch(
+      /^Ansprechpersonen in Radebeul\n.+Kommunale Integrationskoordination für Radebeul/,
+    );
+    expect((await ask(alice, aliceRoom, '!kontakt Radeb')).content.body).toMatch(
+      /^Die Gemeinde "Radeb" ist nicht bekannt\. Meinten Sie: Radeberg, Radebeul/,
+    );
   });
 
   it('refuses a command the person may not use, and answers in the thread it was asked in', async () => {
     expect((await ask(alice, aliceRoom, '!status')).content.body).toMatch(/^!status ist Koordinator:innen vorbehalten/);
     const root = await alice.send(aliceRoom, 'Frage zum Netzwerk');
-    const inThread = await alice.send(aliceRoom, '!netzwerk Radebeul', { 'm.relates_to': { rel_type: 'm.thread', event_id: root, is_falling_back: true, 'm.in_reply_to': { event_id: root } } });
+    const inThread = await alice.send(aliceRoom, '!netzwerk Radebeul', {
+      'm.relates_to': {
+        rel_type: 'm.thread',
+        event_id: root,
+        is_falling_back: true,
+        'm.in_reply_to': { event_id: root },
+      },
+    });
     const [answer] = await alice.repliesTo(aliceRoom, inThread);
-    expect(answer!.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root, is_falling_back: false, 'm.in_reply_to': { event_id: inThread } });
+    expect(answer!.content['m.relates_to']).toEqual({
+      rel_type: 'm.thread',
+      event_id: root,
+      is_falling_back: false,
+      'm.in_reply_to': { event_id: inThread },
+    });
     expect(answer!.content.body).toContain('Netzwerk von Radebeul');
   });
 
   it('adds the map of a district to a room as a widget, and says so where it may not', async () => {
-    const room = await alice.createRoom([botAccount.userId], { power_level_content_override: { users: { [botAccount.userId]: 50 } } });
+    const room = await alice.createRoom([botAccount.userId], {
+      power_level_content_override: { users: { [botAccount.userId]: 50 } },
+    });
     await alice.waitFor(async () => (await alice.members(room)).includes(botAccount.userId));
     const answer = await ask(alice, room, '!karte Meisen');
     expect(answer.content.body).toContain('Netzwerkkarte Meißen');
     expect(answer.content.body).toContain('http://hub.test/?district=14627');
-    const widget = await alice.waitFor(() => alice.state<{ type: string; url: string; name: string }>(room, 'im.vector.modular.widgets', 'hub-map-14627'));
-    expect(widget).toMatchObject({ type: 'm.custom', name: 'Netzwerkkarte Meißen', url: 'http://hub.test/?district=14627&widgetId=$matrix_widget_id' });
+    const widget = await alice.waitFor(() =>
+      alice.state<{ type: string; url: string; name: string }>(room, 'im.vector.modular.widgets', 'hub-map-14627'),
+    );
+    expect(widget).toMatchObject({
+      type: 'm.custom',
+      name: 'Netzwerkkarte Meißen',
+      url: 'http://hub.test/?district=14627&widgetId=$matrix_widget_id',
+    });
 
     const direct = await alice.send(aliceRoom, '!karte');
     const [link, note] = await alice.repliesTo(aliceRoom, direct, 2);
@@ -92,14 +137,18 @@ describe('the Matrix bot through Synapse', () => {
     await alice.join(group);
     await coordinator.waitFor(async () => (await coordinator.members(group)).length === 3);
     const note = await ask(coordinator, group, '!kontakt Radebeul');
-    expect(note.content.body).toBe(`${coordinator.userId}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`);
+    expect(note.content.body).toBe(
+      `${coordinator.userId}, die Antwort enthält Kontaktdaten und kommt deshalb als Direktnachricht.`,
+    );
     expect(JSON.stringify(await coordinator.messages(group))).not.toMatch(/Telefon/);
     const [direct] = await coordinator.waitFor(async () => {
       const invites = await coordinator.invitedRooms();
       return invites.length ? invites : null;
     });
     await coordinator.join(direct!);
-    const details = await coordinator.waitFor(async () => (await coordinator.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'));
+    const details = await coordinator.waitFor(async () =>
+      (await coordinator.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'),
+    );
     expect(details.content.body).toMatch(/Ansprechpersonen in Radebeul[\s\S]*Telefon: \+49/);
     // The plain body names each address once; the link is in the HTML (issue 21, point 7).
     expect(details.content.body).toMatch(/E-Mail: \S+@\S+/);
@@ -116,39 +165,63 @@ describe('the Matrix bot through Synapse', () => {
     expect(inRoom.content.body).toMatch(/^Ansprechpersonen in Radebeul/);
   });
 
-  it('sends a person\'s data export as a JSON file beside a short summary (issue 21, finding 2)', async () => {
+  it("sends a person's data export as a JSON file beside a short summary (issue 21, finding 2)", async () => {
     const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
     await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
     const summary = await ask(coordinator, room, '!meine-daten');
     expect(summary.content.body).toMatch(/Das speichert der Hub über .+ \(Art\. 15 DSGVO\)/);
-    const file = await coordinator.waitFor(async () => (await coordinator.messages(room)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
+    const file = await coordinator.waitFor(async () =>
+      (await coordinator.messages(room)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'),
+    );
     expect(file.content).toMatchObject({ body: 'meine-daten.json', info: { mimetype: 'application/json' } });
-    const exported = JSON.parse(await coordinator.download(String(file.content.url))) as { person: { id: string }; auditEntries: { subjectIds: string[] }[] };
+    const exported = JSON.parse(await coordinator.download(String(file.content.url))) as {
+      person: { id: string };
+      auditEntries: { subjectIds: string[] }[];
+    };
     expect(exported.person.id).toBe('person:demo-14627-koordinationskraft');
     expect(exported.auditEntries.every((e) => e.subjectIds.length === 1)).toBe(true);
   });
 
   it('opens an unencrypted direct chat itself when someone writes in an encrypted one, and says so (issue 21, point 7)', async () => {
     const erin = await MatrixUser.register('erin');
-    const encrypted = await erin.createRoom([botAccount.userId], { is_direct: true, initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }] });
-    await erin.waitFor(async () => (await erin.members(encrypted)).includes(botAccount.userId));
-    const sent = await erin.api<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(encrypted)}/send/m.room.encrypted/${Date.now()}`, {
-      algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'AwgAEn...', device_id: 'DEVICE', sender_key: 'key', session_id: 'session',
+    const encrypted = await erin.createRoom([botAccount.userId], {
+      is_direct: true,
+      initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
     });
+    await erin.waitFor(async () => (await erin.members(encrypted)).includes(botAccount.userId));
+    const sent = await erin.api<{ event_id: string }>(
+      'PUT',
+      `/rooms/${encodeURIComponent(encrypted)}/send/m.room.encrypted/${Date.now()}`,
+      {
+        algorithm: 'm.megolm.v1.aes-sha2',
+        ciphertext: 'AwgAEn...',
+        device_id: 'DEVICE',
+        sender_key: 'key',
+        session_id: 'session',
+      },
+    );
     const [notice] = await erin.repliesTo(encrypted, sent.event_id);
-    expect(notice!.content).toMatchObject({ msgtype: 'm.notice', body: 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.' });
+    expect(notice!.content).toMatchObject({
+      msgtype: 'm.notice',
+      body: 'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
+    });
     const [direct] = await erin.waitFor(async () => {
       const invites = await erin.invitedRooms();
       return invites.length ? invites : null;
     });
     expect(direct).not.toBe(encrypted);
     await erin.join(direct!);
-    const welcome = await erin.waitFor(async () => (await erin.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'));
+    const welcome = await erin.waitFor(async () =>
+      (await erin.messages(direct!)).find((m) => m.sender === botAccount.userId && m.type === 'm.room.message'),
+    );
     expect(welcome.content.body).toContain('!hilfe');
     await expect(erin.api('GET', `/rooms/${encodeURIComponent(direct!)}/state/m.room.encryption/`)).rejects.toThrow();
     // The bot keeps that chat as the person's direct chat, as Matrix clients do (m.direct).
     const bot = MatrixUser.of(botAccount);
-    const directs = await bot.api<Record<string, string[]>>('GET', `/user/${encodeURIComponent(botAccount.userId)}/account_data/m.direct`);
+    const directs = await bot.api<Record<string, string[]>>(
+      'GET',
+      `/user/${encodeURIComponent(botAccount.userId)}/account_data/m.direct`,
+    );
     expect(directs[erin.userId]![0]).toBe(direct);
     const answer = await ask(erin, direct!, '!hilfe');
     expect(answer.content.body).toContain('!kontakt');
@@ -164,12 +237,18 @@ describe('the Matrix bot through Synapse', () => {
     expect(await alice.repliesTo(room, early, 1, 500)).toHaveLength(0);
   });
 
-  it('carries a volunteer\'s request to the KIK\'s direct chat, and tells the volunteer when it is accepted and resolved', async () => {
+  it("carries a volunteer's request to the KIK's direct chat, and tells the volunteer when it is accepted and resolved", async () => {
     const volunteer = await MatrixUser.register('volunteer');
     const kik = await MatrixUser.register('kik');
-    for (const [user, personId] of [[volunteer, 'person:demo-14627-alliance-1-volunteer-1'], [kik, 'person:demo-14627-kik-2']] as const) {
+    for (const [user, personId] of [
+      [volunteer, 'person:demo-14627-alliance-1-volunteer-1'],
+      [kik, 'person:demo-14627-kik-2'],
+    ] as const) {
       await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
-      await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
+      await identities.confirm(
+        { transport: 'matrix', userId: user.userId },
+        await identities.viewerOfPerson('person:demo-admin'),
+      );
     }
     const room = await volunteer.createRoom([botAccount.userId], { is_direct: true });
     await volunteer.waitFor(async () => (await volunteer.members(room)).includes(botAccount.userId));
@@ -185,7 +264,11 @@ describe('the Matrix bot through Synapse', () => {
       return direct!;
     };
     const botSaid = (user: MatrixUser, roomId: string, pattern: RegExp) =>
-      user.waitFor(async () => (await user.messages(roomId)).find((m) => m.sender === botAccount.userId && pattern.test(String(m.content.body))));
+      user.waitFor(async () =>
+        (await user.messages(roomId)).find(
+          (m) => m.sender === botAccount.userId && pattern.test(String(m.content.body)),
+        ),
+      );
 
     const kikInbox = await inbox(kik);
     const notice = String((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body);
@@ -195,7 +278,13 @@ describe('the Matrix bot through Synapse', () => {
     // The volunteer's own direct chat with the bot is where their notifications arrive (issue 21,
     // point 7: no second DM per notification), after a welcome.
     const volunteerInbox = room;
-    expect((await volunteer.messages(room)).some((m) => m.sender === botAccount.userId && /^Hallo! Ich bin der Bot des Integrationsnetzwerks/.test(String(m.content.body)))).toBe(true);
+    expect(
+      (await volunteer.messages(room)).some(
+        (m) =>
+          m.sender === botAccount.userId &&
+          /^Hallo! Ich bin der Bot des Integrationsnetzwerks/.test(String(m.content.body)),
+      ),
+    ).toBe(true);
     await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} wurde angenommen`));
     expect((await ask(kik, kikInbox, `!erledigt ${id} Dolmetscherin vermittelt`)).content.body).toContain('erledigt');
     await botSaid(volunteer, volunteerInbox, new RegExp(`Ihre Anfrage ${id} ist erledigt – Dolmetscherin vermittelt`));
@@ -205,17 +294,26 @@ describe('the Matrix bot through Synapse', () => {
   it('invites to an exchange meeting by direct message and records a ✅ reaction as the answer', async () => {
     const kik = await MatrixUser.register('kik-meeting');
     await identities.requestLink({ transport: 'matrix', userId: kik.userId }, 'person:demo-14627-kik-1');
-    await identities.confirm({ transport: 'matrix', userId: kik.userId }, await identities.viewerOfPerson('person:demo-admin'));
+    await identities.confirm(
+      { transport: 'matrix', userId: kik.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
     const organiserRoom = await coordinator.createRoom([botAccount.userId], { is_direct: true });
     await coordinator.waitFor(async () => (await coordinator.members(organiserRoom)).includes(botAccount.userId));
-    const scheduled = await ask(coordinator, organiserRoom, '!treffen "Austausch Sprachkurse" übermorgen 10 Uhr Coswig --trotzdem');
+    const scheduled = await ask(
+      coordinator,
+      organiserRoom,
+      '!treffen "Austausch Sprachkurse" übermorgen 10 Uhr Coswig --trotzdem',
+    );
     expect(scheduled.content.body).toMatch(/„Austausch Sprachkurse“ ist angelegt \(meeting:[0-9a-f]+\)/);
 
     // Two invitations arrive: the direct chat with the bot and the meeting's own room.
     const invitation = await kik.waitFor(async () => {
       for (const room of await kik.invitedRooms()) await kik.join(room);
       for (const room of (await kik.api<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms) {
-        const found = (await kik.messages(room)).find((m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung'));
+        const found = (await kik.messages(room)).find(
+          (m) => m.sender === botAccount.userId && String(m.content.body).startsWith('Einladung'),
+        );
         if (found) return { ...found, room };
       }
       return null;
@@ -223,21 +321,33 @@ describe('the Matrix bot through Synapse', () => {
     const direct = invitation.room;
     expect(invitation.content.body).toContain('„Austausch Sprachkurse“');
     // Commands named by the services are written in the reader's language; the reaction hint is Matrix's own.
-    expect(invitation.content.body).toMatch(/Zusagen: !zusage meeting:[0-9a-f]+ ja\|nein\|vielleicht\nAuf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht\./);
+    expect(invitation.content.body).toMatch(
+      /Zusagen: !zusage meeting:[0-9a-f]+ ja\|nein\|vielleicht\nAuf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht\./,
+    );
     expect(invitation.content.body).not.toContain('⟦');
-    const file = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'));
+    const file = await kik.waitFor(async () =>
+      (await kik.messages(direct!)).find((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file'),
+    );
     expect(file.content).toMatchObject({ body: 'Austausch-Sprachkurse.ics', info: { mimetype: 'text/calendar' } });
     expect(await kik.download(String(file.content.url))).toContain('SUMMARY:Austausch Sprachkurse');
-    await kik.api('PUT', `/rooms/${encodeURIComponent(direct!)}/send/m.reaction/${Date.now()}`, { 'm.relates_to': { rel_type: 'm.annotation', event_id: invitation.event_id, key: '✅' } });
+    await kik.api('PUT', `/rooms/${encodeURIComponent(direct!)}/send/m.reaction/${Date.now()}`, {
+      'm.relates_to': { rel_type: 'm.annotation', event_id: invitation.event_id, key: '✅' },
+    });
     const [thanks] = await kik.repliesTo(direct!, invitation.event_id);
     expect(thanks!.content.body).toBe('Danke, Ihre Antwort zu „Austausch Sprachkurse“ ist gespeichert.');
-    expect((await ask(coordinator, organiserRoom, '!termine')).content.body).toMatch(/Antworten: .+ zugesagt \(1\/\d\)/);
+    expect((await ask(coordinator, organiserRoom, '!termine')).content.body).toMatch(
+      /Antworten: .+ zugesagt \(1\/\d\)/,
+    );
 
     // Moved: the invitee gets the news and an updated .ics with the same UID and a higher SEQUENCE (issue 21, point 7).
     const id = /(meeting:[0-9a-f]+)/.exec(String(scheduled.content.body))![1]!;
-    expect((await ask(coordinator, organiserRoom, `!verschieben ${id} übermorgen 15 Uhr`)).content.body).toContain('verschoben');
+    expect((await ask(coordinator, organiserRoom, `!verschieben ${id} übermorgen 15 Uhr`)).content.body).toContain(
+      'verschoben',
+    );
     const files = await kik.waitFor(async () => {
-      const found = (await kik.messages(direct!)).filter((m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file');
+      const found = (await kik.messages(direct!)).filter(
+        (m) => m.sender === botAccount.userId && m.content.msgtype === 'm.file',
+      );
       return found.length >= 2 ? found : null;
     });
     const [first, second] = await Promise.all(files.slice(-2).map((f) => kik.download(String(f.content.url))));

@@ -33,8 +33,24 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
     const account = await registerUser(synapse, `hubbot-outage`);
     botUserId = account.userId;
     identities.trust({ transport: 'console', userId: 'kk' }, 'person:demo-14627-koordinationskraft');
-    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => bot.status() });
-    bot = new MatrixBot({ homeserverUrl: synapse.url, accessToken: account.accessToken, allowedInviters: [], storagePath: join(dataDir, 'bot-sync.json') }, dispatcher, identities, hub.store, (line) => void logged.push(line));
+    dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => bot.status(),
+    });
+    bot = new MatrixBot(
+      {
+        homeserverUrl: synapse.url,
+        accessToken: account.accessToken,
+        allowedInviters: [],
+        storagePath: join(dataDir, 'bot-sync.json'),
+      },
+      dispatcher,
+      identities,
+      hub.store,
+      (line) => void logged.push(line),
+    );
     await bot.start();
     alice = await MatrixUser.register('alice', synapse);
     room = await alice.createRoom([botUserId], { is_direct: true });
@@ -63,7 +79,11 @@ describe('the Matrix bot when Synapse goes away and comes back', () => {
     expect(await alice.repliesTo(room, meanwhile, 2, 1_000)).toHaveLength(1);
     expect(bot.status().connected).toBe(true);
     // !status names what went wrong (it said "Letzter Fehler: keiner" before; issue 21, point 7).
-    const status = await dispatcher.handle({ user: { transport: 'console', userId: 'kk' }, text: '!status', inGroupRoom: false });
+    const status = await dispatcher.handle({
+      user: { transport: 'console', userId: 'kk' },
+      text: '!status',
+      inGroupRoom: false,
+    });
     expect(toPlainText(status!.reply)).toMatch(/Letzter Fehler: (?!keiner).+/);
     expect(logged.some((line) => line.startsWith('Matrix SDK (') && !line.includes('\n'))).toBe(true);
   }, 180_000);

@@ -20,8 +20,14 @@ import { MatrixUser } from '../support/synapse/matrix-user.js';
 // Matrix bot, against the test Synapse, on each store.
 
 const STORES = {
-  embedded: (dataDir: string) => ({ env: { NEO4J_URI: '' }, open: async (): Promise<GraphStore> => EmbeddedStore.open(dataDir) }),
-  neo4j: (_dataDir: string) => ({ env: { NEO4J_URI: inject('neo4jUri') }, open: async (): Promise<GraphStore> => Neo4jStore.connect({ uri: inject('neo4jUri') }) }),
+  embedded: (dataDir: string) => ({
+    env: { NEO4J_URI: '' },
+    open: async (): Promise<GraphStore> => EmbeddedStore.open(dataDir),
+  }),
+  neo4j: (_dataDir: string) => ({
+    env: { NEO4J_URI: inject('neo4jUri') },
+    open: async (): Promise<GraphStore> => Neo4jStore.connect({ uri: inject('neo4jUri') }),
+  }),
 };
 
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
@@ -55,7 +61,13 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
     port = await freePort();
     const bot = await MatrixUser.registerWithToken('hubbot-restart');
     botUserId = bot.userId;
-    env = { HUB_DATA_DIR: dataDir, MATRIX_HOMESERVER_URL: inject('synapseUrl'), MATRIX_ACCESS_TOKEN: bot.accessToken, HUB_TIMER_SECONDS: '1', ...storeOf.env };
+    env = {
+      HUB_DATA_DIR: dataDir,
+      MATRIX_HOMESERVER_URL: inject('synapseUrl'),
+      MATRIX_ACCESS_TOKEN: bot.accessToken,
+      HUB_TIMER_SECONDS: '1',
+      ...storeOf.env,
+    };
     volunteer = await MatrixUser.register('volunteer-restart');
     kik = await MatrixUser.register('kik-restart');
     invitee = await MatrixUser.register('invitee-restart');
@@ -63,7 +75,10 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
       // On Neo4j the hub does not seed by itself: the demo network is loaded as `npm run seed` would.
       const fresh = await storeOf.open();
       await fresh.deleteEverything();
-      await new NetworkWriter(fresh, { kikLimitPerLandkreis: 10 }).apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+      await new NetworkWriter(fresh, { kikLimitPerLandkreis: 10 }).apply(saxonyDemo(), {
+        actor: SYSTEM,
+        action: 'seed',
+      });
       await fresh.close();
     }
     await start(); // on the embedded store, the first start seeds the demo network
@@ -76,9 +91,16 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
     const index = serving.findIndex((links) => links.some((l) => l.type === 'SERVES' && l.fromId !== KIK_RADEBEUL));
     town = towns[index]!.name;
     const inviteeId = serving[index]!.find((l) => l.type === 'SERVES')!.fromId;
-    for (const [user, personId] of [[volunteer, VOLUNTEER], [kik, KIK_RADEBEUL], [invitee, inviteeId]] as const) {
+    for (const [user, personId] of [
+      [volunteer, VOLUNTEER],
+      [kik, KIK_RADEBEUL],
+      [invitee, inviteeId],
+    ] as const) {
       await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
-      await identities.confirm({ transport: 'matrix', userId: user.userId }, await identities.viewerOfPerson('person:demo-admin'));
+      await identities.confirm(
+        { transport: 'matrix', userId: user.userId },
+        await identities.viewerOfPerson('person:demo-admin'),
+      );
     }
     await store.close();
     await start();
@@ -102,7 +124,13 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
       return invites.length ? invites : null;
     }, 60_000);
     await kik.join(direct!);
-    const notice = await kik.waitFor(async () => (await kik.messages(direct!)).find((m) => m.sender === botUserId && /Neue Anfrage/.test(String(m.content.body))), 30_000);
+    const notice = await kik.waitFor(
+      async () =>
+        (await kik.messages(direct!)).find(
+          (m) => m.sender === botUserId && /Neue Anfrage/.test(String(m.content.body)),
+        ),
+      30_000,
+    );
     expect(notice.content.body).toContain(`Neue Anfrage ${id} für Radebeul`);
   }, 180_000);
 
@@ -123,9 +151,18 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
       let meetingRoom = null;
       for (const room of rooms) {
         const messages = (await invitee.messages(room)).filter((m) => m.sender === botUserId);
-        invitation ??= messages.find((m) => String(m.content.body).startsWith('Einladung') && String(m.content.body).includes('Offline geplantes Treffen')) ?? null;
-        file ??= messages.find((m) => m.content.msgtype === 'm.file' && m.content.body === 'Offline-geplantes-Treffen.ics') ?? null;
-        const name = await invitee.api<{ name: string }>('GET', `/rooms/${encodeURIComponent(room)}/state/m.room.name/`).catch(() => null);
+        invitation ??=
+          messages.find(
+            (m) =>
+              String(m.content.body).startsWith('Einladung') &&
+              String(m.content.body).includes('Offline geplantes Treffen'),
+          ) ?? null;
+        file ??=
+          messages.find((m) => m.content.msgtype === 'm.file' && m.content.body === 'Offline-geplantes-Treffen.ics') ??
+          null;
+        const name = await invitee
+          .api<{ name: string }>('GET', `/rooms/${encodeURIComponent(room)}/state/m.room.name/`)
+          .catch(() => null);
         if (name?.name === 'Offline geplantes Treffen') meetingRoom = room;
       }
       return invitation && file && meetingRoom ? { invitation, file, meetingRoom } : null;
@@ -133,4 +170,3 @@ describe.each(['embedded', 'neo4j'] as const)('the Matrix bot after a restart on
     expect(await invitee.download(String(found.file.content.url))).toContain('SUMMARY:Offline geplantes Treffen');
   }, 180_000);
 });
-

@@ -11,7 +11,13 @@ import { storeFactories } from '../support/stores.js';
 // Recurring exchange meetings on each store, on a clock the test sets (Wednesday 25 November
 // 2026). What calendars make of the series is read back with Mozilla's ical.js.
 
-const viewer = (personId: string, roles: Viewer['roles']): Viewer => ({ personId, access: 'COORDINATOR', districtAgs: null, personalData: false, roles });
+const viewer = (personId: string, roles: Viewer['roles']): Viewer => ({
+  personId,
+  access: 'COORDINATOR',
+  districtAgs: null,
+  personalData: false,
+  roles,
+});
 const KK_MEISSEN = viewer('person:demo-14627-koordinationskraft', ['KOORDINATIONSKRAFT']);
 const KIK_RADEBEUL = viewer('person:demo-14627-kik-2', ['KIK']);
 const START = new Date('2026-11-25T12:00:00.000Z');
@@ -37,17 +43,31 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
   afterAll(async () => dispose());
 
   it('schedules "jeden ersten Dienstag im Monat 14 Uhr" as one series, at 14:00 Berlin time in winter and summer', async () => {
-    series = await services.meetings.schedule({ title: 'Runder Tisch Integration', when: 'jeden ersten Dienstag im Monat 14 Uhr', invite: ['Radebeul', 'Coswig'] }, KK_MEISSEN);
+    series = await services.meetings.schedule(
+      {
+        title: 'Runder Tisch Integration',
+        when: 'jeden ersten Dienstag im Monat 14 Uhr',
+        invite: ['Radebeul', 'Coswig'],
+      },
+      KK_MEISSEN,
+    );
     expect(series.startsAt).toBe('2026-12-01T13:00:00.000Z');
     expect(series.series?.rule).toBe('FREQ=MONTHLY;INTERVAL=1;BYDAY=+1TU');
     const occurrences = await services.meetings.occurrences(series);
     expect(occurrences).toHaveLength(12);
     expect(occurrences.map((m) => m.startsAt).slice(0, 6)).toEqual([
-      '2026-12-01T13:00:00.000Z', '2027-01-05T13:00:00.000Z', '2027-02-02T13:00:00.000Z', '2027-03-02T13:00:00.000Z', '2027-04-06T12:00:00.000Z', '2027-05-04T12:00:00.000Z',
+      '2026-12-01T13:00:00.000Z',
+      '2027-01-05T13:00:00.000Z',
+      '2027-02-02T13:00:00.000Z',
+      '2027-03-02T13:00:00.000Z',
+      '2027-04-06T12:00:00.000Z',
+      '2027-05-04T12:00:00.000Z',
     ]);
     // One invitation per person for the whole series, naming the rule.
     expect(invited.map((i) => i.personId).sort()).toEqual([...series.inviteeIds].sort());
-    expect(invited[0]!.text).toContain('Einladung zur Reihe „Runder Tisch Integration“: jeden ersten Dienstag im Monat, 14:00 Uhr');
+    expect(invited[0]!.text).toContain(
+      'Einladung zur Reihe „Runder Tisch Integration“: jeden ersten Dienstag im Monat, 14:00 Uhr',
+    );
     // A calendar program sees the same dates from the RRULE.
     const [entry] = expandCalendar(meetingIcs(series, null, occurrences), '2027-11-25T00:00:00.000Z');
     expect(entry!.starts).toEqual(occurrences.map((m) => m.startsAt));
@@ -55,23 +75,52 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
   });
 
   it('asks for the time or the weekday a rule lacks, and reports holidays and clashes among the dates', async () => {
-    await expect(services.meetings.schedule({ title: 'X', when: 'jeden Dienstag', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ code: 'DATE_UNCLEAR', messageDe: '„jeden Dienstag“: Um wie viel Uhr?' });
-    await expect(services.meetings.schedule({ title: 'X', when: 'wöchentlich 10 Uhr', invite: ['Radebeul'] }, KK_MEISSEN)).rejects.toMatchObject({ messageDe: expect.stringContaining('An welchem Wochentag?') });
-    const clash = services.meetings.schedule({ title: 'Sprechstunde', when: 'dienstags 14:30 bis 31.12.', invite: ['Radebeul'] }, KK_MEISSEN);
-    await expect(clash).rejects.toMatchObject({ code: 'MEETING_NEEDS_CONFIRMATION', messageDe: expect.stringContaining('Runder Tisch Integration (Dienstag, 1. Dezember 2026 um 14:00)') });
-    const holidays = services.meetings.schedule({ title: 'Jour fixe', when: 'jeden Freitag 9 Uhr bis 31.12.', invite: ['Riesa'] }, KK_MEISSEN);
-    await expect(holidays).rejects.toMatchObject({ messageDe: expect.stringContaining('Freitag, 25. Dezember 2026 um 09:00 ist ein Feiertag (1. Weihnachtstag)') });
+    await expect(
+      services.meetings.schedule({ title: 'X', when: 'jeden Dienstag', invite: ['Radebeul'] }, KK_MEISSEN),
+    ).rejects.toMatchObject({ code: 'DATE_UNCLEAR', messageDe: '„jeden Dienstag“: Um wie viel Uhr?' });
+    await expect(
+      services.meetings.schedule({ title: 'X', when: 'wöchentlich 10 Uhr', invite: ['Radebeul'] }, KK_MEISSEN),
+    ).rejects.toMatchObject({ messageDe: expect.stringContaining('An welchem Wochentag?') });
+    const clash = services.meetings.schedule(
+      { title: 'Sprechstunde', when: 'dienstags 14:30 bis 31.12.', invite: ['Radebeul'] },
+      KK_MEISSEN,
+    );
+    await expect(clash).rejects.toMatchObject({
+      code: 'MEETING_NEEDS_CONFIRMATION',
+      messageDe: expect.stringContaining('Runder Tisch Integration (Dienstag, 1. Dezember 2026 um 14:00)'),
+    });
+    const holidays = services.meetings.schedule(
+      { title: 'Jour fixe', when: 'jeden Freitag 9 Uhr bis 31.12.', invite: ['Riesa'] },
+      KK_MEISSEN,
+    );
+    await expect(holidays).rejects.toMatchObject({
+      messageDe: expect.stringContaining('Freitag, 25. Dezember 2026 um 09:00 ist ein Feiertag (1. Weihnachtstag)'),
+    });
   });
 
   it('schedules a series that starts more than a year ahead with its first date', async () => {
-    const later = await services.meetings.schedule({ title: 'Jahresplanung', when: 'jeden ersten Montag im Monat 9 Uhr ab 1.2.2028', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
+    const later = await services.meetings.schedule(
+      {
+        title: 'Jahresplanung',
+        when: 'jeden ersten Montag im Monat 9 Uhr ab 1.2.2028',
+        invite: ['Riesa'],
+        confirmed: true,
+      },
+      KK_MEISSEN,
+    );
     expect(later.startsAt).toBe('2028-02-07T08:00:00.000Z');
     expect(await services.meetings.occurrences(later)).toHaveLength(1);
   });
 
   it('refuses a change to "this and the following" dates of a single meeting', async () => {
-    const single = await services.meetings.schedule({ title: 'Einzeltermin', when: '3.2.2027 10 Uhr', invite: ['Riesa'], confirmed: true }, KK_MEISSEN);
-    await expect(services.meetings.cancel(single.id, KK_MEISSEN, 'FOLLOWING')).rejects.toMatchObject({ code: 'NOT_A_SERIES', messageDe: '„Einzeltermin“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.' });
+    const single = await services.meetings.schedule(
+      { title: 'Einzeltermin', when: '3.2.2027 10 Uhr', invite: ['Riesa'], confirmed: true },
+      KK_MEISSEN,
+    );
+    await expect(services.meetings.cancel(single.id, KK_MEISSEN, 'FOLLOWING')).rejects.toMatchObject({
+      code: 'NOT_A_SERIES',
+      messageDe: '„Einzeltermin“ gehört zu keiner Reihe; ohne --folgende gilt die Änderung diesem Treffen.',
+    });
     expect((await services.meetings.byId(single.id))!.state).toBe('SCHEDULED');
   });
 
@@ -90,7 +139,12 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     expect(moved.series?.recurrenceId).toBe('2027-01-05T13:00:00.000Z');
     await services.meetings.cancel(occurrences[2]!.id, KK_MEISSEN);
     const after = await services.meetings.occurrences(series);
-    expect(after.filter((m) => m.state === 'SCHEDULED').map((m) => m.startsAt).slice(0, 3)).toEqual(['2026-12-01T13:00:00.000Z', '2027-01-06T14:00:00.000Z', '2027-03-02T13:00:00.000Z']);
+    expect(
+      after
+        .filter((m) => m.state === 'SCHEDULED')
+        .map((m) => m.startsAt)
+        .slice(0, 3),
+    ).toEqual(['2026-12-01T13:00:00.000Z', '2027-01-06T14:00:00.000Z', '2027-03-02T13:00:00.000Z']);
     const ics = meetingIcs(series, null, after);
     expect(ics).toContain('RECURRENCE-ID;TZID=Europe/Berlin:20270105T140000');
     expect(ics).toContain('EXDATE;TZID=Europe/Berlin:20270202T140000');
@@ -108,22 +162,50 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     expect(moved.series?.rule).toBe('FREQ=MONTHLY;INTERVAL=1;BYDAY=+1WE');
     expect(moved.series?.id).not.toBe(series.series!.id);
     expect(moved.rsvps).toEqual({});
-    expect((await services.meetings.occurrences(moved)).map((m) => m.startsAt).slice(0, 3)).toEqual(['2027-03-03T09:00:00.000Z', '2027-04-07T08:00:00.000Z', '2027-05-05T08:00:00.000Z']);
+    expect((await services.meetings.occurrences(moved)).map((m) => m.startsAt).slice(0, 3)).toEqual([
+      '2027-03-03T09:00:00.000Z',
+      '2027-04-07T08:00:00.000Z',
+      '2027-05-05T08:00:00.000Z',
+    ]);
     const earlier = await services.meetings.occurrences(series);
     expect(earlier).toHaveLength(3);
     expect(earlier.every((m) => m.series!.rule.includes('UNTIL=20270302T125959Z'))).toBe(true);
-    expect(told.filter((t) => t.text.includes('läuft ab Dienstag, 2. März 2027 um 14:00 jeden ersten Mittwoch im Monat, 10:00 Uhr')).map((t) => t.personId).sort()).toEqual([...series.inviteeIds].sort());
+    expect(
+      told
+        .filter((t) =>
+          t.text.includes('läuft ab Dienstag, 2. März 2027 um 14:00 jeden ersten Mittwoch im Monat, 10:00 Uhr'),
+        )
+        .map((t) => t.personId)
+        .sort(),
+    ).toEqual([...series.inviteeIds].sort());
     // Both parts in one feed: the old rule ends, the new one goes on.
-    const feed = expandCalendar(calendarIcs([...earlier, ...(await services.meetings.occurrences(moved))], 'Treffen'), '2027-06-01T00:00:00.000Z');
-    expect(feed.flatMap((e) => e.starts).sort()).toEqual(['2026-12-01T13:00:00.000Z', '2027-01-06T14:00:00.000Z', '2027-03-03T09:00:00.000Z', '2027-04-07T08:00:00.000Z', '2027-05-05T08:00:00.000Z']);
+    const feed = expandCalendar(
+      calendarIcs([...earlier, ...(await services.meetings.occurrences(moved))], 'Treffen'),
+      '2027-06-01T00:00:00.000Z',
+    );
+    expect(feed.flatMap((e) => e.starts).sort()).toEqual([
+      '2026-12-01T13:00:00.000Z',
+      '2027-01-06T14:00:00.000Z',
+      '2027-03-03T09:00:00.000Z',
+      '2027-04-07T08:00:00.000Z',
+      '2027-05-05T08:00:00.000Z',
+    ]);
   });
 
   it('cancels this and the following dates, and the daily run adds dates to running series only', async () => {
-    const weekly = await services.meetings.schedule({ title: 'Sprechstunde', when: 'alle zwei Wochen donnerstags 16 Uhr', invite: ['Moritzburg'], confirmed: true }, KK_MEISSEN);
+    const weekly = await services.meetings.schedule(
+      { title: 'Sprechstunde', when: 'alle zwei Wochen donnerstags 16 Uhr', invite: ['Moritzburg'], confirmed: true },
+      KK_MEISSEN,
+    );
     expect(weekly.startsAt).toBe('2026-11-26T15:00:00.000Z');
-    const count = async (m: Meeting) => (await services.meetings.occurrences(m)).filter((x) => x.state === 'SCHEDULED').length;
+    const count = async (m: Meeting) =>
+      (await services.meetings.occurrences(m)).filter((x) => x.state === 'SCHEDULED').length;
     expect(await count(weekly)).toBe(26);
-    const running = (await services.meetings.occurrences((await services.meetings.upcoming(KK_MEISSEN)).find((m) => m.title === 'Runder Tisch Integration' && m.startsAt > '2027-03-01')!));
+    const running = await services.meetings.occurrences(
+      (await services.meetings.upcoming(KK_MEISSEN)).find(
+        (m) => m.title === 'Runder Tisch Integration' && m.startsAt > '2027-03-01',
+      )!,
+    );
 
     now = new Date('2026-12-27T12:00:00.000Z');
     expect(await services.meetings.extendSeries()).toBe(4);
@@ -149,7 +231,11 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     now = new Date(Date.parse(second!.startsAt) - 30 * 60_000);
     told.length = 0;
     await services.meetings.sendDueReminders();
-    expect(told.some((t) => t.text.startsWith('Erinnerung: „Runder Tisch Integration“ beginnt Mittwoch, 6. Januar 2027 um 15:00'))).toBe(true);
+    expect(
+      told.some((t) =>
+        t.text.startsWith('Erinnerung: „Runder Tisch Integration“ beginnt Mittwoch, 6. Januar 2027 um 15:00'),
+      ),
+    ).toBe(true);
     now = START;
   });
 });

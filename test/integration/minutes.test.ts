@@ -17,20 +17,40 @@ describe('minutes of an exchange meeting', () => {
   beforeAll(async () => {
     hub = await demoHub();
     const identities = new ChatIdentities(hub.store);
-    const people = { kk: 'person:demo-14627-koordinationskraft', kik: 'person:demo-14627-kik-1', volunteer: 'person:demo-14627-alliance-1-volunteer-1' };
-    for (const [who, personId] of Object.entries(people)) identities.trust({ transport: 'console', userId: who }, personId);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
-    say = async (who, text) => toPlainText((await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: true }))!.reply);
+    const people = {
+      kk: 'person:demo-14627-koordinationskraft',
+      kik: 'person:demo-14627-kik-1',
+      volunteer: 'person:demo-14627-alliance-1-volunteer-1',
+    };
+    for (const [who, personId] of Object.entries(people))
+      identities.trust({ transport: 'console', userId: who }, personId);
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
+    say = async (who, text) =>
+      toPlainText(
+        (await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: true }))!.reply,
+      );
     const organiser = await identities.viewerOfPerson(people.kk);
-    const meeting = await hub.services.meetings.schedule({ title: 'Austausch Sprachkurse', when: 'in 30 Minuten', invite: [people.kik], confirmed: true }, organiser);
+    const meeting = await hub.services.meetings.schedule(
+      { title: 'Austausch Sprachkurse', when: 'in 30 Minuten', invite: [people.kik], confirmed: true },
+      organiser,
+    );
     await hub.services.meetings.rsvp(meeting.id, 'YES', await identities.viewerOfPerson(people.kik));
     kikName = (await hub.store.entitiesByIds([people.kik]))[0]!.name;
   });
 
   it('collects information, decisions and action items and lists them with the attendees', async () => {
     expect(await say('kik', '!info Die Sprachkurse starten im Januar.')).toBe('Notiert für „Austausch Sprachkurse“.');
-    expect(await say('kk', '!beschluss Wir teilen uns die Dolmetscherliste.')).toBe('Notiert für „Austausch Sprachkurse“.');
-    expect(await say('kk', `!aufgabe ${kikName.toLowerCase()} bis 15.12.: Raumliste schicken`)).toBe(`Aufgabe für ${kikName} bis 15.12.2026: Raumliste schicken`);
+    expect(await say('kk', '!beschluss Wir teilen uns die Dolmetscherliste.')).toBe(
+      'Notiert für „Austausch Sprachkurse“.',
+    );
+    expect(await say('kk', `!aufgabe ${kikName.toLowerCase()} bis 15.12.: Raumliste schicken`)).toBe(
+      `Aufgabe für ${kikName} bis 15.12.2026: Raumliste schicken`,
+    );
 
     const minutes = await say('kk', '!protokoll');
     expect(minutes).toContain('Protokoll: Austausch Sprachkurse');
@@ -45,7 +65,9 @@ describe('minutes of an exchange meeting', () => {
 
   it('reminds the owner of an action item on its due day, once', async () => {
     const reminded: string[] = [];
-    hub.services.minutes.addNotifier({ notify: async (personId, message) => void reminded.push(`${personId}: ${message.de}`) });
+    hub.services.minutes.addNotifier({
+      notify: async (personId, message) => void reminded.push(`${personId}: ${message.de}`),
+    });
     await say('kk', `!aufgabe ${kikName} bis heute: Flyer drucken`);
     expect(await hub.services.minutes.remindDueTasks()).toBe(1);
     expect(await hub.services.minutes.remindDueTasks()).toBe(0);
@@ -62,9 +84,20 @@ describe('minutes of an exchange meeting', () => {
   it('hands the open action items of a KIK who leaves to the successor (issue 15)', async () => {
     const successor = await hub.services.writer.addPerson({ name: 'Nina Nachfolge' }, SYSTEM);
     const [roles] = await hub.store.rolesOfPersons(['person:demo-14627-kik-1']);
-    const ending = await hub.services.handover.endRole({ id: roles!.find((r) => r.role === 'KIK')!.id }, successor.id, SYSTEM);
+    const ending = await hub.services.handover.endRole(
+      { id: roles!.find((r) => r.role === 'KIK')!.id },
+      successor.id,
+      SYSTEM,
+    );
     expect(ending.taskIds).toHaveLength(2);
-    const tasksOf = (personId: string) => hub.services.minutes.openTasks({ personId, access: 'VOLUNTEER', districtAgs: null, personalData: false, roles: [] });
+    const tasksOf = (personId: string) =>
+      hub.services.minutes.openTasks({
+        personId,
+        access: 'VOLUNTEER',
+        districtAgs: null,
+        personalData: false,
+        roles: [],
+      });
     expect(await tasksOf('person:demo-14627-kik-1')).toEqual([]);
     const open = await tasksOf(successor.id);
     expect(open.map((t) => t.text).sort()).toEqual(['Flyer drucken', 'Raumliste schicken']);

@@ -27,14 +27,25 @@ it('answers with a typed "store unavailable" error while Neo4j is down, and reco
   neo4j = null;
   const started = Date.now();
   // What must come from the store gets a typed error; what the hub read before still answers.
-  const during = await Promise.all([gql(hub.yoga, '{ district(ags: "14612") { name } }'), gql(hub.yoga, '{ districts { ags } }')]);
+  const during = await Promise.all([
+    gql(hub.yoga, '{ district(ags: "14612") { name } }'),
+    gql(hub.yoga, '{ districts { ags } }'),
+  ]);
   for (const answer of during) {
-    expect(answer.errors![0]).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE' }, message: expect.stringContaining('nicht erreichbar') });
+    expect(answer.errors![0]).toMatchObject({
+      extensions: { code: 'STORE_UNAVAILABLE' },
+      message: expect.stringContaining('nicht erreichbar'),
+    });
   }
   expect(Date.now() - started).toBeLessThan(20_000);
   expect((await gql(hub.yoga, query)).data!.district.name).toBe('Meißen');
 
   neo4j = await launchNeo4j({ homeDir: home, port });
-  await expect.poll(async () => (await gql(hub.yoga, '{ district(ags: "14612") { name } }')).data?.district?.name, { timeout: 30_000, interval: 500 }).toBe('Dresden');
+  await expect
+    .poll(async () => (await gql(hub.yoga, '{ district(ags: "14612") { name } }')).data?.district?.name, {
+      timeout: 30_000,
+      interval: 500,
+    })
+    .toBe('Dresden');
   await store.close();
 }, 120_000);

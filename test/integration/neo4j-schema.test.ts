@@ -14,9 +14,13 @@ it('records each migration once, however often the hub connects', async () => {
   await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
   await (await Neo4jStore.connect({ uri: inject('neo4jUri') })).close();
   const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS v, count(*) AS n ORDER BY v');
-  expect(records.map((r) => [r.get('v').toNumber(), r.get('n').toNumber()])).toEqual(MIGRATION_VERSIONS.map((v) => [v, 1]));
+  expect(records.map((r) => [r.get('v').toNumber(), r.get('n').toNumber()])).toEqual(
+    MIGRATION_VERSIONS.map((v) => [v, 1]),
+  );
   const indexes = await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
-  expect(indexes.records[0]!.get('names')).toEqual(expect.arrayContaining(['entity_id', 'entity_name_key', 'municipality_district', 'role_scope']));
+  expect(indexes.records[0]!.get('names')).toEqual(
+    expect.arrayContaining(['entity_id', 'entity_name_key', 'municipality_district', 'role_scope']),
+  );
 });
 
 it('stores integers as integers and the structure as relationships analysts can traverse', async () => {

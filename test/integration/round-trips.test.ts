@@ -25,12 +25,21 @@ describe.each(storeFactories)('round trips on the $name store', (factory) => {
       for (let i = 0; i < 40; i++) {
         const id = `municipality:14627-ort-${i}`;
         grow.municipalities.push({ kind: 'Municipality', id, ags: null, name: `Ort ${i}`, districtAgs: '14627' });
-        grow.links.push({ id: `link:ort-${i}`, type: 'SERVES', fromId: 'person:demo-14627-kik-1', toId: id, since: null, note: null });
+        grow.links.push({
+          id: `link:ort-${i}`,
+          type: 'SERVES',
+          fromId: 'person:demo-14627-kik-1',
+          toId: id,
+          since: null,
+          note: null,
+        });
       }
       await hub.services.writer.apply(grow, { actor: SYSTEM, action: 'test' });
       counted.reset();
       const large = await gql(hub.yoga, QUERY);
-      const names = large.data!.districts.flatMap((d: { municipalities: { name: string }[] }) => d.municipalities.map((m) => m.name));
+      const names = large.data!.districts.flatMap((d: { municipalities: { name: string }[] }) =>
+        d.municipalities.map((m) => m.name),
+      );
       expect(names).toHaveLength(61 + 40);
       // Never more than for the small network (a warm name index may even save one).
       expect(counted.calls()).toBeLessThanOrEqual(smallCalls);

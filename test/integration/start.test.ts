@@ -26,25 +26,59 @@ describe('npm start', () => {
       body: JSON.stringify({ query: '{ districts { ags name kind } }' }),
     });
     const { data } = (await response.json()) as { data: { districts: { ags: string; name: string; kind: string }[] } };
-    expect(data.districts.map((d) => d.ags)).toEqual(['14511', '14521', '14522', '14523', '14524', '14612', '14625', '14626', '14627', '14628', '14713', '14729', '14730']);
-    expect(data.districts.find((d) => d.ags === '14713')).toEqual({ ags: '14713', name: 'Leipzig', kind: 'KREISFREIE_STADT' });
+    expect(data.districts.map((d) => d.ags)).toEqual([
+      '14511',
+      '14521',
+      '14522',
+      '14523',
+      '14524',
+      '14612',
+      '14625',
+      '14626',
+      '14627',
+      '14628',
+      '14713',
+      '14729',
+      '14730',
+    ]);
+    expect(data.districts.find((d) => d.ags === '14713')).toEqual({
+      ags: '14713',
+      name: 'Leipzig',
+      kind: 'KREISFREIE_STADT',
+    });
     // Finding 10 of issue 16: /healthz named the host and the process id.
-    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok', runsChatBotsAndTimers: expect.any(Boolean) });
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({
+      status: 'ok',
+      runsChatBotsAndTimers: expect.any(Boolean),
+    });
 
-    const second = await output(npmStart({ PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-start-')) }));
+    const second = await output(
+      npmStart({ PORT: String(port), HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-start-')) }),
+    );
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toBe(`Port ${port} is already in use; set PORT to a free port.`);
 
     const stopped = output(hub);
     hub.kill('SIGTERM');
     expect((await stopped).code).toBe(0);
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answering', () => 'stopped'), { timeout: 10_000 }).toBe('stopped');
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${port}/healthz`).then(
+            () => 'answering',
+            () => 'stopped',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('stopped');
   });
 
   it('says in one line when Neo4j is unreachable', async () => {
     const result = await output(npmStart({ PORT: '0', NEO4J_URI: 'bolt://127.0.0.1:9' }));
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('Neo4j at bolt://127.0.0.1:9 is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.');
+    expect(result.stderr.trim()).toBe(
+      'Neo4j at bolt://127.0.0.1:9 is unreachable; start it (npm run neo4j) or unset NEO4J_URI to use the embedded store.',
+    );
   });
 
   it('logs JSON lines with request ids and no personal data, and exits at once on a second SIGTERM', async () => {
@@ -54,26 +88,56 @@ describe('npm start', () => {
     running.push(hub);
     const logged = output(hub);
     await firstLine(hub.stdout!, /Integration hub on the embedded store/);
-    const token = (await npmRun('token', ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'log test'], { HUB_DATA_DIR: dataDir })).trim().split('\n').at(-1)!;
+    const token = (
+      await npmRun('token', ['create', '--person', 'person:demo-admin', '--access', 'ADMIN', '--label', 'log test'], {
+        HUB_DATA_DIR: dataDir,
+      })
+    )
+      .trim()
+      .split('\n')
+      .at(-1)!;
     const secret = { name: 'Erika Mustermann-Geheim', email: 'erika.geheim@example.invalid' };
     const ask = (query: string) =>
-      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' }, body: JSON.stringify({ query }) });
-    await ask(`mutation { addPerson(input: { name: "${secret.name}", channels: [{ channel: EMAIL, value: "${secret.email}", visibility: PRIVATE }] }) { __typename } }`);
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-42' },
+        body: JSON.stringify({ query }),
+      });
+    await ask(
+      `mutation { addPerson(input: { name: "${secret.name}", channels: [{ channel: EMAIL, value: "${secret.email}", visibility: PRIVATE }] }) { __typename } }`,
+    );
     await ask(`{ contacts(municipality: "${secret.name}") { name } }`);
     await ask(`mutation { addPerson(input: { name: "${secret.name}", languages: [42] }) { __typename } }`);
 
     // A live subscription keeps the graceful stop waiting; meanwhile no new request is taken.
-    const stream = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: 'subscription { networkChanged { action } }' }) });
-    void stream.body!.getReader().read().catch(() => undefined);
+    const stream = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'subscription { networkChanged { action } }' }),
+    });
+    void stream
+      .body!.getReader()
+      .read()
+      .catch(() => undefined);
     hub.kill('SIGTERM');
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answering', () => 'refused')).toBe('refused');
+    await expect
+      .poll(() =>
+        fetch(`http://127.0.0.1:${port}/healthz`).then(
+          () => 'answering',
+          () => 'refused',
+        ),
+      )
+      .toBe('refused');
     expect(hub.exitCode).toBeNull();
     const signalled = Date.now();
     hub.kill('SIGTERM');
     const { code, stdout, stderr } = await logged;
     expect(code).toBe(1);
     expect(Date.now() - signalled).toBeLessThan(2_000);
-    const lines = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; reqId?: string; path?: string });
+    const lines = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; reqId?: string; path?: string });
     expect(lines.filter((l) => l.reqId === 'trace-42' && l.path === '/graphql')).toHaveLength(3);
     for (const text of [stdout, stderr]) {
       expect(text).not.toContain(secret.email);

@@ -10,7 +10,10 @@ import { firstLine, hubProcess, npmRun } from '../support/npm-start.js';
 // Issue 23: a running hub sees every write to its store, whoever made it, without Redis and
 // without a restart. Each of these failed before: the hub answered from its caches forever.
 
-const CSV = ['type,id,name,districtAgs,personId,role,scopeId,linkType,fromId,toId,since,email,emailVisibility', 'municipality,,Weinböhla,14627,,,,,,,,,'].join('\n');
+const CSV = [
+  'type,id,name,districtAgs,personId,role,scopeId,linkType,fromId,toId,since,email,emailVisibility',
+  'municipality,,Weinböhla,14627,,,,,,,,,',
+].join('\n');
 
 interface RunningHub {
   process: ChildProcess;
@@ -29,7 +32,11 @@ async function startHub(env: Record<string, string>): Promise<RunningHub> {
 }
 
 async function ask(hub: RunningHub, query: string): Promise<{ data?: any; errors?: { message: string }[] }> {
-  const response = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: any; errors?: { message: string }[] };
 }
 
@@ -57,14 +64,19 @@ describe('a running hub and the other writers of its store', () => {
     const file = join(dataDir, 'weinboehla.csv');
     writeFileSync(file, CSV);
     expect(await npmRun('import', [file], { HUB_DATA_DIR: dataDir })).toContain('Imported 1');
-    await expect.poll(async () => (await ask(hub!, WEINBOEHLA)).errors, { timeout: 10_000, interval: 250 }).toBeUndefined();
+    await expect
+      .poll(async () => (await ask(hub!, WEINBOEHLA)).errors, { timeout: 10_000, interval: 250 })
+      .toBeUndefined();
     const { data } = await ask(hub, WEINBOEHLA);
     expect(data.search).toEqual([{ id: 'municipality:14627-weinboehla' }]);
     expect(data.network.nodes.map((n: { id: string }) => n.id)).toContain('municipality:14627-weinboehla');
 
     const backup = join(dataDir, 'copy.sqlite');
     await npmRun('backup', [backup], { HUB_DATA_DIR: dataDir });
-    const restore = await npmRun('restore', [backup], { HUB_DATA_DIR: dataDir }).then(() => 'restored', (error: Error) => error.message);
+    const restore = await npmRun('restore', [backup], { HUB_DATA_DIR: dataDir }).then(
+      () => 'restored',
+      (error: Error) => error.message,
+    );
     expect(restore).toContain('A hub is running on');
   }, 60_000);
 
@@ -78,15 +90,24 @@ describe('a running hub and the other writers of its store', () => {
     expect((await ask(hub, '{ districts { ags } }')).data.districts).toEqual([]);
 
     await npmRun('seed', [], { NEO4J_URI: uri });
-    await expect.poll(async () => (await ask(hub!, '{ districts { ags } }')).data.districts.length, { timeout: 10_000, interval: 250 }).toBe(13);
+    await expect
+      .poll(async () => (await ask(hub!, '{ districts { ags } }')).data.districts.length, {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBe(13);
 
-    const name = async () => (await ask(hub!, '{ node(id: "municipality:14627-radebeul") { ... on Municipality { name } } }')).data.node.name as string;
+    const name = async () =>
+      (await ask(hub!, '{ node(id: "municipality:14627-radebeul") { ... on Municipality { name } } }')).data.node
+        .name as string;
     // Let the hub take in the whole seed (it moved the counter twice) before it reads the name.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(await name()).toBe('Radebeul');
     const driver = neo4j.driver(uri);
     try {
-      await driver.executeQuery("MATCH (m:Municipality {id: 'municipality:14627-radebeul'}) SET m.name = 'Radebeul an der Elbe'");
+      await driver.executeQuery(
+        "MATCH (m:Municipality {id: 'municipality:14627-radebeul'}) SET m.name = 'Radebeul an der Elbe'",
+      );
     } finally {
       await driver.close();
     }

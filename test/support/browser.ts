@@ -4,11 +4,16 @@ import { chromium, type Browser } from 'playwright-core';
 // Debian's Chromium, driven by playwright-core: never a browser download. Missing Chromium fails
 // the run with what to install.
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  (p): p is string => Boolean(p),
+);
 
 export function chromiumPath(): string {
   const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new Error(`Chromium is missing: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. Looked in ${CANDIDATES.join(', ')}.`);
+  if (!found)
+    throw new Error(
+      `Chromium is missing: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. Looked in ${CANDIDATES.join(', ')}.`,
+    );
   return found;
 }
 

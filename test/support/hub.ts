@@ -13,18 +13,29 @@ export interface TestHub {
   store: GraphStore;
   services: HubServices;
   /** A bearer token for a demo person with the given access. */
-  token(access: AccessRole, personId?: string, options?: { districtAgs?: string; personalData?: boolean }): Promise<string>;
+  token(
+    access: AccessRole,
+    personId?: string,
+    options?: { districtAgs?: string; personalData?: boolean },
+  ): Promise<string>;
 }
 
-export async function demoHub(store: GraphStore = EmbeddedStore.inMemory(), options: { videoBaseUrl?: string } = {}): Promise<TestHub> {
+export async function demoHub(
+  store: GraphStore = EmbeddedStore.inMemory(),
+  options: { videoBaseUrl?: string } = {},
+): Promise<TestHub> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, ...options });
-  if ((await store.listDistricts()).length === 0) await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+  if ((await store.listDistricts()).length === 0)
+    await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   return {
     yoga: createHubYoga(services, { graphiql: false }),
     store,
     services,
     async token(access, personId = 'person:demo-14627-koordinationskraft', options = {}) {
-      const { secret } = await services.access.create({ personId, access, label: `test ${access}`, ...options }, SYSTEM);
+      const { secret } = await services.access.create(
+        { personId, access, label: `test ${access}`, ...options },
+        SYSTEM,
+      );
       return secret;
     },
   };
@@ -35,7 +46,12 @@ export interface GraphQLAnswer {
   errors?: { message: string; extensions?: { code?: string; suggestions?: string[] } }[];
 }
 
-export async function gql(yoga: HubYoga, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer> {
+export async function gql(
+  yoga: HubYoga,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLAnswer> {
   const response = await yoga.fetch('http://hub.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

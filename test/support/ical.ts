@@ -14,10 +14,12 @@ export function expandCalendar(ics: string, until: string): CalendarEntry[] {
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
   const masters = events.filter((e) => !e.isRecurrenceException());
-  for (const exception of events.filter((e) => e.isRecurrenceException())) masters.find((m) => m.uid === exception.uid)?.relateException(exception);
+  for (const exception of events.filter((e) => e.isRecurrenceException()))
+    masters.find((m) => m.uid === exception.uid)?.relateException(exception);
   const end = Date.parse(until);
   return masters.map((event) => {
-    if (!event.isRecurring()) return { uid: event.uid, summary: event.summary, starts: [event.startDate.toJSDate().toISOString()] };
+    if (!event.isRecurring())
+      return { uid: event.uid, summary: event.summary, starts: [event.startDate.toJSDate().toISOString()] };
     const starts: string[] = [];
     const iterator = event.iterator();
     for (let next = iterator.next(); next && next.toJSDate().getTime() < end; next = iterator.next()) {

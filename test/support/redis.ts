@@ -10,9 +10,14 @@ export interface RunningRedis {
 }
 
 export async function startRedis(): Promise<RunningRedis> {
-  if (spawnSync('redis-server', ['--version']).error) throw new Error('redis-server is missing: install Debian\'s package (apt-get install redis-server).');
+  if (spawnSync('redis-server', ['--version']).error)
+    throw new Error("redis-server is missing: install Debian's package (apt-get install redis-server).");
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -27,7 +27,12 @@ export function ensureSystemPackages(): void {
   if (missing.length === 0) return;
   const install = `apt-get install -y ${missing.join(' ')}`;
   const root = process.getuid?.() === 0;
-  if (!root || !works('apt-get', ['--version'])) throw new Error(`The tests need Debian packages that are missing; install them with: sudo apt-get update && sudo ${install}`);
+  if (!root || !works('apt-get', ['--version']))
+    throw new Error(
+      `The tests need Debian packages that are missing; install them with: sudo apt-get update && sudo ${install}`,
+    );
   console.log(`Installing ${missing.join(', ')} with apt-get (first run only)...`);
-  execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq > /dev/null`], { stdio: 'inherit' });
+  execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install} -qq > /dev/null`], {
+    stdio: 'inherit',
+  });
 }

@@ -33,15 +33,28 @@ const RULES: { from: string; forbidden: string[]; except?: string[] }[] = [
   { from: 'graph/embedded', forbidden: ['src/services', 'src/server', 'schema', 'bots'] },
   { from: 'graph/neo4j', forbidden: ['src/services', 'src/server', 'schema', 'bots'] },
   { from: 'src/server', forbidden: ['bots', 'graph'], except: ['src/server/main.ts'] },
-  { from: 'bots/core', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console', 'bots/discord', 'bots/commands'] },
-  { from: 'bots/commands', forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console', 'bots/discord'] },
+  {
+    from: 'bots/core',
+    forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console', 'bots/discord', 'bots/commands'],
+  },
+  {
+    from: 'bots/commands',
+    forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console', 'bots/discord'],
+  },
   { from: 'bots/matrix', forbidden: ['graph', 'schema', 'src/server', 'bots/console', 'bots/discord'] },
   { from: 'bots/discord', forbidden: ['graph', 'schema', 'src/server', 'bots/console', 'bots/matrix'] },
   // The console's entry point opens the store itself (a composition root, like src/server/main.ts).
-  { from: 'bots/console', forbidden: ['schema', 'src/server', 'bots/matrix', 'bots/discord'], except: ['bots/console/main.ts'] },
+  {
+    from: 'bots/console',
+    forbidden: ['schema', 'src/server', 'bots/matrix', 'bots/discord'],
+    except: ['bots/console/main.ts'],
+  },
   { from: 'bots/start-bots.ts', forbidden: ['graph', 'schema', 'src/server'] },
   { from: 'graph/data', forbidden: ['schema', 'src/server', 'bots'] },
-  { from: 'src/launch', forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'] },
+  {
+    from: 'src/launch',
+    forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
+  },
   { from: 'src/web', forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'] },
 ];
 
@@ -51,7 +64,8 @@ it('keeps every layer to what it may import', () => {
     for (const file of sources(rule.from)) {
       if (rule.except?.includes(file)) continue;
       for (const target of localImports(file)) {
-        if (rule.forbidden.some((f) => target === f || target.startsWith(`${f}/`) || target === `${f}.js`)) breaches.push(`${file} -> ${target}`);
+        if (rule.forbidden.some((f) => target === f || target.startsWith(`${f}/`) || target === `${f}.js`))
+          breaches.push(`${file} -> ${target}`);
       }
     }
   }
@@ -80,19 +94,29 @@ it('has no import cycle, type imports included', () => {
 });
 
 it('puts every folder under a rule', () => {
-  const ruled = (file: string) => RULES.some((r) => file === r.from || file.startsWith(`${r.from}/`)) || UNRULED.some((u) => file === u || file.startsWith(`${u}/`));
+  const ruled = (file: string) =>
+    RULES.some((r) => file === r.from || file.startsWith(`${r.from}/`)) ||
+    UNRULED.some((u) => file === u || file.startsWith(`${u}/`));
   expect(COVERED.flatMap(sources).filter((f) => !ruled(f))).toEqual([]);
 });
 
 it('keeps chat out of the domain and the services: no command syntax, no Matrix words (issue 17)', () => {
   // Commands are named by reference (commandRef) and written by the chat layer; the access policy
   // names commands as the keys of its rows, which is no text anyone reads.
-  const files = [...sources('src/domain'), ...sources('src/services')].filter((f) => !f.endsWith('src/domain/policy.ts'));
+  const files = [...sources('src/domain'), ...sources('src/services')].filter(
+    (f) => !f.endsWith('src/domain/policy.ts'),
+  );
   const literals = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
   const found = files.flatMap((file) =>
-    [...readFileSync(join(ROOT, file), 'utf8').replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '').matchAll(literals)]
+    [
+      ...readFileSync(join(ROOT, file), 'utf8')
+        .replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '')
+        .matchAll(literals),
+    ]
       .map((m) => m[0])
-      .filter((text) => /(?:^|[\s(:])![a-zäöüß][a-zäöüß-]{2,}/.test(text.slice(1, -1)) || /\b(?:auf|on) Matrix\b/.test(text))
+      .filter(
+        (text) => /(?:^|[\s(:])![a-zäöüß][a-zäöüß-]{2,}/.test(text.slice(1, -1)) || /\b(?:auf|on) Matrix\b/.test(text),
+      )
       .map((text) => `${file}: ${text.slice(0, 120)}`),
   );
   expect(found).toEqual([]);

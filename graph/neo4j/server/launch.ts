@@ -26,7 +26,9 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,7 +39,15 @@ export async function launchNeo4j(options: LaunchOptions): Promise<RunningNeo4j>
   mkdirSync(options.homeDir, { recursive: true });
   const child = spawn(
     'java',
-    [`-Xmx${options.heap ?? '1g'}`, '-XX:+UseParallelGC', '-cp', classpath, LAUNCHER_SOURCE, options.homeDir, String(port)],
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      '-XX:+UseParallelGC',
+      '-cp',
+      classpath,
+      LAUNCHER_SOURCE,
+      options.homeDir,
+      String(port),
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const stderr: string[] = [];

@@ -30,7 +30,8 @@ function installHint(command: string): string {
 export function neo4jClasspath(): string {
   const javaVersion = requireTool('java', ['-version'], 'Java 17 or newer');
   const major = Number(/version "(\d+)/.exec(javaVersion)?.[1] ?? '0');
-  if (major < 17) throw new MissingTool(`Neo4j 5.26 needs Java 17 or newer; found Java ${major}. ${installHint('java')}`);
+  if (major < 17)
+    throw new MissingTool(`Neo4j 5.26 needs Java 17 or newer; found Java ${major}. ${installHint('java')}`);
 
   const classpathFile = join(CACHE_DIR, 'classpath.txt');
   const fresh = existsSync(classpathFile) && statSync(classpathFile).mtimeMs > statSync(POM).mtimeMs;
@@ -41,12 +42,18 @@ export function neo4jClasspath(): string {
   requireTool('mvn', ['--version'], 'Apache Maven to download it');
   mkdirSync(CACHE_DIR, { recursive: true });
   console.error('Resolving Neo4j Community from Maven Central (first run only, about 150 MB)...');
-  const result = spawnSync('mvn', ['-B', '-q', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const result = spawnSync(
+    'mvn',
+    ['-B', '-q', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (result.status !== 0) {
-    throw new Error(`Maven could not resolve Neo4j from Maven Central:\n${(result.stdout + result.stderr).slice(-2000)}`);
+    throw new Error(
+      `Maven could not resolve Neo4j from Maven Central:\n${(result.stdout + result.stderr).slice(-2000)}`,
+    );
   }
   return readFileSync(classpathFile, 'utf8').trim();
 }

@@ -13,10 +13,26 @@ export type * from './coordination-store.port.js';
 export type * from './meeting-store.port.js';
 export type * from './network-lifecycle.port.js';
 export type * from './request-store.port.js';
-export type { ChangeGuard, EntityListQuery, MunicipalityRef, NetworkSnapshot, NetworkStore, NetworkWriteStore, StoreCounts } from './network-store.port.js';
+export type {
+  ChangeGuard,
+  EntityListQuery,
+  MunicipalityRef,
+  NetworkSnapshot,
+  NetworkStore,
+  NetworkWriteStore,
+  StoreCounts,
+} from './network-store.port.js';
 export { lastChecked, listParameters } from './network-store.port.js';
 
-export interface GraphStore extends NetworkStore, NetworkWriteStore, NetworkLifecycleStore, AccessStore, RequestStore, MeetingStore, CoordinationStore {
+export interface GraphStore
+  extends
+    NetworkStore,
+    NetworkWriteStore,
+    NetworkLifecycleStore,
+    AccessStore,
+    RequestStore,
+    MeetingStore,
+    CoordinationStore {
   readonly name: 'embedded' | 'neo4j';
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;

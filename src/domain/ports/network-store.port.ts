@@ -5,7 +5,18 @@ import type { AuditEntry } from '../access.js';
 import type { FactsSnapshot } from '../changes.js';
 import type { Meeting } from '../meetings.js';
 import type { HubRequest } from '../requests.js';
-import type { District, Entity, EntityKind, InstitutionType, Link, Municipality, NetworkBundle, Person, Role, RoleAssignment } from '../model.js';
+import type {
+  District,
+  Entity,
+  EntityKind,
+  InstitutionType,
+  Link,
+  Municipality,
+  NetworkBundle,
+  Person,
+  Role,
+  RoleAssignment,
+} from '../model.js';
 
 /** Called inside the store's write transaction with the facts the changes refer to; throws to abort. */
 export type ChangeGuard = (facts: FactsSnapshot) => void;
@@ -52,7 +63,18 @@ export function listParameters(q: EntityListQuery, key: string | null) {
 
 /** Everything needed to build the collaboration graph, without personal details. */
 export interface NetworkSnapshot {
-  entities: { id: string; kind: EntityKind; name: string; districtAgs: string | null; municipalityId: string | null; population: number | null; topicIds: string[]; since?: string | null; until?: string | null; checkedAt?: string | null }[];
+  entities: {
+    id: string;
+    kind: EntityKind;
+    name: string;
+    districtAgs: string | null;
+    municipalityId: string | null;
+    population: number | null;
+    topicIds: string[];
+    since?: string | null;
+    until?: string | null;
+    checkedAt?: string | null;
+  }[];
   roles: RoleAssignment[];
   links: Link[];
   /** Meetings and requests, which strengthen collaboration between those they bring together. */
@@ -112,7 +134,13 @@ export interface NetworkWriteStore {
 }
 
 /** When a record was last known right: the later of its last change and its last confirmation (absent when neither). */
-export function lastChecked(confirmedAt: string | null | undefined, changedAt: string | null | undefined): { checkedAt?: string } {
-  const latest = [confirmedAt, changedAt].filter((d): d is string => typeof d === 'string').sort().pop();
+export function lastChecked(
+  confirmedAt: string | null | undefined,
+  changedAt: string | null | undefined,
+): { checkedAt?: string } {
+  const latest = [confirmedAt, changedAt]
+    .filter((d): d is string => typeof d === 'string')
+    .sort()
+    .pop();
   return latest ? { checkedAt: latest } : {};
 }

@@ -5,7 +5,9 @@ import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga
 // the localized domain errors) pass; anything else becomes yoga's "Unexpected error." with no
 // stack, no Cypher and no internal detail.
 
-type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
+type MaskError = NonNullable<
+  Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']
+>;
 
 export const hubMaskError: MaskError = (error, message, isDev) => {
   if (error instanceof GraphQLError && !error.originalError) return error;

@@ -6,7 +6,9 @@ import type { AccessService } from '../../services/access.js';
 // Reads "Authorization: Bearer <token>" and puts the viewer into the context. No header means
 // an anonymous viewer; a header with an unknown or revoked token is refused with 401.
 
-export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer; tokenKey?: string; credential?: string }> {
+export function useBearerAuth(
+  access: AccessService,
+): Plugin<{ viewer?: Viewer; tokenKey?: string; credential?: string }> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const header = (context as { request: Request }).request.headers.get('authorization');
@@ -19,7 +21,11 @@ export function useBearerAuth(access: AccessService): Plugin<{ viewer?: Viewer; 
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
-      extendContext({ viewer, credential: match![1]!, tokenKey: `token:${createHash('sha256').update(match![1]!).digest('hex').slice(0, 16)}` });
+      extendContext({
+        viewer,
+        credential: match![1]!,
+        tokenKey: `token:${createHash('sha256').update(match![1]!).digest('hex').slice(0, 16)}`,
+      });
     },
   };
 }

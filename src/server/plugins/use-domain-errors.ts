@@ -9,7 +9,13 @@ import { DomainError, NotFound, type Language } from '../../domain/errors.js';
 export function useDomainErrors(): Plugin<{ language: Language }> {
   const localizeResult =
     (contextValue: unknown) =>
-    ({ result, setResult }: { result: ExecutionResult | AsyncIterable<ExecutionResult>; setResult: (result: ExecutionResult) => void }) => {
+    ({
+      result,
+      setResult,
+    }: {
+      result: ExecutionResult | AsyncIterable<ExecutionResult>;
+      setResult: (result: ExecutionResult) => void;
+    }) => {
       if (Symbol.asyncIterator in result) return;
       if (!result.errors?.some((e) => e.originalError instanceof DomainError)) return;
       const language = (contextValue as { language?: Language }).language ?? 'de';

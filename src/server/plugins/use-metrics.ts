@@ -25,7 +25,15 @@ export function useMetrics(): Plugin {
     registry: register,
     // Labels from a fixed set only: never the URL or the client-chosen operation name, which
     // would carry what people searched for and grow without bound.
-    labels: { url: false, method: true, statusCode: true, operationName: false, operationType: true, fieldName: false, typeName: false },
+    labels: {
+      url: false,
+      method: true,
+      statusCode: true,
+      operationName: false,
+      operationType: true,
+      fieldName: false,
+      typeName: false,
+    },
     metrics: {
       graphql_yoga_http_duration: true,
       graphql_envelop_request_duration: true,

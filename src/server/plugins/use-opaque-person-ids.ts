@@ -20,25 +20,34 @@ export function useOpaquePersonIds(keys: PrivacyKeys): Plugin {
   const hide = (value: unknown): unknown => {
     if (typeof value === 'string') return PERSON_ID.test(value) ? keys.opaqueId(value) : value;
     if (Array.isArray(value)) return value.map(hide);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hide(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hide(v)]));
     return value;
   };
-  const revealOne = (value: string): string => (keys.isOpaqueId(value) ? (keys.revealId(value) ?? NOBODY) : PERSON_ID.test(value) ? NOBODY : value);
+  const revealOne = (value: string): string =>
+    keys.isOpaqueId(value) ? (keys.revealId(value) ?? NOBODY) : PERSON_ID.test(value) ? NOBODY : value;
   const reveal = (value: unknown): unknown => {
     if (typeof value === 'string') return revealOne(value);
     if (Array.isArray(value)) return value.map(reveal);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
     return value;
   };
   const revealDocument = (document: DocumentNode): DocumentNode =>
-    visit(document, { StringValue: (node) => (revealOne(node.value) !== node.value ? { ...node, kind: Kind.STRING, value: revealOne(node.value) } : undefined) });
+    visit(document, {
+      StringValue: (node) =>
+        revealOne(node.value) !== node.value ? { ...node, kind: Kind.STRING, value: revealOne(node.value) } : undefined,
+    });
   const prepare = (args: ExecutionArgs): ExecutionArgs => ({
     ...args,
     document: revealDocument(args.document),
-    variableValues: args.variableValues ? (reveal(args.variableValues) as Record<string, unknown>) : args.variableValues,
+    variableValues: args.variableValues
+      ? (reveal(args.variableValues) as Record<string, unknown>)
+      : args.variableValues,
   });
   const hideResult = (result: unknown): unknown => {
-    if (result && typeof result === 'object' && Symbol.asyncIterator in result) return mapAsync(result as AsyncIterable<unknown>, hideAnswer);
+    if (result && typeof result === 'object' && Symbol.asyncIterator in result)
+      return mapAsync(result as AsyncIterable<unknown>, hideAnswer);
     return hideAnswer(result);
   };
   const hideAnswer = (result: unknown): unknown => {
@@ -46,21 +55,37 @@ export function useOpaquePersonIds(keys: PrivacyKeys): Plugin {
     if (!answer || typeof answer !== 'object') return result;
     const errors = answer.errors?.map((e) =>
       PERSON_ID_IN_TEXT.test(e.message)
-        ? new GraphQLError(e.message.replace(PERSON_IDS_IN_TEXT, (id) => keys.opaqueId(id)), { nodes: e.nodes ?? null, path: e.path ?? null, originalError: e.originalError ?? null, extensions: e.extensions })
+        ? new GraphQLError(
+            e.message.replace(PERSON_IDS_IN_TEXT, (id) => keys.opaqueId(id)),
+            {
+              nodes: e.nodes ?? null,
+              path: e.path ?? null,
+              originalError: e.originalError ?? null,
+              extensions: e.extensions,
+            },
+          )
         : e,
     );
-    return { ...answer, ...(answer.data !== undefined ? { data: hide(answer.data) } : {}), ...(errors ? { errors } : {}) };
+    return {
+      ...answer,
+      ...(answer.data !== undefined ? { data: hide(answer.data) } : {}),
+      ...(errors ? { errors } : {}),
+    };
   };
   const pseudonymised = (context: unknown) => isPseudonymised((context as { viewer: Viewer }).viewer);
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (!pseudonymised(args.contextValue)) return;
-      setExecuteFn(async (given) => hideResult(await executeFn(prepare(given))) as Awaited<ReturnType<typeof executeFn>>);
+      setExecuteFn(
+        async (given) => hideResult(await executeFn(prepare(given))) as Awaited<ReturnType<typeof executeFn>>,
+      );
     },
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       if (!pseudonymised(args.contextValue)) return;
-      setSubscribeFn(async (given) => hideResult(await subscribeFn(prepare(given))) as Awaited<ReturnType<typeof subscribeFn>>);
+      setSubscribeFn(
+        async (given) => hideResult(await subscribeFn(prepare(given))) as Awaited<ReturnType<typeof subscribeFn>>,
+      );
     },
   };
 }

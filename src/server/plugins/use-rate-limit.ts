@@ -25,7 +25,10 @@ export function useRateLimit(limit: RateLimit): Plugin {
     identifyFn: (context) => String((context as { tokenKey?: string }).tokenKey),
     configByField: rules,
     // 429 with Retry-After, so clients and proxies back off instead of retrying at once.
-    transformError: (message) => createGraphQLError(message, { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': retryAfterSeconds } } } }),
+    transformError: (message) =>
+      createGraphQLError(message, {
+        extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': retryAfterSeconds } } },
+      }),
   }) as Plugin;
 }
 

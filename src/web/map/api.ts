@@ -78,14 +78,19 @@ export async function loadDistricts(): Promise<{ ags: string; name: string }[]> 
 }
 
 /** With `withEnded` (a period is chosen) also the collaborations that have ended, with their real dates. */
-export async function loadNetwork(districtAgs: string | null, aggregate: boolean, withEnded = false): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
+export async function loadNetwork(
+  districtAgs: string | null,
+  aggregate: boolean,
+  withEnded = false,
+): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
   const query = `query Map($districtAgs: String, $aggregate: Boolean, $withEnded: Boolean) {
     network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true, withTopics: true, withEnded: $withEnded) {
       nodes { id label type districtAgs size x y }
       edges { source target type weight since lastActive }
     }
   }`;
-  return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate, withEnded })).network;
+  return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate, withEnded }))
+    .network;
 }
 
 export async function loadAnalytics(districtAgs: string | null): Promise<MapAnalytics> {
@@ -96,7 +101,12 @@ export async function loadAnalytics(districtAgs: string | null): Promise<MapAnal
 }
 
 export async function findPath(from: string, to: string): Promise<string[]> {
-  return (await gql<{ path: { id: string }[] }>('query P($from: ID!, $to: ID!) { path(from: $from, to: $to) { id } }', { from, to })).path.map((n) => n.id);
+  return (
+    await gql<{ path: { id: string }[] }>('query P($from: ID!, $to: ID!) { path(from: $from, to: $to) { id } }', {
+      from,
+      to,
+    })
+  ).path.map((n) => n.id);
 }
 
 export async function searchActors(text: string): Promise<{ id: string; name: string; type: Kind }[]> {

@@ -17,7 +17,10 @@ export async function showDetails(panel: HTMLElement, id: string, language: Lang
   if (details.roles?.length) rows.push([t.roles, details.roles.map((r) => r.role).join(', ')]);
   if (details.__typename === 'Person') {
     const channels = details.channels ?? [];
-    rows.push([t.contact, channels.length ? channels.map((c) => `${c.channel.toLowerCase()}: ${c.value}`).join('; ') : t.noContact]);
+    rows.push([
+      t.contact,
+      channels.length ? channels.map((c) => `${c.channel.toLowerCase()}: ${c.value}`).join('; ') : t.noContact,
+    ]);
   }
   panel.innerHTML =
     `<h2 id="details-title">${escapeHtml(details.name)}</h2><dl>` +

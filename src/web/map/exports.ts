@@ -17,7 +17,15 @@ export function download(filename: string, content: string | Blob, type = 'text/
 
 export function toGexf(visible: Visible): string {
   const graph = new MultiUndirectedGraph();
-  for (const n of visible.nodes) graph.addNode(n.id, { label: n.label, type: n.type, district: n.districtAgs ?? '', x: n.x ?? 0, y: n.y ?? 0, size: n.size });
+  for (const n of visible.nodes)
+    graph.addNode(n.id, {
+      label: n.label,
+      type: n.type,
+      district: n.districtAgs ?? '',
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      size: n.size,
+    });
   for (const e of visible.edges) graph.addEdge(e.source, e.target, { type: e.type, weight: e.weight });
   return writeGexf(graph);
 }
@@ -31,6 +39,9 @@ export function toCsv(visible: Visible): string {
   };
   const names = new Map(visible.nodes.map((n) => [n.id, n.label]));
   const lines = [['source_id', 'source', 'target_id', 'target', 'type', 'weight'].join(',')];
-  for (const e of visible.edges) lines.push([e.source, names.get(e.source) ?? '', e.target, names.get(e.target) ?? '', e.type, e.weight].map(cell).join(','));
+  for (const e of visible.edges)
+    lines.push(
+      [e.source, names.get(e.source) ?? '', e.target, names.get(e.target) ?? '', e.type, e.weight].map(cell).join(','),
+    );
   return `${lines.join('\n')}\n`;
 }

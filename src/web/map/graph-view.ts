@@ -15,11 +15,34 @@ export class GraphView {
     this.cy = cytoscape({
       container,
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, color: '#1a1a1a', 'text-valign': 'bottom', 'text-margin-y': 3, width: 'data(size)', height: 'data(size)', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 8 } },
-        ...KINDS.map((kind) => ({ selector: `node[type = "${kind}"]`, style: { 'background-color': KIND_STYLE[kind].colour, shape: KIND_STYLE[kind].shape } })),
-        { selector: 'edge', style: { width: 'data(width)', 'line-color': '#8a8a8a', opacity: 0.7, 'curve-style': 'haystack' } },
+        {
+          selector: 'node',
+          style: {
+            label: 'data(label)',
+            'font-size': 10,
+            color: '#1a1a1a',
+            'text-valign': 'bottom',
+            'text-margin-y': 3,
+            width: 'data(size)',
+            height: 'data(size)',
+            'border-width': 1,
+            'border-color': '#ffffff',
+            'min-zoomed-font-size': 8,
+          },
+        },
+        ...KINDS.map((kind) => ({
+          selector: `node[type = "${kind}"]`,
+          style: { 'background-color': KIND_STYLE[kind].colour, shape: KIND_STYLE[kind].shape },
+        })),
+        {
+          selector: 'edge',
+          style: { width: 'data(width)', 'line-color': '#8a8a8a', opacity: 0.7, 'curve-style': 'haystack' },
+        },
         { selector: 'node.gap', style: { 'border-width': 4, 'border-color': '#D55E00', 'border-style': 'dashed' } },
-        { selector: 'node.isolated', style: { 'border-width': 4, 'border-color': '#CC79A7', 'border-style': 'dotted' } },
+        {
+          selector: 'node.isolated',
+          style: { 'border-width': 4, 'border-color': '#CC79A7', 'border-style': 'dotted' },
+        },
         { selector: 'node.broker', style: { 'border-width': 5, 'border-color': '#000000', 'border-style': 'double' } },
         { selector: 'node.on-path', style: { 'border-width': 5, 'border-color': '#F0E442', 'overlay-opacity': 0 } },
         { selector: 'edge.on-path', style: { 'line-color': '#000000', width: 5, opacity: 1 } },
@@ -52,7 +75,13 @@ export class GraphView {
       })),
       ...visible.edges.map((e) => ({
         group: 'edges' as const,
-        data: { id: `${e.source}|${e.target}|${e.type}`, source: e.source, target: e.target, type: e.type, width: 1 + (4 * e.weight) / maxWeight },
+        data: {
+          id: `${e.source}|${e.target}|${e.type}`,
+          source: e.source,
+          target: e.target,
+          type: e.type,
+          width: 1 + (4 * e.weight) / maxWeight,
+        },
       })),
     ];
     this.cy.batch(() => {
@@ -67,7 +96,15 @@ export class GraphView {
     ids.forEach((id, i) => {
       this.cy.getElementById(id).addClass('on-path');
       const next = ids[i + 1];
-      if (next) this.cy.edges().filter((e) => (e.source().id() === id && e.target().id() === next) || (e.source().id() === next && e.target().id() === id)).addClass('on-path');
+      if (next)
+        this.cy
+          .edges()
+          .filter(
+            (e) =>
+              (e.source().id() === id && e.target().id() === next) ||
+              (e.source().id() === next && e.target().id() === id),
+          )
+          .addClass('on-path');
     });
   }
 
@@ -101,9 +138,15 @@ export class GraphView {
 }
 
 function sizeBy(visible: Visible, measure: SizeMeasure): Map<string, number> {
-  const values = measure === 'betweenness' ? visible.betweenness : measure === 'degree' ? visible.degree : new Map<string, number>();
+  const values =
+    measure === 'betweenness' ? visible.betweenness : measure === 'degree' ? visible.degree : new Map<string, number>();
   const max = Math.max(0, ...visible.nodes.map((n) => values.get(n.id) ?? 0));
-  return new Map(visible.nodes.map((n) => [n.id, max === 0 ? 22 : MIN_SIZE + ((MAX_SIZE - MIN_SIZE) * Math.sqrt((values.get(n.id) ?? 0) / max))]));
+  return new Map(
+    visible.nodes.map((n) => [
+      n.id,
+      max === 0 ? 22 : MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt((values.get(n.id) ?? 0) / max),
+    ]),
+  );
 }
 
 /** Each district's actors around their own spot on a grid, the district nodes at the centres. */
@@ -120,7 +163,10 @@ function arrangeByDistrict(visible: Visible): Map<string, { x: number; y: number
     const scale = (cell * 0.8) / Math.max(1, maxX - minX, maxY - minY);
     const centre = { x: (index % columns) * cell, y: Math.floor(index / columns) * cell };
     for (const n of members) {
-      positions.set(n.id, { x: centre.x + ((n.x ?? 0) - (minX + maxX) / 2) * scale, y: centre.y + ((n.y ?? 0) - (minY + maxY) / 2) * scale });
+      positions.set(n.id, {
+        x: centre.x + ((n.x ?? 0) - (minX + maxX) / 2) * scale,
+        y: centre.y + ((n.y ?? 0) - (minY + maxY) / 2) * scale,
+      });
     }
   }
   return positions;

@@ -145,18 +145,56 @@ const en: Texts = {
 };
 
 const KIND_NAMES: Record<Language, Record<Kind, string>> = {
-  de: { District: 'Kreis', Municipality: 'Gemeinde', Person: 'Person', Alliance: 'Bündnis', Institution: 'Institution', Topic: 'Thema', FundingProgram: 'Förderprogramm' },
-  en: { District: 'District', Municipality: 'Municipality', Person: 'Person', Alliance: 'Alliance', Institution: 'Institution', Topic: 'Topic', FundingProgram: 'Funding programme' },
+  de: {
+    District: 'Kreis',
+    Municipality: 'Gemeinde',
+    Person: 'Person',
+    Alliance: 'Bündnis',
+    Institution: 'Institution',
+    Topic: 'Thema',
+    FundingProgram: 'Förderprogramm',
+  },
+  en: {
+    District: 'District',
+    Municipality: 'Municipality',
+    Person: 'Person',
+    Alliance: 'Alliance',
+    Institution: 'Institution',
+    Topic: 'Topic',
+    FundingProgram: 'Funding programme',
+  },
 };
 
 const EDGE_NAMES: Record<Language, Record<EdgeType, string>> = {
   de: {
-    SERVES: 'betreut', ACTIVE_IN: 'aktiv in', EXPERT_IN: 'Fachwissen', COOPERATES_WITH: 'kooperiert', ROLE: 'Rolle', MEMBER_OF: 'Mitglied', WORKS_AT: 'arbeitet bei',
-    PART_OF: 'gehört zu', LOCATED_IN: 'liegt in', ABOUT: 'arbeitet zum Thema', MET: 'Treffen', ROUTED_REQUEST: 'Anfrage weitergeleitet', CROSS_DISTRICT: 'kreisübergreifend',
+    SERVES: 'betreut',
+    ACTIVE_IN: 'aktiv in',
+    EXPERT_IN: 'Fachwissen',
+    COOPERATES_WITH: 'kooperiert',
+    ROLE: 'Rolle',
+    MEMBER_OF: 'Mitglied',
+    WORKS_AT: 'arbeitet bei',
+    PART_OF: 'gehört zu',
+    LOCATED_IN: 'liegt in',
+    ABOUT: 'arbeitet zum Thema',
+    MET: 'Treffen',
+    ROUTED_REQUEST: 'Anfrage weitergeleitet',
+    CROSS_DISTRICT: 'kreisübergreifend',
   },
   en: {
-    SERVES: 'serves', ACTIVE_IN: 'active in', EXPERT_IN: 'expertise', COOPERATES_WITH: 'cooperates', ROLE: 'role', MEMBER_OF: 'member', WORKS_AT: 'works at',
-    PART_OF: 'part of', LOCATED_IN: 'located in', ABOUT: 'works on', MET: 'met', ROUTED_REQUEST: 'routed request', CROSS_DISTRICT: 'cross-district',
+    SERVES: 'serves',
+    ACTIVE_IN: 'active in',
+    EXPERT_IN: 'expertise',
+    COOPERATES_WITH: 'cooperates',
+    ROLE: 'role',
+    MEMBER_OF: 'member',
+    WORKS_AT: 'works at',
+    PART_OF: 'part of',
+    LOCATED_IN: 'located in',
+    ABOUT: 'works on',
+    MET: 'met',
+    ROUTED_REQUEST: 'routed request',
+    CROSS_DISTRICT: 'cross-district',
   },
 };
 

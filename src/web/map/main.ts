@@ -1,4 +1,13 @@
-import { GraphqlError, loadAnalytics, loadDistricts, loadNetwork, findPath, searchActors, session, whoAmI } from './api.js';
+import {
+  GraphqlError,
+  loadAnalytics,
+  loadDistricts,
+  loadNetwork,
+  findPath,
+  searchActors,
+  session,
+  whoAmI,
+} from './api.js';
 import { showDetails } from './details.js';
 import { download, toCsv, toGexf } from './exports.js';
 import { GraphView } from './graph-view.js';
@@ -40,10 +49,17 @@ function applyTexts(): void {
   language.lang = state.language === 'de' ? 'en' : 'de';
   checkboxes('kinds', KINDS, state.kinds, (k) => `${kindIcon(k)} ${kindName(state.language, k)}`);
   checkboxes('edge-types', EDGE_TYPES, state.edgeTypes, (e) => edgeName(state.language, e));
-  $('legend').querySelector('ul')!.innerHTML = KINDS.map((k) => `<li>${kindIcon(k)} ${kindName(state.language, k)}</li>`).join('');
+  $('legend').querySelector('ul')!.innerHTML = KINDS.map(
+    (k) => `<li>${kindIcon(k)} ${kindName(state.language, k)}</li>`,
+  ).join('');
 }
 
-function checkboxes<T extends string>(fieldsetId: string, values: readonly T[], checked: T[], label: (v: T) => string): void {
+function checkboxes<T extends string>(
+  fieldsetId: string,
+  values: readonly T[],
+  checked: T[],
+  label: (v: T) => string,
+): void {
   const fieldset = $(fieldsetId);
   fieldset.querySelectorAll('label').forEach((l) => l.remove());
   for (const value of values) {
@@ -100,7 +116,10 @@ async function load(): Promise<void> {
   $('status').textContent = t().loading;
   try {
     const aggregate = state.district === null && districtNames.size > AGGREGATE_ABOVE_DISTRICTS;
-    const [network, analytics] = await Promise.all([loadNetwork(state.district, aggregate, periodChosen(state)), aggregate ? null : loadAnalytics(state.district).catch(() => null)]);
+    const [network, analytics] = await Promise.all([
+      loadNetwork(state.district, aggregate, periodChosen(state)),
+      aggregate ? null : loadAnalytics(state.district).catch(() => null),
+    ]);
     aggregated = aggregate;
     data = { ...network, analytics };
     fillTopics();
@@ -115,7 +134,8 @@ let aggregated = false;
 
 async function select(id: string): Promise<void> {
   // In the aggregated view a district stands for its actors: open it.
-  if (aggregated && id.startsWith('district:')) return update({ district: id.slice('district:'.length), focus: null }, true);
+  if (aggregated && id.startsWith('district:'))
+    return update({ district: id.slice('district:'.length), focus: null }, true);
   graph.select(id);
   await showDetails($('details-body'), id, state.language);
 }
@@ -134,7 +154,9 @@ async function refreshSignIn(): Promise<void> {
 function fillTopics(): void {
   const topics = data.nodes.filter((n) => n.type === 'Topic').sort((a, b) => a.label.localeCompare(b.label, 'de'));
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  $('topic').innerHTML = `<option value="">${escape(t().allTopics)}</option>` + topics.map((n) => `<option value="${escape(n.id)}">${escape(n.label)}</option>`).join('');
+  $('topic').innerHTML =
+    `<option value="">${escape(t().allTopics)}</option>` +
+    topics.map((n) => `<option value="${escape(n.id)}">${escape(n.label)}</option>`).join('');
   ($('topic') as HTMLSelectElement).value = state.topic ?? '';
 }
 
@@ -142,34 +164,45 @@ async function fillDistricts(): Promise<void> {
   const districts = await loadDistricts();
   districtNames = new Map(districts.map((d) => [d.ags, d.name]));
   const whole = districts.length > AGGREGATE_ABOVE_DISTRICTS ? t().wholeNetworkAggregated : t().wholeNetwork;
-  $('district').innerHTML = `<option value="">${whole}</option>` + districts.map((d) => `<option value="${d.ags}">${d.name}</option>`).join('');
+  $('district').innerHTML =
+    `<option value="">${whole}</option>` + districts.map((d) => `<option value="${d.ags}">${d.name}</option>`).join('');
 }
 
 function actorId(input: HTMLInputElement): string | null {
   const value = input.value.trim();
-  return searchHits.get(value) ?? (data.nodes.find((n) => n.label.toLowerCase() === value.toLowerCase())?.id ?? null);
+  return searchHits.get(value) ?? data.nodes.find((n) => n.label.toLowerCase() === value.toLowerCase())?.id ?? null;
 }
 
 async function suggest(text: string): Promise<void> {
   if (text.trim().length < 2) return;
-  const local = data.nodes.filter((n) => n.label.toLowerCase().includes(text.toLowerCase())).slice(0, 10).map((n) => ({ id: n.id, name: n.label }));
+  const local = data.nodes
+    .filter((n) => n.label.toLowerCase().includes(text.toLowerCase()))
+    .slice(0, 10)
+    .map((n) => ({ id: n.id, name: n.label }));
   const remote = await searchActors(text).catch(() => []);
   searchHits = new Map([...local, ...remote].map((hit) => [hit.name, hit.id]));
-  $('search-results').innerHTML = [...searchHits.keys()].map((name) => `<option value="${name.replace(/"/g, '&quot;')}"></option>`).join('');
+  $('search-results').innerHTML = [...searchHits.keys()]
+    .map((name) => `<option value="${name.replace(/"/g, '&quot;')}"></option>`)
+    .join('');
 }
 
 function wireControls(): void {
-  $('district').addEventListener('change', (e) => update({ district: (e.target as HTMLSelectElement).value || null, focus: null }, true));
+  $('district').addEventListener('change', (e) =>
+    update({ district: (e.target as HTMLSelectElement).value || null, focus: null }, true),
+  );
   $('size').addEventListener('change', (e) => update({ size: (e.target as HTMLSelectElement).value as SizeMeasure }));
   $('hops').addEventListener('change', (e) => update({ hops: (e.target as HTMLSelectElement).value === '2' ? 2 : 1 }));
   $('kinds').addEventListener('change', () => update({ kinds: checked<Kind>('kinds') }));
   $('edge-types').addEventListener('change', () => update({ edgeTypes: checked<EdgeType>('edge-types') }));
   for (const key of ['gaps', 'isolated', 'brokers'] as const) {
-    $(key).addEventListener('change', (e) => update({ highlights: { ...state.highlights, [key]: (e.target as HTMLInputElement).checked } }));
+    $(key).addEventListener('change', (e) =>
+      update({ highlights: { ...state.highlights, [key]: (e.target as HTMLInputElement).checked } }),
+    );
   }
   $('by-district').addEventListener('change', (e) => update({ byDistrict: (e.target as HTMLInputElement).checked }));
   $('topic').addEventListener('change', (e) => update({ topic: (e.target as HTMLSelectElement).value || null }));
-  for (const key of ['from', 'to'] as const) $(key).addEventListener('change', (e) => update({ [key]: (e.target as HTMLInputElement).value || null }));
+  for (const key of ['from', 'to'] as const)
+    $(key).addEventListener('change', (e) => update({ [key]: (e.target as HTMLInputElement).value || null }));
   $('show-map').addEventListener('click', () => {
     update({ view: 'map' });
     graph.resize();
@@ -177,7 +210,8 @@ function wireControls(): void {
   $('show-table').addEventListener('click', () => update({ view: 'table' }));
   $('clear-focus').addEventListener('click', () => update({ focus: null }));
   $('search').addEventListener('input', (e) => void suggest((e.target as HTMLInputElement).value));
-  for (const id of ['path-from', 'path-to']) $(id).addEventListener('input', (e) => void suggest((e.target as HTMLInputElement).value));
+  for (const id of ['path-from', 'path-to'])
+    $(id).addEventListener('input', (e) => void suggest((e.target as HTMLInputElement).value));
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const id = actorId($('search') as HTMLInputElement);
@@ -196,8 +230,17 @@ function wireControls(): void {
       })
       .catch((error: Error) => ($('status').textContent = error.message));
   });
-  $('export-png').addEventListener('click', () => void fetch(graph.png()).then((r) => r.blob()).then((blob) => download('netzwerk.png', blob)));
-  $('export-gexf').addEventListener('click', () => visible && download('netzwerk.gexf', toGexf(visible), 'application/gexf+xml'));
+  $('export-png').addEventListener(
+    'click',
+    () =>
+      void fetch(graph.png())
+        .then((r) => r.blob())
+        .then((blob) => download('netzwerk.png', blob)),
+  );
+  $('export-gexf').addEventListener(
+    'click',
+    () => visible && download('netzwerk.gexf', toGexf(visible), 'application/gexf+xml'),
+  );
   $('export-csv').addEventListener('click', () => visible && download('netzwerk.csv', toCsv(visible), 'text/csv'));
   $('copy-link').addEventListener('click', () => {
     void navigator.clipboard?.writeText(location.href).catch(() => undefined);
@@ -259,7 +302,10 @@ function restartLive(): void {
   stopLive = session.token()
     ? listenForChanges(() => {
         clearTimeout(pendingReload);
-        pendingReload = setTimeout(() => void load().then(() => ($('status').textContent = `${t().live} ${$('status').textContent}`)), 300);
+        pendingReload = setTimeout(
+          () => void load().then(() => ($('status').textContent = `${t().live} ${$('status').textContent}`)),
+          300,
+        );
       })
     : null;
 }

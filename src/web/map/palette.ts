@@ -1,13 +1,38 @@
 // Colour and shape per actor type. Okabe-Ito colours stay apart for the common colour-vision
 // deficiencies, and every type also has its own shape, so no meaning rests on colour alone.
 
-export const KINDS = ['District', 'Municipality', 'Person', 'Alliance', 'Institution', 'Topic', 'FundingProgram'] as const;
+export const KINDS = [
+  'District',
+  'Municipality',
+  'Person',
+  'Alliance',
+  'Institution',
+  'Topic',
+  'FundingProgram',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const EDGE_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'ABOUT', 'COOPERATES_WITH', 'ROLE', 'MEMBER_OF', 'WORKS_AT', 'PART_OF', 'LOCATED_IN', 'MET', 'ROUTED_REQUEST', 'CROSS_DISTRICT'] as const;
+export const EDGE_TYPES = [
+  'SERVES',
+  'ACTIVE_IN',
+  'EXPERT_IN',
+  'ABOUT',
+  'COOPERATES_WITH',
+  'ROLE',
+  'MEMBER_OF',
+  'WORKS_AT',
+  'PART_OF',
+  'LOCATED_IN',
+  'MET',
+  'ROUTED_REQUEST',
+  'CROSS_DISTRICT',
+] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
-export const KIND_STYLE: Record<Kind, { colour: string; shape: 'hexagon' | 'round-rectangle' | 'ellipse' | 'triangle' | 'rectangle' | 'diamond' | 'star' }> = {
+export const KIND_STYLE: Record<
+  Kind,
+  { colour: string; shape: 'hexagon' | 'round-rectangle' | 'ellipse' | 'triangle' | 'rectangle' | 'diamond' | 'star' }
+> = {
   District: { colour: '#000000', shape: 'hexagon' },
   Municipality: { colour: '#0072B2', shape: 'round-rectangle' },
   Person: { colour: '#E69F00', shape: 'ellipse' },

@@ -36,7 +36,10 @@ export class TableView {
     }));
     const column = this.sortColumn;
     rows.sort((a, b) => {
-      const order = typeof a[column] === 'number' ? (a[column] as number) - (b[column] as number) : String(a[column]).localeCompare(String(b[column]), language);
+      const order =
+        typeof a[column] === 'number'
+          ? (a[column] as number) - (b[column] as number)
+          : String(a[column]).localeCompare(String(b[column]), language);
       return this.ascending ? order : -order;
     });
     const head = columns
@@ -46,7 +49,14 @@ export class TableView {
       })
       .join('');
     const marks = (id: string) =>
-      [visible.gaps.has(id) ? t.gapMark : '', visible.isolated.has(id) ? t.isolatedMark : '', visible.brokers.has(id) ? t.brokerMark : ''].filter(Boolean).map((m) => ` <span class="mark">(${escapeHtml(m)})</span>`).join('');
+      [
+        visible.gaps.has(id) ? t.gapMark : '',
+        visible.isolated.has(id) ? t.isolatedMark : '',
+        visible.brokers.has(id) ? t.brokerMark : '',
+      ]
+        .filter(Boolean)
+        .map((m) => ` <span class="mark">(${escapeHtml(m)})</span>`)
+        .join('');
     const body = rows
       .map(
         (r) =>
@@ -64,7 +74,9 @@ export class TableView {
         this.table.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
       }),
     );
-    this.table.querySelectorAll<HTMLButtonElement>('button.actor').forEach((button) => button.addEventListener('click', () => this.onSelect(button.dataset.id!)));
+    this.table
+      .querySelectorAll<HTMLButtonElement>('button.actor')
+      .forEach((button) => button.addEventListener('click', () => this.onSelect(button.dataset.id!)));
   }
 }
 

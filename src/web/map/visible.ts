@@ -21,9 +21,17 @@ export interface Visible {
 
 export function visibleData(data: MapData, state: ViewState): Visible {
   const onTopic = state.topic ? workingOn(state.topic, data.edges) : null;
-  let nodes = data.nodes.filter((n) => (n.type === 'District' || state.kinds.includes(n.type)) && (!onTopic || onTopic.has(n.id)));
+  let nodes = data.nodes.filter(
+    (n) => (n.type === 'District' || state.kinds.includes(n.type)) && (!onTopic || onTopic.has(n.id)),
+  );
   let ids = new Set(nodes.map((n) => n.id));
-  let edges = data.edges.filter((e) => state.edgeTypes.includes(e.type) && ids.has(e.source) && ids.has(e.target) && activeWithin(e, state.from, state.to));
+  let edges = data.edges.filter(
+    (e) =>
+      state.edgeTypes.includes(e.type) &&
+      ids.has(e.source) &&
+      ids.has(e.target) &&
+      activeWithin(e, state.from, state.to),
+  );
   if (state.from || state.to) {
     // In a time window, the map shows who collaborated then.
     const active = new Set(edges.flatMap((e) => [e.source, e.target]));
@@ -64,7 +72,11 @@ function workingOn(topic: string, edges: MapEdge[]): Set<string> {
 }
 
 /** Whether a collaboration's known dates touch the window; without a window, every link. */
-export function activeWithin(edge: Pick<MapEdge, 'since' | 'lastActive'>, from: string | null, to: string | null): boolean {
+export function activeWithin(
+  edge: Pick<MapEdge, 'since' | 'lastActive'>,
+  from: string | null,
+  to: string | null,
+): boolean {
   if (!from && !to) return true;
   const first = edge.since ?? edge.lastActive;
   const last = edge.lastActive ?? edge.since;

@@ -35,11 +35,16 @@ export function signInThroughMatrix(widgetId: string): Promise<string | null> {
     function onMessage(event: MessageEvent<WidgetMessage>): void {
       const message = event.data;
       if (event.source !== window.parent || !message || typeof message !== 'object') return;
-      if (message.api === 'fromWidget' && message.requestId === requestId && message.response) return credentials(message.response);
+      if (message.api === 'fromWidget' && message.requestId === requestId && message.response)
+        return credentials(message.response);
       if (message.api !== 'toWidget') return;
       // Every request from the client gets an answer; this widget asks for no capabilities.
-      window.parent.postMessage({ ...message, response: message.action === 'capabilities' ? { capabilities: [] } : {} }, event.origin);
-      if (message.action === 'openid_credentials' && message.data.original_request_id === requestId) credentials(message.data);
+      window.parent.postMessage(
+        { ...message, response: message.action === 'capabilities' ? { capabilities: [] } : {} },
+        event.origin,
+      );
+      if (message.action === 'openid_credentials' && message.data.original_request_id === requestId)
+        credentials(message.data);
     }
     window.addEventListener('message', onMessage);
     const ask: WidgetMessage = { api: 'fromWidget', widgetId, requestId, action: 'get_openid', data: {} };
@@ -48,7 +53,11 @@ export function signInThroughMatrix(widgetId: string): Promise<string | null> {
 }
 
 async function trade(openIdToken: string): Promise<string | null> {
-  const response = await fetch('/auth/matrix', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openIdToken }) }).catch(() => null);
+  const response = await fetch('/auth/matrix', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openIdToken }),
+  }).catch(() => null);
   if (!response?.ok) return null;
   const body = (await response.json()) as { token?: string };
   return body.token ?? null;

@@ -30,7 +30,9 @@ export class FakeDiscord {
   constructor() {
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new WebSocketServer({ noServer: true });
-    this.server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head, (ws) => this.onGateway(ws)));
+    this.server.on('upgrade', (req, socket, head) =>
+      this.gateway.handleUpgrade(req, socket, head, (ws) => this.onGateway(ws)),
+    );
   }
 
   async start(): Promise<void> {
@@ -56,7 +58,9 @@ export class FakeDiscord {
   async callbackFor(interactionId: string, timeoutMs = 10_000): Promise<RecordedRequest> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.requests.find((r) => r.method === 'POST' && r.path.includes(`/interactions/${interactionId}/`));
+      const found = this.requests.find(
+        (r) => r.method === 'POST' && r.path.includes(`/interactions/${interactionId}/`),
+      );
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`No answer to interaction ${interactionId}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -97,29 +101,70 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '').split('?')[0]!.replace(/^\/api\/v\d+/, '');
     const contentType = req.headers['content-type'] ?? '';
-    const body = contentType.includes('json') && text ? JSON.parse(text) : contentType.includes('multipart/form-data') ? await multipart(Buffer.concat(chunks), contentType) : text;
+    const body =
+      contentType.includes('json') && text
+        ? JSON.parse(text)
+        : contentType.includes('multipart/form-data')
+          ? await multipart(Buffer.concat(chunks), contentType)
+          : text;
     this.requests.push({ method: req.method ?? 'GET', path, body });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
     if (req.method === 'GET' && path === '/gateway/bot') {
-      return json(200, { url: this.url.replace('http', 'ws'), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+      return json(200, {
+        url: this.url.replace('http', 'ws'),
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return json(200, (body as Record<string, unknown>[]).map((c) => ({ ...c, id: this.snowflake(), application_id: APPLICATION_ID, version: '1', default_member_permissions: null })));
+      return json(
+        200,
+        (body as Record<string, unknown>[]).map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: APPLICATION_ID,
+          version: '1',
+          default_member_permissions: null,
+        })),
+      );
     }
     const user = /^\/users\/(\d+)$/.exec(path);
-    if (req.method === 'GET' && user) return json(200, { id: user[1], username: `user${user[1]!.slice(-1)}`, discriminator: '0', global_name: null, avatar: null });
+    if (req.method === 'GET' && user)
+      return json(200, {
+        id: user[1],
+        username: `user${user[1]!.slice(-1)}`,
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+      });
     if (req.method === 'POST' && path === '/users/@me/channels') {
       const recipient = (body as { recipient_id: string }).recipient_id;
-      return json(200, { id: `9${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient, username: 'user', discriminator: '0', avatar: null }] });
+      return json(200, {
+        id: `9${recipient.slice(1)}`,
+        type: 1,
+        recipients: [{ id: recipient, username: 'user', discriminator: '0', avatar: null }],
+      });
     }
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (req.method === 'POST' && channel) {
       return json(200, {
-        id: this.snowflake(), channel_id: channel[1], author: { id: BOT_USER_ID, username: 'hub', discriminator: '0', avatar: null, bot: true }, content: '',
-        timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [],
-        embeds: (body as { embeds?: unknown[] }).embeds ?? [], components: (body as { components?: unknown[] }).components ?? [], pinned: false, type: 0,
+        id: this.snowflake(),
+        channel_id: channel[1],
+        author: { id: BOT_USER_ID, username: 'hub', discriminator: '0', avatar: null, bot: true },
+        content: '',
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: (body as { embeds?: unknown[] }).embeds ?? [],
+        components: (body as { components?: unknown[] }).components ?? [],
+        pinned: false,
+        type: 0,
       });
     }
     if (req.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
@@ -135,6 +180,8 @@ async function multipart(raw: Buffer, contentType: string): Promise<Record<strin
   const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
   const payload = JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>;
   const files: { name: string; text: string }[] = [];
-  for (const [key, value] of form) if (key.startsWith('files[') && typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+  for (const [key, value] of form)
+    if (key.startsWith('files[') && typeof value !== 'string')
+      files.push({ name: value.name, text: await value.text() });
   return { ...payload, files };
 }

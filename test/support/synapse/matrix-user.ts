@@ -20,7 +20,13 @@ export class MatrixUser {
   ) {}
 
   /** A new user on the suite's Synapse, or on another one the test started. */
-  static async register(localpart: string, synapse: { url: string; sharedSecret: string } = { url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }): Promise<MatrixUser> {
+  static async register(
+    localpart: string,
+    synapse: { url: string; sharedSecret: string } = {
+      url: inject('synapseUrl'),
+      sharedSecret: inject('synapseSecret'),
+    },
+  ): Promise<MatrixUser> {
     const { userId, accessToken } = await registerUser(synapse, `${localpart}-${randomUUID().slice(0, 8)}`);
     return new MatrixUser(userId, accessToken, synapse.url);
   }
@@ -31,7 +37,10 @@ export class MatrixUser {
   }
 
   static async registerWithToken(localpart: string): Promise<{ userId: string; accessToken: string }> {
-    return registerUser({ url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') }, `${localpart}-${randomUUID().slice(0, 8)}`);
+    return registerUser(
+      { url: inject('synapseUrl'), sharedSecret: inject('synapseSecret') },
+      `${localpart}-${randomUUID().slice(0, 8)}`,
+    );
   }
 
   async api<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -46,7 +55,8 @@ export class MatrixUser {
   }
 
   async createRoom(invite: string[], options: Record<string, unknown> = {}): Promise<string> {
-    return (await this.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite, ...options })).room_id;
+    return (await this.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite, ...options }))
+      .room_id;
   }
 
   async join(roomId: string): Promise<void> {
@@ -59,30 +69,46 @@ export class MatrixUser {
   }
 
   async messages(roomId: string): Promise<MatrixMessage[]> {
-    const page = await this.api<{ chunk: MatrixMessage[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`);
+    const page = await this.api<{ chunk: MatrixMessage[] }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`,
+    );
     return page.chunk.reverse();
   }
 
   async members(roomId: string): Promise<string[]> {
-    const { joined } = await this.api<{ joined: Record<string, unknown> }>('GET', `/rooms/${encodeURIComponent(roomId)}/joined_members`);
+    const { joined } = await this.api<{ joined: Record<string, unknown> }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/joined_members`,
+    );
     return Object.keys(joined);
   }
 
   /** The content behind an mxc:// address (authenticated media). */
   async download(mxc: string): Promise<string> {
     const [server, mediaId] = mxc.replace('mxc://', '').split('/');
-    const response = await fetch(`${this.baseUrl}/_matrix/client/v1/media/download/${server}/${mediaId}`, { headers: { authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`${this.baseUrl}/_matrix/client/v1/media/download/${server}/${mediaId}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     if (!response.ok) throw new Error(`Downloading ${mxc}: ${response.status}`);
     return response.text();
   }
 
   /** A room's state event, or null when there is none. */
   async state<T>(roomId: string, type: string, stateKey: string): Promise<T | null> {
-    return this.api<T>('GET', `/rooms/${encodeURIComponent(roomId)}/state/${type}/${encodeURIComponent(stateKey)}`).catch(() => null);
+    return this.api<T>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/state/${type}/${encodeURIComponent(stateKey)}`,
+    ).catch(() => null);
   }
 
   /** An OpenID token a widget would get from this user's client (MSC1960). */
-  async openIdToken(): Promise<{ access_token: string; matrix_server_name: string; expires_in: number; token_type: string }> {
+  async openIdToken(): Promise<{
+    access_token: string;
+    matrix_server_name: string;
+    expires_in: number;
+    token_type: string;
+  }> {
     return this.api('POST', `/user/${encodeURIComponent(this.userId)}/openid/request_token`, {});
   }
 
@@ -94,8 +120,13 @@ export class MatrixUser {
   /** The room I am invited to with this name (from the invite's stripped state), or null. */
   async invitedRoomNamed(name: string): Promise<string | null> {
     type Stripped = { type: string; content: { name?: string } };
-    const sync = await this.api<{ rooms?: { invite?: Record<string, { invite_state?: { events?: Stripped[] } }> } }>('GET', '/sync?timeout=0');
-    const found = Object.entries(sync.rooms?.invite ?? {}).find(([, room]) => room.invite_state?.events?.some((e) => e.type === 'm.room.name' && e.content.name === name));
+    const sync = await this.api<{ rooms?: { invite?: Record<string, { invite_state?: { events?: Stripped[] } }> } }>(
+      'GET',
+      '/sync?timeout=0',
+    );
+    const found = Object.entries(sync.rooms?.invite ?? {}).find(([, room]) =>
+      room.invite_state?.events?.some((e) => e.type === 'm.room.name' && e.content.name === name),
+    );
     return found?.[0] ?? null;
   }
 
@@ -115,7 +146,9 @@ export class MatrixUser {
   async repliesTo(roomId: string, eventId: string, count = 1, timeoutMs = 20_000): Promise<MatrixMessage[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const replies = (await this.messages(roomId)).filter((m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === eventId);
+      const replies = (await this.messages(roomId)).filter(
+        (m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === eventId,
+      );
       if (replies.length >= count || Date.now() > deadline) return replies;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -25,17 +25,31 @@ export interface RunningSynapse {
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error || result.status !== 0) {
-    throw new Error(`${what} failed: ${result.error?.message ?? ''}${(result.stdout ?? '').slice(-1500)}${(result.stderr ?? '').slice(-1500)}`);
+    throw new Error(
+      `${what} failed: ${result.error?.message ?? ''}${(result.stdout ?? '').slice(-1500)}${(result.stderr ?? '').slice(-1500)}`,
+    );
   }
 }
 
 export function ensureSynapseInstalled(): void {
-  if (existsSync(PYTHON) && spawnSync(PYTHON, ['-c', `import synapse, sys; sys.exit(0 if synapse.__version__.split()[0] == "${SYNAPSE_VERSION}" else 1)`]).status === 0) return;
+  if (
+    existsSync(PYTHON) &&
+    spawnSync(PYTHON, [
+      '-c',
+      `import synapse, sys; sys.exit(0 if synapse.__version__.split()[0] == "${SYNAPSE_VERSION}" else 1)`,
+    ]).status === 0
+  )
+    return;
   const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).status === 0);
-  if (!python) throw new Error('The Matrix tests need Python 3 (with venv) to install Synapse; install python3 and python3-venv.');
+  if (!python)
+    throw new Error('The Matrix tests need Python 3 (with venv) to install Synapse; install python3 and python3-venv.');
   console.log(`Installing Synapse ${SYNAPSE_VERSION} into ${VENV} (first run only)...`);
   run(python, ['-m', 'venv', VENV], 'Creating the Synapse virtualenv');
-  run(PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `matrix-synapse==${SYNAPSE_VERSION}`], 'Installing matrix-synapse from PyPI');
+  run(
+    PYTHON,
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `matrix-synapse==${SYNAPSE_VERSION}`],
+    'Installing matrix-synapse from PyPI',
+  );
 }
 
 export async function startSynapse(dataDir: string): Promise<RunningSynapse> {
@@ -49,7 +63,10 @@ export async function startSynapse(dataDir: string): Promise<RunningSynapse> {
   run(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config, '--generate-keys'], 'Generating Synapse keys');
   const url = `http://127.0.0.1:${port}`;
   const launch = async () => {
-    const child = spawn(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config], { cwd: dataDir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config], {
+      cwd: dataDir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const log: string[] = [];
     child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
     await waitUntilUp(url, child, () => log.join('').slice(-3000));
@@ -71,7 +88,10 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Synapse exited with code ${child.exitCode}:\n${log()}`);
-    const ok = await fetch(`${url}/_matrix/client/versions`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/_matrix/client/versions`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -92,14 +112,25 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Registers a user through the shared-secret admin API and returns its access token. */
-export async function registerUser(synapse: Pick<RunningSynapse, 'url' | 'sharedSecret'>, localpart: string, admin = false): Promise<{ userId: string; accessToken: string }> {
+export async function registerUser(
+  synapse: Pick<RunningSynapse, 'url' | 'sharedSecret'>,
+  localpart: string,
+  admin = false,
+): Promise<{ userId: string; accessToken: string }> {
   const endpoint = `${synapse.url}/_synapse/admin/v1/register`;
   const { nonce } = (await (await fetch(endpoint)).json()) as { nonce: string };
   const password = randomBytes(12).toString('hex');
-  const mac = createHmac('sha1', synapse.sharedSecret).update(`${nonce}\0${localpart}\0${password}\0${admin ? 'admin' : 'notadmin'}`).digest('hex');
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nonce, username: localpart, password, admin, mac }) });
+  const mac = createHmac('sha1', synapse.sharedSecret)
+    .update(`${nonce}\0${localpart}\0${password}\0${admin ? 'admin' : 'notadmin'}`)
+    .digest('hex');
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nonce, username: localpart, password, admin, mac }),
+  });
   const body = (await response.json()) as { user_id?: string; access_token?: string; error?: string };
-  if (!response.ok || !body.access_token) throw new Error(`Registering ${localpart} failed: ${body.error ?? response.status}`);
+  if (!response.ok || !body.access_token)
+    throw new Error(`Registering ${localpart} failed: ${body.error ?? response.status}`);
   return { userId: body.user_id!, accessToken: body.access_token };
 }
 

@@ -24,19 +24,38 @@ describe('the command core', () => {
   beforeAll(async () => {
     hub = await demoHub();
     identities = new ChatIdentities(hub.store);
-    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }) });
+    dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 1, lastError: null }),
+    });
     await identities.requestLink(coordinator, 'person:demo-14627-koordinationskraft');
     await identities.confirm(coordinator, await identities.viewerOfPerson('person:demo-admin'));
   });
 
   it('turns a Discord /treffen with agenda and online options into the same command, and says when no video service is set up', async () => {
     const treffen = COMMANDS.find((c) => c.name.de === 'treffen')!;
-    const values: Record<string, string> = { titel: 'Austausch Kita', wann: '2.2.2030 10 Uhr', wer: 'Riesa', tagesordnung: '1. Plätze, 2. Sprache', online: '--online' };
+    const values: Record<string, string> = {
+      titel: 'Austausch Kita',
+      wann: '2.2.2030 10 Uhr',
+      wer: 'Riesa',
+      tagesordnung: '1. Plätze, 2. Sprache',
+      online: '--online',
+    };
     const line = commandLine(treffen, (o) => values[o.name.de] ?? null);
-    expect(line).toBe('!treffen "Austausch Kita" 2.2.2030 10 Uhr Riesa --tagesordnung "1. Plätze, 2. Sprache" "--online"');
-    expect((await say(coordinator, line))!.text).toBe('Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.');
-    expect((await say(coordinator, line.replace(' "--online"', '')))!.text).toMatch(/^„Austausch Kita“ ist angelegt \((meeting:[0-9a-f]+)\)/);
-    const [meeting] = (await hub.services.meetings.upcoming(await identities.viewerOfPerson('person:demo-14627-koordinationskraft'))).filter((m) => m.title === 'Austausch Kita');
+    expect(line).toBe(
+      '!treffen "Austausch Kita" 2.2.2030 10 Uhr Riesa --tagesordnung "1. Plätze, 2. Sprache" "--online"',
+    );
+    expect((await say(coordinator, line))!.text).toBe(
+      'Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.',
+    );
+    expect((await say(coordinator, line.replace(' "--online"', '')))!.text).toMatch(
+      /^„Austausch Kita“ ist angelegt \((meeting:[0-9a-f]+)\)/,
+    );
+    const [meeting] = (
+      await hub.services.meetings.upcoming(await identities.viewerOfPerson('person:demo-14627-koordinationskraft'))
+    ).filter((m) => m.title === 'Austausch Kita');
     expect(meeting!.agenda).toBe('1. Plätze, 2. Sprache');
     const longTitle = `!treffen "${'T'.repeat(201)}" 2.2.2030 10 Uhr Riesa`;
     expect((await say(coordinator, longTitle))!.text).toContain('Titel: 1 bis 200 Zeichen');
@@ -44,26 +63,38 @@ describe('the command core', () => {
 
   it('tells an unlinked asker that a member command needs a linked account, suggests only commands they may use, and labels topic links (issue 21, point 7)', async () => {
     const stranger: ChatUser = { transport: 'matrix', userId: '@stranger:hub.test' };
-    expect((await say(stranger, '!meine-daten'))!.text).toBe('Für !meine-daten muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>');
+    expect((await say(stranger, '!meine-daten'))!.text).toBe(
+      'Für !meine-daten muss Ihr Chat-Konto mit Ihrer Person verknüpft sein. So geht es: !ich verknüpfen <Ihr Name>',
+    );
     const unknown = (await say(stranger, '!foobar'))!.text;
     expect(unknown).toMatch(/^Den Befehl „!foobar“ kenne ich nicht\. Meinten Sie !/);
-    for (const memberOnly of ['!weiterleiten', '!annehmen', '!treffen', '!bestätigen', '!status']) expect(unknown).not.toContain(memberOnly);
+    for (const memberOnly of ['!weiterleiten', '!annehmen', '!treffen', '!bestätigen', '!status'])
+      expect(unknown).not.toContain(memberOnly);
     const network = (await say(stranger, '!netzwerk Bündnis'))!.text;
     expect(network).not.toContain('ABOUT');
     expect(network).toMatch(/\(Thema\)/);
   });
 
   it('hints at quotes when a meeting title of several words was typed without them (issue 21, point 7)', async () => {
-    const answer = (await say(coordinator, '!treffen Austausch Schulanmeldung nächsten Dienstag 14 Uhr Radebeul'))!.text;
+    const answer = (await say(coordinator, '!treffen Austausch Schulanmeldung nächsten Dienstag 14 Uhr Radebeul'))!
+      .text;
     expect(answer).toContain('Hat der Titel mehrere Wörter, bitte in Anführungszeichen: !treffen "Austausch …"');
-    const scheduled = (await say(coordinator, '!treffen "Austausch Schulanmeldung" Mittwoch in zwei Wochen 10 Uhr Radebeul --trotzdem'))!.text;
+    const scheduled = (await say(
+      coordinator,
+      '!treffen "Austausch Schulanmeldung" Mittwoch in zwei Wochen 10 Uhr Radebeul --trotzdem',
+    ))!.text;
     expect(scheduled).toMatch(/„Austausch Schulanmeldung“ ist angelegt/);
     // Nobody invited has a linked chat account here: nobody is promised a direct message.
-    expect(scheduled).toMatch(/Eingeladen: \d+ Personen; 0 davon erhalten eine Direktnachricht \(die übrigen haben kein verknüpftes Chat-Konto\)\./);
+    expect(scheduled).toMatch(
+      /Eingeladen: \d+ Personen; 0 davon erhalten eine Direktnachricht \(die übrigen haben kein verknüpftes Chat-Konto\)\./,
+    );
   });
 
   it('parses quoted words and ignores what is no command', () => {
-    expect(parseLine('!kontakt "Bad Schandau" Arbeit')).toEqual({ command: 'kontakt', args: ['Bad Schandau', 'Arbeit'] });
+    expect(parseLine('!kontakt "Bad Schandau" Arbeit')).toEqual({
+      command: 'kontakt',
+      args: ['Bad Schandau', 'Arbeit'],
+    });
     expect(parseLine('!KONTAKT „Bad Schandau“')).toEqual({ command: 'kontakt', args: ['Bad Schandau'] });
     expect(parseLine('hallo zusammen')).toBeNull();
   });
@@ -71,12 +102,16 @@ describe('the command core', () => {
   it('answers help, and the closest command for a typo', async () => {
     expect((await say(alice, '!hilfe'))!.text).toContain('!kontakt <Gemeinde> [Thema]');
     expect((await say(alice, '!hilfe'))!.text).not.toContain('!status');
-    expect((await say(alice, '!kontkt Radebeul'))!.text).toBe('Den Befehl „!kontkt“ kenne ich nicht. Meinten Sie !kontakt <Gemeinde> [Thema]? Alle Befehle: !hilfe');
-    expect((await say(alice, '!kontakt'))!.text).toBe('So geht es: !kontakt <Gemeinde> [Thema] – zum Beispiel !kontakt Radebeul Wohnen');
+    expect((await say(alice, '!kontkt Radebeul'))!.text).toBe(
+      'Den Befehl „!kontkt“ kenne ich nicht. Meinten Sie !kontakt <Gemeinde> [Thema]? Alle Befehle: !hilfe',
+    );
+    expect((await say(alice, '!kontakt'))!.text).toBe(
+      'So geht es: !kontakt <Gemeinde> [Thema] – zum Beispiel !kontakt Radebeul Wohnen',
+    );
     expect(await say(alice, 'nur ein Gespräch')).toBeNull();
   });
 
-  it('shows an anonymous asker public details only, and marks coordinators\' answers private', async () => {
+  it("shows an anonymous asker public details only, and marks coordinators' answers private", async () => {
     const anonymous = (await say(alice, '!kontakt Radbeul'))!;
     expect(anonymous.text).toContain('Ansprechpersonen in Radebeul');
     expect(anonymous.text).not.toMatch(/Telefon|E-Mail: [a-z.]+@demo\.invalid.*Kommunale/);
@@ -89,8 +124,12 @@ describe('the command core', () => {
     expect((await say(alice, '!status'))!.text).toMatch(/^!status ist Koordinator:innen vorbehalten/);
     expect((await say(alice, '!ich verknüpfen person:demo-14627-kik-1'))!.text).toContain('wartet auf Bestätigung');
     expect((await say(alice, '!status'))!.text).toMatch(/vorbehalten/);
-    expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(/möchte als .+ \(person:demo-14627-kik-1\) verknüpft werden/);
-    expect((await say(coordinator, `!bestätigen ${alice.userId} person:demo-14627-kik-1`))!.text).toMatch(/ist jetzt mit .+ verknüpft/);
+    expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(
+      /möchte als .+ \(person:demo-14627-kik-1\) verknüpft werden/,
+    );
+    expect((await say(coordinator, `!bestätigen ${alice.userId} person:demo-14627-kik-1`))!.text).toMatch(
+      /ist jetzt mit .+ verknüpft/,
+    );
     expect((await say(alice, '!status'))!.text).toContain('Datenbank: embedded – erreichbar');
     expect((await say(alice, '!language en'))!.text).toBe('I will answer you in English from now on.');
     expect((await say(alice, '!me'))!.text).toMatch(/^What the hub knows about you/);

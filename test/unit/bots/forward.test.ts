@@ -14,14 +14,20 @@ let hub: TestHub;
 let dispatcher: Dispatcher;
 const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
 const kik: ChatUser = { transport: 'console', userId: 'kik' };
-const say = async (user: ChatUser, text: string) => toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
+const say = async (user: ChatUser, text: string) =>
+  toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
 
 beforeAll(async () => {
   hub = await demoHub();
   const identities = new ChatIdentities(hub.store);
   identities.trust(volunteer, 'person:demo-14627-alliance-1-volunteer-1');
   identities.trust(kik, 'person:demo-14627-kik-2');
-  dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
+  dispatcher = new Dispatcher(COMMANDS, {
+    services: hub.services,
+    identities,
+    publicUrl: 'http://hub.test',
+    status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+  });
 });
 
 it('forwards to a person named in full without quotes, and keeps the rest as the reason', async () => {

@@ -17,7 +17,8 @@ const told: { personId: string; message: Message }[] = [];
 const kk: ChatUser = { transport: 'console', userId: 'kk' };
 const kik: ChatUser = { transport: 'console', userId: 'kik' };
 const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
-const say = async (user: ChatUser, text: string) => toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
+const say = async (user: ChatUser, text: string) =>
+  toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
 const OLD_KIK = 'person:demo-14627-kik-2';
 
 beforeAll(async () => {
@@ -29,7 +30,12 @@ beforeAll(async () => {
   const listen = { notify: async (personId: string, message: Message) => void told.push({ personId, message }) };
   hub.services.requests.addNotifier(listen);
   hub.services.meetings.addNotifier(listen);
-  dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
+  dispatcher = new Dispatcher(COMMANDS, {
+    services: hub.services,
+    identities,
+    publicUrl: 'http://hub.test',
+    status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+  });
 });
 
 it('hands a leaving KIK over to the successor: role, town, open request; everyone is told', async () => {
@@ -40,14 +46,20 @@ it('hands a leaving KIK over to the successor: role, town, open request; everyon
   const filed = await say(volunteer, '!anfrage Radebeul Sprache Dolmetscherin für den Elternabend gesucht');
   const requestId = /(request:[0-9a-f]+)/.exec(filed)![1]!;
 
-  expect(await say(kik, `!rolle-beenden ${leaver!.name} an Mira Hoffmann`)).toMatch(/^Das dürfen Sie nicht|^Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern/);
+  expect(await say(kik, `!rolle-beenden ${leaver!.name} an Mira Hoffmann`)).toMatch(
+    /^Das dürfen Sie nicht|^Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern/,
+  );
   const answer = await say(kk, `!übergabe ${leaver!.name} an Mira Hoffmann zum heute`);
   expect(answer).toContain(`Die Rolle Kommunale Integrationskoordination von ${leaver!.name} endet zum `);
   expect(answer).toContain(`Mira Hoffmann übernimmt die Rolle ab diesem Tag und ${towns} betreute Gemeinde(n).`);
   expect(answer).toContain('Übergeben an Mira Hoffmann: 1 offene Anfrage(n), 0 Treffen, 0 offene Aufgabe(n)');
   expect((await hub.store.requestById(requestId))!.handlerId).toBe(successor.id);
-  expect(told.filter((t) => t.personId === successor.id).at(-1)!.message.de).toMatch(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 0 Treffen, 0 offene Aufgabe\(n\)\.$/);
-  expect(told.filter((t) => t.personId === OLD_KIK).at(-1)!.message.de).toContain('Ihre Rolle als Kommunale Integrationskoordination ist zum');
+  expect(told.filter((t) => t.personId === successor.id).at(-1)!.message.de).toMatch(
+    /^Sie übernehmen von .+: 1 offene Anfrage\(n\), 0 Treffen, 0 offene Aufgabe\(n\)\.$/,
+  );
+  expect(told.filter((t) => t.personId === OLD_KIK).at(-1)!.message.de).toContain(
+    'Ihre Rolle als Kommunale Integrationskoordination ist zum',
+  );
   expect(await say(volunteer, '!kontakt Radebeul')).toContain('Mira Hoffmann');
   expect(await say(volunteer, '!kontakt Radebeul')).not.toContain(leaver!.name);
   expect(await say(kk, `!rolle-beenden ${leaver!.name}`)).toContain('hat keine Rolle');
@@ -58,7 +70,9 @@ it('edits a record by field names and answers a wrong field or date clearly, cha
   const [coswig] = await hub.store.entitiesByIds(['municipality:14627-coswig']);
   expect(coswig).toMatchObject({ population: 20_900, version: 2 });
   expect(await say(kk, '!bearbeiten Coswig Farbe=blau')).toContain('unbekanntes Feld');
-  expect(await say(kk, '!bearbeiten Coswg Name=Coswig (Sachsen)')).toBe('Geändert: Coswig (Sachsen) – Name (Version 3).');
+  expect(await say(kk, '!bearbeiten Coswg Name=Coswig (Sachsen)')).toBe(
+    'Geändert: Coswig (Sachsen) – Name (Version 3).',
+  );
   expect(await say(kk, '!bearbeiten Nirgendwo Name=X')).toMatch(/nicht bekannt/);
   expect(await say(kk, '!rolle-beenden Mira Hoffmann zum irgendwann')).toContain('Das kann ich nicht als Tag lesen');
   expect(await say(kk, '!rolle-beenden Mira Hoffmann zum 1.1.2999')).toContain('darf nicht in der Zukunft liegen');
@@ -69,7 +83,9 @@ it('edits a record by field names and answers a wrong field or date clearly, cha
 it('merges two towns into a new one from chat, and refuses a KIK', async () => {
   const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
   const [a, b] = towns!.filter((t) => !t.name.startsWith('Radebeul') && !t.name.startsWith('Coswig')).slice(0, 2);
-  expect(await say(kik, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`)).toContain('Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern');
+  expect(await say(kik, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`)).toContain(
+    'Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern',
+  );
   const answer = await say(kk, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`);
   expect(answer).toMatch(new RegExp(`^Zusammengeführt in Elbtal: ${a!.name}, ${b!.name} \\(\\d+ Verbindung\\(en\\)`));
   expect((await hub.store.municipalityDirectory()).map((m) => m.name)).toContain('Elbtal');

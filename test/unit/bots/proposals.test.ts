@@ -18,7 +18,8 @@ const kk: ChatUser = { transport: 'console', userId: 'kk' };
 const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
 const KK = 'person:demo-14627-koordinationskraft';
-const say = async (user: ChatUser, text: string) => toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
+const say = async (user: ChatUser, text: string) =>
+  toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
 const number = (answer: string) => /proposal:([0-9a-f]{8})/.exec(answer)![1]!;
 
 beforeAll(async () => {
@@ -27,7 +28,12 @@ beforeAll(async () => {
   identities.trust(kk, KK);
   identities.trust(volunteer, VOLUNTEER);
   hub.services.proposals.addNotifier({ notify: async (personId, message) => void told.push({ personId, message }) });
-  dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }) });
+  dispatcher = new Dispatcher(COMMANDS, {
+    services: hub.services,
+    identities,
+    publicUrl: 'http://hub.test',
+    status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+  });
 });
 
 it('goes through review in chat and lands after confirmation', async () => {
@@ -35,14 +41,26 @@ it('goes through review in chat and lands after confirmation', async () => {
   const proposed = await say(volunteer, '!ändern Sprachen=de,ar');
   expect(proposed).toMatch(/^Ihr Vorschlag proposal:[0-9a-f]{8} liegt der Kreiskoordination vor/);
   const id = number(proposed);
-  expect(expandCommandRefs(told.find((t) => t.personId === KK)!.message.de, 'de', COMMANDS)).toBe(`Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`);
-  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: me!.kind === 'Person' ? me!.languages : [] });
+  expect(expandCommandRefs(told.find((t) => t.personId === KK)!.message.de, 'de', COMMANDS)).toBe(
+    `Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`,
+  );
+  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({
+    languages: me!.kind === 'Person' ? me!.languages : [],
+  });
 
   expect(await say(kk, '!vorschläge')).toBe(`Offene Änderungsvorschläge (1):\n${id} – ${me!.name}: languages=de,ar`);
   expect(await say(kk, `!vorschläge ablehnen ${id}`)).toContain('bitte angeben, warum');
-  expect(await say(kk, `!vorschläge annehmen ${id}`)).toBe(`proposal:${id} ist übernommen; die vorschlagende Person ist informiert.`);
-  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: ['de', 'ar'], version: 2, changedBy: KK });
-  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toBe(`Ihr Vorschlag proposal:${id} (eigene Angaben ändern (languages)) wurde übernommen.`);
+  expect(await say(kk, `!vorschläge annehmen ${id}`)).toBe(
+    `proposal:${id} ist übernommen; die vorschlagende Person ist informiert.`,
+  );
+  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({
+    languages: ['de', 'ar'],
+    version: 2,
+    changedBy: KK,
+  });
+  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toBe(
+    `Ihr Vorschlag proposal:${id} (eigene Angaben ändern (languages)) wurde übernommen.`,
+  );
   expect(await say(kk, `!vorschläge annehmen ${id}`)).toMatch(/nicht bekannt/);
 });
 
@@ -56,7 +74,9 @@ it('lets a volunteer join an alliance after review, and tells them why a rejecte
   const [first] = await hub.store.entitiesByIds(['alliance:demo-14627-1']);
   const leave = number(await say(volunteer, `!ändern austritt ${first!.name}`));
   expect(await say(kk, `!vorschläge ablehnen ${leave} Bitte erst mit dem Bündnis sprechen`)).toContain('ist abgelehnt');
-  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toContain('wurde abgelehnt: Bitte erst mit dem Bündnis sprechen');
+  expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toContain(
+    'wurde abgelehnt: Bitte erst mit dem Bündnis sprechen',
+  );
   expect((await hub.store.rolesOfPersons([VOLUNTEER]))[0]!.map((r) => r.scopeId)).toContain('alliance:demo-14627-1');
   expect(await say(volunteer, '!ändern Farbe=blau')).toContain('unbekanntes Feld');
 });
@@ -68,17 +88,23 @@ it('reminds the reviewer of a waiting proposal once', async () => {
   expect(await hub.services.proposals.remindDue(0)).toBe(0);
   const reminders = told.filter((t) => t.personId === KK).slice(before);
   expect(reminders).toHaveLength(1);
-  expect(reminders[0]!.message.de).toMatch(/^Erinnerung: Der Änderungsvorschlag proposal:[0-9a-f]{8} von .+ wartet seit über 0 Tagen/);
+  expect(reminders[0]!.message.de).toMatch(
+    /^Erinnerung: Der Änderungsvorschlag proposal:[0-9a-f]{8} von .+ wartet seit über 0 Tagen/,
+  );
 });
 
 it('asks people whose entry nobody checked for a year once in chat, and a confirmation counts as a check', async () => {
   const asked: string[] = [];
-  hub.services.yearlyCheck.addNotifier({ notify: async (personId, message) => void asked.push(`${personId}: ${message.de}`) });
+  hub.services.yearlyCheck.addNotifier({
+    notify: async (personId, message) => void asked.push(`${personId}: ${message.de}`),
+  });
   await hub.services.identities.linkByAdmin({ transport: 'matrix', userId: '@kk:hub.test' }, KK, 'operator');
   expect((await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id)).toContain(KK);
   expect(await hub.services.yearlyCheck.askDue()).toBe(1);
   expect(await hub.services.yearlyCheck.askDue()).toBe(0);
-  expect(asked.map((line) => expandCommandRefs(line, 'de', COMMANDS))).toEqual([`${KK}: Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit !ich. Ist alles richtig, antworten Sie mit !ändern bestätigt; sonst schlagen Sie die Änderung mit !ändern vor.`]);
+  expect(asked.map((line) => expandCommandRefs(line, 'de', COMMANDS))).toEqual([
+    `${KK}: Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit !ich. Ist alles richtig, antworten Sie mit !ändern bestätigt; sonst schlagen Sie die Änderung mit !ändern vor.`,
+  ]);
   expect(expandCommandRefs(asked[0]!, 'en', COMMANDS)).toContain('!me');
 
   expect(await say(kk, '!ändern bestätigt')).toBe('Danke, Ihr Eintrag gilt als geprüft.');

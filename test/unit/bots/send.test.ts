@@ -11,7 +11,8 @@ it('waits as long as the server says after M_LIMIT_EXCEEDED, with the same trans
   const client = {
     async doRequest(_method: string, path: string) {
       paths.push(path);
-      if (paths.length < 3) throw Object.assign(new Error('limited'), { errcode: 'M_LIMIT_EXCEEDED', retryAfterMs: 100 });
+      if (paths.length < 3)
+        throw Object.assign(new Error('limited'), { errcode: 'M_LIMIT_EXCEEDED', retryAfterMs: 100 });
       return { event_id: '$sent' };
     },
   } as unknown as MatrixClient;
@@ -21,6 +22,8 @@ it('waits as long as the server says after M_LIMIT_EXCEEDED, with the same trans
 });
 
 it('gives up on other errors at once', async () => {
-  const client = { doRequest: async () => Promise.reject(Object.assign(new Error('forbidden'), { errcode: 'M_FORBIDDEN' })) } as unknown as MatrixClient;
+  const client = {
+    doRequest: async () => Promise.reject(Object.assign(new Error('forbidden'), { errcode: 'M_FORBIDDEN' })),
+  } as unknown as MatrixClient;
   await expect(sendWithRetry(client, '!room:hub.test', 'txn-2', {})).rejects.toThrow('forbidden');
 });

@@ -29,8 +29,17 @@ describe('forgiving name matching', () => {
 });
 
 describe('which topic people mean', () => {
-  const topic = (key: string, name: string, nameEn: string) => ({ kind: 'Topic' as const, id: `topic:${key}`, name, nameEn });
-  const topics = [topic('language', 'Sprache und Dolmetschen', 'Language and interpreting'), topic('accommodation', 'Unterbringung und Wohnen', 'Accommodation and housing'), topic('labour-market', 'Arbeitsmarkt', 'Labour market')];
+  const topic = (key: string, name: string, nameEn: string) => ({
+    kind: 'Topic' as const,
+    id: `topic:${key}`,
+    name,
+    nameEn,
+  });
+  const topics = [
+    topic('language', 'Sprache und Dolmetschen', 'Language and interpreting'),
+    topic('accommodation', 'Unterbringung und Wohnen', 'Accommodation and housing'),
+    topic('labour-market', 'Arbeitsmarkt', 'Labour market'),
+  ];
   it('finds a topic by its name, a typo, one of its words, or a word of the same stem', async () => {
     const { matchTopic } = await import('../../../src/domain/topic-match.js');
     expect(matchTopic('Arbeitsmarkt', topics).match?.id).toBe('topic:labour-market');

@@ -33,7 +33,11 @@ it('brings a store of the previous release to the new format on open and finds e
   dirs.push(dir);
   const old = EmbeddedStore.open(dir);
   await new NetworkWriter(old, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
-  const before = { counts: await old.counts(), roles: await old.rolesInScopes([districtId(LANDKREIS)]), snapshot: await old.networkSnapshot() };
+  const before = {
+    counts: await old.counts(),
+    roles: await old.rolesInScopes([districtId(LANDKREIS)]),
+    snapshot: await old.networkSnapshot(),
+  };
   await old.close();
   asWrittenByVersion7(EmbeddedStore.file(dir));
 

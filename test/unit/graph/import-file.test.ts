@@ -27,13 +27,20 @@ describe('importing a file', () => {
     const { bundle, lineOf } = parseImport(csv, 'csv');
     await writer.apply(bundle, { actor: SYSTEM, action: 'import', lineOf });
     const [person, town] = await store.entitiesByIds(['person:imp-1', 'municipality:99001-weinboehla']);
-    expect(person).toMatchObject({ name: 'Clara Richter', channels: [{ channel: 'EMAIL', value: 'clara@example.invalid', visibility: 'NETWORK' }] });
+    expect(person).toMatchObject({
+      name: 'Clara Richter',
+      channels: [{ channel: 'EMAIL', value: 'clara@example.invalid', visibility: 'NETWORK' }],
+    });
     expect(town).toMatchObject({ name: 'Weinböhla' });
     expect((await store.linksOf(['person:imp-1']))[0]).toHaveLength(1);
   });
 
   it('names the line of a record that cannot be read, before writing anything', () => {
-    const csv = [CSV_HEADER, 'municipality,,Weinböhla,99001,,,,,,,,,', 'link,,,,,,,SERVES,person:kik-1,municipality:99001-coswig,31.12.2020,,'].join('\n');
+    const csv = [
+      CSV_HEADER,
+      'municipality,,Weinböhla,99001,,,,,,,,,',
+      'link,,,,,,,SERVES,person:kik-1,municipality:99001-coswig,31.12.2020,,',
+    ].join('\n');
     expect(() => parseImport(csv, 'csv')).toThrow(/^Line 3: since must be a date as YYYY-MM-DD\./);
   });
 
@@ -47,7 +54,10 @@ describe('importing a file', () => {
    "fromId": "person:imp-2", "toId": "municipality:99001-weinboehla"}
 ]`;
     const { bundle, lineOf } = parseImport(json, 'json');
-    await expect(writer.apply(bundle, { actor: SYSTEM, action: 'import', lineOf })).rejects.toMatchObject({ code: 'IMPORT_ROW_INVALID', line: 4 });
+    await expect(writer.apply(bundle, { actor: SYSTEM, action: 'import', lineOf })).rejects.toMatchObject({
+      code: 'IMPORT_ROW_INVALID',
+      line: 4,
+    });
     expect(await store.counts()).toEqual(before);
   });
 

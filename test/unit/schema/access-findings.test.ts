@@ -28,20 +28,34 @@ describe('access control findings', () => {
   beforeAll(async () => {
     hub = await demoHub();
     identities = new ChatIdentities(hub.store);
-    dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
   });
 
   it('1: a district coordinator cannot grant ADMIN or ANALYST, to themselves or anyone', async () => {
     const ownDistrict = bearer(await hub.token('DISTRICT_COORDINATOR', KK_MEISSEN, { districtAgs: '14627' }));
-    const assign = (personId: string, role: string) => `mutation { assignRole(input: { personId: "${personId}", role: ${role} }) { __typename ... on HubError { code } } }`;
+    const assign = (personId: string, role: string) =>
+      `mutation { assignRole(input: { personId: "${personId}", role: ${role} }) { __typename ... on HubError { code } } }`;
     for (const role of ['ADMIN', 'ANALYST']) {
-      expect((await gql(hub.yoga, assign(KK_MEISSEN, role), {}, ownDistrict)).data!.assignRole).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
-      expect((await gql(hub.yoga, assign(VOLUNTEER, role), {}, ownDistrict)).data!.assignRole).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
+      expect((await gql(hub.yoga, assign(KK_MEISSEN, role), {}, ownDistrict)).data!.assignRole).toEqual({
+        __typename: 'HubError',
+        code: 'NOT_ALLOWED',
+      });
+      expect((await gql(hub.yoga, assign(VOLUNTEER, role), {}, ownDistrict)).data!.assignRole).toEqual({
+        __typename: 'HubError',
+        code: 'NOT_ALLOWED',
+      });
     }
     const [roles] = await hub.store.rolesOfPersons([KK_MEISSEN]);
     expect(roles!.map((r) => r.role)).not.toContain('ADMIN');
     const admin = bearer(await hub.token('ADMIN', 'person:demo-admin'));
-    expect((await gql(hub.yoga, assign('person:demo-14625-kik-1', 'ANALYST'), {}, admin)).data!.assignRole.__typename).toBe('MutationAssignRoleSuccess');
+    expect(
+      (await gql(hub.yoga, assign('person:demo-14625-kik-1', 'ANALYST'), {}, admin)).data!.assignRole.__typename,
+    ).toBe('MutationAssignRoleSuccess');
   });
 
   it('2: nobody confirms a claim to a person above their own access, nor a second account of themselves; the confirmation names and pins the person', async () => {
@@ -55,7 +69,9 @@ describe('access control findings', () => {
     expect((await identities.link(second))!.status).toBe('pending');
 
     await identities.requestLink(second, KK_MEISSEN);
-    expect(await say(kkAccount, `!bestätigen ${second.userId} ${KK_MEISSEN}`)).toMatch(/^Sie dürfen kein eigenes Konto/);
+    expect(await say(kkAccount, `!bestätigen ${second.userId} ${KK_MEISSEN}`)).toMatch(
+      /^Sie dürfen kein eigenes Konto/,
+    );
     expect((await identities.link(second))!.status).toBe('pending');
 
     // A claim swapped after the coordinator looked is not confirmed: the confirmation names the person.
@@ -65,20 +81,39 @@ describe('access control findings', () => {
     expect(await say(kkAccount, `!bestätigen ${volunteerAccount.userId} ${VOLUNTEER}`)).toContain(KIK);
     expect((await identities.link(volunteerAccount))!.status).toBe('pending');
     await identities.requestLink(volunteerAccount, VOLUNTEER);
-    expect(await say(kkAccount, `!bestätigen ${volunteerAccount.userId} ${VOLUNTEER}`)).toMatch(/ist jetzt mit .+ verknüpft/);
+    expect(await say(kkAccount, `!bestätigen ${volunteerAccount.userId} ${VOLUNTEER}`)).toMatch(
+      /ist jetzt mit .+ verknüpft/,
+    );
   });
 
   it('3 and 6: a pseudonymised analyst learns no names from cursors, ids or pseudonyms, and cannot search names in chat', async () => {
     const analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
-    const answer = await gql(hub.yoga, `{
+    const answer = await gql(
+      hub.yoga,
+      `{
       people(first: 100) { edges { cursor node { id name } } }
       network(districtAgs: "14627") { nodes { id label } edges { source target } }
       district(ags: "14627") { ags }
-    }`, {}, analyst);
+    }`,
+      {},
+      analyst,
+    );
     expect(answer.errors).toBeUndefined();
-    const people = (await hub.store.listEntities({ kind: 'Person', districtAgs: null, text: null, role: null, topicId: null, municipalityId: null, institutionType: null, after: null, limit: 1000 })) as { id: string; name: string }[];
+    const people = (await hub.store.listEntities({
+      kind: 'Person',
+      districtAgs: null,
+      text: null,
+      role: null,
+      topicId: null,
+      municipalityId: null,
+      institutionType: null,
+      after: null,
+      limit: 1000,
+    })) as { id: string; name: string }[];
     const text = JSON.stringify(answer.data);
-    const decodedCursors = answer.data!.people.edges.map((e: { cursor: string }) => Buffer.from(e.cursor, 'base64url').toString('latin1')).join(' ');
+    const decodedCursors = answer
+      .data!.people.edges.map((e: { cursor: string }) => Buffer.from(e.cursor, 'base64url').toString('latin1'))
+      .join(' ');
     for (const person of people.filter((p) => p.id !== 'person:demo-analyst')) {
       expect(text).not.toContain(person.name);
       expect(text).not.toContain(`"${person.id}"`);
@@ -100,17 +135,29 @@ describe('access control findings', () => {
   });
 
   it('7: anonymous node(id) does not return people outside public roles', async () => {
-    const answer = await gql(hub.yoga, `{ node(id: "${VOLUNTEER}") { id ... on Person { name roles { role } } } admin: node(id: "person:demo-admin") { id } }`);
+    const answer = await gql(
+      hub.yoga,
+      `{ node(id: "${VOLUNTEER}") { id ... on Person { name roles { role } } } admin: node(id: "person:demo-admin") { id } }`,
+    );
     expect(answer.data).toEqual({ node: null, admin: null });
   });
 
-  it('8: a meeting clash does not reveal the titles of other people\'s meetings', async () => {
+  it("8: a meeting clash does not reveal the titles of other people's meetings", async () => {
     const admin = await identities.viewerOfPerson('person:demo-admin');
     const kk = await identities.viewerOfPerson(KK_MEISSEN);
-    await hub.services.meetings.schedule({ title: 'Vertraulich: Personalgespräch', when: '3.3.2031 10 Uhr', invite: [KIK], confirmed: true }, kk);
+    await hub.services.meetings.schedule(
+      { title: 'Vertraulich: Personalgespräch', when: '3.3.2031 10 Uhr', invite: [KIK], confirmed: true },
+      kk,
+    );
     const other = await hub.services.meetings
-      .schedule({ title: 'Austausch', when: '3.3.2031 10 Uhr', invite: [KIK] }, await identities.viewerOfPerson('person:demo-14627-kik-2'))
-      .then(() => 'scheduled', (error: Error & { messageDe?: string }) => `${error.message}`);
+      .schedule(
+        { title: 'Austausch', when: '3.3.2031 10 Uhr', invite: [KIK] },
+        await identities.viewerOfPerson('person:demo-14627-kik-2'),
+      )
+      .then(
+        () => 'scheduled',
+        (error: Error & { messageDe?: string }) => `${error.message}`,
+      );
     expect(other).toMatch(/already have|bereits/);
     expect(other).not.toContain('Personalgespräch');
     void admin;
@@ -118,7 +165,10 @@ describe('access control findings', () => {
 
   it('8: Meeting.ics names no organiser for a caller who sees a pseudonym', async () => {
     const kk = await identities.viewerOfPerson(KK_MEISSEN);
-    await hub.services.meetings.schedule({ title: 'Austausch Analyse', when: '4.3.2031 10 Uhr', invite: ['person:demo-analyst', KIK], confirmed: true }, kk);
+    await hub.services.meetings.schedule(
+      { title: 'Austausch Analyse', when: '4.3.2031 10 Uhr', invite: ['person:demo-analyst', KIK], confirmed: true },
+      kk,
+    );
     const analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
     const answer = await gql(hub.yoga, '{ myMeetings { title organiser { name } ics } }', {}, analyst);
     const meeting = answer.data!.myMeetings.find((m: { title: string }) => m.title === 'Austausch Analyse');
@@ -129,32 +179,65 @@ describe('access control findings', () => {
 
   it('9: a VOLUNTEER token of a KIK neither reads COORDINATORS channels nor schedules meetings', async () => {
     const token = bearer(await hub.token('VOLUNTEER', KIK));
-    const answer = await gql(hub.yoga, `{ node(id: "${KK_MEISSEN}") { ... on Person { channels { visibility } } } }`, {}, token);
+    const answer = await gql(
+      hub.yoga,
+      `{ node(id: "${KK_MEISSEN}") { ... on Person { channels { visibility } } } }`,
+      {},
+      token,
+    );
     expect(answer.data!.node.channels.map((c: { visibility: string }) => c.visibility)).not.toContain('COORDINATORS');
-    const scheduled = await gql(hub.yoga, 'mutation { scheduleMeeting(input: { title: "Per Token", when: "5.3.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) { __typename ... on HubError { code } } }', {}, token);
+    const scheduled = await gql(
+      hub.yoga,
+      'mutation { scheduleMeeting(input: { title: "Per Token", when: "5.3.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) { __typename ... on HubError { code } } }',
+      {},
+      token,
+    );
     expect(scheduled.data!.scheduleMeeting).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
   });
 
-  it('10: a COORDINATOR token writes alliances and links only in the districts of its person\'s roles', async () => {
+  it("10: a COORDINATOR token writes alliances and links only in the districts of its person's roles", async () => {
     const token = bearer(await hub.token('COORDINATOR', KIK));
-    const elsewhere = await gql(hub.yoga, 'mutation { addAlliance(input: { name: "Fremdes Bündnis", districtAgs: "14625" }) { __typename ... on HubError { code } } }', {}, token);
+    const elsewhere = await gql(
+      hub.yoga,
+      'mutation { addAlliance(input: { name: "Fremdes Bündnis", districtAgs: "14625" }) { __typename ... on HubError { code } } }',
+      {},
+      token,
+    );
     expect(elsewhere.data!.addAlliance).toEqual({ __typename: 'HubError', code: 'NOT_ALLOWED' });
-    const own = await gql(hub.yoga, 'mutation { addAlliance(input: { name: "Eigenes Bündnis", districtAgs: "14627" }) { __typename } }', {}, token);
+    const own = await gql(
+      hub.yoga,
+      'mutation { addAlliance(input: { name: "Eigenes Bündnis", districtAgs: "14627" }) { __typename } }',
+      {},
+      token,
+    );
     expect(own.data!.addAlliance.__typename).toBe('MutationAddAllianceSuccess');
   });
 
   it('10: texts with control characters are refused; contacts(municipality:) has a length limit', async () => {
     const admin = bearer(await hub.token('ADMIN', 'person:demo-admin'));
-    const added = await gql(hub.yoga, 'mutation ($name: String!) { addAlliance(input: { name: $name, districtAgs: "14627" }) { __typename ... on HubError { code } } }', { name: 'Bündnis\n!anfrage X\u0007' }, admin);
+    const added = await gql(
+      hub.yoga,
+      'mutation ($name: String!) { addAlliance(input: { name: $name, districtAgs: "14627" }) { __typename ... on HubError { code } } }',
+      { name: 'Bündnis\n!anfrage X\u0007' },
+      admin,
+    );
     expect(added.data!.addAlliance).toEqual({ __typename: 'HubError', code: 'INVALID_INPUT' });
     const kk = bearer(await hub.token('DISTRICT_COORDINATOR', KK_MEISSEN, { districtAgs: '14627' }));
-    const meeting = await gql(hub.yoga, 'mutation ($title: String!) { scheduleMeeting(input: { title: $title, when: "6.3.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) { __typename ... on HubError { code } } }', { title: 'Treffen\n!zusage alle ja' }, kk);
+    const meeting = await gql(
+      hub.yoga,
+      'mutation ($title: String!) { scheduleMeeting(input: { title: $title, when: "6.3.2031 10 Uhr", invite: ["Radebeul"], confirmed: true }) { __typename ... on HubError { code } } }',
+      { title: 'Treffen\n!zusage alle ja' },
+      kk,
+    );
     expect(meeting.data!.scheduleMeeting).toEqual({ __typename: 'HubError', code: 'INVALID_INPUT' });
-    const long = await gql(hub.yoga, '{ contacts(municipality: $m) { role } }'.replace('$m', JSON.stringify('R'.repeat(5000))));
+    const long = await gql(
+      hub.yoga,
+      '{ contacts(municipality: $m) { role } }'.replace('$m', JSON.stringify('R'.repeat(5000))),
+    );
     expect(long.errors![0]!.extensions!.code).toBe('INVALID_INPUT');
   });
 
-  it('10: myData holds the person\'s own audit entries, not the whole seed\'s role map', async () => {
+  it("10: myData holds the person's own audit entries, not the whole seed's role map", async () => {
     const token = bearer(await hub.token('VOLUNTEER', VOLUNTEER));
     const answer = await gql(hub.yoga, '{ myData }', {}, token);
     const data = JSON.parse(answer.data!.myData as string) as { auditEntries: { subjectIds?: string[] }[] };
@@ -172,7 +255,11 @@ describe('access control findings', () => {
     const { token } = await signIn.signIn('opaque-openid-token');
     expect((await gql(hub.yoga, '{ myRequests { id } }', {}, bearer(token))).errors).toBeUndefined();
     await hub.services.personalData.erase(person.id, SYSTEM);
-    const after = await hub.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify({ query: '{ myRequests { id } }' }) });
+    const after = await hub.yoga.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ query: '{ myRequests { id } }' }),
+    });
     expect(after.status).toBe(401);
   });
 });

@@ -32,7 +32,9 @@ describe('contacts: whom do I ask', () => {
     expect(roles).toContain('INSTITUTION_CONTACT');
     expect(roles).toContain('ALLIANCE');
     expect(data!.contacts[0].reason).toBe('Kommunale Integrationskoordination für Radebeul');
-    expect(data!.contacts.find((c: { role: string }) => c.role === 'INSTITUTION_CONTACT').reason).toBe('Ansprechperson einer Institution für Arbeitsmarkt');
+    expect(data!.contacts.find((c: { role: string }) => c.role === 'INSTITUTION_CONTACT').reason).toBe(
+      'Ansprechperson einer Institution für Arbeitsmarkt',
+    );
   });
 
   it('matches names forgivingly and answers in English on request', async () => {
@@ -51,7 +53,12 @@ describe('contacts: whom do I ask', () => {
   it('shows each caller only the channels they may see', async () => {
     const anonymous = await gql(hub.yoga, CONTACTS, { m: 'Radebeul' });
     expect(anonymous.data!.contacts[0].person.channels).toEqual([]);
-    const member = await gql(hub.yoga, CONTACTS, { m: 'Radebeul' }, bearer(await hub.token('VOLUNTEER', 'person:demo-14627-alliance-1-volunteer-1')));
+    const member = await gql(
+      hub.yoga,
+      CONTACTS,
+      { m: 'Radebeul' },
+      bearer(await hub.token('VOLUNTEER', 'person:demo-14627-alliance-1-volunteer-1')),
+    );
     expect(member.data!.contacts[0].person.channels).toEqual([{ channel: 'EMAIL' }]);
     const coordinator = await gql(hub.yoga, CONTACTS, { m: 'Radebeul' }, bearer(await hub.token('COORDINATOR')));
     expect(coordinator.data!.contacts[0].person.channels).toEqual([{ channel: 'EMAIL' }, { channel: 'PHONE' }]);

@@ -9,14 +9,28 @@ describe('network, path and analytics', () => {
     analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst', { personalData: true }));
   });
 
-  it('draws a district\'s collaboration graph; anonymous callers miss the volunteers', async () => {
+  it("draws a district's collaboration graph; anonymous callers miss the volunteers", async () => {
     const query = '{ network(districtAgs: "14627") { nodes { id label type } edges { source target type weight } } }';
     const member = (await gql(hub.yoga, query, {}, bearer(await hub.token('COORDINATOR')))).data!.network;
     const anonymous = (await gql(hub.yoga, query)).data!.network;
-    expect(member.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['district:14627', 'municipality:14627-radebeul', 'person:demo-14627-kik-1', 'person:demo-14627-alliance-1-volunteer-1']));
+    expect(member.nodes.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining([
+        'district:14627',
+        'municipality:14627-radebeul',
+        'person:demo-14627-kik-1',
+        'person:demo-14627-alliance-1-volunteer-1',
+      ]),
+    );
     const ids = new Set(member.nodes.map((n: { id: string }) => n.id));
-    expect(member.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(true);
-    expect(member.edges).toContainEqual({ source: 'person:demo-14627-kik-2', target: 'municipality:14627-radebeul', type: 'SERVES', weight: 1 });
+    expect(member.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(
+      true,
+    );
+    expect(member.edges).toContainEqual({
+      source: 'person:demo-14627-kik-2',
+      target: 'municipality:14627-radebeul',
+      type: 'SERVES',
+      weight: 1,
+    });
     expect(anonymous.nodes.some((n: { id: string }) => n.id.includes('volunteer'))).toBe(false);
     expect(anonymous.nodes.length).toBe(member.nodes.length - 4);
   });
@@ -30,23 +44,47 @@ describe('network, path and analytics', () => {
   });
 
   it('finds the shortest chain of collaboration between two actors', async () => {
-    const { data } = await gql(hub.yoga, '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id type } }', {}, analyst);
-    expect(data!.path.map((n: { id: string }) => n.id)).toEqual(['person:demo-14627-kik-1', 'person:demo-14627-koordinationskraft', 'person:demo-14626-koordinationskraft']);
+    const { data } = await gql(
+      hub.yoga,
+      '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id type } }',
+      {},
+      analyst,
+    );
+    expect(data!.path.map((n: { id: string }) => n.id)).toEqual([
+      'person:demo-14627-kik-1',
+      'person:demo-14627-koordinationskraft',
+      'person:demo-14626-koordinationskraft',
+    ]);
     // Without the personal-data grant the same chain comes with opaque ids, which work as input too.
     const pseudonymised = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
-    const plain = await gql(hub.yoga, '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id } }', {}, pseudonymised);
+    const plain = await gql(
+      hub.yoga,
+      '{ path(from: "person:demo-14627-kik-1", to: "person:demo-14626-koordinationskraft") { id } }',
+      {},
+      pseudonymised,
+    );
     expect(plain.data?.path ?? []).toEqual([]);
     const from = hub.services.privacy.opaqueId('person:demo-14627-kik-1');
     const to = hub.services.privacy.opaqueId('person:demo-14626-koordinationskraft');
-    const opaque = (await gql(hub.yoga, `{ path(from: "${from}", to: "${to}") { id } }`, {}, pseudonymised)).data!.path as { id: string }[];
-    expect(opaque.map((n) => n.id)).toEqual([from, hub.services.privacy.opaqueId('person:demo-14627-koordinationskraft'), to]);
+    const opaque = (await gql(hub.yoga, `{ path(from: "${from}", to: "${to}") { id } }`, {}, pseudonymised)).data!
+      .path as { id: string }[];
+    expect(opaque.map((n) => n.id)).toEqual([
+      from,
+      hub.services.privacy.opaqueId('person:demo-14627-koordinationskraft'),
+      to,
+    ]);
   });
 
   it('gives analysts centrality, communities, brokers, isolated alliances, coverage and breaches', async () => {
-    const { data } = await gql(hub.yoga, `{ analytics(districtAgs: "14627") {
+    const { data } = await gql(
+      hub.yoga,
+      `{ analytics(districtAgs: "14627") {
       centrality { id degree betweenness } communities { community } brokers { id groupsConnected }
       isolatedAlliances uncoveredMunicipalities kikLoad { personId municipalities populationShare } ruleBreaches { code }
-    } }`, {}, analyst);
+    } }`,
+      {},
+      analyst,
+    );
     const a = data!.analytics;
     expect(a.centrality[0]).toMatchObject({ id: 'person:demo-14627-koordinationskraft' });
     expect(a.centrality[0].betweenness).toBeGreaterThan(a.centrality.at(-1).betweenness);
@@ -63,12 +101,19 @@ describe('network, path and analytics', () => {
   });
 
   it('sees a new link in analytics right after it is written', async () => {
-    const before = (await gql(hub.yoga, '{ analytics { isolatedAlliances } }', {}, analyst)).data!.analytics.isolatedAlliances as string[];
+    const before = (await gql(hub.yoga, '{ analytics { isolatedAlliances } }', {}, analyst)).data!.analytics
+      .isolatedAlliances as string[];
     expect(before.length).toBeGreaterThan(0);
     const admin = bearer(await hub.token('ADMIN', 'person:demo-admin'));
     const district = before[0]!.replace('alliance:demo-', '').slice(0, 5);
-    await gql(hub.yoga, `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "person:demo-${district}-koordinationskraft", toId: "${before[0]}" }) { __typename } }`, {}, admin);
-    const after = (await gql(hub.yoga, '{ analytics { isolatedAlliances } }', {}, analyst)).data!.analytics.isolatedAlliances;
+    await gql(
+      hub.yoga,
+      `mutation { addLink(input: { type: COOPERATES_WITH, fromId: "person:demo-${district}-koordinationskraft", toId: "${before[0]}" }) { __typename } }`,
+      {},
+      admin,
+    );
+    const after = (await gql(hub.yoga, '{ analytics { isolatedAlliances } }', {}, analyst)).data!.analytics
+      .isolatedAlliances;
     expect(after).toEqual(before.slice(1));
   });
 });

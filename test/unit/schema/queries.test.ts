@@ -16,18 +16,23 @@ describe('GraphQL over the demo network', () => {
     expect(data!.districts).toHaveLength(13);
     const meissen = data!.districts.find((d: { ags: string }) => d.ags === '14627');
     expect(meissen).toMatchObject({ name: 'Meißen', kind: 'LANDKREIS', population: 242165 });
-    expect(meissen.municipalities.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['Radebeul', 'Coswig', 'Meißen']));
+    expect(meissen.municipalities.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining(['Radebeul', 'Coswig', 'Meißen']),
+    );
     const dresden = data!.districts.find((d: { ags: string }) => d.ags === '14612');
     expect(dresden).toMatchObject({ kind: 'KREISFREIE_STADT', municipalities: [] });
   });
 
   it('resolves global ids through node and finds things by name', async () => {
-    const { data } = await gql(hub.yoga, `{
+    const { data } = await gql(
+      hub.yoga,
+      `{
       node(id: "municipality:14627-radebeul") { id ... on Municipality { name district { ags } } }
       missing: node(id: "municipality:nowhere") { id }
       district(ags: "14625") { name }
       search(text: "radebeul", kinds: [Municipality]) { ... on Municipality { name } }
-    }`);
+    }`,
+    );
     expect(data).toEqual({
       node: { id: 'municipality:14627-radebeul', name: 'Radebeul', district: { ags: '14627' } },
       missing: null,
@@ -39,8 +44,11 @@ describe('GraphQL over the demo network', () => {
   it('shows an anonymous caller only the contact channels their owners made public', async () => {
     const { data } = await gql(hub.yoga, '{ search(text: "", kinds: [Person], limit: 100) { __typename } }');
     expect(data!.search).toEqual([]);
-    const people = await gql(hub.yoga, `{ node(id: "person:demo-14627-beauftragte") { ... on Person { name channels { channel visibility } } }
-      kik: node(id: "person:demo-14627-kik-1") { ... on Person { channels { channel } } } }`);
+    const people = await gql(
+      hub.yoga,
+      `{ node(id: "person:demo-14627-beauftragte") { ... on Person { name channels { channel visibility } } }
+      kik: node(id: "person:demo-14627-kik-1") { ... on Person { channels { channel } } } }`,
+    );
     expect(people.data!.node.channels).toEqual([{ channel: 'EMAIL', visibility: 'PUBLIC' }]);
     expect(people.data!.kik.channels).toEqual([]);
   });
@@ -48,10 +56,26 @@ describe('GraphQL over the demo network', () => {
   it('answers bad input with a coded error in German, or English on request', async () => {
     const long = 'x'.repeat(101);
     const de = await gql(hub.yoga, '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)));
-    expect(de.errors![0]).toMatchObject({ message: 'Suche: höchstens 100 Zeichen', extensions: { code: 'INVALID_INPUT' } });
-    const longEn = await gql(hub.yoga, '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)), {}, { 'accept-language': 'en-GB' });
-    expect(longEn.errors![0]).toMatchObject({ message: 'text: must be at most 100 characters', extensions: { code: 'INVALID_INPUT' } });
-    const en = await gql(hub.yoga, '{ search(text: "a", limit: 1000) { __typename } }', {}, { 'accept-language': 'en-GB' });
+    expect(de.errors![0]).toMatchObject({
+      message: 'Suche: höchstens 100 Zeichen',
+      extensions: { code: 'INVALID_INPUT' },
+    });
+    const longEn = await gql(
+      hub.yoga,
+      '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)),
+      {},
+      { 'accept-language': 'en-GB' },
+    );
+    expect(longEn.errors![0]).toMatchObject({
+      message: 'text: must be at most 100 characters',
+      extensions: { code: 'INVALID_INPUT' },
+    });
+    const en = await gql(
+      hub.yoga,
+      '{ search(text: "a", limit: 1000) { __typename } }',
+      {},
+      { 'accept-language': 'en-GB' },
+    );
     expect(en.errors![0]!.extensions!.code).toBe('INVALID_INPUT');
   });
 

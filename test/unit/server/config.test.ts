@@ -8,7 +8,9 @@ describe('the settings', () => {
     expect(loadConfig({}).reminderHours).toEqual([24, 1]);
     expect(loadConfig({ HUB_REMINDER_HOURS: '1, 48,1' }).reminderHours).toEqual([48, 1]);
     expect(() => loadConfig({ HUB_REMINDER_HOURS: 'morgen' })).toThrow(ConfigError);
-    expect(() => loadConfig({ HUB_REMINDER_HOURS: 'morgen' })).toThrow('Setting HUB_REMINDER_HOURS is invalid: must be hours separated by commas, e.g. 24,1');
+    expect(() => loadConfig({ HUB_REMINDER_HOURS: 'morgen' })).toThrow(
+      'Setting HUB_REMINDER_HOURS is invalid: must be hours separated by commas, e.g. 24,1',
+    );
   });
 
   it('takes a video service base for online meetings, and refuses one that is no URL', () => {
@@ -25,6 +27,10 @@ describe('log format', () => {
     expect(logFormat({}, false)).toBe('json');
     expect(logFormat({ HUB_LOG_FORMAT: 'json' }, true)).toBe('json');
     expect(logFormat({ HUB_LOG_FORMAT: 'text' }, false)).toBe('text');
-    expect(readable('{"level":"info","time":"2026-12-01T14:03:07.123Z","service":"integration-hub","reqId":"r1","status":200,"msg":"request"}')).toBe('14:03:07 INFO  request  reqId=r1 status=200');
+    expect(
+      readable(
+        '{"level":"info","time":"2026-12-01T14:03:07.123Z","service":"integration-hub","reqId":"r1","status":200,"msg":"request"}',
+      ),
+    ).toBe('14:03:07 INFO  request  reqId=r1 status=200');
   });
 });

@@ -18,7 +18,11 @@ describe('the HTTP front under attack', () => {
   beforeAll(async () => {
     hub = await demoHub();
     const yoga = createHubYoga(hub.services, { graphiql: false, rateLimitPerMinute: 5, trustedProxies: ['127.0.0.1'] });
-    server = createHubServer(yoga, { maxBodyBytes: 10_000, metricsToken: METRICS_TOKEN, health: () => ({ runsChatBotsAndTimers: false }) });
+    server = createHubServer(yoga, {
+      maxBodyBytes: 10_000,
+      metricsToken: METRICS_TOKEN,
+      health: () => ({ runsChatBotsAndTimers: false }),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -29,12 +33,21 @@ describe('the HTTP front under attack', () => {
   });
 
   const post = (query: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
 
   it('4: /metrics needs its token and never holds URLs or search texts as labels', async () => {
-    for (let i = 0; i < 20; i++) await fetch(`${base}/graphql?query=${encodeURIComponent(`{ search(text: "Geheimname${i}") { __typename } }`)}`, { headers: { 'x-forwarded-for': `10.0.0.${i}`, 'x-graphql-yoga-csrf': '1' } });
+    for (let i = 0; i < 20; i++)
+      await fetch(`${base}/graphql?query=${encodeURIComponent(`{ search(text: "Geheimname${i}") { __typename } }`)}`, {
+        headers: { 'x-forwarded-for': `10.0.0.${i}`, 'x-graphql-yoga-csrf': '1' },
+      });
     expect((await fetch(`${base}/metrics`)).status).toBe(401);
-    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const metrics = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toMatch(/graphql_yoga_http_duration_count\{[^}]*\} [1-9]/);
     expect(metrics).not.toContain('Geheimname');
     expect(metrics).not.toContain('url=');
@@ -62,11 +75,22 @@ describe('the HTTP front under attack', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     const { request } = await import('node:http');
     const head = await new Promise<{ encoding?: string; csp?: string; bytes: number }>((resolve, reject) => {
-      request({ port, host: '127.0.0.1', path: '/graphql', headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }, (res) => {
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], csp: res.headers['content-security-policy'] as string | undefined, bytes }));
-      }).on('error', reject).end();
+      request(
+        { port, host: '127.0.0.1', path: '/graphql', headers: { accept: 'text/html', 'accept-encoding': 'gzip' } },
+        (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () =>
+            resolve({
+              encoding: res.headers['content-encoding'],
+              csp: res.headers['content-security-policy'] as string | undefined,
+              bytes,
+            }),
+          );
+        },
+      )
+        .on('error', reject)
+        .end();
     });
     withGraphiql.closeAllConnections();
     await new Promise((resolve) => withGraphiql.close(resolve));
@@ -93,14 +117,25 @@ describe('the HTTP front under attack', () => {
   }, 30_000);
 
   it('10: a live stream ends when its token is revoked, and one token holds at most five', async () => {
-    const { token, secret } = await hub.services.access.create({ personId: 'person:demo-14627-kik-1', access: 'COORDINATOR', label: 'stream' }, SYSTEM);
-    const open = () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(secret) }, body: JSON.stringify({ query: 'subscription { networkChanged { action } }' }) });
+    const { token, secret } = await hub.services.access.create(
+      { personId: 'person:demo-14627-kik-1', access: 'COORDINATOR', label: 'stream' },
+      SYSTEM,
+    );
+    const open = () =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(secret) },
+        body: JSON.stringify({ query: 'subscription { networkChanged { action } }' }),
+      });
     const streams = await Promise.all([1, 2, 3, 4, 5].map(open));
     const sixth = await (await open()).text();
     expect(sixth).toContain('NOT_ALLOWED');
     await hub.services.access.revoke(token.id, SYSTEM);
     await hub.services.writer.addPerson({ name: 'Neue Person', languages: [], channels: [] }, SYSTEM);
-    const ended = await Promise.race([streams[0]!.text().then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000))]);
+    const ended = await Promise.race([
+      streams[0]!.text().then(() => 'ended'),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000)),
+    ]);
     expect(ended).toBe('ended');
     for (const s of streams.slice(1)) await s.body?.cancel();
   });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../bots/commands/index.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
-import { toPlainText } from '../../../bots/core/render.js';
 import { createHubServer, NotReady } from '../../../src/server/http.js';
 import { createHubYoga } from '../../../src/server/yoga.js';
 import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
@@ -38,11 +37,17 @@ describe('operations and personal data', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     storeUp = false;
     const storeDown = await fetch(`${base}/readyz`);
-    expect([storeDown.status, await storeDown.json()]).toEqual([503, { status: 'unavailable', reason: 'store unavailable' }]);
+    expect([storeDown.status, await storeDown.json()]).toEqual([
+      503,
+      { status: 'unavailable', reason: 'store unavailable' },
+    ]);
     storeUp = true;
     homeserverUp = false;
     const homeserverDown = await fetch(`${base}/readyz`);
-    expect([homeserverDown.status, await homeserverDown.json()]).toEqual([503, { status: 'unavailable', reason: 'homeserver unreachable' }]);
+    expect([homeserverDown.status, await homeserverDown.json()]).toEqual([
+      503,
+      { status: 'unavailable', reason: 'homeserver unreachable' },
+    ]);
     homeserverUp = true;
     const page = await fetch(`${base}/`);
     const policy = page.headers.get('content-security-policy')!;
@@ -54,21 +59,32 @@ describe('operations and personal data', () => {
   });
 
   it('exposes Prometheus metrics of the GraphQL requests it served', async () => {
-    await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { ags } }' }) });
-    const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer operations-metrics-token' } })).text();
+    await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ districts { ags } }' }),
+    });
+    const metrics = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer operations-metrics-token' } })
+    ).text();
     expect(metrics).toMatch(/graphql_yoga_http_duration_count\{[^}]*\} [1-9]/);
     expect(metrics).toContain('hub_chat_commands_total');
   });
 
   it('answers browsers from other origins without CORS permission', async () => {
-    const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
     expect(preflight.headers.get('access-control-allow-origin')).not.toBe('*');
   });
 
   it('serves GraphiQL from the hub itself, not from a CDN', async () => {
     const withGraphiql = createHubYoga(hub.services, { graphiql: true });
-    const html = await (await withGraphiql.fetch('http://hub.test/graphql', { headers: { accept: 'text/html' } })).text();
+    const html = await (
+      await withGraphiql.fetch('http://hub.test/graphql', { headers: { accept: 'text/html' } })
+    ).text();
     expect(html).toContain('GraphiQL');
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
   });
@@ -86,7 +102,12 @@ describe('operations and personal data', () => {
     const identities = new ChatIdentities(hub.store);
     const user = { transport: 'matrix' as const, userId: '@kik:hub.test' };
     identities.trust(user, kik);
-    const dispatcher = new Dispatcher(COMMANDS, { services: hub.services, identities, publicUrl: 'http://hub.test', status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }) });
+    const dispatcher = new Dispatcher(COMMANDS, {
+      services: hub.services,
+      identities,
+      publicUrl: 'http://hub.test',
+      status: () => ({ transport: 'matrix', connected: true, syncLagSeconds: 0, lastError: null }),
+    });
     const answer = (await dispatcher.handle({ user, text: '!meine-daten', inGroupRoom: true }))!;
     expect(answer.reply.privateDetails).toBe(true);
     expect(answer.reply.file).toMatchObject({ name: 'meine-daten.json', mimeType: 'application/json' });

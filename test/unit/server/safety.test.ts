@@ -28,10 +28,14 @@ describe('hostile queries are refused before they run', () => {
     const hub = await demoHub(EmbeddedStore.inMemory());
     const get = await hub.yoga.fetch('http://hub.test/graphql?query=%7Bdistricts%7Bags%7D%7D');
     expect(get.status).toBe(403);
-    const withHeader = await hub.yoga.fetch('http://hub.test/graphql?query=%7Bdistricts%7Bags%7D%7D', { headers: { 'x-graphql-yoga-csrf': '1' } });
+    const withHeader = await hub.yoga.fetch('http://hub.test/graphql?query=%7Bdistricts%7Bags%7D%7D', {
+      headers: { 'x-graphql-yoga-csrf': '1' },
+    });
     expect(withHeader.status).toBe(200);
     const closed = createHubYoga(hub.services, { graphiql: false, introspection: false });
     expect((await gql(closed, '{ __schema { types { name } } }')).errors![0]!.message).toMatch(/introspection/i);
-    expect((await gql(hub.yoga, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await gql(hub.yoga, '{ __schema { queryType { name } } }')).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
   });
 });

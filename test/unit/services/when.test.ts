@@ -10,5 +10,8 @@ it('reads a weekday some weeks ahead, in German and English, in Berlin time', ()
   expect(parseWhen('in zwei Wochen am Mittwoch 10 Uhr', now).toISOString()).toBe('2026-12-16T09:00:00.000Z');
   expect(parseWhen('Wednesday in two weeks 10am', now).toISOString()).toBe('2026-12-16T09:00:00.000Z');
   expect(parseWhen('Montag in einer Woche 9:30', now).toISOString()).toBe('2026-12-07T08:30:00.000Z');
-  expect(splitWhen(['Mittwoch', 'in', 'zwei', 'Wochen', '10', 'Uhr', 'Radebeul', 'Coswig'], now)).toEqual({ when: 'Mittwoch in zwei Wochen 10 Uhr', rest: ['Radebeul', 'Coswig'] });
+  expect(splitWhen(['Mittwoch', 'in', 'zwei', 'Wochen', '10', 'Uhr', 'Radebeul', 'Coswig'], now)).toEqual({
+    when: 'Mittwoch in zwei Wochen 10 Uhr',
+    rest: ['Radebeul', 'Coswig'],
+  });
 });
