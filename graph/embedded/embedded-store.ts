@@ -6,6 +6,10 @@ import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import * as lifecycle from './lifecycle.js';
 import { appendAudit, insertRolesAndLinks } from './lifecycle.js';
 import * as meetingRows from './meeting-rows.js';
+import * as queries from './network-queries.js';
+import * as requestRows from './request-rows.js';
+import * as stateRows from './state-rows.js';
+import * as tokenRows from './token-rows.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';
@@ -20,8 +24,6 @@ import {
 } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import {
-  lastChecked,
-  listParameters,
   type ChangeGuard,
   type EntityListQuery,
   type GraphStore,
@@ -41,13 +43,10 @@ import {
   rowToEntity,
   rowToLink,
   rowToRole,
-  rowToToken,
-  tokenToRow,
   type AuditRow,
   type EntityRow,
   type LinkRow,
   type RoleRow,
-  type TokenRow,
 } from './mapper.js';
 import { migrate } from './migrations.js';
 
@@ -58,18 +57,6 @@ import { migrate } from './migrations.js';
 
 const APPLICATION_ID = 0x48554231; // "HUB1": marks the file as ours.
 const IDS = '(SELECT value FROM json_each(?))';
-
-/** The filters of a listing (see EntityListQuery), shared by the page and its total count. */
-const LIST_FILTER = `kind = @kind AND until IS NULL
-           AND (@ags IS NULL OR district_ags = @ags OR (kind = 'Person' AND id IN (
-                 SELECT r.person_id FROM roles r JOIN entities s ON s.id = r.scope_id WHERE s.district_ags = @ags AND r.until IS NULL)))
-           AND (@key IS NULL OR name_key LIKE '%' || @key || '%')
-           AND (@role IS NULL OR id IN (SELECT person_id FROM roles WHERE role = @role AND until IS NULL))
-           AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = @topic)
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic AND until IS NULL))
-           AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
-                OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality AND until IS NULL))
-           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)`;
 
 export class EmbeddedStore implements GraphStore {
   readonly name = 'embedded' as const;
@@ -231,63 +218,19 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async networkSnapshot(): Promise<NetworkSnapshot> {
-    return this.snapshotOf(true);
+    return queries.snapshotOf(this.db, true);
   }
 
   async historySnapshot(): Promise<NetworkSnapshot> {
-    return this.snapshotOf(false);
-  }
-
-  private snapshotOf(currentOnly: boolean): NetworkSnapshot {
-    const current = currentOnly ? 'WHERE until IS NULL' : '';
-    const rows = this.db
-      .prepare(
-        `SELECT id, kind, name, district_ags AS districtAgs, json_extract(data, '$.municipalityId') AS municipalityId,
-                json_extract(data, '$.population') AS population, json_extract(data, '$.topicIds') AS topicIds, json_extract(data, '$.since') AS since, until,
-                json_extract(data, '$.confirmedAt') AS confirmedAt, json_extract(data, '$.changedAt') AS changedAt FROM entities ${current}`,
-      )
-      .all() as (Omit<NetworkSnapshot['entities'][number], 'topicIds'> & {
-      topicIds: string | null;
-      since: string | null;
-      until: string | null;
-      confirmedAt: string | null;
-      changedAt: string | null;
-    })[];
-    const entities = rows.map(({ since, until, confirmedAt, changedAt, ...r }) => ({
-      ...r,
-      topicIds: r.topicIds ? (JSON.parse(r.topicIds) as string[]) : [],
-      ...(since ? { since } : {}),
-      ...(until ? { until } : {}),
-      ...lastChecked(confirmedAt, changedAt),
-    }));
-    const roles = (this.db.prepare(`SELECT * FROM roles ${current}`).all() as RoleRow[]).map(rowToRole);
-    const links = (this.db.prepare(`SELECT * FROM links ${current}`).all() as LinkRow[]).map(rowToLink);
-    const meetings = (this.db.prepare('SELECT data FROM meetings').all() as { data: string }[]).map(
-      (r) => JSON.parse(r.data) as Meeting,
-    );
-    const requests = (this.db.prepare('SELECT data FROM requests').all() as { data: string }[]).map(
-      (r) => JSON.parse(r.data) as HubRequest,
-    );
-    return { entities, roles, links, meetings, requests };
+    return queries.snapshotOf(this.db, false);
   }
 
   async listEntities(q: EntityListQuery): Promise<Entity[]> {
-    const key = q.text ? nameKey(q.text) : null;
-    const rows = this.db
-      .prepare(
-        `SELECT data FROM entities e WHERE ${LIST_FILTER} AND (@afterName IS NULL OR (name, id) > (@afterName, @afterId)) ORDER BY name, id LIMIT @limit`,
-      )
-      .all({ ...listParameters(q, key), limit: q.limit }) as Pick<EntityRow, 'data'>[];
-    return rows.map(rowToEntity);
+    return queries.listEntities(this.db, q);
   }
 
   async countEntities(q: Omit<EntityListQuery, 'after' | 'limit'>): Promise<number> {
-    const key = q.text ? nameKey(q.text) : null;
-    const { afterName: _name, afterId: _id, ...filters } = listParameters({ ...q, limit: 0 }, key);
-    const row = this.db.prepare(`SELECT count(*) AS n FROM entities e WHERE ${LIST_FILTER}`).get(filters) as {
-      n: number;
-    };
-    return row.n;
+    return queries.countEntities(this.db, q);
   }
 
   async counts(): Promise<StoreCounts> {
@@ -372,18 +315,56 @@ export class EmbeddedStore implements GraphStore {
     bumpChangeSequence(this.db);
   }
 
-  async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT data FROM requests WHERE state IN ('RESOLVED', 'DECLINED') AND json_extract(data, '$.text') IS NOT NULL
-         AND json_extract(data, '$.hops[#-1].at') < ? LIMIT ?`,
-      )
-      .all(before, limit) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as HubRequest);
+  async saveRequest(request: HubRequest): Promise<boolean> {
+    return requestRows.saveRequest(this.db, request);
+  }
+
+  async requestById(id: string): Promise<HubRequest | null> {
+    return requestRows.requestById(this.db, id);
+  }
+
+  async requestsOf(personId: string, limit: number): Promise<HubRequest[]> {
+    return requestRows.requestsOf(this.db, personId, limit);
+  }
+
+  async requestsToEscalate(now: string, limit: number): Promise<HubRequest[]> {
+    return requestRows.requestsToEscalate(this.db, now, limit);
+  }
+
+  async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
+    tokenRows.saveToken(this.db, token, audit);
+  }
+
+  async tokenByHash(hash: string): Promise<AccessToken | null> {
+    return tokenRows.tokenByHash(this.db, hash);
+  }
+
+  async listTokens(): Promise<AccessToken[]> {
+    return tokenRows.listTokens(this.db);
+  }
+
+  async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
+    return tokenRows.revokeToken(this.db, id, at, audit);
+  }
+
+  async getState<T>(key: string): Promise<T | null> {
+    return stateRows.getState<T>(this.db, key);
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    stateRows.setState(this.db, key, value);
+  }
+
+  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+    return stateRows.listState<T>(this.db, prefix);
   }
 
   async deleteState(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
+    stateRows.deleteState(this.db, key);
+  }
+
+  async closedRequestsWithText(before: string, limit: number): Promise<HubRequest[]> {
+    return requestRows.closedRequestsWithText(this.db, before, limit);
   }
 
   async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
@@ -395,98 +376,8 @@ export class EmbeddedStore implements GraphStore {
     return rows.map(rowToAudit);
   }
 
-  async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO tokens (id, hash, person_id, access, district_ags, personal_data, label, created_at, revoked_at)
-           VALUES (@id, @hash, @person_id, @access, @district_ags, @personal_data, @label, @created_at, @revoked_at)`,
-          )
-          .run(tokenToRow(token));
-        this.appendAudit(audit);
-      })
-      .immediate();
-  }
-
-  async tokenByHash(hash: string): Promise<AccessToken | null> {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
-    return row ? rowToToken(row) : null;
-  }
-
-  async listTokens(): Promise<AccessToken[]> {
-    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at, id').all() as TokenRow[]).map(rowToToken);
-  }
-
-  async revokeToken(id: string, at: string, audit: AuditEntry): Promise<boolean> {
-    return this.db
-      .transaction(() => {
-        const changed = this.db
-          .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-          .run(at, id).changes;
-        if (changed) this.appendAudit(audit);
-        return changed > 0;
-      })
-      .immediate();
-  }
-
   private appendAudit(audit: AuditEntry): void {
     appendAudit(this.db, audit);
-  }
-
-  async saveRequest(request: HubRequest): Promise<boolean> {
-    const row = {
-      id: request.id,
-      requester_id: request.requesterId,
-      handler_id: request.handlerId,
-      state: request.state,
-      escalate_at: request.escalateAt,
-      created_at: request.createdAt,
-      version: request.version,
-      data: JSON.stringify(request),
-    };
-    if (request.version === 1) {
-      return (
-        this.db
-          .prepare(
-            `INSERT INTO requests (id, requester_id, handler_id, state, escalate_at, created_at, version, data)
-        VALUES (@id, @requester_id, @handler_id, @state, @escalate_at, @created_at, @version, @data) ON CONFLICT(id) DO NOTHING`,
-          )
-          .run(row).changes === 1
-      );
-    }
-    return (
-      this.db
-        .prepare(
-          `UPDATE requests SET handler_id = @handler_id, state = @state, escalate_at = @escalate_at, version = @version, data = @data
-      WHERE id = @id AND version = @version - 1`,
-        )
-        .run(row).changes === 1
-    );
-  }
-
-  async requestById(id: string): Promise<HubRequest | null> {
-    const row = this.db.prepare('SELECT data FROM requests WHERE id = ?').get(id) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as HubRequest) : null;
-  }
-
-  async requestsOf(personId: string, limit: number): Promise<HubRequest[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT data FROM requests WHERE requester_id = @p UNION SELECT data FROM requests WHERE handler_id = @p',
-      )
-      .all({ p: personId }) as { data: string }[];
-    return rows
-      .map((r) => JSON.parse(r.data) as HubRequest)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .slice(0, limit);
-  }
-
-  async requestsToEscalate(now: string, limit: number): Promise<HubRequest[]> {
-    const rows = this.db
-      .prepare("SELECT data FROM requests WHERE state = 'ROUTED' AND escalate_at <= ? ORDER BY escalate_at LIMIT ?")
-      .all(now, limit) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as HubRequest);
   }
 
   async saveMeeting(meeting: Meeting): Promise<boolean> {
@@ -511,26 +402,6 @@ export class EmbeddedStore implements GraphStore {
 
   async meetingsOf(personIds: readonly string[], from: string, to: string): Promise<Meeting[]> {
     return meetingRows.meetingsOfPeople(this.db, personIds, from, to);
-  }
-
-  async getState<T>(key: string): Promise<T | null> {
-    const row = this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as T) : null;
-  }
-
-  async setState(key: string, value: unknown): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-      )
-      .run(key, JSON.stringify(value), new Date().toISOString());
-  }
-
-  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
-    const rows = this.db
-      .prepare('SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key')
-      .all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
-    return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
   }
 
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
