@@ -20,7 +20,9 @@ import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
 import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
 import { scheduleMeetingCommand } from './schedule-meeting.command.js';
-import { editCommand, endRoleCommand, handoverCommand, mergeCommand } from './lifecycle.command.js';
+import { editCommand } from './edit.command.js';
+import { endRoleCommand, handoverCommand } from './end-role.command.js';
+import { mergeCommand } from './merge.command.js';
 import { proposeCommand, reviewCommand } from './proposals.command.js';
 
 /** The command table, in the order help lists it. */

@@ -1,0 +1,167 @@
+import type { Viewer } from '../../src/domain/access.js';
+import { InvalidInput, type Language } from '../../src/domain/errors.js';
+import type { Person, RoleAssignment } from '../../src/domain/model.js';
+import type { HandoverResult } from '../../src/services/handover.js';
+import { parseDay } from '../../src/services/when.js';
+import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
+import { reply } from '../core/reply.js';
+import { asDistrictCoordination } from './district-coordination.js';
+import { findPerson } from './records.js';
+import { ROLE_LABEL } from './people.js';
+
+// Ending a role from chat (a KIK leaves): !rolle-beenden and !übergabe, with a successor who takes
+// the work over. A Koordinationskraft acts for their district here as a district coordinator token
+// would; the service checks the district.
+
+const SUCCESSOR_WORDS = new Set(['an', 'to']);
+const DATE_WORDS = new Set(['zum', 'ab', 'am', 'on', 'from']);
+const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
+
+const germanDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+const dayIn = (day: string, language: Language) => (language === 'de' ? germanDay(day) : day);
+
+/** The role to end: the coordinating one, or the only one the person holds. */
+function roleToEnd(person: Person, roles: RoleAssignment[]): RoleAssignment {
+  const coordinating = roles.filter((r) => COORDINATING_ROLES.includes(r.role));
+  if (coordinating.length === 1) return coordinating[0]!;
+  if (roles.length === 1) return roles[0]!;
+  if (roles.length === 0)
+    throw new InvalidInput('person', `${person.name} holds no role`, {
+      field: 'Person',
+      problem: `${person.name} hat keine Rolle`,
+    });
+  throw new InvalidInput('person', `${person.name} holds several roles; end one over GraphQL (endRole) by its id`, {
+    field: 'Person',
+    problem: `${person.name} hat mehrere Rollen (${roles.map((r) => ROLE_LABEL[r.role].de).join(', ')}); bitte über GraphQL (endRole) mit der Rollen-ID beenden`,
+  });
+}
+
+interface EndRoleArgs {
+  person: string;
+  successor: string | null;
+  day: string | null;
+}
+
+function parseEndRole(args: string[], successorRequired: boolean) {
+  const dateAt = args.findLastIndex((w) => DATE_WORDS.has(w.toLowerCase()));
+  const dayWords = dateAt > 0 ? args.slice(dateAt + 1) : [];
+  const rest = dateAt > 0 ? args.slice(0, dateAt) : args;
+  const successorAt = rest.findIndex((w, i) => i > 0 && SUCCESSOR_WORDS.has(w.toLowerCase()));
+  const person = (successorAt > 0 ? rest.slice(0, successorAt) : rest).join(' ');
+  const successor = successorAt > 0 ? rest.slice(successorAt + 1).join(' ') : null;
+  if (!person || (successorRequired && !successor) || (dateAt > 0 && dayWords.length === 0)) return unparsable;
+  return parsed<EndRoleArgs>({
+    person,
+    successor: successor || null,
+    day: dayWords.length ? dayWords.join(' ') : null,
+  });
+}
+
+async function endRole(
+  args: EndRoleArgs,
+  viewer: Viewer,
+  deps: CommandDeps,
+): Promise<{ result: HandoverResult; leaver: Person; successor: Person | null; receiver: Person | null }> {
+  const leaver = await findPerson(args.person, deps.directory);
+  const successor = args.successor ? await findPerson(args.successor, deps.directory) : null;
+  const until = args.day ? parseDay(args.day, new Date()) : null;
+  const role = roleToEnd(leaver, await deps.directory.rolesOfPerson(leaver.id));
+  const result = await deps.services.handover.endRole(
+    { id: role.id, until },
+    successor?.id ?? null,
+    await asDistrictCoordination(viewer, deps.directory),
+  );
+  const receiver = result.receiverId ? await deps.directory.entityOfKind(result.receiverId, 'Person') : null;
+  return { result, leaver, successor, receiver };
+}
+
+function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof endRole>>, language: Language) {
+  const de = language === 'de';
+  const role = ROLE_LABEL[result.ended.role][language];
+  const lines = [
+    de
+      ? `Die Rolle ${role} von ${leaver.name} endet zum ${germanDay(result.until)}.`
+      : `${leaver.name}'s role as ${role} ends on ${dayIn(result.until, language)}.`,
+  ];
+  if (result.successor && receiver)
+    lines.push(
+      de
+        ? `${receiver.name} übernimmt die Rolle ab diesem Tag${result.takenOver.length ? ` und ${result.takenOver.length} betreute Gemeinde(n)` : ''}.`
+        : `${receiver.name} holds the role from that day${result.takenOver.length ? ` and serves ${result.takenOver.length} municipality(ies)` : ''}.`,
+    );
+  if (receiver)
+    lines.push(
+      de
+        ? `Übergeben an ${receiver.name}: ${result.requestIds.length} offene Anfrage(n), ${result.meetingIds.length} Treffen, ${result.taskIds.length} offene Aufgabe(n); alle Beteiligten sind informiert.`
+        : `Handed over to ${receiver.name}: ${result.requestIds.length} open request(s), ${result.meetingIds.length} meeting(s), ${result.taskIds.length} open action item(s); everyone involved has been told.`,
+    );
+  else if (COORDINATING_ROLES.includes(result.ended.role))
+    lines.push(
+      de
+        ? 'Niemand konnte die offene Arbeit übernehmen; bitte eine Nachfolge eintragen.'
+        : 'Nobody could take the open work over; please name a successor.',
+    );
+  return reply(lines);
+}
+
+/** What !rolle-beenden and !übergabe share: their words, and ending the role with its handover. */
+function endingCommand(successorRequired: boolean) {
+  return {
+    options: [
+      {
+        name: { de: 'person', en: 'person' },
+        description: { de: 'wessen Rolle endet', en: 'whose role ends' },
+        required: true,
+        autocomplete: 'person' as const,
+      },
+      {
+        name: { de: 'nachfolge', en: 'successor' },
+        description: { de: 'wer übernimmt', en: 'who takes over' },
+        required: successorRequired,
+        keyword: { de: 'an', en: 'to' },
+        autocomplete: 'person' as const,
+      },
+      {
+        name: { de: 'datum', en: 'date' },
+        description: {
+          de: 'erster Tag ohne die Rolle (Standard: heute)',
+          en: 'first day without the role (default: today)',
+        },
+        required: false,
+        keyword: { de: 'zum', en: 'on' },
+      },
+    ],
+    parse: (args: string[]) => parseEndRole(args, successorRequired),
+    run: (args: EndRoleArgs, context: { viewer: Viewer }, deps: CommandDeps) => endRole(args, context.viewer, deps),
+    render: (result: Awaited<ReturnType<typeof endRole>>, { language }: { language: Language }) =>
+      renderEnding(result, language),
+  };
+}
+
+export const endRoleCommand = defineCommand({
+  name: { de: 'rolle-beenden', en: 'end-role' },
+  summary: {
+    de: 'beendet eine Rolle (z. B. wenn eine KIK geht); mit Nachfolge übernimmt diese die offene Arbeit',
+    en: 'ends a role (e.g. when a KIK leaves); a successor takes the open work over',
+  },
+  usage: {
+    de: '!rolle-beenden <Person> [an <Nachfolge>] [zum <Datum>]',
+    en: '!end-role <person> [to <successor>] [on <date>]',
+  },
+  example: {
+    de: '!rolle-beenden Anna Weber an Mira Hoffmann zum 30.11.2026',
+    en: '!end-role Anna Weber to Mira Hoffmann on 30.11.2026',
+  },
+  ...endingCommand(false),
+});
+
+export const handoverCommand = defineCommand({
+  name: { de: 'übergabe', en: 'handover' },
+  summary: {
+    de: 'übergibt Rolle und offene Arbeit einer Person an die Nachfolge',
+    en: "hands a person's role and open work to their successor",
+  },
+  usage: { de: '!übergabe <Person> an <Nachfolge> [zum <Datum>]', en: '!handover <person> to <successor> [on <date>]' },
+  example: { de: '!übergabe Anna Weber an Mira Hoffmann', en: '!handover Anna Weber to Mira Hoffmann' },
+  ...endingCommand(true),
+});

@@ -1,0 +1,96 @@
+import { defineCommand, parsed, unparsable } from '../core/command.js';
+import { reply } from '../core/reply.js';
+import { asDistrictCoordination } from './district-coordination.js';
+import { findRecord } from './records.js';
+
+// Merging from chat: municipalities (Gemeindefusion) or duplicates, the old records kept in the history.
+
+const INTO_WORDS = new Set(['zu', 'in', 'into', 'to']);
+const AND_WORDS = new Set(['+', 'und', 'and', '&']);
+
+interface MergeArgs {
+  records: string[];
+  target: string;
+}
+
+/** "Radebeul + Coswig zu Radebeul-Coswig", "Anna Weber (alt) in Anna Weber". */
+function parseMerge(args: string[]) {
+  const at = args.findLastIndex((w, i) => i > 0 && INTO_WORDS.has(w.toLowerCase()));
+  if (at < 1 || at === args.length - 1) return unparsable;
+  const records: string[][] = [[]];
+  for (const word of args.slice(0, at)) {
+    if (AND_WORDS.has(word.toLowerCase())) records.push([]);
+    else records.at(-1)!.push(word);
+  }
+  if (records.some((r) => r.length === 0)) return unparsable;
+  return parsed<MergeArgs>({ records: records.map((r) => r.join(' ')), target: args.slice(at + 1).join(' ') });
+}
+
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').toLocaleLowerCase('de').trim() === b.normalize('NFC').toLocaleLowerCase('de').trim();
+
+export const mergeCommand = defineCommand({
+  name: { de: 'zusammenführen', en: 'merge' },
+  summary: {
+    de: 'führt Gemeinden (Gemeindefusion) oder doppelte Einträge zusammen; die alten bleiben in der Geschichte',
+    en: 'merges municipalities or duplicate records; the old ones stay in the history',
+  },
+  usage: { de: '!zusammenführen <Eintrag> + <Eintrag> … zu <Ziel>', en: '!merge <record> + <record> … into <target>' },
+  example: {
+    de: '!zusammenführen Radebeul + Coswig zu Radebeul-Coswig',
+    en: '!merge Radebeul + Coswig into Radebeul-Coswig',
+  },
+  options: [
+    {
+      name: { de: 'einträge', en: 'records' },
+      description: { de: 'mit + getrennt', en: 'separated by +' },
+      required: true,
+      autocomplete: 'actor',
+    },
+    {
+      name: { de: 'ziel', en: 'target' },
+      description: {
+        de: 'bleibender Eintrag oder Name der neuen Gemeinde',
+        en: "the record that remains, or the new municipality's name",
+      },
+      required: true,
+      keyword: { de: 'zu', en: 'into' },
+    },
+  ],
+  parse: parseMerge,
+  run: async (args, context, deps) => {
+    const viewer = await asDistrictCoordination(context.viewer, deps.directory);
+    const records = await Promise.all(
+      args.records.map((name) =>
+        findRecord(name, ['Municipality', 'Person', 'Alliance', 'Institution'], deps.directory),
+      ),
+    );
+    if (records.every((r) => r.kind === 'Municipality')) {
+      const listed = records.find((r) => sameName(r.name, args.target));
+      const existing =
+        listed ??
+        (await deps.directory.search(args.target.slice(0, 100), ['Municipality'], 5)).find((m) =>
+          sameName(m.name, args.target),
+        );
+      return deps.services.merger.mergeMunicipalities(
+        records.map((r) => r.id),
+        existing ? { id: existing.id } : { name: args.target },
+        viewer,
+      );
+    }
+    const survivor =
+      records.find((r) => sameName(r.name, args.target)) ??
+      (await findRecord(args.target, [records[0]!.kind], deps.directory));
+    return deps.services.merger.mergeRecords(
+      survivor.id,
+      records.map((r) => r.id),
+      viewer,
+    );
+  },
+  render: (result, { language }) =>
+    reply([
+      language === 'de'
+        ? `Zusammengeführt in ${result.survivor.name}: ${result.merged.map((m) => m.name).join(', ')} (${result.movedLinks} Verbindung(en), ${result.movedRoles} Rolle(n) übernommen; die alten Einträge bleiben in der Geschichte).`
+        : `Merged into ${result.survivor.name}: ${result.merged.map((m) => m.name).join(', ')} (${result.movedLinks} link(s), ${result.movedRoles} role(s) moved; the old records stay in the history).`,
+    ]),
+});
