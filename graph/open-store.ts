@@ -1,7 +1,7 @@
 import { SYSTEM } from '../src/domain/authorization.js';
 import type { HubConfig } from '../src/config.js';
 import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
-import type { NetworkWriter } from '../src/services/network-writer.js';
+import type { NetworkWriter } from '../src/services/writes/network-writer.js';
 import { saxonyDemo } from './data/saxony-demo.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';

@@ -1,6 +1,6 @@
 import type { Viewer } from '../src/domain/access.js';
 import type { Language } from '../src/domain/errors.js';
-import type { Directory } from '../src/services/directory.js';
+import type { Directory } from '../src/services/reads/directory.js';
 import type { HubServices } from '../src/services/hub-services.js';
 
 /** What every resolver may use: services and per-request loaders, never a database driver. */

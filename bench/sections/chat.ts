@@ -5,7 +5,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { registerUser } from '../../test/support/synapse/synapse.js';
 import { summarize, type Timing } from '../measure.js';

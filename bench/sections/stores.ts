@@ -7,7 +7,7 @@ import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import type { NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { round } from '../measure.js';
 
 // 6 and 7 of the issue: loading a whole network (the import path: one validated transaction)

@@ -1,5 +1,5 @@
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { timeRuns, type Timing } from '../measure.js';
 

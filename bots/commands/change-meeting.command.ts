@@ -1,4 +1,4 @@
-import { formatWhen } from '../../src/services/when.js';
+import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { scopeOption, withScope } from './scope.js';

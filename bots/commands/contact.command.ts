@@ -1,4 +1,4 @@
-import type { Contact, ContactAnswer } from '../../src/services/contacts.js';
+import type { Contact, ContactAnswer } from '../../src/services/reads/contacts.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply, type Inline } from '../core/reply.js';
 import { channelParts, personView, type PersonView } from './people.js';

@@ -1,5 +1,5 @@
 import type { Viewer } from '../../src/domain/access.js';
-import type { Directory } from '../../src/services/directory.js';
+import type { Directory } from '../../src/services/reads/directory.js';
 
 // In chat there is no token: a person's roles give their level. The Koordinationskraft of a
 // district is its district coordination, so for writes and reviews they act as a district

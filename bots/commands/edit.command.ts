@@ -1,5 +1,5 @@
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
-import type { UpdatableKind } from '../../src/services/inputs.js';
+import type { UpdatableKind } from '../../src/services/writes/inputs.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { asDistrictCoordination } from './district-coordination.js';

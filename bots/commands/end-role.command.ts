@@ -1,8 +1,8 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
 import type { Person, RoleAssignment } from '../../src/domain/model.js';
-import type { HandoverResult } from '../../src/services/handover.js';
-import { parseDay } from '../../src/services/when.js';
+import type { HandoverResult } from '../../src/services/lifecycle/handover.js';
+import { parseDay } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { asDistrictCoordination } from './district-coordination.js';

@@ -1,7 +1,7 @@
 import { NotFound } from '../../src/domain/errors.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
-import type { Directory } from '../../src/services/directory.js';
+import type { Directory } from '../../src/services/reads/directory.js';
 import { requestId } from './request-view.js';
 
 const MAX_NAME_WORDS = 6;

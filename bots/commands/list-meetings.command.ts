@@ -1,6 +1,6 @@
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
-import { describeRule } from '../../src/services/recurrence.js';
-import { formatWhen } from '../../src/services/when.js';
+import { describeRule } from '../../src/services/meetings/recurrence.js';
+import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

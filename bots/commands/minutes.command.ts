@@ -1,5 +1,5 @@
 import type { Language } from '../../src/domain/errors.js';
-import type { MinutesItem } from '../../src/services/minutes.js';
+import type { MinutesItem } from '../../src/services/meetings/minutes.js';
 import { defineCommand, parsed, unparsable, type Command, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

@@ -2,7 +2,7 @@ import { NotFound } from '../../src/domain/errors.js';
 import { kindOfId } from '../../src/domain/ids.js';
 import type { Entity, EntityKind, Person } from '../../src/domain/model.js';
 import { matchName } from '../../src/domain/names.js';
-import type { Directory } from '../../src/services/directory.js';
+import type { Directory } from '../../src/services/reads/directory.js';
 
 // Records named in chat: by id, or by name forgiving the spelling; an unknown one offers the closest names.
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../src/domain/errors.js';
-import { describeRule, splitWhenOrRule } from '../../src/services/recurrence.js';
-import { formatWhen } from '../../src/services/when.js';
+import { describeRule, splitWhenOrRule } from '../../src/services/meetings/recurrence.js';
+import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

@@ -3,7 +3,7 @@ import { runCli } from '../../graph/data/cli-support.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { loadConfig } from '../../src/config.js';
 import { createServices } from '../../src/services/hub-services.js';
-import { loadHubSecret, PrivacyKeys } from '../../src/services/privacy-keys.js';
+import { loadHubSecret, PrivacyKeys } from '../../src/services/access/privacy-keys.js';
 import { resolveSpeaker, runConsoleChat } from './console-chat.js';
 
 // `npm run chat [-- --as <person id | name | volunteer | kik | koordinationskraft | admin>]`

@@ -1,15 +1,15 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { mayCall } from '../../src/domain/policy.js';
 import type { Language } from '../../src/domain/errors.js';
-import type { Directory } from '../../src/services/directory.js';
+import type { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
-import type { ChatIdentities, ChatUser, Transport } from '../../src/services/chat-identities.js';
+import type { ChatIdentities, ChatUser, Transport } from '../../src/services/chat/chat-identities.js';
 import type { Reply } from './reply.js';
 
 // A command is data: names, help texts, who may use it, how to parse its words, what it does,
 // and how its result reads. Written once here, it works on every transport.
 
-export type { ChatUser, Transport } from '../../src/services/chat-identities.js';
+export type { ChatUser, Transport } from '../../src/services/chat/chat-identities.js';
 
 export type Log = (message: string, error?: unknown) => void;
 

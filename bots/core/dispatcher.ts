@@ -1,7 +1,7 @@
 import { DomainError, type Language } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
 import { policyRow } from '../../src/domain/policy.js';
-import { Directory } from '../../src/services/directory.js';
+import { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import { expandCommandRefs } from './command-refs.js';
 import { mayUse, type ChatUser, type Command, type CommandContext, type CommandDeps } from './command.js';

@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import { matchName } from '../../src/domain/names.js';
 import { isPseudonymised, mayListPerson } from '../../src/domain/privacy.js';
-import { Directory } from '../../src/services/directory.js';
+import { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
@@ -26,10 +26,10 @@ import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
 import type { Meeting } from '../../src/domain/meetings.js';
-import { icsFileName, meetingIcs } from '../../src/services/meeting-ics.js';
-import type { DatePoll } from '../../src/services/date-polls.js';
-import { rsvpActions, type InvitationNotifier } from '../../src/services/meetings.js';
-import type { Message, NotificationAction } from '../../src/services/request-router.js';
+import { icsFileName, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
+import type { DatePoll } from '../../src/services/meetings/date-polls.js';
+import { rsvpActions, type InvitationNotifier } from '../../src/services/meetings/meetings.js';
+import type { Message, NotificationAction } from '../../src/services/requests/request-router.js';
 import type { DiscordSettings } from './discord-settings.js';
 import { commandLine, slashDefinitions } from './slash-commands.js';
 

@@ -2,7 +2,7 @@ import { SYSTEM } from '../../src/domain/authorization.js';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
 import { parseImport } from './import-file.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
 

@@ -1,7 +1,7 @@
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { openStore } from '../open-store.js';
 import { germanyNetwork } from './germany.js';
 import { saxonyDemo } from './saxony-demo.js';

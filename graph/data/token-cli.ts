@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import type { AccessRole } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
-import { AccessService } from '../../src/services/access.js';
+import { AccessService } from '../../src/services/access/access.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
 

@@ -1,8 +1,8 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
-import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analytics.js';
-import type { PeriodFigures } from '../../src/services/statistics.js';
-import { parseDay } from '../../src/services/inputs.js';
+import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analysis/analytics.js';
+import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
+import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
 
 // Analytics for analysts and coordinators, over the district given (or everything stored).

@@ -1,5 +1,5 @@
-import type { Contact, ContactRole } from '../../src/services/contacts.js';
-import { parseDay } from '../../src/services/inputs.js';
+import type { Contact, ContactRole } from '../../src/services/reads/contacts.js';
+import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
 import { AllianceRef, InstitutionRef, PersonRef } from '../refs.js';
 

@@ -1,4 +1,4 @@
-import type { DatePoll } from '../../src/services/date-polls.js';
+import type { DatePoll } from '../../src/services/meetings/date-polls.js';
 import { builder } from '../builder.js';
 import { DOMAIN_ERRORS } from './errors.js';
 import { MeetingType } from './meeting.js';

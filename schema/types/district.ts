@@ -1,4 +1,4 @@
-import { parseDay } from '../../src/services/inputs.js';
+import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
 import { dated, directoryFor, type Dated } from './linked.js';
 import { DistrictRef, MunicipalityRef } from '../refs.js';

@@ -1,5 +1,5 @@
 import type { Entity, EntityKind, LinkType } from '../../src/domain/model.js';
-import type { Directory } from '../../src/services/directory.js';
+import type { Directory } from '../../src/services/reads/directory.js';
 
 /** The entities of one kind that point at `id` with a link of the given type (batched). */
 export async function linkedFrom<K extends EntityKind>(

@@ -1,7 +1,7 @@
 import { displayName } from '../../src/domain/privacy.js';
 import { RSVP_ANSWERS, type Meeting } from '../../src/domain/meetings.js';
-import { meetingIcs } from '../../src/services/meeting-ics.js';
-import { describeRule } from '../../src/services/recurrence.js';
+import { meetingIcs } from '../../src/services/meetings/meeting-ics.js';
+import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { builder } from '../builder.js';
 import { MunicipalityRef, PersonRef } from '../refs.js';
 import { DOMAIN_ERRORS } from './errors.js';

@@ -1,9 +1,9 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
 import { displayName, mayListPerson } from '../../src/domain/privacy.js';
-import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/network-graph.js';
-import type { Position } from '../../src/services/network-layout.js';
-import { parseDay } from '../../src/services/inputs.js';
+import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/analysis/network-graph.js';
+import type { Position } from '../../src/services/analysis/network-layout.js';
+import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';
 

@@ -1,5 +1,5 @@
 import { NotAllowed } from '../../src/domain/errors.js';
-import type { NetworkChange } from '../../src/services/network-events.js';
+import type { NetworkChange } from '../../src/services/reads/network-events.js';
 import { builder } from '../builder.js';
 
 // Live updates over Server-Sent Events: a request routed, a meeting scheduled, a link added.

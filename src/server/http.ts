@@ -1,14 +1,14 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { CalendarFeeds } from '../services/calendar-feeds.js';
+import type { CalendarFeeds } from '../services/meetings/calendar-feeds.js';
 import type { HubLogger } from './logger.js';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
 import { PAGE_CSP, webAssets } from './web-assets.js';
 import { handleMatrixSignIn } from './widget-auth.js';
-import type { MatrixSignIn } from '../services/matrix-sign-in.js';
+import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and the network map at /. Every answer carries the security headers.

@@ -5,12 +5,12 @@ import { chatBotsConfigured, startChatBots, type RunningBots } from '../../bots/
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
-import { loadHubSecret, PrivacyKeys } from '../services/privacy-keys.js';
-import { StoreWatcher } from '../services/store-watcher.js';
+import { loadHubSecret, PrivacyKeys } from '../services/access/privacy-keys.js';
+import { StoreWatcher } from '../services/reads/store-watcher.js';
 import { createServices, notifyingServices } from '../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
-import { MatrixSignIn } from '../services/matrix-sign-in.js';
-import { deliverOutbox, OutboxNotifier } from '../services/notification-outbox.js';
+import { MatrixSignIn } from '../services/access/matrix-sign-in.js';
+import { deliverOutbox, OutboxNotifier } from '../services/chat/notification-outbox.js';
 import { dueWork } from './due-work.js';
 import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { NetworkChange, NetworkEvents } from '../services/network-events.js';
+import type { NetworkChange, NetworkEvents } from '../services/reads/network-events.js';
 
 // Several hub instances share network changes through Redis pub/sub: caches everywhere drop what
 // a write on any instance made stale, and a subscriber on any instance hears of it.

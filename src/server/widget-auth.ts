@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
-import type { MatrixSignIn } from '../services/matrix-sign-in.js';
+import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
 
 // POST /auth/matrix {"openIdToken": "..."}: the map widget trades a Matrix OpenID token for a
 // short-lived hub session. Answers JSON; a refusal says why in the caller's language.

@@ -3,7 +3,7 @@ import { schema } from '../../schema/index.js';
 import type { HubContext } from '../../schema/context.js';
 import { ANONYMOUS } from '../domain/access.js';
 import type { Language } from '../domain/errors.js';
-import { Directory } from '../services/directory.js';
+import { Directory } from '../services/reads/directory.js';
 import type { HubServices } from '../services/hub-services.js';
 import type { IncomingMessage } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';

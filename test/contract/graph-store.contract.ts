@@ -6,7 +6,7 @@ import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, Viewer } from '../../src/domain/access.js';
 import type { HubRequest } from '../../src/domain/requests.js';
 import type { Meeting } from '../../src/domain/meetings.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
 

@@ -3,10 +3,10 @@ import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { districtId } from '../../src/domain/ids.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
-import { NetworkReviser } from '../../src/services/network-reviser.js';
-import { RecordMerger } from '../../src/services/record-merger.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
+import { NetworkReviser } from '../../src/services/lifecycle/network-reviser.js';
+import { RecordMerger } from '../../src/services/lifecycle/record-merger.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, smallNetwork } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
 

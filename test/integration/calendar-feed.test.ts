@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bots/commands/index.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createHubServer } from '../../src/server/http.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { expandCalendar } from '../support/ical.js';

@@ -3,7 +3,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { expandCommandRefs } from '../../bots/core/command-refs.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { toPlainText } from '../../bots/core/render.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 
 // Finding a date: the organiser offers slots in chat, invitees vote in chat or through GraphQL,

@@ -8,8 +8,8 @@ import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { freePort } from '../../graph/neo4j/server/launch.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { AccessService } from '../../src/services/access.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { AccessService } from '../../src/services/access/access.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { firstLine, hubProcess } from '../support/npm-start.js';
 
 // The hub killed with kill -9 in the middle of a stream of writes: every write it confirmed over

@@ -4,7 +4,7 @@ import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import { calendarIcs, meetingIcs } from '../../src/services/meeting-ics.js';
+import { calendarIcs, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import { expandCalendar } from '../support/ical.js';
 import { storeFactories } from '../support/stores.js';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { toPlainText } from '../../bots/core/render.js';
-import { ChatIdentities } from '../../src/services/chat-identities.js';
+import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 

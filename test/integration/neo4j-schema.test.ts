@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { MIGRATION_VERSIONS } from '../../graph/neo4j/migrations.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 
 const driver = neo4j.driver(inject('neo4jUri'));

@@ -4,7 +4,7 @@ import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import type { Viewer } from '../../src/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import type { Message } from '../../src/services/request-router.js';
+import type { Message } from '../../src/services/requests/request-router.js';
 import { storeFactories } from '../support/stores.js';
 
 // Requests through the district coordination, on each store, with a clock the test moves.

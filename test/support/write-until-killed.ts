@@ -1,6 +1,6 @@
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
-import { NetworkWriter } from '../../src/services/network-writer.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 
 // Child process for the kill -9 test: writes people one by one and prints each id once the
 // store confirmed it, until it is killed.

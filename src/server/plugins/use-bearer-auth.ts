@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ANONYMOUS, type Viewer } from '../../domain/access.js';
-import type { AccessService } from '../../services/access.js';
+import type { AccessService } from '../../services/access/access.js';
 
 // Reads "Authorization: Bearer <token>" and puts the viewer into the context. No header means
 // an anonymous viewer; a header with an unknown or revoked token is refused with 401.

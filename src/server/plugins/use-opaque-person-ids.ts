@@ -2,7 +2,7 @@ import { GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs } from
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../../domain/access.js';
 import { isPseudonymised } from '../../domain/privacy.js';
-import type { PrivacyKeys } from '../../services/privacy-keys.js';
+import type { PrivacyKeys } from '../../services/access/privacy-keys.js';
 
 // Person ids read like names ("person:clara-richter"). A pseudonymised caller gets every person
 // id in every answer as an opaque one, and may send opaque ids back: they are turned into real

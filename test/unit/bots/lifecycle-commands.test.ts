@@ -5,7 +5,7 @@ import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
 import { SYSTEM } from '../../../src/domain/authorization.js';
-import type { Message } from '../../../src/services/notifiers.js';
+import type { Message } from '../../../src/services/chat/notifiers.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
 
 // Keeping the network true from chat (issue 15): the Koordinationskraft hands a leaving KIK's

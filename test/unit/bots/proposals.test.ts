@@ -5,7 +5,7 @@ import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
-import type { Message } from '../../../src/services/notifiers.js';
+import type { Message } from '../../../src/services/chat/notifiers.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
 
 // Issue 15: a volunteer keeps their own entry current by proposing changes in chat; the

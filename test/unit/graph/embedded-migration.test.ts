@@ -6,8 +6,8 @@ import { afterEach, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
 import { SYSTEM } from '../../../src/domain/authorization.js';
 import { districtId } from '../../../src/domain/ids.js';
-import { NetworkReviser } from '../../../src/services/network-reviser.js';
-import { NetworkWriter } from '../../../src/services/network-writer.js';
+import { NetworkReviser } from '../../../src/services/lifecycle/network-reviser.js';
+import { NetworkWriter } from '../../../src/services/writes/network-writer.js';
 import { LANDKREIS, smallNetwork } from '../../support/mothers.js';
 
 // A data file written by the release before roles and links had end dates (schema version 7)

@@ -2,7 +2,7 @@ import { SYSTEM } from '../../../src/domain/authorization.js';
 import { describe, expect, it } from 'vitest';
 import { germanyNetwork } from '../../../graph/data/germany.js';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
-import { NetworkWriter } from '../../../src/services/network-writer.js';
+import { NetworkWriter } from '../../../src/services/writes/network-writer.js';
 
 describe('the Germany-scale network', () => {
   it('is deterministic, Germany-sized, and obeys every rule', async () => {

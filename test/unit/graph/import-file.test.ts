@@ -2,7 +2,7 @@ import { SYSTEM } from '../../../src/domain/authorization.js';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
 import { parseImport } from '../../../graph/data/import-file.js';
-import { NetworkWriter } from '../../../src/services/network-writer.js';
+import { NetworkWriter } from '../../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../../support/mothers.js';
 
 async function storeWithSmallNetwork() {

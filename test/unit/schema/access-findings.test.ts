@@ -6,7 +6,7 @@ import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
 import { SYSTEM } from '../../../src/domain/authorization.js';
-import { MatrixSignIn } from '../../../src/services/matrix-sign-in.js';
+import { MatrixSignIn } from '../../../src/services/access/matrix-sign-in.js';
 import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
 
 // The findings of the attack on access control (issue 16), each reproduced as the attacker did

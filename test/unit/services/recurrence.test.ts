@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.js';
-import { describeRule, expandRule, parseRecurrence, splitWhenOrRule } from '../../../src/services/recurrence.js';
+import {
+  describeRule,
+  expandRule,
+  parseRecurrence,
+  splitWhenOrRule,
+} from '../../../src/services/meetings/recurrence.js';
 
 // Recurrence phrases as coordinators write them, in German and English, on Wednesday 25 November 2026.
 

@@ -1,0 +1,131 @@
+import type { Viewer } from '../../domain/access.js';
+import { randomUUID } from 'node:crypto';
+import { NotAllowed, NotFound } from '../../domain/errors.js';
+import type { Person } from '../../domain/model.js';
+import { parseInput, schemas } from '../writes/inputs.js';
+import type { NetworkEvents } from '../reads/network-events.js';
+import type { GraphStore } from '../../domain/ports/graph-store.port.js';
+
+// Everything the hub stores about a person (GDPR Art. 15): their record, roles, links,
+// meetings, requests, chat account links, access tokens (without secrets) and audit entries.
+
+const EVER = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };
+
+export const ERASED_NAME = 'Gelöschte Person';
+
+export class PersonalData {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  export(viewer: Viewer): Promise<Record<string, unknown>> {
+    return personalDataOf(this.store, viewer);
+  }
+
+  /** People choose their contact channels and who sees each; admins may help. */
+  async updateChannels(personId: string, channels: unknown, actor: Viewer): Promise<Person> {
+    if (actor.personId !== personId && actor.access !== 'ADMIN')
+      throw new NotAllowed("change someone else's contact details", 'keine Kontaktdaten anderer Personen ändern');
+    const { channels: checked } = parseInput(schemas.person.pick({ channels: true }), { channels });
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const updated: Person = { ...person, channels: checked };
+    const at = this.now().toISOString();
+    await this.store.replacePerson(updated, {
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action: 'updateChannels',
+      subjectIds: [personId],
+      details: { channels: checked.map((c) => ({ channel: c.channel, visibility: c.visibility })) },
+    });
+    this.events?.publish({ action: 'updateChannels', subjectIds: [personId], at });
+    return updated;
+  }
+
+  /**
+   * Erasure (GDPR Art. 17), carried out by an admin on the person's request: name, channels and
+   * languages go, chat accounts are unlinked, tokens revoked, and the texts of their requests
+   * removed. The person stays as an anonymous placeholder, so links, meetings and statistics
+   * remain consistent; the audit log records that an erasure happened, not what was erased.
+   */
+  async erase(personId: string, actor: Viewer): Promise<void> {
+    if (actor.access !== 'ADMIN')
+      throw new NotAllowed(
+        "erase personal data (admins do, on the person's request)",
+        'keine personenbezogenen Daten löschen (das tun Admins auf Wunsch der Person)',
+      );
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const at = this.now().toISOString();
+    const audit = (action: string, subjectIds: string[]) => ({
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action,
+      subjectIds,
+      details: {},
+    });
+    await this.store.replacePerson(
+      { kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo },
+      audit('erasePerson', [personId]),
+    );
+    for (const link of await this.store.listState<{ personId: string }>('chat-link:')) {
+      if (link.value.personId !== personId) continue;
+      await this.store.deleteState(link.key);
+      await this.store.deleteState(link.key.replace('chat-link:', 'chat-language:'));
+    }
+    for (const token of (await this.store.listTokens()).filter(
+      (t) => t.personId === personId && t.revokedAt === null,
+    )) {
+      await this.store.revokeToken(token.id, at, audit('revokeToken', [token.id]));
+    }
+    for (const request of (await this.store.requestsOf(personId, 10_000)).filter(
+      (r) => r.requesterId === personId && r.text !== null,
+    )) {
+      await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
+    }
+    this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at });
+  }
+}
+
+async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record<string, unknown>> {
+  const personId = viewer.personId;
+  if (!personId)
+    throw new NotAllowed(
+      'export personal data without a linked account',
+      'personenbezogene Daten nur mit verknüpftem Konto abrufen',
+    );
+  const [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit] = await Promise.all([
+    store.entitiesByIds([personId]),
+    store.rolesOfPersons([personId]),
+    store.linksOf([personId]),
+    store.meetingsOf([personId], EVER.from, EVER.to),
+    store.requestsOf(personId, 10_000),
+    store.listState<{ personId: string }>('chat-link:'),
+    store.listTokens(),
+    store.auditOf(personId, 10_000),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    person,
+    roles,
+    links,
+    meetings,
+    requests,
+    chatAccounts: chatLinks
+      .filter((c) => c.value.personId === personId)
+      .map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
+    accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
+    // What was done to this person's records, when and whether by themselves; never the other
+    // subjects of a bulk write (a seed's entry names the whole network).
+    auditEntries: audit.map((entry) => ({
+      at: entry.at,
+      action: entry.action,
+      byYou: entry.actorId === personId,
+      subjectIds: [personId],
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
+import type { Pseudonyms } from '../../domain/privacy.js';
+
+// Keys derived from the hub's secret (kept in the store, shared by every instance): keyed
+// pseudonyms (HMAC), opaque person ids for pseudonymised callers (deterministic AES-GCM, so the
+// same person keeps the same opaque id and it can be turned back only by the hub) and sealed
+// list cursors (they carry names, which such callers must not read).
+
+const SECRET_STATE = 'hub:secret';
+const OPAQUE_PREFIX = 'person:~';
+
+export class PrivacyKeys implements Pseudonyms {
+  private readonly pseudonymKey: Buffer;
+  private readonly idKey: Buffer;
+  private readonly cursorKey: Buffer;
+
+  constructor(secret: Buffer) {
+    const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest();
+    this.pseudonymKey = derive('pseudonym');
+    this.idKey = derive('opaque-id');
+    this.cursorKey = derive('cursor');
+  }
+
+  static random(): PrivacyKeys {
+    return new PrivacyKeys(randomBytes(32));
+  }
+
+  pseudonym(personId: string): string {
+    return `Person ${createHmac('sha256', this.pseudonymKey).update(personId).digest('hex').slice(0, 8)}`;
+  }
+
+  isOpaqueId(value: string): boolean {
+    return value.startsWith(OPAQUE_PREFIX);
+  }
+
+  /** The same opaque id for the same person, every time. */
+  opaqueId(personId: string): string {
+    const iv = createHmac('sha256', this.idKey).update(personId).digest().subarray(0, 12);
+    return `${OPAQUE_PREFIX}${seal(this.idKey, iv, personId)}`;
+  }
+
+  /** The person id behind an opaque id, or null when it is not one of ours. */
+  revealId(opaque: string): string | null {
+    if (!this.isOpaqueId(opaque)) return null;
+    return open(this.idKey, opaque.slice(OPAQUE_PREFIX.length));
+  }
+
+  sealCursor(plain: string): string {
+    return seal(this.cursorKey, randomBytes(12), plain);
+  }
+
+  openCursor(sealed: string): string | null {
+    return open(this.cursorKey, sealed);
+  }
+}
+
+function seal(key: Buffer, iv: Buffer, plain: string): string {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+}
+
+function open(key: Buffer, sealed: string): string | null {
+  try {
+    const bytes = Buffer.from(sealed, 'base64url');
+    if (bytes.length < 29) return null;
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The hub's secret: made once by the first instance that starts on a store, then shared. */
+export async function loadHubSecret(store: CoordinationStore): Promise<Buffer> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const stored = await store.getState<string>(SECRET_STATE);
+    if (stored) return Buffer.from(stored, 'hex');
+    if (await store.claimOnce(SECRET_STATE)) {
+      const secret = randomBytes(32);
+      await store.setState(SECRET_STATE, secret.toString('hex'));
+      return secret;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The hub secret was claimed by another instance but never written.');
+}

@@ -1,0 +1,295 @@
+import louvainModule from 'graphology-communities-louvain';
+import seedrandom from 'seedrandom';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import { InvalidInput } from '../../domain/errors.js';
+import { districtId } from '../../domain/ids.js';
+import type { RuleSettings } from '../../domain/rules.js';
+import { articulationPoints } from './articulation-points.js';
+import { cjsDefault } from '../cjs-interop.js';
+import type { CollaborationGraph, NetworkGraph } from './network-graph.js';
+
+// Questions analysts ask of the collaboration graph, answered from the in-memory graph and
+// cached until the network changes. Betweenness is O(nodes x edges): past a size it is refused
+// with advice rather than left to stall the server.
+
+const louvain = cjsDefault(louvainModule);
+const betweennessCentrality = cjsDefault(betweennessModule);
+
+export const BETWEENNESS_MAX_NODES = 6_000;
+/** A record nobody changed or confirmed for this long counts as possibly out of date. */
+export const UNCONFIRMED_AFTER_DAYS = 365;
+
+export interface Centrality {
+  id: string;
+  degree: number;
+  betweenness: number;
+}
+
+export interface Broker {
+  id: string;
+  /** How many separate groups would remain if this actor left. */
+  groupsConnected: number;
+}
+
+export interface KikLoad {
+  personId: string;
+  districtAgs: string;
+  municipalities: number;
+  /** The district's population divided among its KIK: the people a KIK serves on average. */
+  populationShare: number | null;
+}
+
+export interface RuleBreach {
+  code: string;
+  subjectIds: string[];
+  description: string;
+}
+
+/** Work still waiting on someone who holds no current role: after a role ended without handover. */
+export interface OrphanedWork {
+  kind: 'REQUEST' | 'MEETING';
+  id: string;
+  waitingOnId: string;
+}
+
+const OPEN_REQUEST_STATES = new Set(['OPEN', 'ROUTED', 'ACCEPTED']);
+
+export class Analytics {
+  /** Answers per graph: a change makes a new graph, and the old answers go with the old one. */
+  private readonly cache = new WeakMap<CollaborationGraph, Map<string, unknown>>();
+
+  constructor(
+    private readonly network: NetworkGraph,
+    private readonly settings: RuleSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
+    return this.memo(
+      `centrality:${districtAgs}`,
+      async (graph) => {
+        const scoped = scope(graph, districtAgs);
+        if (scoped.order > BETWEENNESS_MAX_NODES) {
+          throw new InvalidInput(
+            'districtAgs',
+            `betweenness over ${scoped.order} actors is too costly; choose a district`,
+          );
+        }
+        const betweenness = betweennessCentrality(scoped, { normalized: true });
+        return scoped
+          .mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 }))
+          .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
+      },
+      at,
+    );
+  }
+
+  communities(districtAgs: string | null, at: string | null = null): Promise<{ id: string; community: number }[]> {
+    return this.memo(
+      `communities:${districtAgs}`,
+      async (graph) => {
+        const scoped = scope(graph, districtAgs);
+        // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
+        const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
+        return Object.entries(assignment)
+          .map(([id, community]) => ({ id, community: Number(community) }))
+          .sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
+      },
+      at,
+    );
+  }
+
+  brokers(districtAgs: string | null, at: string | null = null): Promise<Broker[]> {
+    return this.memo(
+      `brokers:${districtAgs}`,
+      async (graph) =>
+        [...articulationPoints(scope(graph, districtAgs))]
+          .map(([id, groups]) => ({ id, groupsConnected: groups }))
+          .sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
+      at,
+    );
+  }
+
+  /** Alliances with no direct link to any KIK, Koordinationskraft or Beauftragte. */
+  isolatedAlliances(districtAgs: string | null, at: string | null = null): Promise<string[]> {
+    return this.memo(
+      `isolated:${districtAgs}`,
+      async (graph) =>
+        scope(graph, districtAgs)
+          .filterNodes((id, attrs) => {
+            if (attrs.kind !== 'Alliance') return false;
+            return !graph.someNeighbor(id, (_n, neighbour) =>
+              neighbour.roles.some((r) => r === 'KIK' || r === 'KOORDINATIONSKRAFT' || r === 'BEAUFTRAGTE'),
+            );
+          })
+          .sort(),
+      at,
+    );
+  }
+
+  /** Municipalities that no KIK serves. */
+  uncoveredMunicipalities(districtAgs: string | null, at: string | null = null): Promise<string[]> {
+    return this.memo(
+      `uncovered:${districtAgs}`,
+      async (graph) =>
+        scope(graph, districtAgs)
+          .filterNodes(
+            (id, attrs) =>
+              attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES')),
+          )
+          .sort(),
+      at,
+    );
+  }
+
+  kikLoad(districtAgs: string | null, at: string | null = null): Promise<KikLoad[]> {
+    return this.memo(
+      `kikLoad:${districtAgs}`,
+      async (graph) => {
+        const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
+        const perDistrict = new Map<string, number>();
+        for (const id of kiks)
+          for (const ags of graph.getNodeAttribute(id, 'districts'))
+            perDistrict.set(ags, (perDistrict.get(ags) ?? 0) + 1);
+        return kiks
+          .flatMap((id) =>
+            graph.getNodeAttribute(id, 'districts').map((ags) => {
+              const municipalities = graph.filterNeighbors(
+                id,
+                (n, attrs) =>
+                  attrs.kind === 'Municipality' && graph.getEdgeAttribute(id, n, 'types').includes('SERVES'),
+              ).length;
+              const population = populationOf(graph, ags);
+              return {
+                personId: id,
+                districtAgs: ags,
+                municipalities,
+                populationShare: population === null ? null : Math.round(population / perDistrict.get(ags)!),
+              };
+            }),
+          )
+          .sort((a, b) => b.municipalities - a.municipalities || a.personId.localeCompare(b.personId));
+      },
+      at,
+    );
+  }
+
+  /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
+  orphanedWork(districtAgs: string | null): Promise<OrphanedWork[]> {
+    return this.memo(`orphaned:${districtAgs}`, async () => {
+      const snapshot = await this.network.snapshot();
+      const rolesOf = new Map<string, string[]>();
+      for (const r of snapshot.roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
+      const inScope = (ags: string) => districtAgs === null || ags === districtAgs;
+      const now = this.now().toISOString();
+      const requests = snapshot.requests
+        .filter((r) => OPEN_REQUEST_STATES.has(r.state) && inScope(r.districtAgs) && !rolesOf.has(r.handlerId))
+        .map((r) => ({ kind: 'REQUEST' as const, id: r.id, waitingOnId: r.handlerId }));
+      const meetings = snapshot.meetings
+        .filter(
+          (m) =>
+            m.state === 'SCHEDULED' &&
+            m.startsAt >= now &&
+            inScope(m.districtAgs) &&
+            !(rolesOf.get(m.organiserId) ?? []).some((role) => role === 'KIK' || role === 'KOORDINATIONSKRAFT'),
+        )
+        .map((m) => ({ kind: 'MEETING' as const, id: m.id, waitingOnId: m.organiserId }));
+      return [...requests, ...meetings].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    });
+  }
+
+  /**
+   * People holding a role whose record nobody changed or confirmed for `days` (or ever): their
+   * entries may be out of date.
+   */
+  unconfirmedPeople(
+    districtAgs: string | null,
+    days = UNCONFIRMED_AFTER_DAYS,
+  ): Promise<{ id: string; checkedAt: string | null }[]> {
+    return this.memo(`unconfirmed:${districtAgs}:${days}`, async (graph) => {
+      const snapshot = await this.network.snapshot();
+      const checked = new Map(
+        snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]),
+      );
+      const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+      return scope(graph, districtAgs)
+        .filterNodes((id, attrs) => {
+          if (attrs.kind !== 'Person' || attrs.roles.length === 0) return false;
+          const at = checked.get(id) ?? null;
+          return at === null || at < before;
+        })
+        .sort()
+        .map((id) => ({ id, checkedAt: checked.get(id) ?? null }));
+    });
+  }
+
+  /** What breaks the rules now, e.g. after the KIK limit was lowered. */
+  ruleBreaches(at: string | null = null): Promise<RuleBreach[]> {
+    return this.memo(
+      'breaches',
+      async (graph) => {
+        const breaches: RuleBreach[] = [];
+        graph.forEachNode((id, attrs) => {
+          if (attrs.kind !== 'District') return;
+          const holders = (role: string) =>
+            graph.filterNeighbors(
+              id,
+              (_n, a) => a.roles.includes(role as never) && a.districts.includes(attrs.districts[0]!),
+            );
+          const kik = holders('KIK');
+          if (kik.length > this.settings.kikLimitPerLandkreis) {
+            breaches.push({
+              code: 'KIK_LIMIT_REACHED',
+              subjectIds: [id, ...kik],
+              description: `${attrs.name}: ${kik.length} KIK, limit ${this.settings.kikLimitPerLandkreis}`,
+            });
+          }
+          const kk = holders('KOORDINATIONSKRAFT');
+          if (kk.length > 1)
+            breaches.push({
+              code: 'KOORDINATIONSKRAFT_TAKEN',
+              subjectIds: [id, ...kk],
+              description: `${attrs.name}: ${kk.length} Koordinationskräfte`,
+            });
+        });
+        return breaches;
+      },
+      at,
+    );
+  }
+
+  private async memo<T>(
+    key: string,
+    compute: (graph: CollaborationGraph) => Promise<T>,
+    at: string | null = null,
+  ): Promise<T> {
+    const graph = await this.network.actorGraph(at);
+    let answers = this.cache.get(graph);
+    if (!answers) this.cache.set(graph, (answers = new Map()));
+    if (!answers.has(key)) {
+      const pending = compute(graph);
+      answers.set(key, pending);
+      pending.catch(() => answers.delete(key));
+    }
+    return answers.get(key) as Promise<T>;
+  }
+}
+
+function scope(graph: CollaborationGraph, districtAgs: string | null): CollaborationGraph {
+  if (districtAgs === null) return graph;
+  if (!graph.hasNode(districtId(districtAgs)))
+    throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
+  const sub = graph.emptyCopy();
+  graph.forEachNode((id, attrs) => {
+    if (!attrs.districts.includes(districtAgs)) sub.dropNode(id);
+  });
+  graph.forEachEdge((edge, attrs, source, target) => {
+    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdgeWithKey(edge, source, target, attrs);
+  });
+  return sub;
+}
+
+function populationOf(graph: CollaborationGraph, ags: string): number | null {
+  const id = districtId(ags);
+  return graph.hasNode(id) ? (graph.getNodeAttribute(id, 'population') ?? null) : null;
+}

@@ -1,0 +1,246 @@
+import type { Viewer } from '../../domain/access.js';
+import { levelOfRoles, levelReaches } from '../../domain/policy.js';
+import { ANONYMOUS } from '../../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/errors.js';
+import { isCoordinator } from '../../domain/privacy.js';
+import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import { districtsOfRoles } from '../reads/districts-of.js';
+import { commandRef, Notifiers, type Notifier } from './notifiers.js';
+import { districtId } from '../../domain/ids.js';
+
+// Who a chat account is. A person asks to link their account to their record; a coordinator
+// or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
+// The bots and the map's Matrix widget sign-in share this.
+
+export type Transport = 'matrix' | 'discord' | 'console';
+
+export interface ChatUser {
+  transport: Transport;
+  userId: string;
+}
+
+export interface ChatLink {
+  personId: string;
+  status: 'pending' | 'confirmed';
+  requestedAt: string;
+  confirmedBy: string | null;
+}
+
+const linkKey = (u: ChatUser) => `chat-link:${u.transport}:${u.userId}`;
+const languageKey = (u: ChatUser) => `chat-language:${u.transport}:${u.userId}`;
+
+/** Who confirms the accounts of people holding roles there: the district's coordinating people. */
+const CONFIRMING_ROLES = new Set(['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE']);
+
+export class ChatIdentities {
+  /** Accounts whose person is known without confirmation: the local console only. */
+  private readonly trusted = new Map<string, string>();
+  private readonly notifiers = new Notifiers();
+
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.add(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    this.notifiers.remove(notifier);
+  }
+
+  constructor(
+    private readonly store: NetworkStore & CoordinationStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** For the console, run by someone with access to the server: speak as this person. */
+  trust(user: ChatUser, personId: string): void {
+    this.trusted.set(linkKey(user), personId);
+  }
+
+  async link(user: ChatUser): Promise<ChatLink | null> {
+    const trusted = this.trusted.get(linkKey(user));
+    if (trusted)
+      return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
+    return this.store.getState<ChatLink>(linkKey(user));
+  }
+
+  async viewerFor(user: ChatUser): Promise<Viewer> {
+    const link = await this.link(user);
+    if (link?.status !== 'confirmed') return ANONYMOUS;
+    return this.viewerOfPerson(link.personId);
+  }
+
+  /** The access a person's network roles give them in chat. */
+  async viewerOfPerson(personId: string): Promise<Viewer> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    const held = (roles ?? []).map((r) => r.role);
+    return {
+      personId,
+      access: levelOfRoles(held),
+      districtAgs: null,
+      personalData: held.includes('ADMIN'),
+      roles: held,
+    };
+  }
+
+  async requestLink(user: ChatUser, personId: string): Promise<ChatLink> {
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
+    await this.store.setState(linkKey(user), link);
+    await this.notifiers.tell(await this.confirmersOf(personId), {
+      de: `${user.userId} möchte als ${person.name} (${personId}) verknüpft werden. Wenn das stimmt: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
+      en: `${user.userId} asks to be linked as ${person.name} (${personId}). If that is right: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
+    });
+    return link;
+  }
+
+  /** The coordinating people of the districts where the person holds roles (not the person). */
+  private async confirmersOf(personId: string): Promise<string[]> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    const districts = await districtsOfRoles(this.store, roles ?? []);
+    if (districts.size === 0) return [];
+    const scopes = [...districts].map((ags) => districtId(ags));
+    const inScopes = await this.store.rolesInScopes(scopes);
+    return [
+      ...new Set(
+        inScopes
+          .flat()
+          .filter((r) => CONFIRMING_ROLES.has(r.role) && r.personId !== personId)
+          .map((r) => r.personId),
+      ),
+    ];
+  }
+
+  private async tellConfirmed(user: ChatUser, link: ChatLink): Promise<void> {
+    await this.notifiers.tell([link.personId], {
+      de: `Ihr Chat-Konto ${user.userId} ist jetzt mit Ihrer Person verknüpft. Was Sie hier tun können: ${commandRef('help')}`,
+      en: `Your chat account ${user.userId} is now linked to your person. What you can do here: ${commandRef('help')}`,
+    });
+  }
+
+  /**
+   * Confirms the link a chat account asked for, to the person the confirmer names: a claim
+   * swapped after they looked is not confirmed. Nobody confirms their own accounts, a person
+   * above their own level, or (unless admin) a person outside the districts they work in.
+   */
+  async confirm(user: ChatUser, confirmer: Viewer, expectedPersonId?: string): Promise<ChatLink> {
+    if (!isCoordinator(confirmer) || !confirmer.personId) {
+      throw new NotAllowed('confirm chat accounts', 'keine Chat-Konten bestätigen');
+    }
+    const link = await this.link(user);
+    if (!link) throw new NotFound('ChatAccount', user.userId);
+    if (expectedPersonId !== undefined && link.personId !== expectedPersonId) {
+      throw new NotAllowed(
+        `confirm this link: ${user.userId} asks to be ${link.personId}, not ${expectedPersonId}`,
+        `diese Verknüpfung nicht bestätigen: ${user.userId} möchte als ${link.personId} verknüpft werden, nicht als ${expectedPersonId}`,
+      );
+    }
+    if (link.personId === confirmer.personId) {
+      throw new NotAllowed('confirm an account of your own', 'kein eigenes Konto bestätigen');
+    }
+    const [claimedRoles, confirmerRoles] = await this.store.rolesOfPersons([link.personId, confirmer.personId]);
+    if (!levelReaches(confirmer.access, levelOfRoles((claimedRoles ?? []).map((r) => r.role)))) {
+      throw new NotAllowed(
+        'confirm a person whose access is above your own',
+        'keine Person bestätigen, deren Zugang über Ihrem liegt',
+      );
+    }
+    if (confirmer.access !== 'ADMIN' && (claimedRoles ?? []).length > 0) {
+      const [theirs, ours] = await Promise.all([
+        districtsOfRoles(this.store, claimedRoles ?? []),
+        districtsOfRoles(this.store, confirmerRoles ?? []),
+      ]);
+      if (confirmer.districtAgs) ours.add(confirmer.districtAgs);
+      if (![...theirs].some((ags) => ours.has(ags))) {
+        throw new NotAllowed(
+          'confirm people outside the districts you work in',
+          'keine Personen außerhalb Ihrer Kreise bestätigen',
+        );
+      }
+    }
+    const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
+    await this.store.setState(linkKey(user), confirmed);
+    await this.tellConfirmed(user, confirmed);
+    return confirmed;
+  }
+
+  /**
+   * Links an account to a person on an admin's or the operator's word (GraphQL confirmChatLink,
+   * `npm run link`): how the first accounts, the admins' own among them, get linked. No request
+   * from the account is needed; an admin may not link an account to themselves.
+   */
+  async linkByAdmin(user: ChatUser, personId: string, admin: Viewer | 'operator'): Promise<ChatLink> {
+    if (admin !== 'operator' && admin.access !== 'ADMIN')
+      throw new NotAllowed(
+        'link chat accounts directly (admins do)',
+        'keine Chat-Konten direkt verknüpfen (das tun Admins)',
+      );
+    if (admin !== 'operator' && admin.personId === personId)
+      throw new NotAllowed('link an account to yourself', 'kein Konto mit Ihrer eigenen Person verknüpfen');
+    if (!/^[@\w][\w.:=\-/#@]{0,254}$/.test(user.userId))
+      throw new InvalidInput('account', 'is not a chat account', { field: 'Konto', problem: 'ist kein Chat-Konto' });
+    const [person] = await this.store.entitiesByIds([personId]);
+    if (person?.kind !== 'Person') throw new NotFound('Person', personId);
+    const link: ChatLink = {
+      personId,
+      status: 'confirmed',
+      requestedAt: this.now().toISOString(),
+      confirmedBy: admin === 'operator' ? 'operator' : admin.personId,
+    };
+    await this.store.setState(linkKey(user), link);
+    await this.tellConfirmed(user, link);
+    return link;
+  }
+
+  /** The confirmed chat accounts of a person on one transport, for notifications. */
+  /** Everyone with at least one confirmed chat account: who can be asked in chat. */
+  async linkedPeople(): Promise<Set<string>> {
+    return new Set(
+      (await this.store.listState<ChatLink>('chat-link:'))
+        .filter((e) => e.value.status === 'confirmed')
+        .map((e) => e.value.personId),
+    );
+  }
+
+  /** After two records of a person merged: their chat accounts belong to the survivor. */
+  async movePerson(fromId: string, toId: string): Promise<void> {
+    for (const entry of await this.store.listState<ChatLink>('chat-link:')) {
+      if (entry.value.personId === fromId) await this.store.setState(entry.key, { ...entry.value, personId: toId });
+    }
+  }
+
+  async accountsOf(personId: string, transport: Transport): Promise<string[]> {
+    const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
+    return entries
+      .filter((e) => e.value.personId === personId && e.value.status === 'confirmed')
+      .map((e) => e.key.slice(`chat-link:${transport}:`.length));
+  }
+
+  /** The confirmed accounts of several people on a transport, read in one go. */
+  async accountsOfPeople(personIds: readonly string[], transport: Transport): Promise<Map<string, string[]>> {
+    const wanted = new Set(personIds);
+    const accounts = new Map<string, string[]>();
+    for (const e of await this.store.listState<ChatLink>(`chat-link:${transport}:`)) {
+      if (e.value.status !== 'confirmed' || !wanted.has(e.value.personId)) continue;
+      accounts.set(e.value.personId, [
+        ...(accounts.get(e.value.personId) ?? []),
+        e.key.slice(`chat-link:${transport}:`.length),
+      ]);
+    }
+    return accounts;
+  }
+
+  async pending(): Promise<{ userId: string; link: ChatLink }[]> {
+    const entries = await this.store.listState<ChatLink>('chat-link:');
+    return entries
+      .filter((e) => e.value.status === 'pending')
+      .map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));
+  }
+
+  async language(user: ChatUser): Promise<Language> {
+    return (await this.store.getState<Language>(languageKey(user))) ?? 'de';
+  }
+
+  async setLanguage(user: ChatUser, language: Language): Promise<void> {
+    await this.store.setState(languageKey(user), language);
+  }
+}

@@ -1,0 +1,382 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, Viewer } from '../../domain/access.js';
+import { authorizeChanges } from '../../domain/authorization.js';
+import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../../domain/errors.js';
+import { kindOfId, newLinkId, newRoleId } from '../../domain/ids.js';
+import { bundleOf, FactsSnapshot } from '../../domain/changes.js';
+import type { Entity, Link, NetworkBundle, RoleAssignment } from '../../domain/model.js';
+import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../../domain/ports/graph-store.port.js';
+import {
+  emptyRevision,
+  RevisionFacts,
+  versionOf,
+  validateRevision,
+  type NetworkRevision,
+} from '../../domain/revisions.js';
+import type { RuleSettings, WriteFacts } from '../../domain/rules.js';
+import { districtsOfPerson } from '../reads/districts-of.js';
+import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../writes/inputs.js';
+import type { NetworkEvents } from '../reads/network-events.js';
+import { berlinDay } from '../meetings/when.js';
+
+// Keeping the network true: changing records, ending roles and links, deleting mistakes. Each is
+// one revision, authorised and checked by the domain rules inside the store's transaction, with
+// an audit entry (field names only for people, so the log holds nothing an erasure must find).
+
+export interface RoleEnding {
+  ended: RoleAssignment;
+  until: string;
+  /** The successor's new role, when one was named. */
+  successor: RoleAssignment | null;
+  /** Links the successor took over (a KIK's municipalities). */
+  takenOver: Link[];
+}
+
+export interface RecordHistory {
+  /** Changes, newest first. */
+  entries: AuditEntry[];
+  /** Roles the person held, or roles held in the place, ended ones included. */
+  roles: RoleAssignment[];
+}
+
+export class NetworkReviser {
+  constructor(
+    private readonly store: NetworkStore & NetworkWriteStore & NetworkLifecycleStore,
+    private readonly settings: RuleSettings,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Changes the given fields of a record; `expectedVersion` is the version the editor read. */
+  async update(
+    kind: UpdatableKind,
+    id: string,
+    patch: unknown,
+    expectedVersion: number | null,
+    actor: Viewer,
+  ): Promise<Entity> {
+    const fields = parseInput(updateSchemas[kind], patch) as Record<string, unknown>;
+    const [stored] = await this.store.entitiesByIds([id]);
+    if (!stored || stored.kind !== kind) throw new NotFound(kind, id);
+    const changed = Object.keys(fields).filter(
+      (key) =>
+        JSON.stringify((stored as unknown as Record<string, unknown>)[key] ?? null) !==
+        JSON.stringify(fields[key] ?? null),
+    );
+    // An update that changes nothing is still authorised and checked, but keeps the version.
+    const entity =
+      changed.length === 0
+        ? stored
+        : ({
+            ...stored,
+            ...fields,
+            version: versionOf(stored) + 1,
+            changedBy: actor.personId,
+            changedAt: this.now().toISOString(),
+          } as Entity);
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: [{ entity, expectedVersion: expectedVersion ?? versionOf(stored) }],
+    };
+    const before =
+      kind === 'Person'
+        ? undefined
+        : Object.fromEntries(changed.map((key) => [key, (stored as unknown as Record<string, unknown>)[key] ?? null]));
+    const after = kind === 'Person' ? undefined : Object.fromEntries(changed.map((key) => [key, fields[key] ?? null]));
+    await this.revise(revision, actor, `update${kind}`, { updated: [{ id, kind, fields: changed, before, after }] }, [
+      id,
+    ]);
+    return entity;
+  }
+
+  /**
+   * Ends a role (from `until`, today by default). A successor takes the same role in the same
+   * place from that day, and for a KIK the municipalities they served.
+   */
+  async endRole(
+    input: { id: string; until?: string | null },
+    successorId: string | null,
+    actor: Viewer,
+  ): Promise<RoleEnding> {
+    const { id, until: given } = parseInput(endingSchema, input);
+    const until = this.endDate(given ?? null);
+    const [ended] = await this.store.rolesByIds([id]);
+    if (!ended) throw new NotFound('Role', id);
+    const revision: NetworkRevision = { ...emptyRevision(), endedRoles: [{ id, until }] };
+    let successor: RoleAssignment | null = null;
+    const takenOver: Link[] = [];
+    if (ended.role === 'KIK') {
+      const [links] = await this.store.linksOf([ended.personId]);
+      const served = (links ?? []).filter((l) => l.type === 'SERVES' && l.fromId === ended.personId);
+      revision.endedLinks.push(...served.map((l) => ({ id: l.id, until })));
+      if (successorId)
+        takenOver.push(
+          ...served.map((l) => ({
+            id: newLinkId(),
+            type: l.type,
+            fromId: successorId,
+            toId: l.toId,
+            since: until,
+            note: l.note,
+          })),
+        );
+    }
+    if (successorId && successorId !== ended.personId) {
+      successor = { id: newRoleId(), personId: successorId, role: ended.role, scopeId: ended.scopeId, since: until };
+      revision.addedRoles.push(successor);
+      revision.addedLinks.push(...takenOver);
+    }
+    await this.revise(
+      revision,
+      actor,
+      'endRole',
+      {
+        endedRoles: [{ id, role: ended.role, personId: ended.personId, scopeId: ended.scopeId, until }],
+        endedLinks: revision.endedLinks,
+        addedRoles: revision.addedRoles.map((r) => ({
+          id: r.id,
+          role: r.role,
+          personId: r.personId,
+          scopeId: r.scopeId,
+        })),
+        addedLinks: takenOver.map((l) => ({ id: l.id, type: l.type, fromId: l.fromId, toId: l.toId })),
+      },
+      [
+        id,
+        ended.personId,
+        ...(ended.scopeId ? [ended.scopeId] : []),
+        ...(successor ? [successor.id, successor.personId] : []),
+      ],
+    );
+    return { ended: { ...ended, until }, until, successor, takenOver: successor ? takenOver : [] };
+  }
+
+  /** Ends a collaboration link from `until` (today by default); it stays in the history. */
+  async endLink(input: { id: string; until?: string | null }, actor: Viewer): Promise<Link> {
+    const { id, until: given } = parseInput(endingSchema, input);
+    const until = this.endDate(given ?? null);
+    const link = await this.linkById(id);
+    await this.revise(
+      { ...emptyRevision(), endedLinks: [{ id, until }] },
+      actor,
+      'endLink',
+      { endedLinks: [{ id, type: link.type, fromId: link.fromId, toId: link.toId, until }] },
+      [id, link.fromId, link.toId],
+    );
+    return { ...link, until };
+  }
+
+  /** Deletes a record entered by mistake; refused, naming them, while anything depends on it. */
+  async delete(id: string, actor: Viewer): Promise<Entity> {
+    const [stored] = await this.store.entitiesByIds([id]);
+    if (!stored) throw new NotFound(kindOfId(id) ?? 'Entity', id);
+    await this.revise(
+      { ...emptyRevision(), deleted: [id] },
+      actor,
+      'deleteRecord',
+      { deleted: [{ id, kind: stored.kind }] },
+      [id],
+    );
+    return stored;
+  }
+
+  /** An alliance or institution stops being active from `until` (today by default); its memberships and links end with it. */
+  async endRecord(input: { id: string; until?: string | null }, actor: Viewer): Promise<Entity> {
+    const { id, until: given } = parseInput(endingSchema, input);
+    const until = this.endDate(given ?? null);
+    await this.authorizeFor(actor, [id]);
+    const [stored] = await this.store.entitiesByIds([id]);
+    if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution'))
+      throw new NotFound(stored?.kind ?? kindOfId(id) ?? 'Alliance', id);
+    if (stored.until) throw new AlreadyEnded('Record', stored.until);
+    const [[roles], [links]] = await Promise.all([this.store.rolesInScopes([id]), this.store.linksOf([id])]);
+    const entity = {
+      ...stored,
+      until,
+      version: versionOf(stored) + 1,
+      changedBy: actor.personId,
+      changedAt: this.now().toISOString(),
+    } as Entity;
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: [{ entity, expectedVersion: versionOf(stored) }],
+      endedRoles: (roles ?? []).map((r) => ({ id: r.id, until })),
+      endedLinks: (links ?? []).map((l) => ({ id: l.id, until })),
+    };
+    await this.revise(
+      revision,
+      actor,
+      'endRecord',
+      { ended: [{ id, kind: stored.kind, until }], endedRoles: revision.endedRoles, endedLinks: revision.endedLinks },
+      [id],
+    );
+    return entity;
+  }
+
+  /** The day a change takes effect: today unless given; never in the future. */
+  effectiveDay(given: string | null): string {
+    return this.endDate(given);
+  }
+
+  /**
+   * Refuses a caller who may not change these records before anything else is said about them
+   * (that one is already ended, say): the transaction checks again on what it reads.
+   */
+  async authorizeFor(actor: Viewer, ids: readonly string[]): Promise<void> {
+    const entities = (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null);
+    const people = entities.filter((e) => e.kind === 'Person').map((e) => e.id);
+    const roles = (await this.store.rolesOfPersons(people)).flat();
+    const scopes = (
+      await this.store.entitiesByIds(roles.map((r) => r.scopeId).filter((id): id is string => id !== null))
+    ).filter((e): e is Entity => e !== null);
+    const facts = new FactsSnapshot([...entities, ...scopes], roles, [], []);
+    const revision: NetworkRevision = {
+      ...emptyRevision(),
+      updates: entities.map((entity) => ({ entity, expectedVersion: null })),
+    };
+    const actorDistricts =
+      actor.access === 'COORDINATOR' && actor.personId
+        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+        : new Set<string>();
+    authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
+  }
+
+  /** What changed about a record and who held its roles over time. */
+  async history(id: string, limit: number): Promise<RecordHistory> {
+    const bounded = Math.min(Math.max(limit, 1), 200);
+    const byPerson = kindOfId(id) === 'Person';
+    const [entries, roles] = await Promise.all([
+      this.store.auditOf(id, bounded),
+      byPerson ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id]),
+    ]);
+    return { entries, roles: roles[0] ?? [] };
+  }
+
+  /** A person confirms their own record is still right: it keeps its data and version, and counts as checked now. */
+  async confirmOwn(viewer: Viewer): Promise<Entity> {
+    if (!viewer.personId) throw new NotFound('Person', 'self');
+    const [stored] = await this.store.entitiesByIds([viewer.personId]);
+    if (!stored || stored.kind !== 'Person') throw new NotFound('Person', viewer.personId);
+    const entity = { ...stored, confirmedAt: this.now().toISOString() } as Entity;
+    const own = (facts: RevisionFacts) => {
+      if (facts.entity(entity.id)?.kind !== 'Person' || entity.id !== viewer.personId)
+        throw new NotFound('Person', entity.id);
+    };
+    await this.revise(
+      { ...emptyRevision(), updates: [{ entity, expectedVersion: versionOf(stored) }] },
+      viewer,
+      'confirmRecord',
+      { confirmed: [{ id: entity.id, kind: 'Person' }] },
+      [entity.id],
+      own,
+    );
+    return entity;
+  }
+
+  /**
+   * Writes a revision if the actor may and the rules allow it, with its audit entry; tells readers
+   * of the change. `authorize` replaces the usual check only for a person's own confirmation.
+   */
+  async revise(
+    revision: NetworkRevision,
+    actor: Viewer,
+    action: string,
+    details: Record<string, unknown>,
+    subjectIds: string[],
+    authorize?: (facts: RevisionFacts) => void,
+  ): Promise<void> {
+    const at = this.now().toISOString();
+    const audit: AuditEntry = {
+      id: `audit:${randomUUID()}`,
+      at,
+      actorId: actor.personId,
+      action,
+      subjectIds: [...new Set(subjectIds)],
+      details,
+    };
+    const actorDistricts =
+      actor.access === 'COORDINATOR' && actor.personId
+        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+        : new Set<string>();
+    try {
+      await this.store.revise(
+        revision,
+        (facts) => {
+          if (authorize) authorize(facts);
+          else authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
+          validateRevision(revision, facts, this.settings);
+        },
+        audit,
+      );
+    } catch (error) {
+      throw error instanceof EditConflict ? await this.named(error) : error;
+    }
+    this.events?.publish({ action, subjectIds: audit.subjectIds, at });
+  }
+
+  /** The conflict names who changed the record, not their id. */
+  private async named(conflict: EditConflict): Promise<EditConflict> {
+    if (!conflict.changedBy) return conflict;
+    const [person] = await this.store.entitiesByIds([conflict.changedBy]);
+    const when = conflict.changedAt
+      ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+          new Date(conflict.changedAt),
+        )
+      : null;
+    return new EditConflict(
+      conflict.recordName,
+      conflict.expectedVersion,
+      conflict.storedVersion,
+      person?.name ?? null,
+      when,
+    );
+  }
+
+  private async linkById(id: string): Promise<Link> {
+    const [link] = await this.store.linksByIds([id]);
+    if (!link) throw new NotFound('Link', id);
+    return link;
+  }
+
+  /** An end date is today or earlier: the hub records what happened, it does not schedule endings. */
+  private endDate(given: string | null): string {
+    const today = berlinDay(this.now());
+    if (given && given > today)
+      throw new InvalidInput('until', 'must not lie in the future', {
+        field: 'Enddatum',
+        problem: 'darf nicht in der Zukunft liegen',
+      });
+    return given ?? today;
+  }
+}
+
+/** The revision seen as what it touches, so the same district-bounded permissions as for additions apply. */
+function asBundle(revision: NetworkRevision, facts: WriteFacts): NetworkBundle {
+  const touched: Entity[] = [
+    ...revision.addedRecords,
+    ...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]),
+    ...revision.deleted.map((id) => facts.entity(id)),
+  ].filter((e): e is Entity => e !== undefined);
+  const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
+  // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
+  for (const e of touched)
+    if (e.kind === 'Person')
+      bundle.links.push({
+        id: `touch:${e.id}`,
+        type: 'COOPERATES_WITH',
+        fromId: e.id,
+        toId: e.id,
+        since: null,
+        note: null,
+      });
+  const known = facts instanceof RevisionFacts ? facts : null;
+  bundle.roles.push(
+    ...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined),
+    ...revision.addedRoles,
+  );
+  bundle.links.push(
+    ...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined),
+    ...revision.addedLinks,
+  );
+  return bundle;
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/access.js';
+import { InvalidInput, NotFound } from '../../domain/errors.js';
+import { entityId, kindOfId, slug } from '../../domain/ids.js';
+import type { Entity, Municipality, Revisioned } from '../../domain/model.js';
+import { mergeRevision, type MergedRecord } from '../../domain/merges.js';
+import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { ChatIdentities } from '../chat/chat-identities.js';
+import { parseInput, updateSchemas } from '../writes/inputs.js';
+import type { NetworkReviser } from './network-reviser.js';
+
+// Merging duplicates and municipalities (see domain/merges.ts). The network part is one revision;
+// for people, their requests, meetings and chat links then move to the survivor as well.
+
+const MERGEABLE = ['Person', 'Alliance', 'Institution'] as const;
+
+export interface MergeResult {
+  survivor: Entity;
+  merged: Entity[];
+  movedRoles: number;
+  movedLinks: number;
+}
+
+export class RecordMerger {
+  constructor(
+    private readonly store: NetworkStore & RequestStore & MeetingStore,
+    private readonly reviser: NetworkReviser,
+    private readonly identities: ChatIdentities,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Two (or more) records of the same person, alliance or institution become the survivor. */
+  async mergeRecords(survivorId: string, mergedIds: string[], actor: Viewer): Promise<MergeResult> {
+    const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
+    if (ids.length === 0)
+      throw new InvalidInput('mergedIds', 'name at least one record other than the survivor', {
+        field: 'Einträge',
+        problem: 'mindestens einen anderen Eintrag als den bleibenden nennen',
+      });
+    await this.reviser.authorizeFor(actor, [survivorId, ...ids]);
+    const [survivor, ...merged] = await this.active([survivorId, ...ids]);
+    const kind = survivor!.kind;
+    if (!(MERGEABLE as readonly string[]).includes(kind) || merged.some((m) => m.kind !== kind)) {
+      throw new InvalidInput('mergedIds', 'only records of one kind (people, alliances or institutions) merge', {
+        field: 'Einträge',
+        problem: 'nur Einträge einer Art (Personen, Bündnisse oder Institutionen) lassen sich zusammenführen',
+      });
+    }
+    const result = await this.merge(survivor!, false, merged, actor, 'mergeRecords');
+    if (kind === 'Person') for (const old of merged) await this.movePersonWork(old.id, survivor!.id);
+    return result;
+  }
+
+  /** Municipalities merge (Gemeindefusion) into an existing one of the same district, or into a new one. */
+  async mergeMunicipalities(
+    ids: string[],
+    into: { id?: string | null; name?: string | null; ags?: string | null },
+    actor: Viewer,
+  ): Promise<MergeResult> {
+    const mergedIds = [...new Set(ids)].filter((id) => id !== into.id);
+    if (mergedIds.length === 0 || (!into.id && !into.name)) {
+      throw new InvalidInput('into', 'name the municipalities and the one they merge into (an id, or the new name)', {
+        field: 'Ziel',
+        problem: 'die Gemeinden und die, in die sie aufgehen (Kennung oder neuer Name), nennen',
+      });
+    }
+    if (!into.id) parseInput(updateSchemas.Municipality, { name: into.name, ags: into.ags ?? null });
+    await this.reviser.authorizeFor(actor, [...mergedIds, ...(into.id ? [into.id] : [])]);
+    const merged = await this.active(mergedIds);
+    if (merged.some((m) => m.kind !== 'Municipality'))
+      throw new InvalidInput('ids', 'only municipalities merge here', {
+        field: 'Gemeinden',
+        problem: 'hier lassen sich nur Gemeinden zusammenführen',
+      });
+    const first = merged[0] as Municipality;
+    const survivor: Municipality & Revisioned = into.id
+      ? ((await this.active([into.id]))[0] as Municipality)
+      : {
+          kind: 'Municipality',
+          id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`),
+          ags: into.ags ?? null,
+          name: into.name!,
+          districtAgs: first.districtAgs,
+          since: this.reviser.effectiveDay(null),
+          version: 1,
+          changedBy: actor.personId,
+          changedAt: this.now().toISOString(),
+        };
+    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities');
+  }
+
+  private async merge(
+    survivor: Entity,
+    survivorIsNew: boolean,
+    merged: Entity[],
+    actor: Viewer,
+    action: string,
+  ): Promise<MergeResult> {
+    const ids = merged.map((m) => m.id);
+    const byPerson = survivor.kind === 'Person';
+    const [roles, links, survivorRoles, survivorLinks] = await Promise.all([
+      byPerson ? this.store.rolesOfPersons(ids) : this.store.rolesInScopes(ids),
+      this.store.linksOf(ids),
+      survivorIsNew
+        ? Promise.resolve([[]])
+        : byPerson
+          ? this.store.rolesOfPersons([survivor.id])
+          : this.store.rolesInScopes([survivor.id]),
+      survivorIsNew ? Promise.resolve([[]]) : this.store.linksOf([survivor.id]),
+    ]);
+    const located =
+      survivor.kind === 'Municipality'
+        ? await Promise.all(
+            ids.map((id) => this.store.listEntities({ kind: 'Institution', municipalityId: id, limit: 1000 })),
+          )
+        : [];
+    const records: MergedRecord[] = merged.map((entity, i) => ({
+      entity,
+      roles: roles[i] ?? [],
+      links: links[i] ?? [],
+      located: (located[i] ?? []).filter(
+        (e) => e.kind === 'Institution' && e.municipalityId === entity.id,
+      ) as MergedRecord['located'],
+    }));
+    const day = this.reviser.effectiveDay(null);
+    const revision = mergeRevision({
+      survivor,
+      survivorIsNew,
+      survivorRoles: survivorRoles[0] ?? [],
+      survivorLinks: survivorLinks[0] ?? [],
+      merged: records,
+      day,
+      actorId: actor.personId,
+      at: this.now().toISOString(),
+    });
+    await this.reviser.revise(
+      revision,
+      actor,
+      action,
+      {
+        survivor: { id: survivor.id, kind: survivor.kind, created: survivorIsNew },
+        merged: ids,
+        endedRoles: revision.endedRoles.length,
+        endedLinks: revision.endedLinks.length,
+        addedRoles: revision.addedRoles.map((r) => r.id),
+        addedLinks: revision.addedLinks.map((l) => l.id),
+      },
+      [survivor.id, ...ids, `merge:${randomUUID()}`],
+    );
+    const [stored] = await this.store.entitiesByIds([survivor.id]);
+    return {
+      survivor: stored ?? survivor,
+      merged: (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null),
+      movedRoles: revision.addedRoles.length,
+      movedLinks: revision.addedLinks.length,
+    };
+  }
+
+  /** Records that exist and are still active, in the order asked. */
+  private async active(ids: string[]): Promise<Entity[]> {
+    const found = await this.store.entitiesByIds(ids);
+    return found.map((e, i) => {
+      if (!e || e.until) throw new NotFound(kindOfId(ids[i]!) ?? 'Entity', ids[i]!);
+      return e;
+    });
+  }
+
+  /** A merged person's requests, meetings and chat accounts belong to the survivor. */
+  private async movePersonWork(fromId: string, toId: string): Promise<void> {
+    const swap = (id: string) => (id === fromId ? toId : id);
+    for (const request of await this.store.requestsOf(fromId, 10_000)) {
+      await this.store.saveRequest({
+        ...request,
+        requesterId: swap(request.requesterId),
+        handlerId: swap(request.handlerId),
+        version: request.version + 1,
+      });
+    }
+    const meetings = await this.store.meetingsOf([fromId], '0000-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z');
+    const moved = meetings.map((m) => ({
+      ...m,
+      organiserId: swap(m.organiserId),
+      inviteeIds: [...new Set(m.inviteeIds.map(swap))].filter((id) => id !== swap(m.organiserId)),
+      rsvps: Object.fromEntries(Object.entries(m.rsvps).map(([id, answer]) => [swap(id), answer])),
+      version: m.version + 1,
+    }));
+    if (moved.length) await this.store.saveMeetings(moved);
+    await this.identities.movePerson(fromId, toId);
+  }
+}

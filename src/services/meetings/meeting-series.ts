@@ -1,0 +1,212 @@
+import { commandRef } from '../chat/notifiers.js';
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/access.js';
+import { NotInvited, type Meeting, type RsvpAnswer } from '../../domain/meetings.js';
+import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
+import {
+  describeRule,
+  expandRule,
+  parseRecurrence,
+  ruleCount,
+  ruleEndingBefore,
+  ruleReanchored,
+  type Recurrence,
+} from './recurrence.js';
+import { meetingDetails } from './meeting-texts.js';
+import type { Message } from '../requests/request-router.js';
+import { berlinWallTime, formatWhen, parseWhen } from './when.js';
+
+// Recurring series: each occurrence is a meeting of its own (own answers, reminders, minutes),
+// tied to the others by `series`. Occurrences exist a year ahead; a daily run adds the next ones.
+// A change to "this and the following" occurrences splits the series: the part before keeps the
+// old rule, ended by UNTIL, and the rest continues as a new series with the new rule.
+
+export const SERIES_HORIZON_DAYS = 365;
+const MAX_OCCURRENCES = 60;
+const DAY_MS = 86_400_000;
+
+export type ChangeScope = 'THIS' | 'FOLLOWING';
+
+/** The occurrences of a new series, from its first date up to the horizon. */
+export function seriesOccurrences(template: Meeting, recurrence: Recurrence, now: Date): Meeting[] {
+  const seriesId = `series:${randomUUID().slice(0, 8)}`;
+  return occurrencesFrom(
+    template,
+    seriesId,
+    recurrence.rule,
+    recurrence.first,
+    recurrence.first,
+    horizonOf(now, recurrence.first),
+  );
+}
+
+/** A year ahead; at least up to a series' first date, so a series starting later still has one. */
+function horizonOf(now: Date, first?: Date): Date {
+  return new Date(Math.max(now.getTime() + SERIES_HORIZON_DAYS * DAY_MS, (first?.getTime() ?? 0) + 60_000));
+}
+
+function occurrencesFrom(
+  template: Meeting,
+  seriesId: string,
+  rule: string,
+  start: Date,
+  from: Date,
+  to: Date,
+): Meeting[] {
+  return expandRule(rule, start, from, to, MAX_OCCURRENCES).map((at) => ({
+    ...template,
+    id: occurrenceId(seriesId, at),
+    startsAt: at.toISOString(),
+    rsvps: {},
+    state: 'SCHEDULED' as const,
+    version: 1,
+    series: { id: seriesId, rule, start: start.toISOString(), recurrenceId: at.toISOString() },
+  }));
+}
+
+/** Deterministic, so two instances extending the same series cannot both add an occurrence. */
+function occurrenceId(seriesId: string, at: Date): string {
+  const { year, month, day } = berlinWallTime(at);
+  return `meeting:${seriesId.slice('series:'.length)}-${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+}
+
+export function seriesInvitationText(first: Meeting): Message {
+  const rule = first.series!;
+  const at = new Date(first.startsAt);
+  const details = (language: 'de' | 'en') =>
+    meetingDetails(first, language)
+      .map((line) => `${line}\n`)
+      .join('');
+  return {
+    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}; einzelne Termine: ${commandRef('rsvp', '<Termin> ja|nein')}`,
+    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}; single dates: ${commandRef('rsvp', '<meeting> yes|no')}`,
+  };
+}
+
+export class MeetingSeries {
+  constructor(
+    private readonly store: MeetingStore & CoordinationStore,
+    private readonly now: () => Date,
+    private readonly tellAll: (meeting: Meeting, message: Message) => Promise<void>,
+  ) {}
+
+  /** Moves this and the following occurrences: to a new rule, or to the rule re-anchored on a new date. */
+  async rescheduleFollowing(meeting: Meeting, when: string): Promise<Meeting> {
+    const now = this.now();
+    const { earlier, following } = await this.split(meeting);
+    const recurrence = parseRecurrence(when, now);
+    const start = recurrence?.first ?? parseWhen(when, now);
+    const left = ruleCount(meeting.series!.rule);
+    const rule =
+      recurrence?.rule ?? ruleReanchored(meeting.series!.rule, start, left === null ? null : left - earlier.length);
+    const seriesId = `series:${randomUUID().slice(0, 8)}`;
+    const origin = meeting.series!.origin ?? meeting.series!.id;
+    const fresh = occurrencesFrom({ ...meeting, version: 1 }, seriesId, rule, start, start, horizonOf(now, start)).map(
+      (m) => ({ ...m, series: { ...m.series!, origin } }),
+    );
+    const reused = fresh.map((occurrence, i) =>
+      following[i]
+        ? {
+            ...occurrence,
+            id: following[i]!.id,
+            createdAt: following[i]!.createdAt,
+            version: following[i]!.version + 1,
+          }
+        : occurrence,
+    );
+    const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
+    if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused])))
+      return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
+    const first = reused[0]!;
+    const at = new Date(first.startsAt);
+    await this.tellAll(first, {
+      de: `Geändert: Die Reihe „${meeting.title}“ läuft ab ${formatWhen(new Date(meeting.startsAt), 'de')} ${describeRule(rule, at, 'de')}. Nächster Termin: ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}`,
+      en: `Changed: from ${formatWhen(new Date(meeting.startsAt), 'en')} the series "${meeting.title}" runs ${describeRule(rule, at, 'en')}. Next date: ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}`,
+    });
+    return first;
+  }
+
+  /** Cancels this and the following occurrences; the earlier ones stay. */
+  async cancelFollowing(meeting: Meeting): Promise<Meeting> {
+    const { earlier, following } = await this.split(meeting);
+    const cancelled = this.ended(
+      following.map((m) => ({ ...m, state: 'CANCELLED' as const })),
+      meeting,
+    );
+    if (!(await this.store.saveMeetings([...this.ended(earlier, meeting), ...cancelled])))
+      return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
+    await this.tellAll(cancelled[0]!, {
+      de: `Abgesagt: Die Reihe „${meeting.title}“ endet; ab ${formatWhen(new Date(meeting.startsAt), 'de')} finden keine Termine mehr statt.`,
+      en: `Cancelled: the series "${meeting.title}" ends; from ${formatWhen(new Date(meeting.startsAt), 'en')} no more dates take place.`,
+    });
+    return cancelled[0]!;
+  }
+
+  /** One answer for every upcoming occurrence of the series. */
+  async rsvpAll(meeting: Meeting, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
+    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.id);
+    const now = this.now().toISOString();
+    const upcoming = (await this.store.meetingsOfSeries([meeting.series!.id])).filter(
+      (m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id),
+    );
+    const answered = upcoming.map((m) => ({
+      ...m,
+      rsvps: { ...m.rsvps, [viewer.personId!]: answer },
+      version: m.version + 1,
+    }));
+    if (!(await this.store.saveMeetings(answered))) return this.rsvpAll(meeting, answer, viewer);
+    return answered.find((m) => m.id === meeting.id) ?? answered[0] ?? meeting;
+  }
+
+  /**
+   * Adds the occurrences that came within the horizon since the last run, once a day. No rule
+   * repeats less often than monthly, so every series still running has an occurrence in the last
+   * 190 days of the horizon: that is where they are found.
+   */
+  async extend(): Promise<number> {
+    const now = this.now();
+    if (!(await this.store.claimOnce(`series-extension:${now.toISOString().slice(0, 10)}`))) return 0;
+    const horizon = horizonOf(now);
+    const window = await this.store.meetingsStarting(
+      new Date(horizon.getTime() - 190 * DAY_MS).toISOString(),
+      horizon.toISOString(),
+    );
+    const seriesIds = [...new Set(window.filter((m) => m.series).map((m) => m.series!.id))];
+    const bySeries = new Map<string, Meeting[]>();
+    for (const m of await this.store.meetingsOfSeries(seriesIds)) {
+      const known = bySeries.get(m.series!.id);
+      if (known) known.push(m);
+      else bySeries.set(m.series!.id, [m]);
+    }
+    let added = 0;
+    for (const occurrences of bySeries.values()) {
+      const last = occurrences.reduce((a, b) => (a.series!.recurrenceId > b.series!.recurrenceId ? a : b));
+      const after = new Date(Date.parse(last.series!.recurrenceId) + 60_000);
+      const next = occurrencesFrom(
+        { ...last, version: 1 },
+        last.series!.id,
+        last.series!.rule,
+        new Date(last.series!.start),
+        after,
+        horizon,
+      ).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
+      if (next.length && (await this.store.saveMeetings(next))) added += next.length;
+    }
+    return added;
+  }
+
+  private async split(meeting: Meeting): Promise<{ earlier: Meeting[]; following: Meeting[] }> {
+    const all = await this.store.meetingsOfSeries([meeting.series!.id]);
+    const from = meeting.series!.recurrenceId;
+    return {
+      earlier: all.filter((m) => m.series!.recurrenceId < from),
+      following: all.filter((m) => m.series!.recurrenceId >= from),
+    };
+  }
+
+  /** The old series now ends before the change (also on its dropped dates, so it is not extended again). */
+  private ended(earlier: Meeting[], at: Meeting): Meeting[] {
+    const rule = ruleEndingBefore(at.series!.rule, new Date(at.series!.recurrenceId));
+    return earlier.map((m) => ({ ...m, series: { ...m.series!, rule }, version: m.version + 1 }));
+  }
+}

@@ -1,0 +1,512 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/access.js';
+import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
+import { districtId } from '../../domain/ids.js';
+import {
+  endsAt,
+  MEETING_TITLE,
+  type DatePoll,
+  MeetingNeedsConfirmation,
+  MeetingOutsideDistrict,
+  NotASeries,
+  NotInvited,
+  NoVideoService,
+  type Meeting,
+  type RsvpAnswer,
+} from '../../domain/meetings.js';
+import { matchName } from '../../domain/names.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import { publicHoliday } from './holidays.js';
+import type { NameIndex } from '../reads/name-index.js';
+import type { NetworkEvents } from '../reads/network-events.js';
+import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
+import { meetingDetails } from './meeting-texts.js';
+import { commandRef, Notifiers } from '../chat/notifiers.js';
+import { parseRecurrence } from './recurrence.js';
+import type { Message, NotificationAction, Notifier } from '../requests/request-router.js';
+import { formatWhen, parseWhen } from './when.js';
+import { cleanText } from '../../domain/text.js';
+
+// Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
+// their district. Conflicts with invitees' other meetings and public holidays are reported
+// before anything is saved; the organiser may then confirm.
+
+export interface MeetingRequest {
+  title: string;
+  when: string;
+  /** Municipalities (their KIK and Beauftragte are invited) or person ids. */
+  invite: string[];
+  durationMinutes?: number;
+  /** Save despite conflicts or a holiday. */
+  confirmed?: boolean;
+  /** Also invite the members of the alliances active in the named municipalities. */
+  includeAlliances?: boolean;
+  /** An instant already settled (a fixed date poll slot) instead of `when`. */
+  startsAt?: Date;
+  agenda?: string;
+  /** Held online: gets a room of the configured video service. */
+  online?: boolean;
+}
+
+export interface PlannerOptions {
+  /** Base of the video service's room links, e.g. https://meet.jit.si/ (online meetings need it). */
+  videoBaseUrl?: string | null;
+  /** Hours before a meeting at which reminders go out (HUB_REMINDER_HOURS). */
+  reminderHours?: readonly number[];
+}
+
+export interface InvitationNotifier extends Notifier {
+  /** Sends an invitation the person can answer (where the chat allows, also with a reaction). */
+  invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+  /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
+  meetingChanged?(meeting: Meeting): Promise<void>;
+  /** A meeting the person is invited to moved or was cancelled: the message and, where the chat carries files, the updated calendar entry. */
+  meetingUpdated?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+  /** Offers the dates of a date poll as a native poll where the chat has one (Matrix). */
+  offerDates?(personId: string, poll: DatePoll, message: Message): Promise<void>;
+  /** The date of a poll is fixed: native polls are closed. */
+  datesFixed?(poll: DatePoll, meeting: Meeting): Promise<void>;
+}
+
+const AGENDA_MAX = 2000;
+
+const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
+/** Reminders go out this many hours before a meeting, unless configured otherwise. */
+export const REMINDER_HOURS = [24, 1];
+
+export class MeetingPlanner {
+  private readonly notifiers = new Notifiers<InvitationNotifier>();
+  private readonly series: MeetingSeries;
+
+  constructor(
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly names: NameIndex,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+    private readonly options: PlannerOptions = {},
+  ) {
+    this.series = new MeetingSeries(store, now, (meeting, message) => this.tellAll(meeting, message));
+  }
+
+  addNotifier(notifier: InvitationNotifier): void {
+    this.notifiers.add(notifier);
+  }
+
+  removeNotifier(notifier: InvitationNotifier): void {
+    this.notifiers.remove(notifier);
+  }
+
+  /** The district a KIK or Koordinationskraft organises meetings in; others may not. */
+  async organisingDistrict(viewer: Viewer): Promise<string> {
+    const organiser = viewer.personId;
+    const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
+    // viewer.roles holds only the roles the caller's access level lets count (a token never grants more).
+    const organising = (roles ?? []).find(
+      (r) => ORGANISING_ROLES.includes(r.role) && viewer.roles.includes(r.role) && r.scopeId?.startsWith('district:'),
+    );
+    if (!organiser || !organising)
+      throw new NotAllowed(
+        'schedule exchange meetings (KIK and Koordinationskräfte do)',
+        'keine Erfahrungsaustausche anlegen (das tun KIK und Koordinationskräfte)',
+      );
+    return organising.scopeId!.slice('district:'.length);
+  }
+
+  /** Schedules a meeting, or a series when `when` names a recurrence; returns the (first) meeting. */
+  async schedule(input: MeetingRequest, viewer: Viewer): Promise<Meeting> {
+    const districtAgs = await this.organisingDistrict(viewer);
+    const organiser = viewer.personId!;
+    const title = cleanText(input.title, MEETING_TITLE);
+    const duration = input.durationMinutes ?? 90;
+    if (duration < 15 || duration > 12 * 60)
+      throw new InvalidInput('durationMinutes', 'must be between 15 and 720', {
+        field: 'Dauer',
+        problem: 'zwischen 15 und 720 Minuten',
+      });
+    const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
+    const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
+    const agenda = input.agenda === undefined ? undefined : checkedAgenda(input.agenda);
+    if (input.online && !this.options.videoBaseUrl) throw new NoVideoService();
+    const { municipalityIds, inviteeIds } = await this.resolveInvitees(
+      input.invite,
+      districtAgs,
+      organiser,
+      input.includeAlliances ?? false,
+    );
+
+    const meeting: Meeting = {
+      id: `meeting:${randomUUID().slice(0, 8)}`,
+      organiserId: organiser,
+      districtAgs,
+      title,
+      startsAt: startsAt.toISOString(),
+      durationMinutes: duration,
+      municipalityIds,
+      inviteeIds,
+      rsvps: {},
+      state: 'SCHEDULED',
+      createdAt: this.now().toISOString(),
+      version: 1,
+      ...(agenda ? { agenda } : {}),
+      ...(input.online ? { videoUrl: this.videoRoom(districtAgs) } : {}),
+    };
+    const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
+    if (!input.confirmed) await this.checkConcerns(meetings);
+    await this.store.saveMeetings(meetings);
+    const first = meetings[0]!;
+    const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
+    await Promise.all(first.inviteeIds.map((id) => this.invite(id, first, invitation)));
+    this.events?.publish({
+      action: 'meetingScheduled',
+      subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds],
+      at: first.createdAt,
+    });
+    await this.changed(first);
+    return first;
+  }
+
+  /** Sets the agenda of a meeting, or of this and the following dates of its series. */
+  async setAgenda(id: string, agenda: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    const text = checkedAgenda(agenda);
+    const targets =
+      scope === 'FOLLOWING'
+        ? (await this.occurrences(this.ofSeries(meeting))).filter((m) => m.startsAt >= meeting.startsAt)
+        : [meeting];
+    const next = targets.map((m) => ({ ...m, agenda: text, version: m.version + 1 }));
+    if (!(await this.store.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
+    const updated = next.find((m) => m.id === id)!;
+    await this.changed(updated);
+    return updated;
+  }
+
+  /** The occurrences of the meeting's series (just the meeting when it is none). */
+  async occurrences(meeting: Meeting): Promise<Meeting[]> {
+    return meeting.series ? this.store.meetingsOfSeries([meeting.series.id]) : [meeting];
+  }
+
+  /** Adds the next occurrences of running series (daily). */
+  extendSeries(): Promise<number> {
+    return this.series.extend();
+  }
+
+  async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+    const meeting = await this.store.meetingById(id);
+    if (!meeting) throw new NotFound('Meeting', id);
+    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
+    if (scope === 'FOLLOWING' && meeting.series) return this.series.rsvpAll(meeting, answer, viewer);
+    const next: Meeting = {
+      ...meeting,
+      rsvps: { ...meeting.rsvps, [viewer.personId]: answer },
+      version: meeting.version + 1,
+    };
+    if (!(await this.store.saveMeeting(next))) return this.rsvp(id, answer, viewer);
+    return next;
+  }
+
+  /** Moves a meeting to another time; everyone invited is told, answers start afresh. */
+  async reschedule(id: string, when: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    if (scope === 'FOLLOWING') return this.series.rescheduleFollowing(this.ofSeries(meeting), when);
+    const startsAt = parseWhen(when, this.now()).toISOString();
+    const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
+    if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
+    const at = new Date(startsAt);
+    await this.tellAll(next, {
+      de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${id} ja|nein|vielleicht`)}`,
+      en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${id} yes|no|maybe`)}`,
+    });
+    return next;
+  }
+
+  async cancel(id: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+    const meeting = await this.organised(id, viewer);
+    if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
+    const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
+    if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
+    await this.tellAll(next, {
+      de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`,
+      en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.`,
+    });
+    return next;
+  }
+
+  private ofSeries(meeting: Meeting): Meeting {
+    if (!meeting.series) throw new NotASeries(meeting.title);
+    return meeting;
+  }
+
+  private async organised(id: string, viewer: Viewer): Promise<Meeting> {
+    const meeting = await this.store.meetingById(id);
+    if (!meeting) throw new NotFound('Meeting', id);
+    if (meeting.organiserId !== viewer.personId)
+      throw new NotAllowed(
+        'change a meeting someone else organises',
+        'kein Treffen ändern, das jemand anderes organisiert',
+      );
+    if (meeting.state === 'CANCELLED')
+      throw new InvalidInput('id', 'the meeting is cancelled', { field: 'Treffen', problem: 'ist abgesagt' });
+    return meeting;
+  }
+
+  /**
+   * The coming meetings someone organised go to whoever takes over their role: the successor
+   * organises them (and moderates their chat rooms), the invitees are told. Returns them.
+   */
+  async handOver(fromId: string, toId: string, successorName: string): Promise<Meeting[]> {
+    const coming = (await this.store.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')).filter(
+      (m) => m.organiserId === fromId && m.state === 'SCHEDULED',
+    );
+    const moved = coming.map((m) => ({
+      ...m,
+      organiserId: toId,
+      inviteeIds: m.inviteeIds.filter((id) => id !== toId && id !== fromId),
+      version: m.version + 1,
+    }));
+    if (moved.length === 0 || !(await this.store.saveMeetings(moved))) return [];
+    for (const meeting of moved) {
+      await this.notifiers.tell(meeting.inviteeIds, {
+        de: `Das Treffen „${meeting.title}“ organisiert jetzt ${successorName}.`,
+        en: `The meeting "${meeting.title}" is now organised by ${successorName}.`,
+      });
+      await this.changed(meeting);
+    }
+    this.events?.publish({
+      action: 'meetingsHandedOver',
+      subjectIds: [fromId, toId, ...moved.map((m) => m.id)],
+      at: this.now().toISOString(),
+    });
+    return moved;
+  }
+
+  /** A date poll to each invitee: as a native poll where the chat has one, as the message otherwise. */
+  async offerDates(poll: DatePoll, message: Message): Promise<void> {
+    await Promise.all(
+      poll.inviteeIds.flatMap((id) =>
+        this.notifiers.all.map((n) =>
+          (n.offerDates ? n.offerDates(id, poll, message) : n.notify(id, message)).catch(() => undefined),
+        ),
+      ),
+    );
+  }
+
+  async closeDatePoll(poll: DatePoll, meeting: Meeting): Promise<void> {
+    await Promise.all(this.notifiers.all.map((n) => n.datesFixed?.(poll, meeting).catch(() => undefined)));
+  }
+
+  /** A message to each of these people on every chat the hub runs. */
+  async tell(personIds: string[], message: Message, actions?: NotificationAction[]): Promise<void> {
+    await this.notifiers.tell(personIds, message, actions);
+  }
+
+  private async tellAll(meeting: Meeting, message: Message): Promise<void> {
+    await Promise.all(
+      meeting.inviteeIds.flatMap((id) =>
+        this.notifiers.all.map((n) =>
+          (n.meetingUpdated ? n.meetingUpdated(id, meeting, message) : n.notify(id, message)).catch(() => undefined),
+        ),
+      ),
+    );
+    await this.changed(meeting);
+    this.events?.publish({
+      action: 'meetingChanged',
+      subjectIds: [meeting.id, ...meeting.inviteeIds],
+      at: this.now().toISOString(),
+    });
+  }
+
+  /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */
+  private async changed(meeting: Meeting): Promise<void> {
+    await Promise.all(this.notifiers.all.map((n) => n.meetingChanged?.(meeting).catch(() => undefined)));
+  }
+
+  /** A fresh, unguessable room of the video service. */
+  private videoRoom(districtAgs: string): string {
+    return `${this.options.videoBaseUrl!.replace(/\/?$/, '/')}Integration-${districtAgs}-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  }
+
+  /** Meetings I organise or am invited to, from now on. */
+  async upcoming(viewer: Viewer): Promise<Meeting[]> {
+    if (!viewer.personId)
+      throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
+    const from = this.now().toISOString();
+    return this.store.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
+  }
+
+  /**
+   * Sends the reminders that are due: for each meeting and each lead time, once. A claim in the
+   * store makes that hold across restarts and several instances; what fell due while the hub
+   * was down goes out at the next run, as long as the meeting is still ahead.
+   */
+  async sendDueReminders(): Promise<number> {
+    const now = this.now();
+    let sent = 0;
+    const leadTimes = [...(this.options.reminderHours ?? REMINDER_HOURS)].sort((a, b) => b - a);
+    for (const [i, hours] of leadTimes.entries()) {
+      const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
+      // A meeting already inside a shorter lead time gets that reminder only: one set up less
+      // than an hour ahead is reminded once, not once per lead time at the same moment.
+      const shorter = leadTimes[i + 1];
+      const from =
+        shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
+      for (const meeting of await this.store.meetingsStarting(from, until)) {
+        if (
+          meeting.state !== 'SCHEDULED' ||
+          !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))
+        )
+          continue;
+        const at = new Date(meeting.startsAt);
+        const message = {
+          de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`,
+          en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.`,
+        };
+        const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
+        await this.notifiers.tell(people, message);
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  byId(id: string): Promise<Meeting | null> {
+    return this.store.meetingById(id);
+  }
+
+  /** Public holidays and clashes with the people's other meetings, for one meeting or all of a series. */
+  private async checkConcerns(meetings: Meeting[]): Promise<void> {
+    const en: string[] = [];
+    const de: string[] = [];
+    const first = meetings[0]!;
+    for (const meeting of meetings) {
+      const holiday = publicHoliday(new Date(meeting.startsAt), meeting.districtAgs.slice(0, 2));
+      if (!holiday) continue;
+      en.push(`${formatWhen(new Date(meeting.startsAt), 'en')} is a public holiday (${holiday}).`);
+      de.push(`${formatWhen(new Date(meeting.startsAt), 'de')} ist ein Feiertag (${holiday}).`);
+    }
+    const people = [first.organiserId, ...first.inviteeIds];
+    const others = await this.store.meetingsOf(people, first.startsAt, endsAt(meetings[meetings.length - 1]!));
+    const overlaps = (a: Meeting, b: Meeting) => a.startsAt < endsAt(b) && b.startsAt < endsAt(a);
+    const busy = others.filter((other) => other.state === 'SCHEDULED' && meetings.some((m) => overlaps(m, other)));
+    if (busy.length) {
+      const named = await this.store.entitiesByIds([
+        ...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p))),
+      ]);
+      const names = named
+        .filter((p) => p !== null)
+        .map((p) => p!.name)
+        .join(', ');
+      // Titles only of meetings the organiser takes part in: others' appointments stay private.
+      const organiser = first.organiserId;
+      const titleOf = (m: Meeting, language: 'de' | 'en') => {
+        const known = m.organiserId === organiser || m.inviteeIds.includes(organiser);
+        const title = known ? m.title : language === 'de' ? 'ein anderer Termin' : 'another appointment';
+        return meetings.length > 1 ? `${title} (${formatWhen(new Date(m.startsAt), language)})` : title;
+      };
+      const titles = [...new Set(busy.map((m) => titleOf(m, 'de')))];
+      const titlesEn = [...new Set(busy.map((m) => titleOf(m, 'en')))];
+      en.push(`At that time ${names} already have: ${titlesEn.join(', ')}.`);
+      de.push(`Zu der Zeit haben ${names} bereits: ${titles.join(', ')}.`);
+    }
+    if (en.length) throw new MeetingNeedsConfirmation(en, de);
+  }
+
+  /** The people serving or representing the named towns of the district, and named people. */
+  async resolveInvitees(
+    words: string[],
+    districtAgs: string,
+    organiser: string,
+    includeAlliances: boolean,
+  ): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
+    if (words.length === 0)
+      throw new InvalidInput('invite', 'name at least one municipality or person', {
+        field: 'Einladung',
+        problem: 'bitte mindestens eine Gemeinde oder Person nennen',
+      });
+    const towns = await this.names.municipalities();
+    const municipalityIds: string[] = [];
+    const people = new Set<string>();
+    for (const word of words) {
+      if (word.startsWith('person:')) {
+        people.add(word);
+        continue;
+      }
+      const found = matchName(word, towns, (t) => t.name);
+      if (!found.match)
+        throw new NotFound(
+          'Municipality',
+          word,
+          found.suggestions.map((t) => t.name),
+        );
+      if (found.match.districtAgs !== districtAgs) throw new MeetingOutsideDistrict(found.match.name);
+      municipalityIds.push(found.match.id);
+    }
+    const [links, scopeRoles] = await Promise.all([
+      this.store.linksOf(municipalityIds),
+      this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)]),
+    ]);
+    municipalityIds.forEach((id, i) =>
+      links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)),
+    );
+    scopeRoles
+      .flat()
+      .filter((r) => r.role === 'BEAUFTRAGTE')
+      .forEach((r) => people.add(r.personId));
+    if (includeAlliances) {
+      const alliances = [
+        ...new Set(
+          municipalityIds.flatMap((id, i) =>
+            links[i]!.filter((l) => l.type === 'ACTIVE_IN' && l.toId === id).map((l) => l.fromId),
+          ),
+        ),
+      ];
+      (await this.store.rolesInScopes(alliances))
+        .flat()
+        .filter((r) => r.role === 'VOLUNTEER')
+        .forEach((r) => people.add(r.personId));
+    }
+    const found = await this.store.entitiesByIds([...people]);
+    const missing = [...people].find((id, i) => found[i]?.kind !== 'Person');
+    if (missing) throw new NotFound('Person', missing);
+    people.delete(organiser);
+    return { municipalityIds, inviteeIds: [...people] };
+  }
+
+  private invitationText(meeting: Meeting): Message {
+    const at = new Date(meeting.startsAt);
+    return {
+      de: [
+        `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`,
+        ...meetingDetails(meeting, 'de'),
+        `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`,
+      ].join('\n'),
+      en: [
+        `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`,
+        ...meetingDetails(meeting, 'en'),
+        `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`,
+      ].join('\n'),
+    };
+  }
+
+  private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    const answers = rsvpActions(meeting);
+    await Promise.all(
+      this.notifiers.all.map((n) =>
+        (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined),
+      ),
+    );
+  }
+}
+
+function checkedAgenda(text: string): string {
+  return cleanText(text, { field: 'agenda', fieldDe: 'Tagesordnung', max: AGENDA_MAX, min: 0, multiline: true });
+}
+
+/** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */
+export function rsvpActions(meeting: Meeting): NotificationAction[] {
+  const series = meeting.series ? ' --reihe' : '';
+  return [
+    { label: { de: 'Zusagen', en: 'Yes' }, command: commandRef('rsvp', `${meeting.id} ja${series}`) },
+    { label: { de: 'Absagen', en: 'No' }, command: commandRef('rsvp', `${meeting.id} nein${series}`) },
+    { label: { de: 'Vielleicht', en: 'Maybe' }, command: commandRef('rsvp', `${meeting.id} vielleicht${series}`) },
+  ];
+}

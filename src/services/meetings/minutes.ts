@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/access.js';
+import { NotAllowed, NotFound } from '../../domain/errors.js';
+import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../../domain/meetings.js';
+import { matchName } from '../../domain/names.js';
+import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import { Notifiers } from '../chat/notifiers.js';
+import type { Notifier } from '../requests/request-router.js';
+import { berlinDay, findWhen } from './when.js';
+import { cleanText } from '../../domain/text.js';
+
+// Minutes of an exchange meeting: during the meeting, its people note information, decisions and
+// action items (with an owner and a due date); the minutes list them with the attendees, and
+// everybody sees their open action items. Notes go to the meeting running now for the speaker.
+
+export type MinutesKind = 'INFO' | 'DECISION' | 'TASK';
+
+export interface MinutesItem {
+  id: string;
+  meetingId: string;
+  kind: MinutesKind;
+  text: string;
+  authorId: string;
+  ownerId: string | null;
+  /** Berlin calendar day, YYYY-MM-DD. */
+  due: string | null;
+  at: string;
+}
+
+export interface Protocol {
+  meeting: Meeting;
+  infos: MinutesItem[];
+  decisions: MinutesItem[];
+  tasks: MinutesItem[];
+  attendeeIds: string[];
+}
+
+const TEXT_MAX = 1000;
+/** A meeting counts as running from an hour before its start until 12 hours after. */
+const EARLY_MS = 3_600_000;
+const LATE_MS = 12 * 3_600_000;
+const itemKey = (meetingId: string, at: string, id: string) => `minutes:${meetingId}:${at}:${id}`;
+const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
+
+export class Minutes {
+  private readonly notifiers = new Notifiers<Notifier>();
+
+  constructor(
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.add(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    this.notifiers.remove(notifier);
+  }
+
+  /** Reminds owners of action items due today (Berlin), each item once, also across instances. */
+  async remindDueTasks(): Promise<number> {
+    const today = berlinDay(this.now());
+    let sent = 0;
+    for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
+      if (task.due !== today || !(await this.store.claimOnce(`task-reminder:${task.id}`))) continue;
+      const message = {
+        de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
+        en: `Reminder: your action item "${task.text}" is due today.`,
+      };
+      await this.notifiers.tell([task.ownerId!], message);
+      sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * The viewer's meeting running now (or the one that ended last, within 12 hours); in a
+   * meeting's own room (`roomKey`), only that meeting or a date of that series.
+   */
+  async currentMeeting(viewer: Viewer, roomKey?: string): Promise<Meeting> {
+    if (!viewer.personId)
+      throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
+    const now = this.now().getTime();
+    const meetings = await this.store.meetingsOf(
+      [viewer.personId],
+      new Date(now - LATE_MS).toISOString(),
+      new Date(now + EARLY_MS).toISOString(),
+    );
+    const running = meetings
+      .filter(
+        (m) =>
+          m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now && (!roomKey || roomKeyOf(m) === roomKey),
+      )
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    if (!running[0]) throw new NoMeetingRunning();
+    return running[0];
+  }
+
+  async note(viewer: Viewer, kind: 'INFO' | 'DECISION', text: string, roomKey?: string): Promise<MinutesItem> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
+    return this.save({
+      meetingId: meeting.id,
+      kind,
+      text: checked(text),
+      authorId: viewer.personId!,
+      ownerId: null,
+      due: null,
+    });
+  }
+
+  /** An action item for one of the meeting's people, named forgivingly, due on a day. */
+  async task(
+    viewer: Viewer,
+    ownerName: string,
+    dueText: string,
+    text: string,
+    roomKey?: string,
+  ): Promise<{ item: MinutesItem; ownerName: string }> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
+    const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter(
+      (p) => p?.kind === 'Person',
+    );
+    const { match, suggestions } = matchName(ownerName, people, (p) => p!.name);
+    if (!match)
+      throw new NotFound(
+        'Person',
+        ownerName,
+        suggestions.map((p) => p!.name),
+      );
+    const item = await this.save({
+      meetingId: meeting.id,
+      kind: 'TASK',
+      text: checked(text),
+      authorId: viewer.personId!,
+      ownerId: match.id,
+      due: this.dueDay(dueText),
+    });
+    await this.store.setState(taskKey(match.id, item.id), item);
+    return { item, ownerName: match.name };
+  }
+
+  async protocol(viewer: Viewer, roomKey?: string): Promise<Protocol> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
+    const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
+    const attendeeIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
+    const protocol = {
+      meeting,
+      infos: items.filter((i) => i.kind === 'INFO'),
+      decisions: items.filter((i) => i.kind === 'DECISION'),
+      tasks: items.filter((i) => i.kind === 'TASK'),
+      attendeeIds,
+    };
+    await this.store.setState(`protocol:${meeting.id}`, {
+      ...protocol,
+      meeting: meeting.id,
+      writtenAt: this.now().toISOString(),
+    });
+    return protocol;
+  }
+
+  /** The viewer's action items, soonest due first. */
+  /** Someone's role ended: their open action items belong to whoever takes over. Returns them. */
+  async handOver(fromId: string, toId: string): Promise<MinutesItem[]> {
+    const moved: MinutesItem[] = [];
+    for (const { key, value: task } of await this.store.listState<MinutesItem>(`task:${fromId}:`)) {
+      const next = { ...task, ownerId: toId };
+      await this.store.setState(taskKey(toId, task.id), next);
+      await this.store.setState(itemKey(task.meetingId, task.at, task.id), next);
+      await this.store.deleteState(key);
+      moved.push(next);
+    }
+    return moved;
+  }
+
+  async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
+    if (!viewer.personId)
+      throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
+    return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
+      .map((e) => e.value)
+      .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
+    const item: MinutesItem = { ...fields, id: `minutes:${randomUUID().slice(0, 8)}`, at: this.now().toISOString() };
+    await this.store.setState(itemKey(item.meetingId, item.at, item.id), item);
+    return item;
+  }
+
+  private dueDay(text: string): string {
+    const found = findWhen(text, this.now());
+    if (!found?.covers)
+      throw new DateUnclear(text, {
+        en: 'Due when? Try "15.12." or "next Friday".',
+        de: 'Bis wann? Etwa „15.12.“ oder „nächsten Freitag“.',
+      });
+    const day = berlinDay(found.at);
+    if (day < berlinDay(this.now())) throw new DateInPast(day, day);
+    return day;
+  }
+}
+
+function checked(text: string): string {
+  return cleanText(text, { field: 'text', fieldDe: 'Text', max: TEXT_MAX, multiline: true });
+}

@@ -1,0 +1,79 @@
+import type { GraphStore } from '../../domain/ports/graph-store.port.js';
+import type { NetworkEvents } from './network-events.js';
+
+// The network's records change rarely and are read on every request, so the hub keeps what it
+// read in memory until the network changes: any write on this instance, or on another one
+// (through Redis), drops everything. Requests, meetings, tokens and chat state are not cached.
+// A read that raced a write is not kept, so the cache never holds what a write replaced.
+
+const CACHED = [
+  'districtsByAgs',
+  'municipalitiesOfDistricts',
+  'entitiesByIds',
+  'rolesOfPersons',
+  'rolesInScopes',
+  'linksOf',
+] as const;
+type CachedMethod = (typeof CACHED)[number];
+
+/** Beyond this many cached answers the cache starts over, to bound memory at Germany scale. */
+const MAX_ENTRIES = 200_000;
+
+export function withReadCache(store: GraphStore, events: NetworkEvents): GraphStore {
+  const caches = new Map<CachedMethod, Map<string, unknown>>(CACHED.map((m) => [m, new Map()]));
+  let generation = 0;
+  let size = 0;
+  const clear = () => {
+    generation++;
+    size = 0;
+    for (const cache of caches.values()) cache.clear();
+  };
+  events.subscribe(clear);
+
+  const cachedRead = (method: CachedMethod) => async (keys: readonly string[]) => {
+    const cache = caches.get(method)!;
+    const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
+    if (missing.length > 0) {
+      const started = generation;
+      const found = (await (store[method] as (keys: readonly string[]) => Promise<unknown[]>).call(
+        store,
+        missing,
+      )) as unknown[];
+      if (generation === started) {
+        if (size + missing.length > MAX_ENTRIES) clear();
+        missing.forEach((key, i) => cache.set(key, found[i]));
+        size += missing.length;
+      } else {
+        return keys.map((k) => (missing.includes(k) ? found[missing.indexOf(k)] : cache.get(k)));
+      }
+    }
+    return keys.map((k) => cache.get(k));
+  };
+
+  // Searches are cached whole, by their arguments.
+  const searches = new Map<string, Promise<unknown>>();
+  events.subscribe(() => searches.clear());
+  const search = (...args: Parameters<GraphStore['search']>) => {
+    const key = JSON.stringify(args);
+    let answer = searches.get(key);
+    if (!answer) {
+      if (searches.size >= 10_000) searches.clear();
+      answer = store.search(...args).catch((error: unknown) => {
+        searches.delete(key);
+        throw error;
+      });
+      searches.set(key, answer);
+    }
+    return answer;
+  };
+
+  const reads = new Map<string, unknown>([...CACHED.map((m) => [m, cachedRead(m)] as const), ['search', search]]);
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const read = reads.get(property as string);
+      if (read) return read;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/access.js';
+import { NotAllowed, NotFound } from '../../domain/errors.js';
+import { districtId } from '../../domain/ids.js';
+import type { District, Municipality } from '../../domain/model.js';
+import { matchName } from '../../domain/names.js';
+import type { NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import {
+  isClosed,
+  mayForward,
+  REQUEST_TEXT_MAX,
+  RequestChanged,
+  RequestClosed,
+  RequestNotRoutable,
+  RequestNotYours,
+  RequestRouteRefused,
+  type ForwardTarget,
+  type HopKind,
+  type HubRequest,
+  type RequestLevel,
+  type RequestState,
+} from '../../domain/requests.js';
+import type { NameIndex } from '../reads/name-index.js';
+import type { NetworkEvents } from '../reads/network-events.js';
+import { commandRef, Notifiers, type Message, type NotificationAction, type Notifier } from '../chat/notifiers.js';
+
+export type { Message, NotificationAction, Notifier } from '../chat/notifiers.js';
+import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
+import { matchTopic } from '../../domain/topic-match.js';
+
+// Files requests and moves them through the district coordination. The rules of who may pass a
+// request where live in domain/requests.ts; this service reads the facts, records every hop,
+// tells the people involved, and moves unanswered requests up a level when their time is up.
+
+const acceptAction = (id: string): NotificationAction => ({
+  label: { de: 'Annehmen', en: 'Accept' },
+  command: commandRef('accept', id),
+});
+
+export interface RequestSettings {
+  escalateAfterHours: number;
+}
+
+export class RequestRouter {
+  private readonly notifiers = new Notifiers<Notifier>();
+
+  constructor(
+    private readonly store: NetworkStore & RequestStore,
+    private readonly names: NameIndex,
+    private readonly settings: RequestSettings,
+    private readonly events?: NetworkEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Chat transports register here to deliver messages to the people they know. */
+  addNotifier(notifier: Notifier): void {
+    this.notifiers.add(notifier);
+  }
+
+  removeNotifier(notifier: Notifier): void {
+    this.notifiers.remove(notifier);
+  }
+
+  async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
+    if (!viewer.personId)
+      throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
+    const text = cleanText(input.text, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
+    const { municipality, district } = await this.resolvePlace(cleanText(input.place, SEARCHED_NAME('place', 'Ort')));
+    const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
+    const { handlerId, level } = await this.firstHandler(municipality, district);
+    const at = this.now().toISOString();
+    const request: HubRequest = {
+      id: `request:${randomUUID().slice(0, 8)}`,
+      requesterId: viewer.personId,
+      municipalityId: municipality?.id ?? null,
+      districtAgs: district.ags,
+      topicId,
+      text,
+      state: 'ROUTED',
+      level,
+      handlerId,
+      hops: [
+        { at, kind: 'FILED', fromId: viewer.personId, toId: null, note: null },
+        {
+          at,
+          kind: 'ROUTED',
+          fromId: null,
+          toId: handlerId,
+          note: level === 'KIK' ? 'KIK of the municipality' : 'Koordinationskraft of the district',
+        },
+      ],
+      createdAt: at,
+      escalateAt: this.escalationTime(level),
+      version: 1,
+    };
+    if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
+    const place = municipality?.name ?? district.name;
+    const about = await this.aboutLine(request);
+    await this.tell(
+      handlerId,
+      {
+        de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+        en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}`,
+      },
+      [acceptAction(request.id)],
+    );
+    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
+    return request;
+  }
+
+  /** Takes the request on; a note (e.g. "I call you tomorrow") reaches the requester with it. */
+  async accept(id: string, viewer: Viewer, note: string | null = null): Promise<HubRequest> {
+    return this.close(
+      id,
+      viewer,
+      'ACCEPTED',
+      note ? cleanText(note, { field: 'note', fieldDe: 'Notiz', max: 500 }) : null,
+      { de: 'wurde angenommen', en: 'was accepted' },
+    );
+  }
+
+  async resolve(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
+    return this.close(id, viewer, 'RESOLVED', note, { de: 'ist erledigt', en: 'is resolved' });
+  }
+
+  async decline(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
+    return this.close(id, viewer, 'DECLINED', note, { de: 'wurde abgelehnt', en: 'was declined' });
+  }
+
+  async forward(id: string, viewer: Viewer, targetPersonId: string, note: string | null): Promise<HubRequest> {
+    const request = await this.mine(id, viewer);
+    const target = await this.targetKind(request, targetPersonId);
+    if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
+    const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
+    const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
+    const about = await this.aboutLine(request);
+    const reason = note
+      ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` }
+      : { de: '', en: '' };
+    await this.tell(
+      targetPersonId,
+      {
+        de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`,
+        en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}`,
+      },
+      [acceptAction(id)],
+    );
+    await this.tell(request.requesterId, {
+      de: `Ihre Anfrage ${id} wurde weitergeleitet.`,
+      en: `Your request ${id} was forwarded.`,
+    });
+    return moved;
+  }
+
+  byId(id: string): Promise<HubRequest | null> {
+    return this.store.requestById(id);
+  }
+
+  async listFor(viewer: Viewer): Promise<HubRequest[]> {
+    if (!viewer.personId)
+      throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
+    return this.store.requestsOf(viewer.personId, 50);
+  }
+
+  /**
+   * Moves every request whose time is up one level: from the KIK, or from the one it was
+   * forwarded to, to the district's Koordinationskraft. Several instances may run this at once:
+   * the version check lets one of them move each request.
+   */
+  async escalateDue(): Promise<number> {
+    let moved = 0;
+    for (const request of await this.store.requestsToEscalate(this.now().toISOString(), 100)) {
+      const [coordination] = await this.store.rolesInScopes([districtId(request.districtAgs)]);
+      const kk = coordination?.find((r) => r.role === 'KOORDINATIONSKRAFT')?.personId;
+      if (!kk || kk === request.handlerId) continue;
+      try {
+        await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time');
+      } catch (error) {
+        if (error instanceof RequestChanged) continue;
+        throw error;
+      }
+      moved++;
+      await this.tell(
+        kk,
+        {
+          de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+          en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}`,
+        },
+        [acceptAction(request.id)],
+      );
+      await this.tell(request.requesterId, {
+        de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`,
+        en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.`,
+      });
+    }
+    return moved;
+  }
+
+  /**
+   * Retention: deletes the text of requests closed more than `days` ago and says how many.
+   * The request itself (who, where, which hops) stays for the network's statistics.
+   */
+  async purgeClosedTexts(days: number): Promise<number> {
+    const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    let purged = 0;
+    for (;;) {
+      const batch = await this.store.closedRequestsWithText(before, 100);
+      for (const request of batch)
+        if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
+      if (batch.length < 100) return purged;
+    }
+  }
+
+  /** " (Thema Gesundheit, von Anna Weber)": who asks about what, for the people handling it. */
+  /**
+   * The open requests waiting on someone whose role ended go to whoever takes over; each
+   * requester is told who handles theirs now. Returns the requests moved.
+   */
+  async handOver(fromId: string, toId: string, successorName: string): Promise<HubRequest[]> {
+    const waiting = (await this.store.requestsOf(fromId, 1000)).filter((r) => r.handlerId === fromId && !isClosed(r));
+    const moved: HubRequest[] = [];
+    const at = this.now().toISOString();
+    for (const request of waiting) {
+      const next: HubRequest = {
+        ...request,
+        handlerId: toId,
+        hops: [...request.hops, { at, kind: 'HANDED_OVER', fromId, toId, note: null }],
+        version: request.version + 1,
+      };
+      // A request that changed meanwhile was acted on by someone else; it stays as they left it.
+      if (!(await this.store.saveRequest(next))) continue;
+      moved.push(next);
+      await this.tell(request.requesterId, {
+        de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`,
+        en: `Your request ${request.id} is now handled by ${successorName}.`,
+      });
+    }
+    if (moved.length)
+      this.events?.publish({ action: 'requestsHandedOver', subjectIds: [fromId, toId, ...moved.map((r) => r.id)], at });
+    return moved;
+  }
+
+  private async aboutLine(request: HubRequest): Promise<Message> {
+    const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
+    const requesterName = requester?.kind === 'Person' ? requester.name : null;
+    const topicOf = (language: 'de' | 'en') =>
+      topic?.kind === 'Topic' ? (language === 'de' ? topic.name : topic.nameEn) : null;
+    const part = (language: 'de' | 'en', topicWord: string, fromWord: string) =>
+      [
+        topicOf(language) ? `${topicWord} ${topicOf(language)}` : null,
+        requesterName ? `${fromWord} ${requesterName}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+    const de = part('de', 'Thema', 'von');
+    const en = part('en', 'topic', 'from');
+    return { de: de ? ` (${de})` : '', en: en ? ` (${en})` : '' };
+  }
+
+  private async close(
+    id: string,
+    viewer: Viewer,
+    state: RequestState,
+    note: string | null,
+    words: Message,
+  ): Promise<HubRequest> {
+    const request = await this.mine(id, viewer);
+    if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;
+    const kind: HopKind = state === 'ACCEPTED' ? 'ACCEPTED' : state === 'RESOLVED' ? 'RESOLVED' : 'DECLINED';
+    const at = this.now().toISOString();
+    const next: HubRequest = {
+      ...request,
+      state,
+      escalateAt: null,
+      hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
+      version: request.version + 1,
+    };
+    if (!(await this.store.saveRequest(next))) throw new RequestChanged(id);
+    const reason = note ? ` – ${note}` : '';
+    await this.tell(request.requesterId, {
+      de: `Ihre Anfrage ${id} ${words.de}${reason}.`,
+      en: `Your request ${id} ${words.en}${reason}.`,
+    });
+    this.events?.publish({
+      action: `request${kind[0]}${kind.slice(1).toLowerCase()}`,
+      subjectIds: [id, request.requesterId],
+      at,
+    });
+    return next;
+  }
+
+  private async move(
+    request: HubRequest,
+    kind: HopKind,
+    fromId: string | null,
+    toId: string,
+    level: RequestLevel,
+    note: string | null,
+  ): Promise<HubRequest> {
+    const at = this.now().toISOString();
+    const next: HubRequest = {
+      ...request,
+      state: 'ROUTED',
+      level,
+      handlerId: toId,
+      escalateAt: this.escalationTime(level),
+      hops: [...request.hops, { at, kind, fromId, toId, note }],
+      version: request.version + 1,
+    };
+    if (!(await this.store.saveRequest(next))) throw new RequestChanged(request.id);
+    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, toId], at });
+    return next;
+  }
+
+  private async mine(id: string, viewer: Viewer): Promise<HubRequest> {
+    const request = await this.store.requestById(id);
+    if (!request) throw new NotFound('Request', id);
+    if (isClosed(request)) throw new RequestClosed(id, request.state);
+    if (!viewer.personId || request.handlerId !== viewer.personId) throw new RequestNotYours(id);
+    return request;
+  }
+
+  /** The Koordinationskraft has no level above: requests waiting on them do not escalate. */
+  private escalationTime(level: RequestLevel): string | null {
+    if (level === 'KOORDINATIONSKRAFT') return null;
+    return new Date(this.now().getTime() + this.settings.escalateAfterHours * 3_600_000).toISOString();
+  }
+
+  private async firstHandler(
+    municipality: Municipality | null,
+    district: District,
+  ): Promise<{ handlerId: string; level: RequestLevel }> {
+    if (municipality && district.districtKind === 'LANDKREIS') {
+      const [links] = await this.store.linksOf([municipality.id]);
+      const kik = links?.find((l) => l.type === 'SERVES' && l.toId === municipality.id);
+      if (kik) return { handlerId: kik.fromId, level: 'KIK' };
+    }
+    const [roles] = await this.store.rolesInScopes([district.id]);
+    const kk = roles?.find((r) => r.role === 'KOORDINATIONSKRAFT');
+    if (kk) return { handlerId: kk.personId, level: 'KOORDINATIONSKRAFT' };
+    throw new RequestNotRoutable(municipality?.name ?? district.name);
+  }
+
+  private async targetKind(request: HubRequest, personId: string): Promise<ForwardTarget | null> {
+    const [roles] = await this.store.rolesOfPersons([personId]);
+    if (!roles?.length) return null;
+    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId(request.districtAgs)))
+      return { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' };
+    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT')) return { kind: 'OTHER_DISTRICT_COORDINATION' };
+    if (roles.some((r) => r.role === 'INSTITUTION_CONTACT')) return { kind: 'INSTITUTION_CONTACT' };
+    if (request.topicId) {
+      const [links] = await this.store.linksOf([personId]);
+      if (links?.some((l) => l.type === 'EXPERT_IN' && l.toId === request.topicId)) return { kind: 'EXPERT' };
+    }
+    return null;
+  }
+
+  /** A place is a municipality, or a kreisfreie Stadt (which has no municipalities of its own). */
+  private async resolvePlace(name: string): Promise<{ municipality: Municipality | null; district: District }> {
+    const towns = await this.names.municipalities();
+    const cities = await this.names.cities();
+    const places = [
+      ...towns.map((t) => ({ name: t.name, id: t.id })),
+      ...cities.map((c) => ({ name: c.name, id: c.id })),
+    ];
+    const found = matchName(name, places, (p) => p.name);
+    if (!found.match)
+      throw new NotFound(
+        'Municipality',
+        name,
+        found.suggestions.map((p) => p.name),
+      );
+    const [entity] = await this.store.entitiesByIds([found.match.id]);
+    if (entity?.kind === 'District') return { municipality: null, district: entity };
+    const municipality = entity as Municipality;
+    const [district] = await this.store.districtsByAgs([municipality.districtAgs]);
+    return { municipality, district: district! };
+  }
+
+  private async resolveTopic(name: string): Promise<string> {
+    const found = matchTopic(name, await this.names.topics());
+    if (!found.match)
+      throw new NotFound(
+        'Topic',
+        name,
+        found.suggestions.map((t) => t.name),
+      );
+    return found.match.id;
+  }
+
+  private async tell(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
+    await this.notifiers.tell([personId], message, actions);
+  }
+}

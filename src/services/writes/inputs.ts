@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { InvalidInput } from '../../domain/errors.js';
+import {
+  CHANNEL_KINDS,
+  FUNDING_LEVELS,
+  INSTITUTION_TYPES,
+  LINK_TYPES,
+  ROLES,
+  VISIBILITIES,
+} from '../../domain/model.js';
+
+// What callers may send, checked before anything reaches the rules or the store.
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+  .transform((s) => s.normalize('NFC'));
+const ags = z.string().regex(/^\d{5}$/, 'must be a five-digit AGS');
+const id = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+
+export const schemas = {
+  municipality: z.object({
+    name,
+    districtAgs: ags,
+    ags: z
+      .string()
+      .regex(/^\d{8}$/, 'must be an eight-digit AGS')
+      .optional(),
+  }),
+  person: z.object({
+    name,
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"'))
+      .max(20)
+      .default([]),
+    channels: z
+      .array(
+        z.object({
+          channel: z.enum(CHANNEL_KINDS),
+          value: z.string().trim().min(1).max(320),
+          visibility: z.enum(VISIBILITIES),
+        }),
+      )
+      .max(20)
+      .default([]),
+  }),
+  alliance: z.object({ name, districtAgs: ags, topicIds: z.array(id).max(50).default([]) }),
+  institution: z.object({
+    name,
+    institutionType: z.enum(INSTITUTION_TYPES),
+    districtAgs: ags,
+    municipalityId: id.nullable().optional(),
+  }),
+  topic: z.object({
+    name,
+    nameEn: name,
+    key: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/)
+      .optional(),
+  }),
+  fundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50).default([]) }),
+  role: z.object({ personId: id, role: z.enum(ROLES), scopeId: id.nullable().optional() }),
+  link: z.object({
+    type: z.enum(LINK_TYPES),
+    fromId: id,
+    toId: id,
+    since: isoDate.nullable().optional(),
+    note: z.string().max(1000).nullable().optional(),
+  }),
+};
+
+const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"')).max(20);
+const channels = z
+  .array(
+    z.object({
+      channel: z.enum(CHANNEL_KINDS),
+      value: z.string().trim().min(1).max(320),
+      visibility: z.enum(VISIBILITIES),
+    }),
+  )
+  .max(20);
+
+/** Partial updates: what is not given stays as it is. */
+export const updateSchemas = {
+  Person: z.object({ name, languages, channels }).partial().strict(),
+  Municipality: z
+    .object({
+      name,
+      ags: z
+        .string()
+        .regex(/^\d{8}$/, 'must be an eight-digit AGS')
+        .nullable(),
+      population: z.number().int().min(0).max(10_000_000).nullable(),
+    })
+    .partial()
+    .strict(),
+  Alliance: z
+    .object({ name, topicIds: z.array(id).max(50) })
+    .partial()
+    .strict(),
+  Institution: z
+    .object({ name, institutionType: z.enum(INSTITUTION_TYPES), municipalityId: id.nullable() })
+    .partial()
+    .strict(),
+  Topic: z.object({ name, nameEn: name }).partial().strict(),
+  FundingProgram: z
+    .object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50) })
+    .partial()
+    .strict(),
+};
+export type UpdatableKind = keyof typeof updateSchemas;
+export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
+
+export const endingSchema = z.object({
+  id,
+  until: isoDate.nullable().optional(),
+  note: z.string().max(1000).nullable().optional(),
+});
+
+export type MunicipalityInput = z.input<typeof schemas.municipality>;
+export type PersonInput = z.input<typeof schemas.person>;
+export type AllianceInput = z.input<typeof schemas.alliance>;
+export type InstitutionInput = z.input<typeof schemas.institution>;
+export type TopicInput = z.input<typeof schemas.topic>;
+export type FundingProgramInput = z.input<typeof schemas.fundingProgram>;
+export type RoleInput = z.input<typeof schemas.role>;
+export type LinkInput = z.input<typeof schemas.link>;
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new InvalidInput(issue.path.join('.') || 'input', issue.message);
+}
+
+/** A day as YYYY-MM-DD (history questions: `at`), or a clear error naming the field. */
+export function parseDay(field: string, value: string): string {
+  const result = isoDate.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidInput(field, 'must be a date as YYYY-MM-DD', {
+    field,
+    problem: 'muss ein Datum der Form JJJJ-MM-TT sein',
+  });
+}
