@@ -1,14 +1,13 @@
 import type { Viewer } from '../../src/domain/access.js';
 import type { HubRequest } from '../../src/domain/requests.js';
-import type { HubServices } from '../../src/services/hub-services.js';
-import { defineCommand, parsed, unparsable, type Texts } from '../core/command.js';
+import { defineCommand, parsed, unparsable, type CommandServices, type Texts } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { requestId } from './request-view.js';
 
 // !annehmen, !erledigt, !ablehnen: one request, an optional note, the same shape.
 
 type Act = (
-  services: Omit<HubServices, 'store'>,
+  services: Pick<CommandServices, 'requests'>,
   id: string,
   viewer: Viewer,
   note: string | null,
@@ -33,6 +32,7 @@ export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; a
         rest: true,
       },
     ],
+    uses: ['requests'],
     parse: (args) =>
       args.length >= 1 ? parsed({ id: requestId(args[0]!), note: args.slice(1).join(' ') || null }) : unparsable,
     run: (args, context, deps) => spec.act(deps.services, args.id, context.viewer, args.note),

@@ -22,6 +22,7 @@ export const calendarCommand = defineCommand({
       choices: ['aus', 'off'],
     },
   ],
+  uses: ['calendars'],
   parse: (args) =>
     args.length === 0
       ? parsed('create' as const)

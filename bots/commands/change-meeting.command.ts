@@ -33,6 +33,7 @@ export const rescheduleMeetingCommand = defineCommand({
     },
     scopeOption,
   ],
+  uses: ['meetings'],
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length >= 2 ? parsed({ id: meetingId(words[0]!), when: words.slice(1).join(' '), scope }) : unparsable;
@@ -62,6 +63,7 @@ export const cancelMeetingCommand = defineCommand({
     },
     scopeOption,
   ],
+  uses: ['meetings'],
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length === 1 ? parsed({ id: meetingId(words[0]!), scope }) : unparsable;
@@ -100,6 +102,7 @@ export const agendaCommand = defineCommand({
     },
     scopeOption,
   ],
+  uses: ['meetings'],
   parse: (args) => {
     const { words, scope } = withScope(args);
     return words.length >= 2

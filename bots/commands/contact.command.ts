@@ -31,6 +31,7 @@ export const contactCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['contacts', 'privacy'],
   parse: (args) =>
     args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null }),
   run: async (args, context, deps): Promise<Shown> => {

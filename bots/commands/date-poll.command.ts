@@ -34,6 +34,7 @@ export const proposeDatesCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['datePolls'],
   parse: (args) => {
     const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
     const [title, ...rest] = args.filter((a) => !ALLIANCES.has(a.toLowerCase()));
@@ -79,6 +80,7 @@ export const voteDatesCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['datePolls'],
   parse: (args) => {
     const [poll, ...rest] = args;
     const words = rest
@@ -116,6 +118,7 @@ export const fixDateCommand = defineCommand({
       required: false,
     },
   ],
+  uses: ['datePolls'],
   parse: (args) => {
     if (args.length === 1) return parsed<{ poll: string; choice: number | null }>({ poll: args[0]!, choice: null });
     return args.length === 2 && /^\d+$/.test(args[1]!)

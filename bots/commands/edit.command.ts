@@ -85,6 +85,7 @@ export const editCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['reviser'],
   parse: parseEdit,
   run: async (args, context, deps) => {
     const record = await findRecord(args.record, EDITABLE, deps.directory);

@@ -60,7 +60,7 @@ function parseEndRole(args: string[], successorRequired: boolean) {
 async function endRole(
   args: EndRoleArgs,
   viewer: Viewer,
-  deps: CommandDeps,
+  deps: CommandDeps<'handover'>,
 ): Promise<{ result: HandoverResult; leaver: Person; successor: Person | null; receiver: Person | null }> {
   const leaver = await findPerson(args.person, deps.directory);
   const successor = args.successor ? await findPerson(args.successor, deps.directory) : null;
@@ -131,8 +131,10 @@ function endingCommand(successorRequired: boolean) {
         keyword: { de: 'zum', en: 'on' },
       },
     ],
+    uses: ['handover'] as const,
     parse: (args: string[]) => parseEndRole(args, successorRequired),
-    run: (args: EndRoleArgs, context: { viewer: Viewer }, deps: CommandDeps) => endRole(args, context.viewer, deps),
+    run: (args: EndRoleArgs, context: { viewer: Viewer }, deps: CommandDeps<'handover'>) =>
+      endRole(args, context.viewer, deps),
     render: (result: Awaited<ReturnType<typeof endRole>>, { language }: { language: Language }) =>
       renderEnding(result, language),
   };

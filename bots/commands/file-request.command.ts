@@ -32,6 +32,7 @@ export const fileRequestCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['requests'],
   parse: (args) =>
     args.length >= 3 ? parsed({ place: args[0]!, topic: args[1]!, text: args.slice(2).join(' ') }) : unparsable,
   run: (args, context, deps) => deps.services.requests.file(args, context.viewer),

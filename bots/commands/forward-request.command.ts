@@ -60,6 +60,7 @@ export const forwardRequestCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['requests'],
   parse: (args) => (args.length >= 2 ? parsed({ id: requestId(args[0]!), words: args.slice(1) }) : unparsable),
   run: async (args, context, deps) => {
     const { target, note } = await targetAndNote(args.words, deps.directory);

@@ -36,6 +36,7 @@ export const listMeetingsCommand = defineCommand({
   },
   usage: { de: '!termine', en: '!meetings' },
   example: { de: '!termine', en: '!meetings' },
+  uses: ['meetings'],
   parse: () => parsed(null),
   run: async (_args, context, deps) => {
     const meetings = shortened(await deps.services.meetings.upcoming(context.viewer));

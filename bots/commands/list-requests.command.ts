@@ -7,6 +7,7 @@ export const listRequestsCommand = defineCommand({
   summary: { de: 'Ihre Anfragen und die, die auf Sie warten', en: 'your requests and those waiting on you' },
   usage: { de: '!anfragen', en: '!requests' },
   example: { de: '!anfragen', en: '!requests' },
+  uses: ['requests'],
   parse: () => parsed(null),
   run: async (_args, context, deps) => ({
     requests: await deps.services.requests.listFor(context.viewer),

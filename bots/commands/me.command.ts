@@ -118,7 +118,11 @@ export const meCommand = defineCommand({
  * The person someone means when they ask to be linked: a person id, or their whole name (one
  * person of that name). Otherwise the close names they may see, so they can write it in full.
  */
-async function personNamed(who: string, viewer: Viewer, deps: CommandDeps): Promise<string | { candidates: string[] }> {
+async function personNamed(
+  who: string,
+  viewer: Viewer,
+  deps: Pick<CommandDeps, 'directory'>,
+): Promise<string | { candidates: string[] }> {
   if (who.startsWith('person:')) return who;
   const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
   const found = (await deps.directory.search(who.slice(0, 100), ['Person'], 10)) as Person[];

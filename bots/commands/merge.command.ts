@@ -57,6 +57,7 @@ export const mergeCommand = defineCommand({
       keyword: { de: 'zu', en: 'into' },
     },
   ],
+  uses: ['merger'],
   parse: parseMerge,
   run: async (args, context, deps) => {
     const viewer = await asDistrictCoordination(context.viewer, deps.directory);

@@ -36,6 +36,7 @@ function noteCommand(
         rest: true,
       },
     ],
+    uses: ['meetings', 'minutes'],
     parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
     run: async (text, context, deps) => {
       const item = await deps.services.minutes.note(context.viewer, kind, text, context.meetingRoom);
@@ -78,6 +79,7 @@ export const taskCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['meetings', 'minutes'],
   parse: (args) => {
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
@@ -93,7 +95,7 @@ export const taskCommand = defineCommand({
 });
 
 /** "@kik:example.org" (a Matrix mention) names the person linked to that account; "@Name" the name. */
-async function ownerName(owner: string, deps: CommandDeps): Promise<string> {
+async function ownerName(owner: string, deps: CommandDeps<'meetings' | 'minutes'>): Promise<string> {
   if (!/^@[^\s:]+:\S+$/.test(owner)) return owner.replace(/^@/, '');
   const personId = (await deps.identities.viewerFor({ transport: 'matrix', userId: owner })).personId;
   const person = personId ? await deps.directory.entity(personId) : null;
@@ -108,6 +110,7 @@ export const protocolCommand = defineCommand({
   },
   usage: { de: '!protokoll', en: '!minutes' },
   example: { de: '!protokoll', en: '!minutes' },
+  uses: ['meetings', 'minutes'],
   parse: () => parsed(null),
   run: async (_a, context, deps) => {
     const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
@@ -146,6 +149,7 @@ export const tasksCommand = defineCommand({
   summary: { de: 'Ihre offenen Aufgaben aus Treffen', en: 'your open action items from meetings' },
   usage: { de: '!aufgaben', en: '!tasks' },
   example: { de: '!aufgaben', en: '!tasks' },
+  uses: ['meetings', 'minutes'],
   parse: () => parsed(null),
   run: (_a, context, deps) => deps.services.minutes.openTasks(context.viewer),
   render: (tasks, { language }) =>

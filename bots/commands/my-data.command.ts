@@ -14,6 +14,7 @@ export const myDataCommand = defineCommand({
   },
   usage: { de: '!meine-daten', en: '!mydata' },
   example: { de: '!meine-daten', en: '!mydata' },
+  uses: ['personalData'],
   parse: () => parsed(null),
   run: (_args, context, deps) => deps.services.personalData.export(context.viewer),
   render: (data, { language }) => {

@@ -42,6 +42,7 @@ export const networkCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['network', 'privacy'],
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Neighbourhood> => {
     const [actor] = await deps.directory.search(

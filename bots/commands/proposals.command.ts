@@ -118,6 +118,7 @@ export const proposeCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['proposals', 'reviser'],
   parse: parsePropose,
   run: async (args, context, deps) => {
     // "bestätigt": the entry is still right; that needs no review.
@@ -195,6 +196,7 @@ export const reviewCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['proposals', 'reviser'],
   parse: (args) => {
     if (args.length === 0) return parsed<ReviewArgs>({ kind: 'list' });
     const action = args[0]!.toLowerCase();

@@ -31,6 +31,7 @@ export const rsvpCommand = defineCommand({
     },
     scopeOption,
   ],
+  uses: ['meetings'],
   parse: (args) => {
     const { words, scope } = withScope(args);
     const answer = ANSWERS[words[1]?.toLowerCase() ?? ''];

@@ -80,6 +80,7 @@ export const scheduleMeetingCommand = defineCommand({
       choices: ['--online'],
     },
   ],
+  uses: ['meetings'],
   parse: (all) => {
     const withAgenda = takeAgenda(all);
     if (!withAgenda) return unparsable;

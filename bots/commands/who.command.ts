@@ -25,6 +25,7 @@ export const whoCommand = defineCommand({
       rest: true,
     },
   ],
+  uses: ['privacy'],
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Found[]> => {
     if (isPseudonymised(context.viewer))

@@ -31,9 +31,13 @@ export interface BotStatus {
   lastError: string | null;
 }
 
-export interface CommandDeps {
-  /** The services, never the store itself: commands read through the directory and services. */
-  services: Omit<HubServices, 'store'>;
+/** The services a command may ask for (never the store itself: commands read through the directory). */
+export type CommandServices = Omit<HubServices, 'store'>;
+export type ServiceName = keyof CommandServices;
+
+/** What a command gets: the directory of the request, and only the services it declares in `uses`. */
+export interface CommandDeps<K extends ServiceName = ServiceName> {
+  services: Pick<CommandServices, K>;
   directory: Directory;
   identities: ChatIdentities;
   status: () => BotStatus;
@@ -66,19 +70,21 @@ export interface CommandOption {
 
 // The table holds commands of every argument and result type; each is checked where it is defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface Command<A = any, R = any> {
+export interface Command<A = any, R = any, K extends ServiceName = ServiceName> {
   name: Texts;
   options?: CommandOption[];
   summary: Texts;
   /** How to call it, e.g. "!kontakt <Gemeinde> [Thema]". */
   usage: Texts;
   example: Texts;
+  /** The services it uses; it gets no others. */
+  uses?: readonly K[];
   parse(args: string[]): Parsed<A>;
-  run(args: A, context: CommandContext, deps: CommandDeps): Promise<R>;
+  run(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<R>;
   render(result: R, context: CommandContext): Reply;
 }
 
-export function defineCommand<A, R>(command: Command<A, R>): Command<A, R> {
+export function defineCommand<A, R, K extends ServiceName = never>(command: Command<A, R, K>): Command<A, R, K> {
   return command;
 }
 

@@ -97,8 +97,13 @@ export class Dispatcher {
       };
 
     try {
+      // A command gets the services it declares, and no others (nor the store).
+      const services = Object.fromEntries(
+        (command.uses ?? []).map((name) => [name, this.deps.services[name]]),
+      ) as CommandDeps['services'];
       const deps: CommandDeps = {
         ...this.deps,
+        services,
         directory: new Directory(this.deps.services.store),
         commands: this.commands,
       };
