@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
+import type { Language } from '../../src/domain/errors.js';
 import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
 import type { DatePoll } from '../../src/services/meetings/date-polls.js';
 import type { InvitationNotifier } from '../../src/services/meetings/meetings.js';
@@ -122,60 +123,45 @@ export class MatrixBot implements InvitationNotifier {
 
   /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
   async notify(personId: string, message: Message): Promise<void> {
-    if (!this.client) return;
-    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
-      const language = await this.identities.language({ transport: 'matrix', userId });
-      const direct = await this.directRoom(userId);
-      const text = {
-        title: undefined,
-        lines: this.dispatcher
-          .expand(message[language], language)
-          .split('\n')
-          .map((line) => [line]),
-        privateDetails: true,
-      };
+    await this.toEachAccount(personId, message, async ({ userId, direct, text }) => {
       await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
-    }
+    });
   }
 
   /** An invitation in the person's direct chat, which they can answer with a reaction. */
   async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    if (!this.client) return;
-    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
-      const language = await this.identities.language({ transport: 'matrix', userId });
-      const direct = await this.directRoom(userId);
-      const text = {
-        title: undefined,
-        lines: this.dispatcher
-          .expand(message[language], language)
-          .split('\n')
-          .map((line) => [line]),
-        privateDetails: true,
-      };
+    await this.toEachAccount(personId, message, async ({ userId, direct, text, language }) => {
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
       await this.store.setState(`matrix-invitation:${eventId}`, { meetingId: meeting.id, personId });
       await this.attachCalendarFile(direct, meeting, userId);
-    }
+    });
   }
 
   /** A meeting moved or was cancelled: the message and the updated .ics (same UID, higher SEQUENCE), once per version. */
   async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    await this.toEachAccount(personId, message, async ({ userId, direct, text }) => {
+      await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
+      await this.attachCalendarFile(direct, meeting, userId);
+    });
+  }
+
+  /** For each Matrix account of the person: their direct chat and the message in their language, commands written out. */
+  private async toEachAccount(
+    personId: string,
+    message: Message,
+    send: (to: { userId: string; direct: string; language: Language; text: Reply }) => Promise<void>,
+  ): Promise<void> {
     if (!this.client) return;
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
-      const text = {
-        title: undefined,
-        lines: this.dispatcher
-          .expand(message[language], language)
-          .split('\n')
-          .map((line) => [line]),
-        privateDetails: true,
-      };
-      await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
-      await this.attachCalendarFile(direct, meeting, userId);
+      const lines = this.dispatcher
+        .expand(message[language], language)
+        .split('\n')
+        .map((line) => [line]);
+      await send({ userId, direct, language, text: { title: undefined, lines, privateDetails: true } });
     }
   }
 
