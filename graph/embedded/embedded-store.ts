@@ -158,6 +158,15 @@ export class EmbeddedStore implements GraphStore {
     );
   }
 
+  async allMunicipalityDirectory(): Promise<(MunicipalityRef & { since?: string | null; until?: string | null })[]> {
+    return this.db
+      .prepare(
+        `SELECT id, name, district_ags AS districtAgs, json_extract(data, '$.since') AS since, until
+         FROM entities WHERE kind = 'Municipality' ORDER BY name`,
+      )
+      .all() as (MunicipalityRef & { since: string | null; until: string | null })[];
+  }
+
   async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
     const rows = this.db
       .prepare(`SELECT data FROM entities WHERE kind = 'Municipality' AND district_ags IN ${IDS} ORDER BY name`)

@@ -138,6 +138,19 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
+  async allMunicipalityDirectory(): Promise<(MunicipalityRef & { since?: string | null; until?: string | null })[]> {
+    const records = await this.records(
+      'MATCH (m:Municipality) RETURN m.id AS id, m.name AS name, m.districtAgs AS districtAgs, m.since AS since, m.until AS until ORDER BY m.name',
+    );
+    return records.map((r) => ({
+      id: r.get('id'),
+      name: r.get('name'),
+      districtAgs: r.get('districtAgs'),
+      since: r.get('since') ?? null,
+      until: r.get('until') ?? null,
+    }));
+  }
+
   async allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]> {
     const records = await this.records('MATCH (m:Municipality) WHERE m.districtAgs IN $ags RETURN m ORDER BY m.name', {
       ags,

@@ -267,6 +267,8 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
       );
       return answer.data!.district.municipalities as { name: string; servedBy: { id: string }[] }[];
     };
+    // Asked for the day before, the old town is found by its name and answered with its KIK.
+    expect(await kikOf(a!.name, dayBefore(berlinDay(new Date())))).toEqual(kikBefore);
     const yesterday = await townsOn(dayBefore(berlinDay(new Date())));
     expect(yesterday.map((m) => m.name)).toEqual(expect.arrayContaining([a!.name, b!.name]));
     expect(yesterday.map((m) => m.name)).not.toContain('Elbtalgemeinde');

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../access.js';
 import type { Link, Municipality, RoleAssignment } from '../model.js';
-import type { NetworkSnapshot } from './network-store.port.js';
+import type { MunicipalityRef, NetworkSnapshot } from './network-store.port.js';
 import type { NetworkRevision, RevisionFacts } from '../revisions.js';
 
 // Keeping the network true: changing, ending and deleting what is stored, and reading it as it
@@ -22,6 +22,8 @@ export interface NetworkLifecycleStore {
   allRolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
   /** Links touching each id, ended ones included. */
   allLinksOf(ids: readonly string[]): Promise<Link[][]>;
+  /** Names of all municipalities, merged (ended) ones included, with the days they began and ended. */
+  allMunicipalityDirectory(): Promise<(MunicipalityRef & { since?: string | null; until?: string | null })[]>;
   /** Municipalities of these districts, merged (ended) ones included, by name. */
   allMunicipalitiesOfDistricts(ags: readonly string[]): Promise<Municipality[][]>;
   /** The whole network with everything that has ended (records with `until`), for asking how it stood on a day. */

@@ -201,7 +201,8 @@ export class ContactFinder {
 
   /** A town of a Landkreis, or a kreisfreie Stadt (its own district), forgiving the spelling. */
   private async resolvePlace(directory: Directory, name: string): Promise<Municipality | District> {
-    const towns = await this.names.municipalities();
+    // Asked for a past day, towns that have merged since are found by their old names.
+    const towns = directory.day ? await directory.municipalityNamesOn() : await this.names.municipalities();
     const cities = await this.names.cities();
     const places = [
       ...towns.map((t) => ({ id: t.id, name: t.name })),

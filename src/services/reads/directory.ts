@@ -11,6 +11,7 @@ import type {
 } from '../../domain/model.js';
 import type {
   EntityListQuery,
+  MunicipalityRef,
   NetworkLifecycleStore,
   NetworkStore,
   StoreCounts,
@@ -62,6 +63,15 @@ export class Directory {
   }
 
   private readonly past = new Map<string, Directory>();
+
+  /** Names of the municipalities that existed on this directory's day (merged ones before their merger). */
+  async municipalityNamesOn(): Promise<MunicipalityRef[]> {
+    const day = this.day;
+    const all = await this.store.allMunicipalityDirectory();
+    return day
+      ? all.filter((m) => (!m.until || m.until > day) && (!m.since || m.since <= day))
+      : all.filter((m) => !m.until);
+  }
 
   /** The same reads as they stood on a day (YYYY-MM-DD), batched like these; one per day and request. */
   at(day: string): Directory {
