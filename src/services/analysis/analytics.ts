@@ -206,7 +206,7 @@ export class Analytics {
     districtAgs: string | null,
     days = UNCONFIRMED_AFTER_DAYS,
   ): Promise<{ id: string; checkedAt: string | null }[]> {
-    return this.memo(`unconfirmed:${districtAgs}:${days}`, async (graph) => {
+    return this.memo(`unconfirmed:${districtAgs}:${days}:${this.now().toISOString().slice(0, 10)}`, async (graph) => {
       const snapshot = await this.network.snapshot();
       const checked = new Map(
         snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]),
