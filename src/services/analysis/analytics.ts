@@ -176,7 +176,7 @@ export class Analytics {
 
   /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
   orphanedWork(districtAgs: string | null): Promise<OrphanedWork[]> {
-    return this.memo(`orphaned:${districtAgs}`, async () => {
+    return this.memo(`orphaned:${districtAgs}:${this.now().toISOString().slice(0, 13)}`, async () => {
       const snapshot = await this.network.snapshot();
       const rolesOf = new Map<string, string[]>();
       for (const r of snapshot.roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
