@@ -11,6 +11,8 @@ type DirectMap = Record<string, string[]>;
 const stateKey = (userId: string) => `matrix-direct:${userId}`;
 
 export class DirectRooms {
+  private readonly opening = new Map<string, Promise<{ roomId: string; created: boolean }>>();
+
   constructor(
     private readonly client: () => MatrixClient | null,
     private readonly store: CoordinationStore,
@@ -27,6 +29,16 @@ export class DirectRooms {
 
   /** The direct chat with a person, opened (unencrypted, so the bot can read it) when there is none. */
   async of(userId: string): Promise<{ roomId: string; created: boolean }> {
+    // Two notifications at once must not open two chats: the second waits for the first.
+    let pending = this.opening.get(userId);
+    if (!pending) {
+      pending = this.find(userId).finally(() => this.opening.delete(userId));
+      this.opening.set(userId, pending);
+    }
+    return pending;
+  }
+
+  private async find(userId: string): Promise<{ roomId: string; created: boolean }> {
     const known = await this.store.getState<string>(stateKey(userId));
     // Releases before this one kept an encrypted direct chat here too; that one is passed over.
     if (known && (this.canDecrypt() || !(await this.isEncrypted(known)))) return { roomId: known, created: false };

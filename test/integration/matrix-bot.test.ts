@@ -182,6 +182,34 @@ describe('the Matrix bot through Synapse', () => {
     expect(exported.auditEntries.every((e) => e.subjectIds.length === 1)).toBe(true);
   });
 
+  it('opens one direct chat for two notifications sent at once', async () => {
+    const gina = await MatrixUser.register('gina');
+    await identities.requestLink({ transport: 'matrix', userId: gina.userId }, 'person:demo-14627-beauftragte');
+    await identities.confirm(
+      { transport: 'matrix', userId: gina.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
+    await Promise.all([
+      bot.notify('person:demo-14627-beauftragte', { de: 'Erste Nachricht', en: 'First message' }),
+      bot.notify('person:demo-14627-beauftragte', { de: 'Zweite Nachricht', en: 'Second message' }),
+    ]);
+    const invites = await gina.waitFor(async () => {
+      const found = await gina.invitedRooms();
+      return found.length ? found : null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await gina.invitedRooms()).toEqual(invites);
+    expect(invites).toHaveLength(1);
+    await gina.join(invites[0]!);
+    const bodies = await gina.waitFor(async () => {
+      const texts = (await gina.messages(invites[0]!))
+        .filter((m) => m.sender === botAccount.userId)
+        .map((m) => String(m.content.body));
+      return texts.length >= 2 ? texts : null;
+    });
+    expect(bodies).toEqual(expect.arrayContaining(['Erste Nachricht', 'Zweite Nachricht']));
+  });
+
   it('opens an unencrypted direct chat itself when someone writes in an encrypted one, and says so (issue 21, point 7)', async () => {
     const erin = await MatrixUser.register('erin');
     const encrypted = await erin.createRoom([botAccount.userId], {
