@@ -99,7 +99,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     reviser,
     handover,
     proposals: new ChangeProposals(store, writer, reviser, handover, now),
-    merger: new RecordMerger(store, reviser, identities, now),
+    merger: new RecordMerger(store, reviser, identities, now, events),
     names,
     contacts: new ContactFinder(names),
     access: new AccessService(store, now, events, identities),

@@ -189,7 +189,7 @@ export class AccessService {
     const revoked = await this.store.revokeToken(tokenId, at, this.audit('revokeToken', tokenId, null, actor, at));
     if (!revoked) throw new NotFound('AccessToken', tokenId);
     this.viewers.clear();
-    this.events?.publish({ action: 'revokeToken', subjectIds: [tokenId], at });
+    this.events?.publish({ action: 'revokeToken', subjectIds: [tokenId], at, touched: { entityIds: [] } });
   }
 
   list(): Promise<AccessToken[]> {

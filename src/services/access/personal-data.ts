@@ -41,7 +41,7 @@ export class PersonalData {
       subjectIds: [personId],
       details: { channels: checked.map((c) => ({ channel: c.channel, visibility: c.visibility })) },
     });
-    this.events?.publish({ action: 'updateChannels', subjectIds: [personId], at });
+    this.events?.publish({ action: 'updateChannels', subjectIds: [personId], at, touched: { entityIds: [personId] } });
     return updated;
   }
 
@@ -87,7 +87,7 @@ export class PersonalData {
     )) {
       await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
     }
-    this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at });
+    this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
   }
 }
 

@@ -9,13 +9,14 @@ import { cjsDefault } from '../cjs-interop.js';
 import type { CollaborationGraph, NetworkGraph } from './network-graph.js';
 
 // Questions analysts ask of the collaboration graph, answered from the in-memory graph and
-// cached until the network changes. Betweenness is O(nodes x edges): past a size it is refused
+// kept until a change touches the district they are about. Betweenness is O(nodes x edges): past a size it is refused
 // with advice rather than left to stall the server.
 
 const louvain = cjsDefault(louvainModule);
 const betweennessCentrality = cjsDefault(betweennessModule);
 
 export const BETWEENNESS_MAX_NODES = 6_000;
+const MAX_KEPT_ANSWERS = 10_000;
 /** A record nobody changed or confirmed for this long counts as possibly out of date. */
 export const UNCONFIRMED_AFTER_DAYS = 365;
 
@@ -55,8 +56,10 @@ export interface OrphanedWork {
 const OPEN_REQUEST_STATES = new Set(['OPEN', 'ROUTED', 'ACCEPTED']);
 
 export class Analytics {
-  /** Answers per graph: a change makes a new graph, and the old answers go with the old one. */
-  private readonly cache = new WeakMap<CollaborationGraph, Map<string, unknown>>();
+  /** Answers about the present graph, with the graph's revision they were computed at. */
+  private readonly present = new Map<string, { revision: number; answer: Promise<unknown> }>();
+  /** Answers about past days, per graph of that day. */
+  private readonly past = new WeakMap<CollaborationGraph, Map<string, Promise<unknown>>>();
 
   constructor(
     private readonly network: NetworkGraph,
@@ -67,6 +70,7 @@ export class Analytics {
   centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
     return this.memo(
       `centrality:${districtAgs}`,
+      districtAgs,
       async (graph) => {
         const scoped = scope(graph, districtAgs);
         if (scoped.order > BETWEENNESS_MAX_NODES) {
@@ -87,6 +91,7 @@ export class Analytics {
   communities(districtAgs: string | null, at: string | null = null): Promise<{ id: string; community: number }[]> {
     return this.memo(
       `communities:${districtAgs}`,
+      districtAgs,
       async (graph) => {
         const scoped = scope(graph, districtAgs);
         // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
@@ -102,6 +107,7 @@ export class Analytics {
   brokers(districtAgs: string | null, at: string | null = null): Promise<Broker[]> {
     return this.memo(
       `brokers:${districtAgs}`,
+      districtAgs,
       async (graph) =>
         [...articulationPoints(scope(graph, districtAgs))]
           .map(([id, groups]) => ({ id, groupsConnected: groups }))
@@ -114,6 +120,7 @@ export class Analytics {
   isolatedAlliances(districtAgs: string | null, at: string | null = null): Promise<string[]> {
     return this.memo(
       `isolated:${districtAgs}`,
+      districtAgs,
       async (graph) =>
         scope(graph, districtAgs)
           .filterNodes((id, attrs) => {
@@ -131,6 +138,7 @@ export class Analytics {
   uncoveredMunicipalities(districtAgs: string | null, at: string | null = null): Promise<string[]> {
     return this.memo(
       `uncovered:${districtAgs}`,
+      districtAgs,
       async (graph) =>
         scope(graph, districtAgs)
           .filterNodes(
@@ -145,6 +153,7 @@ export class Analytics {
   kikLoad(districtAgs: string | null, at: string | null = null): Promise<KikLoad[]> {
     return this.memo(
       `kikLoad:${districtAgs}`,
+      districtAgs,
       async (graph) => {
         const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
         const perDistrict = new Map<string, number>();
@@ -176,7 +185,8 @@ export class Analytics {
 
   /** Open requests whose handler, and coming meetings whose organiser, no longer hold a role to do them. */
   orphanedWork(districtAgs: string | null): Promise<OrphanedWork[]> {
-    return this.memo(`orphaned:${districtAgs}:${this.now().toISOString().slice(0, 13)}`, async () => {
+    // Requests and meetings change without touching a district's graph: any change counts.
+    return this.memo(`orphaned:${districtAgs}:${this.now().toISOString().slice(0, 13)}`, null, async () => {
       const snapshot = await this.network.snapshot();
       const rolesOf = new Map<string, string[]>();
       for (const r of snapshot.roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role]);
@@ -206,7 +216,8 @@ export class Analytics {
     districtAgs: string | null,
     days = UNCONFIRMED_AFTER_DAYS,
   ): Promise<{ id: string; checkedAt: string | null }[]> {
-    return this.memo(`unconfirmed:${districtAgs}:${days}:${this.now().toISOString().slice(0, 10)}`, async (graph) => {
+    const key = `unconfirmed:${districtAgs}:${days}:${this.now().toISOString().slice(0, 10)}`;
+    return this.memo(key, districtAgs, async (graph) => {
       const snapshot = await this.network.snapshot();
       const checked = new Map(
         snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]),
@@ -227,6 +238,7 @@ export class Analytics {
   ruleBreaches(at: string | null = null): Promise<RuleBreach[]> {
     return this.memo(
       'breaches',
+      null,
       async (graph) => {
         const breaches: RuleBreach[] = [];
         graph.forEachNode((id, attrs) => {
@@ -258,20 +270,34 @@ export class Analytics {
     );
   }
 
+  /**
+   * An answer about a district (null: the whole network) is kept until a change touches that
+   * district; answers about past days are kept with the graph of that day.
+   */
   private async memo<T>(
     key: string,
+    districtAgs: string | null,
     compute: (graph: CollaborationGraph) => Promise<T>,
     at: string | null = null,
   ): Promise<T> {
     const graph = await this.network.actorGraph(at);
-    let answers = this.cache.get(graph);
-    if (!answers) this.cache.set(graph, (answers = new Map()));
-    if (!answers.has(key)) {
-      const pending = compute(graph);
-      answers.set(key, pending);
-      pending.catch(() => answers.delete(key));
+    if (at) {
+      let answers = this.past.get(graph);
+      if (!answers) this.past.set(graph, (answers = new Map()));
+      if (!answers.has(key)) {
+        const pending = compute(graph);
+        answers.set(key, pending);
+        pending.catch(() => answers.delete(key));
+      }
+      return answers.get(key) as Promise<T>;
     }
-    return answers.get(key) as Promise<T>;
+    const kept = this.present.get(key);
+    if (kept && !this.network.changedSince(kept.revision, districtAgs)) return kept.answer as Promise<T>;
+    if (this.present.size >= MAX_KEPT_ANSWERS) this.present.clear();
+    const answer = compute(graph);
+    this.present.set(key, { revision: this.network.revision(), answer });
+    answer.catch(() => this.present.delete(key));
+    return answer;
   }
 }
 

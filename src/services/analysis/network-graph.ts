@@ -1,48 +1,22 @@
-import { UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { districtId } from '../../domain/ids.js';
 import type { EntityKind, Role } from '../../domain/model.js';
-import type { NetworkLifecycleStore, NetworkSnapshot, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import type {
+  MeetingStore,
+  NetworkLifecycleStore,
+  NetworkSnapshot,
+  NetworkStore,
+  RequestStore,
+} from '../../domain/ports/graph-store.port.js';
 import { snapshotOn } from '../../domain/revisions.js';
-import type { NetworkEvents } from '../reads/network-events.js';
+import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
+import { graphOf, NetworkFacts, type CollaborationGraph, type EdgeType, type NodeAttributes } from './graph-facts.js';
 
 // The collaboration graph: every actor a node, every explicit link, role and membership an
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
 // analytics requests cost no database round trip once it is warm.
 
-export type EdgeType =
-  | 'SERVES'
-  | 'ACTIVE_IN'
-  | 'EXPERT_IN'
-  | 'ABOUT'
-  | 'COOPERATES_WITH'
-  | 'ROLE'
-  | 'MEMBER_OF'
-  | 'WORKS_AT'
-  | 'PART_OF'
-  | 'LOCATED_IN'
-  | 'MET'
-  | 'ROUTED_REQUEST'
-  | 'CROSS_DISTRICT';
-
-export interface NodeAttributes {
-  kind: EntityKind;
-  name: string;
-  /** The district a node belongs to; for people, the districts of their roles. */
-  districts: string[];
-  roles: Role[];
-  population: number | null;
-}
-
-export interface EdgeAttributes {
-  types: EdgeType[];
-  weight: number;
-  /** The collaboration's first known date and its last (today for a running link), YYYY-MM-DD. */
-  since: string | null;
-  lastActive: string | null;
-}
-
-export type CollaborationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
+export type { CollaborationGraph, EdgeAttributes, EdgeType, NodeAttributes } from './graph-facts.js';
 
 export interface NetworkNode {
   id: string;
@@ -84,40 +58,83 @@ export interface NetworkQuery {
 }
 
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
+const isActor = (kind: EntityKind) => !NON_ACTORS.includes(kind);
+const anyKind = () => true;
 
 interface Graphs {
   full: CollaborationGraph;
   actors: CollaborationGraph;
-  snapshot: NetworkSnapshot;
+  facts: NetworkFacts;
+}
+
+/** The present graphs, following every change, with node ids by district. */
+interface Present extends Graphs {
+  byDistrict: Map<string, Set<string>>;
+  loadedAt: number;
 }
 
 const PAST_GRAPHS_KEPT = 4;
 /** The key of the graph with everything that ever held, each link with its real dates. */
 const EVERYTHING = 'everything';
+/**
+ * Meetings pass and links run on to a new today without any write: past this age the present
+ * graph is read anew in the background (and served as it is until then).
+ */
+const RELOAD_AFTER_MS = 60 * 60 * 1000;
+/** Changes remembered for asking which districts changed since a revision. */
+const CHANGES_KEPT = 1000;
 
-function graphsOf(snapshot: NetworkSnapshot, now: Date): Graphs {
-  const full = buildGraph(snapshot, now);
-  const actors = full.copy();
-  actors.forEachNode((id, attrs) => {
-    if (NON_ACTORS.includes(attrs.kind)) actors.dropNode(id);
+function graphsOf(snapshot: NetworkSnapshot, now: () => Date): Graphs {
+  const facts = NetworkFacts.from(snapshot, now);
+  return { facts, full: graphOf(facts, anyKind), actors: graphOf(facts, isActor) };
+}
+
+function districtIndexOf(graph: CollaborationGraph): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  graph.forEachNode((id, attrs) => {
+    for (const ags of attrs.districts) {
+      let set = index.get(ags);
+      if (!set) index.set(ags, (set = new Set()));
+      set.add(id);
+    }
   });
-  return { full, actors, snapshot };
+  return index;
 }
 
 export class NetworkGraph {
-  private cached: Promise<Graphs> | null = null;
-  /** Graphs of past days asked for, dropped with the present one on every change. */
+  private present: Promise<Present> | null = null;
+  private reloading = false;
+  /** Patches from changes, one after the other, in the order the changes came. */
+  private patches: Promise<void> = Promise.resolve();
+  /** Graphs of past days asked for, dropped on every change. */
   private readonly past = new Map<string, Promise<Graphs>>();
-  private districtIndex: { graph: CollaborationGraph; index: Map<string, string[]> } | null = null;
+  private revisionCounter = 0;
+  /** The districts each recent revision changed (null: all of them). */
+  private readonly changes: { revision: number; districts: Set<string> | null }[] = [];
 
   constructor(
-    private readonly store: NetworkStore & NetworkLifecycleStore,
+    private readonly store: NetworkStore &
+      NetworkLifecycleStore &
+      Pick<MeetingStore, 'meetingById'> &
+      Pick<RequestStore, 'requestById'>,
     events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {
-    events?.subscribe(() => {
-      this.cached = null;
+    events?.subscribe((change) => {
       this.past.clear();
+      if (!change.touched) {
+        this.present = null;
+        this.changed(null);
+        return;
+      }
+      const touched = change.touched;
+      this.patches = this.patches.then(() =>
+        this.patch(touched).catch(() => {
+          // What cannot be followed is read anew.
+          this.present = null;
+          this.changed(null);
+        }),
+      );
     });
   }
 
@@ -131,47 +148,133 @@ export class NetworkGraph {
     return (await this.graphs(at)).actors;
   }
 
-  /** The snapshot the graph was built from: current roles and links, requests and meetings. */
+  /** The facts the graph is made of now: current roles and links, requests and meetings. */
   async snapshot(): Promise<NetworkSnapshot> {
-    return (await this.graphs()).snapshot;
+    return (await this.graphs()).facts.snapshot();
   }
 
-  private graphs(at: string | null = null): Promise<Graphs> {
+  /** Counts the changes the present graph followed (and reloads); answers go stale when it moves. */
+  revision(): number {
+    return this.revisionCounter;
+  }
+
+  /**
+   * Whether a change since `revision` touched the district (or, for null, anything). Answers
+   * computed from the graph at `revision` still hold when it did not.
+   */
+  changedSince(revision: number, districtAgs: string | null): boolean {
+    if (revision === this.revisionCounter) return false;
+    const first = this.changes[0];
+    if (!first || first.revision > revision + 1 || districtAgs === null) return true;
+    return this.changes.some((c) => c.revision > revision && (c.districts === null || c.districts.has(districtAgs)));
+  }
+
+  private changed(districts: Set<string> | null): void {
+    this.revisionCounter++;
+    this.changes.push({ revision: this.revisionCounter, districts });
+    if (this.changes.length > CHANGES_KEPT) this.changes.shift();
+  }
+
+  private async graphs(at: string | null = null): Promise<Graphs> {
     if (at) {
       let found = this.past.get(at);
       if (!found) {
         if (this.past.size >= PAST_GRAPHS_KEPT) this.past.delete(this.past.keys().next().value!);
-        found = this.store
-          .historySnapshot()
-          .then((all) =>
-            at === EVERYTHING ? graphsOf(all, this.now()) : graphsOf(snapshotOn(all, at), new Date(`${at}T12:00:00Z`)),
-          );
+        found = this.store.historySnapshot().then((all) => {
+          if (at === EVERYTHING) return graphsOf(all, this.now);
+          const day = new Date(`${at}T12:00:00Z`);
+          return graphsOf(snapshotOn(all, at), () => day);
+        });
         found.catch(() => this.past.delete(at));
         this.past.set(at, found);
       }
       return found;
     }
-    this.cached ??= this.store.networkSnapshot().then(
-      (snapshot) => graphsOf(snapshot, this.now()),
-      (error: unknown) => {
-        this.cached = null;
-        throw error;
-      },
-    );
-    return this.cached;
+    await this.patches;
+    const present = await this.current();
+    if (Date.now() - present.loadedAt > RELOAD_AFTER_MS && !this.reloading) this.reloadInBackground(present);
+    return present;
   }
 
-  /** Node ids by district, built once per graph. */
-  private async byDistrict(): Promise<Map<string, string[]>> {
-    const graph = await this.graph();
-    if (this.districtIndex?.graph !== graph) {
-      const index = new Map<string, string[]>();
-      graph.forEachNode((id, attrs) => {
-        for (const ags of attrs.districts) index.set(ags, [...(index.get(ags) ?? []), id]);
-      });
-      this.districtIndex = { graph, index };
+  private current(): Promise<Present> {
+    this.present ??= this.load().catch((error: unknown) => {
+      this.present = null;
+      throw error;
+    });
+    return this.present;
+  }
+
+  private async load(): Promise<Present> {
+    const graphs = graphsOf(await this.store.networkSnapshot(), this.now);
+    return { ...graphs, byDistrict: districtIndexOf(graphs.full), loadedAt: Date.now() };
+  }
+
+  private reloadInBackground(stale: Present): void {
+    this.reloading = true;
+    const revision = this.revisionCounter;
+    this.load()
+      .then((fresh) => {
+        // A change while reading: the patched graph is newer than what was read.
+        if (this.revisionCounter !== revision) return;
+        if (this.present) void this.present.then((p) => p === stale && this.replacePresent(fresh));
+      })
+      .catch(() => undefined)
+      .finally(() => (this.reloading = false));
+  }
+
+  private replacePresent(fresh: Present): void {
+    this.present = Promise.resolve(fresh);
+    this.changed(null);
+  }
+
+  /** Reads the fresh state of what a change touched and redoes only that in the graphs. */
+  private async patch(touched: TouchedRecords): Promise<void> {
+    if (!this.present) return;
+    const present = await this.present;
+    const ids = [...new Set(touched.entityIds)];
+    const meetingIds = [...new Set(touched.meetingIds ?? [])];
+    const requestIds = [...new Set(touched.requestIds ?? [])];
+    const [entities, personRoles, scopeRoles, links, meetings, requests] = await Promise.all([
+      ids.length ? this.store.entitiesByIds(ids) : [],
+      ids.length ? this.store.rolesOfPersons(ids) : [],
+      ids.length ? this.store.rolesInScopes(ids) : [],
+      ids.length ? this.store.linksOf(ids) : [],
+      Promise.all(meetingIds.map((id) => this.store.meetingById(id))),
+      Promise.all(requestIds.map((id) => this.store.requestById(id))),
+    ]);
+    const dirty = present.facts.replace({
+      entities: new Map(ids.map((id, i) => [id, entities[i] ?? null])),
+      roles: [...personRoles.flat(), ...scopeRoles.flat()],
+      links: links.flat(),
+      meetings: new Map(meetingIds.map((id, i) => [id, meetings[i] ?? null])),
+      requests: new Map(requestIds.map((id, i) => [id, requests[i] ?? null])),
+    });
+    const districts = new Set<string>();
+    // The districts of what changed and of its neighbours (an alliance is isolated in its district
+    // when the KIK next door loses the role): answers about them are stale.
+    const note = (id: string) => {
+      if (!present.full.hasNode(id)) return;
+      for (const ags of present.full.getNodeAttribute(id, 'districts')) districts.add(ags);
+      present.full.forEachNeighbor(id, (_n, attrs) => attrs.districts.forEach((ags) => districts.add(ags)));
+    };
+    const ends = [...dirty.pairs].flatMap((pair) => pair.split('\u0000'));
+    for (const id of [...dirty.nodes, ...ends]) note(id);
+    for (const id of dirty.nodes) {
+      if (!present.full.hasNode(id)) continue;
+      for (const ags of present.full.getNodeAttribute(id, 'districts')) present.byDistrict.get(ags)?.delete(id);
     }
-    return this.districtIndex.index;
+    present.facts.redo(present.full, dirty, anyKind);
+    present.facts.redo(present.actors, dirty, isActor);
+    for (const id of dirty.nodes) {
+      if (!present.full.hasNode(id)) continue;
+      for (const ags of present.full.getNodeAttribute(id, 'districts')) {
+        let set = present.byDistrict.get(ags);
+        if (!set) present.byDistrict.set(ags, (set = new Set()));
+        set.add(id);
+      }
+    }
+    for (const id of [...dirty.nodes, ...ends]) note(id);
+    this.changed(districts);
   }
 
   async view(query: NetworkQuery): Promise<NetworkView> {
@@ -185,7 +288,7 @@ export class NetworkGraph {
       ? null
       : query.at || query.withEnded
         ? graph.filterNodes((_id, attrs) => attrs.districts.includes(query.districtAgs!))
-        : ((await this.byDistrict()).get(query.districtAgs) ?? []);
+        : [...((await this.current()).byDistrict.get(query.districtAgs) ?? [])];
     const selected = selectNodes(graph, inDistrict, query.depth, query.kinds);
     if (query.withTopics && (!query.kinds || query.kinds.includes('Topic'))) {
       for (const id of [...selected])
@@ -217,72 +320,6 @@ export class NetworkGraph {
     if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
     return bidirectional(graph, fromId, toId);
   }
-}
-
-function buildGraph(snapshot: NetworkSnapshot, now: Date): CollaborationGraph {
-  const graph: CollaborationGraph = new UndirectedGraph({ allowSelfLoops: false });
-  for (const e of snapshot.entities) {
-    graph.addNode(e.id, {
-      kind: e.kind,
-      name: e.name,
-      districts: e.districtAgs ? [e.districtAgs] : [],
-      roles: [],
-      population: e.population,
-    });
-  }
-  const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
-  const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
-  /** `at` dates an event (a meeting, a routed request); `until` ends it later (a link runs until today). */
-  const connect = (a: string, b: string, type: EdgeType, at: string | null = null, until: string | null = at) => {
-    if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
-    const day = at?.slice(0, 10) ?? null;
-    const lastDay = until?.slice(0, 10) ?? null;
-    const existing = graph.edge(a, b);
-    if (existing) {
-      graph.updateEdgeAttributes(existing, (attrs) => ({
-        types: attrs.types.includes(type) ? attrs.types : [...attrs.types, type],
-        weight: attrs.weight + 1,
-        since: earlier(attrs.since, day),
-        lastActive: later(attrs.lastActive, lastDay),
-      }));
-    } else {
-      graph.addEdge(a, b, { types: [type], weight: 1, since: day, lastActive: lastDay });
-    }
-  };
-  for (const e of snapshot.entities) {
-    if (e.kind === 'Municipality' && e.districtAgs) connect(e.id, districtId(e.districtAgs), 'PART_OF');
-    if (e.kind === 'Institution') connect(e.id, e.municipalityId ?? districtId(e.districtAgs!), 'LOCATED_IN');
-    for (const topic of e.topicIds) connect(e.id, topic, 'ABOUT');
-  }
-  for (const r of snapshot.roles) {
-    if (!graph.hasNode(r.personId)) continue;
-    graph.updateNodeAttribute(r.personId, 'roles', (roles) => [...(roles ?? []), r.role]);
-    if (!r.scopeId || !graph.hasNode(r.scopeId)) continue;
-    const scopeDistricts = graph.getNodeAttribute(r.scopeId, 'districts');
-    graph.updateNodeAttribute(r.personId, 'districts', (d) => [...new Set([...(d ?? []), ...scopeDistricts])]);
-    connect(
-      r.personId,
-      r.scopeId,
-      r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE',
-    );
-  }
-  // A link with a start date is a collaboration still going on: active from then until today,
-  // or until the day before it ended.
-  const today = now.toISOString();
-  const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  for (const l of snapshot.links)
-    connect(l.fromId, l.toId, l.type, l.since, l.until ? dayBefore(l.until) : l.since ? today : null);
-  // Each meeting held strengthens the links between the municipalities that met.
-  for (const m of snapshot.meetings) {
-    if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > now.getTime()) continue;
-    m.municipalityIds.forEach((a, i) =>
-      m.municipalityIds.slice(i + 1).forEach((b) => connect(a, b, 'MET', m.startsAt)),
-    );
-  }
-  // Each hop of a routed request strengthens the link between the two people it passed between.
-  for (const r of snapshot.requests)
-    for (const hop of r.hops) if (hop.fromId && hop.toId) connect(hop.fromId, hop.toId, 'ROUTED_REQUEST', hop.at);
-  return graph;
 }
 
 /** The district's own nodes (or, for null, every actor), plus neighbours up to `depth` hops. */

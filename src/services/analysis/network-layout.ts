@@ -71,7 +71,9 @@ export class NetworkLayouts {
     events?: NetworkEvents,
     private readonly maxEntries = 64,
   ) {
-    events?.subscribe(() => this.cache.clear());
+    // A followed change keeps where the known nodes stand (the map does not jump); a view with a
+    // node the layout lacks is laid out anew.
+    events?.subscribe((change) => change.touched || this.cache.clear());
   }
 
   /** The layout of a view, by a key that names the query the view answers. */

@@ -16,7 +16,8 @@ import {
 import type { RuleSettings, WriteFacts } from '../../domain/rules.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../writes/inputs.js';
-import type { NetworkEvents } from '../reads/network-events.js';
+import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
+import { touchedByRevision } from '../reads/touched.js';
 import { berlinDay } from '../meetings/when.js';
 
 // Keeping the network true: changing records, ending roles and links, deleting mistakes. Each is
@@ -298,10 +299,12 @@ export class NetworkReviser {
       actor.access === 'COORDINATOR' && actor.personId
         ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
         : new Set<string>();
+    let touched: TouchedRecords | undefined;
     try {
       await this.store.revise(
         revision,
         (facts) => {
+          touched = touchedByRevision(revision, facts);
           if (authorize) authorize(facts);
           else authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
           validateRevision(revision, facts, this.settings);
@@ -311,7 +314,7 @@ export class NetworkReviser {
     } catch (error) {
       throw error instanceof EditConflict ? await this.named(error) : error;
     }
-    this.events?.publish({ action, subjectIds: audit.subjectIds, at });
+    this.events?.publish({ action, subjectIds: audit.subjectIds, at, ...(touched ? { touched } : {}) });
   }
 
   /** The conflict names who changed the record, not their id. */

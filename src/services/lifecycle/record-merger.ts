@@ -8,6 +8,7 @@ import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/port
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import { parseInput, updateSchemas } from '../writes/inputs.js';
 import type { NetworkReviser } from './network-reviser.js';
+import type { NetworkEvents } from '../reads/network-events.js';
 
 // Merging duplicates and municipalities (see domain/merges.ts). The network part is one revision;
 // for people, their requests, meetings and chat links then move to the survivor as well.
@@ -27,6 +28,7 @@ export class RecordMerger {
     private readonly reviser: NetworkReviser,
     private readonly identities: ChatIdentities,
     private readonly now: () => Date = () => new Date(),
+    private readonly events?: NetworkEvents,
   ) {}
 
   /** Two (or more) records of the same person, alliance or institution become the survivor. */
@@ -168,7 +170,8 @@ export class RecordMerger {
   /** A merged person's requests, meetings and chat accounts belong to the survivor. */
   private async movePersonWork(fromId: string, toId: string): Promise<void> {
     const swap = (id: string) => (id === fromId ? toId : id);
-    for (const request of await this.store.requestsOf(fromId, 10_000)) {
+    const requests = await this.store.requestsOf(fromId, 10_000);
+    for (const request of requests) {
       await this.store.saveRequest({
         ...request,
         requesterId: swap(request.requesterId),
@@ -186,5 +189,11 @@ export class RecordMerger {
     }));
     if (moved.length) await this.store.saveMeetings(moved);
     await this.identities.movePerson(fromId, toId);
+    this.events?.publish({
+      action: 'personWorkMoved',
+      subjectIds: [fromId, toId],
+      at: this.now().toISOString(),
+      touched: { entityIds: [], requestIds: requests.map((r) => r.id), meetingIds: moved.map((m) => m.id) },
+    });
   }
 }

@@ -160,6 +160,7 @@ export class MeetingPlanner {
       action: 'meetingScheduled',
       subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds],
       at: first.createdAt,
+      touched: { entityIds: [], meetingIds: meetings.map((m) => m.id) },
     });
     await this.changed(first);
     return first;
@@ -275,6 +276,7 @@ export class MeetingPlanner {
       action: 'meetingsHandedOver',
       subjectIds: [fromId, toId, ...moved.map((m) => m.id)],
       at: this.now().toISOString(),
+      touched: { entityIds: [], meetingIds: moved.map((m) => m.id) },
     });
     return moved;
   }
@@ -312,6 +314,7 @@ export class MeetingPlanner {
       action: 'meetingChanged',
       subjectIds: [meeting.id, ...meeting.inviteeIds],
       at: this.now().toISOString(),
+      touched: { entityIds: [], meetingIds: [meeting.id] },
     });
   }
 

@@ -1,9 +1,10 @@
+import { kindOfId } from '../../domain/ids.js';
 import type { District, Topic } from '../../domain/model.js';
 import type { MunicipalityRef, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { NetworkEvents } from './network-events.js';
 
 // Names for forgiving matching (all municipalities, the kreisfreie Städte, all topics), read once
-// and kept until the network changes.
+// and kept until a change touches a municipality, district or topic.
 
 export class NameIndex {
   private municipalityList: Promise<MunicipalityRef[]> | null = null;
@@ -14,7 +15,10 @@ export class NameIndex {
     private readonly store: NetworkStore,
     events?: NetworkEvents,
   ) {
-    events?.subscribe(() => this.invalidate());
+    events?.subscribe((change) => {
+      const kinds = change.touched?.entityIds.map(kindOfId);
+      if (!kinds || kinds.some((k) => k === 'Municipality' || k === 'District' || k === 'Topic')) this.invalidate();
+    });
   }
 
   municipalities(): Promise<MunicipalityRef[]> {

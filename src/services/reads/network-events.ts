@@ -7,6 +7,18 @@ export interface NetworkChange {
   action: string;
   subjectIds: string[];
   at: string;
+  /**
+   * What the change touched, so read models follow it instead of reading everything anew.
+   * Absent: anything may have changed (e.g. another writer of the store), and readers reload.
+   */
+  touched?: TouchedRecords;
+}
+
+export interface TouchedRecords {
+  /** Every record whose own fields, roles or links changed (both ends of a link, person and place of a role). */
+  entityIds: string[];
+  meetingIds?: string[];
+  requestIds?: string[];
 }
 
 export class NetworkEvents {

@@ -1,10 +1,15 @@
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
-import type { NetworkEvents } from './network-events.js';
+import { kindOfId } from '../../domain/ids.js';
+import type { NetworkEvents, TouchedRecords } from './network-events.js';
+
+const agsOfDistrictId = (id: string) => id.slice(id.indexOf(':') + 1);
 
 // The network's records change rarely and are read on every request, so the hub keeps what it
-// read in memory until the network changes: any write on this instance, or on another one
-// (through Redis), drops everything. Requests, meetings, tokens and chat state are not cached.
-// A read that raced a write is not kept, so the cache never holds what a write replaced.
+// read in memory and follows changes: a change drops only the answers about the records it
+// touched (on this instance, or on another one through Redis); a change that does not say what
+// it touched (another writer of the store) drops everything. Requests, meetings, tokens and chat
+// state are not cached. A read that raced a write is not kept, so the cache never holds what a
+// write replaced.
 
 const CACHED = [
   'districtsByAgs',
@@ -28,7 +33,17 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
     size = 0;
     for (const cache of caches.values()) cache.clear();
   };
-  events.subscribe(clear);
+  const forget = (touched: TouchedRecords) => {
+    if (touched.entityIds.length === 0) return;
+    generation++;
+    const ids = new Set(touched.entityIds);
+    const districts = new Set(touched.entityIds.filter((id) => kindOfId(id) === 'District').map(agsOfDistrictId));
+    for (const [method, cache] of caches) {
+      const keys = method === 'districtsByAgs' || method === 'municipalitiesOfDistricts' ? districts : ids;
+      for (const key of keys) if (cache.delete(key)) size--;
+    }
+  };
+  events.subscribe((change) => (change.touched ? forget(change.touched) : clear()));
 
   const cachedRead = (method: CachedMethod) => async (keys: readonly string[]) => {
     const cache = caches.get(method)!;
@@ -52,7 +67,9 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
 
   // Searches are cached whole, by their arguments.
   const searches = new Map<string, Promise<unknown>>();
-  events.subscribe(() => searches.clear());
+  events.subscribe((change) => {
+    if (!change.touched || change.touched.entityIds.length > 0) searches.clear();
+  });
   const search = (...args: Parameters<GraphStore['search']>) => {
     const key = JSON.stringify(args);
     let answer = searches.get(key);

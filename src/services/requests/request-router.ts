@@ -104,7 +104,12 @@ export class RequestRouter {
       },
       [acceptAction(request.id)],
     );
-    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, handlerId], at });
+    this.events?.publish({
+      action: 'requestRouted',
+      subjectIds: [request.id, request.requesterId, handlerId],
+      at,
+      touched: { entityIds: [], requestIds: [request.id] },
+    });
     return request;
   }
 
@@ -236,7 +241,12 @@ export class RequestRouter {
       });
     }
     if (moved.length)
-      this.events?.publish({ action: 'requestsHandedOver', subjectIds: [fromId, toId, ...moved.map((r) => r.id)], at });
+      this.events?.publish({
+        action: 'requestsHandedOver',
+        subjectIds: [fromId, toId, ...moved.map((r) => r.id)],
+        at,
+        touched: { entityIds: [], requestIds: moved.map((r) => r.id) },
+      });
     return moved;
   }
 
@@ -285,6 +295,7 @@ export class RequestRouter {
       action: `request${kind[0]}${kind.slice(1).toLowerCase()}`,
       subjectIds: [id, request.requesterId],
       at,
+      touched: { entityIds: [], requestIds: [id] },
     });
     return next;
   }
@@ -308,7 +319,12 @@ export class RequestRouter {
       version: request.version + 1,
     };
     if (!(await this.store.saveRequest(next))) throw new RequestChanged(request.id);
-    this.events?.publish({ action: 'requestRouted', subjectIds: [request.id, request.requesterId, toId], at });
+    this.events?.publish({
+      action: 'requestRouted',
+      subjectIds: [request.id, request.requesterId, toId],
+      at,
+      touched: { entityIds: [], requestIds: [request.id] },
+    });
     return next;
   }
 

@@ -20,6 +20,7 @@ import type { RuleSettings } from '../../domain/rules.js';
 import { auditEntryFor } from './audit.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import type { NetworkEvents } from '../reads/network-events.js';
+import { touchedByBundle } from '../reads/touched.js';
 import {
   parseInput,
   schemas,
@@ -68,7 +69,12 @@ export class NetworkWriter {
       },
       audit,
     );
-    this.events?.publish({ action: options.action, subjectIds: audit.subjectIds, at: audit.at });
+    this.events?.publish({
+      action: options.action,
+      subjectIds: audit.subjectIds,
+      at: audit.at,
+      touched: touchedByBundle(changes),
+    });
   }
 
   async addMunicipality(input: MunicipalityInput, actor: Viewer): Promise<Municipality> {

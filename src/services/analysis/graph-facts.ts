@@ -1,0 +1,402 @@
+import { UndirectedGraph } from 'graphology';
+import { districtId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meetings.js';
+import type { Entity, EntityKind, Role, RoleAssignment, Link } from '../../domain/model.js';
+import { lastChecked, type NetworkSnapshot } from '../../domain/ports/network-store.port.js';
+import type { HubRequest } from '../../domain/requests.js';
+
+// The facts the collaboration graph is made of, indexed so that a change replaces only the facts
+// it touched and the graph redoes only the nodes and edges those facts make. An edge is the sum of
+// its contributions (a role, a link, a meeting held, a hop of a request, a record's place or
+// topic), so whatever order facts arrive in, the same facts give the same graph.
+
+export type EdgeType =
+  | 'SERVES'
+  | 'ACTIVE_IN'
+  | 'EXPERT_IN'
+  | 'ABOUT'
+  | 'COOPERATES_WITH'
+  | 'ROLE'
+  | 'MEMBER_OF'
+  | 'WORKS_AT'
+  | 'PART_OF'
+  | 'LOCATED_IN'
+  | 'MET'
+  | 'ROUTED_REQUEST'
+  | 'CROSS_DISTRICT';
+
+export interface NodeAttributes {
+  kind: EntityKind;
+  name: string;
+  /** The district a node belongs to; for people, the districts of their roles. */
+  districts: string[];
+  roles: Role[];
+  population: number | null;
+}
+
+export interface EdgeAttributes {
+  types: EdgeType[];
+  weight: number;
+  /** The collaboration's first known date and its last (today for a running link), YYYY-MM-DD. */
+  since: string | null;
+  lastActive: string | null;
+}
+
+export type CollaborationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export type SnapshotEntity = NetworkSnapshot['entities'][number];
+
+/** The fresh state of what a change touched, as read from the store after it. */
+export interface FactUpdate {
+  /** Every entity the change touched, with its record now (null: gone or ended). */
+  entities: ReadonlyMap<string, Entity | null>;
+  /** The current roles and links at those entities (at either end). */
+  roles: readonly RoleAssignment[];
+  links: readonly Link[];
+  meetings: ReadonlyMap<string, Meeting | null>;
+  requests: ReadonlyMap<string, HubRequest | null>;
+}
+
+/** What a replacement left to redo in a graph. */
+export interface Dirty {
+  nodes: Set<string>;
+  pairs: Set<string>;
+}
+
+interface Contribution {
+  a: string;
+  b: string;
+  type: EdgeType;
+  since: string | null;
+  lastActive: string | null;
+}
+
+/** Structural ties first, then roles, links, meetings and requests: the first type names the edge. */
+const TYPE_ORDER: readonly EdgeType[] = [
+  'PART_OF',
+  'LOCATED_IN',
+  'ABOUT',
+  'ROLE',
+  'MEMBER_OF',
+  'WORKS_AT',
+  'SERVES',
+  'ACTIVE_IN',
+  'EXPERT_IN',
+  'COOPERATES_WITH',
+  'MET',
+  'ROUTED_REQUEST',
+  'CROSS_DISTRICT',
+];
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+const pairEnds = (key: string) => key.split('\u0000') as [string, string];
+
+/** A record as the graph needs it (the shape of a snapshot's entities). */
+export function snapshotEntityOf(e: Entity): SnapshotEntity {
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    districtAgs: e.kind === 'District' ? e.ags : 'districtAgs' in e ? e.districtAgs : null,
+    municipalityId: 'municipalityId' in e ? e.municipalityId : null,
+    population: 'population' in e ? (e.population ?? null) : null,
+    topicIds: 'topicIds' in e ? e.topicIds : [],
+    ...(e.since ? { since: e.since } : {}),
+    ...(e.until ? { until: e.until } : {}),
+    ...lastChecked(e.confirmedAt, e.changedAt),
+  };
+}
+
+class MultiIndex {
+  private readonly map = new Map<string, Set<string>>();
+  add(key: string, value: string): void {
+    let set = this.map.get(key);
+    if (!set) this.map.set(key, (set = new Set()));
+    set.add(value);
+  }
+  delete(key: string, value: string): void {
+    const set = this.map.get(key);
+    if (set?.delete(value) && set.size === 0) this.map.delete(key);
+  }
+  get(key: string): ReadonlySet<string> {
+    return this.map.get(key) ?? new Set();
+  }
+}
+
+export class NetworkFacts {
+  private readonly entities = new Map<string, SnapshotEntity>();
+  private readonly roles = new Map<string, RoleAssignment>();
+  private readonly links = new Map<string, Link>();
+  private readonly meetings = new Map<string, Meeting>();
+  private readonly requests = new Map<string, HubRequest>();
+  private readonly rolesAt = new MultiIndex();
+  private readonly linksAt = new MultiIndex();
+  /** Contributions by the fact that makes them ("entity:<id>", role, link, meeting or request id). */
+  private readonly contributions = new Map<string, Contribution[]>();
+  private readonly byPair = new Map<string, Set<Contribution>>();
+  private readonly pairsAt = new MultiIndex();
+  private materialised: NetworkSnapshot | null = null;
+
+  private constructor(private readonly now: () => Date) {}
+
+  static from(snapshot: NetworkSnapshot, now: () => Date): NetworkFacts {
+    const facts = new NetworkFacts(now);
+    for (const e of snapshot.entities) facts.setEntity(e.id, e);
+    for (const r of snapshot.roles) facts.setRole(r);
+    for (const l of snapshot.links) facts.setLink(l);
+    for (const m of snapshot.meetings) facts.setMeeting(m.id, m);
+    for (const r of snapshot.requests) facts.setRequest(r.id, r);
+    facts.materialised = snapshot;
+    return facts;
+  }
+
+  /** The facts as a snapshot (built again after a change). */
+  snapshot(): NetworkSnapshot {
+    this.materialised ??= {
+      entities: [...this.entities.values()],
+      roles: [...this.roles.values()],
+      links: [...this.links.values()],
+      meetings: [...this.meetings.values()],
+      requests: [...this.requests.values()],
+    };
+    return this.materialised;
+  }
+
+  /** Every node and pair: what a graph built from nothing redoes. */
+  everything(): Dirty {
+    return { nodes: new Set(this.entities.keys()), pairs: new Set(this.byPair.keys()) };
+  }
+
+  /** Replaces what a change touched with its fresh state; answers what the graphs must redo. */
+  replace(update: FactUpdate): Dirty {
+    const dirty: Dirty = { nodes: new Set(), pairs: new Set() };
+    const touched = [...update.entities.keys()];
+    for (const id of touched) {
+      for (const roleId of [...this.rolesAt.get(id)]) this.removeRole(roleId, dirty);
+      for (const linkId of [...this.linksAt.get(id)]) this.removeLink(linkId, dirty);
+    }
+    for (const [id, entity] of update.entities) {
+      const current = entity && !entity.until ? snapshotEntityOf(entity) : null;
+      this.setEntity(id, current, dirty);
+    }
+    for (const r of update.roles) if (!this.roles.has(r.id)) this.setRole(r, dirty);
+    for (const l of update.links) if (!this.links.has(l.id)) this.setLink(l, dirty);
+    for (const [id, meeting] of update.meetings) this.setMeeting(id, meeting, dirty);
+    for (const [id, request] of update.requests) this.setRequest(id, request, dirty);
+    // A node that came or went takes its edges with it.
+    for (const id of dirty.nodes) for (const pair of this.pairsAt.get(id)) dirty.pairs.add(pair);
+    this.materialised = null;
+    return dirty;
+  }
+
+  /** Redoes the given nodes and pairs in a graph that holds the kinds `keep` accepts. */
+  redo(graph: CollaborationGraph, dirty: Dirty, keep: (kind: EntityKind) => boolean): void {
+    for (const id of dirty.nodes) {
+      const entity = this.entities.get(id);
+      if (!entity || !keep(entity.kind)) {
+        if (graph.hasNode(id)) graph.dropNode(id);
+        continue;
+      }
+      const attributes = this.nodeAttributes(entity);
+      if (graph.hasNode(id)) graph.replaceNodeAttributes(id, attributes);
+      else graph.addNode(id, attributes);
+    }
+    for (const pair of dirty.pairs) {
+      const [a, b] = pairEnds(pair);
+      const found = this.byPair.get(pair);
+      const edge = graph.hasNode(a) && graph.hasNode(b) ? graph.edge(a, b) : undefined;
+      if (!found?.size || !graph.hasNode(a) || !graph.hasNode(b)) {
+        if (edge !== undefined) graph.dropEdge(edge);
+        continue;
+      }
+      const attributes = edgeAttributes(found);
+      if (edge !== undefined) graph.replaceEdgeAttributes(edge, attributes);
+      else graph.addEdge(a, b, attributes);
+    }
+  }
+
+  private nodeAttributes(entity: SnapshotEntity): NodeAttributes {
+    const districts = entity.districtAgs ? [entity.districtAgs] : [];
+    const roles: Role[] = [];
+    if (entity.kind === 'Person') {
+      const held = [...this.rolesAt.get(entity.id)]
+        .map((id) => this.roles.get(id)!)
+        .filter((r) => r.personId === entity.id)
+        .sort((x, y) => x.role.localeCompare(y.role) || x.id.localeCompare(y.id));
+      for (const r of held) {
+        roles.push(r.role);
+        const scope = r.scopeId ? this.entities.get(r.scopeId) : undefined;
+        if (scope?.districtAgs && !districts.includes(scope.districtAgs)) districts.push(scope.districtAgs);
+      }
+    }
+    return { kind: entity.kind, name: entity.name, districts, roles, population: entity.population };
+  }
+
+  private setEntity(id: string, entity: SnapshotEntity | null, dirty?: Dirty): void {
+    this.retract(`entity:${id}`, dirty);
+    if (entity) this.entities.set(id, entity);
+    else this.entities.delete(id);
+    dirty?.nodes.add(id);
+    if (!entity) return;
+    const made: Contribution[] = [];
+    const tie = (b: string, type: EdgeType) => made.push({ a: id, b, type, since: null, lastActive: null });
+    if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
+    if (entity.kind === 'Institution') tie(entity.municipalityId ?? districtId(entity.districtAgs ?? ''), 'LOCATED_IN');
+    for (const topic of entity.topicIds) tie(topic, 'ABOUT');
+    this.contribute(`entity:${id}`, made, dirty);
+    // People's districts follow the places of their roles.
+    for (const roleId of this.rolesAt.get(id)) dirty?.nodes.add(this.roles.get(roleId)!.personId);
+  }
+
+  private setRole(r: RoleAssignment, dirty?: Dirty): void {
+    this.roles.set(r.id, r);
+    this.rolesAt.add(r.personId, r.id);
+    if (r.scopeId) this.rolesAt.add(r.scopeId, r.id);
+    dirty?.nodes.add(r.personId);
+    if (!r.scopeId) return;
+    const type: EdgeType =
+      r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE';
+    this.contribute(r.id, [{ a: r.personId, b: r.scopeId, type, since: null, lastActive: null }], dirty);
+  }
+
+  private removeRole(id: string, dirty: Dirty): void {
+    const r = this.roles.get(id);
+    if (!r) return;
+    this.roles.delete(id);
+    this.rolesAt.delete(r.personId, id);
+    if (r.scopeId) this.rolesAt.delete(r.scopeId, id);
+    dirty.nodes.add(r.personId);
+    this.retract(id, dirty);
+  }
+
+  private setLink(l: Link, dirty?: Dirty): void {
+    this.links.set(l.id, l);
+    this.linksAt.add(l.fromId, l.id);
+    this.linksAt.add(l.toId, l.id);
+    // A link with a start date is a collaboration still going on: active from then until today,
+    // or until the day before it ended.
+    const lastActive = l.until ? dayBefore(l.until) : l.since ? this.now().toISOString().slice(0, 10) : null;
+    this.contribute(
+      l.id,
+      [{ a: l.fromId, b: l.toId, type: l.type, since: l.since?.slice(0, 10) ?? null, lastActive }],
+      dirty,
+    );
+  }
+
+  private removeLink(id: string, dirty: Dirty): void {
+    const l = this.links.get(id);
+    if (!l) return;
+    this.links.delete(id);
+    this.linksAt.delete(l.fromId, id);
+    this.linksAt.delete(l.toId, id);
+    this.retract(id, dirty);
+  }
+
+  /** Each meeting held strengthens the links between the municipalities that met. */
+  private setMeeting(id: string, m: Meeting | null, dirty?: Dirty): void {
+    this.retract(id, dirty);
+    if (!m) {
+      this.meetings.delete(id);
+      return;
+    }
+    this.meetings.set(id, m);
+    if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > this.now().getTime()) return;
+    const day = m.startsAt.slice(0, 10);
+    this.contribute(
+      id,
+      m.municipalityIds.flatMap((a, i) =>
+        m.municipalityIds.slice(i + 1).map((b) => ({ a, b, type: 'MET' as const, since: day, lastActive: day })),
+      ),
+      dirty,
+    );
+  }
+
+  /** Each hop of a routed request strengthens the link between the two people it passed between. */
+  private setRequest(id: string, r: HubRequest | null, dirty?: Dirty): void {
+    this.retract(id, dirty);
+    if (!r) {
+      this.requests.delete(id);
+      return;
+    }
+    this.requests.set(id, r);
+    this.contribute(
+      id,
+      r.hops.flatMap((hop) =>
+        hop.fromId && hop.toId
+          ? [
+              {
+                a: hop.fromId,
+                b: hop.toId,
+                type: 'ROUTED_REQUEST' as const,
+                since: hop.at.slice(0, 10),
+                lastActive: hop.at.slice(0, 10),
+              },
+            ]
+          : [],
+      ),
+      dirty,
+    );
+  }
+
+  private contribute(fact: string, made: Contribution[], dirty?: Dirty): void {
+    const kept = made.filter((c) => c.a !== c.b);
+    if (kept.length === 0) return;
+    this.contributions.set(fact, kept);
+    for (const c of kept) {
+      const key = pairKey(c.a, c.b);
+      let set = this.byPair.get(key);
+      if (!set) this.byPair.set(key, (set = new Set()));
+      set.add(c);
+      this.pairsAt.add(c.a, key);
+      this.pairsAt.add(c.b, key);
+      dirty?.pairs.add(key);
+    }
+  }
+
+  private retract(fact: string, dirty?: Dirty): void {
+    const made = this.contributions.get(fact);
+    if (!made) return;
+    this.contributions.delete(fact);
+    for (const c of made) {
+      const key = pairKey(c.a, c.b);
+      const set = this.byPair.get(key);
+      set?.delete(c);
+      if (set?.size === 0) {
+        this.byPair.delete(key);
+        this.pairsAt.delete(c.a, key);
+        this.pairsAt.delete(c.b, key);
+      }
+      dirty?.pairs.add(key);
+    }
+  }
+}
+
+function edgeAttributes(contributions: Iterable<Contribution>): EdgeAttributes {
+  const types = new Set<EdgeType>();
+  let weight = 0;
+  let since: string | null = null;
+  let lastActive: string | null = null;
+  for (const c of contributions) {
+    types.add(c.type);
+    weight++;
+    if (c.since !== null && (since === null || c.since < since)) since = c.since;
+    if (c.lastActive !== null && (lastActive === null || c.lastActive > lastActive)) lastActive = c.lastActive;
+  }
+  return {
+    types: [...types].sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y)),
+    weight,
+    since,
+    lastActive,
+  };
+}
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day.slice(0, 10)}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A graph of the facts, holding the kinds `keep` accepts. */
+export function graphOf(facts: NetworkFacts, keep: (kind: EntityKind) => boolean): CollaborationGraph {
+  const graph: CollaborationGraph = new UndirectedGraph({ allowSelfLoops: false });
+  facts.redo(graph, facts.everything(), keep);
+  return graph;
+}
