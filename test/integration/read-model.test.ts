@@ -27,7 +27,7 @@ const DISTRICTS = [LANDKREIS, NACHBARKREIS];
 function plain(graph: CollaborationGraph) {
   const nodes = graph.mapNodes((id, attrs) => ({ id, ...attrs })).sort((a, b) => a.id.localeCompare(b.id));
   const edges = graph
-    .mapEdges((_e, attrs, source, target) => ({ ends: [source, target].sort().join(' – '), ...attrs }))
+    .mapEdges((_e, attrs, source, target) => ({ ends: [source, target].sort().join(' – '), source, ...attrs }))
     .sort((a, b) => a.ends.localeCompare(b.ends));
   return { nodes, edges };
 }
@@ -80,16 +80,23 @@ async function run(services: HubServices, store: GraphStore, s: Step): Promise<v
         admin,
       );
       return;
-    case 'addVolunteer':
-    case 'addKik': {
-      const scopes = s.op === 'addVolunteer' ? of('Alliance') : of('Municipality');
-      const scope = pick(scopes, s.pick);
-      if (!scope) return;
+    case 'addVolunteer': {
+      const alliance = pick(of('Alliance'), s.pick);
+      if (!alliance) return;
       const p = await services.writer.addPerson({ name: `Person ${s.name}`, languages: ['de'], channels: [] }, admin);
-      await services.writer.assignRole(
-        { personId: p.id, role: s.op === 'addVolunteer' ? 'VOLUNTEER' : 'KIK', scopeId: scope },
-        admin,
+      await services.writer.assignRole({ personId: p.id, role: 'VOLUNTEER', scopeId: alliance }, admin);
+      return;
+    }
+    case 'addKik': {
+      // A KIK of a district, serving one of its towns.
+      const town = pick(
+        snapshot.entities.filter((e) => e.kind === 'Municipality'),
+        s.pick,
       );
+      if (!town) return;
+      const p = await services.writer.addPerson({ name: `KIK ${s.name}`, languages: ['de'], channels: [] }, admin);
+      await services.writer.assignRole({ personId: p.id, role: 'KIK', scopeId: districtId(town.districtAgs!) }, admin);
+      await services.writer.link({ type: 'SERVES', fromId: p.id, toId: town.id, since: '2026-01-01' }, admin);
       return;
     }
     case 'addAlliance':
@@ -184,8 +191,11 @@ async function expectSameAsFresh(services: HubServices, store: GraphStore) {
   expect(plain(await services.network.graph())).toEqual(plain(await fresh.graph()));
   expect(plain(await services.network.actorGraph())).toEqual(plain(await fresh.actorGraph()));
   const ids = (await store.historySnapshot()).entities.map((e) => e.id);
+  // Lists per key compare as sets: a store need not answer them in a fixed order.
+  const bySet = (answers: unknown[]) =>
+    answers.map((a) => (Array.isArray(a) ? [...(a as { id: string }[])].sort((x, y) => x.id.localeCompare(y.id)) : a));
   for (const method of ['entitiesByIds', 'rolesOfPersons', 'rolesInScopes', 'linksOf'] as const)
-    expect(await services.store[method](ids), method).toEqual(await store[method](ids));
+    expect(bySet(await services.store[method](ids)), method).toEqual(bySet(await store[method](ids)));
   expect(await services.store.districtsByAgs(DISTRICTS)).toEqual(await store.districtsByAgs(DISTRICTS));
   expect(await services.store.municipalitiesOfDistricts(DISTRICTS)).toEqual(
     await store.municipalitiesOfDistricts(DISTRICTS),
@@ -235,7 +245,7 @@ describe.each(storeFactories)('the read model follows changes on the $name store
           }
         },
       ),
-      { numRuns: factory.name === 'neo4j' ? 8 : 30 },
+      { numRuns: factory.name === 'neo4j' ? 8 : Number(process.env.READ_MODEL_RUNS ?? 30) },
     );
   }, 240_000);
 

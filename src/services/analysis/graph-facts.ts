@@ -136,6 +136,8 @@ export class NetworkFacts {
   private readonly byPair = new Map<string, Set<Contribution>>();
   private readonly pairsAt = new MultiIndex();
   private materialised: NetworkSnapshot | null = null;
+  /** Scheduled meetings not yet held, by start: they strengthen links once their time has come. */
+  private readonly upcoming = new Map<string, number>();
 
   private constructor(private readonly now: () => Date) {}
 
@@ -189,6 +191,17 @@ export class NetworkFacts {
     return dirty;
   }
 
+  /** Counts the meetings held since they were read (time passed, nothing was written). */
+  meetingsHeld(): Dirty | null {
+    const now = this.now().getTime();
+    const held = [...this.upcoming].filter(([, start]) => start <= now).map(([id]) => id);
+    if (held.length === 0) return null;
+    const dirty: Dirty = { nodes: new Set(), pairs: new Set() };
+    for (const id of held) this.setMeeting(id, this.meetings.get(id)!, dirty);
+    this.materialised = null;
+    return dirty;
+  }
+
   /** Redoes the given nodes and pairs in a graph that holds the kinds `keep` accepts. */
   redo(graph: CollaborationGraph, dirty: Dirty, keep: (kind: EntityKind) => boolean): void {
     for (const id of dirty.nodes) {
@@ -210,8 +223,13 @@ export class NetworkFacts {
         continue;
       }
       const attributes = edgeAttributes(found);
-      if (edge !== undefined) graph.replaceEdgeAttributes(edge, attributes);
-      else graph.addEdge(a, b, attributes);
+      // The edge points the way its first fact does (a link from its person to the town served).
+      const first = firstOf(found);
+      if (edge !== undefined && graph.source(edge) === first.a) graph.replaceEdgeAttributes(edge, attributes);
+      else {
+        if (edge !== undefined) graph.dropEdge(edge);
+        graph.addEdge(first.a, first.b, attributes);
+      }
     }
   }
 
@@ -300,7 +318,12 @@ export class NetworkFacts {
       return;
     }
     this.meetings.set(id, m);
-    if (m.state !== 'SCHEDULED' || Date.parse(m.startsAt) > this.now().getTime()) return;
+    this.upcoming.delete(id);
+    if (m.state !== 'SCHEDULED') return;
+    if (Date.parse(m.startsAt) > this.now().getTime()) {
+      this.upcoming.set(id, Date.parse(m.startsAt));
+      return;
+    }
     const day = m.startsAt.slice(0, 10);
     this.contribute(
       id,
@@ -369,6 +392,15 @@ export class NetworkFacts {
       dirty?.pairs.add(key);
     }
   }
+}
+
+function firstOf(contributions: Iterable<Contribution>): Contribution {
+  let first: Contribution | null = null;
+  for (const c of contributions) {
+    const rank = TYPE_ORDER.indexOf(c.type) - (first ? TYPE_ORDER.indexOf(first.type) : 0);
+    if (!first || rank < 0 || (rank === 0 && c.a < first.a)) first = c;
+  }
+  return first!;
 }
 
 function edgeAttributes(contributions: Iterable<Contribution>): EdgeAttributes {

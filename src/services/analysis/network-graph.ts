@@ -10,7 +10,14 @@ import type {
 } from '../../domain/ports/graph-store.port.js';
 import { snapshotOn } from '../../domain/revisions.js';
 import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
-import { graphOf, NetworkFacts, type CollaborationGraph, type EdgeType, type NodeAttributes } from './graph-facts.js';
+import {
+  graphOf,
+  NetworkFacts,
+  type CollaborationGraph,
+  type Dirty,
+  type EdgeType,
+  type NodeAttributes,
+} from './graph-facts.js';
 
 // The collaboration graph: every actor a node, every explicit link, role and membership an
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
@@ -192,7 +199,9 @@ export class NetworkGraph {
     }
     await this.patches;
     const present = await this.current();
-    if (Date.now() - present.loadedAt > RELOAD_AFTER_MS && !this.reloading) this.reloadInBackground(present);
+    const held = present.facts.meetingsHeld();
+    if (held) this.redo(present, held);
+    if (this.now().getTime() - present.loadedAt > RELOAD_AFTER_MS && !this.reloading) this.reloadInBackground(present);
     return present;
   }
 
@@ -206,7 +215,7 @@ export class NetworkGraph {
 
   private async load(): Promise<Present> {
     const graphs = graphsOf(await this.store.networkSnapshot(), this.now);
-    return { ...graphs, byDistrict: districtIndexOf(graphs.full), loadedAt: Date.now() };
+    return { ...graphs, byDistrict: districtIndexOf(graphs.full), loadedAt: this.now().getTime() };
   }
 
   private reloadInBackground(stale: Present): void {
@@ -249,6 +258,11 @@ export class NetworkGraph {
       meetings: new Map(meetingIds.map((id, i) => [id, meetings[i] ?? null])),
       requests: new Map(requestIds.map((id, i) => [id, requests[i] ?? null])),
     });
+    this.redo(present, dirty);
+  }
+
+  /** Redoes what changed in the graphs and the district index, and notes the districts it touched. */
+  private redo(present: Present, dirty: Dirty): void {
     const districts = new Set<string>();
     // The districts of what changed and of its neighbours (an alliance is isolated in its district
     // when the KIK next door loses the role): answers about them are stale.
