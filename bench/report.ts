@@ -5,6 +5,7 @@ import type { AnalyticsRow } from './sections/analytics.js';
 import type { ChatRow } from './sections/chat.js';
 import type { GraphqlRow } from './sections/graphql.js';
 import type { MapRow } from './sections/map.js';
+import type { AfterWriteRow, UnderWritesRow } from './sections/reads-under-writes.js';
 import type { EmbeddedRow, LoadRow } from './sections/stores.js';
 import type { WorkflowRow } from './sections/workflows.js';
 
@@ -24,6 +25,7 @@ export interface Results {
   workflows: WorkflowRow[];
   chat: ChatRow[];
   map: MapRow[];
+  underWrites: { rows: UnderWritesRow[]; after: AfterWriteRow[] };
 }
 
 const ms = (t: Timing | null) => (t ? `${t.medianMs} / ${t.p99Ms}` : 'not run');
@@ -130,6 +132,48 @@ export function writeReport(results: Results, outDir: string): void {
     ),
     '',
     `Embedded store with that file: ${results.embedded.fileMb} MB on disk; opened in ${results.embedded.openMs} ms, collaboration graph built in ${results.embedded.firstReadMs} ms, ${results.embedded.rssMb} MB resident afterwards; ${results.embedded.singleWritesPerSecond} single validated writes per second (each its own transaction, fully synced).`,
+    '',
+    '## 8. Reads under writes',
+    '',
+    `The hub (in its own process) on each store with the whole network, read by autocannon (${String(results.settings.connections)} connections, ${String(results.settings.seconds)} s per query) without writes and then while 1 write/s (people added, towns updated, links added and ended, through GraphQL) changes the network.`,
+    '',
+    table(
+      [
+        'store',
+        'query',
+        'req/s without writes',
+        'p50 / p99 without writes',
+        'req/s under writes',
+        'p50 / p99 under writes',
+        'p99 under / without',
+        'writes during the load',
+      ],
+      results.underWrites.rows.map((r) => [
+        r.store,
+        r.query,
+        load(r.quiet),
+        load(r.underWrites),
+        r.quiet.p99Ms ? Math.round((r.underWrites.p99Ms / r.quiet.p99Ms) * 100) / 100 : '—',
+        r.writesDuring,
+      ]),
+    ),
+    '',
+    table(
+      [
+        'store',
+        'first `network` read right after a write, median / p99 ms',
+        'writes in the run',
+        'resident MB, most',
+        'resident MB after 100 writes',
+      ],
+      results.underWrites.after.map((r) => [
+        r.store,
+        ms(r.firstReadAfterWrite),
+        r.writes,
+        r.rssMbMax,
+        r.rssMbAfter100Writes,
+      ]),
+    ),
     '',
     existsSync(findings) ? readFileSync(findings, 'utf8').trim() : '',
     '',

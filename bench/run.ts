@@ -14,6 +14,7 @@ import { benchAnalytics } from './sections/analytics.js';
 import { benchChat } from './sections/chat.js';
 import { benchGraphql } from './sections/graphql.js';
 import { benchMap } from './sections/map.js';
+import { benchReadsUnderWrites } from './sections/reads-under-writes.js';
 import { benchEmbedded, benchNeo4jLoad, loadInto } from './sections/stores.js';
 import { benchWorkflows } from './sections/workflows.js';
 import { stateSlice } from './slice.js';
@@ -72,6 +73,13 @@ try {
 
   step('GraphQL side by side: hub, Neo4j GraphQL Library, raw Cypher');
   const graphql = await benchGraphql(uri, params, { connections: settings.connections, seconds: settings.seconds });
+
+  step('reads under writes, on each store');
+  const underWrites = await benchReadsUnderWrites(uri, full, params, {
+    connections: settings.connections,
+    seconds: settings.seconds,
+    runs: settings.runs,
+  });
 
   const neo4jStore = await Neo4jStore.connect({ uri });
   cleanups.push(() => neo4jStore.close());
@@ -139,6 +147,7 @@ try {
     workflows,
     chat,
     map,
+    underWrites,
   };
   writeReport(results, values.out!);
   step(`done: ${join(values.out!, smoke ? 'bench-smoke.json' : 'bench/results.json')}`);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
+import { EmbeddedStore } from '../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../graph/neo4j/neo4j-store.js';
 import { createServices } from '../src/services/hub-services.js';
 import { createHubServer } from '../src/server/http.js';
@@ -10,13 +11,14 @@ import { QUERIES, type QueryParams } from './queries.js';
 import { REFERENCE_TYPE_DEFS } from './reference-schema.js';
 
 // One server of the side-by-side benchmark, in a process of its own so the load generator does
-// not share its CPU: `serve.ts hub|reference|raw PORT NEO4J_URI`. Prints "ready" when it listens.
+// not share its CPU: `serve.ts hub|reference|raw PORT NEO4J_URI`, or `serve.ts hub-embedded PORT
+// STORE_DIR` for the hub on the embedded store. Prints "ready" when it listens.
 
-const [kind, portText, uri] = process.argv.slice(2) as ['hub' | 'reference' | 'raw', string, string];
+const [kind, portText, uri] = process.argv.slice(2) as ['hub' | 'hub-embedded' | 'reference' | 'raw', string, string];
 const port = Number(portText);
 
-async function hub() {
-  const store = await Neo4jStore.connect({ uri });
+async function hub(embedded = false) {
+  const store = embedded ? EmbeddedStore.open(uri) : await Neo4jStore.connect({ uri });
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
   await services.network.graph();
   // The benchmark measures the query path, so the per-client rate limit is out of the way.
@@ -58,5 +60,6 @@ async function raw() {
   });
 }
 
-const server = await { hub, reference, raw }[kind]();
+const servers = { hub: () => hub(), 'hub-embedded': () => hub(true), reference, raw };
+const server = await servers[kind]();
 server.listen(port, '127.0.0.1', () => console.log('ready'));

@@ -27,15 +27,16 @@ export interface GraphqlRow {
 
 type Kind = 'hub' | 'reference' | 'raw';
 
-async function startServer(
-  kind: Kind,
-  uri: string,
+/** Starts one server process; `target` is the Neo4j URI (or, for hub-embedded, the store's folder). */
+export async function startServer(
+  kind: Kind | 'hub-embedded',
+  target: string,
   params: QueryParams,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), uri],
+    ['--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), target],
     {
       env: { ...process.env, BENCH_PARAMS: JSON.stringify(params) },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -50,6 +50,17 @@ it('runs every benchmark section and writes the report', async () => {
   expect(results.map.every((r) => r.nodes > 0 && r.firstDraw.medianMs > 0)).toBe(true);
   expect(results.loads.map((r) => r.store)).toEqual(['neo4j', 'embedded']);
   expect(results.workflows.every((r) => r.timing.runs > 0)).toBe(true);
+  expect(results.underWrites.rows.map((r) => `${r.store} ${r.query}`)).toEqual([
+    'embedded network(districtAgs)',
+    'embedded contacts',
+    'neo4j network(districtAgs)',
+    'neo4j contacts',
+  ]);
+  for (const row of results.underWrites.rows) {
+    expect(row.quiet.errors + row.underWrites.errors).toBe(0);
+    expect(row.underWrites.requests).toBeGreaterThan(0);
+  }
+  expect(results.underWrites.after.every((r) => r.writes >= 100 && r.rssMbAfter100Writes > 0)).toBe(true);
   expect(readFileSync(join(out, 'BENCHMARKS-smoke.md'), 'utf8')).toContain(
     '## 1-2. GraphQL: hub, Neo4j GraphQL Library (reference), raw Cypher',
   );
