@@ -132,10 +132,11 @@ async function measure(
       const body = JSON.stringify({ query });
       const quiet = await load(server.url, body, { ...options, headers });
       const before = writer.count;
-      let failure: unknown = null;
-      const ticking = setInterval(() => void writer.write().catch((error: unknown) => (failure = error)), 1000);
+      // One write a second, each after the one before (a slow write delays the next, never overlaps it).
+      let writes = Promise.resolve();
+      const ticking = setInterval(() => (writes = writes.then(() => writer.write())), 1000);
       const underWrites = await load(server.url, body, { ...options, headers }).finally(() => clearInterval(ticking));
-      if (failure) throw failure;
+      await writes;
       rows.push({ store: kind, query: name, quiet, underWrites, writesDuring: writer.count - before });
     }
     const network = JSON.stringify({ query: QUERIES(params)[0]!.query });

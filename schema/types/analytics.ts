@@ -1,6 +1,7 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analysis/analytics.js';
+import type { BetweennessAccuracy } from '../../src/services/analysis/betweenness.js';
 import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
 import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
@@ -10,6 +11,16 @@ import { builder } from '../builder.js';
 
 const CentralityType = builder.objectRef<Centrality>('Centrality').implement({
   fields: (t) => ({ id: t.exposeID('id'), degree: t.exposeInt('degree'), betweenness: t.exposeFloat('betweenness') }),
+});
+const BetweennessAccuracyType = builder.objectRef<BetweennessAccuracy>('BetweennessAccuracy').implement({
+  description:
+    'How exact the betweenness of `centrality` is: exact up to 6000 actors; beyond, estimated from a random sample of sources, within maxError of the exact normalised value with probability confidence (Hoeffding bound).',
+  fields: (t) => ({
+    exact: t.exposeBoolean('exact'),
+    sources: t.exposeInt('sources', { description: 'Shortest-path sources the figures are computed from.' }),
+    maxError: t.exposeFloat('maxError'),
+    confidence: t.exposeFloat('confidence'),
+  }),
 });
 const CommunityType = builder.objectRef<{ id: string; community: number }>('CommunityMembership').implement({
   fields: (t) => ({ id: t.exposeID('id'), community: t.exposeInt('community') }),
@@ -55,6 +66,10 @@ const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
       type: [CentralityType],
       description: 'Degree and betweenness, most central first.',
       resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at),
+    }),
+    centralityAccuracy: t.field({
+      type: BetweennessAccuracyType,
+      resolve: (s, _a, ctx) => ctx.services.analytics.centralityAccuracy(s.districtAgs, s.at),
     }),
     communities: t.field({
       type: [CommunityType],

@@ -1,21 +1,22 @@
 import louvainModule from 'graphology-communities-louvain';
 import seedrandom from 'seedrandom';
-import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { RuleSettings } from '../../domain/rules.js';
 import { articulationPoints } from './articulation-points.js';
+import { betweenness, type BetweennessAccuracy } from './betweenness.js';
 import { cjsDefault } from '../cjs-interop.js';
 import type { CollaborationGraph, NetworkGraph } from './network-graph.js';
 
 // Questions analysts ask of the collaboration graph, answered from the in-memory graph and
-// kept until a change touches the district they are about. Betweenness is O(nodes x edges): past a size it is refused
-// with advice rather than left to stall the server.
+// kept until a change touches the district they are about. Betweenness is O(nodes x edges): past
+// a size it is estimated from a sample of sources, with its error bound (see betweenness.ts).
 
 const louvain = cjsDefault(louvainModule);
-const betweennessCentrality = cjsDefault(betweennessModule);
 
+/** Up to this many actors betweenness is exact; past it, estimated from BETWEENNESS_SAMPLES sources. */
 export const BETWEENNESS_MAX_NODES = 6_000;
+export const BETWEENNESS_SAMPLES = 200;
 const MAX_KEPT_ANSWERS = 10_000;
 /** A record nobody changed or confirmed for this long counts as possibly out of date. */
 export const UNCONFIRMED_AFTER_DAYS = 365;
@@ -67,22 +68,29 @@ export class Analytics {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
+  async centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
+    return (await this.betweenness(districtAgs, at)).ranking;
+  }
+
+  /** Whether the betweenness of `centrality` is exact, or estimated and how closely. */
+  async centralityAccuracy(districtAgs: string | null, at: string | null = null): Promise<BetweennessAccuracy> {
+    return (await this.betweenness(districtAgs, at)).accuracy;
+  }
+
+  private betweenness(
+    districtAgs: string | null,
+    at: string | null,
+  ): Promise<{ ranking: Centrality[]; accuracy: BetweennessAccuracy }> {
     return this.memo(
       `centrality:${districtAgs}`,
       districtAgs,
       async (graph) => {
         const scoped = scope(graph, districtAgs);
-        if (scoped.order > BETWEENNESS_MAX_NODES) {
-          throw new InvalidInput(
-            'districtAgs',
-            `betweenness over ${scoped.order} actors is too costly; choose a district`,
-          );
-        }
-        const betweenness = betweennessCentrality(scoped, { normalized: true });
-        return scoped
-          .mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: betweenness[id] ?? 0 }))
+        const { values, accuracy } = await betweenness(scoped, BETWEENNESS_MAX_NODES, BETWEENNESS_SAMPLES);
+        const ranking = scoped
+          .mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: values[id] ?? 0 }))
           .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
+        return { ranking, accuracy };
       },
       at,
     );
