@@ -105,7 +105,7 @@ try {
     )),
     ...(await benchAnalytics(
       neo4jStore,
-      [{ label: smoke ? 'everything stored' : 'Germany (401 districts)', districtAgs: null, betweenness: smoke }],
+      [{ label: smoke ? 'everything stored' : 'Germany (401 districts)', districtAgs: null, betweenness: true }],
       settings.runs,
     )),
   ];

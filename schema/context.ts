@@ -14,4 +14,15 @@ export interface HubContext {
   tokenKey?: string;
   /** The bearer secret of this request, to check it again during a stream; never logged. */
   credential?: string;
+  /** What the answer should say besides its data (e.g. a figure served from before the last change); sent as `extensions.notices`. */
+  notices: Notice[];
+}
+
+export interface Notice {
+  code: 'STALE_ANSWER';
+  /** The field whose answer it concerns, e.g. "analytics.centrality". */
+  field: string;
+  message: string;
+  /** When the answer served was worked out (ISO time). */
+  computedAt: string;
 }

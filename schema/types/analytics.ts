@@ -1,6 +1,14 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
-import type { Broker, Centrality, KikLoad, OrphanedWork, RuleBreach } from '../../src/services/analysis/analytics.js';
+import type {
+  Broker,
+  Centrality,
+  KikLoad,
+  OrphanedWork,
+  RuleBreach,
+  SlowAnswer,
+} from '../../src/services/analysis/analytics.js';
+import type { HubContext } from '../context.js';
 import type { BetweennessAccuracy } from '../../src/services/analysis/betweenness.js';
 import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
 import { parseDay } from '../../src/services/writes/inputs.js';
@@ -54,6 +62,19 @@ const OrphanedWorkType = builder.objectRef<OrphanedWork>('OrphanedWork').impleme
   }),
 });
 
+/** Slow figures come from before the last change while they are worked out anew; the answer says so. */
+function servedStale(ctx: HubContext, field: string): SlowAnswer {
+  return {
+    onStale: ({ computedAt }) =>
+      ctx.notices.push({
+        code: 'STALE_ANSWER',
+        field: `analytics.${field}`,
+        computedAt,
+        message: `analytics.${field} is from before the latest change (worked out ${computedAt}); a fresh one is being worked out.`,
+      }),
+  };
+}
+
 interface AnalyticsScope {
   districtAgs: string | null;
   /** YYYY-MM-DD: the network as it stood that day. */
@@ -65,15 +86,16 @@ const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
     centrality: t.field({
       type: [CentralityType],
       description: 'Degree and betweenness, most central first.',
-      resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at),
+      resolve: (s, _a, ctx) => ctx.services.analytics.centrality(s.districtAgs, s.at, servedStale(ctx, 'centrality')),
     }),
     centralityAccuracy: t.field({
       type: BetweennessAccuracyType,
-      resolve: (s, _a, ctx) => ctx.services.analytics.centralityAccuracy(s.districtAgs, s.at),
+      resolve: (s, _a, ctx) =>
+        ctx.services.analytics.centralityAccuracy(s.districtAgs, s.at, servedStale(ctx, 'centralityAccuracy')),
     }),
     communities: t.field({
       type: [CommunityType],
-      resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs, s.at),
+      resolve: (s, _a, ctx) => ctx.services.analytics.communities(s.districtAgs, s.at, servedStale(ctx, 'communities')),
     }),
     brokers: t.field({
       type: [BrokerType],

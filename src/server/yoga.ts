@@ -15,6 +15,7 @@ import { useRateLimit } from './plugins/use-rate-limit.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { hubMaskError } from './plugins/mask-error.js';
 import { useDomainErrors } from './plugins/use-domain-errors.js';
+import { useNotices } from './plugins/use-notices.js';
 import { clientAddressOf } from './client-address.js';
 import { useOpaquePersonIds } from './plugins/use-opaque-person-ids.js';
 
@@ -68,6 +69,7 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       // Execution phase: per-address and per-token limits, domain errors in the caller's language.
       useRateLimit({ max: options.rateLimitPerMinute ?? 600, window: '1m' }),
       useDomainErrors(),
+      useNotices(),
     ],
     maskedErrors: { maskError: hubMaskError },
     context: ({ request, req }) => ({
@@ -76,6 +78,7 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       directory: new Directory(services.store),
       viewer: ANONYMOUS,
       language: languageOf(request),
+      notices: [],
     }),
   });
 }

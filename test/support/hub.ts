@@ -44,6 +44,7 @@ export async function demoHub(
 export interface GraphQLAnswer {
   data?: Record<string, any>;
   errors?: { message: string; extensions?: { code?: string; suggestions?: string[] } }[];
+  extensions?: { notices?: { code: string; field: string; computedAt: string; message: string }[] };
 }
 
 export async function gql(

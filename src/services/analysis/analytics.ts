@@ -54,11 +54,25 @@ export interface OrphanedWork {
   waitingOnId: string;
 }
 
+interface KeptAnswer {
+  revision: number;
+  answer: Promise<unknown>;
+  settled: boolean;
+  refreshing: boolean;
+  /** ISO time it was worked out. */
+  computedAt: string;
+}
+
+/** For figures too slow to wait for after each change: told when an earlier answer is served. */
+export interface SlowAnswer {
+  onStale(served: { computedAt: string }): void;
+}
+
 const OPEN_REQUEST_STATES = new Set(['OPEN', 'ROUTED', 'ACCEPTED']);
 
 export class Analytics {
   /** Answers about the present graph, with the graph's revision they were computed at. */
-  private readonly present = new Map<string, { revision: number; answer: Promise<unknown> }>();
+  private readonly present = new Map<string, KeptAnswer>();
   /** Answers about past days, per graph of that day. */
   private readonly past = new WeakMap<CollaborationGraph, Map<string, Promise<unknown>>>();
 
@@ -68,18 +82,23 @@ export class Analytics {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async centrality(districtAgs: string | null, at: string | null = null): Promise<Centrality[]> {
-    return (await this.betweenness(districtAgs, at)).ranking;
+  async centrality(districtAgs: string | null, at: string | null = null, slow?: SlowAnswer): Promise<Centrality[]> {
+    return (await this.betweenness(districtAgs, at, slow)).ranking;
   }
 
   /** Whether the betweenness of `centrality` is exact, or estimated and how closely. */
-  async centralityAccuracy(districtAgs: string | null, at: string | null = null): Promise<BetweennessAccuracy> {
-    return (await this.betweenness(districtAgs, at)).accuracy;
+  async centralityAccuracy(
+    districtAgs: string | null,
+    at: string | null = null,
+    slow?: SlowAnswer,
+  ): Promise<BetweennessAccuracy> {
+    return (await this.betweenness(districtAgs, at, slow)).accuracy;
   }
 
   private betweenness(
     districtAgs: string | null,
     at: string | null,
+    slow?: SlowAnswer,
   ): Promise<{ ranking: Centrality[]; accuracy: BetweennessAccuracy }> {
     return this.memo(
       `centrality:${districtAgs}`,
@@ -93,10 +112,15 @@ export class Analytics {
         return { ranking, accuracy };
       },
       at,
+      slow,
     );
   }
 
-  communities(districtAgs: string | null, at: string | null = null): Promise<{ id: string; community: number }[]> {
+  communities(
+    districtAgs: string | null,
+    at: string | null = null,
+    slow?: SlowAnswer,
+  ): Promise<{ id: string; community: number }[]> {
     return this.memo(
       `communities:${districtAgs}`,
       districtAgs,
@@ -109,6 +133,7 @@ export class Analytics {
           .sort((a, b) => a.community - b.community || a.id.localeCompare(b.id));
       },
       at,
+      slow,
     );
   }
 
@@ -287,6 +312,7 @@ export class Analytics {
     districtAgs: string | null,
     compute: (graph: CollaborationGraph) => Promise<T>,
     at: string | null = null,
+    slow?: SlowAnswer,
   ): Promise<T> {
     const graph = await this.network.actorGraph(at);
     if (at) {
@@ -301,11 +327,49 @@ export class Analytics {
     }
     const kept = this.present.get(key);
     if (kept && !this.network.changedSince(kept.revision, districtAgs)) return kept.answer as Promise<T>;
+    // A slow figure is worked out anew in the background; until then the one before is served, and said to be.
+    if (kept?.settled && slow) {
+      if (!kept.refreshing) this.refresh(key, compute, graph, kept);
+      slow.onStale({ computedAt: kept.computedAt });
+      return kept.answer as Promise<T>;
+    }
     if (this.present.size >= MAX_KEPT_ANSWERS) this.present.clear();
-    const answer = compute(graph);
-    this.present.set(key, { revision: this.network.revision(), answer });
-    answer.catch(() => this.present.delete(key));
-    return answer;
+    return this.keep(key, compute(graph)).answer as Promise<T>;
+  }
+
+  private keep(key: string, answer: Promise<unknown>): KeptAnswer {
+    const kept: KeptAnswer = {
+      revision: this.network.revision(),
+      answer,
+      settled: false,
+      refreshing: false,
+      computedAt: this.now().toISOString(),
+    };
+    this.present.set(key, kept);
+    answer.then(
+      () => (kept.settled = true),
+      () => this.present.get(key) === kept && this.present.delete(key),
+    );
+    return kept;
+  }
+
+  private refresh<T>(
+    key: string,
+    compute: (graph: CollaborationGraph) => Promise<T>,
+    graph: CollaborationGraph,
+    stale: KeptAnswer,
+  ): void {
+    stale.refreshing = true;
+    const revision = this.network.revision();
+    const fresh = compute(graph);
+    fresh.then(
+      () => {
+        const kept = this.keep(key, fresh);
+        kept.revision = revision;
+        kept.settled = true;
+      },
+      () => (stale.refreshing = false),
+    );
   }
 }
 

@@ -116,4 +116,36 @@ describe('network, path and analytics', () => {
       .isolatedAlliances;
     expect(after).toEqual(before.slice(1));
   });
+
+  it('serves betweenness from before a change while it is worked out anew, and says so (issue 20)', async () => {
+    const query = '{ analytics(districtAgs: "14627") { centrality { id betweenness } } }';
+    const settled = async () => {
+      let answer = await gql(hub.yoga, query, {}, analyst);
+      for (let i = 0; i < 100 && answer.extensions?.notices; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        answer = await gql(hub.yoga, query, {}, analyst);
+      }
+      return answer;
+    };
+    // Earlier tests changed the district: wait for the figures of now.
+    const first = await settled();
+    expect(first.extensions?.notices).toBeUndefined();
+    const admin = bearer(await hub.token('ADMIN', 'person:demo-admin'));
+    // A new shortcut between two alliances of the district changes who sits between whom.
+    const added = await gql(
+      hub.yoga,
+      'mutation { addLink(input: { type: COOPERATES_WITH, fromId: "alliance:demo-14627-1", toId: "alliance:demo-14627-2" }) { __typename } }',
+      {},
+      admin,
+    );
+    expect(added.data!.addLink.__typename).toBe('MutationAddLinkSuccess');
+    const stale = await gql(hub.yoga, query, {}, analyst);
+    expect(stale.data).toEqual(first.data);
+    expect(stale.extensions?.notices).toEqual([
+      expect.objectContaining({ code: 'STALE_ANSWER', field: 'analytics.centrality' }),
+    ]);
+    const fresh = await settled();
+    expect(fresh.extensions?.notices).toBeUndefined();
+    expect(fresh.data).not.toEqual(first.data);
+  });
 });
