@@ -107,19 +107,23 @@ export function snapshotEntityOf(e: Entity): SnapshotEntity {
   };
 }
 
+/** Values per key, as arrays (lighter than sets at a million entries; a key holds few values). */
 class MultiIndex {
-  private readonly map = new Map<string, Set<string>>();
+  private readonly map = new Map<string, string[]>();
   add(key: string, value: string): void {
-    let set = this.map.get(key);
-    if (!set) this.map.set(key, (set = new Set()));
-    set.add(value);
+    const list = this.map.get(key);
+    if (!list) this.map.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
   }
   delete(key: string, value: string): void {
-    const set = this.map.get(key);
-    if (set?.delete(value) && set.size === 0) this.map.delete(key);
+    const list = this.map.get(key);
+    if (!list) return;
+    const at = list.indexOf(value);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.map.delete(key);
   }
-  get(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? new Set();
+  get(key: string): readonly string[] {
+    return this.map.get(key) ?? [];
   }
 }
 
@@ -129,12 +133,14 @@ export class NetworkFacts {
   private readonly links = new Map<string, Link>();
   private readonly meetings = new Map<string, Meeting>();
   private readonly requests = new Map<string, HubRequest>();
+  /** By entity: the roles it holds or is the place of, the links at it. */
   private readonly rolesAt = new MultiIndex();
   private readonly linksAt = new MultiIndex();
-  /** Contributions by the fact that makes them ("entity:<id>", role, link, meeting or request id). */
-  private readonly contributions = new Map<string, Contribution[]>();
-  private readonly byPair = new Map<string, Set<Contribution>>();
-  private readonly pairsAt = new MultiIndex();
+  /** By entity: the records tied to it by their own fields (towns of a district, records about a topic). */
+  private readonly tiesTo = new MultiIndex();
+  /** By municipality: the meetings held there; by person: the requests that passed them. */
+  private readonly meetingsAt = new MultiIndex();
+  private readonly requestsAt = new MultiIndex();
   private materialised: NetworkSnapshot | null = null;
   /** Scheduled meetings not yet held, by start: they strengthen links once their time has come. */
   private readonly upcoming = new Map<string, number>();
@@ -148,7 +154,6 @@ export class NetworkFacts {
     for (const l of snapshot.links) facts.setLink(l);
     for (const m of snapshot.meetings) facts.setMeeting(m.id, m);
     for (const r of snapshot.requests) facts.setRequest(r.id, r);
-    facts.materialised = snapshot;
     return facts;
   }
 
@@ -166,7 +171,13 @@ export class NetworkFacts {
 
   /** Every node and pair: what a graph built from nothing redoes. */
   everything(): Dirty {
-    return { nodes: new Set(this.entities.keys()), pairs: new Set(this.byPair.keys()) };
+    const dirty: Dirty = { nodes: new Set(this.entities.keys()), pairs: new Set() };
+    for (const e of this.entities.values()) this.markTies(e, dirty);
+    for (const r of this.roles.values()) this.markRole(r, dirty);
+    for (const l of this.links.values()) this.markLink(l, dirty);
+    for (const m of this.meetings.values()) this.markMeeting(m, dirty);
+    for (const r of this.requests.values()) this.markRequest(r, dirty);
+    return dirty;
   }
 
   /** Replaces what a change touched with its fresh state; answers what the graphs must redo. */
@@ -186,7 +197,7 @@ export class NetworkFacts {
     for (const [id, meeting] of update.meetings) this.setMeeting(id, meeting, dirty);
     for (const [id, request] of update.requests) this.setRequest(id, request, dirty);
     // A node that came or went takes its edges with it.
-    for (const id of dirty.nodes) for (const pair of this.pairsAt.get(id)) dirty.pairs.add(pair);
+    for (const id of dirty.nodes) for (const other of this.neighbours(id)) dirty.pairs.add(pairKey(id, other));
     this.materialised = null;
     return dirty;
   }
@@ -216,9 +227,10 @@ export class NetworkFacts {
     }
     for (const pair of dirty.pairs) {
       const [a, b] = pairEnds(pair);
-      const found = this.byPair.get(pair);
-      const edge = graph.hasNode(a) && graph.hasNode(b) ? graph.edge(a, b) : undefined;
-      if (!found?.size || !graph.hasNode(a) || !graph.hasNode(b)) {
+      if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
+      const edge = graph.edge(a, b);
+      const found = this.between(a, b);
+      if (found.length === 0) {
         if (edge !== undefined) graph.dropEdge(edge);
         continue;
       }
@@ -233,11 +245,67 @@ export class NetworkFacts {
     }
   }
 
+  /** Every fact between two records, as its share in their edge. */
+  private between(a: string, b: string): Contribution[] {
+    const found: Contribution[] = [];
+    for (const id of [a, b]) {
+      const entity = this.entities.get(id);
+      if (entity) for (const tie of tiesOf(entity)) if (tie.b === (id === a ? b : a)) found.push(tie);
+    }
+    const fewer = (index: MultiIndex) => (index.get(a).length <= index.get(b).length ? index.get(a) : index.get(b));
+    const joins = (x: string, y: string) => (x === a && y === b) || (x === b && y === a);
+    for (const id of fewer(this.rolesAt)) {
+      const r = this.roles.get(id)!;
+      if (r.scopeId && joins(r.personId, r.scopeId)) found.push(roleTie(r));
+    }
+    for (const id of fewer(this.linksAt)) {
+      const l = this.links.get(id)!;
+      if (joins(l.fromId, l.toId)) found.push(this.linkTie(l));
+    }
+    for (const id of fewer(this.meetingsAt)) {
+      const m = this.meetings.get(id)!;
+      if (m.municipalityIds.includes(a) && m.municipalityIds.includes(b)) {
+        const day = m.startsAt.slice(0, 10);
+        found.push({ a, b, type: 'MET', since: day, lastActive: day });
+      }
+    }
+    for (const id of fewer(this.requestsAt))
+      for (const hop of this.requests.get(id)!.hops)
+        if (hop.fromId && hop.toId && joins(hop.fromId, hop.toId)) found.push(hopTie(hop.fromId, hop.toId, hop.at));
+    return found;
+  }
+
+  /** The records a record has facts with (for a node that comes or goes). */
+  private neighbours(id: string): Set<string> {
+    const found = new Set<string>();
+    const entity = this.entities.get(id);
+    if (entity) for (const tie of tiesOf(entity)) found.add(tie.b);
+    for (const other of this.tiesTo.get(id)) found.add(other);
+    for (const roleId of this.rolesAt.get(id)) {
+      const r = this.roles.get(roleId)!;
+      if (r.scopeId) found.add(r.personId === id ? r.scopeId : r.personId);
+    }
+    for (const linkId of this.linksAt.get(id)) {
+      const l = this.links.get(linkId)!;
+      found.add(l.fromId === id ? l.toId : l.fromId);
+    }
+    for (const meetingId of this.meetingsAt.get(id))
+      for (const other of this.meetings.get(meetingId)!.municipalityIds) found.add(other);
+    for (const requestId of this.requestsAt.get(id))
+      for (const hop of this.requests.get(requestId)!.hops) {
+        if (hop.fromId === id && hop.toId) found.add(hop.toId);
+        if (hop.toId === id && hop.fromId) found.add(hop.fromId);
+      }
+    found.delete(id);
+    return found;
+  }
+
   private nodeAttributes(entity: SnapshotEntity): NodeAttributes {
     const districts = entity.districtAgs ? [entity.districtAgs] : [];
     const roles: Role[] = [];
     if (entity.kind === 'Person') {
-      const held = [...this.rolesAt.get(entity.id)]
+      const held = this.rolesAt
+        .get(entity.id)
         .map((id) => this.roles.get(id)!)
         .filter((r) => r.personId === entity.id)
         .sort((x, y) => x.role.localeCompare(y.role) || x.id.localeCompare(y.id));
@@ -251,30 +319,29 @@ export class NetworkFacts {
   }
 
   private setEntity(id: string, entity: SnapshotEntity | null, dirty?: Dirty): void {
-    this.retract(`entity:${id}`, dirty);
+    const old = this.entities.get(id);
+    if (old) {
+      if (dirty) this.markTies(old, dirty);
+      for (const tie of tiesOf(old)) this.tiesTo.delete(tie.b, id);
+    }
     if (entity) this.entities.set(id, entity);
     else this.entities.delete(id);
     dirty?.nodes.add(id);
     if (!entity) return;
-    const made: Contribution[] = [];
-    const tie = (b: string, type: EdgeType) => made.push({ a: id, b, type, since: null, lastActive: null });
-    if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
-    if (entity.kind === 'Institution') tie(entity.municipalityId ?? districtId(entity.districtAgs ?? ''), 'LOCATED_IN');
-    for (const topic of entity.topicIds) tie(topic, 'ABOUT');
-    this.contribute(`entity:${id}`, made, dirty);
+    for (const tie of tiesOf(entity)) this.tiesTo.add(tie.b, id);
+    if (!dirty) return;
+    this.markTies(entity, dirty);
     // People's districts follow the places of their roles.
-    for (const roleId of this.rolesAt.get(id)) dirty?.nodes.add(this.roles.get(roleId)!.personId);
+    for (const roleId of this.rolesAt.get(id)) dirty.nodes.add(this.roles.get(roleId)!.personId);
   }
 
   private setRole(r: RoleAssignment, dirty?: Dirty): void {
     this.roles.set(r.id, r);
     this.rolesAt.add(r.personId, r.id);
     if (r.scopeId) this.rolesAt.add(r.scopeId, r.id);
-    dirty?.nodes.add(r.personId);
-    if (!r.scopeId) return;
-    const type: EdgeType =
-      r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE';
-    this.contribute(r.id, [{ a: r.personId, b: r.scopeId, type, since: null, lastActive: null }], dirty);
+    if (!dirty) return;
+    dirty.nodes.add(r.personId);
+    this.markRole(r, dirty);
   }
 
   private removeRole(id: string, dirty: Dirty): void {
@@ -284,21 +351,14 @@ export class NetworkFacts {
     this.rolesAt.delete(r.personId, id);
     if (r.scopeId) this.rolesAt.delete(r.scopeId, id);
     dirty.nodes.add(r.personId);
-    this.retract(id, dirty);
+    this.markRole(r, dirty);
   }
 
   private setLink(l: Link, dirty?: Dirty): void {
     this.links.set(l.id, l);
     this.linksAt.add(l.fromId, l.id);
     this.linksAt.add(l.toId, l.id);
-    // A link with a start date is a collaboration still going on: active from then until today,
-    // or until the day before it ended.
-    const lastActive = l.until ? dayBefore(l.until) : l.since ? this.now().toISOString().slice(0, 10) : null;
-    this.contribute(
-      l.id,
-      [{ a: l.fromId, b: l.toId, type: l.type, since: l.since?.slice(0, 10) ?? null, lastActive }],
-      dirty,
-    );
+    if (dirty) this.markLink(l, dirty);
   }
 
   private removeLink(id: string, dirty: Dirty): void {
@@ -307,91 +367,106 @@ export class NetworkFacts {
     this.links.delete(id);
     this.linksAt.delete(l.fromId, id);
     this.linksAt.delete(l.toId, id);
-    this.retract(id, dirty);
+    this.markLink(l, dirty);
   }
 
   /** Each meeting held strengthens the links between the municipalities that met. */
   private setMeeting(id: string, m: Meeting | null, dirty?: Dirty): void {
-    this.retract(id, dirty);
+    const old = this.meetings.get(id);
+    if (old) {
+      if (dirty) this.markMeeting(old, dirty);
+      for (const town of old.municipalityIds) this.meetingsAt.delete(town, id);
+    }
+    this.upcoming.delete(id);
     if (!m) {
       this.meetings.delete(id);
       return;
     }
     this.meetings.set(id, m);
-    this.upcoming.delete(id);
     if (m.state !== 'SCHEDULED') return;
     if (Date.parse(m.startsAt) > this.now().getTime()) {
       this.upcoming.set(id, Date.parse(m.startsAt));
       return;
     }
-    const day = m.startsAt.slice(0, 10);
-    this.contribute(
-      id,
-      m.municipalityIds.flatMap((a, i) =>
-        m.municipalityIds.slice(i + 1).map((b) => ({ a, b, type: 'MET' as const, since: day, lastActive: day })),
-      ),
-      dirty,
-    );
+    for (const town of m.municipalityIds) this.meetingsAt.add(town, id);
+    if (dirty) this.markMeeting(m, dirty);
   }
 
   /** Each hop of a routed request strengthens the link between the two people it passed between. */
   private setRequest(id: string, r: HubRequest | null, dirty?: Dirty): void {
-    this.retract(id, dirty);
+    const old = this.requests.get(id);
+    if (old) {
+      if (dirty) this.markRequest(old, dirty);
+      for (const person of hopEnds(old)) this.requestsAt.delete(person, id);
+    }
     if (!r) {
       this.requests.delete(id);
       return;
     }
     this.requests.set(id, r);
-    this.contribute(
-      id,
-      r.hops.flatMap((hop) =>
-        hop.fromId && hop.toId
-          ? [
-              {
-                a: hop.fromId,
-                b: hop.toId,
-                type: 'ROUTED_REQUEST' as const,
-                since: hop.at.slice(0, 10),
-                lastActive: hop.at.slice(0, 10),
-              },
-            ]
-          : [],
-      ),
-      dirty,
-    );
+    for (const person of hopEnds(r)) this.requestsAt.add(person, id);
+    if (dirty) this.markRequest(r, dirty);
   }
 
-  private contribute(fact: string, made: Contribution[], dirty?: Dirty): void {
-    const kept = made.filter((c) => c.a !== c.b);
-    if (kept.length === 0) return;
-    this.contributions.set(fact, kept);
-    for (const c of kept) {
-      const key = pairKey(c.a, c.b);
-      let set = this.byPair.get(key);
-      if (!set) this.byPair.set(key, (set = new Set()));
-      set.add(c);
-      this.pairsAt.add(c.a, key);
-      this.pairsAt.add(c.b, key);
-      dirty?.pairs.add(key);
-    }
+  private markTies(entity: SnapshotEntity, dirty: Dirty): void {
+    for (const tie of tiesOf(entity)) dirty.pairs.add(pairKey(tie.a, tie.b));
   }
 
-  private retract(fact: string, dirty?: Dirty): void {
-    const made = this.contributions.get(fact);
-    if (!made) return;
-    this.contributions.delete(fact);
-    for (const c of made) {
-      const key = pairKey(c.a, c.b);
-      const set = this.byPair.get(key);
-      set?.delete(c);
-      if (set?.size === 0) {
-        this.byPair.delete(key);
-        this.pairsAt.delete(c.a, key);
-        this.pairsAt.delete(c.b, key);
-      }
-      dirty?.pairs.add(key);
-    }
+  private markRole(r: RoleAssignment, dirty: Dirty): void {
+    if (r.scopeId && r.scopeId !== r.personId) dirty.pairs.add(pairKey(r.personId, r.scopeId));
   }
+
+  private markLink(l: Link, dirty: Dirty): void {
+    if (l.fromId !== l.toId) dirty.pairs.add(pairKey(l.fromId, l.toId));
+  }
+
+  private markMeeting(m: Meeting, dirty: Dirty): void {
+    if (!this.meetingsAt.get(m.municipalityIds[0] ?? '').includes(m.id)) return;
+    m.municipalityIds.forEach((a, i) => m.municipalityIds.slice(i + 1).forEach((b) => dirty.pairs.add(pairKey(a, b))));
+  }
+
+  private markRequest(r: HubRequest, dirty: Dirty): void {
+    for (const hop of r.hops)
+      if (hop.fromId && hop.toId && hop.fromId !== hop.toId) dirty.pairs.add(pairKey(hop.fromId, hop.toId));
+  }
+
+  /** A link with a start date is a collaboration still going on: active from then until today, or until the day before it ended. */
+  private linkTie(l: Link): Contribution {
+    const lastActive = l.until ? dayBefore(l.until) : l.since ? this.now().toISOString().slice(0, 10) : null;
+    return { a: l.fromId, b: l.toId, type: l.type, since: l.since?.slice(0, 10) ?? null, lastActive };
+  }
+}
+
+/** A record's ties by its own fields: a town to its district, an institution to its place, a record to its topics. */
+function tiesOf(entity: SnapshotEntity): Contribution[] {
+  const ties: Contribution[] = [];
+  const tie = (b: string, type: EdgeType) => {
+    if (b !== entity.id) ties.push({ a: entity.id, b, type, since: null, lastActive: null });
+  };
+  if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
+  if (entity.kind === 'Institution') tie(entity.municipalityId ?? districtId(entity.districtAgs ?? ''), 'LOCATED_IN');
+  for (const topic of entity.topicIds) tie(topic, 'ABOUT');
+  return ties;
+}
+
+function roleTie(r: RoleAssignment): Contribution {
+  const type: EdgeType = r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE';
+  return { a: r.personId, b: r.scopeId!, type, since: null, lastActive: null };
+}
+
+function hopTie(fromId: string, toId: string, at: string): Contribution {
+  const day = at.slice(0, 10);
+  return { a: fromId, b: toId, type: 'ROUTED_REQUEST', since: day, lastActive: day };
+}
+
+function hopEnds(r: HubRequest): Set<string> {
+  const ends = new Set<string>();
+  for (const hop of r.hops)
+    if (hop.fromId && hop.toId && hop.fromId !== hop.toId) {
+      ends.add(hop.fromId);
+      ends.add(hop.toId);
+    }
+  return ends;
 }
 
 function firstOf(contributions: Iterable<Contribution>): Contribution {
