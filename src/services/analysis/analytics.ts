@@ -6,7 +6,7 @@ import type { RuleSettings } from '../../domain/rules.js';
 import { articulationPoints } from './articulation-points.js';
 import { betweenness, type BetweennessAccuracy } from './betweenness.js';
 import { cjsDefault } from '../cjs-interop.js';
-import type { CollaborationGraph, NetworkGraph } from './network-graph.js';
+import { isActor, type CollaborationGraph, type NetworkGraph } from './network-graph.js';
 
 // Questions analysts ask of the collaboration graph, answered from the in-memory graph and
 // kept until a change touches the district they are about. Betweenness is O(nodes x edges): past
@@ -16,7 +16,7 @@ const louvain = cjsDefault(louvainModule);
 
 /** Up to this many actors betweenness is exact; past it, estimated from BETWEENNESS_SAMPLES sources. */
 export const BETWEENNESS_MAX_NODES = 6_000;
-export const BETWEENNESS_SAMPLES = 200;
+export const BETWEENNESS_SAMPLES = 1000;
 const MAX_KEPT_ANSWERS = 10_000;
 /** A record nobody changed or confirmed for this long counts as possibly out of date. */
 export const UNCONFIRMED_AFTER_DAYS = 365;
@@ -104,7 +104,7 @@ export class Analytics {
       `centrality:${districtAgs}`,
       districtAgs,
       async (graph) => {
-        const scoped = scope(graph, districtAgs);
+        const scoped = actorsOnly(this.scope(graph, districtAgs));
         const { values, accuracy } = await betweenness(scoped, BETWEENNESS_MAX_NODES, BETWEENNESS_SAMPLES);
         const ranking = scoped
           .mapNodes((id) => ({ id, degree: scoped.degree(id), betweenness: values[id] ?? 0 }))
@@ -125,7 +125,7 @@ export class Analytics {
       `communities:${districtAgs}`,
       districtAgs,
       async (graph) => {
-        const scoped = scope(graph, districtAgs);
+        const scoped = actorsOnly(this.scope(graph, districtAgs));
         // Louvain breaks ties at random; a fixed seed keeps communities the same from run to run.
         const assignment = louvain(scoped, { getEdgeWeight: 'weight', rng: seedrandom('communities') });
         return Object.entries(assignment)
@@ -142,7 +142,7 @@ export class Analytics {
       `brokers:${districtAgs}`,
       districtAgs,
       async (graph) =>
-        [...articulationPoints(scope(graph, districtAgs))]
+        [...articulationPoints(actorsOnly(this.scope(graph, districtAgs)))]
           .map(([id, groups]) => ({ id, groupsConnected: groups }))
           .sort((a, b) => b.groupsConnected - a.groupsConnected || a.id.localeCompare(b.id)),
       at,
@@ -155,7 +155,7 @@ export class Analytics {
       `isolated:${districtAgs}`,
       districtAgs,
       async (graph) =>
-        scope(graph, districtAgs)
+        this.scope(graph, districtAgs)
           .filterNodes((id, attrs) => {
             if (attrs.kind !== 'Alliance') return false;
             return !graph.someNeighbor(id, (_n, neighbour) =>
@@ -173,7 +173,7 @@ export class Analytics {
       `uncovered:${districtAgs}`,
       districtAgs,
       async (graph) =>
-        scope(graph, districtAgs)
+        this.scope(graph, districtAgs)
           .filterNodes(
             (id, attrs) =>
               attrs.kind === 'Municipality' && !graph.someEdge(id, (_e, edge) => edge.types.includes('SERVES')),
@@ -188,7 +188,7 @@ export class Analytics {
       `kikLoad:${districtAgs}`,
       districtAgs,
       async (graph) => {
-        const kiks = scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
+        const kiks = this.scope(graph, districtAgs).filterNodes((_id, attrs) => attrs.roles.includes('KIK'));
         const perDistrict = new Map<string, number>();
         for (const id of kiks)
           for (const ags of graph.getNodeAttribute(id, 'districts'))
@@ -256,7 +256,7 @@ export class Analytics {
         snapshot.entities.filter((e) => e.kind === 'Person').map((e) => [e.id, e.checkedAt ?? null]),
       );
       const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
-      return scope(graph, districtAgs)
+      return this.scope(graph, districtAgs)
         .filterNodes((id, attrs) => {
           if (attrs.kind !== 'Person' || attrs.roles.length === 0) return false;
           const at = checked.get(id) ?? null;
@@ -307,6 +307,22 @@ export class Analytics {
    * An answer about a district (null: the whole network) is kept until a change touches that
    * district; answers about past days are kept with the graph of that day.
    */
+  /** The district's actors and the edges between them (for null, the whole graph). */
+  private scope(graph: CollaborationGraph, districtAgs: string | null): CollaborationGraph {
+    if (districtAgs === null) return graph;
+    if (!graph.hasNode(districtId(districtAgs)))
+      throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
+    const sub: CollaborationGraph = graph.nullCopy();
+    const nodes = this.network.nodesOf(graph, districtAgs);
+    for (const id of nodes) sub.addNode(id, graph.getNodeAttributes(id));
+    for (const id of nodes)
+      graph.forEachEdge(id, (edge, attrs, source, target) => {
+        if (sub.hasNode(source) && sub.hasNode(target) && !sub.hasEdge(edge))
+          sub.addEdgeWithKey(edge, source, target, attrs);
+      });
+    return sub;
+  }
+
   private async memo<T>(
     key: string,
     districtAgs: string | null,
@@ -314,7 +330,7 @@ export class Analytics {
     at: string | null = null,
     slow?: SlowAnswer,
   ): Promise<T> {
-    const graph = await this.network.actorGraph(at);
+    const graph = await this.network.graph(at);
     if (at) {
       let answers = this.past.get(graph);
       if (!answers) this.past.set(graph, (answers = new Map()));
@@ -373,18 +389,14 @@ export class Analytics {
   }
 }
 
-function scope(graph: CollaborationGraph, districtAgs: string | null): CollaborationGraph {
-  if (districtAgs === null) return graph;
-  if (!graph.hasNode(districtId(districtAgs)))
-    throw new InvalidInput('districtAgs', `no district ${districtAgs} is known`);
-  const sub = graph.emptyCopy();
-  graph.forEachNode((id, attrs) => {
-    if (!attrs.districts.includes(districtAgs)) sub.dropNode(id);
+/** Whether actors hold the only nodes (what betweenness, communities and brokers run on). */
+function actorsOnly(graph: CollaborationGraph): CollaborationGraph {
+  if (!graph.someNode((_id, attrs) => !isActor(attrs.kind))) return graph;
+  const actors = graph.copy();
+  actors.forEachNode((id, attrs) => {
+    if (!isActor(attrs.kind)) actors.dropNode(id);
   });
-  graph.forEachEdge((edge, attrs, source, target) => {
-    if (sub.hasNode(source) && sub.hasNode(target)) sub.addEdgeWithKey(edge, source, target, attrs);
-  });
-  return sub;
+  return actors;
 }
 
 function populationOf(graph: CollaborationGraph, ags: string): number | null {

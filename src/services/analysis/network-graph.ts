@@ -1,4 +1,3 @@
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { districtId } from '../../domain/ids.js';
 import type { EntityKind, Role } from '../../domain/model.js';
 import type {
@@ -65,12 +64,15 @@ export interface NetworkQuery {
 }
 
 const NON_ACTORS: readonly EntityKind[] = ['Topic', 'FundingProgram'];
-const isActor = (kind: EntityKind) => !NON_ACTORS.includes(kind);
 const anyKind = () => true;
+
+/** Whether a node is an actor: topics and funding programmes are shared subjects, no collaboration. */
+export function isActor(kind: EntityKind): boolean {
+  return !NON_ACTORS.includes(kind);
+}
 
 interface Graphs {
   full: CollaborationGraph;
-  actors: CollaborationGraph;
   facts: NetworkFacts;
 }
 
@@ -93,7 +95,7 @@ const CHANGES_KEPT = 1000;
 
 function graphsOf(snapshot: NetworkSnapshot, now: () => Date): Graphs {
   const facts = NetworkFacts.from(snapshot, now);
-  return { facts, full: graphOf(facts, anyKind), actors: graphOf(facts, isActor) };
+  return { facts, full: graphOf(facts, anyKind) };
 }
 
 function districtIndexOf(graph: CollaborationGraph): Map<string, Set<string>> {
@@ -110,6 +112,8 @@ function districtIndexOf(graph: CollaborationGraph): Map<string, Set<string>> {
 
 export class NetworkGraph {
   private present: Promise<Present> | null = null;
+  /** The present graphs last handed out, for answering synchronously about them. */
+  private loaded: Present | null = null;
   private reloading = false;
   /** Patches from changes, one after the other, in the order the changes came. */
   private patches: Promise<void> = Promise.resolve();
@@ -150,9 +154,10 @@ export class NetworkGraph {
     return (await this.graphs(at)).full;
   }
 
-  /** Actors only: the graph paths and analytics run on, so a shared topic is no collaboration. */
-  async actorGraph(at: string | null = null): Promise<CollaborationGraph> {
-    return (await this.graphs(at)).actors;
+  /** The nodes of a district in a graph this service gave out (for the present one, from its index). */
+  nodesOf(graph: CollaborationGraph, districtAgs: string): string[] {
+    if (this.loaded?.full === graph) return [...(this.loaded.byDistrict.get(districtAgs) ?? [])];
+    return graph.filterNodes((_id, attrs) => attrs.districts.includes(districtAgs));
   }
 
   /** The facts the graph is made of now: current roles and links, requests and meetings. */
@@ -199,6 +204,7 @@ export class NetworkGraph {
     }
     await this.patches;
     const present = await this.current();
+    this.loaded = present;
     const held = present.facts.meetingsHeld();
     if (held) this.redo(present, held);
     if (this.now().getTime() - present.loadedAt > RELOAD_AFTER_MS && !this.reloading) this.reloadInBackground(present);
@@ -278,7 +284,6 @@ export class NetworkGraph {
       for (const ags of present.full.getNodeAttribute(id, 'districts')) present.byDistrict.get(ags)?.delete(id);
     }
     present.facts.redo(present.full, dirty, anyKind);
-    present.facts.redo(present.actors, dirty, isActor);
     for (const id of dirty.nodes) {
       if (!present.full.hasNode(id)) continue;
       for (const ags of present.full.getNodeAttribute(id, 'districts')) {
@@ -330,9 +335,26 @@ export class NetworkGraph {
 
   /** The shortest chain of collaboration between two actors, or null when none connects them. */
   async path(fromId: string, toId: string, at: string | null = null): Promise<string[] | null> {
-    const graph = await this.actorGraph(at);
-    if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
-    return bidirectional(graph, fromId, toId);
+    const graph = await this.graph(at);
+    const actor = (id: string) => graph.hasNode(id) && isActor(graph.getNodeAttribute(id, 'kind'));
+    if (!actor(fromId) || !actor(toId)) return null;
+    // Breadth first through actors only: a shared topic is no collaboration.
+    const cameFrom = new Map<string, string | null>([[fromId, null]]);
+    let frontier = [fromId];
+    while (frontier.length > 0 && !cameFrom.has(toId)) {
+      const next: string[] = [];
+      for (const id of frontier)
+        graph.forEachNeighbor(id, (neighbour, attrs) => {
+          if (cameFrom.has(neighbour) || !isActor(attrs.kind)) return;
+          cameFrom.set(neighbour, id);
+          next.push(neighbour);
+        });
+      frontier = next;
+    }
+    if (!cameFrom.has(toId)) return null;
+    const path: string[] = [];
+    for (let id: string | null = toId; id !== null; id = cameFrom.get(id) ?? null) path.unshift(id);
+    return path;
   }
 }
 
