@@ -44,14 +44,27 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
   const after = args.after ? decodeCursor(ctx, args.after) : null;
   const items = await ctx.directory.list({ ...query, after, limit: first + 1 });
   const shown = items.slice(0, first) as Extract<Entity, { kind: K }>[];
-  const edges = shown.map((node) => ({ cursor: encodeCursor(ctx, node), node }));
+  // Sealing costs a cipher per edge: only cursors asked for are sealed.
+  const edges = shown.map((node) => {
+    let sealed: string | null = null;
+    return {
+      node,
+      get cursor() {
+        return (sealed ??= encodeCursor(ctx, node));
+      },
+    };
+  });
   return {
     edges,
     pageInfo: {
       hasNextPage: items.length > first,
       hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     // Counted only when asked for: one more round trip.
     totalCount: () => ctx.directory.count(query),

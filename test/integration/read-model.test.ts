@@ -190,6 +190,10 @@ async function run(services: HubServices, store: GraphStore, s: Step): Promise<v
 async function warmReads(services: HubServices, store: GraphStore) {
   const ids = (await store.historySnapshot()).entities.map((e) => e.id);
   await Promise.all([
+    ...(['Municipality', 'Person', 'Alliance'] as const).flatMap((kind) => [
+      services.store.listEntities({ kind, districtAgs: LANDKREIS, limit: 100 }),
+      services.store.countEntities({ kind, districtAgs: LANDKREIS }),
+    ]),
     services.store.entitiesByIds(ids),
     services.store.rolesOfPersons(ids),
     services.store.rolesInScopes(ids),
@@ -214,6 +218,11 @@ async function expectSameAsFresh(services: HubServices, store: GraphStore) {
     await store.municipalitiesOfDistricts(DISTRICTS),
   );
   expect(await services.names.municipalities()).toEqual(await store.municipalityDirectory());
+  for (const kind of ['Municipality', 'Person', 'Alliance'] as const) {
+    const listing = { kind, districtAgs: LANDKREIS, limit: 100 };
+    expect(await services.store.listEntities(listing)).toEqual(await store.listEntities(listing));
+    expect(await services.store.countEntities(listing)).toEqual(await store.countEntities(listing));
+  }
   const freshAnalytics = new Analytics(fresh, RULES, now);
   for (const ags of DISTRICTS) {
     // Sums of floating point numbers differ in their last digits with the order of the graph's nodes.

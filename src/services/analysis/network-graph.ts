@@ -83,6 +83,7 @@ interface Present extends Graphs {
 }
 
 const PAST_GRAPHS_KEPT = 4;
+const VIEWS_KEPT = 64;
 /** The key of the graph with everything that ever held, each link with its real dates. */
 const EVERYTHING = 'everything';
 /**
@@ -117,6 +118,7 @@ export class NetworkGraph {
   private reloading = false;
   /** Patches from changes, one after the other, in the order the changes came. */
   private patches: Promise<void> = Promise.resolve();
+  private readonly views = new Map<string, { revision: number; view: NetworkView }>();
   /** Graphs of past days asked for, dropped on every change. */
   private readonly past = new Map<string, Promise<Graphs>>();
   private revisionCounter = 0;
@@ -296,7 +298,21 @@ export class NetworkGraph {
     this.changed(districts);
   }
 
+  /** The view asked for; views of the present are kept until the graph changes (never altered by callers). */
   async view(query: NetworkQuery): Promise<NetworkView> {
+    if (query.at || query.withEnded) return this.computeView(query);
+    await this.graphs();
+    const key = JSON.stringify(query);
+    const kept = this.views.get(key);
+    if (kept?.revision === this.revisionCounter) return kept.view;
+    const revision = this.revisionCounter;
+    const view = await this.computeView(query);
+    if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
+    if (revision === this.revisionCounter) this.views.set(key, { revision, view });
+    return view;
+  }
+
+  private async computeView(query: NetworkQuery): Promise<NetworkView> {
     const graph = query.at
       ? await this.graph(query.at)
       : query.withEnded

@@ -65,26 +65,33 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
     return keys.map((k) => cache.get(k));
   };
 
-  // Searches are cached whole, by their arguments.
-  const searches = new Map<string, Promise<unknown>>();
+  // Searches and listings are cached whole, by their arguments, until a record changes.
+  const wholeAnswers = new Map<string, Promise<unknown>>();
   events.subscribe((change) => {
-    if (!change.touched || change.touched.entityIds.length > 0) searches.clear();
+    if (!change.touched || change.touched.entityIds.length > 0) wholeAnswers.clear();
   });
-  const search = (...args: Parameters<GraphStore['search']>) => {
-    const key = JSON.stringify(args);
-    let answer = searches.get(key);
-    if (!answer) {
-      if (searches.size >= 10_000) searches.clear();
-      answer = store.search(...args).catch((error: unknown) => {
-        searches.delete(key);
-        throw error;
-      });
-      searches.set(key, answer);
-    }
-    return answer;
-  };
+  const whole =
+    <M extends 'search' | 'listEntities' | 'countEntities'>(method: M) =>
+    (...args: Parameters<GraphStore[M]>): ReturnType<GraphStore[M]> => {
+      const key = `${method}:${JSON.stringify(args)}`;
+      let answer = wholeAnswers.get(key);
+      if (!answer) {
+        if (wholeAnswers.size >= 10_000) wholeAnswers.clear();
+        answer = (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args).catch((error: unknown) => {
+          wholeAnswers.delete(key);
+          throw error;
+        });
+        wholeAnswers.set(key, answer);
+      }
+      return answer as ReturnType<GraphStore[M]>;
+    };
 
-  const reads = new Map<string, unknown>([...CACHED.map((m) => [m, cachedRead(m)] as const), ['search', search]]);
+  const reads = new Map<string, unknown>([
+    ...CACHED.map((m) => [m, cachedRead(m)] as const),
+    ['search', whole('search')],
+    ['listEntities', whole('listEntities')],
+    ['countEntities', whole('countEntities')],
+  ]);
   return new Proxy(store, {
     get(target, property, receiver) {
       const read = reads.get(property as string);
