@@ -153,21 +153,36 @@ export async function benchChat(
       ).flat();
       rows.push({ what: 'bot answer (!kontakt)', people, timing: summarize(samples) });
     }
-    const [a, b] = [await Client.register(synapse, 'floor-a'), await Client.register(synapse, 'floor-b')];
-    const room = (
-      await a.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite: [b.userId] })
-    ).room_id;
-    await b.api('POST', `/join/${encodeURIComponent(room)}`, {});
-    await a.sync(0);
-    await b.sync(0);
-    const floor: number[] = [];
-    for (let k = 0; k < messagesPerPerson * 2; k++) {
-      const started = performance.now();
-      const sent = await a.send(room, `ping ${k}`);
-      for (;;) if ((await b.sync(10_000)).some((e) => e.event.event_id === sent)) break;
-      floor.push(performance.now() - started);
+    // The floor: the same number of people, each pinging a partner through Synapse alone.
+    for (const people of crowds) {
+      const pairs = await Promise.all(
+        Array.from({ length: people }, async (_, i) => {
+          const [a, b] = [await Client.register(synapse, `floor-a${i}`), await Client.register(synapse, `floor-b${i}`)];
+          const room = (
+            await a.api<{ room_id: string }>('POST', '/createRoom', { preset: 'private_chat', invite: [b.userId] })
+          ).room_id;
+          await b.api('POST', `/join/${encodeURIComponent(room)}`, {});
+          await a.sync(0);
+          await b.sync(0);
+          return { a, b, room };
+        }),
+      );
+      const samples = (
+        await Promise.all(
+          pairs.map(async ({ a, b, room }) => {
+            const own: number[] = [];
+            for (let k = 0; k < messagesPerPerson; k++) {
+              const started = performance.now();
+              const sent = await a.send(room, `ping ${k}`);
+              for (;;) if ((await b.sync(10_000)).some((e) => e.event.event_id === sent)) break;
+              own.push(performance.now() - started);
+            }
+            return own;
+          }),
+        )
+      ).flat();
+      rows.push({ what: 'Synapse alone (client to client)', people, timing: summarize(samples) });
     }
-    rows.push({ what: 'Synapse alone (client to client)', people: 1, timing: summarize(floor) });
   } finally {
     bot.stop();
   }

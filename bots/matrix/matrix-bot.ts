@@ -52,6 +52,8 @@ export class MatrixBot implements InvitationNotifier {
   private readonly rooms: MeetingRooms;
   private readonly directs: DirectRooms;
   private readonly members: RoomMembers;
+  /** When the bot joined each room (it never changes while the bot stays): no store read per message. */
+  private readonly joinedAtByRoom = new Map<string, number>();
 
   constructor(
     private readonly settings: MatrixSettings,
@@ -106,7 +108,10 @@ export class MatrixBot implements InvitationNotifier {
       this.guard(current(() => this.onInvite(roomId, event))),
     );
     client.on('room.join', (roomId: string) => this.guard(current(() => this.onJoin(roomId))));
-    client.on('room.leave', (roomId: string) => this.members.forget(roomId));
+    client.on('room.leave', (roomId: string) => {
+      this.members.forget(roomId);
+      this.joinedAtByRoom.delete(roomId);
+    });
     client.on('room.message', (roomId: string, event: MatrixEvent) =>
       this.guard(current(() => this.onMessage(roomId, event))),
     );
@@ -424,13 +429,19 @@ export class MatrixBot implements InvitationNotifier {
 
   /** When the bot joined the room: remembered, or read from its membership event in the room state. */
   private async joinedAt(roomId: string): Promise<number> {
+    const remembered = this.joinedAtByRoom.get(roomId);
+    if (remembered !== undefined) return remembered;
     const key = `matrix-joined:${roomId}`;
     const known = await this.store.getState<number>(key);
-    if (known !== null) return known;
+    if (known !== null) {
+      this.joinedAtByRoom.set(roomId, known);
+      return known;
+    }
     const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(this.userId)}`;
     const membership = (await this.client!.doRequest('GET', path, { format: 'event' })) as MatrixEvent;
     const at = membership.origin_server_ts ?? Date.now();
     await this.store.setState(key, at);
+    this.joinedAtByRoom.set(roomId, at);
     return at;
   }
 

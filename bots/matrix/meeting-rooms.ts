@@ -35,6 +35,7 @@ export type Send = (roomId: string, key: string, content: Record<string, unknown
 export class MeetingRooms {
   /** One update at a time per room, so a quick change cannot race the room's creation. */
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly keyByRoom = new Map<string, string | null>();
 
   constructor(
     private readonly client: () => MatrixClient | null,
@@ -45,8 +46,13 @@ export class MeetingRooms {
   ) {}
 
   /** The meeting room a Matrix room is, if it is one: the key minutes are taken under. */
+  /** Which meeting a room is for (null: none). Kept once read: only this bot, holding the lease, makes meeting rooms. */
   async keyOfRoom(roomId: string): Promise<string | null> {
-    return (await this.store.getState<{ key: string }>(roomOfKey(roomId)))?.key ?? null;
+    const known = this.keyByRoom.get(roomId);
+    if (known !== undefined) return known;
+    const key = (await this.store.getState<{ key: string }>(roomOfKey(roomId)))?.key ?? null;
+    this.keyByRoom.set(roomId, key);
+    return key;
   }
 
   async roomOf(meeting: Meeting): Promise<string | null> {
@@ -96,6 +102,7 @@ export class MeetingRooms {
       for (const account of organiserAccounts) await client.setUserPowerLevel(account, roomId, 50);
       await this.store.setState(`matrix-joined:${roomId}`, Date.now());
       await this.store.setState(roomOfKey(roomId), { key });
+      this.keyByRoom.set(roomId, key);
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
       await this.store.setState(recordKey(key), {

@@ -42,10 +42,11 @@ it('runs every benchmark section and writes the report', async () => {
     expect(row.raw.requests).toBeGreaterThan(0);
     expect(row.hub.errors).toBe(0);
   }
-  expect(results.chat.map((r) => r.what)).toEqual([
-    'bot answer (!kontakt)',
-    'bot answer (!kontakt)',
-    'Synapse alone (client to client)',
+  expect(results.chat.map((r) => `${r.what} ${r.people}`)).toEqual([
+    'bot answer (!kontakt) 1',
+    'bot answer (!kontakt) 2',
+    'Synapse alone (client to client) 1',
+    'Synapse alone (client to client) 2',
   ]);
   expect(results.map.every((r) => r.nodes > 0 && r.firstDraw.medianMs > 0)).toBe(true);
   expect(results.loads.map((r) => r.store)).toEqual(['neo4j', 'embedded']);
