@@ -141,6 +141,8 @@ export class NetworkGraph {
         return;
       }
       const touched = change.touched;
+      // A change that touched nothing of the network (a token revoked) leaves the graph as it is.
+      if (!touched.entityIds.length && !touched.meetingIds?.length && !touched.requestIds?.length) return;
       this.patches = this.patches.then(() =>
         this.patch(touched).catch(() => {
           // What cannot be followed is read anew.
