@@ -75,6 +75,30 @@ export function matchName<T>(
   return { match: null, suggestions: scored.slice(0, maxSuggestions).map((s) => s.item) };
 }
 
+/** Candidates indexed by their key, built once per list: a name spelled right is found without a scan. */
+export class NameLookup<T> {
+  private readonly byKey = new Map<string, T[]>();
+
+  constructor(
+    readonly candidates: readonly T[],
+    private readonly nameOf: (item: T) => string,
+  ) {
+    for (const item of candidates) {
+      const key = looseKey(nameOf(item));
+      const same = this.byKey.get(key);
+      if (same) same.push(item);
+      else this.byKey.set(key, [item]);
+    }
+  }
+
+  /** As matchName over the candidates. */
+  match(query: string, maxSuggestions = 5): NameMatch<T> {
+    const exactly = this.byKey.get(looseKey(query));
+    if (exactly?.length === 1) return { match: exactly[0]!, suggestions: [] };
+    return matchName(query, this.candidates, this.nameOf, maxSuggestions);
+  }
+}
+
 function score(query: string, candidate: string): number {
   const whole = distance(query, candidate);
   // "Radebeul Ost" should still be close to "Radebeul": compare with the candidate's prefix too.

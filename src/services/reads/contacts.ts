@@ -202,21 +202,23 @@ export class ContactFinder {
   /** A town of a Landkreis, or a kreisfreie Stadt (its own district), forgiving the spelling. */
   private async resolvePlace(directory: Directory, name: string): Promise<Municipality | District> {
     // Asked for a past day, towns that have merged since are found by their old names.
-    const towns = directory.day ? await directory.municipalityNamesOn() : await this.names.municipalities();
-    const cities = await this.names.cities();
-    const places = [
-      ...towns.map((t) => ({ id: t.id, name: t.name })),
-      ...cities.map((c) => ({ id: c.id, name: c.name })),
-    ];
-    const found = matchName(name, places, (p) => p.name);
+    const found = directory.day
+      ? matchName(
+          name,
+          [
+            ...(await directory.municipalityNamesOn()).map((t) => ({ id: t.id, name: t.name, city: null })),
+            ...(await this.names.cities()).map((c) => ({ id: c.id, name: c.name, city: c })),
+          ],
+          (p) => p.name,
+        )
+      : (await this.names.places()).match(name);
     if (!found.match)
       throw new NotFound(
         'Municipality',
         name,
         found.suggestions.map((p) => p.name),
       );
-    const city = cities.find((c) => c.id === found.match!.id);
-    return city ?? (await directory.entityOfKind(found.match.id, 'Municipality'))!;
+    return found.match.city ?? (await directory.entityOfKind(found.match.id, 'Municipality'))!;
   }
 
   private async resolveTopic(directory: Directory, name: string): Promise<Topic> {

@@ -1,15 +1,24 @@
 import { kindOfId } from '../../domain/ids.js';
 import type { District, Topic } from '../../domain/model.js';
+import { NameLookup } from '../../domain/names.js';
 import type { MunicipalityRef, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { NetworkEvents } from './network-events.js';
 
 // Names for forgiving matching (all municipalities, the kreisfreie Städte, all topics), read once
 // and kept until a change touches a municipality, district or topic.
 
+/** A town, or a kreisfreie Stadt (with its district record). */
+export interface Place {
+  id: string;
+  name: string;
+  city: District | null;
+}
+
 export class NameIndex {
   private municipalityList: Promise<MunicipalityRef[]> | null = null;
   private topicList: Promise<Topic[]> | null = null;
   private cityList: Promise<District[]> | null = null;
+  private placeLookup: Promise<NameLookup<Place>> | null = null;
 
   constructor(
     private readonly store: NetworkStore,
@@ -52,7 +61,27 @@ export class NameIndex {
     return this.topicList;
   }
 
+  /** Towns and kreisfreie Städte by name, for forgiving lookups (the city's own record where one is meant). */
+  places(): Promise<NameLookup<Place>> {
+    this.placeLookup ??= Promise.all([this.municipalities(), this.cities()]).then(
+      ([towns, cities]) =>
+        new NameLookup<Place>(
+          [
+            ...towns.map((t) => ({ id: t.id, name: t.name, city: null })),
+            ...cities.map((c) => ({ id: c.id, name: c.name, city: c })),
+          ],
+          (p) => p.name,
+        ),
+      (error: unknown) => {
+        this.placeLookup = null;
+        throw error;
+      },
+    );
+    return this.placeLookup;
+  }
+
   invalidate(): void {
+    this.placeLookup = null;
     this.municipalityList = null;
     this.topicList = null;
     this.cityList = null;
