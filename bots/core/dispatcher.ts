@@ -53,12 +53,15 @@ export class Dispatcher {
   /** The answer to a message, or null when it is no command. */
   async handle(message: ChatMessage): Promise<Answer | null> {
     if (!message.text.trimStart().startsWith(PREFIX)) return null;
-    const language = await this.deps.identities.language(message.user);
+    // Both reads at once: each is a store round trip on every message.
+    const [language, viewer] = await Promise.all([
+      this.deps.identities.language(message.user),
+      this.deps.identities.viewerFor(message.user),
+    ]);
     if (message.text.length > MAX_MESSAGE_LENGTH)
       return { reply: reply([TEXTS.tooLong[language](MAX_MESSAGE_LENGTH)]), command: null };
     const line = parseLine(message.text);
     if (!line) return null;
-    const viewer = await this.deps.identities.viewerFor(message.user);
     const context: CommandContext = {
       viewer,
       language,
