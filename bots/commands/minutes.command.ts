@@ -1,6 +1,6 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { MinutesItem } from '../../src/services/meetings/minutes.js';
-import { defineCommand, parsed, unparsable, type Command, type CommandDeps } from '../core/command.js';
+import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
 // Minutes during an exchange meeting: `!info`, `!beschluss`, `!aufgabe <Person> bis <Datum>: <Text>`
@@ -60,13 +60,18 @@ export const decisionCommand = noteCommand(
   { de: 'einen Beschluss ins Protokoll', en: 'a decision into the minutes' },
 );
 
+type TaskArgs = { done: number } | { owner: string; due: string; text: string };
+
 export const taskCommand = defineCommand({
   name: { de: 'aufgabe', en: 'task' },
   summary: {
     de: 'eine Aufgabe mit Person und Frist ins Protokoll',
     en: 'an action item with owner and due date into the minutes',
   },
-  usage: { de: '!aufgabe <Person> bis <Datum>: <Text>', en: '!task <person> by <date>: <text>' },
+  usage: {
+    de: '!aufgabe <Person> bis <Datum>: <Text> · !aufgabe erledigt <Nr.>',
+    en: '!task <person> by <date>: <text> · !task done <no.>',
+  },
   example: {
     de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken',
     en: '!task Yusuf Werner by 15.12.: send the room list',
@@ -80,18 +85,32 @@ export const taskCommand = defineCommand({
     },
   ],
   uses: ['meetings', 'minutes'],
-  parse: (args) => {
+  parse: (args): Parsed<TaskArgs> => {
+    const done = /^(?:erledigt|done)\s+(\d{1,4})$/i.exec(args.join(' '));
+    if (done) return parsed({ done: Number(done[1]) });
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
   },
-  run: async ({ owner, due, text }, context, deps) =>
-    deps.services.minutes.task(context.viewer, await ownerName(owner, deps), due, text, context.meetingRoom),
-  render: ({ item, ownerName }, { language }) =>
-    reply([
+  run: async (args, context, deps) =>
+    'done' in args
+      ? { done: await deps.services.minutes.completeTask(context.viewer, args.done) }
+      : deps.services.minutes.task(
+          context.viewer,
+          await ownerName(args.owner, deps),
+          args.due,
+          args.text,
+          context.meetingRoom,
+        ),
+  render: (result, { language }) => {
+    if ('done' in result)
+      return reply([language === 'de' ? `Erledigt: ${result.done.text}` : `Done: ${result.done.text}`]);
+    const { item, ownerName } = result;
+    return reply([
       language === 'de'
         ? `Aufgabe für ${ownerName} bis ${dayOf(item.due!, language)}: ${item.text}`
         : `Action item for ${ownerName}, due ${dayOf(item.due!, language)}: ${item.text}`,
-    ]),
+    ]);
+  },
 });
 
 /** "@kik:example.org" (a Matrix mention) names the person linked to that account; "@Name" the name. */
@@ -133,7 +152,8 @@ export const protocolCommand = defineCommand({
         de ? 'Aufgaben:' : 'Action items:',
         ...list(
           protocol.tasks,
-          (i) => `${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`,
+          (i) =>
+            `${i.doneAt ? '✓ ' : ''}${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`,
         ),
         de ? 'Informationen:' : 'Information:',
         ...list(protocol.infos, (i) => i.text),
@@ -155,7 +175,10 @@ export const tasksCommand = defineCommand({
   render: (tasks, { language }) =>
     reply(
       tasks.length
-        ? tasks.map((t) => `${dayOf(t.due!, language)}: ${t.text}`)
+        ? [
+            ...tasks.map((t, i) => `${i + 1}. ${dayOf(t.due!, language)}: ${t.text}`),
+            language === 'de' ? 'Erledigt? !aufgabe erledigt <Nr.>' : 'Done? !task done <no.>',
+          ]
         : [language === 'de' ? 'Keine offenen Aufgaben.' : 'No open action items.'],
       { title: language === 'de' ? 'Ihre Aufgaben' : 'Your action items' },
     ),

@@ -103,4 +103,18 @@ describe('minutes of an exchange meeting', () => {
     expect(open.map((t) => t.text).sort()).toEqual(['Flyer drucken', 'Raumliste schicken']);
     expect(await say('kk', '!protokoll')).toContain('• Raumliste schicken (Nina Nachfolge, bis 15.12.2026)');
   });
+
+  it('closes an action item by its number: it leaves the open list and is marked done in the minutes (issue 19)', async () => {
+    // The KIK has left (the test before); the organiser takes the item.
+    const kkName = (await hub.store.entitiesByIds(['person:demo-14627-koordinationskraft']))[0]!.name;
+    expect(await say('kk', `!aufgabe ${kkName} bis 20.12.: Protokoll verschicken`)).toBe(
+      `Aufgabe für ${kkName} bis 20.12.2026: Protokoll verschicken`,
+    );
+    expect(await say('kk', '!aufgaben')).toContain('1. 20.12.2026: Protokoll verschicken');
+    expect(await say('kk', '!aufgabe erledigt 2')).toMatch(/ist keine Ihrer offenen Aufgaben \(1 bis 1\)/);
+    expect(await say('kk', '!aufgabe erledigt 1')).toBe('Erledigt: Protokoll verschicken');
+    expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');
+    expect(await say('kk', '!protokoll')).toContain(`• ✓ Protokoll verschicken (${kkName}, bis 20.12.2026)`);
+    expect(await say('kk', '!aufgabe erledigt 1')).toMatch(/Sie haben keine offenen/);
+  });
 });

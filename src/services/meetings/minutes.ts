@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/access.js';
-import { NotAllowed, NotFound } from '../../domain/errors.js';
+import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../../domain/meetings.js';
 import { matchName } from '../../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -25,6 +25,8 @@ export interface MinutesItem {
   /** Berlin calendar day, YYYY-MM-DD. */
   due: string | null;
   at: string;
+  /** ISO time an action item was done (absent while open). */
+  doneAt?: string;
 }
 
 export interface Protocol {
@@ -179,6 +181,27 @@ export class Minutes {
     return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
       .map((e) => e.value)
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  /** Marks the viewer's open action item number `position` (as `openTasks` lists them, from 1) as done. */
+  async completeTask(viewer: Viewer, position: number): Promise<MinutesItem> {
+    const open = await this.openTasks(viewer);
+    const task = open[position - 1];
+    if (!Number.isInteger(position) || !task)
+      throw new InvalidInput(
+        'number',
+        open.length ? `is not one of your open action items (1 to ${open.length})` : 'you have no open action items',
+        {
+          field: 'Nr.',
+          problem: open.length
+            ? `ist keine Ihrer offenen Aufgaben (1 bis ${open.length})`
+            : 'passt zu keiner Aufgabe: Sie haben keine offenen',
+        },
+      );
+    const done: MinutesItem = { ...task, doneAt: this.now().toISOString() };
+    await this.store.setState(itemKey(task.meetingId, task.at, task.id), done);
+    await this.store.deleteState(taskKey(task.ownerId!, task.id));
+    return done;
   }
 
   private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
