@@ -4,6 +4,8 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
+import { Minutes } from '../../src/services/meetings/minutes.js';
+import { berlinDay } from '../../src/services/meetings/when.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 
 // Minutes of a running exchange meeting, taken in chat: information, decisions, action items
@@ -116,5 +118,18 @@ describe('minutes of an exchange meeting', () => {
     expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');
     expect(await say('kk', '!protokoll')).toContain(`• ✓ Protokoll verschicken (${kkName}, bis 20.12.2026)`);
     expect(await say('kk', '!aufgabe erledigt 1')).toMatch(/Sie haben keine offenen/);
+  });
+
+  it('reminds once more of an action item that is overdue, and never of one that is done (issue 19)', async () => {
+    const later = new Minutes(hub.store, () => new Date(Date.now() + 40 * 86_400_000));
+    const today = berlinDay(new Date()).split('-').reverse().join('.');
+    const reminded: string[] = [];
+    later.addNotifier({ notify: async (personId, message) => void reminded.push(message.de) });
+    expect(await later.remindDueTasks()).toBe(2);
+    expect(await later.remindDueTasks()).toBe(0);
+    expect(reminded.sort()).toEqual([
+      `Erinnerung: Ihre Aufgabe „Flyer drucken“ war am ${today} fällig und ist noch offen.`,
+      'Erinnerung: Ihre Aufgabe „Raumliste schicken“ war am 15.12.2026 fällig und ist noch offen.',
+    ]);
   });
 });

@@ -60,16 +60,27 @@ export class Minutes {
     this.notifiers.remove(notifier);
   }
 
-  /** Reminds owners of action items due today (Berlin), each item once, also across instances. */
+  /**
+   * Reminds owners of open action items due today (Berlin), and once more when one is overdue;
+   * each reminder once, also across instances.
+   */
   async remindDueTasks(): Promise<number> {
     const today = berlinDay(this.now());
     let sent = 0;
     for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
-      if (task.due !== today || !(await this.store.claimOnce(`task-reminder:${task.id}`))) continue;
-      const message = {
-        de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
-        en: `Reminder: your action item "${task.text}" is due today.`,
-      };
+      if (!task.due || task.due > today) continue;
+      const overdue = task.due < today;
+      if (!(await this.store.claimOnce(`${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}`))) continue;
+      const day = task.due.split('-').reverse().join('.');
+      const message = overdue
+        ? {
+            de: `Erinnerung: Ihre Aufgabe „${task.text}“ war am ${day} fällig und ist noch offen.`,
+            en: `Reminder: your action item "${task.text}" was due on ${day} and is still open.`,
+          }
+        : {
+            de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
+            en: `Reminder: your action item "${task.text}" is due today.`,
+          };
       await this.notifiers.tell([task.ownerId!], message);
       sent++;
     }
