@@ -10,6 +10,7 @@ import type {
 } from '../../src/services/analysis/analytics.js';
 import type { HubContext } from '../context.js';
 import type { BetweennessAccuracy } from '../../src/services/analysis/betweenness.js';
+import type { ActionItemFigures } from '../../src/services/meetings/minutes.js';
 import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
 import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
@@ -50,6 +51,14 @@ const RuleBreachType = builder.objectRef<RuleBreach>('RuleBreach').implement({
     code: t.exposeString('code'),
     subjectIds: t.exposeIDList('subjectIds'),
     description: t.exposeString('description'),
+  }),
+});
+
+const ActionItemFiguresType = builder.objectRef<ActionItemFigures>('ActionItemFigures').implement({
+  fields: (t) => ({
+    districtAgs: t.exposeString('districtAgs'),
+    open: t.exposeInt('open'),
+    overdue: t.exposeInt('overdue', { description: 'Open past their due day.' }),
   }),
 });
 
@@ -117,6 +126,11 @@ const AnalyticsType = builder.objectRef<AnalyticsScope>('Analytics').implement({
       description:
         'People holding a role whose entry nobody changed or confirmed for a year (or ever): possibly out of date.',
       resolve: async (s, _a, ctx) => (await ctx.services.analytics.unconfirmedPeople(s.districtAgs)).map((p) => p.id),
+    }),
+    actionItems: t.field({
+      type: [ActionItemFiguresType],
+      description: 'Open and overdue action items from meetings, per district.',
+      resolve: (s, _a, ctx) => ctx.services.minutes.figures(s.districtAgs),
     }),
     orphanedWork: t.field({
       type: [OrphanedWorkType],

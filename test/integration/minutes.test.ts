@@ -6,7 +6,7 @@ import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
-import { demoHub, type TestHub } from '../support/hub.js';
+import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 
 // Minutes of a running exchange meeting, taken in chat: information, decisions, action items
 // with owner and due date, the minutes with the attendees, and each person's open items.
@@ -131,5 +131,15 @@ describe('minutes of an exchange meeting', () => {
       `Erinnerung: Ihre Aufgabe „Flyer drucken“ war am ${today} fällig und ist noch offen.`,
       'Erinnerung: Ihre Aufgabe „Raumliste schicken“ war am 15.12.2026 fällig und ist noch offen.',
     ]);
+  });
+
+  it('counts open and overdue action items per district for analysts (issue 19)', async () => {
+    const analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
+    const query = '{ analytics(districtAgs: "14627") { actionItems { districtAgs open overdue } } }';
+    const { data } = await gql(hub.yoga, query, {}, analyst);
+    // Two open (handed to the successor), one done, none past due yet.
+    expect(data!.analytics.actionItems).toEqual([{ districtAgs: '14627', open: 2, overdue: 0 }]);
+    const later = new Minutes(hub.store, () => new Date(Date.now() + 40 * 86_400_000));
+    expect(await later.figures(null)).toEqual([{ districtAgs: '14627', open: 2, overdue: 2 }]);
   });
 });

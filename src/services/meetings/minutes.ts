@@ -27,6 +27,15 @@ export interface MinutesItem {
   at: string;
   /** ISO time an action item was done (absent while open). */
   doneAt?: string;
+  /** The meeting's district (absent in items written before it was kept). */
+  districtAgs?: string;
+}
+
+/** Open and overdue action items of one district. */
+export interface ActionItemFigures {
+  districtAgs: string;
+  open: number;
+  overdue: number;
 }
 
 export interface Protocol {
@@ -143,6 +152,7 @@ export class Minutes {
       );
     const item = await this.save({
       meetingId: meeting.id,
+      districtAgs: meeting.districtAgs,
       kind: 'TASK',
       text: checked(text),
       authorId: viewer.personId!,
@@ -192,6 +202,26 @@ export class Minutes {
     return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
       .map((e) => e.value)
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  /** Open and overdue action items per district (of one district, if given), by district. */
+  async figures(districtAgs: string | null): Promise<ActionItemFigures[]> {
+    const today = berlinDay(this.now());
+    const tasks = (await this.store.listState<MinutesItem>('task:')).map((e) => e.value);
+    // Items from before districts were kept: their meetings say.
+    const unknown = [...new Set(tasks.filter((t) => !t.districtAgs).map((t) => t.meetingId))];
+    const meetings = await Promise.all(unknown.map((id) => this.store.meetingById(id)));
+    const districtOf = new Map(unknown.map((id, i) => [id, meetings[i]?.districtAgs ?? null]));
+    const byDistrict = new Map<string, ActionItemFigures>();
+    for (const task of tasks) {
+      const ags = task.districtAgs ?? districtOf.get(task.meetingId) ?? null;
+      if (!ags || (districtAgs !== null && ags !== districtAgs)) continue;
+      const figures = byDistrict.get(ags) ?? { districtAgs: ags, open: 0, overdue: 0 };
+      figures.open++;
+      if (task.due && task.due < today) figures.overdue++;
+      byDistrict.set(ags, figures);
+    }
+    return [...byDistrict.values()].sort((a, b) => a.districtAgs.localeCompare(b.districtAgs));
   }
 
   /** Marks the viewer's open action item number `position` (as `openTasks` lists them, from 1) as done. */
