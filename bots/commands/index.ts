@@ -9,7 +9,14 @@ import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
-import { decisionCommand, infoCommand, protocolCommand, taskCommand, tasksCommand } from './minutes.command.js';
+import {
+  decisionCommand,
+  infoCommand,
+  presentCommand,
+  protocolCommand,
+  taskCommand,
+  tasksCommand,
+} from './minutes.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -52,6 +59,7 @@ export const COMMANDS: readonly Command[] = [
   decisionCommand,
   taskCommand,
   protocolCommand,
+  presentCommand,
   tasksCommand,
   meCommand,
   proposeCommand,

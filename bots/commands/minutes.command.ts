@@ -133,7 +133,7 @@ export const protocolCommand = defineCommand({
   parse: () => parsed(null),
   run: async (_a, context, deps) => {
     const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
-    const ids = [...protocol.attendeeIds, ...protocol.tasks.map((t) => t.ownerId!)];
+    const ids = [...protocol.presentIds, ...protocol.acceptedIds, ...protocol.tasks.map((t) => t.ownerId!)];
     const names = new Map(
       (await Promise.all(ids.map((id) => deps.directory.entity(id))))
         .filter((e) => e !== null)
@@ -157,11 +157,49 @@ export const protocolCommand = defineCommand({
         ),
         de ? 'Informationen:' : 'Information:',
         ...list(protocol.infos, (i) => i.text),
-        `${de ? 'Teilnehmende' : 'Attendees'}: ${protocol.attendeeIds.map((id) => names.get(id) ?? id).join(', ')}`,
+        `${de ? 'Anwesend' : 'Present'}: ${
+          protocol.presentIds.map((id) => names.get(id) ?? id).join(', ') ||
+          (de ? '– (noch nicht erfasst: !anwesend)' : '– (not taken yet: !present)')
+        }`,
+        `${de ? 'Zugesagt' : 'Accepted'}: ${protocol.acceptedIds.map((id) => names.get(id) ?? id).join(', ')}`,
       ],
       { title: `${de ? 'Protokoll' : 'Minutes'}: ${protocol.meeting.title}` },
     );
   },
+});
+
+export const presentCommand = defineCommand({
+  name: { de: 'anwesend', en: 'present' },
+  summary: {
+    de: 'sich im laufenden Treffen als anwesend eintragen (wer eingeladen hat, auch andere)',
+    en: 'mark yourself present in the running meeting (the organiser marks others too)',
+  },
+  usage: { de: '!anwesend [Name, Name …]', en: '!present [name, name …]' },
+  example: { de: '!anwesend', en: '!present' },
+  options: [
+    {
+      name: { de: 'namen', en: 'names' },
+      description: { de: 'wer da ist, durch Kommas getrennt', en: 'who is there, separated by commas' },
+      required: false,
+      rest: true,
+    },
+  ],
+  uses: ['meetings', 'minutes'],
+  parse: (args) =>
+    parsed(
+      args
+        .join(' ')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  run: (names, context, deps) => deps.services.minutes.markPresent(context.viewer, names, context.meetingRoom),
+  render: ({ meeting, marked }, { language }) =>
+    reply([
+      language === 'de'
+        ? `Anwesend in „${meeting.title}“: ${marked.map((m) => m.name).join(', ')}`
+        : `Present in "${meeting.title}": ${marked.map((m) => m.name).join(', ')}`,
+    ]),
 });
 
 export const tasksCommand = defineCommand({

@@ -205,6 +205,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!decision': { who: SIGNED_IN, scope: 'involved' },
   '!task': { who: SIGNED_IN, scope: 'involved' },
   '!minutes': { who: SIGNED_IN, scope: 'involved' },
+  '!present': { who: SIGNED_IN, scope: 'involved', sees: 'oneself; the organiser marks the meeting’s people' },
   '!tasks': { who: SIGNED_IN, scope: 'self' },
   '!calendar': { who: SIGNED_IN, scope: 'self' },
   '!mydata': { who: SIGNED_IN, scope: 'self' },

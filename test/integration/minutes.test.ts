@@ -59,7 +59,17 @@ describe('minutes of an exchange meeting', () => {
     expect(minutes).toMatch(/Beschlüsse:\n• Wir teilen uns die Dolmetscherliste\./);
     expect(minutes).toContain(`• Raumliste schicken (${kikName}, bis 15.12.2026)`);
     expect(minutes).toMatch(/Informationen:\n• Die Sprachkurse starten im Januar\./);
-    expect(minutes).toMatch(new RegExp(`Teilnehmende: .+, ${kikName}`));
+    expect(minutes).toMatch(new RegExp(`Zugesagt: .+, ${kikName}`));
+    expect(minutes).toContain('Anwesend: – (noch nicht erfasst: !anwesend)');
+
+    // Attendance is who came, not who said yes (issue 19).
+    expect(await say('kik', '!anwesend')).toBe(`Anwesend in „Austausch Sprachkurse“: ${kikName}`);
+    expect(await say('kik', `!anwesend Jemand Anderes`)).toMatch(/das tut, wer eingeladen hat/);
+    const kkName = (await hub.store.entitiesByIds(['person:demo-14627-koordinationskraft']))[0]!.name;
+    expect(await say('kk', `!anwesend ${kkName}`)).toBe(`Anwesend in „Austausch Sprachkurse“: ${kkName}`);
+    expect(await say('kk', '!protokoll')).toMatch(
+      new RegExp(`Anwesend: (${kikName}, ${kkName}|${kkName}, ${kikName})`),
+    );
 
     expect(await say('kik', '!aufgaben')).toContain('15.12.2026: Raumliste schicken');
     expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');

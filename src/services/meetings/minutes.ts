@@ -3,6 +3,7 @@ import type { Viewer } from '../../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../../domain/meetings.js';
 import { matchName } from '../../domain/names.js';
+import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { Notifiers } from '../chat/notifiers.js';
 import type { Notifier } from '../requests/request-router.js';
@@ -31,6 +32,13 @@ export interface MinutesItem {
   districtAgs?: string;
 }
 
+interface Attendance {
+  personId: string;
+  at: string;
+  /** Who marked them: themselves or the organiser. */
+  by: string | null;
+}
+
 /** Open and overdue action items of one district. */
 export interface ActionItemFigures {
   districtAgs: string;
@@ -43,7 +51,10 @@ export interface Protocol {
   infos: MinutesItem[];
   decisions: MinutesItem[];
   tasks: MinutesItem[];
-  attendeeIds: string[];
+  /** Who came: marked present in the meeting (`!anwesend`), not who said they would. */
+  presentIds: string[];
+  /** Who said yes to the invitation (and the organiser). */
+  acceptedIds: string[];
 }
 
 const TEXT_MAX = 1000;
@@ -166,13 +177,17 @@ export class Minutes {
   async protocol(viewer: Viewer, roomKey?: string): Promise<Protocol> {
     const meeting = await this.currentMeeting(viewer, roomKey);
     const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
-    const attendeeIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
+    const acceptedIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
+    const presentIds = (await this.store.listState<Attendance>(`attendance:${meeting.id}:`)).map(
+      (e) => e.value.personId,
+    );
     const protocol = {
       meeting,
       infos: items.filter((i) => i.kind === 'INFO'),
       decisions: items.filter((i) => i.kind === 'DECISION'),
       tasks: items.filter((i) => i.kind === 'TASK'),
-      attendeeIds,
+      presentIds,
+      acceptedIds,
     };
     await this.store.setState(`protocol:${meeting.id}`, {
       ...protocol,
@@ -202,6 +217,48 @@ export class Minutes {
     return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
       .map((e) => e.value)
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  /**
+   * Takes attendance in the running meeting: the speaker is present, or (the organiser only) the
+   * named people are. Answers the meeting and who was marked.
+   */
+  async markPresent(
+    viewer: Viewer,
+    names: readonly string[],
+    roomKey?: string,
+  ): Promise<{ meeting: Meeting; marked: { id: string; name: string }[] }> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
+    const people = (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter(
+      (p): p is Entity => p?.kind === 'Person',
+    );
+    let marked: Entity[];
+    if (names.length === 0) marked = people.filter((p) => p.id === viewer.personId);
+    else {
+      if (viewer.personId !== meeting.organiserId)
+        throw new NotAllowed(
+          'mark others present (the organiser takes attendance)',
+          'andere nicht als anwesend eintragen (das tut, wer eingeladen hat)',
+        );
+      marked = names.map((name) => {
+        const { match, suggestions } = matchName(name, people, (p) => p.name);
+        if (!match)
+          throw new NotFound(
+            'Person',
+            name,
+            suggestions.map((p) => p.name),
+          );
+        return match;
+      });
+    }
+    const at = this.now().toISOString();
+    for (const person of marked)
+      await this.store.setState(`attendance:${meeting.id}:${person.id}`, {
+        personId: person.id,
+        at,
+        by: viewer.personId,
+      } satisfies Attendance);
+    return { meeting, marked: marked.map((p) => ({ id: p.id, name: p.name })) };
   }
 
   /** Open and overdue action items per district (of one district, if given), by district. */
