@@ -124,15 +124,26 @@ async function ownerName(owner: string, deps: CommandDeps<'meetings' | 'minutes'
 export const protocolCommand = defineCommand({
   name: { de: 'protokoll', en: 'minutes' },
   summary: {
-    de: 'das Protokoll des laufenden Treffens: Beschlüsse, Aufgaben, Informationen, Teilnehmende',
-    en: 'the running meeting’s minutes: decisions, action items, information, attendees',
+    de: 'das Protokoll des laufenden oder eines vergangenen Treffens: Beschlüsse, Aufgaben, Informationen, Anwesende',
+    en: 'the minutes of the running or a past meeting: decisions, action items, information, who was present',
   },
-  usage: { de: '!protokoll', en: '!minutes' },
-  example: { de: '!protokoll', en: '!minutes' },
+  usage: { de: '!protokoll [Treffen]', en: '!minutes [meeting]' },
+  example: { de: '!protokoll Austausch Sprachkurse', en: '!minutes language course exchange' },
+  options: [
+    {
+      name: { de: 'treffen', en: 'meeting' },
+      description: {
+        de: 'ein vergangenes Treffen (Titel); ohne: das laufende',
+        en: 'a past meeting (its title); without: the running one',
+      },
+      required: false,
+      rest: true,
+    },
+  ],
   uses: ['meetings', 'minutes'],
-  parse: () => parsed(null),
-  run: async (_a, context, deps) => {
-    const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom);
+  parse: (args) => parsed(args.join(' ').trim() || null),
+  run: async (title, context, deps) => {
+    const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom, title ?? undefined);
     const ids = [...protocol.presentIds, ...protocol.acceptedIds, ...protocol.tasks.map((t) => t.ownerId!)];
     const names = new Map(
       (await Promise.all(ids.map((id) => deps.directory.entity(id))))

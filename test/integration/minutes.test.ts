@@ -152,4 +152,31 @@ describe('minutes of an exchange meeting', () => {
     const later = new Minutes(hub.store, () => new Date(Date.now() + 40 * 86_400_000));
     expect(await later.figures(null)).toEqual([{ districtAgs: '14627', open: 2, overdue: 2 }]);
   });
+
+  it('keeps the minutes readable after the meeting, in chat by title and over GraphQL (issue 19)', async () => {
+    expect(await say('kk', '!protokoll austausch sprachkurse')).toContain('Protokoll: Austausch Sprachkurse');
+    const kk = await new ChatIdentities(hub.store).viewerOfPerson('person:demo-14627-koordinationskraft');
+    const weekLater = new Minutes(hub.store, () => new Date(Date.now() + 7 * 86_400_000));
+    const protocol = await weekLater.protocol(kk, undefined, 'Austausch Sprachkurse');
+    expect(protocol.decisions.map((d) => d.text)).toEqual(['Wir teilen uns die Dolmetscherliste.']);
+    await expect(weekLater.protocol(kk)).rejects.toMatchObject({ code: 'NO_MEETING_RUNNING' });
+
+    const { data } = await gql(
+      hub.yoga,
+      '{ myMeetings { title minutes { decisions { text } actionItems { text doneAt owner { name } } present { name } } } }',
+      {},
+      bearer(await hub.token('DISTRICT_COORDINATOR', undefined, { districtAgs: '14627' })),
+    );
+    const minutes = data!.myMeetings.find((m: { title: string }) => m.title === 'Austausch Sprachkurse').minutes;
+    expect(minutes.decisions).toEqual([{ text: 'Wir teilen uns die Dolmetscherliste.' }]);
+    expect(
+      minutes.actionItems.map((i: { text: string; doneAt: string | null }) => [i.text, i.doneAt !== null]).sort(),
+    ).toEqual([
+      ['Flyer drucken', false],
+      ['Protokoll verschicken', true],
+      ['Raumliste schicken', false],
+    ]);
+    const kkName = (await hub.store.entitiesByIds([kk.personId!]))[0]!.name;
+    expect(minutes.present.map((p: { name: string }) => p.name).sort()).toEqual([kikName, kkName].sort());
+  });
 });

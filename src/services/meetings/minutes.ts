@@ -174,30 +174,36 @@ export class Minutes {
     return { item, ownerName: match.name };
   }
 
-  async protocol(viewer: Viewer, roomKey?: string): Promise<Protocol> {
-    const meeting = await this.currentMeeting(viewer, roomKey);
-    const items = (await this.store.listState<MinutesItem>(`minutes:${meeting.id}:`)).map((e) => e.value);
-    const acceptedIds = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')];
-    const presentIds = (await this.store.listState<Attendance>(`attendance:${meeting.id}:`)).map(
-      (e) => e.value.personId,
-    );
-    const protocol = {
-      meeting,
-      infos: items.filter((i) => i.kind === 'INFO'),
-      decisions: items.filter((i) => i.kind === 'DECISION'),
-      tasks: items.filter((i) => i.kind === 'TASK'),
-      presentIds,
-      acceptedIds,
-    };
-    await this.store.setState(`protocol:${meeting.id}`, {
-      ...protocol,
-      meeting: meeting.id,
-      writtenAt: this.now().toISOString(),
-    });
+  /** The minutes of the running meeting, or (with `title`) of one of the viewer's meetings of the past year. */
+  async protocol(viewer: Viewer, roomKey?: string, title?: string): Promise<Protocol> {
+    const meeting = title ? await this.pastMeeting(viewer, title) : await this.currentMeeting(viewer, roomKey);
+    const protocol = await this.of(meeting);
+    if (!title)
+      await this.store.setState(`protocol:${meeting.id}`, {
+        ...protocol,
+        meeting: meeting.id,
+        writtenAt: this.now().toISOString(),
+      });
     return protocol;
   }
 
-  /** The viewer's action items, soonest due first. */
+  /** The minutes of a meeting the caller may already see (GraphQL `Meeting.minutes`). */
+  async of(meeting: Meeting): Promise<Protocol> {
+    const [items, attendance] = await Promise.all([
+      this.store.listState<MinutesItem>(`minutes:${meeting.id}:`),
+      this.store.listState<Attendance>(`attendance:${meeting.id}:`),
+    ]);
+    const all = items.map((e) => e.value);
+    return {
+      meeting,
+      infos: all.filter((i) => i.kind === 'INFO'),
+      decisions: all.filter((i) => i.kind === 'DECISION'),
+      tasks: all.filter((i) => i.kind === 'TASK'),
+      presentIds: attendance.map((e) => e.value.personId),
+      acceptedIds: [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')],
+    };
+  }
+
   /** Someone's role ended: their open action items belong to whoever takes over. Returns them. */
   async handOver(fromId: string, toId: string): Promise<MinutesItem[]> {
     const moved: MinutesItem[] = [];
@@ -211,12 +217,38 @@ export class Minutes {
     return moved;
   }
 
+  /** The viewer's action items, soonest due first. */
   async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
     if (!viewer.personId)
       throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
     return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
       .map((e) => e.value)
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  }
+
+  /** One of the viewer's meetings of the past year that has begun, by its title (forgiving; the latest of equal ones). */
+  private async pastMeeting(viewer: Viewer, title: string): Promise<Meeting> {
+    if (!viewer.personId)
+      throw new NotAllowed('read minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll lesen');
+    const now = this.now().getTime();
+    const meetings = (
+      await this.store.meetingsOf(
+        [viewer.personId],
+        new Date(now - 365 * 86_400_000).toISOString(),
+        new Date(now + EARLY_MS).toISOString(),
+      )
+    )
+      .filter((m) => m.state === 'SCHEDULED' && Date.parse(m.startsAt) - EARLY_MS <= now)
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const latestByTitle = [...new Map(meetings.reverse().map((m) => [m.title, m])).values()];
+    const { match, suggestions } = matchName(checked(title), latestByTitle, (m) => m.title);
+    if (!match)
+      throw new NotFound(
+        'Meeting',
+        title,
+        suggestions.map((m) => m.title),
+      );
+    return match;
   }
 
   /**
