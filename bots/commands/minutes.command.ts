@@ -127,7 +127,7 @@ export const protocolCommand = defineCommand({
     de: 'das Protokoll des laufenden oder eines vergangenen Treffens: Beschlüsse, Aufgaben, Informationen, Anwesende',
     en: 'the minutes of the running or a past meeting: decisions, action items, information, who was present',
   },
-  usage: { de: '!protokoll [Treffen]', en: '!minutes [meeting]' },
+  usage: { de: '!protokoll [Treffen | schließen]', en: '!minutes [meeting | close]' },
   example: { de: '!protokoll Austausch Sprachkurse', en: '!minutes language course exchange' },
   options: [
     {
@@ -143,6 +143,8 @@ export const protocolCommand = defineCommand({
   uses: ['meetings', 'minutes'],
   parse: (args) => parsed(args.join(' ').trim() || null),
   run: async (title, context, deps) => {
+    if (title && /^(schlie(ß|ss)en|close)$/i.test(title))
+      return { kind: 'closed' as const, ...(await deps.services.minutes.close(context.viewer, context.meetingRoom)) };
     const protocol = await deps.services.minutes.protocol(context.viewer, context.meetingRoom, title ?? undefined);
     const ids = [...protocol.presentIds, ...protocol.acceptedIds, ...protocol.tasks.map((t) => t.ownerId!)];
     const names = new Map(
@@ -150,10 +152,25 @@ export const protocolCommand = defineCommand({
         .filter((e) => e !== null)
         .map((e) => [e!.id, e!.name]),
     );
-    return { protocol, names };
+    return { kind: 'protocol' as const, protocol, names };
   },
-  render: ({ protocol, names }, { language }) => {
+  render: (result, { language }) => {
     const de = language === 'de';
+    if (result.kind === 'closed') {
+      const { meeting, sentTo } = result;
+      if (sentTo === 0)
+        return reply([
+          de
+            ? `Das Protokoll von „${meeting.title}“ ist schon verschickt.`
+            : `The minutes of "${meeting.title}" went out already.`,
+        ]);
+      return reply([
+        de
+          ? `Protokoll von „${meeting.title}“ abgeschlossen und an ${sentTo} Personen verschickt.`
+          : `Minutes of "${meeting.title}" closed and sent to ${sentTo} people.`,
+      ]);
+    }
+    const { protocol, names } = result;
     const list = (items: MinutesItem[], line: (i: MinutesItem) => string) =>
       items.length ? items.map((i) => `• ${line(i)}`) : ['–'];
     return reply(

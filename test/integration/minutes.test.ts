@@ -179,4 +179,38 @@ describe('minutes of an exchange meeting', () => {
     const kkName = (await hub.store.entitiesByIds([kk.personId!]))[0]!.name;
     expect(minutes.present.map((p: { name: string }) => p.name).sort()).toEqual([kikName, kkName].sort());
   });
+
+  it('sends the closed minutes to the organiser and every invitee, once (issue 19)', async () => {
+    const told: { personId: string; text: string }[] = [];
+    const notifier = {
+      notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }),
+    };
+    hub.services.minutes.addNotifier(notifier);
+    try {
+      // An invitee (the KIK, whose role has ended by now) may not close them.
+      const invitee = {
+        personId: 'person:demo-14627-kik-1',
+        access: 'VOLUNTEER' as const,
+        districtAgs: null,
+        personalData: false,
+        roles: [],
+      };
+      await expect(hub.services.minutes.close(invitee)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+      const answer = await say('kk', '!protokoll schließen');
+      const sentTo = Number(/abgeschlossen und an (\d+) Personen verschickt\.$/.exec(answer)![1]);
+      expect(told).toHaveLength(sentTo);
+      expect(told.map((t) => t.personId)).toEqual(
+        expect.arrayContaining(['person:demo-14627-kik-1', 'person:demo-14627-koordinationskraft']),
+      );
+      expect(told[0]!.text).toContain('Protokoll: Austausch Sprachkurse');
+      expect(told[0]!.text).toContain('• Wir teilen uns die Dolmetscherliste.');
+      expect(told[0]!.text).toContain('• ✓ Protokoll verschicken');
+      expect(await say('kk', '!protokoll schliessen')).toBe(
+        'Das Protokoll von „Austausch Sprachkurse“ ist schon verschickt.',
+      );
+      expect(told).toHaveLength(sentTo);
+    } finally {
+      hub.services.minutes.removeNotifier(notifier);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } fr
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { Notifiers } from '../chat/notifiers.js';
+import { Notifiers, type Message } from '../chat/notifiers.js';
 import type { Notifier } from '../requests/request-router.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
@@ -187,6 +187,29 @@ export class Minutes {
     return protocol;
   }
 
+  /**
+   * The organiser closes the running meeting's minutes: they go to the organiser and every
+   * invitee, once. Answers how many people they went to (0 when they had gone already).
+   */
+  async close(viewer: Viewer, roomKey?: string): Promise<{ meeting: Meeting; sentTo: number }> {
+    const meeting = await this.currentMeeting(viewer, roomKey);
+    if (viewer.personId !== meeting.organiserId)
+      throw new NotAllowed(
+        'close the minutes (the organiser does)',
+        'das Protokoll nicht abschließen (das tut, wer eingeladen hat)',
+      );
+    if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`))) return { meeting, sentTo: 0 };
+    const protocol = await this.of(meeting);
+    const people = new Map(
+      (await this.store.entitiesByIds([...new Set([...protocol.presentIds, ...protocol.tasks.map((t) => t.ownerId!)])]))
+        .filter((e) => e !== null)
+        .map((e) => [e!.id, e!.name]),
+    );
+    const recipients = [meeting.organiserId, ...meeting.inviteeIds];
+    await this.notifiers.tell(recipients, minutesMessage(protocol, people));
+    return { meeting, sentTo: recipients.length };
+  }
+
   /** The minutes of a meeting the caller may already see (GraphQL `Meeting.minutes`). */
   async of(meeting: Meeting): Promise<Protocol> {
     const [items, attendance] = await Promise.all([
@@ -355,4 +378,24 @@ export class Minutes {
 
 function checked(text: string): string {
   return cleanText(text, { field: 'text', fieldDe: 'Text', max: TEXT_MAX, multiline: true });
+}
+
+function minutesMessage(protocol: Protocol, names: ReadonlyMap<string, string>): Message {
+  const day = (iso: string) => iso.split('-').reverse().join('.');
+  const lines = (de: boolean) => [
+    de ? `Protokoll: ${protocol.meeting.title}` : `Minutes: ${protocol.meeting.title}`,
+    de ? 'Beschlüsse:' : 'Decisions:',
+    ...(protocol.decisions.length ? protocol.decisions.map((d) => `• ${d.text}`) : ['–']),
+    de ? 'Aufgaben:' : 'Action items:',
+    ...(protocol.tasks.length
+      ? protocol.tasks.map(
+          (t) =>
+            `• ${t.doneAt ? '✓ ' : ''}${t.text} (${names.get(t.ownerId!) ?? '?'}, ${de ? 'bis' : 'due'} ${day(t.due!)})`,
+        )
+      : ['–']),
+    de ? 'Informationen:' : 'Information:',
+    ...(protocol.infos.length ? protocol.infos.map((i) => `• ${i.text}`) : ['–']),
+    `${de ? 'Anwesend' : 'Present'}: ${protocol.presentIds.map((id) => names.get(id) ?? '?').join(', ') || '–'}`,
+  ];
+  return { de: lines(true).join('\n'), en: lines(false).join('\n') };
 }
