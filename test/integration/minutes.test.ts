@@ -213,4 +213,17 @@ describe('minutes of an exchange meeting', () => {
       hub.services.minutes.removeNotifier(notifier);
     }
   });
+
+  it('puts what someone noted, was given to do and attended into their personal data export (issue 19)', async () => {
+    const kk = await new ChatIdentities(hub.store).viewerOfPerson('person:demo-14627-koordinationskraft');
+    const exported = (await hub.services.personalData.export(kk)) as {
+      minutes: { text: string }[];
+      attendance: { personId: string }[];
+    };
+    expect(exported.minutes.map((m) => m.text)).toEqual(
+      expect.arrayContaining(['Wir teilen uns die Dolmetscherliste.', 'Protokoll verschicken']),
+    );
+    expect(exported.minutes.map((m) => m.text)).not.toContain('Die Sprachkurse starten im Januar.');
+    expect(exported.attendance).toEqual([expect.objectContaining({ personId: kk.personId })]);
+  });
 });

@@ -98,16 +98,19 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       'export personal data without a linked account',
       'personenbezogene Daten nur mit verknüpftem Konto abrufen',
     );
-  const [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit] = await Promise.all([
-    store.entitiesByIds([personId]),
-    store.rolesOfPersons([personId]),
-    store.linksOf([personId]),
-    store.meetingsOf([personId], EVER.from, EVER.to),
-    store.requestsOf(personId, 10_000),
-    store.listState<{ personId: string }>('chat-link:'),
-    store.listTokens(),
-    store.auditOf(personId, 10_000),
-  ]);
+  const [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit, minutes, attendance] =
+    await Promise.all([
+      store.entitiesByIds([personId]),
+      store.rolesOfPersons([personId]),
+      store.linksOf([personId]),
+      store.meetingsOf([personId], EVER.from, EVER.to),
+      store.requestsOf(personId, 10_000),
+      store.listState<{ personId: string }>('chat-link:'),
+      store.listTokens(),
+      store.auditOf(personId, 10_000),
+      store.listState<{ authorId: string; ownerId: string | null }>('minutes:'),
+      store.listState<{ personId: string }>('attendance:'),
+    ]);
   return {
     exportedAt: new Date().toISOString(),
     person,
@@ -119,6 +122,9 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       .filter((c) => c.value.personId === personId)
       .map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
     accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
+    // What they noted in meetings or were given to do, and the meetings they were marked present at.
+    minutes: minutes.map((e) => e.value).filter((i) => i.authorId === personId || i.ownerId === personId),
+    attendance: attendance.map((e) => e.value).filter((a) => a.personId === personId),
     // What was done to this person's records, when and whether by themselves; never the other
     // subjects of a bulk write (a seed's entry names the whole network).
     auditEntries: audit.map((entry) => ({
