@@ -226,4 +226,14 @@ describe('minutes of an exchange meeting', () => {
     expect(exported.minutes.map((m) => m.text)).not.toContain('Die Sprachkurse starten im Januar.');
     expect(exported.attendance).toEqual([expect.objectContaining({ personId: kk.personId })]);
   });
+
+  it('erasing a person removes what they wrote into minutes and where they were present (issue 19)', async () => {
+    await hub.services.personalData.erase('person:demo-14627-kik-1', SYSTEM);
+    const kk = await new ChatIdentities(hub.store).viewerOfPerson('person:demo-14627-koordinationskraft');
+    const meeting = await hub.services.minutes.currentMeeting(kk);
+    const minutes = await hub.services.minutes.of(meeting);
+    expect(minutes.infos.map((i) => i.text)).toEqual(['–']);
+    expect(minutes.decisions.map((i) => i.text)).toEqual(['Wir teilen uns die Dolmetscherliste.']);
+    expect(minutes.presentIds).toEqual(['person:demo-14627-koordinationskraft']);
+  });
 });

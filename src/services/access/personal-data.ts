@@ -87,9 +87,22 @@ export class PersonalData {
     )) {
       await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
     }
+    // What they wrote into minutes goes like their requests' texts; where they were present is forgotten.
+    for (const prefix of ['minutes:', 'task:']) {
+      for (const item of await this.store.listState<{ authorId: string; text: string }>(prefix)) {
+        if (item.value.authorId === personId && item.value.text !== ERASED_TEXT)
+          await this.store.setState(item.key, { ...item.value, text: ERASED_TEXT });
+      }
+    }
+    for (const mark of await this.store.listState<{ personId: string }>('attendance:')) {
+      if (mark.value.personId === personId) await this.store.deleteState(mark.key);
+    }
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
   }
 }
+
+/** Stands for a text in the minutes whose author was erased. */
+const ERASED_TEXT = '–';
 
 async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record<string, unknown>> {
   const personId = viewer.personId;
