@@ -28,6 +28,8 @@ interface RoomRecord {
 }
 
 const recordKey = (key: string) => `matrix-meeting-room:${key}`;
+/** The state key of an online meeting's video widget in its room. */
+const VIDEO_WIDGET_ID = 'integration-hub-video';
 const roomOfKey = (roomId: string) => `matrix-room-meeting:${roomId}`;
 
 export type Send = (roomId: string, key: string, content: Record<string, unknown>) => Promise<string>;
@@ -105,6 +107,7 @@ export class MeetingRooms {
       this.keyByRoom.set(roomId, key);
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
+      if (meeting.videoUrl) await this.addVideoWidget(client, roomId, meeting);
       await this.store.setState(recordKey(key), {
         roomId,
         pinnedEventId,
@@ -197,6 +200,20 @@ export class MeetingRooms {
       meeting.videoUrl ? `Online: ${meeting.videoUrl}` : null,
     ];
     return parts.filter((p) => p !== null).join(' · ');
+  }
+
+  /** An online meeting's video conference as a room widget (Jitsi), so it opens beside the chat. */
+  private async addVideoWidget(client: MatrixClient, roomId: string, meeting: Meeting): Promise<void> {
+    const url = new URL(meeting.videoUrl!);
+    const conferenceId = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
+    await client.sendStateEvent(roomId, 'im.vector.modular.widgets', VIDEO_WIDGET_ID, {
+      type: 'jitsi',
+      url: meeting.videoUrl,
+      name: meeting.title,
+      id: VIDEO_WIDGET_ID,
+      creatorUserId: await client.getUserId(),
+      data: { domain: url.host, conferenceId, roomName: meeting.title, isAudioOnly: false },
+    });
   }
 
   private async currentName(client: MatrixClient, roomId: string): Promise<string | null> {

@@ -120,6 +120,20 @@ describe('meeting rooms and date polls on Matrix', () => {
     expect(pin).toContain('Tagesordnung: 1. Wohnraum 2. Sprachkurse');
     expect(pin).toMatch(/Online: https:\/\/video\.test\/Integration-14627-/);
     expect(pin).not.toMatch(/Telefon|@|\+49/);
+    // The video conference is a widget of the room, named like it (issue 19).
+    const widget = await kik.waitFor(() =>
+      kik.state<{ type: string; url: string; name: string; data: { conferenceId: string; roomName: string } }>(
+        meetingRoom,
+        'im.vector.modular.widgets',
+        'integration-hub-video',
+      ),
+    );
+    expect(widget).toMatchObject({
+      type: 'jitsi',
+      name: 'Austausch Wohnen',
+      url: expect.stringMatching(/^https:\/\/video\.test\/Integration-14627-[0-9a-f]{16}$/),
+      data: { conferenceId: expect.stringMatching(/^Integration-14627-/), roomName: 'Austausch Wohnen' },
+    });
   });
 
   it('keeps topic and pinned message current when the meeting moves or its agenda changes', async () => {
