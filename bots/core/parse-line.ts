@@ -13,7 +13,8 @@ export function parseLine(text: string): ParsedLine | null {
   const trimmed = text.trim();
   if (!trimmed.startsWith(PREFIX) || trimmed.length === 1) return null;
   const tokens: string[] = [];
-  const pattern = /"([^"]*)"|„([^“"]*)[“"]|“([^”]*)”|(\S+)/g;
+  // A quote that opens no group is dropped, never kept inside a word.
+  const pattern = /"([^"]*)"|„([^“"]*)[“"]|“([^”"]*)”|([^\s"„“”]+)/g;
   for (const match of trimmed.slice(PREFIX.length).matchAll(pattern)) {
     tokens.push(match[1] ?? match[2] ?? match[3] ?? match[4]!);
   }
