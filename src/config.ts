@@ -24,6 +24,18 @@ const Env = z.object({
   MATRIX_HOMESERVER_URL: z.string().url().optional(),
   HUB_REDIS_URL: z.string().url().optional(),
   HUB_VIDEO_URL: z.string().url().optional(),
+  HUB_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.org:587')
+    .optional(),
+  HUB_MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<[^@<>\s]+@[^@<>\s]+>|[^@<>\s]+@[^@<>\s]+)$/,
+      'must be an address, e.g. Integrations-Hub <hub@kreis.example>',
+    )
+    .optional(),
+  HUB_MAIL_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   HUB_REMINDER_HOURS: z
     .string()
     .regex(/^\s*\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*$/, 'must be hours separated by commas, e.g. 24,1')
@@ -58,6 +70,8 @@ export interface HubConfig {
   videoBaseUrl: string | null;
   /** Hours before a meeting at which its people are reminded. */
   reminderHours: number[];
+  /** E-mail through this SMTP server, sent as `from`; null: no e-mail. */
+  mail: { smtpUrl: string; fromName: string; fromAddress: string; linkDays: number } | null;
   /** Redis shared by several hub instances for network changes; null for one instance. */
   redisUrl: string | null;
   /** How long the chat bots' lease lasts without renewal: the longest a failover takes. */
@@ -91,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new ConfigError(`Setting ${issue.path.join('.')} is invalid: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.HUB_SMTP_URL && !e.HUB_MAIL_FROM)
+    throw new ConfigError('Setting HUB_MAIL_FROM is missing: with HUB_SMTP_URL, say whom mails come from.');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -107,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     redisUrl: e.HUB_REDIS_URL ?? null,
+    mail: e.HUB_SMTP_URL
+      ? { smtpUrl: e.HUB_SMTP_URL, ...sender(e.HUB_MAIL_FROM!), linkDays: e.HUB_MAIL_LINK_DAYS }
+      : null,
     videoBaseUrl: e.HUB_VIDEO_URL ?? null,
     reminderHours: [...new Set(e.HUB_REMINDER_HOURS.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
     leaseSeconds: e.HUB_LEASE_SECONDS,
@@ -127,3 +146,10 @@ const list = (value: string) =>
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
+
+/** "Integrations-Hub <hub@kreis.example>" as name and address. */
+function sender(from: string): { fromName: string; fromAddress: string } {
+  const match = /^(.*)<(.+)>$/.exec(from.trim());
+  if (!match) return { fromName: 'Integrations-Hub', fromAddress: from.trim() };
+  return { fromName: match[1]!.trim().replace(/^"|"$/g, '') || 'Integrations-Hub', fromAddress: match[2]!.trim() };
+}

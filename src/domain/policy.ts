@@ -214,6 +214,14 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
   },
+  'GET /mail/act': {
+    who: EVERYONE,
+    sees: 'whoever holds the signed link from a mail: what it would do for the person it was sent to; changes nothing',
+  },
+  'POST /mail/act': {
+    who: EVERYONE,
+    sees: 'whoever holds the signed link: its one action as the person it was sent to, once, until it expires',
+  },
   'POST /auth/matrix': {
     who: EVERYONE,
     sees: 'a session of the linked, confirmed person, ending with the link or the person',

@@ -9,6 +9,8 @@ import { METRICS_PATH } from './plugins/use-metrics.js';
 import { PAGE_CSP, webAssets } from './web-assets.js';
 import { handleMatrixSignIn } from './widget-auth.js';
 import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
+import type { MailActions } from '../services/mail/mail-actions.js';
+import { handleMailLink } from './mail-link-pages.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and the network map at /. Every answer carries the security headers.
@@ -30,6 +32,8 @@ export interface ServerOptions {
   health?: () => Record<string, unknown>;
   /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
   matrixSignIn?: MatrixSignIn | null;
+  /** Carries out the one-click links of mails at /mail/act (when mail is set up). */
+  mailActions?: MailActions | null;
   /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
   calendars?: CalendarFeeds;
   /** Origins that may frame the map (Matrix clients showing it as a widget). */
@@ -111,6 +115,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
         return;
       }
       if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
+      if (path === '/mail/act' && options.mailActions) return void handleMailLink(req, res, options.mailActions);
       if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
       if (path === '/' || path === '/map.js' || path === '/map.css') {
         void webAssets().then(

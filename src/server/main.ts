@@ -14,6 +14,7 @@ import { deliverOutbox, OutboxNotifier } from '../services/chat/notification-out
 import { dueWork } from './due-work.js';
 import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';
+import { smtpMailSender } from './smtp-mail-sender.js';
 import { matrixOpenIdVerifier } from './matrix-openid.js';
 import { chatCommands } from './plugins/use-metrics.js';
 import { bridgeEventsThroughRedis, type RedisBridge } from './redis-event-bridge.js';
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
     videoBaseUrl: config.videoBaseUrl,
     reminderHours: config.reminderHours,
     privacy,
+    ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl } } : {}),
   });
+  const mailSender = config.mail
+    ? smtpMailSender(config.mail.smtpUrl, `"${config.mail.fromName}" <${config.mail.fromAddress}>`)
+    : null;
   const redis: RedisBridge | null = config.redisUrl
     ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m))
     : null;
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
       : null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
+    mailActions: services.mail?.actions ?? null,
   });
   server.listen(config.port, config.host);
   const metricsServer = config.metricsPort ? createMetricsServer(yoga).listen(config.metricsPort, config.host) : null;
@@ -157,6 +163,11 @@ async function main(): Promise<void> {
   );
   const minutely = setInterval(() => void (keeper!.isHolder ? runDueWork() : undefined), config.timerSeconds * 1000);
   const outboxTimer = setInterval(() => {
+    // Mails go out from the lease holder, whether or not it runs chat bots.
+    if (mailSender && services.mail && keeper!.isHolder)
+      void services.mail.outbox
+        .deliver(mailSender)
+        .catch((error: unknown) => logger.warn(`Sending mails failed: ${(error as Error).message}`));
     if (bots && keeper!.isHolder)
       void deliverOutbox(store, bots.notifiers).catch((error: unknown) =>
         logger.warn(`Delivering notifications failed: ${(error as Error).message}`),
@@ -170,6 +181,7 @@ async function main(): Promise<void> {
     clearInterval(minutely);
     clearInterval(storeCheck);
     clearInterval(outboxTimer);
+    mailSender?.close();
     metricsServer?.close();
     server.close(
       () =>

@@ -24,6 +24,10 @@ import { CalendarFeeds } from './meetings/calendar-feeds.js';
 import { Minutes } from './meetings/minutes.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
+import { MailOutbox } from './mail/mail-outbox.js';
+import { MailLinks } from './mail/mail-links.js';
+import { MailNotifier, type MailSettings } from './mail/mail-notifier.js';
+import { MailActions } from './mail/mail-actions.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -59,6 +63,8 @@ export interface HubServices {
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
   privacy: PrivacyKeys;
+  /** E-mail to people outside the chat; null when no SMTP server is set (HUB_SMTP_URL). */
+  mail: { outbox: MailOutbox; actions: MailActions } | null;
 }
 
 export interface ServiceOptions {
@@ -74,6 +80,8 @@ export interface ServiceOptions {
   reminderHours?: readonly number[];
   /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
   privacy?: PrivacyKeys;
+  /** Sends notifications by e-mail too (to people not in the chat); the links in them last `linkDays`. */
+  mail?: MailSettings & { linkDays: number };
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
@@ -92,7 +100,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const writer = new NetworkWriter(store, rules, events);
   const minutes = new Minutes(store, now);
   const handover = new Handover(store, reviser, requests, planner, minutes);
-  return {
+  const privacy = options.privacy ?? PrivacyKeys.random();
+  const services: HubServices = {
     store,
     events,
     writer,
@@ -115,8 +124,32 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
     minutes,
-    privacy: options.privacy ?? PrivacyKeys.random(),
+    privacy,
+    mail: null,
   };
+  if (options.mail) services.mail = withMail(services, options.mail, now);
+  return services;
+}
+
+/** The outbox and its notifier, registered with every service that tells people things. */
+function withMail(
+  services: HubServices,
+  settings: MailSettings & { linkDays: number },
+  now: () => Date,
+): NonNullable<HubServices['mail']> {
+  const outbox = new MailOutbox(services.store, settings.fromAddress.split('@')[1] ?? 'hub.invalid', now);
+  const links = new MailLinks(services.privacy, settings.publicUrl, settings.linkDays, now);
+  const notifier = new MailNotifier(services.store, services.identities, outbox, links, settings);
+  for (const service of notifyingServices(services)) service.addNotifier(notifier);
+  const actions = new MailActions(
+    links,
+    services.store,
+    services.identities,
+    services.requests,
+    services.meetings,
+    outbox,
+  );
+  return { outbox, actions };
 }
 
 /** The services that tell people things: chat transports (or the outbox) register with each. */

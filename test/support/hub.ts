@@ -3,7 +3,7 @@ import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import type { AccessRole } from '../../src/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { createServices, type HubServices } from '../../src/services/hub-services.js';
+import { createServices, type HubServices, type ServiceOptions } from '../../src/services/hub-services.js';
 import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
 
 // A hub over a store with the demo network, queried through yoga.fetch (no socket).
@@ -22,7 +22,7 @@ export interface TestHub {
 
 export async function demoHub(
   store: GraphStore = EmbeddedStore.inMemory(),
-  options: { videoBaseUrl?: string } = {},
+  options: Omit<ServiceOptions, 'rules'> = {},
 ): Promise<TestHub> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, ...options });
   if ((await store.listDistricts()).length === 0)

@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import type { Pseudonyms } from '../../domain/privacy.js';
 
 // Keys derived from the hub's secret (kept in the store, shared by every instance): keyed
 // pseudonyms (HMAC), opaque person ids for pseudonymised callers (deterministic AES-GCM, so the
 // same person keeps the same opaque id and it can be turned back only by the hub) and sealed
-// list cursors (they carry names, which such callers must not read).
+// list cursors (they carry names, which such callers must not read); signatures of mail links.
 
 const SECRET_STATE = 'hub:secret';
 const OPAQUE_PREFIX = 'person:~';
@@ -14,12 +14,14 @@ export class PrivacyKeys implements Pseudonyms {
   private readonly pseudonymKey: Buffer;
   private readonly idKey: Buffer;
   private readonly cursorKey: Buffer;
+  private readonly linkKey: Buffer;
 
   constructor(secret: Buffer) {
     const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest();
     this.pseudonymKey = derive('pseudonym');
     this.idKey = derive('opaque-id');
     this.cursorKey = derive('cursor');
+    this.linkKey = derive('mail-link');
   }
 
   static random(): PrivacyKeys {
@@ -52,6 +54,17 @@ export class PrivacyKeys implements Pseudonyms {
 
   openCursor(sealed: string): string | null {
     return open(this.cursorKey, sealed);
+  }
+
+  /** A signature over a link's payload (one-click links in mails): readable, but not forgeable. */
+  signLink(payload: string): string {
+    return createHmac('sha256', this.linkKey).update(payload).digest('base64url');
+  }
+
+  linkSignatureMatches(payload: string, signature: string): boolean {
+    const expected = Buffer.from(this.signLink(payload));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 }
 

@@ -15,6 +15,35 @@ export function meetingIcs(meeting: Meeting, organiserName: string | null, serie
   return write(eventsOf(meetings, organiserName), null);
 }
 
+export interface CalendarPerson {
+  name: string;
+  email: string;
+}
+
+/**
+ * An iTIP message for one invitee (RFC 6047, sent by mail): REQUEST adds or updates the event in
+ * their calendar (same UID, higher SEQUENCE), CANCEL removes it. Only the invitee is named as
+ * attendee: nobody learns the other invitees' addresses from it.
+ */
+export function meetingInvitationIcs(
+  meeting: Meeting,
+  seriesOccurrences: Meeting[],
+  method: 'REQUEST' | 'CANCEL',
+  organiser: CalendarPerson,
+  attendee: CalendarPerson,
+): string {
+  const meetings = meeting.series ? [meeting, ...seriesOccurrences.filter((m) => m.id !== meeting.id)] : [meeting];
+  const events = eventsOf(meetings, organiser.name).map((event): EventAttributes => ({
+    ...event,
+    organizer: { name: organiser.name, email: organiser.email },
+    attendees: [
+      { name: attendee.name, email: attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
+    ],
+    ...(method === 'CANCEL' ? { status: 'CANCELLED' as const } : {}),
+  }));
+  return write(events, null, method);
+}
+
 /** A file name for the meeting's calendar file, from its title. */
 export function icsFileName(meeting: Meeting): string {
   return `${
@@ -39,10 +68,11 @@ export function calendarIcs(meetings: Meeting[], calendarName: string): string {
   return write(eventsOf(meetings, null), calendarName);
 }
 
-function write(events: EventAttributes[], calendarName: string | null): string {
+function write(events: EventAttributes[], calendarName: string | null, method?: 'REQUEST' | 'CANCEL'): string {
   const { error, value } = createEvents(events, {
     productId: PRODUCT,
     ...(calendarName ? { calName: calendarName } : {}),
+    ...(method ? { method } : {}),
   });
   if (error || !value) throw error ?? new Error('The calendar could not be written');
   return inBerlinTime(value);

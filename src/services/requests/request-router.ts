@@ -157,6 +157,15 @@ export class RequestRouter {
     return moved;
   }
 
+  /** Hands a request waiting on a KIK to the Koordinationskraft of its district (the one-click way). */
+  async forwardToCoordination(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
+    const request = await this.mine(id, viewer);
+    const [coordination] = await this.store.rolesInScopes([districtId(request.districtAgs)]);
+    const kk = coordination?.find((r) => r.role === 'KOORDINATIONSKRAFT')?.personId;
+    if (!kk) throw new RequestRouteRefused();
+    return this.forward(id, viewer, kk, note);
+  }
+
   byId(id: string): Promise<HubRequest | null> {
     return this.store.requestById(id);
   }

@@ -1,0 +1,173 @@
+import type { Language } from '../../domain/errors.js';
+import type { MailLinkAction } from '../../domain/mail.js';
+import type { Meeting } from '../../domain/meetings.js';
+import type { Person } from '../../domain/model.js';
+import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { ChatIdentities } from '../chat/chat-identities.js';
+import type { Message, NotificationAction } from '../chat/notifiers.js';
+import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
+import type { InvitationNotifier } from '../meetings/meetings.js';
+import type { MailLinks } from './mail-links.js';
+import type { MailOutbox } from './mail-outbox.js';
+
+// E-mail as a transport beside the chats: the same notifications, for people with an address
+// who are not in the chat (or who asked for mail as well). A command the chat would offer becomes
+// a signed one-click link; invitations carry an iTIP calendar message. Mails are queued in the
+// store's outbox and sent by the lease holder (MailOutbox).
+
+export interface MailSettings {
+  publicUrl: string;
+  /** Name and address the hub sends as (HUB_MAIL_FROM), also the calendar ORGANIZER. */
+  fromName: string;
+  fromAddress: string;
+}
+
+interface Recipient {
+  person: Person;
+  address: string;
+  language: Language;
+}
+
+const SUBJECT_MAX = 90;
+
+export class MailNotifier implements InvitationNotifier {
+  constructor(
+    private readonly store: NetworkStore & MeetingStore & RequestStore,
+    private readonly identities: ChatIdentities,
+    private readonly outbox: MailOutbox,
+    private readonly links: MailLinks,
+    private readonly settings: MailSettings,
+  ) {}
+
+  async notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
+    const to = await this.recipient(personId);
+    if (!to) return;
+    const extra = await this.requestLinks(to, actions ?? []);
+    await this.queue(to, message, extra, null);
+  }
+
+  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    const to = await this.recipient(personId);
+    if (to) await this.queue(to, message, [], await this.calendar(meeting, 'REQUEST', to));
+  }
+
+  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
+    const to = await this.recipient(personId);
+    // A cancelled date of a series is an EXDATE of the series' REQUEST; a single meeting is CANCELled.
+    const method = meeting.state === 'CANCELLED' && !meeting.series ? 'CANCEL' : 'REQUEST';
+    if (to) await this.queue(to, message, [], await this.calendar(meeting, method, to));
+  }
+
+  /** Who gets this as mail: an address that did not bounce, and not in the chat unless asked for. */
+  private async recipient(personId: string): Promise<Recipient | null> {
+    const [entity] = await this.store.entitiesByIds([personId]);
+    if (entity?.kind !== 'Person') return null;
+    const address = entity.channels.find((c) => c.channel === 'EMAIL')?.value;
+    if (!address) return null;
+    const preference = await this.outbox.preference(personId);
+    if (preference === 'NEVER' || (await this.outbox.bounced(address))) return null;
+    if (preference === 'AUTO' && (await this.identities.linkedPeople()).has(personId)) return null;
+    const language: Language = entity.languages.length && !entity.languages.includes('de') ? 'en' : 'de';
+    return { person: entity, address, language };
+  }
+
+  /** Beside "accept": resolving with a note, and (from a KIK) handing it to the district's coordination. */
+  private async requestLinks(to: Recipient, actions: NotificationAction[]): Promise<string[]> {
+    const accept = actions.map((a) => refOf(a.command)).find((r) => r?.name === 'accept');
+    if (!accept) return [];
+    const id = accept.args.split(' ')[0]!;
+    const request = await this.store.requestById(id);
+    if (!request || request.handlerId !== to.person.id) return [];
+    const de = to.language === 'de';
+    return [
+      `${de ? 'Erledigen (mit Notiz)' : 'Resolve (with a note)'}: ${this.link(to, 'resolve', id)}`,
+      ...(request.level === 'KIK'
+        ? [
+            `${de ? 'An die Koordinationskraft des Kreises geben' : "Pass it to the district's coordinator"}: ${this.link(to, 'forwardToCoordination', id)}`,
+          ]
+        : []),
+    ];
+  }
+
+  private async calendar(meeting: Meeting, method: 'REQUEST' | 'CANCEL', to: Recipient) {
+    const [organiser] = await this.store.entitiesByIds([meeting.organiserId]);
+    const occurrences = meeting.series ? await this.store.meetingsOfSeries([meeting.series.id]) : [];
+    const content = meetingInvitationIcs(
+      meeting,
+      occurrences,
+      method,
+      { name: organiser?.name ?? this.settings.fromName, email: this.settings.fromAddress },
+      { name: to.person.name, email: to.address },
+    );
+    return { method, content };
+  }
+
+  private async queue(
+    to: Recipient,
+    message: Message,
+    extraLines: string[],
+    calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null,
+  ): Promise<void> {
+    const de = to.language === 'de';
+    const text = this.withLinks(message[to.language], to);
+    const unsubscribeUrl = this.link(to, 'unsubscribe', to.person.id);
+    const body = [
+      `${de ? 'Guten Tag' : 'Hello'} ${to.person.name},`,
+      '',
+      text,
+      ...(extraLines.length ? ['', ...extraLines] : []),
+      '',
+      '-- ',
+      de
+        ? `Diese Nachricht kommt vom Integrations-Hub Ihres Kreises (${this.settings.publicUrl}), weil Sie im Netzwerk der Integrationskoordination eingetragen sind.`
+        : `This message comes from your district's integration hub (${this.settings.publicUrl}) because you are listed in its integration coordination network.`,
+      `${de ? 'Keine E-Mails mehr' : 'No more e-mails'}: ${unsubscribeUrl}`,
+    ].join('\n');
+    await this.outbox.queue({
+      personId: to.person.id,
+      to: to.address,
+      subject: subjectOf(text),
+      text: body,
+      calendar,
+      unsubscribeUrl,
+    });
+  }
+
+  /** Each command named in the text becomes the link that does it, for this reader. */
+  private withLinks(text: string, to: Recipient): string {
+    const de = to.language === 'de';
+    // "Zusagen: <command>" reads "Ihre Antwort:" over the three links.
+    const labelled = text.replace(/^(Zusagen|Answer): (⟦rsvp )/gm, (_, _label: string, ref: string) =>
+      de ? `Ihre Antwort: ${ref}` : `Your answer: ${ref}`,
+    );
+    return labelled
+      .replace(/⟦([^⟧]*)⟧/g, (whole, inner: string) => {
+        const ref = refOf(whole) ?? { name: inner, args: '' };
+        const id = ref.args.split(' ')[0] ?? '';
+        if (ref.name === 'accept') return this.link(to, 'accept', id);
+        if (ref.name === 'rsvp' && id.startsWith('meeting:'))
+          return [
+            '',
+            `  ${de ? 'Zusagen' : 'Yes'}: ${this.link(to, 'rsvpYes', id)}`,
+            `  ${de ? 'Absagen' : 'No'}: ${this.link(to, 'rsvpNo', id)}`,
+            `  ${de ? 'Vielleicht' : 'Maybe'}: ${this.link(to, 'rsvpMaybe', id)}`,
+          ].join('\n');
+        return this.settings.publicUrl;
+      })
+      .replace(/ +\n/g, '\n');
+  }
+
+  private link(to: Recipient, action: MailLinkAction, subjectId: string): string {
+    return this.links.url({ personId: to.person.id, action, subjectId, language: to.language });
+  }
+}
+
+function refOf(command: string): { name: string; args: string } | null {
+  const match = /^⟦(\S+)(?: (.*))?⟧$/.exec(command);
+  return match ? { name: match[1]!, args: match[2] ?? '' } : null;
+}
+
+function subjectOf(text: string): string {
+  const line = (text.split('\n')[0] ?? '').replace(/https?:\/\/\S+/g, '').trim();
+  return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1).trimEnd()}…` : line;
+}
