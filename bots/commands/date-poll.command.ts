@@ -68,11 +68,18 @@ export const proposeDatesCommand = defineCommand({
 
 export const voteDatesCommand = defineCommand({
   name: { de: 'abstimmen', en: 'vote' },
-  summary: { de: 'sagt, welche angebotenen Termine Ihnen passen', en: 'says which offered dates suit you' },
+  summary: {
+    de: 'sagt, welche angebotenen Termine Ihnen passen, oder stimmt in einer Abstimmung ab',
+    en: 'says which offered dates suit you, or votes in a meeting’s poll',
+  },
   usage: { de: '!abstimmen <Umfrage> <Nummern>', en: '!vote <poll> <numbers>' },
   example: { de: '!abstimmen poll:1a2b3c4d 1 3', en: '!vote poll:1a2b3c4d 1 3' },
   options: [
-    { name: { de: 'umfrage', en: 'poll' }, description: { de: 'die Umfrage', en: 'the poll' }, required: true },
+    {
+      name: { de: 'umfrage', en: 'poll' },
+      description: { de: 'die Umfrage oder Abstimmung', en: 'the date poll or vote' },
+      required: true,
+    },
     {
       name: { de: 'nummern', en: 'numbers' },
       description: { de: 'passende Termine, z. B. 1 3', en: 'dates that suit, e.g. 1 3' },
@@ -80,7 +87,7 @@ export const voteDatesCommand = defineCommand({
       rest: true,
     },
   ],
-  uses: ['datePolls'],
+  uses: ['datePolls', 'decisionPolls'],
   parse: (args) => {
     const [poll, ...rest] = args;
     const words = rest
@@ -92,8 +99,11 @@ export const voteDatesCommand = defineCommand({
     const choices = words.map((w) => Number(w.replace(/^\+/, '')));
     return poll && choices.length && choices.every(Number.isInteger) ? parsed({ poll, choices, add }) : unparsable;
   },
+  // A decision poll of a meeting (decision:…) takes one answer; a date poll several dates.
   run: async ({ poll, choices, add }, context, deps) =>
-    deps.services.datePolls.vote(poll, choices, context.viewer, add),
+    poll.startsWith('decision:') && choices.length === 1
+      ? { title: (await deps.services.decisionPolls.vote(poll, choices[0]!, context.viewer)).question }
+      : deps.services.datePolls.vote(poll, choices, context.viewer, add),
   render: (poll, { language }) =>
     reply([
       language === 'de'
@@ -111,7 +121,11 @@ export const fixDateCommand = defineCommand({
   usage: { de: '!festlegen <Umfrage> [Nummer]', en: '!fix <poll> [number]' },
   example: { de: '!festlegen poll:1a2b3c4d', en: '!fix poll:1a2b3c4d' },
   options: [
-    { name: { de: 'umfrage', en: 'poll' }, description: { de: 'die Umfrage', en: 'the poll' }, required: true },
+    {
+      name: { de: 'umfrage', en: 'poll' },
+      description: { de: 'die Umfrage oder Abstimmung', en: 'the date poll or vote' },
+      required: true,
+    },
     {
       name: { de: 'nummer', en: 'number' },
       description: { de: 'ohne: der Termin mit den meisten Stimmen', en: 'without: the most voted date' },

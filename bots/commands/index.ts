@@ -17,6 +17,7 @@ import {
   taskCommand,
   tasksCommand,
 } from './minutes.command.js';
+import { decisionPollCommand } from './decision-poll.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -57,6 +58,7 @@ export const COMMANDS: readonly Command[] = [
   calendarCommand,
   infoCommand,
   decisionCommand,
+  decisionPollCommand,
   taskCommand,
   protocolCommand,
   presentCommand,

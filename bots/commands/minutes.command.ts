@@ -1,5 +1,5 @@
 import type { Language } from '../../src/domain/errors.js';
-import type { MinutesItem } from '../../src/services/meetings/minutes.js';
+import { decisionResult, type MinutesItem } from '../../src/services/meetings/minutes.js';
 import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
@@ -183,6 +183,9 @@ export const protocolCommand = defineCommand({
           (i) =>
             `${i.doneAt ? '✓ ' : ''}${i.text} (${names.get(i.ownerId!) ?? i.ownerId}, ${de ? 'bis' : 'due'} ${dayOf(i.due!, language)})`,
         ),
+        ...(protocol.polls.length
+          ? [de ? 'Abstimmungen:' : 'Votes:', ...protocol.polls.map((p) => `• ${decisionResult(p, de)}`)]
+          : []),
         de ? 'Informationen:' : 'Information:',
         ...list(protocol.infos, (i) => i.text),
         `${de ? 'Anwesend' : 'Present'}: ${

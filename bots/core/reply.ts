@@ -20,13 +20,24 @@ export interface Reply {
   privateDetails: boolean;
   /** A web page to pin into the room where the transport can (a Matrix widget). */
   widget?: { id: string; name: string; url: string };
+  /** A question to vote on: a native poll where the chat has one (Matrix); elsewhere the actions. */
+  poll?: { id: string; question: string; answers: string[] };
+  /** A poll that has ended (its native poll is closed with the reply's text). */
+  pollClosed?: string;
   /** A file sent beside the reply (e.g. a data export too large for a message). */
   file?: { name: string; mimeType: string; content: string };
 }
 
 export function reply(
   lines: (Inline[] | string)[],
-  options: { title?: string; privateDetails?: boolean; actions?: Action[]; file?: Reply['file'] } = {},
+  options: {
+    title?: string;
+    privateDetails?: boolean;
+    actions?: Action[];
+    file?: Reply['file'];
+    poll?: Reply['poll'];
+    pollClosed?: string;
+  } = {},
 ): Reply {
   return {
     title: options.title,
@@ -34,5 +45,7 @@ export function reply(
     actions: options.actions,
     privateDetails: options.privateDetails ?? false,
     ...(options.file ? { file: options.file } : {}),
+    ...(options.poll ? { poll: options.poll } : {}),
+    ...(options.pollClosed ? { pollClosed: options.pollClosed } : {}),
   };
 }

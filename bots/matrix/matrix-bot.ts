@@ -21,6 +21,7 @@ import { sdkLogger } from './sdk-logger.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
+import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
 
 // The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
@@ -55,6 +56,8 @@ export class MatrixBot implements InvitationNotifier {
   /** When the bot joined each room (it never changes while the bot stays): no store read per message. */
   private readonly joinedAtByRoom = new Map<string, number>();
 
+  private readonly decisionPolls: MatrixDecisionPolls;
+
   constructor(
     private readonly settings: MatrixSettings,
     private readonly dispatcher: Dispatcher,
@@ -68,6 +71,9 @@ export class MatrixBot implements InvitationNotifier {
       () => this.e2ee,
     );
     this.members = new RoomMembers(() => this.client);
+    this.decisionPolls = new MatrixDecisionPolls(store, (roomId, type, key, content) =>
+      this.sendEvent(roomId, type, key, content),
+    );
     this.rooms = new MeetingRooms(
       () => this.client,
       identities,
@@ -306,7 +312,9 @@ export class MatrixBot implements InvitationNotifier {
       await this.send(roomId, `${event.event_id}/note`, noticeReplyingTo(note, event));
       return;
     }
+    if (answer.reply.poll) return this.decisionPolls.post(roomId, event.event_id, answer.reply);
     await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
+    if (answer.reply.pollClosed) await this.decisionPolls.end(answer.reply.pollClosed, answer.reply);
     await this.sendFile(roomId, event, answer.reply.file);
     if (answer.reply.widget) await this.addWidget(roomId, answer.reply.widget, user, event);
   }
@@ -392,6 +400,8 @@ export class MatrixBot implements InvitationNotifier {
     response: { startEventId: string; choices: string[] },
   ): Promise<void> {
     if (event.sender === this.userId || response.choices.length === 0) return;
+    const decision = await this.decisionPolls.pollOf(response.startEventId);
+    if (decision) return this.onDecisionVote(roomId, event, decision, response.choices[0]!);
     const offered = await this.store.getState<{ pollId: string; personId: string }>(
       `matrix-date-poll:${response.startEventId}`,
     );
@@ -408,6 +418,15 @@ export class MatrixBot implements InvitationNotifier {
         `${event.event_id}/vote`,
         noticeReplyingTo(answer.reply, { ...event, event_id: response.startEventId }),
       );
+  }
+
+  /** A vote in a meeting's native decision poll: `!abstimmen <Abstimmung> <Nr.>`; only a refusal is answered (in the room). */
+  private async onDecisionVote(roomId: string, event: MatrixEvent, pollId: string, choice: string): Promise<void> {
+    if (!(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    const user = { transport: 'matrix' as const, userId: event.sender };
+    const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${pollId} ${choice}`, inGroupRoom: true });
+    if (answer && answer.command === null)
+      await this.send(roomId, `${event.event_id}/vote`, noticeReplyingTo(answer.reply, event));
   }
 
   /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */

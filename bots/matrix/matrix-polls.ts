@@ -13,12 +13,17 @@ const RESPONSES = new Set(['org.matrix.msc3381.poll.response', 'm.poll.response'
 export const POLL_START_TYPE = START;
 export const POLL_END_TYPE = END;
 
-export function pollStart(question: string, answers: string[], fallback: string): Record<string, unknown> {
+export function pollStart(
+  question: string,
+  answers: string[],
+  fallback: string,
+  maxSelections = answers.length,
+): Record<string, unknown> {
   return {
     [START]: {
       question: { [TEXT]: question, body: question, msgtype: 'm.text' },
       kind: 'org.matrix.msc3381.poll.disclosed',
-      max_selections: answers.length,
+      max_selections: maxSelections,
       answers: answers.map((text, i) => ({ id: String(i + 1), [TEXT]: text })),
     },
     [TEXT]: fallback,

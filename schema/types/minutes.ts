@@ -1,3 +1,4 @@
+import { decisionTally, type DecisionPoll } from '../../src/domain/meetings.js';
 import type { MinutesItem, Protocol } from '../../src/services/meetings/minutes.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';
@@ -25,11 +26,40 @@ const MinutesItemType = builder.objectRef<MinutesItem>('MinutesItem').implement(
   }),
 });
 
+const DecisionAnswerType = builder.objectRef<{ text: string; votes: number }>('DecisionAnswer').implement({
+  fields: (t) => ({ text: t.exposeString('text'), votes: t.exposeInt('votes') }),
+});
+
+const DecisionPollType = builder.objectRef<DecisionPoll>('DecisionPoll').implement({
+  description: 'A question put to the meeting (chat: !abstimmung); votes are counted, not named.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    question: t.exposeString('question'),
+    answers: t.field({
+      type: [DecisionAnswerType],
+      resolve: (p) => {
+        const tally = decisionTally(p);
+        return p.answers.map((text, i) => ({ text, votes: tally[i]! }));
+      },
+    }),
+    closedAt: t.string({
+      nullable: true,
+      description: 'ISO time the vote ended; null while open.',
+      resolve: (p) => p.closedAt,
+    }),
+  }),
+});
+
 const MinutesType = builder.objectRef<Protocol>('Minutes').implement({
   fields: (t) => ({
     decisions: t.field({ type: [MinutesItemType], resolve: (p) => p.decisions }),
     actionItems: t.field({ type: [MinutesItemType], resolve: (p) => p.tasks }),
     information: t.field({ type: [MinutesItemType], resolve: (p) => p.infos }),
+    polls: t.field({
+      type: [DecisionPollType],
+      description: 'Decision polls and their results.',
+      resolve: (p) => p.polls,
+    }),
     present: t.field({
       type: [PersonRef],
       description: 'Who came (marked present), not who said they would.',

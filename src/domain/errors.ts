@@ -136,6 +136,7 @@ const GERMAN_KIND: Record<string, string> = {
   Meeting: 'Das Treffen',
   Entity: 'Der Eintrag',
   Proposal: 'Der Änderungsvorschlag',
+  DecisionPoll: 'Die Abstimmung',
   Link: 'Die Verbindung',
 };
 

@@ -165,3 +165,49 @@ export interface DatePoll {
   state: 'OPEN' | 'FIXED';
   meetingId: string | null;
 }
+
+/** A question put to the people of a meeting while it runs; its result goes into the minutes. */
+export interface DecisionPoll {
+  id: string;
+  meetingId: string;
+  question: string;
+  answers: string[];
+  /** One answer (1-based) per person who voted; a new vote replaces the earlier one. */
+  votes: Record<string, number>;
+  openedBy: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export const DECISION_QUESTION: TextRule = { field: 'question', fieldDe: 'Frage', max: 200 };
+export const DECISION_ANSWER: TextRule = { field: 'answer', fieldDe: 'Antwort', max: 80 };
+export const DECISION_ANSWERS_MAX = 10;
+
+/** Votes per answer, in answer order. */
+export function decisionTally(poll: DecisionPoll): number[] {
+  return poll.answers.map((_a, i) => Object.values(poll.votes).filter((v) => v === i + 1).length);
+}
+
+export class DecisionChoiceInvalid extends DomainError {
+  readonly code = 'DECISION_CHOICE_INVALID';
+  constructor(answers: number) {
+    super(
+      `Please choose one answer by its number, between 1 and ${answers}.`,
+      `Bitte eine Antwort mit ihrer Nummer wählen, zwischen 1 und ${answers}.`,
+    );
+  }
+}
+
+export class DecisionClosed extends DomainError {
+  readonly code = 'DECISION_CLOSED';
+  constructor(question: string) {
+    super(`The vote on "${question}" is closed.`, `Die Abstimmung „${question}“ ist beendet.`);
+  }
+}
+
+export class NoOpenDecision extends DomainError {
+  readonly code = 'NO_OPEN_DECISION';
+  constructor(title: string) {
+    super(`No vote is open in "${title}".`, `In „${title}“ läuft keine Abstimmung.`);
+  }
+}

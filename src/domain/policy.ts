@@ -203,6 +203,11 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!agenda': { who: ORGANISERS, scope: 'involved' },
   '!note': { who: SIGNED_IN, scope: 'involved' },
   '!decision': { who: SIGNED_IN, scope: 'involved' },
+  '!poll': {
+    who: SIGNED_IN,
+    scope: 'involved',
+    sees: 'the running meeting’s people vote; the opener or organiser ends it',
+  },
   '!task': { who: SIGNED_IN, scope: 'involved' },
   '!minutes': { who: SIGNED_IN, scope: 'involved' },
   '!present': { who: SIGNED_IN, scope: 'involved', sees: 'oneself; the organiser marks the meeting’s people' },

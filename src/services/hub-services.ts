@@ -23,6 +23,7 @@ import { PersonalData } from './access/personal-data.js';
 import { CalendarFeeds } from './meetings/calendar-feeds.js';
 import { Minutes } from './meetings/minutes.js';
 import { DatePolls } from './meetings/date-polls.js';
+import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
 import { MailOutbox } from './mail/mail-outbox.js';
 import { MailLinks } from './mail/mail-links.js';
@@ -56,6 +57,8 @@ export interface HubServices {
   requests: RequestRouter;
   meetings: MeetingPlanner;
   datePolls: DatePolls;
+  /** Questions put to a meeting while it runs; results go into the minutes. */
+  decisionPolls: DecisionPolls;
   personalData: PersonalData;
   calendars: CalendarFeeds;
   minutes: Minutes;
@@ -121,6 +124,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),
+    decisionPolls: new DecisionPolls(store, minutes, now),
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
     minutes,

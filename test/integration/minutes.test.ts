@@ -75,6 +75,53 @@ describe('minutes of an exchange meeting', () => {
     expect(await say('kk', '!aufgaben')).toContain('Keine offenen Aufgaben.');
   });
 
+  it('puts a question to the meeting: its people vote once each, and the result lands in the minutes (issue 19)', async () => {
+    const opened = await say('kk', '!abstimmung "Gemeinsamer Flyer?" | Ja | Nein | Enthaltung');
+    expect(opened).toContain('Abstimmung in „Austausch Sprachkurse“: Gemeinsamer Flyer?');
+    expect(opened).toContain('1. Ja\n2. Nein\n3. Enthaltung');
+    const id = /(decision:[0-9a-f]{8})/.exec(opened)![1]!;
+
+    expect(await say('kik', `!abstimmen ${id} 2`)).toBe('Danke, Ihre Stimme zu „Gemeinsamer Flyer?“ ist gespeichert.');
+    expect(await say('kik', `!abstimmen ${id} 1`), 'a new vote replaces the earlier one').toContain('gespeichert');
+    expect(await say('kk', `!abstimmen ${id} 1`)).toContain('gespeichert');
+    expect(await say('kik', `!abstimmen ${id} 7`)).toContain('zwischen 1 und 3');
+    expect(await say('volunteer', `!abstimmen ${id} 2`), 'not one of the meeting').not.toContain('gespeichert');
+    expect(await say('kik', '!abstimmung schließen'), 'an invitee may not end it').toContain('nicht beenden');
+
+    expect(await say('kk', '!abstimmung schließen')).toBe(
+      'Abstimmung beendet: Gemeinsamer Flyer? – Ja: 2, Nein: 0, Enthaltung: 0. Das Ergebnis steht im Protokoll von „Austausch Sprachkurse“.',
+    );
+    expect(await say('kik', `!abstimmen ${id} 2`)).toBe('Die Abstimmung „Gemeinsamer Flyer?“ ist beendet.');
+    expect(await say('kk', '!abstimmung schließen')).toBe('In „Austausch Sprachkurse“ läuft keine Abstimmung.');
+    expect(await say('kk', '!abstimmung "Nur eine Antwort?" | Ja')).toBe('Antworten: bitte 2 bis 10 Antworten angeben');
+
+    // One left open: closing the minutes ends it with them.
+    const second = /(decision:[0-9a-f]{8})/.exec(
+      await say('kk', '!abstimmung Nächstes Treffen in Coswig? | Ja | Nein'),
+    )![1]!;
+    await say('kik', `!abstimmen ${second} 2`);
+    expect(await say('kk', '!protokoll')).toMatch(
+      /Abstimmungen:\n• Gemeinsamer Flyer\?: Ja 2, Nein 0, Enthaltung 0\n• Nächstes Treffen in Coswig\?: Ja 0, Nein 1 \(läuft noch\)/,
+    );
+    const { data } = await gql(
+      hub.yoga,
+      '{ myMeetings { title minutes { polls { question closedAt answers { text votes } } } } }',
+      {},
+      bearer(await hub.token('DISTRICT_COORDINATOR', undefined, { districtAgs: '14627' })),
+    );
+    const polls = data!.myMeetings.find((m: { title: string }) => m.title === 'Austausch Sprachkurse').minutes.polls;
+    expect(polls[0]).toEqual({
+      question: 'Gemeinsamer Flyer?',
+      closedAt: expect.any(String),
+      answers: [
+        { text: 'Ja', votes: 2 },
+        { text: 'Nein', votes: 0 },
+        { text: 'Enthaltung', votes: 0 },
+      ],
+    });
+    expect(polls[1]).toMatchObject({ question: 'Nächstes Treffen in Coswig?', closedAt: null });
+  });
+
   it('reminds the owner of an action item on its due day, once', async () => {
     const reminded: string[] = [];
     hub.services.minutes.addNotifier({
@@ -205,6 +252,9 @@ describe('minutes of an exchange meeting', () => {
       expect(told[0]!.text).toContain('Protokoll: Austausch Sprachkurse');
       expect(told[0]!.text).toContain('• Wir teilen uns die Dolmetscherliste.');
       expect(told[0]!.text).toContain('• ✓ Protokoll verschicken');
+      expect(told[0]!.text, 'the open vote ended with the minutes').toContain(
+        '• Nächstes Treffen in Coswig?: Ja 0, Nein 1\n',
+      );
       expect(await say('kk', '!protokoll schliessen')).toBe(
         'Das Protokoll von „Austausch Sprachkurse“ ist schon verschickt.',
       );
@@ -225,6 +275,11 @@ describe('minutes of an exchange meeting', () => {
     );
     expect(exported.minutes.map((m) => m.text)).not.toContain('Die Sprachkurse starten im Januar.');
     expect(exported.attendance).toEqual([expect.objectContaining({ personId: kk.personId })]);
+    expect((exported as unknown as { votes: unknown[] }).votes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ question: 'Gemeinsamer Flyer?', openedByYou: true, yourAnswer: 'Ja' }),
+      ]),
+    );
   });
 
   it('erasing a person removes what they wrote into minutes and where they were present (issue 19)', async () => {
@@ -235,5 +290,10 @@ describe('minutes of an exchange meeting', () => {
     expect(minutes.infos.map((i) => i.text)).toEqual(['–']);
     expect(minutes.decisions.map((i) => i.text)).toEqual(['Wir teilen uns die Dolmetscherliste.']);
     expect(minutes.presentIds).toEqual(['person:demo-14627-koordinationskraft']);
+    // Their votes still count, but no longer say whose they were.
+    const [flyer, next] = minutes.polls;
+    expect(Object.values(flyer!.votes).sort()).toEqual([1, 1]);
+    expect(Object.keys(flyer!.votes)).not.toContain('person:demo-14627-kik-1');
+    expect(Object.keys(next!.votes)).not.toContain('person:demo-14627-kik-1');
   });
 });

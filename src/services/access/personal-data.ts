@@ -1,5 +1,6 @@
 import type { Viewer } from '../../domain/access.js';
 import { randomUUID } from 'node:crypto';
+import type { DecisionPoll } from '../../domain/meetings.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { Person } from '../../domain/model.js';
 import { parseInput, schemas } from '../writes/inputs.js';
@@ -97,6 +98,19 @@ export class PersonalData {
     for (const mark of await this.store.listState<{ personId: string }>('attendance:')) {
       if (mark.value.personId === personId) await this.store.deleteState(mark.key);
     }
+    // A vote keeps counting, but no longer says whose it was.
+    for (const poll of await this.store.listState<DecisionPoll>('decision:')) {
+      const vote = poll.value.votes[personId];
+      if (vote === undefined) continue;
+      const { [personId]: _mine, ...others } = poll.value.votes;
+      await this.store.setState(poll.key, { ...poll.value, votes: { ...others, [`erased:${randomUUID()}`]: vote } });
+    }
+    // Mails still waiting for them, and their mail preference.
+    for (const prefix of ['mail:', 'mail-failed:']) {
+      for (const mail of await this.store.listState<{ personId: string }>(prefix))
+        if (mail.value.personId === personId) await this.store.deleteState(mail.key);
+    }
+    await this.store.deleteState(`mail-preference:${personId}`);
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
   }
 }
@@ -111,8 +125,11 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       'export personal data without a linked account',
       'personenbezogene Daten nur mit verknüpftem Konto abrufen',
     );
-  const [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit, minutes, attendance] =
-    await Promise.all([
+  const [
+    [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit, minutes, attendance],
+    [polls, mails, failedMails, mailPreference],
+  ] = await Promise.all([
+    Promise.all([
       store.entitiesByIds([personId]),
       store.rolesOfPersons([personId]),
       store.linksOf([personId]),
@@ -123,7 +140,14 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.auditOf(personId, 10_000),
       store.listState<{ authorId: string; ownerId: string | null }>('minutes:'),
       store.listState<{ personId: string }>('attendance:'),
-    ]);
+    ]),
+    Promise.all([
+      store.listState<DecisionPoll>('decision:'),
+      store.listState<{ personId: string }>('mail:'),
+      store.listState<{ personId: string }>('mail-failed:'),
+      store.getState<string>(`mail-preference:${personId}`),
+    ]),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     person,
@@ -138,6 +162,20 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     // What they noted in meetings or were given to do, and the meetings they were marked present at.
     minutes: minutes.map((e) => e.value).filter((i) => i.authorId === personId || i.ownerId === personId),
     attendance: attendance.map((e) => e.value).filter((a) => a.personId === personId),
+    votes: polls
+      .map((e) => e.value)
+      .filter((p) => p.votes[personId] !== undefined || p.openedBy === personId)
+      .map((p) => ({
+        poll: p.id,
+        meetingId: p.meetingId,
+        question: p.question,
+        openedByYou: p.openedBy === personId,
+        yourAnswer: p.votes[personId] ? p.answers[p.votes[personId] - 1] : null,
+      })),
+    mail: {
+      preference: mailPreference ?? 'AUTO',
+      waiting: [...mails, ...failedMails].map((e) => e.value).filter((m) => m.personId === personId),
+    },
     // What was done to this person's records, when and whether by themselves; never the other
     // subjects of a bulk write (a seed's entry names the whole network).
     auditEntries: audit.map((entry) => ({

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
-import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../../domain/meetings.js';
+import {
+  DateInPast,
+  DateUnclear,
+  decisionTally,
+  NoMeetingRunning,
+  roomKeyOf,
+  type DecisionPoll,
+  type Meeting,
+} from '../../domain/meetings.js';
+import { closeDecisions, decisionsOf } from './decision-records.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -55,6 +64,8 @@ export interface Protocol {
   presentIds: string[];
   /** Who said yes to the invitation (and the organiser). */
   acceptedIds: string[];
+  /** Decision polls taken in the meeting, with their votes. */
+  polls: DecisionPoll[];
 }
 
 const TEXT_MAX = 1000;
@@ -199,6 +210,7 @@ export class Minutes {
         'das Protokoll nicht abschließen (das tut, wer eingeladen hat)',
       );
     if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`))) return { meeting, sentTo: 0 };
+    await closeDecisions(this.store, meeting.id, this.now().toISOString());
     const protocol = await this.of(meeting);
     const people = new Map(
       (await this.store.entitiesByIds([...new Set([...protocol.presentIds, ...protocol.tasks.map((t) => t.ownerId!)])]))
@@ -212,9 +224,10 @@ export class Minutes {
 
   /** The minutes of a meeting the caller may already see (GraphQL `Meeting.minutes`). */
   async of(meeting: Meeting): Promise<Protocol> {
-    const [items, attendance] = await Promise.all([
+    const [items, attendance, polls] = await Promise.all([
       this.store.listState<MinutesItem>(`minutes:${meeting.id}:`),
       this.store.listState<Attendance>(`attendance:${meeting.id}:`),
+      decisionsOf(this.store, meeting.id),
     ]);
     const all = items.map((e) => e.value);
     return {
@@ -224,6 +237,7 @@ export class Minutes {
       tasks: all.filter((i) => i.kind === 'TASK'),
       presentIds: attendance.map((e) => e.value.personId),
       acceptedIds: [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')],
+      polls,
     };
   }
 
@@ -393,9 +407,19 @@ function minutesMessage(protocol: Protocol, names: ReadonlyMap<string, string>):
             `• ${t.doneAt ? '✓ ' : ''}${t.text} (${names.get(t.ownerId!) ?? '?'}, ${de ? 'bis' : 'due'} ${day(t.due!)})`,
         )
       : ['–']),
+    ...(protocol.polls.length
+      ? [de ? 'Abstimmungen:' : 'Votes:', ...protocol.polls.map((p) => `• ${decisionResult(p, de)}`)]
+      : []),
     de ? 'Informationen:' : 'Information:',
     ...(protocol.infos.length ? protocol.infos.map((i) => `• ${i.text}`) : ['–']),
     `${de ? 'Anwesend' : 'Present'}: ${protocol.presentIds.map((id) => names.get(id) ?? '?').join(', ') || '–'}`,
   ];
   return { de: lines(true).join('\n'), en: lines(false).join('\n') };
+}
+
+/** "Frage: Ja 3, Nein 1" (and "läuft noch" while open). */
+export function decisionResult(poll: DecisionPoll, de: boolean): string {
+  const tally = decisionTally(poll);
+  const counts = poll.answers.map((a, i) => `${a} ${tally[i]}`).join(', ');
+  return `${poll.question}: ${counts}${poll.closedAt ? '' : de ? ' (läuft noch)' : ' (still open)'}`;
 }
