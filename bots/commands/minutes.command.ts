@@ -60,7 +60,13 @@ export const decisionCommand = noteCommand(
   { de: 'einen Beschluss ins Protokoll', en: 'a decision into the minutes' },
 );
 
-type TaskArgs = { done: number } | { owner: string; due: string; text: string };
+type TaskArgs =
+  | { done: number }
+  | { reassign: number; to: string }
+  | { move: number; due: string }
+  | { owner: string; due: string; text: string };
+type Given = { item: MinutesItem; ownerName: string };
+type TaskResult = { done: MinutesItem } | { reassigned: Given } | { moved: MinutesItem } | Given;
 
 export const taskCommand = defineCommand({
   name: { de: 'aufgabe', en: 'task' },
@@ -69,8 +75,8 @@ export const taskCommand = defineCommand({
     en: 'an action item with owner and due date into the minutes',
   },
   usage: {
-    de: '!aufgabe <Person> bis <Datum>: <Text> · !aufgabe erledigt <Nr.>',
-    en: '!task <person> by <date>: <text> · !task done <no.>',
+    de: '!aufgabe <Person> bis <Datum>: <Text> · !aufgabe erledigt <Nr.> · !aufgabe übertragen <Nr.> <Person> · !aufgabe frist <Nr.> <Datum>',
+    en: '!task <person> by <date>: <text> · !task done <no.> · !task reassign <no.> <person> · !task due <no.> <date>',
   },
   example: {
     de: '!aufgabe Yusuf Werner bis 15.12.: Raumliste schicken',
@@ -86,24 +92,48 @@ export const taskCommand = defineCommand({
   ],
   uses: ['meetings', 'minutes'],
   parse: (args): Parsed<TaskArgs> => {
-    const done = /^(?:erledigt|done)\s+(\d{1,4})$/i.exec(args.join(' '));
+    const line = args.join(' ');
+    const done = /^(?:erledigt|done)\s+(\d{1,4})$/i.exec(line);
     if (done) return parsed({ done: Number(done[1]) });
+    const reassign = /^(?:übertragen|uebertragen|reassign)\s+(\d{1,4})\s+(.+)$/i.exec(line);
+    if (reassign) return parsed({ reassign: Number(reassign[1]), to: reassign[2]! });
+    const move = /^(?:frist|due)\s+(\d{1,4})\s+(.+)$/i.exec(line);
+    if (move) return parsed({ move: Number(move[1]), due: move[2]! });
     const match = /^(.+?)\s+(?:bis|by)\s+(.+?):\s*(.+)$/s.exec(args.join(' '));
     return match ? parsed({ owner: match[1]!, due: match[2]!, text: match[3]! }) : unparsable;
   },
-  run: async (args, context, deps) =>
-    'done' in args
-      ? { done: await deps.services.minutes.completeTask(context.viewer, args.done) }
-      : deps.services.minutes.task(
+  run: async (args, context, deps): Promise<TaskResult> => {
+    if ('done' in args) return { done: await deps.services.minutes.completeTask(context.viewer, args.done) };
+    if ('reassign' in args)
+      return {
+        reassigned: await deps.services.minutes.reassignTask(
           context.viewer,
-          await ownerName(args.owner, deps),
-          args.due,
-          args.text,
-          context.meetingRoom,
+          args.reassign,
+          await ownerName(args.to, deps),
         ),
+      };
+    if ('move' in args) return { moved: await deps.services.minutes.moveTaskDue(context.viewer, args.move, args.due) };
+    return deps.services.minutes.task(
+      context.viewer,
+      await ownerName(args.owner, deps),
+      args.due,
+      args.text,
+      context.meetingRoom,
+    );
+  },
   render: (result, { language }) => {
-    if ('done' in result)
-      return reply([language === 'de' ? `Erledigt: ${result.done.text}` : `Done: ${result.done.text}`]);
+    const de = language === 'de';
+    if ('done' in result) return reply([de ? `Erledigt: ${result.done.text}` : `Done: ${result.done.text}`]);
+    if ('reassigned' in result) {
+      const { item, ownerName } = result.reassigned;
+      return reply([de ? `Übertragen an ${ownerName}: ${item.text}` : `Handed to ${ownerName}: ${item.text}`]);
+    }
+    if ('moved' in result)
+      return reply([
+        de
+          ? `Neue Frist ${dayOf(result.moved.due!, language)}: ${result.moved.text}`
+          : `New due date ${dayOf(result.moved.due!, language)}: ${result.moved.text}`,
+      ]);
     const { item, ownerName } = result;
     return reply([
       language === 'de'

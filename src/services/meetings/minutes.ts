@@ -39,6 +39,8 @@ export interface MinutesItem {
   doneAt?: string;
   /** The meeting's district (absent in items written before it was kept). */
   districtAgs?: string;
+  /** Set once the due day was changed after the meeting. */
+  dueMoved?: boolean;
 }
 
 interface Attendance {
@@ -101,7 +103,9 @@ export class Minutes {
     for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
       if (!task.due || task.due > today) continue;
       const overdue = task.due < today;
-      if (!(await this.store.claimOnce(`${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}`))) continue;
+      // A due day that was moved is reminded of anew (the claim names the day).
+      const claim = `${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}${task.dueMoved ? `:${task.due}` : ''}`;
+      if (!(await this.store.claimOnce(claim))) continue;
       const day = task.due.split('-').reverse().join('.');
       const message = overdue
         ? {
@@ -352,6 +356,56 @@ export class Minutes {
 
   /** Marks the viewer's open action item number `position` (as `openTasks` lists them, from 1) as done. */
   async completeTask(viewer: Viewer, position: number): Promise<MinutesItem> {
+    const task = await this.ownTask(viewer, position);
+    const done: MinutesItem = { ...task, doneAt: this.now().toISOString() };
+    await this.store.setState(itemKey(task.meetingId, task.at, task.id), done);
+    await this.store.deleteState(taskKey(task.ownerId!, task.id));
+    return done;
+  }
+
+  /** Gives the viewer's open action item to another of the meeting's people, who is told. */
+  async reassignTask(
+    viewer: Viewer,
+    position: number,
+    ownerName: string,
+  ): Promise<{ item: MinutesItem; ownerName: string }> {
+    const task = await this.ownTask(viewer, position);
+    const meeting = await this.store.meetingById(task.meetingId);
+    const people = meeting
+      ? (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter(
+          (p): p is Entity => p?.kind === 'Person',
+        )
+      : [];
+    const { match, suggestions } = matchName(ownerName, people, (p) => p.name);
+    if (!match)
+      throw new NotFound(
+        'Person',
+        ownerName,
+        suggestions.map((p) => p.name),
+      );
+    const moved: MinutesItem = { ...task, ownerId: match.id };
+    await this.store.setState(taskKey(match.id, task.id), moved);
+    await this.store.setState(itemKey(task.meetingId, task.at, task.id), moved);
+    await this.store.deleteState(taskKey(task.ownerId!, task.id));
+    const day = moved.due ? moved.due.split('-').reverse().join('.') : null;
+    await this.notifiers.tell([match.id], {
+      de: `Ihnen wurde eine Aufgabe aus „${meeting?.title ?? ''}“ übertragen: ${moved.text}${day ? ` (bis ${day})` : ''}`,
+      en: `An action item from "${meeting?.title ?? ''}" was handed to you: ${moved.text}${day ? ` (due ${day})` : ''}`,
+    });
+    return { item: moved, ownerName: match.name };
+  }
+
+  /** Moves the due day of the viewer's open action item (today or later); its reminders follow. */
+  async moveTaskDue(viewer: Viewer, position: number, dueText: string): Promise<MinutesItem> {
+    const task = await this.ownTask(viewer, position);
+    const moved: MinutesItem = { ...task, due: this.dueDay(dueText), dueMoved: true };
+    await this.store.setState(taskKey(task.ownerId!, task.id), moved);
+    await this.store.setState(itemKey(task.meetingId, task.at, task.id), moved);
+    return moved;
+  }
+
+  /** The viewer's open action item number `position` (as `openTasks` lists them, from 1). */
+  private async ownTask(viewer: Viewer, position: number): Promise<MinutesItem> {
     const open = await this.openTasks(viewer);
     const task = open[position - 1];
     if (!Number.isInteger(position) || !task)
@@ -365,10 +419,7 @@ export class Minutes {
             : 'passt zu keiner Aufgabe: Sie haben keine offenen',
         },
       );
-    const done: MinutesItem = { ...task, doneAt: this.now().toISOString() };
-    await this.store.setState(itemKey(task.meetingId, task.at, task.id), done);
-    await this.store.deleteState(taskKey(task.ownerId!, task.id));
-    return done;
+    return task;
   }
 
   private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
