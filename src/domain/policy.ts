@@ -219,6 +219,10 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
   },
+  'GET /minutes/<meeting>': {
+    who: EVERYONE,
+    sees: 'whoever holds the signed link sent with the closed minutes: that meeting’s minutes, for 90 days',
+  },
   'GET /mail/act': {
     who: EVERYONE,
     sees: 'whoever holds the signed link from a mail: what it would do for the person it was sent to; changes nothing',

@@ -11,6 +11,8 @@ import { handleMatrixSignIn } from './widget-auth.js';
 import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
+import { handleMinutesPage } from './minutes-page.js';
+import type { Minutes } from '../services/meetings/minutes.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and the network map at /. Every answer carries the security headers.
@@ -34,6 +36,8 @@ export interface ServerOptions {
   matrixSignIn?: MatrixSignIn | null;
   /** Carries out the one-click links of mails at /mail/act (when mail is set up). */
   mailActions?: MailActions | null;
+  /** Serves the printable minutes at /minutes/<meeting>?t=<signed link>. */
+  minutes?: Minutes;
   /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
   calendars?: CalendarFeeds;
   /** Origins that may frame the map (Matrix clients showing it as a widget). */
@@ -115,6 +119,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
         return;
       }
       if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
+      if (path.startsWith('/minutes/') && options.minutes) return void handleMinutesPage(req, res, options.minutes);
       if (path === '/mail/act' && options.mailActions) return void handleMailLink(req, res, options.mailActions);
       if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
       if (path === '/' || path === '/map.js' || path === '/map.css') {

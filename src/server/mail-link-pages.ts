@@ -1,25 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
+import { escapeHtml as escape, sendPage } from './html-page.js';
 
 // /mail/act?t=<signed link>: GET shows what the link would do and a button; only the POST acts
 // (a mail scanner that opens every link changes nothing). A POST with "List-Unsubscribe=One-Click"
 // (RFC 8058) unsubscribes without the page. Pages are small HTML without scripts.
 
 const MAX_BODY = 8_192;
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
 export async function handleMailLink(req: IncomingMessage, res: ServerResponse, actions: MailActions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub.invalid');
   const fallback: Language = /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'de';
   const page = (status: number, language: Language, title: string, body: string) =>
-    void res
-      .writeHead(status, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': PAGE_CSP,
-        'cache-control': 'no-store',
-      })
-      .end(html(language, title, body));
+    sendPage(res, status, language, title, `<h1>${escape(title)}</h1>${body}`);
   const failed = (error: unknown) => {
     if (error instanceof DomainError)
       return page(
@@ -62,14 +56,6 @@ export async function handleMailLink(req: IncomingMessage, res: ServerResponse, 
 }
 
 const heading = (language: Language) => (language === 'de' ? 'Integrations-Hub' : 'Integration hub');
-
-function html(language: Language, title: string, body: string): string {
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.5rem 1rem}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   let text = '';

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     videoBaseUrl: config.videoBaseUrl,
     reminderHours: config.reminderHours,
     privacy,
+    publicUrl: config.publicUrl,
     ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl } } : {}),
   });
   const mailSender = config.mail
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
     mailActions: services.mail?.actions ?? null,
+    minutes: services.minutes,
   });
   server.listen(config.port, config.host);
   const metricsServer = config.metricsPort ? createMetricsServer(yoga).listen(config.metricsPort, config.host) : null;

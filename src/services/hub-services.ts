@@ -22,6 +22,7 @@ import { MeetingPlanner } from './meetings/meetings.js';
 import { PersonalData } from './access/personal-data.js';
 import { CalendarFeeds } from './meetings/calendar-feeds.js';
 import { Minutes } from './meetings/minutes.js';
+import { MinutesLinks } from './meetings/minutes-links.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
@@ -83,6 +84,8 @@ export interface ServiceOptions {
   reminderHours?: readonly number[];
   /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
   privacy?: PrivacyKeys;
+  /** Where people reach the hub (HUB_PUBLIC_URL), for links in messages. */
+  publicUrl?: string;
   /** Sends notifications by e-mail too (to people not in the chat); the links in them last `linkDays`. */
   mail?: MailSettings & { linkDays: number };
 }
@@ -101,9 +104,9 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const reviser = new NetworkReviser(store, rules, events, now);
   const analytics = new Analytics(network, rules, now);
   const writer = new NetworkWriter(store, rules, events);
-  const minutes = new Minutes(store, now);
-  const handover = new Handover(store, reviser, requests, planner, minutes);
   const privacy = options.privacy ?? PrivacyKeys.random();
+  const minutes = new Minutes(store, now, new MinutesLinks(privacy, options.publicUrl ?? 'http://127.0.0.1:4000', now));
+  const handover = new Handover(store, reviser, requests, planner, minutes);
   const services: HubServices = {
     store,
     events,

@@ -1,18 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../graph/neo4j/server/launch.js';
-import { launchChromium } from '../support/browser.js';
+import { axeViolations, launchChromium } from '../support/browser.js';
 import { firstLine, npmRun, npmStart, ROOT } from '../support/npm-start.js';
 
 // The network map in a real Chromium, against the hub started as `npm start` starts it.
 
 const MEISSEN = '14627';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface ApiNetwork {
   nodes: { id: string; label: string; type: string }[];
@@ -49,27 +47,6 @@ async function openMap(search: string, token?: string): Promise<Page> {
 
 const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
 const count = async (page: Page, what: 'nodes' | 'edges') => Number(await page.getAttribute('#map', `data-${what}`));
-
-async function axeViolations(page: Page): Promise<{ id: string; nodes: { target: unknown }[] }[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();

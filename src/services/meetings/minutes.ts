@@ -11,6 +11,7 @@ import {
   type Meeting,
 } from '../../domain/meetings.js';
 import { closeDecisions, decisionsOf } from './decision-records.js';
+import type { MinutesLinks } from './minutes-links.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -83,6 +84,8 @@ export class Minutes {
   constructor(
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
+    /** Addresses of the printable minutes, sent with them when closed. */
+    private readonly links: MinutesLinks | null = null,
   ) {}
 
   addNotifier(notifier: Notifier): void {
@@ -216,14 +219,43 @@ export class Minutes {
     if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`))) return { meeting, sentTo: 0 };
     await closeDecisions(this.store, meeting.id, this.now().toISOString());
     const protocol = await this.of(meeting);
-    const people = new Map(
-      (await this.store.entitiesByIds([...new Set([...protocol.presentIds, ...protocol.tasks.map((t) => t.ownerId!)])]))
-        .filter((e) => e !== null)
-        .map((e) => [e!.id, e!.name]),
-    );
+    const people = await this.namesIn(protocol);
     const recipients = [meeting.organiserId, ...meeting.inviteeIds];
-    await this.notifiers.tell(recipients, minutesMessage(protocol, people));
+    const message = minutesMessage(protocol, people);
+    await Promise.all(
+      recipients.map((personId) => {
+        const url = this.links?.url(meeting.id, personId);
+        return this.notifiers.tell(
+          [personId],
+          url ? { de: `${message.de}\nZum Drucken: ${url}`, en: `${message.en}\nTo print: ${url}` } : message,
+        );
+      }),
+    );
     return { meeting, sentTo: recipients.length };
+  }
+
+  /** The minutes behind a printable link, for the meeting's person it was sent to. */
+  async printable(meetingId: string, token: string): Promise<{ protocol: Protocol; names: Map<string, string> }> {
+    if (!this.links) throw new NotFound('Meeting', meetingId);
+    const personId = this.links.reader(meetingId, token);
+    const meeting = await this.store.meetingById(meetingId);
+    if (!meeting || ![meeting.organiserId, ...meeting.inviteeIds].includes(personId))
+      throw new NotFound('Meeting', meetingId);
+    const protocol = await this.of(meeting);
+    return { protocol, names: await this.namesIn(protocol) };
+  }
+
+  /** Names of the people the minutes mention (present, accepted, owners, the organiser). */
+  private async namesIn(protocol: Protocol): Promise<Map<string, string>> {
+    const ids = [
+      protocol.meeting.organiserId,
+      ...protocol.presentIds,
+      ...protocol.acceptedIds,
+      ...protocol.tasks.map((t) => t.ownerId!),
+    ];
+    return new Map(
+      (await this.store.entitiesByIds([...new Set(ids)])).filter((e) => e !== null).map((e) => [e!.id, e!.name]),
+    );
   }
 
   /** The minutes of a meeting the caller may already see (GraphQL `Meeting.minutes`). */
