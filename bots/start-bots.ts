@@ -1,3 +1,4 @@
+import { honouringChatSettings } from '../src/services/chat/notification-settings.js';
 import { notifyingServices, type HubServices } from '../src/services/hub-services.js';
 import type { InvitationNotifier } from '../src/services/meetings/meetings.js';
 import { COMMANDS } from './commands/index.js';
@@ -55,7 +56,11 @@ export async function startChatBots(
       log,
     );
     await bot.start();
-    running.push({ name: 'matrix', notifier: bot, stop: () => bot!.stop() });
+    running.push({
+      name: 'matrix',
+      notifier: honouringChatSettings(bot, services.notificationSettings),
+      stop: () => bot!.stop(),
+    });
   }
   const discord = discordSettings(env);
   if (discord) {
@@ -69,7 +74,11 @@ export async function startChatBots(
       log,
     );
     await bot.start();
-    running.push({ name: 'discord', notifier: bot, stop: () => bot!.stop() });
+    running.push({
+      name: 'discord',
+      notifier: honouringChatSettings(bot, services.notificationSettings),
+      stop: () => bot!.stop(),
+    });
   }
   const notifying = notifyingServices(services);
   let attached = false;

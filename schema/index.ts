@@ -21,5 +21,6 @@ import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';
 import './types/proposals.js';
+import './types/notifications.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -18,6 +18,7 @@ import {
   tasksCommand,
 } from './minutes.command.js';
 import { decisionPollCommand } from './decision-poll.command.js';
+import { notificationsCommand } from './notifications.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -67,6 +68,7 @@ export const COMMANDS: readonly Command[] = [
   proposeCommand,
   myDataCommand,
   languageCommand,
+  notificationsCommand,
   confirmCommand,
   editCommand,
   endRoleCommand,

@@ -92,10 +92,12 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time',
   },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },
+  'Query.myNotificationSettings': { who: SIGNED_IN, scope: 'self' },
   'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.request': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   // GraphQL mutations
+  'Mutation.setNotificationSettings': { who: SIGNED_IN, scope: 'self' },
   'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.addTopic': { who: ADMIN_ONLY },
   'Mutation.addFundingProgram': { who: ADMIN_ONLY },
@@ -214,6 +216,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   '!tasks': { who: SIGNED_IN, scope: 'self' },
   '!calendar': { who: SIGNED_IN, scope: 'self' },
   '!mydata': { who: SIGNED_IN, scope: 'self' },
+  '!notifications': { who: SIGNED_IN, scope: 'self' },
   // HTTP endpoints beside GraphQL
   'GET /calendar/<secret>.ics': {
     who: EVERYONE,

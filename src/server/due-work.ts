@@ -53,6 +53,10 @@ export function dueWork(
           (n) => counted('yearly-check', n, `Asked ${n} people to check their entries (unchanged for a year).`),
           failed('Asking for the yearly check'),
         ),
+      (services.mail?.notifier.sendDigests() ?? Promise.resolve(0)).then(
+        (n) => counted('mail-digest', n, `Queued ${n} mail digests.`),
+        failed('Writing mail digests'),
+      ),
       services.requests.purgeClosedTexts(retentionDays).then((purged) => {
         timerRuns.inc({ job: 'retention' }, purged);
         if (purged > 0)

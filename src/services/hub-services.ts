@@ -30,6 +30,8 @@ import { MailOutbox } from './mail/mail-outbox.js';
 import { MailLinks } from './mail/mail-links.js';
 import { MailNotifier, type MailSettings } from './mail/mail-notifier.js';
 import { MailActions } from './mail/mail-actions.js';
+import { MailDigests } from './mail/mail-digests.js';
+import { NotificationPreferences } from './chat/notification-settings.js';
 
 // The services every interface shares, wired once per process over one store.
 
@@ -67,8 +69,10 @@ export interface HubServices {
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
   privacy: PrivacyKeys;
+  /** What reaches each person where (chat, e-mail, digest, kinds). */
+  notificationSettings: NotificationPreferences;
   /** E-mail to people outside the chat; null when no SMTP server is set (HUB_SMTP_URL). */
-  mail: { outbox: MailOutbox; actions: MailActions } | null;
+  mail: { outbox: MailOutbox; actions: MailActions; notifier: MailNotifier } | null;
 }
 
 export interface ServiceOptions {
@@ -132,6 +136,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     calendars: new CalendarFeeds(store, now),
     minutes,
     privacy,
+    notificationSettings: new NotificationPreferences(store),
     mail: null,
   };
   if (options.mail) services.mail = withMail(services, options.mail, now);
@@ -146,7 +151,15 @@ function withMail(
 ): NonNullable<HubServices['mail']> {
   const outbox = new MailOutbox(services.store, settings.fromAddress.split('@')[1] ?? 'hub.invalid', now);
   const links = new MailLinks(services.privacy, settings.publicUrl, settings.linkDays, now);
-  const notifier = new MailNotifier(services.store, services.identities, outbox, links, settings);
+  const notifier = new MailNotifier(
+    services.store,
+    services.identities,
+    outbox,
+    links,
+    settings,
+    services.notificationSettings,
+    new MailDigests(services.store, now),
+  );
   for (const service of notifyingServices(services)) service.addNotifier(notifier);
   const actions = new MailActions(
     links,
@@ -154,9 +167,9 @@ function withMail(
     services.identities,
     services.requests,
     services.meetings,
-    outbox,
+    services.notificationSettings,
   );
-  return { outbox, actions };
+  return { outbox, actions, notifier };
 }
 
 /** The services that tell people things: chat transports (or the outbox) register with each. */

@@ -10,7 +10,8 @@ import { emptyRevision, versionOf } from '../../src/domain/revisions.js';
 import { createHubServer } from '../../src/server/http.js';
 import { smtpMailSender } from '../../src/server/smtp-mail-sender.js';
 import type { MailSender } from '../../src/services/mail/mail-outbox.js';
-import { demoHub, type TestHub } from '../support/hub.js';
+import { honouringChatSettings } from '../../src/services/chat/notification-settings.js';
+import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 // E-mail to the people who are not in the chat, through a real SMTP server on loopback
@@ -280,5 +281,62 @@ describe('e-mail to people outside the chat', () => {
     expect(await outbox().bounced('jobcenter.bounce@demo.invalid')).toBe(true);
     await tell();
     expect(await outbox().waiting(), 'nor queued again').toHaveLength(0);
+  });
+
+  it('lets people choose what reaches them where: a daily digest, kinds of mail, chat off (issue 19)', async () => {
+    await send();
+    const kk = bearer(await hub.token('DISTRICT_COORDINATOR', KK, { districtAgs: '14627' }));
+    const set = await gql(
+      hub.yoga,
+      'mutation { setNotificationSettings(input: { digest: DAILY, mutedKinds: [network] }) { ... on MutationSetNotificationSettingsSuccess { data { email chat digest mutedKinds } } } }',
+      {},
+      kk,
+    );
+    expect(set.data!.setNotificationSettings.data).toEqual({
+      email: 'AUTO',
+      chat: true,
+      digest: 'DAILY',
+      mutedKinds: ['network'],
+    });
+    expect((await gql(hub.yoga, '{ myNotificationSettings { digest } }', {}, kk)).data).toEqual({
+      myNotificationSettings: { digest: 'DAILY' },
+    });
+
+    now = new Date('2026-12-02T10:00:00.000Z');
+    const request = await hub.services.requests.file(
+      { place: 'Radebeul', topic: null, text: 'Wer kennt eine Dolmetscherin für Dari?' },
+      await viewer(VOLUNTEER),
+    );
+    await hub.services.requests.forward(request.id, await viewer(KIK_RADEBEUL), KK, null);
+    await hub.services.mail!.notifier.notify(KK, { de: 'Netzwerk-Hinweis', en: 'Network note' }, [], 'network');
+    expect(
+      (await outbox().waiting()).filter((m) => m.personId === KK),
+      'nothing at once',
+    ).toEqual([]);
+    expect(await hub.services.mail!.notifier.sendDigests(), 'the digest goes out at 7:00').toBe(0);
+
+    now = new Date('2026-12-03T06:30:00.000Z'); // 7:30 in Berlin
+    expect(await hub.services.mail!.notifier.sendDigests()).toBe(1);
+    expect(await hub.services.mail!.notifier.sendDigests(), 'once').toBe(0);
+    await send();
+    const digest = (await mailsTo(KK)).at(-1)!;
+    expect(digest.subject).toBe('Ihre Zusammenfassung aus dem Integrations-Hub (1 Nachricht)');
+    expect(digest.text).toContain(`Weitergeleitete Anfrage ${request.id}`);
+    expect(digest.text).toMatch(/Annehmen: http:\/\/hub\.test\/mail\/act\?t=/);
+    expect(digest.text).not.toContain('Netzwerk-Hinweis');
+
+    // Someone in the chat who turned chat notifications off gets them by mail instead.
+    const inChat: string[] = [];
+    const chat = honouringChatSettings(
+      { notify: async (personId) => void inChat.push(personId) },
+      hub.services.notificationSettings,
+    );
+    await hub.services.notificationSettings.change(KIK_RADEBEUL, { chat: false });
+    await chat.notify(KIK_RADEBEUL, { de: 'x', en: 'x' });
+    expect(inChat).toEqual([]);
+    await hub.services.meetings.tell([KIK_RADEBEUL], { de: 'Raumänderung am Freitag.', en: 'Room change on Friday.' });
+    expect((await outbox().waiting()).filter((m) => m.personId === KIK_RADEBEUL).map((m) => m.subject)).toEqual([
+      'Raumänderung am Freitag.',
+    ]);
   });
 });

@@ -110,7 +110,9 @@ export class PersonalData {
       for (const mail of await this.store.listState<{ personId: string }>(prefix))
         if (mail.value.personId === personId) await this.store.deleteState(mail.key);
     }
-    await this.store.deleteState(`mail-preference:${personId}`);
+    await this.store.deleteState(`notification-settings:${personId}`);
+    for (const digest of await this.store.listState(`mail-digest:${personId}:`))
+      await this.store.deleteState(digest.key);
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
   }
 }
@@ -127,7 +129,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     );
   const [
     [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit, minutes, attendance],
-    [polls, mails, failedMails, mailPreference],
+    [polls, mails, failedMails, notificationSettings],
   ] = await Promise.all([
     Promise.all([
       store.entitiesByIds([personId]),
@@ -145,7 +147,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.listState<DecisionPoll>('decision:'),
       store.listState<{ personId: string }>('mail:'),
       store.listState<{ personId: string }>('mail-failed:'),
-      store.getState<string>(`mail-preference:${personId}`),
+      store.getState<Record<string, unknown>>(`notification-settings:${personId}`),
     ]),
   ]);
   return {
@@ -173,7 +175,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
         yourAnswer: p.votes[personId] ? p.answers[p.votes[personId] - 1] : null,
       })),
     mail: {
-      preference: mailPreference ?? 'AUTO',
+      notificationSettings: notificationSettings ?? 'defaults',
       waiting: [...mails, ...failedMails].map((e) => e.value).filter((m) => m.personId === personId),
     },
     // What was done to this person's records, when and whether by themselves; never the other

@@ -35,7 +35,7 @@ const CONFIRMING_ROLES = new Set(['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE']);
 export class ChatIdentities {
   /** Accounts whose person is known without confirmation: the local console only. */
   private readonly trusted = new Map<string, string>();
-  private readonly notifiers = new Notifiers();
+  private readonly notifiers = new Notifiers('account');
 
   addNotifier(notifier: Notifier): void {
     this.notifiers.add(notifier);

@@ -3,13 +3,20 @@ import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-s
 import type { InvitationNotifier } from '../meetings/meetings.js';
 import type { Message, NotificationAction } from '../requests/request-router.js';
 import type { Meeting } from '../../domain/meetings.js';
+import type { NotificationKind } from '../../domain/notifications.js';
 import { pollKey, type DatePoll } from '../meetings/date-polls.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
 
 type Entry =
-  | { kind: 'notify'; personId: string; message: Message; actions: NotificationAction[] | null }
+  | {
+      kind: 'notify';
+      personId: string;
+      message: Message;
+      actions: NotificationAction[] | null;
+      notificationKind?: NotificationKind;
+    }
   | { kind: 'invite'; personId: string; meetingId: string; message: Message }
   | { kind: 'updated'; personId: string; meetingId: string; message: Message }
   | { kind: 'meeting'; meetingId: string }
@@ -21,8 +28,19 @@ const PREFIX = 'outbox:';
 export class OutboxNotifier implements InvitationNotifier {
   constructor(private readonly store: MeetingStore & CoordinationStore) {}
 
-  async notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
-    await this.leave({ kind: 'notify', personId, message, actions: actions ?? null });
+  async notify(
+    personId: string,
+    message: Message,
+    actions?: NotificationAction[],
+    notificationKind?: NotificationKind,
+  ): Promise<void> {
+    await this.leave({
+      kind: 'notify',
+      personId,
+      message,
+      actions: actions ?? null,
+      ...(notificationKind ? { notificationKind } : {}),
+    });
   }
 
   async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
@@ -77,11 +95,9 @@ export async function deliverOutbox(
             return n.meetingUpdated
               ? n.meetingUpdated(value.personId, meeting, value.message)
               : n.notify(value.personId, value.message);
-          return n.notify(
-            value.personId,
-            value.message,
-            value.kind === 'notify' ? (value.actions ?? undefined) : undefined,
-          );
+          return value.kind === 'notify'
+            ? n.notify(value.personId, value.message, value.actions ?? undefined, value.notificationKind)
+            : n.notify(value.personId, value.message);
         })
         .map((p) => p.catch(() => undefined)),
     );

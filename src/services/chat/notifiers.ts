@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/errors.js';
+import type { NotificationKind } from '../../domain/notifications.js';
 
 // The chat transports a service tells people through. A transport that fails for one message
 // never keeps the others from delivering it.
@@ -22,11 +23,15 @@ export function commandRef(name: string, args = ''): string {
 }
 
 export interface Notifier {
-  notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void>;
+  /** `kind` lets a transport honour what the person wants (e.g. no mail about requests). */
+  notify(personId: string, message: Message, actions?: NotificationAction[], kind?: NotificationKind): Promise<void>;
 }
 
+/** The transports a service tells people through; everything one service sends is of one kind. */
 export class Notifiers<N extends Notifier = Notifier> {
   private readonly list: N[] = [];
+
+  constructor(readonly kind: NotificationKind) {}
 
   add(notifier: N): void {
     this.list.push(notifier);
@@ -43,7 +48,7 @@ export class Notifiers<N extends Notifier = Notifier> {
 
   async tell(personIds: readonly string[], message: Message, actions?: NotificationAction[]): Promise<void> {
     await Promise.all(
-      personIds.flatMap((id) => this.list.map((n) => n.notify(id, message, actions).catch(() => undefined))),
+      personIds.flatMap((id) => this.list.map((n) => n.notify(id, message, actions, this.kind).catch(() => undefined))),
     );
   }
 }

@@ -43,7 +43,7 @@ const describe = (change: ProposedChange, names: Map<string, string>): Message =
 };
 
 export class ChangeProposals {
-  private readonly notifiers = new Notifiers<Notifier>();
+  private readonly notifiers = new Notifiers<Notifier>('network');
 
   constructor(
     private readonly store: NetworkStore & CoordinationStore,

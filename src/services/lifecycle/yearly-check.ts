@@ -7,7 +7,7 @@ import { commandRef, Notifiers, type Notifier } from '../chat/notifiers.js';
 // after which the year starts again).
 
 export class YearlyCheck {
-  private readonly notifiers = new Notifiers<Notifier>();
+  private readonly notifiers = new Notifiers<Notifier>('network');
 
   constructor(
     private readonly analytics: Analytics,

@@ -6,7 +6,8 @@ import type { MeetingPlanner } from '../meetings/meetings.js';
 import { formatWhen } from '../meetings/when.js';
 import type { RequestRouter } from '../requests/request-router.js';
 import type { MailLinks } from './mail-links.js';
-import type { MailOutbox } from './mail-outbox.js';
+import { KIND_NAMES, NOTIFICATION_KINDS } from '../../domain/notifications.js';
+import type { NotificationPreferences } from '../chat/notification-settings.js';
 
 // What a one-click link in a mail does, as the person it was sent to: the confirmation page
 // asks first (mail scanners open links; only the confirming POST acts), then the link's nonce is
@@ -29,7 +30,7 @@ export class MailActions {
     private readonly identities: ChatIdentities,
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
-    private readonly outbox: MailOutbox,
+    private readonly preferences: NotificationPreferences,
   ) {}
 
   /** Reads the link and says what it would do; a forged or expired link throws. */
@@ -49,6 +50,12 @@ export class MailActions {
       rsvpMaybe: ['Mit „vielleicht“ antworten?', 'Answer "maybe"?'],
       unsubscribe: ['Keine E-Mails mehr vom Integrations-Hub erhalten?', 'Stop e-mails from the integration hub?'],
     };
+    const kind = NOTIFICATION_KINDS.find((k) => k === link.subjectId);
+    if (link.action === 'unsubscribe' && kind)
+      questions.unsubscribe = [
+        `Keine E-Mails mehr zu ${KIND_NAMES[kind].de} erhalten?`,
+        `Stop e-mails about ${KIND_NAMES[kind].en}?`,
+      ];
     const [questionDe, questionEn] = questions[link.action];
     return {
       link,
@@ -88,11 +95,19 @@ export class MailActions {
         };
         return de ? `Sie haben ${said[answer][0]}.` : `You ${said[answer][1]}.`;
       }
-      case 'unsubscribe':
-        await this.outbox.setPreference(link.personId, 'NEVER');
+      case 'unsubscribe': {
+        const kind = NOTIFICATION_KINDS.find((k) => k === link.subjectId);
+        if (kind) {
+          await this.preferences.mute(link.personId, kind, true);
+          return de
+            ? `Sie erhalten keine E-Mails mehr zu ${KIND_NAMES[kind].de}.`
+            : `You will get no more e-mails about ${KIND_NAMES[kind].en}.`;
+        }
+        await this.preferences.change(link.personId, { email: 'NEVER' });
         return de
           ? 'Sie erhalten keine E-Mails mehr vom Integrations-Hub.'
           : 'You will get no more e-mails from the hub.';
+      }
     }
   }
 

@@ -7,6 +7,9 @@ import type { ChatIdentities } from '../chat/chat-identities.js';
 import type { Message, NotificationAction } from '../chat/notifiers.js';
 import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
+import { KIND_NAMES, type NotificationKind, type NotificationSettings } from '../../domain/notifications.js';
+import type { NotificationPreferences } from '../chat/notification-settings.js';
+import type { MailDigests } from './mail-digests.js';
 import type { MailLinks } from './mail-links.js';
 import type { MailOutbox } from './mail-outbox.js';
 
@@ -26,6 +29,7 @@ interface Recipient {
   person: Person;
   address: string;
   language: Language;
+  settings: NotificationSettings;
 }
 
 const SUBJECT_MAX = 90;
@@ -37,38 +41,78 @@ export class MailNotifier implements InvitationNotifier {
     private readonly outbox: MailOutbox,
     private readonly links: MailLinks,
     private readonly settings: MailSettings,
+    private readonly preferences: NotificationPreferences,
+    private readonly digests: MailDigests,
   ) {}
 
-  async notify(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
-    const to = await this.recipient(personId);
+  async notify(
+    personId: string,
+    message: Message,
+    actions?: NotificationAction[],
+    kind: NotificationKind = 'network',
+  ): Promise<void> {
+    const to = await this.recipient(personId, kind);
     if (!to) return;
     const extra = await this.requestLinks(to, actions ?? []);
-    await this.queue(to, message, extra, null);
+    if (to.settings.digest !== 'NONE')
+      return this.digests.collect(personId, kind, [this.withLinks(message[to.language], to), ...extra].join('\n'));
+    await this.queue(to, message, extra, null, kind);
   }
 
+  /** Invitations come at once whatever the digest: a calendar program adds them from the mail. */
   async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    const to = await this.recipient(personId);
-    if (to) await this.queue(to, message, [], await this.calendar(meeting, 'REQUEST', to));
+    const to = await this.recipient(personId, 'meetings');
+    if (to) await this.queue(to, message, [], await this.calendar(meeting, 'REQUEST', to), 'meetings');
   }
 
   async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    const to = await this.recipient(personId);
+    const to = await this.recipient(personId, 'meetings');
     // A cancelled date of a series is an EXDATE of the series' REQUEST; a single meeting is CANCELled.
     const method = meeting.state === 'CANCELLED' && !meeting.series ? 'CANCEL' : 'REQUEST';
-    if (to) await this.queue(to, message, [], await this.calendar(meeting, method, to));
+    if (to) await this.queue(to, message, [], await this.calendar(meeting, method, to), 'meetings');
   }
 
-  /** Who gets this as mail: an address that did not bounce, and not in the chat unless asked for. */
-  private async recipient(personId: string): Promise<Recipient | null> {
+  /** The digests due now, each queued as one mail. Answers how many. */
+  async sendDigests(): Promise<number> {
+    let sent = 0;
+    for (const { personId, items, keys } of await this.digests.due(
+      async (id) => (await this.preferences.of(id)).digest,
+    )) {
+      const to = await this.recipient(personId, null);
+      if (to) {
+        const body = items.map((item) => `• ${item.text.replace(/\n/g, '\n  ')}`).join('\n\n');
+        await this.queue(
+          to,
+          {
+            de: `Ihre Zusammenfassung aus dem Integrations-Hub (${items.length} ${items.length === 1 ? 'Nachricht' : 'Nachrichten'})\n\n${body}`,
+            en: `Your summary from the integration hub (${items.length} ${items.length === 1 ? 'message' : 'messages'})\n\n${body}`,
+          },
+          [],
+          null,
+          null,
+        );
+        sent++;
+      }
+      await this.digests.sent(keys);
+    }
+    return sent;
+  }
+
+  /**
+   * Who gets this as mail: an address that did not bounce, a kind not unsubscribed, and not in the
+   * chat unless asked for (or chat notifications are off). `kind` null: any kind (a digest).
+   */
+  private async recipient(personId: string, kind: NotificationKind | null): Promise<Recipient | null> {
     const [entity] = await this.store.entitiesByIds([personId]);
     if (entity?.kind !== 'Person') return null;
     const address = entity.channels.find((c) => c.channel === 'EMAIL')?.value;
     if (!address) return null;
-    const preference = await this.outbox.preference(personId);
-    if (preference === 'NEVER' || (await this.outbox.bounced(address))) return null;
-    if (preference === 'AUTO' && (await this.identities.linkedPeople()).has(personId)) return null;
+    const settings = await this.preferences.of(personId);
+    if (settings.email === 'NEVER' || (kind && settings.mutedKinds.includes(kind))) return null;
+    if (await this.outbox.bounced(address)) return null;
+    if (settings.email === 'AUTO' && settings.chat && (await this.identities.linkedPeople()).has(personId)) return null;
     const language: Language = entity.languages.length && !entity.languages.includes('de') ? 'en' : 'de';
-    return { person: entity, address, language };
+    return { person: entity, address, language, settings };
   }
 
   /** Beside "accept": resolving with a note, and (from a KIK) handing it to the district's coordination. */
@@ -107,10 +151,13 @@ export class MailNotifier implements InvitationNotifier {
     message: Message,
     extraLines: string[],
     calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null,
+    kind: NotificationKind | null,
   ): Promise<void> {
     const de = to.language === 'de';
     const text = this.withLinks(message[to.language], to);
-    const unsubscribeUrl = this.link(to, 'unsubscribe', to.person.id);
+    // One click (RFC 8058) ends mails of this kind; the footer also offers ending all.
+    const unsubscribeAll = this.link(to, 'unsubscribe', 'all');
+    const unsubscribeUrl = kind ? this.link(to, 'unsubscribe', kind) : unsubscribeAll;
     const body = [
       `${de ? 'Guten Tag' : 'Hello'} ${to.person.name},`,
       '',
@@ -121,7 +168,12 @@ export class MailNotifier implements InvitationNotifier {
       de
         ? `Diese Nachricht kommt vom Integrations-Hub Ihres Kreises (${this.settings.publicUrl}), weil Sie im Netzwerk der Integrationskoordination eingetragen sind.`
         : `This message comes from your district's integration hub (${this.settings.publicUrl}) because you are listed in its integration coordination network.`,
-      `${de ? 'Keine E-Mails mehr' : 'No more e-mails'}: ${unsubscribeUrl}`,
+      ...(kind
+        ? [
+            `${de ? `Keine E-Mails mehr zu ${KIND_NAMES[kind].de}` : `No more e-mails about ${KIND_NAMES[kind].en}`}: ${unsubscribeUrl}`,
+          ]
+        : []),
+      `${de ? 'Keine E-Mails mehr' : 'No more e-mails'}: ${unsubscribeAll}`,
     ].join('\n');
     await this.outbox.queue({
       personId: to.person.id,

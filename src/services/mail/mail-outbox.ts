@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MailPreference, QueuedMail } from '../../domain/mail.js';
+import type { QueuedMail } from '../../domain/mail.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 
 // Mails wait in the store (shared state `mail:<queued at>:<id>`) until the SMTP server took them.
@@ -35,7 +35,6 @@ export interface MailSender {
 const PREFIX = 'mail:';
 const FAILED_PREFIX = 'mail-failed:';
 const bouncedKey = (address: string) => `mail-bounced:${address.toLowerCase()}`;
-const preferenceKey = (personId: string) => `mail-preference:${personId}`;
 /** A try that started this long ago and never finished was cut off (a crash): it is tried again. */
 const STUCK_AFTER_MS = 15 * 60_000;
 const MAX_PAUSE_MS = 60 * 60_000;
@@ -129,13 +128,5 @@ export class MailOutbox {
 
   async bounced(address: string): Promise<boolean> {
     return (await this.store.getState(bouncedKey(address))) !== null;
-  }
-
-  async preference(personId: string): Promise<MailPreference> {
-    return (await this.store.getState<MailPreference>(preferenceKey(personId))) ?? 'AUTO';
-  }
-
-  async setPreference(personId: string, preference: MailPreference): Promise<void> {
-    await this.store.setState(preferenceKey(personId), preference);
   }
 }

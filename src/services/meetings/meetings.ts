@@ -75,7 +75,7 @@ const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 export const REMINDER_HOURS = [24, 1];
 
 export class MeetingPlanner {
-  private readonly notifiers = new Notifiers<InvitationNotifier>();
+  private readonly notifiers = new Notifiers<InvitationNotifier>('meetings');
   private readonly series: MeetingSeries;
 
   constructor(

@@ -79,7 +79,7 @@ const itemKey = (meetingId: string, at: string, id: string) => `minutes:${meetin
 const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
 
 export class Minutes {
-  private readonly notifiers = new Notifiers<Notifier>();
+  private readonly notifiers = new Notifiers<Notifier>('minutes');
 
   constructor(
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,

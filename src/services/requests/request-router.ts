@@ -42,7 +42,7 @@ export interface RequestSettings {
 }
 
 export class RequestRouter {
-  private readonly notifiers = new Notifiers<Notifier>();
+  private readonly notifiers = new Notifiers<Notifier>('requests');
 
   constructor(
     private readonly store: NetworkStore & RequestStore,
