@@ -8,7 +8,7 @@ import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
 import { PAGE_CSP, webAssets } from './web-assets.js';
 import { handleMatrixSignIn } from './widget-auth.js';
-import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
+import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
 import { handleMinutesPage } from './minutes-page.js';
@@ -33,7 +33,7 @@ export interface ServerOptions {
   /** More about this process for /healthz (e.g. which instance it is). */
   health?: () => Record<string, unknown>;
   /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
-  matrixSignIn?: MatrixSignIn | null;
+  matrixSignIn?: ChatSignIn | null;
   /** Carries out the one-click links of mails at /mail/act (when mail is set up). */
   mailActions?: MailActions | null;
   /** Serves the printable minutes at /minutes/<meeting>?t=<signed link>. */

@@ -9,7 +9,7 @@ import { loadHubSecret, PrivacyKeys } from '../services/access/privacy-keys.js';
 import { StoreWatcher } from '../services/reads/store-watcher.js';
 import { createServices, notifyingServices } from '../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
-import { MatrixSignIn } from '../services/access/matrix-sign-in.js';
+import { ChatSignIn } from '../services/access/chat-sign-in.js';
 import { deliverOutbox, OutboxNotifier } from '../services/chat/notification-outbox.js';
 import { dueWork } from './due-work.js';
 import { createHubServer, createMetricsServer, NotReady } from './http.js';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     logger,
     matrixSignIn: homeserver
-      ? new MatrixSignIn(matrixOpenIdVerifier(homeserver), services.identities, services.access)
+      ? new ChatSignIn('matrix', matrixOpenIdVerifier(homeserver), services.identities, services.access)
       : null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,

@@ -1,4 +1,4 @@
-import type { OpenIdVerifier } from '../services/access/matrix-sign-in.js';
+import type { OpenIdVerifier } from '../services/access/chat-sign-in.js';
 
 // Whose is an OpenID token? Only the configured homeserver is asked: a token naming another
 // server is refused, so the hub never calls an address a caller chose.

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
-import type { MatrixSignIn } from '../services/access/matrix-sign-in.js';
+import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 
 // POST /auth/matrix {"openIdToken": "..."}: the map widget trades a Matrix OpenID token for a
 // short-lived hub session. Answers JSON; a refusal says why in the caller's language.
@@ -10,7 +10,7 @@ const MAX_BODY = 4_096;
 export async function handleMatrixSignIn(
   req: IncomingMessage,
   res: ServerResponse,
-  signIn: MatrixSignIn | null,
+  signIn: ChatSignIn | null,
 ): Promise<void> {
   const language: Language = /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'de';
   const answer = (status: number, body: unknown): void =>

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
-import { MatrixSignIn } from '../../src/services/access/matrix-sign-in.js';
+import { ChatSignIn } from '../../src/services/access/chat-sign-in.js';
 import { createHubServer } from '../../src/server/http.js';
 import { matrixOpenIdVerifier } from '../../src/server/matrix-openid.js';
 import { launchChromium } from '../support/browser.js';
@@ -55,7 +55,12 @@ describe('the map as a Matrix widget', () => {
     const identities = new ChatIdentities(hub.store);
     hubServer = createHubServer(hub.yoga, {
       maxBodyBytes: 10_000,
-      matrixSignIn: new MatrixSignIn(matrixOpenIdVerifier(inject('synapseUrl')), identities, hub.services.access),
+      matrixSignIn: new ChatSignIn(
+        'matrix',
+        matrixOpenIdVerifier(inject('synapseUrl')),
+        identities,
+        hub.services.access,
+      ),
       widgetOrigins: [clientUrl],
     });
     hubUrl = await listen(hubServer);

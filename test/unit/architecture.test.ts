@@ -120,4 +120,8 @@ it('keeps chat out of the domain and the services: no command syntax, no Matrix 
       .map((text) => `${file}: ${text.slice(0, 120)}`),
   );
   expect(found).toEqual([]);
+  // Nor does a service or the domain know which chat it serves: not even a comment says "Matrix"
+  // (the transport's key 'matrix' in stored account links is data, not a word).
+  const naming = files.filter((file) => /\bMatrix\b/.test(readFileSync(join(ROOT, file), 'utf8')));
+  expect(naming).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { rolesWithinLevel } from '../../domain/policy.js';
 // token is looked up by hash and the hash compared in constant time.
 
 const PREFIX = 'hub_';
-/** Short-lived sign-ins (the map's Matrix widget): kept in the store's state, never in a process. */
+/** Short-lived sign-ins (the map as a chat room widget): kept in the store's state, never in a process. */
 const SESSION_PREFIX = 'hubs_';
 const sessionKey = (hash: string) => `session:${hash}`;
 

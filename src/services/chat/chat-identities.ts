@@ -10,7 +10,7 @@ import { districtId } from '../../domain/ids.js';
 
 // Who a chat account is. A person asks to link their account to their record; a coordinator
 // or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
-// The bots and the map's Matrix widget sign-in share this.
+// The bots and the map's widget sign-in share this.
 
 export type Transport = 'matrix' | 'discord' | 'console';
 

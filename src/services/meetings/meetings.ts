@@ -62,7 +62,7 @@ export interface InvitationNotifier extends Notifier {
   meetingChanged?(meeting: Meeting): Promise<void>;
   /** A meeting the person is invited to moved or was cancelled: the message and, where the chat carries files, the updated calendar entry. */
   meetingUpdated?(personId: string, meeting: Meeting, message: Message): Promise<void>;
-  /** Offers the dates of a date poll as a native poll where the chat has one (Matrix). */
+  /** Offers the dates of a date poll as a native poll where the chat has one. */
   offerDates?(personId: string, poll: DatePoll, message: Message): Promise<void>;
   /** The date of a poll is fixed: native polls are closed. */
   datesFixed?(poll: DatePoll, meeting: Meeting): Promise<void>;

@@ -6,7 +6,7 @@ import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
 import { SYSTEM } from '../../../src/domain/authorization.js';
-import { MatrixSignIn } from '../../../src/services/access/matrix-sign-in.js';
+import { ChatSignIn } from '../../../src/services/access/chat-sign-in.js';
 import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
 
 // The findings of the attack on access control (issue 16), each reproduced as the attacker did
@@ -251,7 +251,7 @@ describe('access control findings', () => {
     await hub.services.writer.assignRole({ personId: person.id, role: 'KIK', scopeId: 'district:14627' }, SYSTEM);
     await identities.requestLink(account, person.id);
     await identities.confirm(account, await identities.viewerOfPerson('person:demo-admin'));
-    const signIn = new MatrixSignIn(async () => account.userId, identities, hub.services.access);
+    const signIn = new ChatSignIn('matrix', async () => account.userId, identities, hub.services.access);
     const { token } = await signIn.signIn('opaque-openid-token');
     expect((await gql(hub.yoga, '{ myRequests { id } }', {}, bearer(token))).errors).toBeUndefined();
     await hub.services.personalData.erase(person.id, SYSTEM);
