@@ -34,6 +34,7 @@ import {
 import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
 import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
 import type { NetworkRevision } from '../../src/domain/revisions.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import type { HubRequest } from '../../src/domain/requests.js';
@@ -324,8 +325,12 @@ export class EmbeddedStore implements GraphStore {
     bumpChangeSequence(this.db);
   }
 
-  async saveRequest(request: HubRequest): Promise<boolean> {
-    return requestRows.saveRequest(this.db, request);
+  async saveRequest(request: HubRequest, alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.db.transaction(() => {
+      const saved = requestRows.saveRequest(this.db, request);
+      if (saved) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      return saved;
+    })();
   }
 
   async requestById(id: string): Promise<HubRequest | null> {

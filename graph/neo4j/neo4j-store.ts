@@ -48,6 +48,7 @@ import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
 import type { NetworkRevision } from '../../src/domain/revisions.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
@@ -434,7 +435,7 @@ export class Neo4jStore implements GraphStore {
     return revoked;
   }
 
-  async saveRequest(request: HubRequest): Promise<boolean> {
+  async saveRequest(request: HubRequest, alongside: readonly StateEntry[] = []): Promise<boolean> {
     const props = {
       id: request.id,
       requesterId: request.requesterId,
@@ -456,6 +457,11 @@ export class Neo4jStore implements GraphStore {
             'MATCH (r:Request {id: $props.id}) SET r.lock = true REMOVE r.lock WITH r WHERE r.version = $props.version - 1 SET r += $props RETURN true AS created';
       const result = await tx.run(query, { props });
       saved = result.records[0]?.get('created') === true;
+      if (saved && alongside.length)
+        await tx.run(
+          'UNWIND $entries AS e MERGE (s:SharedState {key: e.key}) SET s.value = e.value, s.updatedAt = datetime()',
+          { entries: alongside.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })) },
+        );
     });
     return saved;
   }

@@ -19,6 +19,12 @@ export function dueWork(
   return async () => {
     await Promise.all([
       services.requests
+        .deliverLeftNotices()
+        .then(
+          (n) => counted('notice', n, `Handed on ${n} notices a crash or outage had held back.`),
+          failed('Handing on notices'),
+        ),
+      services.requests
         .escalateDue()
         .then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),
       services.meetings

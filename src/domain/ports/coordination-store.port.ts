@@ -1,3 +1,9 @@
+/** A piece of shared state written together with another change (e.g. a notice of it). */
+export interface StateEntry {
+  key: string;
+  value: unknown;
+}
+
 /** Small shared state, exactly-once claims and leases: what several hub instances coordinate on. */
 export interface CoordinationStore {
   /** Small shared state (chat links, preferences), as JSON values by key. */

@@ -1,9 +1,14 @@
 import type { HubRequest } from '../requests.js';
+import type { StateEntry } from './coordination-store.port.js';
 
 /** Requests routed through the district coordination, saved with an optimistic version. */
 export interface RequestStore {
-  /** Saves a request if its stored version is `version - 1` (or it is new with version 1); false otherwise. */
-  saveRequest(request: HubRequest): Promise<boolean>;
+  /**
+   * Saves a request if its stored version is `version - 1` (or it is new with version 1); false
+   * otherwise. `alongside` (the notices of the change) is written in the same transaction, only
+   * when the request is.
+   */
+  saveRequest(request: HubRequest, alongside?: readonly StateEntry[]): Promise<boolean>;
   requestById(id: string): Promise<HubRequest | null>;
   /** Requests the person filed or that wait on them, newest first. */
   requestsOf(personId: string, limit: number): Promise<HubRequest[]>;

@@ -4,7 +4,7 @@ import { NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { District, Municipality } from '../../domain/model.js';
 import { matchName } from '../../domain/names.js';
-import type { NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { CoordinationStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import {
   isClosed,
   mayForward,
@@ -23,6 +23,7 @@ import {
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import { commandRef, Notifiers, type Message, type NotificationAction, type Notifier } from '../chat/notifiers.js';
+import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 
 export type { Message, NotificationAction, Notifier } from '../chat/notifiers.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
@@ -43,14 +44,23 @@ export interface RequestSettings {
 
 export class RequestRouter {
   private readonly notifiers = new Notifiers<Notifier>('requests');
+  /** Who is told of a change is written with the change (nothing lost between the two). */
+  private readonly notices: PendingNotices;
 
   constructor(
-    private readonly store: NetworkStore & RequestStore,
+    private readonly store: NetworkStore & RequestStore & CoordinationStore,
     private readonly names: NameIndex,
     private readonly settings: RequestSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.notices = new PendingNotices(store, this.notifiers, now);
+  }
+
+  /** Hands on the notices a crash or outage left between a change and its delivery. */
+  deliverLeftNotices(): Promise<number> {
+    return this.notices.deliverLeft();
+  }
 
   /** Chat transports register here to deliver messages to the people they know. */
   addNotifier(notifier: Notifier): void {
@@ -93,17 +103,19 @@ export class RequestRouter {
       escalateAt: this.escalationTime(level),
       version: 1,
     };
-    if (!(await this.store.saveRequest(request))) throw new RequestChanged(request.id);
     const place = municipality?.name ?? district.name;
     const about = await this.aboutLine(request);
-    await this.tell(
-      handlerId,
+    const saved = await this.save(request, [
       {
-        de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`,
-        en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}`,
+        personId: handlerId,
+        message: {
+          de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+          en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}`,
+        },
+        actions: [acceptAction(request.id)],
       },
-      [acceptAction(request.id)],
-    );
+    ]);
+    if (!saved) throw new RequestChanged(request.id);
     this.events?.publish({
       action: 'requestRouted',
       subjectIds: [request.id, request.requesterId, handlerId],
@@ -137,24 +149,24 @@ export class RequestRouter {
     const target = await this.targetKind(request, targetPersonId);
     if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
-    const moved = await this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note);
     const about = await this.aboutLine(request);
     const reason = note
       ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` }
       : { de: '', en: '' };
-    await this.tell(
-      targetPersonId,
+    return this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note, [
       {
-        de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`,
-        en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}`,
+        personId: targetPersonId,
+        message: {
+          de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`,
+          en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}`,
+        },
+        actions: [acceptAction(id)],
       },
-      [acceptAction(id)],
-    );
-    await this.tell(request.requesterId, {
-      de: `Ihre Anfrage ${id} wurde weitergeleitet.`,
-      en: `Your request ${id} was forwarded.`,
-    });
-    return moved;
+      {
+        personId: request.requesterId,
+        message: { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` },
+      },
+    ]);
   }
 
   /** Hands a request waiting on a KIK to the Koordinationskraft of its district (the one-click way). */
@@ -188,24 +200,28 @@ export class RequestRouter {
       const kk = coordination?.find((r) => r.role === 'KOORDINATIONSKRAFT')?.personId;
       if (!kk || kk === request.handlerId) continue;
       try {
-        await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time');
+        await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time', [
+          {
+            personId: kk,
+            message: {
+              de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`,
+              en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}`,
+            },
+            actions: [acceptAction(request.id)],
+          },
+          {
+            personId: request.requesterId,
+            message: {
+              de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`,
+              en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.`,
+            },
+          },
+        ]);
       } catch (error) {
         if (error instanceof RequestChanged) continue;
         throw error;
       }
       moved++;
-      await this.tell(
-        kk,
-        {
-          de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`,
-          en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}`,
-        },
-        [acceptAction(request.id)],
-      );
-      await this.tell(request.requesterId, {
-        de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`,
-        en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.`,
-      });
     }
     return moved;
   }
@@ -242,12 +258,17 @@ export class RequestRouter {
         version: request.version + 1,
       };
       // A request that changed meanwhile was acted on by someone else; it stays as they left it.
-      if (!(await this.store.saveRequest(next))) continue;
+      const saved = await this.save(next, [
+        {
+          personId: request.requesterId,
+          message: {
+            de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`,
+            en: `Your request ${request.id} is now handled by ${successorName}.`,
+          },
+        },
+      ]);
+      if (!saved) continue;
       moved.push(next);
-      await this.tell(request.requesterId, {
-        de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`,
-        en: `Your request ${request.id} is now handled by ${successorName}.`,
-      });
     }
     if (moved.length)
       this.events?.publish({
@@ -294,12 +315,14 @@ export class RequestRouter {
       hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
       version: request.version + 1,
     };
-    if (!(await this.store.saveRequest(next))) throw new RequestChanged(id);
     const reason = note ? ` – ${note}` : '';
-    await this.tell(request.requesterId, {
-      de: `Ihre Anfrage ${id} ${words.de}${reason}.`,
-      en: `Your request ${id} ${words.en}${reason}.`,
-    });
+    const saved = await this.save(next, [
+      {
+        personId: request.requesterId,
+        message: { de: `Ihre Anfrage ${id} ${words.de}${reason}.`, en: `Your request ${id} ${words.en}${reason}.` },
+      },
+    ]);
+    if (!saved) throw new RequestChanged(id);
     this.events?.publish({
       action: `request${kind[0]}${kind.slice(1).toLowerCase()}`,
       subjectIds: [id, request.requesterId],
@@ -316,6 +339,7 @@ export class RequestRouter {
     toId: string,
     level: RequestLevel,
     note: string | null,
+    notices: readonly Notice[],
   ): Promise<HubRequest> {
     const at = this.now().toISOString();
     const next: HubRequest = {
@@ -327,7 +351,7 @@ export class RequestRouter {
       hops: [...request.hops, { at, kind, fromId, toId, note }],
       version: request.version + 1,
     };
-    if (!(await this.store.saveRequest(next))) throw new RequestChanged(request.id);
+    if (!(await this.save(next, notices))) throw new RequestChanged(request.id);
     this.events?.publish({
       action: 'requestRouted',
       subjectIds: [request.id, request.requesterId, toId],
@@ -413,7 +437,11 @@ export class RequestRouter {
     return found.match.id;
   }
 
-  private async tell(personId: string, message: Message, actions?: NotificationAction[]): Promise<void> {
-    await this.notifiers.tell([personId], message, actions);
+  /** Saves the request with its notices in one transaction, then hands the notices on. */
+  private async save(request: HubRequest, notices: readonly Notice[]): Promise<boolean> {
+    const entries = this.notices.entries(notices);
+    if (!(await this.store.saveRequest(request, entries))) return false;
+    await this.notices.deliver(entries);
+    return true;
   }
 }

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
+import type { Message, NotificationAction, Notifiers } from './notifiers.js';
+
+// Notices of a change are written in the same transaction as the change (as shared state
+// `notice:<kind>:…`), then handed to the transports and deleted. What a crash or an outage kept
+// from being handed on is found later by the timers (`deliverLeft`); a claim per notice hands each
+// on once.
+
+export interface Notice {
+  personId: string;
+  message: Message;
+  actions?: NotificationAction[];
+}
+
+/** Notices younger than this are being handed on by the instance that wrote them. */
+const LEFT_AFTER_MS = 30_000;
+
+export class PendingNotices {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly store: CoordinationStore,
+    private readonly notifiers: Notifiers,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.prefix = `notice:${notifiers.kind}:`;
+  }
+
+  /** The notices as state entries, to be written with the change. */
+  entries(notices: readonly Notice[]): StateEntry[] {
+    const at = this.now().toISOString();
+    return notices.map((value) => ({ key: `${this.prefix}${at}:${randomUUID()}`, value }));
+  }
+
+  /** Hands the notices of a committed change to the transports, each once. */
+  async deliver(entries: readonly StateEntry[]): Promise<void> {
+    for (const entry of entries) await this.handOn(entry.key, entry.value as Notice);
+  }
+
+  /** Hands on what was left (a crash between the change and its notices); answers how many. */
+  async deliverLeft(): Promise<number> {
+    const cutoff = this.now().getTime() - LEFT_AFTER_MS;
+    let delivered = 0;
+    for (const { key, value } of await this.store.listState<Notice>(this.prefix)) {
+      const at = Date.parse(key.slice(this.prefix.length, this.prefix.length + 24));
+      if (at > cutoff) continue;
+      if (await this.handOn(key, value)) delivered++;
+    }
+    return delivered;
+  }
+
+  private async handOn(key: string, notice: Notice): Promise<boolean> {
+    if (!(await this.store.claimOnce(`notice-handed-on:${key}`))) return false;
+    await this.notifiers.tell([notice.personId], notice.message, notice.actions);
+    await this.store.deleteState(key);
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import { SYSTEM } from '../../src/domain/authorization.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { dueWork } from '../../src/server/due-work.js';
+import { createServices, type HubServices } from '../../src/services/hub-services.js';
+import { storeFactories } from '../support/stores.js';
+
+// Nothing lost between a change and its notice (issue 19, "nothing lost"): the notice of a request
+// is written in the same transaction as the request; when the process dies right after the
+// commit, the timers of the next start hand it on, once.
+
+const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
+const KIK_RADEBEUL = 'person:demo-14627-kik-2';
+
+describe.each(storeFactories)('notices of a request on the $name store', (factory) => {
+  let store: GraphStore;
+  let dispose: () => Promise<void>;
+  let now = new Date('2026-12-02T09:00:00.000Z');
+  const open = (): HubServices =>
+    createServices(store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now, escalateAfterHours: 72 });
+
+  beforeAll(async () => {
+    ({ store, dispose } = await factory.open());
+    await open().writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+  });
+  afterAll(async () => dispose());
+
+  it('tells the handler of a request filed just before the process died, once, after the restart', async () => {
+    const realSave = store.saveRequest.bind(store);
+    // The process is killed right after the request's transaction committed.
+    store.saveRequest = async (...args) => {
+      await realSave(...args);
+      throw new Error('process killed');
+    };
+    const before = open();
+    const viewer = await before.identities.viewerOfPerson(VOLUNTEER);
+    const told: string[] = [];
+    before.requests.addNotifier({ notify: async (personId) => void told.push(personId) });
+    await expect(
+      before.requests.file({ place: 'Radebeul', topic: null, text: 'Wer hilft beim Wohngeldantrag?' }, viewer),
+    ).rejects.toThrow('process killed');
+    store.saveRequest = realSave;
+    const [filed] = await store.requestsOf(VOLUNTEER, 5);
+    expect(filed, 'the request was saved').toMatchObject({ handlerId: KIK_RADEBEUL });
+    expect(told).toEqual([]);
+
+    // The next start: its timers hand on what was left, once.
+    now = new Date(now.getTime() + 60_000);
+    const after = open();
+    const toldAfter: { personId: string; text: string }[] = [];
+    after.requests.addNotifier({
+      notify: async (personId, message) => void toldAfter.push({ personId, text: message.de }),
+    });
+    const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
+    await timers();
+    await timers();
+    expect(toldAfter).toEqual([
+      { personId: KIK_RADEBEUL, text: expect.stringContaining(`Neue Anfrage ${filed!.id} für Radebeul`) },
+    ]);
+  });
+
+  it('writes no notice when the request is not saved (someone changed it first)', async () => {
+    const services = open();
+    const [request] = await store.requestsOf(VOLUNTEER, 5);
+    const stale = { ...request!, version: request!.version + 5 };
+    expect(await store.saveRequest(stale, [{ key: 'notice:requests:test', value: { personId: 'x' } }])).toBe(false);
+    expect(await store.getState('notice:requests:test')).toBeNull();
+    expect(await services.requests.deliverLeftNotices()).toBe(0);
+  });
+});
