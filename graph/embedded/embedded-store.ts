@@ -394,12 +394,16 @@ export class EmbeddedStore implements GraphStore {
     appendAudit(this.db, audit);
   }
 
-  async saveMeeting(meeting: Meeting): Promise<boolean> {
-    return this.saveMeetings([meeting]);
+  async saveMeeting(meeting: Meeting, alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.saveMeetings([meeting], alongside);
   }
 
-  async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
-    return meetingRows.saveMeetings(this.db, meetings);
+  async saveMeetings(meetings: readonly Meeting[], alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.db.transaction(() => {
+      const saved = meetingRows.saveMeetings(this.db, meetings);
+      if (saved) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      return saved;
+    })();
   }
 
   async meetingsOfSeries(seriesIds: readonly string[]): Promise<Meeting[]> {

@@ -457,11 +457,7 @@ export class Neo4jStore implements GraphStore {
             'MATCH (r:Request {id: $props.id}) SET r.lock = true REMOVE r.lock WITH r WHERE r.version = $props.version - 1 SET r += $props RETURN true AS created';
       const result = await tx.run(query, { props });
       saved = result.records[0]?.get('created') === true;
-      if (saved && alongside.length)
-        await tx.run(
-          'UNWIND $entries AS e MERGE (s:SharedState {key: e.key}) SET s.value = e.value, s.updatedAt = datetime()',
-          { entries: alongside.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })) },
-        );
+      if (saved && alongside.length) await writeStateEntries(tx, alongside);
     });
     return saved;
   }
@@ -488,15 +484,16 @@ export class Neo4jStore implements GraphStore {
     return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
   }
 
-  async saveMeeting(meeting: Meeting): Promise<boolean> {
-    return this.saveMeetings([meeting]);
+  async saveMeeting(meeting: Meeting, alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.saveMeetings([meeting], alongside);
   }
 
-  async saveMeetings(meetings: readonly Meeting[]): Promise<boolean> {
+  async saveMeetings(meetings: readonly Meeting[], alongside: readonly StateEntry[] = []): Promise<boolean> {
     const stale = new Error('stale');
     try {
       await this.write(async (tx) => {
         if (!(await saveMeetings(tx, meetings))) throw stale;
+        if (alongside.length) await writeStateEntries(tx, alongside);
       });
       return true;
     } catch (error) {
@@ -604,4 +601,12 @@ function mapError(error: unknown): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code && UNAVAILABLE.has(code)) return new StoreUnavailable('Neo4j');
   return error;
+}
+
+/** Shared state written inside another write's transaction (the notices of a change). */
+async function writeStateEntries(tx: ManagedTransaction, entries: readonly StateEntry[]): Promise<void> {
+  await tx.run(
+    'UNWIND $entries AS e MERGE (s:SharedState {key: e.key}) SET s.value = e.value, s.updatedAt = datetime()',
+    { entries: entries.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })) },
+  );
 }

@@ -24,6 +24,12 @@ export function dueWork(
           (n) => counted('notice', n, `Handed on ${n} notices a crash or outage had held back.`),
           failed('Handing on notices'),
         ),
+      services.meetings
+        .deliverLeftNotices()
+        .then(
+          (n) => counted('notice', n, `Handed on ${n} meeting notices a crash or outage had held back.`),
+          failed('Handing on meeting notices'),
+        ),
       services.requests
         .escalateDue()
         .then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),

@@ -7,7 +7,7 @@ import { createServices, type HubServices } from '../../src/services/hub-service
 import { storeFactories } from '../support/stores.js';
 
 // Nothing lost between a change and its notice (issue 19, "nothing lost"): the notice of a request
-// is written in the same transaction as the request; when the process dies right after the
+// or a meeting is written in the same transaction as the change; when the process dies right after the
 // commit, the timers of the next start hand it on, once.
 
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
@@ -58,6 +58,38 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     expect(toldAfter).toEqual([
       { personId: KIK_RADEBEUL, text: expect.stringContaining(`Neue Anfrage ${filed!.id} für Radebeul`) },
     ]);
+  });
+
+  it('invites the people of a meeting scheduled just before the process died, once, after the restart', async () => {
+    const realSave = store.saveMeetings.bind(store);
+    store.saveMeetings = async (...args) => {
+      await realSave(...args);
+      throw new Error('process killed');
+    };
+    const before = open();
+    const organiser = await before.identities.viewerOfPerson('person:demo-14627-koordinationskraft');
+    await expect(
+      before.meetings.schedule(
+        { title: 'Austausch Ehrenamt', when: '10.12.2026 14:00', invite: [KIK_RADEBEUL], confirmed: true },
+        organiser,
+      ),
+    ).rejects.toThrow('process killed');
+    store.saveMeetings = realSave;
+
+    now = new Date(now.getTime() + 60_000);
+    const after = open();
+    const invited: { personId: string; meeting: string; text: string }[] = [];
+    after.meetings.addNotifier({
+      notify: async () => undefined,
+      invite: async (personId, meeting, message) =>
+        void invited.push({ personId, meeting: meeting.title, text: message.de }),
+    });
+    const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
+    await timers();
+    await timers();
+    // The district's Beauftragte is invited to every exchange meeting as well.
+    expect(invited.map((i) => i.personId).sort()).toEqual(['person:demo-14627-beauftragte', KIK_RADEBEUL]);
+    expect(invited.every((i) => i.meeting === 'Austausch Ehrenamt' && i.text.startsWith('Einladung'))).toBe(true);
   });
 
   it('writes no notice when the request is not saved (someone changed it first)', async () => {

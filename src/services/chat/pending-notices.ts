@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
-import type { Message, NotificationAction, Notifiers } from './notifiers.js';
+import type { NotificationKind } from '../../domain/notifications.js';
+import type { Message, NotificationAction } from './notifiers.js';
 
 // Notices of a change are written in the same transaction as the change (as shared state
 // `notice:<kind>:…`), then handed to the transports and deleted. What a crash or an outage kept
@@ -11,6 +12,8 @@ export interface Notice {
   personId: string;
   message: Message;
   actions?: NotificationAction[];
+  /** An invitation to, or a change of, this meeting (transports add their calendar entry). */
+  meeting?: { id: string; as: 'invitation' | 'update' };
 }
 
 /** Notices younger than this are being handed on by the instance that wrote them. */
@@ -21,10 +24,12 @@ export class PendingNotices {
 
   constructor(
     private readonly store: CoordinationStore,
-    private readonly notifiers: Notifiers,
+    kind: NotificationKind,
+    /** Gives one notice to every transport (the service's notifiers). */
+    private readonly handTo: (notice: Notice) => Promise<void>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.prefix = `notice:${notifiers.kind}:`;
+    this.prefix = `notice:${kind}:`;
   }
 
   /** The notices as state entries, to be written with the change. */
@@ -52,7 +57,7 @@ export class PendingNotices {
 
   private async handOn(key: string, notice: Notice): Promise<boolean> {
     if (!(await this.store.claimOnce(`notice-handed-on:${key}`))) return false;
-    await this.notifiers.tell([notice.personId], notice.message, notice.actions);
+    await this.handTo(notice);
     await this.store.deleteState(key);
     return true;
   }

@@ -22,6 +22,7 @@ import type { NetworkEvents } from '../reads/network-events.js';
 import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
 import { meetingDetails } from './meeting-texts.js';
 import { commandRef, Notifiers } from '../chat/notifiers.js';
+import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
 import type { Message, NotificationAction, Notifier } from '../requests/request-router.js';
 import { formatWhen, parseWhen } from './when.js';
@@ -77,6 +78,10 @@ export const REMINDER_HOURS = [24, 1];
 export class MeetingPlanner {
   private readonly notifiers = new Notifiers<InvitationNotifier>('meetings');
   private readonly series: MeetingSeries;
+  /** Invitations and changes are written with the meeting (nothing lost between the two). */
+  private readonly notices: PendingNotices;
+  /** Meetings just saved, so handing on their notices reads nothing again. */
+  private readonly justSaved = new Map<string, Meeting>();
 
   constructor(
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,
@@ -86,6 +91,12 @@ export class MeetingPlanner {
     private readonly options: PlannerOptions = {},
   ) {
     this.series = new MeetingSeries(store, now, (meeting, message) => this.tellAll(meeting, message));
+    this.notices = new PendingNotices(store, 'meetings', (notice) => this.handOn(notice), now);
+  }
+
+  /** Hands on the notices a crash or outage left between a change and its delivery. */
+  deliverLeftNotices(): Promise<number> {
+    return this.notices.deliverLeft();
   }
 
   addNotifier(notifier: InvitationNotifier): void {
@@ -152,10 +163,17 @@ export class MeetingPlanner {
     };
     const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
     if (!input.confirmed) await this.checkConcerns(meetings);
-    await this.store.saveMeetings(meetings);
     const first = meetings[0]!;
     const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
-    await Promise.all(first.inviteeIds.map((id) => this.invite(id, first, invitation)));
+    const notices = this.notices.entries(
+      first.inviteeIds.map((personId) => ({
+        personId,
+        message: invitation,
+        meeting: { id: first.id, as: 'invitation' as const },
+      })),
+    );
+    await this.store.saveMeetings(meetings, notices);
+    await this.deliverFor(first, notices);
     this.events?.publish({
       action: 'meetingScheduled',
       subjectIds: [...meetings.map((m) => m.id), ...municipalityIds, ...inviteeIds],
@@ -211,25 +229,23 @@ export class MeetingPlanner {
     if (scope === 'FOLLOWING') return this.series.rescheduleFollowing(this.ofSeries(meeting), when);
     const startsAt = parseWhen(when, this.now()).toISOString();
     const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
-    if (!(await this.store.saveMeeting(next))) return this.reschedule(id, when, viewer);
     const at = new Date(startsAt);
-    await this.tellAll(next, {
+    const saved = await this.saveAndTell(next, {
       de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${id} ja|nein|vielleicht`)}`,
       en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${id} yes|no|maybe`)}`,
     });
-    return next;
+    return saved ? next : this.reschedule(id, when, viewer);
   }
 
   async cancel(id: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
     if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
-    if (!(await this.store.saveMeeting(next))) return this.cancel(id, viewer);
-    await this.tellAll(next, {
+    const saved = await this.saveAndTell(next, {
       de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`,
       en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.`,
     });
-    return next;
+    return saved ? next : this.cancel(id, viewer);
   }
 
   private ofSeries(meeting: Meeting): Meeting {
@@ -299,6 +315,49 @@ export class MeetingPlanner {
   /** A message to each of these people on every chat the hub runs. */
   async tell(personIds: string[], message: Message, actions?: NotificationAction[]): Promise<void> {
     await this.notifiers.tell(personIds, message, actions);
+  }
+
+  /** Saves a changed meeting with the notices to its invitees in one transaction, then tells them. */
+  private async saveAndTell(meeting: Meeting, message: Message): Promise<boolean> {
+    const notices = this.notices.entries(
+      meeting.inviteeIds.map((personId) => ({ personId, message, meeting: { id: meeting.id, as: 'update' as const } })),
+    );
+    if (!(await this.store.saveMeeting(meeting, notices))) return false;
+    await this.deliverFor(meeting, notices);
+    await this.changed(meeting);
+    this.events?.publish({
+      action: 'meetingChanged',
+      subjectIds: [meeting.id, ...meeting.inviteeIds],
+      at: this.now().toISOString(),
+      touched: { entityIds: [], meetingIds: [meeting.id] },
+    });
+    return true;
+  }
+
+  private async deliverFor(meeting: Meeting, notices: Parameters<PendingNotices['deliver']>[0]): Promise<void> {
+    this.justSaved.set(meeting.id, meeting);
+    try {
+      await this.notices.deliver(notices);
+    } finally {
+      this.justSaved.delete(meeting.id);
+    }
+  }
+
+  /** One notice to every transport: invitations and changes with the meeting as it is now. */
+  private async handOn(notice: Notice): Promise<void> {
+    const id = notice.meeting?.id;
+    const meeting = id ? (this.justSaved.get(id) ?? (await this.store.meetingById(id))) : null;
+    if (meeting && notice.meeting?.as === 'invitation') return this.invite(notice.personId, meeting, notice.message);
+    if (meeting)
+      return void (await Promise.all(
+        this.notifiers.all.map((n) =>
+          (n.meetingUpdated
+            ? n.meetingUpdated(notice.personId, meeting, notice.message)
+            : n.notify(notice.personId, notice.message, undefined, 'meetings')
+          ).catch(() => undefined),
+        ),
+      ));
+    await this.notifiers.tell([notice.personId], notice.message, notice.actions);
   }
 
   private async tellAll(meeting: Meeting, message: Message): Promise<void> {

@@ -54,7 +54,12 @@ export class RequestRouter {
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.notices = new PendingNotices(store, this.notifiers, now);
+    this.notices = new PendingNotices(
+      store,
+      'requests',
+      (notice) => this.notifiers.tell([notice.personId], notice.message, notice.actions),
+      now,
+    );
   }
 
   /** Hands on the notices a crash or outage left between a change and its delivery. */
