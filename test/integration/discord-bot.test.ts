@@ -303,6 +303,48 @@ describe('the Discord bot against a local Discord stand-in', () => {
     });
   });
 
+  it('puts a decision poll to a running meeting as buttons; a press votes (issue 19)', async () => {
+    const organiser = await hub.services.identities.viewerOfPerson('person:demo-14627-koordinationskraft');
+    const meeting = await hub.services.meetings.schedule(
+      { title: 'Austausch Flyer', when: 'in 20 Minuten', invite: ['person:demo-14627-kik-2'], confirmed: true },
+      organiser,
+    );
+    const asked = slash(COORDINATOR, 'abstimmung', { frage: 'Gemeinsamer Flyer? | Ja | Nein' });
+    const { body } = await fake.callbackFor(asked);
+    expect(body.data.embeds[0].description).toContain('Abstimmung in „Austausch Flyer“: Gemeinsamer Flyer?');
+    const buttons = body.data.components[0].components as { label: string; custom_id: string }[];
+    expect(buttons.map((b) => b.label)).toEqual(['Ja', 'Nein']);
+    expect(buttons[0]!.custom_id).toMatch(/^run:!abstimmen decision:[0-9a-f]{8} 1$/);
+    const pressed = interaction(
+      3,
+      KIK,
+      { custom_id: buttons[0]!.custom_id, component_type: 2 },
+      {
+        message: {
+          id: '700000000000000009',
+          channel_id: '400000000000000001',
+          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+          content: '',
+          timestamp: '2026-01-01T00:00:00.000Z',
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          embeds: [],
+          pinned: false,
+          type: 0,
+        },
+      },
+    );
+    expect((await fake.callbackFor(pressed)).body.data.embeds[0].description).toContain(
+      'Ihre Stimme zu „Gemeinsamer Flyer?“ ist gespeichert',
+    );
+    const [poll] = await hub.services.decisionPolls.of(meeting.id);
+    expect(poll!.votes).toEqual({ 'person:demo-14627-kik-2': 1 });
+  });
+
   it('suggests municipalities while the name is typed', async () => {
     const id = interaction(4, ALICE, {
       id: '600000000000000001',
