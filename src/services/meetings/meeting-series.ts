@@ -87,7 +87,8 @@ export class MeetingSeries {
   constructor(
     private readonly store: MeetingStore & CoordinationStore,
     private readonly now: () => Date,
-    private readonly tellAll: (meeting: Meeting, message: Message) => Promise<void>,
+    /** Saves the meetings with the notice of the change to `told`'s invitees in one transaction; false when stale. */
+    private readonly saveAndTell: (meetings: readonly Meeting[], told: Meeting, message: Message) => Promise<boolean>,
   ) {}
 
   /** Moves this and the following occurrences: to a new rule, or to the rule re-anchored on a new date. */
@@ -115,14 +116,13 @@ export class MeetingSeries {
         : occurrence,
     );
     const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
-    if (!(await this.store.saveMeetings([...this.ended([...earlier, ...dropped], meeting), ...reused])))
-      return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
     const first = reused[0]!;
     const at = new Date(first.startsAt);
-    await this.tellAll(first, {
+    const saved = await this.saveAndTell([...this.ended([...earlier, ...dropped], meeting), ...reused], first, {
       de: `Geändert: Die Reihe „${meeting.title}“ läuft ab ${formatWhen(new Date(meeting.startsAt), 'de')} ${describeRule(rule, at, 'de')}. Nächster Termin: ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}`,
       en: `Changed: from ${formatWhen(new Date(meeting.startsAt), 'en')} the series "${meeting.title}" runs ${describeRule(rule, at, 'en')}. Next date: ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}`,
     });
+    if (!saved) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
     return first;
   }
 
@@ -133,12 +133,11 @@ export class MeetingSeries {
       following.map((m) => ({ ...m, state: 'CANCELLED' as const })),
       meeting,
     );
-    if (!(await this.store.saveMeetings([...this.ended(earlier, meeting), ...cancelled])))
-      return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
-    await this.tellAll(cancelled[0]!, {
+    const saved = await this.saveAndTell([...this.ended(earlier, meeting), ...cancelled], cancelled[0]!, {
       de: `Abgesagt: Die Reihe „${meeting.title}“ endet; ab ${formatWhen(new Date(meeting.startsAt), 'de')} finden keine Termine mehr statt.`,
       en: `Cancelled: the series "${meeting.title}" ends; from ${formatWhen(new Date(meeting.startsAt), 'en')} no more dates take place.`,
     });
+    if (!saved) return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
     return cancelled[0]!;
   }
 

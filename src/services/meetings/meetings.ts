@@ -90,7 +90,7 @@ export class MeetingPlanner {
     private readonly now: () => Date = () => new Date(),
     private readonly options: PlannerOptions = {},
   ) {
-    this.series = new MeetingSeries(store, now, (meeting, message) => this.tellAll(meeting, message));
+    this.series = new MeetingSeries(store, now, (meetings, told, message) => this.saveAndTell(told, message, meetings));
     this.notices = new PendingNotices(store, 'meetings', (notice) => this.handOn(notice), now);
   }
 
@@ -317,12 +317,19 @@ export class MeetingPlanner {
     await this.notifiers.tell(personIds, message, actions);
   }
 
-  /** Saves a changed meeting with the notices to its invitees in one transaction, then tells them. */
-  private async saveAndTell(meeting: Meeting, message: Message): Promise<boolean> {
+  /**
+   * Saves a changed meeting (with `others` changed alongside, e.g. the dates of its series) and
+   * the notices to its invitees in one transaction, then tells them.
+   */
+  private async saveAndTell(
+    meeting: Meeting,
+    message: Message,
+    others: readonly Meeting[] = [meeting],
+  ): Promise<boolean> {
     const notices = this.notices.entries(
       meeting.inviteeIds.map((personId) => ({ personId, message, meeting: { id: meeting.id, as: 'update' as const } })),
     );
-    if (!(await this.store.saveMeeting(meeting, notices))) return false;
+    if (!(await this.store.saveMeetings(others, notices))) return false;
     await this.deliverFor(meeting, notices);
     await this.changed(meeting);
     this.events?.publish({
@@ -358,23 +365,6 @@ export class MeetingPlanner {
         ),
       ));
     await this.notifiers.tell([notice.personId], notice.message, notice.actions);
-  }
-
-  private async tellAll(meeting: Meeting, message: Message): Promise<void> {
-    await Promise.all(
-      meeting.inviteeIds.flatMap((id) =>
-        this.notifiers.all.map((n) =>
-          (n.meetingUpdated ? n.meetingUpdated(id, meeting, message) : n.notify(id, message)).catch(() => undefined),
-        ),
-      ),
-    );
-    await this.changed(meeting);
-    this.events?.publish({
-      action: 'meetingChanged',
-      subjectIds: [meeting.id, ...meeting.inviteeIds],
-      at: this.now().toISOString(),
-      touched: { entityIds: [], meetingIds: [meeting.id] },
-    });
   }
 
   /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */
