@@ -430,8 +430,12 @@ export class EmbeddedStore implements GraphStore {
     releaseLease(this.db, name, holder);
   }
 
-  async claimOnce(key: string): Promise<boolean> {
-    return claimOnce(this.db, key);
+  async claimOnce(key: string, alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.db.transaction(() => {
+      const first = claimOnce(this.db, key);
+      if (first) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      return first;
+    })();
   }
 
   async deleteEverything(): Promise<void> {

@@ -550,9 +550,12 @@ export class Neo4jStore implements GraphStore {
     await this.write((tx) => releaseLease(tx, name, holder));
   }
 
-  async claimOnce(key: string): Promise<boolean> {
+  async claimOnce(key: string, alongside: readonly StateEntry[] = []): Promise<boolean> {
     let first = false;
-    await this.write(async (tx) => void (first = await claimOnce(tx, key)));
+    await this.write(async (tx) => {
+      first = await claimOnce(tx, key);
+      if (first && alongside.length) await writeStateEntries(tx, alongside);
+    });
     return first;
   }
 

@@ -30,6 +30,12 @@ export function dueWork(
           (n) => counted('notice', n, `Handed on ${n} meeting notices a crash or outage had held back.`),
           failed('Handing on meeting notices'),
         ),
+      services.minutes
+        .deliverLeftNotices()
+        .then(
+          (n) => counted('notice', n, `Handed on ${n} minutes notices a crash or outage had held back.`),
+          failed('Handing on minutes notices'),
+        ),
       services.requests
         .escalateDue()
         .then((n) => counted('escalation', n, `Escalated ${n} unanswered requests.`), failed('Escalating requests')),

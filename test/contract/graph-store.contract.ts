@@ -421,6 +421,19 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await store.requestById('request:none')).toBeNull();
       });
 
+      it('writes the notices of a request change in its transaction, and none for a change that lost', async () => {
+        const notice = (to: string) => [{ key: `notice:requests:${to}`, value: { personId: to } }];
+        expect(await store.saveRequest(request('request:7'), notice('new'))).toBe(true);
+        const results = await Promise.all([
+          store.saveRequest(request('request:7', { version: 2, state: 'ACCEPTED' }), notice('accepted')),
+          store.saveRequest(request('request:7', { version: 2, state: 'DECLINED' }), notice('declined')),
+        ]);
+        const won = results[0] ? 'accepted' : 'declined';
+        expect((await store.listState('notice:requests:')).map((e) => e.key).sort()).toEqual(
+          [`notice:requests:${won}`, 'notice:requests:new'].sort(),
+        );
+      });
+
       it('finds the requests of a person and those due for escalation', async () => {
         await store.saveRequest(request('request:1'));
         await store.saveRequest(
@@ -540,6 +553,15 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(results.filter(Boolean)).toHaveLength(1);
         expect(await store.claimOnce('event:$abc')).toBe(false);
         expect(await store.claimOnce('event:$def')).toBe(true);
+      });
+
+      it('writes the notices of a claim with it, only for the first claimer', async () => {
+        const notices = (n: number) => [{ key: `notice:test:${n}`, value: { personId: 'person:kik-1', n } }];
+        const results = await Promise.all([1, 2, 3].map((n) => store.claimOnce('reminder:$x', notices(n))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const written = await store.listState<{ n: number }>('notice:test:');
+        expect(written).toHaveLength(1);
+        expect(written[0]!.value.n).toBe([1, 2, 3][results.indexOf(true)]);
       });
 
       it('gives a lease to one holder at a time, renews it for them, and hands it on when it expires or is released', async () => {

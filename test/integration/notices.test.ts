@@ -92,6 +92,32 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     expect(invited.every((i) => i.meeting === 'Austausch Ehrenamt' && i.text.startsWith('Einladung'))).toBe(true);
   });
 
+  it('reminds of a meeting once although the process died right after claiming the reminder', async () => {
+    const realClaim = store.claimOnce.bind(store);
+    store.claimOnce = async (key, ...rest) => {
+      const first = await realClaim(key, ...rest);
+      if (key.startsWith('reminder:')) throw new Error('process killed');
+      return first;
+    };
+    now = new Date('2026-12-09T14:00:00.000Z'); // within a day of the meeting of the test before
+    const before = open();
+    await expect(before.meetings.sendDueReminders()).rejects.toThrow('process killed');
+    store.claimOnce = realClaim;
+
+    now = new Date(now.getTime() + 60_000);
+    const after = open();
+    const reminded: string[] = [];
+    after.meetings.addNotifier({
+      notify: async (personId, message) => void (message.de.startsWith('Erinnerung') && reminded.push(personId)),
+    });
+    const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
+    await timers();
+    await timers();
+    expect(reminded.sort()).toEqual(
+      ['person:demo-14627-beauftragte', 'person:demo-14627-koordinationskraft', KIK_RADEBEUL].sort(),
+    );
+  });
+
   it('writes no notice when the request is not saved (someone changed it first)', async () => {
     const services = open();
     const [request] = await store.requestsOf(VOLUNTEER, 5);

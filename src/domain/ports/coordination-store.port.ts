@@ -12,8 +12,12 @@ export interface CoordinationStore {
   /** Entries whose key starts with the prefix, by key. */
   listState<T>(prefix: string): Promise<{ key: string; value: T }[]>;
   deleteState(key: string): Promise<void>;
-  /** Records the key once: true for the first caller, false ever after (exactly-once handling). */
-  claimOnce(key: string): Promise<boolean>;
+  /**
+   * Records the key once: true for the first caller, false ever after (exactly-once handling).
+   * `alongside` (the notices of what the claim stands for) is written in the same transaction,
+   * only by the first caller.
+   */
+  claimOnce(key: string, alongside?: readonly StateEntry[]): Promise<boolean>;
   /**
    * Takes or renews a lease (e.g. "which instance runs the chat bots"): true when the holder has
    * it until `until` — it was free, expired at `now`, or already theirs; false while another holds it.

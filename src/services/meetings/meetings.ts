@@ -402,18 +402,17 @@ export class MeetingPlanner {
       const from =
         shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(from, until)) {
-        if (
-          meeting.state !== 'SCHEDULED' ||
-          !(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`))
-        )
-          continue;
+        if (meeting.state !== 'SCHEDULED') continue;
         const at = new Date(meeting.startsAt);
         const message = {
           de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`,
           en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.`,
         };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
-        await this.notifiers.tell(people, message);
+        // The reminders are written with their claim: a crash right after it loses none.
+        const notices = this.notices.entries(people.map((personId) => ({ personId, message })));
+        if (!(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`, notices))) continue;
+        await this.notices.deliver(notices);
         sent++;
       }
     }

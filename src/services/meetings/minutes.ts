@@ -12,6 +12,7 @@ import {
 } from '../../domain/meetings.js';
 import { closeDecisions, decisionsOf } from './decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
+import { PendingNotices } from '../chat/pending-notices.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -81,12 +82,27 @@ const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
 export class Minutes {
   private readonly notifiers = new Notifiers<Notifier>('minutes');
 
+  /** Closed minutes and reminders are written with their claim (nothing lost between the two). */
+  private readonly notices: PendingNotices;
+
   constructor(
     private readonly store: NetworkStore & MeetingStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
     /** Addresses of the printable minutes, sent with them when closed. */
     private readonly links: MinutesLinks | null = null,
-  ) {}
+  ) {
+    this.notices = new PendingNotices(
+      store,
+      'minutes',
+      (notice) => this.notifiers.tell([notice.personId], notice.message, notice.actions),
+      now,
+    );
+  }
+
+  /** Hands on the notices a crash or outage left between a claim and its delivery. */
+  deliverLeftNotices(): Promise<number> {
+    return this.notices.deliverLeft();
+  }
 
   addNotifier(notifier: Notifier): void {
     this.notifiers.add(notifier);
@@ -108,7 +124,6 @@ export class Minutes {
       const overdue = task.due < today;
       // A due day that was moved is reminded of anew (the claim names the day).
       const claim = `${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}${task.dueMoved ? `:${task.due}` : ''}`;
-      if (!(await this.store.claimOnce(claim))) continue;
       const day = task.due.split('-').reverse().join('.');
       const message = overdue
         ? {
@@ -119,7 +134,9 @@ export class Minutes {
             de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
             en: `Reminder: your action item "${task.text}" is due today.`,
           };
-      await this.notifiers.tell([task.ownerId!], message);
+      const notices = this.notices.entries([{ personId: task.ownerId!, message }]);
+      if (!(await this.store.claimOnce(claim, notices))) continue;
+      await this.notices.deliver(notices);
       sent++;
     }
     return sent;
@@ -216,21 +233,23 @@ export class Minutes {
         'close the minutes (the organiser does)',
         'das Protokoll nicht abschließen (das tut, wer eingeladen hat)',
       );
-    if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`))) return { meeting, sentTo: 0 };
+    // Votes still open end with the minutes (again harmless when they were sent already).
     await closeDecisions(this.store, meeting.id, this.now().toISOString());
     const protocol = await this.of(meeting);
     const people = await this.namesIn(protocol);
     const recipients = [meeting.organiserId, ...meeting.inviteeIds];
     const message = minutesMessage(protocol, people);
-    await Promise.all(
+    const notices = this.notices.entries(
       recipients.map((personId) => {
         const url = this.links?.url(meeting.id, personId);
-        return this.notifiers.tell(
-          [personId],
-          url ? { de: `${message.de}\nZum Drucken: ${url}`, en: `${message.en}\nTo print: ${url}` } : message,
-        );
+        return {
+          personId,
+          message: url ? { de: `${message.de}\nZum Drucken: ${url}`, en: `${message.en}\nTo print: ${url}` } : message,
+        };
       }),
     );
+    if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`, notices))) return { meeting, sentTo: 0 };
+    await this.notices.deliver(notices);
     return { meeting, sentTo: recipients.length };
   }
 
