@@ -39,6 +39,8 @@ await runCli(async () => {
       personId,
       'operator',
     );
+    // A running hub keeps chat links in memory: the change counter tells it to read them again.
+    await store.bumpChangeSequence();
     const [person] = await store.entitiesByIds([personId]);
     console.log(`${account} is now linked to ${person?.name ?? personId} (${personId}).`);
   } finally {

@@ -99,7 +99,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const store = withReadCache(backingStore, events);
   const names = new NameIndex(store, events);
   const network = new NetworkGraph(store, events, now);
-  const identities = new ChatIdentities(store, now);
+  const identities = new ChatIdentities(store, now, events);
   const planner = new MeetingPlanner(store, names, events, now, {
     videoBaseUrl: options.videoBaseUrl ?? null,
     ...(options.reminderHours ? { reminderHours: options.reminderHours } : {}),

@@ -7,6 +7,7 @@ import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-s
 import { districtsOfRoles } from '../reads/districts-of.js';
 import { commandRef, Notifiers, type Notifier } from './notifiers.js';
 import { districtId } from '../../domain/ids.js';
+import type { NetworkEvents } from '../reads/network-events.js';
 
 // Who a chat account is. A person asks to link their account to their record; a coordinator
 // or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
@@ -29,6 +30,14 @@ export interface ChatLink {
 const linkKey = (u: ChatUser) => `chat-link:${u.transport}:${u.userId}`;
 const languageKey = (u: ChatUser) => `chat-language:${u.transport}:${u.userId}`;
 
+/**
+ * How long a link or language is taken from memory. Writes here, on other instances (through
+ * Redis) and by other processes (the store's change counter) clear it at once; this bounds what
+ * an instance without Redis could miss.
+ */
+const CACHE_MS = 15_000;
+const ACCOUNT_CHANGES = new Set(['chatAccountChanged', 'erasePerson', 'mergeRecords']);
+
 /** Who confirms the accounts of people holding roles there: the district's coordinating people. */
 const CONFIRMING_ROLES = new Set(['KIK', 'KOORDINATIONSKRAFT', 'BEAUFTRAGTE']);
 
@@ -45,10 +54,20 @@ export class ChatIdentities {
     this.notifiers.remove(notifier);
   }
 
+  /** Links and languages as last read or written, for a while: a chat message reads neither from the store. */
+  private readonly cache = new Map<string, { value: unknown; until: number }>();
+
   constructor(
     private readonly store: NetworkStore & CoordinationStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** Told of every link written here (other instances drop their cache); tells of links written elsewhere. */
+    private readonly events?: NetworkEvents,
+  ) {
+    events?.subscribe((change) => {
+      // Accounts linked elsewhere, a person erased or merged, or a write by another process: read again.
+      if (!change.touched || ACCOUNT_CHANGES.has(change.action)) this.cache.clear();
+    });
+  }
 
   /** For the console, run by someone with access to the server: speak as this person. */
   trust(user: ChatUser, personId: string): void {
@@ -59,7 +78,7 @@ export class ChatIdentities {
     const trusted = this.trusted.get(linkKey(user));
     if (trusted)
       return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
-    return this.store.getState<ChatLink>(linkKey(user));
+    return this.read<ChatLink>(linkKey(user));
   }
 
   async viewerFor(user: ChatUser): Promise<Viewer> {
@@ -85,7 +104,7 @@ export class ChatIdentities {
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
-    await this.store.setState(linkKey(user), link);
+    await this.write(linkKey(user), link);
     await this.notifiers.tell(await this.confirmersOf(personId), {
       de: `${user.userId} möchte als ${person.name} (${personId}) verknüpft werden. Wenn das stimmt: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
       en: `${user.userId} asks to be linked as ${person.name} (${personId}). If that is right: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
@@ -158,7 +177,7 @@ export class ChatIdentities {
       }
     }
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
-    await this.store.setState(linkKey(user), confirmed);
+    await this.write(linkKey(user), confirmed);
     await this.tellConfirmed(user, confirmed);
     return confirmed;
   }
@@ -186,7 +205,7 @@ export class ChatIdentities {
       requestedAt: this.now().toISOString(),
       confirmedBy: admin === 'operator' ? 'operator' : admin.personId,
     };
-    await this.store.setState(linkKey(user), link);
+    await this.write(linkKey(user), link);
     await this.tellConfirmed(user, link);
     return link;
   }
@@ -204,7 +223,7 @@ export class ChatIdentities {
   /** After two records of a person merged: their chat accounts belong to the survivor. */
   async movePerson(fromId: string, toId: string): Promise<void> {
     for (const entry of await this.store.listState<ChatLink>('chat-link:')) {
-      if (entry.value.personId === fromId) await this.store.setState(entry.key, { ...entry.value, personId: toId });
+      if (entry.value.personId === fromId) await this.write(entry.key, { ...entry.value, personId: toId });
     }
   }
 
@@ -237,10 +256,31 @@ export class ChatIdentities {
   }
 
   async language(user: ChatUser): Promise<Language> {
-    return (await this.store.getState<Language>(languageKey(user))) ?? 'de';
+    return (await this.read<Language>(languageKey(user))) ?? 'de';
   }
 
   async setLanguage(user: ChatUser, language: Language): Promise<void> {
-    await this.store.setState(languageKey(user), language);
+    await this.write(languageKey(user), language);
+  }
+
+  /** Only an instance that is told of changes (events) keeps links in memory. */
+  private async read<T>(key: string): Promise<T | null> {
+    if (!this.events) return this.store.getState<T>(key);
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.value as T | null;
+    const value = await this.store.getState<T>(key);
+    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+    return value;
+  }
+
+  private async write(key: string, value: unknown): Promise<void> {
+    await this.store.setState(key, value);
+    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+    this.events?.publish({
+      action: 'chatAccountChanged',
+      subjectIds: [],
+      at: this.now().toISOString(),
+      touched: { entityIds: [] },
+    });
   }
 }
