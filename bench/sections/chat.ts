@@ -5,7 +5,6 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { registerUser } from '../../test/support/synapse/synapse.js';
 import { summarize, type Timing } from '../measure.js';
@@ -97,7 +96,8 @@ export async function benchChat(
   crowds: number[],
 ): Promise<ChatRow[]> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
-  const identities = new ChatIdentities(store);
+  // As `npm start` wires it: the services' identities, which keep links and languages in memory.
+  const identities = services.identities;
   const botAccount = await registerUser(synapse, `benchbot-${Math.random().toString(36).slice(2, 8)}`);
   let bot: MatrixBot | null = null;
   const dispatcher = new Dispatcher(COMMANDS, {
