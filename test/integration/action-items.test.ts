@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../bots/commands/index.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { toPlainText } from '../../bots/core/render.js';
-import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
+import { consoleChat } from '../support/console-chat.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 
 // Action items after the meeting (issue 19): their owner hands one to another of the meeting's
@@ -41,27 +38,15 @@ describe('action items after the meeting', () => {
 
   beforeAll(async () => {
     hub = await demoHub();
-    const identities = new ChatIdentities(hub.store);
-    for (const [who, personId] of Object.entries(PEOPLE)) {
-      identities.trust({ transport: 'console', userId: who }, personId);
+    for (const [who, personId] of Object.entries(PEOPLE))
       names[who as Who] = (await hub.store.entitiesByIds([personId]))[0]!.name;
-    }
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
-    });
-    say = async (who, text) =>
-      toPlainText(
-        (await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: false }))!.reply,
-      );
+    say = consoleChat(hub, PEOPLE);
     hub.services.minutes.addNotifier({
       notify: async (personId, message) => void told.push({ personId, text: message.de }),
     });
     await hub.services.meetings.schedule(
       { title: 'Austausch Ehrenamt', when: 'in 30 Minuten', invite: [PEOPLE.kik1, PEOPLE.kik2], confirmed: true },
-      await identities.viewerOfPerson(PEOPLE.kk),
+      await hub.services.identities.viewerOfPerson(PEOPLE.kk),
     );
     expect(await say('kk', `!aufgabe ${names.kik1} bis ${dayIn(5)}: Raumliste schicken`)).toContain(
       'Raumliste schicken',

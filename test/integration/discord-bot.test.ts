@@ -64,6 +64,32 @@ describe('the Discord bot against a local Discord stand-in', () => {
       options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
     });
 
+  /** A press on one of the bot's buttons, in a message of the channel. */
+  const press = (userId: string, customId: string, channelId = '400000000000000001') =>
+    interaction(
+      3,
+      userId,
+      { custom_id: customId, component_type: 2 },
+      {
+        message: {
+          id: fake.snowflake(),
+          channel_id: channelId,
+          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
+          content: '',
+          timestamp: '2026-01-01T00:00:00.000Z',
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          embeds: [],
+          pinned: false,
+          type: 0,
+        },
+      },
+    );
+
   beforeAll(async () => {
     fake = new FakeDiscord();
     await fake.start();
@@ -140,29 +166,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
   });
 
   it('answers a button press privately with the command it stands for', async () => {
-    const id = interaction(
-      3,
-      ALICE,
-      { custom_id: 'run:!netzwerk "Radebeul"', component_type: 2 },
-      {
-        message: {
-          id: '700000000000000001',
-          channel_id: '400000000000000001',
-          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-          content: '',
-          timestamp: '2026-01-01T00:00:00.000Z',
-          edited_timestamp: null,
-          tts: false,
-          mention_everyone: false,
-          mentions: [],
-          mention_roles: [],
-          attachments: [],
-          embeds: [],
-          pinned: false,
-          type: 0,
-        },
-      },
-    );
+    const id = press(ALICE, 'run:!netzwerk "Radebeul"');
     const { body } = await fake.callbackFor(id);
     expect(body.data.flags).toBe(64);
     expect(body.data.embeds[0].title).toBe('Netzwerk von Radebeul');
@@ -190,29 +194,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(dm!.body.embeds[0].description).toContain(`Neue Anfrage ${request.id}`);
     const button = dm!.body.components[0].components[0];
     expect(button).toMatchObject({ label: 'Annehmen', custom_id: `run:!annehmen ${request.id}` });
-    const id = interaction(
-      3,
-      KIK,
-      { custom_id: button.custom_id, component_type: 2 },
-      {
-        message: {
-          id: '700000000000000002',
-          channel_id: `9${KIK.slice(1)}`,
-          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-          content: '',
-          timestamp: '2026-01-01T00:00:00.000Z',
-          edited_timestamp: null,
-          tts: false,
-          mention_everyone: false,
-          mentions: [],
-          mention_roles: [],
-          attachments: [],
-          embeds: [],
-          pinned: false,
-          type: 0,
-        },
-      },
-    );
+    const id = press(KIK, button.custom_id, `9${KIK.slice(1)}`);
     expect((await fake.callbackFor(id)).body.data.embeds[0].description).toContain('angenommen');
     expect((await hub.store.requestById(request.id))!.state).toBe('ACCEPTED');
   });
@@ -271,29 +253,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     );
     expect(buttons[0].label).toBe('1: Sa., 2.3., 10:00 passt');
     for (const button of [buttons[0], buttons[2]]) {
-      const id = interaction(
-        3,
-        KIK,
-        { custom_id: button.custom_id, component_type: 2 },
-        {
-          message: {
-            id: '700000000000000003',
-            channel_id: `9${KIK.slice(1)}`,
-            author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-            content: '',
-            timestamp: '2026-01-01T00:00:00.000Z',
-            edited_timestamp: null,
-            tts: false,
-            mention_everyone: false,
-            mentions: [],
-            mention_roles: [],
-            attachments: [],
-            embeds: [],
-            pinned: false,
-            type: 0,
-          },
-        },
-      );
+      const id = press(KIK, button.custom_id, `9${KIK.slice(1)}`);
       expect((await fake.callbackFor(id)).body.data.embeds[0].description).toBe(
         'Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.',
       );
@@ -315,29 +275,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     const buttons = body.data.components[0].components as { label: string; custom_id: string }[];
     expect(buttons.map((b) => b.label)).toEqual(['Ja', 'Nein']);
     expect(buttons[0]!.custom_id).toMatch(/^run:!abstimmen decision:[0-9a-f]{8} 1$/);
-    const pressed = interaction(
-      3,
-      KIK,
-      { custom_id: buttons[0]!.custom_id, component_type: 2 },
-      {
-        message: {
-          id: '700000000000000009',
-          channel_id: '400000000000000001',
-          author: { id: '100000000000000002', username: 'hub', discriminator: '0', avatar: null, bot: true },
-          content: '',
-          timestamp: '2026-01-01T00:00:00.000Z',
-          edited_timestamp: null,
-          tts: false,
-          mention_everyone: false,
-          mentions: [],
-          mention_roles: [],
-          attachments: [],
-          embeds: [],
-          pinned: false,
-          type: 0,
-        },
-      },
-    );
+    const pressed = press(KIK, buttons[0]!.custom_id);
     expect((await fake.callbackFor(pressed)).body.data.embeds[0].description).toContain(
       'Ihre Stimme zu „Gemeinsamer Flyer?“ ist gespeichert',
     );

@@ -39,12 +39,7 @@ describe('the Matrix bot through Synapse', () => {
     hub.services.requests.addNotifier(bot);
     hub.services.meetings.addNotifier(bot);
   };
-  const ask = async (user: MatrixUser, roomId: string, text: string) => {
-    const eventId = await user.send(roomId, text);
-    const [reply] = await user.repliesTo(roomId, eventId);
-    if (!reply) throw new Error(`No reply to "${text}"`);
-    return reply;
-  };
+  const ask = (user: MatrixUser, roomId: string, text: string) => user.ask(roomId, text);
 
   beforeAll(async () => {
     hub = await demoHub();

@@ -9,18 +9,12 @@ import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { berlinWallTime, formatWhen } from '../../src/services/meetings/when.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { demoHub, type TestHub } from '../support/hub.js';
+import { inMinutes } from '../support/when.js';
 import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
 
 // A meeting's own room on Matrix, through the real Synapse: its people invited, date, agenda
 // and video link in the topic and a pinned message that follows every change, and minutes
 // taken in the room going to that meeting. And finding a date with a native Matrix poll.
-
-/** "25.11.2026 23:40", as a coordinator would type a time `minutes` from now. */
-function inMinutes(minutes: number): string {
-  const w = berlinWallTime(new Date(Date.now() + minutes * 60_000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${w.day}.${w.month}.${w.year} ${two(w.hour)}:${two(w.minute)}`;
-}
 
 describe('meeting rooms and date polls on Matrix', () => {
   let hub: TestHub;
@@ -33,12 +27,7 @@ describe('meeting rooms and date polls on Matrix', () => {
   let meetingId: string;
   let startBot: () => Promise<void>;
 
-  const ask = async (user: MatrixUser, roomId: string, text: string) => {
-    const eventId = await user.send(roomId, text);
-    const [reply] = await user.repliesTo(roomId, eventId);
-    if (!reply) throw new Error(`No reply to "${text}"`);
-    return reply;
-  };
+  const ask = (user: MatrixUser, roomId: string, text: string) => user.ask(roomId, text);
   const pinnedText = async () => {
     const { pinned } = (await kik.state<{ pinned: string[] }>(meetingRoom, 'm.room.pinned_events', ''))!;
     const edits = await kik.edits(meetingRoom, pinned[0]!);

@@ -7,8 +7,8 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { notifyingServices } from '../../src/services/hub-services.js';
-import { berlinWallTime } from '../../src/services/meetings/when.js';
 import { demoHub, type TestHub } from '../support/hub.js';
+import { inMinutes } from '../support/when.js';
 import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
 
 // A meeting followed through on Matrix, through the real Synapse (issue 19): a decision poll as a
@@ -18,12 +18,6 @@ import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.j
 
 const KK = 'person:demo-14627-koordinationskraft';
 const KIK = 'person:demo-14627-kik-1';
-
-function inMinutes(minutes: number): string {
-  const w = berlinWallTime(new Date(Date.now() + minutes * 60_000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${w.day}.${w.month}.${w.year} ${two(w.hour)}:${two(w.minute)}`;
-}
 
 describe('a meeting followed through on Matrix', () => {
   let hub: TestHub;
@@ -36,12 +30,8 @@ describe('a meeting followed through on Matrix', () => {
   let meetingId: string;
   let daysLater = 0;
 
-  const ask = async (user: MatrixUser, roomId: string, text: string) => {
-    const eventId = await user.send(roomId, text);
-    const [reply] = await user.repliesTo(roomId, eventId);
-    if (!reply) throw new Error(`No reply to "${text}"`);
-    return String(reply.content.body);
-  };
+  const ask = async (user: MatrixUser, roomId: string, text: string) =>
+    String((await user.ask(roomId, text)).content.body);
   /** A message the user got in any room of theirs (joining what they are invited to). */
   const received = (user: MatrixUser, match: (m: MatrixMessage) => boolean) =>
     user.waitFor(async () => {

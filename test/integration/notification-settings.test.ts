@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../bots/commands/index.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { toPlainText } from '../../bots/core/render.js';
-import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
+import { consoleChat } from '../support/console-chat.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 
 // `!benachrichtigungen` in chat (issue 19): what reaches me where, shown and changed.
@@ -14,18 +11,8 @@ describe('choosing notifications in chat', () => {
 
   beforeAll(async () => {
     hub = await demoHub();
-    const identities = new ChatIdentities(hub.store);
-    identities.trust({ transport: 'console', userId: 'kik' }, KIK);
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
-    });
-    say = async (text, userId = 'kik') =>
-      toPlainText(
-        (await dispatcher.handle({ user: { transport: 'console', userId }, text, inGroupRoom: false }))!.reply,
-      );
+    const chat = consoleChat(hub, { kik: KIK });
+    say = (text, userId = 'kik') => chat(userId, text);
   });
 
   it('shows the settings, German by default', async () => {

@@ -142,6 +142,14 @@ export class MatrixUser {
     return ((await response.json()) as { chunk: MatrixMessage[] }).chunk;
   }
 
+  /** Sends a line and waits for the bot's reply to it. */
+  async ask(roomId: string, text: string): Promise<MatrixMessage> {
+    const eventId = await this.send(roomId, text);
+    const [reply] = await this.repliesTo(roomId, eventId);
+    if (!reply) throw new Error(`No reply to "${text}"`);
+    return reply;
+  }
+
   /** Replies (m.in_reply_to) to one of my events, waiting until at least `count` arrived. */
   async repliesTo(roomId: string, eventId: string, count = 1, timeoutMs = 20_000): Promise<MatrixMessage[]> {
     const deadline = Date.now() + timeoutMs;
