@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bots/commands/index.js';
 import { expandCommandRefs } from '../../bots/core/command-refs.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { toPlainText } from '../../bots/core/render.js';
-import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
+import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 
 // Finding a date: the organiser offers slots in chat, invitees vote in chat or through GraphQL,
@@ -17,24 +15,12 @@ describe('finding a date for an exchange meeting', () => {
 
   beforeAll(async () => {
     hub = await demoHub();
-    const identities = new ChatIdentities(hub.store);
     const people = {
       kk: 'person:demo-14627-koordinationskraft',
       kik: 'person:demo-14627-kik-2',
       volunteer: 'person:demo-14627-alliance-1-volunteer-1',
     };
-    for (const [who, personId] of Object.entries(people))
-      identities.trust({ transport: 'console', userId: who }, personId);
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
-    });
-    say = async (who, text) =>
-      toPlainText(
-        (await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: false }))!.reply,
-      );
+    say = consoleChat(hub, people);
     hub.services.meetings.addNotifier({
       notify: async (personId, message) => void told.push({ personId, text: message.de }),
       invite: async (personId) => void invited.push(personId),

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../bots/commands/index.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { toPlainText } from '../../bots/core/render.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
+import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 
 // Minutes of a running exchange meeting, taken in chat: information, decisions, action items
@@ -18,24 +16,13 @@ describe('minutes of an exchange meeting', () => {
 
   beforeAll(async () => {
     hub = await demoHub();
-    const identities = new ChatIdentities(hub.store);
     const people = {
       kk: 'person:demo-14627-koordinationskraft',
       kik: 'person:demo-14627-kik-1',
       volunteer: 'person:demo-14627-alliance-1-volunteer-1',
     };
-    for (const [who, personId] of Object.entries(people))
-      identities.trust({ transport: 'console', userId: who }, personId);
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
-    });
-    say = async (who, text) =>
-      toPlainText(
-        (await dispatcher.handle({ user: { transport: 'console', userId: who }, text, inGroupRoom: true }))!.reply,
-      );
+    say = consoleChat(hub, people, { inGroupRoom: true });
+    const identities = hub.services.identities;
     const organiser = await identities.viewerOfPerson(people.kk);
     const meeting = await hub.services.meetings.schedule(
       { title: 'Austausch Sprachkurse', when: 'in 30 Minuten', invite: [people.kik], confirmed: true },
