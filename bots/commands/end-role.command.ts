@@ -1,6 +1,6 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
-import type { Person, RoleAssignment } from '../../src/domain/model.js';
+import { COORDINATING_ROLES, type Person, type RoleAssignment } from '../../src/domain/model.js';
 import type { HandoverResult } from '../../src/services/lifecycle/handover.js';
 import { parseDay } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
@@ -15,7 +15,6 @@ import { ROLE_LABEL } from './people.js';
 
 const SUCCESSOR_WORDS = new Set(['an', 'to']);
 const DATE_WORDS = new Set(['zum', 'ab', 'am', 'on', 'from']);
-const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 
 const germanDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 const dayIn = (day: string, language: Language) => (language === 'de' ? germanDay(day) : day);

@@ -1,7 +1,7 @@
-import type { Viewer } from '../../src/domain/access.js';
-import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
+import { InvalidInput } from '../../src/domain/errors.js';
 import type { Entity, EntityKind } from '../../src/domain/model.js';
-import { isPseudonymised } from '../../src/domain/privacy.js';
+import { checkPeopleListing } from '../../src/domain/privacy.js';
+import { checkSearchText } from '../../src/domain/text.js';
 import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
 import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
@@ -75,17 +75,6 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
 const countOf = (connection: object) => (connection as { totalCount: () => Promise<number> }).totalCount();
 const TOTAL = 'How many items the filters find in all, over every page.';
 
-/** Listing people tells who is in the network: signed-in members only, and names only where visible. */
-function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
-  if (viewer.access === null)
-    throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
-  if (isPseudonymised(viewer) && text)
-    throw new NotAllowed(
-      'search people by name without access to personal data',
-      'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen',
-    );
-}
-
 interface FilterArgs {
   districtAgs?: string | null;
   text?: string | null;
@@ -99,7 +88,7 @@ type ListFilter<K extends EntityKind> = Omit<EntityListQuery, 'limit' | 'after' 
 
 function filters<K extends EntityKind>(kind: K, args: FilterArgs): ListFilter<K> {
   const text = args.text;
-  if (text && text.length > 100) throw new InvalidInput('text', 'must be at most 100 characters');
+  if (text) checkSearchText(text);
   return {
     kind,
     districtAgs: args.districtAgs ?? null,

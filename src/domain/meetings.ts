@@ -1,4 +1,5 @@
 import { DomainError } from './errors.js';
+import type { Role, RoleAssignment } from './model.js';
 import type { TextRule } from './text.js';
 
 // Exchange meetings (Erfahrungsaustausch) between the municipalities of a district.
@@ -210,4 +211,19 @@ export class NoOpenDecision extends DomainError {
   constructor(title: string) {
     super(`No vote is open in "${title}".`, `In „${title}“ läuft keine Abstimmung.`);
   }
+}
+
+/** Who organises exchange meetings: a district's KIK and its Koordinationskraft. */
+export const ORGANISING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
+
+/**
+ * The role a person organises meetings in (a KIK or Koordinationskraft role in a district), or
+ * null. `counted` are the roles the caller's access lets count (a token never grants more).
+ */
+export function organisingRole(roles: readonly RoleAssignment[], counted: readonly string[]): RoleAssignment | null {
+  return (
+    roles.find(
+      (r) => ORGANISING_ROLES.includes(r.role) && counted.includes(r.role) && r.scopeId?.startsWith('district:'),
+    ) ?? null
+  );
 }

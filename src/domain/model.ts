@@ -20,6 +20,8 @@ export const ROLES = [
   'ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles of the district coordination: their work moves to a successor when one ends. */
+export const COORDINATING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
 
 export const INSTITUTION_TYPES = [
   'POLICE',

@@ -1,4 +1,5 @@
 import type { Viewer } from './access.js';
+import { NotAllowed } from './errors.js';
 import type { ContactChannel, Role, Visibility } from './model.js';
 import { PERSON_VISIBILITY, principalOf, PUBLIC_ROLES } from './policy.js';
 
@@ -49,4 +50,15 @@ export function displayName(
   const names = PERSON_VISIBILITY[principalOf(viewer)].names;
   const hidden = names === 'pseudonyms' || (names === 'publicRoles' && !roles.some((r) => PUBLIC_ROLES.includes(r)));
   return hidden ? keys.pseudonym(person.id) : person.name;
+}
+
+/** Listing people tells who is in the network: signed-in members only, and by name only with names. */
+export function checkPeopleListing(viewer: Viewer, text: string | null | undefined): void {
+  if (viewer.access === null)
+    throw new NotAllowed('list people without signing in', 'Personen nur angemeldet auflisten');
+  if (isPseudonymised(viewer) && text)
+    throw new NotAllowed(
+      'search people by name without access to personal data',
+      'Personen ohne Zugriff auf personenbezogene Daten nicht nach Namen suchen',
+    );
 }

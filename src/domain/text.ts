@@ -36,3 +36,15 @@ export function cleanText(value: string, rule: TextRule): string {
 
 /** A name people look for (a town, a topic): one line, at most 100 characters. */
 export const SEARCHED_NAME = (field: string, fieldDe: string): TextRule => ({ field, fieldDe, max: 100 });
+
+/** The longest text a search or a list filter takes: names are shorter. */
+export const SEARCH_TEXT_MAX = 100;
+
+/** A text looked for in names (search, list filters): at most SEARCH_TEXT_MAX characters. */
+export function checkSearchText(text: string): void {
+  if (text.length > SEARCH_TEXT_MAX)
+    throw new InvalidInput('text', `must be at most ${SEARCH_TEXT_MAX} characters`, {
+      field: 'Suche',
+      problem: `höchstens ${SEARCH_TEXT_MAX} Zeichen`,
+    });
+}

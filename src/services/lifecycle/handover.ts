@@ -1,6 +1,6 @@
 import type { Viewer } from '../../domain/access.js';
 import { districtId } from '../../domain/ids.js';
-import type { Role } from '../../domain/model.js';
+import { COORDINATING_ROLES } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
 import type { Minutes } from '../meetings/minutes.js';
@@ -10,8 +10,6 @@ import type { RequestRouter } from '../requests/request-router.js';
 // When a KIK's or Koordinationskraft's role ends, no work is orphaned: their open requests, the
 // meetings they organise and their open action items go to the named successor, or to the district's Koordinationskraft
 // when none is named, and everyone affected is told in chat.
-
-const COORDINATING: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
 
 const ROLE_NAMES: Record<string, { de: string; en: string }> = {
   KIK: { de: 'Kommunale Integrationskoordination', en: 'municipal integration coordinator' },
@@ -42,7 +40,7 @@ export class Handover {
   ): Promise<HandoverResult> {
     const ending = await this.reviser.endRole(input, successorId, actor);
     const { ended } = ending;
-    if (!COORDINATING.includes(ended.role))
+    if (!COORDINATING_ROLES.includes(ended.role))
       return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
     const receiverId = ending.successor?.personId ?? (await this.districtCoordination(ended.scopeId, ended.personId));
     if (!receiverId) return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };

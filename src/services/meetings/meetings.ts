@@ -11,6 +11,7 @@ import {
   NotASeries,
   NotInvited,
   NoVideoService,
+  organisingRole,
   type Meeting,
   type RsvpAnswer,
 } from '../../domain/meetings.js';
@@ -71,7 +72,6 @@ export interface InvitationNotifier extends Notifier {
 
 const AGENDA_MAX = 2000;
 
-const ORGANISING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'];
 /** Reminders go out this many hours before a meeting, unless configured otherwise. */
 export const REMINDER_HOURS = [24, 1];
 
@@ -111,10 +111,7 @@ export class MeetingPlanner {
   async organisingDistrict(viewer: Viewer): Promise<string> {
     const organiser = viewer.personId;
     const [roles] = organiser ? await this.store.rolesOfPersons([organiser]) : [[]];
-    // viewer.roles holds only the roles the caller's access level lets count (a token never grants more).
-    const organising = (roles ?? []).find(
-      (r) => ORGANISING_ROLES.includes(r.role) && viewer.roles.includes(r.role) && r.scopeId?.startsWith('district:'),
-    );
+    const organising = organisingRole(roles ?? [], viewer.roles);
     if (!organiser || !organising)
       throw new NotAllowed(
         'schedule exchange meetings (KIK and Koordinationskräfte do)',

@@ -17,12 +17,12 @@ import type {
   StoreCounts,
 } from '../../domain/ports/graph-store.port.js';
 import { heldOn } from '../../domain/revisions.js';
+import { checkSearchText } from '../../domain/text.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch
 // them in one store call per kind of read, so round trips grow with the depth of a query, not
 // with the number of items in it.
 
-export const SEARCH_MAX_LENGTH = 100;
 export const SEARCH_MAX_RESULTS = 100;
 
 export class Directory {
@@ -142,11 +142,7 @@ export class Directory {
   }
 
   async search(text: string, kinds: EntityKind[] | null, limit: number): Promise<Entity[]> {
-    if (text.length > SEARCH_MAX_LENGTH)
-      throw new InvalidInput('text', `must be at most ${SEARCH_MAX_LENGTH} characters`, {
-        field: 'Suche',
-        problem: `höchstens ${SEARCH_MAX_LENGTH} Zeichen`,
-      });
+    checkSearchText(text);
     if (limit < 1 || limit > SEARCH_MAX_RESULTS)
       throw new InvalidInput('limit', `must be between 1 and ${SEARCH_MAX_RESULTS}`);
     const found = await this.store.search(text, kinds, limit);

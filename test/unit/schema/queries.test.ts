@@ -60,6 +60,15 @@ describe('GraphQL over the demo network', () => {
       message: 'Suche: höchstens 100 Zeichen',
       extensions: { code: 'INVALID_INPUT' },
     });
+    // The list filters take the same rule, from the same place (issue 17: it was checked twice).
+    const listed = await gql(
+      hub.yoga,
+      '{ municipalities(first: 1, text: $t) { edges { cursor } } }'.replace('$t', JSON.stringify(long)),
+    );
+    expect(listed.errors![0]).toMatchObject({
+      message: 'Suche: höchstens 100 Zeichen',
+      extensions: { code: 'INVALID_INPUT' },
+    });
     const longEn = await gql(
       hub.yoga,
       '{ search(text: $t) { __typename } }'.replace('$t', JSON.stringify(long)),
