@@ -60,7 +60,7 @@ export interface HubConfig {
   maxBodyBytes: number;
   /** Browser origins allowed to call the API from other sites. */
   corsOrigins: string[];
-  /** Matrix clients (e.g. Element's origin) that may show the map as a room widget. */
+  /** Chat clients (e.g. Element's origin) that may show the map as a room widget. */
   widgetOrigins: string[];
   /** Where people reach the hub, for links in chat; http://HOST:PORT by default. */
   publicUrl: string;

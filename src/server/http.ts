@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';
 import { METRICS_PATH } from './plugins/use-metrics.js';
 import { PAGE_CSP, webAssets } from './web-assets.js';
-import { handleMatrixSignIn } from './widget-auth.js';
+import { handleWidgetSignIn } from './widget-auth.js';
 import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
@@ -32,15 +32,15 @@ export interface ServerOptions {
   logger?: HubLogger;
   /** More about this process for /healthz (e.g. which instance it is). */
   health?: () => Record<string, unknown>;
-  /** Trades a Matrix OpenID token for a session (the map widget); null when no homeserver is set. */
-  matrixSignIn?: ChatSignIn | null;
+  /** Trades a chat's OpenID token for a session (the map as a room widget); null when no chat server is set. */
+  widgetSignIn?: ChatSignIn | null;
   /** Carries out the one-click links of mails at /mail/act (when mail is set up). */
   mailActions?: MailActions | null;
   /** Serves the printable minutes at /minutes/<meeting>?t=<signed link>. */
   minutes?: Minutes;
   /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
   calendars?: CalendarFeeds;
-  /** Origins that may frame the map (Matrix clients showing it as a widget). */
+  /** Origins that may frame the map (chat clients showing it as a room widget). */
   widgetOrigins?: string[];
   /** Bearer token that opens /metrics on this server; null or absent: /metrics is not served here. */
   metricsToken?: string | null;
@@ -118,7 +118,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
           .end(JSON.stringify({ status: 'ok', ...options.health?.() }));
         return;
       }
-      if (path === '/auth/matrix') return void handleMatrixSignIn(req, res, options.matrixSignIn ?? null);
+      if (path === '/auth/matrix') return void handleWidgetSignIn(req, res, options.widgetSignIn ?? null);
       if (path.startsWith('/minutes/') && options.minutes) return void handleMinutesPage(req, res, options.minutes);
       if (path === '/mail/act' && options.mailActions) return void handleMailLink(req, res, options.mailActions);
       if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);

@@ -15,7 +15,7 @@ import { dueWork } from './due-work.js';
 import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';
 import { smtpMailSender } from './smtp-mail-sender.js';
-import { matrixOpenIdVerifier } from './matrix-openid.js';
+import { matrixOpenIdVerifier } from '../../bots/matrix/openid-verifier.js';
 import { chatCommands } from './plugins/use-metrics.js';
 import { bridgeEventsThroughRedis, type RedisBridge } from './redis-event-bridge.js';
 import { createHubYoga } from './yoga.js';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     health: () => ({ runsChatBotsAndTimers: keeper?.isHolder ?? false }),
     metricsToken: config.metricsToken,
     logger,
-    matrixSignIn: homeserver
+    widgetSignIn: homeserver
       ? new ChatSignIn('matrix', matrixOpenIdVerifier(homeserver), services.identities, services.access)
       : null,
     widgetOrigins: config.widgetOrigins,

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
 import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 
-// POST /auth/matrix {"openIdToken": "..."}: the map widget trades a Matrix OpenID token for a
-// short-lived hub session. Answers JSON; a refusal says why in the caller's language.
+// POST /auth/matrix {"openIdToken": "..."}: the map shown as a chat room widget trades the chat's
+// OpenID token for a short-lived hub session. Answers JSON; a refusal says why in the caller's
+// language.
 
 const MAX_BODY = 4_096;
 
-export async function handleMatrixSignIn(
+export async function handleWidgetSignIn(
   req: IncomingMessage,
   res: ServerResponse,
   signIn: ChatSignIn | null,
@@ -24,8 +25,8 @@ export async function handleMatrixSignIn(
         code: 'NOT_CONFIGURED',
         message:
           language === 'de'
-            ? 'Die Anmeldung über Matrix ist nicht eingerichtet.'
-            : 'Signing in through Matrix is not set up.',
+            ? 'Die Anmeldung über den Chat ist nicht eingerichtet.'
+            : 'Signing in through the chat is not set up.',
       },
     });
   const body = await readBody(req);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { ChatSignIn } from '../../src/services/access/chat-sign-in.js';
 import { createHubServer } from '../../src/server/http.js';
-import { matrixOpenIdVerifier } from '../../src/server/matrix-openid.js';
+import { matrixOpenIdVerifier } from '../../bots/matrix/openid-verifier.js';
 import { launchChromium } from '../support/browser.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
@@ -55,7 +55,7 @@ describe('the map as a Matrix widget', () => {
     const identities = new ChatIdentities(hub.store);
     hubServer = createHubServer(hub.yoga, {
       maxBodyBytes: 10_000,
-      matrixSignIn: new ChatSignIn(
+      widgetSignIn: new ChatSignIn(
         'matrix',
         matrixOpenIdVerifier(inject('synapseUrl')),
         identities,

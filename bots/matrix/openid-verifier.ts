@@ -1,6 +1,6 @@
-import type { OpenIdVerifier } from '../services/access/chat-sign-in.js';
+import type { OpenIdVerifier } from '../../src/services/access/chat-sign-in.js';
 
-// Whose is an OpenID token? Only the configured homeserver is asked: a token naming another
+// Whose is a Matrix OpenID token (the map widget's sign-in)? Only the configured homeserver is asked: a token naming another
 // server is refused, so the hub never calls an address a caller chose.
 
 export function matrixOpenIdVerifier(homeserverUrl: string): OpenIdVerifier {
