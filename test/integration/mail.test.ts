@@ -339,4 +339,28 @@ describe('e-mail to people outside the chat', () => {
       'Raumänderung am Freitag.',
     ]);
   });
+
+  it('forgets an erased person’s waiting mails, digest and settings, and exports them before (issue 19)', async () => {
+    // The Koordinationskraft chose a daily digest above; one item waits in it, one mail in the outbox.
+    await hub.services.mail!.notifier.notify(KK, { de: 'Noch eine Anfrage.', en: 'One more request.' }, [], 'requests');
+    await hub.services.mail!.notifier.invite(
+      KK,
+      (await hub.store.meetingsOf([BEAUFTRAGTE], '2026-01-01', '2027-12-31'))[0]!,
+      {
+        de: 'Einladung',
+        en: 'Invitation',
+      },
+    );
+    const exported = (await hub.services.personalData.export(await viewer(KK))) as {
+      mail: { notificationSettings: { digest: string }; waiting: { subject: string }[] };
+    };
+    expect(exported.mail.notificationSettings.digest).toBe('DAILY');
+    expect(exported.mail.waiting.map((m) => m.subject)).toEqual(['Einladung']);
+    expect(await hub.store.listState(`mail-digest:${KK}:`)).toHaveLength(1);
+
+    await hub.services.personalData.erase(KK, SYSTEM);
+    expect((await outbox().waiting()).filter((m) => m.personId === KK)).toEqual([]);
+    expect(await hub.store.listState(`mail-digest:${KK}:`)).toEqual([]);
+    expect(await hub.services.notificationSettings.of(KK)).toMatchObject({ digest: 'NONE', mutedKinds: [] });
+  });
 });
