@@ -1,6 +1,6 @@
 import type { Viewer } from '../../src/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
-import { COORDINATING_ROLES, type Person, type RoleAssignment } from '../../src/domain/model.js';
+import { isCoordinatingRole, type Person, type RoleAssignment } from '../../src/domain/model.js';
 import type { HandoverResult } from '../../src/services/lifecycle/handover.js';
 import { parseDay } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
@@ -21,7 +21,7 @@ const dayIn = (day: string, language: Language) => (language === 'de' ? germanDa
 
 /** The role to end: the coordinating one, or the only one the person holds. */
 function roleToEnd(person: Person, roles: RoleAssignment[]): RoleAssignment {
-  const coordinating = roles.filter((r) => COORDINATING_ROLES.includes(r.role));
+  const coordinating = roles.filter((r) => isCoordinatingRole(r.role));
   if (coordinating.length === 1) return coordinating[0]!;
   if (roles.length === 1) return roles[0]!;
   if (roles.length === 0)
@@ -94,7 +94,7 @@ function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof en
         ? `Übergeben an ${receiver.name}: ${result.requestIds.length} offene Anfrage(n), ${result.meetingIds.length} Treffen, ${result.taskIds.length} offene Aufgabe(n); alle Beteiligten sind informiert.`
         : `Handed over to ${receiver.name}: ${result.requestIds.length} open request(s), ${result.meetingIds.length} meeting(s), ${result.taskIds.length} open action item(s); everyone involved has been told.`,
     );
-  else if (COORDINATING_ROLES.includes(result.ended.role))
+  else if (isCoordinatingRole(result.ended.role))
     lines.push(
       de
         ? 'Niemand konnte die offene Arbeit übernehmen; bitte eine Nachfolge eintragen.'

@@ -1,5 +1,6 @@
 import type { Language } from '../../src/domain/errors.js';
-import { decisionResult, type MinutesItem } from '../../src/services/meetings/minutes.js';
+import type { MinutesItem } from '../../src/services/meetings/minutes.js';
+import { decisionResult } from '../core/meeting-lines.js';
 import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

@@ -1,7 +1,7 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { Command } from './command.js';
 
-// Services name chat commands by reference (commandRef in src/services/notifiers.ts): here they
+// Notices name chat commands by reference (commandRef, used by notice-texts.ts and the mail links): here they
 // become the command as the reader types it, in their language ("⟦accept request:1⟧" →
 // "!annehmen request:1" in German, "!accept request:1" in English).
 
@@ -16,4 +16,9 @@ export function expandCommandRefs(
     const command = commands.find((c) => c.name.en === name);
     return `!${command ? command.name[language] : name}${args}`;
   });
+}
+
+/** A command named in a notice, by its English name and its arguments: "⟦accept request:1⟧". */
+export function commandRef(name: string, args = ''): string {
+  return `⟦${name}${args ? ` ${args}` : ''}⟧`;
 }

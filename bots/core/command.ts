@@ -1,5 +1,5 @@
 import type { Viewer } from '../../src/domain/access.js';
-import { mayCall } from '../../src/domain/policy.js';
+import { chatOperation, mayCall } from '../../src/domain/policy.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
@@ -90,5 +90,5 @@ export function defineCommand<A, R, K extends ServiceName = never>(command: Comm
 
 /** Who may use a command is the access policy's row for it (src/domain/policy.ts). */
 export function mayUse(command: Command, viewer: Viewer): boolean {
-  return mayCall(`!${command.name.en}`, viewer);
+  return mayCall(chatOperation(command.name.en), viewer);
 }

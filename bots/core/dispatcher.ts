@@ -1,6 +1,6 @@
 import { DomainError, type Language } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
-import { policyRow } from '../../src/domain/policy.js';
+import { chatOperation, policyRow } from '../../src/domain/policy.js';
 import { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import { expandCommandRefs } from './command-refs.js';
@@ -40,7 +40,7 @@ export class Dispatcher {
     private readonly observe: (transport: string, command: string) => void = () => {},
   ) {
     for (const c of commands) {
-      policyRow(`!${c.name.en}`);
+      policyRow(chatOperation(c.name.en));
       for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
     }
   }
@@ -87,7 +87,7 @@ export class Dispatcher {
     if (!mayUse(command, viewer)) {
       // Anonymous askers of a command any member may use lack only the link, not a role.
       const refusal =
-        viewer.access === null && policyRow(`!${command.name.en}`).who.includes('member')
+        viewer.access === null && policyRow(chatOperation(command.name.en)).who.includes('member')
           ? TEXTS.needsLink
           : TEXTS.notAllowed;
       return { reply: reply([refusal[language](command.name[language])]), command: null };

@@ -20,7 +20,7 @@ import type { HubServices } from '../../src/services/hub-services.js';
 import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
-import { expandCommandRefs } from '../core/command-refs.js';
+import { commandRef, expandCommandRefs } from '../core/command-refs.js';
 import type { Language } from '../../src/domain/errors.js';
 import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
@@ -28,8 +28,9 @@ import type { Log } from '../core/command.js';
 import type { Meeting } from '../../src/domain/meetings.js';
 import { icsFileName, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import type { DatePoll } from '../../src/services/meetings/date-polls.js';
-import { rsvpActions, type InvitationNotifier } from '../../src/services/meetings/meetings.js';
-import type { Message, NotificationAction } from '../../src/services/requests/request-router.js';
+import type { InvitationNotifier } from '../../src/services/meetings/meetings.js';
+import type { HubNotice, NoticeAction } from '../../src/services/chat/notifiers.js';
+import { wordNotice } from '../core/notice-texts.js';
 import type { DiscordSettings } from './discord-settings.js';
 import { commandLine, slashDefinitions } from './slash-commands.js';
 
@@ -86,36 +87,47 @@ export class DiscordBot implements InvitationNotifier {
   }
 
   /** Tells a person something by direct message, with its follow-ups as buttons. */
-  async notify(personId: string, message: Message, actions: NotificationAction[] = []): Promise<void> {
+  async notify(personId: string, notice: HubNotice): Promise<void> {
+    await this.send(personId, notice);
+  }
+
+  /** The notice in each account's language, its follow-ups (or `buttons` instead) as buttons. */
+  private async send(
+    personId: string,
+    notice: HubNotice,
+    buttons?: (language: Language) => NoticeAction[],
+  ): Promise<void> {
     if (!this.client) return;
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
+      const worded = wordNotice(notice, language);
       const text = {
-        lines: this.expand(message[language], language)
+        lines: this.expand(worded.text, language)
           .split('\n')
           .map((line) => [line]),
         privateDetails: true,
-        actions: actions.map((a) => ({ label: a.label[language], command: this.expand(a.command, language) })),
+        actions: (buttons?.(language) ?? worded.actions).map((a) => ({
+          label: a.label,
+          command: this.expand(a.command, language),
+        })),
       };
       await user.send(render(text));
     }
   }
 
   /** An invitation by direct message: answer buttons and the meeting (or series) as an .ics file. */
-  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+  async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
     if (!this.client) return;
     const file = new AttachmentBuilder(Buffer.from(meetingIcs(meeting, null), 'utf8'), { name: icsFileName(meeting) });
     for (const userId of await this.identities.accountsOf(personId, 'discord')) {
       const language = await this.identities.language({ transport: 'discord', userId });
       const user = await this.client.users.fetch(userId);
-      const actions = rsvpActions(meeting).map((a) => ({
-        label: a.label[language],
-        command: this.expand(a.command, language),
-      }));
+      const worded = wordNotice(notice, language);
+      const actions = worded.actions.map((a) => ({ label: a.label, command: this.expand(a.command, language) }));
       await user.send({
         ...render({
-          lines: this.expand(message[language], language)
+          lines: this.expand(worded.text, language)
             .split('\n')
             .map((line) => [line]),
           privateDetails: true,
@@ -127,12 +139,16 @@ export class DiscordBot implements InvitationNotifier {
   }
 
   /** A date poll by direct message: a button per date adds it to the person's answer. */
-  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
-    const actions = poll.slots.map((slot, i) => ({
-      label: { de: `${i + 1}: ${shortWhen(slot, 'de')} passt`, en: `${i + 1}: ${shortWhen(slot, 'en')} suits me` },
-      command: `!abstimmen ${poll.id} +${i + 1}`,
-    }));
-    await this.notify(personId, message, actions);
+  async offerDates(personId: string, poll: DatePoll, notice: HubNotice): Promise<void> {
+    await this.send(personId, notice, (language) =>
+      poll.slots.map((slot, i) => ({
+        label:
+          language === 'de'
+            ? `${i + 1}: ${shortWhen(slot, 'de')} passt`
+            : `${i + 1}: ${shortWhen(slot, 'en')} suits me`,
+        command: commandRef('vote', `${poll.id} +${i + 1}`),
+      })),
+    );
   }
 
   /** A service's text with its command references written as this bot's commands. */

@@ -7,7 +7,8 @@ import type { DatePoll } from '../../src/services/meetings/date-polls.js';
 import type { InvitationNotifier } from '../../src/services/meetings/meetings.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { icsFileName, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
-import type { Message } from '../../src/services/requests/request-router.js';
+import type { HubNotice } from '../../src/services/chat/notifiers.js';
+import { wordNotice } from '../core/notice-texts.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
@@ -133,15 +134,15 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
-  async notify(personId: string, message: Message): Promise<void> {
-    await this.toEachAccount(personId, message, async ({ userId, direct, text }) => {
+  async notify(personId: string, notice: HubNotice): Promise<void> {
+    await this.toEachAccount(personId, notice, async ({ userId, direct, text }) => {
       await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
     });
   }
 
   /** An invitation in the person's direct chat, which they can answer with a reaction. */
-  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    await this.toEachAccount(personId, message, async ({ userId, direct, text, language }) => {
+  async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    await this.toEachAccount(personId, notice, async ({ userId, direct, text, language }) => {
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
@@ -151,8 +152,8 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   /** A meeting moved or was cancelled: the message and the updated .ics (same UID, higher SEQUENCE), once per version. */
-  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    await this.toEachAccount(personId, message, async ({ userId, direct, text }) => {
+  async meetingUpdated(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    await this.toEachAccount(personId, notice, async ({ userId, direct, text }) => {
       await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
       await this.attachCalendarFile(direct, meeting, userId);
     });
@@ -161,7 +162,7 @@ export class MatrixBot implements InvitationNotifier {
   /** For each Matrix account of the person: their direct chat and the message in their language, commands written out. */
   private async toEachAccount(
     personId: string,
-    message: Message,
+    notice: HubNotice,
     send: (to: { userId: string; direct: string; language: Language; text: Reply }) => Promise<void>,
   ): Promise<void> {
     if (!this.client) return;
@@ -169,7 +170,7 @@ export class MatrixBot implements InvitationNotifier {
       const language = await this.identities.language({ transport: 'matrix', userId });
       const direct = await this.directRoom(userId);
       const lines = this.dispatcher
-        .expand(message[language], language)
+        .expand(wordNotice(notice, language).text, language)
         .split('\n')
         .map((line) => [line]);
       await send({ userId, direct, language, text: { title: undefined, lines, privateDetails: true } });
@@ -177,7 +178,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   /** The dates of a date poll as a native poll in the person's direct chat; its text says how to vote by command. */
-  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
+  async offerDates(personId: string, poll: DatePoll, notice: HubNotice): Promise<void> {
     if (!this.client) return;
     for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
       const language = await this.identities.language({ transport: 'matrix', userId });
@@ -189,7 +190,7 @@ export class MatrixBot implements InvitationNotifier {
       const content = pollStart(
         question,
         poll.slots.map((s) => formatWhen(new Date(s), language)),
-        this.dispatcher.expand(message[language], language),
+        this.dispatcher.expand(wordNotice(notice, language).text, language),
       );
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
       await this.store.setState(`matrix-date-poll:${eventId}`, { pollId: poll.id, personId });

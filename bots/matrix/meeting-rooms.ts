@@ -4,7 +4,7 @@ import type { Language } from '../../src/domain/errors.js';
 import { roomKeyOf, type Meeting } from '../../src/domain/meetings.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../../src/services/chat/chat-identities.js';
-import { meetingDetails } from '../../src/services/meetings/meeting-texts.js';
+import { meetingDetails } from '../core/meeting-lines.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { reply, type Reply } from '../core/reply.js';

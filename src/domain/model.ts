@@ -21,7 +21,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 /** The roles of the district coordination: their work moves to a successor when one ends. */
-export const COORDINATING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
+export const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'] as const satisfies readonly Role[];
+export type CoordinatingRole = (typeof COORDINATING_ROLES)[number];
+export const isCoordinatingRole = (role: Role): role is CoordinatingRole =>
+  (COORDINATING_ROLES as readonly Role[]).includes(role);
 
 export const INSTITUTION_TYPES = [
   'POLICE',

@@ -157,66 +157,73 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
-  '!help': { who: EVERYONE, sees: 'only the commands the caller may use' },
-  '!language': { who: EVERYONE },
-  '!contact': { who: EVERYONE, sees: PEOPLE },
-  '!who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
-  '!network': { who: EVERYONE, sees: PEOPLE },
-  '!map': { who: EVERYONE },
-  '!me': { who: EVERYONE, scope: 'self' },
-  '!confirm': {
+  'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
+  'Chat.language': { who: EVERYONE },
+  'Chat.contact': { who: EVERYONE, sees: PEOPLE },
+  'Chat.who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
+  'Chat.network': { who: EVERYONE, sees: PEOPLE },
+  'Chat.map': { who: EVERYONE },
+  'Chat.me': { who: EVERYONE, scope: 'self' },
+  'Chat.confirm': {
     who: COORDINATING,
     scope: 'ownDistrict',
     sees: "never one's own accounts, never a person above one's own level",
   },
-  '!status': { who: COORDINATING },
-  '!edit': {
+  'Chat.status': { who: COORDINATING },
+  'Chat.edit': {
     who: COORDINATING,
     scope: 'ownDistrict',
     sees: 'a Koordinationskraft edits as the district coordination; a KIK people, alliances and institutions',
   },
-  '!end-role': {
+  'Chat.end-role': {
     who: COORDINATING,
     scope: 'ownDistrict',
     sees: "roles are ended by the district's Koordinationskraft (or admins)",
   },
-  '!handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as !end-role, with a successor' },
-  '!propose': { who: SIGNED_IN, scope: 'self', sees: "only changes to one's own record, roles, memberships and links" },
-  '!proposals': { who: COORDINATING, sees: "proposals of the caller's districts; deciding applies with their rights" },
-  '!merge': {
+  'Chat.handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as Chat.end-role, with a successor' },
+  'Chat.propose': {
+    who: SIGNED_IN,
+    scope: 'self',
+    sees: "only changes to one's own record, roles, memberships and links",
+  },
+  'Chat.proposals': {
+    who: COORDINATING,
+    sees: "proposals of the caller's districts; deciding applies with their rights",
+  },
+  'Chat.merge': {
     who: COORDINATING,
     scope: 'ownDistrict',
     sees: "merges are the district coordination's (a Koordinationskraft, or admins)",
   },
-  '!request': { who: SIGNED_IN },
-  '!requests': { who: SIGNED_IN, scope: 'involved' },
-  '!accept': { who: SIGNED_IN, scope: 'involved' },
-  '!forward': { who: SIGNED_IN, scope: 'involved' },
-  '!done': { who: SIGNED_IN, scope: 'involved' },
-  '!decline': { who: SIGNED_IN, scope: 'involved' },
-  '!meeting': { who: ORGANISERS, scope: 'organisingRole' },
-  '!finddate': { who: ORGANISERS, scope: 'organisingRole' },
-  '!fix': { who: ORGANISERS, scope: 'involved' },
-  '!vote': { who: SIGNED_IN, scope: 'involved' },
-  '!rsvp': { who: SIGNED_IN, scope: 'involved' },
-  '!meetings': { who: SIGNED_IN, scope: 'involved' },
-  '!reschedule': { who: ORGANISERS, scope: 'involved' },
-  '!cancel': { who: ORGANISERS, scope: 'involved' },
-  '!agenda': { who: ORGANISERS, scope: 'involved' },
-  '!note': { who: SIGNED_IN, scope: 'involved' },
-  '!decision': { who: SIGNED_IN, scope: 'involved' },
-  '!poll': {
+  'Chat.request': { who: SIGNED_IN },
+  'Chat.requests': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.accept': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.forward': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.done': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.decline': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.meeting': { who: ORGANISERS, scope: 'organisingRole' },
+  'Chat.finddate': { who: ORGANISERS, scope: 'organisingRole' },
+  'Chat.fix': { who: ORGANISERS, scope: 'involved' },
+  'Chat.vote': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.rsvp': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.meetings': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.reschedule': { who: ORGANISERS, scope: 'involved' },
+  'Chat.cancel': { who: ORGANISERS, scope: 'involved' },
+  'Chat.agenda': { who: ORGANISERS, scope: 'involved' },
+  'Chat.note': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.decision': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.poll': {
     who: SIGNED_IN,
     scope: 'involved',
     sees: 'the running meeting’s people vote; the opener or organiser ends it',
   },
-  '!task': { who: SIGNED_IN, scope: 'involved' },
-  '!minutes': { who: SIGNED_IN, scope: 'involved' },
-  '!present': { who: SIGNED_IN, scope: 'involved', sees: 'oneself; the organiser marks the meeting’s people' },
-  '!tasks': { who: SIGNED_IN, scope: 'self' },
-  '!calendar': { who: SIGNED_IN, scope: 'self' },
-  '!mydata': { who: SIGNED_IN, scope: 'self' },
-  '!notifications': { who: SIGNED_IN, scope: 'self' },
+  'Chat.task': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.minutes': { who: SIGNED_IN, scope: 'involved' },
+  'Chat.present': { who: SIGNED_IN, scope: 'involved', sees: 'oneself; the organiser marks the meeting’s people' },
+  'Chat.tasks': { who: SIGNED_IN, scope: 'self' },
+  'Chat.calendar': { who: SIGNED_IN, scope: 'self' },
+  'Chat.mydata': { who: SIGNED_IN, scope: 'self' },
+  'Chat.notifications': { who: SIGNED_IN, scope: 'self' },
   // HTTP endpoints beside GraphQL
   'GET /calendar/<secret>.ics': {
     who: EVERYONE,
@@ -283,6 +290,9 @@ export class MissingPolicyRow extends Error {
     super(`The access policy (src/domain/policy.ts) has no row for ${operation}: add one before exposing it.`);
   }
 }
+
+/** The policy row of a chat command, by its English name: "Chat.end-role". */
+export const chatOperation = (englishName: string): string => `Chat.${englishName}`;
 
 export function policyRow(operation: string): PolicyRow {
   const row = ACCESS_POLICY[operation];

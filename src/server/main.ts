@@ -16,6 +16,7 @@ import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';
 import { smtpMailSender } from './smtp-mail-sender.js';
 import { matrixOpenIdVerifier } from '../../bots/matrix/openid-verifier.js';
+import { wordNotice } from '../../bots/core/notice-texts.js';
 import { chatCommands } from './plugins/use-metrics.js';
 import { bridgeEventsThroughRedis, type RedisBridge } from './redis-event-bridge.js';
 import { createHubYoga } from './yoga.js';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     reminderHours: config.reminderHours,
     privacy,
     publicUrl: config.publicUrl,
-    ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl } } : {}),
+    ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording: wordNotice } } : {}),
   });
   const mailSender = config.mail
     ? smtpMailSender(config.mail.smtpUrl, `"${config.mail.fromName}" <${config.mail.fromAddress}>`)

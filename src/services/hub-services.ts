@@ -29,6 +29,7 @@ import { PrivacyKeys } from './access/privacy-keys.js';
 import { MailOutbox } from './mail/mail-outbox.js';
 import { MailLinks } from './mail/mail-links.js';
 import { MailNotifier, type MailSettings } from './mail/mail-notifier.js';
+import type { NoticeWording } from './chat/notifiers.js';
 import { MailActions } from './mail/mail-actions.js';
 import { MailDigests } from './mail/mail-digests.js';
 import { NotificationPreferences } from './chat/notification-settings.js';
@@ -91,7 +92,7 @@ export interface ServiceOptions {
   /** Where people reach the hub (HUB_PUBLIC_URL), for links in messages. */
   publicUrl?: string;
   /** Sends notifications by e-mail too (to people not in the chat); the links in them last `linkDays`. */
-  mail?: MailSettings & { linkDays: number };
+  mail?: MailSettings & { linkDays: number; wording: NoticeWording };
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
@@ -146,7 +147,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
 /** The outbox and its notifier, registered with every service that tells people things. */
 function withMail(
   services: HubServices,
-  settings: MailSettings & { linkDays: number },
+  settings: MailSettings & { linkDays: number; wording: NoticeWording },
   now: () => Date,
 ): NonNullable<HubServices['mail']> {
   const outbox = new MailOutbox(services.store, settings.fromAddress.split('@')[1] ?? 'hub.invalid', now);
@@ -159,6 +160,7 @@ function withMail(
     settings,
     services.notificationSettings,
     new MailDigests(services.store, now),
+    settings.wording,
   );
   for (const service of notifyingServices(services)) service.addNotifier(notifier);
   const actions = new MailActions(

@@ -6,6 +6,7 @@ import { freePort } from '../../graph/neo4j/server/launch.js';
 import { createHubServer } from '../../src/server/http.js';
 import { axeViolations, launchChromium } from '../support/browser.js';
 import { demoHub, type TestHub } from '../support/hub.js';
+import { inGerman } from '../support/told.js';
 
 // The printable minutes (issue 19) in a real Chromium: the link sent with the closed minutes
 // opens them for that person, they print without the page's chrome, and they pass axe.
@@ -42,7 +43,9 @@ describe('printable minutes', () => {
     await hub.services.minutes.markPresent(kik, []);
     const poll = await hub.services.decisionPolls.open(organiser, 'Gemeinsamer Flyer?', ['Ja', 'Nein']);
     await hub.services.decisionPolls.vote(poll.id, 1, kik);
-    hub.services.minutes.addNotifier({ notify: async (personId, message) => void told.set(personId, message.de) });
+    hub.services.minutes.addNotifier({
+      notify: async (personId, message) => void told.set(personId, inGerman(message)),
+    });
     await hub.services.minutes.close(organiser);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { ChatIdentities } from '../../bots/core/identities.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { TEXTS } from '../../bots/core/texts.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
-import { ACCESS_POLICY, PERSON_VISIBILITY, type Principal, type Scope } from '../../src/domain/policy.js';
+import { ACCESS_POLICY, chatOperation, PERSON_VISIBILITY, type Principal, type Scope } from '../../src/domain/policy.js';
 import { createHubServer } from '../../src/server/http.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
@@ -176,7 +176,7 @@ describe('every root field and command against the access policy', () => {
       ).map((f) => `${t}.${f}`),
     );
     expect(fields.filter((f) => !ACCESS_POLICY[f])).toEqual([]);
-    expect(COMMANDS.map((c) => `!${c.name.en}`).filter((c) => !ACCESS_POLICY[c])).toEqual([]);
+    expect(COMMANDS.map((c) => chatOperation(c.name.en)).filter((c) => !ACCESS_POLICY[c])).toEqual([]);
     const graphqlRows = Object.keys(ACCESS_POLICY).filter((k) => /^(Query|Mutation|Subscription)\./.test(k));
     expect(graphqlRows.filter((r) => !CALLS[r])).toEqual([]);
     expect(graphqlRows.sort()).toEqual(fields.sort());
@@ -338,7 +338,7 @@ describe.each(storeFactories)('the access matrix on the $name store', (factory) 
       const user: ChatUser = { transport: 'matrix', userId: `@matrix-${column}:hub.test` };
       if (personId) identities.trust(user, personId);
       for (const command of COMMANDS) {
-        const row = ACCESS_POLICY[`!${command.name.en}`]!;
+        const row = ACCESS_POLICY[chatOperation(command.name.en)]!;
         const expected = row.who.includes(policyPrincipal(column));
         const answer = await dispatcher.handle({ user, text: `!${command.name.de} x`, inGroupRoom: false });
         const text = toPlainText(answer!.reply);

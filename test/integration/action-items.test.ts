@@ -3,6 +3,7 @@ import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { demoHub, type TestHub } from '../support/hub.js';
+import { inGerman } from '../support/told.js';
 
 // Action items after the meeting (issue 19): their owner hands one to another of the meeting's
 // people (who is told) or moves its due day (and is reminded on the new one).
@@ -42,7 +43,7 @@ describe('action items after the meeting', () => {
       names[who as Who] = (await hub.store.entitiesByIds([personId]))[0]!.name;
     say = consoleChat(hub, PEOPLE);
     hub.services.minutes.addNotifier({
-      notify: async (personId, message) => void told.push({ personId, text: message.de }),
+      notify: async (personId, message) => void told.push({ personId, text: inGerman(message) }),
     });
     await hub.services.meetings.schedule(
       { title: 'Austausch Ehrenamt', when: 'in 30 Minuten', invite: [PEOPLE.kik1, PEOPLE.kik2], confirmed: true },

@@ -3,6 +3,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { expandCommandRefs } from '../../bots/core/command-refs.js';
 import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
+import { inGerman } from '../support/told.js';
 
 // Finding a date: the organiser offers slots in chat, invitees vote in chat or through GraphQL,
 // the organiser fixes the most voted one and the meeting is created with its invitations.
@@ -22,7 +23,7 @@ describe('finding a date for an exchange meeting', () => {
     };
     say = consoleChat(hub, people);
     hub.services.meetings.addNotifier({
-      notify: async (personId, message) => void told.push({ personId, text: message.de }),
+      notify: async (personId, message) => void told.push({ personId, text: inGerman(message) }),
       invite: async (personId) => void invited.push(personId),
     });
   });

@@ -11,6 +11,8 @@ import { toPlainText } from '../../bots/core/render.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { npmRun } from '../support/npm-start.js';
+import { inGerman } from '../support/told.js';
+import type { HubNotice } from '../../src/services/chat/notifiers.js';
 
 // Issue 21, finding 3: no supported way confirmed the first Matrix account (the console admin's
 // !bestätigen said the account is unknown; there was no mutation or command), and people had to
@@ -79,7 +81,7 @@ describe('linking chat accounts from the first minute', () => {
   it("tells the coordinators of the person's district of a pending link, and the person once confirmed", async () => {
     const told: { personId: string; text: string }[] = [];
     const notifier = {
-      notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }),
+      notify: async (personId: string, message: HubNotice) => void told.push({ personId, text: inGerman(message) }),
     };
     hub.services.identities.addNotifier(notifier);
     try {

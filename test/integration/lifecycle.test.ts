@@ -4,11 +4,12 @@ import type { Viewer } from '../../src/domain/access.js';
 import { SYSTEM } from '../../src/domain/authorization.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import type { Message } from '../../src/services/chat/notifiers.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
 import { bearer, gql } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
+import { words } from '../support/told.js';
+import type { HubNotice } from '../../src/services/chat/notifiers.js';
 
 // Issue 15 "done when", over GraphQL on each store: the KIK of Radebeul leaves, a successor takes
 // the role, the municipalities served, the open request and the organised meeting; today's
@@ -38,13 +39,15 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
   let yoga: HubYoga;
   let dispose: () => Promise<void>;
   let coordinator: Record<string, string>;
-  const told: { personId: string; message: Message }[] = [];
+  const told: { personId: string; message: { de: string; en: string } }[] = [];
 
   beforeAll(async () => {
     ({ store, dispose } = await factory.open());
     services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
-    const listen = { notify: async (personId: string, message: Message) => void told.push({ personId, message }) };
+    const listen = {
+      notify: async (personId: string, notice: HubNotice) => void told.push({ personId, message: words(notice) }),
+    };
     services.requests.addNotifier(listen);
     services.meetings.addNotifier(listen);
     yoga = createHubYoga(services, { graphiql: false });

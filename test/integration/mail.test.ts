@@ -13,6 +13,8 @@ import type { MailSender } from '../../src/services/mail/mail-outbox.js';
 import { honouringChatSettings } from '../../src/services/chat/notification-settings.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { plain } from '../support/told.js';
+import { wordNotice } from '../../bots/core/notice-texts.js';
 
 // E-mail to the people who are not in the chat, through a real SMTP server on loopback
 // (smtp-server), sent by nodemailer, read back with mailparser and ical.js as a calendar program
@@ -92,6 +94,7 @@ describe('e-mail to people outside the chat', () => {
         fromName: 'Integrations-Hub Meißen',
         fromAddress: 'hub@kreis-meissen.example',
         linkDays: 14,
+        wording: wordNotice,
       },
     });
     server = createHubServer(hub.yoga, { maxBodyBytes: 100_000, mailActions: hub.services.mail!.actions });
@@ -274,7 +277,7 @@ describe('e-mail to people outside the chat', () => {
       [JOBCENTER],
     );
     const tell = () =>
-      hub.services.meetings.tell([JOBCENTER], { de: 'Neue Termine im Januar.', en: 'New dates in January.' });
+      hub.services.meetings.tell([JOBCENTER], plain('Neue Termine im Januar.', 'New dates in January.'));
     await tell();
     expect(await send(), 'the server refuses the address').toBe(0);
     expect(await outbox().waiting(), 'a refused address is not tried again').toHaveLength(0);
@@ -308,7 +311,7 @@ describe('e-mail to people outside the chat', () => {
       await viewer(VOLUNTEER),
     );
     await hub.services.requests.forward(request.id, await viewer(KIK_RADEBEUL), KK, null);
-    await hub.services.mail!.notifier.notify(KK, { de: 'Netzwerk-Hinweis', en: 'Network note' }, [], 'network');
+    await hub.services.mail!.notifier.notify(KK, plain('Netzwerk-Hinweis', 'Network note'), 'network');
     expect(
       (await outbox().waiting()).filter((m) => m.personId === KK),
       'nothing at once',
@@ -332,9 +335,9 @@ describe('e-mail to people outside the chat', () => {
       hub.services.notificationSettings,
     );
     await hub.services.notificationSettings.change(KIK_RADEBEUL, { chat: false });
-    await chat.notify(KIK_RADEBEUL, { de: 'x', en: 'x' });
+    await chat.notify(KIK_RADEBEUL, plain('x', 'x'));
     expect(inChat).toEqual([]);
-    await hub.services.meetings.tell([KIK_RADEBEUL], { de: 'Raumänderung am Freitag.', en: 'Room change on Friday.' });
+    await hub.services.meetings.tell([KIK_RADEBEUL], plain('Raumänderung am Freitag.', 'Room change on Friday.'));
     expect((await outbox().waiting()).filter((m) => m.personId === KIK_RADEBEUL).map((m) => m.subject)).toEqual([
       'Raumänderung am Freitag.',
     ]);
@@ -342,14 +345,11 @@ describe('e-mail to people outside the chat', () => {
 
   it('forgets an erased person’s waiting mails, digest and settings, and exports them before (issue 19)', async () => {
     // The Koordinationskraft chose a daily digest above; one item waits in it, one mail in the outbox.
-    await hub.services.mail!.notifier.notify(KK, { de: 'Noch eine Anfrage.', en: 'One more request.' }, [], 'requests');
+    await hub.services.mail!.notifier.notify(KK, plain('Noch eine Anfrage.', 'One more request.'), 'requests');
     await hub.services.mail!.notifier.invite(
       KK,
       (await hub.store.meetingsOf([BEAUFTRAGTE], '2026-01-01', '2027-12-31'))[0]!,
-      {
-        de: 'Einladung',
-        en: 'Invitation',
-      },
+      plain('Einladung', 'Invitation'),
     );
     const exported = (await hub.services.personalData.export(await viewer(KK))) as {
       mail: { notificationSettings: { digest: string }; waiting: { subject: string }[] };

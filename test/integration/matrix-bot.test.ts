@@ -8,6 +8,7 @@ import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
+import { plain } from '../support/told.js';
 
 // Conversations with the bot through the real Synapse the test setup started.
 
@@ -185,8 +186,8 @@ describe('the Matrix bot through Synapse', () => {
       await identities.viewerOfPerson('person:demo-admin'),
     );
     await Promise.all([
-      bot.notify('person:demo-14627-beauftragte', { de: 'Erste Nachricht', en: 'First message' }),
-      bot.notify('person:demo-14627-beauftragte', { de: 'Zweite Nachricht', en: 'Second message' }),
+      bot.notify('person:demo-14627-beauftragte', plain('Erste Nachricht', 'First message')),
+      bot.notify('person:demo-14627-beauftragte', plain('Zweite Nachricht', 'Second message')),
     ]);
     const invites = await gina.waitFor(async () => {
       const found = await gina.invitedRooms();

@@ -7,6 +7,7 @@ import { createServices, type HubServices } from '../../src/services/hub-service
 import { calendarIcs, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import { expandCalendar } from '../support/ical.js';
 import { storeFactories } from '../support/stores.js';
+import { inGerman } from '../support/told.js';
 
 // Recurring exchange meetings on each store, on a clock the test sets (Wednesday 25 November
 // 2026). What calendars make of the series is read back with Mozilla's ical.js.
@@ -36,8 +37,8 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     services = createServices(opened.store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
     services.meetings.addNotifier({
-      notify: async (personId, message) => void told.push({ personId, text: message.de }),
-      invite: async (personId, meeting, message) => void invited.push({ personId, meeting, text: message.de }),
+      notify: async (personId, message) => void told.push({ personId, text: inGerman(message) }),
+      invite: async (personId, meeting, message) => void invited.push({ personId, meeting, text: inGerman(message) }),
     });
   });
   afterAll(async () => dispose());

@@ -5,6 +5,8 @@ import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
+import { inGerman } from '../support/told.js';
+import type { HubNotice } from '../../src/services/chat/notifiers.js';
 
 // Minutes of a running exchange meeting, taken in chat: information, decisions, action items
 // with owner and due date, the minutes with the attendees, and each person's open items.
@@ -112,7 +114,7 @@ describe('minutes of an exchange meeting', () => {
   it('reminds the owner of an action item on its due day, once', async () => {
     const reminded: string[] = [];
     hub.services.minutes.addNotifier({
-      notify: async (personId, message) => void reminded.push(`${personId}: ${message.de}`),
+      notify: async (personId, message) => void reminded.push(`${personId}: ${inGerman(message)}`),
     });
     await say('kk', `!aufgabe ${kikName} bis heute: Flyer drucken`);
     expect(await hub.services.minutes.remindDueTasks()).toBe(1);
@@ -168,7 +170,7 @@ describe('minutes of an exchange meeting', () => {
     const later = new Minutes(hub.store, () => new Date(Date.now() + 40 * 86_400_000));
     const today = berlinDay(new Date()).split('-').reverse().join('.');
     const reminded: string[] = [];
-    later.addNotifier({ notify: async (personId, message) => void reminded.push(message.de) });
+    later.addNotifier({ notify: async (personId, message) => void reminded.push(inGerman(message)) });
     expect(await later.remindDueTasks()).toBe(2);
     expect(await later.remindDueTasks()).toBe(0);
     expect(reminded.sort()).toEqual([
@@ -217,7 +219,7 @@ describe('minutes of an exchange meeting', () => {
   it('sends the closed minutes to the organiser and every invitee, once (issue 19)', async () => {
     const told: { personId: string; text: string }[] = [];
     const notifier = {
-      notify: async (personId: string, message: { de: string }) => void told.push({ personId, text: message.de }),
+      notify: async (personId: string, message: HubNotice) => void told.push({ personId, text: inGerman(message) }),
     };
     hub.services.minutes.addNotifier(notifier);
     try {

@@ -5,6 +5,7 @@ import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { dueWork } from '../../src/server/due-work.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';
+import { inGerman } from '../support/told.js';
 
 // Nothing lost between a change and its notice (issue 19, "nothing lost"): the notice of a request
 // or a meeting is written in the same transaction as the change; when the process dies right after the
@@ -50,7 +51,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     const after = open();
     const toldAfter: { personId: string; text: string }[] = [];
     after.requests.addNotifier({
-      notify: async (personId, message) => void toldAfter.push({ personId, text: message.de }),
+      notify: async (personId, message) => void toldAfter.push({ personId, text: inGerman(message) }),
     });
     const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
     await timers();
@@ -82,7 +83,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     after.meetings.addNotifier({
       notify: async () => undefined,
       invite: async (personId, meeting, message) =>
-        void invited.push({ personId, meeting: meeting.title, text: message.de }),
+        void invited.push({ personId, meeting: meeting.title, text: inGerman(message) }),
     });
     const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
     await timers();
@@ -108,7 +109,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     const after = open();
     const reminded: string[] = [];
     after.meetings.addNotifier({
-      notify: async (personId, message) => void (message.de.startsWith('Erinnerung') && reminded.push(personId)),
+      notify: async (personId, message) => void (inGerman(message).startsWith('Erinnerung') && reminded.push(personId)),
     });
     const timers = dueWork(after, { retentionDays: 365, reviewRemindDays: 7 }, () => {});
     await timers();

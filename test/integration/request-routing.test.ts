@@ -4,8 +4,8 @@ import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import type { Viewer } from '../../src/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import type { Message } from '../../src/services/requests/request-router.js';
 import { storeFactories } from '../support/stores.js';
+import { words } from '../support/told.js';
 
 // Requests through the district coordination, on each store, with a clock the test moves.
 
@@ -26,13 +26,15 @@ describe.each(storeFactories)('requests through the district coordination on the
   let dispose: () => Promise<void>;
   let services: HubServices;
   let now = new Date('2026-03-02T09:00:00.000Z');
-  const told: { personId: string; message: Message }[] = [];
+  const told: { personId: string; message: { de: string; en: string } }[] = [];
 
   beforeAll(async () => {
     ({ store, dispose } = await factory.open());
     services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, now: () => now, escalateAfterHours: 72 });
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
-    services.requests.addNotifier({ notify: async (personId, message) => void told.push({ personId, message }) });
+    services.requests.addNotifier({
+      notify: async (personId, notice) => void told.push({ personId, message: words(notice) }),
+    });
   });
   afterAll(async () => dispose());
 

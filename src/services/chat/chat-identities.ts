@@ -5,7 +5,7 @@ import { InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/
 import { isCoordinator } from '../../domain/privacy.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from '../reads/districts-of.js';
-import { commandRef, Notifiers, type Notifier } from './notifiers.js';
+import { Notifiers, type Notifier } from './notifiers.js';
 import { districtId } from '../../domain/ids.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 
@@ -106,8 +106,10 @@ export class ChatIdentities {
     const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
     await this.write(linkKey(user), link);
     await this.notifiers.tell(await this.confirmersOf(personId), {
-      de: `${user.userId} möchte als ${person.name} (${personId}) verknüpft werden. Wenn das stimmt: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
-      en: `${user.userId} asks to be linked as ${person.name} (${personId}). If that is right: ${commandRef('confirm', `${user.userId} ${personId}`)}`,
+      type: 'chatLinkRequested',
+      userId: user.userId,
+      personId,
+      personName: person.name,
     });
     return link;
   }
@@ -130,10 +132,7 @@ export class ChatIdentities {
   }
 
   private async tellConfirmed(user: ChatUser, link: ChatLink): Promise<void> {
-    await this.notifiers.tell([link.personId], {
-      de: `Ihr Chat-Konto ${user.userId} ist jetzt mit Ihrer Person verknüpft. Was Sie hier tun können: ${commandRef('help')}`,
-      en: `Your chat account ${user.userId} is now linked to your person. What you can do here: ${commandRef('help')}`,
-    });
+    await this.notifiers.tell([link.personId], { type: 'chatLinkConfirmed', userId: user.userId });
   }
 
   /**

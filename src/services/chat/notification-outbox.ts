@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
-import type { Message, NotificationAction } from '../requests/request-router.js';
+import type { HubNotice } from './notifiers.js';
 import type { Meeting } from '../../domain/meetings.js';
 import type { NotificationKind } from '../../domain/notifications.js';
 import { pollKey, type DatePoll } from '../meetings/date-polls.js';
@@ -10,17 +10,20 @@ import { pollKey, type DatePoll } from '../meetings/date-polls.js';
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
 
 type Entry =
-  | {
-      kind: 'notify';
-      personId: string;
-      message: Message;
-      actions: NotificationAction[] | null;
-      notificationKind?: NotificationKind;
-    }
-  | { kind: 'invite'; personId: string; meetingId: string; message: Message }
-  | { kind: 'updated'; personId: string; meetingId: string; message: Message }
+  | { kind: 'notify'; personId: string; notice: HubNotice; notificationKind?: NotificationKind }
+  | { kind: 'invite'; personId: string; meetingId: string; notice: HubNotice }
+  | { kind: 'updated'; personId: string; meetingId: string; notice: HubNotice }
   | { kind: 'meeting'; meetingId: string }
-  | { kind: 'datePoll'; personId: string; pollId: string; message: Message };
+  | { kind: 'datePoll'; personId: string; pollId: string; notice: HubNotice };
+
+/** An entry left by an instance from before notices were typed: the text in both languages. */
+type WrittenBefore = Entry & { message?: { de: string; en: string } };
+
+const typed = (entry: WrittenBefore): Entry => {
+  if (entry.kind === 'meeting' || !entry.message || entry.notice) return entry;
+  const { message, ...rest } = entry;
+  return { ...rest, notice: { type: 'plain', de: message.de, en: message.en } };
+};
 
 const PREFIX = 'outbox:';
 
@@ -28,31 +31,20 @@ const PREFIX = 'outbox:';
 export class OutboxNotifier implements InvitationNotifier {
   constructor(private readonly store: MeetingStore & CoordinationStore) {}
 
-  async notify(
-    personId: string,
-    message: Message,
-    actions?: NotificationAction[],
-    notificationKind?: NotificationKind,
-  ): Promise<void> {
-    await this.leave({
-      kind: 'notify',
-      personId,
-      message,
-      actions: actions ?? null,
-      ...(notificationKind ? { notificationKind } : {}),
-    });
+  async notify(personId: string, notice: HubNotice, notificationKind?: NotificationKind): Promise<void> {
+    await this.leave({ kind: 'notify', personId, notice, ...(notificationKind ? { notificationKind } : {}) });
   }
 
-  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    await this.leave({ kind: 'invite', personId, meetingId: meeting.id, message });
+  async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    await this.leave({ kind: 'invite', personId, meetingId: meeting.id, notice });
   }
 
-  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    await this.leave({ kind: 'updated', personId, meetingId: meeting.id, message });
+  async meetingUpdated(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    await this.leave({ kind: 'updated', personId, meetingId: meeting.id, notice });
   }
 
-  async offerDates(personId: string, poll: DatePoll, message: Message): Promise<void> {
-    await this.leave({ kind: 'datePoll', personId, pollId: poll.id, message });
+  async offerDates(personId: string, poll: DatePoll, notice: HubNotice): Promise<void> {
+    await this.leave({ kind: 'datePoll', personId, pollId: poll.id, notice });
   }
 
   async meetingChanged(meeting: Meeting): Promise<void> {
@@ -69,9 +61,10 @@ export async function deliverOutbox(
   store: MeetingStore & CoordinationStore,
   notifiers: readonly InvitationNotifier[],
 ): Promise<number> {
-  const entries = await store.listState<Entry>(PREFIX);
+  const entries = await store.listState<WrittenBefore>(PREFIX);
   let delivered = 0;
-  for (const { key, value } of entries) {
+  for (const { key, value: written } of entries) {
+    const value = typed(written);
     if (!(await store.claimOnce(key))) continue;
     const meeting =
       value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated'
@@ -81,23 +74,15 @@ export async function deliverOutbox(
     await Promise.all(
       notifiers
         .map((n) => {
-          if (value.kind === 'datePoll')
-            return poll && n.offerDates
-              ? n.offerDates(value.personId, poll, value.message)
-              : n.notify(value.personId, value.message);
           if (value.kind === 'meeting')
             return meeting && n.meetingChanged ? n.meetingChanged(meeting) : Promise.resolve();
-          if (value.kind === 'invite' && meeting)
-            return n.invite
-              ? n.invite(value.personId, meeting, value.message)
-              : n.notify(value.personId, value.message);
-          if (value.kind === 'updated' && meeting)
-            return n.meetingUpdated
-              ? n.meetingUpdated(value.personId, meeting, value.message)
-              : n.notify(value.personId, value.message);
-          return value.kind === 'notify'
-            ? n.notify(value.personId, value.message, value.actions ?? undefined, value.notificationKind)
-            : n.notify(value.personId, value.message);
+          if (value.kind === 'datePoll' && poll && n.offerDates)
+            return n.offerDates(value.personId, poll, value.notice);
+          if (value.kind === 'invite' && meeting && n.invite) return n.invite(value.personId, meeting, value.notice);
+          if (value.kind === 'updated' && meeting && n.meetingUpdated)
+            return n.meetingUpdated(value.personId, meeting, value.notice);
+          const kind = value.kind === 'notify' ? value.notificationKind : 'meetings';
+          return n.notify(value.personId, value.notice, kind);
         })
         .map((p) => p.catch(() => undefined)),
     );

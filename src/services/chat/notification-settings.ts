@@ -4,7 +4,7 @@ import {
   type NotificationSettings,
 } from '../../domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
-import type { Message, NotificationAction } from './notifiers.js';
+import type { HubNotice } from './notifiers.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
 
 // Each person's choice of what reaches them where (shared state `notification-settings:<person>`),
@@ -45,8 +45,8 @@ export function honouringChatSettings(
 ): InvitationNotifier {
   const wants = async (personId: string) => (await preferences.of(personId)).chat;
   return {
-    notify: async (personId: string, message: Message, actions?: NotificationAction[], kind?: NotificationKind) => {
-      if (await wants(personId)) await notifier.notify(personId, message, actions, kind);
+    notify: async (personId: string, notice: HubNotice, kind?: NotificationKind) => {
+      if (await wants(personId)) await notifier.notify(personId, notice, kind);
     },
     ...(notifier.invite
       ? {

@@ -1,30 +1,47 @@
-import type { Language } from '../../domain/errors.js';
 import type { NotificationKind } from '../../domain/notifications.js';
+import type { LifecycleNotice } from '../lifecycle/lifecycle-notices.js';
+import type { MeetingNotice } from '../meetings/meeting-notices.js';
+import type { RequestNotice } from '../requests/request-notices.js';
 
-// The chat transports a service tells people through. A transport that fails for one message
-// never keeps the others from delivering it.
+// The transports a service tells people through. Services say what happened as a typed notice;
+// each transport words it in the reader's language (the table in bots/core/notice-texts.ts), so
+// no text or command syntax of a chat lives in the services. A transport that fails for one
+// message never keeps the others from delivering it.
 
-export type Message = Record<Language, string>;
+export type AccountNotice =
+  /** To the coordination of the person's districts: a chat account asks to be linked to them. */
+  | { type: 'chatLinkRequested'; userId: string; personId: string; personName: string }
+  /** To the person: their chat account is linked now. */
+  | { type: 'chatLinkConfirmed'; userId: string };
 
-/** A follow-up a transport with buttons offers beside a notification; others show the text. */
-export interface NotificationAction {
-  label: Message;
-  /** The command it runs, as a command reference (see commandRef). */
+/** Text written before notices were typed (left in an older store), or by an operator. */
+export interface PlainNotice {
+  type: 'plain';
+  de: string;
+  en: string;
+}
+
+export type HubNotice = RequestNotice | MeetingNotice | LifecycleNotice | AccountNotice | PlainNotice;
+
+/** A notice in one language: the text (commands as references, see bots/core/command-refs.ts) and its follow-ups. */
+export interface WordedNotice {
+  text: string;
+  actions: NoticeAction[];
+}
+
+/** A follow-up a transport with buttons offers beside a notice; others show the text. */
+export interface NoticeAction {
+  label: string;
+  /** The command it runs, as a command reference ("⟦accept request:ab12cd34⟧"). */
   command: string;
 }
 
-/**
- * A chat command named in a notification, by its English name and its arguments: the chat layer
- * writes it in the reader's words ("!annehmen request:ab12cd34" in German), so no command syntax
- * lives here. Arguments that are words of a language (ja|nein) are given per language.
- */
-export function commandRef(name: string, args = ''): string {
-  return `⟦${name}${args ? ` ${args}` : ''}⟧`;
-}
+/** Words notices (given by the composition root to the transports that live among the services: mail). */
+export type NoticeWording = (notice: HubNotice, language: 'de' | 'en') => WordedNotice;
 
 export interface Notifier {
   /** `kind` lets a transport honour what the person wants (e.g. no mail about requests). */
-  notify(personId: string, message: Message, actions?: NotificationAction[], kind?: NotificationKind): Promise<void>;
+  notify(personId: string, notice: HubNotice, kind?: NotificationKind): Promise<void>;
 }
 
 /** The transports a service tells people through; everything one service sends is of one kind. */
@@ -46,9 +63,9 @@ export class Notifiers<N extends Notifier = Notifier> {
     return this.list;
   }
 
-  async tell(personIds: readonly string[], message: Message, actions?: NotificationAction[]): Promise<void> {
+  async tell(personIds: readonly string[], notice: HubNotice): Promise<void> {
     await Promise.all(
-      personIds.flatMap((id) => this.list.map((n) => n.notify(id, message, actions, this.kind).catch(() => undefined))),
+      personIds.flatMap((id) => this.list.map((n) => n.notify(id, notice, this.kind).catch(() => undefined))),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
 import type { NotificationKind } from '../../domain/notifications.js';
-import type { Message, NotificationAction } from './notifiers.js';
+import type { HubNotice } from './notifiers.js';
 
 // Notices of a change are written in the same transaction as the change (as shared state
 // `notice:<kind>:…`), then handed to the transports and deleted. What a crash or an outage kept
@@ -10,11 +10,26 @@ import type { Message, NotificationAction } from './notifiers.js';
 
 export interface Notice {
   personId: string;
-  message: Message;
-  actions?: NotificationAction[];
+  notice: HubNotice;
   /** An invitation to, or a change of, this meeting (transports add their calendar entry). */
   meeting?: { id: string; as: 'invitation' | 'update' };
 }
+
+/** A notice as stored before notices were typed: its text in both languages. */
+interface WrittenBefore {
+  personId: string;
+  message: { de: string; en: string };
+  meeting?: Notice['meeting'];
+}
+
+const typed = (value: Notice | WrittenBefore): Notice =>
+  'notice' in value
+    ? value
+    : {
+        personId: value.personId,
+        notice: { type: 'plain', de: value.message.de, en: value.message.en },
+        ...(value.meeting ? { meeting: value.meeting } : {}),
+      };
 
 /** Notices younger than this are being handed on by the instance that wrote them. */
 const LEFT_AFTER_MS = 30_000;
@@ -47,10 +62,10 @@ export class PendingNotices {
   async deliverLeft(): Promise<number> {
     const cutoff = this.now().getTime() - LEFT_AFTER_MS;
     let delivered = 0;
-    for (const { key, value } of await this.store.listState<Notice>(this.prefix)) {
+    for (const { key, value } of await this.store.listState<Notice | WrittenBefore>(this.prefix)) {
       const at = Date.parse(key.slice(this.prefix.length, this.prefix.length + 24));
       if (at > cutoff) continue;
-      if (await this.handOn(key, value)) delivered++;
+      if (await this.handOn(key, typed(value))) delivered++;
     }
     return delivered;
   }

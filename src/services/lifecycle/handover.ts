@@ -1,6 +1,6 @@
 import type { Viewer } from '../../domain/access.js';
 import { districtId } from '../../domain/ids.js';
-import { COORDINATING_ROLES } from '../../domain/model.js';
+import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
 import type { Minutes } from '../meetings/minutes.js';
@@ -10,11 +10,6 @@ import type { RequestRouter } from '../requests/request-router.js';
 // When a KIK's or Koordinationskraft's role ends, no work is orphaned: their open requests, the
 // meetings they organise and their open action items go to the named successor, or to the district's Koordinationskraft
 // when none is named, and everyone affected is told in chat.
-
-const ROLE_NAMES: Record<string, { de: string; en: string }> = {
-  KIK: { de: 'Kommunale Integrationskoordination', en: 'municipal integration coordinator' },
-  KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'integration coordinator of the district' },
-};
 
 export interface HandoverResult extends RoleEnding {
   /** Who took the work over: the successor, or the district's Koordinationskraft; null when nobody could. */
@@ -40,7 +35,7 @@ export class Handover {
   ): Promise<HandoverResult> {
     const ending = await this.reviser.endRole(input, successorId, actor);
     const { ended } = ending;
-    if (!COORDINATING_ROLES.includes(ended.role))
+    if (!isCoordinatingRole(ended.role))
       return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
     const receiverId = ending.successor?.personId ?? (await this.districtCoordination(ended.scopeId, ended.personId));
     if (!receiverId) return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
@@ -49,20 +44,12 @@ export class Handover {
     const requests = await this.requests.handOver(ended.personId, receiverId, receiverName);
     const meetings = await this.meetings.handOver(ended.personId, receiverId, receiverName);
     const tasks = await this.minutes.handOver(ended.personId, receiverId);
-    const role = ROLE_NAMES[ended.role]!;
-    const work = {
-      de: `${requests.length} offene Anfrage(n), ${meetings.length} Treffen, ${tasks.length} offene Aufgabe(n)`,
-      en: `${requests.length} open request(s), ${meetings.length} meeting(s), ${tasks.length} open action item(s)`,
-    };
+    const work = { requests: requests.length, meetings: meetings.length, tasks: tasks.length };
+    const role = ended.role;
+    const until = ending.until;
     const leaverName = leaver?.name ?? ended.personId;
-    await this.meetings.tell([receiverId], {
-      de: `Sie übernehmen von ${leaverName} (${role.de}, beendet zum ${ending.until}): ${work.de}.`,
-      en: `You take over from ${leaverName} (${role.en}, ended on ${ending.until}): ${work.en}.`,
-    });
-    await this.meetings.tell([ended.personId], {
-      de: `Ihre Rolle als ${role.de} ist zum ${ending.until} beendet. ${receiverName} übernimmt ${work.de}.`,
-      en: `Your role as ${role.en} ended on ${ending.until}. ${receiverName} takes over ${work.en}.`,
-    });
+    await this.meetings.tell([receiverId], { type: 'workTakenOver', leaverName, role, until, work });
+    await this.meetings.tell([ended.personId], { type: 'roleEnded', receiverName, role, until, work });
     return {
       ...ending,
       receiverId,

@@ -11,7 +11,8 @@ import type { Handover } from './handover.js';
 import { parseInput, updateSchemas } from '../writes/inputs.js';
 import type { NetworkReviser } from './network-reviser.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
-import { commandRef, Notifiers, type Message, type Notifier } from '../chat/notifiers.js';
+import { Notifiers, type Notifier } from '../chat/notifiers.js';
+import type { ProposalFacts } from './lifecycle-notices.js';
 
 // Proposals of members for their own record, roles, memberships and links, and the review queue
 // of the coordination responsible for their district. Confirming applies the change through the
@@ -19,28 +20,6 @@ import { commandRef, Notifiers, type Message, type Notifier } from '../chat/noti
 
 const KEY = (id: string) => `proposal:${id}`;
 const COMMENT: TextRule = { field: 'comment', fieldDe: 'Kommentar', max: 500 };
-
-const describe = (change: ProposedChange, names: Map<string, string>): Message => {
-  switch (change.kind) {
-    case 'updateSelf':
-      return {
-        de: `eigene Angaben ändern (${Object.keys(change.fields).join(', ')})`,
-        en: `change own details (${Object.keys(change.fields).join(', ')})`,
-      };
-    case 'endRole':
-      return { de: 'eine eigene Rolle beenden', en: 'end one of their roles' };
-    case 'joinAlliance':
-      return {
-        de: `im Bündnis ${names.get(change.allianceId) ?? change.allianceId} mitwirken`,
-        en: `volunteer in ${names.get(change.allianceId) ?? change.allianceId}`,
-      };
-    case 'addLink':
-      return {
-        de: `Verbindung zu ${names.get(change.toId) ?? change.toId} eintragen`,
-        en: `record a link to ${names.get(change.toId) ?? change.toId}`,
-      };
-  }
-};
 
 export class ChangeProposals {
   private readonly notifiers = new Notifiers<Notifier>('network');
@@ -97,10 +76,7 @@ export class ChangeProposals {
       reason: null,
     };
     await this.store.setState(KEY(proposal.id), proposal);
-    await this.tellReviewers(proposal, (who, what) => ({
-      de: `Neuer Änderungsvorschlag ${proposal.id} von ${who}: ${what.de}. Prüfen mit ${commandRef('proposals')}.`,
-      en: `New change proposal ${proposal.id} from ${who}: ${what.en}. Review with ${commandRef('proposals')}.`,
-    }));
+    await this.tellReviewers(proposal, null);
     return proposal;
   }
 
@@ -138,18 +114,12 @@ export class ChangeProposals {
       reason: reason ? cleanText(reason, COMMENT) : null,
     };
     await this.store.setState(KEY(id), decided);
-    const names = await this.names([proposal]);
-    const what = describe(proposal.change, names);
-    const message: Message = accept
-      ? {
-          de: `Ihr Vorschlag ${id} (${what.de}) wurde übernommen.`,
-          en: `Your proposal ${id} (${what.en}) has been applied.`,
-        }
-      : {
-          de: `Ihr Vorschlag ${id} (${what.de}) wurde abgelehnt: ${decided.reason}`,
-          en: `Your proposal ${id} (${what.en}) was rejected: ${decided.reason}`,
-        };
-    await this.notifiers.tell([proposal.proposerId], message);
+    await this.notifiers.tell([proposal.proposerId], {
+      type: 'proposalDecided',
+      proposal: await this.facts(proposal),
+      applied: accept,
+      reason: decided.reason,
+    });
     return decided;
   }
 
@@ -163,10 +133,7 @@ export class ChangeProposals {
     for (const proposal of due) {
       if (!(await this.store.claimOnce(`proposal-reminder:${proposal.id}`))) continue;
       reminded++;
-      await this.tellReviewers(proposal, (who, what) => ({
-        de: `Erinnerung: Der Änderungsvorschlag ${proposal.id} von ${who} (${what.de}) wartet seit über ${days} Tagen. Prüfen mit ${commandRef('proposals')}.`,
-        en: `Reminder: change proposal ${proposal.id} from ${who} (${what.en}) has been waiting for over ${days} days. Review with ${commandRef('proposals')}.`,
-      }));
+      await this.tellReviewers(proposal, days);
     }
     return reminded;
   }
@@ -246,7 +213,18 @@ export class ChangeProposals {
     throw new NotAllowed('review change proposals', 'keine Änderungsvorschläge prüfen');
   }
 
-  private async tellReviewers(proposal: ChangeProposal, text: (who: string, what: Message) => Message): Promise<void> {
+  /** The proposal with the names of the records it refers to, for the people told of it. */
+  private async facts(proposal: ChangeProposal): Promise<ProposalFacts> {
+    const names = await this.names([proposal]);
+    return {
+      proposalId: proposal.id,
+      proposerName: names.get(proposal.proposerId) ?? proposal.proposerId,
+      change: proposal.change,
+      names: Object.fromEntries(names),
+    };
+  }
+
+  private async tellReviewers(proposal: ChangeProposal, waitingDays: number | null): Promise<void> {
     const scopes = await this.store.rolesInScopes(proposal.districtAgs.map(districtId));
     const reviewers = [
       ...new Set(
@@ -256,10 +234,10 @@ export class ChangeProposals {
           .map((r) => r.personId),
       ),
     ];
-    const names = await this.names([proposal]);
-    await this.notifiers.tell(
-      reviewers,
-      text(names.get(proposal.proposerId) ?? proposal.proposerId, describe(proposal.change, names)),
-    );
+    await this.notifiers.tell(reviewers, {
+      type: 'proposalToReview',
+      proposal: await this.facts(proposal),
+      waitingDays,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { Analytics } from '../analysis/analytics.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
-import { commandRef, Notifiers, type Notifier } from '../chat/notifiers.js';
+import { Notifiers, type Notifier } from '../chat/notifiers.js';
 
 // Kept current by the people in it: whoever holds a role and whose entry nobody changed or
 // confirmed for a year is asked once, in chat, to check it (until they change or confirm it,
@@ -30,10 +30,7 @@ export class YearlyCheck {
     for (const { id, checkedAt } of await this.analytics.unconfirmedPeople(null)) {
       if (!reachable.has(id) || !(await this.claimOnce(`yearly-check:${id}:${checkedAt ?? 'never'}`))) continue;
       asked++;
-      await this.notifiers.tell([id], {
-        de: `Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit ${commandRef('me')}. Ist alles richtig, antworten Sie mit ${commandRef('propose', 'bestätigt')}; sonst schlagen Sie die Änderung mit ${commandRef('propose')} vor.`,
-        en: `Is your entry in the integration network still right? Please check it with ${commandRef('me')}. If all is correct, answer ${commandRef('propose', 'confirm')}; otherwise propose the change with ${commandRef('propose')}.`,
-      });
+      await this.notifiers.tell([id], { type: 'entryCheckDue' });
     }
     return asked;
   }

@@ -4,7 +4,7 @@ import type { Meeting } from '../../domain/meetings.js';
 import type { Person } from '../../domain/model.js';
 import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
-import type { Message, NotificationAction } from '../chat/notifiers.js';
+import type { HubNotice, NoticeAction, NoticeWording } from '../chat/notifiers.js';
 import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
 import { KIND_NAMES, type NotificationKind, type NotificationSettings } from '../../domain/notifications.js';
@@ -43,33 +43,45 @@ export class MailNotifier implements InvitationNotifier {
     private readonly settings: MailSettings,
     private readonly preferences: NotificationPreferences,
     private readonly digests: MailDigests,
+    /** The same words the chats use (bots/core/notice-texts.ts, given by the composition root). */
+    private readonly wording: NoticeWording,
   ) {}
 
-  async notify(
-    personId: string,
-    message: Message,
-    actions?: NotificationAction[],
-    kind: NotificationKind = 'network',
-  ): Promise<void> {
+  async notify(personId: string, notice: HubNotice, kind: NotificationKind = 'network'): Promise<void> {
     const to = await this.recipient(personId, kind);
     if (!to) return;
-    const extra = await this.requestLinks(to, actions ?? []);
+    const { text, actions } = this.wording(notice, to.language);
+    const extra = await this.requestLinks(to, actions);
     if (to.settings.digest !== 'NONE')
-      return this.digests.collect(personId, kind, [this.withLinks(message[to.language], to), ...extra].join('\n'));
-    await this.queue(to, message, extra, null, kind);
+      return this.digests.collect(personId, kind, [this.withLinks(text, to), ...extra].join('\n'));
+    await this.queue(to, text, extra, null, kind);
   }
 
   /** Invitations come at once whatever the digest: a calendar program adds them from the mail. */
-  async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
+  async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
     const to = await this.recipient(personId, 'meetings');
-    if (to) await this.queue(to, message, [], await this.calendar(meeting, 'REQUEST', to), 'meetings');
+    if (to)
+      await this.queue(
+        to,
+        this.wording(notice, to.language).text,
+        [],
+        await this.calendar(meeting, 'REQUEST', to),
+        'meetings',
+      );
   }
 
-  async meetingUpdated(personId: string, meeting: Meeting, message: Message): Promise<void> {
+  async meetingUpdated(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
     const to = await this.recipient(personId, 'meetings');
     // A cancelled date of a series is an EXDATE of the series' REQUEST; a single meeting is CANCELled.
     const method = meeting.state === 'CANCELLED' && !meeting.series ? 'CANCEL' : 'REQUEST';
-    if (to) await this.queue(to, message, [], await this.calendar(meeting, method, to), 'meetings');
+    if (to)
+      await this.queue(
+        to,
+        this.wording(notice, to.language).text,
+        [],
+        await this.calendar(meeting, method, to),
+        'meetings',
+      );
   }
 
   /** The digests due now, each queued as one mail. Answers how many. */
@@ -81,16 +93,12 @@ export class MailNotifier implements InvitationNotifier {
       const to = await this.recipient(personId, null);
       if (to) {
         const body = items.map((item) => `• ${item.text.replace(/\n/g, '\n  ')}`).join('\n\n');
-        await this.queue(
-          to,
-          {
-            de: `Ihre Zusammenfassung aus dem Integrations-Hub (${items.length} ${items.length === 1 ? 'Nachricht' : 'Nachrichten'})\n\n${body}`,
-            en: `Your summary from the integration hub (${items.length} ${items.length === 1 ? 'message' : 'messages'})\n\n${body}`,
-          },
-          [],
-          null,
-          null,
-        );
+        const count = items.length;
+        const heading =
+          to.language === 'de'
+            ? `Ihre Zusammenfassung aus dem Integrations-Hub (${count} ${count === 1 ? 'Nachricht' : 'Nachrichten'})`
+            : `Your summary from the integration hub (${count} ${count === 1 ? 'message' : 'messages'})`;
+        await this.queue(to, `${heading}\n\n${body}`, [], null, null);
         sent++;
       }
       await this.digests.sent(keys);
@@ -116,7 +124,7 @@ export class MailNotifier implements InvitationNotifier {
   }
 
   /** Beside "accept": resolving with a note, and (from a KIK) handing it to the district's coordination. */
-  private async requestLinks(to: Recipient, actions: NotificationAction[]): Promise<string[]> {
+  private async requestLinks(to: Recipient, actions: readonly NoticeAction[]): Promise<string[]> {
     const accept = actions.map((a) => refOf(a.command)).find((r) => r?.name === 'accept');
     if (!accept) return [];
     const id = accept.args.split(' ')[0]!;
@@ -148,13 +156,13 @@ export class MailNotifier implements InvitationNotifier {
 
   private async queue(
     to: Recipient,
-    message: Message,
+    message: string,
     extraLines: string[],
     calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null,
     kind: NotificationKind | null,
   ): Promise<void> {
     const de = to.language === 'de';
-    const text = this.withLinks(message[to.language], to);
+    const text = this.withLinks(message, to);
     // One click (RFC 8058) ends mails of this kind; the footer also offers ending all.
     const unsubscribeAll = this.link(to, 'unsubscribe', 'all');
     const unsubscribeUrl = kind ? this.link(to, 'unsubscribe', kind) : unsubscribeAll;

@@ -1,4 +1,3 @@
-import { commandRef } from '../chat/notifiers.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
@@ -15,7 +14,7 @@ export type { DatePoll } from '../../domain/meetings.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { MeetingPlanner } from './meetings.js';
-import { formatWhen, parseWhen } from './when.js';
+import { parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 
 // Finding a date (Terminfindung): the organiser offers candidate slots, the invitees vote for the
@@ -66,12 +65,7 @@ export class DatePolls {
       meetingId: null,
     };
     await this.store.setState(pollKey(poll.id), poll);
-    const list = (language: 'de' | 'en') =>
-      slots.map((s, i) => `${i + 1}. ${formatWhen(new Date(s), language)}`).join('\n');
-    await this.planner.offerDates(poll, {
-      de: `Terminfindung „${title}“: Welche Termine passen Ihnen?\n${list('de')}\nAntworten Sie mit ${commandRef('vote', `${poll.id} <Nummern>`)}, z. B. ${commandRef('vote', `${poll.id} 1 3`)}`,
-      en: `Finding a date for "${title}": which dates suit you?\n${list('en')}\nAnswer with ${commandRef('vote', `${poll.id} <numbers>`)}, e.g. ${commandRef('vote', `${poll.id} 1 3`)}`,
-    });
+    await this.planner.offerDates(poll);
     return poll;
   }
 

@@ -1,10 +1,8 @@
-import { commandRef } from '../chat/notifiers.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from '../../domain/meetings.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import {
-  describeRule,
   expandRule,
   parseRecurrence,
   ruleCount,
@@ -12,9 +10,8 @@ import {
   ruleReanchored,
   type Recurrence,
 } from './recurrence.js';
-import { meetingDetails } from './meeting-texts.js';
-import type { Message } from '../requests/request-router.js';
-import { berlinWallTime, formatWhen, parseWhen } from './when.js';
+import type { HubNotice } from '../chat/notifiers.js';
+import { berlinWallTime, parseWhen } from './when.js';
 
 // Recurring series: each occurrence is a meeting of its own (own answers, reminders, minutes),
 // tied to the others by `series`. Occurrences exist a year ahead; a daily run adds the next ones.
@@ -70,25 +67,12 @@ function occurrenceId(seriesId: string, at: Date): string {
   return `meeting:${seriesId.slice('series:'.length)}-${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
-export function seriesInvitationText(first: Meeting): Message {
-  const rule = first.series!;
-  const at = new Date(first.startsAt);
-  const details = (language: 'de' | 'en') =>
-    meetingDetails(first, language)
-      .map((line) => `${line}\n`)
-      .join('');
-  return {
-    de: `Einladung zur Reihe „${first.title}“: ${describeRule(rule.rule, at, 'de')} (${first.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${details('de')}Zusagen für alle Termine: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}; einzelne Termine: ${commandRef('rsvp', '<Termin> ja|nein')}`,
-    en: `Invitation to the series "${first.title}": ${describeRule(rule.rule, at, 'en')} (${first.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${details('en')}Answer for all dates: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}; single dates: ${commandRef('rsvp', '<meeting> yes|no')}`,
-  };
-}
-
 export class MeetingSeries {
   constructor(
     private readonly store: MeetingStore & CoordinationStore,
     private readonly now: () => Date,
     /** Saves the meetings with the notice of the change to `told`'s invitees in one transaction; false when stale. */
-    private readonly saveAndTell: (meetings: readonly Meeting[], told: Meeting, message: Message) => Promise<boolean>,
+    private readonly saveAndTell: (meetings: readonly Meeting[], told: Meeting, notice: HubNotice) => Promise<boolean>,
   ) {}
 
   /** Moves this and the following occurrences: to a new rule, or to the rule re-anchored on a new date. */
@@ -117,10 +101,13 @@ export class MeetingSeries {
     );
     const dropped = following.slice(fresh.length).map((m) => ({ ...m, state: 'CANCELLED' as const }));
     const first = reused[0]!;
-    const at = new Date(first.startsAt);
     const saved = await this.saveAndTell([...this.ended([...earlier, ...dropped], meeting), ...reused], first, {
-      de: `Geändert: Die Reihe „${meeting.title}“ läuft ab ${formatWhen(new Date(meeting.startsAt), 'de')} ${describeRule(rule, at, 'de')}. Nächster Termin: ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${first.id} ja|nein|vielleicht --reihe`)}`,
-      en: `Changed: from ${formatWhen(new Date(meeting.startsAt), 'en')} the series "${meeting.title}" runs ${describeRule(rule, at, 'en')}. Next date: ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${first.id} yes|no|maybe --series`)}`,
+      type: 'seriesRescheduled',
+      meetingId: first.id,
+      title: meeting.title,
+      from: meeting.startsAt,
+      rule,
+      next: first.startsAt,
     });
     if (!saved) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
     return first;
@@ -134,8 +121,9 @@ export class MeetingSeries {
       meeting,
     );
     const saved = await this.saveAndTell([...this.ended(earlier, meeting), ...cancelled], cancelled[0]!, {
-      de: `Abgesagt: Die Reihe „${meeting.title}“ endet; ab ${formatWhen(new Date(meeting.startsAt), 'de')} finden keine Termine mehr statt.`,
-      en: `Cancelled: the series "${meeting.title}" ends; from ${formatWhen(new Date(meeting.startsAt), 'en')} no more dates take place.`,
+      type: 'seriesCancelled',
+      title: meeting.title,
+      from: meeting.startsAt,
     });
     if (!saved) return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
     return cancelled[0]!;

@@ -20,12 +20,11 @@ import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain
 import { publicHoliday } from './holidays.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
-import { MeetingSeries, seriesInvitationText, seriesOccurrences, type ChangeScope } from './meeting-series.js';
-import { meetingDetails } from './meeting-texts.js';
-import { commandRef, Notifiers } from '../chat/notifiers.js';
+import { MeetingSeries, seriesOccurrences, type ChangeScope } from './meeting-series.js';
+import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
-import type { Message, NotificationAction, Notifier } from '../requests/request-router.js';
+import { invitedMeeting } from './meeting-notices.js';
 import { formatWhen, parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 
@@ -59,13 +58,13 @@ export interface PlannerOptions {
 
 export interface InvitationNotifier extends Notifier {
   /** Sends an invitation the person can answer (where the chat allows, also with a reaction). */
-  invite?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+  invite?(personId: string, meeting: Meeting, notice: HubNotice): Promise<void>;
   /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
   meetingChanged?(meeting: Meeting): Promise<void>;
   /** A meeting the person is invited to moved or was cancelled: the message and, where the chat carries files, the updated calendar entry. */
-  meetingUpdated?(personId: string, meeting: Meeting, message: Message): Promise<void>;
+  meetingUpdated?(personId: string, meeting: Meeting, notice: HubNotice): Promise<void>;
   /** Offers the dates of a date poll as a native poll where the chat has one. */
-  offerDates?(personId: string, poll: DatePoll, message: Message): Promise<void>;
+  offerDates?(personId: string, poll: DatePoll, notice: HubNotice): Promise<void>;
   /** The date of a poll is fixed: native polls are closed. */
   datesFixed?(poll: DatePoll, meeting: Meeting): Promise<void>;
 }
@@ -161,11 +160,11 @@ export class MeetingPlanner {
     const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
     if (!input.confirmed) await this.checkConcerns(meetings);
     const first = meetings[0]!;
-    const invitation = recurrence ? seriesInvitationText(first) : this.invitationText(first);
+    const invitation: HubNotice = { type: 'meetingInvitation', meeting: invitedMeeting(first) };
     const notices = this.notices.entries(
       first.inviteeIds.map((personId) => ({
         personId,
-        message: invitation,
+        notice: invitation,
         meeting: { id: first.id, as: 'invitation' as const },
       })),
     );
@@ -226,10 +225,11 @@ export class MeetingPlanner {
     if (scope === 'FOLLOWING') return this.series.rescheduleFollowing(this.ofSeries(meeting), when);
     const startsAt = parseWhen(when, this.now()).toISOString();
     const next: Meeting = { ...meeting, startsAt, rsvps: {}, version: meeting.version + 1 };
-    const at = new Date(startsAt);
     const saved = await this.saveAndTell(next, {
-      de: `Verschoben: „${meeting.title}“ ist jetzt am ${formatWhen(at, 'de')}. Bitte neu zusagen: ${commandRef('rsvp', `${id} ja|nein|vielleicht`)}`,
-      en: `Rescheduled: "${meeting.title}" is now on ${formatWhen(at, 'en')}. Please answer again: ${commandRef('rsvp', `${id} yes|no|maybe`)}`,
+      type: 'meetingRescheduled',
+      meetingId: id,
+      title: meeting.title,
+      startsAt,
     });
     return saved ? next : this.reschedule(id, when, viewer);
   }
@@ -239,8 +239,9 @@ export class MeetingPlanner {
     if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
     const saved = await this.saveAndTell(next, {
-      de: `Abgesagt: „${meeting.title}“ am ${formatWhen(new Date(meeting.startsAt), 'de')} findet nicht statt.`,
-      en: `Cancelled: "${meeting.title}" on ${formatWhen(new Date(meeting.startsAt), 'en')} will not take place.`,
+      type: 'meetingCancelled',
+      title: meeting.title,
+      startsAt: meeting.startsAt,
     });
     return saved ? next : this.cancel(id, viewer);
   }
@@ -280,8 +281,9 @@ export class MeetingPlanner {
     if (moved.length === 0 || !(await this.store.saveMeetings(moved))) return [];
     for (const meeting of moved) {
       await this.notifiers.tell(meeting.inviteeIds, {
-        de: `Das Treffen „${meeting.title}“ organisiert jetzt ${successorName}.`,
-        en: `The meeting "${meeting.title}" is now organised by ${successorName}.`,
+        type: 'meetingHandedOver',
+        title: meeting.title,
+        organiserName: successorName,
       });
       await this.changed(meeting);
     }
@@ -295,11 +297,12 @@ export class MeetingPlanner {
   }
 
   /** A date poll to each invitee: as a native poll where the chat has one, as the message otherwise. */
-  async offerDates(poll: DatePoll, message: Message): Promise<void> {
+  async offerDates(poll: DatePoll): Promise<void> {
+    const notice: HubNotice = { type: 'datesOffered', pollId: poll.id, title: poll.title, slots: poll.slots };
     await Promise.all(
       poll.inviteeIds.flatMap((id) =>
         this.notifiers.all.map((n) =>
-          (n.offerDates ? n.offerDates(id, poll, message) : n.notify(id, message)).catch(() => undefined),
+          (n.offerDates ? n.offerDates(id, poll, notice) : n.notify(id, notice, 'meetings')).catch(() => undefined),
         ),
       ),
     );
@@ -310,8 +313,8 @@ export class MeetingPlanner {
   }
 
   /** A message to each of these people on every chat the hub runs. */
-  async tell(personIds: string[], message: Message, actions?: NotificationAction[]): Promise<void> {
-    await this.notifiers.tell(personIds, message, actions);
+  async tell(personIds: string[], notice: HubNotice): Promise<void> {
+    await this.notifiers.tell(personIds, notice);
   }
 
   /**
@@ -320,11 +323,11 @@ export class MeetingPlanner {
    */
   private async saveAndTell(
     meeting: Meeting,
-    message: Message,
+    notice: HubNotice,
     others: readonly Meeting[] = [meeting],
   ): Promise<boolean> {
     const notices = this.notices.entries(
-      meeting.inviteeIds.map((personId) => ({ personId, message, meeting: { id: meeting.id, as: 'update' as const } })),
+      meeting.inviteeIds.map((personId) => ({ personId, notice, meeting: { id: meeting.id, as: 'update' as const } })),
     );
     if (!(await this.store.saveMeetings(others, notices))) return false;
     await this.deliverFor(meeting, notices);
@@ -351,17 +354,17 @@ export class MeetingPlanner {
   private async handOn(notice: Notice): Promise<void> {
     const id = notice.meeting?.id;
     const meeting = id ? (this.justSaved.get(id) ?? (await this.store.meetingById(id))) : null;
-    if (meeting && notice.meeting?.as === 'invitation') return this.invite(notice.personId, meeting, notice.message);
+    if (meeting && notice.meeting?.as === 'invitation') return this.invite(notice.personId, meeting, notice.notice);
     if (meeting)
       return void (await Promise.all(
         this.notifiers.all.map((n) =>
           (n.meetingUpdated
-            ? n.meetingUpdated(notice.personId, meeting, notice.message)
-            : n.notify(notice.personId, notice.message, undefined, 'meetings')
+            ? n.meetingUpdated(notice.personId, meeting, notice.notice)
+            : n.notify(notice.personId, notice.notice, 'meetings')
           ).catch(() => undefined),
         ),
       ));
-    await this.notifiers.tell([notice.personId], notice.message, notice.actions);
+    await this.notifiers.tell([notice.personId], notice.notice);
   }
 
   /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */
@@ -400,14 +403,10 @@ export class MeetingPlanner {
         shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(from, until)) {
         if (meeting.state !== 'SCHEDULED') continue;
-        const at = new Date(meeting.startsAt);
-        const message = {
-          de: `Erinnerung: „${meeting.title}“ beginnt ${formatWhen(at, 'de')}.`,
-          en: `Reminder: "${meeting.title}" starts ${formatWhen(at, 'en')}.`,
-        };
+        const notice: HubNotice = { type: 'meetingReminder', title: meeting.title, startsAt: meeting.startsAt };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
         // The reminders are written with their claim: a crash right after it loses none.
-        const notices = this.notices.entries(people.map((personId) => ({ personId, message })));
+        const notices = this.notices.entries(people.map((personId) => ({ personId, notice })));
         if (!(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`, notices))) continue;
         await this.notices.deliver(notices);
         sent++;
@@ -519,27 +518,12 @@ export class MeetingPlanner {
     return { municipalityIds, inviteeIds: [...people] };
   }
 
-  private invitationText(meeting: Meeting): Message {
-    const at = new Date(meeting.startsAt);
-    return {
-      de: [
-        `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`,
-        ...meetingDetails(meeting, 'de'),
-        `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`,
-      ].join('\n'),
-      en: [
-        `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`,
-        ...meetingDetails(meeting, 'en'),
-        `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`,
-      ].join('\n'),
-    };
-  }
-
-  private async invite(personId: string, meeting: Meeting, message: Message): Promise<void> {
-    const answers = rsvpActions(meeting);
+  private async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
     await Promise.all(
       this.notifiers.all.map((n) =>
-        (n.invite ? n.invite(personId, meeting, message) : n.notify(personId, message, answers)).catch(() => undefined),
+        (n.invite ? n.invite(personId, meeting, notice) : n.notify(personId, notice, 'meetings')).catch(
+          () => undefined,
+        ),
       ),
     );
   }
@@ -547,14 +531,4 @@ export class MeetingPlanner {
 
 function checkedAgenda(text: string): string {
   return cleanText(text, { field: 'agenda', fieldDe: 'Tagesordnung', max: AGENDA_MAX, min: 0, multiline: true });
-}
-
-/** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */
-export function rsvpActions(meeting: Meeting): NotificationAction[] {
-  const series = meeting.series ? ' --reihe' : '';
-  return [
-    { label: { de: 'Zusagen', en: 'Yes' }, command: commandRef('rsvp', `${meeting.id} ja${series}`) },
-    { label: { de: 'Absagen', en: 'No' }, command: commandRef('rsvp', `${meeting.id} nein${series}`) },
-    { label: { de: 'Vielleicht', en: 'Maybe' }, command: commandRef('rsvp', `${meeting.id} vielleicht${series}`) },
-  ];
 }

@@ -4,7 +4,6 @@ import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import {
   DateInPast,
   DateUnclear,
-  decisionTally,
   NoMeetingRunning,
   roomKeyOf,
   type DecisionPoll,
@@ -16,8 +15,8 @@ import { PendingNotices } from '../chat/pending-notices.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { Notifiers, type Message } from '../chat/notifiers.js';
-import type { Notifier } from '../requests/request-router.js';
+import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
+import type { ClosedMinutes } from './meeting-notices.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 
@@ -64,7 +63,7 @@ export interface Protocol {
   infos: MinutesItem[];
   decisions: MinutesItem[];
   tasks: MinutesItem[];
-  /** Who came: marked present in the meeting (`!anwesend`), not who said they would. */
+  /** Who came: marked present in the meeting, not who said they would. */
   presentIds: string[];
   /** Who said yes to the invitation (and the organiser). */
   acceptedIds: string[];
@@ -94,7 +93,7 @@ export class Minutes {
     this.notices = new PendingNotices(
       store,
       'minutes',
-      (notice) => this.notifiers.tell([notice.personId], notice.message, notice.actions),
+      (notice) => this.notifiers.tell([notice.personId], notice.notice),
       now,
     );
   }
@@ -124,17 +123,8 @@ export class Minutes {
       const overdue = task.due < today;
       // A due day that was moved is reminded of anew (the claim names the day).
       const claim = `${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}${task.dueMoved ? `:${task.due}` : ''}`;
-      const day = task.due.split('-').reverse().join('.');
-      const message = overdue
-        ? {
-            de: `Erinnerung: Ihre Aufgabe „${task.text}“ war am ${day} fällig und ist noch offen.`,
-            en: `Reminder: your action item "${task.text}" was due on ${day} and is still open.`,
-          }
-        : {
-            de: `Erinnerung: Ihre Aufgabe „${task.text}“ ist heute fällig.`,
-            en: `Reminder: your action item "${task.text}" is due today.`,
-          };
-      const notices = this.notices.entries([{ personId: task.ownerId!, message }]);
+      const notice: HubNotice = { type: 'actionItemDue', text: task.text, due: task.due, overdue };
+      const notices = this.notices.entries([{ personId: task.ownerId!, notice }]);
       if (!(await this.store.claimOnce(claim, notices))) continue;
       await this.notices.deliver(notices);
       sent++;
@@ -238,15 +228,14 @@ export class Minutes {
     const protocol = await this.of(meeting);
     const people = await this.namesIn(protocol);
     const recipients = [meeting.organiserId, ...meeting.inviteeIds];
-    const message = minutesMessage(protocol, people);
     const notices = this.notices.entries(
-      recipients.map((personId) => {
-        const url = this.links?.url(meeting.id, personId);
-        return {
-          personId,
-          message: url ? { de: `${message.de}\nZum Drucken: ${url}`, en: `${message.en}\nTo print: ${url}` } : message,
-        };
-      }),
+      recipients.map((personId) => ({
+        personId,
+        notice: {
+          type: 'minutesClosed' as const,
+          minutes: closedMinutes(protocol, people, this.links?.url(meeting.id, personId) ?? null),
+        },
+      })),
     );
     if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`, notices))) return { meeting, sentTo: 0 };
     await this.notices.deliver(notices);
@@ -438,10 +427,11 @@ export class Minutes {
     await this.store.setState(taskKey(match.id, task.id), moved);
     await this.store.setState(itemKey(task.meetingId, task.at, task.id), moved);
     await this.store.deleteState(taskKey(task.ownerId!, task.id));
-    const day = moved.due ? moved.due.split('-').reverse().join('.') : null;
     await this.notifiers.tell([match.id], {
-      de: `Ihnen wurde eine Aufgabe aus „${meeting?.title ?? ''}“ übertragen: ${moved.text}${day ? ` (bis ${day})` : ''}`,
-      en: `An action item from "${meeting?.title ?? ''}" was handed to you: ${moved.text}${day ? ` (due ${day})` : ''}`,
+      type: 'actionItemHandedOver',
+      meetingTitle: meeting?.title ?? '',
+      text: moved.text,
+      due: moved.due,
     });
     return { item: moved, ownerName: match.name };
   }
@@ -496,32 +486,20 @@ function checked(text: string): string {
   return cleanText(text, { field: 'text', fieldDe: 'Text', max: TEXT_MAX, multiline: true });
 }
 
-function minutesMessage(protocol: Protocol, names: ReadonlyMap<string, string>): Message {
-  const day = (iso: string) => iso.split('-').reverse().join('.');
-  const lines = (de: boolean) => [
-    de ? `Protokoll: ${protocol.meeting.title}` : `Minutes: ${protocol.meeting.title}`,
-    de ? 'Beschlüsse:' : 'Decisions:',
-    ...(protocol.decisions.length ? protocol.decisions.map((d) => `• ${d.text}`) : ['–']),
-    de ? 'Aufgaben:' : 'Action items:',
-    ...(protocol.tasks.length
-      ? protocol.tasks.map(
-          (t) =>
-            `• ${t.doneAt ? '✓ ' : ''}${t.text} (${names.get(t.ownerId!) ?? '?'}, ${de ? 'bis' : 'due'} ${day(t.due!)})`,
-        )
-      : ['–']),
-    ...(protocol.polls.length
-      ? [de ? 'Abstimmungen:' : 'Votes:', ...protocol.polls.map((p) => `• ${decisionResult(p, de)}`)]
-      : []),
-    de ? 'Informationen:' : 'Information:',
-    ...(protocol.infos.length ? protocol.infos.map((i) => `• ${i.text}`) : ['–']),
-    `${de ? 'Anwesend' : 'Present'}: ${protocol.presentIds.map((id) => names.get(id) ?? '?').join(', ') || '–'}`,
-  ];
-  return { de: lines(true).join('\n'), en: lines(false).join('\n') };
-}
-
-/** "Frage: Ja 3, Nein 1" (and "läuft noch" while open). */
-export function decisionResult(poll: DecisionPoll, de: boolean): string {
-  const tally = decisionTally(poll);
-  const counts = poll.answers.map((a, i) => `${a} ${tally[i]}`).join(', ');
-  return `${poll.question}: ${counts}${poll.closedAt ? '' : de ? ' (läuft noch)' : ' (still open)'}`;
+/** The minutes as their people receive them, with the reader's printable link. */
+function closedMinutes(protocol: Protocol, names: ReadonlyMap<string, string>, printUrl: string | null): ClosedMinutes {
+  return {
+    title: protocol.meeting.title,
+    decisions: protocol.decisions.map((d) => d.text),
+    tasks: protocol.tasks.map((t) => ({
+      text: t.text,
+      ownerName: names.get(t.ownerId!) ?? '?',
+      due: t.due!,
+      done: Boolean(t.doneAt),
+    })),
+    polls: protocol.polls,
+    infos: protocol.infos.map((i) => i.text),
+    presentNames: protocol.presentIds.map((id) => names.get(id) ?? '?'),
+    printUrl,
+  };
 }

@@ -80,7 +80,7 @@ export class Directory {
     return dated;
   }
 
-  /** Which store answers, and how much it holds (for !status). */
+  /** Which store answers, and how much it holds (for the status command). */
   get storeName(): string {
     return this.store.name;
   }

@@ -22,21 +22,15 @@ import {
 } from '../../domain/requests.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
-import { commandRef, Notifiers, type Message, type NotificationAction, type Notifier } from '../chat/notifiers.js';
+import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
-
-export type { Message, NotificationAction, Notifier } from '../chat/notifiers.js';
+import type { RequestAbout } from './request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
 // tells the people involved, and moves unanswered requests up a level when their time is up.
-
-const acceptAction = (id: string): NotificationAction => ({
-  label: { de: 'Annehmen', en: 'Accept' },
-  command: commandRef('accept', id),
-});
 
 export interface RequestSettings {
   escalateAfterHours: number;
@@ -57,7 +51,7 @@ export class RequestRouter {
     this.notices = new PendingNotices(
       store,
       'requests',
-      (notice) => this.notifiers.tell([notice.personId], notice.message, notice.actions),
+      (notice) => this.notifiers.tell([notice.personId], notice.notice),
       now,
     );
   }
@@ -109,16 +103,9 @@ export class RequestRouter {
       version: 1,
     };
     const place = municipality?.name ?? district.name;
-    const about = await this.aboutLine(request);
+    const about = await this.about(request);
     const saved = await this.save(request, [
-      {
-        personId: handlerId,
-        message: {
-          de: `Neue Anfrage ${request.id} für ${place}${about.de}: ${text}\nAnnehmen: ${commandRef('accept', request.id)}`,
-          en: `New request ${request.id} for ${place}${about.en}: ${text}\nAccept: ${commandRef('accept', request.id)}`,
-        },
-        actions: [acceptAction(request.id)],
-      },
+      { personId: handlerId, notice: { type: 'requestFiled', requestId: request.id, place, about, text } },
     ]);
     if (!saved) throw new RequestChanged(request.id);
     this.events?.publish({
@@ -137,16 +124,15 @@ export class RequestRouter {
       viewer,
       'ACCEPTED',
       note ? cleanText(note, { field: 'note', fieldDe: 'Notiz', max: 500 }) : null,
-      { de: 'wurde angenommen', en: 'was accepted' },
     );
   }
 
   async resolve(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
-    return this.close(id, viewer, 'RESOLVED', note, { de: 'ist erledigt', en: 'is resolved' });
+    return this.close(id, viewer, 'RESOLVED', note);
   }
 
   async decline(id: string, viewer: Viewer, note: string | null): Promise<HubRequest> {
-    return this.close(id, viewer, 'DECLINED', note, { de: 'wurde abgelehnt', en: 'was declined' });
+    return this.close(id, viewer, 'DECLINED', note);
   }
 
   async forward(id: string, viewer: Viewer, targetPersonId: string, note: string | null): Promise<HubRequest> {
@@ -154,23 +140,13 @@ export class RequestRouter {
     const target = await this.targetKind(request, targetPersonId);
     if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
-    const about = await this.aboutLine(request);
-    const reason = note
-      ? { de: `\nGrund der Weiterleitung: ${note}`, en: `\nWhy it was forwarded: ${note}` }
-      : { de: '', en: '' };
+    const about = await this.about(request);
     return this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note, [
       {
         personId: targetPersonId,
-        message: {
-          de: `Weitergeleitete Anfrage ${id}${about.de}: ${request.text}${reason.de}\nAnnehmen: ${commandRef('accept', id)}`,
-          en: `Forwarded request ${id}${about.en}: ${request.text}${reason.en}\nAccept: ${commandRef('accept', id)}`,
-        },
-        actions: [acceptAction(id)],
+        notice: { type: 'requestForwarded', requestId: id, about, text: request.text, note },
       },
-      {
-        personId: request.requesterId,
-        message: { de: `Ihre Anfrage ${id} wurde weitergeleitet.`, en: `Your request ${id} was forwarded.` },
-      },
+      { personId: request.requesterId, notice: { type: 'ownRequestForwarded', requestId: id } },
     ]);
   }
 
@@ -206,21 +182,8 @@ export class RequestRouter {
       if (!kk || kk === request.handlerId) continue;
       try {
         await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time', [
-          {
-            personId: kk,
-            message: {
-              de: `Anfrage ${request.id} blieb unbeantwortet und liegt jetzt bei Ihnen: ${request.text}\nAnnehmen: ${commandRef('accept', request.id)}`,
-              en: `Request ${request.id} went unanswered and now waits on you: ${request.text}\nAccept: ${commandRef('accept', request.id)}`,
-            },
-            actions: [acceptAction(request.id)],
-          },
-          {
-            personId: request.requesterId,
-            message: {
-              de: `Ihre Anfrage ${request.id} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`,
-              en: `Your request ${request.id} went unanswered and was passed to the district's coordinator.`,
-            },
-          },
+          { personId: kk, notice: { type: 'requestEscalated', requestId: request.id, text: request.text } },
+          { personId: request.requesterId, notice: { type: 'ownRequestEscalated', requestId: request.id } },
         ]);
       } catch (error) {
         if (error instanceof RequestChanged) continue;
@@ -246,7 +209,6 @@ export class RequestRouter {
     }
   }
 
-  /** " (Thema Gesundheit, von Anna Weber)": who asks about what, for the people handling it. */
   /**
    * The open requests waiting on someone whose role ended go to whoever takes over; each
    * requester is told who handles theirs now. Returns the requests moved.
@@ -266,10 +228,7 @@ export class RequestRouter {
       const saved = await this.save(next, [
         {
           personId: request.requesterId,
-          message: {
-            de: `Ihre Anfrage ${request.id} wird jetzt von ${successorName} bearbeitet.`,
-            en: `Your request ${request.id} is now handled by ${successorName}.`,
-          },
+          notice: { type: 'ownRequestHandedOver', requestId: request.id, handlerName: successorName },
         },
       ]);
       if (!saved) continue;
@@ -285,30 +244,16 @@ export class RequestRouter {
     return moved;
   }
 
-  private async aboutLine(request: HubRequest): Promise<Message> {
+  /** Who asks about what, for the people handling it. */
+  private async about(request: HubRequest): Promise<RequestAbout> {
     const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
-    const requesterName = requester?.kind === 'Person' ? requester.name : null;
-    const topicOf = (language: 'de' | 'en') =>
-      topic?.kind === 'Topic' ? (language === 'de' ? topic.name : topic.nameEn) : null;
-    const part = (language: 'de' | 'en', topicWord: string, fromWord: string) =>
-      [
-        topicOf(language) ? `${topicWord} ${topicOf(language)}` : null,
-        requesterName ? `${fromWord} ${requesterName}` : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-    const de = part('de', 'Thema', 'von');
-    const en = part('en', 'topic', 'from');
-    return { de: de ? ` (${de})` : '', en: en ? ` (${en})` : '' };
+    return {
+      topic: topic?.kind === 'Topic' ? { de: topic.name, en: topic.nameEn } : null,
+      requesterName: requester?.kind === 'Person' ? requester.name : null,
+    };
   }
 
-  private async close(
-    id: string,
-    viewer: Viewer,
-    state: RequestState,
-    note: string | null,
-    words: Message,
-  ): Promise<HubRequest> {
+  private async close(id: string, viewer: Viewer, state: RequestState, note: string | null): Promise<HubRequest> {
     const request = await this.mine(id, viewer);
     if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;
     const kind: HopKind = state === 'ACCEPTED' ? 'ACCEPTED' : state === 'RESOLVED' ? 'RESOLVED' : 'DECLINED';
@@ -320,12 +265,8 @@ export class RequestRouter {
       hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
       version: request.version + 1,
     };
-    const reason = note ? ` – ${note}` : '';
     const saved = await this.save(next, [
-      {
-        personId: request.requesterId,
-        message: { de: `Ihre Anfrage ${id} ${words.de}${reason}.`, en: `Your request ${id} ${words.en}${reason}.` },
-      },
+      { personId: request.requesterId, notice: { type: 'ownRequestClosed', requestId: id, state: kind, note } },
     ]);
     if (!saved) throw new RequestChanged(id);
     this.events?.publish({

@@ -5,15 +5,16 @@ import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
 import { SYSTEM } from '../../../src/domain/authorization.js';
-import type { Message } from '../../../src/services/chat/notifiers.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
+import { words } from '../../support/told.js';
+import type { HubNotice } from '../../../src/services/chat/notifiers.js';
 
 // Keeping the network true from chat (issue 15): the Koordinationskraft hands a leaving KIK's
 // role and work over, and edits records; a KIK may not end roles; bad input gets a clear answer.
 
 let hub: TestHub;
 let dispatcher: Dispatcher;
-const told: { personId: string; message: Message }[] = [];
+const told: { personId: string; message: { de: string; en: string } }[] = [];
 const kk: ChatUser = { transport: 'console', userId: 'kk' };
 const kik: ChatUser = { transport: 'console', userId: 'kik' };
 const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
@@ -27,7 +28,9 @@ beforeAll(async () => {
   identities.trust(kk, 'person:demo-14627-koordinationskraft');
   identities.trust(kik, 'person:demo-14627-kik-1');
   identities.trust(volunteer, 'person:demo-14627-alliance-1-volunteer-1');
-  const listen = { notify: async (personId: string, message: Message) => void told.push({ personId, message }) };
+  const listen = {
+    notify: async (personId: string, notice: HubNotice) => void told.push({ personId, message: words(notice) }),
+  };
   hub.services.requests.addNotifier(listen);
   hub.services.meetings.addNotifier(listen);
   dispatcher = new Dispatcher(COMMANDS, {

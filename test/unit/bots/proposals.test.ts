@@ -5,15 +5,15 @@ import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
-import type { Message } from '../../../src/services/chat/notifiers.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
+import { inGerman, words } from '../../support/told.js';
 
 // Issue 15: a volunteer keeps their own entry current by proposing changes in chat; the
 // Koordinationskraft of their district reviews them; what is confirmed lands, the volunteer is told.
 
 let hub: TestHub;
 let dispatcher: Dispatcher;
-const told: { personId: string; message: Message }[] = [];
+const told: { personId: string; message: { de: string; en: string } }[] = [];
 const kk: ChatUser = { transport: 'console', userId: 'kk' };
 const volunteer: ChatUser = { transport: 'console', userId: 'volunteer' };
 const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
@@ -27,7 +27,9 @@ beforeAll(async () => {
   const identities = new ChatIdentities(hub.store);
   identities.trust(kk, KK);
   identities.trust(volunteer, VOLUNTEER);
-  hub.services.proposals.addNotifier({ notify: async (personId, message) => void told.push({ personId, message }) });
+  hub.services.proposals.addNotifier({
+    notify: async (personId, notice) => void told.push({ personId, message: words(notice) }),
+  });
   dispatcher = new Dispatcher(COMMANDS, {
     services: hub.services,
     identities,
@@ -96,7 +98,7 @@ it('reminds the reviewer of a waiting proposal once', async () => {
 it('asks people whose entry nobody checked for a year once in chat, and a confirmation counts as a check', async () => {
   const asked: string[] = [];
   hub.services.yearlyCheck.addNotifier({
-    notify: async (personId, message) => void asked.push(`${personId}: ${message.de}`),
+    notify: async (personId, message) => void asked.push(`${personId}: ${inGerman(message)}`),
   });
   await hub.services.identities.linkByAdmin({ transport: 'matrix', userId: '@kk:hub.test' }, KK, 'operator');
   expect((await hub.services.analytics.unconfirmedPeople('14627')).map((p) => p.id)).toContain(KK);

@@ -1,0 +1,298 @@
+import type { Language } from '../../src/domain/errors.js';
+import type { CoordinatingRole } from '../../src/domain/model.js';
+import type { ProposedChange } from '../../src/domain/proposals.js';
+import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
+import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle/lifecycle-notices.js';
+import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/meeting-notices.js';
+import { describeRule } from '../../src/services/meetings/recurrence.js';
+import { formatWhen } from '../../src/services/meetings/when.js';
+import type { RequestAbout } from '../../src/services/requests/request-notices.js';
+import { commandRef } from './command-refs.js';
+import { decisionResult, meetingDetails } from './meeting-lines.js';
+
+// What every transport says when a service tells someone something: one entry per notice type,
+// in German and English, with the follow-ups a transport with buttons offers. Commands stay
+// references (⟦accept request:1⟧) that each transport writes in the reader's words.
+
+type Worder<T extends HubNotice['type']> = (
+  notice: Extract<HubNotice, { type: T }>,
+  language: Language,
+) => WordedNotice;
+
+const de = (language: Language) => language === 'de';
+const when = (iso: string, language: Language) => formatWhen(new Date(iso), language);
+const day = (iso: string) => iso.split('-').reverse().join('.');
+const text = (value: string): WordedNotice => ({ text: value, actions: [] });
+
+const accept = (requestId: string, language: Language): NoticeAction => ({
+  label: de(language) ? 'Annehmen' : 'Accept',
+  command: commandRef('accept', requestId),
+});
+
+/** " (Thema Gesundheit, von Anna Weber)". */
+function aboutLine(about: RequestAbout, language: Language): string {
+  const topic = about.topic?.[language];
+  const parts = [
+    topic ? `${de(language) ? 'Thema' : 'topic'} ${topic}` : null,
+    about.requesterName ? `${de(language) ? 'von' : 'from'} ${about.requesterName}` : null,
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+const CLOSED_WORDS = {
+  ACCEPTED: { de: 'wurde angenommen', en: 'was accepted' },
+  RESOLVED: { de: 'ist erledigt', en: 'is resolved' },
+  DECLINED: { de: 'wurde abgelehnt', en: 'was declined' },
+};
+
+const ROLE_NAMES: Record<CoordinatingRole, Record<Language, string>> = {
+  KIK: { de: 'Kommunale Integrationskoordination', en: 'municipal integration coordinator' },
+  KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'integration coordinator of the district' },
+};
+
+const workLine = (work: HandedOverWork, language: Language) =>
+  de(language)
+    ? `${work.requests} offene Anfrage(n), ${work.meetings} Treffen, ${work.tasks} offene Aufgabe(n)`
+    : `${work.requests} open request(s), ${work.meetings} meeting(s), ${work.tasks} open action item(s)`;
+
+function changeLine(change: ProposedChange, names: Record<string, string>, language: Language): string {
+  const name = (id: string) => names[id] ?? id;
+  switch (change.kind) {
+    case 'updateSelf':
+      return `${de(language) ? 'eigene Angaben ändern' : 'change own details'} (${Object.keys(change.fields).join(', ')})`;
+    case 'endRole':
+      return de(language) ? 'eine eigene Rolle beenden' : 'end one of their roles';
+    case 'joinAlliance':
+      return de(language)
+        ? `im Bündnis ${name(change.allianceId)} mitwirken`
+        : `volunteer in ${name(change.allianceId)}`;
+    case 'addLink':
+      return de(language) ? `Verbindung zu ${name(change.toId)} eintragen` : `record a link to ${name(change.toId)}`;
+  }
+}
+
+/** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */
+export function rsvpActions(meeting: Pick<InvitedMeeting, 'id' | 'seriesRule'>, language: Language): NoticeAction[] {
+  const series = meeting.seriesRule ? ' --reihe' : '';
+  const answer = (de: string, en: string, word: string): NoticeAction => ({
+    label: language === 'de' ? de : en,
+    command: commandRef('rsvp', `${meeting.id} ${word}${series}`),
+  });
+  return [answer('Zusagen', 'Yes', 'ja'), answer('Absagen', 'No', 'nein'), answer('Vielleicht', 'Maybe', 'vielleicht')];
+}
+
+function invitation(meeting: InvitedMeeting, language: Language): string {
+  const at = new Date(meeting.startsAt);
+  const details = meetingDetails(meeting, language);
+  if (meeting.seriesRule) {
+    const rule = describeRule(meeting.seriesRule, at, language);
+    const lines = details.map((line) => `${line}\n`).join('');
+    return de(language)
+      ? `Einladung zur Reihe „${meeting.title}“: ${rule} (${meeting.durationMinutes} Minuten). Erster Termin: ${formatWhen(at, 'de')}.\n${lines}Zusagen für alle Termine: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht --reihe`)}; einzelne Termine: ${commandRef('rsvp', '<Termin> ja|nein')}`
+      : `Invitation to the series "${meeting.title}": ${rule} (${meeting.durationMinutes} minutes). First date: ${formatWhen(at, 'en')}.\n${lines}Answer for all dates: ${commandRef('rsvp', `${meeting.id} yes|no|maybe --series`)}; single dates: ${commandRef('rsvp', '<meeting> yes|no')}`;
+  }
+  return (
+    de(language)
+      ? [
+          `Einladung: „${meeting.title}“ am ${formatWhen(at, 'de')} (${meeting.durationMinutes} Minuten).`,
+          ...details,
+          `Zusagen: ${commandRef('rsvp', `${meeting.id} ja|nein|vielleicht`)}`,
+        ]
+      : [
+          `Invitation: "${meeting.title}" on ${formatWhen(at, 'en')} (${meeting.durationMinutes} minutes).`,
+          ...details,
+          `Answer: ${commandRef('rsvp', `${meeting.id} yes|no|maybe`)}`,
+        ]
+  ).join('\n');
+}
+
+function minutesText(minutes: ClosedMinutes, language: Language): string {
+  const german = de(language);
+  const list = (items: readonly string[]) => (items.length ? items.map((item) => `• ${item}`) : ['–']);
+  return [
+    german ? `Protokoll: ${minutes.title}` : `Minutes: ${minutes.title}`,
+    german ? 'Beschlüsse:' : 'Decisions:',
+    ...list(minutes.decisions),
+    german ? 'Aufgaben:' : 'Action items:',
+    ...list(
+      minutes.tasks.map(
+        (t) => `${t.done ? '✓ ' : ''}${t.text} (${t.ownerName}, ${german ? 'bis' : 'due'} ${day(t.due)})`,
+      ),
+    ),
+    ...(minutes.polls.length
+      ? [german ? 'Abstimmungen:' : 'Votes:', ...minutes.polls.map((p) => `• ${decisionResult(p, german)}`)]
+      : []),
+    german ? 'Informationen:' : 'Information:',
+    ...list(minutes.infos),
+    `${german ? 'Anwesend' : 'Present'}: ${minutes.presentNames.join(', ') || '–'}`,
+    ...(minutes.printUrl ? [`${german ? 'Zum Drucken' : 'To print'}: ${minutes.printUrl}`] : []),
+  ].join('\n');
+}
+
+function proposalLine(facts: ProposalFacts, language: Language): string {
+  return changeLine(facts.change, facts.names, language);
+}
+
+const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
+  requestFiled: (n, l) => ({
+    text: de(l)
+      ? `Neue Anfrage ${n.requestId} für ${n.place}${aboutLine(n.about, l)}: ${n.text}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `New request ${n.requestId} for ${n.place}${aboutLine(n.about, l)}: ${n.text}\nAccept: ${commandRef('accept', n.requestId)}`,
+    actions: [accept(n.requestId, l)],
+  }),
+  requestForwarded: (n, l) => ({
+    text: de(l)
+      ? `Weitergeleitete Anfrage ${n.requestId}${aboutLine(n.about, l)}: ${n.text ?? ''}${n.note ? `\nGrund der Weiterleitung: ${n.note}` : ''}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `Forwarded request ${n.requestId}${aboutLine(n.about, l)}: ${n.text ?? ''}${n.note ? `\nWhy it was forwarded: ${n.note}` : ''}\nAccept: ${commandRef('accept', n.requestId)}`,
+    actions: [accept(n.requestId, l)],
+  }),
+  requestEscalated: (n, l) => ({
+    text: de(l)
+      ? `Anfrage ${n.requestId} blieb unbeantwortet und liegt jetzt bei Ihnen: ${n.text ?? ''}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `Request ${n.requestId} went unanswered and now waits on you: ${n.text ?? ''}\nAccept: ${commandRef('accept', n.requestId)}`,
+    actions: [accept(n.requestId, l)],
+  }),
+  ownRequestForwarded: (n, l) =>
+    text(de(l) ? `Ihre Anfrage ${n.requestId} wurde weitergeleitet.` : `Your request ${n.requestId} was forwarded.`),
+  ownRequestEscalated: (n, l) =>
+    text(
+      de(l)
+        ? `Ihre Anfrage ${n.requestId} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`
+        : `Your request ${n.requestId} went unanswered and was passed to the district's coordinator.`,
+    ),
+  ownRequestHandedOver: (n, l) =>
+    text(
+      de(l)
+        ? `Ihre Anfrage ${n.requestId} wird jetzt von ${n.handlerName} bearbeitet.`
+        : `Your request ${n.requestId} is now handled by ${n.handlerName}.`,
+    ),
+  ownRequestClosed: (n, l) =>
+    text(
+      `${de(l) ? 'Ihre Anfrage' : 'Your request'} ${n.requestId} ${CLOSED_WORDS[n.state][l]}${n.note ? ` – ${n.note}` : ''}.`,
+    ),
+
+  meetingInvitation: (n, l) => ({ text: invitation(n.meeting, l), actions: rsvpActions(n.meeting, l) }),
+  meetingRescheduled: (n, l) =>
+    text(
+      de(l)
+        ? `Verschoben: „${n.title}“ ist jetzt am ${when(n.startsAt, l)}. Bitte neu zusagen: ${commandRef('rsvp', `${n.meetingId} ja|nein|vielleicht`)}`
+        : `Rescheduled: "${n.title}" is now on ${when(n.startsAt, l)}. Please answer again: ${commandRef('rsvp', `${n.meetingId} yes|no|maybe`)}`,
+    ),
+  meetingCancelled: (n, l) =>
+    text(
+      de(l)
+        ? `Abgesagt: „${n.title}“ am ${when(n.startsAt, l)} findet nicht statt.`
+        : `Cancelled: "${n.title}" on ${when(n.startsAt, l)} will not take place.`,
+    ),
+  seriesRescheduled: (n, l) => {
+    const rule = describeRule(n.rule, new Date(n.next), l);
+    return text(
+      de(l)
+        ? `Geändert: Die Reihe „${n.title}“ läuft ab ${when(n.from, l)} ${rule}. Nächster Termin: ${when(n.next, l)}. Bitte neu zusagen: ${commandRef('rsvp', `${n.meetingId} ja|nein|vielleicht --reihe`)}`
+        : `Changed: from ${when(n.from, l)} the series "${n.title}" runs ${rule}. Next date: ${when(n.next, l)}. Please answer again: ${commandRef('rsvp', `${n.meetingId} yes|no|maybe --series`)}`,
+    );
+  },
+  seriesCancelled: (n, l) =>
+    text(
+      de(l)
+        ? `Abgesagt: Die Reihe „${n.title}“ endet; ab ${when(n.from, l)} finden keine Termine mehr statt.`
+        : `Cancelled: the series "${n.title}" ends; from ${when(n.from, l)} no more dates take place.`,
+    ),
+  meetingHandedOver: (n, l) =>
+    text(
+      de(l)
+        ? `Das Treffen „${n.title}“ organisiert jetzt ${n.organiserName}.`
+        : `The meeting "${n.title}" is now organised by ${n.organiserName}.`,
+    ),
+  meetingReminder: (n, l) =>
+    text(
+      de(l)
+        ? `Erinnerung: „${n.title}“ beginnt ${when(n.startsAt, l)}.`
+        : `Reminder: "${n.title}" starts ${when(n.startsAt, l)}.`,
+    ),
+  datesOffered: (n, l) => {
+    const list = n.slots.map((s, i) => `${i + 1}. ${when(s, l)}`).join('\n');
+    return text(
+      de(l)
+        ? `Terminfindung „${n.title}“: Welche Termine passen Ihnen?\n${list}\nAntworten Sie mit ${commandRef('vote', `${n.pollId} <Nummern>`)}, z. B. ${commandRef('vote', `${n.pollId} 1 3`)}`
+        : `Finding a date for "${n.title}": which dates suit you?\n${list}\nAnswer with ${commandRef('vote', `${n.pollId} <numbers>`)}, e.g. ${commandRef('vote', `${n.pollId} 1 3`)}`,
+    );
+  },
+  actionItemDue: (n, l) =>
+    text(
+      n.overdue
+        ? de(l)
+          ? `Erinnerung: Ihre Aufgabe „${n.text}“ war am ${day(n.due)} fällig und ist noch offen.`
+          : `Reminder: your action item "${n.text}" was due on ${day(n.due)} and is still open.`
+        : de(l)
+          ? `Erinnerung: Ihre Aufgabe „${n.text}“ ist heute fällig.`
+          : `Reminder: your action item "${n.text}" is due today.`,
+    ),
+  actionItemHandedOver: (n, l) =>
+    text(
+      de(l)
+        ? `Ihnen wurde eine Aufgabe aus „${n.meetingTitle}“ übertragen: ${n.text}${n.due ? ` (bis ${day(n.due)})` : ''}`
+        : `An action item from "${n.meetingTitle}" was handed to you: ${n.text}${n.due ? ` (due ${day(n.due)})` : ''}`,
+    ),
+  minutesClosed: (n, l) => text(minutesText(n.minutes, l)),
+
+  workTakenOver: (n, l) =>
+    text(
+      de(l)
+        ? `Sie übernehmen von ${n.leaverName} (${ROLE_NAMES[n.role].de}, beendet zum ${n.until}): ${workLine(n.work, l)}.`
+        : `You take over from ${n.leaverName} (${ROLE_NAMES[n.role].en}, ended on ${n.until}): ${workLine(n.work, l)}.`,
+    ),
+  roleEnded: (n, l) =>
+    text(
+      de(l)
+        ? `Ihre Rolle als ${ROLE_NAMES[n.role].de} ist zum ${n.until} beendet. ${n.receiverName} übernimmt ${workLine(n.work, l)}.`
+        : `Your role as ${ROLE_NAMES[n.role].en} ended on ${n.until}. ${n.receiverName} takes over ${workLine(n.work, l)}.`,
+    ),
+  entryCheckDue: (_n, l) =>
+    text(
+      de(l)
+        ? `Stimmt Ihr Eintrag im Integrationsnetzwerk noch? Bitte prüfen Sie ihn mit ${commandRef('me')}. Ist alles richtig, antworten Sie mit ${commandRef('propose', 'bestätigt')}; sonst schlagen Sie die Änderung mit ${commandRef('propose')} vor.`
+        : `Is your entry in the integration network still right? Please check it with ${commandRef('me')}. If all is correct, answer ${commandRef('propose', 'confirm')}; otherwise propose the change with ${commandRef('propose')}.`,
+    ),
+  proposalToReview: ({ proposal: p, waitingDays }, l) =>
+    text(
+      waitingDays === null
+        ? de(l)
+          ? `Neuer Änderungsvorschlag ${p.proposalId} von ${p.proposerName}: ${proposalLine(p, l)}. Prüfen mit ${commandRef('proposals')}.`
+          : `New change proposal ${p.proposalId} from ${p.proposerName}: ${proposalLine(p, l)}. Review with ${commandRef('proposals')}.`
+        : de(l)
+          ? `Erinnerung: Der Änderungsvorschlag ${p.proposalId} von ${p.proposerName} (${proposalLine(p, l)}) wartet seit über ${waitingDays} Tagen. Prüfen mit ${commandRef('proposals')}.`
+          : `Reminder: change proposal ${p.proposalId} from ${p.proposerName} (${proposalLine(p, l)}) has been waiting for over ${waitingDays} days. Review with ${commandRef('proposals')}.`,
+    ),
+  proposalDecided: ({ proposal: p, applied, reason }, l) =>
+    text(
+      applied
+        ? de(l)
+          ? `Ihr Vorschlag ${p.proposalId} (${proposalLine(p, l)}) wurde übernommen.`
+          : `Your proposal ${p.proposalId} (${proposalLine(p, l)}) has been applied.`
+        : de(l)
+          ? `Ihr Vorschlag ${p.proposalId} (${proposalLine(p, l)}) wurde abgelehnt: ${reason}`
+          : `Your proposal ${p.proposalId} (${proposalLine(p, l)}) was rejected: ${reason}`,
+    ),
+
+  chatLinkRequested: (n, l) => {
+    const confirm = commandRef('confirm', `${n.userId} ${n.personId}`);
+    return text(
+      de(l)
+        ? `${n.userId} möchte als ${n.personName} (${n.personId}) verknüpft werden. Wenn das stimmt: ${confirm}`
+        : `${n.userId} asks to be linked as ${n.personName} (${n.personId}). If that is right: ${confirm}`,
+    );
+  },
+  chatLinkConfirmed: (n, l) =>
+    text(
+      de(l)
+        ? `Ihr Chat-Konto ${n.userId} ist jetzt mit Ihrer Person verknüpft. Was Sie hier tun können: ${commandRef('help')}`
+        : `Your chat account ${n.userId} is now linked to your person. What you can do here: ${commandRef('help')}`,
+    ),
+  plain: (n, l) => text(n[l]),
+};
+
+/** A notice in the reader's language: its text (commands as references) and its follow-ups. */
+export function wordNotice(notice: HubNotice, language: Language): WordedNotice {
+  return (NOTICE_TEXTS[notice.type] as Worder<HubNotice['type']>)(notice as never, language);
+}

@@ -1,0 +1,31 @@
+import type { CoordinatingRole } from '../../domain/model.js';
+import type { ProposedChange } from '../../domain/proposals.js';
+
+// What keeping the network true tells people (handovers, proposals, the yearly check), as typed
+// notices: the chat layer words them (bots/core/notice-texts.ts) in the reader's language.
+
+/** The open work that moved with a handover. */
+export interface HandedOverWork {
+  requests: number;
+  meetings: number;
+  tasks: number;
+}
+
+/** A proposal as its reader sees it: the change, with the names of the records it refers to. */
+export interface ProposalFacts {
+  proposalId: string;
+  proposerName: string;
+  change: ProposedChange;
+  names: Record<string, string>;
+}
+
+export type LifecycleNotice =
+  /** To whoever takes over from a KIK or Koordinationskraft whose role ended. */
+  | { type: 'workTakenOver'; leaverName: string; role: CoordinatingRole; until: string; work: HandedOverWork }
+  /** To the person whose role ended. */
+  | { type: 'roleEnded'; receiverName: string; role: CoordinatingRole; until: string; work: HandedOverWork }
+  | { type: 'entryCheckDue' }
+  /** To the reviewers of the proposer's districts; `waitingDays` when it is a reminder. */
+  | { type: 'proposalToReview'; proposal: ProposalFacts; waitingDays: number | null }
+  /** To the proposer. */
+  | { type: 'proposalDecided'; proposal: ProposalFacts; applied: boolean; reason: string | null };
