@@ -1,4 +1,4 @@
-import { SYSTEM } from '../src/domain/authorization.js';
+import { SYSTEM } from '../src/services/access/domain/authorization.js';
 import type { HubConfig } from '../src/config.js';
 import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
 import type { NetworkWriter } from '../src/services/writes/network-writer.js';

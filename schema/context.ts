@@ -1,4 +1,4 @@
-import type { Viewer } from '../src/domain/access.js';
+import type { Viewer } from '../src/services/access/domain/access.js';
 import type { Language } from '../src/domain/errors.js';
 import type { Directory } from '../src/services/reads/directory.js';
 import type { HubServices } from '../src/services/hub-services.js';

@@ -1,8 +1,8 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import type { Viewer } from '../src/domain/access.js';
+import type { Viewer } from '../src/services/access/domain/access.js';
 import { NotAllowed } from '../src/domain/errors.js';
-import { mayCall, policyRow } from '../src/domain/policy.js';
+import { mayCall, policyRow } from '../src/services/access/domain/policy.js';
 
 // Gates every root field (query, mutation, subscription) by the access policy table in
 // src/domain/policy.ts. A root field without a row stops the schema from being built, so no

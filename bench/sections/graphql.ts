@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { freePort } from '../../graph/neo4j/server/launch.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { createHubYoga } from '../../src/server/yoga.js';
 import { countingStore } from '../../test/support/counting-store.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices } from '../../src/services/hub-services.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';

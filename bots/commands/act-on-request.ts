@@ -1,5 +1,5 @@
-import type { Viewer } from '../../src/domain/access.js';
-import type { HubRequest } from '../../src/domain/requests.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import { defineCommand, parsed, unparsable, type CommandServices, type Texts } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { requestId } from './request-view.js';

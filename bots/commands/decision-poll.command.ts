@@ -1,4 +1,4 @@
-import { decisionTally, type DecisionPoll } from '../../src/domain/meetings.js';
+import { decisionTally, type DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import type { Directory } from '../../src/services/reads/directory.js';
 
 // In chat there is no token: a person's roles give their level. The Koordinationskraft of a

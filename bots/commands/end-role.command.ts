@@ -1,4 +1,4 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
 import { isCoordinatingRole, type Person, type RoleAssignment } from '../../src/domain/model.js';
 import type { HandoverResult } from '../../src/services/lifecycle/handover.js';

@@ -1,4 +1,4 @@
-import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
+import type { Meeting, RsvpAnswer } from '../../src/services/meetings/domain/meetings.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed } from '../core/command.js';

@@ -1,6 +1,6 @@
 import type { Person, RoleAssignment } from '../../src/domain/model.js';
-import type { Viewer } from '../../src/domain/access.js';
-import { mayListPerson } from '../../src/domain/privacy.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { mayListPerson } from '../../src/services/access/domain/privacy.js';
 import { defineCommand, parsed, unparsable, type ChatUser, type CommandDeps } from '../core/command.js';
 import type { ChatLink } from '../core/identities.js';
 import { reply } from '../core/reply.js';

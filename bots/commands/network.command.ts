@@ -1,6 +1,6 @@
 import { NotFound } from '../../src/domain/errors.js';
 import type { Entity } from '../../src/domain/model.js';
-import { displayName, mayListPerson } from '../../src/domain/privacy.js';
+import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 

@@ -1,7 +1,7 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { ContactChannel, Person, Role } from '../../src/domain/model.js';
-import { displayName, visibleChannels, type Pseudonyms } from '../../src/domain/privacy.js';
+import { displayName, visibleChannels, type Pseudonyms } from '../../src/services/access/domain/privacy.js';
 import type { Inline } from '../core/reply.js';
 
 // How people appear in chat replies: the name the asker may know, and the channels they may see.

@@ -1,8 +1,8 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
 import type { Entity } from '../../src/domain/model.js';
 import { matchName } from '../../src/domain/names.js';
-import type { ChangeProposal, ProposedChange } from '../../src/domain/proposals.js';
+import type { ChangeProposal, ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
 import type { Directory } from '../../src/services/reads/directory.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';

@@ -1,4 +1,4 @@
-import type { RsvpAnswer } from '../../src/domain/meetings.js';
+import type { RsvpAnswer } from '../../src/services/meetings/domain/meetings.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { scopeOption, withScope } from './scope.js';

@@ -1,6 +1,6 @@
 import type { Person, RoleAssignment } from '../../src/domain/model.js';
 import { NotAllowed } from '../../src/domain/errors.js';
-import { isPseudonymised, mayListPerson } from '../../src/domain/privacy.js';
+import { isPseudonymised, mayListPerson } from '../../src/services/access/domain/privacy.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { channelParts, personView, ROLE_LABEL, type PersonView } from './people.js';

@@ -1,5 +1,5 @@
-import type { Viewer } from '../../src/domain/access.js';
-import { chatOperation, mayCall } from '../../src/domain/policy.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { chatOperation, mayCall } from '../../src/services/access/domain/policy.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';

@@ -1,6 +1,6 @@
 import { DomainError, type Language } from '../../src/domain/errors.js';
 import { matchName } from '../../src/domain/names.js';
-import { chatOperation, policyRow } from '../../src/domain/policy.js';
+import { chatOperation, policyRow } from '../../src/services/access/domain/policy.js';
 import { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import { expandCommandRefs } from './command-refs.js';

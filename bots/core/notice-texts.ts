@@ -1,12 +1,12 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { CoordinatingRole } from '../../src/domain/model.js';
-import type { ProposedChange } from '../../src/domain/proposals.js';
+import type { ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
 import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
-import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle/lifecycle-notices.js';
-import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/meeting-notices.js';
+import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle/domain/lifecycle-notices.js';
+import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/domain/meeting-notices.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
-import type { RequestAbout } from '../../src/services/requests/request-notices.js';
+import type { RequestAbout } from '../../src/services/requests/domain/request-notices.js';
 import { commandRef } from './command-refs.js';
 import { decisionResult, meetingDetails } from './meeting-lines.js';
 

@@ -14,7 +14,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import { matchName } from '../../src/domain/names.js';
-import { isPseudonymised, mayListPerson } from '../../src/domain/privacy.js';
+import { isPseudonymised, mayListPerson } from '../../src/services/access/domain/privacy.js';
 import { Directory } from '../../src/services/reads/directory.js';
 import type { HubServices } from '../../src/services/hub-services.js';
 import type { BotStatus, Command, ChatUser, CommandOption } from '../core/command.js';
@@ -25,7 +25,7 @@ import type { Language } from '../../src/domain/errors.js';
 import { toMarkdown } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import type { Log } from '../core/command.js';
-import type { Meeting } from '../../src/domain/meetings.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { icsFileName, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import type { DatePoll } from '../../src/services/meetings/date-polls.js';
 import type { InvitationNotifier } from '../../src/services/meetings/meetings.js';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Language } from '../../src/domain/errors.js';
-import type { Meeting, RsvpAnswer } from '../../src/domain/meetings.js';
+import type { Meeting, RsvpAnswer } from '../../src/services/meetings/domain/meetings.js';
 import type { DatePoll } from '../../src/services/meetings/date-polls.js';
 import type { InvitationNotifier } from '../../src/services/meetings/meetings.js';
 import { formatWhen } from '../../src/services/meetings/when.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { Language } from '../../src/domain/errors.js';
-import { roomKeyOf, type Meeting } from '../../src/domain/meetings.js';
+import { roomKeyOf, type Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { meetingDetails } from '../core/meeting-lines.js';

@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { loadConfig } from '../../src/config.js';

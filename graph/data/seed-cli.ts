@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';

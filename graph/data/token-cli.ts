@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
-import type { AccessRole } from '../../src/domain/access.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import type { AccessRole } from '../../src/services/access/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { AccessService } from '../../src/services/access/access.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';

@@ -31,13 +31,13 @@ import {
   type NetworkSnapshot,
   type StoreCounts,
 } from '../../src/domain/ports/graph-store.port.js';
-import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
-import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
 import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { NetworkRevision } from '../../src/domain/revisions.js';
-import type { Meeting } from '../../src/domain/meetings.js';
-import type { HubRequest } from '../../src/domain/requests.js';
+import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import {
   entityToRow,
   rowToAudit,

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from '../../src/domain/access.js';
+import type { AuditEntry } from '../../src/services/access/domain/access.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import type { Dependant } from '../../src/domain/errors.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
-import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
-import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/domain/revisions.js';
+import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
+import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import { bumpChangeSequence } from './change-sequence.js';
 import {
   auditToRow,

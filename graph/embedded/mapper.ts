@@ -1,4 +1,4 @@
-import type { AccessRole, AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { AccessRole, AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import type { Entity, Link, LinkType, Role, RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 

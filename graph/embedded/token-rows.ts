@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import { appendAudit } from './lifecycle.js';
 import { rowToToken, tokenToRow, type TokenRow } from './mapper.js';
 

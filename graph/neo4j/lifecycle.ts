@@ -2,7 +2,7 @@ import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type { Dependant } from '../../src/domain/errors.js';
 import { bundleOf } from '../../src/domain/changes.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
-import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/domain/revisions.js';
+import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
 import { STRUCTURAL_TYPES, writeEntities, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
 

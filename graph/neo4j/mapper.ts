@@ -1,5 +1,5 @@
 import neo4j, { type Integer, type Node, type Relationship } from 'neo4j-driver';
-import type { AccessRole, AccessToken, AuditEntry } from '../../src/domain/access.js';
+import type { AccessRole, AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import type { ContactChannel, Entity, Link, LinkType, Role, RoleAssignment } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 

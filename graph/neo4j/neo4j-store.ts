@@ -30,9 +30,9 @@ import {
   type NetworkSnapshot,
   type StoreCounts,
 } from '../../src/domain/ports/graph-store.port.js';
-import type { AccessToken, AuditEntry } from '../../src/domain/access.js';
-import type { Meeting } from '../../src/domain/meetings.js';
-import type { HubRequest } from '../../src/domain/requests.js';
+import type { AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import {
   entityToProps,
   fromNeo4j,
@@ -47,9 +47,9 @@ import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
-import type { RevisionGuard } from '../../src/domain/ports/network-lifecycle.port.js';
+import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
 import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { NetworkRevision } from '../../src/domain/revisions.js';
+import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
 // domain's own constants, never from input.

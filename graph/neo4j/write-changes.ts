@@ -1,5 +1,5 @@
 import type { ManagedTransaction, Node } from 'neo4j-driver';
-import type { AuditEntry } from '../../src/domain/access.js';
+import type { AuditEntry } from '../../src/services/access/domain/access.js';
 import { entitiesOf, FactsSnapshot, referencedIds } from '../../src/domain/changes.js';
 import { districtId } from '../../src/domain/ids.js';
 import {

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import type {
   Broker,

@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../src/domain/errors.js';
 import type { Entity, EntityKind } from '../../src/domain/model.js';
-import { checkPeopleListing } from '../../src/domain/privacy.js';
+import { checkPeopleListing } from '../../src/services/access/domain/privacy.js';
 import { checkSearchText } from '../../src/domain/text.js';
 import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
 import type { HubContext } from '../context.js';

@@ -1,8 +1,8 @@
-import type { AuditEntry } from '../../src/domain/access.js';
+import type { AuditEntry } from '../../src/services/access/domain/access.js';
 import type { Entity } from '../../src/domain/model.js';
 import { kindOfId } from '../../src/domain/ids.js';
-import { displayName, mayListPerson } from '../../src/domain/privacy.js';
-import { versionOf } from '../../src/domain/revisions.js';
+import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
+import { versionOf } from '../../src/services/lifecycle/domain/revisions.js';
 import type { HandoverResult } from '../../src/services/lifecycle/handover.js';
 import type { RecordHistory } from '../../src/services/lifecycle/network-reviser.js';
 import type { MergeResult } from '../../src/services/lifecycle/record-merger.js';

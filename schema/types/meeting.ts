@@ -1,5 +1,5 @@
-import { displayName } from '../../src/domain/privacy.js';
-import { RSVP_ANSWERS, type Meeting } from '../../src/domain/meetings.js';
+import { displayName } from '../../src/services/access/domain/privacy.js';
+import { RSVP_ANSWERS, type Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { builder } from '../builder.js';

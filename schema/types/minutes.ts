@@ -1,4 +1,4 @@
-import { decisionTally, type DecisionPoll } from '../../src/domain/meetings.js';
+import { decisionTally, type DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
 import type { MinutesItem, Protocol } from '../../src/services/meetings/minutes.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';

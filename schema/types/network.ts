@@ -1,6 +1,6 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
-import { displayName, mayListPerson } from '../../src/domain/privacy.js';
+import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
 import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/analysis/network-graph.js';
 import type { Position } from '../../src/services/analysis/network-layout.js';
 import { parseDay } from '../../src/services/writes/inputs.js';

@@ -1,5 +1,9 @@
-import { DIGESTS, NOTIFICATION_KINDS, type NotificationSettings } from '../../src/domain/notifications.js';
-import { MAIL_PREFERENCES } from '../../src/domain/mail.js';
+import {
+  DIGESTS,
+  NOTIFICATION_KINDS,
+  type NotificationSettings,
+} from '../../src/services/chat/domain/notifications.js';
+import { MAIL_PREFERENCES } from '../../src/services/mail/domain/mail.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import { builder } from '../builder.js';
 import { DOMAIN_ERRORS } from './errors.js';

@@ -1,5 +1,5 @@
 import type { ContactChannel, RoleAssignment } from '../../src/domain/model.js';
-import { displayName, mayListPerson, visibleChannels } from '../../src/domain/privacy.js';
+import { displayName, mayListPerson, visibleChannels } from '../../src/services/access/domain/privacy.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';
 import { ChannelKindEnum, RoleEnum, VisibilityEnum } from './enums.js';

@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../src/domain/errors.js';
-import type { ChangeProposal, ProposedChange } from '../../src/domain/proposals.js';
-import { PROPOSAL_STATES } from '../../src/domain/proposals.js';
+import type { ChangeProposal, ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
+import { PROPOSAL_STATES } from '../../src/services/lifecycle/domain/proposals.js';
 import { builder } from '../builder.js';
 import { asNode, PersonRef } from '../refs.js';
 import { DOMAIN_ERRORS } from './errors.js';

@@ -1,6 +1,11 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 
-import { REQUEST_LEVELS, REQUEST_STATES, type HubRequest, type RequestHop } from '../../src/domain/requests.js';
+import {
+  REQUEST_LEVELS,
+  REQUEST_STATES,
+  type HubRequest,
+  type RequestHop,
+} from '../../src/services/requests/domain/requests.js';
 import { builder } from '../builder.js';
 import { MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
 import { DOMAIN_ERRORS } from './errors.js';

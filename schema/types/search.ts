@@ -1,6 +1,6 @@
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import { ENTITY_KINDS, type Entity } from '../../src/domain/model.js';
-import { isPseudonymised } from '../../src/domain/privacy.js';
+import { isPseudonymised } from '../../src/services/access/domain/privacy.js';
 import { SEARCH_MAX_RESULTS } from '../../src/services/reads/directory.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from './enums.js';

@@ -1,4 +1,4 @@
-import { ACCESS_ROLES, type AccessToken } from '../../src/domain/access.js';
+import { ACCESS_ROLES, type AccessToken } from '../../src/services/access/domain/access.js';
 import { NotAllowed } from '../../src/domain/errors.js';
 import { builder } from '../builder.js';
 import { DOMAIN_ERRORS } from './errors.js';

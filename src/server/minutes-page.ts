@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
-import { decisionTally } from '../domain/meetings.js';
+import { decisionTally } from '../services/meetings/domain/meetings.js';
 import type { Minutes, MinutesItem } from '../services/meetings/minutes.js';
 import { formatWhen } from '../services/meetings/when.js';
 import { escapeHtml, sendPage } from './html-page.js';

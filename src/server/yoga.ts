@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../../schema/index.js';
 import type { HubContext } from '../../schema/context.js';
-import { ANONYMOUS } from '../domain/access.js';
+import { ANONYMOUS } from '../services/access/domain/access.js';
 import type { Language } from '../domain/errors.js';
 import { Directory } from '../services/reads/directory.js';
 import type { HubServices } from '../services/hub-services.js';

@@ -1,11 +1,11 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { districtId } from '../../src/domain/ids.js';
 import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import type { AccessToken, Viewer } from '../../src/domain/access.js';
-import type { HubRequest } from '../../src/domain/requests.js';
-import type { Meeting } from '../../src/domain/meetings.js';
+import type { AccessToken, Viewer } from '../../src/services/access/domain/access.js';
+import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/domain/access.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { districtId } from '../../src/domain/ids.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';

@@ -9,8 +9,14 @@ import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { toPlainText } from '../../bots/core/render.js';
 import { TEXTS } from '../../bots/core/texts.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
-import { ACCESS_POLICY, chatOperation, PERSON_VISIBILITY, type Principal, type Scope } from '../../src/domain/policy.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import {
+  ACCESS_POLICY,
+  chatOperation,
+  PERSON_VISIBILITY,
+  type Principal,
+  type Scope,
+} from '../../src/services/access/domain/policy.js';
 import { createHubServer } from '../../src/server/http.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';

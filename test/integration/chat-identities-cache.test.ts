@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { NetworkEvents } from '../../src/services/reads/network-events.js';

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { freePort } from '../../graph/neo4j/server/launch.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { AccessService } from '../../src/services/access/access.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { freePort } from '../../graph/neo4j/server/launch.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { firstLine, hubProcess } from '../support/npm-start.js';

@@ -7,7 +7,7 @@ import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { freePort } from '../../graph/neo4j/server/launch.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import type { Viewer } from '../../src/domain/access.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
-import type { Meeting } from '../../src/domain/meetings.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { calendarIcs, meetingIcs } from '../../src/services/meetings/meeting-ics.js';
 import { expandCalendar } from '../support/ical.js';

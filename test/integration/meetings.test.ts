@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import type { Viewer } from '../../src/domain/access.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { emptyBundle } from '../../src/domain/model.js';
-import type { Meeting } from '../../src/domain/meetings.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';

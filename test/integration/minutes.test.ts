@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { Minutes } from '../../src/services/meetings/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';

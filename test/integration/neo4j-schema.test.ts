@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import neo4j from 'neo4j-driver';
 import { afterAll, expect, it } from 'vitest';
 import { inject } from 'vitest';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { dueWork } from '../../src/server/due-work.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { districtId } from '../../src/domain/ids.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { NetworkGraph, type CollaborationGraph } from '../../src/services/analysis/network-graph.js';

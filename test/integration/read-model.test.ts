@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { districtId } from '../../src/domain/ids.js';
 import { LINK_TYPES, type Entity } from '../../src/domain/model.js';

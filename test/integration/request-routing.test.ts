@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import type { Viewer } from '../../src/domain/access.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { emptyBundle } from '../../src/domain/model.js';
 import { countingStore } from '../support/counting-store.js';
 import { demoHub, gql } from '../support/hub.js';

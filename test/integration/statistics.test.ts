@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import type { Viewer } from '../../src/domain/access.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { createHubYoga } from '../../src/server/yoga.js';
 import { bearer, gql } from '../support/hub.js';

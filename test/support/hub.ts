@@ -1,7 +1,7 @@
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
-import { SYSTEM } from '../../src/domain/authorization.js';
-import type { AccessRole } from '../../src/domain/access.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import type { AccessRole } from '../../src/services/access/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices, type ServiceOptions } from '../../src/services/hub-services.js';
 import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';

@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../src/domain/authorization.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 

@@ -1,18 +1,18 @@
-import type { AccessStore } from './access-store.port.js';
+import type { AccessStore } from '../../services/access/domain/access-store.port.js';
 import type { CoordinationStore } from './coordination-store.port.js';
-import type { MeetingStore } from './meeting-store.port.js';
-import type { NetworkLifecycleStore } from './network-lifecycle.port.js';
+import type { MeetingStore } from '../../services/meetings/domain/meeting-store.port.js';
+import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/network-lifecycle.port.js';
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
-import type { RequestStore } from './request-store.port.js';
+import type { RequestStore } from '../../services/requests/domain/request-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
 
-export type * from './access-store.port.js';
+export type * from '../../services/access/domain/access-store.port.js';
 export type * from './coordination-store.port.js';
-export type * from './meeting-store.port.js';
-export type * from './network-lifecycle.port.js';
-export type * from './request-store.port.js';
+export type * from '../../services/meetings/domain/meeting-store.port.js';
+export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
+export type * from '../../services/requests/domain/request-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,

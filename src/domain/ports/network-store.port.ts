@@ -1,10 +1,10 @@
 // The network aggregate: districts, municipalities, people, alliances, institutions, topics,
 // roles and links. Reads batch their keys (one round trip per batch); writes go through commit.
 
-import type { AuditEntry } from '../access.js';
+import type { AuditEntry } from '../../services/access/domain/access.js';
 import type { FactsSnapshot } from '../changes.js';
-import type { Meeting } from '../meetings.js';
-import type { HubRequest } from '../requests.js';
+import type { Meeting } from '../../services/meetings/domain/meetings.js';
+import type { HubRequest } from '../../services/requests/domain/requests.js';
 import type {
   District,
   Entity,

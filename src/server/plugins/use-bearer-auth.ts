@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { ANONYMOUS, type Viewer } from '../../domain/access.js';
+import { ANONYMOUS, type Viewer } from '../../services/access/domain/access.js';
 import type { AccessService } from '../../services/access/access.js';
 
 // Reads "Authorization: Bearer <token>" and puts the viewer into the context. No header means

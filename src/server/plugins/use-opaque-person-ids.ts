@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Viewer } from '../../domain/access.js';
-import { isPseudonymised } from '../../domain/privacy.js';
+import type { Viewer } from '../../services/access/domain/access.js';
+import { isPseudonymised } from '../../services/access/domain/privacy.js';
 import type { PrivacyKeys } from '../../services/access/privacy-keys.js';
 
 // Person ids read like names ("person:clara-richter"). A pseudonymised caller gets every person

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from '../../domain/access.js';
+import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from './domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import type { AccessStore, CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities, ChatUser } from '../chat/chat-identities.js';
 import type { NetworkEvents } from '../reads/network-events.js';
-import { rolesWithinLevel } from '../../domain/policy.js';
+import { rolesWithinLevel } from './domain/policy.js';
 
 // Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
 // token is looked up by hash and the hash compared in constant time.

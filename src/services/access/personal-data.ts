@@ -1,6 +1,6 @@
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from './domain/access.js';
 import { randomUUID } from 'node:crypto';
-import type { DecisionPoll } from '../../domain/meetings.js';
+import type { DecisionPoll } from '../meetings/domain/meetings.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { Person } from '../../domain/model.js';
 import { parseInput, schemas } from '../writes/inputs.js';

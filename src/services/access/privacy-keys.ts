@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
-import type { Pseudonyms } from '../../domain/privacy.js';
+import type { Pseudonyms } from './domain/privacy.js';
 
 // Keys derived from the hub's secret (kept in the store, shared by every instance): keyed
 // pseudonyms (HMAC), opaque person ids for pseudonymised callers (deterministic AES-GCM, so the

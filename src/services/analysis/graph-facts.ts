@@ -1,9 +1,9 @@
 import { UndirectedGraph } from 'graphology';
 import { districtId } from '../../domain/ids.js';
-import type { Meeting } from '../../domain/meetings.js';
+import type { Meeting } from '../meetings/domain/meetings.js';
 import type { Entity, EntityKind, Role, RoleAssignment, Link } from '../../domain/model.js';
 import { lastChecked, type NetworkSnapshot } from '../../domain/ports/network-store.port.js';
-import type { HubRequest } from '../../domain/requests.js';
+import type { HubRequest } from '../requests/domain/requests.js';
 
 // The facts the collaboration graph is made of, indexed so that a change replaces only the facts
 // it touched and the graph redoes only the nodes and edges those facts make. An edge is the sum of

@@ -7,7 +7,7 @@ import type {
   NetworkStore,
   RequestStore,
 } from '../../domain/ports/graph-store.port.js';
-import { snapshotOn } from '../../domain/revisions.js';
+import { snapshotOn } from '../lifecycle/domain/revisions.js';
 import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
 import {
   graphOf,

@@ -1,5 +1,5 @@
 import { InvalidInput } from '../../domain/errors.js';
-import type { HubRequest } from '../../domain/requests.js';
+import type { HubRequest } from '../requests/domain/requests.js';
 import type { NetworkGraph } from './network-graph.js';
 
 // Figures over time for analysts: what the coordination did in a period, per district and topic.

@@ -1,8 +1,8 @@
-import type { Viewer } from '../../domain/access.js';
-import { levelOfRoles, levelReaches } from '../../domain/policy.js';
-import { ANONYMOUS } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
+import { levelOfRoles, levelReaches } from '../access/domain/policy.js';
+import { ANONYMOUS } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/errors.js';
-import { isCoordinator } from '../../domain/privacy.js';
+import { isCoordinator } from '../access/domain/privacy.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from '../reads/districts-of.js';
 import { Notifiers, type Notifier } from './notifiers.js';

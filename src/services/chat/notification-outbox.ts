@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
 import type { HubNotice } from './notifiers.js';
-import type { Meeting } from '../../domain/meetings.js';
-import type { NotificationKind } from '../../domain/notifications.js';
+import type { Meeting } from '../meetings/domain/meetings.js';
+import type { NotificationKind } from './domain/notifications.js';
 import { pollKey, type DatePoll } from '../meetings/date-polls.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;

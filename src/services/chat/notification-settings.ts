@@ -2,7 +2,7 @@ import {
   DEFAULT_NOTIFICATION_SETTINGS,
   type NotificationKind,
   type NotificationSettings,
-} from '../../domain/notifications.js';
+} from './domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import type { HubNotice } from './notifiers.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';

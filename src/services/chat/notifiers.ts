@@ -1,7 +1,7 @@
-import type { NotificationKind } from '../../domain/notifications.js';
-import type { LifecycleNotice } from '../lifecycle/lifecycle-notices.js';
-import type { MeetingNotice } from '../meetings/meeting-notices.js';
-import type { RequestNotice } from '../requests/request-notices.js';
+import type { NotificationKind } from './domain/notifications.js';
+import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
+import type { MeetingNotice } from '../meetings/domain/meeting-notices.js';
+import type { RequestNotice } from '../requests/domain/request-notices.js';
 
 // The transports a service tells people through. Services say what happened as a typed notice;
 // each transport words it in the reader's language (the table in bots/core/notice-texts.ts), so

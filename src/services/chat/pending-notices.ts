@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
-import type { NotificationKind } from '../../domain/notifications.js';
+import type { NotificationKind } from './domain/notifications.js';
 import type { HubNotice } from './notifiers.js';
 
 // Notices of a change are written in the same transaction as the change (as shared state

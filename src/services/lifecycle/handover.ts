@@ -1,4 +1,4 @@
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { districtId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Viewer } from '../../domain/access.js';
-import { authorizeChanges } from '../../domain/authorization.js';
+import type { AuditEntry, Viewer } from '../access/domain/access.js';
+import { authorizeChanges } from '../access/domain/authorization.js';
 import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../../domain/ids.js';
 import { bundleOf, FactsSnapshot } from '../../domain/changes.js';
 import type { Entity, Link, NetworkBundle, RoleAssignment } from '../../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../../domain/ports/graph-store.port.js';
-import {
-  emptyRevision,
-  RevisionFacts,
-  versionOf,
-  validateRevision,
-  type NetworkRevision,
-} from '../../domain/revisions.js';
+import { emptyRevision, RevisionFacts, versionOf, validateRevision, type NetworkRevision } from './domain/revisions.js';
 import type { RuleSettings, WriteFacts } from '../../domain/rules.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../writes/inputs.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound, NotSignedIn } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import type { ChangeProposal, ProposedChange } from '../../domain/proposals.js';
+import type { ChangeProposal, ProposedChange } from './domain/proposals.js';
 import { cleanText, type TextRule } from '../../domain/text.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import type { Handover } from './handover.js';
@@ -12,7 +12,7 @@ import { parseInput, updateSchemas } from '../writes/inputs.js';
 import type { NetworkReviser } from './network-reviser.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
-import type { ProposalFacts } from './lifecycle-notices.js';
+import type { ProposalFacts } from './domain/lifecycle-notices.js';
 
 // Proposals of members for their own record, roles, memberships and links, and the review queue
 // of the coordination responsible for their district. Confirming applies the change through the

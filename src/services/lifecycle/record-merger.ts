@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotFound } from '../../domain/errors.js';
 import { entityId, kindOfId, slug } from '../../domain/ids.js';
 import type { Entity, Municipality, Revisioned } from '../../domain/model.js';
-import { mergeRevision, type MergedRecord } from '../../domain/merges.js';
+import { mergeRevision, type MergedRecord } from './domain/merges.js';
 import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import { parseInput, updateSchemas } from '../writes/inputs.js';

@@ -1,4 +1,4 @@
-import { MailLinkUsed, type MailLink } from '../../domain/mail.js';
+import { MailLinkUsed, type MailLink } from './domain/mail.js';
 import type { CoordinationStore, MeetingStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
@@ -6,7 +6,7 @@ import type { MeetingPlanner } from '../meetings/meetings.js';
 import { formatWhen } from '../meetings/when.js';
 import type { RequestRouter } from '../requests/request-router.js';
 import type { MailLinks } from './mail-links.js';
-import { KIND_NAMES, NOTIFICATION_KINDS } from '../../domain/notifications.js';
+import { KIND_NAMES, NOTIFICATION_KINDS } from '../chat/domain/notifications.js';
 import type { NotificationPreferences } from '../chat/notification-settings.js';
 
 // What a one-click link in a mail does, as the person it was sent to: the confirmation page

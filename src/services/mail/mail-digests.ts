@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Digest, NotificationKind } from '../../domain/notifications.js';
+import type { Digest, NotificationKind } from '../chat/domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { berlinInstant, berlinWallTime } from '../meetings/when.js';
 

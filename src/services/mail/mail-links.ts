@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAIL_LINK_ACTIONS, MailLinkExpired, MailLinkInvalid, type MailLink } from '../../domain/mail.js';
+import { MAIL_LINK_ACTIONS, MailLinkExpired, MailLinkInvalid, type MailLink } from './domain/mail.js';
 import type { PrivacyKeys } from '../access/privacy-keys.js';
 
 // One-click links in mails: the payload (who, what, until when, a nonce) in the link itself,

@@ -1,13 +1,13 @@
 import type { Language } from '../../domain/errors.js';
-import type { MailLinkAction } from '../../domain/mail.js';
-import type { Meeting } from '../../domain/meetings.js';
+import type { MailLinkAction } from './domain/mail.js';
+import type { Meeting } from '../meetings/domain/meetings.js';
 import type { Person } from '../../domain/model.js';
 import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import type { HubNotice, NoticeAction, NoticeWording } from '../chat/notifiers.js';
 import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
-import { KIND_NAMES, type NotificationKind, type NotificationSettings } from '../../domain/notifications.js';
+import { KIND_NAMES, type NotificationKind, type NotificationSettings } from '../chat/domain/notifications.js';
 import type { NotificationPreferences } from '../chat/notification-settings.js';
 import type { MailDigests } from './mail-digests.js';
 import type { MailLinks } from './mail-links.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { QueuedMail } from '../../domain/mail.js';
+import type { QueuedMail } from './domain/mail.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 
 // Mails wait in the store (shared state `mail:<queued at>:<id>`) until the SMTP server took them.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import {
   MEETING_TITLE,
@@ -8,9 +8,9 @@ import {
   PollChoiceInvalid,
   type DatePoll,
   type Meeting,
-} from '../../domain/meetings.js';
+} from './domain/meetings.js';
 
-export type { DatePoll } from '../../domain/meetings.js';
+export type { DatePoll } from './domain/meetings.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { MeetingPlanner } from './meetings.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import {
   DECISION_ANSWER,
@@ -11,7 +11,7 @@ import {
   NotInvited,
   type DecisionPoll,
   type Meeting,
-} from '../../domain/meetings.js';
+} from './domain/meetings.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
 import type { Minutes } from './minutes.js';

@@ -1,4 +1,4 @@
-import type { DecisionPoll } from '../../domain/meetings.js';
+import type { DecisionPoll } from './domain/meetings.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 
 // Where decision polls are kept (shared state per meeting), for the polls themselves and the minutes.

@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { Meeting } from '../../domain/meetings.js';
+import type { Meeting } from './domain/meetings.js';
 import { berlinWallTime } from './when.js';
 
 // Meetings as iCalendar, for Outlook, Thunderbird and phones. A series is one event with its

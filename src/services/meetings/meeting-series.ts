@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
-import { NotInvited, type Meeting, type RsvpAnswer } from '../../domain/meetings.js';
+import type { Viewer } from '../access/domain/access.js';
+import { NotInvited, type Meeting, type RsvpAnswer } from './domain/meetings.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import {
   expandRule,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import {
@@ -14,7 +14,7 @@ import {
   organisingRole,
   type Meeting,
   type RsvpAnswer,
-} from '../../domain/meetings.js';
+} from './domain/meetings.js';
 import { matchName } from '../../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
@@ -24,7 +24,7 @@ import { MeetingSeries, seriesOccurrences, type ChangeScope } from './meeting-se
 import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
-import { invitedMeeting } from './meeting-notices.js';
+import { invitedMeeting } from './domain/meeting-notices.js';
 import { formatWhen, parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 

@@ -1,4 +1,4 @@
-import { MailLinkExpired, MailLinkInvalid } from '../../domain/mail.js';
+import { MailLinkExpired, MailLinkInvalid } from '../mail/domain/mail.js';
 import type { PrivacyKeys } from '../access/privacy-keys.js';
 
 // The printable minutes of a meeting, at an address that carries who may read it: one of the

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import {
   DateInPast,
@@ -8,7 +8,7 @@ import {
   roomKeyOf,
   type DecisionPoll,
   type Meeting,
-} from '../../domain/meetings.js';
+} from './domain/meetings.js';
 import { closeDecisions, decisionsOf } from './decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
 import { PendingNotices } from '../chat/pending-notices.js';
@@ -16,7 +16,7 @@ import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
-import type { ClosedMinutes } from './meeting-notices.js';
+import type { ClosedMinutes } from './domain/meeting-notices.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 

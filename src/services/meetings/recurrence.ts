@@ -1,7 +1,7 @@
 import rruleModule from 'rrule';
 import type { Options } from 'rrule';
 import type { Language } from '../../domain/errors.js';
-import { DateUnclear } from '../../domain/meetings.js';
+import { DateUnclear } from './domain/meetings.js';
 import { berlinInstant, berlinWallTime, findWhen, splitWhen, type WallTime } from './when.js';
 
 // Recurring meetings: a German or English phrase ("jeden ersten Dienstag im Monat 14 Uhr",

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Language } from '../../domain/errors.js';
-import { DateInPast, DateUnclear } from '../../domain/meetings.js';
+import { DateInPast, DateUnclear } from './domain/meetings.js';
 
 // Natural dates in German and English ("nächsten Dienstag 14 Uhr", "am 3.12. um 9:30",
 // "tomorrow 10am"), in Europe/Berlin. An unclear or past date is asked back, never guessed.

@@ -16,7 +16,7 @@ import type {
   NetworkStore,
   StoreCounts,
 } from '../../domain/ports/graph-store.port.js';
-import { heldOn } from '../../domain/revisions.js';
+import { heldOn } from '../lifecycle/domain/revisions.js';
 import { checkSearchText } from '../../domain/text.js';
 
 // Reads for one request. Loaders gather the keys asked for while a request resolves and fetch

@@ -1,7 +1,7 @@
 import { entitiesOf } from '../../domain/changes.js';
 import { districtId } from '../../domain/ids.js';
 import type { Entity, NetworkBundle } from '../../domain/model.js';
-import type { NetworkRevision, RevisionFacts } from '../../domain/revisions.js';
+import type { NetworkRevision, RevisionFacts } from '../lifecycle/domain/revisions.js';
 import type { TouchedRecords } from './network-events.js';
 
 // What a write touched, for the read models that follow changes: every record whose fields,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../domain/access.js';
+import type { Viewer } from '../access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { District, Municipality } from '../../domain/model.js';
@@ -19,12 +19,12 @@ import {
   type HubRequest,
   type RequestLevel,
   type RequestState,
-} from '../../domain/requests.js';
+} from './domain/requests.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
-import type { RequestAbout } from './request-notices.js';
+import type { RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
 

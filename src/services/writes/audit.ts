@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Viewer } from '../../domain/access.js';
+import type { AuditEntry, Viewer } from '../access/domain/access.js';
 import { entitiesOf } from '../../domain/changes.js';
 import type { NetworkBundle } from '../../domain/model.js';
 

@@ -1,5 +1,5 @@
-import type { Viewer } from '../../domain/access.js';
-import { authorizeChanges } from '../../domain/authorization.js';
+import type { Viewer } from '../access/domain/access.js';
+import { authorizeChanges } from '../access/domain/authorization.js';
 import { bundleOf, validateChanges, type LineOf } from '../../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../../domain/ids.js';
 import {

@@ -4,7 +4,7 @@ import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
-import { SYSTEM } from '../../../src/domain/authorization.js';
+import { SYSTEM } from '../../../src/services/access/domain/authorization.js';
 import { demoHub, type TestHub } from '../../support/hub.js';
 import { words } from '../../support/told.js';
 import type { HubNotice } from '../../../src/services/chat/notifiers.js';

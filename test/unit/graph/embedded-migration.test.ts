@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';
-import { SYSTEM } from '../../../src/domain/authorization.js';
+import { SYSTEM } from '../../../src/services/access/domain/authorization.js';
 import { districtId } from '../../../src/domain/ids.js';
 import { NetworkReviser } from '../../../src/services/lifecycle/network-reviser.js';
 import { NetworkWriter } from '../../../src/services/writes/network-writer.js';

@@ -1,4 +1,4 @@
-import { SYSTEM } from '../../../src/domain/authorization.js';
+import { SYSTEM } from '../../../src/services/access/domain/authorization.js';
 import { describe, expect, it } from 'vitest';
 import { germanyNetwork } from '../../../graph/data/germany.js';
 import { EmbeddedStore } from '../../../graph/embedded/embedded-store.js';

@@ -5,7 +5,7 @@ import type { ChatUser } from '../../../bots/core/command.js';
 import { Dispatcher } from '../../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../../bots/core/identities.js';
 import { toPlainText } from '../../../bots/core/render.js';
-import { SYSTEM } from '../../../src/domain/authorization.js';
+import { SYSTEM } from '../../../src/services/access/domain/authorization.js';
 import { ChatSignIn } from '../../../src/services/access/chat-sign-in.js';
 import { bearer, demoHub, gql, type TestHub } from '../../support/hub.js';
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../../src/domain/authorization.js';
+import { SYSTEM } from '../../../src/services/access/domain/authorization.js';
 import { createHubServer } from '../../../src/server/http.js';
 import { createHubYoga } from '../../../src/server/yoga.js';
 import { bearer, demoHub, type TestHub } from '../../support/hub.js';

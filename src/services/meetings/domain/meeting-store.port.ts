@@ -1,5 +1,5 @@
-import type { Meeting } from '../meetings.js';
-import type { StateEntry } from './coordination-store.port.js';
+import type { Meeting } from './meetings.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
 
 /** Exchange meetings and the dates of series, saved with the same version rule as requests. */
 export interface MeetingStore {

@@ -1,5 +1,5 @@
 import type { AccessRole, Viewer } from './access.js';
-import type { Role, Visibility } from './model.js';
+import type { Role, Visibility } from '../../../domain/model.js';
 
 // The access policy, written as data: who (by access level) may call each operation of every
 // interface, and what of a person each level sees. GraphQL root fields are gated by it in one

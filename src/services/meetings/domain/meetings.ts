@@ -1,6 +1,6 @@
-import { DomainError } from './errors.js';
-import type { Role, RoleAssignment } from './model.js';
-import type { TextRule } from './text.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Role, RoleAssignment } from '../../../domain/model.js';
+import type { TextRule } from '../../../domain/text.js';
 
 // Exchange meetings (Erfahrungsaustausch) between the municipalities of a district.
 

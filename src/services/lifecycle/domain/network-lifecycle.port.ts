@@ -1,7 +1,7 @@
-import type { AuditEntry } from '../access.js';
-import type { Link, Municipality, RoleAssignment } from '../model.js';
-import type { MunicipalityRef, NetworkSnapshot } from './network-store.port.js';
-import type { NetworkRevision, RevisionFacts } from '../revisions.js';
+import type { AuditEntry } from '../../access/domain/access.js';
+import type { Link, Municipality, RoleAssignment } from '../../../domain/model.js';
+import type { MunicipalityRef, NetworkSnapshot } from '../../../domain/ports/network-store.port.js';
+import type { NetworkRevision, RevisionFacts } from './revisions.js';
 
 // Keeping the network true: changing, ending and deleting what is stored, and reading it as it
 // stood on any day. Current reads (NetworkStore) see only roles and links that still hold.

@@ -1,4 +1,4 @@
-import type { AccessToken, AuditEntry } from '../access.js';
+import type { AccessToken, AuditEntry } from './access.js';
 
 /** Access tokens, kept by the hash of their secret. */
 export interface AccessStore {

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError } from '../../../domain/errors.js';
 
 // Requests (Anfragen) from volunteers and alliances travel through the district coordination:
 // first the KIK serving the municipality (in a kreisfreie Stadt its Koordinationskraft), then the

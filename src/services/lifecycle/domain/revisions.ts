@@ -1,4 +1,4 @@
-import { addReferences, FactsSnapshot } from './changes.js';
+import { addReferences, FactsSnapshot } from '../../../domain/changes.js';
 import {
   AlreadyEnded,
   EditConflict,
@@ -7,11 +7,17 @@ import {
   MergeAcrossDistricts,
   NotFound,
   type Dependant,
-} from './errors.js';
-import { kindOfId } from './ids.js';
-import type { Entity, Link, RoleAssignment } from './model.js';
-import type { NetworkSnapshot } from './ports/network-store.port.js';
-import { checkEntityReferences, checkLink, checkNewEntity, checkRoleAssignment, type RuleSettings } from './rules.js';
+} from '../../../domain/errors.js';
+import { kindOfId } from '../../../domain/ids.js';
+import type { Entity, Link, RoleAssignment } from '../../../domain/model.js';
+import type { NetworkSnapshot } from '../../../domain/ports/network-store.port.js';
+import {
+  checkEntityReferences,
+  checkLink,
+  checkNewEntity,
+  checkRoleAssignment,
+  type RuleSettings,
+} from '../../../domain/rules.js';
 
 // A revision keeps the network true: it changes, ends or deletes what is stored, and may add the
 // roles and links that take over (a successor's role, a merged record's links). Like a bundle it

@@ -1,9 +1,9 @@
 import type { Viewer } from './access.js';
-import { entitiesOf } from './changes.js';
-import { NotAllowed } from './errors.js';
-import type { Entity, NetworkBundle } from './model.js';
+import { entitiesOf } from '../../../domain/changes.js';
+import { NotAllowed } from '../../../domain/errors.js';
+import type { Entity, NetworkBundle } from '../../../domain/model.js';
 import { ADMIN_GRANTED_ROLES } from './policy.js';
-import type { WriteFacts } from './rules.js';
+import type { WriteFacts } from '../../../domain/rules.js';
 
 // Who may write what, decided on the facts the store read inside the write's transaction.
 // ADMIN writes everything; a DISTRICT_COORDINATOR writes only what lies in their district; a

@@ -1,4 +1,4 @@
-import type { Role } from './model.js';
+import type { Role } from '../../../domain/model.js';
 
 // Who is asking: the access a bearer token grants. Network roles (KIK, ...) say what a person
 // does; access roles say what the hub lets a token read and write.

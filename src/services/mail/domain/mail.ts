@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError } from '../../../domain/errors.js';
 
 // E-mail reaches the people who are not in the chat (a mayor, a job centre's contact). What a
 // mail may do is a small set of actions behind signed links, each for the person it was sent

@@ -1,5 +1,5 @@
-import type { HubRequest } from '../requests.js';
-import type { StateEntry } from './coordination-store.port.js';
+import type { HubRequest } from './requests.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
 
 /** Requests routed through the district coordination, saved with an optimistic version. */
 export interface RequestStore {

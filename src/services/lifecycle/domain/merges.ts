@@ -1,5 +1,5 @@
-import { newLinkId, newRoleId } from './ids.js';
-import type { Entity, Institution, Link, RoleAssignment } from './model.js';
+import { newLinkId, newRoleId } from '../../../domain/ids.js';
+import type { Entity, Institution, Link, RoleAssignment } from '../../../domain/model.js';
 import { emptyRevision, versionOf, type NetworkRevision } from './revisions.js';
 
 // Two records of the same person, alliance or institution, or municipalities that merged

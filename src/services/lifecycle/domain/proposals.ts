@@ -1,4 +1,4 @@
-import type { LinkType } from './model.js';
+import type { LinkType } from '../../../domain/model.js';
 
 // Members keep their own records current: they propose a change to their record, roles,
 // memberships or links; the coordination of their district confirms or rejects it. A confirmed

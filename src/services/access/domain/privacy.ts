@@ -1,6 +1,6 @@
 import type { Viewer } from './access.js';
-import { NotAllowed } from './errors.js';
-import type { ContactChannel, Role, Visibility } from './model.js';
+import { NotAllowed } from '../../../domain/errors.js';
+import type { ContactChannel, Role, Visibility } from '../../../domain/model.js';
 import { PERSON_VISIBILITY, principalOf, PUBLIC_ROLES } from './policy.js';
 
 // Who may see what of a person, read from the access policy's PERSON_VISIBILITY table. People

@@ -1,4 +1,4 @@
-import type { DecisionPoll, Meeting } from '../../domain/meetings.js';
+import type { DecisionPoll, Meeting } from './meetings.js';
 
 // What the meeting planner, date polls, series and minutes tell people, as typed notices: the
 // chat layer words them (bots/core/notice-texts.ts) in the reader's language, with the answers
