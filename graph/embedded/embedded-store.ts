@@ -5,6 +5,7 @@ import { bumpChangeSequence, readChangeSequence } from './change-sequence.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import * as lifecycle from './lifecycle.js';
 import { appendAudit, insertRolesAndLinks } from './lifecycle.js';
+import * as articleRows from './article-rows.js';
 import * as meetingRows from './meeting-rows.js';
 import * as queries from './network-queries.js';
 import * as requestRows from './request-rows.js';
@@ -38,6 +39,7 @@ import type { StateEntry } from '../../src/domain/ports/coordination-store.port.
 import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
 import {
   entityToRow,
   rowToAudit,
@@ -422,6 +424,34 @@ export class EmbeddedStore implements GraphStore {
     return meetingRows.meetingsOfPeople(this.db, personIds, from, to);
   }
 
+  async saveArticle(
+    article: Article,
+    change: ArticleVersion,
+    terms: { title: string; body: string },
+  ): Promise<boolean> {
+    return this.db.transaction(() => articleRows.saveArticle(this.db, article, change, terms))();
+  }
+
+  async articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
+    return alignOne(ids, articleRows.articlesByIds(this.db, ids), (a) => a.id);
+  }
+
+  async listArticles(query: { topicId?: string; districtAgs?: readonly string[]; limit: number }): Promise<Article[]> {
+    return articleRows.listArticles(this.db, query);
+  }
+
+  async searchArticles(terms: readonly string[], limit: number): Promise<ArticleHit[]> {
+    return articleRows.searchArticles(this.db, terms, limit);
+  }
+
+  async knowledgeTerms(): Promise<string[]> {
+    return articleRows.knowledgeTerms(this.db);
+  }
+
+  async articleVersions(id: string): Promise<ArticleVersion[]> {
+    return articleRows.articleVersions(this.db, id);
+  }
+
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
     return holdLease(this.db, name, holder, until, now);
   }
@@ -441,7 +471,7 @@ export class EmbeddedStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec(
-        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings;',
+        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms;',
       );
       bumpChangeSequence(this.db);
     })();

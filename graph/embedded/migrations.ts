@@ -149,6 +149,23 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX links_ended ON links(until) WHERE until IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'knowledge base',
+    up: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY, version INTEGER NOT NULL, district_ags TEXT, updated_at TEXT NOT NULL, data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX articles_district ON articles(district_ags, updated_at);
+      CREATE INDEX articles_updated ON articles(updated_at);
+      CREATE TABLE article_topics (article_id TEXT NOT NULL, topic_id TEXT NOT NULL, PRIMARY KEY (topic_id, article_id)) STRICT;
+      CREATE TABLE article_versions (
+        article_id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (article_id, version)
+      ) STRICT;
+      CREATE VIRTUAL TABLE article_terms USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE article_vocabulary USING fts5vocab(article_terms, 'row');
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

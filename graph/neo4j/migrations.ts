@@ -84,6 +84,16 @@ const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    version: 9,
+    name: 'knowledge base',
+    statements: [
+      'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE',
+      'CREATE INDEX article_updated IF NOT EXISTS FOR (a:Article) ON (a.updatedAt)',
+      'CREATE INDEX article_version IF NOT EXISTS FOR (v:ArticleVersion) ON (v.articleId)',
+      "CREATE FULLTEXT INDEX article_terms IF NOT EXISTS FOR (a:Article) ON EACH [a.searchTitle, a.searchBody] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

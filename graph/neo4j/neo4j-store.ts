@@ -46,6 +46,8 @@ import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
+import * as articles from './article-records.js';
+import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
 import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
@@ -557,6 +559,51 @@ export class Neo4jStore implements GraphStore {
       if (first && alongside.length) await writeStateEntries(tx, alongside);
     });
     return first;
+  }
+
+  async saveArticle(
+    article: Article,
+    change: ArticleVersion,
+    terms: { title: string; body: string },
+  ): Promise<boolean> {
+    let saved = false;
+    await this.write(async (tx) => {
+      saved = await articles.saveArticle(tx, article, change, terms);
+    });
+    return saved;
+  }
+
+  async articlesByIds(ids: readonly string[]): Promise<(Article | null)[]> {
+    const found = articles.toArticles(await this.records(articles.ARTICLE_QUERIES.byIds, { ids }));
+    return alignOne(ids, found, (a) => a.id);
+  }
+
+  async listArticles(query: { topicId?: string; districtAgs?: readonly string[]; limit: number }): Promise<Article[]> {
+    return articles.toArticles(
+      await this.records(articles.ARTICLE_QUERIES.list, {
+        topicId: query.topicId ?? null,
+        districts: query.districtAgs ?? null,
+        limit: neo4j.int(query.limit),
+      }),
+    );
+  }
+
+  async searchArticles(terms: readonly string[], limit: number): Promise<ArticleHit[]> {
+    if (!terms.length) return [];
+    return articles.toHits(
+      await this.records(articles.ARTICLE_QUERIES.search, {
+        query: articles.searchQuery(terms),
+        limit: neo4j.int(limit),
+      }),
+    );
+  }
+
+  async knowledgeTerms(): Promise<string[]> {
+    return articles.toTerms(await this.records(articles.ARTICLE_QUERIES.terms));
+  }
+
+  async articleVersions(id: string): Promise<ArticleVersion[]> {
+    return articles.toVersions(await this.records(articles.ARTICLE_QUERIES.versions, { id }));
   }
 
   async deleteEverything(): Promise<void> {

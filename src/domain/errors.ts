@@ -138,6 +138,7 @@ const GERMAN_KIND: Record<string, string> = {
   Proposal: 'Der Änderungsvorschlag',
   DecisionPoll: 'Die Abstimmung',
   Link: 'Die Verbindung',
+  Article: 'Der Beitrag',
 };
 
 export class DuplicateId extends DomainError {

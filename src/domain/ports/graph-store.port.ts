@@ -4,6 +4,7 @@ import type { MeetingStore } from '../../services/meetings/domain/meeting-store.
 import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/network-lifecycle.port.js';
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from '../../services/requests/domain/request-store.port.js';
+import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -13,6 +14,7 @@ export type * from './coordination-store.port.js';
 export type * from '../../services/meetings/domain/meeting-store.port.js';
 export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
 export type * from '../../services/requests/domain/request-store.port.js';
+export type * from '../../services/knowledge/domain/knowledge-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -32,6 +34,7 @@ export interface GraphStore
     AccessStore,
     RequestStore,
     MeetingStore,
+    KnowledgeStore,
     CoordinationStore {
   readonly name: 'embedded' | 'neo4j';
   /** Checks the store answers; throws StoreUnavailable when it does not. */

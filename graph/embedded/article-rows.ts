@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+
+// The knowledge base in SQLite: articles as JSON with the columns their lookups need, their
+// versions, and an FTS5 table of the search terms the service made (ranked by BM25, the title
+// weighing five times the body).
+
+const IDS = '(SELECT value FROM json_each(?))';
+const TITLE_WEIGHT = 5;
+
+export function saveArticle(
+  db: Database.Database,
+  article: Article,
+  change: ArticleVersion,
+  terms: { title: string; body: string },
+): boolean {
+  const row = {
+    id: article.id,
+    version: article.version,
+    district_ags: article.districtAgs,
+    updated_at: article.updatedAt,
+    data: JSON.stringify(article),
+  };
+  const saved =
+    article.version === 1
+      ? db
+          .prepare(
+            `INSERT INTO articles (id, version, district_ags, updated_at, data)
+             VALUES (@id, @version, @district_ags, @updated_at, @data) ON CONFLICT(id) DO NOTHING`,
+          )
+          .run(row).changes === 1
+      : db
+          .prepare(
+            `UPDATE articles SET version = @version, district_ags = @district_ags, updated_at = @updated_at, data = @data
+             WHERE id = @id AND version = @version - 1`,
+          )
+          .run(row).changes === 1;
+  if (!saved) return false;
+  db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(article.id);
+  const topic = db.prepare('INSERT INTO article_topics (article_id, topic_id) VALUES (?, ?)');
+  for (const topicId of new Set(article.topicIds)) topic.run(article.id, topicId);
+  db.prepare('INSERT INTO article_versions (article_id, version, data) VALUES (?, ?, ?)').run(
+    article.id,
+    article.version,
+    JSON.stringify(change),
+  );
+  db.prepare('DELETE FROM article_terms WHERE id = ?').run(article.id);
+  db.prepare('INSERT INTO article_terms (id, title, body) VALUES (?, ?, ?)').run(article.id, terms.title, terms.body);
+  return true;
+}
+
+export function articlesByIds(db: Database.Database, ids: readonly string[]): Article[] {
+  const rows = db.prepare(`SELECT data FROM articles WHERE id IN ${IDS}`).all(JSON.stringify(ids)) as {
+    data: string;
+  }[];
+  return rows.map((r) => JSON.parse(r.data) as Article);
+}
+
+export function listArticles(
+  db: Database.Database,
+  query: { topicId?: string; districtAgs?: readonly string[]; limit: number },
+): Article[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.topicId) {
+    where.push('id IN (SELECT article_id FROM article_topics WHERE topic_id = ?)');
+    params.push(query.topicId);
+  }
+  if (query.districtAgs) {
+    where.push(`(district_ags IS NULL OR district_ags IN ${IDS})`);
+    params.push(JSON.stringify(query.districtAgs));
+  }
+  const rows = db
+    .prepare(
+      `SELECT data FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id LIMIT ?`,
+    )
+    .all(...params, query.limit) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as Article);
+}
+
+/** FTS5 query syntax: each term quoted (so no word is read as an operator), any of them. */
+function matchExpression(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+}
+
+export function searchArticles(db: Database.Database, terms: readonly string[], limit: number): ArticleHit[] {
+  if (!terms.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT id, bm25(article_terms, 0, ${TITLE_WEIGHT}, 1) AS rank FROM article_terms
+       WHERE article_terms MATCH ? ORDER BY rank, id LIMIT ?`,
+    )
+    .all(matchExpression(terms), limit) as { id: string; rank: number }[];
+  return rows.map((r) => ({ id: r.id, score: -r.rank }));
+}
+
+export function knowledgeTerms(db: Database.Database): string[] {
+  return db.prepare('SELECT term FROM article_vocabulary').pluck().all() as string[];
+}
+
+export function articleVersions(db: Database.Database, id: string): ArticleVersion[] {
+  const rows = db.prepare('SELECT data FROM article_versions WHERE article_id = ? ORDER BY version DESC').all(id) as {
+    data: string;
+  }[];
+  return rows.map((r) => JSON.parse(r.data) as ArticleVersion);
+}

@@ -1,0 +1,77 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+
+// The knowledge base in Neo4j: an Article node holding the article as JSON with its lookups as
+// properties, an ArticleVersion node per saved version, and a full-text index (whitespace
+// analyzer: the service made the terms) over the search terms, the title boosted five times.
+
+export const ARTICLE_QUERIES = {
+  byIds: 'MATCH (a:Article) WHERE a.id IN $ids RETURN a.data AS data',
+  list: `MATCH (a:Article)
+         WHERE ($topicId IS NULL OR $topicId IN a.topicIds)
+           AND ($districts IS NULL OR a.districtAgs IS NULL OR a.districtAgs IN $districts)
+         RETURN a.data AS data ORDER BY a.updatedAt DESC, a.id LIMIT $limit`,
+  search: `CALL db.index.fulltext.queryNodes('article_terms', $query) YIELD node, score
+           RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`,
+  terms: 'MATCH (a:Article) RETURN a.searchTitle AS title, a.searchBody AS body',
+  versions: 'MATCH (v:ArticleVersion {articleId: $id}) RETURN v.data AS data ORDER BY v.version DESC',
+};
+
+/** Saves the article if its version follows the stored one; the node is locked before the version is read. */
+export async function saveArticle(
+  tx: ManagedTransaction,
+  article: Article,
+  change: ArticleVersion,
+  terms: { title: string; body: string },
+): Promise<boolean> {
+  const props = {
+    id: article.id,
+    version: neo4j.int(article.version),
+    districtAgs: article.districtAgs,
+    topicIds: article.topicIds,
+    updatedAt: article.updatedAt,
+    data: JSON.stringify(article),
+    searchTitle: terms.title,
+    searchBody: terms.body,
+  };
+  const query =
+    article.version === 1
+      ? 'MERGE (a:Article {id: $props.id}) ON CREATE SET a += $props, a.created = true WITH a, a.created AS created REMOVE a.created RETURN created'
+      : 'MATCH (a:Article {id: $props.id}) SET a.lock = true REMOVE a.lock WITH a WHERE a.version = $props.version - 1 SET a += $props RETURN true AS created';
+  const result = await tx.run(query, { props });
+  if (result.records[0]?.get('created') !== true) return false;
+  await tx.run('CREATE (:ArticleVersion {articleId: $id, version: $version, data: $data})', {
+    id: article.id,
+    version: neo4j.int(article.version),
+    data: JSON.stringify(change),
+  });
+  return true;
+}
+
+/** Lucene's special characters, escaped so a term is only ever a term. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function searchQuery(terms: readonly string[]): string {
+  const escaped = terms.map((t) => t.replace(LUCENE_SPECIAL, '\\$&'));
+  return [...escaped.map((t) => `searchTitle:${t}^5`), ...escaped.map((t) => `searchBody:${t}`)].join(' ');
+}
+
+export function toArticles(records: { get(key: string): unknown }[]): Article[] {
+  return records.map((r) => JSON.parse(r.get('data') as string) as Article);
+}
+
+export function toHits(records: { get(key: string): unknown }[]): ArticleHit[] {
+  return records.map((r) => ({ id: r.get('id') as string, score: Number(r.get('score')) }));
+}
+
+export function toTerms(records: { get(key: string): unknown }[]): string[] {
+  const terms = new Set<string>();
+  for (const r of records)
+    for (const text of [r.get('title'), r.get('body')])
+      for (const term of String(text ?? '').split(' ')) if (term) terms.add(term);
+  return [...terms];
+}
+
+export function toVersions(records: { get(key: string): unknown }[]): ArticleVersion[] {
+  return records.map((r) => JSON.parse(r.get('data') as string) as ArticleVersion);
+}
