@@ -3,6 +3,8 @@ import type { HubConfig } from '../src/config.js';
 import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
 import type { NetworkWriter } from '../src/services/writes/network-writer.js';
 import { saxonyDemo } from './data/saxony-demo.js';
+import { seedDemoKnowledge } from './data/knowledge-demo.js';
+import type { KnowledgeBase } from '../src/services/knowledge/knowledge-base.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 
@@ -11,9 +13,13 @@ export async function openStore(config: Pick<HubConfig, 'neo4j' | 'dataDir'>): P
   return config.neo4j ? Neo4jStore.connect(config.neo4j) : EmbeddedStore.open(config.dataDir);
 }
 
-/** A store with no districts gets the Saxon demo network, so a first start has something to show. */
-export async function seedDemoIfEmpty(store: GraphStore, writer: NetworkWriter): Promise<boolean> {
+/** A store with no districts gets the Saxon demo network and its articles, so a first start has something to show. */
+export async function seedDemoIfEmpty(
+  store: GraphStore,
+  services: { writer: NetworkWriter; knowledge: KnowledgeBase },
+): Promise<boolean> {
   if ((await store.listDistricts()).length > 0) return false;
-  await writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+  await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+  await seedDemoKnowledge(services.knowledge);
   return true;
 }

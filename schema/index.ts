@@ -22,5 +22,6 @@ import './types/date-poll.js';
 import './types/lifecycle.js';
 import './types/proposals.js';
 import './types/notifications.js';
+import './types/knowledge.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -8,6 +8,7 @@ import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
+import { knowledgeCommand } from './knowledge.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {
   decisionCommand,
@@ -57,6 +58,7 @@ export const COMMANDS: readonly Command[] = [
   cancelMeetingCommand,
   agendaCommand,
   calendarCommand,
+  knowledgeCommand,
   infoCommand,
   decisionCommand,
   decisionPollCommand,

@@ -17,7 +17,7 @@ await runCli(async () => {
       rules: config.rules,
       privacy: new PrivacyKeys(await loadHubSecret(store)),
     });
-    if (store.name === 'embedded') await seedDemoIfEmpty(store, services.writer);
+    if (store.name === 'embedded') await seedDemoIfEmpty(store, services);
     const speaker = values.as ? await resolveSpeaker(services, values.as) : null;
     if (process.stdin.isTTY)
       console.log(`Chat with the hub${speaker ? ` as ${speaker.name}` : ''}. Try !hilfe; Ctrl-D ends.`);

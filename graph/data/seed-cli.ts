@@ -5,6 +5,9 @@ import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { openStore } from '../open-store.js';
 import { germanyNetwork } from './germany.js';
 import { saxonyDemo } from './saxony-demo.js';
+import { seedDemoKnowledge } from './knowledge-demo.js';
+import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
+import { NameIndex } from '../../src/services/reads/name-index.js';
 import { runCli } from './cli-support.js';
 
 // `npm run seed [-- --scale germany] [--seed TEXT]`: replaces the store's content with the Saxon
@@ -21,6 +24,8 @@ await runCli(async () => {
     const started = Date.now();
     await store.deleteEverything();
     await new NetworkWriter(store, config.rules).apply(bundle, { actor: SYSTEM, action: 'seed' });
+    const articles =
+      values.scale === 'saxony' ? await seedDemoKnowledge(new KnowledgeBase(store, new NameIndex(store))) : 0;
     const counts = await store.counts();
     const entities = Object.entries(counts.entities)
       .map(([k, n]) => `${n} ${k}`)
@@ -28,7 +33,7 @@ await runCli(async () => {
     console.log(
       `Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
     );
-    console.log(`  ${entities}; ${counts.roles} roles, ${counts.links} links.`);
+    console.log(`  ${entities}; ${counts.roles} roles, ${counts.links} links; ${articles} articles.`);
   } finally {
     await store.close();
   }

@@ -12,6 +12,7 @@ import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
 import { handleMinutesPage } from './minutes-page.js';
+import { handleArticlePage, type ArticlePages } from './article-page.js';
 import type { Minutes } from '../services/meetings/minutes.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
@@ -38,6 +39,8 @@ export interface ServerOptions {
   mailActions?: MailActions | null;
   /** Serves the printable minutes at /minutes/<meeting>?t=<signed link>. */
   minutes?: Minutes;
+  /** Serves the knowledge base's articles at /articles/<id> (others than public ones with ?t=<signed link>). */
+  articles?: ArticlePages;
   /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
   calendars?: CalendarFeeds;
   /** Origins that may frame the map (chat clients showing it as a room widget). */
@@ -120,6 +123,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       }
       if (path === '/auth/matrix') return void handleWidgetSignIn(req, res, options.widgetSignIn ?? null);
       if (path.startsWith('/minutes/') && options.minutes) return void handleMinutesPage(req, res, options.minutes);
+      if (path.startsWith('/articles/') && options.articles) return void handleArticlePage(req, res, options.articles);
       if (path === '/mail/act' && options.mailActions) return void handleMailLink(req, res, options.mailActions);
       if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);
       if (path === '/' || path === '/map.js' || path === '/map.css') {

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const redis: RedisBridge | null = config.redisUrl
     ? await bridgeEventsThroughRedis(services.events, config.redisUrl, (m) => logger.warn(m))
     : null;
-  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services.writer)))
+  if (store.name === 'embedded' && (await seedDemoIfEmpty(store, services)))
     log(`First start: loaded the Saxon demo network into ${config.dataDir}.`);
   if (store.name !== 'embedded' && (await store.listDistricts()).length === 0) {
     logger.warn(
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     calendars: services.calendars,
     mailActions: services.mail?.actions ?? null,
     minutes: services.minutes,
+    articles: { knowledge: services.knowledge, links: services.articleLinks, identities: services.identities },
   });
   server.listen(config.port, config.host);
   const metricsServer = config.metricsPort ? createMetricsServer(yoga).listen(config.metricsPort, config.host) : null;

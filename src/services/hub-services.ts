@@ -23,6 +23,8 @@ import { PersonalData } from './access/personal-data.js';
 import { CalendarFeeds } from './meetings/calendar-feeds.js';
 import { Minutes } from './meetings/minutes.js';
 import { MinutesLinks } from './meetings/minutes-links.js';
+import { ArticleLinks } from './knowledge/article-links.js';
+import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
@@ -66,6 +68,9 @@ export interface HubServices {
   personalData: PersonalData;
   calendars: CalendarFeeds;
   minutes: Minutes;
+  /** Articles of the network's know-how, and where each is read on the hub. */
+  knowledge: KnowledgeBase;
+  articleLinks: ArticleLinks;
   /** Who chat accounts are (links confirmed by coordinators or admins). */
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
@@ -110,7 +115,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const analytics = new Analytics(network, rules, now);
   const writer = new NetworkWriter(store, rules, events);
   const privacy = options.privacy ?? PrivacyKeys.random();
-  const minutes = new Minutes(store, now, new MinutesLinks(privacy, options.publicUrl ?? 'http://127.0.0.1:4000', now));
+  const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4000';
+  const minutes = new Minutes(store, now, new MinutesLinks(privacy, publicUrl, now));
   const handover = new Handover(store, reviser, requests, planner, minutes);
   const services: HubServices = {
     store,
@@ -136,6 +142,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),
     minutes,
+    knowledge: new KnowledgeBase(store, names, now),
+    articleLinks: new ArticleLinks(privacy, publicUrl, now),
     privacy,
     notificationSettings: new NotificationPreferences(store),
     mail: null,

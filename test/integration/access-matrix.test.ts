@@ -160,6 +160,13 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.createCalendarFeed': () => `mutation { createCalendarFeed ${RESULT} }`,
   'Mutation.revokeCalendarFeed': () => `mutation { revokeCalendarFeed ${RESULT} }`,
   'Subscription.networkChanged': () => 'subscription { networkChanged { action } }',
+  'Query.articles': () => `{ articles(first: 2) ${RESULT} }`,
+  'Query.article': () => `{ article(id: "article:none") ${RESULT} }`,
+  'Query.searchKnowledge': () => `{ searchKnowledge(text: "Unterbringung") ${RESULT} }`,
+  'Mutation.createArticle': (n) => `mutation { createArticle(input: { title: "Test ${n}", body: "Text" }) ${RESULT} }`,
+  // An unknown article is NOT_FOUND for coordinators (no refusal).
+  'Mutation.updateArticle': () =>
+    `mutation { updateArticle(id: "article:none", input: { version: 1, title: "x" }) ${RESULT} }`,
 };
 
 /** Which columns' callers exist in chat (a chat account's level comes from the person's roles). */

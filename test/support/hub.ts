@@ -1,5 +1,6 @@
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
+import { seedDemoKnowledge } from '../../graph/data/knowledge-demo.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { AccessRole } from '../../src/services/access/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
@@ -25,8 +26,10 @@ export async function demoHub(
   options: Omit<ServiceOptions, 'rules'> = {},
 ): Promise<TestHub> {
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 }, ...options });
-  if ((await store.listDistricts()).length === 0)
+  if ((await store.listDistricts()).length === 0) {
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
+    await seedDemoKnowledge(services.knowledge);
+  }
   return {
     yoga: createHubYoga(services, { graphiql: false }),
     store,

@@ -50,6 +50,8 @@ const ADMIN_ONLY: readonly Principal[] = ['admin'];
 const ORGANISERS: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
+const ARTICLES =
+  'articles the caller may read: public ones; network ones when signed in; coordinators’ ones for coordinators';
 
 export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   // GraphQL queries
@@ -154,10 +156,17 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.voteMeetingDates': { who: SIGNED_IN, scope: 'involved' },
   'Mutation.createCalendarFeed': { who: SIGNED_IN, scope: 'self' },
   'Mutation.revokeCalendarFeed': { who: SIGNED_IN, scope: 'self' },
+  // The knowledge base
+  'Query.articles': { who: EVERYONE, sees: ARTICLES },
+  'Query.article': { who: EVERYONE, sees: ARTICLES },
+  'Query.searchKnowledge': { who: EVERYONE, sees: ARTICLES },
+  'Mutation.createArticle': { who: COORDINATING },
+  'Mutation.updateArticle': { who: COORDINATING, sees: 'every change is kept as a version with who made it' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
+  'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },
   'Chat.who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
@@ -228,6 +237,10 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'GET /calendar/<secret>.ics': {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
+  },
+  'GET /articles/<article>': {
+    who: EVERYONE,
+    sees: 'a public article; any other only through the signed link its reader got, for 30 days',
   },
   'GET /minutes/<meeting>': {
     who: EVERYONE,
