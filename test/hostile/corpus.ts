@@ -19,4 +19,13 @@ export const HOSTILE_INPUTS: string[] = [
   '%_\\',
   '{"__proto__": {"admin": true}}',
   'constructor',
+  // Markdown written into articles (issue 18)
+  '[Klick](javascript:alert(1))',
+  '[Klick]( JaVaScRiPt:alert(1) )',
+  '![Bild](javascript:alert(1))',
+  '<a href="javascript:alert(1)">x</a>',
+  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '<svg onload=alert(1)>',
+  '<iframe src="https://evil.example"></iframe>',
+  '[x](https://example.org "title\" onmouseover=\"alert(1)")',
 ];

@@ -9,6 +9,7 @@ import { matchName, nameKey } from '../../src/domain/names.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 import { HOSTILE_INPUTS } from './corpus.js';
+import { articleHtml } from '../../src/services/knowledge/markdown.js';
 
 describe('the command parser and name matching under arbitrary input', () => {
   it('parses any text without throwing, into a lower-case command and its words', () => {
@@ -56,7 +57,15 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
     });
     const user = { transport: 'matrix' as const, userId: '@mallory:hub.test' };
     identities.trust(user, 'person:demo-14627-alliance-1-volunteer-1');
-    for (const command of ['kontakt', 'wer', 'netzwerk', 'anfrage Radebeul Sprache', 'zusage', 'treffen "x"']) {
+    for (const command of [
+      'kontakt',
+      'wer',
+      'netzwerk',
+      'anfrage Radebeul Sprache',
+      'zusage',
+      'treffen "x"',
+      'wissen',
+    ]) {
       for (const input of HOSTILE_INPUTS) {
         const answer = await dispatcher.handle({ user, text: `!${command} ${input}`, inGroupRoom: true });
         expect(answer, `!${command} ${input.slice(0, 30)}`).not.toBeNull();
@@ -67,12 +76,40 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
     }
   });
 
+  it('keeps every hostile input written into an article harmless on its page (issue 18)', async () => {
+    const coordinator = bearer(
+      await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', { districtAgs: '14627' }),
+    );
+    for (const input of HOSTILE_INPUTS) {
+      const answer = await gql(
+        hub.yoga,
+        `mutation ($text: String!) { createArticle(input: { title: $text, body: $text, visibility: PUBLIC }) {
+          __typename ... on MutationCreateArticleSuccess { data { id body } } ... on HubError { code } } }`,
+        { text: input },
+        coordinator,
+      );
+      expect(answer.errors, input.slice(0, 30)).toBeUndefined();
+      const result = answer.data!.createArticle as { data?: { body: string }; code?: string };
+      if (!result.data) {
+        expect(result.code, input.slice(0, 30)).toBe('INVALID_INPUT');
+        continue;
+      }
+      const html = articleHtml(result.data.body);
+      expect(html, input.slice(0, 30)).not.toMatch(
+        /<(script|img|svg|iframe)|<a [^>]*href="(javascript|data):|<[^>]+ on\w+=/i,
+      );
+    }
+    const search = await gql(hub.yoga, '{ searchKnowledge(text: "javascript alert") { __typename } }');
+    expect(search.errors).toBeUndefined();
+  });
+
   it('answers every GraphQL field with data or a typed error, never an unexpected one', async () => {
     for (const input of HOSTILE_INPUTS) {
       const variables = { text: input };
       const answers = await Promise.all([
         gql(hub.yoga, 'query ($text: String!) { contacts(municipality: $text) { role } }', variables),
         gql(hub.yoga, 'query ($text: String!) { search(text: $text) { __typename } }', variables),
+        gql(hub.yoga, 'query ($text: String!) { searchKnowledge(text: $text) { __typename } }', variables),
         gql(
           hub.yoga,
           'query ($text: String!) { municipalities(text: $text, first: 5) { edges { node { name } } } }',
