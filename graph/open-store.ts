@@ -4,6 +4,8 @@ import type { GraphStore } from '../src/domain/ports/graph-store.port.js';
 import type { NetworkWriter } from '../src/services/writes/network-writer.js';
 import { saxonyDemo } from './data/saxony-demo.js';
 import { seedDemoKnowledge } from './data/knowledge-demo.js';
+import { seedDemoFunding } from './data/funding-demo.js';
+import type { FundingCalls } from '../src/services/funding/funding-calls.js';
 import type { KnowledgeBase } from '../src/services/knowledge/knowledge-base.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
@@ -16,10 +18,11 @@ export async function openStore(config: Pick<HubConfig, 'neo4j' | 'dataDir'>): P
 /** A store with no districts gets the Saxon demo network and its articles, so a first start has something to show. */
 export async function seedDemoIfEmpty(
   store: GraphStore,
-  services: { writer: NetworkWriter; knowledge: KnowledgeBase },
+  services: { writer: NetworkWriter; knowledge: KnowledgeBase; funding: FundingCalls },
 ): Promise<boolean> {
   if ((await store.listDistricts()).length > 0) return false;
   await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   await seedDemoKnowledge(services.knowledge);
+  await seedDemoFunding(services.funding);
   return true;
 }

@@ -23,5 +23,6 @@ import './types/lifecycle.js';
 import './types/proposals.js';
 import './types/notifications.js';
 import './types/knowledge.js';
+import './types/funding.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -40,6 +40,10 @@ const Env = z.object({
     .string()
     .regex(/^\s*\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*$/, 'must be hours separated by commas, e.g. 24,1')
     .default('24,1'),
+  HUB_FUNDING_REMIND_DAYS: z
+    .string()
+    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be days separated by commas, e.g. 28,7')
+    .default('28,7'),
   HUB_LEASE_SECONDS: z.coerce.number().min(3).max(600).default(15),
   HUB_TIMER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   HUB_STORE_CHECK_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
@@ -70,6 +74,8 @@ export interface HubConfig {
   videoBaseUrl: string | null;
   /** Hours before a meeting at which its people are reminded. */
   reminderHours: number[];
+  /** Days before a funding deadline at which subscribers are reminded (HUB_FUNDING_REMIND_DAYS). */
+  fundingRemindDays: number[];
   /** E-mail through this SMTP server, sent as `from`; null: no e-mail. */
   mail: { smtpUrl: string; fromName: string; fromAddress: string; linkDays: number } | null;
   /** Redis shared by several hub instances for network changes; null for one instance. */
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       ? { smtpUrl: e.HUB_SMTP_URL, ...sender(e.HUB_MAIL_FROM!), linkDays: e.HUB_MAIL_LINK_DAYS }
       : null,
     videoBaseUrl: e.HUB_VIDEO_URL ?? null,
+    fundingRemindDays: [...new Set(e.HUB_FUNDING_REMIND_DAYS.split(',').map(Number))].filter((d) => d >= 0),
     reminderHours: [...new Set(e.HUB_REMINDER_HOURS.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
     leaseSeconds: e.HUB_LEASE_SECONDS,
     timerSeconds: e.HUB_TIMER_SECONDS,

@@ -9,6 +9,7 @@ import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
 import { knowledgeCommand } from './knowledge.command.js';
+import { fundingCommand } from './funding.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {
   decisionCommand,
@@ -59,6 +60,7 @@ export const COMMANDS: readonly Command[] = [
   agendaCommand,
   calendarCommand,
   knowledgeCommand,
+  fundingCommand,
   infoCommand,
   decisionCommand,
   decisionPollCommand,

@@ -275,6 +275,19 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
           : `Your proposal ${p.proposalId} (${proposalLine(p, l)}) was rejected: ${reason}`,
     ),
 
+  fundingDeadline: (n, l) =>
+    text(
+      [
+        de(l)
+          ? `Förderfrist: „${n.title}“ (${n.funder}) endet ${n.daysLeft === 0 ? 'heute' : n.daysLeft === 1 ? 'morgen' : `in ${n.daysLeft} Tagen`}, am ${day(n.closesOn)}.`
+          : `Funding deadline: "${n.title}" (${n.funder}) closes ${n.daysLeft === 0 ? 'today' : n.daysLeft === 1 ? 'tomorrow' : `in ${n.daysLeft} days`}, on ${day(n.closesOn)}.`,
+        ...(n.url ? [n.url] : []),
+        de(l)
+          ? `Abbestellen: ${commandRef('funding', 'abbestellen <Thema>')}`
+          : `Unsubscribe: ${commandRef('funding', 'unsubscribe <topic>')}`,
+      ].join('\n'),
+    ),
+
   chatLinkRequested: (n, l) => {
     const confirm = commandRef('confirm', `${n.userId} ${n.personId}`);
     return text(

@@ -6,6 +6,8 @@ import { openStore } from '../open-store.js';
 import { germanyNetwork } from './germany.js';
 import { saxonyDemo } from './saxony-demo.js';
 import { seedDemoKnowledge } from './knowledge-demo.js';
+import { seedDemoFunding } from './funding-demo.js';
+import { FundingCalls } from '../../src/services/funding/funding-calls.js';
 import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';
 import { runCli } from './cli-support.js';
@@ -24,8 +26,9 @@ await runCli(async () => {
     const started = Date.now();
     await store.deleteEverything();
     await new NetworkWriter(store, config.rules).apply(bundle, { actor: SYSTEM, action: 'seed' });
-    const articles =
-      values.scale === 'saxony' ? await seedDemoKnowledge(new KnowledgeBase(store, new NameIndex(store))) : 0;
+    const names = new NameIndex(store);
+    const articles = values.scale === 'saxony' ? await seedDemoKnowledge(new KnowledgeBase(store, names)) : 0;
+    const calls = values.scale === 'saxony' ? await seedDemoFunding(new FundingCalls(store, names)) : 0;
     const counts = await store.counts();
     const entities = Object.entries(counts.entities)
       .map(([k, n]) => `${n} ${k}`)
@@ -33,7 +36,9 @@ await runCli(async () => {
     console.log(
       `Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
     );
-    console.log(`  ${entities}; ${counts.roles} roles, ${counts.links} links; ${articles} articles.`);
+    console.log(
+      `  ${entities}; ${counts.roles} roles, ${counts.links} links; ${articles} articles, ${calls} funding calls.`,
+    );
   } finally {
     await store.close();
   }

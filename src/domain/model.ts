@@ -38,7 +38,7 @@ export const INSTITUTION_TYPES = [
 ] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
-export const FUNDING_LEVELS = ['EU', 'BUND', 'LAND'] as const;
+export const FUNDING_LEVELS = ['EU', 'BUND', 'LAND', 'STIFTUNG'] as const;
 export type FundingLevel = (typeof FUNDING_LEVELS)[number];
 
 /** Links stored explicitly. Membership, employment and location follow from roles and fields. */

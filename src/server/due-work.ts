@@ -1,7 +1,7 @@
 import type { HubServices } from '../services/hub-services.js';
 import { timerRuns } from './plugins/use-metrics.js';
 
-// What falls due with time: escalations, meeting reminders, series occurrences, retention. Run by the instance that
+// What falls due with time: escalations, meeting and funding reminders, series occurrences, retention. Run by the instance that
 // holds the bots' lease, at start (catching up on what fell due while the hub was down) and
 // every minute; each item is claimed in the store, so it happens once even across a hand-over.
 
@@ -35,6 +35,18 @@ export function dueWork(
         .then(
           (n) => counted('notice', n, `Handed on ${n} minutes notices a crash or outage had held back.`),
           failed('Handing on minutes notices'),
+        ),
+      services.funding
+        .deliverLeftNotices()
+        .then(
+          (n) => counted('notice', n, `Handed on ${n} funding reminders a crash or outage had held back.`),
+          failed('Handing on funding reminders'),
+        ),
+      services.funding
+        .remindDue()
+        .then(
+          (n) => counted('funding-reminder', n, `Reminded ${n} subscribers of funding deadlines.`),
+          failed('Reminding of funding deadlines'),
         ),
       services.requests
         .escalateDue()

@@ -13,6 +13,8 @@ import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
 import { handleMinutesPage } from './minutes-page.js';
 import { handleArticlePage, type ArticlePages } from './article-page.js';
+import { handleFundingFeed } from './funding-feeds.js';
+import type { FundingCalls } from '../services/funding/funding-calls.js';
 import type { Minutes } from '../services/meetings/minutes.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
@@ -41,6 +43,8 @@ export interface ServerOptions {
   minutes?: Minutes;
   /** Serves the knowledge base's articles at /articles/<id> (others than public ones with ?t=<signed link>). */
   articles?: ArticlePages;
+  /** Serves the public funding calls at /funding/deadlines.ics and /funding/calls.atom (?topic=…). */
+  funding?: FundingCalls;
   /** Serves the personal calendar feeds at /calendar/<secret>.ics. */
   calendars?: CalendarFeeds;
   /** Origins that may frame the map (chat clients showing it as a room widget). */
@@ -123,6 +127,7 @@ export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
       }
       if (path === '/auth/matrix') return void handleWidgetSignIn(req, res, options.widgetSignIn ?? null);
       if (path.startsWith('/minutes/') && options.minutes) return void handleMinutesPage(req, res, options.minutes);
+      if (path.startsWith('/funding/') && options.funding) return void handleFundingFeed(req, res, options.funding);
       if (path.startsWith('/articles/') && options.articles) return void handleArticlePage(req, res, options.articles);
       if (path === '/mail/act' && options.mailActions) return void handleMailLink(req, res, options.mailActions);
       if (path.startsWith('/calendar/') && options.calendars) return void serveCalendar(path, res, options.calendars);

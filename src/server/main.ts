@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     escalateAfterHours: config.escalateAfterHours,
     videoBaseUrl: config.videoBaseUrl,
     reminderHours: config.reminderHours,
+    fundingRemindDays: config.fundingRemindDays,
     privacy,
     publicUrl: config.publicUrl,
     ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording: wordNotice } } : {}),
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     mailActions: services.mail?.actions ?? null,
     minutes: services.minutes,
     articles: { knowledge: services.knowledge, links: services.articleLinks, identities: services.identities },
+    funding: services.funding,
   });
   server.listen(config.port, config.host);
   const metricsServer = config.metricsPort ? createMetricsServer(yoga).listen(config.metricsPort, config.host) : null;

@@ -25,6 +25,7 @@ import { Minutes } from './meetings/minutes.js';
 import { MinutesLinks } from './meetings/minutes-links.js';
 import { ArticleLinks } from './knowledge/article-links.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { FundingCalls } from './funding/funding-calls.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
@@ -71,6 +72,8 @@ export interface HubServices {
   /** Articles of the network's know-how, and where each is read on the hub. */
   knowledge: KnowledgeBase;
   articleLinks: ArticleLinks;
+  /** Funding calls with their deadlines, subscriptions and reminders. */
+  funding: FundingCalls;
   /** Who chat accounts are (links confirmed by coordinators or admins). */
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
@@ -92,6 +95,8 @@ export interface ServiceOptions {
   videoBaseUrl?: string | null;
   /** Hours before a meeting at which reminders go out (24 and 1 by default). */
   reminderHours?: readonly number[];
+  /** Days before a funding deadline at which subscribers are reminded (28 and 7 by default). */
+  fundingRemindDays?: readonly number[];
   /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
   privacy?: PrivacyKeys;
   /** Where people reach the hub (HUB_PUBLIC_URL), for links in messages. */
@@ -144,6 +149,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     minutes,
     knowledge: new KnowledgeBase(store, names, now),
     articleLinks: new ArticleLinks(privacy, publicUrl, now),
+    funding: new FundingCalls(store, names, now, options.fundingRemindDays),
     privacy,
     notificationSettings: new NotificationPreferences(store),
     mail: null,
@@ -193,5 +199,6 @@ export function notifyingServices(
     services.identities,
     services.proposals,
     services.yearlyCheck,
+    services.funding,
   ];
 }

@@ -119,6 +119,15 @@ const EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { type: T }> } = 
   },
   chatLinkConfirmed: { type: 'chatLinkConfirmed', userId: '@anna:hub.test' },
   plain: { type: 'plain', de: 'Raumänderung', en: 'Room change' },
+  fundingDeadline: {
+    type: 'fundingDeadline',
+    callId: 'demo-wohnen-14627',
+    title: 'Wohnraum für alle',
+    funder: 'Stiftung Beispiel',
+    closesOn: '2027-01-31',
+    daysLeft: 7,
+    url: 'https://example.org/aufruf',
+  },
 };
 
 it('words every notice in German and English, with commands the reader can type', () => {

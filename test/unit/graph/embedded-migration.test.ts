@@ -20,6 +20,7 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 function asWrittenByVersion7(file: string): void {
   const db = new Database(file);
   db.exec(`
+    DROP TABLE article_vocabulary; DROP TABLE article_terms; DROP TABLE article_versions; DROP TABLE article_topics; DROP TABLE articles;
     DROP INDEX roles_ended; DROP INDEX links_ended;
     ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until; ALTER TABLE entities DROP COLUMN until;
     DELETE FROM schema_migrations WHERE version >= 8;
@@ -45,6 +46,7 @@ it('brings a store of the previous release to the new format on open and finds e
   expect(await store.counts()).toEqual(before.counts);
   expect(await store.rolesInScopes([districtId(LANDKREIS)])).toEqual(before.roles);
   expect(await store.networkSnapshot()).toEqual(before.snapshot);
+  expect(await store.knowledgeTerms(), 'the knowledge base is there, empty').toEqual([]);
   await new NetworkReviser(store, { kikLimitPerLandkreis: 10 }).endRole({ id: 'role:kik-1' }, null, SYSTEM);
   const [roles] = await store.allRolesOfPersons(['person:kik-1']);
   const ended = roles![0];

@@ -50,6 +50,7 @@ const ADMIN_ONLY: readonly Principal[] = ['admin'];
 const ORGANISERS: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
+const FUNDING = 'open calls for the caller’s districts: public ones to anybody, the others when signed in';
 const ARTICLES =
   'articles the caller may read: public ones; network ones when signed in; coordinators’ ones for coordinators';
 
@@ -162,10 +163,17 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.searchKnowledge': { who: EVERYONE, sees: ARTICLES },
   'Mutation.createArticle': { who: COORDINATING },
   'Mutation.updateArticle': { who: COORDINATING, sees: 'every change is kept as a version with who made it' },
+  // Funding calls
+  'Query.fundingCalls': { who: EVERYONE, sees: FUNDING },
+  'Query.fundingSubscriptions': { who: SIGNED_IN, scope: 'self' },
+  'Mutation.subscribeFunding': { who: SIGNED_IN, scope: 'self' },
+  'Mutation.unsubscribeFunding': { who: SIGNED_IN, scope: 'self' },
+  'Mutation.importFundingCalls': { who: STRUCTURE, sees: 'all calls of the file or, at a broken row, none' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
+  'Chat.funding': { who: EVERYONE, sees: `${FUNDING}; subscriptions need a linked account` },
   'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },
@@ -238,6 +246,8 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
   },
+  'GET /funding/deadlines.ics': { who: EVERYONE, sees: 'the deadlines of public calls (of a topic: ?topic=…)' },
+  'GET /funding/calls.atom': { who: EVERYONE, sees: 'public calls as an Atom feed (of a topic: ?topic=…)' },
   'GET /articles/<article>': {
     who: EVERYONE,
     sees: 'a public article; any other only through the signed link its reader got, for 30 days',
