@@ -86,6 +86,15 @@ describe.each(storeFactories)('funding calls on the $name store', (factory) => {
     now = START;
   });
 
+  it('exports a person’s funding subscriptions and forgets them on erasure', async () => {
+    const kik = await hub.services.identities.viewerOfPerson('person:demo-14627-kik-2');
+    await hub.services.funding.subscribe(kik, 'Sprache');
+    const exported = (await hub.services.personalData.export(kik)) as { fundingSubscriptions: string[] };
+    expect(exported.fundingSubscriptions).toEqual(['topic:language']);
+    await hub.services.personalData.erase('person:demo-14627-kik-2', SYSTEM);
+    expect(await hub.store.getState('funding-subscription:person:demo-14627-kik-2')).toBeNull();
+  });
+
   it('imports calls all or nothing, naming the broken line', async () => {
     const header = 'id,title,funder,level,topics,eligible,amountMax,opensOn,closesOn,stateCode';
     const good = 'demo-test-1,Testaufruf eins,Land,LAND,Sprache,MUNICIPALITY,1000,2027-01-01,2027-02-01,14';

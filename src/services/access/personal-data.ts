@@ -111,6 +111,7 @@ export class PersonalData {
         if (mail.value.personId === personId) await this.store.deleteState(mail.key);
     }
     await this.store.deleteState(`notification-settings:${personId}`);
+    await this.store.deleteState(`funding-subscription:${personId}`);
     for (const digest of await this.store.listState(`mail-digest:${personId}:`))
       await this.store.deleteState(digest.key);
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
@@ -129,7 +130,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     );
   const [
     [[person], [roles], [links], meetings, requests, chatLinks, tokens, audit, minutes, attendance],
-    [polls, mails, failedMails, notificationSettings],
+    [polls, mails, failedMails, notificationSettings, fundingSubscription, articles],
   ] = await Promise.all([
     Promise.all([
       store.entitiesByIds([personId]),
@@ -148,6 +149,8 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.listState<{ personId: string }>('mail:'),
       store.listState<{ personId: string }>('mail-failed:'),
       store.getState<Record<string, unknown>>(`notification-settings:${personId}`),
+      store.getState<{ topicIds: string[] }>(`funding-subscription:${personId}`),
+      store.listArticles({ limit: 100_000 }),
     ]),
   ]);
   return {
@@ -178,6 +181,10 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       notificationSettings: notificationSettings ?? 'defaults',
       waiting: [...mails, ...failedMails].map((e) => e.value).filter((m) => m.personId === personId),
     },
+    fundingSubscriptions: fundingSubscription?.topicIds ?? [],
+    articlesWritten: articles
+      .filter((a) => a.authorId === personId || a.updatedBy === personId)
+      .map((a) => ({ id: a.id, title: a.title, createdAt: a.createdAt, updatedAt: a.updatedAt })),
     // What was done to this person's records, when and whether by themselves; never the other
     // subjects of a bulk write (a seed's entry names the whole network).
     auditEntries: audit.map((entry) => ({
