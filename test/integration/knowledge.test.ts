@@ -44,12 +44,12 @@ describe.each(storeFactories)('the knowledge base on the $name store', (factory)
 
   const local = (url: string) => url.replace('http://hub.test', base);
 
-  it('finds the demo article on accommodation with !wissen, even written "unterbringng"', async () => {
+  it('finds the demo article on accommodation with !wissen, even written "unterbringng", the asker’s district first', async () => {
     const say = consoleChat(hub, { kk: KK });
     const answer = await say('kk', '!wissen unterbringng');
     expect(answer).toContain('Gefunden zu „unterbringng“:');
     expect(answer).toMatch(
-      /1\. Unterbringung Geflüchteter (im Landkreis|in) .+ \(Leitfaden\) – http:\/\/hub\.test\/articles\//,
+      /1\. Unterbringung Geflüchteter im Landkreis Meißen: die ersten Schritte \(Leitfaden\) – http:\/\/hub\.test\/articles\//,
     );
     expect(answer.split('\n').filter((l) => /^\d\. /.test(l))).toHaveLength(3);
     const english = await say('kk', '!knowledge Dolmetschen Krankenhaus');

@@ -20,6 +20,7 @@ import {
 import type { KnowledgeStore } from './domain/knowledge-store.port.js';
 import { EditConflict } from '../../domain/errors.js';
 import { queryTerms, termsOf } from './search-terms.js';
+import { districtsOfPerson } from '../reads/districts-of.js';
 
 // The knowledge base: coordinators write articles, everybody finds what they may read. Search
 // runs in the store's full-text index over stemmed terms and forgives typos (search-terms.ts).
@@ -46,6 +47,9 @@ export interface FoundArticle {
   article: Article;
   score: number;
 }
+
+/** How much more an article of the reader's district (or the whole network) weighs in a search. */
+const OWN_DISTRICT_WEIGHT = 1.5;
 
 /** Search hits read from the index before visibility is applied: enough for a page of visible ones. */
 const SEARCH_OVERFETCH = 5;
@@ -140,12 +144,20 @@ export class KnowledgeBase {
     const terms = queryTerms(text, await this.indexedTerms());
     if (!terms.length) return [];
     const hits = await this.store.searchArticles(terms, limit * SEARCH_OVERFETCH);
-    const articles = await this.store.articlesByIds(hits.map((h) => h.id));
+    const [articles, own] = await Promise.all([
+      this.store.articlesByIds(hits.map((h) => h.id)),
+      viewer.personId ? districtsOfPerson(this.store, viewer.personId, viewer.districtAgs) : new Set<string>(),
+    ]);
+    // What is written for the reader's own district (or the whole network) comes before the same
+    // from elsewhere: a KIK in Meißen asking about accommodation wants Meißen's how-to.
+    const nearby = (a: Article) => (a.districtAgs === null || own.has(a.districtAgs) ? OWN_DISTRICT_WEIGHT : 1);
     return hits
       .map((hit, i) => ({ article: articles[i]!, score: hit.score }))
       .filter(
         ({ article }) => article && mayRead(article.visibility, viewer) && (!only || only.includes(article.visibility)),
       )
+      .map((found) => ({ ...found, score: found.score * nearby(found.article) }))
+      .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
 
