@@ -5,6 +5,8 @@ import type { NetworkWriter } from '../src/services/writes/network-writer.js';
 import { saxonyDemo } from './data/saxony-demo.js';
 import { seedDemoKnowledge } from './data/knowledge-demo.js';
 import { seedDemoFunding } from './data/funding-demo.js';
+import { seedDemoAdvice } from './data/advice-demo.js';
+import type { AdviceOffers } from '../src/services/advice/advice-offers.js';
 import type { FundingCalls } from '../src/services/funding/funding-calls.js';
 import type { KnowledgeBase } from '../src/services/knowledge/knowledge-base.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
@@ -18,11 +20,12 @@ export async function openStore(config: Pick<HubConfig, 'neo4j' | 'dataDir'>): P
 /** A store with no districts gets the Saxon demo network and its articles, so a first start has something to show. */
 export async function seedDemoIfEmpty(
   store: GraphStore,
-  services: { writer: NetworkWriter; knowledge: KnowledgeBase; funding: FundingCalls },
+  services: { writer: NetworkWriter; knowledge: KnowledgeBase; funding: FundingCalls; advice: AdviceOffers },
 ): Promise<boolean> {
   if ((await store.listDistricts()).length > 0) return false;
   await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
   await seedDemoKnowledge(services.knowledge);
   await seedDemoFunding(services.funding);
+  await seedDemoAdvice(services.advice);
   return true;
 }

@@ -24,5 +24,6 @@ import './types/proposals.js';
 import './types/notifications.js';
 import './types/knowledge.js';
 import './types/funding.js';
+import './types/advice.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

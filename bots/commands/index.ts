@@ -10,6 +10,7 @@ import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
 import { knowledgeCommand } from './knowledge.command.js';
 import { fundingCommand } from './funding.command.js';
+import { adviceCommand } from './advice.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {
   decisionCommand,
@@ -61,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
   calendarCommand,
   knowledgeCommand,
   fundingCommand,
+  adviceCommand,
   infoCommand,
   decisionCommand,
   decisionPollCommand,

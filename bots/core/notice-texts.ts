@@ -140,6 +140,12 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
       : `New request ${n.requestId} for ${n.place}${aboutLine(n.about, l)}: ${n.text}\nAccept: ${commandRef('accept', n.requestId)}`,
     actions: [accept(n.requestId, l)],
   }),
+  adviceRequested: (n, l) => ({
+    text: de(l)
+      ? `Anfrage ${n.requestId} zu Ihrem Beratungsangebot „${n.offerTitle}“${aboutLine(n.about, l)}: ${n.text}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `Request ${n.requestId} for your advice offer "${n.offerTitle}"${aboutLine(n.about, l)}: ${n.text}\nAccept: ${commandRef('accept', n.requestId)}`,
+    actions: [accept(n.requestId, l)],
+  }),
   requestForwarded: (n, l) => ({
     text: de(l)
       ? `Weitergeleitete Anfrage ${n.requestId}${aboutLine(n.about, l)}: ${n.text ?? ''}${n.note ? `\nGrund der Weiterleitung: ${n.note}` : ''}\nAnnehmen: ${commandRef('accept', n.requestId)}`

@@ -7,6 +7,9 @@ import { germanyNetwork } from './germany.js';
 import { saxonyDemo } from './saxony-demo.js';
 import { seedDemoKnowledge } from './knowledge-demo.js';
 import { seedDemoFunding } from './funding-demo.js';
+import { seedDemoAdvice } from './advice-demo.js';
+import { AdviceOffers } from '../../src/services/advice/advice-offers.js';
+import { RequestRouter } from '../../src/services/requests/request-router.js';
 import { FundingCalls } from '../../src/services/funding/funding-calls.js';
 import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';
@@ -29,6 +32,12 @@ await runCli(async () => {
     const names = new NameIndex(store);
     const articles = values.scale === 'saxony' ? await seedDemoKnowledge(new KnowledgeBase(store, names)) : 0;
     const calls = values.scale === 'saxony' ? await seedDemoFunding(new FundingCalls(store, names)) : 0;
+    const offers =
+      values.scale === 'saxony'
+        ? await seedDemoAdvice(
+            new AdviceOffers(store, names, new RequestRouter(store, names, { escalateAfterHours: 72 })),
+          )
+        : 0;
     const counts = await store.counts();
     const entities = Object.entries(counts.entities)
       .map(([k, n]) => `${n} ${k}`)

@@ -32,6 +32,11 @@ const HopType = builder.objectRef<RequestHop>('RequestHop').implement({
 const RequestType = builder.objectRef<HubRequest>('Request').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
+    kind: t.string({
+      description: 'REQUEST, or ADVICE when it asks for an advice offer (adviceOfferId).',
+      resolve: (r) => r.kind ?? 'REQUEST',
+    }),
+    adviceOfferId: t.string({ nullable: true, resolve: (r) => r.adviceOfferId ?? null }),
     state: t.field({ type: RequestStateEnum, resolve: (r) => r.state }),
     level: t.field({ type: RequestLevelEnum, resolve: (r) => r.level }),
     text: t.exposeString('text', { nullable: true }),

@@ -139,6 +139,8 @@ const GERMAN_KIND: Record<string, string> = {
   DecisionPoll: 'Die Abstimmung',
   Link: 'Die Verbindung',
   Article: 'Der Beitrag',
+  AdviceOffer: 'Das Beratungsangebot',
+  FundingCall: 'Der Förderaufruf',
 };
 
 export class DuplicateId extends DomainError {

@@ -26,6 +26,7 @@ import { MinutesLinks } from './meetings/minutes-links.js';
 import { ArticleLinks } from './knowledge/article-links.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { FundingCalls } from './funding/funding-calls.js';
+import { AdviceOffers } from './advice/advice-offers.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
@@ -74,6 +75,8 @@ export interface HubServices {
   articleLinks: ArticleLinks;
   /** Funding calls with their deadlines, subscriptions and reminders. */
   funding: FundingCalls;
+  /** What coordinators offer institutions, and asking for it. */
+  advice: AdviceOffers;
   /** Who chat accounts are (links confirmed by coordinators or admins). */
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
@@ -150,6 +153,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     knowledge: new KnowledgeBase(store, names, now),
     articleLinks: new ArticleLinks(privacy, publicUrl, now),
     funding: new FundingCalls(store, names, now, options.fundingRemindDays),
+    advice: new AdviceOffers(store, names, requests, now),
     privacy,
     notificationSettings: new NotificationPreferences(store),
     mail: null,

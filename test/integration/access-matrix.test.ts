@@ -165,6 +165,11 @@ const CALLS: Record<string, (n: string) => string> = {
   'Mutation.subscribeFunding': () => `mutation { subscribeFunding(topic: "Wohnen") ${RESULT} }`,
   'Mutation.unsubscribeFunding': () => `mutation { unsubscribeFunding(topic: "Wohnen") ${RESULT} }`,
   'Mutation.importFundingCalls': () => `mutation { importFundingCalls(text: "[]", format: JSON) ${RESULT} }`,
+  'Query.adviceOffers': () => `{ adviceOffers(query: "Jobcenter") ${RESULT} }`,
+  'Mutation.createAdviceOffer': (n) =>
+    `mutation { createAdviceOffer(input: { title: "Angebot ${n}", description: "Text", institutionTypes: [POLICE] }) ${RESULT} }`,
+  // An unknown offer is NOT_FOUND for the signed-in (no refusal).
+  'Mutation.requestAdvice': () => `mutation { requestAdvice(offerId: "advice:none", text: "Hallo") ${RESULT} }`,
   'Query.articles': () => `{ articles(first: 2) ${RESULT} }`,
   'Query.article': () => `{ article(id: "article:none") ${RESULT} }`,
   'Query.searchKnowledge': () => `{ searchKnowledge(text: "Unterbringung") ${RESULT} }`,

@@ -19,6 +19,8 @@ it('answers with a typed "store unavailable" error while Neo4j is down, and reco
   const port = await freePort();
   neo4j = await launchNeo4j({ homeDir: home, port });
   const store = await Neo4jStore.connect({ uri: neo4j.uri });
+  // Seeding reads districts (the demo articles name theirs); a hub opened afresh has read nothing yet.
+  await demoHub(store);
   const hub = await demoHub(store);
   const query = '{ district(ags: "14627") { name municipalities { name } } }';
   expect((await gql(hub.yoga, query)).data!.district.name).toBe('Meißen');

@@ -2,6 +2,7 @@ import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import { seedDemoKnowledge } from '../../graph/data/knowledge-demo.js';
 import { seedDemoFunding } from '../../graph/data/funding-demo.js';
+import { seedDemoAdvice } from '../../graph/data/advice-demo.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { AccessRole } from '../../src/services/access/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
@@ -31,6 +32,7 @@ export async function demoHub(
     await services.writer.apply(saxonyDemo(), { actor: SYSTEM, action: 'seed' });
     await seedDemoKnowledge(services.knowledge);
     await seedDemoFunding(services.funding);
+    await seedDemoAdvice(services.advice);
   }
   return {
     yoga: createHubYoga(services, { graphiql: false }),

@@ -117,6 +117,63 @@ export class RequestRouter {
     return request;
   }
 
+  /**
+   * Asks for an advice offer: a request of kind ADVICE to whoever offers it (while they still hold
+   * their role; otherwise to the district's Koordinationskraft), then routed like any other.
+   */
+  async fileAdvice(
+    offer: { id: string; title: string; providerId: string; districtAgs: string },
+    input: string,
+    viewer: Viewer,
+  ): Promise<HubRequest> {
+    if (!viewer.personId)
+      throw new NotAllowed('ask for advice without a linked account', 'Beratung nur mit verknüpftem Konto anfragen');
+    const text = cleanText(input, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
+    const [roles] = await this.store.rolesOfPersons([offer.providerId]);
+    const providerRole = roles?.find((r) => r.role === 'KIK' || r.role === 'KOORDINATIONSKRAFT');
+    const [district] = await this.store.districtsByAgs([offer.districtAgs]);
+    if (!district) throw new NotFound('District', offer.districtAgs);
+    const { handlerId, level } = providerRole
+      ? { handlerId: offer.providerId, level: providerRole.role === 'KIK' ? ('KIK' as const) : ('KOORDINATIONSKRAFT' as const) }
+      : await this.firstHandler(null, district);
+    const at = this.now().toISOString();
+    const request: HubRequest = {
+      id: `request:${randomUUID().slice(0, 8)}`,
+      requesterId: viewer.personId,
+      municipalityId: null,
+      districtAgs: district.ags,
+      topicId: null,
+      text,
+      state: 'ROUTED',
+      level,
+      handlerId,
+      hops: [
+        { at, kind: 'FILED', fromId: viewer.personId, toId: null, note: null },
+        { at, kind: 'ROUTED', fromId: null, toId: handlerId, note: `advice offer ${offer.id}` },
+      ],
+      createdAt: at,
+      escalateAt: this.escalationTime(level),
+      version: 1,
+      kind: 'ADVICE',
+      adviceOfferId: offer.id,
+    };
+    const about = await this.about(request);
+    const saved = await this.save(request, [
+      {
+        personId: handlerId,
+        notice: { type: 'adviceRequested', requestId: request.id, offerTitle: offer.title, about, text },
+      },
+    ]);
+    if (!saved) throw new RequestChanged(request.id);
+    this.events?.publish({
+      action: 'requestRouted',
+      subjectIds: [request.id, request.requesterId, handlerId],
+      at,
+      touched: { entityIds: [], requestIds: [request.id] },
+    });
+    return request;
+  }
+
   /** Takes the request on; a note (e.g. "I call you tomorrow") reaches the requester with it. */
   async accept(id: string, viewer: Viewer, note: string | null = null): Promise<HubRequest> {
     return this.close(

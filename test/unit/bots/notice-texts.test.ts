@@ -22,6 +22,13 @@ const EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { type: T }> } = 
     text: 'Wer dolmetscht Dari?',
     note: 'Bitte übernehmen',
   },
+  adviceRequested: {
+    type: 'adviceRequested',
+    requestId: 'request:ab12cd34',
+    offerTitle: 'Interkulturelles Training',
+    about: { topic: null, requesterName: 'Jobcenter Meißen' },
+    text: 'Für unser Team im Januar?',
+  },
   requestEscalated: { type: 'requestEscalated', requestId: 'request:ab12cd34', text: 'Wer dolmetscht Dari?' },
   ownRequestForwarded: { type: 'ownRequestForwarded', requestId: 'request:ab12cd34' },
   ownRequestEscalated: { type: 'ownRequestEscalated', requestId: 'request:ab12cd34' },

@@ -169,11 +169,16 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.subscribeFunding': { who: SIGNED_IN, scope: 'self' },
   'Mutation.unsubscribeFunding': { who: SIGNED_IN, scope: 'self' },
   'Mutation.importFundingCalls': { who: STRUCTURE, sees: 'all calls of the file or, at a broken row, none' },
+  // Advice offers for institutions
+  'Query.adviceOffers': { who: EVERYONE, sees: "offers of the caller's districts (everywhere without one)" },
+  'Mutation.createAdviceOffer': { who: COORDINATING, sees: 'offered by the caller, in their district' },
+  'Mutation.requestAdvice': { who: SIGNED_IN, sees: 'a request to whoever offers it, routed like any other' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
   'Chat.funding': { who: EVERYONE, sees: `${FUNDING}; subscriptions need a linked account` },
+  'Chat.advice': { who: EVERYONE, sees: 'offers of the caller’s districts; asking for one needs a linked account' },
   'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },

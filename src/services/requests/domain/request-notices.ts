@@ -10,6 +10,8 @@ export interface RequestAbout {
 export type RequestNotice =
   /** To the KIK or Koordinationskraft a new request was routed to. */
   | { type: 'requestFiled'; requestId: string; place: string; about: RequestAbout; text: string }
+  /** To the KIK or Koordinationskraft whose advice offer was asked for. */
+  | { type: 'adviceRequested'; requestId: string; offerTitle: string; about: RequestAbout; text: string }
   /** To the one a request was forwarded to. */
   | { type: 'requestForwarded'; requestId: string; about: RequestAbout; text: string | null; note: string | null }
   /** To the district's Koordinationskraft when a request went unanswered. */

@@ -40,6 +40,9 @@ export interface HubRequest {
   escalateAt: string | null;
   /** Optimistic concurrency: each save increments it. */
   version: number;
+  /** ADVICE: asks for an advice offer (adviceOfferId), sent to whoever offers it; absent: a request. */
+  kind?: 'ADVICE';
+  adviceOfferId?: string;
 }
 
 export const REQUEST_TEXT_MAX = 2000;
