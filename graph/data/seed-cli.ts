@@ -46,7 +46,7 @@ await runCli(async () => {
       `Seeded the ${values.scale} network into the ${store.name} store in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
     );
     console.log(
-      `  ${entities}; ${counts.roles} roles, ${counts.links} links; ${articles} articles, ${calls} funding calls.`,
+      `  ${entities}; ${counts.roles} roles, ${counts.links} links; ${articles} articles, ${calls} funding calls, ${offers} advice offers.`,
     );
   } finally {
     await store.close();

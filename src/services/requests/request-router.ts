@@ -134,7 +134,10 @@ export class RequestRouter {
     const [district] = await this.store.districtsByAgs([offer.districtAgs]);
     if (!district) throw new NotFound('District', offer.districtAgs);
     const { handlerId, level } = providerRole
-      ? { handlerId: offer.providerId, level: providerRole.role === 'KIK' ? ('KIK' as const) : ('KOORDINATIONSKRAFT' as const) }
+      ? {
+          handlerId: offer.providerId,
+          level: providerRole.role === 'KIK' ? ('KIK' as const) : ('KOORDINATIONSKRAFT' as const),
+        }
       : await this.firstHandler(null, district);
     const at = this.now().toISOString();
     const request: HubRequest = {
