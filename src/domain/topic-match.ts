@@ -1,4 +1,5 @@
 import type { Topic } from './model.js';
+import { NotFound } from './errors.js';
 import { matchName, type NameMatch } from './names.js';
 
 // Which topic people mean: its German or English name, forgiving typos ("Wohen"), one word of
@@ -31,4 +32,18 @@ export function matchTopic(query: string, topics: readonly Topic[]): NameMatch<T
   const byStem = topics.filter((t) => asked.some((w) => topicWords(t).some((tw) => sameStem(w, tw))));
   if (byStem.length === 1) return { match: byStem[0]!, suggestions: [] };
   return { match: null, suggestions: byName.suggestions };
+}
+
+/** The topic with this id or meant by this name; an unknown one is NotFound with the closest names. */
+export function topicNamed(nameOrId: string, topics: readonly Topic[]): Topic {
+  const byId = topics.find((t) => t.id === nameOrId);
+  if (byId) return byId;
+  const found = matchTopic(nameOrId, topics);
+  if (!found.match)
+    throw new NotFound(
+      'Topic',
+      nameOrId,
+      found.suggestions.map((t) => t.name),
+    );
+  return found.match;
 }

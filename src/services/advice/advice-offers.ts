@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
-import type { InstitutionType, Topic } from '../../domain/model.js';
+import type { InstitutionType } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
-import { matchTopic } from '../../domain/topic-match.js';
+import { topicNamed } from '../../domain/topic-match.js';
 import type { NameIndex } from '../reads/name-index.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import type { RequestRouter } from '../requests/request-router.js';
@@ -55,7 +55,7 @@ export class AdviceOffers {
       description: cleanText(input.description, ADVICE_DESCRIPTION),
       providerId: viewer.personId,
       institutionTypes: [...new Set(input.institutionTypes)],
-      topicIds: (input.topics ?? []).map((name) => this.topic(name, topics).id),
+      topicIds: (input.topics ?? []).map((name) => topicNamed(name, topics).id),
       districtAgs,
       createdAt: this.now().toISOString(),
       demo: input.demo ?? false,
@@ -76,7 +76,7 @@ export class AdviceOffers {
     const nearby = districts.size ? all.filter((o) => districts.has(o.districtAgs)) : all;
     if (!query?.trim()) return nearby.sort((a, b) => a.title.localeCompare(b.title));
     const type = institutionTypeOf(query);
-    const topicId = type ? null : this.topic(query, await this.names.topics()).id;
+    const topicId = type ? null : topicNamed(query, await this.names.topics()).id;
     const matching = nearby.filter((o) => (type ? o.institutionTypes.includes(type) : o.topicIds.includes(topicId!)));
     return matching.sort((a, b) => a.title.localeCompare(b.title));
   }
@@ -91,18 +91,5 @@ export class AdviceOffers {
   async ask(offerId: string, text: string, viewer: Viewer): Promise<HubRequest> {
     const offer = await this.byId(offerId);
     return this.requests.fileAdvice(offer, text, viewer);
-  }
-
-  private topic(name: string, topics: readonly Topic[]): Topic {
-    const byId = topics.find((t) => t.id === name);
-    if (byId) return byId;
-    const found = matchTopic(name, topics);
-    if (!found.match)
-      throw new NotFound(
-        'Topic',
-        name,
-        found.suggestions.map((t) => t.name),
-      );
-    return found.match;
   }
 }

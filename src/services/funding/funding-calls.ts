@@ -6,7 +6,7 @@ import type { Viewer } from '../access/domain/access.js';
 import { ImportRowInvalid, NotAllowed, NotFound } from '../../domain/errors.js';
 import { FUNDING_LEVELS, type Topic } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { matchTopic } from '../../domain/topic-match.js';
+import { matchTopic, topicNamed } from '../../domain/topic-match.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices } from '../chat/pending-notices.js';
 import type { NameIndex } from '../reads/name-index.js';
@@ -324,17 +324,7 @@ export class FundingCalls {
   }
 
   private async topic(name: string): Promise<Topic> {
-    const topics = await this.names.topics();
-    const byId = topics.find((t) => t.id === name);
-    if (byId) return byId;
-    const found = matchTopic(name, topics);
-    if (!found.match)
-      throw new NotFound(
-        'Topic',
-        name,
-        found.suggestions.map((t) => t.name),
-      );
-    return found.match;
+    return topicNamed(name, await this.names.topics());
   }
 
   private async topicsOf(ids: readonly string[]): Promise<Topic[]> {

@@ -3,7 +3,7 @@ import type { Viewer } from '../access/domain/access.js';
 import { NotFound } from '../../domain/errors.js';
 import type { NetworkStore } from '../../domain/ports/network-store.port.js';
 import { cleanText } from '../../domain/text.js';
-import { matchTopic } from '../../domain/topic-match.js';
+import { topicNamed } from '../../domain/topic-match.js';
 import type { NameIndex } from '../reads/name-index.js';
 import {
   ARTICLE_BODY,
@@ -212,18 +212,7 @@ export class KnowledgeBase {
 
   private async topicIds(names: readonly string[]): Promise<string[]> {
     const topics = await this.names.topics();
-    return names.map((name) => {
-      const byId = topics.find((t) => t.id === name);
-      if (byId) return byId.id;
-      const found = matchTopic(name, topics);
-      if (!found.match)
-        throw new NotFound(
-          'Topic',
-          name,
-          found.suggestions.map((t) => t.name),
-        );
-      return found.match.id;
-    });
+    return names.map((name) => topicNamed(name, topics).id);
   }
 
   private async scope(

@@ -22,7 +22,7 @@ import {
 } from './domain/requests.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
-import { Notifiers, type Notifier } from '../chat/notifiers.js';
+import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 import type { RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
@@ -104,14 +104,16 @@ export class RequestRouter {
     };
     const place = municipality?.name ?? district.name;
     const about = await this.about(request);
-    const saved = await this.save(request, [
-      { personId: handlerId, notice: { type: 'requestFiled', requestId: request.id, place, about, text } },
-    ]);
-    if (!saved) throw new RequestChanged(request.id);
+    return this.route(request, { type: 'requestFiled', requestId: request.id, place, about, text });
+  }
+
+  /** Saves a new request with the notice to its first handler, and says it was routed. */
+  private async route(request: HubRequest, notice: HubNotice): Promise<HubRequest> {
+    if (!(await this.save(request, [{ personId: request.handlerId, notice }]))) throw new RequestChanged(request.id);
     this.events?.publish({
       action: 'requestRouted',
-      subjectIds: [request.id, request.requesterId, handlerId],
-      at,
+      subjectIds: [request.id, request.requesterId, request.handlerId],
+      at: request.createdAt,
       touched: { entityIds: [], requestIds: [request.id] },
     });
     return request;
@@ -161,20 +163,13 @@ export class RequestRouter {
       adviceOfferId: offer.id,
     };
     const about = await this.about(request);
-    const saved = await this.save(request, [
-      {
-        personId: handlerId,
-        notice: { type: 'adviceRequested', requestId: request.id, offerTitle: offer.title, about, text },
-      },
-    ]);
-    if (!saved) throw new RequestChanged(request.id);
-    this.events?.publish({
-      action: 'requestRouted',
-      subjectIds: [request.id, request.requesterId, handlerId],
-      at,
-      touched: { entityIds: [], requestIds: [request.id] },
+    return this.route(request, {
+      type: 'adviceRequested',
+      requestId: request.id,
+      offerTitle: offer.title,
+      about,
+      text,
     });
-    return request;
   }
 
   /** Takes the request on; a note (e.g. "I call you tomorrow") reaches the requester with it. */
