@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COMMANDS } from '../../bots/commands/index.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { ChatIdentities } from '../../bots/core/identities.js';
-import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
-import { notifyingServices } from '../../src/services/hub-services.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { MatrixUser } from '../support/synapse/matrix-user.js';
+import { startHubBot } from '../support/synapse/hub-bot.js';
 
 // The knowledge base and funding calls of issue 18 on Matrix, through the real Synapse: the
 // Koordinationskraft finds the demo article with a typo, subscribes to a topic's calls, and gets
@@ -26,34 +20,9 @@ describe('knowledge and funding on Matrix', () => {
 
   beforeAll(async () => {
     hub = await demoHub(undefined, { now: () => new Date(Date.now() + daysLater * DAY) });
-    const identities = new ChatIdentities(hub.store);
-    const botAccount = await MatrixUser.registerWithToken('hubbot-knowledge');
     kk = await MatrixUser.register('kk-knowledge');
-    await identities.requestLink({ transport: 'matrix', userId: kk.userId }, KK);
-    await identities.confirm(
-      { transport: 'matrix', userId: kk.userId },
-      await identities.viewerOfPerson('person:demo-admin'),
-    );
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => bot.status(),
-    });
-    bot = new MatrixBot(
-      {
-        homeserverUrl: inject('synapseUrl'),
-        accessToken: botAccount.accessToken,
-        allowedInviters: [],
-        storagePath: join(mkdtempSync(join(tmpdir(), 'hub-knowledge-')), 'sync.json'),
-      },
-      dispatcher,
-      identities,
-      hub.store,
-      () => {},
-    );
-    await bot.start();
-    for (const service of notifyingServices(hub.services)) service.addNotifier(bot);
+    let botAccount: { userId: string };
+    ({ bot, botAccount } = await startHubBot(hub, 'hubbot-knowledge', [[kk, KK]]));
     direct = await kk.createRoom([botAccount.userId], { is_direct: true });
     await kk.waitFor(async () => (await kk.members(direct)).includes(botAccount.userId));
   });

@@ -1,15 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COMMANDS } from '../../bots/commands/index.js';
-import { Dispatcher } from '../../bots/core/dispatcher.js';
-import { ChatIdentities } from '../../bots/core/identities.js';
-import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
-import { notifyingServices } from '../../src/services/hub-services.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { inMinutes } from '../support/when.js';
 import { MatrixUser, type MatrixMessage } from '../support/synapse/matrix-user.js';
+import { startHubBot } from '../support/synapse/hub-bot.js';
 
 // A meeting followed through on Matrix, through the real Synapse (issue 19): a decision poll as a
 // native poll in the meeting's room, voted on in the poll, its result in the minutes; an action
@@ -45,40 +39,13 @@ describe('a meeting followed through on Matrix', () => {
 
   beforeAll(async () => {
     hub = await demoHub(undefined, { now: () => new Date(Date.now() + daysLater * 86_400_000) });
-    const identities = new ChatIdentities(hub.store);
-    const botAccount = await MatrixUser.registerWithToken('hubbot-minutes');
     organiser = await MatrixUser.register('kk-minutes');
     kik = await MatrixUser.register('kik-minutes');
-    for (const [user, personId] of [
+    let botAccount: { userId: string };
+    ({ bot, botAccount } = await startHubBot(hub, 'hubbot-minutes', [
       [organiser, KK],
       [kik, KIK],
-    ] as const) {
-      await identities.requestLink({ transport: 'matrix', userId: user.userId }, personId);
-      await identities.confirm(
-        { transport: 'matrix', userId: user.userId },
-        await identities.viewerOfPerson('person:demo-admin'),
-      );
-    }
-    const dispatcher = new Dispatcher(COMMANDS, {
-      services: hub.services,
-      identities,
-      publicUrl: 'http://hub.test',
-      status: () => bot.status(),
-    });
-    bot = new MatrixBot(
-      {
-        homeserverUrl: inject('synapseUrl'),
-        accessToken: botAccount.accessToken,
-        allowedInviters: [],
-        storagePath: join(mkdtempSync(join(tmpdir(), 'hub-minutes-')), 'sync.json'),
-      },
-      dispatcher,
-      identities,
-      hub.store,
-      () => {},
-    );
-    await bot.start();
-    for (const service of notifyingServices(hub.services)) service.addNotifier(bot);
+    ]));
     organiserDirect = await organiser.createRoom([botAccount.userId], { is_direct: true });
     kikDirect = await kik.createRoom([botAccount.userId], { is_direct: true });
     await organiser.waitFor(async () => (await organiser.members(organiserDirect)).includes(botAccount.userId));
