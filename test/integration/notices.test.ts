@@ -27,6 +27,22 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
   });
   afterAll(async () => dispose());
 
+  it('hands on a notice an older release left as text, in the reader’s language (issue 17)', async () => {
+    const at = new Date(now.getTime() - 120_000).toISOString();
+    await store.setState(`notice:requests:${at}:0b7c1e6a-older-release`, {
+      personId: KIK_RADEBEUL,
+      message: { de: 'Neue Anfrage request:0ldf0rm für Radebeul', en: 'New request request:0ldf0rm for Radebeul' },
+    });
+    const services = open();
+    const told: { personId: string; text: string }[] = [];
+    services.requests.addNotifier({
+      notify: async (personId, notice) => void told.push({ personId, text: inGerman(notice) }),
+    });
+    expect(await services.requests.deliverLeftNotices()).toBe(1);
+    expect(await services.requests.deliverLeftNotices()).toBe(0);
+    expect(told).toEqual([{ personId: KIK_RADEBEUL, text: 'Neue Anfrage request:0ldf0rm für Radebeul' }]);
+  });
+
   it('tells the handler of a request filed just before the process died, once, after the restart', async () => {
     const realSave = store.saveRequest.bind(store);
     // The process is killed right after the request's transaction committed.
