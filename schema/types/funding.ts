@@ -1,4 +1,4 @@
-import { APPLICANT_KINDS, type FundingCall } from '../../src/services/funding/domain/funding-calls.js';
+import { APPLICANT_KINDS, fundingCallText, type FundingCall } from '../../src/services/funding/domain/funding-calls.js';
 import { builder } from '../builder.js';
 import { FundingProgramRef, TopicRef } from '../refs.js';
 import { FundingLevelEnum } from './enums.js';
@@ -39,6 +39,10 @@ const FundingCallType = builder.objectRef<FundingCall>('FundingCall').implement(
     closesOn: t.exposeString('closesOn'),
     public: t.exposeBoolean('public'),
     demo: t.exposeBoolean('demo', { description: 'Fictional, from the demo data.' }),
+    shareText: t.string({
+      description: 'The call as plain text with its deadline and link, ready to send in a chat or an e-mail.',
+      resolve: (c) => fundingCallText(c),
+    }),
   }),
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubServer } from '../../src/server/http.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { consoleChat } from '../support/console-chat.js';
-import { demoHub, type TestHub } from '../support/hub.js';
+import { demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 import { inGerman } from '../support/told.js';
 
@@ -93,6 +93,17 @@ describe.each(storeFactories)('funding calls on the $name store', (factory) => {
     expect(exported.fundingSubscriptions).toEqual(['topic:language']);
     await hub.services.personalData.erase('person:demo-14627-kik-2', SYSTEM);
     expect(await hub.store.getState('funding-subscription:person:demo-14627-kik-2')).toBeNull();
+  });
+
+  it('gives each call as a text to pass on', async () => {
+    const answer = await gql(
+      hub.yoga,
+      '{ fundingCalls(topic: "Wohnen") { ... on QueryFundingCallsSuccess { data { id shareText } } } }',
+    );
+    const land = answer.data!.fundingCalls.data.find((c: { id: string }) => c.id === 'demo-wohnraum-sachsen');
+    expect(land.shareText).toBe(
+      'Förderaufruf: Wohnraum und Begleitung beim Einzug (Demo)\nFördergeber: Freistaat Sachsen\nAntragsfrist: 24.02.2027\nFörderung: 10.000 € bis 80.000 €, Eigenanteil 20 %\nhttps://example.org/demo/wohnraum-sachsen\n(Beispiel aus den Demodaten)',
+    );
   });
 
   it('imports calls all or nothing, naming the broken line', async () => {

@@ -52,3 +52,25 @@ export function openTo(call: FundingCall, districtAgs: ReadonlySet<string>): boo
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+const euros = (n: number) => `${new Intl.NumberFormat('de-DE').format(n)} €`;
+
+/** The call as a short German text to pass on (a chat message, an e-mail to a mayor). */
+export function fundingCallText(call: FundingCall): string {
+  const amount =
+    call.amountMin !== null && call.amountMax !== null
+      ? `${euros(call.amountMin)} bis ${euros(call.amountMax)}`
+      : call.amountMax !== null
+        ? `bis ${euros(call.amountMax)}`
+        : null;
+  return [
+    `Förderaufruf: ${call.title}`,
+    `Fördergeber: ${call.funder}`,
+    `Antragsfrist: ${call.closesOn.split('-').reverse().join('.')}`,
+    ...(amount
+      ? [`Förderung: ${amount}${call.coFinancingPercent !== null ? `, Eigenanteil ${call.coFinancingPercent} %` : ''}`]
+      : []),
+    ...(call.url ? [call.url] : []),
+    ...(call.demo ? ['(Beispiel aus den Demodaten)'] : []),
+  ].join('\n');
+}
