@@ -7,7 +7,9 @@ import { Dispatcher } from './core/dispatcher.js';
 import { DiscordBot } from './discord/discord-bot.js';
 import { discordSettings } from './discord/discord-settings.js';
 import { MatrixBot } from './matrix/matrix-bot.js';
-import { matrixSettings } from './matrix/matrix-settings.js';
+import { matrixSettings, widgetHomeserver } from './matrix/matrix-settings.js';
+import { homeserverAnswers, matrixOpenIdVerifier } from './matrix/openid-verifier.js';
+import { ChatSignIn } from '../src/services/access/chat-sign-in.js';
 
 // Starts the chat bots that are configured (Matrix, Discord), over the hub's shared services.
 // They start detached: commands they handle while catching up notify through whatever the caller
@@ -26,6 +28,22 @@ export interface RunningBots {
   attach(): void;
   detach(): void;
   stop(): Promise<void>;
+}
+
+/**
+ * The chat whose rooms show the map as a widget, if one is configured: the sign-in that trades
+ * its token for a session, and whether its server answers (part of the hub's readiness).
+ */
+export function chatWidget(
+  env: NodeJS.ProcessEnv,
+  services: Pick<HubServices, 'identities' | 'access'>,
+): { signIn: ChatSignIn; answers(): Promise<boolean> } | null {
+  const homeserver = widgetHomeserver(env);
+  if (!homeserver) return null;
+  return {
+    signIn: new ChatSignIn('matrix', matrixOpenIdVerifier(homeserver), services.identities, services.access),
+    answers: () => homeserverAnswers(homeserver),
+  };
 }
 
 /** Whether this environment configures any chat bot at all. */

@@ -21,7 +21,6 @@ const Env = z.object({
   HUB_TRUSTED_PROXIES: z.string().default(''),
   HUB_WIDGET_ORIGINS: z.string().default(''),
   HUB_PUBLIC_URL: z.string().url().optional(),
-  MATRIX_HOMESERVER_URL: z.string().url().optional(),
   HUB_REDIS_URL: z.string().url().optional(),
   HUB_VIDEO_URL: z.string().url().optional(),
   HUB_SMTP_URL: z
@@ -68,8 +67,6 @@ export interface HubConfig {
   widgetOrigins: string[];
   /** Where people reach the hub, for links in chat; http://HOST:PORT by default. */
   publicUrl: string;
-  /** The homeserver whose OpenID tokens sign widget viewers in, and which /readyz checks. */
-  matrixHomeserverUrl: string | null;
   /** Base of video room links for online meetings (e.g. https://meet.jit.si/); null: none. */
   videoBaseUrl: string | null;
   /** Hours before a meeting at which its people are reminded. */
@@ -127,7 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     trustedProxies: list(e.HUB_TRUSTED_PROXIES),
     widgetOrigins: list(e.HUB_WIDGET_ORIGINS),
     publicUrl: (e.HUB_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
-    matrixHomeserverUrl: e.MATRIX_HOMESERVER_URL ?? null,
     redisUrl: e.HUB_REDIS_URL ?? null,
     mail: e.HUB_SMTP_URL
       ? { smtpUrl: e.HUB_SMTP_URL, ...sender(e.HUB_MAIL_FROM!), linkDays: e.HUB_MAIL_LINK_DAYS }

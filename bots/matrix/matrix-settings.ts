@@ -36,3 +36,14 @@ export function inviterAllowed(inviter: string, allowed: string[], botUserId: st
   if (allowed.length === 0) return server(inviter) === server(botUserId);
   return allowed.some((a) => (a.startsWith('@') ? a === inviter : server(inviter) === a));
 }
+
+/** The homeserver the map's widget sign-in asks (MATRIX_HOMESERVER_URL), with or without a bot token. */
+export function widgetHomeserver(env: NodeJS.ProcessEnv): string | null {
+  const url = env.MATRIX_HOMESERVER_URL;
+  if (!url) return null;
+  if (!z.string().url().safeParse(url).success || !/^https?:/.test(url))
+    throw new Error(
+      `MATRIX_HOMESERVER_URL must be an http(s) address such as https://matrix.example.org, not "${url}".`,
+    );
+  return url;
+}

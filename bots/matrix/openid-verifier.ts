@@ -13,3 +13,11 @@ export function matrixOpenIdVerifier(homeserverUrl: string): OpenIdVerifier {
     return typeof body?.sub === 'string' && body.sub.startsWith('@') ? body.sub : null;
   };
 }
+
+/** Whether the homeserver answers (the hub's readiness, where the map is a widget in its rooms). */
+export async function homeserverAnswers(homeserverUrl: string): Promise<boolean> {
+  const response = await fetch(new URL('/_matrix/client/versions', homeserverUrl), {
+    signal: AbortSignal.timeout(3_000),
+  }).catch(() => null);
+  return Boolean(response?.ok);
+}

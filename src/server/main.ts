@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { chatBotsConfigured, startChatBots, type RunningBots } from '../../bots/start-bots.js';
+import { chatBotsConfigured, chatWidget, startChatBots, type RunningBots } from '../../bots/start-bots.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
@@ -9,13 +9,11 @@ import { loadHubSecret, PrivacyKeys } from '../services/access/privacy-keys.js';
 import { StoreWatcher } from '../services/reads/store-watcher.js';
 import { createServices, notifyingServices } from '../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
-import { ChatSignIn } from '../services/access/chat-sign-in.js';
 import { deliverOutbox, OutboxNotifier } from '../services/chat/notification-outbox.js';
 import { dueWork } from './due-work.js';
 import { createHubServer, createMetricsServer, NotReady } from './http.js';
 import { createLogger } from './logger.js';
 import { smtpMailSender } from './smtp-mail-sender.js';
-import { matrixOpenIdVerifier } from '../../bots/matrix/openid-verifier.js';
 import { wordNotice } from '../../bots/core/notice-texts.js';
 import { chatCommands } from './plugins/use-metrics.js';
 import { bridgeEventsThroughRedis, type RedisBridge } from './redis-event-bridge.js';
@@ -65,22 +63,20 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustedProxies: config.trustedProxies,
   });
-  const homeserver = config.matrixHomeserverUrl;
+  const widget = chatWidget(process.env, services);
   let keeper: LeaseKeeper | null = null;
   const server = createHubServer(yoga, {
     maxBodyBytes: config.maxBodyBytes,
     ready: async () => {
       await store.ping();
-      if (homeserver) await homeserverAnswers(homeserver);
+      if (widget && !(await widget.answers())) throw new NotReady('homeserver unreachable');
       if (redis) await redis.ping().catch(() => Promise.reject(new NotReady('redis unreachable')));
     },
     // No host name or process id: whether this instance runs the bots is all a prober needs.
     health: () => ({ runsChatBotsAndTimers: keeper?.isHolder ?? false }),
     metricsToken: config.metricsToken,
     logger,
-    widgetSignIn: homeserver
-      ? new ChatSignIn('matrix', matrixOpenIdVerifier(homeserver), services.identities, services.access)
-      : null,
+    widgetSignIn: widget?.signIn ?? null,
     widgetOrigins: config.widgetOrigins,
     calendars: services.calendars,
     mailActions: services.mail?.actions ?? null,
@@ -201,13 +197,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-async function homeserverAnswers(url: string): Promise<void> {
-  const response = await fetch(new URL('/_matrix/client/versions', url), { signal: AbortSignal.timeout(3_000) }).catch(
-    () => null,
-  );
-  if (!response?.ok) throw new NotReady('homeserver unreachable');
 }
 
 function reason(error: unknown): string {
