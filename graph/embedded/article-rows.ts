@@ -104,3 +104,15 @@ export function articleVersions(db: Database.Database, id: string): ArticleVersi
   }[];
   return rows.map((r) => JSON.parse(r.data) as ArticleVersion);
 }
+
+export function forgetArticleAuthor(db: Database.Database, personId: string): void {
+  db.prepare(
+    `UPDATE articles SET data = json_set(data,
+       '$.authorId', CASE WHEN json_extract(data, '$.authorId') = @p THEN NULL ELSE json_extract(data, '$.authorId') END,
+       '$.updatedBy', CASE WHEN json_extract(data, '$.updatedBy') = @p THEN NULL ELSE json_extract(data, '$.updatedBy') END)
+     WHERE json_extract(data, '$.authorId') = @p OR json_extract(data, '$.updatedBy') = @p`,
+  ).run({ p: personId });
+  db.prepare(
+    `UPDATE article_versions SET data = json_set(data, '$.changedBy', NULL) WHERE json_extract(data, '$.changedBy') = ?`,
+  ).run(personId);
+}

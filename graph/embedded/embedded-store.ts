@@ -452,6 +452,10 @@ export class EmbeddedStore implements GraphStore {
     return articleRows.articleVersions(this.db, id);
   }
 
+  async forgetArticleAuthor(personId: string): Promise<void> {
+    this.db.transaction(() => articleRows.forgetArticleAuthor(this.db, personId))();
+  }
+
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
     return holdLease(this.db, name, holder, until, now);
   }

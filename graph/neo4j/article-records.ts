@@ -75,3 +75,31 @@ export function toTerms(records: { get(key: string): unknown }[]): string[] {
 export function toVersions(records: { get(key: string): unknown }[]): ArticleVersion[] {
   return records.map((r) => JSON.parse(r.get('data') as string) as ArticleVersion);
 }
+
+/** Erasure: rewrites the articles and versions that name the person as author or editor. */
+export async function forgetArticleAuthor(tx: ManagedTransaction, personId: string): Promise<void> {
+  const articles = await tx.run('MATCH (a:Article) WHERE a.data CONTAINS $quoted RETURN a.id AS id, a.data AS data', {
+    quoted: JSON.stringify(personId),
+  });
+  for (const r of articles.records) {
+    const article = JSON.parse(r.get('data') as string) as Article;
+    const cleaned = {
+      ...article,
+      authorId: article.authorId === personId ? null : article.authorId,
+      updatedBy: article.updatedBy === personId ? null : article.updatedBy,
+    };
+    await tx.run('MATCH (a:Article {id: $id}) SET a.data = $data', { id: article.id, data: JSON.stringify(cleaned) });
+  }
+  const versions = await tx.run(
+    'MATCH (v:ArticleVersion) WHERE v.data CONTAINS $quoted RETURN elementId(v) AS node, v.data AS data',
+    { quoted: JSON.stringify(personId) },
+  );
+  for (const r of versions.records) {
+    const version = JSON.parse(r.get('data') as string) as ArticleVersion;
+    if (version.changedBy !== personId) continue;
+    await tx.run('MATCH (v:ArticleVersion) WHERE elementId(v) = $node SET v.data = $data', {
+      node: r.get('node'),
+      data: JSON.stringify({ ...version, changedBy: null }),
+    });
+  }
+}

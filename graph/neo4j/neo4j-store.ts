@@ -606,6 +606,10 @@ export class Neo4jStore implements GraphStore {
     return articles.toVersions(await this.records(articles.ARTICLE_QUERIES.versions, { id }));
   }
 
+  async forgetArticleAuthor(personId: string): Promise<void> {
+    await this.write((tx) => articles.forgetArticleAuthor(tx, personId));
+  }
+
   async deleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {

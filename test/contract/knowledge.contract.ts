@@ -107,6 +107,24 @@ export function knowledgeContract(factory: StoreFactory): void {
       expect(await titles('einfacher', MEMBER), 'the old title is no longer indexed').toEqual([]);
     });
 
+    it('forgets an erased author and editor, keeping the texts', async () => {
+      const [first] = await knowledge.search('Elternbrief', MEMBER);
+      await knowledge.update(
+        first!.article.id,
+        { version: 1, body: 'Neu.' },
+        { ...COORDINATOR, personId: 'person:kk-1' },
+      );
+      await store.forgetArticleAuthor('person:kik-1');
+      const [article] = await store.articlesByIds([first!.article.id]);
+      expect(article).toMatchObject({ authorId: null, updatedBy: 'person:kk-1', body: 'Neu.' });
+      expect((await store.articleVersions(first!.article.id)).map((v) => [v.version, v.changedBy])).toEqual([
+        [2, 'person:kk-1'],
+        [1, null],
+      ]);
+      const others = await store.listArticles({ limit: 10 });
+      expect(others.every((a) => a.authorId === null)).toBe(true);
+    });
+
     it('lists articles of a topic and of a district, newest first', async () => {
       const ofTopic = await knowledge.list({ topic: 'Sprache' }, MEMBER);
       expect(ofTopic.map((a) => a.title)).toEqual(['Unterbringung Geflüchteter: erste Schritte']);

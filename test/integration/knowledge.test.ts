@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubServer } from '../../src/server/http.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
@@ -174,5 +175,18 @@ describe.each(storeFactories)('the knowledge base on the $name store', (factory)
     expect(html).not.toMatch(/<script|<img|<a [^>]*href="javascript|<[^>]+ onerror=/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow">gut</a>');
+  });
+
+  it('lists the articles a person wrote in their export, and forgets them as author on erasure', async () => {
+    const viewer = await hub.services.identities.viewerOfPerson(KK);
+    const exported = (await hub.services.personalData.export(viewer)) as { articlesWritten: { title: string }[] };
+    expect(exported.articlesWritten.map((a) => a.title)).toContain(
+      'Unterbringung Geflüchteter im Landkreis Meißen: die ersten Schritte',
+    );
+    const [hit] = await hub.services.knowledge.search('Unterbringung erste Schritte', viewer);
+    await hub.services.personalData.erase(KK, SYSTEM);
+    const [after] = await hub.store.articlesByIds([hit!.article.id]);
+    expect(after).toMatchObject({ authorId: null, title: hit!.article.title });
+    expect((await hub.store.articleVersions(hit!.article.id)).every((v) => v.changedBy !== KK)).toBe(true);
   });
 });

@@ -112,6 +112,8 @@ export class PersonalData {
     }
     await this.store.deleteState(`notification-settings:${personId}`);
     await this.store.deleteState(`funding-subscription:${personId}`);
+    // The articles they wrote stay the network's; they no longer stand as author or editor.
+    await this.store.forgetArticleAuthor(personId);
     for (const digest of await this.store.listState(`mail-digest:${personId}:`))
       await this.store.deleteState(digest.key);
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });

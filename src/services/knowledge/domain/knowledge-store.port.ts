@@ -19,4 +19,6 @@ export interface KnowledgeStore {
   /** Every term the index holds, for spelling correction. */
   knowledgeTerms(): Promise<string[]>;
   articleVersions(id: string): Promise<ArticleVersion[]>;
+  /** Erasure: the person no longer stands as author or editor of any article or version (the texts stay). */
+  forgetArticleAuthor(personId: string): Promise<void>;
 }
