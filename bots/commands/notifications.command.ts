@@ -30,6 +30,9 @@ const KIND_WORDS: Record<string, NotificationKind> = {
   aufgaben: 'minutes',
   netzwerk: 'network',
   network: 'network',
+  foerderung: 'funding',
+  förderung: 'funding',
+  funding: 'funding',
 };
 
 export const notificationsCommand = defineCommand({
@@ -39,8 +42,8 @@ export const notificationsCommand = defineCommand({
     en: 'what reaches you where: chat, e-mail, digest, kinds',
   },
   usage: {
-    de: '!benachrichtigungen [email an|aus|auto · chat an|aus · zusammenfassung täglich|wöchentlich|aus · anfragen|treffen|protokolle|netzwerk an|aus]',
-    en: '!notifications [email on|off|auto · chat on|off · digest daily|weekly|off · requests|meetings|minutes|network on|off]',
+    de: '!benachrichtigungen [email an|aus|auto · chat an|aus · zusammenfassung täglich|wöchentlich|aus · anfragen|treffen|protokolle|netzwerk|foerderung an|aus]',
+    en: '!notifications [email on|off|auto · chat on|off · digest daily|weekly|off · requests|meetings|minutes|network|funding on|off]',
   },
   example: { de: '!benachrichtigungen zusammenfassung täglich', en: '!notifications digest daily' },
   options: [

@@ -22,9 +22,15 @@ describe('choosing notifications in chat', () => {
         'Chat: an',
         'E-Mail: nur solange Sie nicht im Chat sind',
         'E-Mails kommen sofort',
-        'E-Mails zu: Anfragen an, Treffen an, Protokolle und Aufgaben an, Netzwerk an',
+        'E-Mails zu: Anfragen an, Treffen an, Protokolle und Aufgaben an, Netzwerk an, Förderfristen an',
       ].join('\n'),
     );
+  });
+
+  it('lets funding reminders be turned off by mail as a kind of their own (issue 18)', async () => {
+    expect(await say('!benachrichtigungen foerderung aus')).toContain('Förderfristen aus');
+    expect((await hub.services.notificationSettings.of(KIK)).mutedKinds).toEqual(['funding']);
+    expect(await say('!benachrichtigungen foerderung an')).toContain('Förderfristen an');
   });
 
   it('changes one setting at a time and keeps the others', async () => {

@@ -79,7 +79,7 @@ const list = (text: string | undefined) =>
     .filter(Boolean);
 
 export class FundingCalls {
-  private readonly notifiers = new Notifiers<Notifier>('network');
+  private readonly notifiers = new Notifiers<Notifier>('funding');
   private readonly notices: PendingNotices;
 
   constructor(
@@ -88,7 +88,7 @@ export class FundingCalls {
     private readonly now: () => Date = () => new Date(),
     private readonly remindDays: readonly number[] = FUNDING_REMIND_DAYS,
   ) {
-    this.notices = new PendingNotices(store, 'network', (n) => this.notifiers.tell([n.personId], n.notice), now);
+    this.notices = new PendingNotices(store, 'funding', (n) => this.notifiers.tell([n.personId], n.notice), now);
   }
 
   addNotifier(notifier: Notifier): void {

@@ -3,7 +3,7 @@ import type { MailPreference } from '../../mail/domain/mail.js';
 // What reaches a person, and how: per channel (chat, e-mail), per kind of notification, and
 // whether mail comes at once or as a daily or weekly digest. The person decides.
 
-export const NOTIFICATION_KINDS = ['requests', 'meetings', 'minutes', 'network', 'account'] as const;
+export const NOTIFICATION_KINDS = ['requests', 'meetings', 'minutes', 'network', 'funding', 'account'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DIGESTS = ['NONE', 'DAILY', 'WEEKLY'] as const;
@@ -31,5 +31,6 @@ export const KIND_NAMES: Record<NotificationKind, { de: string; en: string }> = 
   meetings: { de: 'Treffen', en: 'meetings' },
   minutes: { de: 'Protokolle und Aufgaben', en: 'minutes and action items' },
   network: { de: 'Netzwerk', en: 'network' },
+  funding: { de: 'Förderfristen', en: 'funding deadlines' },
   account: { de: 'Konto', en: 'account' },
 };
