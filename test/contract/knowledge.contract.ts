@@ -34,7 +34,9 @@ export function knowledgeContract(factory: StoreFactory): void {
         actor: SYSTEM,
         action: 'seed',
       });
-      knowledge = new KnowledgeBase(store, new NameIndex(store));
+      // Each write a second after the one before, so "newest first" has one answer.
+      let tick = Date.parse('2026-12-01T08:00:00.000Z');
+      knowledge = new KnowledgeBase(store, new NameIndex(store), () => new Date((tick += 1000)));
       await knowledge.create(
         {
           title: 'Unterbringung Geflüchteter: erste Schritte',
