@@ -9,7 +9,10 @@ export function stateSlice(bundle: NetworkBundle, statePrefix: string): NetworkB
   const municipalities = bundle.municipalities.filter(inState);
   const alliances = bundle.alliances.filter(inState);
   const institutions = bundle.institutions.filter(inState);
-  const places = new Set([...districts, ...municipalities, ...alliances, ...institutions].map((e) => e.id));
+  const projects = bundle.projects.filter(inState);
+  const places = new Set(
+    [...districts, ...municipalities, ...alliances, ...institutions, ...projects].map((e) => e.id),
+  );
   const roles = bundle.roles.filter((r) => r.scopeId !== null && places.has(r.scopeId));
   const people = new Set(roles.map((r) => r.personId));
   const persons = bundle.persons.filter((p) => people.has(p.id));
@@ -25,6 +28,7 @@ export function stateSlice(bundle: NetworkBundle, statePrefix: string): NetworkB
     municipalities,
     alliances,
     institutions,
+    projects,
     persons,
     roles,
     links,

@@ -25,5 +25,6 @@ import './types/notifications.js';
 import './types/knowledge.js';
 import './types/funding.js';
 import './types/advice.js';
+import './types/projects.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -5,7 +5,7 @@ import { NotAllowed } from '../src/domain/errors.js';
 import { mayCall, policyRow } from '../src/services/access/domain/policy.js';
 
 // Gates every root field (query, mutation, subscription) by the access policy table in
-// src/domain/policy.ts. A root field without a row stops the schema from being built, so no
+// src/services/access/domain/policy.ts. A root field without a row stops the schema from being built, so no
 // operation reaches callers unlisted. Registered after the errors plugin, so a refusal becomes
 // the field's HubError where it has one.
 

@@ -6,6 +6,7 @@ import type {
   Institution,
   Municipality,
   Person,
+  Project,
   Topic,
 } from '../src/domain/model.js';
 import { builder } from './builder.js';
@@ -19,6 +20,7 @@ export const AllianceRef = builder.objectRef<Alliance>('Alliance');
 export const InstitutionRef = builder.objectRef<Institution>('Institution');
 export const TopicRef = builder.objectRef<Topic>('Topic');
 export const FundingProgramRef = builder.objectRef<FundingProgram>('FundingProgram');
+export const ProjectRef = builder.objectRef<Project>('Project');
 
 /** An entity returned as a Node: the relay plugin reads __typename to tell which type it is. */
 export function asNode<E extends Entity>(entity: E | null): (E & { __typename: E['kind'] }) | null {

@@ -88,7 +88,7 @@ export function defineCommand<A, R, K extends ServiceName = never>(command: Comm
   return command;
 }
 
-/** Who may use a command is the access policy's row for it (src/domain/policy.ts). */
+/** Who may use a command is the access policy's row for it (src/services/access/domain/policy.ts). */
 export function mayUse(command: Command, viewer: Viewer): boolean {
   return mayCall(chatOperation(command.name.en), viewer);
 }

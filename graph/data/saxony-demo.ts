@@ -1,6 +1,7 @@
 import type { NetworkBundle } from '../../src/domain/model.js';
 import { districtsOfState } from './districts.js';
 import { addStaff, buildNetwork } from './network-builder.js';
+import { addDemoProjects } from './projects-demo.js';
 
 // The demo network: the 13 Saxon districts, real towns of each Landkreis, fictional people.
 
@@ -42,5 +43,6 @@ export function saxonyDemo(): NetworkBundle {
     isolatedAllianceShare: 0.15,
   });
   addStaff(bundle, DEMO_SEED);
+  addDemoProjects(bundle);
   return bundle;
 }

@@ -128,6 +128,14 @@ function dependantsOf(db: Database.Database, id: string): Dependant[] {
       ),
     },
     {
+      what: 'projects',
+      count: count(
+        "SELECT count(*) AS n FROM entities WHERE kind = 'Project' AND (json_extract(data, '$.municipalityId') = ? OR json_extract(data, '$.contactPersonId') = ?)",
+        id,
+        id,
+      ),
+    },
+    {
       what: 'records',
       count: count(
         "SELECT count(*) AS n FROM entities e WHERE EXISTS (SELECT 1 FROM json_each(e.data, '$.topicIds') WHERE value = ?)",

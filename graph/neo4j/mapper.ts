@@ -32,6 +32,10 @@ export function nodeToEntity(node: Node): Entity {
   }
   if (out.kind === 'Municipality') out.ags ??= null;
   if (out.kind === 'Institution') out.municipalityId ??= null;
+  if (out.kind === 'Project') {
+    for (const key of ['municipalityId', 'fundingCallId', 'startsOn', 'endsOn', 'results', 'contactPersonId'])
+      out[key] ??= null;
+  }
   return out as unknown as Entity;
 }
 

@@ -94,6 +94,16 @@ const MIGRATIONS: Migration[] = [
       "CREATE FULLTEXT INDEX article_terms IF NOT EXISTS FOR (a:Article) ON EACH [a.searchTitle, a.searchBody] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
     ],
   },
+  {
+    version: 10,
+    name: 'projects of intercultural opening',
+    statements: [
+      'CREATE INDEX project_district IF NOT EXISTS FOR (p:Project) ON (p.districtAgs)',
+      'CREATE INDEX project_municipality IF NOT EXISTS FOR (p:Project) ON (p.municipalityId)',
+      'CREATE INDEX link_id_partner_in IF NOT EXISTS FOR ()-[l:PARTNER_IN]-() ON (l.id)',
+      'CREATE INDEX link_until_partner_in IF NOT EXISTS FOR ()-[l:PARTNER_IN]-() ON (l.until)',
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

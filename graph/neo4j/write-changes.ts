@@ -129,7 +129,7 @@ function structuralEdges(entities: readonly Entity[]): Record<StructuralType, { 
   for (const e of entities) {
     if (e.kind === 'Municipality') out.PART_OF.push({ from: e.id, to: districtId(e.districtAgs) });
     if (e.kind === 'Alliance') out.BASED_IN.push({ from: e.id, to: districtId(e.districtAgs) });
-    if (e.kind === 'Institution')
+    if (e.kind === 'Institution' || e.kind === 'Project')
       out.LOCATED_IN.push({ from: e.id, to: e.municipalityId ?? districtId(e.districtAgs) });
     if ('topicIds' in e) for (const t of e.topicIds) out.ABOUT.push({ from: e.id, to: t });
   }

@@ -5,7 +5,15 @@ import { checkSearchText } from '../../src/domain/text.js';
 import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
 import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
-import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
+import {
+  AllianceRef,
+  FundingProgramRef,
+  InstitutionRef,
+  MunicipalityRef,
+  PersonRef,
+  ProjectRef,
+  TopicRef,
+} from '../refs.js';
 import { InstitutionTypeEnum, RoleEnum } from './enums.js';
 
 // Lists as Relay connections, sorted by name then id (stable), paged forward with opaque
@@ -166,6 +174,20 @@ builder.queryFields((t) => ({
       type: FundingProgramRef,
       args: { text: t.arg.string({ required: false }), topicId: t.arg.id({ required: false }) },
       resolve: (_root, args, ctx) => page(ctx, filters('FundingProgram', args), args),
+    },
+    { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
+  ),
+  projects: t.connection(
+    {
+      type: ProjectRef,
+      description: 'Projects of intercultural opening, by title.',
+      args: {
+        districtAgs: t.arg.string({ required: false }),
+        text: t.arg.string({ required: false }),
+        topicId: t.arg.id({ required: false }),
+        municipalityId: t.arg.id({ required: false }),
+      },
+      resolve: (_root, args, ctx) => page(ctx, filters('Project', args), args),
     },
     { fields: (t) => ({ totalCount: t.int({ description: TOTAL, resolve: countOf }) }) },
   ),

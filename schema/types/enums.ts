@@ -5,6 +5,7 @@ import {
   FUNDING_LEVELS,
   INSTITUTION_TYPES,
   LINK_TYPES,
+  PROJECT_STATUSES,
   ROLES,
   VISIBILITIES,
 } from '../../src/domain/model.js';
@@ -17,4 +18,5 @@ export const RoleEnum = builder.enumType('Role', { values: ROLES });
 export const InstitutionTypeEnum = builder.enumType('InstitutionType', { values: INSTITUTION_TYPES });
 export const FundingLevelEnum = builder.enumType('FundingLevel', { values: FUNDING_LEVELS });
 export const LinkTypeEnum = builder.enumType('LinkType', { values: LINK_TYPES });
+export const ProjectStatusEnum = builder.enumType('ProjectStatus', { values: PROJECT_STATUSES });
 export const EntityKindEnum = builder.enumType('EntityKind', { values: ENTITY_KINDS });

@@ -10,7 +10,7 @@ import { DOMAIN_ERRORS } from './errors.js';
 const ApplicantKindEnum = builder.enumType('ApplicantKind', { values: APPLICANT_KINDS });
 const ImportFormatEnum = builder.enumType('FundingImportFormat', { values: ['CSV', 'JSON'] as const });
 
-const FundingCallType = builder.objectRef<FundingCall>('FundingCall').implement({
+export const FundingCallType = builder.objectRef<FundingCall>('FundingCall').implement({
   description: 'A call for funding applications, open from opensOn to closesOn (Berlin days, both included).',
   fields: (t) => ({
     id: t.exposeID('id'),

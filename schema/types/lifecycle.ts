@@ -8,8 +8,16 @@ import type { RecordHistory } from '../../src/services/lifecycle/network-reviser
 import type { MergeResult } from '../../src/services/lifecycle/record-merger.js';
 import type { UpdatableKind } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
-import { AllianceRef, FundingProgramRef, InstitutionRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
-import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
+import {
+  AllianceRef,
+  FundingProgramRef,
+  InstitutionRef,
+  MunicipalityRef,
+  PersonRef,
+  ProjectRef,
+  TopicRef,
+} from '../refs.js';
+import { FundingLevelEnum, InstitutionTypeEnum, ProjectStatusEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
 import { LinkType } from './link.js';
 import { SearchResult } from './search.js';
@@ -19,7 +27,15 @@ import { ContactChannelInput, RoleAssignmentType } from './person.js';
 // ending roles (with a successor who takes the work over) and links, deleting mistakes, and
 // a record's history.
 
-for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef] as const) {
+for (const ref of [
+  PersonRef,
+  MunicipalityRef,
+  AllianceRef,
+  InstitutionRef,
+  TopicRef,
+  FundingProgramRef,
+  ProjectRef,
+] as const) {
   builder.objectField(ref as typeof PersonRef, 'version', (t) =>
     t.int({
       description: 'Counts every change; pass it to an update so a change made meanwhile is not overwritten.',
@@ -43,7 +59,7 @@ builder.objectFields(RoleAssignmentType, (t) => ({
 
 // A record's current links, with their ids (to change or end them); a link to a person the caller
 // may not list is left out, like the person.
-for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef] as const) {
+for (const ref of [PersonRef, MunicipalityRef, AllianceRef, InstitutionRef, ProjectRef] as const) {
   builder.objectField(ref as typeof PersonRef, 'links', (t) =>
     t.field({
       type: [LinkType],
@@ -99,6 +115,20 @@ const inputs = {
   FundingProgram: builder.inputType('UpdateFundingProgramInput', {
     fields: (t) => ({ name: t.string(), level: t.field({ type: FundingLevelEnum }), topicIds: t.idList() }),
   }),
+  Project: builder.inputType('UpdateProjectInput', {
+    fields: (t) => ({
+      name: t.string({ description: 'The title.' }),
+      municipalityId: t.id(),
+      aims: t.string(),
+      status: t.field({ type: ProjectStatusEnum }),
+      topicIds: t.idList(),
+      fundingCallId: t.id({ description: 'The funding call it used or applied to.' }),
+      startsOn: t.string({ description: 'YYYY-MM-DD' }),
+      endsOn: t.string({ description: 'YYYY-MM-DD' }),
+      results: t.string(),
+      contactPersonId: t.id(),
+    }),
+  }),
 };
 
 const refs = {
@@ -108,6 +138,7 @@ const refs = {
   Institution: InstitutionRef,
   Topic: TopicRef,
   FundingProgram: FundingProgramRef,
+  Project: ProjectRef,
 };
 
 /** Only the fields the caller sent: an absent field stays, an explicit null clears it. */
@@ -132,14 +163,15 @@ for (const kind of Object.keys(inputs) as UpdatableKind[]) {
         version: t.arg.int({ required: false, description: 'The version the change is based on.' }),
         input: t.arg({ type: inputs[kind] as typeof inputs.Person, required: true }),
       },
-      resolve: async (_root, args, ctx) =>
-        (await ctx.services.reviser.update(
-          kind,
-          String(args.id),
-          given(args.input as Record<string, unknown>),
-          args.version ?? null,
-          ctx.viewer,
-        )) as never,
+      resolve: async (_root, args, ctx) => {
+        const patch = given(args.input as Record<string, unknown>);
+        const id = String(args.id);
+        const version = args.version ?? null;
+        // A project names a funding call, which lives outside the network records: its service checks it.
+        return (await (kind === 'Project'
+          ? ctx.services.projects.update(id, patch, version, ctx.viewer)
+          : ctx.services.reviser.update(kind, id, patch, version, ctx.viewer))) as never;
+      },
     }),
   );
 }

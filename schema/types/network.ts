@@ -16,6 +16,7 @@ const EdgeTypeEnum = builder.enumType('EdgeType', {
     'EXPERT_IN',
     'ABOUT',
     'COOPERATES_WITH',
+    'PARTNER_IN',
     'ROLE',
     'MEMBER_OF',
     'WORKS_AT',

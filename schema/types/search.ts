@@ -11,11 +11,21 @@ import {
   InstitutionRef,
   MunicipalityRef,
   PersonRef,
+  ProjectRef,
   TopicRef,
 } from '../refs.js';
 
 export const SearchResult = builder.unionType('SearchResult', {
-  types: [DistrictRef, MunicipalityRef, PersonRef, AllianceRef, InstitutionRef, TopicRef, FundingProgramRef],
+  types: [
+    DistrictRef,
+    MunicipalityRef,
+    PersonRef,
+    AllianceRef,
+    InstitutionRef,
+    TopicRef,
+    FundingProgramRef,
+    ProjectRef,
+  ],
   resolveType: (entity: Entity) => entity.kind,
 });
 

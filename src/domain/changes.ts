@@ -17,6 +17,7 @@ export function entitiesOf(bundle: NetworkBundle): Entity[] {
     ...bundle.persons,
     ...bundle.alliances,
     ...bundle.institutions,
+    ...bundle.projects,
   ];
 }
 
@@ -28,6 +29,7 @@ const COLLECTION = {
   Institution: 'institutions',
   Topic: 'topics',
   FundingProgram: 'fundingPrograms',
+  Project: 'projects',
 } as const satisfies Record<Entity['kind'], keyof NetworkBundle>;
 
 /** A bundle holding these entities, each in the list of its kind. */
@@ -48,7 +50,8 @@ export function addReferences(
     ids.add(e.id);
     if ('districtAgs' in e) ids.add(districtId(e.districtAgs));
     if ('topicIds' in e) e.topicIds.forEach((t) => ids.add(t));
-    if (e.kind === 'Institution' && e.municipalityId) ids.add(e.municipalityId);
+    if ((e.kind === 'Institution' || e.kind === 'Project') && e.municipalityId) ids.add(e.municipalityId);
+    if (e.kind === 'Project' && e.contactPersonId) ids.add(e.contactPersonId);
     if (e.mergedInto) ids.add(e.mergedInto);
   }
   for (const r of roles) {

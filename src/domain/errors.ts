@@ -52,6 +52,29 @@ export class KikRequiresLandkreis extends DomainError {
   }
 }
 
+export class ProjectOutsideDistrict extends DomainError {
+  readonly code = 'PROJECT_OUTSIDE_DISTRICT';
+  constructor(projectName: string, municipalityName: string, districtName: string) {
+    super(
+      `The project ${projectName} cannot run in ${municipalityName}: the municipality is not part of ${districtName}.`,
+      `Das Projekt ${projectName} kann nicht in ${municipalityName} laufen: Die Gemeinde gehört nicht zu ${districtName}.`,
+    );
+  }
+}
+
+/** YYYY-MM-DD as Germans write it: 01.03.2027. */
+const germanDay = (day: string) => day.split('-').reverse().join('.');
+
+export class PeriodInvalid extends DomainError {
+  readonly code = 'PERIOD_INVALID';
+  constructor(startsOn: string, endsOn: string) {
+    super(
+      `The period ends (${endsOn}) before it starts (${startsOn}).`,
+      `Der Zeitraum endet (${germanDay(endsOn)}) vor seinem Beginn (${germanDay(startsOn)}).`,
+    );
+  }
+}
+
 export class KikServesOutsideDistrict extends DomainError {
   readonly code = 'KIK_SERVES_OUTSIDE_DISTRICT';
   constructor(
@@ -129,6 +152,7 @@ const GERMAN_KIND: Record<string, string> = {
   Institution: 'Die Institution',
   Topic: 'Das Thema',
   FundingProgram: 'Das Förderprogramm',
+  Project: 'Das Projekt',
   Role: 'Die Rolle',
   AccessToken: 'Der Zugangsschlüssel',
   ChatAccount: 'Das Chat-Konto',
@@ -233,7 +257,7 @@ export class EditConflict extends DomainError {
 }
 
 export interface Dependant {
-  what: 'roles' | 'links' | 'municipalities' | 'institutions' | 'records' | 'requests' | 'meetings';
+  what: 'roles' | 'links' | 'municipalities' | 'institutions' | 'projects' | 'records' | 'requests' | 'meetings';
   count: number;
 }
 
@@ -242,6 +266,7 @@ const DEPENDANT_DE: Record<Dependant['what'], string> = {
   links: 'Verbindungen',
   municipalities: 'Gemeinden',
   institutions: 'Institutionen',
+  projects: 'Projekte',
   records: 'Einträge mit diesem Thema oder Programm',
   requests: 'Anfragen',
   meetings: 'Treffen',

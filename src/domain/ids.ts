@@ -13,6 +13,7 @@ const PREFIX: Record<EntityKind, string> = {
   Institution: 'institution',
   Topic: 'topic',
   FundingProgram: 'funding',
+  Project: 'project',
 };
 
 const KIND_BY_PREFIX = new Map(ENTITY_KINDS.map((kind) => [PREFIX[kind], kind]));

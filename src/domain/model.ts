@@ -42,7 +42,7 @@ export const FUNDING_LEVELS = ['EU', 'BUND', 'LAND', 'STIFTUNG'] as const;
 export type FundingLevel = (typeof FUNDING_LEVELS)[number];
 
 /** Links stored explicitly. Membership, employment and location follow from roles and fields. */
-export const LINK_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH'] as const;
+export const LINK_TYPES = ['SERVES', 'ACTIVE_IN', 'EXPERT_IN', 'COOPERATES_WITH', 'PARTNER_IN'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
 export const ENTITY_KINDS = [
@@ -53,6 +53,7 @@ export const ENTITY_KINDS = [
   'Institution',
   'Topic',
   'FundingProgram',
+  'Project',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -128,6 +129,37 @@ export interface FundingProgram {
   topicIds: string[];
 }
 
+/** Where a project of intercultural opening stands: an idea, applied for funding, running, finished. */
+export const PROJECT_STATUSES = ['IDEA', 'APPLIED', 'RUNNING', 'FINISHED'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/**
+ * A project of intercultural opening in a municipality (or a district-free city). Its partners
+ * (alliances, institutions, people) are PARTNER_IN links, so they end, merge and keep history
+ * like every other collaboration.
+ */
+export interface Project {
+  kind: 'Project';
+  id: string;
+  /** The project's title. */
+  name: string;
+  districtAgs: string;
+  /** The municipality it runs in; null for a project of a Kreisfreie Stadt or the whole district. */
+  municipalityId: string | null;
+  aims: string;
+  status: ProjectStatus;
+  topicIds: string[];
+  /** The funding call it used or applied to, if any. */
+  fundingCallId: string | null;
+  /** YYYY-MM-DD: the period it runs, where known. */
+  startsOn: string | null;
+  endsOn: string | null;
+  results: string | null;
+  /** The person to ask about it. */
+  contactPersonId: string | null;
+  demo: boolean;
+}
+
 /** What every stored record carries besides its fields: how often it was changed, by whom. */
 export interface Revisioned {
   /** 1 when created, one more with every change; absent in records written before versions. */
@@ -146,7 +178,8 @@ export interface Revisioned {
   mergedInto?: string | null;
 }
 
-export type Entity = (District | Municipality | Person | Alliance | Institution | Topic | FundingProgram) & Revisioned;
+export type Entity = (District | Municipality | Person | Alliance | Institution | Topic | FundingProgram | Project) &
+  Revisioned;
 
 export interface RoleAssignment {
   id: string;
@@ -181,6 +214,7 @@ export interface NetworkBundle {
   persons: Person[];
   alliances: Alliance[];
   institutions: Institution[];
+  projects: Project[];
   roles: RoleAssignment[];
   links: Link[];
 }
@@ -194,6 +228,7 @@ export function emptyBundle(): NetworkBundle {
     persons: [],
     alliances: [],
     institutions: [],
+    projects: [],
     roles: [],
     links: [],
   };

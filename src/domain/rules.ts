@@ -7,10 +7,22 @@ import {
   LinkEndpointsInvalid,
   MunicipalityRequiresLandkreis,
   NotFound,
+  PeriodInvalid,
+  ProjectOutsideDistrict,
   RoleScopeInvalid,
 } from './errors.js';
 import { districtId, kindOfId } from './ids.js';
-import type { Entity, EntityKind, Link, LinkType, Municipality, Person, Role, RoleAssignment } from './model.js';
+import type {
+  Entity,
+  EntityKind,
+  Link,
+  LinkType,
+  Municipality,
+  Person,
+  Project,
+  Role,
+  RoleAssignment,
+} from './model.js';
 
 // The rules of DOMAIN.md, in one place. Every write, whatever the interface, runs one of the
 // checks below inside the store's transaction, on the facts the store read in that transaction.
@@ -59,9 +71,24 @@ export function checkEntityReferences(entity: Entity, facts: WriteFacts): void {
       return;
     case 'FundingProgram':
       return entity.topicIds.forEach((t) => need(facts, t, 'Topic'));
+    case 'Project':
+      return checkProjectReferences(entity, facts);
     default:
       return;
   }
+}
+
+function checkProjectReferences(project: Project, facts: WriteFacts): void {
+  const district = need(facts, districtId(project.districtAgs), 'District');
+  if (project.municipalityId) {
+    const municipality = need(facts, project.municipalityId, 'Municipality');
+    if (municipality.districtAgs !== district.ags)
+      throw new ProjectOutsideDistrict(project.name, municipality.name, district.name);
+  }
+  project.topicIds.forEach((t) => need(facts, t, 'Topic'));
+  if (project.contactPersonId) need(facts, project.contactPersonId, 'Person');
+  if (project.startsOn && project.endsOn && project.endsOn < project.startsOn)
+    throw new PeriodInvalid(project.startsOn, project.endsOn);
 }
 
 function checkMunicipalityDistrict(municipality: Municipality, facts: WriteFacts): void {
@@ -121,6 +148,11 @@ const LINK_ENDPOINTS: Record<LinkType, { from: EntityKind[]; to: EntityKind[]; d
     from: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
     to: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
     describe: 'two different actors',
+  },
+  PARTNER_IN: {
+    from: ['Person', 'Alliance', 'Institution'],
+    to: ['Project'],
+    describe: 'a person, alliance or institution and a project',
   },
 };
 

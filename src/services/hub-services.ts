@@ -27,6 +27,7 @@ import { ArticleLinks } from './knowledge/article-links.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { FundingCalls } from './funding/funding-calls.js';
 import { AdviceOffers } from './advice/advice-offers.js';
+import { ProjectRegistry } from './projects/project-registry.js';
 import { DatePolls } from './meetings/date-polls.js';
 import { DecisionPolls } from './meetings/decision-polls.js';
 import { PrivacyKeys } from './access/privacy-keys.js';
@@ -77,6 +78,7 @@ export interface HubServices {
   funding: FundingCalls;
   /** What coordinators offer institutions, and asking for it. */
   advice: AdviceOffers;
+  projects: ProjectRegistry;
   /** Who chat accounts are (links confirmed by coordinators or admins). */
   identities: ChatIdentities;
   /** Keyed pseudonyms, opaque ids and sealed cursors. */
@@ -126,6 +128,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4000';
   const minutes = new Minutes(store, now, new MinutesLinks(privacy, publicUrl, now));
   const handover = new Handover(store, reviser, requests, planner, minutes);
+  const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
   const services: HubServices = {
     store,
     events,
@@ -152,8 +155,9 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     minutes,
     knowledge: new KnowledgeBase(store, names, now),
     articleLinks: new ArticleLinks(privacy, publicUrl, now),
-    funding: new FundingCalls(store, names, now, options.fundingRemindDays),
+    funding,
     advice: new AdviceOffers(store, names, requests, now),
+    projects: new ProjectRegistry(store, writer, reviser, funding),
     privacy,
     notificationSettings: new NotificationPreferences(store),
     mail: null,

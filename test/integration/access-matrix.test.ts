@@ -21,7 +21,7 @@ import { createHubServer } from '../../src/server/http.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 
-// The access policy (src/domain/policy.ts) walked cell by cell against a listening hub on each
+// The access policy (src/services/access/domain/policy.ts) walked cell by cell against a listening hub on each
 // store: every GraphQL root field and every chat command, for every access level. A cell is
 // "allowed" when the level is in the row's `who` and the row's data condition holds for the
 // test's caller (SCOPE_HOLDS); otherwise the hub must refuse it.

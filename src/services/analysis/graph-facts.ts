@@ -16,6 +16,7 @@ export type EdgeType =
   | 'EXPERT_IN'
   | 'ABOUT'
   | 'COOPERATES_WITH'
+  | 'PARTNER_IN'
   | 'ROLE'
   | 'MEMBER_OF'
   | 'WORKS_AT'
@@ -83,6 +84,7 @@ const TYPE_ORDER: readonly EdgeType[] = [
   'ACTIVE_IN',
   'EXPERT_IN',
   'COOPERATES_WITH',
+  'PARTNER_IN',
   'MET',
   'ROUTED_REQUEST',
   'CROSS_DISTRICT',
@@ -444,7 +446,8 @@ function tiesOf(entity: SnapshotEntity): Contribution[] {
     if (b !== entity.id) ties.push({ a: entity.id, b, type, since: null, lastActive: null });
   };
   if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
-  if (entity.kind === 'Institution') tie(entity.municipalityId ?? districtId(entity.districtAgs ?? ''), 'LOCATED_IN');
+  if (entity.kind === 'Institution' || entity.kind === 'Project')
+    tie(entity.municipalityId ?? districtId(entity.districtAgs ?? ''), 'LOCATED_IN');
   for (const topic of entity.topicIds) tie(topic, 'ABOUT');
   return ties;
 }

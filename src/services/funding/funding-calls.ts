@@ -120,6 +120,11 @@ export class FundingCalls {
       .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.title.localeCompare(b.title));
   }
 
+  /** Every call the viewer may see (public ones; all of them for members of the network), open or not. */
+  async visibleTo(viewer: Viewer): Promise<FundingCall[]> {
+    return (await this.all()).filter((c) => c.public || viewer.access !== null);
+  }
+
   async byId(id: string, viewer: Viewer): Promise<FundingCall> {
     const call = await this.store.getState<FundingCall>(fundingCallKey(id));
     if (!call || (!call.public && viewer.access === null)) throw new NotFound('FundingCall', id);

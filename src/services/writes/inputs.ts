@@ -5,6 +5,7 @@ import {
   FUNDING_LEVELS,
   INSTITUTION_TYPES,
   LINK_TYPES,
+  PROJECT_STATUSES,
   ROLES,
   VISIBILITIES,
 } from '../../domain/model.js';
@@ -26,6 +27,27 @@ const id = z
   .max(200)
   .regex(/^[a-z]+:[\w.-]+$/, 'is not a valid id');
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const longText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((s) => s.normalize('NFC'));
+const fundingCallId = z.string().regex(/^[a-z0-9-]{3,60}$/, 'is not a funding call id');
+
+/** A project's own fields, as created and as changed. */
+const projectFields = {
+  name,
+  municipalityId: id.nullable(),
+  aims: longText(4000),
+  status: z.enum(PROJECT_STATUSES),
+  topicIds: z.array(id).max(50),
+  fundingCallId: fundingCallId.nullable(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  results: longText(4000).nullable(),
+  contactPersonId: id.nullable(),
+};
 
 export const schemas = {
   municipality: z.object({
@@ -69,6 +91,21 @@ export const schemas = {
       .optional(),
   }),
   fundingProgram: z.object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50).default([]) }),
+  project: z.object({
+    ...projectFields,
+    districtAgs: ags,
+    municipalityId: projectFields.municipalityId.default(null),
+    aims: projectFields.aims.default(''),
+    status: projectFields.status.default('IDEA'),
+    topicIds: projectFields.topicIds.default([]),
+    fundingCallId: projectFields.fundingCallId.default(null),
+    startsOn: projectFields.startsOn.default(null),
+    endsOn: projectFields.endsOn.default(null),
+    results: projectFields.results.default(null),
+    contactPersonId: projectFields.contactPersonId.default(null),
+    /** Alliances, institutions and people working on it: each becomes a PARTNER_IN link. */
+    partnerIds: z.array(id).max(50).default([]),
+  }),
   role: z.object({ personId: id, role: z.enum(ROLES), scopeId: id.nullable().optional() }),
   link: z.object({
     type: z.enum(LINK_TYPES),
@@ -117,6 +154,7 @@ export const updateSchemas = {
     .object({ name, level: z.enum(FUNDING_LEVELS), topicIds: z.array(id).max(50) })
     .partial()
     .strict(),
+  Project: z.object(projectFields).partial().strict(),
 };
 export type UpdatableKind = keyof typeof updateSchemas;
 export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
@@ -133,6 +171,7 @@ export type AllianceInput = z.input<typeof schemas.alliance>;
 export type InstitutionInput = z.input<typeof schemas.institution>;
 export type TopicInput = z.input<typeof schemas.topic>;
 export type FundingProgramInput = z.input<typeof schemas.fundingProgram>;
+export type ProjectInput = z.input<typeof schemas.project>;
 export type RoleInput = z.input<typeof schemas.role>;
 export type LinkInput = z.input<typeof schemas.link>;
 

@@ -112,7 +112,7 @@ export async function findPath(from: string, to: string): Promise<string[]> {
 export async function searchActors(text: string): Promise<{ id: string; name: string; type: Kind }[]> {
   const query = `query S($text: String!) { search(text: $text, limit: 10) { __typename
     ... on Person { id name } ... on Municipality { id name } ... on District { id name } ... on Alliance { id name }
-    ... on Institution { id name } ... on Topic { id name } ... on FundingProgram { id name } } }`;
+    ... on Institution { id name } ... on Topic { id name } ... on FundingProgram { id name } ... on Project { id name } } }`;
   const found = (await gql<{ search: { __typename: Kind; id: string; name: string }[] }>(query, { text })).search;
   return found.map((r) => ({ id: r.id, name: r.name, type: r.__typename }));
 }
@@ -126,6 +126,8 @@ export interface ActorDetails {
   district?: { name: string } | null;
   type?: string;
   population?: number | null;
+  status?: string;
+  aims?: string;
 }
 
 export async function loadDetails(id: string): Promise<ActorDetails | null> {
@@ -137,6 +139,7 @@ export async function loadDetails(id: string): Promise<ActorDetails | null> {
     ... on Institution { name type district { name } }
     ... on Topic { name }
     ... on FundingProgram { name }
+    ... on Project { name status aims district { name } }
   } }`;
   return (await gql<{ node: ActorDetails | null }>(query, { id })).node;
 }

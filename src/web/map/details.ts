@@ -1,5 +1,5 @@
 import { loadDetails } from './api.js';
-import { kindName, texts, type Language } from './i18n.js';
+import { kindName, projectStatusName, texts, type Language } from './i18n.js';
 import type { Kind } from './palette.js';
 import { escapeHtml } from './table-view.js';
 
@@ -15,6 +15,8 @@ export async function showDetails(panel: HTMLElement, id: string, language: Lang
   const rows: [string, string][] = [[t.type, kindName(language, details.__typename as Kind)]];
   if (details.district) rows.push([t.districtColumn, details.district.name]);
   if (details.roles?.length) rows.push([t.roles, details.roles.map((r) => r.role).join(', ')]);
+  if (details.status) rows.push([t.projectStatus, projectStatusName(language, details.status)]);
+  if (details.aims) rows.push([t.projectAims, details.aims]);
   if (details.__typename === 'Person') {
     const channels = details.channels ?? [];
     rows.push([

@@ -71,6 +71,8 @@ const de = {
   gapMark: 'ohne KIK',
   isolatedMark: 'ohne Kontakt',
   brokerMark: 'Brücke',
+  projectStatus: 'Stand',
+  projectAims: 'Ziele',
 };
 
 type Texts = typeof de;
@@ -142,6 +144,8 @@ const en: Texts = {
   gapMark: 'no KIK',
   isolatedMark: 'no contact',
   brokerMark: 'broker',
+  projectStatus: 'Status',
+  projectAims: 'Aims',
 };
 
 const KIND_NAMES: Record<Language, Record<Kind, string>> = {
@@ -153,6 +157,7 @@ const KIND_NAMES: Record<Language, Record<Kind, string>> = {
     Institution: 'Institution',
     Topic: 'Thema',
     FundingProgram: 'Förderprogramm',
+    Project: 'Projekt',
   },
   en: {
     District: 'District',
@@ -162,6 +167,7 @@ const KIND_NAMES: Record<Language, Record<Kind, string>> = {
     Institution: 'Institution',
     Topic: 'Topic',
     FundingProgram: 'Funding programme',
+    Project: 'Project',
   },
 };
 
@@ -171,6 +177,7 @@ const EDGE_NAMES: Record<Language, Record<EdgeType, string>> = {
     ACTIVE_IN: 'aktiv in',
     EXPERT_IN: 'Fachwissen',
     COOPERATES_WITH: 'kooperiert',
+    PARTNER_IN: 'Projektpartner',
     ROLE: 'Rolle',
     MEMBER_OF: 'Mitglied',
     WORKS_AT: 'arbeitet bei',
@@ -186,6 +193,7 @@ const EDGE_NAMES: Record<Language, Record<EdgeType, string>> = {
     ACTIVE_IN: 'active in',
     EXPERT_IN: 'expertise',
     COOPERATES_WITH: 'cooperates',
+    PARTNER_IN: 'project partner',
     ROLE: 'role',
     MEMBER_OF: 'member',
     WORKS_AT: 'works at',
@@ -202,5 +210,12 @@ export function texts(language: Language): Texts {
   return language === 'en' ? en : de;
 }
 
+const PROJECT_STATUS_NAMES: Record<Language, Record<string, string>> = {
+  de: { IDEA: 'Idee', APPLIED: 'beantragt', RUNNING: 'läuft', FINISHED: 'abgeschlossen' },
+  en: { IDEA: 'idea', APPLIED: 'applied for', RUNNING: 'running', FINISHED: 'finished' },
+};
+
+export const projectStatusName = (language: Language, status: string) =>
+  PROJECT_STATUS_NAMES[language][status] ?? status;
 export const kindName = (language: Language, kind: Kind) => KIND_NAMES[language][kind];
 export const edgeName = (language: Language, type: EdgeType) => EDGE_NAMES[language][type];

@@ -9,6 +9,7 @@ export const KINDS = [
   'Institution',
   'Topic',
   'FundingProgram',
+  'Project',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -18,6 +19,7 @@ export const EDGE_TYPES = [
   'EXPERT_IN',
   'ABOUT',
   'COOPERATES_WITH',
+  'PARTNER_IN',
   'ROLE',
   'MEMBER_OF',
   'WORKS_AT',
@@ -31,7 +33,10 @@ export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export const KIND_STYLE: Record<
   Kind,
-  { colour: string; shape: 'hexagon' | 'round-rectangle' | 'ellipse' | 'triangle' | 'rectangle' | 'diamond' | 'star' }
+  {
+    colour: string;
+    shape: 'hexagon' | 'round-rectangle' | 'ellipse' | 'triangle' | 'rectangle' | 'diamond' | 'star' | 'pentagon';
+  }
 > = {
   District: { colour: '#000000', shape: 'hexagon' },
   Municipality: { colour: '#0072B2', shape: 'round-rectangle' },
@@ -40,6 +45,8 @@ export const KIND_STYLE: Record<
   Institution: { colour: '#CC79A7', shape: 'rectangle' },
   Topic: { colour: '#56B4E9', shape: 'diamond' },
   FundingProgram: { colour: '#D55E00', shape: 'star' },
+  // Okabe-Ito's last colour, yellow, marks paths and is too light on white: Tol's wine instead.
+  Project: { colour: '#882255', shape: 'pentagon' },
 };
 
 /** The small SVG used in the legend and the table, so the shape reads the same everywhere. */
@@ -52,6 +59,7 @@ export function kindIcon(kind: Kind): string {
     triangle: '<polygon points="8,1 15,15 1,15"/>',
     rectangle: '<rect x="2" y="2" width="12" height="12"/>',
     diamond: '<polygon points="8,1 15,8 8,15 1,8"/>',
+    pentagon: '<polygon points="8,1 15,6 12,15 4,15 1,6"/>',
     star: '<polygon points="8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"/>',
   };
   return `<svg class="kind-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="${colour}">${body[shape]}</svg>`;

@@ -88,6 +88,7 @@ function districtsOf(entity: Entity | undefined, facts: WriteFacts): string[] {
     case 'Municipality':
     case 'Alliance':
     case 'Institution':
+    case 'Project':
       return [entity.districtAgs];
     case 'Person':
       return facts.rolesOf(entity.id).flatMap((r) => (r.scopeId ? districtsOf(facts.entity(r.scopeId), facts) : []));

@@ -173,6 +173,12 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.adviceOffers': { who: EVERYONE, sees: "offers of the caller's districts (everywhere without one)" },
   'Mutation.createAdviceOffer': { who: COORDINATING, sees: 'offered by the caller, in their district' },
   'Mutation.requestAdvice': { who: SIGNED_IN, sees: 'a request to whoever offers it, routed like any other' },
+  // Projects of intercultural opening
+  'Query.projects': { who: EVERYONE, sees: `${PEOPLE} among partners and contacts` },
+  'Query.municipalitiesWithoutProject': { who: ANALYSING },
+  'Query.unusedFundingCalls': { who: ANALYSING, sees: FUNDING.replace('open calls', 'calls') },
+  'Mutation.createProject': { who: WRITING, scope: 'ownDistrict' },
+  'Mutation.updateProject': { who: WRITING, scope: 'ownDistrict' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
@@ -315,7 +321,9 @@ export function principalOf(viewer: Viewer): Principal {
 
 export class MissingPolicyRow extends Error {
   constructor(operation: string) {
-    super(`The access policy (src/domain/policy.ts) has no row for ${operation}: add one before exposing it.`);
+    super(
+      `The access policy (src/services/access/domain/policy.ts) has no row for ${operation}: add one before exposing it.`,
+    );
   }
 }
 
