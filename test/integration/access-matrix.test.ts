@@ -170,6 +170,16 @@ const CALLS: Record<string, (n: string) => string> = {
     `mutation { createAdviceOffer(input: { title: "Angebot ${n}", description: "Text", institutionTypes: [POLICE] }) ${RESULT} }`,
   // An unknown offer is NOT_FOUND for the signed-in (no refusal).
   'Mutation.requestAdvice': () => `mutation { requestAdvice(offerId: "advice:none", text: "Hallo") ${RESULT} }`,
+  'Query.projects': () =>
+    '{ projects(first: 2, districtAgs: "14627") { edges { node { name partners { __typename } } } } }',
+  'Query.municipalitiesWithoutProject': () =>
+    `{ municipalitiesWithoutProject(districtAgs: "14627") { __typename ... on HubError { code } ... on QueryMunicipalitiesWithoutProjectSuccess { data { id } } } }`,
+  'Query.unusedFundingCalls': () =>
+    `{ unusedFundingCalls(districtAgs: "14627") { __typename ... on HubError { code } ... on QueryUnusedFundingCallsSuccess { data { id } } } }`,
+  'Mutation.createProject': (n) =>
+    `mutation { createProject(input: { name: "Matrixprojekt ${n}", districtAgs: "14627", partnerIds: ["${ALLIANCE}"] }) ${RESULT} }`,
+  'Mutation.updateProject': () =>
+    `mutation { updateProject(id: "project:demo-14627-2", input: { status: APPLIED }) ${RESULT} }`,
   'Query.articles': () => `{ articles(first: 2) ${RESULT} }`,
   'Query.article': () => `{ article(id: "article:none") ${RESULT} }`,
   'Query.searchKnowledge': () => `{ searchKnowledge(text: "Unterbringung") ${RESULT} }`,
