@@ -11,6 +11,7 @@ import { calendarCommand } from './calendar.command.js';
 import { knowledgeCommand } from './knowledge.command.js';
 import { fundingCommand } from './funding.command.js';
 import { adviceCommand } from './advice.command.js';
+import { projectsCommand } from './projects.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {
   decisionCommand,
@@ -63,6 +64,7 @@ export const COMMANDS: readonly Command[] = [
   knowledgeCommand,
   fundingCommand,
   adviceCommand,
+  projectsCommand,
   infoCommand,
   decisionCommand,
   decisionPollCommand,

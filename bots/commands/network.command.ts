@@ -14,6 +14,7 @@ const TYPE_LABEL: Record<string, { de: string; en: string }> = {
   ACTIVE_IN: { de: 'aktiv in', en: 'active in' },
   EXPERT_IN: { de: 'Fachthema', en: 'expertise' },
   COOPERATES_WITH: { de: 'arbeitet zusammen', en: 'cooperates' },
+  PARTNER_IN: { de: 'Projektpartner', en: 'project partner' },
   ROLE: { de: 'Rolle', en: 'role' },
   MEMBER_OF: { de: 'Mitglied', en: 'member' },
   WORKS_AT: { de: 'arbeitet bei', en: 'works at' },
@@ -28,8 +29,8 @@ const TYPE_LABEL: Record<string, { de: string; en: string }> = {
 export const networkCommand = defineCommand({
   name: { de: 'netzwerk', en: 'network' },
   summary: {
-    de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses oder einer Institution',
-    en: 'the direct links of a municipality, alliance or institution',
+    de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses, einer Institution oder eines Projekts',
+    en: 'the direct links of a municipality, alliance, institution or project',
   },
   usage: { de: '!netzwerk <Gemeinde|Bündnis|Institution>', en: '!network <municipality|alliance|institution>' },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
@@ -47,7 +48,7 @@ export const networkCommand = defineCommand({
   run: async (name, context, deps): Promise<Neighbourhood> => {
     const [actor] = await deps.directory.search(
       name.slice(0, 100),
-      ['Municipality', 'Alliance', 'Institution', 'District'],
+      ['Municipality', 'Alliance', 'Institution', 'District', 'Project'],
       1,
     );
     if (!actor) throw new NotFound('Municipality', name);

@@ -157,7 +157,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     articleLinks: new ArticleLinks(privacy, publicUrl, now),
     funding,
     advice: new AdviceOffers(store, names, requests, now),
-    projects: new ProjectRegistry(store, writer, reviser, funding),
+    projects: new ProjectRegistry(store, writer, reviser, funding, names),
     privacy,
     notificationSettings: new NotificationPreferences(store),
     mail: null,

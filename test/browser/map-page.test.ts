@@ -135,6 +135,43 @@ describe('the network map', () => {
     await member.close();
   });
 
+  it('draws the projects of the district in a colour and shape of their own, with status and aims on a click (issue 18)', async () => {
+    const { network } = await api<{ network: ApiNetwork }>(
+      `{ network(districtAgs: "${MEISSEN}") { nodes { id label type } edges { source target } } }`,
+    );
+    const projects = network.nodes.filter((n) => n.type === 'Project');
+    expect(projects.map((p) => p.id).sort()).toEqual(['project:demo-14627-1', 'project:demo-14627-2']);
+    const page = await openMap(`?district=${MEISSEN}`);
+    type MapHandle = { hubMap: { drawnAs(id: string): { shape: string; colour: string } | null } };
+    const looks = await page.evaluate(
+      (ids) => ids.map((id) => (window as unknown as MapHandle).hubMap.drawnAs(id)),
+      network.nodes.map((n) => n.id),
+    );
+    const projectLook = looks[network.nodes.findIndex((n) => n.type === 'Project')]!;
+    expect(projectLook).toEqual({ shape: 'pentagon', colour: 'rgb(136,34,85)' });
+    network.nodes.forEach((n, i) => {
+      if (n.type !== 'Project') expect(looks[i], n.id).not.toEqual(projectLook);
+    });
+    expect(await page.locator('#legend li', { hasText: 'Projekt' }).count()).toBe(1);
+
+    const at = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { hubMap: { positionOf(id: string): { x: number; y: number } | null } }
+        ).hubMap.positionOf(id),
+      'project:demo-14627-1',
+    );
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + at!.x, box.y + at!.y);
+    await expect.poll(() => page.textContent('#details-title')).toBe('Wohnungsbörse mit Begleitung Meißen (Demo)');
+    const panel = (await page.textContent('#details-body'))!;
+    expect(panel).toContain('Projekt');
+    expect(panel).toContain('läuft');
+    expect(panel).toContain('Vermieter und Wohnungssuchende zusammenbringen');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
   it('restores a shared view from its URL, in English on request', async () => {
     const page = await openMap(`?district=${MEISSEN}&types=District,Municipality&lang=en&view=table`);
     const { network } = await api<{ network: ApiNetwork }>(

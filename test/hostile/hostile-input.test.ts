@@ -65,6 +65,7 @@ describe.each(storeFactories)('hostile input on the $name store', (factory) => {
       'zusage',
       'treffen "x"',
       'wissen',
+      'projekte',
     ]) {
       for (const input of HOSTILE_INPUTS) {
         const answer = await dispatcher.handle({ user, text: `!${command} ${input}`, inGroupRoom: true });

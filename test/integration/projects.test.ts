@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtsOfState } from '../../graph/data/districts.js';
+import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 
@@ -196,5 +197,33 @@ describe.each(storeFactories)('projects of intercultural opening on the $name st
     const anonymous = await partnersFor({});
     expect(anonymous).toContain(ALLIANCE);
     expect(anonymous).not.toContain(VOLUNTEER);
+  });
+
+  it('tells in chat what runs where (!projekte), people only to those who may see them', async () => {
+    const [alliance, volunteer, kikPerson] = await hub.store.entitiesByIds([ALLIANCE, VOLUNTEER, KIK]);
+    const say = consoleChat(hub, { kik: KIK });
+    const meissen = await say('kik', '!projekte Meißen');
+    expect(meissen).toContain('Projekte in Meißen:');
+    expect(meissen).toContain('1. Wohnungsbörse mit Begleitung Meißen (Demo) – läuft (01.03.2026 – 28.02.2027)');
+    expect(meissen).toContain(`Partner: ${alliance!.name}`);
+    expect(meissen).toContain(`Ansprechperson: ${kikPerson!.name}`);
+    expect(meissen).not.toContain('Willkommenspaten');
+
+    const own = await say('kik', '!projekte');
+    expect(own).toContain('Projekte in Meißen:');
+    expect(own).toContain('Willkommenspaten im Rathaus Radebeul (Demo) – Idee');
+    expect(own).toContain('Sprachcafé im Rathaus Coswig – Förderung beantragt (01.01.2027 – 31.12.2027)');
+
+    expect(await say('kik', '!projekte Coswig')).toContain(volunteer!.name);
+    const stranger = await say('stranger', '!projekte Coswig');
+    expect(stranger).toContain(alliance!.name);
+    expect(stranger).not.toContain(volunteer!.name);
+
+    expect(await say('kik', '!projekte Moritzburg')).toBe(
+      'Noch keine Projekte der interkulturellen Öffnung in Moritzburg. Ideen und Förderaufrufe: !foerderung',
+    );
+    expect(await say('kik', '!projekte Radebäul')).toContain('Radebeul');
+    expect(await say('kik', '!projekte Atlantis')).toMatch(/Atlantis.*nicht bekannt/s);
+    expect(await say('stranger', '!projekte')).toMatch(/Gemeinde oder eine kreisfreie Stadt nennen/);
   });
 });

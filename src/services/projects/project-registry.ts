@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/domain/access.js';
+import { InvalidInput, NotFound } from '../../domain/errors.js';
 import { newEntityId, newLinkId } from '../../domain/ids.js';
 import { emptyBundle, type Link, type Municipality, type Project } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -7,6 +8,8 @@ import { openTo, type FundingCall } from '../funding/domain/funding-calls.js';
 import type { NetworkReviser } from '../lifecycle/network-reviser.js';
 import { parseInput, schemas, type ProjectInput } from '../writes/inputs.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
+import { districtsOfPerson } from '../reads/districts-of.js';
+import type { NameIndex } from '../reads/name-index.js';
 
 // Projects of intercultural opening: a record in the network (a node on the map, in search and
 // analytics) with its partners as PARTNER_IN links, written through the one write path so the
@@ -21,6 +24,7 @@ export class ProjectRegistry {
     private readonly writer: NetworkWriter,
     private readonly reviser: NetworkReviser,
     private readonly funding: FundingCalls,
+    private readonly names: NameIndex,
   ) {}
 
   /** Records a project with its partners, in one write: all of it or nothing. */
@@ -50,6 +54,46 @@ export class ProjectRegistry {
   async ofDistrict(districtAgs: string): Promise<Project[]> {
     const found = await this.store.listEntities({ kind: 'Project', districtAgs, limit: PROJECTS_PER_DISTRICT });
     return found.filter((e): e is Project => e.kind === 'Project');
+  }
+
+  /**
+   * The projects of a town or kreisfreie Stadt named as people write it (the closest names
+   * offered when none fits), or without a name those of the districts the viewer works in.
+   */
+  async inPlace(name: string | null, viewer: Viewer): Promise<{ place: string; projects: Project[] }> {
+    if (name) {
+      const found = (await this.names.places()).match(name);
+      if (!found.match)
+        throw new NotFound(
+          'Municipality',
+          name,
+          found.suggestions.map((p) => p.name),
+        );
+      const place = found.match;
+      const projects = place.city
+        ? await this.ofDistrict(place.city.ags)
+        : (
+            await this.store.listEntities({ kind: 'Project', municipalityId: place.id, limit: PROJECTS_PER_DISTRICT })
+          ).filter((e): e is Project => e.kind === 'Project' && e.municipalityId === place.id);
+      return { place: place.name, projects };
+    }
+    const districts = viewer.personId
+      ? await districtsOfPerson(this.store, viewer.personId, viewer.districtAgs)
+      : new Set(viewer.districtAgs ? [viewer.districtAgs] : []);
+    if (!districts.size)
+      throw new InvalidInput('place', 'name a municipality or a kreisfreie Stadt', {
+        field: 'Ort',
+        problem: 'bitte eine Gemeinde oder eine kreisfreie Stadt nennen',
+      });
+    const [found, named] = await Promise.all([
+      Promise.all([...districts].sort().map((ags) => this.ofDistrict(ags))),
+      this.store.listDistricts(),
+    ]);
+    const place = named
+      .filter((d) => districts.has(d.ags))
+      .map((d) => d.name)
+      .join(', ');
+    return { place, projects: found.flat() };
   }
 
   /** Municipalities of a district in which no project was recorded, of any status. */

@@ -123,6 +123,14 @@ export class GraphView {
     return node.nonempty() ? node.renderedPosition() : null;
   }
 
+  /** How a node is drawn (for checking that each type has its own look); null when it is not shown. */
+  drawnAs(id: string): { shape: string; colour: string } | null {
+    const node = this.cy.getElementById(id);
+    return node.nonempty()
+      ? { shape: String(node.style('shape')), colour: String(node.style('background-color')) }
+      : null;
+  }
+
   counts(): { nodes: number; edges: number } {
     return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
   }

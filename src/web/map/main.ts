@@ -311,6 +311,9 @@ function restartLive(): void {
 }
 
 // For automation (and the browser tests): where an actor is drawn, to click it like a person would.
-(window as unknown as { hubMap: object }).hubMap = { positionOf: (id: string) => graph.renderedPosition(id) };
+(window as unknown as { hubMap: object }).hubMap = {
+  positionOf: (id: string) => graph.renderedPosition(id),
+  drawnAs: (id: string) => graph.drawnAs(id),
+};
 
 void start();

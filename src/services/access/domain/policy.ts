@@ -185,6 +185,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
   'Chat.funding': { who: EVERYONE, sees: `${FUNDING}; subscriptions need a linked account` },
   'Chat.advice': { who: EVERYONE, sees: 'offers of the caller’s districts; asking for one needs a linked account' },
+  'Chat.projects': { who: EVERYONE, sees: `${PEOPLE}: names of partners and contacts, no contact details` },
   'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },
