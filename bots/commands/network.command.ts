@@ -32,7 +32,10 @@ export const networkCommand = defineCommand({
     de: 'die direkten Verbindungen einer Gemeinde, eines Bündnisses, einer Institution oder eines Projekts',
     en: 'the direct links of a municipality, alliance, institution or project',
   },
-  usage: { de: '!netzwerk <Gemeinde|Bündnis|Institution>', en: '!network <municipality|alliance|institution>' },
+  usage: {
+    de: '!netzwerk <Gemeinde|Bündnis|Institution|Projekt>',
+    en: '!network <municipality|alliance|institution|project>',
+  },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
   options: [
     {

@@ -91,12 +91,12 @@ describe('the network map', () => {
     const before = await count(page, 'nodes');
     await page.getByRole('checkbox', { name: 'Person' }).uncheck();
     const { network } = await api<{ network: ApiNetwork }>(
-      `{ network(districtAgs: "${MEISSEN}", types: [District, Municipality, Alliance, Institution]) { nodes { id label type } edges { source target } } }`,
+      `{ network(districtAgs: "${MEISSEN}", types: [District, Municipality, Alliance, Institution, Project]) { nodes { id label type } edges { source target } } }`,
     );
     await expect.poll(() => count(page, 'nodes')).toBe(network.nodes.length);
     expect(network.nodes.length).toBeLessThan(before);
     expect(await count(page, 'edges')).toBe(network.edges.length);
-    expect(page.url()).toContain('types=District%2CMunicipality%2CAlliance%2CInstitution');
+    expect(page.url()).toContain('types=District%2CMunicipality%2CAlliance%2CInstitution%2CProject');
 
     await page.getByRole('button', { name: 'Tabelle' }).click();
     const names = await page.locator('#table tbody th button.actor').allTextContents();
