@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -27,6 +28,16 @@ export interface GraphqlRow {
 
 type Kind = 'hub' | 'reference' | 'raw';
 
+/** The hub's heap limit in MB, as package.json's start script sets it (HUB_MAX_HEAP_MB, 1024 by default). */
+function hubHeapMb(): string {
+  const start = (
+    JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start;
+  const fallback = /HUB_MAX_HEAP_MB:-(\d+)/.exec(start)?.[1];
+  if (!fallback) throw new Error('package.json: the start script no longer sets the heap limit');
+  return process.env.HUB_MAX_HEAP_MB ?? fallback;
+}
+
 /** Starts one server process; `target` is the Neo4j URI (or, for hub-embedded, the store's folder). */
 export async function startServer(
   kind: Kind | 'hub-embedded',
@@ -34,9 +45,11 @@ export async function startServer(
   params: QueryParams,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
+  // The hub runs with the heap limit `npm start` gives it, so its memory is measured as users run it.
+  const heap = kind === 'hub' || kind === 'hub-embedded' ? [`--max-old-space-size=${hubHeapMb()}`] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), target],
+    [...heap, '--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), target],
     {
       env: { ...process.env, BENCH_PARAMS: JSON.stringify(params) },
       stdio: ['ignore', 'pipe', 'inherit'],

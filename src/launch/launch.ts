@@ -24,7 +24,9 @@ if (major >= OLDEST_SUPPORTED_MAJOR) {
   console.error(
     `Node.js ${process.versions.node} is past its end of life; running on Node.js ${runtime.version} from .cache/node.`,
   );
-  const child = spawn(join(runtime.bin, 'node'), ['--import', 'tsx', join(root, entry), ...args], {
+  // A heap limit given to this launcher (npm start's HUB_MAX_HEAP_MB) is meant for the hub.
+  const heapLimit = process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size='));
+  const child = spawn(join(runtime.bin, 'node'), [...heapLimit, '--import', 'tsx', join(root, entry), ...args], {
     stdio: 'inherit',
     env: runtimeEnv(runtime),
   });

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { getHeapStatistics } from 'node:v8';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { chatBotsConfigured, chatWidget, startChatBots, type RunningBots } from '../../bots/start-bots.js';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`Integration hub on the ${store.name} store: http://${config.host}:${port}/graphql`);
+  log(`Heap limit: ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB (HUB_MAX_HEAP_MB)`);
 
   // Build the collaboration graph now, so the first map or analytics request does not wait for it.
   void services.network

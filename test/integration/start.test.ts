@@ -73,6 +73,28 @@ describe('npm start', () => {
       .toBe('stopped');
   });
 
+  it('bounds the heap of the hub: about 1 GiB by default, HUB_MAX_HEAP_MB on request (issue 20)', async () => {
+    // V8 sizes its heap from the machine's memory (over 4 GiB here) and, under load, grew the hub
+    // at Germany scale to 1.7 GB resident though it holds about 320 MB.
+    const heapOf = async (env: Record<string, string>) => {
+      const hub = npmStart({
+        PORT: String(await freePort()),
+        HUB_DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-heap-')),
+        ...env,
+      });
+      running.push(hub);
+      const line = await firstLine(hub.stdout!, /Heap limit/);
+      hub.kill('SIGTERM');
+      return Number(/Heap limit: (\d+) MiB/.exec(line)?.[1]);
+    };
+    const byDefault = await heapOf({});
+    expect(byDefault).toBeGreaterThanOrEqual(1024);
+    expect(byDefault).toBeLessThan(1300);
+    const smaller = await heapOf({ HUB_MAX_HEAP_MB: '600' });
+    expect(smaller).toBeGreaterThanOrEqual(600);
+    expect(smaller).toBeLessThan(800);
+  });
+
   it('says in one line when Neo4j is unreachable', async () => {
     const result = await output(npmStart({ PORT: '0', NEO4J_URI: 'bolt://127.0.0.1:9' }));
     expect(result.code).toBe(1);
