@@ -1,4 +1,5 @@
 import {
+  AlreadyEnded,
   DuplicateId,
   KikLimitReached,
   KikRequiresLandkreis,
@@ -82,6 +83,7 @@ function checkProjectReferences(project: Project, facts: WriteFacts): void {
   const district = need(facts, districtId(project.districtAgs), 'District');
   if (project.municipalityId) {
     const municipality = need(facts, project.municipalityId, 'Municipality');
+    if (municipality.until) throw new AlreadyEnded('Record', municipality.until);
     if (municipality.districtAgs !== district.ags)
       throw new ProjectOutsideDistrict(project.name, municipality.name, district.name);
   }

@@ -226,4 +226,37 @@ describe.each(storeFactories)('projects of intercultural opening on the $name st
     expect(await say('kik', '!projekte Atlantis')).toMatch(/Atlantis.*nicht bekannt/s);
     expect(await say('stranger', '!projekte')).toMatch(/Gemeinde oder eine kreisfreie Stadt nennen/);
   });
+
+  it('moves the projects of merging towns to the town they form (issue 18 with the lifecycle work)', async () => {
+    const admin = bearer(await hub.token('ADMIN'));
+    const merged = await gql(
+      hub.yoga,
+      `mutation { mergeMunicipalities(input: { municipalityIds: ["${RADEBEUL}", "municipality:14627-moritzburg"], newName: "Radebeul-Moritzburg" }) {
+        __typename ... on HubError { code message } ... on MutationMergeMunicipalitiesSuccess { data { survivor { ... on Municipality { id } } } } } }`,
+      {},
+      admin,
+    );
+    const town = merged.data!.mergeMunicipalities.data.survivor.id as string;
+    const projects = await gql(
+      hub.yoga,
+      `{ projects(first: 50, municipalityId: "${town}") { edges { node { name municipality { name } } } } }`,
+    );
+    expect(projects.data!.projects.edges.map((e: { node: { name: string } }) => e.node.name).sort()).toEqual([
+      'Radebeul lernt',
+      'Willkommenspaten im Rathaus Radebeul (Demo)',
+    ]);
+    const without = await gql(
+      hub.yoga,
+      `{ municipalitiesWithoutProject(districtAgs: "14627") { ... on QueryMunicipalitiesWithoutProjectSuccess { data { id } } } }`,
+      {},
+      kik,
+    );
+    const ids = without.data!.municipalitiesWithoutProject.data.map((m: { id: string }) => m.id);
+    expect(ids).not.toContain(town);
+    expect(ids).not.toContain(RADEBEUL);
+    expect(ids).not.toContain('municipality:14627-moritzburg');
+    expect(await create(`name: "Zu spät", districtAgs: "14627", municipalityId: "${RADEBEUL}"`)).toMatchObject({
+      code: 'ALREADY_ENDED',
+    });
+  });
 });

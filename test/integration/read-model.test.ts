@@ -38,6 +38,8 @@ type Step =
   | { op: 'addKik'; pick: number; name: number }
   | { op: 'addAlliance'; district: number; name: number; topic: boolean }
   | { op: 'link'; from: number; to: number; type: number }
+  | { op: 'addProject'; town: number; partner: number; name: number }
+  | { op: 'moveProject'; pick: number; town: number; status: number }
   | { op: 'renameMunicipality'; pick: number; name: number; population: number }
   | { op: 'renamePerson'; pick: number; name: number }
   | { op: 'endRole'; pick: number }
@@ -54,6 +56,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('addKik' as const), pick: nat, name: nat }),
   fc.record({ op: fc.constant('addAlliance' as const), district: nat, name: nat, topic: fc.boolean() }),
   fc.record({ op: fc.constant('link' as const), from: nat, to: nat, type: nat }),
+  fc.record({ op: fc.constant('addProject' as const), town: nat, partner: nat, name: nat }),
+  fc.record({ op: fc.constant('moveProject' as const), pick: nat, town: nat, status: nat }),
   fc.record({ op: fc.constant('renameMunicipality' as const), pick: nat, name: nat, population: nat }),
   fc.record({ op: fc.constant('renamePerson' as const), pick: nat, name: nat }),
   fc.record({ op: fc.constant('endRole' as const), pick: nat }),
@@ -119,6 +123,48 @@ async function run(services: HubServices, store: GraphStore, s: Step): Promise<v
         { type: pick(LINK_TYPES, s.type)!, fromId: from, toId: to, since: '2025-03-01' },
         admin,
       );
+      return;
+    }
+    case 'addProject': {
+      // A project in a town, with an alliance or institution of the network as its partner.
+      const town = pick(
+        snapshot.entities.filter((e) => e.kind === 'Municipality' && !e.until),
+        s.town,
+      );
+      if (!town) return;
+      const partner = pick(
+        snapshot.entities.filter((e) => (e.kind === 'Alliance' || e.kind === 'Institution') && !e.until),
+        s.partner,
+      );
+      await services.projects.create(
+        {
+          name: `Projekt ${s.name}`,
+          districtAgs: town.districtAgs!,
+          municipalityId: town.id,
+          partnerIds: partner ? [partner.id] : [],
+        },
+        admin,
+      );
+      return;
+    }
+    case 'moveProject': {
+      const project = pick(
+        snapshot.entities.filter((e) => e.kind === 'Project'),
+        s.pick,
+      );
+      const town = pick(
+        snapshot.entities.filter(
+          (e) => e.kind === 'Municipality' && !e.until && e.districtAgs === project?.districtAgs,
+        ),
+        s.town,
+      );
+      if (project && town)
+        await services.projects.update(
+          project.id,
+          { municipalityId: town.id, status: pick(['RUNNING', 'FINISHED'], s.status) },
+          null,
+          admin,
+        );
       return;
     }
     case 'renameMunicipality': {

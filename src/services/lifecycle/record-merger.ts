@@ -113,7 +113,15 @@ export class RecordMerger {
     const located =
       survivor.kind === 'Municipality'
         ? await Promise.all(
-            ids.map((id) => this.store.listEntities({ kind: 'Institution', municipalityId: id, limit: 1000 })),
+            ids.map(async (id) =>
+              (
+                await Promise.all(
+                  (['Institution', 'Project'] as const).map((kind) =>
+                    this.store.listEntities({ kind, municipalityId: id, limit: 1000 }),
+                  ),
+                )
+              ).flat(),
+            ),
           )
         : [];
     const records: MergedRecord[] = merged.map((entity, i) => ({
@@ -121,8 +129,9 @@ export class RecordMerger {
       roles: roles[i] ?? [],
       links: links[i] ?? [],
       located: (located[i] ?? []).filter(
-        (e) => e.kind === 'Institution' && e.municipalityId === entity.id,
-      ) as MergedRecord['located'],
+        (e): e is MergedRecord['located'][number] =>
+          (e.kind === 'Institution' || e.kind === 'Project') && e.municipalityId === entity.id,
+      ),
     }));
     const day = this.reviser.effectiveDay(null);
     const revision = mergeRevision({

@@ -1,5 +1,5 @@
 import { newLinkId, newRoleId } from '../../../domain/ids.js';
-import type { Entity, Institution, Link, RoleAssignment } from '../../../domain/model.js';
+import type { Entity, Institution, Link, Project, RoleAssignment } from '../../../domain/model.js';
 import { emptyRevision, versionOf, type NetworkRevision } from './revisions.js';
 
 // Two records of the same person, alliance or institution, or municipalities that merged
@@ -14,8 +14,8 @@ export interface MergedRecord {
   roles: RoleAssignment[];
   /** Current links touching the record. */
   links: Link[];
-  /** Institutions located in the record (a municipality). */
-  located: Institution[];
+  /** Institutions and projects located in the record (a municipality). */
+  located: (Institution | Project)[];
 }
 
 export interface MergePlan {
@@ -76,16 +76,16 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       links.add(linkKey(moved));
       revision.addedLinks.push({ id: newLinkId(), ...moved, since: plan.day, note: link.note });
     }
-    for (const institution of record.located) {
+    for (const placed of record.located) {
       revision.updates.push({
         entity: {
-          ...institution,
+          ...placed,
           municipalityId: target,
-          version: versionOf(institution) + 1,
+          version: versionOf(placed) + 1,
           changedBy: plan.actorId,
           changedAt: plan.at,
         },
-        expectedVersion: versionOf(institution),
+        expectedVersion: versionOf(placed),
       });
     }
   }
