@@ -28,14 +28,16 @@ export interface GraphqlRow {
 
 type Kind = 'hub' | 'reference' | 'raw';
 
-/** The hub's heap limit in MB, as package.json's start script sets it (HUB_MAX_HEAP_MB, 1024 by default). */
-function hubHeapMb(): string {
+/** The heap sizes package.json's start script gives the hub (HUB_MAX_HEAP_MB, 1024 by default). */
+function hubHeapFlags(): string[] {
   const start = (
     JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } }
   ).scripts.start;
-  const fallback = /HUB_MAX_HEAP_MB:-(\d+)/.exec(start)?.[1];
-  if (!fallback) throw new Error('package.json: the start script no longer sets the heap limit');
-  return process.env.HUB_MAX_HEAP_MB ?? fallback;
+  const flags = start.match(/--max-(old|semi)-space-size=\S+/g) ?? [];
+  if (!flags.length) throw new Error('package.json: the start script no longer sets the heap limit');
+  return flags.map((flag) =>
+    flag.replace(/\$\{HUB_MAX_HEAP_MB:-(\d+)\}/, (_all, fallback: string) => process.env.HUB_MAX_HEAP_MB ?? fallback),
+  );
 }
 
 /** Starts one server process; `target` is the Neo4j URI (or, for hub-embedded, the store's folder). */
@@ -46,7 +48,7 @@ export async function startServer(
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // The hub runs with the heap limit `npm start` gives it, so its memory is measured as users run it.
-  const heap = kind === 'hub' || kind === 'hub-embedded' ? [`--max-old-space-size=${hubHeapMb()}`] : [];
+  const heap = kind === 'hub' || kind === 'hub-embedded' ? hubHeapFlags() : [];
   const child = spawn(
     process.execPath,
     [...heap, '--import', 'tsx', join(import.meta.dirname, '../serve.ts'), kind, String(port), target],

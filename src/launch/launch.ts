@@ -24,8 +24,8 @@ if (major >= OLDEST_SUPPORTED_MAJOR) {
   console.error(
     `Node.js ${process.versions.node} is past its end of life; running on Node.js ${runtime.version} from .cache/node.`,
   );
-  // A heap limit given to this launcher (npm start's HUB_MAX_HEAP_MB) is meant for the hub.
-  const heapLimit = process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size='));
+  // Heap sizes given to this launcher (npm start's HUB_MAX_HEAP_MB) are meant for the hub.
+  const heapLimit = process.execArgv.filter((flag) => /^--max-(old|semi)-space-size=/.test(flag));
   const child = spawn(join(runtime.bin, 'node'), [...heapLimit, '--import', 'tsx', join(root, entry), ...args], {
     stdio: 'inherit',
     env: runtimeEnv(runtime),
