@@ -5,7 +5,8 @@ import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, Municipali
 import { FundingLevelEnum, InstitutionTypeEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
 
-async function topicsOf(ids: readonly string[], ctx: HubContext): Promise<Topic[]> {
+/** The topics of a record, in the order it names them. */
+export async function topicsOf(ids: readonly string[], ctx: HubContext): Promise<Topic[]> {
   const topics = await Promise.all(ids.map((id) => ctx.directory.entityOfKind(id, 'Topic')));
   return topics.filter((t) => t !== null);
 }

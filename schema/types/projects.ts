@@ -4,6 +4,7 @@ import { projectText } from '../../src/services/projects/domain/project-text.js'
 import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
 import { DistrictRef, MunicipalityRef, PersonRef, ProjectRef, TopicRef } from '../refs.js';
+import { topicsOf } from './actors.js';
 import { ProjectStatusEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
 import { FundingCallType } from './funding.js';
@@ -51,8 +52,7 @@ builder.node(ProjectRef, {
     }),
     topics: t.field({
       type: [TopicRef],
-      resolve: async (p, _args, ctx) =>
-        (await Promise.all(p.topicIds.map((id) => ctx.directory.entityOfKind(id, 'Topic')))).filter((x) => x !== null),
+      resolve: (p, _args, ctx) => topicsOf(p.topicIds, ctx),
     }),
     partners: t.field({
       type: [SearchResult],
