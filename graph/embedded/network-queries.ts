@@ -23,7 +23,8 @@ const LIST_FILTER = `kind = @kind AND until IS NULL
                 OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND type = 'EXPERT_IN' AND to_id = @topic AND until IS NULL))
            AND (@municipality IS NULL OR json_extract(data, '$.municipalityId') = @municipality
                 OR EXISTS (SELECT 1 FROM links WHERE from_id = e.id AND to_id = @municipality AND until IS NULL))
-           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)`;
+           AND (@institutionType IS NULL OR json_extract(data, '$.institutionType') = @institutionType)
+           AND (@contact IS NULL OR json_extract(data, '$.contactPersonId') = @contact)`;
 
 export function snapshotOf(db: Database.Database, currentOnly: boolean): NetworkSnapshot {
   const current = currentOnly ? 'WHERE until IS NULL' : '';

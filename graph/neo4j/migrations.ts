@@ -100,6 +100,7 @@ const MIGRATIONS: Migration[] = [
     statements: [
       'CREATE INDEX project_district IF NOT EXISTS FOR (p:Project) ON (p.districtAgs)',
       'CREATE INDEX project_municipality IF NOT EXISTS FOR (p:Project) ON (p.municipalityId)',
+      'CREATE INDEX project_contact IF NOT EXISTS FOR (p:Project) ON (p.contactPersonId)',
       'CREATE INDEX link_id_partner_in IF NOT EXISTS FOR ()-[l:PARTNER_IN]-() ON (l.id)',
       'CREATE INDEX link_until_partner_in IF NOT EXISTS FOR ()-[l:PARTNER_IN]-() ON (l.until)',
     ],

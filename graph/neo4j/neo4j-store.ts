@@ -67,7 +67,8 @@ const LIST_FILTER = `e.kind = $kind AND e.until IS NULL
          AND ($role IS NULL OR EXISTS { MATCH (e)-[:HOLDS]->(r:RoleAssignment {role: $role}) WHERE r.until IS NULL })
          AND ($topic IS NULL OR $topic IN coalesce(e.topicIds, []) OR EXISTS { MATCH (e)-[x:EXPERT_IN]->(:Entity {id: $topic}) WHERE x.until IS NULL })
          AND ($municipality IS NULL OR e.municipalityId = $municipality OR EXISTS { MATCH (e)-[x]->(:Municipality {id: $municipality}) WHERE x.until IS NULL })
-         AND ($institutionType IS NULL OR e.institutionType = $institutionType)`;
+         AND ($institutionType IS NULL OR e.institutionType = $institutionType)
+         AND ($contact IS NULL OR e.contactPersonId = $contact)`;
 
 export interface Neo4jSettings {
   uri: string;

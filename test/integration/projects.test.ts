@@ -259,4 +259,30 @@ describe.each(storeFactories)('projects of intercultural opening on the $name st
       code: 'ALREADY_ENDED',
     });
   });
+
+  it('moves the contact of a project to the surviving record when two records of a person merge', async () => {
+    const admin = bearer(await hub.token('ADMIN'));
+    const added = await gql(
+      hub.yoga,
+      `mutation { addPerson(input: { name: "Doppelt Erfasst" }) { ... on MutationAddPersonSuccess { data { id } } } }`,
+      {},
+      admin,
+    );
+    const twin = added.data!.addPerson.data.id as string;
+    const created = await create(`name: "Kontakt wandert", districtAgs: "14627", contactPersonId: "${twin}"`);
+    const merged = await gql(
+      hub.yoga,
+      `mutation { mergeRecords(survivorId: "${KIK}", mergedIds: ["${twin}"]) { __typename ... on HubError { code message } } }`,
+      {},
+      admin,
+    );
+    expect(merged.data!.mergeRecords.__typename).toBe('MutationMergeRecordsSuccess');
+    const project = await gql(
+      hub.yoga,
+      `{ node(id: "${created.data.id}") { ... on Project { contact { id } version } } }`,
+      {},
+      kik,
+    );
+    expect(project.data!.node).toEqual({ contact: { id: KIK }, version: 2 });
+  });
 });

@@ -41,6 +41,8 @@ export interface EntityListQuery {
   municipalityId?: string | null;
   /** Institutions: only of this type. */
   institutionType?: InstitutionType | null;
+  /** Projects: only those whose contact is this person. */
+  contactPersonId?: string | null;
   /** Keyset cursor: the (name, id) of the last entity of the previous page. */
   after?: { name: string; id: string } | null;
   limit: number;
@@ -56,6 +58,7 @@ export function listParameters(q: EntityListQuery, key: string | null) {
     topic: q.topicId ?? null,
     municipality: q.municipalityId ?? null,
     institutionType: q.institutionType ?? null,
+    contact: q.contactPersonId ?? null,
     afterName: q.after?.name ?? null,
     afterId: q.after?.id ?? null,
   };

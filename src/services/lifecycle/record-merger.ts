@@ -4,7 +4,7 @@ import { InvalidInput, NotFound } from '../../domain/errors.js';
 import { entityId, kindOfId, slug } from '../../domain/ids.js';
 import type { Entity, Municipality, Revisioned } from '../../domain/model.js';
 import { mergeRevision, type MergedRecord } from './domain/merges.js';
-import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { EntityListQuery, MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import { parseInput, updateSchemas } from '../writes/inputs.js';
 import type { NetworkReviser } from './network-reviser.js';
@@ -110,27 +110,34 @@ export class RecordMerger {
           : this.store.rolesInScopes([survivor.id]),
       survivorIsNew ? Promise.resolve([[]]) : this.store.linksOf([survivor.id]),
     ]);
-    const located =
+    // Records naming a merged one in a field: located in a merged town, or a project whose contact merged.
+    const referringQueries: EntityListQuery[] =
       survivor.kind === 'Municipality'
-        ? await Promise.all(
-            ids.map(async (id) =>
-              (
-                await Promise.all(
-                  (['Institution', 'Project'] as const).map((kind) =>
-                    this.store.listEntities({ kind, municipalityId: id, limit: 1000 }),
-                  ),
-                )
-              ).flat(),
+        ? (['Institution', 'Project'] as const).map((kind) => ({ kind, limit: 1000 }))
+        : survivor.kind === 'Person'
+          ? [{ kind: 'Project', limit: 1000 }]
+          : [];
+    const referring = await Promise.all(
+      ids.map(async (id) =>
+        (
+          await Promise.all(
+            referringQueries.map((q) =>
+              this.store.listEntities(
+                survivor.kind === 'Person' ? { ...q, contactPersonId: id } : { ...q, municipalityId: id },
+              ),
             ),
           )
-        : [];
+        ).flat(),
+      ),
+    );
     const records: MergedRecord[] = merged.map((entity, i) => ({
       entity,
       roles: roles[i] ?? [],
       links: links[i] ?? [],
-      located: (located[i] ?? []).filter(
-        (e): e is MergedRecord['located'][number] =>
-          (e.kind === 'Institution' || e.kind === 'Project') && e.municipalityId === entity.id,
+      referring: (referring[i] ?? []).filter(
+        (e): e is MergedRecord['referring'][number] =>
+          (e.kind === 'Institution' || e.kind === 'Project') &&
+          (e.municipalityId === entity.id || (e.kind === 'Project' && e.contactPersonId === entity.id)),
       ),
     }));
     const day = this.reviser.effectiveDay(null);

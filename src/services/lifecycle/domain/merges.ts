@@ -14,8 +14,11 @@ export interface MergedRecord {
   roles: RoleAssignment[];
   /** Current links touching the record. */
   links: Link[];
-  /** Institutions and projects located in the record (a municipality). */
-  located: (Institution | Project)[];
+  /**
+   * Records naming this one in a field: institutions and projects located in it (a municipality),
+   * projects whose contact it is (a person). They name the survivor from the merge on.
+   */
+  referring: (Institution | Project)[];
 }
 
 export interface MergePlan {
@@ -42,6 +45,7 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
   const links = new Set(plan.survivorLinks.map(linkKey));
   const endedRoles = new Set<string>();
   const endedLinks = new Set<string>();
+  const movedRecords = new Set<string>();
   if (plan.survivorIsNew) revision.addedRecords.push(plan.survivor);
 
   for (const record of plan.merged) {
@@ -76,16 +80,15 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       links.add(linkKey(moved));
       revision.addedLinks.push({ id: newLinkId(), ...moved, since: plan.day, note: link.note });
     }
-    for (const placed of record.located) {
+    for (const referring of record.referring) {
+      if (movedRecords.has(referring.id)) continue;
+      movedRecords.add(referring.id);
+      const renamed = { ...referring, municipalityId: referring.municipalityId && swap(referring.municipalityId) };
+      if (renamed.kind === 'Project' && renamed.contactPersonId)
+        renamed.contactPersonId = swap(renamed.contactPersonId);
       revision.updates.push({
-        entity: {
-          ...placed,
-          municipalityId: target,
-          version: versionOf(placed) + 1,
-          changedBy: plan.actorId,
-          changedAt: plan.at,
-        },
-        expectedVersion: versionOf(placed),
+        entity: { ...renamed, version: versionOf(referring) + 1, changedBy: plan.actorId, changedAt: plan.at },
+        expectedVersion: versionOf(referring),
       });
     }
   }
