@@ -18,6 +18,7 @@ import { useDomainErrors } from './plugins/use-domain-errors.js';
 import { useNotices } from './plugins/use-notices.js';
 import { clientAddressOf } from './client-address.js';
 import { useOpaquePersonIds } from './plugins/use-opaque-person-ids.js';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 
 export interface YogaOptions {
   graphiql: boolean;
@@ -61,6 +62,9 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       // Request phase: refuse cross-site form posts, then find out who is asking.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBearerAuth(services.access),
+      // Execution compiled per document (cached with it). Before the plugins below that wrap
+      // execution, so they wrap the compiled one.
+      useGraphQlJit(),
       // Pseudonymised callers see opaque person ids, and may send them back.
       useOpaquePersonIds(services.privacy),
       // Validation phase: documents too deep, costly or long never run.
