@@ -1,9 +1,9 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Session } from 'neo4j-driver';
 
 // What lets several hub instances share work: claims (each key once) and leases (one holder at a
 // time, renewed, taken over when it runs out). Each runs in the caller's write transaction.
 
-export async function claimOnce(tx: ManagedTransaction, key: string): Promise<boolean> {
+export async function claimOnce(tx: ManagedTransaction | Session, key: string): Promise<boolean> {
   // The unique constraint on Claim.key makes concurrent MERGEs of one key create one node.
   const result = await tx.run(
     'MERGE (c:Claim {key: $key}) ON CREATE SET c.claimedAt = datetime(), c.fresh = true WITH c, c.fresh AS fresh REMOVE c.fresh RETURN fresh',
