@@ -322,6 +322,70 @@ describe.each(storeFactories)('the read model follows changes on the $name store
     );
   }, 240_000);
 
+  it('keeps the figures of other districts when a town changes, though a topic ties them together', async () => {
+    const { store, dispose } = await factory.open();
+    try {
+      const services = createServices(store, { rules: RULES, now });
+      await services.writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+      // The Koordinationskraft of the Landkreis is an expert on a topic an alliance next door works on.
+      await services.writer.link(
+        { type: 'EXPERT_IN', fromId: 'person:kk-1', toId: 'topic:language', since: '2025-01-01' },
+        admin,
+      );
+      await services.writer.addAlliance(
+        { name: 'Sprachbündnis Pirna', districtAgs: NACHBARKREIS, topicIds: ['topic:language'] },
+        admin,
+      );
+      await services.network.graph();
+      const revision = services.network.revision();
+      const town = (await store.municipalitiesOfDistricts([LANDKREIS]))[0]![0]!;
+      await services.reviser.update('Municipality', town.id, { population: 12_345 }, null, admin);
+      await services.network.graph();
+      expect(services.network.changedSince(revision, LANDKREIS)).toBe(true);
+      // Found at Germany scale: one town's population made every district's figures stale, through
+      // the topics its district's people share with the rest of the country.
+      expect(services.network.changedSince(revision, NACHBARKREIS)).toBe(false);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('keeps who a token stands for across changes to others, and follows a change to its person at once', async () => {
+    const { store: raw, dispose } = await factory.open();
+    try {
+      let tokenReads = 0;
+      const store = new Proxy(raw, {
+        get(target, property, receiver) {
+          if (property === 'tokenByHash') tokenReads++;
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      });
+      const services = createServices(store, { rules: RULES, now });
+      await services.writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+      const { secret } = await services.access.create(
+        { personId: 'person:vol-1', access: 'COORDINATOR', label: 'x' },
+        SYSTEM,
+      );
+      expect((await services.access.authenticate(secret))?.roles).toEqual(['VOLUNTEER']);
+      expect(tokenReads).toBe(1);
+      // Found at Germany scale: every write elsewhere (a town's population) dropped every
+      // caller's token, so the first read after any write waited for the store twice.
+      const town = (await store.municipalitiesOfDistricts([LANDKREIS]))[0]![0]!;
+      await services.reviser.update('Municipality', town.id, { population: 4_321 }, null, admin);
+      await services.access.authenticate(secret);
+      expect(tokenReads).toBe(1);
+      // A new role of the token's own person counts at the next request.
+      await services.writer.assignRole(
+        { personId: 'person:vol-1', role: 'KIK', scopeId: districtId(LANDKREIS) },
+        admin,
+      );
+      expect((await services.access.authenticate(secret))?.roles).toEqual(expect.arrayContaining(['VOLUNTEER', 'KIK']));
+      expect(tokenReads).toBe(2);
+    } finally {
+      await dispose();
+    }
+  });
+
   it('reads only what a change touched, never the whole network again', async () => {
     const { store: raw, dispose } = await factory.open();
     try {

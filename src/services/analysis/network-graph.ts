@@ -275,14 +275,19 @@ export class NetworkGraph {
   private redo(present: Present, dirty: Dirty): void {
     const districts = new Set<string>();
     // The districts of what changed and of its neighbours (an alliance is isolated in its district
-    // when the KIK next door loses the role): answers about them are stale.
+    // when the KIK next door loses the role): answers about them are stale. A topic or funding
+    // programme at the end of a changed link ends the path, as in the network view: through its
+    // neighbours one town's change would reach every district working on the same topic. Only one
+    // that changed itself passes the change on to its neighbours' districts.
     const note = (id: string) => {
       if (!present.full.hasNode(id)) return;
-      for (const ags of present.full.getNodeAttribute(id, 'districts')) districts.add(ags);
-      present.full.forEachNeighbor(id, (_n, attrs) => attrs.districts.forEach((ags) => districts.add(ags)));
+      const attrs = present.full.getNodeAttributes(id);
+      for (const ags of attrs.districts) districts.add(ags);
+      if (NON_ACTORS.includes(attrs.kind) && !dirty.nodes.has(id)) return;
+      present.full.forEachNeighbor(id, (_n, neighbour) => neighbour.districts.forEach((ags) => districts.add(ags)));
     };
-    const ends = [...dirty.pairs].flatMap((pair) => pair.split('\u0000'));
-    for (const id of [...dirty.nodes, ...ends]) note(id);
+    const touched = new Set([...dirty.nodes, ...[...dirty.pairs].flatMap((pair) => pair.split('\u0000'))]);
+    for (const id of touched) note(id);
     for (const id of dirty.nodes) {
       if (!present.full.hasNode(id)) continue;
       for (const ags of present.full.getNodeAttribute(id, 'districts')) present.byDistrict.get(ags)?.delete(id);
@@ -296,7 +301,7 @@ export class NetworkGraph {
         set.add(id);
       }
     }
-    for (const id of [...dirty.nodes, ...ends]) note(id);
+    for (const id of touched) note(id);
     this.changed(districts);
   }
 
