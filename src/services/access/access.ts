@@ -35,8 +35,10 @@ function hashOf(secret: string): string {
 
 /**
  * Who a token stands for is kept this long, so a request costs no database round trip for it.
- * Any change written (a revocation, a new role) drops the cache at once on every instance; a
- * token revoked from the command line stops working within this time.
+ * A change to a person (a new or ended role, a merge, an erasure) drops that person's tokens at
+ * once on every instance; a change that touched no network record (a revocation, a grant) or
+ * anything (another writer) drops them all. A token revoked from the command line stops working
+ * within this time.
  */
 const VIEWER_CACHE_MS = 15_000;
 
@@ -53,7 +55,14 @@ export class AccessService {
     private readonly events?: NetworkEvents,
     private readonly identities?: ChatIdentities,
   ) {
-    events?.subscribe(() => this.viewers.clear());
+    events?.subscribe((change) => {
+      const touched = change.touched;
+      if (!touched || (!touched.entityIds.length && !touched.meetingIds?.length && !touched.requestIds?.length))
+        return this.viewers.clear();
+      const people = new Set(touched.entityIds);
+      for (const [hash, { viewer }] of this.viewers)
+        if (!viewer || (viewer.personId !== null && people.has(viewer.personId))) this.viewers.delete(hash);
+    });
   }
 
   /** The viewer a secret stands for, or null when it is unknown or revoked. */
