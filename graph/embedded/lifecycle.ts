@@ -121,6 +121,12 @@ function dependantsOf(db: Database.Database, id: string): Dependant[] {
       count: count('SELECT count(*) AS n FROM links WHERE (from_id = ? OR to_id = ?) AND until IS NULL', id, id),
     },
     {
+      what: 'history',
+      count:
+        count('SELECT count(*) AS n FROM roles WHERE (person_id = ? OR scope_id = ?) AND until IS NOT NULL', id, id) +
+        count('SELECT count(*) AS n FROM links WHERE (from_id = ? OR to_id = ?) AND until IS NOT NULL', id, id),
+    },
+    {
       what: 'institutions',
       count: count(
         "SELECT count(*) AS n FROM entities WHERE kind = 'Institution' AND json_extract(data, '$.municipalityId') = ?",

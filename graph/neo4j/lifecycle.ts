@@ -50,16 +50,27 @@ async function dependantsOf(tx: ManagedTransaction, id: string): Promise<Dependa
   const result = await tx.run(
     `CALL { MATCH (r:RoleAssignment) WHERE (r.personId = $id OR r.scopeId = $id) AND r.until IS NULL RETURN count(r) AS roles }
      CALL { MATCH (:Entity {id: $id})-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL RETURN count(l) AS links }
+     CALL { MATCH (r:RoleAssignment) WHERE (r.personId = $id OR r.scopeId = $id) AND r.until IS NOT NULL RETURN count(r) AS endedRoles }
+     CALL { MATCH (:Entity {id: $id})-[l:${LINK_PATTERN}]-() WHERE l.until IS NOT NULL RETURN count(l) AS endedLinks }
      CALL { MATCH (i:Institution) WHERE i.municipalityId = $id RETURN count(i) AS institutions }
      CALL { MATCH (p:Project) WHERE p.municipalityId = $id OR p.contactPersonId = $id RETURN count(p) AS projects }
      CALL { MATCH (e:Entity) WHERE $id IN coalesce(e.topicIds, []) RETURN count(e) AS records }
      CALL { MATCH (q:Request) WHERE q.requesterId = $id OR q.handlerId = $id OR q.data CONTAINS $quoted RETURN count(q) AS requests }
      CALL { MATCH (m:Meeting) WHERE EXISTS { MATCH (m)-[:WITH]->(:MeetingPerson {personId: $id}) } OR m.data CONTAINS $quoted RETURN count(m) AS meetings }
-     RETURN roles, links, institutions, projects, records, requests, meetings`,
+     RETURN roles, links, endedRoles + endedLinks AS history, institutions, projects, records, requests, meetings`,
     { id, quoted: JSON.stringify(id) },
   );
   const row = result.records[0]!;
-  const whats: Dependant['what'][] = ['roles', 'links', 'institutions', 'projects', 'records', 'requests', 'meetings'];
+  const whats: Dependant['what'][] = [
+    'roles',
+    'links',
+    'history',
+    'institutions',
+    'projects',
+    'records',
+    'requests',
+    'meetings',
+  ];
   return whats.map((what) => ({ what, count: fromNeo4j(row.get(what)) as number })).filter((d) => d.count > 0);
 }
 

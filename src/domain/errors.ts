@@ -191,10 +191,11 @@ export class ImportRowInvalid extends DomainError {
   constructor(
     readonly line: number,
     readonly reason: string,
+    reasonDe: string = reason,
   ) {
     super(
       `Line ${line}: ${reason} Nothing from this file was written.`,
-      `Zeile ${line}: ${reason} Aus dieser Datei wurde nichts gespeichert.`,
+      `Zeile ${line}: ${reasonDe} Aus dieser Datei wurde nichts gespeichert.`,
     );
   }
 }
@@ -257,7 +258,17 @@ export class EditConflict extends DomainError {
 }
 
 export interface Dependant {
-  what: 'roles' | 'links' | 'municipalities' | 'institutions' | 'projects' | 'records' | 'requests' | 'meetings';
+  what:
+    | 'roles'
+    | 'links'
+    | 'municipalities'
+    | 'institutions'
+    | 'projects'
+    | 'records'
+    | 'requests'
+    | 'meetings'
+    /** Ended roles and links: a record with a past is ended, never deleted, so the history keeps it. */
+    | 'history';
   count: number;
 }
 
@@ -270,6 +281,7 @@ const DEPENDANT_DE: Record<Dependant['what'], string> = {
   records: 'Einträge mit diesem Thema oder Programm',
   requests: 'Anfragen',
   meetings: 'Treffen',
+  history: 'beendete Rollen oder Verbindungen im Verlauf',
 };
 
 export class HasDependants extends DomainError {
@@ -278,8 +290,16 @@ export class HasDependants extends DomainError {
     readonly recordName: string,
     readonly dependants: Dependant[],
   ) {
-    const en = dependants.map((d) => `${d.count} ${d.what === 'records' ? 'records about it' : d.what}`).join(', ');
-    const de = dependants.map((d) => `${d.count} ${DEPENDANT_DE[d.what]}`).join(', ');
+    const current = dependants.filter((d) => d.what !== 'history');
+    if (current.length === 0) {
+      super(
+        `${recordName} has a history (ended roles or links) and is ended rather than deleted, so the history stays true; nothing was deleted.`,
+        `${recordName} hat einen Verlauf (beendete Rollen oder Verbindungen) und wird deshalb beendet statt gelöscht, damit der Verlauf stimmt; nichts wurde gelöscht.`,
+      );
+      return;
+    }
+    const en = current.map((d) => `${d.count} ${d.what === 'records' ? 'records about it' : d.what}`).join(', ');
+    const de = current.map((d) => `${d.count} ${DEPENDANT_DE[d.what]}`).join(', ');
     super(
       `${recordName} cannot be deleted: ${en} still depend on it. End or move them first; nothing was deleted.`,
       `${recordName} kann nicht gelöscht werden, davon hängen noch ab: ${de}. Bitte diese zuerst beenden oder verschieben; nichts wurde gelöscht.`,

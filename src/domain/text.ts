@@ -4,8 +4,16 @@ import { InvalidInput } from './errors.js';
 // no control characters (line breaks only where a field is multi-line), a length per field.
 // Chat and calendars print these texts; a stray line feed or bell must never reach them.
 
-const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_MULTI_LINE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) reorder what a
+// reader sees: "Bündnis \u202Eesöb" shows another name than it has. Never part of a name or text.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_MULTI_LINE =
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether a text holds control characters or direction overrides (line breaks allowed where multi-line). */
+export function hasControlCharacters(text: string, multiline = false): boolean {
+  return (multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text);
+}
 
 export interface TextRule {
   field: string;
@@ -19,7 +27,7 @@ export interface TextRule {
 export function cleanText(value: string, rule: TextRule): string {
   const text = value.normalize('NFC').trim();
   const min = rule.min ?? 1;
-  if ((rule.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) {
+  if (hasControlCharacters(text, rule.multiline)) {
     throw new InvalidInput(rule.field, 'must be plain text without control characters', {
       field: rule.fieldDe,
       problem: 'nur reiner Text ohne Steuerzeichen',

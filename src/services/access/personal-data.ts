@@ -1,4 +1,4 @@
-import type { Viewer } from './domain/access.js';
+import { ERASED_NAME, type Viewer } from './domain/access.js';
 import { randomUUID } from 'node:crypto';
 import type { DecisionPoll } from '../meetings/domain/meetings.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
@@ -12,7 +12,7 @@ import type { GraphStore } from '../../domain/ports/graph-store.port.js';
 
 const EVER = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };
 
-export const ERASED_NAME = 'Gelöschte Person';
+export { ERASED_NAME };
 
 export class PersonalData {
   constructor(

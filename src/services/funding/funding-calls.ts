@@ -7,6 +7,7 @@ import { ImportRowInvalid, NotAllowed, NotFound } from '../../domain/errors.js';
 import { FUNDING_LEVELS, type Topic } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { matchTopic, topicNamed } from '../../domain/topic-match.js';
+import { hasControlCharacters } from '../../domain/text.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices } from '../chat/pending-notices.js';
 import type { NameIndex } from '../reads/name-index.js';
@@ -217,6 +218,16 @@ export class FundingCalls {
         );
       }
       const r = parsed.data;
+      for (const [field, text] of [
+        ['title', r.title],
+        ['funder', r.funder],
+      ] as const)
+        if (hasControlCharacters(text))
+          throw new ImportRowInvalid(
+            line,
+            `${field}: must be plain text without control characters.`,
+            `${field === 'title' ? 'Titel' : 'Fördergeber'}: nur reiner Text ohne Steuerzeichen.`,
+          );
       const topicIds = list(r.topics).map((name) => {
         const found = topics.find((t) => t.id === name) ?? matchTopic(name, topics).match;
         if (!found) throw new ImportRowInvalid(line, `topic "${name}" is not known.`);
@@ -251,9 +262,16 @@ export class FundingCalls {
     });
     const ids = new Set<string>();
     rows.forEach(({ line }, i) => {
-      if (ids.has(calls[i]!.id)) throw new ImportRowInvalid(line, `id "${calls[i]!.id}" appears twice.`);
+      if (ids.has(calls[i]!.id))
+        throw new ImportRowInvalid(
+          line,
+          `id "${calls[i]!.id}" appears twice.`,
+          `Die Kennung „${calls[i]!.id}“ steht zweimal in der Datei.`,
+        );
       ids.add(calls[i]!.id);
     });
+    const stored = new Map((await this.all()).map((c) => [c.id, c]));
+    rows.forEach(({ line }, i) => checkImportScope(calls[i]!, stored.get(calls[i]!.id), viewer, line));
     // One transaction: the claim of this import with every call beside it.
     await this.store.claimOnce(
       `funding-import:${this.now().toISOString()}:${[...ids].join(',').slice(0, 200)}`,
@@ -366,4 +384,25 @@ export class FundingCalls {
       row: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')),
     }));
   }
+}
+
+/**
+ * An import writes each row as a single write would: a district coordinator only calls open to
+ * their own district alone, and never over a call of anyone else's (an id that exists elsewhere).
+ */
+function checkImportScope(call: FundingCall, stored: FundingCall | undefined, viewer: Viewer, line: number): void {
+  if (viewer.access === 'ADMIN') return;
+  const own = (c: FundingCall) => c.districtAgs.length > 0 && c.districtAgs.every((ags) => ags === viewer.districtAgs);
+  if (stored && !own(stored))
+    throw new ImportRowInvalid(
+      line,
+      `id "${call.id}" belongs to a call of another district or of the whole state; only admins change it.`,
+      `Die Kennung „${call.id}“ gehört zu einem Aufruf eines anderen Kreises oder des ganzen Landes; ändern können ihn nur Admins.`,
+    );
+  if (!own(call))
+    throw new ImportRowInvalid(
+      line,
+      `districtAgs: only your own district (${viewer.districtAgs ?? '–'}).`,
+      `Kreis: nur Ihr eigener Kreis (${viewer.districtAgs ?? '–'}).`,
+    );
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Viewer } from '../access/domain/access.js';
 import { authorizeChanges } from '../access/domain/authorization.js';
+import { NO_TARGETS, type TargetScopes } from '../access/domain/target-scope.js';
+import { readTargetScopes, type TargetScopeStore } from '../access/target-scopes.js';
 import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../../domain/ids.js';
 import { bundleOf, FactsSnapshot } from '../../domain/changes.js';
@@ -36,7 +38,7 @@ export interface RecordHistory {
 
 export class NetworkReviser {
   constructor(
-    private readonly store: NetworkStore & NetworkWriteStore & NetworkLifecycleStore,
+    private readonly store: NetworkStore & NetworkWriteStore & NetworkLifecycleStore & TargetScopeStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -218,9 +220,14 @@ export class NetworkReviser {
    * (that one is already ended, say): the transaction checks again on what it reads.
    */
   async authorizeFor(actor: Viewer, ids: readonly string[]): Promise<void> {
+    if (actor.access === 'ADMIN') return;
     const entities = (await this.store.entitiesByIds(ids)).filter((e): e is Entity => e !== null);
     const people = entities.filter((e) => e.kind === 'Person').map((e) => e.id);
-    const roles = (await this.store.rolesOfPersons(people)).flat();
+    const [roles, actorDistricts, targets] = await Promise.all([
+      this.store.rolesOfPersons(people).then((r) => r.flat()),
+      this.actorDistricts(actor),
+      readTargetScopes(this.store, actor, people),
+    ]);
     const scopes = (
       await this.store.entitiesByIds(roles.map((r) => r.scopeId).filter((id): id is string => id !== null))
     ).filter((e): e is Entity => e !== null);
@@ -229,11 +236,31 @@ export class NetworkReviser {
       ...emptyRevision(),
       updates: entities.map((entity) => ({ entity, expectedVersion: null })),
     };
-    const actorDistricts =
-      actor.access === 'COORDINATOR' && actor.personId
-        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
-        : new Set<string>();
-    authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
+    const { bundle, changedPeople } = asBundle(revision, facts);
+    authorizeChanges(actor, bundle, facts, { actorDistricts, targets, changedPeople });
+  }
+
+  private actorDistricts(actor: Viewer): Promise<Set<string>> {
+    return actor.access === 'COORDINATOR' && actor.personId
+      ? districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+      : Promise.resolve(new Set<string>());
+  }
+
+  /** The past of the people a revision touches, for the check inside its transaction (nothing for admins). */
+  private async targetsOf(revision: NetworkRevision, actor: Viewer): Promise<TargetScopes> {
+    if (actor.access === 'ADMIN') return NO_TARGETS;
+    const [endedRoles, endedLinks] = await Promise.all([
+      revision.endedRoles.length ? this.store.rolesByIds(revision.endedRoles.map((e) => e.id)) : [],
+      revision.endedLinks.length ? this.store.linksByIds(revision.endedLinks.map((e) => e.id)) : [],
+    ]);
+    const roles = [...endedRoles, ...revision.addedRoles].filter((r): r is RoleAssignment => r !== null);
+    const links = [...endedLinks, ...revision.addedLinks].filter((l): l is Link => l !== null);
+    return readTargetScopes(this.store, actor, [
+      ...revision.updates.flatMap((u) => [u.entity.id, ...(u.entity.mergedInto ? [u.entity.mergedInto] : [])]),
+      ...revision.deleted,
+      ...roles.map((r) => r.personId),
+      ...links.flatMap((l) => [l.fromId, l.toId]),
+    ]);
   }
 
   /** What changed about a record and who held its roles over time. */
@@ -289,10 +316,10 @@ export class NetworkReviser {
       subjectIds: [...new Set(subjectIds)],
       details,
     };
-    const actorDistricts =
-      actor.access === 'COORDINATOR' && actor.personId
-        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
-        : new Set<string>();
+    const [actorDistricts, targets] = await Promise.all([
+      this.actorDistricts(actor),
+      authorize ? NO_TARGETS : this.targetsOf(revision, actor),
+    ]);
     let touched: TouchedRecords | undefined;
     try {
       await this.store.revise(
@@ -300,7 +327,10 @@ export class NetworkReviser {
         (facts) => {
           touched = touchedByRevision(revision, facts);
           if (authorize) authorize(facts);
-          else authorizeChanges(actor, asBundle(revision, facts), facts, actorDistricts);
+          else {
+            const { bundle, changedPeople } = asBundle(revision, facts);
+            authorizeChanges(actor, bundle, facts, { actorDistricts, targets, changedPeople });
+          }
           validateRevision(revision, facts, this.settings);
         },
         audit,
@@ -347,25 +377,23 @@ export class NetworkReviser {
   }
 }
 
-/** The revision seen as what it touches, so the same district-bounded permissions as for additions apply. */
-function asBundle(revision: NetworkRevision, facts: WriteFacts): NetworkBundle {
+/**
+ * The revision seen as what it touches, so the same district-bounded permissions as for additions
+ * apply; the people whose own record it changes (a merged person's survivor among them) are named apart.
+ */
+function asBundle(revision: NetworkRevision, facts: WriteFacts): { bundle: NetworkBundle; changedPeople: string[] } {
   const touched: Entity[] = [
     ...revision.addedRecords,
     ...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]),
     ...revision.deleted.map((id) => facts.entity(id)),
   ].filter((e): e is Entity => e !== undefined);
   const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
-  // People count as touched in the districts of their roles, which authorizeChanges reads through their links.
+  const changedPeople = new Set<string>();
   for (const e of touched)
-    if (e.kind === 'Person')
-      bundle.links.push({
-        id: `touch:${e.id}`,
-        type: 'COOPERATES_WITH',
-        fromId: e.id,
-        toId: e.id,
-        since: null,
-        note: null,
-      });
+    if (e.kind === 'Person') {
+      changedPeople.add(e.id);
+      if (e.mergedInto) changedPeople.add(e.mergedInto);
+    }
   const known = facts instanceof RevisionFacts ? facts : null;
   bundle.roles.push(
     ...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined),
@@ -375,5 +403,5 @@ function asBundle(revision: NetworkRevision, facts: WriteFacts): NetworkBundle {
     ...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined),
     ...revision.addedLinks,
   );
-  return bundle;
+  return { bundle, changedPeople: [...changedPeople] };
 }

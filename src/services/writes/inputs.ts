@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.js';
+import { hasControlCharacters } from '../../domain/text.js';
 import {
   CHANNEL_KINDS,
   FUNDING_LEVELS,
@@ -12,13 +13,12 @@ import {
 
 // What callers may send, checked before anything reaches the rules or the store.
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const name = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+  .refine((s) => !hasControlCharacters(s), 'must not contain control characters')
   .transform((s) => s.normalize('NFC'));
 const ags = z.string().regex(/^\d{5}$/, 'must be a five-digit AGS');
 const id = z
@@ -32,6 +32,7 @@ const longText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine((s) => !hasControlCharacters(s, true), 'must not contain control characters')
     .transform((s) => s.normalize('NFC'));
 const fundingCallId = z.string().regex(/^[a-z0-9-]{3,60}$/, 'is not a funding call id');
 

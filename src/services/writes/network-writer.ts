@@ -1,5 +1,6 @@
 import type { Viewer } from '../access/domain/access.js';
 import { authorizeChanges } from '../access/domain/authorization.js';
+import { readTargetScopes, type TargetScopeStore } from '../access/target-scopes.js';
 import { bundleOf, validateChanges, type LineOf } from '../../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../../domain/ids.js';
 import {
@@ -47,7 +48,7 @@ export interface WriteOptions {
 
 export class NetworkWriter {
   constructor(
-    private readonly store: NetworkStore & NetworkWriteStore,
+    private readonly store: NetworkStore & NetworkWriteStore & TargetScopeStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -57,14 +58,23 @@ export class NetworkWriter {
   async apply(changes: NetworkBundle, options: WriteOptions): Promise<void> {
     const audit = auditEntryFor(changes, options.actor, options.action, this.now());
     const { actor } = options;
-    const actorDistricts =
+    const created = new Set(changes.persons.map((p) => p.id));
+    const [actorDistricts, targets] = await Promise.all([
       actor.access === 'COORDINATOR' && actor.personId
-        ? await districtsOfPerson(this.store, actor.personId, actor.districtAgs)
-        : new Set<string>();
+        ? districtsOfPerson(this.store, actor.personId, actor.districtAgs)
+        : new Set<string>(),
+      readTargetScopes(
+        this.store,
+        actor,
+        [...changes.roles.map((r) => r.personId), ...changes.links.flatMap((l) => [l.fromId, l.toId])].filter(
+          (id) => !created.has(id),
+        ),
+      ),
+    ]);
     await this.store.commit(
       changes,
       (facts) => {
-        authorizeChanges(actor, changes, facts, actorDistricts);
+        authorizeChanges(actor, changes, facts, { actorDistricts, targets });
         validateChanges(changes, facts, this.settings, options.lineOf);
       },
       audit,

@@ -42,3 +42,6 @@ export interface AuditEntry {
   /** What changed, as JSON-serialisable data. */
   details: Record<string, unknown>;
 }
+
+/** The name an erased person keeps as an anonymous placeholder. */
+export const ERASED_NAME = 'Gelöschte Person';

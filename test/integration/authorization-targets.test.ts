@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
+
+// The findings of issue 32, each reproduced as the attacker did it: writes whose target is a kind
+// of record the access matrix never used (privileged people, people without a current role,
+// records of another district reached through an import). Every test here failed before the fix.
+
+const KK_BAUTZEN = 'person:demo-14625-koordinationskraft';
+const VOLUNTEER_BAUTZEN = 'person:demo-14625-alliance-1-volunteer-1';
+const KIK_MEISSEN = 'person:demo-14627-kik-2';
+const ADMIN = 'person:demo-admin';
+const ANALYST = 'person:demo-analyst';
+
+const code = (field: { __typename: string; code?: string }) => field.code ?? field.__typename;
+
+describe('authorization over classes of targets (issue 32)', () => {
+  let hub: TestHub;
+  let bautzen: Record<string, string>;
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    bautzen = bearer(await hub.token('DISTRICT_COORDINATOR', KK_BAUTZEN, { districtAgs: '14625' }));
+  });
+
+  it('class 1: a district coordinator cannot merge a record into the admin', async () => {
+    const answer = await gql(
+      hub.yoga,
+      `mutation { mergeRecords(survivorId: "${ADMIN}", mergedIds: ["${VOLUNTEER_BAUTZEN}"]) { __typename ... on HubError { code } } }`,
+      {},
+      bautzen,
+    );
+    expect(code(answer.data!.mergeRecords)).toBe('NOT_ALLOWED');
+    const [volunteer] = await hub.store.entitiesByIds([VOLUNTEER_BAUTZEN]);
+    expect(volunteer!.until ?? null).toBeNull();
+  });
+
+  it("class 1: a district coordinator cannot replace the admin's or the analyst's e-mail", async () => {
+    for (const target of [ADMIN, ANALYST]) {
+      const answer = await gql(
+        hub.yoga,
+        `mutation { updatePerson(id: "${target}", input: { channels: [{ channel: EMAIL, value: "evil@example.org", visibility: PRIVATE }] }) { __typename ... on HubError { code } } }`,
+        {},
+        bautzen,
+      );
+      expect(code(answer.data!.updatePerson)).toBe('NOT_ALLOWED');
+      const [person] = await hub.store.entitiesByIds([target]);
+      expect(JSON.stringify(person)).not.toContain('evil@example.org');
+    }
+  });
+
+  it('class 1: a district coordinator can neither delete nor change a former KIK of another district', async () => {
+    const [roles] = await hub.store.rolesOfPersons([KIK_MEISSEN]);
+    for (const role of roles!) await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    const deleted = await gql(
+      hub.yoga,
+      `mutation { deleteRecord(id: "${KIK_MEISSEN}") { __typename ... on HubError { code } } }`,
+      {},
+      bautzen,
+    );
+    expect(code(deleted.data!.deleteRecord)).toBe('NOT_ALLOWED');
+    const renamed = await gql(
+      hub.yoga,
+      `mutation { updatePerson(id: "${KIK_MEISSEN}", input: { name: "Umbenannt" }) { __typename ... on HubError { code } } }`,
+      {},
+      bautzen,
+    );
+    expect(code(renamed.data!.updatePerson)).toBe('NOT_ALLOWED');
+    const [person] = await hub.store.entitiesByIds([KIK_MEISSEN]);
+    expect(person!.name).not.toBe('Umbenannt');
+  });
+
+  it('class 1: a record with history is ended, not deleted, even by its own district', async () => {
+    const meissen = bearer(
+      await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', { districtAgs: '14627' }),
+    );
+    const person = await hub.services.writer.addPerson({ name: 'Ehemals Aktiv', languages: [], channels: [] }, SYSTEM);
+    const role = await hub.services.writer.assignRole(
+      { personId: person.id, role: 'BEAUFTRAGTE', scopeId: 'district:14627' },
+      SYSTEM,
+    );
+    await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    const answer = await gql(
+      hub.yoga,
+      `mutation { deleteRecord(id: "${person.id}") { __typename ... on HubError { code message } } }`,
+      {},
+      meissen,
+    );
+    expect(code(answer.data!.deleteRecord)).toBe('HAS_DEPENDANTS');
+    expect(answer.data!.deleteRecord.message).toMatch(/Verlauf/);
+    const [after] = await hub.store.entitiesByIds([person.id]);
+    expect(after).not.toBeNull();
+    const [history] = await hub.store.allRolesOfPersons([person.id]);
+    expect(history!.map((r) => r.id)).toEqual([role.id]);
+  });
+
+  it('class 1: a person who never had a role or link is changed by admins only', async () => {
+    const loose = await hub.services.writer.addPerson({ name: 'Lose Person', languages: [], channels: [] }, SYSTEM);
+    const answer = await gql(
+      hub.yoga,
+      `mutation { updatePerson(id: "${loose.id}", input: { name: "Übernommen" }) { __typename ... on HubError { code } } }`,
+      {},
+      bautzen,
+    );
+    expect(code(answer.data!.updatePerson)).toBe('NOT_ALLOWED');
+  });
+
+  it('class 1: nobody below admin gives the admin a role or links to them', async () => {
+    const role = await gql(
+      hub.yoga,
+      `mutation { assignRole(input: { personId: "${ADMIN}", role: VOLUNTEER, scopeId: "district:14625" }) { __typename ... on HubError { code } } }`,
+      {},
+      bautzen,
+    );
+    expect(code(role.data!.assignRole)).toBe('NOT_ALLOWED');
+  });
+
+  it("class 2: importing funding calls cannot overwrite another district's call", async () => {
+    const meissenCall = (await hub.services.funding.visibleTo(SYSTEM)).find(
+      (c) => c.districtAgs.length === 1 && c.districtAgs[0] === '14627',
+    )!;
+    expect(meissenCall).toBeDefined();
+    const csv = [
+      'id,title,funder,level,topics,eligible,url,opensOn,closesOn,districtAgs',
+      `${meissenCall.id},Neuer Titel,Phisher,LAND,Sprache,MUNICIPALITY,https://phish.example.org,2026-01-01,2027-12-31,14625`,
+    ].join('\n');
+    const answer = await gql(
+      hub.yoga,
+      'mutation ($text: String!) { importFundingCalls(format: CSV, text: $text) { __typename ... on HubError { code message } } }',
+      { text: csv },
+      bautzen,
+    );
+    expect(code(answer.data!.importFundingCalls)).toBe('IMPORT_ROW_INVALID');
+    expect(answer.data!.importFundingCalls.message).toMatch(/Zeile 2|line 2/);
+    const after = await hub.services.funding.byId(meissenCall.id, SYSTEM);
+    expect(after.url).toBe(meissenCall.url);
+  });
+
+  it('class 2: a district coordinator imports calls for their own district only', async () => {
+    const csv = [
+      'id,title,funder,level,topics,eligible,opensOn,closesOn,districtAgs',
+      'fremder-aufruf-1,Aufruf für Meißen,Stiftung X,STIFTUNG,Sprache,MUNICIPALITY,2026-01-01,2027-12-31,14627',
+    ].join('\n');
+    const answer = await gql(
+      hub.yoga,
+      'mutation ($text: String!) { importFundingCalls(format: CSV, text: $text) { __typename ... on HubError { code } } }',
+      { text: csv },
+      bautzen,
+    );
+    expect(code(answer.data!.importFundingCalls)).toBe('IMPORT_ROW_INVALID');
+    await expect(hub.services.funding.byId('fremder-aufruf-1', SYSTEM)).rejects.toThrow();
+  });
+
+  it('class 2: a control character or a direction override in an imported title is refused with its line', async () => {
+    for (const title of ['Titel mit \u0007 Glocke', 'Titel \u202Egnuröf']) {
+      const answer = await gql(
+        hub.yoga,
+        'mutation ($text: String!) { importFundingCalls(format: JSON, text: $text) { __typename ... on HubError { code } } }',
+        {
+          text: JSON.stringify([
+            {
+              id: 'steuerzeichen-1',
+              title,
+              funder: 'Stiftung',
+              level: 'STIFTUNG',
+              topics: 'Sprache',
+              eligible: 'MUNICIPALITY',
+              opensOn: '2026-01-01',
+              closesOn: '2027-12-31',
+              districtAgs: '14625',
+            },
+          ]),
+        },
+        bautzen,
+      );
+      expect(code(answer.data!.importFundingCalls)).toBe('IMPORT_ROW_INVALID');
+    }
+    await expect(hub.services.funding.byId('steuerzeichen-1', SYSTEM)).rejects.toThrow();
+  });
+
+  it('class 6: a direction override is refused in alliance names and project aims', async () => {
+    const admin = bearer(await hub.token('ADMIN', ADMIN));
+    const alliance = await gql(
+      hub.yoga,
+      'mutation ($name: String!) { addAlliance(input: { name: $name, districtAgs: "14625" }) { __typename ... on HubError { code } } }',
+      { name: 'Bündnis \u202Eesöb' },
+      admin,
+    );
+    expect(code(alliance.data!.addAlliance)).toBe('INVALID_INPUT');
+  });
+});
