@@ -188,4 +188,56 @@ describe('authorization over classes of targets (issue 32)', () => {
     );
     expect(code(alliance.data!.addAlliance)).toBe('INVALID_INPUT');
   });
+
+  it('class 5: rights follow roles: once a KIK role ends, their token no longer reads channels for coordinators', async () => {
+    const kik = 'person:demo-14627-kik-1';
+    const token = bearer(await hub.token('COORDINATOR', kik));
+    const channels = async () =>
+      (
+        await gql(
+          hub.yoga,
+          `{ node(id: "person:demo-14627-koordinationskraft") { ... on Person { channels { visibility } } } }`,
+          {},
+          token,
+        )
+      ).data!.node.channels.map((c: { visibility: string }) => c.visibility) as string[];
+    expect(await channels()).toContain('COORDINATORS');
+    const [roles] = await hub.store.rolesOfPersons([kik]);
+    for (const role of roles!) await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    expect(await channels()).not.toContain('COORDINATORS');
+    const write = await gql(
+      hub.yoga,
+      'mutation { addAlliance(input: { name: "Nach dem Rollenende", districtAgs: "14627" }) { __typename ... on HubError { code } } }',
+      {},
+      token,
+    );
+    expect(code(write.data!.addAlliance)).toBe('NOT_ALLOWED');
+  });
+
+  it("class 5: a district coordinator's token stops writing in the district when their role there ends", async () => {
+    const kk = 'person:demo-14626-koordinationskraft';
+    const token = bearer(await hub.token('DISTRICT_COORDINATOR', kk, { districtAgs: '14626' }));
+    const add = (name: string) =>
+      gql(
+        hub.yoga,
+        `mutation { addAlliance(input: { name: "${name}", districtAgs: "14626" }) { __typename ... on HubError { code } } }`,
+        {},
+        token,
+      );
+    expect(code((await add('Vorher')).data!.addAlliance)).toBe('MutationAddAllianceSuccess');
+    const [roles] = await hub.store.rolesOfPersons([kk]);
+    for (const role of roles!) await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    expect(code((await add('Nachher')).data!.addAlliance)).toBe('NOT_ALLOWED');
+  });
+
+  it('class 5: an admin whose ADMIN role ended is no admin any more, even with an admin token', async () => {
+    const person = await hub.services.writer.addPerson({ name: 'Frühere Admin', languages: [], channels: [] }, SYSTEM);
+    const role = await hub.services.writer.assignRole({ personId: person.id, role: 'ADMIN', scopeId: null }, SYSTEM);
+    const token = bearer(await hub.token('ADMIN', person.id));
+    const tokens = async () =>
+      (await gql(hub.yoga, '{ accessTokens { id } }', {}, token)).errors?.[0]?.extensions?.code;
+    expect(await tokens()).toBeUndefined();
+    await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    expect(await tokens()).toBe('NOT_ALLOWED');
+  });
 });

@@ -5,6 +5,9 @@ import type { AccessStore, CoordinationStore, NetworkStore } from '../../domain/
 import type { ChatIdentities, ChatUser } from '../chat/chat-identities.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import { rolesWithinLevel } from './domain/policy.js';
+import { effectiveAccess, type RolesOfTokenPerson } from './domain/effective-access.js';
+import type { RoleAssignment } from '../../domain/model.js';
+import type { NetworkLifecycleStore } from '../lifecycle/domain/network-lifecycle.port.js';
 
 // Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
 // token is looked up by hash and the hash compared in constant time.
@@ -50,7 +53,10 @@ export class AccessService {
   private readonly streams = new Map<string, number>();
 
   constructor(
-    private readonly store: NetworkStore & AccessStore & CoordinationStore,
+    private readonly store: NetworkStore &
+      AccessStore &
+      CoordinationStore &
+      Pick<NetworkLifecycleStore, 'allRolesOfPersons'>,
     private readonly now: () => Date = () => new Date(),
     private readonly events?: NetworkEvents,
     private readonly identities?: ChatIdentities,
@@ -85,17 +91,47 @@ export class AccessService {
     const token = await this.store.tokenByHash(hash);
     if (!token || token.revokedAt !== null) return null;
     if (!timingSafeEqual(Buffer.from(token.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
-    const [roles] = await this.store.rolesOfPersons([token.personId]);
+    const [roles = []] = await this.store.rolesOfPersons([token.personId]);
+    const access = effectiveAccess(token, await this.rolesOfTokenPerson(token, roles));
     // A token never grants more than its level: roles above it do not count.
     return {
       personId: token.personId,
-      access: token.access,
-      districtAgs: token.districtAgs,
-      personalData: token.personalData,
+      access,
+      districtAgs: access === 'DISTRICT_COORDINATOR' || access === 'COORDINATOR' ? token.districtAgs : null,
+      personalData: access === 'ANALYST' || access === 'ADMIN' ? token.personalData : false,
       roles: rolesWithinLevel(
-        token.access,
-        (roles ?? []).map((r) => r.role),
+        access,
+        roles.map((r) => r.role),
       ),
+    };
+  }
+
+  /** What effectiveAccess needs beyond the current roles, read only for the tokens that depend on it. */
+  private async rolesOfTokenPerson(token: AccessToken, current: RoleAssignment[]): Promise<RolesOfTokenPerson> {
+    const lostAdmin =
+      token.access === 'ADMIN' &&
+      !current.some((r) => r.role === 'ADMIN') &&
+      ((await this.store.allRolesOfPersons([token.personId]))[0] ?? []).some((r) => r.role === 'ADMIN');
+    const scopes =
+      token.access === 'DISTRICT_COORDINATOR'
+        ? await this.store.entitiesByIds(current.map((r) => r.scopeId).filter((id): id is string => id !== null))
+        : [];
+    const districtOf = new Map(
+      scopes.flatMap((s) =>
+        s?.kind === 'District'
+          ? [[s.id, s.ags] as const]
+          : s && 'districtAgs' in s
+            ? [[s.id, s.districtAgs] as const]
+            : [],
+      ),
+    );
+    return {
+      current,
+      lostAdmin,
+      districtOfRole: (roleId) => {
+        const scopeId = current.find((r) => r.id === roleId)?.scopeId;
+        return scopeId ? (districtOf.get(scopeId) ?? null) : null;
+      },
     };
   }
 
