@@ -1,7 +1,8 @@
 import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../src/domain/errors.js';
 import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
-import type { NetworkEdge, NetworkNode, NetworkView } from '../../src/services/analysis/network-graph.js';
+import type { NetworkEdge, NetworkGraph, NetworkNode, NetworkView } from '../../src/services/analysis/network-graph.js';
+import type { Role } from '../../src/domain/model.js';
 import type { Position } from '../../src/services/analysis/network-layout.js';
 import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
@@ -79,10 +80,27 @@ const NetworkType = builder.objectRef<NetworkView & { nodes: PlacedNode[] }>('Ne
   }),
 });
 
+/** The roles people hold now, for views of the past: nobody is shown there who could not be shown today. */
+type RolesNow = (personId: string) => readonly Role[];
+
+async function rolesNowFor(ctx: { services: { network: NetworkGraph } }, past: boolean): Promise<RolesNow | null> {
+  if (!past) return null;
+  const now = await ctx.services.network.graph(null);
+  return (id) => (now.hasNode(id) ? now.getNodeAttribute(id, 'roles') : []);
+}
+
+/**
+ * Whether a person may be listed: by the rules that held for them then and, for a view of the
+ * past or with what has ended, by today's too (a former KIK is no public person any more).
+ */
+function listable(viewer: Viewer, node: { id: string; roles: readonly Role[] }, rolesNow: RolesNow | null): boolean {
+  return mayListPerson(viewer, node.id, node.roles) && (!rolesNow || mayListPerson(viewer, node.id, rolesNow(node.id)));
+}
+
 /** Anonymous callers see people in public roles only; their links go with them. */
-function visibleTo(viewer: Viewer, view: NetworkView): NetworkView {
+function visibleTo(viewer: Viewer, view: NetworkView, rolesNow: RolesNow | null): NetworkView {
   const hidden = new Set(
-    view.nodes.filter((n) => n.kind === 'Person' && !mayListPerson(viewer, n.id, n.roles)).map((n) => n.id),
+    view.nodes.filter((n) => n.kind === 'Person' && !listable(viewer, n, rolesNow)).map((n) => n.id),
   );
   if (hidden.size === 0) return view;
   return {
@@ -136,7 +154,8 @@ builder.queryFields((t) => ({
         at: args.at ? parseDay('at', args.at) : null,
         withEnded: args.withEnded ?? false,
       };
-      const view = visibleTo(ctx.viewer, await ctx.services.network.view(query));
+      const rolesNow = await rolesNowFor(ctx, query.at !== null || query.withEnded);
+      const view = visibleTo(ctx.viewer, await ctx.services.network.view(query), rolesNow);
       if (!args.layout) return view;
       const positions = ctx.services.layouts.positions(`${JSON.stringify(query)}#${view.nodes.length}`, view);
       return { edges: view.edges, nodes: view.nodes.map((n) => ({ ...n, ...positions.get(n.id) })) };
@@ -159,7 +178,8 @@ builder.queryFields((t) => ({
         const a = graph.getNodeAttributes(id);
         return { id, kind: a.kind, name: a.name, districtAgs: a.districts[0] ?? null, roles: a.roles, size: 1 };
       });
-      if (nodes.some((n) => n.kind === 'Person' && !mayListPerson(ctx.viewer, n.id, n.roles))) {
+      const rolesNow = await rolesNowFor(ctx, at !== null);
+      if (nodes.some((n) => n.kind === 'Person' && !listable(ctx.viewer, n, rolesNow))) {
         throw new NotAllowed(
           'see this chain: it runs through people only signed-in members may see',
           'diese Kette nicht sehen: sie führt über Personen, die nur angemeldete Mitglieder sehen',

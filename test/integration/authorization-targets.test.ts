@@ -240,4 +240,32 @@ describe('authorization over classes of targets (issue 32)', () => {
     await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
     expect(await tokens()).toBe('NOT_ALLOWED');
   });
+
+  it('class 3: anonymous views of the past name nobody whom the present would not name', async () => {
+    const kik = 'person:demo-14628-kik-1';
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const before = await gql(hub.yoga, `{ network(districtAgs: "14628", at: "${yesterday}") { nodes { id } } }`);
+    expect(before.data!.network.nodes.map((n: { id: string }) => n.id)).toContain(kik);
+    const [roles] = await hub.store.rolesOfPersons([kik]);
+    for (const role of roles!) await hub.services.reviser.endRole({ id: role.id }, null, SYSTEM);
+    expect((await gql(hub.yoga, `{ node(id: "${kik}") { id } }`)).data!.node).toBeNull();
+    for (const args of [`at: "${yesterday}"`, 'withEnded: true']) {
+      const view = await gql(hub.yoga, `{ network(districtAgs: "14628", ${args}) { nodes { id label } } }`);
+      expect(view.errors).toBeUndefined();
+      expect(view.data!.network.nodes.map((n: { id: string }) => n.id)).not.toContain(kik);
+    }
+    const [served] = await hub.store.allLinksOf([kik]);
+    const town = served!.find((l) => l.type === 'SERVES')!.toId;
+    const path = await gql(hub.yoga, `{ path(from: "${kik}", to: "${town}", at: "${yesterday}") { id } }`);
+    expect(path.data?.path ?? null).toBeNull();
+    expect(path.errors![0]!.extensions!.code).toBe('NOT_ALLOWED');
+    const member = bearer(await hub.token('VOLUNTEER', VOLUNTEER_BAUTZEN));
+    const signedIn = await gql(
+      hub.yoga,
+      `{ network(districtAgs: "14628", withEnded: true) { nodes { id } } }`,
+      {},
+      member,
+    );
+    expect(signedIn.data!.network.nodes.map((n: { id: string }) => n.id)).toContain(kik);
+  });
 });

@@ -85,6 +85,8 @@ export function authorizeChanges(
 /** The scope of each target of a bundle: its districts, and whether it is a privileged person. */
 class TargetModel {
   private readonly created: ReadonlySet<string>;
+  /** What the bundle itself adds, looked up before what is stored. */
+  private readonly added: ReadonlyMap<string, Entity>;
 
   constructor(
     private readonly changes: NetworkBundle,
@@ -92,6 +94,11 @@ class TargetModel {
     private readonly targets: TargetScopes,
   ) {
     this.created = new Set(changes.persons.map((p) => p.id));
+    this.added = new Map(entitiesOf(changes).map((e) => [e.id, e]));
+  }
+
+  private entity(id: string): Entity | undefined {
+    return this.added.get(id) ?? this.facts.entity(id);
   }
 
   /** Existing people the bundle touches: changed themselves, given or losing a role, or at either end of a link. */
@@ -116,7 +123,7 @@ class TargetModel {
     for (const e of entitiesOf(this.changes)) if (e.kind !== 'Person') add(this.ofRecord(e));
     for (const id of changedPeople) add(this.ofPerson(id) ?? throwUnscoped());
     for (const r of this.changes.roles) {
-      const scope = r.scopeId ? this.ofRecord(this.facts.entity(r.scopeId)) : [];
+      const scope = r.scopeId ? this.ofRecord(this.entity(r.scopeId)) : [];
       add(scope.length ? scope : throwUnscoped());
     }
     for (const l of this.changes.links) {
@@ -127,7 +134,7 @@ class TargetModel {
   }
 
   private ofEndpoint(id: string): string[] {
-    const entity = this.facts.entity(id);
+    const entity = this.entity(id);
     if (entity?.kind !== 'Person') return this.ofRecord(entity);
     return this.created.has(id) ? [] : (this.ofPerson(id) ?? []);
   }
