@@ -39,7 +39,7 @@ export class PrivacyKeys implements Pseudonyms {
   /** The same opaque id for the same person, every time. */
   opaqueId(personId: string): string {
     const iv = createHmac('sha256', this.idKey).update(personId).digest().subarray(0, 12);
-    return `${OPAQUE_PREFIX}${seal(this.idKey, iv, personId)}`;
+    return `${OPAQUE_PREFIX}${seal(this.idKey, iv, personId, ID_BLOCK)}`;
   }
 
   /** The person id behind an opaque id, or null when it is not one of ours. */
@@ -49,7 +49,7 @@ export class PrivacyKeys implements Pseudonyms {
   }
 
   sealCursor(plain: string): string {
-    return seal(this.cursorKey, randomBytes(12), plain);
+    return seal(this.cursorKey, randomBytes(12), plain, CURSOR_BLOCK);
   }
 
   openCursor(sealed: string): string | null {
@@ -68,9 +68,24 @@ export class PrivacyKeys implements Pseudonyms {
   }
 }
 
-function seal(key: Buffer, iv: Buffer, plain: string): string {
+/**
+ * Sealed values are padded to a multiple of a block, so their length tells nothing of what they
+ * hide (a short name, a long id): a marker byte, the length in two bytes, the text, zeros.
+ * Values sealed before padding (no marker) still open.
+ */
+const PADDED = 0x01;
+const ID_BLOCK = 128;
+const CURSOR_BLOCK = 256;
+
+function seal(key: Buffer, iv: Buffer, plain: string, block: number): string {
+  const text = Buffer.from(plain, 'utf8');
+  const size = Math.ceil((text.length + 3) / block) * block;
+  const padded = Buffer.alloc(size);
+  padded[0] = PADDED;
+  padded.writeUInt16BE(text.length, 1);
+  text.copy(padded, 3);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(padded), cipher.final()]);
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
 }
 
@@ -80,7 +95,10 @@ function open(key: Buffer, sealed: string): string | null {
     if (bytes.length < 29) return null;
     const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+    const plain = Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]);
+    if (plain[0] !== PADDED) return plain.toString('utf8');
+    const length = plain.readUInt16BE(1);
+    return length + 3 <= plain.length ? plain.subarray(3, 3 + length).toString('utf8') : null;
   } catch {
     return null;
   }
