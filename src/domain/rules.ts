@@ -1,6 +1,7 @@
 import {
   AlreadyEnded,
   DuplicateId,
+  InvalidInput,
   KikLimitReached,
   KikRequiresLandkreis,
   KikServesOutsideDistrict,
@@ -66,10 +67,17 @@ export function checkEntityReferences(entity: Entity, facts: WriteFacts): void {
     case 'Alliance':
       need(facts, districtId(entity.districtAgs), 'District');
       return entity.topicIds.forEach((t) => need(facts, t, 'Topic'));
-    case 'Institution':
+    case 'Institution': {
       need(facts, districtId(entity.districtAgs), 'District');
-      if (entity.municipalityId) need(facts, entity.municipalityId, 'Municipality');
+      const town = entity.municipalityId ? need(facts, entity.municipalityId, 'Municipality') : null;
+      if (town && town.districtAgs !== entity.districtAgs)
+        throw new InvalidInput('municipalityId', `${town.name} is not part of the institution's district`, {
+          field: 'Gemeinde',
+          problem: `${town.name} gehört nicht zum Kreis der Institution`,
+        });
+      if (town?.until) throw new AlreadyEnded('Record', town.until);
       return;
+    }
     case 'FundingProgram':
       return entity.topicIds.forEach((t) => need(facts, t, 'Topic'));
     case 'Project':

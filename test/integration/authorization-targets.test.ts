@@ -268,4 +268,39 @@ describe('authorization over classes of targets (issue 32)', () => {
     );
     expect(signedIn.data!.network.nodes.map((n: { id: string }) => n.id)).toContain(kik);
   });
+
+  it("class 6: an update keeps the model's rules: an institution's town lies in its district", async () => {
+    const admin = bearer(await hub.token('ADMIN', ADMIN));
+    const added = await gql(
+      hub.yoga,
+      'mutation { addInstitution(input: { name: "Jobcenter Test", type: JOBCENTER, districtAgs: "14627" }) { __typename ... on MutationAddInstitutionSuccess { data { id } } } }',
+      {},
+      admin,
+    );
+    const id = added.data!.addInstitution.data.id as string;
+    const moved = await gql(
+      hub.yoga,
+      `mutation { updateInstitution(id: "${id}", input: { municipalityId: "municipality:14626-goerlitz" }) { __typename ... on HubError { code } } }`,
+      {},
+      admin,
+    );
+    expect(code(moved.data!.updateInstitution)).toBe('INVALID_INPUT');
+    const [stored] = await hub.store.entitiesByIds([id]);
+    expect((stored as { municipalityId: string | null }).municipalityId).toBeNull();
+  });
+
+  it('class 6: nobody decides their own proposal, not even an admin', async () => {
+    const own = await hub.services.identities.viewerOfPerson(ADMIN);
+    await hub.services.writer.assignRole({ personId: ADMIN, role: 'BEAUFTRAGTE', scopeId: 'district:14627' }, SYSTEM);
+    const proposal = await hub.services.proposals.propose(
+      { kind: 'updateSelf', fields: { name: 'Admin Selbst' } },
+      null,
+      own,
+    );
+    await expect(hub.services.proposals.decide(proposal.id, true, null, own)).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
+    const [person] = await hub.store.entitiesByIds([ADMIN]);
+    expect(person!.name).not.toBe('Admin Selbst');
+  });
 });

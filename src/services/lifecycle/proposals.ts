@@ -100,6 +100,9 @@ export class ChangeProposals {
     const proposal = await this.store.getState<ChangeProposal>(KEY(id));
     if (!proposal || proposal.state !== 'PENDING' || !(await this.pending(viewer)).some((p) => p.id === id))
       throw new NotFound('Proposal', id);
+    // Four eyes: a change someone proposed is decided by somebody else, admins included.
+    if (proposal.proposerId === viewer.personId)
+      throw new NotAllowed('decide your own proposal', 'nicht über den eigenen Vorschlag entscheiden');
     if (!accept && !reason?.trim())
       throw new InvalidInput('reason', 'say why it is rejected', {
         field: 'Grund',
