@@ -45,7 +45,7 @@ export function authorizeChanges(
       'change people who hold or held admin or analyst access (admins do)',
       'keine Personen mit Admin- oder Analysezugang ändern (das tun Admins)',
     );
-  if (changedPeople.some((id) => facts.entity(id)?.name === ERASED_NAME))
+  if (people.some((id) => facts.entity(id)?.name === ERASED_NAME))
     throw new NotAllowed('change an erased person', 'keine gelöschten Personen ändern');
   if (viewer.access === 'COORDINATOR') {
     const structural =
