@@ -303,4 +303,39 @@ describe('authorization over classes of targets (issue 32)', () => {
     const [person] = await hub.store.entitiesByIds([ADMIN]);
     expect(person!.name).not.toBe('Admin Selbst');
   });
+
+  it('class 3: a pseudonymised analyst receives no plain person id anywhere, in the present or the past', async () => {
+    const analyst = bearer(await hub.token('ANALYST', ANALYST));
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // A note naming somebody by id: free text, but the id in it is a name all the same.
+    await hub.services.writer.link(
+      {
+        type: 'COOPERATES_WITH',
+        fromId: 'person:demo-14627-beauftragte',
+        toId: 'alliance:demo-14627-1',
+        note: 'Vertretung: person:demo-14627-kik-2',
+      },
+      SYSTEM,
+    );
+    const answer = await gql(
+      hub.yoga,
+      `{
+        contacts(municipality: "Radebeul", at: "${yesterday}") { reason person { id name links { id from { id } to { id } } roles { id } } }
+        past: network(districtAgs: "14627", at: "${yesterday}") { nodes { id label } edges { source target } }
+        ended: network(districtAgs: "14627", withEnded: true) { nodes { id } edges { source target } }
+        district(ags: "14627", at: "${yesterday}") { coordination { id person { id name } } }
+      }`,
+      {},
+      analyst,
+    );
+    const people = await gql(
+      hub.yoga,
+      '{ people(first: 30, districtAgs: "14627", role: BEAUFTRAGTE) { edges { cursor node { id links { from { id } to { id } note } } } } }',
+      {},
+      analyst,
+    );
+    expect(answer.errors ?? people.errors).toBeUndefined();
+    expect(JSON.stringify(people.data)).toContain('Vertretung: person:~');
+    expect(JSON.stringify([answer.data, people.data])).not.toMatch(/person:(?!~)/);
+  });
 });

@@ -13,12 +13,18 @@ import type { PrivacyKeys } from '../../services/access/privacy-keys.js';
 const PERSON_ID = /^person:[^~]/;
 /** What an unknown or plain person id from a pseudonymised caller becomes: an id nobody has. */
 const NOBODY = 'person:~';
+/** Person ids inside a longer text (a JSON detail, a sentence): hidden there too. */
 const PERSON_ID_IN_TEXT = /person:[\w-]/;
-const PERSON_IDS_IN_TEXT = /person:[\w-]+/g;
+const PERSON_IDS_IN_TEXT = /person:[\w.-]+/g;
 
 export function useOpaquePersonIds(keys: PrivacyKeys): Plugin {
   const hide = (value: unknown): unknown => {
-    if (typeof value === 'string') return PERSON_ID.test(value) ? keys.opaqueId(value) : value;
+    if (typeof value === 'string')
+      return PERSON_ID.test(value)
+        ? keys.opaqueId(value)
+        : PERSON_ID_IN_TEXT.test(value)
+          ? value.replace(PERSON_IDS_IN_TEXT, (id) => keys.opaqueId(id))
+          : value;
     if (Array.isArray(value)) return value.map(hide);
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hide(v)]));
