@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../src/domain/errors.js';
 import type { Entity, EntityKind } from '../../src/domain/model.js';
-import { checkPeopleListing } from '../../src/services/access/domain/privacy.js';
+import { checkPeopleListing, isPseudonymised } from '../../src/services/access/domain/privacy.js';
 import { checkSearchText } from '../../src/domain/text.js';
 import type { EntityListQuery } from '../../src/domain/ports/graph-store.port.js';
 import type { HubContext } from '../context.js';
@@ -50,15 +50,19 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
   const first = args.first ?? 20;
   if (first < 1 || first > MAX_PAGE) throw new InvalidInput('first', `must be between 1 and ${MAX_PAGE}`);
   const after = args.after ? decodeCursor(ctx, args.after) : null;
-  const items = await ctx.directory.list({ ...query, after, limit: first + 1 });
+  const byPseudonym = query.kind === 'Person' && isPseudonymised(ctx.viewer);
+  const items = byPseudonym
+    ? await pseudonymOrder(ctx, query, after, first + 1)
+    : await ctx.directory.list({ ...query, after, limit: first + 1 });
   const shown = items.slice(0, first) as Extract<Entity, { kind: K }>[];
+  const sortKey = (node: Entity) => (byPseudonym ? { ...node, name: ctx.services.privacy.pseudonym(node.id) } : node);
   // Sealing costs a cipher per edge: only cursors asked for are sealed.
   const edges = shown.map((node) => {
     let sealed: string | null = null;
     return {
       node,
       get cursor() {
-        return (sealed ??= encodeCursor(ctx, node));
+        return (sealed ??= encodeCursor(ctx, sortKey(node)));
       },
     };
   });
@@ -78,6 +82,34 @@ async function page<K extends EntityKind>(ctx: HubContext, query: ListFilter<K>,
     totalCount: () => ctx.directory.count(query),
   };
 }
+
+/**
+ * People in the order of their pseudonyms, for callers who see pseudonyms: an order by name
+ * would tell them who comes before whom in the alphabet. Sorted here, over everything the
+ * filters find (names never leave the server).
+ */
+async function pseudonymOrder(
+  ctx: HubContext,
+  query: ListFilter<EntityKind>,
+  after: { name: string; id: string } | null,
+  limit: number,
+): Promise<Entity[]> {
+  const keyed = (await ctx.directory.list({ ...query, after: null, limit: PSEUDONYMISED_LIST_MAX })).map((entity) => ({
+    entity,
+    key: ctx.services.privacy.pseudonym(entity.id),
+  }));
+  const order = (a: { key: string; id: string }, b: { key: string; id: string }) =>
+    a.key.localeCompare(b.key) || a.id.localeCompare(b.id);
+  return keyed
+    .map(({ entity, key }) => ({ entity, key, id: entity.id }))
+    .filter((item) => !after || order(item, { key: after.name, id: after.id }) > 0)
+    .sort(order)
+    .slice(0, limit)
+    .map((item) => item.entity);
+}
+
+/** The most people a pseudonymised list orders at once. */
+const PSEUDONYMISED_LIST_MAX = 100_000;
 
 /** Every list answers how many items its filters find in all (counted only when asked for). */
 const countOf = (connection: object) => (connection as { totalCount: () => Promise<number> }).totalCount();

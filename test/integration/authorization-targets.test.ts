@@ -338,4 +338,28 @@ describe('authorization over classes of targets (issue 32)', () => {
     expect(JSON.stringify(people.data)).toContain('Vertretung: person:~');
     expect(JSON.stringify([answer.data, people.data])).not.toMatch(/person:(?!~)/);
   });
+
+  it('class 4: a pseudonymised list comes in the order of the pseudonyms, not of the names they hide', async () => {
+    const analyst = bearer(await hub.token('ANALYST', ANALYST));
+    const shown: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const answer = await gql(
+        hub.yoga,
+        'query ($after: String) { people(first: 7, districtAgs: "14627", after: $after) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+        analyst,
+      );
+      const people = answer.data!.people;
+      shown.push(...people.edges.map((e: { node: { name: string } }) => e.node.name));
+      if (!people.pageInfo.hasNextPage) {
+        expect(shown.length).toBe(people.totalCount);
+        break;
+      }
+      after = people.pageInfo.endCursor;
+    }
+    expect(shown.length).toBeGreaterThan(10);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown).toEqual([...shown].sort((a, b) => a.localeCompare(b)));
+  });
 });
