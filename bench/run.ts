@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/launch/command-line.js';
 import { EmbeddedStore } from '../graph/embedded/embedded-store.js';
 import { germanyNetwork } from '../graph/data/germany.js';
 import { saxonyDemo } from '../graph/data/saxony-demo.js';
@@ -23,15 +23,18 @@ import { stateSlice } from './slice.js';
 // slice of it), against a real Neo4j and the embedded store; writes BENCHMARKS.md and
 // bench/results.json. `--smoke` runs the same harness briefly on the demo network (npm test does).
 
-const { values } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    'neo4j-uri': { type: 'string' },
-    'synapse-url': { type: 'string' },
-    'synapse-secret': { type: 'string' },
-    out: { type: 'string', default: join(import.meta.dirname, '..') },
+const { values } = commandLine(
+  'Usage: npm run bench [-- --smoke] [--neo4j-uri URI] [--synapse-url URL --synapse-secret SECRET] [--out DIR]',
+  {
+    options: {
+      smoke: { type: 'boolean', default: false },
+      'neo4j-uri': { type: 'string' },
+      'synapse-url': { type: 'string' },
+      'synapse-secret': { type: 'string' },
+      out: { type: 'string', default: join(import.meta.dirname, '..') },
+    },
   },
-});
+);
 const smoke = values.smoke!;
 const settings = smoke
   ? { connections: 2, seconds: 1, runs: 2, chatMessages: 2, chatPeople: [1, 2], mapRuns: 1, writes: 20 }

@@ -8,8 +8,10 @@ import { ensureRuntime, LTS_RUNTIMES, runtimeEnv } from '../src/launch/node-runt
 const [major, ...rest] = process.argv.slice(2);
 const version = LTS_RUNTIMES[Number(major) as keyof typeof LTS_RUNTIMES];
 if (!version) {
-  console.error(`Usage: npm run test:node -- <${Object.keys(LTS_RUNTIMES).join('|')}> [vitest arguments]`);
-  process.exit(2);
+  const usage = `Usage: npm run test:node -- <${Object.keys(LTS_RUNTIMES).join('|')}> [vitest arguments]`;
+  const help = major === '--help' || major === '-h';
+  (help ? console.log : console.error)(usage);
+  process.exit(help ? 0 : 2);
 }
 const runtime = ensureRuntime(version);
 const vitest = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');

@@ -1,15 +1,18 @@
-import { parseArgs } from 'node:util';
 import { runCli } from '../../graph/data/cli-support.js';
 import { openStore, seedDemoIfEmpty } from '../../graph/open-store.js';
 import { loadConfig } from '../../src/config.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { loadHubSecret, PrivacyKeys } from '../../src/services/access/privacy-keys.js';
 import { resolveSpeaker, runConsoleChat } from './console-chat.js';
+import { commandLine } from '../../src/launch/command-line.js';
+
+const USAGE =
+  'Usage: npm run chat [-- --as <person id | name | volunteer | kik | koordinationskraft | admin>]\nReads commands (e.g. !hilfe) line by line and prints the answers; Ctrl-D ends.';
 
 // `npm run chat [-- --as <person id | name | volunteer | kik | koordinationskraft | admin>]`
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { as: { type: 'string' } } });
+  const { values } = commandLine(USAGE, { options: { as: { type: 'string' } } });
   const config = loadConfig();
   const store = await openStore(config);
   try {

@@ -3,15 +3,17 @@ import { loadConfig } from '../../src/config.js';
 import { EmbeddedStore } from '../embedded/embedded-store.js';
 import { runCli } from './cli-support.js';
 import { HUB_LEASE } from '../../src/services/lease-keeper.js';
+import { commandLine } from '../../src/launch/command-line.js';
+
+const USAGE = 'Usage: npm run backup -- FILE | npm run restore -- FILE';
 
 // `npm run backup -- FILE`: a consistent copy of the embedded store, also while the hub runs.
 // `npm run restore -- FILE`: checks FILE, keeps the current data as hub.sqlite.before-restore,
 // and puts FILE in its place. Stop the hub first. (Neo4j: see the README.)
 
 await runCli(async () => {
-  const [command, file] = [process.argv[2], process.argv[3]];
-  if ((command !== 'backup' && command !== 'restore') || !file)
-    throw new Error('Usage: npm run backup -- FILE | npm run restore -- FILE');
+  const [command, file] = commandLine(USAGE, { allowPositionals: true, options: {} }).positionals;
+  if ((command !== 'backup' && command !== 'restore') || !file) throw new Error(USAGE);
   const config = loadConfig();
   if (config.neo4j)
     throw new Error('NEO4J_URI is set: back up Neo4j with its own tools (see the README), not with this command.');

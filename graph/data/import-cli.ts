@@ -6,12 +6,15 @@ import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
 import { parseImport } from './import-file.js';
+import { commandLine } from '../../src/launch/command-line.js';
+
+const USAGE = 'Usage: npm run import -- FILE.csv | FILE.json';
 
 // `npm run import -- FILE.csv|FILE.json`: adds the file's records, all or nothing.
 
 await runCli(async () => {
-  const file = process.argv[2];
-  if (!file) throw new Error('Usage: npm run import -- FILE.csv | FILE.json');
+  const [file] = commandLine(USAGE, { allowPositionals: true, options: {} }).positionals;
+  if (!file) throw new Error(USAGE);
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
   const { bundle, lineOf } = parseImport(readFileSync(file, 'utf8'), format);
   const config = loadConfig();

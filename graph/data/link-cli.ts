@@ -1,21 +1,22 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
+import { commandLine } from '../../src/launch/command-line.js';
+
+const USAGE = 'Usage: npm run link -- confirm <chat account> <person id | full name> [--discord]';
 
 // `npm run link -- confirm @anna:example.org <person id | full name> [--discord]`: links a chat
 // account to its person on the word of whoever runs the hub's server, as the first links must
 // be made (an admin's own account; afterwards coordinators confirm with !bestätigen).
 
 await runCli(async () => {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = commandLine(USAGE, {
     allowPositionals: true,
     options: { discord: { type: 'boolean', default: false } },
   });
   const [command, account, ...nameWords] = positionals;
-  if (command !== 'confirm' || !account || nameWords.length === 0)
-    throw new Error('Usage: npm run link -- confirm <chat account> <person id | full name> [--discord]');
+  if (command !== 'confirm' || !account || nameWords.length === 0) throw new Error(USAGE);
   const config = loadConfig();
   const store = await openStore(config);
   try {

@@ -1,5 +1,4 @@
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { openStore } from '../open-store.js';
@@ -14,12 +13,17 @@ import { FundingCalls } from '../../src/services/funding/funding-calls.js';
 import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';
 import { runCli } from './cli-support.js';
+import { commandLine } from '../../src/launch/command-line.js';
+
+const USAGE = 'Usage: npm run seed [-- --scale saxony|germany] [--seed TEXT]';
 
 // `npm run seed [-- --scale germany] [--seed TEXT]`: replaces the store's content with the Saxon
 // demo network or the synthetic Germany-scale network.
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'saxony' }, seed: { type: 'string' } } });
+  const { values } = commandLine(USAGE, {
+    options: { scale: { type: 'string', default: 'saxony' }, seed: { type: 'string' } },
+  });
   if (values.scale !== 'saxony' && values.scale !== 'germany')
     throw new Error('--scale must be "saxony" or "germany".');
   const config = loadConfig();

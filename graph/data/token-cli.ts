@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import type { AccessRole } from '../../src/services/access/domain/access.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { AccessService } from '../../src/services/access/access.js';
 import { openStore } from '../open-store.js';
 import { runCli } from './cli-support.js';
+import { commandLine } from '../../src/launch/command-line.js';
 
 // `npm run token -- create --person ID --access ADMIN --label TEXT [--district AGS] [--personal-data]`
 // `npm run token -- list`, `npm run token -- revoke TOKEN_ID`: run on the server, so it acts as the system.
@@ -13,7 +13,7 @@ const USAGE =
   'Usage: npm run token -- create --person ID --access VOLUNTEER|COORDINATOR|DISTRICT_COORDINATOR|ANALYST|ADMIN --label TEXT [--district AGS] [--personal-data] | list | revoke TOKEN_ID';
 
 await runCli(async () => {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = commandLine(USAGE, {
     allowPositionals: true,
     options: {
       person: { type: 'string' },
