@@ -1,3 +1,4 @@
+import { renamePersonEverywhere } from './rename-person.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -283,6 +284,17 @@ export class EmbeddedStore implements GraphStore {
             "UPDATE entities SET name = @name, name_key = @name_key, data = @data WHERE id = @id AND kind = 'Person'",
           )
           .run(row);
+        this.appendAudit(audit);
+        bumpChangeSequence(this.db);
+      })
+      .immediate();
+    this.ownChangeCount++;
+  }
+
+  async renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void> {
+    this.db
+      .transaction(() => {
+        renamePersonEverywhere(this.db, oldId, newId);
         this.appendAudit(audit);
         bumpChangeSequence(this.db);
       })

@@ -1,3 +1,4 @@
+import { renamePersonEverywhere } from './rename-person.js';
 import neo4j, {
   isRetryableError,
   type Driver,
@@ -317,6 +318,15 @@ export class Neo4jStore implements GraphStore {
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
     await this.write(async (tx) => {
       await tx.run('MATCH (e:Person {id: $id}) SET e = $props', { id: person.id, props: entityToProps(person) });
+      await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
+    });
+    this.ownChangeCount++;
+  }
+
+  async renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void> {
+    await this.write(async (tx) => {
+      await renamePersonEverywhere(tx, oldId, newId);
       await appendAudit(tx, audit);
       await bumpChangeSequence(tx);
     });

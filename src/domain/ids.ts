@@ -48,3 +48,22 @@ export function kindOfId(id: string): EntityKind | null {
 export function slug(name: string): string {
   return nameKey(name).replace(/ /g, '-');
 }
+
+const ID_CHAR = '[\\w.-]';
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every whole occurrence of an id in a text (a field, a JSON document, a key of shared state) replaced by another. */
+export function replaceIdInText(text: string, oldId: string, newId: string): string {
+  if (!text.includes(oldId)) return text;
+  return text.replace(new RegExp(`(?<!${ID_CHAR})${escaped(oldId)}(?!${ID_CHAR})`, 'g'), newId);
+}
+
+const GENERATED_PERSON_ID = /^person:(demo-[\w.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * Whether a person id may carry a name (`person:clara-richter`, as imports bring them): ids the
+ * hub made (a UUID) or the demo's fixed ids carry none.
+ */
+export function mayCarryName(personId: string): boolean {
+  return !GENERATED_PERSON_ID.test(personId);
+}

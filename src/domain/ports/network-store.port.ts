@@ -123,6 +123,11 @@ export interface NetworkWriteStore {
   commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;
   /** Replaces a person's record in place (erasure keeps the id, so links stay consistent). */
   replacePerson(person: Person, audit: AuditEntry): Promise<void>;
+  /**
+   * Gives a person a new id everywhere it is written (records, roles, links, requests, meetings,
+   * shared state and claims, tokens, the audit): erasure leaves no name in an id.
+   */
+  renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void>;
   /** Audit entries that name the subject, newest first. */
   auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
   /**

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DecisionPoll } from '../meetings/domain/meetings.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { Person } from '../../domain/model.js';
+import { mayCarryName, newEntityId } from '../../domain/ids.js';
 import { parseInput, schemas } from '../writes/inputs.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
@@ -116,6 +117,13 @@ export class PersonalData {
     await this.store.forgetArticleAuthor(personId);
     for (const digest of await this.store.listState(`mail-digest:${personId}:`))
       await this.store.deleteState(digest.key);
+    // An id made from the name (as imports bring them) would keep the name: the person gets a new one everywhere.
+    if (mayCarryName(personId)) {
+      const newId = newEntityId('Person');
+      await this.store.renamePerson(personId, newId, audit('renamePerson', [newId]));
+      this.events?.publish({ action: 'erasePerson', subjectIds: [newId], at });
+      return;
+    }
     this.events?.publish({ action: 'erasePerson', subjectIds: [personId], at, touched: { entityIds: [personId] } });
   }
 }
