@@ -1,6 +1,7 @@
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import { relayNote } from '../core/delivery.js';
 import { scopeOption, withScope } from './scope.js';
 
 const meetingId = (word: string) => (word.startsWith('meeting:') ? word : `meeting:${word}`);
@@ -38,12 +39,15 @@ export const rescheduleMeetingCommand = defineCommand({
     const { words, scope } = withScope(args);
     return words.length >= 2 ? parsed({ id: meetingId(words[0]!), when: words.slice(1).join(' '), scope }) : unparsable;
   },
-  run: (args, context, deps) => deps.services.meetings.reschedule(args.id, args.when, context.viewer, args.scope),
-  render: (m, { language }) =>
+  run: async (args, context, deps) => {
+    const m = await deps.services.meetings.reschedule(args.id, args.when, context.viewer, args.scope);
+    return { m, relayed: relayNote(deps.relay, m.inviteeIds.length, context.language) };
+  },
+  render: ({ m, relayed }, { language }) =>
     reply([
       language === 'de'
-        ? `„${m.title}“ ist verschoben auf ${formatWhen(new Date(m.startsAt), 'de')}; alle Eingeladenen sind informiert.`
-        : `"${m.title}" is moved to ${formatWhen(new Date(m.startsAt), 'en')}; everyone invited has been told.`,
+        ? `„${m.title}“ ist verschoben auf ${formatWhen(new Date(m.startsAt), 'de')}; ${relayed ?? 'alle Eingeladenen sind informiert.'}`
+        : `"${m.title}" is moved to ${formatWhen(new Date(m.startsAt), 'en')}; ${relayed ?? 'everyone invited has been told.'}`,
     ]),
 });
 
@@ -68,12 +72,15 @@ export const cancelMeetingCommand = defineCommand({
     const { words, scope } = withScope(args);
     return words.length === 1 ? parsed({ id: meetingId(words[0]!), scope }) : unparsable;
   },
-  run: (args, context, deps) => deps.services.meetings.cancel(args.id, context.viewer, args.scope),
-  render: (m, { language }) =>
+  run: async (args, context, deps) => {
+    const m = await deps.services.meetings.cancel(args.id, context.viewer, args.scope);
+    return { m, relayed: relayNote(deps.relay, m.inviteeIds.length, context.language) };
+  },
+  render: ({ m, relayed }, { language }) =>
     reply([
       language === 'de'
-        ? `„${m.title}“ ist abgesagt; alle Eingeladenen sind informiert.`
-        : `"${m.title}" is cancelled; everyone invited has been told.`,
+        ? `„${m.title}“ ist abgesagt; ${relayed ?? 'alle Eingeladenen sind informiert.'}`
+        : `"${m.title}" is cancelled; ${relayed ?? 'everyone invited has been told.'}`,
     ]),
 });
 

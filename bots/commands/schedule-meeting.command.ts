@@ -3,6 +3,7 @@ import { describeRule, splitWhenOrRule } from '../../src/services/meetings/recur
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import { relayNote } from '../core/delivery.js';
 
 const FORCE = new Set(['--trotzdem', '--anyway']);
 
@@ -117,7 +118,11 @@ export const scheduleMeetingCommand = defineCommand({
       );
       // Who gets the invitation in chat: invitees with a linked account on this transport.
       const accounts = await deps.identities.accountsOfPeople(meeting.inviteeIds, context.user.transport);
-      return { meeting, inChat: meeting.inviteeIds.filter((id) => (accounts.get(id) ?? []).length > 0).length };
+      return {
+        meeting,
+        inChat: meeting.inviteeIds.filter((id) => (accounts.get(id) ?? []).length > 0).length,
+        relayed: relayNote(deps.relay, meeting.inviteeIds.length, context.language),
+      };
     } catch (error) {
       // A one-word title followed by an unreadable date is most often a title typed without quotes.
       if (
@@ -129,13 +134,15 @@ export const scheduleMeetingCommand = defineCommand({
       throw error;
     }
   },
-  render: ({ meeting, inChat }, { language }) => {
+  render: ({ meeting, inChat, relayed }, { language }) => {
     const de = language === 'de';
     const at = new Date(meeting.startsAt);
     const invited = meeting.inviteeIds.length;
-    const reached = de
-      ? `Eingeladen: ${invited} Personen; ${inChat === invited ? 'alle erhalten' : `${inChat} davon erhalten`} eine Direktnachricht${inChat === invited ? '' : ' (die übrigen haben kein verknüpftes Chat-Konto)'}.`
-      : `Invited: ${invited} people; ${inChat === invited ? 'all get' : `${inChat} of them get`} a direct message${inChat === invited ? '' : ' (the others have no linked chat account)'}.`;
+    const reached = relayed
+      ? `${de ? `Eingeladen: ${invited} Personen.` : `Invited: ${invited} people.`} ${relayed}`
+      : de
+        ? `Eingeladen: ${invited} Personen; ${inChat === invited ? 'alle erhalten' : `${inChat} davon erhalten`} eine Direktnachricht${inChat === invited ? '' : ' (die übrigen haben kein verknüpftes Chat-Konto)'}.`
+        : `Invited: ${invited} people; ${inChat === invited ? 'all get' : `${inChat} of them get`} a direct message${inChat === invited ? '' : ' (the others have no linked chat account)'}.`;
     if (meeting.series)
       return reply([
         de

@@ -35,6 +35,7 @@ export async function runConsoleChat(
   output: NodeJS.WritableStream,
   speaker: Person | null,
   publicUrl: string,
+  relay: 'hub' | 'none' = 'hub',
 ): Promise<void> {
   const identities = new ChatIdentities(services.store);
   if (speaker) identities.trust(CONSOLE_USER, speaker.id);
@@ -43,6 +44,7 @@ export async function runConsoleChat(
     identities,
     publicUrl,
     status: () => ({ transport: 'console', connected: true, syncLagSeconds: 0, lastError: null }),
+    relay,
   });
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const answer = await dispatcher.handle({ user: CONSOLE_USER, text: line, inGroupRoom: false });

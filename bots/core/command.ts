@@ -45,6 +45,12 @@ export interface CommandDeps<K extends ServiceName = ServiceName> {
   publicUrl: string;
   /** The commands this bot knows, for help. */
   commands: readonly Command[];
+  /**
+   * How what a command changes reaches other people from here. Absent: this bot tells them
+   * itself. `hub`: left in the store for the running hub, which hands it on (the console chat);
+   * `none`: neither chat nor e-mail is set up, so nobody is told.
+   */
+  relay?: 'hub' | 'none';
 }
 
 export type Parsed<A> = { ok: true; value: A } | { ok: false };

@@ -335,6 +335,12 @@ export class EmbeddedStore implements GraphStore {
     return this.ownChangeCount;
   }
 
+  /** Moves the change counter inside the running transaction, counted as this store object's own. */
+  private bumpOwnChange(): void {
+    bumpChangeSequence(this.db);
+    this.ownChangeCount++;
+  }
+
   async bumpChangeSequence(): Promise<void> {
     bumpChangeSequence(this.db);
   }
@@ -343,6 +349,8 @@ export class EmbeddedStore implements GraphStore {
     return this.db.transaction(() => {
       const saved = requestRows.saveRequest(this.db, request);
       if (saved) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      // Requests are part of the collaboration graph and its figures: other processes reload them.
+      if (saved) this.bumpOwnChange();
       return saved;
     })();
   }
@@ -416,6 +424,7 @@ export class EmbeddedStore implements GraphStore {
     return this.db.transaction(() => {
       const saved = meetingRows.saveMeetings(this.db, meetings);
       if (saved) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      if (saved) this.bumpOwnChange();
       return saved;
     })();
   }

@@ -473,7 +473,10 @@ export class Neo4jStore implements GraphStore {
       const result = await tx.run(query, { props });
       saved = result.records[0]?.get('created') === true;
       if (saved && alongside.length) await writeStateEntries(tx, alongside);
+      // Requests are part of the collaboration graph and its figures: other processes reload them.
+      if (saved) await bumpChangeSequence(tx);
     });
+    if (saved) this.ownChangeCount++;
     return saved;
   }
 
@@ -509,7 +512,9 @@ export class Neo4jStore implements GraphStore {
       await this.write(async (tx) => {
         if (!(await saveMeetings(tx, meetings))) throw stale;
         if (alongside.length) await writeStateEntries(tx, alongside);
+        await bumpChangeSequence(tx);
       });
+      this.ownChangeCount++;
       return true;
     } catch (error) {
       if (error === stale) return false;

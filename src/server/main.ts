@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { loadHubSecret, PrivacyKeys } from '../services/access/privacy-keys.js';
 import { StoreWatcher } from '../services/reads/store-watcher.js';
-import { createServices, notifyingServices } from '../services/hub-services.js';
+import { createServices, notifyingServices, serviceOptionsFrom } from '../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../services/lease-keeper.js';
 import { deliverOutbox, OutboxNotifier } from '../services/chat/notification-outbox.js';
 import { dueWork } from './due-work.js';
@@ -33,16 +33,7 @@ async function main(): Promise<void> {
   const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config);
   const privacy = new PrivacyKeys(await loadHubSecret(store));
-  const services = createServices(store, {
-    rules: config.rules,
-    escalateAfterHours: config.escalateAfterHours,
-    videoBaseUrl: config.videoBaseUrl,
-    reminderHours: config.reminderHours,
-    fundingRemindDays: config.fundingRemindDays,
-    privacy,
-    publicUrl: config.publicUrl,
-    ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording: wordNotice } } : {}),
-  });
+  const services = createServices(store, serviceOptionsFrom(config, privacy, wordNotice));
   const mailSender = config.mail
     ? smtpMailSender(config.mail.smtpUrl, `"${config.mail.fromName}" <${config.mail.fromAddress}>`)
     : null;

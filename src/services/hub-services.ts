@@ -1,3 +1,4 @@
+import type { HubConfig } from '../config.js';
 import type { GraphStore } from '../domain/ports/graph-store.port.js';
 import type { RuleSettings } from '../domain/rules.js';
 import { AccessService } from './access/access.js';
@@ -108,6 +109,23 @@ export interface ServiceOptions {
   publicUrl?: string;
   /** Sends notifications by e-mail too (to people not in the chat); the links in them last `linkDays`. */
   mail?: MailSettings & { linkDays: number; wording: NoticeWording };
+}
+
+/**
+ * The services' settings as every process on a store takes them from its configuration (the
+ * hub, the console chat), so what one process writes is worded, linked and mailed as the other would.
+ */
+export function serviceOptionsFrom(config: HubConfig, privacy: PrivacyKeys, wording: NoticeWording): ServiceOptions {
+  return {
+    rules: config.rules,
+    escalateAfterHours: config.escalateAfterHours,
+    videoBaseUrl: config.videoBaseUrl,
+    reminderHours: config.reminderHours,
+    fundingRemindDays: config.fundingRemindDays,
+    privacy,
+    publicUrl: config.publicUrl,
+    ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording } } : {}),
+  };
 }
 
 export function createServices(backingStore: GraphStore, options: ServiceOptions): HubServices {
