@@ -26,7 +26,10 @@ const MENTIONS = `any(k IN keys(x) WHERE (x[k] IS :: STRING AND x[k] CONTAINS $o
 
 export async function renamePersonEverywhere(tx: ManagedTransaction, oldId: string, newId: string): Promise<void> {
   for (const [match, set] of [
-    [`MATCH (x) WHERE ${MENTIONS} RETURN elementId(x) AS id, properties(x) AS p`, 'MATCH (x) WHERE elementId(x) = row.id'],
+    [
+      `MATCH (x) WHERE ${MENTIONS} RETURN elementId(x) AS id, properties(x) AS p`,
+      'MATCH (x) WHERE elementId(x) = row.id',
+    ],
     [
       `MATCH ()-[x]->() WHERE ${MENTIONS} RETURN elementId(x) AS id, properties(x) AS p`,
       'MATCH ()-[x]->() WHERE elementId(x) = row.id',
