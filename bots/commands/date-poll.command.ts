@@ -100,16 +100,32 @@ export const voteDatesCommand = defineCommand({
     return poll && choices.length && choices.every(Number.isInteger) ? parsed({ poll, choices, add }) : unparsable;
   },
   // A decision poll of a meeting (decision:…) takes one answer; a date poll several dates.
-  run: async ({ poll, choices, add }, context, deps) =>
-    poll.startsWith('decision:') && choices.length === 1
-      ? { title: (await deps.services.decisionPolls.vote(poll, choices[0]!, context.viewer)).question }
-      : deps.services.datePolls.vote(poll, choices, context.viewer, add),
-  render: (poll, { language }) =>
-    reply([
-      language === 'de'
-        ? `Danke, Ihre Stimme zu „${poll.title}“ ist gespeichert.`
-        : `Thanks, your vote for "${poll.title}" is saved.`,
-    ]),
+  run: async ({ poll, choices, add }, context, deps) => {
+    const me = context.viewer.personId;
+    if (poll.startsWith('decision:') && choices.length === 1) {
+      const before = await deps.services.decisionPolls.previousVote(poll, me);
+      const voted = await deps.services.decisionPolls.vote(poll, choices[0]!, context.viewer);
+      return { title: voted.question, before: before ? [before] : null, now: [choices[0]!] };
+    }
+    const before = await deps.services.datePolls.previousVote(poll, me);
+    const voted = await deps.services.datePolls.vote(poll, choices, context.viewer, add);
+    // A date added with its button adds to the answer: no change to say then.
+    return { title: voted.title, before: add ? null : before, now: me ? (voted.votes[me] ?? []) : [] };
+  },
+  render: ({ title, before, now }, { language }) => {
+    const de = language === 'de';
+    const list = (numbers: number[]) => numbers.join(', ');
+    // A changed answer is said to be a change, with what it was: nobody overwrites their vote unawares.
+    if (before && list(before) !== list(now))
+      return reply([
+        de
+          ? `Ihre Stimme zu „${title}“ ist geändert: vorher ${list(before)}, jetzt ${list(now)}.`
+          : `Your vote for "${title}" is changed: before ${list(before)}, now ${list(now)}.`,
+      ]);
+    return reply([
+      de ? `Danke, Ihre Stimme zu „${title}“ ist gespeichert.` : `Thanks, your vote for "${title}" is saved.`,
+    ]);
+  },
 });
 
 export const fixDateCommand = defineCommand({

@@ -21,11 +21,12 @@ type Result =
   | { kind: 'list'; topic: string | null; calls: FundingCall[]; today: string }
   | { kind: 'subscribe' | 'unsubscribe' | 'subscriptions'; topics: Topic[]; topic: string | null };
 
+/** The level a call's money comes from, as a word that cannot be read as the funder's kind ("Kreis Meißen (Land)"). */
 const LEVELS: Record<FundingCall['level'], { de: string; en: string }> = {
-  EU: { de: 'EU', en: 'EU' },
-  BUND: { de: 'Bund', en: 'federal' },
-  LAND: { de: 'Land', en: 'state' },
-  STIFTUNG: { de: 'Stiftung', en: 'foundation' },
+  EU: { de: 'EU-Mittel', en: 'EU funds' },
+  BUND: { de: 'Bundesmittel', en: 'federal funds' },
+  LAND: { de: 'Landesmittel', en: 'state funds' },
+  STIFTUNG: { de: 'Stiftungsmittel', en: 'foundation funds' },
 };
 const APPLICANTS = {
   MUNICIPALITY: { de: 'Gemeinden', en: 'municipalities' },
@@ -125,7 +126,7 @@ export const fundingCommand = defineCommand({
       const left = daysBetween(result.today, call.closesOn);
       const deadline = call.closesOn.split('-').reverse().join('.');
       const details = [
-        `${call.funder} (${LEVELS[call.level][language]})`,
+        `${call.funder}, ${LEVELS[call.level][language]}`,
         de ? `Frist ${deadline} (noch ${left} Tage)` : `deadline ${deadline} (${left} days left)`,
         amount(call, de),
         call.coFinancingPercent !== null ? `${de ? 'Eigenanteil' : 'own share'} ${call.coFinancingPercent} %` : null,

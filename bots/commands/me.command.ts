@@ -1,3 +1,4 @@
+import { languageName } from '../../src/domain/languages.js';
 import type { Person, RoleAssignment } from '../../src/domain/model.js';
 import type { Viewer } from '../../src/services/access/domain/access.js';
 import { mayListPerson } from '../../src/services/access/domain/privacy.js';
@@ -107,7 +108,9 @@ export const meCommand = defineCommand({
       [
         [{ bold: person.name }, ...channelParts(person.channels, language)],
         ...roles.map((r) => [`  ${ROLE_LABEL[r.role][language]}`]),
-        [de ? `Sprachen: ${person.languages.join(', ')}` : `Languages: ${person.languages.join(', ')}`],
+        [
+          `${de ? 'Sprachen' : 'Languages'}: ${person.languages.map((code) => languageName(code, de ? 'de' : 'en')).join(', ')}`,
+        ],
       ],
       { title: de ? 'Das weiß der Hub über Sie' : 'What the hub knows about you', privateDetails: true },
     );

@@ -1,3 +1,4 @@
+import { languageName } from '../../src/domain/languages.js';
 import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
 import type { Entity } from '../../src/domain/model.js';
@@ -137,8 +138,8 @@ export const proposeCommand = defineCommand({
       return reply([de ? 'Danke, Ihr Eintrag gilt als geprüft.' : 'Thank you, your entry counts as checked.']);
     return reply([
       de
-        ? `Ihr Vorschlag ${result.proposal.id} liegt der Kreiskoordination vor; Sie erfahren, wie entschieden wurde.`
-        : `Your proposal ${result.proposal.id} is with the district coordination; you will be told the decision.`,
+        ? 'Ihr Vorschlag liegt der Kreiskoordination vor; Sie erfahren, wie entschieden wurde.'
+        : 'Your proposal is with the district coordination; you will be told the decision.',
     ]);
   },
 });
@@ -147,15 +148,34 @@ type ReviewArgs = { kind: 'list' } | { kind: 'decide'; accept: boolean; id: stri
 
 const proposalId = (word: string) => (word.startsWith('proposal:') ? word : `proposal:${word}`);
 
-function describeProposal(p: ChangeProposal, names: Map<string, string>, language: Language): string {
-  const who = names.get(p.proposerId) ?? p.proposerId;
+/** A proposer's record as it is, to show a proposed change of it as before → after. */
+type Current = { name: string; languages: readonly string[] } | undefined;
+
+const languageWords = (codes: readonly string[], language: Language) =>
+  codes.length ? codes.map((code) => languageName(code, language)).join(', ') : '–';
+
+function describeProposal(
+  p: ChangeProposal,
+  number: number,
+  names: Map<string, string>,
+  current: Current,
+  language: Language,
+): string {
+  const who = names.get(p.proposerId) ?? (language === 'de' ? 'jemand' : 'someone');
   const de = language === 'de';
   const c = p.change;
   const what =
     c.kind === 'updateSelf'
-      ? Object.entries(c.fields)
-          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`)
-          .join(' ')
+      ? [
+          ...(c.fields.name !== undefined
+            ? [`${de ? 'Name' : 'name'}: ${current?.name ?? '–'} → ${c.fields.name}`]
+            : []),
+          ...(c.fields.languages !== undefined
+            ? [
+                `${de ? 'Sprachen' : 'languages'}: ${languageWords(current?.languages ?? [], language)} → ${languageWords(c.fields.languages, language)}`,
+              ]
+            : []),
+        ].join('; ')
       : c.kind === 'endRole'
         ? de
           ? 'Rolle beenden'
@@ -163,7 +183,7 @@ function describeProposal(p: ChangeProposal, names: Map<string, string>, languag
         : c.kind === 'joinAlliance'
           ? `${de ? 'mitmachen in' : 'join'} ${names.get(c.allianceId) ?? c.allianceId}`
           : `${de ? 'Verbindung zu' : 'link to'} ${names.get(c.toId) ?? c.toId}`;
-  return `${p.id.slice('proposal:'.length)} – ${who}: ${what}`;
+  return `${number}. ${who}: ${what}`;
 }
 
 export const reviewCommand = defineCommand({
@@ -176,7 +196,7 @@ export const reviewCommand = defineCommand({
     de: '!vorschläge [annehmen <Nr> | ablehnen <Nr> <Grund>]',
     en: '!proposals [accept <no> | reject <no> <reason>]',
   },
-  example: { de: '!vorschläge annehmen 1a2b3c4d', en: '!proposals accept 1a2b3c4d' },
+  example: { de: '!vorschläge annehmen 1', en: '!proposals accept 1' },
   options: [
     {
       name: { de: 'aktion', en: 'action' },
@@ -211,13 +231,20 @@ export const reviewCommand = defineCommand({
   },
   run: async (args, context, deps) => {
     const viewer = await asDistrictCoordination(context.viewer, deps.directory);
+    const pending = await deps.services.proposals.pending(viewer);
     if (args.kind === 'list') {
-      const pending = await deps.services.proposals.pending(viewer);
-      return { kind: 'list' as const, pending, names: await deps.services.proposals.names(pending) };
+      const people = await Promise.all(pending.map((p) => deps.directory.entity(p.proposerId)));
+      const current = new Map(
+        people.flatMap((person) => (person?.kind === 'Person' ? [[person.id, person] as const] : [])),
+      );
+      return { kind: 'list' as const, pending, names: await deps.services.proposals.names(pending), current };
     }
+    // The number the list shows (oldest first), or the proposal's id.
+    const byNumber = /^proposal:(\d{1,3})$/.exec(args.id);
+    const id = byNumber ? (pending[Number(byNumber[1]) - 1]?.id ?? args.id) : args.id;
     return {
       kind: 'decided' as const,
-      proposal: await deps.services.proposals.decide(args.id, args.accept, args.reason, viewer),
+      proposal: await deps.services.proposals.decide(id, args.accept, args.reason, viewer),
     };
   },
   render: (result, { language }) => {
@@ -227,11 +254,11 @@ export const reviewCommand = defineCommand({
       return reply([
         proposal.state === 'CONFIRMED'
           ? de
-            ? `${proposal.id} ist übernommen; die vorschlagende Person ist informiert.`
-            : `${proposal.id} is applied; the proposer has been told.`
+            ? 'Der Vorschlag ist übernommen; die vorschlagende Person wird benachrichtigt.'
+            : 'The proposal is applied; the proposer will be told.'
           : de
-            ? `${proposal.id} ist abgelehnt; die vorschlagende Person erfährt den Grund.`
-            : `${proposal.id} is rejected; the proposer is told why.`,
+            ? 'Der Vorschlag ist abgelehnt; die vorschlagende Person erfährt den Grund.'
+            : 'The proposal is rejected; the proposer will be told why.',
       ]);
     }
     if (result.pending.length === 0)
@@ -240,7 +267,12 @@ export const reviewCommand = defineCommand({
       de
         ? `Offene Änderungsvorschläge (${result.pending.length}):`
         : `Pending change proposals (${result.pending.length}):`,
-      ...result.pending.map((p) => describeProposal(p, result.names, language)),
+      ...result.pending.map((p, i) =>
+        describeProposal(p, i + 1, result.names, result.current.get(p.proposerId), language),
+      ),
+      de
+        ? 'Annehmen: !vorschläge annehmen <Nr>; ablehnen: !vorschläge ablehnen <Nr> <Grund>'
+        : 'Accept: !proposals accept <no>; reject: !proposals reject <no> <reason>',
     ]);
   },
 });

@@ -6,8 +6,9 @@ import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle
 import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/domain/meeting-notices.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
-import type { RequestAbout } from '../../src/services/requests/domain/request-notices.js';
+import type { OwnRequestSubject, RequestAbout } from '../../src/services/requests/domain/request-notices.js';
 import { commandRef } from './command-refs.js';
+import { languageName } from '../../src/domain/languages.js';
 import { decisionResult, meetingDetails } from './meeting-lines.js';
 
 // What every transport says when a service tells someone something: one entry per notice type,
@@ -45,6 +46,21 @@ const CLOSED_WORDS = {
   DECLINED: { de: 'wurde abgelehnt', en: 'was declined' },
 };
 
+/** How a request was closed, and by whom where known: "wurde von Lena Hoffmann angenommen". */
+const closedBy = (state: keyof typeof CLOSED_WORDS, by: string | null, l: Language) => {
+  if (!by) return CLOSED_WORDS[state][l];
+  if (!de(l)) return `${CLOSED_WORDS[state].en} by ${by}`;
+  return {
+    ACCEPTED: `wurde von ${by} angenommen`,
+    RESOLVED: `ist erledigt (${by})`,
+    DECLINED: `wurde von ${by} abgelehnt`,
+  }[state];
+};
+
+/** A requester's own request, named by place and its first words instead of its id. */
+const ownRequest = (subject: OwnRequestSubject, l: Language) =>
+  `${de(l) ? 'Ihre Anfrage zu' : 'Your request about'} ${subject.place} („${subject.excerpt}“)`;
+
 const ROLE_NAMES: Record<CoordinatingRole, Record<Language, string>> = {
   KIK: { de: 'Kommunale Integrationskoordination', en: 'municipal integration coordinator' },
   KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'integration coordinator of the district' },
@@ -59,7 +75,13 @@ function changeLine(change: ProposedChange, names: Record<string, string>, langu
   const name = (id: string) => names[id] ?? id;
   switch (change.kind) {
     case 'updateSelf':
-      return `${de(language) ? 'eigene Angaben ändern' : 'change own details'} (${Object.keys(change.fields).join(', ')})`;
+      return `${de(language) ? 'eigene Angaben ändern' : 'change own details'}: ${Object.entries(change.fields)
+        .map(([field, value]) =>
+          field === 'languages'
+            ? `${de(language) ? 'Sprachen' : 'languages'} ${(value as string[]).map((c) => languageName(c, language)).join(', ')}`
+            : `${de(language) ? 'Name' : 'name'} ${String(value)}`,
+        )
+        .join('; ')}`;
     case 'endRole':
       return de(language) ? 'eine eigene Rolle beenden' : 'end one of their roles';
     case 'joinAlliance':
@@ -159,22 +181,32 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
     actions: [accept(n.requestId, l)],
   }),
   ownRequestForwarded: (n, l) =>
-    text(de(l) ? `Ihre Anfrage ${n.requestId} wurde weitergeleitet.` : `Your request ${n.requestId} was forwarded.`),
+    text(
+      n.subject
+        ? de(l)
+          ? `${ownRequest(n.subject, l)} wurde weitergeleitet${n.subject.handlerName ? ` an ${n.subject.handlerName}` : ''}.`
+          : `${ownRequest(n.subject, l)} was forwarded${n.subject.handlerName ? ` to ${n.subject.handlerName}` : ''}.`
+        : de(l)
+          ? `Ihre Anfrage ${n.requestId} wurde weitergeleitet.`
+          : `Your request ${n.requestId} was forwarded.`,
+    ),
   ownRequestEscalated: (n, l) =>
     text(
       de(l)
-        ? `Ihre Anfrage ${n.requestId} blieb unbeantwortet und ging an die Koordinationskraft des Kreises.`
-        : `Your request ${n.requestId} went unanswered and was passed to the district's coordinator.`,
+        ? `${n.subject ? ownRequest(n.subject, l) : `Ihre Anfrage ${n.requestId}`} blieb unbeantwortet und ging an die Koordinationskraft des Kreises${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`
+        : `${n.subject ? ownRequest(n.subject, l) : `Your request ${n.requestId}`} went unanswered and was passed to the district's coordinator${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`,
     ),
   ownRequestHandedOver: (n, l) =>
     text(
       de(l)
-        ? `Ihre Anfrage ${n.requestId} wird jetzt von ${n.handlerName} bearbeitet.`
-        : `Your request ${n.requestId} is now handled by ${n.handlerName}.`,
+        ? `${n.subject ? ownRequest(n.subject, l) : `Ihre Anfrage ${n.requestId}`} wird jetzt von ${n.handlerName} bearbeitet.`
+        : `${n.subject ? ownRequest(n.subject, l) : `Your request ${n.requestId}`} is now handled by ${n.handlerName}.`,
     ),
   ownRequestClosed: (n, l) =>
     text(
-      `${de(l) ? 'Ihre Anfrage' : 'Your request'} ${n.requestId} ${CLOSED_WORDS[n.state][l]}${n.note ? ` – ${n.note}` : ''}.`,
+      n.subject
+        ? `${ownRequest(n.subject, l)} ${closedBy(n.state, n.subject.handlerName, l)}${n.note ? ` – ${n.note}` : ''}. ${de(l) ? 'Ihre Anfragen und wer sie bearbeitet:' : 'Your requests and who handles them:'} ${commandRef('requests')}`
+        : `${de(l) ? 'Ihre Anfrage' : 'Your request'} ${n.requestId} ${CLOSED_WORDS[n.state][l]}${n.note ? ` – ${n.note}` : ''}.`,
     ),
 
   meetingInvitation: (n, l) => ({ text: invitation(n.meeting, l), actions: rsvpActions(n.meeting, l) }),
@@ -264,21 +296,21 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
     text(
       waitingDays === null
         ? de(l)
-          ? `Neuer Änderungsvorschlag ${p.proposalId} von ${p.proposerName}: ${proposalLine(p, l)}. Prüfen mit ${commandRef('proposals')}.`
-          : `New change proposal ${p.proposalId} from ${p.proposerName}: ${proposalLine(p, l)}. Review with ${commandRef('proposals')}.`
+          ? `Neuer Änderungsvorschlag von ${p.proposerName}: ${proposalLine(p, l)}. Prüfen mit ${commandRef('proposals')}.`
+          : `New change proposal from ${p.proposerName}: ${proposalLine(p, l)}. Review with ${commandRef('proposals')}.`
         : de(l)
-          ? `Erinnerung: Der Änderungsvorschlag ${p.proposalId} von ${p.proposerName} (${proposalLine(p, l)}) wartet seit über ${waitingDays} Tagen. Prüfen mit ${commandRef('proposals')}.`
-          : `Reminder: change proposal ${p.proposalId} from ${p.proposerName} (${proposalLine(p, l)}) has been waiting for over ${waitingDays} days. Review with ${commandRef('proposals')}.`,
+          ? `Erinnerung: Der Änderungsvorschlag von ${p.proposerName} (${proposalLine(p, l)}) wartet seit über ${waitingDays} Tagen. Prüfen mit ${commandRef('proposals')}.`
+          : `Reminder: the change proposal from ${p.proposerName} (${proposalLine(p, l)}) has been waiting for over ${waitingDays} days. Review with ${commandRef('proposals')}.`,
     ),
   proposalDecided: ({ proposal: p, applied, reason }, l) =>
     text(
       applied
         ? de(l)
-          ? `Ihr Vorschlag ${p.proposalId} (${proposalLine(p, l)}) wurde übernommen.`
-          : `Your proposal ${p.proposalId} (${proposalLine(p, l)}) has been applied.`
+          ? `Ihr Vorschlag (${proposalLine(p, l)}) wurde übernommen.`
+          : `Your proposal (${proposalLine(p, l)}) has been applied.`
         : de(l)
-          ? `Ihr Vorschlag ${p.proposalId} (${proposalLine(p, l)}) wurde abgelehnt: ${reason}`
-          : `Your proposal ${p.proposalId} (${proposalLine(p, l)}) was rejected: ${reason}`,
+          ? `Ihr Vorschlag (${proposalLine(p, l)}) wurde abgelehnt: ${reason}`
+          : `Your proposal (${proposalLine(p, l)}) was rejected: ${reason}`,
     ),
 
   fundingDeadline: (n, l) =>

@@ -1,3 +1,4 @@
+import { hopNoteFor } from '../../src/services/requests/domain/hop-notes.js';
 import type { Viewer } from '../../src/services/access/domain/access.js';
 
 import {
@@ -25,7 +26,11 @@ const HopType = builder.objectRef<RequestHop>('RequestHop').implement({
     kind: t.field({ type: HopKindEnum, resolve: (h) => h.kind }),
     fromId: t.exposeID('fromId', { nullable: true }),
     toId: t.exposeID('toId', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.string({
+      nullable: true,
+      description: "Why the hop was made: a person's note as written, the hub's own in the reader's language.",
+      resolve: (h, _args, ctx) => hopNoteFor(h.note, ctx.language),
+    }),
   }),
 });
 

@@ -42,6 +42,16 @@ describe('finding a date for an exchange meeting', () => {
     expect(await say('kik', `!abstimmen ${pollId} 2 3`)).toBe(
       'Danke, Ihre Stimme zu „Austausch Wohnen“ ist gespeichert.',
     );
+    // A changed vote is acknowledged as a change (issue 35); the same answer again is no change.
+    expect(await say('kik', `!abstimmen ${pollId} 3`)).toBe(
+      'Ihre Stimme zu „Austausch Wohnen“ ist geändert: vorher 2, 3, jetzt 3.',
+    );
+    expect(await say('kik', `!abstimmen ${pollId} 2 3`)).toBe(
+      'Ihre Stimme zu „Austausch Wohnen“ ist geändert: vorher 3, jetzt 2, 3.',
+    );
+    expect(await say('kik', `!abstimmen ${pollId} 3 2`)).toBe(
+      'Danke, Ihre Stimme zu „Austausch Wohnen“ ist gespeichert.',
+    );
     const beauftragte = bearer(await hub.token('COORDINATOR', 'person:demo-14627-beauftragte'));
     const voted = await gql(
       hub.yoga,

@@ -40,10 +40,10 @@ describe.each(storeFactories)('funding calls on the $name store', (factory) => {
     const lines = answer.split('\n');
     expect(lines[0]).toBe('Offene Förderaufrufe zu „Wohnen“, früheste Frist zuerst:');
     expect(lines[1]).toMatch(
-      /^1\. Wohnraum und Begleitung beim Einzug \(Demo\) – Freistaat Sachsen \(Land\); Frist 24\.02\.2027 \(noch 45 Tage\); 10\.000 €–80\.000 €; Eigenanteil 20 %; für Gemeinden, Bündnisse, Institutionen; Demodaten/,
+      /^1\. Wohnraum und Begleitung beim Einzug \(Demo\) – Freistaat Sachsen, Landesmittel; Frist 24\.02\.2027 \(noch 45 Tage\); 10\.000 €–80\.000 €; Eigenanteil 20 %; für Gemeinden, Bündnisse, Institutionen; Demodaten/,
     );
     expect(lines[2]).toMatch(
-      /^2\. Nachbarschaft verbindet \(Demo\) – Stiftung Beispiel \(Stiftung\); Frist 11\.03\.2027/,
+      /^2\. Nachbarschaft verbindet \(Demo\) – Stiftung Beispiel, Stiftungsmittel; Frist 11\.03\.2027/,
     );
     const all = await say('kk', '!foerderung');
     expect(all).toContain('Kleinprojektefonds Integration Meißen (Demo)');

@@ -132,7 +132,7 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
       expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen, 0 offene Aufgabe\(n\)\.$/),
     );
     expect(told.filter((t) => t.personId === volunteer.personId).map((t) => t.message.de)).toContain(
-      `Ihre Anfrage ${request.id} wird jetzt von Mira Hoffmann bearbeitet.`,
+      'Ihre Anfrage zu Radebeul („Dolmetscherin für Elternabend gesucht“) wird jetzt von Mira Hoffmann bearbeitet.',
     );
     // The map of the present no longer draws the old KIK's link to Radebeul; the map of the day before does.
     const linked = async (at?: string) => {

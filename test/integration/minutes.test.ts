@@ -71,7 +71,9 @@ describe('minutes of an exchange meeting', () => {
     const id = /(decision:[0-9a-f]{8})/.exec(opened)![1]!;
 
     expect(await say('kik', `!abstimmen ${id} 2`)).toBe('Danke, Ihre Stimme zu „Gemeinsamer Flyer?“ ist gespeichert.');
-    expect(await say('kik', `!abstimmen ${id} 1`), 'a new vote replaces the earlier one').toContain('gespeichert');
+    expect(await say('kik', `!abstimmen ${id} 1`), 'a new vote replaces the earlier one, and says so').toBe(
+      'Ihre Stimme zu „Gemeinsamer Flyer?“ ist geändert: vorher 2, jetzt 1.',
+    );
     expect(await say('kk', `!abstimmen ${id} 1`)).toContain('gespeichert');
     expect(await say('kik', `!abstimmen ${id} 7`)).toContain('zwischen 1 und 3');
     expect(await say('volunteer', `!abstimmen ${id} 2`), 'not one of the meeting').not.toContain('gespeichert');

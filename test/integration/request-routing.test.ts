@@ -75,7 +75,7 @@ describe.each(storeFactories)('requests through the district coordination on the
         .filter((t) => t.personId === VOLUNTEER.personId)
         .map((t) => t.message.de)
         .at(-1),
-    ).toBe(`Ihre Anfrage ${filed.id} ist erledigt – Zwei Plätze vermittelt.`);
+    ).toMatch(/^Ihre Anfrage zu \S+ \(„.+“\) ist erledigt \(.+\) – Zwei Plätze vermittelt\. /);
     await expect(services.requests.accept(filed.id, JOBCENTER)).rejects.toMatchObject({ code: 'REQUEST_CLOSED' });
     expect((await store.requestById(filed.id))!.version).toBe(4);
   });
@@ -100,7 +100,7 @@ describe.each(storeFactories)('requests through the district coordination on the
     expect(toKk).toContain('Grund der Weiterleitung: Arabisch, bitte über den Dolmetscherpool');
     await services.requests.accept(filed.id, KK_MEISSEN, 'Ich melde mich morgen');
     expect(told.filter((t) => t.personId === VOLUNTEER.personId).at(-1)!.message.de).toBe(
-      `Ihre Anfrage ${filed.id} wurde angenommen – Ich melde mich morgen.`,
+      `Ihre Anfrage zu Radebeul („Begleitung zum Amt gesucht“) wurde von ${(await services.store.entitiesByIds([KK_MEISSEN.personId!]))[0]!.name} angenommen – Ich melde mich morgen. Ihre Anfragen und wer sie bearbeitet: ⟦requests⟧`,
     );
   });
 

@@ -114,6 +114,12 @@ export class DatePolls {
     return poll.slots.map((_s, i) => Object.values(poll.votes).filter((v) => v.includes(i + 1)).length);
   }
 
+  /** The dates a person chose before, or null when they have not answered yet. */
+  async previousVote(pollId: string, personId: string | null): Promise<number[] | null> {
+    const poll = await this.store.getState<DatePoll>(pollKey(pollId));
+    return (personId && poll?.votes[personId]) || null;
+  }
+
   private async open(pollId: string): Promise<DatePoll> {
     const poll = await this.store.getState<DatePoll>(pollKey(pollId));
     if (!poll) throw new NotFound('DatePoll', pollId);

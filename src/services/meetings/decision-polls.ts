@@ -81,6 +81,12 @@ export class DecisionPolls {
     return decisionsOf(this.store, meetingId);
   }
 
+  /** The answer a person gave before, or null when they have not voted yet. */
+  async previousVote(pollId: string, personId: string | null): Promise<number | null> {
+    const { poll } = await this.byId(pollId);
+    return (personId && poll.votes[personId]) || null;
+  }
+
   private async byId(pollId: string): Promise<{ poll: DecisionPoll; meeting: Meeting }> {
     const meetingId = await this.store.getState<string>(meetingOfDecisionKey(pollId));
     const poll = meetingId ? await this.store.getState<DecisionPoll>(decisionKey(meetingId, pollId)) : null;

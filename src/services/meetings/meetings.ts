@@ -446,13 +446,20 @@ export class MeetingPlanner {
       const organiser = first.organiserId;
       const titleOf = (m: Meeting, language: 'de' | 'en') => {
         const known = m.organiserId === organiser || m.inviteeIds.includes(organiser);
-        const title = known ? m.title : language === 'de' ? 'ein anderer Termin' : 'another appointment';
+        const title = known
+          ? language === 'de'
+            ? `„${m.title}“`
+            : `"${m.title}"`
+          : language === 'de'
+            ? 'einen anderen Termin'
+            : 'another appointment';
         return meetings.length > 1 ? `${title} (${formatWhen(new Date(m.startsAt), language)})` : title;
       };
       const titles = [...new Set(busy.map((m) => titleOf(m, 'de')))];
       const titlesEn = [...new Set(busy.map((m) => titleOf(m, 'en')))];
-      en.push(`At that time ${names} already have: ${titlesEn.join(', ')}.`);
-      de.push(`Zu der Zeit haben ${names} bereits: ${titles.join(', ')}.`);
+      const many = named.filter((p) => p !== null).length > 1;
+      en.push(`At that time ${names} already ${many ? 'have' : 'has'} ${titlesEn.join(', ')}.`);
+      de.push(`Zu der Zeit ${many ? 'haben' : 'hat'} ${names} bereits ${titles.join(', ')}.`);
     }
     if (en.length) throw new MeetingNeedsConfirmation(en, de);
   }

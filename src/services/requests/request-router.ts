@@ -1,3 +1,4 @@
+import { routedNote } from './domain/hop-notes.js';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
@@ -24,7 +25,7 @@ import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
-import type { RequestAbout } from './domain/request-notices.js';
+import type { OwnRequestSubject, RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
 
@@ -95,7 +96,7 @@ export class RequestRouter {
           kind: 'ROUTED',
           fromId: null,
           toId: handlerId,
-          note: level === 'KIK' ? 'KIK of the municipality' : 'Koordinationskraft of the district',
+          note: routedNote(level === 'KIK' ? 'KIK' : 'KOORDINATIONSKRAFT'),
         },
       ],
       createdAt: at,
@@ -201,7 +202,10 @@ export class RequestRouter {
         personId: targetPersonId,
         notice: { type: 'requestForwarded', requestId: id, about, text: request.text, note },
       },
-      { personId: request.requesterId, notice: { type: 'ownRequestForwarded', requestId: id } },
+      {
+        personId: request.requesterId,
+        notice: { type: 'ownRequestForwarded', requestId: id, subject: await this.subjectOf(request, targetPersonId) },
+      },
     ]);
   }
 
@@ -238,7 +242,10 @@ export class RequestRouter {
       try {
         await this.move(request, 'ESCALATED', null, kk, 'KOORDINATIONSKRAFT', 'no answer in time', [
           { personId: kk, notice: { type: 'requestEscalated', requestId: request.id, text: request.text } },
-          { personId: request.requesterId, notice: { type: 'ownRequestEscalated', requestId: request.id } },
+          {
+            personId: request.requesterId,
+            notice: { type: 'ownRequestEscalated', requestId: request.id, subject: await this.subjectOf(request, kk) },
+          },
         ]);
       } catch (error) {
         if (error instanceof RequestChanged) continue;
@@ -283,7 +290,12 @@ export class RequestRouter {
       const saved = await this.save(next, [
         {
           personId: request.requesterId,
-          notice: { type: 'ownRequestHandedOver', requestId: request.id, handlerName: successorName },
+          notice: {
+            type: 'ownRequestHandedOver',
+            requestId: request.id,
+            handlerName: successorName,
+            subject: await this.subjectOf(request, toId),
+          },
         },
       ]);
       if (!saved) continue;
@@ -297,6 +309,21 @@ export class RequestRouter {
         touched: { entityIds: [], requestIds: moved.map((r) => r.id) },
       });
     return moved;
+  }
+
+  /** The request as its requester knows it, with who has it (or had it) now. */
+  private async subjectOf(request: HubRequest, handlerId: string | null): Promise<OwnRequestSubject> {
+    const [place, district, handler] = await this.store.entitiesByIds([
+      request.municipalityId ?? '',
+      districtId(request.districtAgs),
+      handlerId ?? '',
+    ]);
+    const text = request.text ?? '';
+    return {
+      place: place?.name ?? district?.name ?? request.districtAgs,
+      excerpt: text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text,
+      handlerName: handler?.kind === 'Person' ? handler.name : null,
+    };
   }
 
   /** Who asks about what, for the people handling it. */
@@ -320,8 +347,12 @@ export class RequestRouter {
       hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
       version: request.version + 1,
     };
+    const subject = await this.subjectOf(request, viewer.personId);
     const saved = await this.save(next, [
-      { personId: request.requesterId, notice: { type: 'ownRequestClosed', requestId: id, state: kind, note } },
+      {
+        personId: request.requesterId,
+        notice: { type: 'ownRequestClosed', requestId: id, state: kind, note, subject },
+      },
     ]);
     if (!saved) throw new RequestChanged(id);
     this.events?.publish({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.js';
 import { hasControlCharacters } from '../../domain/text.js';
+import { languageCode } from '../../domain/languages.js';
+import { invalidInputFrom } from './input-errors.js';
 import {
   CHANNEL_KINDS,
   FUNDING_LEVELS,
@@ -35,6 +37,16 @@ const longText = (max: number) =>
     .refine((s) => !hasControlCharacters(s, true), 'must not contain control characters')
     .transform((s) => s.normalize('NFC'));
 const fundingCallId = z.string().regex(/^[a-z0-9-]{3,60}$/, 'is not a funding call id');
+/** Languages by code or by name, German or English ("Russisch", "Russian", "ru"), stored as codes. */
+const languageList = z
+  .array(
+    z
+      .string()
+      .max(40)
+      .transform((word) => languageCode(word) ?? word)
+      .pipe(z.string().regex(/^[a-z]{2,3}$/, 'is not a language we know')),
+  )
+  .max(20);
 
 /** A project's own fields, as created and as changed. */
 const projectFields = {
@@ -61,10 +73,7 @@ export const schemas = {
   }),
   person: z.object({
     name,
-    languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"'))
-      .max(20)
-      .default([]),
+    languages: languageList.default([]),
     channels: z
       .array(
         z.object({
@@ -117,7 +126,7 @@ export const schemas = {
   }),
 };
 
-const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "de"')).max(20);
+const languages = languageList;
 const channels = z
   .array(
     z.object({
@@ -179,8 +188,7 @@ export type LinkInput = z.input<typeof schemas.link>;
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new InvalidInput(issue.path.join('.') || 'input', issue.message);
+  throw invalidInputFrom(result.error);
 }
 
 /** A day as YYYY-MM-DD (history questions: `at`), or a clear error naming the field. */

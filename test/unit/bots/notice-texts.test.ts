@@ -30,10 +30,20 @@ const EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { type: T }> } = 
     text: 'Für unser Team im Januar?',
   },
   requestEscalated: { type: 'requestEscalated', requestId: 'request:ab12cd34', text: 'Wer dolmetscht Dari?' },
-  ownRequestForwarded: { type: 'ownRequestForwarded', requestId: 'request:ab12cd34' },
+  ownRequestForwarded: {
+    type: 'ownRequestForwarded',
+    requestId: 'request:ab12cd34',
+    subject: { place: 'Radebeul', excerpt: 'Wer dolmetscht Dari?', handlerName: 'Jana Berger' },
+  },
   ownRequestEscalated: { type: 'ownRequestEscalated', requestId: 'request:ab12cd34' },
   ownRequestHandedOver: { type: 'ownRequestHandedOver', requestId: 'request:ab12cd34', handlerName: 'Mira Hoffmann' },
-  ownRequestClosed: { type: 'ownRequestClosed', requestId: 'request:ab12cd34', state: 'RESOLVED', note: 'erledigt' },
+  ownRequestClosed: {
+    type: 'ownRequestClosed',
+    requestId: 'request:ab12cd34',
+    state: 'ACCEPTED',
+    note: 'Ich melde mich morgen',
+    subject: { place: 'Radebeul', excerpt: 'Wer dolmetscht Dari?', handlerName: 'Mira Hoffmann' },
+  },
   meetingInvitation: {
     type: 'meetingInvitation',
     meeting: {
@@ -168,4 +178,14 @@ it('writes the follow-ups of a notice in the reader’s command words', () => {
   );
   expect(invitation.actions.map((a) => a.label)).toEqual(['Yes', 'No', 'Maybe']);
   expect(wordNotice(EXAMPLES.minutesClosed, 'de').text).toContain('• ✓ Liste teilen (Anna Weber, bis 15.12.2026)\n');
+});
+
+it('tells a requester what became of their request by place, words and person, not by its id (issue 35)', () => {
+  const closed = expandCommandRefs(wordNotice(EXAMPLES.ownRequestClosed, 'de').text, 'de', COMMANDS);
+  expect(closed).toBe(
+    'Ihre Anfrage zu Radebeul („Wer dolmetscht Dari?“) wurde von Mira Hoffmann angenommen – Ich melde mich morgen. Ihre Anfragen und wer sie bearbeitet: !anfragen',
+  );
+  expect(closed).not.toContain('request:');
+  const forwarded = wordNotice(EXAMPLES.ownRequestForwarded, 'de').text;
+  expect(forwarded).toBe('Ihre Anfrage zu Radebeul („Wer dolmetscht Dari?“) wurde weitergeleitet an Jana Berger.');
 });

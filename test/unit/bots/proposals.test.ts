@@ -20,7 +20,6 @@ const VOLUNTEER = 'person:demo-14627-alliance-1-volunteer-1';
 const KK = 'person:demo-14627-koordinationskraft';
 const say = async (user: ChatUser, text: string) =>
   toPlainText((await dispatcher.handle({ user, text, inGroupRoom: false }))!.reply);
-const number = (answer: string) => /proposal:([0-9a-f]{8})/.exec(answer)![1]!;
 
 beforeAll(async () => {
   hub = await demoHub();
@@ -40,20 +39,24 @@ beforeAll(async () => {
 
 it('goes through review in chat and lands after confirmation', async () => {
   const [me] = await hub.store.entitiesByIds([VOLUNTEER]);
-  const proposed = await say(volunteer, '!ändern Sprachen=de,ar');
-  expect(proposed).toMatch(/^Ihr Vorschlag proposal:[0-9a-f]{8} liegt der Kreiskoordination vor/);
-  const id = number(proposed);
+  const before = me!.kind === 'Person' ? me!.languages : [];
+  // Language names are taken as well as codes, and shown as words (issue 35).
+  const proposed = await say(volunteer, '!ändern Sprachen=Deutsch,Arabisch');
+  expect(proposed).toBe('Ihr Vorschlag liegt der Kreiskoordination vor; Sie erfahren, wie entschieden wurde.');
   expect(expandCommandRefs(told.find((t) => t.personId === KK)!.message.de, 'de', COMMANDS)).toBe(
-    `Neuer Änderungsvorschlag proposal:${id} von ${me!.name}: eigene Angaben ändern (languages). Prüfen mit !vorschläge.`,
+    `Neuer Änderungsvorschlag von ${me!.name}: eigene Angaben ändern: Sprachen Deutsch, Arabisch. Prüfen mit !vorschläge.`,
   );
-  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({
-    languages: me!.kind === 'Person' ? me!.languages : [],
-  });
+  expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({ languages: before });
 
-  expect(await say(kk, '!vorschläge')).toBe(`Offene Änderungsvorschläge (1):\n${id} – ${me!.name}: languages=de,ar`);
-  expect(await say(kk, `!vorschläge ablehnen ${id}`)).toContain('bitte angeben, warum');
-  expect(await say(kk, `!vorschläge annehmen ${id}`)).toBe(
-    `proposal:${id} ist übernommen; die vorschlagende Person ist informiert.`,
+  const beforeWords = before.length
+    ? before.map((c) => new Intl.DisplayNames(['de'], { type: 'language' }).of(c)).join(', ')
+    : '–';
+  expect(await say(kk, '!vorschläge')).toBe(
+    `Offene Änderungsvorschläge (1):\n1. ${me!.name}: Sprachen: ${beforeWords} → Deutsch, Arabisch\nAnnehmen: !vorschläge annehmen <Nr>; ablehnen: !vorschläge ablehnen <Nr> <Grund>`,
+  );
+  expect(await say(kk, '!vorschläge ablehnen 1')).toContain('bitte angeben, warum');
+  expect(await say(kk, '!vorschläge annehmen 1')).toBe(
+    'Der Vorschlag ist übernommen; die vorschlagende Person wird benachrichtigt.',
   );
   expect((await hub.store.entitiesByIds([VOLUNTEER]))[0]).toMatchObject({
     languages: ['de', 'ar'],
@@ -61,21 +64,24 @@ it('goes through review in chat and lands after confirmation', async () => {
     changedBy: KK,
   });
   expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toBe(
-    `Ihr Vorschlag proposal:${id} (eigene Angaben ändern (languages)) wurde übernommen.`,
+    'Ihr Vorschlag (eigene Angaben ändern: Sprachen Deutsch, Arabisch) wurde übernommen.',
   );
-  expect(await say(kk, `!vorschläge annehmen ${id}`)).toMatch(/nicht bekannt/);
+  expect(await say(kk, '!vorschläge annehmen 1')).toMatch(/nicht bekannt/);
+  expect(await say(volunteer, '!ändern Sprachen=Klingonisch')).toBe(
+    'Sprachen (1. Eintrag): ist keine bekannte Sprache (z. B. Deutsch, Arabisch oder de, ar)',
+  );
 });
 
 it('lets a volunteer join an alliance after review, and tells them why a rejected one was not taken', async () => {
   const [second] = await hub.store.entitiesByIds(['alliance:demo-14627-2']);
-  const joined = number(await say(volunteer, `!ändern mitmachen ${second!.name}`));
-  await say(kk, `!vorschläge annehmen ${joined}`);
+  await say(volunteer, `!ändern mitmachen ${second!.name}`);
+  await say(kk, '!vorschläge annehmen 1');
   const [roles] = await hub.store.rolesOfPersons([VOLUNTEER]);
   expect(roles!.map((r) => r.scopeId)).toContain('alliance:demo-14627-2');
 
   const [first] = await hub.store.entitiesByIds(['alliance:demo-14627-1']);
-  const leave = number(await say(volunteer, `!ändern austritt ${first!.name}`));
-  expect(await say(kk, `!vorschläge ablehnen ${leave} Bitte erst mit dem Bündnis sprechen`)).toContain('ist abgelehnt');
+  await say(volunteer, `!ändern austritt ${first!.name}`);
+  expect(await say(kk, '!vorschläge ablehnen 1 Bitte erst mit dem Bündnis sprechen')).toContain('ist abgelehnt');
   expect(told.filter((t) => t.personId === VOLUNTEER).at(-1)!.message.de).toContain(
     'wurde abgelehnt: Bitte erst mit dem Bündnis sprechen',
   );
@@ -84,15 +90,13 @@ it('lets a volunteer join an alliance after review, and tells them why a rejecte
 });
 
 it('reminds the reviewer of a waiting proposal once', async () => {
-  number(await say(volunteer, '!ändern Name=Lea Lange-Schmidt'));
+  await say(volunteer, '!ändern Name=Lea Lange-Schmidt');
   const before = told.filter((t) => t.personId === KK).length;
   expect(await hub.services.proposals.remindDue(0)).toBe(1);
   expect(await hub.services.proposals.remindDue(0)).toBe(0);
   const reminders = told.filter((t) => t.personId === KK).slice(before);
   expect(reminders).toHaveLength(1);
-  expect(reminders[0]!.message.de).toMatch(
-    /^Erinnerung: Der Änderungsvorschlag proposal:[0-9a-f]{8} von .+ wartet seit über 0 Tagen/,
-  );
+  expect(reminders[0]!.message.de).toMatch(/^Erinnerung: Der Änderungsvorschlag von .+ wartet seit über 0 Tagen/);
 });
 
 it('asks people whose entry nobody checked for a year once in chat, and a confirmation counts as a check', async () => {

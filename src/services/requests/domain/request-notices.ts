@@ -16,8 +16,21 @@ export type RequestNotice =
   | { type: 'requestForwarded'; requestId: string; about: RequestAbout; text: string | null; note: string | null }
   /** To the district's Koordinationskraft when a request went unanswered. */
   | { type: 'requestEscalated'; requestId: string; text: string | null }
-  /** To the requester. */
-  | { type: 'ownRequestForwarded'; requestId: string }
-  | { type: 'ownRequestEscalated'; requestId: string }
-  | { type: 'ownRequestHandedOver'; requestId: string; handlerName: string }
-  | { type: 'ownRequestClosed'; requestId: string; state: 'ACCEPTED' | 'RESOLVED' | 'DECLINED'; note: string | null };
+  /** To the requester (`subject` names their request; notices written before it have none). */
+  | { type: 'ownRequestForwarded'; requestId: string; subject?: OwnRequestSubject }
+  | { type: 'ownRequestEscalated'; requestId: string; subject?: OwnRequestSubject }
+  | { type: 'ownRequestHandedOver'; requestId: string; handlerName: string; subject?: OwnRequestSubject }
+  | {
+      type: 'ownRequestClosed';
+      requestId: string;
+      state: 'ACCEPTED' | 'RESOLVED' | 'DECLINED';
+      note: string | null;
+      subject?: OwnRequestSubject;
+    };
+
+/** A request as its requester knows it: where, the start of what they wrote, and who has it now. */
+export interface OwnRequestSubject {
+  place: string;
+  excerpt: string;
+  handlerName: string | null;
+}
