@@ -1,11 +1,14 @@
 import type { Contact, ContactAnswer } from '../../src/services/reads/contacts.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply, type Inline } from '../core/reply.js';
+import { germanDay, splitAsOf } from '../core/as-of.js';
 import { channelParts, personView, type PersonView } from './people.js';
 
 interface Shown {
   answer: ContactAnswer;
   people: (PersonView | null)[];
+  /** The day asked about (YYYY-MM-DD), or null for today. */
+  day: string | null;
 }
 
 export const contactCommand = defineCommand({
@@ -14,8 +17,8 @@ export const contactCommand = defineCommand({
     de: 'wen Sie in einer Gemeinde fragen können, optional zu einem Thema',
     en: 'whom to ask in a municipality, optionally on a topic',
   },
-  usage: { de: '!kontakt <Gemeinde> [Thema]', en: '!contact <municipality> [topic]' },
-  example: { de: '!kontakt Radebeul Wohnen', en: '!contact Radebeul housing' },
+  usage: { de: '!kontakt <Gemeinde> [Thema] [am <Tag>]', en: '!contact <municipality> [topic] [on <day>]' },
+  example: { de: '!kontakt Radebeul Wohnen am 01.11.2026', en: '!contact Radebeul housing on 1 November 2026' },
   options: [
     {
       name: { de: 'gemeinde', en: 'municipality' },
@@ -32,10 +35,15 @@ export const contactCommand = defineCommand({
     },
   ],
   uses: ['contacts', 'privacy'],
-  parse: (args) =>
-    args.length === 0 ? unparsable : parsed({ municipality: args[0]!, topic: args.slice(1).join(' ') || null }),
+  parse: (args) => {
+    const { words, day } = splitAsOf(args, new Date());
+    return words.length === 0
+      ? unparsable
+      : parsed({ municipality: words[0]!, topic: words.slice(1).join(' ') || null, day });
+  },
   run: async (args, context, deps): Promise<Shown> => {
-    const answer = await deps.services.contacts.find(deps.directory, args.municipality, args.topic, context.language);
+    const directory = args.day ? deps.directory.at(args.day) : deps.directory;
+    const answer = await deps.services.contacts.find(directory, args.municipality, args.topic, context.language);
     const roles = await Promise.all(
       answer.contacts.map((c) => (c.person ? deps.directory.rolesOfPerson(c.person.id) : [])),
     );
@@ -49,17 +57,26 @@ export const contactCommand = defineCommand({
           )
         : null,
     );
-    return { answer, people };
+    return { answer, people, day: args.day };
   },
-  render: ({ answer, people }, { language }) => {
-    const title = language === 'de' ? `Ansprechpersonen in ${answer.place}` : `Contacts in ${answer.place}`;
-    const heading = answer.topic ? ` (${language === 'de' ? answer.topic.name : answer.topic.nameEn})` : '';
+  render: ({ answer, people, day }, { language }) => {
+    const de = language === 'de';
+    const title = de ? `Ansprechpersonen in ${answer.place}` : `Contacts in ${answer.place}`;
+    const heading =
+      (answer.topic ? ` (${de ? answer.topic.name : answer.topic.nameEn})` : '') +
+      (day ? (de ? ` am ${germanDay(day)}` : ` on ${germanDay(day)}`) : '');
     const lines: Inline[][] = answer.contacts.map((c: Contact, i) => {
       const person = people[i];
       const who = person ? person.name : (c.alliance?.name ?? c.institution?.name ?? '');
       return [{ bold: who }, `: ${c.reason}`, ...(person ? channelParts(person.channels, language) : [])];
     });
     if (lines.length === 0) lines.push([language === 'de' ? 'Niemand eingetragen.' : 'Nobody listed yet.']);
+    if (answer.formerly)
+      lines.unshift([
+        de
+          ? `${answer.formerly.name} gehört seit dem ${germanDay(answer.formerly.since)} zu ${answer.place}.`
+          : `${answer.formerly.name} has been part of ${answer.place} since ${germanDay(answer.formerly.since)}.`,
+      ]);
     const network = {
       label: language === 'de' ? `Netzwerk von ${answer.place}` : `Network of ${answer.place}`,
       command: `!${language === 'de' ? 'netzwerk' : 'network'} "${answer.place}"`,

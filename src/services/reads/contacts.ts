@@ -30,6 +30,8 @@ export interface ContactAnswer {
   place: string;
   topic: Topic | null;
   contacts: Contact[];
+  /** Asked by the name of a town that has merged into this one since: its name and the day it merged. */
+  formerly?: { name: string; since: string };
 }
 
 const REASONS: Record<ContactRole, Record<Language, (place: string, topic: string) => string>> = {
@@ -62,7 +64,7 @@ export class ContactFinder {
     topicName: string | null,
     language: Language,
   ): Promise<ContactAnswer> {
-    const place = await this.resolvePlace(
+    const { place, formerly } = await this.resolvePlace(
       directory,
       cleanText(municipalityName, SEARCHED_NAME('municipality', 'Gemeinde')),
     );
@@ -110,7 +112,7 @@ export class ContactFinder {
     beauftragtePeople!.forEach((p) => add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', municipality.name)));
     if (topic) await this.addExperts(directory, expertList!, district, add, reason);
     allianceList!.forEach((a) => add(a, 'ALLIANCE', reason('ALLIANCE', municipality.name)));
-    return { municipality, district, place: municipality.name, topic, contacts };
+    return { municipality, district, place: municipality.name, topic, contacts, ...(formerly ? { formerly } : {}) };
   }
 
   /**
@@ -200,7 +202,10 @@ export class ContactFinder {
   }
 
   /** A town of a Landkreis, or a kreisfreie Stadt (its own district), forgiving the spelling. */
-  private async resolvePlace(directory: Directory, name: string): Promise<Municipality | District> {
+  private async resolvePlace(
+    directory: Directory,
+    name: string,
+  ): Promise<{ place: Municipality | District; formerly: ContactAnswer['formerly'] | null }> {
     // Asked for a past day, towns that have merged since are found by their old names.
     const found = directory.day
       ? matchName(
@@ -212,13 +217,33 @@ export class ContactFinder {
           (p) => p.name,
         )
       : (await this.names.places()).match(name);
-    if (!found.match)
-      throw new NotFound(
-        'Municipality',
-        name,
-        found.suggestions.map((p) => p.name),
-      );
-    return found.match.city ?? (await directory.entityOfKind(found.match.id, 'Municipality'))!;
+    if (found.match)
+      return {
+        place: found.match.city ?? (await directory.entityOfKind(found.match.id, 'Municipality'))!,
+        formerly: null,
+      };
+    const merged = directory.day ? null : await this.mergedTown(directory, name);
+    if (merged) return merged;
+    throw new NotFound(
+      'Municipality',
+      name,
+      found.suggestions.map((p) => p.name),
+    );
+  }
+
+  /** A town asked for by the name it had before it merged: the town it belongs to now. */
+  private async mergedTown(
+    directory: Directory,
+    name: string,
+  ): Promise<{ place: Municipality; formerly: NonNullable<ContactAnswer['formerly']> } | null> {
+    const ended = (await directory.municipalityNamesEver()).filter((t) => t.until);
+    const old = matchName(name, ended, (t) => t.name).match;
+    if (!old) return null;
+    let town = await directory.entity(old.id);
+    for (let hops = 0; town?.kind === 'Municipality' && town.mergedInto && hops < 10; hops++)
+      town = await directory.entity(town.mergedInto);
+    if (town?.kind !== 'Municipality' || town.until) return null;
+    return { place: town, formerly: { name: old.name, since: old.until! } };
   }
 
   private async resolveTopic(directory: Directory, name: string): Promise<Topic> {

@@ -73,6 +73,11 @@ export class Directory {
       : all.filter((m) => !m.until);
   }
 
+  /** Names of every municipality there ever was, merged ones with the day they ended. */
+  municipalityNamesEver(): Promise<(MunicipalityRef & { since?: string | null; until?: string | null })[]> {
+    return this.store.allMunicipalityDirectory();
+  }
+
   /** The same reads as they stood on a day (YYYY-MM-DD), batched like these; one per day and request. */
   at(day: string): Directory {
     let dated = this.past.get(day);

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import { berlinDay } from '../../src/services/meetings/when.js';
+import { consoleChat } from '../support/console-chat.js';
+import { demoHub, type TestHub } from '../support/hub.js';
+
+// Issue 34: the past where people look. Chat takes a day in !kontakt as GraphQL takes `at:`, and
+// a town asked for by the name it had before a merger is answered for the town it belongs to now.
+
+const KIK_RADEBEUL = 'person:demo-14627-kik-2';
+
+describe('history in chat', () => {
+  let hub: TestHub;
+  let say: (who: string, text: string) => Promise<string>;
+  const today = berlinDay(new Date());
+  const yesterday = berlinDay(new Date(Date.now() - 86_400_000));
+  const german = (day: string) => day.split('-').reverse().join('.');
+
+  beforeAll(async () => {
+    hub = await demoHub();
+    say = consoleChat(hub, { kik: 'person:demo-14627-kik-1' });
+  });
+
+  it('answers !kontakt as of a day: a KIK whose role ended today is the contact of yesterday, not of today', async () => {
+    const [kik] = await hub.store.entitiesByIds([KIK_RADEBEUL]);
+    expect(await say('kik', '!kontakt Radebeul')).toContain(kik!.name);
+    const [roles] = await hub.store.rolesOfPersons([KIK_RADEBEUL]);
+    for (const role of roles!) await hub.services.handover.endRole({ id: role.id }, null, SYSTEM);
+    expect(await say('kik', '!kontakt Radebeul')).not.toContain(kik!.name);
+    for (const asOf of [`am ${german(yesterday)}`, `Stand ${german(yesterday)}`, `zum ${german(yesterday)}`]) {
+      const then = await say('kik', `!kontakt Radebeul ${asOf}`);
+      expect(then, asOf).toContain(`Ansprechpersonen in Radebeul am ${german(yesterday)}`);
+      expect(then, asOf).toContain(kik!.name);
+    }
+    const topic = await say('kik', `!kontakt Radebeul Sprache am ${german(yesterday)}`);
+    expect(topic).toContain(`Ansprechpersonen in Radebeul (Sprache und Dolmetschen) am ${german(yesterday)}`);
+  });
+
+  it('answers for the merged town when asked by an old name, and says since when it belongs there', async () => {
+    await hub.services.merger.mergeMunicipalities(
+      ['municipality:14627-coswig', 'municipality:14627-moritzburg'],
+      { name: 'Coswig-Moritzburg' },
+      SYSTEM,
+    );
+    const answer = await say('kik', '!kontakt Moritzburg');
+    expect(answer).toContain(`Moritzburg gehört seit dem ${german(today)} zu Coswig-Moritzburg.`);
+    expect(answer).toContain('Ansprechpersonen in Coswig-Moritzburg');
+    expect(answer).not.toContain('Meinten Sie');
+    expect(await say('kik', '!kontakt Coswig-Moritzburg')).not.toContain('gehört seit');
+  });
+});
