@@ -103,10 +103,10 @@ describe('the command core', () => {
     expect((await say(alice, '!hilfe'))!.text).toContain('!kontakt <Gemeinde> [Thema]');
     expect((await say(alice, '!hilfe'))!.text).not.toContain('!status');
     expect((await say(alice, '!kontkt Radebeul'))!.text).toBe(
-      'Den Befehl „!kontkt“ kenne ich nicht. Meinten Sie !kontakt <Gemeinde> [Thema]? Alle Befehle: !hilfe',
+      'Den Befehl „!kontkt“ kenne ich nicht. Meinten Sie !kontakt <Gemeinde> [Thema] [am <Tag>]? Alle Befehle: !hilfe',
     );
     expect((await say(alice, '!kontakt'))!.text).toBe(
-      'So geht es: !kontakt <Gemeinde> [Thema] – zum Beispiel !kontakt Radebeul Wohnen',
+      'So geht es: !kontakt <Gemeinde> [Thema] [am <Tag>] – zum Beispiel !kontakt Radebeul Wohnen am 01.11.2026',
     );
     expect(await say(alice, 'nur ein Gespräch')).toBeNull();
   });
