@@ -97,12 +97,23 @@ builder.queryFields((t) => ({
   request: t.field({
     type: RequestType,
     nullable: true,
-    description: 'One request, for its requester and the people it passed through.',
+    description: "One request, for its requester, the people it passed through and its district's coordination.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const request = await ctx.services.requests.byId(String(args.id));
-      return request && involved(ctx.viewer, request) ? request : null;
+      if (!request) return null;
+      return involved(ctx.viewer, request) || (await ctx.services.oversight.mayOpen(ctx.viewer, request))
+        ? request
+        : null;
     },
+  }),
+  districtRequests: t.field({
+    type: [RequestType],
+    errors: DOMAIN_ERRORS,
+    description:
+      'Every request of the districts the caller coordinates (or of one of them), newest first: the district coordination oversees its district.',
+    args: { districtAgs: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => ctx.services.oversight.requests(ctx.viewer, args.districtAgs ?? null),
   }),
 }));
 

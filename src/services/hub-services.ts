@@ -15,6 +15,7 @@ import { Handover } from './lifecycle/handover.js';
 import { RecordMerger } from './lifecycle/record-merger.js';
 import { ChangeProposals } from './lifecycle/proposals.js';
 import { Statistics } from './analysis/statistics.js';
+import { DistrictOversight } from './requests/district-oversight.js';
 import { YearlyCheck } from './lifecycle/yearly-check.js';
 import type { Notifier } from './chat/notifiers.js';
 import { withReadCache } from './reads/read-cache.js';
@@ -62,6 +63,8 @@ export interface HubServices {
   analytics: Analytics;
   /** Figures over time: requests, meetings, municipalities reached. */
   statistics: Statistics;
+  /** The district coordination's view of every request of its districts. */
+  oversight: DistrictOversight;
   /** Asks people once a year whether their entry is still right. */
   yearlyCheck: YearlyCheck;
   requests: RequestRouter;
@@ -163,6 +166,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     layouts: new NetworkLayouts(events),
     analytics,
     statistics: new Statistics(network, now),
+    oversight: new DistrictOversight(store, network),
     yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.claimOnce(key)),
     requests,
     meetings: planner,

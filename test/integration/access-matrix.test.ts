@@ -85,6 +85,7 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.myMeetings': () => '{ myMeetings { id } }',
   'Query.myRequests': () => '{ myRequests { id } }',
   'Query.request': () => '{ request(id: "request:none") { id } }',
+  'Query.districtRequests': () => `{ districtRequests(districtAgs: "14627") ${RESULT} }`,
   'Mutation.addMunicipality': (n) =>
     `mutation { addMunicipality(input: { name: "Matrixdorf ${n}", districtAgs: "14627" }) ${RESULT} }`,
   'Mutation.addTopic': (n) =>

@@ -99,6 +99,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.request': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
+  'Query.districtRequests': { who: STRUCTURE, scope: 'ownDistrict', sees: PEOPLE },
   // GraphQL mutations
   'Mutation.setNotificationSettings': { who: SIGNED_IN, scope: 'self' },
   'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
