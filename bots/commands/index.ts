@@ -37,6 +37,7 @@ import { editCommand } from './edit.command.js';
 import { endRoleCommand, handoverCommand } from './end-role.command.js';
 import { mergeCommand } from './merge.command.js';
 import { proposeCommand, reviewCommand } from './proposals.command.js';
+import { statisticsCommand } from './statistics.command.js';
 
 /** The command table, in the order help lists it. */
 export const COMMANDS: readonly Command[] = [
@@ -47,6 +48,7 @@ export const COMMANDS: readonly Command[] = [
   mapCommand,
   fileRequestCommand,
   listRequestsCommand,
+  statisticsCommand,
   acceptRequestCommand,
   forwardRequestCommand,
   resolveRequestCommand,

@@ -59,4 +59,25 @@ describe('district oversight of requests', () => {
     expect(district).toContain(`${requestId} – wartet auf Annahme – Wer hilft beim Umzug?`);
     expect(await say('kik', '!anfragen kreis')).toMatch(/nur einsehen, wenn Sie ihn koordinieren/);
   });
+
+  it('gives the statistics of the asker’s districts in chat, and zeros for an empty period, not nothing', async () => {
+    const say = consoleChat(hub, { kk: KK, volunteer: VOLUNTEER.personId! });
+    const year = new Date().getFullYear();
+    const now = await say('kk', '!statistik');
+    expect(now).toContain(`Statistik 01.01.${year} – `);
+    expect(now).toMatch(/Meißen: [1-9]\d* Anfragen gestellt/);
+    expect(await say('kk', '!statistik 2020')).toContain(
+      'Statistik 01.01.2020 – 31.12.2020\nMeißen: 0 Anfragen gestellt, 0 angenommen, 0 erledigt, 0 hochgestuft; bis zur Annahme im Mittel –, bis zur Erledigung –; 0 Treffen; 0 Gemeinden erreicht.',
+    );
+    expect(await say('kk', '!statistik Q4 2020')).toContain('Statistik 01.10.2020 – 31.12.2020');
+    expect(await say('kk', '!statistik irgendwann')).toContain('So geht es: !statistik');
+    const analyst = bearer(await hub.token('ANALYST', 'person:demo-analyst'));
+    const empty = await gql(
+      hub.yoga,
+      '{ statistics(districtAgs: "14627", from: "2020-01-01", to: "2020-12-31") { districtAgs requestsFiled meetingsHeld } }',
+      {},
+      analyst,
+    );
+    expect(empty.data!.statistics).toEqual([{ districtAgs: '14627', requestsFiled: 0, meetingsHeld: 0 }]);
+  });
 });

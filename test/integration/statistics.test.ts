@@ -75,7 +75,21 @@ describe.each(storeFactories)('statistics on the $name store', (factory) => {
       requestsResolved: 1,
       meetingsHeld: 0,
     });
-    expect(await services.statistics.figures('14627', '2026-04-01', '2026-04-30')).toEqual([]);
+    // An empty period of a district is a row of zeros, not nothing (issue 34).
+    expect(await services.statistics.figures('14627', '2026-04-01', '2026-04-30')).toEqual([
+      {
+        districtAgs: '14627',
+        topicId: null,
+        requestsFiled: 0,
+        requestsAccepted: 0,
+        requestsResolved: 0,
+        requestsEscalated: 0,
+        medianHoursToAccept: null,
+        medianHoursToResolve: null,
+        meetingsHeld: 0,
+        municipalitiesReached: 0,
+      },
+    ]);
 
     const yoga = createHubYoga(services, { graphiql: false });
     const ask = async (personalData: boolean) => {

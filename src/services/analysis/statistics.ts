@@ -63,6 +63,8 @@ export class Statistics {
         if (within(request.createdAt) && request.municipalityId) g.towns.add(request.municipalityId);
       }
     }
+    // A district asked for has its row even in a period when nothing happened: zeros, not nothing.
+    if (districtAgs) group(districtAgs, null);
     const now = this.now().toISOString();
     for (const meeting of snapshot.meetings) {
       if (

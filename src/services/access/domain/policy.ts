@@ -192,6 +192,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },
   'Chat.who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
   'Chat.network': { who: EVERYONE, sees: PEOPLE },
+  'Chat.statistics': { who: ANALYSING, scope: 'ownDistrict', sees: 'counts of the asker’s districts only' },
   'Chat.map': { who: EVERYONE },
   'Chat.me': { who: EVERYONE, scope: 'self' },
   'Chat.confirm': {
