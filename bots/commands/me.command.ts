@@ -15,6 +15,8 @@ interface Me {
   person: Person | null;
   roles: RoleAssignment[];
   requested: boolean;
+  /** How many coordinators were told of a request just made (none before any is in the chat). */
+  told?: number;
   /** Names that came close when no whole name matched (only people the asker may see listed). */
   candidates?: string[];
 }
@@ -59,14 +61,17 @@ export const meCommand = defineCommand({
           requested: false,
           candidates: chosen.candidates,
         };
-      await deps.identities.requestLink(context.user, chosen);
+      const told = (await deps.identities.requestLink(context.user, chosen)).confirmersTold;
+      const link = await deps.identities.link(context.user);
+      const person = link ? await deps.directory.entityOfKind(link.personId, 'Person') : null;
+      return { user: context.user, link, person, roles: [], requested, told };
     }
     const link = await deps.identities.link(context.user);
     const person = link ? await deps.directory.entityOfKind(link.personId, 'Person') : null;
     const roles = person && link?.status === 'confirmed' ? await deps.directory.rolesOfPerson(person.id) : [];
     return { user: context.user, link, person, roles, requested };
   },
-  render: ({ user, link, person, roles, requested, candidates }, { language }) => {
+  render: ({ user, link, person, roles, requested, told, candidates }, { language }) => {
     const de = language === 'de';
     if (candidates) {
       return reply(
@@ -89,17 +94,26 @@ export const meCommand = defineCommand({
           ? `Ihr Chat-Konto ${user.userId} ist mit keiner Person verknüpft.`
           : `Your chat account ${user.userId} is not linked to a person.`,
         de
-          ? 'Verknüpfen: !ich verknüpfen <Personen-ID> – eine Koordinator:in bestätigt es dann.'
-          : 'To link it: !me link <person id> – a coordinator then confirms it.',
+          ? 'Verknüpfen: !ich verknüpfen <Ihr vollständiger Name> – eine Koordinator:in Ihres Kreises bestätigt es dann.'
+          : 'To link it: !me link <your full name> – a coordinator of your district then confirms it.',
       ]);
     }
     if (link.status === 'pending') {
       return reply(
         [
-          requested ? (de ? 'Ihre Anfrage ist gespeichert.' : 'Your request is saved.') : '',
+          requested ? (de ? 'Ihre Bitte ist gespeichert.' : 'Your request is saved.') : '',
           de
-            ? `Sie haben gebeten, als ${person.name} verknüpft zu werden; das wartet auf Bestätigung durch eine Koordinator:in (!bestätigen ${user.userId} ${person.id}).`
-            : `You asked to be linked as ${person.name}; this awaits a coordinator's confirmation (!confirm ${user.userId} ${person.id}).`,
+            ? `Sie haben gebeten, als ${person.name} verknüpft zu werden; das wartet auf die Bestätigung durch eine Koordinator:in Ihres Kreises.`
+            : `You asked to be linked as ${person.name}; this awaits the confirmation of a coordinator of your district.`,
+          told === undefined
+            ? ''
+            : told > 0
+              ? de
+                ? `${told === 1 ? 'Eine Koordinator:in ist' : `${told} Koordinator:innen sind`} benachrichtigt; Sie erhalten hier eine Nachricht, sobald es bestätigt ist.`
+                : `${told === 1 ? 'One coordinator has' : `${told} coordinators have`} been told; you get a message here as soon as it is confirmed.`
+              : de
+                ? 'Noch ist niemand aus Ihrer Kreiskoordination im Chat verknüpft: Ihre Bitte wartet, bis eine Koordinator:in sie mit !bestätigen sieht, oder ein Admin verknüpft Sie direkt. Sie erhalten hier eine Nachricht, sobald es so weit ist.'
+                : 'Nobody of your district coordination is linked in the chat yet: your request waits until a coordinator sees it with !confirm, or an admin links you directly. You get a message here as soon as that happens.',
         ].filter(Boolean),
         { privateDetails: true },
       );

@@ -340,6 +340,12 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
         ? `Ihr Chat-Konto ${n.userId} ist jetzt mit Ihrer Person verknüpft. Was Sie hier tun können: ${commandRef('help')}`
         : `Your chat account ${n.userId} is now linked to your person. What you can do here: ${commandRef('help')}`,
     ),
+  chatLinkReplaced: (n, l) =>
+    text(
+      de(l)
+        ? `Achtung: ${n.confirmerName} verknüpft Ihre Person mit dem Chat-Konto ${n.replacedBy}; Ihr Konto ${n.userId} ist dann nicht mehr mit Ihnen verknüpft. Wenn das nicht von Ihnen ausgeht, melden Sie sich bitte sofort bei Ihrer Kreiskoordination.`
+        : `Attention: ${n.confirmerName} links your person to the chat account ${n.replacedBy}; your account ${n.userId} will then no longer be linked to you. If this is not your doing, tell your district coordination at once.`,
+    ),
   plain: (n, l) => text(n[l]),
 };
 

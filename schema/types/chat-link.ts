@@ -41,3 +41,19 @@ builder.mutationField('confirmChatLink', (t) =>
     },
   }),
 );
+
+builder.queryField('waitingChatLinks', (t) =>
+  t.field({
+    type: [ChatAccountLink],
+    description:
+      'Chat accounts asking to be linked that the caller may confirm (coordinators of the person’s districts; admins: all), oldest first, also those asked before any coordinator was linked.',
+    resolve: async (_root, _args, ctx) =>
+      (await ctx.services.identities.waitingFor(ctx.viewer))
+        .filter((w) => w.user.transport !== 'console')
+        .map((w) => ({
+          transport: w.user.transport === 'matrix' ? ('MATRIX' as const) : ('DISCORD' as const),
+          account: w.user.userId,
+          personId: w.link.personId,
+        })),
+  }),
+);

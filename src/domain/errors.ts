@@ -307,6 +307,19 @@ export class HasDependants extends DomainError {
   }
 }
 
+export class AccountAlreadyLinked extends DomainError {
+  readonly code = 'ACCOUNT_ALREADY_LINKED';
+  constructor(
+    readonly personId: string,
+    readonly accounts: number,
+  ) {
+    super(
+      `This person already has ${accounts === 1 ? 'a confirmed chat account' : `${accounts} confirmed chat accounts`}. Confirm again with --replace to move the person to this account; the other account is told first. Nothing was changed.`,
+      `Diese Person hat schon ${accounts === 1 ? 'ein bestätigtes Chat-Konto' : `${accounts} bestätigte Chat-Konten`}. Soll dieses Konto es ersetzen, bestätigen Sie noch einmal mit --ersetzen; das bisherige Konto wird vorher benachrichtigt. Nichts wurde geändert.`,
+    );
+  }
+}
+
 export class AlreadyEnded extends DomainError {
   readonly code = 'ALREADY_ENDED';
   constructor(

@@ -1,7 +1,7 @@
 import type { Viewer } from '../access/domain/access.js';
 import { levelOfRoles, levelReaches } from '../access/domain/policy.js';
 import { ANONYMOUS } from '../access/domain/access.js';
-import { InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/errors.js';
+import { AccountAlreadyLinked, InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/errors.js';
 import { isCoordinator } from '../access/domain/privacy.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { districtsOfRoles } from '../reads/districts-of.js';
@@ -100,18 +100,47 @@ export class ChatIdentities {
     };
   }
 
-  async requestLink(user: ChatUser, personId: string): Promise<ChatLink> {
+  /** Asks to be linked; answers the claim and how many coordinators were told of it (none before any is linked). */
+  async requestLink(user: ChatUser, personId: string): Promise<ChatLink & { confirmersTold: number }> {
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
     await this.write(linkKey(user), link);
-    await this.notifiers.tell(await this.confirmersOf(personId), {
+    const confirmers = await this.confirmersOf(personId);
+    const linked = await this.linkedPeople();
+    await this.notifiers.tell(confirmers, {
       type: 'chatLinkRequested',
       userId: user.userId,
       personId,
       personName: person.name,
     });
-    return link;
+    return { ...link, confirmersTold: confirmers.filter((id) => linked.has(id)).length };
+  }
+
+  /**
+   * The claims waiting for this confirmer: those they may confirm (by the rules of `confirm`),
+   * made before or after they were linked, oldest first.
+   */
+  async waitingFor(confirmer: Viewer): Promise<{ user: ChatUser; link: ChatLink }[]> {
+    if (!isCoordinator(confirmer) || !confirmer.personId) return [];
+    const waiting = (await this.store.listState<ChatLink>('chat-link:')).filter((e) => e.value.status === 'pending');
+    const found: { user: ChatUser; link: ChatLink }[] = [];
+    for (const { key, value } of waiting) {
+      const [, transport, ...rest] = key.split(':');
+      const user = { transport: transport as Transport, userId: rest.join(':') };
+      if (await this.mayConfirm(value.personId, confirmer)) found.push({ user, link: value });
+    }
+    return found.sort((a, b) => a.link.requestedAt.localeCompare(b.link.requestedAt));
+  }
+
+  private async mayConfirm(personId: string, confirmer: Viewer): Promise<boolean> {
+    try {
+      await this.checkConfirmer(personId, confirmer);
+      return true;
+    } catch (error) {
+      if (error instanceof NotAllowed) return false;
+      throw error;
+    }
   }
 
   /** The coordinating people of the districts where the person holds roles (not the person). */
@@ -140,7 +169,12 @@ export class ChatIdentities {
    * swapped after they looked is not confirmed. Nobody confirms their own accounts, a person
    * above their own level, or (unless admin) a person outside the districts they work in.
    */
-  async confirm(user: ChatUser, confirmer: Viewer, expectedPersonId?: string): Promise<ChatLink> {
+  async confirm(
+    user: ChatUser,
+    confirmer: Viewer,
+    expectedPersonId?: string,
+    options: { replace?: boolean } = {},
+  ): Promise<ChatLink> {
     if (!isCoordinator(confirmer) || !confirmer.personId) {
       throw new NotAllowed('confirm chat accounts', 'keine Chat-Konten bestätigen');
     }
@@ -152,17 +186,48 @@ export class ChatIdentities {
         `diese Verknüpfung nicht bestätigen: ${user.userId} möchte als ${link.personId} verknüpft werden, nicht als ${expectedPersonId}`,
       );
     }
-    if (link.personId === confirmer.personId) {
+    await this.checkConfirmer(link.personId, confirmer);
+    // A person's confirmed account is never replaced unawares: the confirmer says so, and the
+    // account that loses the person is told before it happens.
+    const existing = (await this.store.listState<ChatLink>('chat-link:')).filter(
+      (e) => e.value.personId === link.personId && e.value.status === 'confirmed' && e.key !== linkKey(user),
+    );
+    if (existing.length && !options.replace) throw new AccountAlreadyLinked(link.personId, existing.length);
+    if (existing.length) {
+      const [me] = await this.store.entitiesByIds([confirmer.personId]);
+      await this.notifiers.tell([link.personId], {
+        type: 'chatLinkReplaced',
+        userId: existing.map((e) => e.key.split(':').slice(2).join(':')).join(', '),
+        replacedBy: user.userId,
+        confirmerName: me?.name ?? '',
+      });
+      for (const e of existing) await this.remove(e.key);
+    }
+    const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
+    await this.write(linkKey(user), confirmed);
+    await this.tellConfirmed(user, confirmed);
+    return confirmed;
+  }
+
+  /** Nobody confirms their own accounts, a person above their level, or (unless admin) someone outside their districts. */
+  private async checkConfirmer(personId: string, confirmer: Viewer): Promise<void> {
+    if (personId === confirmer.personId) {
       throw new NotAllowed('confirm an account of your own', 'kein eigenes Konto bestätigen');
     }
-    const [claimedRoles, confirmerRoles] = await this.store.rolesOfPersons([link.personId, confirmer.personId]);
+    const [claimedRoles, confirmerRoles] = await this.store.rolesOfPersons([personId, confirmer.personId!]);
     if (!levelReaches(confirmer.access, levelOfRoles((claimedRoles ?? []).map((r) => r.role)))) {
       throw new NotAllowed(
         'confirm a person whose access is above your own',
         'keine Person bestätigen, deren Zugang über Ihrem liegt',
       );
     }
-    if (confirmer.access !== 'ADMIN' && (claimedRoles ?? []).length > 0) {
+    // Whose district cannot be established (no role) is confirmed by admins only, as every write to them.
+    if (confirmer.access !== 'ADMIN' && (claimedRoles ?? []).length === 0)
+      throw new NotAllowed(
+        'confirm a person who holds no role in any district (admins do)',
+        'keine Person bestätigen, die in keinem Kreis eine Rolle hat (das tun Admins)',
+      );
+    if (confirmer.access !== 'ADMIN') {
       const [theirs, ours] = await Promise.all([
         districtsOfRoles(this.store, claimedRoles ?? []),
         districtsOfRoles(this.store, confirmerRoles ?? []),
@@ -175,10 +240,6 @@ export class ChatIdentities {
         );
       }
     }
-    const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
-    await this.write(linkKey(user), confirmed);
-    await this.tellConfirmed(user, confirmed);
-    return confirmed;
   }
 
   /**
@@ -270,6 +331,17 @@ export class ChatIdentities {
     const value = await this.store.getState<T>(key);
     this.cache.set(key, { value, until: Date.now() + CACHE_MS });
     return value;
+  }
+
+  private async remove(key: string): Promise<void> {
+    await this.store.deleteState(key);
+    this.cache.delete(key);
+    this.events?.publish({
+      action: 'chatAccountChanged',
+      subjectIds: [],
+      at: this.now().toISOString(),
+      touched: { entityIds: [] },
+    });
   }
 
   private async write(key: string, value: unknown): Promise<void> {

@@ -13,7 +13,9 @@ export type AccountNotice =
   /** To the coordination of the person's districts: a chat account asks to be linked to them. */
   | { type: 'chatLinkRequested'; userId: string; personId: string; personName: string }
   /** To the person: their chat account is linked now. */
-  | { type: 'chatLinkConfirmed'; userId: string };
+  | { type: 'chatLinkConfirmed'; userId: string }
+  /** To the person's accounts, before it happens: another account replaces them. */
+  | { type: 'chatLinkReplaced'; userId: string; replacedBy: string; confirmerName: string };
 
 /** Text written before notices were typed (left in an older store), or by an operator. */
 export interface PlainNotice {

@@ -122,10 +122,10 @@ describe('the command core', () => {
 
   it('refuses coordinator commands to others, links accounts only on confirmation, and switches language', async () => {
     expect((await say(alice, '!status'))!.text).toMatch(/^!status ist Koordinator:innen vorbehalten/);
-    expect((await say(alice, '!ich verknüpfen person:demo-14627-kik-1'))!.text).toContain('wartet auf Bestätigung');
+    expect((await say(alice, '!ich verknüpfen person:demo-14627-kik-1'))!.text).toContain('wartet auf die Bestätigung');
     expect((await say(alice, '!status'))!.text).toMatch(/vorbehalten/);
     expect((await say(coordinator, `!bestätigen ${alice.userId}`))!.text).toMatch(
-      /möchte als .+ \(person:demo-14627-kik-1\) verknüpft werden/,
+      /möchte als .+ verknüpft werden\.\nBestätigen: !bestätigen @alice:hub.test person:demo-14627-kik-1/,
     );
     expect((await say(coordinator, `!bestätigen ${alice.userId} person:demo-14627-kik-1`))!.text).toMatch(
       /ist jetzt mit .+ verknüpft/,

@@ -135,6 +135,12 @@ const EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { type: T }> } = 
     personName: 'Anna Weber',
   },
   chatLinkConfirmed: { type: 'chatLinkConfirmed', userId: '@anna:hub.test' },
+  chatLinkReplaced: {
+    type: 'chatLinkReplaced',
+    userId: '@anna:hub.test',
+    replacedBy: '@anna-neu:hub.test',
+    confirmerName: 'Max Köhler',
+  },
   plain: { type: 'plain', de: 'Raumänderung', en: 'Room change' },
   fundingDeadline: {
     type: 'fundingDeadline',

@@ -141,6 +141,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.createAccessToken': { who: ADMIN_ONLY },
   'Mutation.revokeAccessToken': { who: ADMIN_ONLY },
   'Mutation.confirmChatLink': { who: ADMIN_ONLY, sees: "never the admin's own person" },
+  'Query.waitingChatLinks': { who: COORDINATING, sees: 'claims the caller may confirm' },
   'Mutation.erasePerson': { who: ADMIN_ONLY },
   'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
   'Mutation.fileRequest': { who: SIGNED_IN },
