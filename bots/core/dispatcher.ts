@@ -8,6 +8,7 @@ import { mayUse, type ChatUser, type Command, type CommandContext, type CommandD
 import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
 import { reply, type Reply } from './reply.js';
 import { TEXTS } from './texts.js';
+import { commandForSentence, likelyCommands } from './sentences.js';
 
 // Turns a chat message into a reply: finds the command (German name, English name), checks who
 // may use it, parses its words, runs it and renders the result. Every failure becomes a reply
@@ -50,9 +51,37 @@ export class Dispatcher {
     return expandCommandRefs(text, language, this.commands);
   }
 
+  /**
+   * A sentence in a direct chat: answered as the command it asks for, where that is clear, or
+   * with the commands most likely meant; never silence.
+   */
+  private async understand(message: ChatMessage): Promise<Answer | null> {
+    const text = message.text.trim();
+    if (!text || text.length > MAX_MESSAGE_LENGTH) return null;
+    const [language, viewer] = await Promise.all([
+      this.deps.identities.language(message.user),
+      this.deps.identities.viewerFor(message.user),
+    ]);
+    const line = commandForSentence(text, language);
+    if (line) {
+      const answer = await this.handle({ ...message, text: line });
+      if (answer)
+        return {
+          ...answer,
+          reply: { ...answer.reply, lines: [...answer.reply.lines, [TEXTS.answeredAs[language](line)]] },
+        };
+    }
+    const usable = this.commands.filter((c) => mayUse(c, viewer) && c.name.en !== 'help');
+    const likely = likelyCommands(text, usable, language);
+    const listed = (likely.length ? likely : usable.slice(0, 3))
+      .map((c) => `${c.usage[language]} – ${c.summary[language]}`)
+      .join('\n');
+    return { reply: reply([TEXTS.sentence[language](listed)]), command: null };
+  }
+
   /** The answer to a message, or null when it is no command. */
   async handle(message: ChatMessage): Promise<Answer | null> {
-    if (!message.text.trimStart().startsWith(PREFIX)) return null;
+    if (!message.text.trimStart().startsWith(PREFIX)) return message.inGroupRoom ? null : this.understand(message);
     // Both reads at once: each is a store round trip on every message.
     const [language, viewer] = await Promise.all([
       this.deps.identities.language(message.user),

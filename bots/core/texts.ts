@@ -9,6 +9,16 @@ export const TEXTS = {
     en: (word: string, usage: string) =>
       `I don't know the command "!${word}". Did you mean ${usage}? All commands: !help`,
   },
+  sentence: {
+    de: (commands: string) =>
+      `Ich verstehe Befehle, die mit ! beginnen.${commands ? ` Vielleicht meinen Sie:\n${commands}` : ''}\nAlle Befehle: !hilfe`,
+    en: (commands: string) =>
+      `I understand commands that start with !.${commands ? ` Perhaps you mean:\n${commands}` : ''}\nAll commands: !help`,
+  },
+  answeredAs: {
+    de: (line: string) => `(So gefragt: ${line})`,
+    en: (line: string) => `(Asked as: ${line})`,
+  },
   usage: {
     de: (usage: string, example: string) => `So geht es: ${usage} – zum Beispiel ${example}`,
     en: (usage: string, example: string) => `Usage: ${usage} – for example ${example}`,

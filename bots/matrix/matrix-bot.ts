@@ -290,11 +290,15 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async onMessage(roomId: string, event: MatrixEvent): Promise<void> {
-    const body = event.content?.body;
-    if (event.sender === this.userId || typeof body !== 'string' || !body.trimStart().startsWith('!')) return;
+    const body = commandText(event);
+    if (event.sender === this.userId || body === null) return;
+    // In a room with others only commands are for the bot; in a direct chat every sentence is.
+    const command = body.trimStart().startsWith('!');
+    if (!command && event.content?.msgtype !== 'm.text') return;
+    const inGroupRoom = (await this.members.count(roomId)) > 2;
+    if (!command && inGroupRoom) return;
     if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`)))
       return;
-    const inGroupRoom = (await this.members.count(roomId)) > 2;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
     const meetingRoom = await this.rooms.keyOfRoom(roomId);
     const answer = await this.dispatcher.handle({
@@ -483,4 +487,18 @@ export class MatrixBot implements InvitationNotifier {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     return sendWithRetry(this.client!, roomId, txnId, content, type);
   }
+}
+
+/**
+ * The text a message asks the bot: its body, or for an edit the new text (an edited command is
+ * the new command); null for what carries no text.
+ */
+function commandText(event: MatrixEvent): string | null {
+  const content = event.content as
+    { body?: unknown; 'm.new_content'?: { body?: unknown }; 'm.relates_to'?: { rel_type?: unknown } } | undefined;
+  if (content?.['m.relates_to']?.rel_type === 'm.replace') {
+    const edited = content['m.new_content']?.body;
+    return typeof edited === 'string' ? edited : null;
+  }
+  return typeof content?.body === 'string' ? content.body : null;
 }

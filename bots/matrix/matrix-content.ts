@@ -13,6 +13,8 @@ export interface MatrixEvent {
   state_key?: string;
   content?: {
     body?: unknown;
+    msgtype?: unknown;
+    'm.new_content'?: { body?: unknown };
     'm.relates_to'?: { rel_type?: string; event_id?: string; key?: string };
   };
 }

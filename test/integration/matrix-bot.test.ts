@@ -70,8 +70,10 @@ describe('the Matrix bot through Synapse', () => {
       format: 'org.matrix.custom.html',
       'm.mentions': { user_ids: [alice.userId] },
     });
-    expect(answer.content.body).toContain('!kontakt <Gemeinde> [Thema]');
-    expect(answer.content.formatted_body).toContain('<strong>!kontakt &lt;Gemeinde&gt; [Thema]</strong>');
+    expect(answer.content.body).toContain('!kontakt <Gemeinde> [Thema] [am <Tag>]');
+    expect(answer.content.formatted_body).toContain(
+      '<strong>!kontakt &lt;Gemeinde&gt; [Thema] [am &lt;Tag&gt;]</strong>',
+    );
     expect(answer.content.body).not.toMatch(/^> /);
   });
 
@@ -82,6 +84,20 @@ describe('the Matrix bot through Synapse', () => {
     expect((await ask(alice, aliceRoom, '!kontakt Radeb')).content.body).toMatch(
       /^Die Gemeinde "Radeb" ist nicht bekannt\. Meinten Sie: Radeberg, Radebeul/,
     );
+  });
+
+  it('answers a sentence in a direct chat, and an edited command as the new command (issue 36)', async () => {
+    const sentence = await ask(alice, aliceRoom, 'Hallo, wer ist für Radebeul zuständig?');
+    expect(sentence.content.body).toMatch(/^Ansprechpersonen in Radebeul\n/);
+    expect(sentence.content.body).toContain('(So gefragt: !kontakt Radebeul)');
+    const typo = await alice.send(aliceRoom, '!kontakt Radeb');
+    expect((await alice.repliesTo(aliceRoom, typo))[0]!.content.body).toMatch(/nicht bekannt/);
+    const edit = await alice.send(aliceRoom, '* !kontakt Coswig', {
+      'm.new_content': { msgtype: 'm.text', body: '!kontakt Coswig' },
+      'm.relates_to': { rel_type: 'm.replace', event_id: typo },
+    });
+    const [answer] = await alice.repliesTo(aliceRoom, edit);
+    expect(answer!.content.body).toMatch(/^Ansprechpersonen in Coswig\n/);
   });
 
   it('refuses a command the person may not use, and answers in the thread it was asked in', async () => {

@@ -88,7 +88,7 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     );
     await expect(clash).rejects.toMatchObject({
       code: 'MEETING_NEEDS_CONFIRMATION',
-      messageDe: expect.stringContaining('Runder Tisch Integration (Dienstag, 1. Dezember 2026 um 14:00)'),
+      messageDe: expect.stringContaining('„Runder Tisch Integration“ (Dienstag, 1. Dezember 2026 um 14:00)'),
     });
     const holidays = services.meetings.schedule(
       { title: 'Jour fixe', when: 'jeden Freitag 9 Uhr bis 31.12.', invite: ['Riesa'] },

@@ -108,7 +108,20 @@ describe('the command core', () => {
     expect((await say(alice, '!kontakt'))!.text).toBe(
       'So geht es: !kontakt <Gemeinde> [Thema] [am <Tag>] – zum Beispiel !kontakt Radebeul Wohnen am 01.11.2026',
     );
-    expect(await say(alice, 'nur ein Gespräch')).toBeNull();
+    expect(await say(alice, 'nur ein Gespräch', true)).toBeNull();
+  });
+
+  it('answers a sentence in a direct chat: as the command it asks for, or with the commands likely meant (issue 36)', async () => {
+    const asked = (await say(alice, 'Hallo, wer ist für Radebeul zuständig?'))!.text;
+    expect(asked).toMatch(/^Ansprechpersonen in Radebeul\n/);
+    expect(asked).toContain('Kommunale Integrationskoordination für Radebeul');
+    expect(asked).toContain('(So gefragt: !kontakt Radebeul)');
+    expect((await say(alice, 'Gibt es einen Ansprechpartner in Coswig?'))!.text).toMatch(/^Ansprechpersonen in Coswig/);
+    const other = (await say(alice, 'Ich suche Förderung für unser Projekt'))!.text;
+    expect(other).toMatch(/^Ich verstehe Befehle, die mit ! beginnen\. Vielleicht meinen Sie:\n/);
+    expect(other).toContain('!foerderung');
+    expect(other).toContain('Alle Befehle: !hilfe');
+    expect(await say(alice, 'Hallo, wer ist für Radebeul zuständig?', true)).toBeNull();
   });
 
   it("shows an anonymous asker public details only, and marks coordinators' answers private", async () => {
