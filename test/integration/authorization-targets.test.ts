@@ -187,6 +187,20 @@ describe('authorization over classes of targets (issue 32)', () => {
       admin,
     );
     expect(code(alliance.data!.addAlliance)).toBe('INVALID_INPUT');
+    const project = await gql(
+      hub.yoga,
+      'mutation ($aims: String!) { createProject(input: { name: "Sprachcafé", districtAgs: "14625", aims: $aims }) { __typename ... on HubError { code } } }',
+      { aims: 'Begegnung \u202Egnunegeb\u202C im Rathaus' },
+      admin,
+    );
+    expect(code(project.data!.createProject)).toBe('INVALID_INPUT');
+    const article = await gql(
+      hub.yoga,
+      'mutation ($title: String!) { createArticle(input: { title: $title, body: "Text" }) { __typename ... on HubError { code } } }',
+      { title: 'Leitfaden \u2066Wohnen\u2069' },
+      admin,
+    );
+    expect(code(article.data!.createArticle)).toBe('INVALID_INPUT');
   });
 
   it('class 5: rights follow roles: once a KIK role ends, their token no longer reads channels for coordinators', async () => {
