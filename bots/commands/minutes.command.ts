@@ -1,6 +1,7 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { MinutesItem } from '../../src/services/meetings/minutes.js';
-import { decisionResult } from '../core/meeting-lines.js';
+import { decisionResult, meetingDetails } from '../core/meeting-lines.js';
+import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';
 import { reply } from '../core/reply.js';
 
@@ -183,7 +184,8 @@ export const protocolCommand = defineCommand({
         .filter((e) => e !== null)
         .map((e) => [e!.id, e!.name]),
     );
-    return { kind: 'protocol' as const, protocol, names };
+    const link = deps.services.minutes.printLink(protocol.meeting.id, context.viewer.personId);
+    return { kind: 'protocol' as const, protocol, names, link };
   },
   render: (result, { language }) => {
     const de = language === 'de';
@@ -201,11 +203,15 @@ export const protocolCommand = defineCommand({
           : `Minutes of "${meeting.title}" closed and sent to ${sentTo} people.`,
       ]);
     }
-    const { protocol, names } = result;
+    const { protocol, names, link } = result;
     const list = (items: MinutesItem[], line: (i: MinutesItem) => string) =>
       items.length ? items.map((i) => `• ${line(i)}`) : ['–'];
+    const meeting = protocol.meeting;
     return reply(
       [
+        `${de ? 'Termin' : 'Date'}: ${formatWhen(new Date(meeting.startsAt), language)}${meeting.state === 'CANCELLED' ? (de ? ' (abgesagt)' : ' (cancelled)') : ''}`,
+        ...meetingDetails(meeting, language),
+        ...(link ? [`${de ? 'Zum Drucken' : 'Printable'}: ${link}`] : []),
         de ? 'Beschlüsse:' : 'Decisions:',
         ...list(protocol.decisions, (i) => i.text),
         de ? 'Aufgaben:' : 'Action items:',

@@ -21,15 +21,19 @@ class TitleNeedsQuotes extends DomainError {
 const ALLIANCES = new Set(['--buendnisse', '--bündnisse', '--alliances']);
 const ONLINE = new Set(['--online', '--video']);
 const AGENDA = new Set(['--tagesordnung', '--agenda']);
+const PLACE = new Set(['--ort', '--place']);
 const isFlag = (a: string) =>
   FORCE.has(a.toLowerCase()) || ALLIANCES.has(a.toLowerCase()) || ONLINE.has(a.toLowerCase());
 
-/** The agenda given after --tagesordnung (one quoted argument), and the other words. */
-function takeAgenda(args: string[]): { agenda: string | undefined; rest: string[] } | null {
-  const at = args.findIndex((a) => AGENDA.has(a.toLowerCase()));
-  if (at < 0) return { agenda: undefined, rest: args };
+/** The value given after a keyword (one quoted argument, e.g. --tagesordnung "…"), and the other words. */
+function takeValue(
+  args: string[],
+  keywords: ReadonlySet<string>,
+): { value: string | undefined; rest: string[] } | null {
+  const at = args.findIndex((a) => keywords.has(a.toLowerCase()));
+  if (at < 0) return { value: undefined, rest: args };
   if (at + 1 >= args.length) return null;
-  return { agenda: args[at + 1]!, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+  return { value: args[at + 1]!, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 export const scheduleMeetingCommand = defineCommand({
@@ -39,8 +43,8 @@ export const scheduleMeetingCommand = defineCommand({
     en: 'invites the coordination of municipalities of your district to an exchange meeting',
   },
   usage: {
-    de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--bündnisse] [--online] [--tagesordnung "<Text>"]',
-    en: '!meeting "<title>" <when> <municipalities/people...> [--alliances] [--online] [--agenda "<text>"]',
+    de: '!treffen "<Titel>" <wann> <Gemeinden/Personen...> [--ort "<Adresse oder Raum>"] [--bündnisse] [--online] [--tagesordnung "<Text>"]',
+    en: '!meeting "<title>" <when> <municipalities/people...> [--place "<address or room>"] [--alliances] [--online] [--agenda "<text>"]',
   },
   example: {
     de: '!treffen "Austausch Schulanmeldung" nächsten Dienstag 14 Uhr Radebeul Coswig (oder als Reihe: jeden ersten Dienstag im Monat 14 Uhr)',
@@ -69,6 +73,12 @@ export const scheduleMeetingCommand = defineCommand({
       rest: true,
     },
     {
+      name: { de: 'ort', en: 'place' },
+      description: { de: 'Adresse oder Raum des Treffens', en: 'address or room of the meeting' },
+      required: false,
+      keyword: { de: '--ort', en: '--place' },
+    },
+    {
       name: { de: 'tagesordnung', en: 'agenda' },
       description: { de: 'Tagesordnung des Treffens', en: 'agenda of the meeting' },
       required: false,
@@ -83,9 +93,12 @@ export const scheduleMeetingCommand = defineCommand({
   ],
   uses: ['meetings'],
   parse: (all) => {
-    const withAgenda = takeAgenda(all);
-    if (!withAgenda) return unparsable;
-    const { agenda, rest: args } = withAgenda;
+    const withAgenda = takeValue(all, AGENDA);
+    const withPlace = withAgenda && takeValue(withAgenda.rest, PLACE);
+    if (!withAgenda || !withPlace) return unparsable;
+    const agenda = withAgenda.value;
+    const place = withPlace.value;
+    const args = withPlace.rest;
     const confirmed = args.some((a) => FORCE.has(a.toLowerCase()));
     const includeAlliances = args.some((a) => ALLIANCES.has(a.toLowerCase()));
     const online = args.some((a) => ONLINE.has(a.toLowerCase()));
@@ -98,6 +111,7 @@ export const scheduleMeetingCommand = defineCommand({
           includeAlliances,
           online,
           agenda,
+          place,
         })
       : unparsable;
   },
@@ -113,6 +127,7 @@ export const scheduleMeetingCommand = defineCommand({
           includeAlliances: args.includeAlliances,
           online: args.online,
           ...(args.agenda ? { agenda: args.agenda } : {}),
+          ...(args.place ? { place: args.place } : {}),
         },
         context.viewer,
       );

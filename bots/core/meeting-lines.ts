@@ -3,9 +3,10 @@ import { decisionTally, type DecisionPoll, type Meeting } from '../../src/servic
 
 // Lines shared by invitations, meeting rooms and minutes.
 
-/** Agenda and video link as lines of an invitation or a room's pinned message. */
-export function meetingDetails(meeting: Pick<Meeting, 'agenda' | 'videoUrl'>, language: Language): string[] {
+/** Place, agenda and video link as lines of an invitation, a reminder or a room's pinned message. */
+export function meetingDetails(meeting: Pick<Meeting, 'agenda' | 'videoUrl' | 'place'>, language: Language): string[] {
   return [
+    ...(meeting.place ? [`${language === 'de' ? 'Ort' : 'Place'}: ${meeting.place}`] : []),
     ...(meeting.agenda ? [`${language === 'de' ? 'Tagesordnung' : 'Agenda'}: ${meeting.agenda}`] : []),
     ...(meeting.videoUrl ? [`Online: ${meeting.videoUrl}`] : []),
   ];

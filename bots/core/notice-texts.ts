@@ -244,9 +244,13 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
     ),
   meetingReminder: (n, l) =>
     text(
-      de(l)
-        ? `Erinnerung: „${n.title}“ beginnt ${when(n.startsAt, l)}.`
-        : `Reminder: "${n.title}" starts ${when(n.startsAt, l)}.`,
+      [
+        de(l)
+          ? `Erinnerung: „${n.title}“ beginnt am ${when(n.startsAt, l)}.`
+          : `Reminder: "${n.title}" starts on ${when(n.startsAt, l)}.`,
+        ...meetingDetails(n, l),
+        ...(n.meetingId ? [`${de(l) ? 'Ihre Treffen' : 'Your meetings'}: ${commandRef('meetings')}`] : []),
+      ].join('\n'),
     ),
   datesOffered: (n, l) => {
     const list = n.slots.map((s, i) => `${i + 1}. ${when(s, l)}`).join('\n');

@@ -79,6 +79,7 @@ MeetingType.implement({
       resolve: (m) => Object.entries(m.rsvps).map(([personId, answer]) => ({ personId, answer })),
     }),
     agenda: t.exposeString('agenda', { nullable: true }),
+    place: t.exposeString('place', { nullable: true, description: 'Where it takes place: an address or a room.' }),
     videoUrl: t.exposeString('videoUrl', {
       nullable: true,
       description: 'The room of the configured video service, for online meetings.',
@@ -119,6 +120,7 @@ const ScheduleMeetingInput = builder.inputType('ScheduleMeetingInput', {
       description: 'Also invite the members of the alliances active in the named municipalities.',
     }),
     agenda: t.string({ required: false }),
+    place: t.string({ required: false, description: 'Where it takes place: an address or a room.' }),
     online: t.boolean({
       required: false,
       description: 'Held online: the meeting gets a room of the configured video service (HUB_VIDEO_URL).',
@@ -150,6 +152,7 @@ builder.mutationFields((t) => ({
           includeAlliances: input.includeAlliances ?? false,
           online: input.online ?? false,
           ...(input.agenda ? { agenda: input.agenda } : {}),
+          ...(input.place ? { place: input.place } : {}),
         },
         ctx.viewer,
       ),

@@ -234,7 +234,7 @@ describe.each(storeFactories)('recurring meetings on the $name store', (factory)
     await services.meetings.sendDueReminders();
     expect(
       told.some((t) =>
-        t.text.startsWith('Erinnerung: „Runder Tisch Integration“ beginnt Mittwoch, 6. Januar 2027 um 15:00'),
+        t.text.startsWith('Erinnerung: „Runder Tisch Integration“ beginnt am Mittwoch, 6. Januar 2027 um 15:00'),
       ),
     ).toBe(true);
     now = START;

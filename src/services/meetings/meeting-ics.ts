@@ -122,6 +122,8 @@ function eventOf(meeting: Meeting, organiserName: string | null): EventAttribute
     status: meeting.state === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
     sequence: meeting.version,
     productId: PRODUCT,
+    ...(meeting.place ? { location: meeting.place } : meeting.videoUrl ? { location: meeting.videoUrl } : {}),
+    ...(meeting.agenda ? { description: meeting.agenda } : {}),
     ...(organiserName ? { organizer: { name: organiserName } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import {
   endsAt,
+  MEETING_PLACE,
   MEETING_TITLE,
   type DatePoll,
   MeetingNeedsConfirmation,
@@ -45,6 +46,8 @@ export interface MeetingRequest {
   /** An instant already settled (a fixed date poll slot) instead of `when`. */
   startsAt?: Date;
   agenda?: string;
+  /** Where it takes place: an address or a room. */
+  place?: string;
   /** Held online: gets a room of the configured video service. */
   online?: boolean;
 }
@@ -133,6 +136,7 @@ export class MeetingPlanner {
     const recurrence = input.startsAt ? null : parseRecurrence(input.when, this.now());
     const startsAt = input.startsAt ?? recurrence?.first ?? parseWhen(input.when, this.now());
     const agenda = input.agenda === undefined ? undefined : checkedAgenda(input.agenda);
+    const place = input.place?.trim() ? cleanText(input.place, MEETING_PLACE) : undefined;
     if (input.online && !this.options.videoBaseUrl) throw new NoVideoService();
     const { municipalityIds, inviteeIds } = await this.resolveInvitees(
       input.invite,
@@ -155,6 +159,7 @@ export class MeetingPlanner {
       createdAt: this.now().toISOString(),
       version: 1,
       ...(agenda ? { agenda } : {}),
+      ...(place ? { place } : {}),
       ...(input.online ? { videoUrl: this.videoRoom(districtAgs) } : {}),
     };
     const meetings = recurrence ? seriesOccurrences(meeting, recurrence, this.now()) : [meeting];
@@ -403,7 +408,15 @@ export class MeetingPlanner {
         shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
       for (const meeting of await this.store.meetingsStarting(from, until)) {
         if (meeting.state !== 'SCHEDULED') continue;
-        const notice: HubNotice = { type: 'meetingReminder', title: meeting.title, startsAt: meeting.startsAt };
+        const notice: HubNotice = {
+          type: 'meetingReminder',
+          title: meeting.title,
+          startsAt: meeting.startsAt,
+          meetingId: meeting.id,
+          ...(meeting.place ? { place: meeting.place } : {}),
+          ...(meeting.agenda ? { agenda: meeting.agenda } : {}),
+          ...(meeting.videoUrl ? { videoUrl: meeting.videoUrl } : {}),
+        };
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
         // The reminders are written with their claim: a crash right after it loses none.
         const notices = this.notices.entries(people.map((personId) => ({ personId, notice })));

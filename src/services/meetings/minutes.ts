@@ -242,6 +242,11 @@ export class Minutes {
     return { meeting, sentTo: recipients.length };
   }
 
+  /** The reader's own link to the printable minutes, where the hub has a public address. */
+  printLink(meetingId: string, personId: string | null): string | null {
+    return personId && this.links ? this.links.url(meetingId, personId) : null;
+  }
+
   /** The minutes behind a printable link, for the meeting's person it was sent to. */
   async printable(meetingId: string, token: string): Promise<{ protocol: Protocol; names: Map<string, string> }> {
     if (!this.links) throw new NotFound('Meeting', meetingId);

@@ -11,6 +11,7 @@ export interface InvitedMeeting {
   startsAt: string;
   durationMinutes: number;
   agenda?: string;
+  place?: string;
   videoUrl?: string;
   /** The series' recurrence rule (RRULE) when the invitation stands for all its dates. */
   seriesRule?: string;
@@ -36,7 +37,16 @@ export type MeetingNotice =
   | { type: 'seriesRescheduled'; meetingId: string; title: string; from: string; rule: string; next: string }
   | { type: 'seriesCancelled'; title: string; from: string }
   | { type: 'meetingHandedOver'; title: string; organiserName: string }
-  | { type: 'meetingReminder'; title: string; startsAt: string }
+  | {
+      type: 'meetingReminder';
+      title: string;
+      startsAt: string;
+      /** Where, what and the invitation's link (reminders written before these were added have none). */
+      place?: string;
+      agenda?: string;
+      videoUrl?: string;
+      meetingId?: string;
+    }
   | { type: 'datesOffered'; pollId: string; title: string; slots: string[] }
   | { type: 'actionItemDue'; text: string; due: string; overdue: boolean }
   | { type: 'actionItemHandedOver'; meetingTitle: string; text: string; due: string | null }
@@ -50,6 +60,7 @@ export function invitedMeeting(meeting: Meeting): InvitedMeeting {
     startsAt: meeting.startsAt,
     durationMinutes: meeting.durationMinutes,
     ...(meeting.agenda ? { agenda: meeting.agenda } : {}),
+    ...(meeting.place ? { place: meeting.place } : {}),
     ...(meeting.videoUrl ? { videoUrl: meeting.videoUrl } : {}),
     ...(meeting.series ? { seriesRule: meeting.series.rule } : {}),
   };

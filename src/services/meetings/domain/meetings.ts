@@ -27,6 +27,8 @@ export interface Meeting {
   agenda?: string;
   /** Where it takes place online (a room of the configured video service). */
   videoUrl?: string;
+  /** Where it takes place: an address or a room, as the organiser wrote it. */
+  place?: string;
 }
 
 /** The meeting or series a chat room belongs to: a series keeps its room when it is split. */
@@ -147,6 +149,7 @@ export class NotASeries extends DomainError {
 
 /** A meeting's title: one line of 1 to 200 characters. */
 export const MEETING_TITLE: TextRule = { field: 'title', fieldDe: 'Titel', max: 200 };
+export const MEETING_PLACE: TextRule = { field: 'place', fieldDe: 'Ort', max: 200 };
 
 /** Finding a date: slots offered to the invitees, their votes, and the meeting once fixed. */
 export interface DatePoll {
