@@ -22,6 +22,7 @@ import {
   openTo,
   type FundingCall,
 } from './domain/funding-calls.js';
+import { checkImportScope } from './domain/import-scope.js';
 
 // Funding calls: listed open for the asker's district and topics, soonest deadline first;
 // subscribers of a topic are reminded some days before a deadline, each reminder once (a claim
@@ -384,25 +385,4 @@ export class FundingCalls {
       row: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')),
     }));
   }
-}
-
-/**
- * An import writes each row as a single write would: a district coordinator only calls open to
- * their own district alone, and never over a call of anyone else's (an id that exists elsewhere).
- */
-function checkImportScope(call: FundingCall, stored: FundingCall | undefined, viewer: Viewer, line: number): void {
-  if (viewer.access === 'ADMIN') return;
-  const own = (c: FundingCall) => c.districtAgs.length > 0 && c.districtAgs.every((ags) => ags === viewer.districtAgs);
-  if (stored && !own(stored))
-    throw new ImportRowInvalid(
-      line,
-      `id "${call.id}" belongs to a call of another district or of the whole state; only admins change it.`,
-      `Die Kennung „${call.id}“ gehört zu einem Aufruf eines anderen Kreises oder des ganzen Landes; ändern können ihn nur Admins.`,
-    );
-  if (!own(call))
-    throw new ImportRowInvalid(
-      line,
-      `districtAgs: only your own district (${viewer.districtAgs ?? '–'}).`,
-      `Kreis: nur Ihr eigener Kreis (${viewer.districtAgs ?? '–'}).`,
-    );
 }

@@ -5,11 +5,12 @@ import { NO_TARGETS, type TargetScopes } from '../access/domain/target-scope.js'
 import { readTargetScopes, type TargetScopeStore } from '../access/target-scopes.js';
 import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../../domain/errors.js';
 import { kindOfId, newLinkId, newRoleId } from '../../domain/ids.js';
-import { bundleOf, FactsSnapshot } from '../../domain/changes.js';
-import type { Entity, Link, NetworkBundle, RoleAssignment } from '../../domain/model.js';
+import { FactsSnapshot } from '../../domain/changes.js';
+import type { Entity, Link, RoleAssignment } from '../../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../../domain/ports/graph-store.port.js';
 import { emptyRevision, RevisionFacts, versionOf, validateRevision, type NetworkRevision } from './domain/revisions.js';
-import type { RuleSettings, WriteFacts } from '../../domain/rules.js';
+import { asBundle } from './domain/as-bundle.js';
+import type { RuleSettings } from '../../domain/rules.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../writes/inputs.js';
 import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
@@ -375,33 +376,4 @@ export class NetworkReviser {
       });
     return given ?? today;
   }
-}
-
-/**
- * The revision seen as what it touches, so the same district-bounded permissions as for additions
- * apply; the people whose own record it changes (a merged person's survivor among them) are named apart.
- */
-function asBundle(revision: NetworkRevision, facts: WriteFacts): { bundle: NetworkBundle; changedPeople: string[] } {
-  const touched: Entity[] = [
-    ...revision.addedRecords,
-    ...revision.updates.flatMap((u) => [u.entity, facts.entity(u.entity.id)]),
-    ...revision.deleted.map((id) => facts.entity(id)),
-  ].filter((e): e is Entity => e !== undefined);
-  const bundle = bundleOf(touched.filter((e) => e.kind !== 'Person'));
-  const changedPeople = new Set<string>();
-  for (const e of touched)
-    if (e.kind === 'Person') {
-      changedPeople.add(e.id);
-      if (e.mergedInto) changedPeople.add(e.mergedInto);
-    }
-  const known = facts instanceof RevisionFacts ? facts : null;
-  bundle.roles.push(
-    ...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined),
-    ...revision.addedRoles,
-  );
-  bundle.links.push(
-    ...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined),
-    ...revision.addedLinks,
-  );
-  return { bundle, changedPeople: [...changedPeople] };
 }
