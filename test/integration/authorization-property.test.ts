@@ -6,8 +6,9 @@ import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 
 // Issue 32: authorization proven over classes of targets, not example cells. fast-check draws a
-// caller of every level, a target of every class (privileged, without district, of another
-// district, ended, erased) made afresh for each draw, and an operation of the policy table; the
+// caller of every level (and callers whose role ended, with the token they had), a target of every
+// class (privileged, without district, of another district, ended, erased) made afresh for each
+// draw, and an operation of the policy table (imports of funding calls too); the
 // hub's answer (refused for rights or not) is compared with the small oracle below, written from
 // the rules in README's security section and not from the hub's code. Both stores.
 
@@ -15,7 +16,16 @@ const A = '14625';
 const ALLIANCE_A = 'alliance:demo-14625-1';
 const ALLIANCE_B = 'alliance:demo-14627-1';
 
-const CALLERS = ['anonymous', 'volunteer', 'analyst', 'coordinator', 'districtCoordinator', 'admin'] as const;
+const CALLERS = [
+  'anonymous',
+  'volunteer',
+  'analyst',
+  'coordinator',
+  'districtCoordinator',
+  'admin',
+  'formerCoordinator', // a Beauftragte of A whose role ended, with the COORDINATOR token they had
+  'formerDistrictCoordinator', // the same, with a DISTRICT_COORDINATOR token of A
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 const TARGETS = [
@@ -67,9 +77,18 @@ const HAS_CURRENT_ROLE: ReadonlySet<Target> = new Set([
   'publicA',
 ]);
 
+/** Rights follow roles: a token whose person's role ended reads as a member's, whatever it says. */
+const WRITES_NOTHING: ReadonlySet<Caller> = new Set([
+  'anonymous',
+  'volunteer',
+  'analyst',
+  'formerCoordinator',
+  'formerDistrictCoordinator',
+]);
+
 function oracleAllows(caller: Caller, op: Operation, target: Target): boolean {
   if (caller === 'admin') return true;
-  if (caller === 'anonymous' || caller === 'volunteer' || caller === 'analyst') return false;
+  if (WRITES_NOTHING.has(caller)) return false;
   if (caller === 'coordinator' && (op === 'assignRole' || op === 'endRole' || op === 'mergeRecords')) return false;
   if (PRIVILEGED.has(target) || target === 'erased') return false;
   const districts = DISTRICTS[target];
@@ -110,6 +129,21 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
       await token('DISTRICT_COORDINATOR', 'person:demo-14625-koordinationskraft', { districtAgs: A }),
     );
     tokens.set('admin', await token('ADMIN', 'person:demo-admin'));
+    for (const [caller, access, role] of [
+      ['formerCoordinator', 'COORDINATOR', 'BEAUFTRAGTE'],
+      ['formerDistrictCoordinator', 'DISTRICT_COORDINATOR', 'BEAUFTRAGTE'],
+    ] as const) {
+      const person = await hub.services.writer.addPerson(
+        { name: `Ehemals ${caller}`, languages: [], channels: [] },
+        SYSTEM,
+      );
+      const held = await hub.services.writer.assignRole(
+        { personId: person.id, role, scopeId: `district:${A}` },
+        SYSTEM,
+      );
+      tokens.set(caller, await token(access, person.id, { districtAgs: A }));
+      await hub.services.reviser.endRole({ id: held.id }, null, SYSTEM);
+    }
   });
   afterAll(async () => dispose?.());
 
@@ -225,6 +259,36 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
         },
       ),
       { numRuns: 120, seed: 32 },
+    );
+  }, 240_000);
+
+  it('imports funding calls as the oracle says: admins anything, a district coordinator only its own district (class 2)', async () => {
+    const ROWS = ['newOwn', 'newOther', 'existingOwn', 'existingOther'] as const;
+    const existing = { own: `eigener-aufruf-${factory.name}`, other: `fremder-aufruf-${factory.name}` };
+    const csv = (id: string, ags: string) =>
+      [
+        'id,title,funder,level,topics,eligible,opensOn,closesOn,districtAgs',
+        `${id},Aufruf ${id},Stiftung,STIFTUNG,Sprache,MUNICIPALITY,2026-01-01,2030-12-31,${ags}`,
+      ].join('\n');
+    await hub.services.funding.import(csv(existing.own, A), 'csv', SYSTEM);
+    await hub.services.funding.import(csv(existing.other, '14627'), 'csv', SYSTEM);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CALLERS), fc.constantFrom(...ROWS), async (caller, row) => {
+        const id = row === 'existingOwn' ? existing.own : row === 'existingOther' ? existing.other : `neu-${++serial}`;
+        const ags = row === 'newOther' ? '14627' : row === 'existingOther' ? '14627' : A;
+        const answer = await gql(
+          hub.yoga,
+          'mutation ($text: String!) { importFundingCalls(format: CSV, text: $text) { __typename ... on HubError { code } } }',
+          { text: csv(id, ags) },
+          tokens.get(caller)!,
+        );
+        const code = answer.errors?.[0]?.extensions?.code ?? answer.data?.importFundingCalls?.code ?? null;
+        const refused = code !== null;
+        const allowed =
+          caller === 'admin' || (caller === 'districtCoordinator' && (row === 'newOwn' || row === 'existingOwn'));
+        expect({ caller, row, refused }).toEqual({ caller, row, refused: !allowed });
+      }),
+      { numRuns: 60, seed: 32 },
     );
   }, 240_000);
 

@@ -149,7 +149,7 @@ describe('meeting rooms and date polls on Matrix', () => {
     expect(task).toMatch(/^Aufgabe für [^@]+ bis 15\.12\.20\d\d: Raumliste schicken$/);
     const minutes = String((await ask(organiser, meetingRoom, '!protokoll')).content.body);
     expect(minutes).toMatch(
-      /^Protokoll: Austausch Wohnen\nBeschlüsse:\n• Wir teilen uns die Dolmetscherliste\.\nAufgaben:\n• Raumliste schicken \([^@]+, bis 15\.12\.20\d\d\)\nInformationen:\n• Die Sprachkurse starten im Januar\./,
+      /^Protokoll: Austausch Wohnen\nTermin: .+\nTagesordnung: 1\. Wohnraum 2\. Sprachkurse 3\. Kita\nOnline: .+\nZum Drucken: http\S+\nBeschlüsse:\n• Wir teilen uns die Dolmetscherliste\.\nAufgaben:\n• Raumliste schicken \([^@]+, bis 15\.12\.20\d\d\)\nInformationen:\n• Die Sprachkurse starten im Januar\./,
     );
   });
 
