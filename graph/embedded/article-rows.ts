@@ -1,12 +1,29 @@
 import type Database from 'better-sqlite3';
-import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+import {
+  levelsReading,
+  type Article,
+  type ArticleHit,
+  type ArticleVersion,
+  type ArticleVisibility,
+} from '../../src/services/knowledge/domain/articles.js';
 
 // The knowledge base in SQLite: articles as JSON with the columns their lookups need, their
-// versions, and an FTS5 table of the search terms the service made (ranked by BM25, the title
-// weighing five times the body).
+// versions, and an FTS5 table of the search terms the service made per reading level (ranked by
+// BM25, the title weighing five times the body), so that a reader's scores and typo corrections
+// come from the articles they may read only.
 
 const IDS = '(SELECT value FROM json_each(?))';
 const TITLE_WEIGHT = 5;
+const TERMS_TABLE: Record<ArticleVisibility, string> = {
+  COORDINATORS: 'article_terms',
+  NETWORK: 'article_terms_network',
+  PUBLIC: 'article_terms_public',
+};
+const VOCABULARY_TABLE: Record<ArticleVisibility, string> = {
+  COORDINATORS: 'article_vocabulary',
+  NETWORK: 'article_vocabulary_network',
+  PUBLIC: 'article_vocabulary_public',
+};
 
 export function saveArticle(
   db: Database.Database,
@@ -44,8 +61,13 @@ export function saveArticle(
     article.version,
     JSON.stringify(change),
   );
-  db.prepare('DELETE FROM article_terms WHERE id = ?').run(article.id);
-  db.prepare('INSERT INTO article_terms (id, title, body) VALUES (?, ?, ?)').run(article.id, terms.title, terms.body);
+  for (const table of Object.values(TERMS_TABLE)) db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(article.id);
+  for (const level of levelsReading(article.visibility))
+    db.prepare(`INSERT INTO ${TERMS_TABLE[level]} (id, title, body) VALUES (?, ?, ?)`).run(
+      article.id,
+      terms.title,
+      terms.body,
+    );
   return true;
 }
 
@@ -83,19 +105,25 @@ function matchExpression(terms: readonly string[]): string {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
 }
 
-export function searchArticles(db: Database.Database, terms: readonly string[], limit: number): ArticleHit[] {
+export function searchArticles(
+  db: Database.Database,
+  terms: readonly string[],
+  limit: number,
+  level: ArticleVisibility,
+): ArticleHit[] {
   if (!terms.length) return [];
+  const table = TERMS_TABLE[level];
   const rows = db
     .prepare(
-      `SELECT id, bm25(article_terms, 0, ${TITLE_WEIGHT}, 1) AS rank FROM article_terms
-       WHERE article_terms MATCH ? ORDER BY rank, id LIMIT ?`,
+      `SELECT id, bm25(${table}, 0, ${TITLE_WEIGHT}, 1) AS rank FROM ${table}
+       WHERE ${table} MATCH ? ORDER BY rank, id LIMIT ?`,
     )
     .all(matchExpression(terms), limit) as { id: string; rank: number }[];
   return rows.map((r) => ({ id: r.id, score: -r.rank }));
 }
 
-export function knowledgeTerms(db: Database.Database): string[] {
-  return db.prepare('SELECT term FROM article_vocabulary').pluck().all() as string[];
+export function knowledgeTerms(db: Database.Database, level: ArticleVisibility): string[] {
+  return db.prepare(`SELECT term FROM ${VOCABULARY_TABLE[level]}`).pluck().all() as string[];
 }
 
 export function articleVersions(db: Database.Database, id: string): ArticleVersion[] {

@@ -40,7 +40,7 @@ import type { StateEntry } from '../../src/domain/ports/coordination-store.port.
 import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
-import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../../src/services/knowledge/domain/articles.js';
 import {
   entityToRow,
   rowToAudit,
@@ -461,12 +461,12 @@ export class EmbeddedStore implements GraphStore {
     return articleRows.listArticles(this.db, query);
   }
 
-  async searchArticles(terms: readonly string[], limit: number): Promise<ArticleHit[]> {
-    return articleRows.searchArticles(this.db, terms, limit);
+  async searchArticles(terms: readonly string[], limit: number, level: ArticleVisibility): Promise<ArticleHit[]> {
+    return articleRows.searchArticles(this.db, terms, limit, level);
   }
 
-  async knowledgeTerms(): Promise<string[]> {
-    return articleRows.knowledgeTerms(this.db);
+  async knowledgeTerms(level: ArticleVisibility): Promise<string[]> {
+    return articleRows.knowledgeTerms(this.db, level);
   }
 
   async articleVersions(id: string): Promise<ArticleVersion[]> {
@@ -496,7 +496,7 @@ export class EmbeddedStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec(
-        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms;',
+        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms; DELETE FROM article_terms_network; DELETE FROM article_terms_public;',
       );
       bumpChangeSequence(this.db);
     })();

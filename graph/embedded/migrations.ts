@@ -166,6 +166,22 @@ const MIGRATIONS: Migration[] = [
       CREATE VIRTUAL TABLE article_vocabulary USING fts5vocab(article_terms, 'row');
     `,
   },
+  {
+    version: 10,
+    name: 'a search index per reading level',
+    up: `
+      CREATE VIRTUAL TABLE article_terms_network USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE article_vocabulary_network USING fts5vocab(article_terms_network, 'row');
+      CREATE VIRTUAL TABLE article_terms_public USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE article_vocabulary_public USING fts5vocab(article_terms_public, 'row');
+      INSERT INTO article_terms_network (id, title, body)
+        SELECT t.id, t.title, t.body FROM article_terms t JOIN articles a ON a.id = t.id
+        WHERE json_extract(a.data, '$.visibility') IN ('PUBLIC', 'NETWORK');
+      INSERT INTO article_terms_public (id, title, body)
+        SELECT t.id, t.title, t.body FROM article_terms t JOIN articles a ON a.id = t.id
+        WHERE json_extract(a.data, '$.visibility') = 'PUBLIC';
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,9 +1,33 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+import {
+  levelsReading,
+  type Article,
+  type ArticleHit,
+  type ArticleVersion,
+  type ArticleVisibility,
+} from '../../src/services/knowledge/domain/articles.js';
 
 // The knowledge base in Neo4j: an Article node holding the article as JSON with its lookups as
 // properties, an ArticleVersion node per saved version, and a full-text index (whitespace
 // analyzer: the service made the terms) over the search terms, the title boosted five times.
+// One index per reading level (labels NetworkReadArticle and PublicReadArticle mark the articles
+// members and everyone may read), so Lucene's scores come from what the reader may read only.
+
+/** The full-text index and the label of each reading level. */
+const LEVEL: Record<ArticleVisibility, { index: string; label: string }> = {
+  COORDINATORS: { index: 'article_terms', label: 'Article' },
+  NETWORK: { index: 'article_terms_network', label: 'NetworkReadArticle' },
+  PUBLIC: { index: 'article_terms_public', label: 'PublicReadArticle' },
+};
+
+export function searchStatement(level: ArticleVisibility): string {
+  return `CALL db.index.fulltext.queryNodes('${LEVEL[level].index}', $query) YIELD node, score
+          RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`;
+}
+
+export function termsStatement(level: ArticleVisibility): string {
+  return `MATCH (a:${LEVEL[level].label}) RETURN a.searchTitle AS title, a.searchBody AS body`;
+}
 
 export const ARTICLE_QUERIES = {
   byIds: 'MATCH (a:Article) WHERE a.id IN $ids RETURN a.data AS data',
@@ -11,9 +35,6 @@ export const ARTICLE_QUERIES = {
          WHERE ($topicId IS NULL OR $topicId IN a.topicIds)
            AND ($districts IS NULL OR a.districtAgs IS NULL OR a.districtAgs IN $districts)
          RETURN a.data AS data ORDER BY a.updatedAt DESC, a.id LIMIT $limit`,
-  search: `CALL db.index.fulltext.queryNodes('article_terms', $query) YIELD node, score
-           RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`,
-  terms: 'MATCH (a:Article) RETURN a.searchTitle AS title, a.searchBody AS body',
   versions: 'MATCH (v:ArticleVersion {articleId: $id}) RETURN v.data AS data ORDER BY v.version DESC',
 };
 
@@ -40,6 +61,13 @@ export async function saveArticle(
       : 'MATCH (a:Article {id: $props.id}) SET a.lock = true REMOVE a.lock WITH a WHERE a.version = $props.version - 1 SET a += $props RETURN true AS created';
   const result = await tx.run(query, { props });
   if (result.records[0]?.get('created') !== true) return false;
+  const readers = levelsReading(article.visibility);
+  await tx.run(
+    `MATCH (a:Article {id: $id}) REMOVE a:NetworkReadArticle:PublicReadArticle
+     FOREACH (_ IN CASE WHEN $network THEN [1] ELSE [] END | SET a:NetworkReadArticle)
+     FOREACH (_ IN CASE WHEN $public THEN [1] ELSE [] END | SET a:PublicReadArticle)`,
+    { id: article.id, network: readers.includes('NETWORK'), public: readers.includes('PUBLIC') },
+  );
   await tx.run('CREATE (:ArticleVersion {articleId: $id, version: $version, data: $data})', {
     id: article.id,
     version: neo4j.int(article.version),

@@ -105,6 +105,17 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX link_until_partner_in IF NOT EXISTS FOR ()-[l:PARTNER_IN]-() ON (l.until)',
     ],
   },
+  {
+    version: 11,
+    name: 'a search index per reading level',
+    statements: [
+      "CREATE FULLTEXT INDEX article_terms_network IF NOT EXISTS FOR (a:NetworkReadArticle) ON EACH [a.searchTitle, a.searchBody] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+      "CREATE FULLTEXT INDEX article_terms_public IF NOT EXISTS FOR (a:PublicReadArticle) ON EACH [a.searchTitle, a.searchBody] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+      `MATCH (a:Article) WITH a, a.data CONTAINS '"visibility":"PUBLIC"' AS public, a.data CONTAINS '"visibility":"NETWORK"' AS network
+       FOREACH (_ IN CASE WHEN public OR network THEN [1] ELSE [] END | SET a:NetworkReadArticle)
+       FOREACH (_ IN CASE WHEN public THEN [1] ELSE [] END | SET a:PublicReadArticle)`,
+    ],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

@@ -50,7 +50,7 @@ import { migrate } from './migrations.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import * as articles from './article-records.js';
-import type { Article, ArticleHit, ArticleVersion } from '../../src/services/knowledge/domain/articles.js';
+import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../../src/services/knowledge/domain/articles.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
 import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
@@ -609,18 +609,18 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async searchArticles(terms: readonly string[], limit: number): Promise<ArticleHit[]> {
+  async searchArticles(terms: readonly string[], limit: number, level: ArticleVisibility): Promise<ArticleHit[]> {
     if (!terms.length) return [];
     return articles.toHits(
-      await this.records(articles.ARTICLE_QUERIES.search, {
+      await this.records(articles.searchStatement(level), {
         query: articles.searchQuery(terms),
         limit: neo4j.int(limit),
       }),
     );
   }
 
-  async knowledgeTerms(): Promise<string[]> {
-    return articles.toTerms(await this.records(articles.ARTICLE_QUERIES.terms));
+  async knowledgeTerms(level: ArticleVisibility): Promise<string[]> {
+    return articles.toTerms(await this.records(articles.termsStatement(level)));
   }
 
   async articleVersions(id: string): Promise<ArticleVersion[]> {

@@ -58,6 +58,46 @@ describe.each(storeFactories)('the knowledge base on the $name store', (factory)
     expect(await say('kk', '!wissen Fahrradwerkstatt')).toContain('Zu „Fahrradwerkstatt“ habe ich nichts gefunden.');
   });
 
+  it('ranks, limits and corrects typos over the articles the reader may read only (issue 32, class 4)', async () => {
+    const kk = bearer(await hub.token('DISTRICT_COORDINATOR', KK, { districtAgs: '14627' }));
+    const create = async (title: string, body: string, visibility: string) => {
+      const answer = await gql(
+        hub.yoga,
+        'mutation($input: ArticleInput!) { createArticle(input: $input) { __typename } }',
+        { input: { title, body, topics: ['Sprache'], visibility } },
+        kk,
+      );
+      expect(answer.data?.createArticle.__typename).toBe('MutationCreateArticleSuccess');
+    };
+    const anonymousSearch = async (text: string, first = 10) =>
+      (
+        await gql(
+          hub.yoga,
+          `{ searchKnowledge(text: "${text}", first: ${first}) { ... on QuerySearchKnowledgeSuccess { data { score article { title } } } } }`,
+        )
+      ).data!.searchKnowledge.data as { score: number; article: { title: string } }[];
+
+    await create('Kleiderkammer Wasserrohrbruch', 'Öffnungszeiten nach dem Wasserrohrbruch im Keller.', 'PUBLIC');
+    const before = await anonymousSearch('Wasserrohrbruch');
+    expect(before.map((h) => h.article.title)).toEqual(['Kleiderkammer Wasserrohrbruch']);
+
+    // Coordinators write more on the same word, and one of them misspells another.
+    for (let i = 1; i <= 12; i++)
+      await create(`Wasserrohrbruch intern ${i}`, 'Wasserrohrbruch Wasserrohrbruch: wer zahlt?', 'COORDINATORS');
+    await create('Spenden intern', 'Die Kleiderkamer bekommt Spenden.', 'COORDINATORS');
+
+    const after = await anonymousSearch('Wasserrohrbruch', 1);
+    expect(
+      after.map((h) => h.article.title),
+      'the hidden articles take no place in the limit',
+    ).toEqual(['Kleiderkammer Wasserrohrbruch']);
+    expect(after[0]!.score, 'nor change the score').toBeCloseTo(before[0]!.score, 6);
+    expect(
+      (await anonymousSearch('Kleiderkamer')).map((h) => h.article.title),
+      'a typo is corrected towards the words the reader may read',
+    ).toEqual(['Kleiderkammer Wasserrohrbruch']);
+  });
+
   it('shows a group room public articles only, and a direct chat a link signed for its reader', async () => {
     const inGroup = consoleChat(hub, { kk: KK }, { inGroupRoom: true });
     const group = await inGroup('kk', '!wissen Elternbrief Kita');

@@ -12,6 +12,7 @@ import {
   checkMayWrite,
   checkSearchQuery,
   mayRead,
+  readingLevel,
   type Article,
   type ArticleKind,
   type ArticleVersion,
@@ -55,8 +56,8 @@ const OWN_DISTRICT_WEIGHT = 1.5;
 const SEARCH_OVERFETCH = 5;
 
 export class KnowledgeBase {
-  private indexed: Promise<Set<string>> | null = null;
-  private indexedAt = 0;
+  /** Each reading level's index terms, read anew after a minute (other instances write articles too). */
+  private indexed = new Map<ArticleVisibility, { at: number; terms: Promise<Set<string>> }>();
 
   constructor(
     private readonly store: NetworkStore & KnowledgeStore,
@@ -141,9 +142,10 @@ export class KnowledgeBase {
   /** The articles best matching the text that the viewer may read, best first. */
   async search(text: string, viewer: Viewer, limit = 10, only?: ArticleVisibility[]): Promise<FoundArticle[]> {
     checkSearchQuery(text);
-    const terms = queryTerms(text, await this.indexedTerms());
+    const level = readingLevel(viewer);
+    const terms = queryTerms(text, await this.indexedTerms(level));
     if (!terms.length) return [];
-    const hits = await this.store.searchArticles(terms, limit * SEARCH_OVERFETCH);
+    const hits = await this.store.searchArticles(terms, limit * SEARCH_OVERFETCH, level);
     const [articles, own] = await Promise.all([
       this.store.articlesByIds(hits.map((h) => h.id)),
       viewer.personId ? districtsOfPerson(this.store, viewer.personId, viewer.districtAgs) : new Set<string>(),
@@ -189,25 +191,25 @@ export class KnowledgeBase {
       const [stored] = await this.store.articlesByIds([article.id]);
       throw this.conflict(stored ?? article, article.version - 1);
     }
-    this.indexed = null;
+    this.indexed.clear();
   }
 
   private conflict(stored: Article, expected: number): EditConflict {
     return new EditConflict(`Article "${stored.title}"`, expected, stored.version, stored.updatedBy, stored.updatedAt);
   }
 
-  /** The index's terms, read anew after a minute (other instances write articles too). */
-  private indexedTerms(): Promise<Set<string>> {
-    if (Date.now() - this.indexedAt > 60_000) this.indexed = null;
-    if (!this.indexed) this.indexedAt = Date.now();
-    this.indexed ??= this.store.knowledgeTerms().then(
-      (terms) => new Set(terms),
+  private indexedTerms(level: ArticleVisibility): Promise<Set<string>> {
+    const cached = this.indexed.get(level);
+    if (cached && Date.now() - cached.at <= 60_000) return cached.terms;
+    const terms = this.store.knowledgeTerms(level).then(
+      (found) => new Set(found),
       (error: unknown) => {
-        this.indexed = null;
+        this.indexed.delete(level);
         throw error;
       },
     );
-    return this.indexed;
+    this.indexed.set(level, { at: Date.now(), terms });
+    return terms;
   }
 
   private async topicIds(names: readonly string[]): Promise<string[]> {

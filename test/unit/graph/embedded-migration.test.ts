@@ -20,6 +20,7 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 function asWrittenByVersion7(file: string): void {
   const db = new Database(file);
   db.exec(`
+    DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public; DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
     DROP TABLE article_vocabulary; DROP TABLE article_terms; DROP TABLE article_versions; DROP TABLE article_topics; DROP TABLE articles;
     DROP INDEX roles_ended; DROP INDEX links_ended;
     ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until; ALTER TABLE entities DROP COLUMN until;
@@ -46,10 +47,62 @@ it('brings a store of the previous release to the new format on open and finds e
   expect(await store.counts()).toEqual(before.counts);
   expect(await store.rolesInScopes([districtId(LANDKREIS)])).toEqual(before.roles);
   expect(await store.networkSnapshot()).toEqual(before.snapshot);
-  expect(await store.knowledgeTerms(), 'the knowledge base is there, empty').toEqual([]);
+  expect(await store.knowledgeTerms('COORDINATORS'), 'the knowledge base is there, empty').toEqual([]);
   await new NetworkReviser(store, { kikLimitPerLandkreis: 10 }).endRole({ id: 'role:kik-1' }, null, SYSTEM);
   const [roles] = await store.allRolesOfPersons(['person:kik-1']);
   const ended = roles![0];
   expect(ended).toMatchObject({ id: 'role:kik-1', until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  await store.close();
+});
+
+it('fills the search index of each reading level from the articles a store of release 9 holds', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-migration-'));
+  dirs.push(dir);
+  const old = EmbeddedStore.open(dir);
+  const article = (id: string, title: string, visibility: 'PUBLIC' | 'NETWORK' | 'COORDINATORS') => ({
+    id,
+    title,
+    body: '',
+    kind: 'HOWTO' as const,
+    topicIds: [],
+    districtAgs: null,
+    municipalityId: null,
+    visibility,
+    language: 'de' as const,
+    authorId: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    updatedBy: null,
+    version: 1,
+  });
+  for (const [id, word, visibility] of [
+    ['article:a', 'offen', 'PUBLIC'],
+    ['article:b', 'mitglied', 'NETWORK'],
+    ['article:c', 'intern', 'COORDINATORS'],
+  ] as const) {
+    const saved = article(id, word, visibility);
+    const version = {
+      articleId: id,
+      version: 1,
+      title: word,
+      body: '',
+      changedBy: null,
+      changedAt: saved.updatedAt,
+      note: null,
+    };
+    await old.saveArticle(saved, version, { title: word, body: '' });
+  }
+  await old.close();
+  const db = new Database(EmbeddedStore.file(dir));
+  db.exec(`DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public;
+    DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
+    DELETE FROM schema_migrations WHERE version >= 10;`);
+  db.close();
+
+  const store = EmbeddedStore.open(dir);
+  expect((await store.knowledgeTerms('PUBLIC')).sort()).toEqual(['offen']);
+  expect((await store.knowledgeTerms('NETWORK')).sort()).toEqual(['mitglied', 'offen']);
+  expect((await store.knowledgeTerms('COORDINATORS')).sort()).toEqual(['intern', 'mitglied', 'offen']);
+  expect((await store.searchArticles(['intern'], 10, 'NETWORK')).length).toBe(0);
   await store.close();
 });

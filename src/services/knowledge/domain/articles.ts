@@ -64,6 +64,21 @@ export function mayRead(visibility: ArticleVisibility, viewer: Viewer): boolean 
   return viewer.access !== null && COORDINATING_ACCESS.has(viewer.access);
 }
 
+/**
+ * The widest visibility the viewer reads. Readers' sets nest (PUBLIC within NETWORK within
+ * COORDINATORS), so the stores keep one search index per level and rank, count and correct typos
+ * over exactly the articles the reader may read: nothing about the others shows in a score.
+ */
+export function readingLevel(viewer: Viewer): ArticleVisibility {
+  if (mayRead('COORDINATORS', viewer)) return 'COORDINATORS';
+  return mayRead('NETWORK', viewer) ? 'NETWORK' : 'PUBLIC';
+}
+
+/** The reading levels at which an article of this visibility is found. */
+export function levelsReading(visibility: ArticleVisibility): ArticleVisibility[] {
+  return ARTICLE_VISIBILITIES.slice(ARTICLE_VISIBILITIES.indexOf(visibility));
+}
+
 /** Coordinators write and change articles (changes are versioned, with who made them). */
 export function checkMayWrite(viewer: Viewer): void {
   if (!viewer.access || !COORDINATING_ACCESS.has(viewer.access) || !viewer.personId)

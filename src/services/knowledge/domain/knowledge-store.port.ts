@@ -1,4 +1,4 @@
-import type { Article, ArticleHit, ArticleVersion } from './articles.js';
+import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from './articles.js';
 
 /**
  * The knowledge base: articles with their versions and a full-text index (SQLite FTS5 on the
@@ -14,10 +14,13 @@ export interface KnowledgeStore {
   articlesByIds(ids: readonly string[]): Promise<(Article | null)[]>;
   /** Articles newest first, optionally of one topic or of some districts (null district: the whole network). */
   listArticles(query: { topicId?: string; districtAgs?: readonly string[]; limit: number }): Promise<Article[]>;
-  /** Articles whose terms match any of these (already stemmed) terms, best first; title matches weigh more. */
-  searchArticles(terms: readonly string[], limit: number): Promise<ArticleHit[]>;
-  /** Every term the index holds, for spelling correction. */
-  knowledgeTerms(): Promise<string[]>;
+  /**
+   * Articles readable at this level whose terms match any of these (already stemmed) terms, best
+   * first; title matches weigh more. Scores are computed over the level's articles only.
+   */
+  searchArticles(terms: readonly string[], limit: number, level: ArticleVisibility): Promise<ArticleHit[]>;
+  /** Every term of the articles readable at this level, for spelling correction. */
+  knowledgeTerms(level: ArticleVisibility): Promise<string[]>;
   articleVersions(id: string): Promise<ArticleVersion[]>;
   /** Erasure: the person no longer stands as author or editor of any article or version (the texts stay). */
   forgetArticleAuthor(personId: string): Promise<void>;
