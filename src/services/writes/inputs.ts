@@ -36,6 +36,13 @@ const longText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !hasControlCharacters(s, true), 'must not contain control characters')
     .transform((s) => s.normalize('NFC'));
+/** An address, number or handle others will read: one line of plain text. */
+const channelValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .refine((s) => !hasControlCharacters(s), 'must not contain control characters');
 const fundingCallId = z.string().regex(/^[a-z0-9-]{3,60}$/, 'is not a funding call id');
 /** Languages by code or by name, German or English ("Russisch", "Russian", "ru"), stored as codes. */
 const languageList = z
@@ -78,7 +85,7 @@ export const schemas = {
       .array(
         z.object({
           channel: z.enum(CHANNEL_KINDS),
-          value: z.string().trim().min(1).max(320),
+          value: channelValue,
           visibility: z.enum(VISIBILITIES),
         }),
       )
@@ -122,7 +129,7 @@ export const schemas = {
     fromId: id,
     toId: id,
     since: isoDate.nullable().optional(),
-    note: z.string().max(1000).nullable().optional(),
+    note: longText(1000).nullable().optional(),
   }),
 };
 
@@ -131,7 +138,7 @@ const channels = z
   .array(
     z.object({
       channel: z.enum(CHANNEL_KINDS),
-      value: z.string().trim().min(1).max(320),
+      value: channelValue,
       visibility: z.enum(VISIBILITIES),
     }),
   )
@@ -172,7 +179,7 @@ export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
 export const endingSchema = z.object({
   id,
   until: isoDate.nullable().optional(),
-  note: z.string().max(1000).nullable().optional(),
+  note: longText(1000).nullable().optional(),
 });
 
 export type MunicipalityInput = z.input<typeof schemas.municipality>;

@@ -34,6 +34,7 @@ import {
   type RoleInput,
   type TopicInput,
 } from './inputs.js';
+import { berlinDay } from '../meetings/when.js';
 
 // The one write path: every interface (GraphQL, chat, import, seed) writes through here, and
 // every write is checked by the domain rules inside the store's transaction.
@@ -143,6 +144,8 @@ export class NetworkWriter {
       personId: data.personId,
       role: data.role,
       scopeId: data.scopeId ?? null,
+      // The day it begins, so that nobody can later end it before it began.
+      since: berlinDay(this.now()),
     };
     await this.apply({ ...emptyBundle(), roles: [role] }, { actor, action: 'assignRole' });
     return role;

@@ -210,6 +210,12 @@ function checkMergeTarget(entity: Entity, facts: RevisionFacts): void {
   }
 }
 
+/** 2026-11-06 as 06.11.2026. */
+function germanDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}.${month}.${year}`;
+}
+
 function checkEnding(
   item: { since?: string | null; until?: string | null },
   ending: Ending,
@@ -219,7 +225,7 @@ function checkEnding(
   if (item.since && ending.until < item.since) {
     throw new InvalidInput('until', `must not be before the start (${item.since})`, {
       field: 'Enddatum',
-      problem: `darf nicht vor dem Beginn (${item.since}) liegen`,
+      problem: `darf nicht vor dem Beginn (${germanDay(item.since)}) liegen`,
     });
   }
 }
