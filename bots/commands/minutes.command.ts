@@ -1,5 +1,5 @@
 import type { Language } from '../../src/domain/errors.js';
-import type { MinutesItem } from '../../src/services/meetings/minutes.js';
+import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
 import { decisionResult, meetingDetails } from '../core/meeting-lines.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
 import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';

@@ -40,7 +40,12 @@ import type { StateEntry } from '../../src/domain/ports/coordination-store.port.
 import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
-import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../../src/services/knowledge/domain/articles.js';
+import type {
+  Article,
+  ArticleHit,
+  ArticleVersion,
+  ArticleVisibility,
+} from '../../src/services/knowledge/domain/articles.js';
 import {
   entityToRow,
   rowToAudit,
@@ -52,6 +57,7 @@ import {
   type LinkRow,
   type RoleRow,
 } from './mapper.js';
+import { EmbeddedMinutesStore } from './minutes-store.js';
 import { migrate } from './migrations.js';
 
 // Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
@@ -66,9 +72,11 @@ export class EmbeddedStore implements GraphStore {
   readonly name = 'embedded' as const;
   private readonly db: Database.Database;
   private ownChangeCount = 0;
+  readonly minutes: EmbeddedMinutesStore;
 
   private constructor(db: Database.Database) {
     this.db = db;
+    this.minutes = new EmbeddedMinutesStore(db);
   }
 
   /** Opens (or creates) the store; a file that is not a readable hub store is refused, never reset. */
@@ -496,7 +504,7 @@ export class EmbeddedStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec(
-        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms; DELETE FROM article_terms_network; DELETE FROM article_terms_public;',
+        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM minutes_items; DELETE FROM minutes_attendance; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms; DELETE FROM article_terms_network; DELETE FROM article_terms_public;',
       );
       bumpChangeSequence(this.db);
     })();

@@ -2,7 +2,8 @@ import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4
 import { endsAt, type Meeting } from '../../src/services/meetings/domain/meetings.js';
 
 // Meetings in Neo4j: a Meeting node holding the meeting as JSON with its times, version and
-// series as indexed properties, and a MeetingPerson node per person taking part.
+// series as indexed properties (title, district, state and organiser too, for analysts' Cypher),
+// and a MeetingPerson node per person taking part.
 
 export const MEETING_QUERIES = {
   byId: 'MATCH (m:Meeting {id: $id}) RETURN m.data AS data',
@@ -30,6 +31,7 @@ export async function saveMeetings(tx: ManagedTransaction, meetings: readonly Me
       endsAt: endsAt(m),
       version: neo4j.int(m.version),
       seriesId: m.series?.id ?? null,
+      ...meetingProperties(m),
       data: JSON.stringify(m),
     },
     people: [...new Set([m.organiserId, ...m.inviteeIds])],
@@ -47,4 +49,19 @@ export async function saveMeetings(tx: ManagedTransaction, meetings: readonly Me
     { rows },
   );
   return Number(result.records[0]?.get('saved') ?? 0) === rows.length;
+}
+
+/** What an analyst's Cypher reads of a meeting without parsing its JSON. */
+function meetingProperties(m: Meeting): Record<string, unknown> {
+  return { title: m.title, districtAgs: m.districtAgs, state: m.state, organiserId: m.organiserId };
+}
+
+/** Migration: meetings saved before they carried their title, district, state and organiser as properties. */
+export async function spreadMeetingProperties(tx: ManagedTransaction): Promise<void> {
+  const result = await tx.run('MATCH (m:Meeting) WHERE m.title IS NULL RETURN m.data AS data');
+  const rows = result.records.map((r) => {
+    const meeting = JSON.parse(r.get('data') as string) as Meeting;
+    return { id: meeting.id, props: meetingProperties(meeting) };
+  });
+  await tx.run('UNWIND $rows AS row MATCH (m:Meeting {id: row.id}) SET m += row.props', { rows });
 }

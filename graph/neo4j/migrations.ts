@@ -1,4 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { moveMinutesOutOfState } from './minutes-store.js';
+import { spreadMeetingProperties } from './meeting-records.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -8,6 +10,8 @@ interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** Moves data after the schema statements, in one write transaction. */
+  data?: (tx: ManagedTransaction) => Promise<void>;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -116,6 +120,22 @@ const MIGRATIONS: Migration[] = [
        FOREACH (_ IN CASE WHEN public THEN [1] ELSE [] END | SET a:PublicReadArticle)`,
     ],
   },
+  {
+    version: 12,
+    name: 'minutes and action items as records',
+    statements: [
+      'CREATE CONSTRAINT minutes_item_id IF NOT EXISTS FOR (i:MinutesItem) REQUIRE i.id IS UNIQUE',
+      'CREATE INDEX minutes_item_author IF NOT EXISTS FOR (i:MinutesItem) ON (i.authorId)',
+      'CREATE INDEX minutes_item_owner IF NOT EXISTS FOR (i:MinutesItem) ON (i.ownerId)',
+      'CREATE INDEX action_item_open IF NOT EXISTS FOR (i:ActionItem) ON (i.open, i.ownerId)',
+      'CREATE INDEX action_item_due IF NOT EXISTS FOR (i:ActionItem) ON (i.due)',
+      'CREATE INDEX meeting_district IF NOT EXISTS FOR (m:Meeting) ON (m.districtAgs)',
+    ],
+    data: async (tx) => {
+      await spreadMeetingProperties(tx);
+      await moveMinutesOutOfState(tx);
+    },
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);
@@ -131,6 +151,7 @@ export async function migrate(driver: Driver, database: string | undefined): Pro
       if (applied.has(m.version)) continue;
       for (const statement of m.statements) await session.run(statement);
       await session.run('CALL db.awaitIndexes(300)');
+      if (m.data) await session.executeWrite(m.data);
       await session.run(
         'MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()',
         {

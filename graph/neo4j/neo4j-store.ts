@@ -9,7 +9,6 @@ import neo4j, {
 } from 'neo4j-driver';
 import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
-import { StoreUnavailable } from '../../src/domain/errors.js';
 import {
   ENTITY_KINDS,
   LINK_TYPES,
@@ -47,10 +46,17 @@ import {
 } from './mapper.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
+import { mapError, Neo4jSessions } from './sessions.js';
+import { Neo4jMinutesStore } from './minutes-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import * as articles from './article-records.js';
-import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../../src/services/knowledge/domain/articles.js';
+import type {
+  Article,
+  ArticleHit,
+  ArticleVersion,
+  ArticleVisibility,
+} from '../../src/services/knowledge/domain/articles.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
 import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
@@ -60,7 +66,6 @@ import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisi
 // domain's own constants, never from input.
 
 const LINK_PATTERN = LINK_TYPES.join('|');
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** The filters of a listing (see EntityListQuery), shared by the page and its total count. */
 const LIST_FILTER = `e.kind = $kind AND e.until IS NULL
@@ -84,10 +89,16 @@ export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j' as const;
   private ownChangeCount = 0;
 
+  private readonly sessions: Neo4jSessions;
+  readonly minutes: Neo4jMinutesStore;
+
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
-  ) {}
+  ) {
+    this.sessions = new Neo4jSessions(driver, database);
+    this.minutes = new Neo4jMinutesStore(this.sessions);
+  }
 
   /** Connects, checks the server answers, and brings the schema up to date. */
   static async connect(settings: Neo4jSettings): Promise<Neo4jStore> {
@@ -650,14 +661,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work);
-    } catch (error) {
-      throw mapError(error);
-    } finally {
-      await session.close();
-    }
+    return this.sessions.read(work);
   }
 
   /**
@@ -680,21 +684,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.executeWrite(work);
-    } catch (error) {
-      throw mapError(error);
-    } finally {
-      await session.close();
-    }
+    await this.sessions.write(work);
   }
-}
-
-function mapError(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code && UNAVAILABLE.has(code)) return new StoreUnavailable('Neo4j');
-  return error;
 }
 
 /** Shared state written inside another write's transaction (the notices of a change). */

@@ -1,5 +1,5 @@
 import { decisionTally, type DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
-import type { MinutesItem, Protocol } from '../../src/services/meetings/minutes.js';
+import type { MinutesItem, Protocol } from '../../src/services/meetings/domain/minutes.js';
 import { builder } from '../builder.js';
 import { PersonRef } from '../refs.js';
 import { MeetingType } from './meeting.js';

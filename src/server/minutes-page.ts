@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../domain/errors.js';
 import { decisionTally } from '../services/meetings/domain/meetings.js';
-import type { Minutes, MinutesItem } from '../services/meetings/minutes.js';
+import type { Minutes } from '../services/meetings/minutes.js';
+import type { MinutesItem } from '../services/meetings/domain/minutes.js';
 import { formatWhen } from '../services/meetings/when.js';
 import { escapeHtml, sendPage } from './html-page.js';
 

@@ -90,15 +90,7 @@ export class PersonalData {
       await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
     }
     // What they wrote into minutes goes like their requests' texts; where they were present is forgotten.
-    for (const prefix of ['minutes:', 'task:']) {
-      for (const item of await this.store.listState<{ authorId: string; text: string }>(prefix)) {
-        if (item.value.authorId === personId && item.value.text !== ERASED_TEXT)
-          await this.store.setState(item.key, { ...item.value, text: ERASED_TEXT });
-      }
-    }
-    for (const mark of await this.store.listState<{ personId: string }>('attendance:')) {
-      if (mark.value.personId === personId) await this.store.deleteState(mark.key);
-    }
+    await this.store.minutes.forgetInMinutes(personId, ERASED_TEXT);
     // A vote keeps counting, but no longer says whose it was.
     for (const poll of await this.store.listState<DecisionPoll>('decision:')) {
       const vote = poll.value.votes[personId];
@@ -151,8 +143,8 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.listState<{ personId: string }>('chat-link:'),
       store.listTokens(),
       store.auditOf(personId, 10_000),
-      store.listState<{ authorId: string; ownerId: string | null }>('minutes:'),
-      store.listState<{ personId: string }>('attendance:'),
+      store.minutes.minutesItemsOfPerson(personId),
+      store.minutes.attendanceOfPerson(personId),
     ]),
     Promise.all([
       store.listState<DecisionPoll>('decision:'),
@@ -175,8 +167,8 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       .map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
     accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
     // What they noted in meetings or were given to do, and the meetings they were marked present at.
-    minutes: minutes.map((e) => e.value).filter((i) => i.authorId === personId || i.ownerId === personId),
-    attendance: attendance.map((e) => e.value).filter((a) => a.personId === personId),
+    minutes,
+    attendance,
     votes: polls
       .map((e) => e.value)
       .filter((p) => p.votes[personId] !== undefined || p.openedBy === personId)

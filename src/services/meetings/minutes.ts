@@ -17,6 +17,8 @@ import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import type { ClosedMinutes } from './domain/meeting-notices.js';
+import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
+import type { MinutesStore } from './domain/minutes-store.port.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 
@@ -24,59 +26,10 @@ import { cleanText } from '../../domain/text.js';
 // action items (with an owner and a due date); the minutes list them with the attendees, and
 // everybody sees their open action items. Notes go to the meeting running now for the speaker.
 
-export type MinutesKind = 'INFO' | 'DECISION' | 'TASK';
-
-export interface MinutesItem {
-  id: string;
-  meetingId: string;
-  kind: MinutesKind;
-  text: string;
-  authorId: string;
-  ownerId: string | null;
-  /** Berlin calendar day, YYYY-MM-DD. */
-  due: string | null;
-  at: string;
-  /** ISO time an action item was done (absent while open). */
-  doneAt?: string;
-  /** The meeting's district (absent in items written before it was kept). */
-  districtAgs?: string;
-  /** Set once the due day was changed after the meeting. */
-  dueMoved?: boolean;
-}
-
-interface Attendance {
-  personId: string;
-  at: string;
-  /** Who marked them: themselves or the organiser. */
-  by: string | null;
-}
-
-/** Open and overdue action items of one district. */
-export interface ActionItemFigures {
-  districtAgs: string;
-  open: number;
-  overdue: number;
-}
-
-export interface Protocol {
-  meeting: Meeting;
-  infos: MinutesItem[];
-  decisions: MinutesItem[];
-  tasks: MinutesItem[];
-  /** Who came: marked present in the meeting, not who said they would. */
-  presentIds: string[];
-  /** Who said yes to the invitation (and the organiser). */
-  acceptedIds: string[];
-  /** Decision polls taken in the meeting, with their votes. */
-  polls: DecisionPoll[];
-}
-
 const TEXT_MAX = 1000;
 /** A meeting counts as running from an hour before its start until 12 hours after. */
 const EARLY_MS = 3_600_000;
 const LATE_MS = 12 * 3_600_000;
-const itemKey = (meetingId: string, at: string, id: string) => `minutes:${meetingId}:${at}:${id}`;
-const taskKey = (ownerId: string, id: string) => `task:${ownerId}:${id}`;
 
 export class Minutes {
   private readonly notifiers = new Notifiers<Notifier>('minutes');
@@ -85,7 +38,7 @@ export class Minutes {
   private readonly notices: PendingNotices;
 
   constructor(
-    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly store: NetworkStore & MeetingStore & CoordinationStore & { readonly minutes: MinutesStore },
     private readonly now: () => Date = () => new Date(),
     /** Addresses of the printable minutes, sent with them when closed. */
     private readonly links: MinutesLinks | null = null,
@@ -118,7 +71,7 @@ export class Minutes {
   async remindDueTasks(): Promise<number> {
     const today = berlinDay(this.now());
     let sent = 0;
-    for (const { value: task } of await this.store.listState<MinutesItem>('task:')) {
+    for (const task of await this.store.minutes.openActionItems()) {
       if (!task.due || task.due > today) continue;
       const overdue = task.due < today;
       // A due day that was moved is reminded of anew (the claim names the day).
@@ -159,6 +112,7 @@ export class Minutes {
     const meeting = await this.currentMeeting(viewer, roomKey);
     return this.save({
       meetingId: meeting.id,
+      districtAgs: meeting.districtAgs,
       kind,
       text: checked(text),
       authorId: viewer.personId!,
@@ -195,21 +149,13 @@ export class Minutes {
       ownerId: match.id,
       due: this.dueDay(dueText),
     });
-    await this.store.setState(taskKey(match.id, item.id), item);
     return { item, ownerName: match.name };
   }
 
   /** The minutes of the running meeting, or (with `title`) of one of the viewer's meetings of the past year. */
   async protocol(viewer: Viewer, roomKey?: string, title?: string): Promise<Protocol> {
     const meeting = title ? await this.pastMeeting(viewer, title) : await this.currentMeeting(viewer, roomKey);
-    const protocol = await this.of(meeting);
-    if (!title)
-      await this.store.setState(`protocol:${meeting.id}`, {
-        ...protocol,
-        meeting: meeting.id,
-        writtenAt: this.now().toISOString(),
-      });
-    return protocol;
+    return this.of(meeting);
   }
 
   /**
@@ -274,17 +220,17 @@ export class Minutes {
   /** The minutes of a meeting the caller may already see (GraphQL `Meeting.minutes`). */
   async of(meeting: Meeting): Promise<Protocol> {
     const [items, attendance, polls] = await Promise.all([
-      this.store.listState<MinutesItem>(`minutes:${meeting.id}:`),
-      this.store.listState<Attendance>(`attendance:${meeting.id}:`),
+      this.store.minutes.minutesItemsOf(meeting.id),
+      this.store.minutes.attendanceOf(meeting.id),
       decisionsOf(this.store, meeting.id),
     ]);
-    const all = items.map((e) => e.value);
+    const all = items;
     return {
       meeting,
       infos: all.filter((i) => i.kind === 'INFO'),
       decisions: all.filter((i) => i.kind === 'DECISION'),
       tasks: all.filter((i) => i.kind === 'TASK'),
-      presentIds: attendance.map((e) => e.value.personId),
+      presentIds: attendance.map((a) => a.personId),
       acceptedIds: [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] === 'YES')],
       polls,
     };
@@ -292,14 +238,8 @@ export class Minutes {
 
   /** Someone's role ended: their open action items belong to whoever takes over. Returns them. */
   async handOver(fromId: string, toId: string): Promise<MinutesItem[]> {
-    const moved: MinutesItem[] = [];
-    for (const { key, value: task } of await this.store.listState<MinutesItem>(`task:${fromId}:`)) {
-      const next = { ...task, ownerId: toId };
-      await this.store.setState(taskKey(toId, task.id), next);
-      await this.store.setState(itemKey(task.meetingId, task.at, task.id), next);
-      await this.store.deleteState(key);
-      moved.push(next);
-    }
+    const moved = (await this.store.minutes.openActionItems(fromId)).map((task) => ({ ...task, ownerId: toId }));
+    await this.store.minutes.saveMinutesItems(moved);
     return moved;
   }
 
@@ -307,9 +247,7 @@ export class Minutes {
   async openTasks(viewer: Viewer): Promise<MinutesItem[]> {
     if (!viewer.personId)
       throw new NotAllowed('see action items without a linked account', 'ohne verknüpftes Konto keine Aufgaben sehen');
-    return (await this.store.listState<MinutesItem>(`task:${viewer.personId}:`))
-      .map((e) => e.value)
-      .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+    return this.store.minutes.openActionItems(viewer.personId);
   }
 
   /** One of the viewer's meetings of the past year that has begun, by its title (forgiving; the latest of equal ones). */
@@ -370,26 +308,20 @@ export class Minutes {
       });
     }
     const at = this.now().toISOString();
-    for (const person of marked)
-      await this.store.setState(`attendance:${meeting.id}:${person.id}`, {
-        personId: person.id,
-        at,
-        by: viewer.personId,
-      } satisfies Attendance);
+    await this.store.minutes.markPresent(
+      meeting.id,
+      marked.map((person) => ({ personId: person.id, at, by: viewer.personId })),
+    );
     return { meeting, marked: marked.map((p) => ({ id: p.id, name: p.name })) };
   }
 
   /** Open and overdue action items per district (of one district, if given), by district. */
   async figures(districtAgs: string | null): Promise<ActionItemFigures[]> {
     const today = berlinDay(this.now());
-    const tasks = (await this.store.listState<MinutesItem>('task:')).map((e) => e.value);
-    // Items from before districts were kept: their meetings say.
-    const unknown = [...new Set(tasks.filter((t) => !t.districtAgs).map((t) => t.meetingId))];
-    const meetings = await Promise.all(unknown.map((id) => this.store.meetingById(id)));
-    const districtOf = new Map(unknown.map((id, i) => [id, meetings[i]?.districtAgs ?? null]));
+    const tasks = await this.store.minutes.openActionItems();
     const byDistrict = new Map<string, ActionItemFigures>();
     for (const task of tasks) {
-      const ags = task.districtAgs ?? districtOf.get(task.meetingId) ?? null;
+      const ags = task.districtAgs ?? null;
       if (!ags || (districtAgs !== null && ags !== districtAgs)) continue;
       const figures = byDistrict.get(ags) ?? { districtAgs: ags, open: 0, overdue: 0 };
       figures.open++;
@@ -403,8 +335,7 @@ export class Minutes {
   async completeTask(viewer: Viewer, position: number): Promise<MinutesItem> {
     const task = await this.ownTask(viewer, position);
     const done: MinutesItem = { ...task, doneAt: this.now().toISOString() };
-    await this.store.setState(itemKey(task.meetingId, task.at, task.id), done);
-    await this.store.deleteState(taskKey(task.ownerId!, task.id));
+    await this.store.minutes.saveMinutesItems([done]);
     return done;
   }
 
@@ -429,9 +360,7 @@ export class Minutes {
         suggestions.map((p) => p.name),
       );
     const moved: MinutesItem = { ...task, ownerId: match.id };
-    await this.store.setState(taskKey(match.id, task.id), moved);
-    await this.store.setState(itemKey(task.meetingId, task.at, task.id), moved);
-    await this.store.deleteState(taskKey(task.ownerId!, task.id));
+    await this.store.minutes.saveMinutesItems([moved]);
     await this.notifiers.tell([match.id], {
       type: 'actionItemHandedOver',
       meetingTitle: meeting?.title ?? '',
@@ -445,8 +374,7 @@ export class Minutes {
   async moveTaskDue(viewer: Viewer, position: number, dueText: string): Promise<MinutesItem> {
     const task = await this.ownTask(viewer, position);
     const moved: MinutesItem = { ...task, due: this.dueDay(dueText), dueMoved: true };
-    await this.store.setState(taskKey(task.ownerId!, task.id), moved);
-    await this.store.setState(itemKey(task.meetingId, task.at, task.id), moved);
+    await this.store.minutes.saveMinutesItems([moved]);
     return moved;
   }
 
@@ -470,7 +398,7 @@ export class Minutes {
 
   private async save(fields: Omit<MinutesItem, 'id' | 'at'>): Promise<MinutesItem> {
     const item: MinutesItem = { ...fields, id: `minutes:${randomUUID().slice(0, 8)}`, at: this.now().toISOString() };
-    await this.store.setState(itemKey(item.meetingId, item.at, item.id), item);
+    await this.store.minutes.saveMinutesItems([item]);
     return item;
   }
 

@@ -20,6 +20,7 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 function asWrittenByVersion7(file: string): void {
   const db = new Database(file);
   db.exec(`
+    DROP TABLE minutes_attendance; DROP TABLE minutes_items;
     DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public; DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
     DROP TABLE article_vocabulary; DROP TABLE article_terms; DROP TABLE article_versions; DROP TABLE article_topics; DROP TABLE articles;
     DROP INDEX roles_ended; DROP INDEX links_ended;
@@ -94,7 +95,8 @@ it('fills the search index of each reading level from the articles a store of re
   }
   await old.close();
   const db = new Database(EmbeddedStore.file(dir));
-  db.exec(`DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public;
+  db.exec(`DROP TABLE minutes_attendance; DROP TABLE minutes_items;
+    DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public;
     DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
     DELETE FROM schema_migrations WHERE version >= 10;`);
   db.close();

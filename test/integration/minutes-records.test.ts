@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import neo4j from 'neo4j-driver';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
+import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
+import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
+import { NetworkWriter } from '../../src/services/writes/network-writer.js';
+import { smallNetwork } from '../support/mothers.js';
+
+// Issue 33: minutes and action items are records, no longer JSON under string keys. A store
+// written by the release before (minutes:, task:, attendance: and protocol: state entries) opens
+// with every item and attendance moved into the records, the state entries gone, on both stores;
+// in Neo4j an analyst then finds overdue action items by their relationships.
+
+const MEETING: Meeting = {
+  id: 'meeting:alt00001',
+  organiserId: 'person:kik-1',
+  districtAgs: '14627',
+  title: 'Austausch Sprachkurse',
+  startsAt: '2026-10-01T08:00:00.000Z',
+  durationMinutes: 60,
+  municipalityIds: [],
+  inviteeIds: ['person:vol-1'],
+  rsvps: {},
+  state: 'SCHEDULED',
+  createdAt: '2026-09-01T08:00:00.000Z',
+  version: 1,
+};
+const INFO: MinutesItem = {
+  id: 'minutes:info0001',
+  meetingId: MEETING.id,
+  kind: 'INFO',
+  text: 'Der Kurs in Coswig ist voll.',
+  authorId: 'person:kik-1',
+  ownerId: null,
+  due: null,
+  at: '2026-10-01T08:10:00.000Z',
+};
+const TASK: MinutesItem = {
+  ...INFO,
+  id: 'minutes:task0001',
+  kind: 'TASK',
+  text: 'Warteliste an den Kreis schicken',
+  ownerId: 'person:vol-1',
+  due: '2026-10-15',
+  at: '2026-10-01T08:20:00.000Z',
+};
+
+/** What the release before wrote for a meeting's minutes. */
+async function writeAsBefore(store: GraphStore): Promise<void> {
+  await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+  expect(await store.saveMeeting(MEETING)).toBe(true);
+  await store.setState(`minutes:${MEETING.id}:${INFO.at}:${INFO.id}`, INFO);
+  await store.setState(`minutes:${MEETING.id}:${TASK.at}:${TASK.id}`, TASK);
+  await store.setState(`task:${TASK.ownerId}:${TASK.id}`, TASK);
+  await store.setState(`attendance:${MEETING.id}:person:vol-1`, { personId: 'person:vol-1', at: INFO.at, by: null });
+  await store.setState(`protocol:${MEETING.id}`, { meeting: MEETING.id });
+}
+
+async function expectMoved(store: GraphStore): Promise<void> {
+  const district = { districtAgs: '14627' };
+  expect(await store.minutes.minutesItemsOf(MEETING.id)).toEqual([
+    { ...INFO, ...district },
+    { ...TASK, ...district },
+  ]);
+  expect(await store.minutes.openActionItems('person:vol-1')).toEqual([{ ...TASK, ...district }]);
+  expect(await store.minutes.attendanceOf(MEETING.id)).toEqual([{ personId: 'person:vol-1', at: INFO.at, by: null }]);
+  for (const prefix of ['minutes:', 'task:', 'attendance:', 'protocol:'])
+    expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
+}
+
+describe('minutes as records after an upgrade', () => {
+  const dirs: string[] = [];
+  const driver = neo4j.driver(inject('neo4jUri'));
+  afterAll(async () => {
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    await driver.close();
+  });
+
+  it('moves the minutes of a store of the release before into records on the embedded store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-minutes-'));
+    dirs.push(dir);
+    const old = EmbeddedStore.open(dir);
+    await writeAsBefore(old);
+    await old.close();
+    const db = new Database(EmbeddedStore.file(dir));
+    db.exec(
+      'DROP TABLE minutes_attendance; DROP TABLE minutes_items; DELETE FROM schema_migrations WHERE version >= 11;',
+    );
+    db.close();
+
+    const store = EmbeddedStore.open(dir);
+    await expectMoved(store);
+    await store.close();
+  });
+
+  it('moves the minutes of a store of the release before into records on Neo4j', async () => {
+    const old = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+    await old.deleteEverything();
+    await writeAsBefore(old);
+    await old.close();
+    await driver.executeQuery('MATCH (m:Migration {version: 12}) DELETE m');
+    await driver.executeQuery('MATCH (m:Meeting) REMOVE m.title, m.districtAgs, m.state, m.organiserId');
+
+    const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+    try {
+      await expectMoved(store);
+      const { records } = await driver.executeQuery(
+        `MATCH (i:ActionItem {open: true})-[:ASSIGNED_TO]->(p:Person), (i)-[:RECORDED_IN]->(m:Meeting)
+         WHERE date(i.due) < date('2026-12-06')
+         RETURN p.name AS owner, i.text AS task, m.title AS meeting`,
+      );
+      expect(records.map((r) => r.toObject())).toEqual([
+        { owner: 'Lea Lange', task: TASK.text, meeting: MEETING.title },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
