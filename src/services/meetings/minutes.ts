@@ -6,7 +6,6 @@ import {
   DateUnclear,
   NoMeetingRunning,
   roomKeyOf,
-  type DecisionPoll,
   type Meeting,
 } from './domain/meetings.js';
 import { closeDecisions, decisionsOf } from './decision-records.js';
