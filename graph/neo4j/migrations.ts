@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { moveMinutesOutOfState } from './minutes-store.js';
 import { spreadMeetingProperties } from './meeting-records.js';
+import { spreadRequestProperties } from './request-records.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -135,6 +136,15 @@ const MIGRATIONS: Migration[] = [
       await spreadMeetingProperties(tx);
       await moveMinutesOutOfState(tx);
     },
+  },
+  {
+    version: 13,
+    name: 'requests with their district, town, topic and level as properties',
+    statements: [
+      'CREATE INDEX request_district IF NOT EXISTS FOR (r:Request) ON (r.districtAgs, r.state)',
+      'CREATE INDEX request_topic IF NOT EXISTS FOR (r:Request) ON (r.topicId)',
+    ],
+    data: spreadRequestProperties,
   },
 ];
 

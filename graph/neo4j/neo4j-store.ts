@@ -50,6 +50,7 @@ import { mapError, Neo4jSessions } from './sessions.js';
 import { Neo4jMinutesStore } from './minutes-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
+import { requestProperties } from './request-records.js';
 import * as articles from './article-records.js';
 import type {
   Article,
@@ -470,6 +471,7 @@ export class Neo4jStore implements GraphStore {
       escalateAt: request.escalateAt,
       createdAt: request.createdAt,
       version: neo4j.int(request.version),
+      ...requestProperties(request),
       data: JSON.stringify(request),
       hasText: request.text !== null,
       closedAt: request.state === 'RESOLVED' || request.state === 'DECLINED' ? (request.hops.at(-1)?.at ?? null) : null,

@@ -10,13 +10,15 @@ import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
+import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 
 // Issue 33: minutes and action items are records, no longer JSON under string keys. A store
 // written by the release before (minutes:, task:, attendance: and protocol: state entries) opens
 // with every item and attendance moved into the records, the state entries gone, on both stores;
-// in Neo4j an analyst then finds overdue action items by their relationships.
+// in Neo4j an analyst then finds overdue action items by their relationships, and requests by
+// their district, topic and level.
 
 const MEETING: Meeting = {
   id: 'meeting:alt00001',
@@ -104,8 +106,25 @@ describe('minutes as records after an upgrade', () => {
     const old = await Neo4jStore.connect({ uri: inject('neo4jUri') });
     await old.deleteEverything();
     await writeAsBefore(old);
+    const request: HubRequest = {
+      id: 'request:cypher01',
+      requesterId: 'person:vol-1',
+      municipalityId: 'municipality:radebeul',
+      districtAgs: '14627',
+      topicId: 'topic:language',
+      text: 'Sprachkurs gesucht',
+      state: 'ROUTED',
+      level: 'KIK',
+      handlerId: 'person:kik-1',
+      hops: [],
+      createdAt: '2026-10-02T08:00:00.000Z',
+      escalateAt: null,
+      version: 1,
+    };
+    expect(await old.saveRequest(request)).toBe(true);
     await old.close();
-    await driver.executeQuery('MATCH (m:Migration {version: 12}) DELETE m');
+    await driver.executeQuery('MATCH (m:Migration) WHERE m.version >= 12 DELETE m');
+    await driver.executeQuery('MATCH (r:Request) REMOVE r.districtAgs, r.municipalityId, r.topicId, r.level, r.kind');
     await driver.executeQuery('MATCH (m:Meeting) REMOVE m.title, m.districtAgs, m.state, m.organiserId');
 
     const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
@@ -119,6 +138,11 @@ describe('minutes as records after an upgrade', () => {
       expect(records.map((r) => r.toObject())).toEqual([
         { owner: 'Lea Lange', task: TASK.text, meeting: MEETING.title },
       ]);
+      const requests = await driver.executeQuery(
+        'MATCH (r:Request {districtAgs: $ags, kind: $kind}) RETURN r.topicId AS topic, r.level AS level',
+        { ags: '14627', kind: 'REQUEST' },
+      );
+      expect(requests.records.map((r) => r.toObject())).toEqual([{ topic: 'topic:language', level: 'KIK' }]);
     } finally {
       await store.close();
     }
