@@ -230,6 +230,68 @@ const MIGRATIONS: Migration[] = [
         OR (key >= 'attendance:' AND key < 'attendance;') OR (key >= 'protocol:' AND key < 'protocol;');
     `,
   },
+  {
+    version: 12,
+    name: 'funding calls and followed topics as records',
+    up: `
+      CREATE TABLE funding_calls (
+        id TEXT PRIMARY KEY,
+        programme_id TEXT,
+        title TEXT NOT NULL,
+        funder TEXT NOT NULL,
+        level TEXT NOT NULL,
+        eligible TEXT NOT NULL,
+        amount_min INTEGER,
+        amount_max INTEGER,
+        co_financing_percent REAL,
+        url TEXT,
+        opens_on TEXT NOT NULL,
+        closes_on TEXT NOT NULL,
+        state_code TEXT,
+        public INTEGER NOT NULL,
+        demo INTEGER NOT NULL,
+        CHECK (opens_on <= closes_on)
+      ) STRICT;
+      CREATE INDEX funding_calls_closes ON funding_calls(closes_on);
+      CREATE TABLE funding_call_topics (
+        call_id TEXT NOT NULL REFERENCES funding_calls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        topic_id TEXT NOT NULL,
+        PRIMARY KEY (call_id, position)
+      ) STRICT;
+      CREATE INDEX funding_call_topics_topic ON funding_call_topics(topic_id);
+      CREATE TABLE funding_call_districts (
+        call_id TEXT NOT NULL REFERENCES funding_calls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        district_ags TEXT NOT NULL,
+        PRIMARY KEY (call_id, position)
+      ) STRICT;
+      CREATE INDEX funding_call_districts_ags ON funding_call_districts(district_ags);
+      CREATE TABLE funding_follows (person_id TEXT NOT NULL, topic_id TEXT NOT NULL, PRIMARY KEY (person_id, topic_id)) STRICT;
+      CREATE INDEX funding_follows_topic ON funding_follows(topic_id);
+      INSERT INTO funding_calls (id, programme_id, title, funder, level, eligible, amount_min, amount_max,
+          co_financing_percent, url, opens_on, closes_on, state_code, public, demo)
+        SELECT json_extract(value, '$.id'), json_extract(value, '$.programmeId'), json_extract(value, '$.title'),
+               json_extract(value, '$.funder'), json_extract(value, '$.level'),
+               coalesce((SELECT group_concat(e.value, ',') FROM json_each(state.value, '$.eligible') e), ''),
+               json_extract(value, '$.amountMin'), json_extract(value, '$.amountMax'),
+               json_extract(value, '$.coFinancingPercent'), json_extract(value, '$.url'),
+               json_extract(value, '$.opensOn'), json_extract(value, '$.closesOn'), json_extract(value, '$.stateCode'),
+               json_extract(value, '$.public'), json_extract(value, '$.demo')
+        FROM state WHERE key >= 'funding-call:' AND key < 'funding-call;';
+      INSERT INTO funding_call_topics (call_id, position, topic_id)
+        SELECT json_extract(s.value, '$.id'), t.key, t.value FROM state s, json_each(s.value, '$.topicIds') t
+        WHERE s.key >= 'funding-call:' AND s.key < 'funding-call;';
+      INSERT INTO funding_call_districts (call_id, position, district_ags)
+        SELECT json_extract(s.value, '$.id'), d.key, d.value FROM state s, json_each(s.value, '$.districtAgs') d
+        WHERE s.key >= 'funding-call:' AND s.key < 'funding-call;';
+      INSERT OR IGNORE INTO funding_follows (person_id, topic_id)
+        SELECT substr(s.key, 22), t.value FROM state s, json_each(s.value, '$.topicIds') t
+        WHERE s.key >= 'funding-subscription:' AND s.key < 'funding-subscription;';
+      DELETE FROM state WHERE (key >= 'funding-call:' AND key < 'funding-call;')
+        OR (key >= 'funding-subscription:' AND key < 'funding-subscription;');
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { moveMinutesOutOfState } from './minutes-store.js';
 import { spreadMeetingProperties } from './meeting-records.js';
 import { spreadRequestProperties } from './request-records.js';
+import { moveFundingOutOfState } from './funding-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -145,6 +146,15 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX request_topic IF NOT EXISTS FOR (r:Request) ON (r.topicId)',
     ],
     data: spreadRequestProperties,
+  },
+  {
+    version: 14,
+    name: 'funding calls and followed topics as records',
+    statements: [
+      'CREATE CONSTRAINT funding_call_id IF NOT EXISTS FOR (c:FundingCall) REQUIRE c.id IS UNIQUE',
+      'CREATE INDEX funding_call_closes IF NOT EXISTS FOR (c:FundingCall) ON (c.closesOn)',
+    ],
+    data: moveFundingOutOfState,
   },
 ];
 

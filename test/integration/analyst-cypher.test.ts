@@ -77,8 +77,8 @@ afterAll(async () => {
 const run = async (query: string) => (await driver.executeQuery(query)).records.map((r) => r.toObject());
 const names = async (...ids: string[]) => (await store.entitiesByIds(ids)).map((e) => e!.name);
 
-it('has the four example queries', () => {
-  expect(QUERIES).toHaveLength(4);
+it('has the five example queries', () => {
+  expect(QUERIES).toHaveLength(5);
 });
 
 it('lists overdue action items with district and owner', async () => {
@@ -107,8 +107,18 @@ it('counts topics asked per town with how many were resolved', async () => {
   });
 });
 
+it('names the calls that funded projects per district', async () => {
+  const call = await store.funding.fundingCallById('demo-kleinprojekte-14627');
+  expect(await run(QUERIES[3]!)).toContainEqual({
+    district: 'Meißen',
+    call: call!.title,
+    funder: call!.funder,
+    projects: neo4j.int(1),
+  });
+});
+
 it('counts the meetings each person attended in the district', async () => {
-  const rows = await run(QUERIES[3]!);
+  const rows = await run(QUERIES[4]!);
   const people = await names(KK, VOLUNTEER);
   expect(rows.map((r) => [r.person, Number(r.meetings)]).sort()).toEqual(people.map((p) => [p, 1]).sort());
 });

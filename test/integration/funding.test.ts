@@ -92,7 +92,7 @@ describe.each(storeFactories)('funding calls on the $name store', (factory) => {
     const exported = (await hub.services.personalData.export(kik)) as { fundingSubscriptions: string[] };
     expect(exported.fundingSubscriptions).toEqual(['topic:language']);
     await hub.services.personalData.erase('person:demo-14627-kik-2', SYSTEM);
-    expect(await hub.store.getState('funding-subscription:person:demo-14627-kik-2')).toBeNull();
+    expect(await hub.store.funding.followedTopics('person:demo-14627-kik-2')).toEqual([]);
   });
 
   it('gives each call as a text to pass on', async () => {

@@ -6,6 +6,7 @@ import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from '../../services/requests/domain/request-store.port.js';
 import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-store.port.js';
 import type { MinutesStore } from '../../services/meetings/domain/minutes-store.port.js';
+import type { FundingStore } from '../../services/funding/domain/funding-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -17,6 +18,7 @@ export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
 export type * from '../../services/requests/domain/request-store.port.js';
 export type * from '../../services/knowledge/domain/knowledge-store.port.js';
 export type * from '../../services/meetings/domain/minutes-store.port.js';
+export type * from '../../services/funding/domain/funding-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -41,6 +43,8 @@ export interface GraphStore
   readonly name: 'embedded' | 'neo4j';
   /** The minutes of meetings: a feature's records behind its own port (one small adapter per store). */
   readonly minutes: MinutesStore;
+  /** Funding calls and the topics people follow. */
+  readonly funding: FundingStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -104,7 +104,7 @@ export class PersonalData {
         if (mail.value.personId === personId) await this.store.deleteState(mail.key);
     }
     await this.store.deleteState(`notification-settings:${personId}`);
-    await this.store.deleteState(`funding-subscription:${personId}`);
+    await this.store.funding.setFollowedTopics(personId, []);
     // The articles they wrote stay the network's; they no longer stand as author or editor.
     await this.store.forgetArticleAuthor(personId);
     for (const digest of await this.store.listState(`mail-digest:${personId}:`))
@@ -151,7 +151,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.listState<{ personId: string }>('mail:'),
       store.listState<{ personId: string }>('mail-failed:'),
       store.getState<Record<string, unknown>>(`notification-settings:${personId}`),
-      store.getState<{ topicIds: string[] }>(`funding-subscription:${personId}`),
+      store.funding.followedTopics(personId),
       store.listArticles({ limit: 100_000 }),
     ]),
   ]);
@@ -183,7 +183,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       notificationSettings: notificationSettings ?? 'defaults',
       waiting: [...mails, ...failedMails].map((e) => e.value).filter((m) => m.personId === personId),
     },
-    fundingSubscriptions: fundingSubscription?.topicIds ?? [],
+    fundingSubscriptions: fundingSubscription,
     articlesWritten: articles
       .filter((a) => a.authorId === personId || a.updatedBy === personId)
       .map((a) => ({ id: a.id, title: a.title, createdAt: a.createdAt, updatedAt: a.updatedAt })),

@@ -13,28 +13,14 @@ import { PendingNotices } from '../chat/pending-notices.js';
 import type { NameIndex } from '../reads/name-index.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import { berlinDay } from '../meetings/when.js';
-import {
-  APPLICANT_KINDS,
-  daysBetween,
-  FUNDING_CALL_PREFIX,
-  fundingCallKey,
-  isOpen,
-  openTo,
-  type FundingCall,
-} from './domain/funding-calls.js';
+import { APPLICANT_KINDS, daysBetween, isOpen, openTo, type FundingCall } from './domain/funding-calls.js';
 import { checkImportScope } from './domain/import-scope.js';
+import type { FundingStore } from './domain/funding-store.port.js';
 
 // Funding calls: listed open for the asker's district and topics, soonest deadline first;
 // subscribers of a topic are reminded some days before a deadline, each reminder once (a claim
 // written with its notices); imported all or nothing from CSV or JSON; public calls of a topic as
 // an ICS calendar of deadlines and an Atom feed.
-
-const SUBSCRIPTION_PREFIX = 'funding-subscription:';
-const subscriptionKey = (personId: string) => `${SUBSCRIPTION_PREFIX}${personId}`;
-
-interface Subscription {
-  topicIds: string[];
-}
 
 /** Days before a deadline at which subscribers are reminded, unless configured (HUB_FUNDING_REMIND_DAYS). */
 export const FUNDING_REMIND_DAYS = [28, 7];
@@ -85,7 +71,7 @@ export class FundingCalls {
   private readonly notices: PendingNotices;
 
   constructor(
-    private readonly store: NetworkStore & CoordinationStore,
+    private readonly store: NetworkStore & CoordinationStore & { readonly funding: FundingStore },
     private readonly names: NameIndex,
     private readonly now: () => Date = () => new Date(),
     private readonly remindDays: readonly number[] = FUNDING_REMIND_DAYS,
@@ -128,7 +114,7 @@ export class FundingCalls {
   }
 
   async byId(id: string, viewer: Viewer): Promise<FundingCall> {
-    const call = await this.store.getState<FundingCall>(fundingCallKey(id));
+    const call = await this.store.funding.fundingCallById(id);
     if (!call || (!call.public && viewer.access === null)) throw new NotFound('FundingCall', id);
     return call;
   }
@@ -136,25 +122,24 @@ export class FundingCalls {
   async subscribe(viewer: Viewer, topic: string): Promise<Topic[]> {
     const personId = this.personOf(viewer);
     const found = await this.topic(topic);
-    const current = (await this.store.getState<Subscription>(subscriptionKey(personId)))?.topicIds ?? [];
+    const current = await this.store.funding.followedTopics(personId);
     const topicIds = [...new Set([...current, found.id])];
-    await this.store.setState(subscriptionKey(personId), { topicIds } satisfies Subscription);
+    await this.store.funding.setFollowedTopics(personId, topicIds);
     return this.topicsOf(topicIds);
   }
 
   async unsubscribe(viewer: Viewer, topic: string): Promise<Topic[]> {
     const personId = this.personOf(viewer);
     const found = await this.topic(topic);
-    const current = (await this.store.getState<Subscription>(subscriptionKey(personId)))?.topicIds ?? [];
+    const current = await this.store.funding.followedTopics(personId);
     const topicIds = current.filter((id) => id !== found.id);
-    if (topicIds.length) await this.store.setState(subscriptionKey(personId), { topicIds } satisfies Subscription);
-    else await this.store.deleteState(subscriptionKey(personId));
+    await this.store.funding.setFollowedTopics(personId, topicIds);
     return this.topicsOf(topicIds);
   }
 
   async subscriptions(viewer: Viewer): Promise<Topic[]> {
     const personId = this.personOf(viewer);
-    return this.topicsOf((await this.store.getState<Subscription>(subscriptionKey(personId)))?.topicIds ?? []);
+    return this.topicsOf(await this.store.funding.followedTopics(personId));
   }
 
   /**
@@ -167,15 +152,14 @@ export class FundingCalls {
     const leads = [...this.remindDays].sort((a, b) => a - b);
     const calls = (await this.all()).filter((c) => c.closesOn >= today && c.opensOn <= today);
     if (!calls.length) return 0;
-    const subscriptions = await this.store.listState<Subscription>(SUBSCRIPTION_PREFIX);
+    const subscriptions = await this.store.funding.followers();
     let sent = 0;
     for (const call of calls) {
       const daysLeft = daysBetween(today, call.closesOn);
       const lead = leads.find((l) => daysLeft <= l);
       if (lead === undefined) continue;
-      for (const { key, value } of subscriptions) {
-        if (!value.topicIds.some((id) => call.topicIds.includes(id))) continue;
-        const personId = key.slice(SUBSCRIPTION_PREFIX.length);
+      for (const { personId, topicIds } of subscriptions) {
+        if (!topicIds.some((id) => call.topicIds.includes(id))) continue;
         if (!openTo(call, await districtsOfPerson(this.store, personId))) continue;
         const notices = this.notices.entries([
           {
@@ -273,11 +257,8 @@ export class FundingCalls {
     });
     const stored = new Map((await this.all()).map((c) => [c.id, c]));
     rows.forEach(({ line }, i) => checkImportScope(calls[i]!, stored.get(calls[i]!.id), viewer, line));
-    // One transaction: the claim of this import with every call beside it.
-    await this.store.claimOnce(
-      `funding-import:${this.now().toISOString()}:${[...ids].join(',').slice(0, 200)}`,
-      calls.map((c) => ({ key: fundingCallKey(c.id), value: c })),
-    );
+    // One transaction: every call of the file, or none.
+    await this.store.funding.saveFundingCalls(calls);
     return calls.length;
   }
 
@@ -332,7 +313,7 @@ export class FundingCalls {
   }
 
   private async all(): Promise<FundingCall[]> {
-    return (await this.store.listState<FundingCall>(FUNDING_CALL_PREFIX)).map((e) => e.value);
+    return this.store.funding.allFundingCalls();
   }
 
   private async districtsOf(viewer: Viewer): Promise<Set<string> | null> {

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
-import {
-  DateInPast,
-  DateUnclear,
-  NoMeetingRunning,
-  roomKeyOf,
-  type Meeting,
-} from './domain/meetings.js';
+import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from './domain/meetings.js';
 import { closeDecisions, decisionsOf } from './decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
 import { PendingNotices } from '../chat/pending-notices.js';

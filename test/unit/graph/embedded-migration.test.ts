@@ -9,6 +9,7 @@ import { districtId } from '../../../src/domain/ids.js';
 import { NetworkReviser } from '../../../src/services/lifecycle/network-reviser.js';
 import { NetworkWriter } from '../../../src/services/writes/network-writer.js';
 import { LANDKREIS, smallNetwork } from '../../support/mothers.js';
+import { rollBackEmbedded } from '../../support/embedded-rollback.js';
 
 // A data file written by the release before roles and links had end dates (schema version 7)
 // opens with everything in it, and its roles and links can then be ended.
@@ -18,11 +19,9 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 
 /** Turns a current store file back into the shape release 7 wrote. */
 function asWrittenByVersion7(file: string): void {
+  rollBackEmbedded(file, 8);
   const db = new Database(file);
   db.exec(`
-    DROP TABLE minutes_attendance; DROP TABLE minutes_items;
-    DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public; DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
-    DROP TABLE article_vocabulary; DROP TABLE article_terms; DROP TABLE article_versions; DROP TABLE article_topics; DROP TABLE articles;
     DROP INDEX roles_ended; DROP INDEX links_ended;
     ALTER TABLE roles DROP COLUMN since; ALTER TABLE roles DROP COLUMN until; ALTER TABLE links DROP COLUMN until; ALTER TABLE entities DROP COLUMN until;
     DELETE FROM schema_migrations WHERE version >= 8;
@@ -94,12 +93,7 @@ it('fills the search index of each reading level from the articles a store of re
     await old.saveArticle(saved, version, { title: word, body: '' });
   }
   await old.close();
-  const db = new Database(EmbeddedStore.file(dir));
-  db.exec(`DROP TABLE minutes_attendance; DROP TABLE minutes_items;
-    DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public;
-    DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;
-    DELETE FROM schema_migrations WHERE version >= 10;`);
-  db.close();
+  rollBackEmbedded(EmbeddedStore.file(dir), 9);
 
   const store = EmbeddedStore.open(dir);
   expect((await store.knowledgeTerms('PUBLIC')).sort()).toEqual(['offen']);

@@ -34,9 +34,6 @@ export interface FundingCall {
   demo: boolean;
 }
 
-export const fundingCallKey = (id: string) => `funding-call:${id}`;
-export const FUNDING_CALL_PREFIX = 'funding-call:';
-
 export function isOpen(call: FundingCall, day: string): boolean {
   return call.opensOn <= day && day <= call.closesOn;
 }

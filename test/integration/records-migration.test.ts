@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
@@ -11,12 +10,15 @@ import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
+import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
-// Issue 33: minutes and action items are records, no longer JSON under string keys. A store
-// written by the release before (minutes:, task:, attendance: and protocol: state entries) opens
-// with every item and attendance moved into the records, the state entries gone, on both stores;
+// Issue 33: minutes, action items, funding calls and followed topics are records, no longer JSON
+// under string keys. A store written by the release before (minutes:, task:, attendance:,
+// protocol:, funding-call: and funding-subscription: state entries) opens with everything moved
+// into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
 
@@ -54,7 +56,27 @@ const TASK: MinutesItem = {
   at: '2026-10-01T08:20:00.000Z',
 };
 
-/** What the release before wrote for a meeting's minutes. */
+const CALL: FundingCall = {
+  id: 'aufruf-sprache',
+  programmeId: null,
+  title: 'Sprachmittlung im ländlichen Raum',
+  funder: 'Stiftung Sachsen',
+  level: 'STIFTUNG',
+  topicIds: ['topic:language'],
+  eligible: ['MUNICIPALITY', 'ALLIANCE'],
+  amountMin: 1000,
+  amountMax: 25000,
+  coFinancingPercent: 10,
+  url: 'https://example.org/aufruf',
+  opensOn: '2026-01-01',
+  closesOn: '2027-03-31',
+  stateCode: null,
+  districtAgs: ['14627'],
+  public: true,
+  demo: false,
+};
+
+/** What the release before wrote for a meeting's minutes and for funding. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
@@ -63,6 +85,8 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState(`task:${TASK.ownerId}:${TASK.id}`, TASK);
   await store.setState(`attendance:${MEETING.id}:person:vol-1`, { personId: 'person:vol-1', at: INFO.at, by: null });
   await store.setState(`protocol:${MEETING.id}`, { meeting: MEETING.id });
+  await store.setState(`funding-call:${CALL.id}`, CALL);
+  await store.setState('funding-subscription:person:vol-1', { topicIds: ['topic:language'] });
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -73,11 +97,13 @@ async function expectMoved(store: GraphStore): Promise<void> {
   ]);
   expect(await store.minutes.openActionItems('person:vol-1')).toEqual([{ ...TASK, ...district }]);
   expect(await store.minutes.attendanceOf(MEETING.id)).toEqual([{ personId: 'person:vol-1', at: INFO.at, by: null }]);
-  for (const prefix of ['minutes:', 'task:', 'attendance:', 'protocol:'])
+  expect(await store.funding.allFundingCalls()).toEqual([CALL]);
+  expect(await store.funding.followers()).toEqual([{ personId: 'person:vol-1', topicIds: ['topic:language'] }]);
+  for (const prefix of ['minutes:', 'task:', 'attendance:', 'protocol:', 'funding-call:', 'funding-subscription:'])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }
 
-describe('minutes as records after an upgrade', () => {
+describe('records after an upgrade', () => {
   const dirs: string[] = [];
   const driver = neo4j.driver(inject('neo4jUri'));
   afterAll(async () => {
@@ -85,24 +111,20 @@ describe('minutes as records after an upgrade', () => {
     await driver.close();
   });
 
-  it('moves the minutes of a store of the release before into records on the embedded store', async () => {
+  it('moves the minutes and funding of a store of the release before into records on the embedded store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-minutes-'));
     dirs.push(dir);
     const old = EmbeddedStore.open(dir);
     await writeAsBefore(old);
     await old.close();
-    const db = new Database(EmbeddedStore.file(dir));
-    db.exec(
-      'DROP TABLE minutes_attendance; DROP TABLE minutes_items; DELETE FROM schema_migrations WHERE version >= 11;',
-    );
-    db.close();
+    rollBackEmbedded(EmbeddedStore.file(dir), 10);
 
     const store = EmbeddedStore.open(dir);
     await expectMoved(store);
     await store.close();
   });
 
-  it('moves the minutes of a store of the release before into records on Neo4j', async () => {
+  it('moves the minutes and funding of a store of the release before into records on Neo4j', async () => {
     const old = await Neo4jStore.connect({ uri: inject('neo4jUri') });
     await old.deleteEverything();
     await writeAsBefore(old);

@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+
+// Turns a current embedded store file back into what an earlier release wrote, for migration
+// tests: what each later migration created is dropped and its record removed. A new migration
+// adds its line here.
+
+const CREATED_BY: Record<number, string> = {
+  9: 'DROP TABLE article_vocabulary; DROP TABLE article_terms; DROP TABLE article_versions; DROP TABLE article_topics; DROP TABLE articles;',
+  10: 'DROP TABLE article_vocabulary_public; DROP TABLE article_terms_public; DROP TABLE article_vocabulary_network; DROP TABLE article_terms_network;',
+  11: 'DROP TABLE minutes_attendance; DROP TABLE minutes_items;',
+  12: 'DROP TABLE funding_call_topics; DROP TABLE funding_call_districts; DROP TABLE funding_calls; DROP TABLE funding_follows;',
+};
+
+/** Drops what migrations after `version` created (down to 9; the test itself undoes older ones). */
+export function rollBackEmbedded(file: string, version: number): void {
+  const db = new Database(file);
+  const latest = Math.max(...Object.keys(CREATED_BY).map(Number));
+  for (let v = latest; v > version; v--) db.exec(CREATED_BY[v] ?? '');
+  db.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version);
+  db.close();
+}
