@@ -292,6 +292,42 @@ const MIGRATIONS: Migration[] = [
         OR (key >= 'funding-subscription:' AND key < 'funding-subscription;');
     `,
   },
+  {
+    version: 13,
+    name: 'advice offers as records',
+    up: `
+      CREATE TABLE advice_offers (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        institution_types TEXT NOT NULL,
+        district_ags TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        demo INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX advice_offers_district ON advice_offers(district_ags, title);
+      CREATE INDEX advice_offers_provider ON advice_offers(provider_id);
+      CREATE TABLE advice_offer_topics (
+        offer_id TEXT NOT NULL REFERENCES advice_offers(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        topic_id TEXT NOT NULL,
+        PRIMARY KEY (offer_id, position)
+      ) STRICT;
+      CREATE INDEX advice_offer_topics_topic ON advice_offer_topics(topic_id);
+      INSERT INTO advice_offers (id, title, description, provider_id, institution_types, district_ags, created_at, demo)
+        SELECT json_extract(state.value, '$.id'), json_extract(state.value, '$.title'),
+               json_extract(state.value, '$.description'), json_extract(state.value, '$.providerId'),
+               coalesce((SELECT group_concat(e.value, ',') FROM json_each(state.value, '$.institutionTypes') e), ''),
+               json_extract(state.value, '$.districtAgs'), json_extract(state.value, '$.createdAt'),
+               coalesce(json_extract(state.value, '$.demo'), 0)
+        FROM state WHERE key >= 'advice-offer:' AND key < 'advice-offer;';
+      INSERT INTO advice_offer_topics (offer_id, position, topic_id)
+        SELECT json_extract(s.value, '$.id'), t.key, t.value FROM state s, json_each(s.value, '$.topicIds') t
+        WHERE s.key >= 'advice-offer:' AND s.key < 'advice-offer;';
+      DELETE FROM state WHERE key >= 'advice-offer:' AND key < 'advice-offer;';
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -3,6 +3,7 @@ import { moveMinutesOutOfState } from './minutes-store.js';
 import { spreadMeetingProperties } from './meeting-records.js';
 import { spreadRequestProperties } from './request-records.js';
 import { moveFundingOutOfState } from './funding-store.js';
+import { moveAdviceOutOfState } from './advice-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -155,6 +156,15 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX funding_call_closes IF NOT EXISTS FOR (c:FundingCall) ON (c.closesOn)',
     ],
     data: moveFundingOutOfState,
+  },
+  {
+    version: 15,
+    name: 'advice offers as records',
+    statements: [
+      'CREATE CONSTRAINT advice_offer_id IF NOT EXISTS FOR (o:AdviceOffer) REQUIRE o.id IS UNIQUE',
+      'CREATE INDEX advice_offer_district IF NOT EXISTS FOR (o:AdviceOffer) ON (o.districtAgs)',
+    ],
+    data: moveAdviceOutOfState,
   },
 ];
 

@@ -49,6 +49,7 @@ import { migrate } from './migrations.js';
 import { mapError, Neo4jSessions } from './sessions.js';
 import { Neo4jMinutesStore } from './minutes-store.js';
 import { Neo4jFundingStore } from './funding-store.js';
+import { Neo4jAdviceStore } from './advice-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -94,6 +95,7 @@ export class Neo4jStore implements GraphStore {
   private readonly sessions: Neo4jSessions;
   readonly minutes: Neo4jMinutesStore;
   readonly funding: Neo4jFundingStore;
+  readonly advice: Neo4jAdviceStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -102,6 +104,7 @@ export class Neo4jStore implements GraphStore {
     this.sessions = new Neo4jSessions(driver, database);
     this.minutes = new Neo4jMinutesStore(this.sessions);
     this.funding = new Neo4jFundingStore(this.sessions);
+    this.advice = new Neo4jAdviceStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

@@ -11,6 +11,7 @@ export function requestProperties(request: HubRequest): Record<string, unknown> 
     topicId: request.topicId,
     level: request.level,
     kind: request.kind ?? 'REQUEST',
+    adviceOfferId: request.adviceOfferId ?? null,
   };
 }
 

@@ -77,8 +77,8 @@ afterAll(async () => {
 const run = async (query: string) => (await driver.executeQuery(query)).records.map((r) => r.toObject());
 const names = async (...ids: string[]) => (await store.entitiesByIds(ids)).map((e) => e!.name);
 
-it('has the five example queries', () => {
-  expect(QUERIES).toHaveLength(5);
+it('has the six example queries', () => {
+  expect(QUERIES).toHaveLength(6);
 });
 
 it('lists overdue action items with district and owner', async () => {
@@ -117,8 +117,25 @@ it('names the calls that funded projects per district', async () => {
   });
 });
 
+it('counts the institutions each advice offer is for and how often it was asked for', async () => {
+  const [offer] = (await store.advice.adviceOffers(['14627'])).filter((o) => o.institutionTypes.includes('HOSPITAL'));
+  const asker = await hub.services.identities.viewerOfPerson(VOLUNTEER);
+  await hub.services.advice.ask(offer!.id, 'Wir brauchen eine Dolmetscherin für Farsi.', asker);
+  let institutions = 0;
+  for (const institutionType of offer!.institutionTypes)
+    institutions += await store.countEntities({ kind: 'Institution', districtAgs: '14627', institutionType });
+  const [provider] = await names(offer!.providerId);
+  expect(await run(QUERIES[4]!)).toContainEqual({
+    district: 'Meißen',
+    offer: offer!.title,
+    offeredBy: provider,
+    institutions: neo4j.int(institutions),
+    askedFor: neo4j.int(1),
+  });
+});
+
 it('counts the meetings each person attended in the district', async () => {
-  const rows = await run(QUERIES[4]!);
+  const rows = await run(QUERIES[5]!);
   const people = await names(KK, VOLUNTEER);
   expect(rows.map((r) => [r.person, Number(r.meetings)]).sort()).toEqual(people.map((p) => [p, 1]).sort());
 });

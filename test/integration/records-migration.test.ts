@@ -11,13 +11,14 @@ import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
+import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
-// Issue 33: minutes, action items, funding calls and followed topics are records, no longer JSON
+// Issue 33: minutes, action items, funding calls, followed topics and advice offers are records, no longer JSON
 // under string keys. A store written by the release before (minutes:, task:, attendance:,
-// protocol:, funding-call: and funding-subscription: state entries) opens with everything moved
+// protocol:, funding-call:, funding-subscription: and advice-offer: state entries) opens with everything moved
 // into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
@@ -76,7 +77,19 @@ const CALL: FundingCall = {
   demo: false,
 };
 
-/** What the release before wrote for a meeting's minutes and for funding. */
+const OFFER: AdviceOffer = {
+  id: 'advice:alt00001',
+  title: 'Interkulturelles Training für Jobcenter',
+  description: 'Zwei Stunden, vor Ort.',
+  providerId: 'person:kk-1',
+  institutionTypes: ['JOBCENTER'],
+  topicIds: ['topic:language'],
+  districtAgs: '14627',
+  createdAt: '2026-09-01T08:00:00.000Z',
+  demo: false,
+};
+
+/** What the release before wrote for a meeting's minutes, for funding and for advice. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
@@ -87,6 +100,7 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState(`protocol:${MEETING.id}`, { meeting: MEETING.id });
   await store.setState(`funding-call:${CALL.id}`, CALL);
   await store.setState('funding-subscription:person:vol-1', { topicIds: ['topic:language'] });
+  await store.setState(`advice-offer:${OFFER.id}`, OFFER);
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -99,7 +113,16 @@ async function expectMoved(store: GraphStore): Promise<void> {
   expect(await store.minutes.attendanceOf(MEETING.id)).toEqual([{ personId: 'person:vol-1', at: INFO.at, by: null }]);
   expect(await store.funding.allFundingCalls()).toEqual([CALL]);
   expect(await store.funding.followers()).toEqual([{ personId: 'person:vol-1', topicIds: ['topic:language'] }]);
-  for (const prefix of ['minutes:', 'task:', 'attendance:', 'protocol:', 'funding-call:', 'funding-subscription:'])
+  expect(await store.advice.adviceOffers()).toEqual([OFFER]);
+  for (const prefix of [
+    'minutes:',
+    'task:',
+    'attendance:',
+    'protocol:',
+    'funding-call:',
+    'funding-subscription:',
+    'advice-offer:',
+  ])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }
 

@@ -7,6 +7,7 @@ import type { RequestStore } from '../../services/requests/domain/request-store.
 import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-store.port.js';
 import type { MinutesStore } from '../../services/meetings/domain/minutes-store.port.js';
 import type { FundingStore } from '../../services/funding/domain/funding-store.port.js';
+import type { AdviceStore } from '../../services/advice/domain/advice-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -19,6 +20,7 @@ export type * from '../../services/requests/domain/request-store.port.js';
 export type * from '../../services/knowledge/domain/knowledge-store.port.js';
 export type * from '../../services/meetings/domain/minutes-store.port.js';
 export type * from '../../services/funding/domain/funding-store.port.js';
+export type * from '../../services/advice/domain/advice-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -45,6 +47,8 @@ export interface GraphStore
   readonly minutes: MinutesStore;
   /** Funding calls and the topics people follow. */
   readonly funding: FundingStore;
+  /** Advice offers of coordinators for institutions. */
+  readonly advice: AdviceStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,21 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { InstitutionType } from '../../domain/model.js';
-import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
 import { topicNamed } from '../../domain/topic-match.js';
 import type { NameIndex } from '../reads/name-index.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import type { RequestRouter } from '../requests/request-router.js';
 import type { HubRequest } from '../requests/domain/requests.js';
-import {
-  ADVICE_DESCRIPTION,
-  ADVICE_OFFER_PREFIX,
-  ADVICE_TITLE,
-  adviceOfferKey,
-  institutionTypeOf,
-  type AdviceOffer,
-} from './domain/advice-offers.js';
+import { ADVICE_DESCRIPTION, ADVICE_TITLE, institutionTypeOf, type AdviceOffer } from './domain/advice-offers.js';
+import type { AdviceStore } from './domain/advice-store.port.js';
 
 // The catalogue of advice offers for institutions: coordinators add what they offer, anybody
 // finds offers of their districts by institution type or topic, and a signed-in member asks for
@@ -35,7 +29,7 @@ const COORDINATING = new Set(['COORDINATOR', 'DISTRICT_COORDINATOR', 'ADMIN']);
 
 export class AdviceOffers {
   constructor(
-    private readonly store: NetworkStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly advice: AdviceStore },
     private readonly names: NameIndex,
     private readonly requests: RequestRouter,
     private readonly now: () => Date = () => new Date(),
@@ -60,7 +54,7 @@ export class AdviceOffers {
       createdAt: this.now().toISOString(),
       demo: input.demo ?? false,
     };
-    await this.store.setState(adviceOfferKey(offer.id), offer);
+    await this.store.advice.saveAdviceOffer(offer);
     return offer;
   }
 
@@ -69,11 +63,10 @@ export class AdviceOffers {
    * type ("Jobcenter", "Krankenhaus") or about a topic; all of them without a query.
    */
   async find(query: string | null, viewer: Viewer): Promise<AdviceOffer[]> {
-    const all = (await this.store.listState<AdviceOffer>(ADVICE_OFFER_PREFIX)).map((e) => e.value);
     const districts = viewer.personId
       ? await districtsOfPerson(this.store, viewer.personId, viewer.districtAgs)
       : new Set(viewer.districtAgs ? [viewer.districtAgs] : []);
-    const nearby = districts.size ? all.filter((o) => districts.has(o.districtAgs)) : all;
+    const nearby = await this.store.advice.adviceOffers(districts.size ? [...districts] : undefined);
     if (!query?.trim()) return nearby.sort((a, b) => a.title.localeCompare(b.title));
     const type = institutionTypeOf(query);
     const topicId = type ? null : topicNamed(query, await this.names.topics()).id;
@@ -82,7 +75,7 @@ export class AdviceOffers {
   }
 
   async byId(id: string): Promise<AdviceOffer> {
-    const offer = await this.store.getState<AdviceOffer>(adviceOfferKey(id));
+    const offer = await this.store.advice.adviceOfferById(id);
     if (!offer) throw new NotFound('AdviceOffer', id);
     return offer;
   }

@@ -20,9 +20,6 @@ export interface AdviceOffer {
   demo: boolean;
 }
 
-export const adviceOfferKey = (id: string) => `advice-offer:${id}`;
-export const ADVICE_OFFER_PREFIX = 'advice-offer:';
-
 export const ADVICE_TITLE: TextRule = { field: 'title', fieldDe: 'Titel', max: 200 };
 export const ADVICE_DESCRIPTION: TextRule = {
   field: 'description',
