@@ -328,6 +328,52 @@ const MIGRATIONS: Migration[] = [
       DELETE FROM state WHERE key >= 'advice-offer:' AND key < 'advice-offer;';
     `,
   },
+  {
+    version: 14,
+    name: 'change proposals as records',
+    up: `
+      CREATE TABLE change_proposals (
+        id TEXT PRIMARY KEY,
+        proposer_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('updateSelf', 'endRole', 'joinAlliance', 'addLink')),
+        role_id TEXT,
+        alliance_id TEXT,
+        link_type TEXT,
+        target_id TEXT,
+        note TEXT,
+        new_name TEXT,
+        new_languages TEXT,
+        comment TEXT,
+        state TEXT NOT NULL CHECK (state IN ('PENDING', 'CONFIRMED', 'REJECTED')),
+        created_at TEXT NOT NULL,
+        decided_at TEXT,
+        decider_id TEXT,
+        reason TEXT
+      ) STRICT;
+      CREATE INDEX change_proposals_pending ON change_proposals(created_at) WHERE state = 'PENDING';
+      CREATE INDEX change_proposals_proposer ON change_proposals(proposer_id, created_at);
+      CREATE TABLE change_proposal_districts (
+        proposal_id TEXT NOT NULL REFERENCES change_proposals(id) ON DELETE CASCADE,
+        district_ags TEXT NOT NULL,
+        PRIMARY KEY (proposal_id, district_ags)
+      ) STRICT;
+      CREATE INDEX change_proposal_districts_ags ON change_proposal_districts(district_ags);
+      INSERT INTO change_proposals (id, proposer_id, kind, role_id, alliance_id, link_type, target_id, note, new_name,
+          new_languages, comment, state, created_at, decided_at, decider_id, reason)
+        SELECT json_extract(value, '$.id'), json_extract(value, '$.proposerId'), json_extract(value, '$.change.kind'),
+               json_extract(value, '$.change.roleId'), json_extract(value, '$.change.allianceId'),
+               json_extract(value, '$.change.type'), json_extract(value, '$.change.toId'),
+               json_extract(value, '$.change.note'), json_extract(value, '$.change.fields.name'),
+               json_extract(value, '$.change.fields.languages'), json_extract(value, '$.comment'),
+               json_extract(value, '$.state'), json_extract(value, '$.createdAt'), json_extract(value, '$.decidedAt'),
+               json_extract(value, '$.deciderId'), json_extract(value, '$.reason')
+        FROM state WHERE key >= 'proposal:' AND key < 'proposal;';
+      INSERT OR IGNORE INTO change_proposal_districts (proposal_id, district_ags)
+        SELECT json_extract(s.value, '$.id'), d.value FROM state s, json_each(s.value, '$.districtAgs') d
+        WHERE s.key >= 'proposal:' AND s.key < 'proposal;';
+      DELETE FROM state WHERE key >= 'proposal:' AND key < 'proposal;';
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

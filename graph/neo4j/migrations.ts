@@ -4,6 +4,7 @@ import { spreadMeetingProperties } from './meeting-records.js';
 import { spreadRequestProperties } from './request-records.js';
 import { moveFundingOutOfState } from './funding-store.js';
 import { moveAdviceOutOfState } from './advice-store.js';
+import { moveProposalsOutOfState } from './proposal-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -165,6 +166,16 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX advice_offer_district IF NOT EXISTS FOR (o:AdviceOffer) ON (o.districtAgs)',
     ],
     data: moveAdviceOutOfState,
+  },
+  {
+    version: 16,
+    name: 'change proposals as records',
+    statements: [
+      'CREATE CONSTRAINT change_proposal_id IF NOT EXISTS FOR (p:ChangeProposal) REQUIRE p.id IS UNIQUE',
+      'CREATE INDEX change_proposal_state IF NOT EXISTS FOR (p:ChangeProposal) ON (p.state, p.createdAt)',
+      'CREATE INDEX change_proposal_proposer IF NOT EXISTS FOR (p:ChangeProposal) ON (p.proposerId)',
+    ],
+    data: moveProposalsOutOfState,
   },
 ];
 

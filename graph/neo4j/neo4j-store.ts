@@ -50,6 +50,7 @@ import { mapError, Neo4jSessions } from './sessions.js';
 import { Neo4jMinutesStore } from './minutes-store.js';
 import { Neo4jFundingStore } from './funding-store.js';
 import { Neo4jAdviceStore } from './advice-store.js';
+import { Neo4jProposalStore } from './proposal-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -96,6 +97,7 @@ export class Neo4jStore implements GraphStore {
   readonly minutes: Neo4jMinutesStore;
   readonly funding: Neo4jFundingStore;
   readonly advice: Neo4jAdviceStore;
+  readonly proposals: Neo4jProposalStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -105,6 +107,7 @@ export class Neo4jStore implements GraphStore {
     this.minutes = new Neo4jMinutesStore(this.sessions);
     this.funding = new Neo4jFundingStore(this.sessions);
     this.advice = new Neo4jAdviceStore(this.sessions);
+    this.proposals = new Neo4jProposalStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

@@ -12,13 +12,15 @@ import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js'
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
 import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
+import type { ChangeProposal } from '../../src/services/lifecycle/domain/proposals.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
-// Issue 33: minutes, action items, funding calls, followed topics and advice offers are records, no longer JSON
+// Issue 33: minutes, action items, funding calls, followed topics, advice offers and change
+// proposals are records, no longer JSON
 // under string keys. A store written by the release before (minutes:, task:, attendance:,
-// protocol:, funding-call:, funding-subscription: and advice-offer: state entries) opens with everything moved
+// protocol:, funding-call:, funding-subscription:, advice-offer: and proposal: state entries) opens with everything moved
 // into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
@@ -89,7 +91,34 @@ const OFFER: AdviceOffer = {
   demo: false,
 };
 
-/** What the release before wrote for a meeting's minutes, for funding and for advice. */
+const PROPOSALS: ChangeProposal[] = [
+  {
+    id: 'proposal:alt00001',
+    proposerId: 'person:vol-1',
+    districtAgs: ['14627'],
+    change: { kind: 'updateSelf', fields: { name: 'Lea Lange-Berg', languages: [] } },
+    comment: 'Neuer Name nach der Heirat',
+    state: 'PENDING',
+    createdAt: '2026-10-03T08:00:00.000Z',
+    decidedAt: null,
+    deciderId: null,
+    reason: null,
+  },
+  {
+    id: 'proposal:alt00002',
+    proposerId: 'person:vol-1',
+    districtAgs: ['14627'],
+    change: { kind: 'addLink', type: 'EXPERT_IN', toId: 'topic:language', note: null },
+    comment: null,
+    state: 'REJECTED',
+    createdAt: '2026-10-02T08:00:00.000Z',
+    decidedAt: '2026-10-04T08:00:00.000Z',
+    deciderId: 'person:kk-1',
+    reason: 'Bitte mit Nachweis',
+  },
+];
+
+/** What the release before wrote for a meeting's minutes, for funding, advice and proposals. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
@@ -101,6 +130,7 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState(`funding-call:${CALL.id}`, CALL);
   await store.setState('funding-subscription:person:vol-1', { topicIds: ['topic:language'] });
   await store.setState(`advice-offer:${OFFER.id}`, OFFER);
+  for (const proposal of PROPOSALS) await store.setState(proposal.id, proposal);
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -114,6 +144,8 @@ async function expectMoved(store: GraphStore): Promise<void> {
   expect(await store.funding.allFundingCalls()).toEqual([CALL]);
   expect(await store.funding.followers()).toEqual([{ personId: 'person:vol-1', topicIds: ['topic:language'] }]);
   expect(await store.advice.adviceOffers()).toEqual([OFFER]);
+  expect(await store.proposals.proposalsOf('person:vol-1')).toEqual(PROPOSALS);
+  expect(await store.proposals.pendingProposals(['14627'])).toEqual([PROPOSALS[0]]);
   for (const prefix of [
     'minutes:',
     'task:',
@@ -122,6 +154,7 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'funding-call:',
     'funding-subscription:',
     'advice-offer:',
+    'proposal:',
   ])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }

@@ -10,6 +10,7 @@ const CREATED_BY: Record<number, string> = {
   11: 'DROP TABLE minutes_attendance; DROP TABLE minutes_items;',
   12: 'DROP TABLE funding_call_topics; DROP TABLE funding_call_districts; DROP TABLE funding_calls; DROP TABLE funding_follows;',
   13: 'DROP TABLE advice_offer_topics; DROP TABLE advice_offers;',
+  14: 'DROP TABLE change_proposal_districts; DROP TABLE change_proposals;',
 };
 
 /** Drops what migrations after `version` created (down to 9; the test itself undoes older ones). */

@@ -8,6 +8,7 @@ import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-s
 import type { MinutesStore } from '../../services/meetings/domain/minutes-store.port.js';
 import type { FundingStore } from '../../services/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../services/advice/domain/advice-store.port.js';
+import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -21,6 +22,7 @@ export type * from '../../services/knowledge/domain/knowledge-store.port.js';
 export type * from '../../services/meetings/domain/minutes-store.port.js';
 export type * from '../../services/funding/domain/funding-store.port.js';
 export type * from '../../services/advice/domain/advice-store.port.js';
+export type * from '../../services/lifecycle/domain/proposal-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -49,6 +51,8 @@ export interface GraphStore
   readonly funding: FundingStore;
   /** Advice offers of coordinators for institutions. */
   readonly advice: AdviceStore;
+  /** Members' change proposals and their review. */
+  readonly proposals: ProposalStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

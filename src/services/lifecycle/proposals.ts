@@ -13,19 +13,19 @@ import type { NetworkReviser } from './network-reviser.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import type { ProposalFacts } from './domain/lifecycle-notices.js';
+import type { ProposalStore } from './domain/proposal-store.port.js';
 
 // Proposals of members for their own record, roles, memberships and links, and the review queue
 // of the coordination responsible for their district. Confirming applies the change through the
 // one write path with the reviewer's rights; the proposer is told either way.
 
-const KEY = (id: string) => `proposal:${id}`;
 const COMMENT: TextRule = { field: 'comment', fieldDe: 'Kommentar', max: 500 };
 
 export class ChangeProposals {
   private readonly notifiers = new Notifiers<Notifier>('network');
 
   constructor(
-    private readonly store: NetworkStore & CoordinationStore,
+    private readonly store: NetworkStore & CoordinationStore & { readonly proposals: ProposalStore },
     private readonly writer: NetworkWriter,
     private readonly reviser: NetworkReviser,
     private readonly handover: Handover,
@@ -75,7 +75,7 @@ export class ChangeProposals {
       deciderId: null,
       reason: null,
     };
-    await this.store.setState(KEY(proposal.id), proposal);
+    await this.store.proposals.saveProposal(proposal);
     await this.tellReviewers(proposal, null);
     return proposal;
   }
@@ -83,21 +83,17 @@ export class ChangeProposals {
   /** Pending proposals the viewer reviews: of their districts (admins: all), oldest first. */
   async pending(viewer: Viewer): Promise<ChangeProposal[]> {
     const districts = await this.reviewDistricts(viewer);
-    const all = (await this.store.listState<ChangeProposal>('proposal:')).map((e) => e.value);
-    return all
-      .filter((p) => p.state === 'PENDING' && (districts === 'all' || p.districtAgs.some((d) => districts.has(d))))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return this.store.proposals.pendingProposals(districts === 'all' ? undefined : [...districts]);
   }
 
   /** The proposer's own proposals, newest first. */
   async mine(viewer: Viewer): Promise<ChangeProposal[]> {
-    const all = (await this.store.listState<ChangeProposal>('proposal:')).map((e) => e.value);
-    return all.filter((p) => p.proposerId === viewer.personId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return viewer.personId ? this.store.proposals.proposalsOf(viewer.personId) : [];
   }
 
   /** Confirms (applies) or rejects a proposal; the proposer is told. A change the rules refuse stays pending. */
   async decide(id: string, accept: boolean, reason: string | null, viewer: Viewer): Promise<ChangeProposal> {
-    const proposal = await this.store.getState<ChangeProposal>(KEY(id));
+    const proposal = await this.store.proposals.proposalById(id);
     if (!proposal || proposal.state !== 'PENDING' || !(await this.pending(viewer)).some((p) => p.id === id))
       throw new NotFound('Proposal', id);
     // Four eyes: a change someone proposed is decided by somebody else, admins included.
@@ -116,7 +112,7 @@ export class ChangeProposals {
       deciderId: viewer.personId,
       reason: reason ? cleanText(reason, COMMENT) : null,
     };
-    await this.store.setState(KEY(id), decided);
+    await this.store.proposals.saveProposal(decided);
     await this.notifiers.tell([proposal.proposerId], {
       type: 'proposalDecided',
       proposal: await this.facts(proposal),
@@ -129,9 +125,7 @@ export class ChangeProposals {
   /** Reminds the reviewers, once per proposal, of proposals pending longer than `days`. Returns how many. */
   async remindDue(days: number): Promise<number> {
     const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
-    const due = (await this.store.listState<ChangeProposal>('proposal:'))
-      .map((e) => e.value)
-      .filter((p) => p.state === 'PENDING' && p.createdAt <= before);
+    const due = (await this.store.proposals.pendingProposals()).filter((p) => p.createdAt <= before);
     let reminded = 0;
     for (const proposal of due) {
       if (!(await this.store.claimOnce(`proposal-reminder:${proposal.id}`))) continue;

@@ -32,3 +32,58 @@ export interface ChangeProposal {
   /** Why it was rejected. */
   reason: string | null;
 }
+
+/** A proposed change as flat fields, the shape both stores keep it in (no JSON). */
+export interface ProposedChangeFields {
+  kind: ProposedChange['kind'];
+  roleId: string | null;
+  allianceId: string | null;
+  linkType: 'COOPERATES_WITH' | 'EXPERT_IN' | null;
+  targetId: string | null;
+  note: string | null;
+  newName: string | null;
+  /** Absent (null) when the languages are not part of the change; [] when they are cleared. */
+  newLanguages: string[] | null;
+}
+
+export function changeFields(change: ProposedChange): ProposedChangeFields {
+  const none: ProposedChangeFields = {
+    kind: change.kind,
+    roleId: null,
+    allianceId: null,
+    linkType: null,
+    targetId: null,
+    note: null,
+    newName: null,
+    newLanguages: null,
+  };
+  switch (change.kind) {
+    case 'updateSelf':
+      return { ...none, newName: change.fields.name ?? null, newLanguages: change.fields.languages ?? null };
+    case 'endRole':
+      return { ...none, roleId: change.roleId };
+    case 'joinAlliance':
+      return { ...none, allianceId: change.allianceId };
+    case 'addLink':
+      return { ...none, linkType: change.type, targetId: change.toId, note: change.note };
+  }
+}
+
+export function changeOf(fields: ProposedChangeFields): ProposedChange {
+  switch (fields.kind) {
+    case 'updateSelf':
+      return {
+        kind: 'updateSelf',
+        fields: {
+          ...(fields.newName !== null ? { name: fields.newName } : {}),
+          ...(fields.newLanguages !== null ? { languages: fields.newLanguages } : {}),
+        },
+      };
+    case 'endRole':
+      return { kind: 'endRole', roleId: fields.roleId! };
+    case 'joinAlliance':
+      return { kind: 'joinAlliance', allianceId: fields.allianceId! };
+    case 'addLink':
+      return { kind: 'addLink', type: fields.linkType!, toId: fields.targetId!, note: fields.note };
+  }
+}
