@@ -374,6 +374,106 @@ const MIGRATIONS: Migration[] = [
       DELETE FROM state WHERE key >= 'proposal:' AND key < 'proposal;';
     `,
   },
+  {
+    version: 15,
+    name: 'decision and date polls as records, a row per vote',
+    up: `
+      CREATE TABLE decision_polls (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        question TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+      ) STRICT;
+      CREATE INDEX decision_polls_meeting ON decision_polls(meeting_id, opened_at);
+      CREATE INDEX decision_polls_opened_by ON decision_polls(opened_by);
+      CREATE TABLE decision_poll_answers (
+        poll_id TEXT NOT NULL REFERENCES decision_polls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (poll_id, position)
+      ) STRICT;
+      CREATE TABLE decision_votes (
+        poll_id TEXT NOT NULL REFERENCES decision_polls(id) ON DELETE CASCADE,
+        voter_id TEXT NOT NULL,
+        answer INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, voter_id)
+      ) STRICT;
+      CREATE INDEX decision_votes_voter ON decision_votes(voter_id);
+      CREATE TABLE date_polls (
+        id TEXT PRIMARY KEY,
+        organiser_id TEXT NOT NULL,
+        district_ags TEXT NOT NULL,
+        title TEXT NOT NULL,
+        include_alliances INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('OPEN', 'FIXED')),
+        meeting_id TEXT REFERENCES meetings(id)
+      ) STRICT;
+      CREATE INDEX date_polls_organiser ON date_polls(organiser_id);
+      CREATE TABLE date_poll_invites (
+        poll_id TEXT NOT NULL REFERENCES date_polls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        word TEXT NOT NULL,
+        PRIMARY KEY (poll_id, position)
+      ) STRICT;
+      CREATE TABLE date_poll_invitees (
+        poll_id TEXT NOT NULL REFERENCES date_polls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        person_id TEXT NOT NULL,
+        PRIMARY KEY (poll_id, position)
+      ) STRICT;
+      CREATE INDEX date_poll_invitees_person ON date_poll_invitees(person_id);
+      CREATE TABLE date_poll_slots (
+        poll_id TEXT NOT NULL REFERENCES date_polls(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        starts_at TEXT NOT NULL,
+        holiday TEXT,
+        PRIMARY KEY (poll_id, position)
+      ) STRICT;
+      CREATE TABLE date_poll_votes (
+        poll_id TEXT NOT NULL REFERENCES date_polls(id) ON DELETE CASCADE,
+        voter_id TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, voter_id, slot)
+      ) STRICT;
+      CREATE INDEX date_poll_votes_voter ON date_poll_votes(voter_id);
+      INSERT INTO decision_polls (id, meeting_id, question, opened_by, opened_at, closed_at)
+        SELECT json_extract(s.value, '$.id'), m.id, json_extract(s.value, '$.question'),
+               json_extract(s.value, '$.openedBy'), json_extract(s.value, '$.openedAt'), json_extract(s.value, '$.closedAt')
+        FROM state s JOIN meetings m ON m.id = json_extract(s.value, '$.meetingId')
+        WHERE s.key >= 'decision:' AND s.key < 'decision;';
+      INSERT INTO decision_poll_answers (poll_id, position, text)
+        SELECT p.id, a.key + 1, a.value FROM state s JOIN decision_polls p ON p.id = json_extract(s.value, '$.id'),
+          json_each(s.value, '$.answers') a
+        WHERE s.key >= 'decision:' AND s.key < 'decision;';
+      INSERT INTO decision_votes (poll_id, voter_id, answer)
+        SELECT p.id, v.key, v.value FROM state s JOIN decision_polls p ON p.id = json_extract(s.value, '$.id'),
+          json_each(s.value, '$.votes') v
+        WHERE s.key >= 'decision:' AND s.key < 'decision;';
+      INSERT INTO date_polls (id, organiser_id, district_ags, title, include_alliances, state, meeting_id)
+        SELECT json_extract(value, '$.id'), json_extract(value, '$.organiserId'), json_extract(value, '$.districtAgs'),
+               json_extract(value, '$.title'), coalesce(json_extract(value, '$.includeAlliances'), 0),
+               json_extract(value, '$.state'),
+               (SELECT id FROM meetings WHERE id = json_extract(state.value, '$.meetingId'))
+        FROM state WHERE key >= 'date-poll:' AND key < 'date-poll;';
+      INSERT INTO date_poll_invites (poll_id, position, word)
+        SELECT json_extract(s.value, '$.id'), w.key, w.value FROM state s, json_each(s.value, '$.invite') w
+        WHERE s.key >= 'date-poll:' AND s.key < 'date-poll;';
+      INSERT OR IGNORE INTO date_poll_invitees (poll_id, position, person_id)
+        SELECT json_extract(s.value, '$.id'), i.key, i.value FROM state s, json_each(s.value, '$.inviteeIds') i
+        WHERE s.key >= 'date-poll:' AND s.key < 'date-poll;';
+      INSERT INTO date_poll_slots (poll_id, position, starts_at, holiday)
+        SELECT json_extract(s.value, '$.id'), t.key + 1, t.value, json_extract(s.value, '$.holidays[' || t.key || ']')
+        FROM state s, json_each(s.value, '$.slots') t
+        WHERE s.key >= 'date-poll:' AND s.key < 'date-poll;';
+      INSERT OR IGNORE INTO date_poll_votes (poll_id, voter_id, slot)
+        SELECT json_extract(s.value, '$.id'), v.key, c.value FROM state s, json_each(s.value, '$.votes') v, json_each(v.value) c
+        WHERE s.key >= 'date-poll:' AND s.key < 'date-poll;';
+      DELETE FROM state WHERE (key >= 'decision:' AND key < 'decision;') OR (key >= 'decision-of:' AND key < 'decision-of;')
+        OR (key >= 'date-poll:' AND key < 'date-poll;');
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,6 +5,7 @@ import { spreadRequestProperties } from './request-records.js';
 import { moveFundingOutOfState } from './funding-store.js';
 import { moveAdviceOutOfState } from './advice-store.js';
 import { moveProposalsOutOfState } from './proposal-store.js';
+import { movePollsOutOfState } from './poll-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -176,6 +177,19 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX change_proposal_proposer IF NOT EXISTS FOR (p:ChangeProposal) ON (p.proposerId)',
     ],
     data: moveProposalsOutOfState,
+  },
+  {
+    version: 17,
+    name: 'decision and date polls as records, a node per vote',
+    statements: [
+      'CREATE CONSTRAINT decision_poll_id IF NOT EXISTS FOR (p:DecisionPoll) REQUIRE p.id IS UNIQUE',
+      'CREATE INDEX decision_poll_opened_by IF NOT EXISTS FOR (p:DecisionPoll) ON (p.openedBy)',
+      'CREATE INDEX decision_vote_key IF NOT EXISTS FOR (v:DecisionVote) ON (v.pollId, v.voterId)',
+      'CREATE INDEX decision_vote_voter IF NOT EXISTS FOR (v:DecisionVote) ON (v.voterId)',
+      'CREATE CONSTRAINT date_poll_id IF NOT EXISTS FOR (p:DatePoll) REQUIRE p.id IS UNIQUE',
+      'CREATE INDEX date_poll_vote_key IF NOT EXISTS FOR (v:DatePollVote) ON (v.pollId, v.voterId)',
+    ],
+    data: movePollsOutOfState,
   },
 ];
 

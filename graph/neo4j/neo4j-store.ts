@@ -51,6 +51,7 @@ import { Neo4jMinutesStore } from './minutes-store.js';
 import { Neo4jFundingStore } from './funding-store.js';
 import { Neo4jAdviceStore } from './advice-store.js';
 import { Neo4jProposalStore } from './proposal-store.js';
+import { Neo4jPollStore } from './poll-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -98,6 +99,7 @@ export class Neo4jStore implements GraphStore {
   readonly funding: Neo4jFundingStore;
   readonly advice: Neo4jAdviceStore;
   readonly proposals: Neo4jProposalStore;
+  readonly polls: Neo4jPollStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -108,6 +110,7 @@ export class Neo4jStore implements GraphStore {
     this.funding = new Neo4jFundingStore(this.sessions);
     this.advice = new Neo4jAdviceStore(this.sessions);
     this.proposals = new Neo4jProposalStore(this.sessions);
+    this.polls = new Neo4jPollStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

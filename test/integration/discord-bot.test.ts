@@ -258,7 +258,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
         'Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.',
       );
     }
-    expect((await hub.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${poll.id}`))!.votes).toEqual({
+    expect((await hub.store.polls.datePollById(poll.id))!.votes).toEqual({
       'person:demo-14627-kik-2': [1, 3],
     });
   });

@@ -251,9 +251,7 @@ describe('meeting rooms and date polls on Matrix', () => {
     });
     const [thanks] = await kik.repliesTo(direct, poll.event_id);
     expect(thanks!.content.body).toBe('Danke, Ihre Stimme zu „Austausch Kita“ ist gespeichert.');
-    expect(
-      (await hub.services.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${pollId}`))!.votes,
-    ).toEqual({ 'person:demo-14627-kik-1': [2, 3] });
+    expect((await hub.services.store.polls.datePollById(pollId))!.votes).toEqual({ 'person:demo-14627-kik-1': [2, 3] });
 
     expect((await ask(organiser, organiserDirect, `!festlegen ${pollId}`)).content.body).toMatch(
       /ist festgelegt auf \w+, 9\. Dezember 20\d\d um 14:00/,
@@ -292,9 +290,7 @@ describe('meeting rooms and date polls on Matrix', () => {
     await startBot();
     const [thanks] = await kik.repliesTo(poll.room, poll.event_id);
     expect(thanks!.content.body).toBe('Danke, Ihre Stimme zu „Austausch Schule“ ist gespeichert.');
-    expect(
-      (await hub.services.store.getState<{ votes: Record<string, number[]> }>(`date-poll:${pollId}`))!.votes,
-    ).toEqual({ 'person:demo-14627-kik-1': [2] });
+    expect((await hub.services.store.polls.datePollById(pollId))!.votes).toEqual({ 'person:demo-14627-kik-1': [2] });
     await startBot();
     await new Promise((r) => setTimeout(r, 2000));
     expect(await kik.repliesTo(poll.room, poll.event_id, 2, 500)).toHaveLength(1);

@@ -7,20 +7,20 @@ import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
 import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
 import type { ChangeProposal } from '../../src/services/lifecycle/domain/proposals.js';
+import type { DatePoll, DecisionPoll, Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
-// Issue 33: minutes, action items, funding calls, followed topics, advice offers and change
-// proposals are records, no longer JSON
+// Issue 33: minutes, action items, funding calls, followed topics, advice offers, change
+// proposals and polls are records, no longer JSON
 // under string keys. A store written by the release before (minutes:, task:, attendance:,
-// protocol:, funding-call:, funding-subscription:, advice-offer: and proposal: state entries) opens with everything moved
+// protocol:, funding-call:, funding-subscription:, advice-offer:, proposal:, decision: and date-poll: state entries) opens with everything moved
 // into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
@@ -118,7 +118,32 @@ const PROPOSALS: ChangeProposal[] = [
   },
 ];
 
-/** What the release before wrote for a meeting's minutes, for funding, advice and proposals. */
+const DECISION: DecisionPoll = {
+  id: 'decision:alt00001',
+  meetingId: MEETING.id,
+  question: 'Gemeinsamer Sprachkurs ab Januar?',
+  answers: ['ja', 'nein', 'später'],
+  votes: { 'person:vol-1': 1, 'person:kik-1': 3 },
+  openedBy: 'person:kik-1',
+  openedAt: '2026-10-01T08:30:00.000Z',
+  closedAt: '2026-10-01T08:40:00.000Z',
+};
+const DATE_POLL: DatePoll = {
+  id: 'poll:alt00001',
+  organiserId: 'person:kik-1',
+  districtAgs: '14627',
+  title: 'Nächster Austausch',
+  invite: ['Radebeul', 'Lea Lange'],
+  includeAlliances: false,
+  inviteeIds: ['person:vol-1'],
+  slots: ['2026-12-24T09:00:00.000Z', '2027-01-12T09:00:00.000Z'],
+  holidays: ['Heiligabend', null],
+  votes: { 'person:vol-1': [1, 2] },
+  state: 'OPEN',
+  meetingId: null,
+};
+
+/** What the release before wrote for minutes, funding, advice, proposals and polls. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
@@ -131,6 +156,9 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState('funding-subscription:person:vol-1', { topicIds: ['topic:language'] });
   await store.setState(`advice-offer:${OFFER.id}`, OFFER);
   for (const proposal of PROPOSALS) await store.setState(proposal.id, proposal);
+  await store.setState(`decision:${MEETING.id}:${DECISION.id}`, DECISION);
+  await store.setState(`decision-of:${DECISION.id}`, MEETING.id);
+  await store.setState(`date-poll:${DATE_POLL.id}`, DATE_POLL);
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -146,6 +174,8 @@ async function expectMoved(store: GraphStore): Promise<void> {
   expect(await store.advice.adviceOffers()).toEqual([OFFER]);
   expect(await store.proposals.proposalsOf('person:vol-1')).toEqual(PROPOSALS);
   expect(await store.proposals.pendingProposals(['14627'])).toEqual([PROPOSALS[0]]);
+  expect(await store.polls.decisionPollsOf(MEETING.id)).toEqual([DECISION]);
+  expect(await store.polls.datePollById(DATE_POLL.id)).toEqual(DATE_POLL);
   for (const prefix of [
     'minutes:',
     'task:',
@@ -155,6 +185,9 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'funding-subscription:',
     'advice-offer:',
     'proposal:',
+    'decision:',
+    'decision-of:',
+    'date-poll:',
   ])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }

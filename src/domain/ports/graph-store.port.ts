@@ -9,6 +9,7 @@ import type { MinutesStore } from '../../services/meetings/domain/minutes-store.
 import type { FundingStore } from '../../services/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../services/advice/domain/advice-store.port.js';
 import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
+import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -23,6 +24,7 @@ export type * from '../../services/meetings/domain/minutes-store.port.js';
 export type * from '../../services/funding/domain/funding-store.port.js';
 export type * from '../../services/advice/domain/advice-store.port.js';
 export type * from '../../services/lifecycle/domain/proposal-store.port.js';
+export type * from '../../services/meetings/domain/poll-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -53,6 +55,8 @@ export interface GraphStore
   readonly advice: AdviceStore;
   /** Members' change proposals and their review. */
   readonly proposals: ProposalStore;
+  /** Decision polls in meetings and date polls for new ones, a record per vote. */
+  readonly polls: PollStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

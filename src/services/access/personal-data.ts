@@ -1,6 +1,5 @@
 import { ERASED_NAME, type Viewer } from './domain/access.js';
 import { randomUUID } from 'node:crypto';
-import type { DecisionPoll } from '../meetings/domain/meetings.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { Person } from '../../domain/model.js';
 import { mayCarryName, newEntityId } from '../../domain/ids.js';
@@ -92,12 +91,7 @@ export class PersonalData {
     // What they wrote into minutes goes like their requests' texts; where they were present is forgotten.
     await this.store.minutes.forgetInMinutes(personId, ERASED_TEXT);
     // A vote keeps counting, but no longer says whose it was.
-    for (const poll of await this.store.listState<DecisionPoll>('decision:')) {
-      const vote = poll.value.votes[personId];
-      if (vote === undefined) continue;
-      const { [personId]: _mine, ...others } = poll.value.votes;
-      await this.store.setState(poll.key, { ...poll.value, votes: { ...others, [`erased:${randomUUID()}`]: vote } });
-    }
+    await this.store.polls.anonymiseVotes(personId, () => `erased:${randomUUID()}`);
     // Mails still waiting for them, and their mail preference.
     for (const prefix of ['mail:', 'mail-failed:']) {
       for (const mail of await this.store.listState<{ personId: string }>(prefix))
@@ -147,7 +141,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.minutes.attendanceOfPerson(personId),
     ]),
     Promise.all([
-      store.listState<DecisionPoll>('decision:'),
+      store.polls.decisionPollsOfPerson(personId),
       store.listState<{ personId: string }>('mail:'),
       store.listState<{ personId: string }>('mail-failed:'),
       store.getState<Record<string, unknown>>(`notification-settings:${personId}`),
@@ -170,7 +164,6 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     minutes,
     attendance,
     votes: polls
-      .map((e) => e.value)
       .filter((p) => p.votes[personId] !== undefined || p.openedBy === personId)
       .map((p) => ({
         poll: p.id,

@@ -4,7 +4,8 @@ import type { InvitationNotifier } from '../meetings/meetings.js';
 import type { HubNotice } from './notifiers.js';
 import type { Meeting } from '../meetings/domain/meetings.js';
 import type { NotificationKind } from './domain/notifications.js';
-import { pollKey, type DatePoll } from '../meetings/date-polls.js';
+import type { DatePoll } from '../meetings/date-polls.js';
+import type { PollStore } from '../meetings/domain/poll-store.port.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
@@ -58,7 +59,7 @@ export class OutboxNotifier implements InvitationNotifier {
 
 /** On the bots' instance: hands what the others left to the real notifiers, each entry once. */
 export async function deliverOutbox(
-  store: MeetingStore & CoordinationStore,
+  store: MeetingStore & CoordinationStore & { readonly polls: PollStore },
   notifiers: readonly InvitationNotifier[],
 ): Promise<number> {
   const entries = await store.listState<WrittenBefore>(PREFIX);
@@ -70,7 +71,7 @@ export async function deliverOutbox(
       value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated'
         ? await store.meetingById(value.meetingId)
         : null;
-    const poll = value.kind === 'datePoll' ? await store.getState<DatePoll>(pollKey(value.pollId)) : null;
+    const poll = value.kind === 'datePoll' ? await store.polls.datePollById(value.pollId) : null;
     await Promise.all(
       notifiers
         .map((n) => {

@@ -11,7 +11,7 @@ import {
 } from './domain/meetings.js';
 
 export type { DatePoll } from './domain/meetings.js';
-import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
+import type { PollStore } from './domain/poll-store.port.js';
 import { publicHoliday } from './holidays.js';
 import type { MeetingPlanner } from './meetings.js';
 import { parseWhen } from './when.js';
@@ -22,11 +22,10 @@ import { cleanText } from '../../domain/text.js';
 // from it with the usual invitations. Slots on a public holiday are flagged when offered.
 
 const MAX_SLOTS = 8;
-export const pollKey = (id: string) => `date-poll:${id}`;
 
 export class DatePolls {
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly polls: PollStore },
     private readonly planner: MeetingPlanner,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -64,7 +63,7 @@ export class DatePolls {
       state: 'OPEN',
       meetingId: null,
     };
-    await this.store.setState(pollKey(poll.id), poll);
+    await this.store.polls.saveDatePoll(poll);
     await this.planner.offerDates(poll);
     return poll;
   }
@@ -76,9 +75,9 @@ export class DatePolls {
     if (choices.length === 0 || choices.some((c) => !Number.isInteger(c) || c < 1 || c > poll.slots.length))
       throw new PollChoiceInvalid(poll.slots.length);
     const chosen = add ? [...(poll.votes[viewer.personId] ?? []), ...choices] : choices;
-    const next = { ...poll, votes: { ...poll.votes, [viewer.personId]: [...new Set(chosen)].sort((a, b) => a - b) } };
-    await this.store.setState(pollKey(pollId), next);
-    return next;
+    const mine = [...new Set(chosen)].sort((a, b) => a - b);
+    await this.store.polls.voteInDatePoll(pollId, viewer.personId, mine);
+    return { ...poll, votes: { ...poll.votes, [viewer.personId]: mine } };
   }
 
   /** Fixes a slot (by number, or the most voted, the earlier on a tie) and creates the meeting. */
@@ -104,7 +103,7 @@ export class DatePolls {
       viewer,
     );
     const fixed: DatePoll = { ...poll, state: 'FIXED', meetingId: meeting.id };
-    await this.store.setState(pollKey(pollId), fixed);
+    await this.store.polls.saveDatePoll(fixed);
     await this.planner.closeDatePoll(fixed, meeting);
     return { poll: fixed, meeting };
   }
@@ -116,12 +115,12 @@ export class DatePolls {
 
   /** The dates a person chose before, or null when they have not answered yet. */
   async previousVote(pollId: string, personId: string | null): Promise<number[] | null> {
-    const poll = await this.store.getState<DatePoll>(pollKey(pollId));
+    const poll = await this.store.polls.datePollById(pollId);
     return (personId && poll?.votes[personId]) || null;
   }
 
   private async open(pollId: string): Promise<DatePoll> {
-    const poll = await this.store.getState<DatePoll>(pollKey(pollId));
+    const poll = await this.store.polls.datePollById(pollId);
     if (!poll) throw new NotFound('DatePoll', pollId);
     if (poll.state !== 'OPEN') throw new PollAlreadyFixed(poll.title);
     return poll;

@@ -12,10 +12,11 @@ import {
   type DecisionPoll,
   type Meeting,
 } from './domain/meetings.js';
-import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
+import type { MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
 import type { Minutes } from './minutes.js';
-import { decisionKey, decisionsOf, meetingOfDecisionKey } from './decision-records.js';
+import { decisionsOf } from './decision-records.js';
+import type { PollStore } from './domain/poll-store.port.js';
 
 // Decision polls during a meeting (`Abstimmung`): someone in the meeting puts a question with
 // answers, its people vote once each (a new vote replaces the old), the opener or the organiser
@@ -23,7 +24,7 @@ import { decisionKey, decisionsOf, meetingOfDecisionKey } from './decision-recor
 
 export class DecisionPolls {
   constructor(
-    private readonly store: MeetingStore & CoordinationStore,
+    private readonly store: MeetingStore & { readonly polls: PollStore },
     private readonly minutes: Minutes,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -46,8 +47,7 @@ export class DecisionPolls {
       openedAt: this.now().toISOString(),
       closedAt: null,
     };
-    await this.store.setState(meetingOfDecisionKey(poll.id), meeting.id);
-    await this.store.setState(decisionKey(meeting.id, poll.id), poll);
+    await this.store.polls.saveDecisionPoll(poll);
     return poll;
   }
 
@@ -57,9 +57,9 @@ export class DecisionPolls {
     if (poll.closedAt) throw new DecisionClosed(poll.question);
     if (!Number.isInteger(choice) || choice < 1 || choice > poll.answers.length)
       throw new DecisionChoiceInvalid(poll.answers.length);
-    const next = { ...poll, votes: { ...poll.votes, [viewer.personId]: choice } };
-    await this.store.setState(decisionKey(meeting.id, poll.id), next);
-    return next;
+    // A row of its own: somebody voting at the same moment changes nothing of this vote.
+    await this.store.polls.voteInDecision(poll.id, viewer.personId, choice);
+    return { ...poll, votes: { ...poll.votes, [viewer.personId]: choice } };
   }
 
   /** Closes a poll (by id, or the latest open one of the running meeting); answers it with its result. */
@@ -72,7 +72,7 @@ export class DecisionPolls {
       );
     if (poll.closedAt) return poll;
     const closed = { ...poll, closedAt: this.now().toISOString() };
-    await this.store.setState(decisionKey(meeting.id, poll.id), closed);
+    await this.store.polls.saveDecisionPoll(closed);
     return closed;
   }
 
@@ -88,9 +88,8 @@ export class DecisionPolls {
   }
 
   private async byId(pollId: string): Promise<{ poll: DecisionPoll; meeting: Meeting }> {
-    const meetingId = await this.store.getState<string>(meetingOfDecisionKey(pollId));
-    const poll = meetingId ? await this.store.getState<DecisionPoll>(decisionKey(meetingId, pollId)) : null;
-    const meeting = meetingId ? await this.store.meetingById(meetingId) : null;
+    const poll = await this.store.polls.decisionPollById(pollId);
+    const meeting = poll ? await this.store.meetingById(poll.meetingId) : null;
     if (!poll || !meeting) throw new NotFound('DecisionPoll', pollId);
     return { poll, meeting };
   }

@@ -12,6 +12,7 @@ import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
 import type { ClosedMinutes } from './domain/meeting-notices.js';
 import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
 import type { MinutesStore } from './domain/minutes-store.port.js';
+import type { PollStore } from './domain/poll-store.port.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 
@@ -31,7 +32,9 @@ export class Minutes {
   private readonly notices: PendingNotices;
 
   constructor(
-    private readonly store: NetworkStore & MeetingStore & CoordinationStore & { readonly minutes: MinutesStore },
+    private readonly store: NetworkStore &
+      MeetingStore &
+      CoordinationStore & { readonly minutes: MinutesStore; readonly polls: PollStore },
     private readonly now: () => Date = () => new Date(),
     /** Addresses of the printable minutes, sent with them when closed. */
     private readonly links: MinutesLinks | null = null,
