@@ -474,6 +474,37 @@ const MIGRATIONS: Migration[] = [
         OR (key >= 'date-poll:' AND key < 'date-poll;');
     `,
   },
+  {
+    version: 16,
+    name: 'chat accounts as records',
+    up: `
+      CREATE TABLE chat_accounts (
+        transport TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        person_id TEXT,
+        status TEXT CHECK (status IS NULL OR status IN ('pending', 'confirmed')),
+        requested_at TEXT,
+        confirmed_by TEXT,
+        language TEXT,
+        PRIMARY KEY (transport, user_id)
+      ) STRICT;
+      CREATE INDEX chat_accounts_person ON chat_accounts(person_id, status);
+      CREATE INDEX chat_accounts_pending ON chat_accounts(requested_at) WHERE status = 'pending';
+      INSERT INTO chat_accounts (transport, user_id, person_id, status, requested_at, confirmed_by)
+        SELECT substr(substr(key, 11), 1, instr(substr(key, 11), ':') - 1),
+               substr(substr(key, 11), instr(substr(key, 11), ':') + 1),
+               json_extract(value, '$.personId'), json_extract(value, '$.status'),
+               json_extract(value, '$.requestedAt'), json_extract(value, '$.confirmedBy')
+        FROM state WHERE key >= 'chat-link:' AND key < 'chat-link;';
+      INSERT INTO chat_accounts (transport, user_id, language)
+        SELECT substr(substr(key, 15), 1, instr(substr(key, 15), ':') - 1),
+               substr(substr(key, 15), instr(substr(key, 15), ':') + 1), json_extract(value, '$')
+        FROM state WHERE key >= 'chat-language:' AND key < 'chat-language;'
+        ON CONFLICT(transport, user_id) DO UPDATE SET language = excluded.language;
+      DELETE FROM state WHERE (key >= 'chat-link:' AND key < 'chat-link;')
+        OR (key >= 'chat-language:' AND key < 'chat-language;');
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

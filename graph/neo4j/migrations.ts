@@ -6,6 +6,7 @@ import { moveFundingOutOfState } from './funding-store.js';
 import { moveAdviceOutOfState } from './advice-store.js';
 import { moveProposalsOutOfState } from './proposal-store.js';
 import { movePollsOutOfState } from './poll-store.js';
+import { moveChatAccountsOutOfState } from './chat-account-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -190,6 +191,16 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX date_poll_vote_key IF NOT EXISTS FOR (v:DatePollVote) ON (v.pollId, v.voterId)',
     ],
     data: movePollsOutOfState,
+  },
+  {
+    version: 18,
+    name: 'chat accounts as records',
+    statements: [
+      'CREATE CONSTRAINT chat_account_key IF NOT EXISTS FOR (a:ChatAccount) REQUIRE (a.transport, a.userId) IS UNIQUE',
+      'CREATE INDEX chat_account_person IF NOT EXISTS FOR (a:ChatAccount) ON (a.personId)',
+      'CREATE INDEX chat_account_status IF NOT EXISTS FOR (a:ChatAccount) ON (a.status)',
+    ],
+    data: moveChatAccountsOutOfState,
   },
 ];
 

@@ -52,6 +52,7 @@ import { Neo4jFundingStore } from './funding-store.js';
 import { Neo4jAdviceStore } from './advice-store.js';
 import { Neo4jProposalStore } from './proposal-store.js';
 import { Neo4jPollStore } from './poll-store.js';
+import { Neo4jChatAccountStore } from './chat-account-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -100,6 +101,7 @@ export class Neo4jStore implements GraphStore {
   readonly advice: Neo4jAdviceStore;
   readonly proposals: Neo4jProposalStore;
   readonly polls: Neo4jPollStore;
+  readonly chatAccounts: Neo4jChatAccountStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -111,6 +113,7 @@ export class Neo4jStore implements GraphStore {
     this.advice = new Neo4jAdviceStore(this.sessions);
     this.proposals = new Neo4jProposalStore(this.sessions);
     this.polls = new Neo4jPollStore(this.sessions);
+    this.chatAccounts = new Neo4jChatAccountStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

@@ -18,9 +18,10 @@ import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
 // Issue 33: minutes, action items, funding calls, followed topics, advice offers, change
-// proposals and polls are records, no longer JSON
+// proposals, polls and chat accounts are records, no longer JSON
 // under string keys. A store written by the release before (minutes:, task:, attendance:,
-// protocol:, funding-call:, funding-subscription:, advice-offer:, proposal:, decision: and date-poll: state entries) opens with everything moved
+// protocol:, funding-call:, funding-subscription:, advice-offer:, proposal:, decision:, date-poll:, chat-link: and chat-language: state
+// entries) opens with everything moved
 // into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
@@ -143,7 +144,14 @@ const DATE_POLL: DatePoll = {
   meetingId: null,
 };
 
-/** What the release before wrote for minutes, funding, advice, proposals and polls. */
+const ACCOUNT_LINK = {
+  personId: 'person:vol-1',
+  status: 'confirmed' as const,
+  requestedAt: '2026-09-01T08:00:00.000Z',
+  confirmedBy: 'person:kk-1',
+};
+
+/** What the release before wrote for minutes, funding, advice, proposals, polls and chat accounts. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
@@ -159,6 +167,9 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState(`decision:${MEETING.id}:${DECISION.id}`, DECISION);
   await store.setState(`decision-of:${DECISION.id}`, MEETING.id);
   await store.setState(`date-poll:${DATE_POLL.id}`, DATE_POLL);
+  await store.setState('chat-link:matrix:@lea:example.org', ACCOUNT_LINK);
+  await store.setState('chat-language:matrix:@lea:example.org', 'en');
+  await store.setState('chat-language:discord:4711', 'de');
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -176,6 +187,14 @@ async function expectMoved(store: GraphStore): Promise<void> {
   expect(await store.proposals.pendingProposals(['14627'])).toEqual([PROPOSALS[0]]);
   expect(await store.polls.decisionPollsOf(MEETING.id)).toEqual([DECISION]);
   expect(await store.polls.datePollById(DATE_POLL.id)).toEqual(DATE_POLL);
+  expect(await store.chatAccounts.chatAccount({ transport: 'matrix', userId: '@lea:example.org' })).toEqual({
+    link: ACCOUNT_LINK,
+    language: 'en',
+  });
+  expect(await store.chatAccounts.chatAccount({ transport: 'discord', userId: '4711' })).toEqual({
+    link: null,
+    language: 'de',
+  });
   for (const prefix of [
     'minutes:',
     'task:',
@@ -188,6 +207,8 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'decision:',
     'decision-of:',
     'date-poll:',
+    'chat-link:',
+    'chat-language:',
   ])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }

@@ -10,6 +10,7 @@ import type { FundingStore } from '../../services/funding/domain/funding-store.p
 import type { AdviceStore } from '../../services/advice/domain/advice-store.port.js';
 import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
 import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
+import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -25,6 +26,7 @@ export type * from '../../services/funding/domain/funding-store.port.js';
 export type * from '../../services/advice/domain/advice-store.port.js';
 export type * from '../../services/lifecycle/domain/proposal-store.port.js';
 export type * from '../../services/meetings/domain/poll-store.port.js';
+export type * from '../../services/chat/domain/chat-account-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -57,6 +59,8 @@ export interface GraphStore
   readonly proposals: ProposalStore;
   /** Decision polls in meetings and date polls for new ones, a record per vote. */
   readonly polls: PollStore;
+  /** Chat accounts: who they stand for and the language they read in. */
+  readonly chatAccounts: ChatAccountStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -73,11 +73,7 @@ export class PersonalData {
       { kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo },
       audit('erasePerson', [personId]),
     );
-    for (const link of await this.store.listState<{ personId: string }>('chat-link:')) {
-      if (link.value.personId !== personId) continue;
-      await this.store.deleteState(link.key);
-      await this.store.deleteState(link.key.replace('chat-link:', 'chat-language:'));
-    }
+    await this.store.chatAccounts.forgetChatAccountsOf(personId);
     for (const token of (await this.store.listTokens()).filter(
       (t) => t.personId === personId && t.revokedAt === null,
     )) {
@@ -134,7 +130,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.linksOf([personId]),
       store.meetingsOf([personId], EVER.from, EVER.to),
       store.requestsOf(personId, 10_000),
-      store.listState<{ personId: string }>('chat-link:'),
+      store.chatAccounts.chatLinks({ personIds: [personId] }),
       store.listTokens(),
       store.auditOf(personId, 10_000),
       store.minutes.minutesItemsOfPerson(personId),
@@ -156,9 +152,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     links,
     meetings,
     requests,
-    chatAccounts: chatLinks
-      .filter((c) => c.value.personId === personId)
-      .map((c) => ({ account: c.key.slice('chat-link:'.length), ...c.value })),
+    chatAccounts: chatLinks.map((c) => ({ account: `${c.user.transport}:${c.user.userId}`, ...c.link })),
     accessTokens: tokens.filter((t) => t.personId === personId).map(({ hash: _hash, ...rest }) => rest),
     // What they noted in meetings or were given to do, and the meetings they were marked present at.
     minutes,

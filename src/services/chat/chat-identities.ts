@@ -3,7 +3,8 @@ import { levelOfRoles, levelReaches } from '../access/domain/policy.js';
 import { ANONYMOUS } from '../access/domain/access.js';
 import { AccountAlreadyLinked, InvalidInput, NotAllowed, NotFound, type Language } from '../../domain/errors.js';
 import { isCoordinator } from '../access/domain/privacy.js';
-import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
+import type { ChatAccountStore, ChatLink, ChatUser, Transport } from './domain/chat-account-store.port.js';
 import { districtsOfRoles } from '../reads/districts-of.js';
 import { Notifiers, type Notifier } from './notifiers.js';
 import { districtId } from '../../domain/ids.js';
@@ -13,22 +14,11 @@ import type { NetworkEvents } from '../reads/network-events.js';
 // or admin confirms it. Until then the account is anonymous: nobody can claim to be somebody.
 // The bots and the map's widget sign-in share this.
 
-export type Transport = 'matrix' | 'discord' | 'console';
+export type { ChatLink, ChatUser, Transport } from './domain/chat-account-store.port.js';
 
-export interface ChatUser {
-  transport: Transport;
-  userId: string;
-}
-
-export interface ChatLink {
-  personId: string;
-  status: 'pending' | 'confirmed';
-  requestedAt: string;
-  confirmedBy: string | null;
-}
-
-const linkKey = (u: ChatUser) => `chat-link:${u.transport}:${u.userId}`;
-const languageKey = (u: ChatUser) => `chat-language:${u.transport}:${u.userId}`;
+/** An account's key in this instance's memory (never a key in the store). */
+const accountKey = (u: ChatUser) => `${u.transport}:${u.userId}`;
+type Account = { link: ChatLink | null; language: Language | null };
 
 /**
  * How long a link or language is taken from memory. Writes here, on other instances (through
@@ -54,11 +44,11 @@ export class ChatIdentities {
     this.notifiers.remove(notifier);
   }
 
-  /** Links and languages as last read or written, for a while: a chat message reads neither from the store. */
-  private readonly cache = new Map<string, { value: unknown; until: number }>();
+  /** Accounts as last read or written, for a while: a chat message reads neither from the store. */
+  private readonly cache = new Map<string, { value: Account; until: number }>();
 
   constructor(
-    private readonly store: NetworkStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly chatAccounts: ChatAccountStore },
     private readonly now: () => Date = () => new Date(),
     /** Told of every link written here (other instances drop their cache); tells of links written elsewhere. */
     private readonly events?: NetworkEvents,
@@ -71,14 +61,14 @@ export class ChatIdentities {
 
   /** For the console, run by someone with access to the server: speak as this person. */
   trust(user: ChatUser, personId: string): void {
-    this.trusted.set(linkKey(user), personId);
+    this.trusted.set(accountKey(user), personId);
   }
 
   async link(user: ChatUser): Promise<ChatLink | null> {
-    const trusted = this.trusted.get(linkKey(user));
+    const trusted = this.trusted.get(accountKey(user));
     if (trusted)
       return { personId: trusted, status: 'confirmed', requestedAt: this.now().toISOString(), confirmedBy: null };
-    return this.read<ChatLink>(linkKey(user));
+    return (await this.read(user)).link;
   }
 
   async viewerFor(user: ChatUser): Promise<Viewer> {
@@ -105,7 +95,7 @@ export class ChatIdentities {
     const [person] = await this.store.entitiesByIds([personId]);
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const link: ChatLink = { personId, status: 'pending', requestedAt: this.now().toISOString(), confirmedBy: null };
-    await this.write(linkKey(user), link);
+    await this.writeLink(user, link);
     const confirmers = await this.confirmersOf(personId);
     const linked = await this.linkedPeople();
     await this.notifiers.tell(confirmers, {
@@ -123,13 +113,10 @@ export class ChatIdentities {
    */
   async waitingFor(confirmer: Viewer): Promise<{ user: ChatUser; link: ChatLink }[]> {
     if (!isCoordinator(confirmer) || !confirmer.personId) return [];
-    const waiting = (await this.store.listState<ChatLink>('chat-link:')).filter((e) => e.value.status === 'pending');
+    const waiting = await this.store.chatAccounts.chatLinks({ status: 'pending' });
     const found: { user: ChatUser; link: ChatLink }[] = [];
-    for (const { key, value } of waiting) {
-      const [, transport, ...rest] = key.split(':');
-      const user = { transport: transport as Transport, userId: rest.join(':') };
-      if (await this.mayConfirm(value.personId, confirmer)) found.push({ user, link: value });
-    }
+    for (const { user, link } of waiting)
+      if (await this.mayConfirm(link.personId, confirmer)) found.push({ user, link });
     return found.sort((a, b) => a.link.requestedAt.localeCompare(b.link.requestedAt));
   }
 
@@ -189,22 +176,22 @@ export class ChatIdentities {
     await this.checkConfirmer(link.personId, confirmer);
     // A person's confirmed account is never replaced unawares: the confirmer says so, and the
     // account that loses the person is told before it happens.
-    const existing = (await this.store.listState<ChatLink>('chat-link:')).filter(
-      (e) => e.value.personId === link.personId && e.value.status === 'confirmed' && e.key !== linkKey(user),
-    );
+    const existing = (
+      await this.store.chatAccounts.chatLinks({ personIds: [link.personId], status: 'confirmed' })
+    ).filter((e) => accountKey(e.user) !== accountKey(user));
     if (existing.length && !options.replace) throw new AccountAlreadyLinked(link.personId, existing.length);
     if (existing.length) {
       const [me] = await this.store.entitiesByIds([confirmer.personId]);
       await this.notifiers.tell([link.personId], {
         type: 'chatLinkReplaced',
-        userId: existing.map((e) => e.key.split(':').slice(2).join(':')).join(', '),
+        userId: existing.map((e) => e.user.userId).join(', '),
         replacedBy: user.userId,
         confirmerName: me?.name ?? '',
       });
-      for (const e of existing) await this.remove(e.key);
+      for (const e of existing) await this.removeLink(e.user);
     }
     const confirmed: ChatLink = { ...link, status: 'confirmed', confirmedBy: confirmer.personId };
-    await this.write(linkKey(user), confirmed);
+    await this.writeLink(user, confirmed);
     await this.tellConfirmed(user, confirmed);
     return confirmed;
   }
@@ -265,7 +252,7 @@ export class ChatIdentities {
       requestedAt: this.now().toISOString(),
       confirmedBy: admin === 'operator' ? 'operator' : admin.personId,
     };
-    await this.write(linkKey(user), link);
+    await this.writeLink(user, link);
     await this.tellConfirmed(user, link);
     return link;
   }
@@ -273,80 +260,74 @@ export class ChatIdentities {
   /** The confirmed chat accounts of a person on one transport, for notifications. */
   /** Everyone with at least one confirmed chat account: who can be asked in chat. */
   async linkedPeople(): Promise<Set<string>> {
-    return new Set(
-      (await this.store.listState<ChatLink>('chat-link:'))
-        .filter((e) => e.value.status === 'confirmed')
-        .map((e) => e.value.personId),
-    );
+    return new Set((await this.store.chatAccounts.chatLinks({ status: 'confirmed' })).map((e) => e.link.personId));
   }
 
   /** After two records of a person merged: their chat accounts belong to the survivor. */
   async movePerson(fromId: string, toId: string): Promise<void> {
-    for (const entry of await this.store.listState<ChatLink>('chat-link:')) {
-      if (entry.value.personId === fromId) await this.write(entry.key, { ...entry.value, personId: toId });
-    }
+    await this.store.chatAccounts.moveChatLinks(fromId, toId);
+    this.changed();
   }
 
   async accountsOf(personId: string, transport: Transport): Promise<string[]> {
-    const entries = await this.store.listState<ChatLink>(`chat-link:${transport}:`);
-    return entries
-      .filter((e) => e.value.personId === personId && e.value.status === 'confirmed')
-      .map((e) => e.key.slice(`chat-link:${transport}:`.length));
+    const entries = await this.store.chatAccounts.chatLinks({ personIds: [personId], transport, status: 'confirmed' });
+    return entries.map((e) => e.user.userId);
   }
 
   /** The confirmed accounts of several people on a transport, read in one go. */
   async accountsOfPeople(personIds: readonly string[], transport: Transport): Promise<Map<string, string[]>> {
-    const wanted = new Set(personIds);
     const accounts = new Map<string, string[]>();
-    for (const e of await this.store.listState<ChatLink>(`chat-link:${transport}:`)) {
-      if (e.value.status !== 'confirmed' || !wanted.has(e.value.personId)) continue;
-      accounts.set(e.value.personId, [
-        ...(accounts.get(e.value.personId) ?? []),
-        e.key.slice(`chat-link:${transport}:`.length),
-      ]);
-    }
+    for (const { user, link } of await this.store.chatAccounts.chatLinks({ personIds, transport, status: 'confirmed' }))
+      accounts.set(link.personId, [...(accounts.get(link.personId) ?? []), user.userId]);
     return accounts;
   }
 
   async pending(): Promise<{ userId: string; link: ChatLink }[]> {
-    const entries = await this.store.listState<ChatLink>('chat-link:');
-    return entries
-      .filter((e) => e.value.status === 'pending')
-      .map((e) => ({ userId: e.key.split(':').slice(2).join(':'), link: e.value }));
+    return (await this.store.chatAccounts.chatLinks({ status: 'pending' })).map((e) => ({
+      userId: e.user.userId,
+      link: e.link,
+    }));
   }
 
   async language(user: ChatUser): Promise<Language> {
-    return (await this.read<Language>(languageKey(user))) ?? 'de';
+    return (await this.read(user)).language ?? 'de';
   }
 
   async setLanguage(user: ChatUser, language: Language): Promise<void> {
-    await this.write(languageKey(user), language);
+    await this.store.chatAccounts.setChatLanguage(user, language);
+    this.remember(user, { ...(await this.store.chatAccounts.chatAccount(user)), language });
   }
 
-  /** Only an instance that is told of changes (events) keeps links in memory. */
-  private async read<T>(key: string): Promise<T | null> {
-    if (!this.events) return this.store.getState<T>(key);
-    const cached = this.cache.get(key);
-    if (cached && cached.until > Date.now()) return cached.value as T | null;
-    const value = await this.store.getState<T>(key);
-    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+  /** Only an instance that is told of changes (events) keeps accounts in memory. */
+  private async read(user: ChatUser): Promise<Account> {
+    if (!this.events) return this.store.chatAccounts.chatAccount(user);
+    const cached = this.cache.get(accountKey(user));
+    if (cached && cached.until > Date.now()) return cached.value;
+    const value = await this.store.chatAccounts.chatAccount(user);
+    this.cache.set(accountKey(user), { value, until: Date.now() + CACHE_MS });
     return value;
   }
 
-  private async remove(key: string): Promise<void> {
-    await this.store.deleteState(key);
-    this.cache.delete(key);
-    this.events?.publish({
-      action: 'chatAccountChanged',
-      subjectIds: [],
-      at: this.now().toISOString(),
-      touched: { entityIds: [] },
-    });
+  private remember(user: ChatUser, value: Account): void {
+    this.changed();
+    this.cache.set(accountKey(user), { value, until: Date.now() + CACHE_MS });
   }
 
-  private async write(key: string, value: unknown): Promise<void> {
-    await this.store.setState(key, value);
-    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+  private async removeLink(user: ChatUser): Promise<void> {
+    await this.store.chatAccounts.removeChatLink(user);
+    this.cache.delete(accountKey(user));
+    this.changed();
+  }
+
+  private async writeLink(user: ChatUser, link: ChatLink): Promise<void> {
+    await this.store.chatAccounts.saveChatLink(user, link);
+    const language = this.cache.get(accountKey(user))?.value.language ?? null;
+    this.remember(user, { link, language });
+  }
+
+  /** Other instances drop what they keep of accounts. */
+  private changed(): void {
+    this.cache.clear();
     this.events?.publish({
       action: 'chatAccountChanged',
       subjectIds: [],
