@@ -505,6 +505,25 @@ const MIGRATIONS: Migration[] = [
         OR (key >= 'chat-language:' AND key < 'chat-language;');
     `,
   },
+  {
+    version: 17,
+    name: 'notification settings as records',
+    up: `
+      CREATE TABLE notification_settings (
+        person_id TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        chat INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        muted_kinds TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO notification_settings (person_id, email, chat, digest, muted_kinds)
+        SELECT substr(key, 23), coalesce(json_extract(value, '$.email'), 'AUTO'), coalesce(json_extract(value, '$.chat'), 1),
+               coalesce(json_extract(value, '$.digest'), 'NONE'),
+               coalesce((SELECT group_concat(k.value, ',') FROM json_each(state.value, '$.mutedKinds') k), '')
+        FROM state WHERE key >= 'notification-settings:' AND key < 'notification-settings;';
+      DELETE FROM state WHERE key >= 'notification-settings:' AND key < 'notification-settings;';
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -7,6 +7,7 @@ import { moveAdviceOutOfState } from './advice-store.js';
 import { moveProposalsOutOfState } from './proposal-store.js';
 import { movePollsOutOfState } from './poll-store.js';
 import { moveChatAccountsOutOfState } from './chat-account-store.js';
+import { moveNotificationSettingsOutOfState } from './notification-settings-store.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -201,6 +202,14 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX chat_account_status IF NOT EXISTS FOR (a:ChatAccount) ON (a.status)',
     ],
     data: moveChatAccountsOutOfState,
+  },
+  {
+    version: 19,
+    name: 'notification settings as records',
+    statements: [
+      'CREATE CONSTRAINT notification_settings_person IF NOT EXISTS FOR (s:NotificationSettings) REQUIRE s.personId IS UNIQUE',
+    ],
+    data: moveNotificationSettingsOutOfState,
   },
 ];
 

@@ -53,6 +53,7 @@ import { Neo4jAdviceStore } from './advice-store.js';
 import { Neo4jProposalStore } from './proposal-store.js';
 import { Neo4jPollStore } from './poll-store.js';
 import { Neo4jChatAccountStore } from './chat-account-store.js';
+import { Neo4jNotificationSettingsStore } from './notification-settings-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -102,6 +103,7 @@ export class Neo4jStore implements GraphStore {
   readonly proposals: Neo4jProposalStore;
   readonly polls: Neo4jPollStore;
   readonly chatAccounts: Neo4jChatAccountStore;
+  readonly notificationSettings: Neo4jNotificationSettingsStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -114,6 +116,7 @@ export class Neo4jStore implements GraphStore {
     this.proposals = new Neo4jProposalStore(this.sessions);
     this.polls = new Neo4jPollStore(this.sessions);
     this.chatAccounts = new Neo4jChatAccountStore(this.sessions);
+    this.notificationSettings = new Neo4jNotificationSettingsStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

@@ -18,10 +18,10 @@ import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
 
 // Issue 33: minutes, action items, funding calls, followed topics, advice offers, change
-// proposals, polls and chat accounts are records, no longer JSON
+// proposals, polls, chat accounts and notification settings are records, no longer JSON
 // under string keys. A store written by the release before (minutes:, task:, attendance:,
-// protocol:, funding-call:, funding-subscription:, advice-offer:, proposal:, decision:, date-poll:, chat-link: and chat-language: state
-// entries) opens with everything moved
+// protocol:, funding-call:, funding-subscription:, advice-offer:, proposal:, decision:, date-poll:, chat-link:, chat-language: and
+// notification-settings: state entries) opens with everything moved
 // into the records, the state entries gone, on both stores;
 // in Neo4j an analyst then finds overdue action items by their relationships, and requests by
 // their district, topic and level.
@@ -170,6 +170,11 @@ async function writeAsBefore(store: GraphStore): Promise<void> {
   await store.setState('chat-link:matrix:@lea:example.org', ACCOUNT_LINK);
   await store.setState('chat-language:matrix:@lea:example.org', 'en');
   await store.setState('chat-language:discord:4711', 'de');
+  await store.setState('notification-settings:person:vol-1', {
+    email: 'NEVER',
+    digest: 'WEEKLY',
+    mutedKinds: ['funding'],
+  });
 }
 
 async function expectMoved(store: GraphStore): Promise<void> {
@@ -191,6 +196,12 @@ async function expectMoved(store: GraphStore): Promise<void> {
     link: ACCOUNT_LINK,
     language: 'en',
   });
+  expect(await store.notificationSettings.notificationSettings('person:vol-1')).toEqual({
+    email: 'NEVER',
+    chat: true,
+    digest: 'WEEKLY',
+    mutedKinds: ['funding'],
+  });
   expect(await store.chatAccounts.chatAccount({ transport: 'discord', userId: '4711' })).toEqual({
     link: null,
     language: 'de',
@@ -209,6 +220,7 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'date-poll:',
     'chat-link:',
     'chat-language:',
+    'notification-settings:',
   ])
     expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
 }

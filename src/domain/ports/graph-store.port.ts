@@ -11,6 +11,7 @@ import type { AdviceStore } from '../../services/advice/domain/advice-store.port
 import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
 import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
 import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
+import type { NotificationSettingsStore } from '../../services/chat/domain/notification-settings-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -27,6 +28,7 @@ export type * from '../../services/advice/domain/advice-store.port.js';
 export type * from '../../services/lifecycle/domain/proposal-store.port.js';
 export type * from '../../services/meetings/domain/poll-store.port.js';
 export type * from '../../services/chat/domain/chat-account-store.port.js';
+export type * from '../../services/chat/domain/notification-settings-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -61,6 +63,8 @@ export interface GraphStore
   readonly polls: PollStore;
   /** Chat accounts: who they stand for and the language they read in. */
   readonly chatAccounts: ChatAccountStore;
+  /** What reaches each person where. */
+  readonly notificationSettings: NotificationSettingsStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -93,7 +93,7 @@ export class PersonalData {
       for (const mail of await this.store.listState<{ personId: string }>(prefix))
         if (mail.value.personId === personId) await this.store.deleteState(mail.key);
     }
-    await this.store.deleteState(`notification-settings:${personId}`);
+    await this.store.notificationSettings.forgetNotificationSettings(personId);
     await this.store.funding.setFollowedTopics(personId, []);
     // The articles they wrote stay the network's; they no longer stand as author or editor.
     await this.store.forgetArticleAuthor(personId);
@@ -140,7 +140,7 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.polls.decisionPollsOfPerson(personId),
       store.listState<{ personId: string }>('mail:'),
       store.listState<{ personId: string }>('mail-failed:'),
-      store.getState<Record<string, unknown>>(`notification-settings:${personId}`),
+      store.notificationSettings.notificationSettings(personId),
       store.funding.followedTopics(personId),
       store.listArticles({ limit: 100_000 }),
     ]),

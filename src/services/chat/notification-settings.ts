@@ -3,26 +3,27 @@ import {
   type NotificationKind,
   type NotificationSettings,
 } from './domain/notifications.js';
-import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
+import type { NotificationSettingsStore } from './domain/notification-settings-store.port.js';
 import type { HubNotice } from './notifiers.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
 
-// Each person's choice of what reaches them where (shared state `notification-settings:<person>`),
+// Each person's choice of what reaches them where (a record per person who changed the defaults),
 // read by the mail transport and, through `honouringChatSettings`, by the chat transports.
 
-const key = (personId: string) => `notification-settings:${personId}`;
-
 export class NotificationPreferences {
-  constructor(private readonly store: CoordinationStore) {}
+  constructor(private readonly store: { readonly notificationSettings: NotificationSettingsStore }) {}
 
   async of(personId: string): Promise<NotificationSettings> {
-    return { ...DEFAULT_NOTIFICATION_SETTINGS, ...(await this.store.getState<NotificationSettings>(key(personId))) };
+    return {
+      ...DEFAULT_NOTIFICATION_SETTINGS,
+      ...(await this.store.notificationSettings.notificationSettings(personId)),
+    };
   }
 
   async change(personId: string, patch: Partial<NotificationSettings>): Promise<NotificationSettings> {
     const next = { ...(await this.of(personId)), ...patch };
     next.mutedKinds = [...new Set(next.mutedKinds)].sort();
-    await this.store.setState(key(personId), next);
+    await this.store.notificationSettings.saveNotificationSettings(personId, next);
     return next;
   }
 
@@ -34,7 +35,7 @@ export class NotificationPreferences {
   }
 
   async forget(personId: string): Promise<void> {
-    await this.store.deleteState(key(personId));
+    await this.store.notificationSettings.forgetNotificationSettings(personId);
   }
 }
 
