@@ -24,6 +24,7 @@ import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from
 import { sendWithRetry } from './send.js';
 import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
+import { CLAIMS, STATE } from '../../src/domain/ports/state-slots.js';
 
 // The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
 // Each event is handled once, across restarts too: the SDK saves its sync position before
@@ -146,7 +147,7 @@ export class MatrixBot implements InvitationNotifier {
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
-      await this.store.setState(`matrix-invitation:${eventId}`, { meetingId: meeting.id, personId });
+      await this.store.setState(STATE.matrixInvitation.key(eventId), { meetingId: meeting.id, personId });
       await this.attachCalendarFile(direct, meeting, userId);
     });
   }
@@ -193,8 +194,8 @@ export class MatrixBot implements InvitationNotifier {
         this.dispatcher.expand(wordNotice(notice, language).text, language),
       );
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
-      await this.store.setState(`matrix-date-poll:${eventId}`, { pollId: poll.id, personId });
-      await this.store.setState(`matrix-date-poll-sent:${poll.id}:${eventId}`, { roomId: direct, userId });
+      await this.store.setState(STATE.matrixDatePoll.key(eventId), { pollId: poll.id, personId });
+      await this.store.setState(STATE.matrixDatePollSent.key(poll.id, eventId), { roomId: direct, userId });
     }
   }
 
@@ -202,9 +203,9 @@ export class MatrixBot implements InvitationNotifier {
   async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
     if (!this.client) return;
     for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(
-      `matrix-date-poll-sent:${poll.id}:`,
+      STATE.matrixDatePollSent.within(poll.id),
     )) {
-      const eventId = key.slice(`matrix-date-poll-sent:${poll.id}:`.length);
+      const eventId = STATE.matrixDatePollSent.rest(key, poll.id);
       const language = await this.identities.language({ transport: 'matrix', userId: value.userId });
       const at = formatWhen(new Date(meeting.startsAt), language);
       const text =
@@ -276,7 +277,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async welcome(roomId: string, userId: string): Promise<void> {
-    if (!(await this.store.claimOnce(`matrix-welcome:${roomId}`))) return;
+    if (!(await this.store.claimOnce(CLAIMS.matrixWelcome.key(roomId)))) return;
     const language = await this.identities.language({ transport: 'matrix', userId });
     await this.send(
       roomId,
@@ -297,7 +298,10 @@ export class MatrixBot implements InvitationNotifier {
     if (!command && event.content?.msgtype !== 'm.text') return;
     const inGroupRoom = (await this.members.count(roomId)) > 2;
     if (!command && inGroupRoom) return;
-    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`)))
+    if (
+      !(await this.isAfterJoin(roomId, event)) ||
+      !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))
+    )
       return;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
     const meetingRoom = await this.rooms.keyOfRoom(roomId);
@@ -378,9 +382,9 @@ export class MatrixBot implements InvitationNotifier {
     const answer = REACTION_ANSWERS[relation?.key ?? ''];
     if (!relation?.event_id || !answer || event.sender === this.userId) return;
     const invitation = await this.store.getState<{ meetingId: string; personId: string }>(
-      `matrix-invitation:${relation.event_id}`,
+      STATE.matrixInvitation.key(relation.event_id),
     );
-    if (!invitation || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    if (!invitation || !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     // Only the invitee's own reaction answers their invitation. The invitation to a series stands for all its dates.
     if ((await this.identities.viewerFor(user)).personId !== invitation.personId) return;
@@ -408,9 +412,9 @@ export class MatrixBot implements InvitationNotifier {
     const decision = await this.decisionPolls.pollOf(response.startEventId);
     if (decision) return this.onDecisionVote(roomId, event, decision, response.choices[0]!);
     const offered = await this.store.getState<{ pollId: string; personId: string }>(
-      `matrix-date-poll:${response.startEventId}`,
+      STATE.matrixDatePoll.key(response.startEventId),
     );
-    if (!offered || !(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    if (!offered || !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({
       user,
@@ -427,7 +431,7 @@ export class MatrixBot implements InvitationNotifier {
 
   /** A vote in a meeting's native decision poll: `!abstimmen <Abstimmung> <Nr.>`; only a refusal is answered (in the room). */
   private async onDecisionVote(roomId: string, event: MatrixEvent, pollId: string, choice: string): Promise<void> {
-    if (!(await this.store.claimOnce(`matrix-event:${event.event_id}`))) return;
+    if (!(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${pollId} ${choice}`, inGroupRoom: true });
     if (answer && answer.command === null)
@@ -437,7 +441,10 @@ export class MatrixBot implements InvitationNotifier {
   /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
   private async onEncrypted(roomId: string, event: MatrixEvent): Promise<void> {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
-    if (!(await this.isAfterJoin(roomId, event)) || !(await this.store.claimOnce(`matrix-event:${event.event_id}`)))
+    if (
+      !(await this.isAfterJoin(roomId, event)) ||
+      !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))
+    )
       return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
     // The bot opens (or names) a direct chat it can read, and says so in one sentence.
@@ -455,7 +462,7 @@ export class MatrixBot implements InvitationNotifier {
   private async joinedAt(roomId: string): Promise<number> {
     const remembered = this.joinedAtByRoom.get(roomId);
     if (remembered !== undefined) return remembered;
-    const key = `matrix-joined:${roomId}`;
+    const key = STATE.matrixJoined.key(roomId);
     const known = await this.store.getState<number>(key);
     if (known !== null) {
       this.joinedAtByRoom.set(roomId, known);

@@ -4,6 +4,7 @@ import { EmbeddedStore } from '../embedded/embedded-store.js';
 import { runCli } from './cli-support.js';
 import { HUB_LEASE } from '../../src/services/lease-keeper.js';
 import { commandLine } from '../../src/launch/command-line.js';
+import { STATE } from '../../src/domain/ports/state-slots.js';
 
 const USAGE = 'Usage: npm run backup -- FILE | npm run restore -- FILE';
 
@@ -45,7 +46,7 @@ await runCli(async () => {
 async function refuseWhileAHubRuns(dataDir: string): Promise<void> {
   const store = EmbeddedStore.open(dataDir);
   try {
-    const lease = await store.getState<{ holder: string; until: string }>(`lease:${HUB_LEASE}`);
+    const lease = await store.getState<{ holder: string; until: string }>(STATE.lease.key(HUB_LEASE));
     if (lease && Date.parse(lease.until) > Date.now()) {
       throw new Error(
         `A hub is running on ${dataDir} (it holds its lease until ${lease.until}); stop it (Ctrl-C or SIGTERM), then restore.`,

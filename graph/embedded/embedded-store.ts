@@ -36,7 +36,7 @@ import {
 import type { AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import type { Link, RoleAssignment } from '../../src/domain/model.js';
 import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
+import type { StateEntry, StateKey } from '../../src/domain/ports/coordination-store.port.js';
 import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
@@ -409,19 +409,19 @@ export class EmbeddedStore implements GraphStore {
     return tokenRows.revokeToken(this.db, id, at, audit);
   }
 
-  async getState<T>(key: string): Promise<T | null> {
+  async getState<T>(key: StateKey): Promise<T | null> {
     return stateRows.getState<T>(this.db, key);
   }
 
-  async setState(key: string, value: unknown): Promise<void> {
+  async setState(key: StateKey, value: unknown): Promise<void> {
     stateRows.setState(this.db, key, value);
   }
 
-  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
-    return stateRows.listState<T>(this.db, prefix);
+  async listState<T>(prefix: StateKey): Promise<{ key: StateKey; value: T }[]> {
+    return stateRows.listState<T>(this.db, prefix) as { key: StateKey; value: T }[];
   }
 
-  async deleteState(key: string): Promise<void> {
+  async deleteState(key: StateKey): Promise<void> {
     stateRows.deleteState(this.db, key);
   }
 
@@ -511,7 +511,7 @@ export class EmbeddedStore implements GraphStore {
     releaseLease(this.db, name, holder);
   }
 
-  async claimOnce(key: string, alongside: readonly StateEntry[] = []): Promise<boolean> {
+  async claimOnce(key: StateKey, alongside: readonly StateEntry[] = []): Promise<boolean> {
     return this.db.transaction(() => {
       const first = claimOnce(this.db, key);
       if (first) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);

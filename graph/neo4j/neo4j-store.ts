@@ -66,7 +66,7 @@ import type {
 } from '../../src/services/knowledge/domain/articles.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import type { RevisionGuard } from '../../src/services/lifecycle/domain/network-lifecycle.port.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
+import type { StateEntry, StateKey } from '../../src/domain/ports/coordination-store.port.js';
 import type { NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
@@ -435,7 +435,7 @@ export class Neo4jStore implements GraphStore {
     return records.map((r) => JSON.parse(r.get('data') as string) as HubRequest);
   }
 
-  async deleteState(key: string): Promise<void> {
+  async deleteState(key: StateKey): Promise<void> {
     await this.write(async (tx) => {
       await tx.run('MATCH (s:SharedState {key: $key}) DELETE s', { key });
     });
@@ -569,12 +569,12 @@ export class Neo4jStore implements GraphStore {
     return toMeetings(await this.records(MEETING_QUERIES.ofPeople, { ids: personIds, from, to }));
   }
 
-  async getState<T>(key: string): Promise<T | null> {
+  async getState<T>(key: StateKey): Promise<T | null> {
     const [record] = await this.records('MATCH (s:SharedState {key: $key}) RETURN s.value AS value', { key });
     return record ? (JSON.parse(record.get('value') as string) as T) : null;
   }
 
-  async setState(key: string, value: unknown): Promise<void> {
+  async setState(key: StateKey, value: unknown): Promise<void> {
     await this.write(async (tx) => {
       await tx.run('MERGE (s:SharedState {key: $key}) SET s.value = $value, s.updatedAt = datetime()', {
         key,
@@ -583,12 +583,12 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async listState<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+  async listState<T>(prefix: StateKey): Promise<{ key: StateKey; value: T }[]> {
     const records = await this.records(
       'MATCH (s:SharedState) WHERE s.key STARTS WITH $prefix RETURN s.key AS key, s.value AS value ORDER BY key',
       { prefix },
     );
-    return records.map((r) => ({ key: r.get('key') as string, value: JSON.parse(r.get('value') as string) as T }));
+    return records.map((r) => ({ key: r.get('key') as StateKey, value: JSON.parse(r.get('value') as string) as T }));
   }
 
   async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
@@ -601,7 +601,7 @@ export class Neo4jStore implements GraphStore {
     await this.write((tx) => releaseLease(tx, name, holder));
   }
 
-  async claimOnce(key: string, alongside: readonly StateEntry[] = []): Promise<boolean> {
+  async claimOnce(key: StateKey, alongside: readonly StateEntry[] = []): Promise<boolean> {
     // A claim alone is one statement: in an auto-commit transaction it takes one round trip fewer
     // (it sits on the chat answer's path: 7.5 instead of 12 ms median here).
     if (alongside.length === 0) return this.autoCommit((session) => claimOnce(session, key));

@@ -9,6 +9,7 @@ import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';
+import { rawKey } from '../support/raw-key.js';
 
 // Every port operation and every domain rule, the same for each adapter.
 
@@ -422,14 +423,14 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
 
       it('writes the notices of a request change in its transaction, and none for a change that lost', async () => {
-        const notice = (to: string) => [{ key: `notice:requests:${to}`, value: { personId: to } }];
+        const notice = (to: string) => [{ key: rawKey(`notice:requests:${to}`), value: { personId: to } }];
         expect(await store.saveRequest(request('request:7'), notice('new'))).toBe(true);
         const results = await Promise.all([
           store.saveRequest(request('request:7', { version: 2, state: 'ACCEPTED' }), notice('accepted')),
           store.saveRequest(request('request:7', { version: 2, state: 'DECLINED' }), notice('declined')),
         ]);
         const won = results[0] ? 'accepted' : 'declined';
-        expect((await store.listState('notice:requests:')).map((e) => e.key).sort()).toEqual(
+        expect((await store.listState(rawKey('notice:requests:'))).map((e) => e.key).sort()).toEqual(
           [`notice:requests:${won}`, 'notice:requests:new'].sort(),
         );
       });
@@ -536,30 +537,33 @@ export function graphStoreContract(factory: StoreFactory): void {
 
     describe('shared state', () => {
       it('keeps JSON values by key and lists them by prefix', async () => {
-        expect(await store.getState('chat:x')).toBeNull();
-        await store.setState('chat:link:@a:hub', { personId: 'person:kik-1', status: 'pending' });
-        await store.setState('chat:link:@b:hub', { personId: 'person:kk-1', status: 'confirmed' });
-        await store.setState('chat:link:@a:hub', { personId: 'person:kik-1', status: 'confirmed' });
-        await store.setState('other', 1);
-        expect(await store.getState('chat:link:@a:hub')).toEqual({ personId: 'person:kik-1', status: 'confirmed' });
-        expect((await store.listState('chat:link:')).map((e) => e.key)).toEqual([
+        expect(await store.getState(rawKey('chat:x'))).toBeNull();
+        await store.setState(rawKey('chat:link:@a:hub'), { personId: 'person:kik-1', status: 'pending' });
+        await store.setState(rawKey('chat:link:@b:hub'), { personId: 'person:kk-1', status: 'confirmed' });
+        await store.setState(rawKey('chat:link:@a:hub'), { personId: 'person:kik-1', status: 'confirmed' });
+        await store.setState(rawKey('other'), 1);
+        expect(await store.getState(rawKey('chat:link:@a:hub'))).toEqual({
+          personId: 'person:kik-1',
+          status: 'confirmed',
+        });
+        expect((await store.listState(rawKey('chat:link:'))).map((e) => e.key)).toEqual([
           'chat:link:@a:hub',
           'chat:link:@b:hub',
         ]);
       });
 
       it('grants a claim exactly once, also to concurrent claimers', async () => {
-        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimOnce('event:$abc')));
+        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimOnce(rawKey('event:$abc'))));
         expect(results.filter(Boolean)).toHaveLength(1);
-        expect(await store.claimOnce('event:$abc')).toBe(false);
-        expect(await store.claimOnce('event:$def')).toBe(true);
+        expect(await store.claimOnce(rawKey('event:$abc'))).toBe(false);
+        expect(await store.claimOnce(rawKey('event:$def'))).toBe(true);
       });
 
       it('writes the notices of a claim with it, only for the first claimer', async () => {
-        const notices = (n: number) => [{ key: `notice:test:${n}`, value: { personId: 'person:kik-1', n } }];
-        const results = await Promise.all([1, 2, 3].map((n) => store.claimOnce('reminder:$x', notices(n))));
+        const notices = (n: number) => [{ key: rawKey(`notice:test:${n}`), value: { personId: 'person:kik-1', n } }];
+        const results = await Promise.all([1, 2, 3].map((n) => store.claimOnce(rawKey('reminder:$x'), notices(n))));
         expect(results.filter(Boolean)).toHaveLength(1);
-        const written = await store.listState<{ n: number }>('notice:test:');
+        const written = await store.listState<{ n: number }>(rawKey('notice:test:'));
         expect(written).toHaveLength(1);
         expect(written[0]!.value.n).toBe([1, 2, 3][results.indexOf(true)]);
       });
@@ -605,7 +609,7 @@ export function graphStoreContract(factory: StoreFactory): void {
         },
       );
       expect(await store.changeSequence()).toBe(start + 2);
-      await store.setState('unrelated', { a: 1 });
+      await store.setState(rawKey('unrelated'), { a: 1 });
       expect(await store.changeSequence()).toBe(start + 2);
       // A refresh after a hand edit looks like a write by someone else.
       await store.bumpChangeSequence();

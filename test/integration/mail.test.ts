@@ -15,6 +15,7 @@ import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { plain } from '../support/told.js';
 import { wordNotice } from '../../bots/core/notice-texts.js';
+import { rawKey } from '../support/raw-key.js';
 
 // E-mail to the people who are not in the chat, through a real SMTP server on loopback
 // (smtp-server), sent by nodemailer, read back with mailparser and ical.js as a calendar program
@@ -356,11 +357,11 @@ describe('e-mail to people outside the chat', () => {
     };
     expect(exported.mail.notificationSettings.digest).toBe('DAILY');
     expect(exported.mail.waiting.map((m) => m.subject)).toEqual(['Einladung']);
-    expect(await hub.store.listState(`mail-digest:${KK}:`)).toHaveLength(1);
+    expect(await hub.store.listState(rawKey(`mail-digest:${KK}:`))).toHaveLength(1);
 
     await hub.services.personalData.erase(KK, SYSTEM);
     expect((await outbox().waiting()).filter((m) => m.personId === KK)).toEqual([]);
-    expect(await hub.store.listState(`mail-digest:${KK}:`)).toEqual([]);
+    expect(await hub.store.listState(rawKey(`mail-digest:${KK}:`))).toEqual([]);
     expect(await hub.services.notificationSettings.of(KK)).toMatchObject({ digest: 'NONE', mutedKinds: [] });
   });
 });

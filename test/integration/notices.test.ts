@@ -6,6 +6,7 @@ import { dueWork } from '../../src/server/due-work.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';
 import { inGerman } from '../support/told.js';
+import { rawKey } from '../support/raw-key.js';
 
 // Nothing lost between a change and its notice (issue 19, "nothing lost"): the notice of a request
 // or a meeting is written in the same transaction as the change; when the process dies right after the
@@ -29,7 +30,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
 
   it('hands on a notice an older release left as text, in the reader’s language (issue 17)', async () => {
     const at = new Date(now.getTime() - 120_000).toISOString();
-    await store.setState(`notice:requests:${at}:0b7c1e6a-older-release`, {
+    await store.setState(rawKey(`notice:requests:${at}:0b7c1e6a-older-release`), {
       personId: KIK_RADEBEUL,
       message: { de: 'Neue Anfrage request:0ldf0rm für Radebeul', en: 'New request request:0ldf0rm for Radebeul' },
     });
@@ -139,8 +140,10 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     const services = open();
     const [request] = await store.requestsOf(VOLUNTEER, 5);
     const stale = { ...request!, version: request!.version + 5 };
-    expect(await store.saveRequest(stale, [{ key: 'notice:requests:test', value: { personId: 'x' } }])).toBe(false);
-    expect(await store.getState('notice:requests:test')).toBeNull();
+    expect(await store.saveRequest(stale, [{ key: rawKey('notice:requests:test'), value: { personId: 'x' } }])).toBe(
+      false,
+    );
+    expect(await store.getState(rawKey('notice:requests:test'))).toBeNull();
     expect(await services.requests.deliverLeftNotices()).toBe(0);
   });
 });

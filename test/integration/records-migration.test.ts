@@ -16,6 +16,7 @@ import type { DatePoll, DecisionPoll, Meeting } from '../../src/services/meeting
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';
+import { rawKey } from '../support/raw-key.js';
 
 // Issue 33: minutes, action items, funding calls, followed topics, advice offers, change
 // proposals, polls, chat accounts and notification settings are records, no longer JSON
@@ -155,22 +156,26 @@ const ACCOUNT_LINK = {
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
   expect(await store.saveMeeting(MEETING)).toBe(true);
-  await store.setState(`minutes:${MEETING.id}:${INFO.at}:${INFO.id}`, INFO);
-  await store.setState(`minutes:${MEETING.id}:${TASK.at}:${TASK.id}`, TASK);
-  await store.setState(`task:${TASK.ownerId}:${TASK.id}`, TASK);
-  await store.setState(`attendance:${MEETING.id}:person:vol-1`, { personId: 'person:vol-1', at: INFO.at, by: null });
-  await store.setState(`protocol:${MEETING.id}`, { meeting: MEETING.id });
-  await store.setState(`funding-call:${CALL.id}`, CALL);
-  await store.setState('funding-subscription:person:vol-1', { topicIds: ['topic:language'] });
-  await store.setState(`advice-offer:${OFFER.id}`, OFFER);
-  for (const proposal of PROPOSALS) await store.setState(proposal.id, proposal);
-  await store.setState(`decision:${MEETING.id}:${DECISION.id}`, DECISION);
-  await store.setState(`decision-of:${DECISION.id}`, MEETING.id);
-  await store.setState(`date-poll:${DATE_POLL.id}`, DATE_POLL);
-  await store.setState('chat-link:matrix:@lea:example.org', ACCOUNT_LINK);
-  await store.setState('chat-language:matrix:@lea:example.org', 'en');
-  await store.setState('chat-language:discord:4711', 'de');
-  await store.setState('notification-settings:person:vol-1', {
+  await store.setState(rawKey(`minutes:${MEETING.id}:${INFO.at}:${INFO.id}`), INFO);
+  await store.setState(rawKey(`minutes:${MEETING.id}:${TASK.at}:${TASK.id}`), TASK);
+  await store.setState(rawKey(`task:${TASK.ownerId}:${TASK.id}`), TASK);
+  await store.setState(rawKey(`attendance:${MEETING.id}:person:vol-1`), {
+    personId: 'person:vol-1',
+    at: INFO.at,
+    by: null,
+  });
+  await store.setState(rawKey(`protocol:${MEETING.id}`), { meeting: MEETING.id });
+  await store.setState(rawKey(`funding-call:${CALL.id}`), CALL);
+  await store.setState(rawKey('funding-subscription:person:vol-1'), { topicIds: ['topic:language'] });
+  await store.setState(rawKey(`advice-offer:${OFFER.id}`), OFFER);
+  for (const proposal of PROPOSALS) await store.setState(rawKey(proposal.id), proposal);
+  await store.setState(rawKey(`decision:${MEETING.id}:${DECISION.id}`), DECISION);
+  await store.setState(rawKey(`decision-of:${DECISION.id}`), MEETING.id);
+  await store.setState(rawKey(`date-poll:${DATE_POLL.id}`), DATE_POLL);
+  await store.setState(rawKey('chat-link:matrix:@lea:example.org'), ACCOUNT_LINK);
+  await store.setState(rawKey('chat-language:matrix:@lea:example.org'), 'en');
+  await store.setState(rawKey('chat-language:discord:4711'), 'de');
+  await store.setState(rawKey('notification-settings:person:vol-1'), {
     email: 'NEVER',
     digest: 'WEEKLY',
     mutedKinds: ['funding'],
@@ -222,7 +227,7 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'chat-language:',
     'notification-settings:',
   ])
-    expect(await store.listState(prefix), `${prefix} entries are gone`).toEqual([]);
+    expect(await store.listState(rawKey(prefix)), `${prefix} entries are gone`).toEqual([]);
 }
 
 describe('records after an upgrade', () => {

@@ -8,6 +8,7 @@ import { rolesWithinLevel } from './domain/policy.js';
 import { effectiveAccess, type RolesOfTokenPerson } from './domain/effective-access.js';
 import type { RoleAssignment } from '../../domain/model.js';
 import type { NetworkLifecycleStore } from '../lifecycle/domain/network-lifecycle.port.js';
+import { STATE } from '../../domain/ports/state-slots.js';
 
 // Bearer tokens: the secret is shown once at creation; only its SHA-256 is stored. A request's
 // token is looked up by hash and the hash compared in constant time.
@@ -15,7 +16,7 @@ import type { NetworkLifecycleStore } from '../lifecycle/domain/network-lifecycl
 const PREFIX = 'hub_';
 /** Short-lived sign-ins (the map as a chat room widget): kept in the store's state, never in a process. */
 const SESSION_PREFIX = 'hubs_';
-const sessionKey = (hash: string) => `session:${hash}`;
+const sessionKey = (hash: string) => STATE.session.key(hash);
 
 interface Session {
   personId: string;

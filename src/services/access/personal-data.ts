@@ -6,6 +6,7 @@ import { mayCarryName, newEntityId } from '../../domain/ids.js';
 import { parseInput, schemas } from '../writes/inputs.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
+import { STATE } from '../../domain/ports/state-slots.js';
 
 // Everything the hub stores about a person (GDPR Art. 15): their record, roles, links,
 // meetings, requests, chat account links, access tokens (without secrets) and audit entries.
@@ -89,15 +90,15 @@ export class PersonalData {
     // A vote keeps counting, but no longer says whose it was.
     await this.store.polls.anonymiseVotes(personId, () => `erased:${randomUUID()}`);
     // Mails still waiting for them, and their mail preference.
-    for (const prefix of ['mail:', 'mail-failed:']) {
-      for (const mail of await this.store.listState<{ personId: string }>(prefix))
+    for (const slot of [STATE.mail, STATE.mailFailed]) {
+      for (const mail of await this.store.listState<{ personId: string }>(slot.within()))
         if (mail.value.personId === personId) await this.store.deleteState(mail.key);
     }
     await this.store.notificationSettings.forgetNotificationSettings(personId);
     await this.store.funding.setFollowedTopics(personId, []);
     // The articles they wrote stay the network's; they no longer stand as author or editor.
     await this.store.forgetArticleAuthor(personId);
-    for (const digest of await this.store.listState(`mail-digest:${personId}:`))
+    for (const digest of await this.store.listState(STATE.mailDigest.within(personId)))
       await this.store.deleteState(digest.key);
     // An id made from the name (as imports bring them) would keep the name: the person gets a new one everywhere.
     if (mayCarryName(personId)) {
@@ -138,8 +139,8 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
     ]),
     Promise.all([
       store.polls.decisionPollsOfPerson(personId),
-      store.listState<{ personId: string }>('mail:'),
-      store.listState<{ personId: string }>('mail-failed:'),
+      store.listState<{ personId: string }>(STATE.mail.within()),
+      store.listState<{ personId: string }>(STATE.mailFailed.within()),
       store.notificationSettings.notificationSettings(personId),
       store.funding.followedTopics(personId),
       store.listArticles({ limit: 100_000 }),

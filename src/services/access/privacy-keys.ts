@@ -1,13 +1,15 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import type { Pseudonyms } from './domain/privacy.js';
+import { CLAIMS, STATE } from '../../domain/ports/state-slots.js';
 
 // Keys derived from the hub's secret (kept in the store, shared by every instance): keyed
 // pseudonyms (HMAC), opaque person ids for pseudonymised callers (deterministic AES-GCM, so the
 // same person keeps the same opaque id and it can be turned back only by the hub) and sealed
 // list cursors (they carry names, which such callers must not read); signatures of mail links.
 
-const SECRET_STATE = 'hub:secret';
+const SECRET_STATE = STATE.hubSecret.key('secret');
+const SECRET_CLAIM = CLAIMS.hubSecret.key('secret');
 const OPAQUE_PREFIX = 'person:~';
 
 export class PrivacyKeys implements Pseudonyms {
@@ -109,7 +111,7 @@ export async function loadHubSecret(store: CoordinationStore): Promise<Buffer> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const stored = await store.getState<string>(SECRET_STATE);
     if (stored) return Buffer.from(stored, 'hex');
-    if (await store.claimOnce(SECRET_STATE)) {
+    if (await store.claimOnce(SECRET_CLAIM)) {
       const secret = randomBytes(32);
       await store.setState(SECRET_STATE, secret.toString('hex'));
       return secret;

@@ -6,6 +6,7 @@ import type { Meeting } from '../meetings/domain/meetings.js';
 import type { NotificationKind } from './domain/notifications.js';
 import type { DatePoll } from '../meetings/date-polls.js';
 import type { PollStore } from '../meetings/domain/poll-store.port.js';
+import { STATE } from '../../domain/ports/state-slots.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
@@ -25,8 +26,6 @@ const typed = (entry: WrittenBefore): Entry => {
   const { message, ...rest } = entry;
   return { ...rest, notice: { type: 'plain', de: message.de, en: message.en } };
 };
-
-const PREFIX = 'outbox:';
 
 /** Stands in for the chat bots on an instance that does not run them. */
 export class OutboxNotifier implements InvitationNotifier {
@@ -53,7 +52,7 @@ export class OutboxNotifier implements InvitationNotifier {
   }
 
   private async leave(entry: Entry): Promise<void> {
-    await this.store.setState(`${PREFIX}${new Date().toISOString()}:${randomUUID()}`, entry);
+    await this.store.setState(STATE.outbox.key(new Date().toISOString(), randomUUID()), entry);
   }
 }
 
@@ -62,7 +61,7 @@ export async function deliverOutbox(
   store: MeetingStore & CoordinationStore & { readonly polls: PollStore },
   notifiers: readonly InvitationNotifier[],
 ): Promise<number> {
-  const entries = await store.listState<WrittenBefore>(PREFIX);
+  const entries = await store.listState<WrittenBefore>(STATE.outbox.within());
   let delivered = 0;
   for (const { key, value: written } of entries) {
     const value = typed(written);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
 import type { NotificationKind } from './domain/notifications.js';
 import type { HubNotice } from './notifiers.js';
+import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
 
 // Notices of a change are written in the same transaction as the change (as shared state
 // `notice:<kind>:…`), then handed to the transports and deleted. What a crash or an outage kept
@@ -35,7 +36,8 @@ const typed = (value: Notice | WrittenBefore): Notice =>
 const LEFT_AFTER_MS = 30_000;
 
 export class PendingNotices {
-  private readonly prefix: string;
+  private readonly prefix: StateKey;
+  private readonly kind: NotificationKind;
 
   constructor(
     private readonly store: CoordinationStore,
@@ -44,13 +46,14 @@ export class PendingNotices {
     private readonly handTo: (notice: Notice) => Promise<void>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.prefix = `notice:${kind}:`;
+    this.prefix = STATE.notice.within(kind);
+    this.kind = kind;
   }
 
   /** The notices as state entries, to be written with the change. */
   entries(notices: readonly Notice[]): StateEntry[] {
     const at = this.now().toISOString();
-    return notices.map((value) => ({ key: `${this.prefix}${at}:${randomUUID()}`, value }));
+    return notices.map((value) => STATE.notice.entry(value, this.kind, at, randomUUID()));
   }
 
   /** Hands the notices of a committed change to the transports, each once. */
@@ -70,8 +73,8 @@ export class PendingNotices {
     return delivered;
   }
 
-  private async handOn(key: string, notice: Notice): Promise<boolean> {
-    if (!(await this.store.claimOnce(`notice-handed-on:${key}`))) return false;
+  private async handOn(key: StateKey, notice: Notice): Promise<boolean> {
+    if (!(await this.store.claimOnce(CLAIMS.noticeHandedOn.key(key)))) return false;
     await this.handTo(notice);
     await this.store.deleteState(key);
     return true;

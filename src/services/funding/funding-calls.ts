@@ -16,6 +16,7 @@ import { berlinDay } from '../meetings/when.js';
 import { APPLICANT_KINDS, daysBetween, isOpen, openTo, type FundingCall } from './domain/funding-calls.js';
 import { checkImportScope } from './domain/import-scope.js';
 import type { FundingStore } from './domain/funding-store.port.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // Funding calls: listed open for the asker's district and topics, soonest deadline first;
 // subscribers of a topic are reminded some days before a deadline, each reminder once (a claim
@@ -175,7 +176,12 @@ export class FundingCalls {
             },
           },
         ]);
-        if (!(await this.store.claimOnce(`funding-reminder:${call.id}:${call.closesOn}:${personId}:${lead}`, notices)))
+        if (
+          !(await this.store.claimOnce(
+            CLAIMS.fundingReminder.key(call.id, call.closesOn, personId, String(lead)),
+            notices,
+          ))
+        )
           continue;
         await this.notices.deliver(notices);
         sent++;

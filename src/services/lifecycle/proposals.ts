@@ -14,6 +14,7 @@ import type { NetworkWriter } from '../writes/network-writer.js';
 import { Notifiers, type Notifier } from '../chat/notifiers.js';
 import type { ProposalFacts } from './domain/lifecycle-notices.js';
 import type { ProposalStore } from './domain/proposal-store.port.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // Proposals of members for their own record, roles, memberships and links, and the review queue
 // of the coordination responsible for their district. Confirming applies the change through the
@@ -128,7 +129,7 @@ export class ChangeProposals {
     const due = (await this.store.proposals.pendingProposals()).filter((p) => p.createdAt <= before);
     let reminded = 0;
     for (const proposal of due) {
-      if (!(await this.store.claimOnce(`proposal-reminder:${proposal.id}`))) continue;
+      if (!(await this.store.claimOnce(CLAIMS.proposalReminder.key(proposal.id)))) continue;
       reminded++;
       await this.tellReviewers(proposal, days);
     }

@@ -8,6 +8,7 @@ import type { RequestRouter } from '../requests/request-router.js';
 import type { MailLinks } from './mail-links.js';
 import { KIND_NAMES, NOTIFICATION_KINDS } from '../chat/domain/notifications.js';
 import type { NotificationPreferences } from '../chat/notification-settings.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // What a one-click link in a mail does, as the person it was sent to: the confirmation page
 // asks first (mail scanners open links; only the confirming POST acts), then the link's nonce is
@@ -68,7 +69,7 @@ export class MailActions {
   async perform(token: string, note: string | null): Promise<string> {
     const link = this.links.read(token);
     const cleanNote = note?.trim() ? cleanText(note, NOTE) : null;
-    if (!(await this.store.claimOnce(`mail-link:${link.nonce}`))) throw new MailLinkUsed();
+    if (!(await this.store.claimOnce(CLAIMS.mailLink.key(link.nonce)))) throw new MailLinkUsed();
     const viewer = await this.identities.viewerOfPerson(link.personId);
     const de = link.language === 'de';
     switch (link.action) {

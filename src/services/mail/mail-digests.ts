@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Digest, NotificationKind } from '../chat/domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { berlinInstant, berlinWallTime } from '../meetings/when.js';
+import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
 
 // Mails for people who chose a digest wait here (shared state `mail-digest:<person>:…`) and go
 // out as one mail at 7:00 Berlin time: every day, or on Mondays, with what came until then.
@@ -14,7 +15,6 @@ export interface DigestItem {
   text: string;
 }
 
-const PREFIX = 'mail-digest:';
 const SEND_HOUR = 7;
 
 export class MailDigests {
@@ -25,7 +25,11 @@ export class MailDigests {
 
   async collect(personId: string, kind: NotificationKind, text: string): Promise<void> {
     const at = this.now().toISOString();
-    await this.store.setState(`${PREFIX}${personId}:${at}:${randomUUID()}`, { at, kind, text } satisfies DigestItem);
+    await this.store.setState(STATE.mailDigest.key(personId, at, randomUUID()), {
+      at,
+      kind,
+      text,
+    } satisfies DigestItem);
   }
 
   /**
@@ -34,25 +38,25 @@ export class MailDigests {
    */
   async due(
     scheduleOf: (personId: string) => Promise<Digest>,
-  ): Promise<{ personId: string; items: DigestItem[]; keys: string[] }[]> {
-    const byPerson = new Map<string, { key: string; value: DigestItem }[]>();
-    for (const entry of await this.store.listState<DigestItem>(PREFIX)) {
-      const personId = entry.key.slice(PREFIX.length).split(':').slice(0, -4).join(':');
+  ): Promise<{ personId: string; items: DigestItem[]; keys: StateKey[] }[]> {
+    const byPerson = new Map<string, { key: StateKey; value: DigestItem }[]>();
+    for (const entry of await this.store.listState<DigestItem>(STATE.mailDigest.within())) {
+      const personId = STATE.mailDigest.rest(entry.key).split(':').slice(0, -4).join(':');
       byPerson.set(personId, [...(byPerson.get(personId) ?? []), entry]);
     }
-    const due: { personId: string; items: DigestItem[]; keys: string[] }[] = [];
+    const due: { personId: string; items: DigestItem[]; keys: StateKey[] }[] = [];
     for (const [personId, entries] of byPerson) {
       const schedule = await scheduleOf(personId);
       const cut = this.cutOff(schedule === 'WEEKLY' ? 'WEEKLY' : 'DAILY');
       const ready = schedule === 'NONE' ? entries : entries.filter((e) => Date.parse(e.value.at) < cut.getTime());
       if (ready.length === 0) continue;
-      if (!(await this.store.claimOnce(`mail-digest-sent:${personId}:${cut.toISOString()}`))) continue;
+      if (!(await this.store.claimOnce(CLAIMS.mailDigestSent.key(personId, cut.toISOString())))) continue;
       due.push({ personId, items: ready.map((e) => e.value), keys: ready.map((e) => e.key) });
     }
     return due;
   }
 
-  async sent(keys: readonly string[]): Promise<void> {
+  async sent(keys: readonly StateKey[]): Promise<void> {
     await Promise.all(keys.map((key) => this.store.deleteState(key)));
   }
 

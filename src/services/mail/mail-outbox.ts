@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QueuedMail } from './domain/mail.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
+import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
 
 // Mails wait in the store (shared state `mail:<queued at>:<id>`) until the SMTP server took them.
 // The instance holding the timers' lease sends them; each try is claimed, so two instances never
@@ -32,9 +33,7 @@ export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-const PREFIX = 'mail:';
-const FAILED_PREFIX = 'mail-failed:';
-const bouncedKey = (address: string) => `mail-bounced:${address.toLowerCase()}`;
+const bouncedKey = (address: string) => STATE.mailBounced.key(address.toLowerCase());
 /** A try that started this long ago and never finished was cut off (a crash): it is tried again. */
 const STUCK_AFTER_MS = 15 * 60_000;
 const MAX_PAUSE_MS = 60 * 60_000;
@@ -58,12 +57,12 @@ export class MailOutbox {
     const at = this.now().toISOString();
     const id = randomUUID();
     const entry: Entry = { ...mail, id, queuedAt: at, attempts: 0, nextAttemptAt: at, lastError: null };
-    await this.store.setState(`${PREFIX}${at}:${id}`, entry);
+    await this.store.setState(STATE.mail.key(at, id), entry);
   }
 
   /** Mails not yet taken by the SMTP server, oldest first. */
   async waiting(): Promise<QueuedMail[]> {
-    return (await this.store.listState<Entry>(PREFIX)).map((e) => e.value);
+    return (await this.store.listState<Entry>(STATE.mail.within())).map((e) => e.value);
   }
 
   /** Sends what is due; calls that overlap share one run. Returns how many mails the server took. */
@@ -75,14 +74,14 @@ export class MailOutbox {
   private async deliverDue(sender: MailSender): Promise<number> {
     const now = this.now();
     let sent = 0;
-    for (const { key, value: entry } of await this.store.listState<Entry>(PREFIX)) {
+    for (const { key, value: entry } of await this.store.listState<Entry>(STATE.mail.within())) {
       const stuck = entry.sendingSince && now.getTime() - Date.parse(entry.sendingSince) > STUCK_AFTER_MS;
       if (stuck) {
         await this.store.setState(key, { ...entry, attempts: entry.attempts + 1, sendingSince: null });
         continue;
       }
       if (entry.sendingSince || Date.parse(entry.nextAttemptAt) > now.getTime()) continue;
-      if (!(await this.store.claimOnce(`mail-attempt:${entry.id}:${entry.attempts}`))) continue;
+      if (!(await this.store.claimOnce(CLAIMS.mailAttempt.key(entry.id, String(entry.attempts))))) continue;
       await this.store.setState(key, { ...entry, sendingSince: now.toISOString() });
       try {
         await sender.send({
@@ -102,17 +101,17 @@ export class MailOutbox {
     return sent;
   }
 
-  private async failed(key: string, entry: Entry, error: unknown, now: Date): Promise<void> {
+  private async failed(key: StateKey, entry: Entry, error: unknown, now: Date): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof MailNotSent && error.permanent) {
       await this.store.setState(bouncedKey(entry.to), { at: now.toISOString(), reason });
-      await this.store.setState(`${FAILED_PREFIX}${entry.queuedAt}:${entry.id}`, { ...entry, lastError: reason });
+      await this.store.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), { ...entry, lastError: reason });
       await this.store.deleteState(key);
       return;
     }
     const attempts = entry.attempts + 1;
     if (attempts >= MAX_ATTEMPTS) {
-      await this.store.setState(`${FAILED_PREFIX}${entry.queuedAt}:${entry.id}`, { ...entry, lastError: reason });
+      await this.store.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), { ...entry, lastError: reason });
       await this.store.deleteState(key);
       return;
     }

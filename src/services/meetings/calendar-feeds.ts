@@ -3,14 +3,15 @@ import type { Viewer } from '../access/domain/access.js';
 import { NotAllowed } from '../../domain/errors.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { calendarIcs } from './meeting-ics.js';
+import { STATE } from '../../domain/ports/state-slots.js';
 
 // A personal calendar feed: a secret address per person that Outlook or Thunderbird subscribe
 // to, listing the meetings they organise or are invited to. Making a new one or revoking it
 // ends the old address. Only the secret's hash is stored.
 
 const PREFIX = 'cal_';
-const feedKey = (hash: string) => `calendar-feed:${hash}`;
-const ownerKey = (personId: string) => `calendar-feed-of:${personId}`;
+const feedKey = (hash: string) => STATE.calendarFeed.key(hash);
+const ownerKey = (personId: string) => STATE.calendarFeedOf.key(personId);
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 /** The feed also shows the past month, so a meeting just held does not vanish at once. */
 const PAST_DAYS = 30;

@@ -12,6 +12,7 @@ import {
 } from './recurrence.js';
 import type { HubNotice } from '../chat/notifiers.js';
 import { berlinWallTime, parseWhen } from './when.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // Recurring series: each occurrence is a meeting of its own (own answers, reminders, minutes),
 // tied to the others by `series`. Occurrences exist a year ahead; a daily run adds the next ones.
@@ -152,7 +153,7 @@ export class MeetingSeries {
    */
   async extend(): Promise<number> {
     const now = this.now();
-    if (!(await this.store.claimOnce(`series-extension:${now.toISOString().slice(0, 10)}`))) return 0;
+    if (!(await this.store.claimOnce(CLAIMS.seriesExtension.key(now.toISOString().slice(0, 10))))) return 0;
     const horizon = horizonOf(now);
     const window = await this.store.meetingsStarting(
       new Date(horizon.getTime() - 190 * DAY_MS).toISOString(),

@@ -28,6 +28,7 @@ import { parseRecurrence } from './recurrence.js';
 import { invitedMeeting } from './domain/meeting-notices.js';
 import { formatWhen, parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
 // their district. Conflicts with invitees' other meetings and public holidays are reported
@@ -420,7 +421,10 @@ export class MeetingPlanner {
         const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
         // The reminders are written with their claim: a crash right after it loses none.
         const notices = this.notices.entries(people.map((personId) => ({ personId, notice })));
-        if (!(await this.store.claimOnce(`reminder:${meeting.id}:${meeting.startsAt}:${hours}h`, notices))) continue;
+        if (
+          !(await this.store.claimOnce(CLAIMS.meetingReminder.key(meeting.id, meeting.startsAt, `${hours}h`), notices))
+        )
+          continue;
         await this.notices.deliver(notices);
         sent++;
       }

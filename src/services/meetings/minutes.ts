@@ -15,6 +15,7 @@ import type { MinutesStore } from './domain/minutes-store.port.js';
 import type { PollStore } from './domain/poll-store.port.js';
 import { berlinDay, findWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
+import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
 // action items (with an owner and a due date); the minutes list them with the attendees, and
@@ -71,7 +72,10 @@ export class Minutes {
       if (!task.due || task.due > today) continue;
       const overdue = task.due < today;
       // A due day that was moved is reminded of anew (the claim names the day).
-      const claim = `${overdue ? 'task-overdue' : 'task-reminder'}:${task.id}${task.dueMoved ? `:${task.due}` : ''}`;
+      const claim = (overdue ? CLAIMS.taskOverdue : CLAIMS.taskReminder).key(
+        task.id,
+        ...(task.dueMoved ? [task.due] : []),
+      );
       const notice: HubNotice = { type: 'actionItemDue', text: task.text, due: task.due, overdue };
       const notices = this.notices.entries([{ personId: task.ownerId!, notice }]);
       if (!(await this.store.claimOnce(claim, notices))) continue;
@@ -179,7 +183,7 @@ export class Minutes {
         },
       })),
     );
-    if (!(await this.store.claimOnce(`minutes-closed:${meeting.id}`, notices))) return { meeting, sentTo: 0 };
+    if (!(await this.store.claimOnce(CLAIMS.minutesClosed.key(meeting.id), notices))) return { meeting, sentTo: 0 };
     await this.notices.deliver(notices);
     return { meeting, sentTo: recipients.length };
   }
