@@ -2,7 +2,7 @@ import type { CoordinationStore } from '../../src/domain/ports/graph-store.port.
 import { toPlainText } from '../core/render.js';
 import type { Reply } from '../core/reply.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollStart } from './matrix-polls.js';
-import { STATE } from '../../src/domain/ports/state-slots.js';
+import { MATRIX_STATE } from './matrix-state.js';
 
 // A meeting's decision poll as a native Matrix poll in the room where it was put (one answer
 // each); a vote on it is `!abstimmen <Abstimmung> <Nr.>` by the voter, and the poll is ended with
@@ -10,8 +10,8 @@ import { STATE } from '../../src/domain/ports/state-slots.js';
 
 type SendEvent = (roomId: string, type: string, key: string, content: Record<string, unknown>) => Promise<string>;
 
-const startKey = (eventId: string) => STATE.matrixDecisionPoll.key(eventId);
-const sentKey = (pollId: string) => STATE.matrixDecisionPollSent.key(pollId);
+const startKey = (eventId: string) => MATRIX_STATE.decisionPoll.key(eventId);
+const sentKey = (pollId: string) => MATRIX_STATE.decisionPollSent.key(pollId);
 
 export class MatrixDecisionPolls {
   constructor(

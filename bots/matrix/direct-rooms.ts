@@ -1,6 +1,6 @@
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore } from '../../src/domain/ports/graph-store.port.js';
-import { STATE } from '../../src/domain/ports/state-slots.js';
+import { MATRIX_STATE } from './matrix-state.js';
 
 // One direct chat per person: the one they opened with the bot, or the one the bot opened; kept
 // in the shared state and in the bot's `m.direct` account data (as Matrix clients keep theirs),
@@ -9,7 +9,7 @@ import { STATE } from '../../src/domain/ports/state-slots.js';
 
 type DirectMap = Record<string, string[]>;
 
-const stateKey = (userId: string) => STATE.matrixDirect.key(userId);
+const stateKey = (userId: string) => MATRIX_STATE.direct.key(userId);
 
 export class DirectRooms {
   private readonly opening = new Map<string, Promise<{ roomId: string; created: boolean }>>();
@@ -55,7 +55,7 @@ export class DirectRooms {
       }
     }
     const roomId = await client.createRoom({ is_direct: true, invite: [userId], preset: 'trusted_private_chat' });
-    await this.store.setState(STATE.matrixJoined.key(roomId), Date.now());
+    await this.store.setState(MATRIX_STATE.joined.key(roomId), Date.now());
     await this.remember(userId, roomId);
     return { roomId, created: true };
   }

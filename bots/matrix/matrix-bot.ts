@@ -24,7 +24,7 @@ import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from
 import { sendWithRetry } from './send.js';
 import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
-import { CLAIMS, STATE } from '../../src/domain/ports/state-slots.js';
+import { MATRIX_CLAIMS, MATRIX_STATE } from './matrix-state.js';
 
 // The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
 // Each event is handled once, across restarts too: the SDK saves its sync position before
@@ -147,7 +147,7 @@ export class MatrixBot implements InvitationNotifier {
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
-      await this.store.setState(STATE.matrixInvitation.key(eventId), { meetingId: meeting.id, personId });
+      await this.store.setState(MATRIX_STATE.invitation.key(eventId), { meetingId: meeting.id, personId });
       await this.attachCalendarFile(direct, meeting, userId);
     });
   }
@@ -194,8 +194,8 @@ export class MatrixBot implements InvitationNotifier {
         this.dispatcher.expand(wordNotice(notice, language).text, language),
       );
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
-      await this.store.setState(STATE.matrixDatePoll.key(eventId), { pollId: poll.id, personId });
-      await this.store.setState(STATE.matrixDatePollSent.key(poll.id, eventId), { roomId: direct, userId });
+      await this.store.setState(MATRIX_STATE.datePoll.key(eventId), { pollId: poll.id, personId });
+      await this.store.setState(MATRIX_STATE.datePollSent.key(poll.id, eventId), { roomId: direct, userId });
     }
   }
 
@@ -203,9 +203,9 @@ export class MatrixBot implements InvitationNotifier {
   async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
     if (!this.client) return;
     for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(
-      STATE.matrixDatePollSent.within(poll.id),
+      MATRIX_STATE.datePollSent.within(poll.id),
     )) {
-      const eventId = STATE.matrixDatePollSent.rest(key, poll.id);
+      const eventId = MATRIX_STATE.datePollSent.rest(key, poll.id);
       const language = await this.identities.language({ transport: 'matrix', userId: value.userId });
       const at = formatWhen(new Date(meeting.startsAt), language);
       const text =
@@ -277,7 +277,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async welcome(roomId: string, userId: string): Promise<void> {
-    if (!(await this.store.claimOnce(CLAIMS.matrixWelcome.key(roomId)))) return;
+    if (!(await this.store.claimOnce(MATRIX_CLAIMS.welcome.key(roomId)))) return;
     const language = await this.identities.language({ transport: 'matrix', userId });
     await this.send(
       roomId,
@@ -300,7 +300,7 @@ export class MatrixBot implements InvitationNotifier {
     if (!command && inGroupRoom) return;
     if (
       !(await this.isAfterJoin(roomId, event)) ||
-      !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))
+      !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
     )
       return;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
@@ -382,9 +382,9 @@ export class MatrixBot implements InvitationNotifier {
     const answer = REACTION_ANSWERS[relation?.key ?? ''];
     if (!relation?.event_id || !answer || event.sender === this.userId) return;
     const invitation = await this.store.getState<{ meetingId: string; personId: string }>(
-      STATE.matrixInvitation.key(relation.event_id),
+      MATRIX_STATE.invitation.key(relation.event_id),
     );
-    if (!invitation || !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
+    if (!invitation || !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     // Only the invitee's own reaction answers their invitation. The invitation to a series stands for all its dates.
     if ((await this.identities.viewerFor(user)).personId !== invitation.personId) return;
@@ -412,9 +412,9 @@ export class MatrixBot implements InvitationNotifier {
     const decision = await this.decisionPolls.pollOf(response.startEventId);
     if (decision) return this.onDecisionVote(roomId, event, decision, response.choices[0]!);
     const offered = await this.store.getState<{ pollId: string; personId: string }>(
-      STATE.matrixDatePoll.key(response.startEventId),
+      MATRIX_STATE.datePoll.key(response.startEventId),
     );
-    if (!offered || !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
+    if (!offered || !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({
       user,
@@ -431,7 +431,7 @@ export class MatrixBot implements InvitationNotifier {
 
   /** A vote in a meeting's native decision poll: `!abstimmen <Abstimmung> <Nr.>`; only a refusal is answered (in the room). */
   private async onDecisionVote(roomId: string, event: MatrixEvent, pollId: string, choice: string): Promise<void> {
-    if (!(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))) return;
+    if (!(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${pollId} ${choice}`, inGroupRoom: true });
     if (answer && answer.command === null)
@@ -443,7 +443,7 @@ export class MatrixBot implements InvitationNotifier {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
     if (
       !(await this.isAfterJoin(roomId, event)) ||
-      !(await this.store.claimOnce(CLAIMS.matrixEvent.key(event.event_id!)))
+      !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
     )
       return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
@@ -462,7 +462,7 @@ export class MatrixBot implements InvitationNotifier {
   private async joinedAt(roomId: string): Promise<number> {
     const remembered = this.joinedAtByRoom.get(roomId);
     if (remembered !== undefined) return remembered;
-    const key = STATE.matrixJoined.key(roomId);
+    const key = MATRIX_STATE.joined.key(roomId);
     const known = await this.store.getState<number>(key);
     if (known !== null) {
       this.joinedAtByRoom.set(roomId, known);

@@ -10,7 +10,7 @@ import { formatWhen } from '../../src/services/meetings/when.js';
 import { reply, type Reply } from '../core/reply.js';
 import { toPlainText } from '../core/render.js';
 import { editOf, roomNotice } from './matrix-content.js';
-import { STATE } from '../../src/domain/ports/state-slots.js';
+import { MATRIX_STATE } from './matrix-state.js';
 
 // Each meeting, or each series, gets a room on Matrix: its people invited, date, agenda and video
 // link in the room's topic and in a pinned message, which is edited whenever the meeting changes.
@@ -28,10 +28,10 @@ interface RoomRecord {
   moderators?: string[];
 }
 
-const recordKey = (key: string) => STATE.matrixMeetingRoom.key(key);
+const recordKey = (key: string) => MATRIX_STATE.meetingRoom.key(key);
 /** The state key of an online meeting's video widget in its room. */
 const VIDEO_WIDGET_ID = 'integration-hub-video';
-const roomOfKey = (roomId: string) => STATE.matrixRoomMeeting.key(roomId);
+const roomOfKey = (roomId: string) => MATRIX_STATE.roomMeeting.key(roomId);
 
 export type Send = (roomId: string, key: string, content: Record<string, unknown>) => Promise<string>;
 
@@ -103,7 +103,7 @@ export class MeetingRooms {
       // The bot created the room and keeps its power; the organiser moderates (set afterwards, as
       // an override would replace the creator's entry in room versions before 12).
       for (const account of organiserAccounts) await client.setUserPowerLevel(account, roomId, 50);
-      await this.store.setState(STATE.matrixJoined.key(roomId), Date.now());
+      await this.store.setState(MATRIX_STATE.joined.key(roomId), Date.now());
       await this.store.setState(roomOfKey(roomId), { key });
       this.keyByRoom.set(roomId, key);
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));

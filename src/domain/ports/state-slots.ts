@@ -1,5 +1,5 @@
 // The key-value state holds technical state only (outboxes, claims, sessions, secrets, what the
-// chat transports remember); the domain's records live in their features' stores. Every key is
+// chat transports remember, whose slots live with each transport); the domain's records live in their features' stores. Every key is
 // made by one of the typed slots below, so a key written inline does not compile (`StateKey` is a
 // branded string) and this file lists all there is. Keys keep the form `<slot>:<part>:<part>…`.
 
@@ -51,27 +51,6 @@ export const STATE = {
   calendarFeedOf: new StateSlot<string>('calendar-feed-of', "the hash of a person's calendar feed secret"),
   hubSecret: new StateSlot<string>('hub', "the hub's own secret (pseudonyms, signed links)"),
   lease: new StateSlot<{ holder: string; until: string }>('lease', 'which instance does a job (the chat bots)'),
-  matrixInvitation: new StateSlot<{ meetingId: string; personId: string }>(
-    'matrix-invitation',
-    'invitation messages sent on Matrix, by event id (their reactions are answers)',
-  ),
-  matrixDatePoll: new StateSlot<{ pollId: string; personId: string }>(
-    'matrix-date-poll',
-    'date polls offered on Matrix, by event id',
-  ),
-  matrixDatePollSent: new StateSlot<{ roomId: string; userId: string }>(
-    'matrix-date-poll-sent',
-    'where a date poll was offered on Matrix, to close it when fixed',
-  ),
-  matrixDecisionPoll: new StateSlot<{ pollId: string }>('matrix-decision-poll', 'decision polls started on Matrix'),
-  matrixDecisionPollSent: new StateSlot<{ roomId: string; eventId: string }>(
-    'matrix-decision-poll-sent',
-    'where a decision poll was started on Matrix',
-  ),
-  matrixDirect: new StateSlot<string>('matrix-direct', "the bot's direct room with a Matrix user"),
-  matrixJoined: new StateSlot<number>('matrix-joined', 'when the bot joined a room (older events are not answered)'),
-  matrixMeetingRoom: new StateSlot('matrix-meeting-room', "a meeting's (or series') Matrix room"),
-  matrixRoomMeeting: new StateSlot<{ key: string }>('matrix-room-meeting', 'the meeting a Matrix room belongs to'),
 } as const;
 
 /** Slots of exactly-once claims (`claimOnce`): each key is claimed once, ever. */
@@ -89,6 +68,4 @@ export const CLAIMS = {
   fundingReminder: new StateSlot('funding-reminder', 'a funding deadline reminder sent'),
   yearlyCheck: new StateSlot('yearly-check', 'the yearly reminder to check one record'),
   proposalReminder: new StateSlot('proposal-reminder', 'reviewers reminded of a waiting proposal'),
-  matrixWelcome: new StateSlot('matrix-welcome', 'the welcome in a Matrix room'),
-  matrixEvent: new StateSlot('matrix-event', 'a Matrix event handled'),
 } as const;
