@@ -16,7 +16,7 @@ import './types/connections.js';
 import './types/subscriptions.js';
 import './types/request.js';
 import './types/meeting.js';
-import './types/minutes.js';
+import '../src/features/minutes/minutes.graphql.js';
 import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';

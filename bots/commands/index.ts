@@ -20,7 +20,7 @@ import {
   protocolCommand,
   taskCommand,
   tasksCommand,
-} from './minutes.command.js';
+} from '../../src/features/minutes/minutes.command.js';
 import { decisionPollCommand } from './decision-poll.command.js';
 import { notificationsCommand } from './notifications.command.js';
 import { statusCommand } from './status.command.js';

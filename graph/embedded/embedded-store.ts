@@ -57,7 +57,7 @@ import {
   type LinkRow,
   type RoleRow,
 } from './mapper.js';
-import { EmbeddedMinutesStore } from './minutes-store.js';
+import { EmbeddedMinutesStore } from '../../src/features/minutes/store/embedded-minutes-store.js';
 import { EmbeddedFundingStore } from './funding-store.js';
 import { EmbeddedAdviceStore } from './advice-store.js';
 import { EmbeddedProposalStore } from './proposal-store.js';

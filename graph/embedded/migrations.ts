@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { MINUTES_EMBEDDED_MIGRATION } from '../../src/features/minutes/store/migrations.js';
 
 // Numbered, idempotent schema steps for the embedded store, recorded in schema_migrations.
 // Append new steps; never edit one that has shipped.
@@ -185,50 +186,7 @@ const MIGRATIONS: Migration[] = [
   {
     version: 11,
     name: 'minutes and action items as records',
-    up: `
-      CREATE TABLE minutes_items (
-        id TEXT PRIMARY KEY,
-        meeting_id TEXT NOT NULL REFERENCES meetings(id),
-        kind TEXT NOT NULL CHECK (kind IN ('INFO', 'DECISION', 'TASK')),
-        text TEXT NOT NULL,
-        author_id TEXT NOT NULL,
-        owner_id TEXT,
-        due TEXT,
-        done_at TEXT,
-        district_ags TEXT,
-        due_moved INTEGER NOT NULL DEFAULT 0,
-        at TEXT NOT NULL,
-        CHECK (kind <> 'TASK' OR (owner_id IS NOT NULL AND due IS NOT NULL))
-      ) STRICT;
-      CREATE INDEX minutes_items_meeting ON minutes_items(meeting_id, at);
-      CREATE INDEX minutes_items_open ON minutes_items(owner_id, due) WHERE kind = 'TASK' AND done_at IS NULL;
-      CREATE INDEX minutes_items_open_due ON minutes_items(due) WHERE kind = 'TASK' AND done_at IS NULL;
-      CREATE INDEX minutes_items_author ON minutes_items(author_id);
-      CREATE INDEX minutes_items_owner ON minutes_items(owner_id);
-      CREATE TABLE minutes_attendance (
-        meeting_id TEXT NOT NULL REFERENCES meetings(id),
-        person_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        marked_by TEXT,
-        PRIMARY KEY (meeting_id, person_id)
-      ) STRICT;
-      CREATE INDEX minutes_attendance_person ON minutes_attendance(person_id);
-      INSERT INTO minutes_items (id, meeting_id, kind, text, author_id, owner_id, due, done_at, district_ags, due_moved, at)
-        SELECT json_extract(s.value, '$.id'), m.id, json_extract(s.value, '$.kind'), json_extract(s.value, '$.text'),
-               json_extract(s.value, '$.authorId'), json_extract(s.value, '$.ownerId'), json_extract(s.value, '$.due'),
-               json_extract(s.value, '$.doneAt'),
-               coalesce(json_extract(s.value, '$.districtAgs'), json_extract(m.data, '$.districtAgs')),
-               coalesce(json_extract(s.value, '$.dueMoved'), 0), json_extract(s.value, '$.at')
-        FROM state s JOIN meetings m ON m.id = json_extract(s.value, '$.meetingId')
-        WHERE s.key >= 'minutes:' AND s.key < 'minutes;';
-      INSERT INTO minutes_attendance (meeting_id, person_id, at, marked_by)
-        SELECT m.id, json_extract(s.value, '$.personId'), json_extract(s.value, '$.at'), json_extract(s.value, '$.by')
-        FROM state s JOIN meetings m
-          ON m.id = substr(s.key, 12, length(s.key) - 12 - length(json_extract(s.value, '$.personId')))
-        WHERE s.key >= 'attendance:' AND s.key < 'attendance;';
-      DELETE FROM state WHERE (key >= 'minutes:' AND key < 'minutes;') OR (key >= 'task:' AND key < 'task;')
-        OR (key >= 'attendance:' AND key < 'attendance;') OR (key >= 'protocol:' AND key < 'protocol;');
-    `,
+    up: MINUTES_EMBEDDED_MIGRATION,
   },
   {
     version: 12,

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { moveMinutesOutOfState } from './minutes-store.js';
+import { MINUTES_NEO4J_MIGRATION, moveMinutesOutOfState } from '../../src/features/minutes/store/migrations.js';
 import { spreadMeetingProperties } from './meeting-records.js';
 import { spreadRequestProperties } from './request-records.js';
 import { moveFundingOutOfState } from './funding-store.js';
@@ -131,11 +131,7 @@ const MIGRATIONS: Migration[] = [
     version: 12,
     name: 'minutes and action items as records',
     statements: [
-      'CREATE CONSTRAINT minutes_item_id IF NOT EXISTS FOR (i:MinutesItem) REQUIRE i.id IS UNIQUE',
-      'CREATE INDEX minutes_item_author IF NOT EXISTS FOR (i:MinutesItem) ON (i.authorId)',
-      'CREATE INDEX minutes_item_owner IF NOT EXISTS FOR (i:MinutesItem) ON (i.ownerId)',
-      'CREATE INDEX action_item_open IF NOT EXISTS FOR (i:ActionItem) ON (i.open, i.ownerId)',
-      'CREATE INDEX action_item_due IF NOT EXISTS FOR (i:ActionItem) ON (i.due)',
+      ...MINUTES_NEO4J_MIGRATION,
       'CREATE INDEX meeting_district IF NOT EXISTS FOR (m:Meeting) ON (m.districtAgs)',
     ],
     data: async (tx) => {

@@ -47,7 +47,7 @@ import {
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import { migrate } from './migrations.js';
 import { mapError, Neo4jSessions } from './sessions.js';
-import { Neo4jMinutesStore } from './minutes-store.js';
+import { Neo4jMinutesStore } from '../../src/features/minutes/store/neo4j-minutes-store.js';
 import { Neo4jFundingStore } from './funding-store.js';
 import { Neo4jAdviceStore } from './advice-store.js';
 import { Neo4jProposalStore } from './proposal-store.js';

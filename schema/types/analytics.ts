@@ -10,7 +10,7 @@ import type {
 } from '../../src/services/analysis/analytics.js';
 import type { HubContext } from '../context.js';
 import type { BetweennessAccuracy } from '../../src/services/analysis/betweenness.js';
-import type { ActionItemFigures } from '../../src/services/meetings/domain/minutes.js';
+import type { ActionItemFigures } from '../../src/features/minutes/domain/minutes.js';
 import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
 import { parseDay } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';

@@ -11,11 +11,11 @@ import { handleWidgetSignIn } from './widget-auth.js';
 import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
-import { handleMinutesPage } from './minutes-page.js';
+import { handleMinutesPage } from '../features/minutes/minutes.page.js';
 import { handleArticlePage, type ArticlePages } from './article-page.js';
 import { handleFundingFeed } from './funding-feeds.js';
 import type { FundingCalls } from '../services/funding/funding-calls.js';
-import type { Minutes } from '../services/meetings/minutes.js';
+import type { Minutes } from '../features/minutes/minutes.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store
 // answers) at /readyz, and the network map at /. Every answer carries the security headers.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Minutes } from '../../src/services/meetings/minutes.js';
+import { Minutes } from '../../src/features/minutes/minutes.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { demoHub, type TestHub } from '../support/hub.js';

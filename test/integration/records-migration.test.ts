@@ -7,7 +7,7 @@ import { EmbeddedStore } from '../../graph/embedded/embedded-store.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
-import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
+import type { MinutesItem } from '../../src/features/minutes/domain/minutes.js';
 import type { HubRequest } from '../../src/services/requests/domain/requests.js';
 import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
 import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';

@@ -30,26 +30,67 @@ const UNRULED = ['src/config.ts', 'graph/open-store.ts', 'graph/neo4j/server'];
  * The domain layer: the shared kernel in src/domain and each feature's own domain folder
  * (src/services/<feature>/domain: its types, rules and store port).
  */
-const FEATURE_DOMAIN = /^src\/services\/[^/]+\/domain\//;
-const FEATURES_WITH_DOMAIN = readdirSync(join(ROOT, 'src/services'))
-  .map((feature) => `src/services/${feature}/domain`)
-  .filter((dir) => statSync(join(ROOT, dir), { throwIfNoEntry: false })?.isDirectory());
+const FEATURE_DOMAIN = /^src\/(?:services|features)\/[^/]+\/domain\//;
+const FEATURES_WITH_DOMAIN = ['src/services', 'src/features'].flatMap((root) =>
+  readdirSync(join(ROOT, root))
+    .map((feature) => `${root}/${feature}/domain`)
+    .filter((dir) => statSync(join(ROOT, dir), { throwIfNoEntry: false })?.isDirectory()),
+);
+
+/**
+ * Feature modules (src/features/<feature>/, issue 33) keep every layer of one feature in one
+ * folder; each file keeps the rule of its layer, told by its place or its name: domain/ (the
+ * domain layer), store/ (its adapters for both databases), *.graphql.ts (its GraphQL types, like
+ * schema/), *.command.ts (its chat commands, like bots/commands/), *.page.ts (its HTTP page, like
+ * src/server/), and the rest (its service, like src/services/).
+ */
+const FEATURE_STORE = /^src\/features\/[^/]+\/store\//;
+const featureFiles = (pattern: RegExp) => sources('src/features').filter((f) => pattern.test(f));
+/** What only composition roots and interfaces may import of a feature: its adapters, GraphQL types, commands and page. */
+const FEATURE_OUTSIDE_SERVICES = featureFiles(/\/store\/|\.(graphql|command|page)\.ts$/).map((f) =>
+  f.replace(/\.ts$/, ''),
+);
+const FEATURE_LAYERS = [
+  ...featureFiles(/^src\/features\/[^/]+\/store\//).map((from) => ({
+    from,
+    forbidden: ['src/services', 'src/server', 'src/features', 'schema', 'bots'],
+    allowed: new RegExp(`${FEATURE_DOMAIN.source}|${FEATURE_STORE.source}`),
+  })),
+  ...featureFiles(/\.graphql\.ts$/).map((from) => ({ from, forbidden: ['src/server', 'graph', 'bots'] })),
+  ...featureFiles(/\.command\.ts$/).map((from) => ({
+    from,
+    forbidden: ['graph', 'schema', 'src/server', 'bots/matrix', 'bots/console', 'bots/discord'],
+  })),
+  ...featureFiles(/\.page\.ts$/).map((from) => ({ from, forbidden: ['bots', 'graph'] })),
+  ...featureFiles(/^src\/features\/[^/]+\/[^/]+\.ts$/)
+    .filter((f) => !/\.(graphql|command|page)\.ts$/.test(f))
+    .map((from) => ({ from, forbidden: ['src/server', 'schema', 'graph', 'bots', ...FEATURE_OUTSIDE_SERVICES] })),
+];
 
 const RULES: { from: string; forbidden: string[]; except?: string[]; allowed?: RegExp }[] = [
   {
     from: 'src/domain',
-    forbidden: ['src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
+    forbidden: ['src/services', 'src/features', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
     allowed: FEATURE_DOMAIN,
   },
   ...FEATURES_WITH_DOMAIN.map((from) => ({
     from,
-    forbidden: ['src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
+    forbidden: ['src/services', 'src/features', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
     allowed: FEATURE_DOMAIN,
   })),
-  { from: 'src/services', forbidden: ['src/server', 'schema', 'graph', 'bots'] },
+  { from: 'src/services', forbidden: ['src/server', 'schema', 'graph', 'bots', ...FEATURE_OUTSIDE_SERVICES] },
+  ...FEATURE_LAYERS,
   { from: 'schema', forbidden: ['src/server', 'graph', 'bots'] },
-  { from: 'graph/embedded', forbidden: ['src/services', 'src/server', 'schema', 'bots'], allowed: FEATURE_DOMAIN },
-  { from: 'graph/neo4j', forbidden: ['src/services', 'src/server', 'schema', 'bots'], allowed: FEATURE_DOMAIN },
+  {
+    from: 'graph/embedded',
+    forbidden: ['src/services', 'src/features', 'src/server', 'schema', 'bots'],
+    allowed: new RegExp(`${FEATURE_DOMAIN.source}|${FEATURE_STORE.source}`),
+  },
+  {
+    from: 'graph/neo4j',
+    forbidden: ['src/services', 'src/features', 'src/server', 'schema', 'bots'],
+    allowed: new RegExp(`${FEATURE_DOMAIN.source}|${FEATURE_STORE.source}`),
+  },
   { from: 'src/server', forbidden: ['bots', 'graph'], except: ['src/server/main.ts'] },
   {
     from: 'bots/core',
@@ -71,9 +112,12 @@ const RULES: { from: string; forbidden: string[]; except?: string[]; allowed?: R
   { from: 'graph/data', forbidden: ['schema', 'src/server', 'bots'] },
   {
     from: 'src/launch',
-    forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
+    forbidden: ['src/domain', 'src/services', 'src/features', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
   },
-  { from: 'src/web', forbidden: ['src/domain', 'src/services', 'src/server', 'src/config', 'schema', 'graph', 'bots'] },
+  {
+    from: 'src/web',
+    forbidden: ['src/domain', 'src/services', 'src/features', 'src/server', 'src/config', 'schema', 'graph', 'bots'],
+  },
 ];
 
 it('keeps every layer to what it may import', () => {
@@ -123,7 +167,11 @@ it('puts every folder under a rule', () => {
 it('keeps chat out of the domain and the services: no command syntax, no Matrix words (issue 17)', () => {
   // Services tell people typed notices, worded by the chat layer (bots/core/notice-texts.ts); the
   // access policy names commands as "Chat.<name>". Comments count too.
-  const files = [...sources('src/domain'), ...sources('src/services')];
+  const files = [
+    ...sources('src/domain'),
+    ...sources('src/services'),
+    ...sources('src/features').filter((f) => !/\.(command|page|graphql)\.ts$/.test(f)),
+  ];
   const literals = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
   const found = files.flatMap((file) =>
     [
@@ -172,9 +220,11 @@ it('names only paths that exist in ARCHITECTURE.md (issue 17)', () => {
     .filter((t) => t.includes('/') && !/^(?:http|\.\.\/|[A-Z_]+\/)/.test(t) && /(\.[a-z]+|\/)$/.test(t));
   // Beside the repository's paths it names the shared domain text (../shared) and settings
   // (HUB_DATA_DIR/…). A placeholder (<name>) or * stands for one path segment; a path of a feature
-  // folder may be written from inside src/services.
+  // folder may be written from inside src/services or a feature module.
   const pattern = (t: string) =>
-    new RegExp(`^(?:src/services/)?${t.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[^>]+>|\*/g, '[^/]+')}$`);
+    new RegExp(
+      `^(?:src/services/|src/features/[^/]+/)?${t.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[^>]+>|\*/g, '[^/]+')}$`,
+    );
   const missing = [...new Set(named)].filter((t) => !files.some((f) => pattern(t).test(f)));
   expect(named.length).toBeGreaterThan(30);
   expect(missing).toEqual([]);

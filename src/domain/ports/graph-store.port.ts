@@ -5,7 +5,7 @@ import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/netw
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from '../../services/requests/domain/request-store.port.js';
 import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-store.port.js';
-import type { MinutesStore } from '../../services/meetings/domain/minutes-store.port.js';
+import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
 import type { FundingStore } from '../../services/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../services/advice/domain/advice-store.port.js';
 import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
@@ -22,7 +22,7 @@ export type * from '../../services/meetings/domain/meeting-store.port.js';
 export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
 export type * from '../../services/requests/domain/request-store.port.js';
 export type * from '../../services/knowledge/domain/knowledge-store.port.js';
-export type * from '../../services/meetings/domain/minutes-store.port.js';
+export type * from '../../features/minutes/domain/minutes-store.port.js';
 export type * from '../../services/funding/domain/funding-store.port.js';
 export type * from '../../services/advice/domain/advice-store.port.js';
 export type * from '../../services/lifecycle/domain/proposal-store.port.js';

@@ -3,7 +3,7 @@ import { districtId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
-import type { Minutes } from '../meetings/minutes.js';
+import type { Minutes } from '../../features/minutes/minutes.js';
 import type { NetworkReviser, RoleEnding } from './network-reviser.js';
 import type { RequestRouter } from '../requests/request-router.js';
 

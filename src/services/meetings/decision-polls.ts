@@ -14,7 +14,7 @@ import {
 } from './domain/meetings.js';
 import type { MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
-import type { Minutes } from './minutes.js';
+import type { Minutes } from '../../features/minutes/minutes.js';
 import { decisionsOf } from './decision-records.js';
 import type { PollStore } from './domain/poll-store.port.js';
 

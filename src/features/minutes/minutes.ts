@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
-import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from './domain/meetings.js';
-import { closeDecisions, decisionsOf } from './decision-records.js';
+import {
+  DateInPast,
+  DateUnclear,
+  NoMeetingRunning,
+  roomKeyOf,
+  type Meeting,
+} from '../../services/meetings/domain/meetings.js';
+import { closeDecisions, decisionsOf } from '../../services/meetings/decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
-import { PendingNotices } from '../chat/pending-notices.js';
+import { PendingNotices } from '../../services/chat/pending-notices.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
-import type { ClosedMinutes } from './domain/meeting-notices.js';
+import { Notifiers, type HubNotice, type Notifier } from '../../services/chat/notifiers.js';
+import type { ClosedMinutes } from '../../services/meetings/domain/meeting-notices.js';
 import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
 import type { MinutesStore } from './domain/minutes-store.port.js';
-import type { PollStore } from './domain/poll-store.port.js';
-import { berlinDay, findWhen } from './when.js';
+import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
+import { berlinDay, findWhen } from '../../services/meetings/when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 

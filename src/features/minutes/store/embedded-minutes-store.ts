@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Attendance, MinutesItem } from '../../src/services/meetings/domain/minutes.js';
-import type { MinutesStore } from '../../src/services/meetings/domain/minutes-store.port.js';
+import type { Attendance, MinutesItem } from '../domain/minutes.js';
+import type { MinutesStore } from '../domain/minutes-store.port.js';
 
 // The minutes in SQLite: minutes_items (each row belongs to a meeting by foreign key; the columns
 // are the record, nothing kept as JSON) and minutes_attendance, with an index for every lookup.

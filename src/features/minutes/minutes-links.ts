@@ -1,5 +1,5 @@
-import { MailLinkExpired, MailLinkInvalid } from '../mail/domain/mail.js';
-import type { PrivacyKeys } from '../access/privacy-keys.js';
+import { MailLinkExpired, MailLinkInvalid } from '../../services/mail/domain/mail.js';
+import type { PrivacyKeys } from '../../services/access/privacy-keys.js';
 
 // The printable minutes of a meeting, at an address that carries who may read it: one of the
 // meeting's people, signed with the hub's key, for 90 days. Sent with the closed minutes.

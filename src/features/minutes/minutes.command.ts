@@ -1,9 +1,16 @@
-import type { Language } from '../../src/domain/errors.js';
-import type { MinutesItem } from '../../src/services/meetings/domain/minutes.js';
-import { decisionResult, meetingDetails } from '../core/meeting-lines.js';
-import { formatWhen } from '../../src/services/meetings/when.js';
-import { defineCommand, parsed, unparsable, type Command, type CommandDeps, type Parsed } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import type { Language } from '../../domain/errors.js';
+import type { MinutesItem } from './domain/minutes.js';
+import { decisionResult, meetingDetails } from '../../../bots/core/meeting-lines.js';
+import { formatWhen } from '../../services/meetings/when.js';
+import {
+  defineCommand,
+  parsed,
+  unparsable,
+  type Command,
+  type CommandDeps,
+  type Parsed,
+} from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 // Minutes during an exchange meeting: `!info`, `!beschluss`, `!aufgabe <Person> bis <Datum>: <Text>`
 // note to the meeting running now; `!protokoll` lists it all with the attendees; `!aufgaben`

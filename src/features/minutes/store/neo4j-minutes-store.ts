@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Attendance, MinutesItem } from '../../src/services/meetings/domain/minutes.js';
-import type { MinutesStore } from '../../src/services/meetings/domain/minutes-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+import type { Attendance, MinutesItem } from '../domain/minutes.js';
+import type { MinutesStore } from '../domain/minutes-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // The minutes in Neo4j, as an analyst would draw them: (:MinutesItem)-[:RECORDED_IN]->(:Meeting);
 // action items also carry the label ActionItem, `open` while not done, and point to their owner
@@ -173,43 +173,4 @@ export class Neo4jMinutesStore implements MinutesStore {
     const result = await this.sessions.read((tx) => tx.run(query, params));
     return result.records.map(toItem);
   }
-}
-
-/** Migration: the minutes kept as shared state (JSON under minutes:, task:, attendance: keys) become records. */
-export async function moveMinutesOutOfState(tx: ManagedTransaction): Promise<void> {
-  const state = await tx.run(
-    `MATCH (s:SharedState) WHERE s.key STARTS WITH 'minutes:' OR s.key STARTS WITH 'attendance:'
-     RETURN s.key AS key, s.value AS value`,
-  );
-  const items: MinutesItem[] = [];
-  const marks: (Attendance & { meetingId: string })[] = [];
-  for (const r of state.records) {
-    const key = r.get('key') as string;
-    const value = JSON.parse(r.get('value') as string) as MinutesItem & Attendance;
-    if (key.startsWith('minutes:')) items.push(value);
-    else marks.push({ ...value, meetingId: key.slice('attendance:'.length, -(value.personId.length + 1)) });
-  }
-  const withoutDistrict = [...new Set(items.filter((i) => !i.districtAgs).map((i) => i.meetingId))];
-  const meetings = await tx.run('MATCH (m:Meeting) WHERE m.id IN $ids RETURN m.id AS id, m.data AS data', {
-    ids: withoutDistrict,
-  });
-  const districtOf = new Map(
-    meetings.records.map((r) => [
-      r.get('id') as string,
-      (JSON.parse(r.get('data') as string) as { districtAgs?: string }).districtAgs,
-    ]),
-  );
-  await writeMinutesItems(
-    tx,
-    items.map((i) => {
-      const districtAgs = i.districtAgs ?? districtOf.get(i.meetingId);
-      return districtAgs ? { ...i, districtAgs } : i;
-    }),
-  );
-  await writeAttendance(tx, marks);
-  await tx.run(
-    `MATCH (s:SharedState)
-     WHERE s.key STARTS WITH 'minutes:' OR s.key STARTS WITH 'task:' OR s.key STARTS WITH 'attendance:' OR s.key STARTS WITH 'protocol:'
-     DELETE s`,
-  );
 }
