@@ -17,6 +17,7 @@ import './types/subscriptions.js';
 import './types/request.js';
 import './types/meeting.js';
 import '../src/features/minutes/minutes.graphql.js';
+import '../src/features/scheduled-changes/scheduled-changes.graphql.js';
 import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';

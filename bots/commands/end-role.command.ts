@@ -77,6 +77,24 @@ async function endRole(
 function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof endRole>>, language: Language) {
   const de = language === 'de';
   const role = ROLE_LABEL[result.ended.role][language];
+  if (result.scheduled) {
+    const on = dayIn(result.until, language);
+    return reply([
+      de
+        ? `Geplant: Die Rolle ${role} von ${leaver.name} endet zum ${on}.`
+        : `Scheduled: ${leaver.name}'s role as ${role} ends on ${on}.`,
+      receiver
+        ? de
+          ? `${receiver.name} übernimmt an diesem Tag die offene Arbeit${result.scheduled.successorId ? ' und die Rolle' : ''}.`
+          : `${receiver.name} takes the open work${result.scheduled.successorId ? ' and the role' : ''} over on that day.`
+        : de
+          ? 'Für die offene Arbeit ist noch niemand da; bitte bis dahin eine Nachfolge eintragen.'
+          : 'Nobody is there yet to take the open work; please name a successor before that day.',
+      de
+        ? `Bis dahin ändert sich nichts. ${leaver.name}${result.scheduled.successorId && receiver ? ` und ${receiver.name}` : ''} sind informiert; zurücknehmen mit !geplant.`
+        : `Until then nothing changes. ${leaver.name}${result.scheduled.successorId && receiver ? ` and ${receiver.name}` : ''} have been told; take it back with !scheduled.`,
+    ]);
+  }
   const lines = [
     de
       ? `Die Rolle ${role} von ${leaver.name} endet zum ${germanDay(result.until)}.`

@@ -13,15 +13,7 @@ const CHANNEL_LABEL: Record<ContactChannel['channel'], Record<Language, string>>
   DISCORD: { de: 'Discord', en: 'Discord' },
 };
 
-export const ROLE_LABEL: Record<Role, Record<Language, string>> = {
-  KIK: { de: 'Kommunale Integrationskoordination', en: 'Municipal integration coordinator' },
-  KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'Integration coordinator of the district' },
-  BEAUFTRAGTE: { de: 'Ausländer- und Integrationsbeauftragte', en: 'Commissioner for foreigners and integration' },
-  VOLUNTEER: { de: 'Ehrenamt', en: 'Volunteer' },
-  INSTITUTION_CONTACT: { de: 'Ansprechperson einer Institution', en: 'Institution contact' },
-  ANALYST: { de: 'Analyse', en: 'Analyst' },
-  ADMIN: { de: 'Administration', en: 'Administrator' },
-};
+export { ROLE_LABEL } from '../../src/domain/role-labels.js';
 
 export interface PersonView {
   name: string;

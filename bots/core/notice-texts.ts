@@ -1,3 +1,4 @@
+import { roleInSentence } from '../../src/domain/role-labels.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { CoordinatingRole } from '../../src/domain/model.js';
 import type { ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
@@ -61,10 +62,6 @@ const closedBy = (state: keyof typeof CLOSED_WORDS, by: string | null, l: Langua
 const ownRequest = (subject: OwnRequestSubject, l: Language) =>
   `${de(l) ? 'Ihre Anfrage zu' : 'Your request about'} ${subject.place} („${subject.excerpt}“)`;
 
-const ROLE_NAMES: Record<CoordinatingRole, Record<Language, string>> = {
-  KIK: { de: 'Kommunale Integrationskoordination', en: 'municipal integration coordinator' },
-  KOORDINATIONSKRAFT: { de: 'Koordinationskraft Integration', en: 'integration coordinator of the district' },
-};
 
 const workLine = (work: HandedOverWork, language: Language) =>
   de(language)
@@ -281,14 +278,48 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
   workTakenOver: (n, l) =>
     text(
       de(l)
-        ? `Sie übernehmen von ${n.leaverName} (${ROLE_NAMES[n.role].de}, beendet zum ${n.until}): ${workLine(n.work, l)}.`
-        : `You take over from ${n.leaverName} (${ROLE_NAMES[n.role].en}, ended on ${n.until}): ${workLine(n.work, l)}.`,
+        ? `Sie übernehmen von ${n.leaverName} (${roleInSentence(n.role, l)}, beendet zum ${day(n.until)}): ${workLine(n.work, l)}.`
+        : `You take over from ${n.leaverName} (${roleInSentence(n.role, l)}, ended on ${day(n.until)}): ${workLine(n.work, l)}.`,
     ),
   roleEnded: (n, l) =>
     text(
       de(l)
-        ? `Ihre Rolle als ${ROLE_NAMES[n.role].de} ist zum ${n.until} beendet. ${n.receiverName} übernimmt ${workLine(n.work, l)}.`
-        : `Your role as ${ROLE_NAMES[n.role].en} ended on ${n.until}. ${n.receiverName} takes over ${workLine(n.work, l)}.`,
+        ? `Ihre Rolle als ${roleInSentence(n.role, l)} ist zum ${day(n.until)} beendet. ${n.receiverName} übernimmt ${workLine(n.work, l)}.`
+        : `Your role as ${roleInSentence(n.role, l)} ended on ${day(n.until)}. ${n.receiverName} takes over ${workLine(n.work, l)}.`,
+    ),
+  roleEndScheduled: (n, l) => {
+    const role = roleInSentence(n.role, l);
+    const on = day(n.effectiveOn);
+    const takes = n.successorName
+      ? de(l)
+        ? ` ${n.successorName} übernimmt ab diesem Tag Rolle und offene Arbeit.`
+        : ` ${n.successorName} takes the role and open work over from that day.`
+      : de(l)
+        ? ' Die offene Arbeit geht dann an die Koordination des Kreises.'
+        : ' The open work then goes to the district coordination.';
+    if (n.reader === 'leaver')
+      return text(
+        de(l)
+          ? `Ihre Rolle als ${role} endet zum ${on}.${takes} Bis dahin ändert sich nichts.`
+          : `Your role as ${role} ends on ${on}.${takes} Until then nothing changes.`,
+      );
+    if (n.reader === 'successor')
+      return text(
+        de(l)
+          ? `Sie übernehmen zum ${on} die Rolle von ${n.personName} (${role}) mit ihrer offenen Arbeit.`
+          : `You take over ${n.personName}'s role (${role}) with its open work on ${on}.`,
+      );
+    return text(
+      de(l)
+        ? `Geplant: Die Rolle von ${n.personName} (${role}) endet zum ${on}.${takes} Geplante Änderungen zeigt ${commandRef('scheduled')}.`
+        : `Scheduled: ${n.personName}'s role (${role}) ends on ${on}.${takes} ${commandRef('scheduled')} lists what is scheduled.`,
+    );
+  },
+  roleEndCancelled: (n, l) =>
+    text(
+      de(l)
+        ? `Abgesagt: Die Rolle von ${n.personName} (${roleInSentence(n.role, l)}) endet nicht zum ${day(n.effectiveOn)}; ${n.cancelledBy || 'die Administration'} hat die geplante Änderung zurückgenommen.`
+        : `Cancelled: ${n.personName}'s role (${roleInSentence(n.role, l)}) does not end on ${day(n.effectiveOn)}; ${n.cancelledBy || 'the administration'} took the scheduled change back.`,
     ),
   entryCheckDue: (_n, l) =>
     text(

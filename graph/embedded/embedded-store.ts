@@ -64,6 +64,7 @@ import { EmbeddedProposalStore } from './proposal-store.js';
 import { EmbeddedPollStore } from './poll-store.js';
 import { EmbeddedChatAccountStore } from './chat-account-store.js';
 import { EmbeddedNotificationSettingsStore } from './notification-settings-store.js';
+import { EmbeddedScheduledChangeStore } from '../../src/features/scheduled-changes/store/embedded-scheduled-change-store.js';
 import { migrate } from './migrations.js';
 
 // Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
@@ -85,6 +86,7 @@ export class EmbeddedStore implements GraphStore {
   readonly polls: EmbeddedPollStore;
   readonly chatAccounts: EmbeddedChatAccountStore;
   readonly notificationSettings: EmbeddedNotificationSettingsStore;
+  readonly scheduledChanges: EmbeddedScheduledChangeStore;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -95,6 +97,7 @@ export class EmbeddedStore implements GraphStore {
     this.polls = new EmbeddedPollStore(db);
     this.chatAccounts = new EmbeddedChatAccountStore(db);
     this.notificationSettings = new EmbeddedNotificationSettingsStore(db);
+    this.scheduledChanges = new EmbeddedScheduledChangeStore(db);
   }
 
   /** Opens (or creates) the store; a file that is not a readable hub store is refused, never reset. */
@@ -522,7 +525,7 @@ export class EmbeddedStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec(
-        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM chat_accounts; DELETE FROM notification_settings; DELETE FROM decision_votes; DELETE FROM decision_poll_answers; DELETE FROM decision_polls; DELETE FROM date_poll_votes; DELETE FROM date_poll_slots; DELETE FROM date_poll_invitees; DELETE FROM date_poll_invites; DELETE FROM date_polls; DELETE FROM funding_call_topics; DELETE FROM funding_call_districts; DELETE FROM funding_calls; DELETE FROM funding_follows; DELETE FROM advice_offer_topics; DELETE FROM advice_offers; DELETE FROM change_proposal_districts; DELETE FROM change_proposals; DELETE FROM minutes_items; DELETE FROM minutes_attendance; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms; DELETE FROM article_terms_network; DELETE FROM article_terms_public;',
+        'DELETE FROM links; DELETE FROM roles; DELETE FROM entities; DELETE FROM audit_subjects; DELETE FROM audit; DELETE FROM tokens; DELETE FROM state; DELETE FROM claims; DELETE FROM requests; DELETE FROM chat_accounts; DELETE FROM scheduled_change_districts; DELETE FROM scheduled_changes; DELETE FROM notification_settings; DELETE FROM decision_votes; DELETE FROM decision_poll_answers; DELETE FROM decision_polls; DELETE FROM date_poll_votes; DELETE FROM date_poll_slots; DELETE FROM date_poll_invitees; DELETE FROM date_poll_invites; DELETE FROM date_polls; DELETE FROM funding_call_topics; DELETE FROM funding_call_districts; DELETE FROM funding_calls; DELETE FROM funding_follows; DELETE FROM advice_offer_topics; DELETE FROM advice_offers; DELETE FROM change_proposal_districts; DELETE FROM change_proposals; DELETE FROM minutes_items; DELETE FROM minutes_attendance; DELETE FROM meeting_people; DELETE FROM meetings; DELETE FROM articles; DELETE FROM article_topics; DELETE FROM article_versions; DELETE FROM article_terms; DELETE FROM article_terms_network; DELETE FROM article_terms_public;',
       );
       bumpChangeSequence(this.db);
     })();

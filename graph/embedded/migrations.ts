@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { MINUTES_EMBEDDED_MIGRATION } from '../../src/features/minutes/store/migrations.js';
+import { SCHEDULED_CHANGES_EMBEDDED_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';
 
 // Numbered, idempotent schema steps for the embedded store, recorded in schema_migrations.
 // Append new steps; never edit one that has shipped.
@@ -482,6 +483,7 @@ const MIGRATIONS: Migration[] = [
       DELETE FROM state WHERE key >= 'notification-settings:' AND key < 'notification-settings;';
     `,
   },
+  { version: 18, name: 'changes scheduled for a later day', up: SCHEDULED_CHANGES_EMBEDDED_MIGRATION },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -8,6 +8,7 @@ import { moveProposalsOutOfState } from './proposal-store.js';
 import { movePollsOutOfState } from './poll-store.js';
 import { moveChatAccountsOutOfState } from './chat-account-store.js';
 import { moveNotificationSettingsOutOfState } from './notification-settings-store.js';
+import { SCHEDULED_CHANGES_NEO4J_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -207,6 +208,7 @@ const MIGRATIONS: Migration[] = [
     ],
     data: moveNotificationSettingsOutOfState,
   },
+  { version: 20, name: 'changes scheduled for a later day', statements: SCHEDULED_CHANGES_NEO4J_MIGRATION },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

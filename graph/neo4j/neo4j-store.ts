@@ -54,6 +54,7 @@ import { Neo4jProposalStore } from './proposal-store.js';
 import { Neo4jPollStore } from './poll-store.js';
 import { Neo4jChatAccountStore } from './chat-account-store.js';
 import { Neo4jNotificationSettingsStore } from './notification-settings-store.js';
+import { Neo4jScheduledChangeStore } from '../../src/features/scheduled-changes/store/neo4j-scheduled-change-store.js';
 import { claimOnce, holdLease, releaseLease } from './coordination.js';
 import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
 import { requestProperties } from './request-records.js';
@@ -104,6 +105,7 @@ export class Neo4jStore implements GraphStore {
   readonly polls: Neo4jPollStore;
   readonly chatAccounts: Neo4jChatAccountStore;
   readonly notificationSettings: Neo4jNotificationSettingsStore;
+  readonly scheduledChanges: Neo4jScheduledChangeStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -117,6 +119,7 @@ export class Neo4jStore implements GraphStore {
     this.polls = new Neo4jPollStore(this.sessions);
     this.chatAccounts = new Neo4jChatAccountStore(this.sessions);
     this.notificationSettings = new Neo4jNotificationSettingsStore(this.sessions);
+    this.scheduledChanges = new Neo4jScheduledChangeStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

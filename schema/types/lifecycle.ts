@@ -8,6 +8,7 @@ import type { RecordHistory } from '../../src/services/lifecycle/network-reviser
 import type { MergeResult } from '../../src/services/lifecycle/record-merger.js';
 import type { UpdatableKind } from '../../src/services/writes/inputs.js';
 import { builder } from '../builder.js';
+import { ScheduledChangeType } from '../../src/features/scheduled-changes/scheduled-changes.graphql.js';
 import {
   AllianceRef,
   FundingProgramRef,
@@ -204,6 +205,12 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
     handedOverRequests: t.idList({ resolve: (r) => r.requestIds }),
     handedOverMeetings: t.idList({ resolve: (r) => r.meetingIds }),
     handedOverTasks: t.idList({ description: 'Open action items of minutes.', resolve: (r) => r.taskIds }),
+    scheduled: t.field({
+      type: ScheduledChangeType,
+      nullable: true,
+      description: 'Set when `until` lies after today: the end is scheduled, and nothing has moved yet.',
+      resolve: (r) => r.scheduled,
+    }),
   }),
 });
 

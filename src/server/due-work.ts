@@ -1,7 +1,7 @@
 import type { HubServices } from '../services/hub-services.js';
 import { timerRuns } from './plugins/use-metrics.js';
 
-// What falls due with time: escalations, meeting and funding reminders, series occurrences, retention. Run by the instance that
+// What falls due with time: changes scheduled for the day, escalations, meeting and funding reminders, series occurrences, retention. Run by the instance that
 // holds the bots' lease, at start (catching up on what fell due while the hub was down) and
 // every minute; each item is claimed in the store, so it happens once even across a hand-over.
 
@@ -47,6 +47,12 @@ export function dueWork(
         .then(
           (n) => counted('funding-reminder', n, `Reminded ${n} subscribers of funding deadlines.`),
           failed('Reminding of funding deadlines'),
+        ),
+      services.handover
+        .applyDue()
+        .then(
+          (n) => counted('scheduled-change', n, `Applied ${n} changes scheduled for today.`),
+          failed('Applying scheduled changes'),
         ),
       services.requests
         .escalateDue()

@@ -12,6 +12,7 @@ import { NetworkLayouts } from './analysis/network-layout.js';
 import { NetworkWriter } from './writes/network-writer.js';
 import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
+import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
 import { RecordMerger } from './lifecycle/record-merger.js';
 import { ChangeProposals } from './lifecycle/proposals.js';
 import { Statistics } from './analysis/statistics.js';
@@ -51,6 +52,8 @@ export interface HubServices {
   reviser: NetworkReviser;
   /** Ends a coordinating role and hands its work over. */
   handover: Handover;
+  /** Changes of the network scheduled for a later day. */
+  scheduledChanges: ScheduledChanges;
   /** Merges duplicates and municipalities. */
   merger: RecordMerger;
   /** Members' proposals for their own records, and the coordination's review queue. */
@@ -148,7 +151,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const privacy = options.privacy ?? PrivacyKeys.random();
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4000';
   const minutes = new Minutes(store, now, new MinutesLinks(privacy, publicUrl, now));
-  const handover = new Handover(store, reviser, requests, planner, minutes);
+  const scheduledChanges = new ScheduledChanges(store, reviser, (ids, notice) => planner.tell(ids, notice), now);
+  const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges);
   const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
   const services: HubServices = {
     store,
@@ -156,6 +160,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     writer,
     reviser,
     handover,
+    scheduledChanges,
     proposals: new ChangeProposals(store, writer, reviser, handover, now),
     merger: new RecordMerger(store, reviser, identities, now, events),
     names,

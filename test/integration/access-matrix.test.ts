@@ -86,6 +86,8 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.myRequests': () => '{ myRequests { id } }',
   'Query.request': () => '{ request(id: "request:none") { id } }',
   'Query.districtRequests': () => `{ districtRequests(districtAgs: "14627") ${RESULT} }`,
+  'Query.scheduledChanges': () => `{ scheduledChanges ${RESULT} }`,
+  'Mutation.cancelScheduledChange': () => `mutation { cancelScheduledChange(id: "scheduled:none") ${RESULT} }`,
   'Query.waitingChatLinks': () => '{ waitingChatLinks { account } }',
   'Mutation.addMunicipality': (n) =>
     `mutation { addMunicipality(input: { name: "Matrixdorf ${n}", districtAgs: "14627" }) ${RESULT} }`,

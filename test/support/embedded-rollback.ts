@@ -11,6 +11,7 @@ const CREATED_BY: Record<number, string> = {
   12: 'DROP TABLE funding_call_topics; DROP TABLE funding_call_districts; DROP TABLE funding_calls; DROP TABLE funding_follows;',
   13: 'DROP TABLE advice_offer_topics; DROP TABLE advice_offers;',
   14: 'DROP TABLE change_proposal_districts; DROP TABLE change_proposals;',
+  18: 'DROP TABLE scheduled_change_districts; DROP TABLE scheduled_changes;',
   17: 'DROP TABLE notification_settings;',
   16: 'DROP TABLE chat_accounts;',
   15: 'DROP TABLE decision_votes; DROP TABLE decision_poll_answers; DROP TABLE decision_polls; DROP TABLE date_poll_votes; DROP TABLE date_poll_slots; DROP TABLE date_poll_invitees; DROP TABLE date_poll_invites; DROP TABLE date_polls;',

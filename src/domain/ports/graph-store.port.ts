@@ -12,6 +12,7 @@ import type { ProposalStore } from '../../services/lifecycle/domain/proposal-sto
 import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
 import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
 import type { NotificationSettingsStore } from '../../services/chat/domain/notification-settings-store.port.js';
+import type { ScheduledChangeStore } from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 
 // A store adapter is every aggregate's port at once (one database); services and commands take
 // only the ports they use, so what a piece of code may touch shows in its constructor.
@@ -29,6 +30,7 @@ export type * from '../../services/lifecycle/domain/proposal-store.port.js';
 export type * from '../../services/meetings/domain/poll-store.port.js';
 export type * from '../../services/chat/domain/chat-account-store.port.js';
 export type * from '../../services/chat/domain/notification-settings-store.port.js';
+export type * from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 export type {
   ChangeGuard,
   EntityListQuery,
@@ -65,6 +67,8 @@ export interface GraphStore
   readonly chatAccounts: ChatAccountStore;
   /** What reaches each person where. */
   readonly notificationSettings: NotificationSettingsStore;
+  /** Changes of the network that take effect on a later day. */
+  readonly scheduledChanges: ScheduledChangeStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,8 @@
 import type { Viewer } from '../access/domain/access.js';
+import { SYSTEM } from '../access/domain/authorization.js';
+import { AlreadyEnded, NotFound } from '../../domain/errors.js';
+import type { ScheduledChange } from '../../features/scheduled-changes/domain/scheduled-change.js';
+import type { ScheduledChanges } from '../../features/scheduled-changes/scheduled-changes.js';
 import { districtId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
@@ -17,6 +21,8 @@ export interface HandoverResult extends RoleEnding {
   requestIds: string[];
   meetingIds: string[];
   taskIds: string[];
+  /** Set when the role ends on a later day: the change is scheduled, and nothing has moved yet. */
+  scheduled: ScheduledChange | null;
 }
 
 export class Handover {
@@ -26,19 +32,44 @@ export class Handover {
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
     private readonly minutes: Minutes,
+    private readonly scheduled: ScheduledChanges,
   ) {}
 
+  /**
+   * Ends a role on `until` (today by default) and hands its open work over; a day after today
+   * schedules it instead (checked now, applied by `applyDue` on the day, cancellable until then).
+   */
   async endRole(
     input: { id: string; until?: string | null },
     successorId: string | null,
     actor: Viewer,
   ): Promise<HandoverResult> {
+    if (input.until && input.until > this.scheduled.today()) {
+      const { change, role } = await this.scheduled.scheduleRoleEnd(
+        { roleId: input.id, effectiveOn: input.until, successorId },
+        actor,
+      );
+      const receiverId = isCoordinatingRole(role.role)
+        ? (successorId ?? (await this.districtCoordination(role.scopeId, role.personId)))
+        : null;
+      return {
+        ended: { ...role, until: input.until },
+        until: input.until,
+        successor: null,
+        takenOver: [],
+        receiverId,
+        requestIds: [],
+        meetingIds: [],
+        taskIds: [],
+        scheduled: change,
+      };
+    }
     const ending = await this.reviser.endRole(input, successorId, actor);
     const { ended } = ending;
-    if (!isCoordinatingRole(ended.role))
-      return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
+    const nothing = { receiverId: null, requestIds: [], meetingIds: [], taskIds: [], scheduled: null };
+    if (!isCoordinatingRole(ended.role)) return { ...ending, ...nothing };
     const receiverId = ending.successor?.personId ?? (await this.districtCoordination(ended.scopeId, ended.personId));
-    if (!receiverId) return { ...ending, receiverId: null, requestIds: [], meetingIds: [], taskIds: [] };
+    if (!receiverId) return { ...ending, ...nothing };
     const [receiver, leaver] = await this.store.entitiesByIds([receiverId, ended.personId]);
     const receiverName = receiver?.name ?? receiverId;
     const requests = await this.requests.handOver(ended.personId, receiverId, receiverName);
@@ -56,7 +87,31 @@ export class Handover {
       requestIds: requests.map((r) => r.id),
       meetingIds: meetings.map((m) => m.id),
       taskIds: tasks.map((t) => t.id),
+      scheduled: null,
     };
+  }
+
+  /**
+   * Applies the scheduled role ends whose day has come, each once: a role already ended is not
+   * ended again (a run interrupted after the end is settled by the next), and work still held by
+   * the leaver moves. Answers how many were applied; one that fails stays scheduled for the next run.
+   */
+  async applyDue(): Promise<number> {
+    let applied = 0;
+    for (const change of await this.scheduled.due()) {
+      try {
+        await this.endRole({ id: change.roleId, until: change.effectiveOn }, change.successorId, SYSTEM);
+      } catch (error) {
+        if (error instanceof NotFound) {
+          await this.scheduled.settle(change, 'CANCELLED');
+          continue;
+        }
+        if (!(error instanceof AlreadyEnded)) throw error;
+      }
+      await this.scheduled.settle(change, 'APPLIED');
+      applied++;
+    }
+    return applied;
   }
 
   /** The Koordinationskraft of the district the role was held in, unless it is the one leaving. */

@@ -95,9 +95,11 @@ export class NetworkReviser {
     input: { id: string; until?: string | null },
     successorId: string | null,
     actor: Viewer,
+    /** Checks everything (rights, rules, a day in the future allowed) and writes nothing: for scheduling a change. */
+    options: { dryRun?: boolean } = {},
   ): Promise<RoleEnding> {
     const { id, until: given } = parseInput(endingSchema, input);
-    const until = this.endDate(given ?? null);
+    const until = options.dryRun ? (given ?? berlinDay(this.now())) : this.endDate(given ?? null);
     const [ended] = await this.store.rolesByIds([id]);
     if (!ended) throw new NotFound('Role', id);
     const revision: NetworkRevision = { ...emptyRevision(), endedRoles: [{ id, until }] };
@@ -145,6 +147,8 @@ export class NetworkReviser {
         ...(ended.scopeId ? [ended.scopeId] : []),
         ...(successor ? [successor.id, successor.personId] : []),
       ],
+      undefined,
+      options.dryRun,
     );
     return { ended: { ...ended, until }, until, successor, takenOver: successor ? takenOver : [] };
   }
@@ -307,6 +311,7 @@ export class NetworkReviser {
     details: Record<string, unknown>,
     subjectIds: string[],
     authorize?: (facts: RevisionFacts) => void,
+    dryRun = false,
   ): Promise<void> {
     const at = this.now().toISOString();
     const audit: AuditEntry = {
@@ -333,10 +338,13 @@ export class NetworkReviser {
             authorizeChanges(actor, bundle, facts, { actorDistricts, targets, changedPeople });
           }
           validateRevision(revision, facts, this.settings);
+          // Checked as the real write would be, inside its transaction; leaving now writes nothing.
+          if (dryRun) throw new DryRunDone();
         },
         audit,
       );
     } catch (error) {
+      if (error instanceof DryRunDone) return;
       throw error instanceof EditConflict ? await this.named(error) : error;
     }
     this.events?.publish({ action, subjectIds: audit.subjectIds, at, ...(touched ? { touched } : {}) });
@@ -377,3 +385,6 @@ export class NetworkReviser {
     return given ?? today;
   }
 }
+
+/** Ends a dry run's transaction after every check passed. */
+class DryRunDone extends Error {}

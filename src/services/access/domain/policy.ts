@@ -1,5 +1,19 @@
 import type { AccessRole, Viewer } from './access.js';
 import type { Role, Visibility } from '../../../domain/model.js';
+import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
+import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
+import {
+  ADMIN_ONLY,
+  ANALYSING,
+  COORDINATING,
+  EVERYONE,
+  ORGANISERS,
+  SIGNED_IN,
+  STRUCTURE,
+  WRITING,
+  type PolicyRow,
+  type Principal,
+} from './policy-rows.js';
 
 // The access policy, written as data: who (by access level) may call each operation of every
 // interface, and what of a person each level sees. GraphQL root fields are gated by it in one
@@ -12,42 +26,7 @@ import type { Role, Visibility } from '../../../domain/model.js';
 // roles (KIK, ...) only count up to that level; in chat, where there is no token, the roles
 // give the level (see levelOfRoles).
 
-export const PRINCIPALS = [
-  'anonymous',
-  'member',
-  'coordinator',
-  'districtCoordinator',
-  'analyst',
-  'analystWithGrant',
-  'admin',
-] as const;
-export type Principal = (typeof PRINCIPALS)[number];
-
-export type Scope =
-  /** Writes only what lies in the caller's district (district coordinators: their token's; coordinators: their roles'). */
-  | 'ownDistrict'
-  /** Only what the caller takes part in (their requests, meetings, polls). */
-  | 'involved'
-  /** Only the caller's own records. */
-  | 'self'
-  /** The caller holds a KIK or Koordinationskraft role in a district. */
-  | 'organisingRole';
-
-export interface PolicyRow {
-  who: readonly Principal[];
-  scope?: Scope;
-  /** What the caller sees, where it depends on who asks. */
-  sees?: string;
-}
-
-const EVERYONE: readonly Principal[] = PRINCIPALS;
-const SIGNED_IN: readonly Principal[] = PRINCIPALS.filter((p) => p !== 'anonymous');
-const COORDINATING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
-const ANALYSING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'analyst', 'analystWithGrant', 'admin'];
-const WRITING: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
-const STRUCTURE: readonly Principal[] = ['districtCoordinator', 'admin'];
-const ADMIN_ONLY: readonly Principal[] = ['admin'];
-const ORGANISERS: readonly Principal[] = ['coordinator', 'districtCoordinator', 'admin'];
+export { PRINCIPALS, type PolicyRow, type Principal, type Scope } from './policy-rows.js';
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
 const FUNDING = 'open calls for the caller’s districts: public ones to anybody, the others when signed in';
@@ -55,6 +34,9 @@ const ARTICLES =
   'articles the caller may read: public ones; network ones when signed in; coordinators’ ones for coordinators';
 
 export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
+  // The rows feature modules bring along.
+  ...MINUTES_POLICY,
+  ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
   'Query.districts': { who: EVERYONE },
   'Query.district': { who: EVERYONE, sees: PEOPLE },
@@ -242,17 +224,12 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Chat.reschedule': { who: ORGANISERS, scope: 'involved' },
   'Chat.cancel': { who: ORGANISERS, scope: 'involved' },
   'Chat.agenda': { who: ORGANISERS, scope: 'involved' },
-  'Chat.note': { who: SIGNED_IN, scope: 'involved' },
   'Chat.decision': { who: SIGNED_IN, scope: 'involved' },
   'Chat.poll': {
     who: SIGNED_IN,
     scope: 'involved',
     sees: 'the running meeting’s people vote; the opener or organiser ends it',
   },
-  'Chat.task': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.minutes': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.present': { who: SIGNED_IN, scope: 'involved', sees: 'oneself; the organiser marks the meeting’s people' },
-  'Chat.tasks': { who: SIGNED_IN, scope: 'self' },
   'Chat.calendar': { who: SIGNED_IN, scope: 'self' },
   'Chat.mydata': { who: SIGNED_IN, scope: 'self' },
   'Chat.notifications': { who: SIGNED_IN, scope: 'self' },
@@ -266,10 +243,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'GET /articles/<article>': {
     who: EVERYONE,
     sees: 'a public article; any other only through the signed link its reader got, for 30 days',
-  },
-  'GET /minutes/<meeting>': {
-    who: EVERYONE,
-    sees: 'whoever holds the signed link sent with the closed minutes: that meeting’s minutes, for 90 days',
   },
   'GET /mail/act': {
     who: EVERYONE,

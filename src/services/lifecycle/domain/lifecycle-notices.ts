@@ -1,4 +1,4 @@
-import type { CoordinatingRole } from '../../../domain/model.js';
+import type { CoordinatingRole, Role } from '../../../domain/model.js';
 import type { ProposedChange } from './proposals.js';
 
 // What keeping the network true tells people (handovers, proposals, the yearly check), as typed
@@ -24,6 +24,18 @@ export type LifecycleNotice =
   | { type: 'workTakenOver'; leaverName: string; role: CoordinatingRole; until: string; work: HandedOverWork }
   /** To the person whose role ended. */
   | { type: 'roleEnded'; receiverName: string; role: CoordinatingRole; until: string; work: HandedOverWork }
+  /** To the leaver, the successor and the district coordination: a role ends on a later day. */
+  | {
+      type: 'roleEndScheduled';
+      personName: string;
+      role: CoordinatingRole | Role;
+      effectiveOn: string;
+      successorName: string | null;
+      /** The reader's own part: whose role ends, who takes over, or who oversees it. */
+      reader: 'leaver' | 'successor' | 'coordination';
+    }
+  /** To those told of a scheduled role end: it will not happen. */
+  | { type: 'roleEndCancelled'; personName: string; role: CoordinatingRole | Role; effectiveOn: string; cancelledBy: string }
   | { type: 'entryCheckDue' }
   /** To the reviewers of the proposer's districts; `waitingDays` when it is a reminder. */
   | { type: 'proposalToReview'; proposal: ProposalFacts; waitingDays: number | null }
