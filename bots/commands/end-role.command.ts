@@ -91,8 +91,8 @@ function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof en
           ? 'Für die offene Arbeit ist noch niemand da; bitte bis dahin eine Nachfolge eintragen.'
           : 'Nobody is there yet to take the open work; please name a successor before that day.',
       de
-        ? `Bis dahin ändert sich nichts. ${leaver.name}${result.scheduled.successorId && receiver ? ` und ${receiver.name}` : ''} sind informiert; zurücknehmen mit !geplant.`
-        : `Until then nothing changes. ${leaver.name}${result.scheduled.successorId && receiver ? ` and ${receiver.name}` : ''} have been told; take it back with !scheduled.`,
+        ? `Bis dahin ändert sich nichts. ${result.scheduled.successorId && receiver ? `${leaver.name} und ${receiver.name} sind` : `${leaver.name} ist`} informiert; zurücknehmen mit !geplant.`
+        : `Until then nothing changes. ${result.scheduled.successorId && receiver ? `${leaver.name} and ${receiver.name} have` : `${leaver.name} has`} been told; take it back with !scheduled.`,
     ]);
   }
   const lines = [

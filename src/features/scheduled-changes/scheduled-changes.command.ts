@@ -66,12 +66,15 @@ export const scheduledCommand = defineCommand({
     const de = language === 'de';
     const line = (c: { change: ScheduledChange; person: string; successor: string | null }) =>
       describe(c.change, c.person, c.successor, language);
-    if (result.cancelled)
+    if (result.cancelled) {
+      const { change, person } = result.cancelled;
+      const role = ROLE_LABEL[change.role][language];
       return reply([
         de
-          ? `Zurückgenommen: ${line(result.cancelled)} Alle, denen es angekündigt war, sind informiert.`
-          : `Taken back: ${line(result.cancelled)} Everyone it was announced to has been told.`,
+          ? `Zurückgenommen: Die Rolle ${role} von ${person} endet nicht zum ${germanDay(change.effectiveOn)}. Alle, denen es angekündigt war, sind informiert.`
+          : `Taken back: ${person}'s role as ${role} does not end on ${change.effectiveOn}. Everyone it was announced to has been told.`,
       ]);
+    }
     if (result.list.length === 0)
       return reply([de ? 'In Ihren Kreisen ist nichts geplant.' : 'Nothing is scheduled in your districts.']);
     return reply([

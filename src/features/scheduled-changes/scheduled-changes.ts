@@ -17,6 +17,9 @@ import type { ScheduledChangeStore } from './domain/scheduled-change-store.port.
 // listed for the district coordination until the day, cancellable until then. Applying them on
 // the day is the handover's part (Handover.applyDue), which the timer runs.
 
+/** How far ahead a change may be scheduled: a typo in the year is caught, a real plan is not. */
+const MAX_YEARS_AHEAD = 2;
+
 type Store = NetworkStore & NetworkLifecycleStore & { readonly scheduledChanges: ScheduledChangeStore };
 
 export class ScheduledChanges {
@@ -36,6 +39,12 @@ export class ScheduledChanges {
     input: { roleId: string; effectiveOn: string; successorId: string | null },
     viewer: Viewer,
   ): Promise<{ change: ScheduledChange; role: RoleAssignment }> {
+    const latest = `${Number(this.today().slice(0, 4)) + MAX_YEARS_AHEAD}${this.today().slice(4)}`;
+    if (input.effectiveOn > latest)
+      throw new InvalidInput('until', `must lie within ${MAX_YEARS_AHEAD} years`, {
+        field: 'Datum',
+        problem: `liegt zu weit in der Zukunft (höchstens ${MAX_YEARS_AHEAD} Jahre voraus)`,
+      });
     const [role] = await this.store.rolesByIds([input.roleId]);
     if (!role) throw new NotFound('Role', input.roleId);
     if (role.until) throw new AlreadyEnded('Role', role.until);
@@ -87,7 +96,7 @@ export class ScheduledChanges {
     };
     await this.store.scheduledChanges.saveScheduledChange(cancelled);
     const [person, canceller] = await this.store.entitiesByIds([change.personId, viewer.personId ?? change.personId]);
-    const people = await this.concerned(change, null);
+    const people = await this.concerned(change, viewer.personId);
     await this.tell(people, {
       type: 'roleEndCancelled',
       personName: person?.name ?? '',

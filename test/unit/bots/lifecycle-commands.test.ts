@@ -78,7 +78,8 @@ it('edits a record by field names and answers a wrong field or date clearly, cha
   );
   expect(await say(kk, '!bearbeiten Nirgendwo Name=X')).toMatch(/nicht bekannt/);
   expect(await say(kk, '!rolle-beenden Mira Hoffmann zum irgendwann')).toContain('Das kann ich nicht als Tag lesen');
-  expect(await say(kk, '!rolle-beenden Mira Hoffmann zum 1.1.2999')).toContain('darf nicht in der Zukunft liegen');
+  // A later day schedules the change (issue 34); one years away is a typo, refused.
+  expect(await say(kk, '!rolle-beenden Mira Hoffmann zum 1.1.2999')).toContain('liegt zu weit in der Zukunft');
   const [after] = await hub.store.entitiesByIds(['municipality:14627-coswig']);
   expect(after).toMatchObject({ name: 'Coswig (Sachsen)', version: 3 });
 });
