@@ -1,6 +1,5 @@
 import { roleInSentence } from '../../src/domain/role-labels.js';
 import type { Language } from '../../src/domain/errors.js';
-import type { CoordinatingRole } from '../../src/domain/model.js';
 import type { ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
 import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
 import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle/domain/lifecycle-notices.js';
@@ -61,7 +60,6 @@ const closedBy = (state: keyof typeof CLOSED_WORDS, by: string | null, l: Langua
 /** A requester's own request, named by place and its first words instead of its id. */
 const ownRequest = (subject: OwnRequestSubject, l: Language) =>
   `${de(l) ? 'Ihre Anfrage zu' : 'Your request about'} ${subject.place} („${subject.excerpt}“)`;
-
 
 const workLine = (work: HandedOverWork, language: Language) =>
   de(language)

@@ -35,7 +35,13 @@ export type LifecycleNotice =
       reader: 'leaver' | 'successor' | 'coordination';
     }
   /** To those told of a scheduled role end: it will not happen. */
-  | { type: 'roleEndCancelled'; personName: string; role: CoordinatingRole | Role; effectiveOn: string; cancelledBy: string }
+  | {
+      type: 'roleEndCancelled';
+      personName: string;
+      role: CoordinatingRole | Role;
+      effectiveOn: string;
+      cancelledBy: string;
+    }
   | { type: 'entryCheckDue' }
   /** To the reviewers of the proposer's districts; `waitingDays` when it is a reminder. */
   | { type: 'proposalToReview'; proposal: ProposalFacts; waitingDays: number | null }
