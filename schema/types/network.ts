@@ -49,6 +49,16 @@ const NetworkNodeType = builder.objectRef<PlacedNode>('NetworkNode').implement({
       resolve: (n) => n.x ?? null,
     }),
     y: t.float({ nullable: true, resolve: (n) => n.y ?? null }),
+    since: t.string({
+      nullable: true,
+      description: "When the record began (people: their first role's start), YYYY-MM-DD, where known.",
+      resolve: (n) => n.since ?? null,
+    }),
+    until: t.string({
+      nullable: true,
+      description: 'The day it ended (people: when their last role ended), YYYY-MM-DD; null while it holds.',
+      resolve: (n) => n.until ?? null,
+    }),
   }),
 });
 
@@ -69,6 +79,12 @@ const NetworkEdgeType = builder.objectRef<NetworkEdge>('NetworkEdge').implement(
       nullable: true,
       description:
         'The latest date the collaboration is known active (YYYY-MM-DD): today for a link that began at a known date, else its last meeting or routed request.',
+    }),
+    until: t.string({
+      nullable: true,
+      description:
+        'The day the collaboration ended (YYYY-MM-DD): its last link, role or tie ended then; null while one holds. Only views with what has ended (`withEnded`, `at`) show ended ones.',
+      resolve: (e) => e.until ?? null,
     }),
   }),
 });

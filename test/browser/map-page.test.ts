@@ -366,5 +366,37 @@ describe('the network map', () => {
     await expect.poll(() => count(windowed, 'edges')).toBe(after.length);
     expect(problemsOf(windowed)).toEqual([]);
     await windowed.close();
+
+    // Issue 34: ended ones carry their end; in a period reaching past it they are drawn dashed, and
+    // the details panel names them with their dates. No edge is active before it began.
+    const dated = await api<{
+      network: {
+        edges: {
+          source: string;
+          target: string;
+          since: string | null;
+          lastActive: string | null;
+          until: string | null;
+        }[];
+      };
+    }>(
+      `{ network(districtAgs: "${MEISSEN}", withEnded: true) { edges { source target since lastActive until } } }`,
+      adminToken,
+    );
+    expect(dated.network.edges.find(joins)).toMatchObject({ since: '2019-05-01', until: '2021-01-01' });
+    expect(dated.network.edges.filter((e) => e.since && e.lastActive && e.lastActive < e.since)).toEqual([]);
+    const spanning = await openMap(
+      `?district=${MEISSEN}&from=2020-06-01&to=2021-06-30&focus=alliance:demo-14627-1`,
+      adminToken,
+    );
+    expect(Number(await spanning.getAttribute('#map', 'data-ended-edges'))).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => spanning.textContent('#details-body'), { timeout: 10_000 })
+      .toMatch(/Beendete Verbindungen.*\(01\.05\.2019 – 01\.01\.2021\)/);
+    expect(problemsOf(spanning)).toEqual([]);
+    const before2021 = await openMap(`?district=${MEISSEN}&from=2020-01-01&to=2020-06-30`, adminToken);
+    expect(Number(await before2021.getAttribute('#map', 'data-ended-edges'))).toBe(0);
+    await before2021.close();
+    await spanning.close();
   });
 });

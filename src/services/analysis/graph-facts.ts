@@ -33,6 +33,9 @@ export interface NodeAttributes {
   districts: string[];
   roles: Role[];
   population: number | null;
+  /** When the record began and ended (people: their roles'), YYYY-MM-DD; until null while it holds. */
+  since: string | null;
+  until: string | null;
 }
 
 export interface EdgeAttributes {
@@ -41,6 +44,8 @@ export interface EdgeAttributes {
   /** The collaboration's first known date and its last (today for a running link), YYYY-MM-DD. */
   since: string | null;
   lastActive: string | null;
+  /** The day the last of its links, roles or ties ended; null while any holds (meetings and hops never end). */
+  until: string | null;
 }
 
 export type CollaborationGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -70,6 +75,7 @@ interface Contribution {
   type: EdgeType;
   since: string | null;
   lastActive: string | null;
+  until?: string | null;
 }
 
 /** Structural ties first, then roles, links, meetings and requests: the first type names the edge. */
@@ -317,7 +323,19 @@ export class NetworkFacts {
         if (scope?.districtAgs && !districts.includes(scope.districtAgs)) districts.push(scope.districtAgs);
       }
     }
-    return { kind: entity.kind, name: entity.name, districts, roles, population: entity.population };
+    let since = entity.since ?? null;
+    let until = entity.until ?? null;
+    if (entity.kind === 'Person') {
+      const held = this.rolesAt
+        .get(entity.id)
+        .map((id) => this.roles.get(id)!)
+        .filter((r) => r.personId === entity.id);
+      const starts = held.map((r) => r.since).filter((d): d is string => Boolean(d));
+      if (starts.length) since = starts.sort()[0]!;
+      // A person has ended when every role they held has (people without roles never end here).
+      if (held.length && held.every((r) => r.until)) until = held.map((r) => r.until!).sort().at(-1)!;
+    }
+    return { kind: entity.kind, name: entity.name, districts, roles, population: entity.population, since, until };
   }
 
   private setEntity(id: string, entity: SnapshotEntity | null, dirty?: Dirty): void {
@@ -435,7 +453,8 @@ export class NetworkFacts {
   /** A link with a start date is a collaboration still going on: active from then until today, or until the day before it ended. */
   private linkTie(l: Link): Contribution {
     const lastActive = l.until ? dayBefore(l.until) : l.since ? this.now().toISOString().slice(0, 10) : null;
-    return { a: l.fromId, b: l.toId, type: l.type, since: l.since?.slice(0, 10) ?? null, lastActive };
+    const until = l.until?.slice(0, 10) ?? null;
+    return { a: l.fromId, b: l.toId, type: l.type, since: l.since?.slice(0, 10) ?? null, lastActive, until };
   }
 }
 
@@ -443,7 +462,7 @@ export class NetworkFacts {
 function tiesOf(entity: SnapshotEntity): Contribution[] {
   const ties: Contribution[] = [];
   const tie = (b: string, type: EdgeType) => {
-    if (b !== entity.id) ties.push({ a: entity.id, b, type, since: null, lastActive: null });
+    if (b !== entity.id) ties.push({ a: entity.id, b, type, since: null, lastActive: null, until: entity.until ?? null });
   };
   if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
   if (entity.kind === 'Institution' || entity.kind === 'Project')
@@ -454,7 +473,7 @@ function tiesOf(entity: SnapshotEntity): Contribution[] {
 
 function roleTie(r: RoleAssignment): Contribution {
   const type: EdgeType = r.role === 'VOLUNTEER' ? 'MEMBER_OF' : r.role === 'INSTITUTION_CONTACT' ? 'WORKS_AT' : 'ROLE';
-  return { a: r.personId, b: r.scopeId!, type, since: null, lastActive: null };
+  return { a: r.personId, b: r.scopeId!, type, since: r.since ?? null, lastActive: null, until: r.until ?? null };
 }
 
 function hopTie(fromId: string, toId: string, at: string): Contribution {
@@ -486,17 +505,24 @@ function edgeAttributes(contributions: Iterable<Contribution>): EdgeAttributes {
   let weight = 0;
   let since: string | null = null;
   let lastActive: string | null = null;
+  let until: string | null = null;
+  let holds = false;
   for (const c of contributions) {
     types.add(c.type);
     weight++;
     if (c.since !== null && (since === null || c.since < since)) since = c.since;
     if (c.lastActive !== null && (lastActive === null || c.lastActive > lastActive)) lastActive = c.lastActive;
+    if (!c.until) holds = true;
+    else if (until === null || c.until > until) until = c.until;
   }
+  // No collaboration is active before it began (a link ended on the day it began, say).
+  if (since !== null && lastActive !== null && lastActive < since) lastActive = since;
   return {
     types: [...types].sort((x, y) => TYPE_ORDER.indexOf(x) - TYPE_ORDER.indexOf(y)),
     weight,
     since,
     lastActive,
+    until: holds ? null : until,
   };
 }
 

@@ -32,6 +32,9 @@ export interface NetworkNode {
   roles: Role[];
   /** For aggregated views: how many actors the node stands for. */
   size: number;
+  /** When it began and ended (YYYY-MM-DD), where known; until null while it holds. */
+  since?: string | null;
+  until?: string | null;
 }
 
 export interface NetworkEdge {
@@ -41,6 +44,8 @@ export interface NetworkEdge {
   weight: number;
   since: string | null;
   lastActive: string | null;
+  /** The day it ended, in views with what has ended; null while it holds. */
+  until?: string | null;
 }
 
 export interface NetworkView {
@@ -336,7 +341,12 @@ export class NetworkGraph {
       for (const id of [...selected])
         graph.forEachNeighbor(id, (neighbour, attrs) => void (attrs.kind === 'Topic' && selected.add(neighbour)));
     }
-    const nodes = [...selected].map((id) => toNode(id, graph.getNodeAttributes(id)));
+    // As of a day, what ended after it had not ended yet.
+    const endedBy = (until: string | null | undefined) => (until && (!query.at || until <= query.at) ? until : null);
+    const nodes = [...selected].map((id) => {
+      const node = toNode(id, graph.getNodeAttributes(id));
+      return { ...node, until: endedBy(node.until) };
+    });
     const edges: NetworkEdge[] = [];
     // Only the edges at selected nodes: a district's view never walks the whole country's graph.
     for (const id of selected) {
@@ -350,6 +360,7 @@ export class NetworkGraph {
             weight: attrs.weight,
             since: attrs.since,
             lastActive: attrs.lastActive,
+            until: endedBy(attrs.until),
           });
       });
     }
@@ -464,5 +475,7 @@ function toNode(id: string, attrs: NodeAttributes): NetworkNode {
     districtAgs: attrs.districts[0] ?? null,
     roles: attrs.roles,
     size: 1,
+    since: attrs.since ?? null,
+    until: attrs.until ?? null,
   };
 }

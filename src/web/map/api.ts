@@ -12,6 +12,9 @@ export interface MapNode {
   size: number;
   x: number | null;
   y: number | null;
+  /** When it began and ended (YYYY-MM-DD), where known; until only in a chosen period, for what has ended. */
+  since: string | null;
+  until: string | null;
 }
 
 export interface MapEdge {
@@ -22,6 +25,8 @@ export interface MapEdge {
   /** Earliest and latest known dates of the collaboration (YYYY-MM-DD). */
   since: string | null;
   lastActive: string | null;
+  /** The day it ended; null while it holds. */
+  until: string | null;
 }
 
 export interface MapAnalytics {
@@ -85,8 +90,8 @@ export async function loadNetwork(
 ): Promise<{ nodes: MapNode[]; edges: MapEdge[] }> {
   const query = `query Map($districtAgs: String, $aggregate: Boolean, $withEnded: Boolean) {
     network(districtAgs: $districtAgs, aggregate: $aggregate, layout: true, withTopics: true, withEnded: $withEnded) {
-      nodes { id label type districtAgs size x y }
-      edges { source target type weight since lastActive }
+      nodes { id label type districtAgs size x y since until }
+      edges { source target type weight since lastActive until }
     }
   }`;
   return (await gql<{ network: { nodes: MapNode[]; edges: MapEdge[] } }>(query, { districtAgs, aggregate, withEnded }))

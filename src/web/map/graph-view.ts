@@ -38,6 +38,11 @@ export class GraphView {
           selector: 'edge',
           style: { width: 'data(width)', 'line-color': '#8a8a8a', opacity: 0.7, 'curve-style': 'haystack' },
         },
+        { selector: 'edge.ended', style: { 'line-style': 'dashed', opacity: 0.5 } },
+        {
+          selector: 'node.ended',
+          style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#555555' },
+        },
         { selector: 'node.gap', style: { 'border-width': 4, 'border-color': '#D55E00', 'border-style': 'dashed' } },
         {
           selector: 'node.isolated',
@@ -68,6 +73,7 @@ export class GraphView {
         data: { id: n.id, label: n.label, type: n.type, size: sizes.get(n.id) ?? MIN_SIZE },
         position: positions?.get(n.id) ?? { x: n.x ?? 0, y: n.y ?? 0 },
         classes: [
+          endedBy(n.until, state.to) ? 'ended' : '',
           state.highlights.gaps && visible.gaps.has(n.id) ? 'gap' : '',
           state.highlights.isolated && visible.isolated.has(n.id) ? 'isolated' : '',
           state.highlights.brokers && visible.brokers.has(n.id) ? 'broker' : '',
@@ -82,6 +88,7 @@ export class GraphView {
           type: e.type,
           width: 1 + (4 * e.weight) / maxWeight,
         },
+        classes: endedBy(e.until, state.to) ? ['ended'] : [],
       })),
     ];
     this.cy.batch(() => {
@@ -131,8 +138,8 @@ export class GraphView {
       : null;
   }
 
-  counts(): { nodes: number; edges: number } {
-    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
+  counts(): { nodes: number; edges: number; endedEdges: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length, endedEdges: this.cy.edges('.ended').length };
   }
 
   png(): string {
@@ -178,4 +185,9 @@ function arrangeByDistrict(visible: Visible): Map<string, { x: number; y: number
     }
   }
   return positions;
+}
+
+/** Ended within what the map shows: by the end of the chosen period (or at all, without one). */
+function endedBy(until: string | null | undefined, periodEnd: string | null): boolean {
+  return Boolean(until && (!periodEnd || until <= periodEnd));
 }

@@ -106,6 +106,7 @@ function draw(): void {
   const map = $('map');
   map.dataset.nodes = String(counts.nodes);
   map.dataset.edges = String(counts.edges);
+  map.dataset.endedEdges = String(counts.endedEdges);
   map.dataset.state = 'ready';
   $('status').textContent = t().shown(counts.nodes, counts.edges);
 }
@@ -137,7 +138,12 @@ async function select(id: string): Promise<void> {
   if (aggregated && id.startsWith('district:'))
     return update({ district: id.slice('district:'.length), focus: null }, true);
   graph.select(id);
-  await showDetails($('details-body'), id, state.language);
+  const labels = new Map(data.nodes.map((n) => [n.id, n.label]));
+  await showDetails($('details-body'), id, state.language, {
+    node: data.nodes.find((n) => n.id === id) ?? null,
+    edges: data.edges,
+    labelOf: (other) => labels.get(other) ?? other,
+  });
 }
 
 async function refreshSignIn(): Promise<void> {

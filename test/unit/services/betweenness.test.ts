@@ -20,7 +20,7 @@ function twoGroups(size: number): CollaborationGraph {
   const edge = (a: string, b: string) =>
     a !== b &&
     !graph.hasEdge(a, b) &&
-    graph.addEdge(a, b, { types: ['COOPERATES_WITH'], weight: 1, since: null, lastActive: null });
+    graph.addEdge(a, b, { types: ['COOPERATES_WITH'], weight: 1, since: null, lastActive: null, until: null });
   for (const group of ['a', 'b'])
     for (let i = 0; i < size; i++) {
       node(`${group}${i}`);
