@@ -333,7 +333,11 @@ export class NetworkFacts {
       const starts = held.map((r) => r.since).filter((d): d is string => Boolean(d));
       if (starts.length) since = starts.sort()[0]!;
       // A person has ended when every role they held has (people without roles never end here).
-      if (held.length && held.every((r) => r.until)) until = held.map((r) => r.until!).sort().at(-1)!;
+      if (held.length && held.every((r) => r.until))
+        until = held
+          .map((r) => r.until!)
+          .sort()
+          .at(-1)!;
     }
     return { kind: entity.kind, name: entity.name, districts, roles, population: entity.population, since, until };
   }
@@ -462,7 +466,8 @@ export class NetworkFacts {
 function tiesOf(entity: SnapshotEntity): Contribution[] {
   const ties: Contribution[] = [];
   const tie = (b: string, type: EdgeType) => {
-    if (b !== entity.id) ties.push({ a: entity.id, b, type, since: null, lastActive: null, until: entity.until ?? null });
+    if (b !== entity.id)
+      ties.push({ a: entity.id, b, type, since: null, lastActive: null, until: entity.until ?? null });
   };
   if (entity.kind === 'Municipality' && entity.districtAgs) tie(districtId(entity.districtAgs), 'PART_OF');
   if (entity.kind === 'Institution' || entity.kind === 'Project')
