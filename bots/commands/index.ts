@@ -38,6 +38,7 @@ import { endRoleCommand, handoverCommand } from './end-role.command.js';
 import { mergeCommand } from './merge.command.js';
 import { proposeCommand, reviewCommand } from './proposals.command.js';
 import { statisticsCommand } from './statistics.command.js';
+import { historyCommand } from './history.command.js';
 import { scheduledCommand } from '../../src/features/scheduled-changes/scheduled-changes.command.js';
 
 /** The command table, in the order help lists it. */
@@ -50,6 +51,7 @@ export const COMMANDS: readonly Command[] = [
   fileRequestCommand,
   listRequestsCommand,
   statisticsCommand,
+  historyCommand,
   scheduledCommand,
   acceptRequestCommand,
   forwardRequestCommand,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { berlinDay } from '../../src/services/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
-import { demoHub, type TestHub } from '../support/hub.js';
+import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 
 // Issue 34: the past where people look. Chat takes a day in !kontakt as GraphQL takes `at:`, and
 // a town asked for by the name it had before a merger is answered for the town it belongs to now.
@@ -34,6 +34,32 @@ describe('history in chat', () => {
     }
     const topic = await say('kik', `!kontakt Radebeul Sprache am ${german(yesterday)}`);
     expect(topic).toContain(`Ansprechpersonen in Radebeul (Sprache und Dolmetschen) am ${german(yesterday)}`);
+  });
+
+  it("shows who held a town's roles when: !verlauf and GraphQL history list its KIK by their serving", async () => {
+    const [kik] = await hub.store.entitiesByIds([KIK_RADEBEUL]);
+    const [links] = await hub.store.allLinksOf([KIK_RADEBEUL]);
+    const served = links!.find((l) => l.type === 'SERVES' && l.toId === 'municipality:14627-radebeul')!;
+    const since = served.since ? `${german(served.since)} – ` : 'bis ';
+    const coordinator = consoleChat(hub, { kk: 'person:demo-14627-koordinationskraft' });
+    const answer = await coordinator('kk', '!verlauf Radebeul');
+    expect(answer).toContain('Verlauf von Radebeul:');
+    expect(answer).toContain(`Kommunale Integrationskoordination: ${kik!.name}, ${since}${german(today)}`);
+    const token = await hub.token('DISTRICT_COORDINATOR', 'person:demo-14627-koordinationskraft', {
+      districtAgs: '14627',
+    });
+    const history = await gql(
+      hub.yoga,
+      '{ history(id: "municipality:14627-radebeul") { ... on QueryHistorySuccess { data { roles { role until person { id } } } } } }',
+      {},
+      bearer(token),
+    );
+    expect(history.data!.history.data.roles).toContainEqual({
+      role: 'KIK',
+      until: today,
+      person: { id: KIK_RADEBEUL },
+    });
+    expect(await say('kik', '!verlauf Radebeul')).toContain('Verlauf von Radebeul:');
   });
 
   it('answers for the merged town when asked by an old name, and says since when it belongs there', async () => {

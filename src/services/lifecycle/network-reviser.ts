@@ -33,7 +33,7 @@ export interface RoleEnding {
 export interface RecordHistory {
   /** Changes, newest first. */
   entries: AuditEntry[];
-  /** Roles the person held, or roles held in the place, ended ones included. */
+  /** Roles the person held, or held in the place (a town: its KIK by their serving), ended ones included, oldest first. */
   roles: RoleAssignment[];
 }
 
@@ -271,12 +271,28 @@ export class NetworkReviser {
   /** What changed about a record and who held its roles over time. */
   async history(id: string, limit: number): Promise<RecordHistory> {
     const bounded = Math.min(Math.max(limit, 1), 200);
-    const byPerson = kindOfId(id) === 'Person';
-    const [entries, roles] = await Promise.all([
+    const kind = kindOfId(id);
+    const [entries, roles, links] = await Promise.all([
       this.store.auditOf(id, bounded),
-      byPerson ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id]),
+      kind === 'Person' ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id]),
+      kind === 'Municipality' ? this.store.allLinksOf([id]) : Promise.resolve([[]]),
     ]);
-    return { entries, roles: roles[0] ?? [] };
+    // A town's KIK hold their role in the district and serve the town by a link: each serving is
+    // the town's KIK from the link's start to its end.
+    const served: RoleAssignment[] = (links[0] ?? [])
+      .filter((l) => l.type === 'SERVES' && l.toId === id)
+      .map((l) => ({
+        id: l.id,
+        personId: l.fromId,
+        role: 'KIK',
+        scopeId: id,
+        since: l.since ?? null,
+        ...(l.until ? { until: l.until } : {}),
+      }));
+    const all = [...(roles[0] ?? []), ...served].sort(
+      (a, b) => (a.since ?? '').localeCompare(b.since ?? '') || a.id.localeCompare(b.id),
+    );
+    return { entries, roles: all };
   }
 
   /** A person confirms their own record is still right: it keeps its data and version, and counts as checked now. */

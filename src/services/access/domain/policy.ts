@@ -195,6 +195,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     sees: "roles are ended by the district's Koordinationskraft (or admins)",
   },
   'Chat.handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as Chat.end-role, with a successor' },
+  'Chat.history': { who: COORDINATING, sees: 'who held which role when (people by PERSON_VISIBILITY)' },
   'Chat.propose': {
     who: SIGNED_IN,
     scope: 'self',
