@@ -63,6 +63,8 @@ describe('history in chat', () => {
   });
 
   it('answers for the merged town when asked by an old name, and says since when it belongs there', async () => {
+    const [before] = await hub.store.allLinksOf(['municipality:14627-coswig']);
+    const serving = before!.filter((l) => l.type === 'SERVES' && !l.until);
     await hub.services.merger.mergeMunicipalities(
       ['municipality:14627-coswig', 'municipality:14627-moritzburg'],
       { name: 'Coswig-Moritzburg' },
@@ -73,5 +75,14 @@ describe('history in chat', () => {
     expect(answer).toContain('Ansprechpersonen in Coswig-Moritzburg');
     expect(answer).not.toContain('Meinten Sie');
     expect(await say('kik', '!kontakt Coswig-Moritzburg')).not.toContain('gehört seit');
+    // Whoever served Coswig serves the merged town from the day they began, not from the merger.
+    const [merged] = await hub.store.municipalitiesOfDistricts(['14627']);
+    const town = merged!.find((m) => m.name === 'Coswig-Moritzburg')!;
+    const [after] = await hub.store.allLinksOf([town.id]);
+    for (const link of serving)
+      expect(after!.find((l) => l.type === 'SERVES' && l.fromId === link.fromId && !l.until)?.since).toBe(
+        link.since ?? today,
+      );
+    expect(serving.length).toBeGreaterThan(0);
   });
 });

@@ -69,7 +69,8 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       };
       if (roles.has(roleKey(moved))) continue;
       roles.add(roleKey(moved));
-      revision.addedRoles.push({ id: newRoleId(), ...moved, since: plan.day });
+      // What moves keeps the day it began: a merger does not make old collaboration new.
+      revision.addedRoles.push({ id: newRoleId(), ...moved, since: role.since ?? plan.day });
     }
     for (const link of record.links) {
       if (endedLinks.has(link.id)) continue;
@@ -78,7 +79,7 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       const moved = { type: link.type, fromId: swap(link.fromId), toId: swap(link.toId) };
       if (moved.fromId === moved.toId || links.has(linkKey(moved))) continue;
       links.add(linkKey(moved));
-      revision.addedLinks.push({ id: newLinkId(), ...moved, since: plan.day, note: link.note });
+      revision.addedLinks.push({ id: newLinkId(), ...moved, since: link.since ?? plan.day, note: link.note });
     }
     for (const referring of record.referring) {
       if (movedRecords.has(referring.id)) continue;
