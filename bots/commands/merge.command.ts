@@ -6,15 +6,25 @@ import { findRecord } from './records.js';
 // Merging from chat: municipalities (Gemeindefusion) or duplicates, the old records kept in the history.
 
 const INTO_WORDS = new Set(['zu', 'in', 'into', 'to']);
+/** "… zu Radebeul-Coswig betreut von Anna Weber": who serves the merged town. */
+const SERVED_WORDS: Record<string, string> = { betreut: 'von', served: 'by' };
 const AND_WORDS = new Set(['+', 'und', 'and', '&']);
 
 interface MergeArgs {
   records: string[];
   target: string;
+  servedBy: string | null;
 }
 
 /** "Radebeul + Coswig zu Radebeul-Coswig", "Anna Weber (alt) in Anna Weber". */
-function parseMerge(args: string[]) {
+function parseMerge(all: string[]) {
+  const servedAt = all.findIndex((w, i) => {
+    const next = SERVED_WORDS[w.toLowerCase()];
+    return next !== undefined && next === all[i + 1]?.toLowerCase();
+  });
+  const args = servedAt > 0 ? all.slice(0, servedAt) : all;
+  const servedBy = servedAt > 0 ? all.slice(servedAt + 2).join(' ') || null : null;
+  if (servedAt > 0 && !servedBy) return unparsable;
   const at = args.findLastIndex((w, i) => i > 0 && INTO_WORDS.has(w.toLowerCase()));
   if (at < 1 || at === args.length - 1) return unparsable;
   const records: string[][] = [[]];
@@ -23,7 +33,11 @@ function parseMerge(args: string[]) {
     else records.at(-1)!.push(word);
   }
   if (records.some((r) => r.length === 0)) return unparsable;
-  return parsed<MergeArgs>({ records: records.map((r) => r.join(' ')), target: args.slice(at + 1).join(' ') });
+  return parsed<MergeArgs>({
+    records: records.map((r) => r.join(' ')),
+    target: args.slice(at + 1).join(' '),
+    servedBy,
+  });
 }
 
 const sameName = (a: string, b: string) =>
@@ -35,7 +49,10 @@ export const mergeCommand = defineCommand({
     de: 'führt Gemeinden (Gemeindefusion) oder doppelte Einträge zusammen; die alten bleiben in der Geschichte',
     en: 'merges municipalities or duplicate records; the old ones stay in the history',
   },
-  usage: { de: '!zusammenführen <Eintrag> + <Eintrag> … zu <Ziel>', en: '!merge <record> + <record> … into <target>' },
+  usage: {
+    de: '!zusammenführen <Eintrag> + <Eintrag> … zu <Ziel> [betreut von <KIK>]',
+    en: '!merge <record> + <record> … into <target> [served by <KIK>]',
+  },
   example: {
     de: '!zusammenführen Radebeul + Coswig zu Radebeul-Coswig',
     en: '!merge Radebeul + Coswig into Radebeul-Coswig',
@@ -56,6 +73,16 @@ export const mergeCommand = defineCommand({
       required: true,
       keyword: { de: 'zu', en: 'into' },
     },
+    {
+      name: { de: 'kik', en: 'kik' },
+      description: {
+        de: 'wer die zusammengeführte Gemeinde betreut (nötig, wo mehrere KIK die Gemeinden betreuen)',
+        en: 'who serves the merged municipality (needed where several KIK serve them)',
+      },
+      required: false,
+      keyword: { de: 'betreut von', en: 'served by' },
+      autocomplete: 'person',
+    },
   ],
   uses: ['merger'],
   parse: parseMerge,
@@ -73,10 +100,12 @@ export const mergeCommand = defineCommand({
         (await deps.directory.search(args.target.slice(0, 100), ['Municipality'], 5)).find((m) =>
           sameName(m.name, args.target),
         );
+      const servedBy = args.servedBy ? (await findRecord(args.servedBy, ['Person'], deps.directory)).id : null;
       return deps.services.merger.mergeMunicipalities(
         records.map((r) => r.id),
         existing ? { id: existing.id } : { name: args.target },
         viewer,
+        servedBy,
       );
     }
     const survivor =

@@ -273,6 +273,11 @@ const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
     }),
     newName: t.string({ required: false, description: 'Or the name of the new municipality they form.' }),
     newAgs: t.string({ required: false, description: 'Its eight-digit AGS, where known.' }),
+    servedById: t.id({
+      required: false,
+      description:
+        'The KIK who serves the merged municipality; required where more than one serves the municipalities (the others stop serving it).',
+    }),
   }),
 });
 
@@ -306,6 +311,7 @@ builder.mutationFields((t) => ({
         input.municipalityIds.map(String),
         { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null },
         ctx.viewer,
+        input.servedById ? String(input.servedById) : null,
       ),
   }),
 }));

@@ -85,4 +85,37 @@ describe('history in chat', () => {
       );
     expect(serving.length).toBeGreaterThan(0);
   });
+
+  it('asks which KIK serves a merged town when two served the towns, and routes its requests to the one named', async () => {
+    const hub = await demoHub();
+    const servedBy = async (kik: string) =>
+      (await hub.store.allLinksOf([kik]))[0]!.filter((l) => l.type === 'SERVES' && !l.until).map((l) => l.toId);
+    const first = 'person:demo-14627-kik-1';
+    const second = 'person:demo-14627-kik-2';
+    const [townA] = await servedBy(first);
+    const [townB] = await servedBy(second);
+    const [a, b, kikA, kikB] = await hub.store.entitiesByIds([townA!, townB!, first, second]);
+    const coordinator = consoleChat(hub, { kk: 'person:demo-14627-koordinationskraft' });
+    const asked = await coordinator('kk', `!zusammenführen ${a!.name} + ${b!.name} zu Elbaue`);
+    expect(asked).toContain(
+      `bitte angeben, wer die zusammengeführte Gemeinde betreut: ${kikA!.name} oder ${kikB!.name}`,
+    );
+    expect((await hub.store.entitiesByIds([townA!]))[0]!.until ?? null).toBeNull();
+
+    const merged = await coordinator(
+      'kk',
+      `!zusammenführen ${a!.name} + ${b!.name} zu Elbaue betreut von ${kikB!.name}`,
+    );
+    expect(merged).toContain('Zusammengeführt in Elbaue');
+    const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
+    const elbaue = towns!.find((t) => t.name === 'Elbaue')!;
+    const [links] = await hub.store.allLinksOf([elbaue.id]);
+    expect(links!.filter((l) => l.type === 'SERVES' && !l.until).map((l) => l.fromId)).toEqual([second]);
+    const volunteer = await hub.services.identities.viewerOfPerson('person:demo-14627-alliance-1-volunteer-1');
+    const request = await hub.services.requests.file(
+      { place: 'Elbaue', topic: null, text: 'Wer hilft beim Umzug?' },
+      volunteer,
+    );
+    expect(request.handlerId).toBe(second);
+  });
 });

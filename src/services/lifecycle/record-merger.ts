@@ -54,10 +54,15 @@ export class RecordMerger {
   }
 
   /** Municipalities merge (Gemeindefusion) into an existing one of the same district, or into a new one. */
+  /**
+   * Towns merge into one. Where more than one KIK serves them, the merger names the one who serves
+   * the merged town (`servedBy`), and is asked to while it does not: nobody else decides routing.
+   */
   async mergeMunicipalities(
     ids: string[],
     into: { id?: string | null; name?: string | null; ags?: string | null },
     actor: Viewer,
+    servedBy: string | null = null,
   ): Promise<MergeResult> {
     const mergedIds = [...new Set(ids)].filter((id) => id !== into.id);
     if (mergedIds.length === 0 || (!into.id && !into.name)) {
@@ -88,7 +93,30 @@ export class RecordMerger {
           changedBy: actor.personId,
           changedAt: this.now().toISOString(),
         };
-    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities');
+    const townIds = [...mergedIds, ...(into.id ? [into.id] : [])];
+    const serving = [
+      ...new Set(
+        (await this.store.linksOf(townIds))
+          .flat()
+          .filter((l) => l.type === 'SERVES' && townIds.includes(l.toId))
+          .map((l) => l.fromId),
+      ),
+    ];
+    if (servedBy && !serving.includes(servedBy)) {
+      const names = (await this.store.entitiesByIds(serving)).map((p) => p?.name).filter(Boolean);
+      throw new InvalidInput('servedBy', 'is not one of the KIK serving these municipalities', {
+        field: 'KIK',
+        problem: `betreut keine dieser Gemeinden${names.length ? ` (das tun: ${names.join(', ')})` : ''}`,
+      });
+    }
+    if (serving.length > 1 && !servedBy) {
+      const names = (await this.store.entitiesByIds(serving)).map((p) => p?.name ?? '?');
+      throw new InvalidInput('servedBy', `name the KIK who serves the merged municipality: ${names.join(' or ')}`, {
+        field: 'KIK',
+        problem: `bitte angeben, wer die zusammengeführte Gemeinde betreut: ${names.join(' oder ')}`,
+      });
+    }
+    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities', servedBy);
   }
 
   private async merge(
@@ -97,6 +125,7 @@ export class RecordMerger {
     merged: Entity[],
     actor: Viewer,
     action: string,
+    servedBy: string | null = null,
   ): Promise<MergeResult> {
     const ids = merged.map((m) => m.id);
     const byPerson = survivor.kind === 'Person';
@@ -150,6 +179,7 @@ export class RecordMerger {
       day,
       actorId: actor.personId,
       at: this.now().toISOString(),
+      servedBy,
     });
     await this.reviser.revise(
       revision,

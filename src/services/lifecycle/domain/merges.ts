@@ -32,6 +32,8 @@ export interface MergePlan {
   day: string;
   actorId: string | null;
   at: string;
+  /** Towns: the one KIK who serves the merged town; the others' serving ends with the merger. */
+  servedBy?: string | null;
 }
 
 export function mergeRevision(plan: MergePlan): NetworkRevision {
@@ -47,6 +49,13 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
   const endedLinks = new Set<string>();
   const movedRecords = new Set<string>();
   if (plan.survivorIsNew) revision.addedRecords.push(plan.survivor);
+  // The merged town is served by the KIK chosen; whoever else served the town that remains stops.
+  for (const link of plan.survivorLinks)
+    if (plan.servedBy && link.type === 'SERVES' && link.toId === target && link.fromId !== plan.servedBy) {
+      endedLinks.add(link.id);
+      revision.endedLinks.push({ id: link.id, until: plan.day });
+      links.delete(linkKey(link));
+    }
 
   for (const record of plan.merged) {
     const ended = {
@@ -78,6 +87,7 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       revision.endedLinks.push({ id: link.id, until: plan.day });
       const moved = { type: link.type, fromId: swap(link.fromId), toId: swap(link.toId) };
       if (moved.fromId === moved.toId || links.has(linkKey(moved))) continue;
+      if (plan.servedBy && link.type === 'SERVES' && link.fromId !== plan.servedBy) continue;
       links.add(linkKey(moved));
       revision.addedLinks.push({ id: newLinkId(), ...moved, since: link.since ?? plan.day, note: link.note });
     }
