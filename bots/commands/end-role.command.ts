@@ -56,15 +56,52 @@ function parseEndRole(args: string[], successorRequired: boolean) {
   });
 }
 
+/** The people and role the words name, and the day: the same for the preview and the change. */
+async function resolve(args: EndRoleArgs, deps: CommandDeps<'handover'>) {
+  const leaver = await findPerson(args.person, deps.directory);
+  const successor = args.successor ? await findPerson(args.successor, deps.directory) : null;
+  const until = args.day ? parseDay(args.day, new Date()) : null;
+  const role = roleToEnd(leaver, await deps.directory.rolesOfPerson(leaver.id));
+  return { leaver, successor, until, role };
+}
+
+/** What ending the role would do, in the asker's language: shown before anything happens. */
+async function previewEnding(args: EndRoleArgs, viewer: Viewer, deps: CommandDeps<'handover'>, language: Language) {
+  const { leaver, successor, until, role } = await resolve(args, deps);
+  const preview = await deps.services.handover.preview(
+    { id: role.id, until },
+    successor?.id ?? null,
+    await asDistrictCoordination(viewer, deps.directory),
+  );
+  const receiver = preview.receiverId ? await deps.directory.entityOfKind(preview.receiverId, 'Person') : null;
+  const told = (await Promise.all(preview.told.map((id) => deps.directory.entityOfKind(id, 'Person')))).flatMap((p) =>
+    p ? [p.name] : [],
+  );
+  const de = language === 'de';
+  const name = ROLE_LABEL[role.role][language];
+  const on = dayIn(preview.until, language);
+  const { requests, meetings, tasks } = preview.work;
+  return reply([
+    de
+      ? `Vorschau: Die Rolle ${name} von ${leaver.name} ${preview.scheduled ? 'wird geplant zum' : 'endet zum'} ${on}.`
+      : `Preview: ${leaver.name}'s role as ${name} ${preview.scheduled ? 'is scheduled to end on' : 'ends on'} ${on}.`,
+    receiver
+      ? de
+        ? `${receiver.name} übernimmt${successor ? ' die Rolle und' : ''}: ${requests} offene Anfrage(n), ${meetings} Treffen, ${tasks} offene Aufgabe(n).`
+        : `${receiver.name} takes over${successor ? ' the role and' : ''}: ${requests} open request(s), ${meetings} meeting(s), ${tasks} open action item(s).`
+      : de
+        ? 'Niemand übernimmt offene Arbeit.'
+        : 'Nobody takes open work over.',
+    de ? `Informiert werden: ${told.join(', ')}.` : `Told: ${told.join(', ')}.`,
+  ]);
+}
+
 async function endRole(
   args: EndRoleArgs,
   viewer: Viewer,
   deps: CommandDeps<'handover'>,
 ): Promise<{ result: HandoverResult; leaver: Person; successor: Person | null; receiver: Person | null }> {
-  const leaver = await findPerson(args.person, deps.directory);
-  const successor = args.successor ? await findPerson(args.successor, deps.directory) : null;
-  const until = args.day ? parseDay(args.day, new Date()) : null;
-  const role = roleToEnd(leaver, await deps.directory.rolesOfPerson(leaver.id));
+  const { leaver, successor, until, role } = await resolve(args, deps);
   const result = await deps.services.handover.endRole(
     { id: role.id, until },
     successor?.id ?? null,
@@ -150,6 +187,8 @@ function endingCommand(successorRequired: boolean) {
     ],
     uses: ['handover'] as const,
     parse: (args: string[]) => parseEndRole(args, successorRequired),
+    preview: (args: EndRoleArgs, context: { viewer: Viewer; language: Language }, deps: CommandDeps<'handover'>) =>
+      previewEnding(args, context.viewer, deps, context.language),
     run: (args: EndRoleArgs, context: { viewer: Viewer }, deps: CommandDeps<'handover'>) =>
       endRole(args, context.viewer, deps),
     render: (result: Awaited<ReturnType<typeof endRole>>, { language }: { language: Language }) =>

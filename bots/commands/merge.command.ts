@@ -1,4 +1,6 @@
-import { defineCommand, parsed, unparsable } from '../core/command.js';
+import type { Viewer } from '../../src/services/access/domain/access.js';
+import type { MergeResult } from '../../src/services/lifecycle/record-merger.js';
+import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { asDistrictCoordination } from './district-coordination.js';
 import { findRecord } from './records.js';
@@ -43,6 +45,45 @@ function parseMerge(all: string[]) {
 const sameName = (a: string, b: string) =>
   a.normalize('NFC').toLocaleLowerCase('de').trim() === b.normalize('NFC').toLocaleLowerCase('de').trim();
 
+async function merge(
+  args: MergeArgs,
+  asker: Viewer,
+  deps: CommandDeps<'merger'>,
+  dryRun: boolean,
+): Promise<MergeResult & { survivorIsNew: boolean }> {
+  const viewer = await asDistrictCoordination(asker, deps.directory);
+  const records = await Promise.all(
+    args.records.map((name) => findRecord(name, ['Municipality', 'Person', 'Alliance', 'Institution'], deps.directory)),
+  );
+  if (records.every((r) => r.kind === 'Municipality')) {
+    const listed = records.find((r) => sameName(r.name, args.target));
+    const existing =
+      listed ??
+      (await deps.directory.search(args.target.slice(0, 100), ['Municipality'], 5)).find((m) =>
+        sameName(m.name, args.target),
+      );
+    const servedBy = args.servedBy ? (await findRecord(args.servedBy, ['Person'], deps.directory)).id : null;
+    const result = await deps.services.merger.mergeMunicipalities(
+      records.map((r) => r.id),
+      existing ? { id: existing.id } : { name: args.target },
+      viewer,
+      servedBy,
+      { dryRun },
+    );
+    return { ...result, survivorIsNew: !existing };
+  }
+  const survivor =
+    records.find((r) => sameName(r.name, args.target)) ??
+    (await findRecord(args.target, [records[0]!.kind], deps.directory));
+  const result = await deps.services.merger.mergeRecords(
+    survivor.id,
+    records.map((r) => r.id),
+    viewer,
+    { dryRun },
+  );
+  return { ...result, survivorIsNew: false };
+}
+
 export const mergeCommand = defineCommand({
   name: { de: 'zusammenführen', en: 'merge' },
   summary: {
@@ -86,37 +127,16 @@ export const mergeCommand = defineCommand({
   ],
   uses: ['merger'],
   parse: parseMerge,
-  run: async (args, context, deps) => {
-    const viewer = await asDistrictCoordination(context.viewer, deps.directory);
-    const records = await Promise.all(
-      args.records.map((name) =>
-        findRecord(name, ['Municipality', 'Person', 'Alliance', 'Institution'], deps.directory),
-      ),
-    );
-    if (records.every((r) => r.kind === 'Municipality')) {
-      const listed = records.find((r) => sameName(r.name, args.target));
-      const existing =
-        listed ??
-        (await deps.directory.search(args.target.slice(0, 100), ['Municipality'], 5)).find((m) =>
-          sameName(m.name, args.target),
-        );
-      const servedBy = args.servedBy ? (await findRecord(args.servedBy, ['Person'], deps.directory)).id : null;
-      return deps.services.merger.mergeMunicipalities(
-        records.map((r) => r.id),
-        existing ? { id: existing.id } : { name: args.target },
-        viewer,
-        servedBy,
-      );
-    }
-    const survivor =
-      records.find((r) => sameName(r.name, args.target)) ??
-      (await findRecord(args.target, [records[0]!.kind], deps.directory));
-    return deps.services.merger.mergeRecords(
-      survivor.id,
-      records.map((r) => r.id),
-      viewer,
-    );
+  preview: async (args, context, deps) => {
+    const result = await merge(args, context.viewer, deps, true);
+    const de = context.language === 'de';
+    return reply([
+      de
+        ? `Vorschau: ${result.merged.map((m) => m.name).join(', ')} ${result.survivorIsNew ? 'werden zur neuen Gemeinde' : 'gehen auf in'} ${result.survivor.name}; ${result.movedLinks} Verbindung(en) und ${result.movedRoles} Rolle(n) gehen mit, die alten Einträge bleiben in der Geschichte.`
+        : `Preview: ${result.merged.map((m) => m.name).join(', ')} ${result.survivorIsNew ? 'become the new municipality' : 'merge into'} ${result.survivor.name}; ${result.movedLinks} link(s) and ${result.movedRoles} role(s) move along, the old records stay in the history.`,
+    ]);
   },
+  run: (args, context, deps) => merge(args, context.viewer, deps, false),
   render: (result, { language }) =>
     reply([
       language === 'de'

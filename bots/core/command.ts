@@ -86,6 +86,12 @@ export interface Command<A = any, R = any, K extends ServiceName = ServiceName> 
   /** The services it uses; it gets no others. */
   uses?: readonly K[];
   parse(args: string[]): Parsed<A>;
+  /**
+   * For far-reaching commands (ending, merging, handing over): what running it would do, checked
+   * as the change itself and nothing written. The dispatcher shows it and runs the command only
+   * on the asker's !ja.
+   */
+  preview?(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<Reply>;
   run(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<R>;
   render(result: R, context: CommandContext): Reply;
 }

@@ -9,6 +9,7 @@ import { MAX_MESSAGE_LENGTH, parseLine, PREFIX } from './parse-line.js';
 import { reply, type Reply } from './reply.js';
 import { TEXTS } from './texts.js';
 import { commandForSentence, likelyCommands } from './sentences.js';
+import { STATE } from '../../src/domain/ports/state-slots.js';
 
 // Turns a chat message into a reply: finds the command (German name, English name), checks who
 // may use it, parses its words, runs it and renders the result. Every failure becomes a reply
@@ -20,7 +21,14 @@ export interface ChatMessage {
   inGroupRoom: boolean;
   /** The room belongs to a meeting or series (its room key). */
   meetingRoom?: string;
+  /** The asker confirmed the preview of this command (!ja). */
+  confirmed?: boolean;
 }
+
+/** How long a preview waits for its confirmation. */
+const CONFIRM_MINUTES = 10;
+const YES = new Set(['ja', 'yes']);
+const NO = new Set(['nein', 'no']);
 
 export interface Answer {
   reply: Reply;
@@ -40,6 +48,7 @@ export class Dispatcher {
     /** Told of every command answered, e.g. for metrics. */
     private readonly observe: (transport: string, command: string) => void = () => {},
   ) {
+    for (const operation of ['yes', 'no']) policyRow(chatOperation(operation));
     for (const c of commands) {
       policyRow(chatOperation(c.name.en));
       for (const name of [c.name.de, c.name.en]) this.byName.set(name, c);
@@ -99,6 +108,7 @@ export class Dispatcher {
       ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}),
     };
 
+    if (YES.has(line.command) || NO.has(line.command)) return this.settlePending(message, YES.has(line.command), language);
     const command = this.byName.get(line.command);
     if (!command) {
       // Only commands the asker may use are suggested.
@@ -139,6 +149,17 @@ export class Dispatcher {
         directory: new Directory(this.deps.services.store),
         commands: this.commands,
       };
+      if (command.preview && !message.confirmed) {
+        const preview = await command.preview(args.value, context, deps);
+        await this.deps.services.store.setState(pendingKey(message), {
+          text: message.text,
+          at: new Date().toISOString(),
+        });
+        return {
+          reply: { ...preview, lines: [...preview.lines, [TEXTS.confirmHint[language](CONFIRM_MINUTES)]] },
+          command: command.name.en,
+        };
+      }
       const result = await command.run(args.value, context, deps);
       this.observe(message.user.transport, command.name.en);
       return { reply: command.render(result, context), command: command.name.en };
@@ -148,4 +169,25 @@ export class Dispatcher {
       return { reply: reply([TEXTS.failed[language]()]), command: command.name.en };
     }
   }
+
+  /** !ja runs the command whose preview the asker saw last (within ten minutes); !nein drops it. */
+  private async settlePending(message: ChatMessage, yes: boolean, language: Language): Promise<Answer> {
+    const key = pendingKey(message);
+    const pending = await this.deps.services.store.getState<{ text: string; at: string }>(key);
+    const fresh = pending && Date.now() - Date.parse(pending.at) <= CONFIRM_MINUTES * 60_000;
+    if (pending) await this.deps.services.store.deleteState(key);
+    if (!fresh) return { reply: reply([TEXTS.nothingToConfirm[language]()]), command: null };
+    if (!yes) return { reply: reply([TEXTS.dropped[language]()]), command: null };
+    return (
+      (await this.handle({ ...message, text: pending.text, confirmed: true })) ?? {
+        reply: reply([TEXTS.nothingToConfirm[language]()]),
+        command: null,
+      }
+    );
+  }
+}
+
+/** Where a person's waiting command is kept: one per chat account. */
+function pendingKey(message: ChatMessage) {
+  return STATE.pendingCommand.key(message.user.transport, message.user.userId);
 }

@@ -15,6 +15,19 @@ export const TEXTS = {
     en: (commands: string) =>
       `I understand commands that start with !.${commands ? ` Perhaps you mean:\n${commands}` : ''}\nAll commands: !help`,
   },
+  confirmHint: {
+    de: (minutes: number) =>
+      `Noch ist nichts geschehen. Ausführen mit !ja, verwerfen mit !nein (gilt ${minutes} Minuten).`,
+    en: (minutes: number) => `Nothing has happened yet. Go ahead with !yes, drop it with !no (valid ${minutes} minutes).`,
+  },
+  nothingToConfirm: {
+    de: () => 'Es wartet nichts auf Ihre Bestätigung (oder es ist länger als 10 Minuten her).',
+    en: () => 'Nothing is waiting for your confirmation (or it was more than 10 minutes ago).',
+  },
+  dropped: {
+    de: () => 'Verworfen; es ist nichts geschehen.',
+    en: () => 'Dropped; nothing happened.',
+  },
   answeredAs: {
     de: (line: string) => `(So gefragt: ${line})`,
     en: (line: string) => `(Asked as: ${line})`,

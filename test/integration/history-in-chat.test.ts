@@ -102,10 +102,12 @@ describe('history in chat', () => {
     );
     expect((await hub.store.entitiesByIds([townA!]))[0]!.until ?? null).toBeNull();
 
-    const merged = await coordinator(
+    const preview = await coordinator(
       'kk',
       `!zusammenführen ${a!.name} + ${b!.name} zu Elbaue betreut von ${kikB!.name}`,
     );
+    expect(preview).toContain('Vorschau:');
+    const merged = await coordinator('kk', '!ja');
     expect(merged).toContain('Zusammengeführt in Elbaue');
     const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
     const elbaue = towns!.find((t) => t.name === 'Elbaue')!;

@@ -39,7 +39,12 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
       notify: async (personId: string, notice: HubNotice) =>
         void told.push({ personId, text: expandCommandRefs(inGerman(notice), 'de', COMMANDS) }),
     });
-    say = consoleChat(hub, { kk: KK });
+    const chat = consoleChat(hub, { kk: KK });
+    // Ending and handing over show a preview first; !ja carries them out (issue 34).
+    say = async (who, text) => {
+      const answer = await chat(who, text);
+      return answer.includes('Ausführen mit !ja') ? chat(who, '!ja') : answer;
+    };
     const people = await store.entitiesByIds([LEAVER, SUCCESSOR, OTHER_LEAVER]);
     names = Object.fromEntries(people.map((p) => [p!.id, p!.name]));
   });

@@ -51,6 +51,10 @@ export const STATE = {
   calendarFeedOf: new StateSlot<string>('calendar-feed-of', "the hash of a person's calendar feed secret"),
   hubSecret: new StateSlot<string>('hub', "the hub's own secret (pseudonyms, signed links)"),
   lease: new StateSlot<{ holder: string; until: string }>('lease', 'which instance does a job (the chat bots)'),
+  pendingCommand: new StateSlot<{ text: string; at: string }>(
+    'pending-command',
+    "a far-reaching chat command shown as a preview, waiting for its asker's confirmation",
+  ),
 } as const;
 
 /** Slots of exactly-once claims (`claimOnce`): each key is claimed once, ever. */

@@ -39,23 +39,7 @@ export class ScheduledChanges {
     input: { roleId: string; effectiveOn: string; successorId: string | null },
     viewer: Viewer,
   ): Promise<{ change: ScheduledChange; role: RoleAssignment }> {
-    const latest = `${Number(this.today().slice(0, 4)) + MAX_YEARS_AHEAD}${this.today().slice(4)}`;
-    if (input.effectiveOn > latest)
-      throw new InvalidInput('until', `must lie within ${MAX_YEARS_AHEAD} years`, {
-        field: 'Datum',
-        problem: `liegt zu weit in der Zukunft (höchstens ${MAX_YEARS_AHEAD} Jahre voraus)`,
-      });
-    const [role] = await this.store.rolesByIds([input.roleId]);
-    if (!role) throw new NotFound('Role', input.roleId);
-    if (role.until) throw new AlreadyEnded('Role', role.until);
-    const planned = (await this.store.scheduledChanges.upcomingChanges()).find((c) => c.roleId === role.id);
-    if (planned)
-      throw new InvalidInput('until', `this role's end is scheduled for ${planned.effectiveOn} already`, {
-        field: 'Datum',
-        problem: `das Ende dieser Rolle ist schon zum ${germanDay(planned.effectiveOn)} geplant; erst das absagen`,
-      });
-    // Everything the change will check on the day, checked now with the scheduler's rights.
-    await this.reviser.endRole({ id: role.id, until: input.effectiveOn }, input.successorId, viewer, { dryRun: true });
+    const role = await this.checkRoleEnd(input, viewer);
     const change: ScheduledChange = {
       id: `scheduled:${randomUUID().slice(0, 8)}`,
       kind: 'endRole',
@@ -75,6 +59,31 @@ export class ScheduledChanges {
     await this.store.scheduledChanges.saveScheduledChange(change);
     await this.announce(change, viewer.personId);
     return { change, role };
+  }
+
+  /** Everything scheduling the end would check (the day, the role, a change already planned, the change itself), writing nothing. */
+  async checkRoleEnd(
+    input: { roleId: string; effectiveOn: string; successorId: string | null },
+    viewer: Viewer,
+  ): Promise<RoleAssignment> {
+    const latest = `${Number(this.today().slice(0, 4)) + MAX_YEARS_AHEAD}${this.today().slice(4)}`;
+    if (input.effectiveOn > latest)
+      throw new InvalidInput('until', `must lie within ${MAX_YEARS_AHEAD} years`, {
+        field: 'Datum',
+        problem: `liegt zu weit in der Zukunft (höchstens ${MAX_YEARS_AHEAD} Jahre voraus)`,
+      });
+    const [role] = await this.store.rolesByIds([input.roleId]);
+    if (!role) throw new NotFound('Role', input.roleId);
+    if (role.until) throw new AlreadyEnded('Role', role.until);
+    const planned = (await this.store.scheduledChanges.upcomingChanges()).find((c) => c.roleId === role.id);
+    if (planned)
+      throw new InvalidInput('until', `this role's end is scheduled for ${planned.effectiveOn} already`, {
+        field: 'Datum',
+        problem: `das Ende dieser Rolle ist schon zum ${germanDay(planned.effectiveOn)} geplant; erst das absagen`,
+      });
+    // Everything the change will check on the day, checked now with the scheduler's rights.
+    await this.reviser.endRole({ id: role.id, until: input.effectiveOn }, input.successorId, viewer, { dryRun: true });
+    return role;
   }
 
   /** What is scheduled in the viewer's districts (everywhere for admins), soonest first. */

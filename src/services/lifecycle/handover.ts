@@ -1,4 +1,9 @@
 import type { Viewer } from '../access/domain/access.js';
+import type { RoleAssignment } from '../../domain/model.js';
+import type { MeetingStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
+import { isClosed } from '../requests/domain/requests.js';
+import type { HandedOverWork } from './domain/lifecycle-notices.js';
 import { SYSTEM } from '../access/domain/authorization.js';
 import { AlreadyEnded, NotFound } from '../../domain/errors.js';
 import type { ScheduledChange } from '../../features/scheduled-changes/domain/scheduled-change.js';
@@ -25,9 +30,22 @@ export interface HandoverResult extends RoleEnding {
   scheduled: ScheduledChange | null;
 }
 
+/** What ending a role would do (see Handover.preview). */
+export interface HandoverPreview {
+  role: RoleAssignment;
+  until: string;
+  /** The day lies after today: confirming schedules it. */
+  scheduled: boolean;
+  successorId: string | null;
+  receiverId: string | null;
+  work: HandedOverWork;
+  /** Who would be told. */
+  told: string[];
+}
+
 export class Handover {
   constructor(
-    private readonly store: NetworkStore,
+    private readonly store: NetworkStore & RequestStore & MeetingStore & { readonly minutes: MinutesStore },
     private readonly reviser: NetworkReviser,
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
@@ -88,6 +106,46 @@ export class Handover {
       meetingIds: meetings.map((m) => m.id),
       taskIds: tasks.map((t) => t.id),
       scheduled: null,
+    };
+  }
+
+  /**
+   * What ending the role would do, checked as the change itself (a dry run with the actor's
+   * rights) and nothing written: the role, who would take the work, how much would move, who
+   * would be told. A later day would schedule it instead.
+   */
+  async preview(
+    input: { id: string; until?: string | null },
+    successorId: string | null,
+    actor: Viewer,
+  ): Promise<HandoverPreview> {
+    const scheduled = Boolean(input.until && input.until > this.scheduled.today());
+    if (scheduled)
+      await this.scheduled.checkRoleEnd({ roleId: input.id, effectiveOn: input.until!, successorId }, actor);
+    const ending = await this.reviser.endRole(input, successorId, actor, { dryRun: true });
+    const { ended } = ending;
+    const receiverId = isCoordinatingRole(ended.role)
+      ? (successorId ?? (await this.districtCoordination(ended.scopeId, ended.personId)))
+      : null;
+    const leaver = ended.personId;
+    const now = new Date().toISOString();
+    const [requests, meetings, tasks] = isCoordinatingRole(ended.role)
+      ? await Promise.all([
+          this.store.requestsOf(leaver, 1000).then((all) => all.filter((r) => r.handlerId === leaver && !isClosed(r))),
+          this.store
+            .meetingsOf([leaver], now, '9999-12-31T00:00:00.000Z')
+            .then((all) => all.filter((m) => m.organiserId === leaver && m.state === 'SCHEDULED')),
+          this.store.minutes.openActionItems(leaver),
+        ])
+      : [[], [], []];
+    return {
+      role: ended,
+      until: ending.until,
+      scheduled,
+      successorId,
+      receiverId,
+      work: { requests: requests.length, meetings: meetings.length, tasks: tasks.length },
+      told: [...new Set([leaver, ...(receiverId ? [receiverId] : [])])],
     };
   }
 

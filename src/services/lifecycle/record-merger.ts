@@ -32,7 +32,13 @@ export class RecordMerger {
   ) {}
 
   /** Two (or more) records of the same person, alliance or institution become the survivor. */
-  async mergeRecords(survivorId: string, mergedIds: string[], actor: Viewer): Promise<MergeResult> {
+  async mergeRecords(
+    survivorId: string,
+    mergedIds: string[],
+    actor: Viewer,
+    /** Checks everything and answers what would move, writing nothing (a preview). */
+    options: { dryRun?: boolean } = {},
+  ): Promise<MergeResult> {
     const ids = [...new Set(mergedIds)].filter((id) => id !== survivorId);
     if (ids.length === 0)
       throw new InvalidInput('mergedIds', 'name at least one record other than the survivor', {
@@ -48,7 +54,8 @@ export class RecordMerger {
         problem: 'nur Einträge einer Art (Personen, Bündnisse oder Institutionen) lassen sich zusammenführen',
       });
     }
-    const result = await this.merge(survivor!, false, merged, actor, 'mergeRecords');
+    const result = await this.merge(survivor!, false, merged, actor, 'mergeRecords', null, options.dryRun);
+    if (options.dryRun) return result;
     if (kind === 'Person') for (const old of merged) await this.movePersonWork(old.id, survivor!.id);
     return result;
   }
@@ -63,6 +70,8 @@ export class RecordMerger {
     into: { id?: string | null; name?: string | null; ags?: string | null },
     actor: Viewer,
     servedBy: string | null = null,
+    /** Checks everything and answers what would move, writing nothing (a preview). */
+    options: { dryRun?: boolean } = {},
   ): Promise<MergeResult> {
     const mergedIds = [...new Set(ids)].filter((id) => id !== into.id);
     if (mergedIds.length === 0 || (!into.id && !into.name)) {
@@ -116,7 +125,7 @@ export class RecordMerger {
         problem: `bitte angeben, wer die zusammengeführte Gemeinde betreut: ${names.join(' oder ')}`,
       });
     }
-    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities', servedBy);
+    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities', servedBy, options.dryRun);
   }
 
   private async merge(
@@ -126,6 +135,7 @@ export class RecordMerger {
     actor: Viewer,
     action: string,
     servedBy: string | null = null,
+    dryRun = false,
   ): Promise<MergeResult> {
     const ids = merged.map((m) => m.id);
     const byPerson = survivor.kind === 'Person';
@@ -194,7 +204,11 @@ export class RecordMerger {
         addedLinks: revision.addedLinks.map((l) => l.id),
       },
       [survivor.id, ...ids, `merge:${randomUUID()}`],
+      undefined,
+      dryRun,
     );
+    if (dryRun)
+      return { survivor, merged, movedRoles: revision.addedRoles.length, movedLinks: revision.addedLinks.length };
     const [stored] = await this.store.entitiesByIds([survivor.id]);
     return {
       survivor: stored ?? survivor,

@@ -52,7 +52,22 @@ it('hands a leaving KIK over to the successor: role, town, open request; everyon
   expect(await say(kik, `!rolle-beenden ${leaver!.name} an Mira Hoffmann`)).toMatch(
     /^Das dürfen Sie nicht|^Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern/,
   );
-  const answer = await say(kk, `!übergabe ${leaver!.name} an Mira Hoffmann zum heute`);
+  // Issue 34: a far-reaching command shows what it would do first, and acts only on !ja.
+  const preview = await say(kk, `!übergabe ${leaver!.name} an Mira Hoffmann zum heute`);
+  expect(preview).toContain(`Vorschau: Die Rolle Kommunale Integrationskoordination von ${leaver!.name} endet zum `);
+  expect(preview).toContain(
+    'Mira Hoffmann übernimmt die Rolle und: 1 offene Anfrage(n), 0 Treffen, 0 offene Aufgabe(n).',
+  );
+  expect(preview).toContain(`Informiert werden: ${leaver!.name}, Mira Hoffmann.`);
+  expect(preview).toContain('Noch ist nichts geschehen. Ausführen mit !ja, verwerfen mit !nein');
+  expect((await hub.store.requestById(requestId))!.handlerId).toBe(OLD_KIK);
+  expect(await say(kk, '!nein')).toBe('Verworfen; es ist nichts geschehen.');
+  expect(await say(kk, '!ja')).toContain('Es wartet nichts auf Ihre Bestätigung');
+  expect((await hub.store.rolesOfPersons([OLD_KIK]))[0]!.length).toBeGreaterThan(0);
+  await say(kk, `!übergabe ${leaver!.name} an Mira Hoffmann zum heute`);
+  // Somebody else's !ja confirms nothing of the Koordinationskraft's.
+  expect(await say(volunteer, '!ja')).toContain('Es wartet nichts auf Ihre Bestätigung');
+  const answer = await say(kk, '!ja');
   expect(answer).toContain(`Die Rolle Kommunale Integrationskoordination von ${leaver!.name} endet zum `);
   expect(answer).toContain(`Mira Hoffmann übernimmt die Rolle ab diesem Tag und ${towns} betreute Gemeinde(n).`);
   expect(answer).toContain('Übergeben an Mira Hoffmann: 1 offene Anfrage(n), 0 Treffen, 0 offene Aufgabe(n)');
@@ -90,7 +105,11 @@ it('merges two towns into a new one from chat, and refuses a KIK', async () => {
   expect(await say(kik, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`)).toContain(
     'Sie dürfen keine Kreise, Gemeinden, Themen oder Rollen ändern',
   );
-  const answer = await say(kk, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`);
+  expect(await say(kk, `!zusammenführen ${a!.name} + ${b!.name} zu Elbtal`)).toMatch(
+    new RegExp(`^Vorschau: ${a!.name}, ${b!.name} werden zur neuen Gemeinde Elbtal`),
+  );
+  expect((await hub.store.municipalityDirectory()).map((m) => m.name)).not.toContain('Elbtal');
+  const answer = await say(kk, '!ja');
   expect(answer).toMatch(new RegExp(`^Zusammengeführt in Elbtal: ${a!.name}, ${b!.name} \\(\\d+ Verbindung\\(en\\)`));
   expect((await hub.store.municipalityDirectory()).map((m) => m.name)).toContain('Elbtal');
   expect(await say(volunteer, '!kontakt Elbtal')).toContain('Kommunale Integrationskoordination für Elbtal');

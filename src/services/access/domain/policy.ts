@@ -195,6 +195,8 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     sees: "roles are ended by the district's Koordinationskraft (or admins)",
   },
   'Chat.handover': { who: COORDINATING, scope: 'ownDistrict', sees: 'as Chat.end-role, with a successor' },
+  'Chat.yes': { who: EVERYONE, sees: 'runs the command whose preview the asker saw last, within ten minutes' },
+  'Chat.no': { who: EVERYONE, sees: "drops the asker's waiting command" },
   'Chat.history': { who: COORDINATING, sees: 'who held which role when (people by PERSON_VISIBILITY)' },
   'Chat.propose': {
     who: SIGNED_IN,
