@@ -108,7 +108,8 @@ export class Dispatcher {
       ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}),
     };
 
-    if (YES.has(line.command) || NO.has(line.command)) return this.settlePending(message, YES.has(line.command), language);
+    if (YES.has(line.command) || NO.has(line.command))
+      return this.settlePending(message, YES.has(line.command), language);
     const command = this.byName.get(line.command);
     if (!command) {
       // Only commands the asker may use are suggested.

@@ -18,7 +18,8 @@ export const TEXTS = {
   confirmHint: {
     de: (minutes: number) =>
       `Noch ist nichts geschehen. Ausführen mit !ja, verwerfen mit !nein (gilt ${minutes} Minuten).`,
-    en: (minutes: number) => `Nothing has happened yet. Go ahead with !yes, drop it with !no (valid ${minutes} minutes).`,
+    en: (minutes: number) =>
+      `Nothing has happened yet. Go ahead with !yes, drop it with !no (valid ${minutes} minutes).`,
   },
   nothingToConfirm: {
     de: () => 'Es wartet nichts auf Ihre Bestätigung (oder es ist länger als 10 Minuten her).',
