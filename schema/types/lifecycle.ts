@@ -182,11 +182,17 @@ const EndRoleInput = builder.inputType('EndRoleInput', {
     roleId: t.id({ required: true }),
     until: t.string({
       required: false,
-      description: 'YYYY-MM-DD, the first day without the role; today when not given. Not in the future.',
+      description:
+        'YYYY-MM-DD, the first day without the role; today when not given. A later day (up to two years ahead) schedules the end: see `scheduled`.',
     }),
     successorId: t.id({
       required: false,
       description: 'Who takes the role over from that day (for a KIK also the municipalities served).',
+    }),
+    dryRun: t.boolean({
+      required: false,
+      description:
+        'Check everything and answer what would happen (who takes which work, who is told), changing nothing.',
     }),
   }),
 });
@@ -205,6 +211,18 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
     handedOverRequests: t.idList({ resolve: (r) => r.requestIds }),
     handedOverMeetings: t.idList({ resolve: (r) => r.meetingIds }),
     handedOverTasks: t.idList({ description: 'Open action items of minutes.', resolve: (r) => r.taskIds }),
+    dryRun: t.boolean({
+      description: 'True for a preview (dryRun): nothing was changed, nobody was told.',
+      resolve: (r) => r.dryRun ?? false,
+    }),
+    told: t.field({
+      type: [PersonRef],
+      description: 'Who is (or, in a preview, would be) told.',
+      resolve: async (r, _a, ctx) =>
+        (await Promise.all((r.told ?? []).map((id) => ctx.directory.entityOfKind(id, 'Person')))).filter(
+          (p) => p !== null,
+        ),
+    }),
     scheduled: t.field({
       type: ScheduledChangeType,
       nullable: true,
@@ -230,12 +248,25 @@ builder.mutationFields((t) => ({
     type: RoleEndingType,
     errors: DOMAIN_ERRORS,
     args: { input: t.arg({ type: EndRoleInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.handover.endRole(
-        { id: String(input.roleId), until: input.until ?? null },
-        input.successorId ? String(input.successorId) : null,
-        ctx.viewer,
-      ),
+    resolve: async (_root, { input }, ctx) => {
+      const role = { id: String(input.roleId), until: input.until ?? null };
+      const successorId = input.successorId ? String(input.successorId) : null;
+      if (!input.dryRun) return ctx.services.handover.endRole(role, successorId, ctx.viewer);
+      const preview = await ctx.services.handover.preview(role, successorId, ctx.viewer);
+      return {
+        ended: { ...preview.role, until: preview.until },
+        until: preview.until,
+        successor: null,
+        takenOver: [],
+        receiverId: preview.receiverId,
+        requestIds: preview.requestIds,
+        meetingIds: preview.meetingIds,
+        taskIds: preview.taskIds,
+        scheduled: null,
+        dryRun: true,
+        told: preview.told,
+      };
+    },
   }),
   endLink: t.field({
     type: LinkType,
@@ -254,9 +285,13 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const MergeResultType = builder.objectRef<MergeResult>('MergeResult').implement({
+const MergeResultType = builder.objectRef<MergeResult & { dryRun?: boolean }>('MergeResult').implement({
   description: 'The record that remains, the merged ones (ended, pointing to it), and what moved.',
   fields: (t) => ({
+    dryRun: t.boolean({
+      description: 'True for a preview (dryRun): what would move; nothing was changed.',
+      resolve: (r) => r.dryRun ?? false,
+    }),
     survivor: t.field({ type: SearchResult, resolve: (r) => r.survivor }),
     mergedIds: t.idList({ resolve: (r) => r.merged.map((m) => m.id) }),
     movedRoles: t.exposeInt('movedRoles'),
@@ -278,6 +313,10 @@ const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
       description:
         'The KIK who serves the merged municipality; required where more than one serves the municipalities (the others stop serving it).',
     }),
+    dryRun: t.boolean({
+      required: false,
+      description: 'Check everything and answer what would move, changing nothing.',
+    }),
   }),
 });
 
@@ -296,9 +335,17 @@ builder.mutationFields((t) => ({
     errors: DOMAIN_ERRORS,
     description:
       'Records of the same person, alliance or institution become one: roles, links (and for people requests, meetings, chat accounts) move to the survivor.',
-    args: { survivorId: t.arg.id({ required: true }), mergedIds: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      ctx.services.merger.mergeRecords(String(args.survivorId), args.mergedIds.map(String), ctx.viewer),
+    args: {
+      survivorId: t.arg.id({ required: true }),
+      mergedIds: t.arg.idList({ required: true }),
+      dryRun: t.arg.boolean({ description: 'Check everything and answer what would move, changing nothing.' }),
+    },
+    resolve: async (_root, args, ctx) => ({
+      ...(await ctx.services.merger.mergeRecords(String(args.survivorId), args.mergedIds.map(String), ctx.viewer, {
+        dryRun: args.dryRun ?? false,
+      })),
+      dryRun: args.dryRun ?? false,
+    }),
   }),
   mergeMunicipalities: t.field({
     type: MergeResultType,
@@ -307,12 +354,15 @@ builder.mutationFields((t) => ({
       'Municipalities merge (Gemeindefusion) into an existing one or a new one of the same district; their links and roles move, the old ones stay in the history pointing to it.',
     args: { input: t.arg({ type: MergeMunicipalitiesInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.merger.mergeMunicipalities(
-        input.municipalityIds.map(String),
-        { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null },
-        ctx.viewer,
-        input.servedById ? String(input.servedById) : null,
-      ),
+      ctx.services.merger
+        .mergeMunicipalities(
+          input.municipalityIds.map(String),
+          { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null },
+          ctx.viewer,
+          input.servedById ? String(input.servedById) : null,
+          { dryRun: input.dryRun ?? false },
+        )
+        .then((result) => ({ ...result, dryRun: input.dryRun ?? false })),
   }),
 }));
 

@@ -28,6 +28,10 @@ export interface HandoverResult extends RoleEnding {
   taskIds: string[];
   /** Set when the role ends on a later day: the change is scheduled, and nothing has moved yet. */
   scheduled: ScheduledChange | null;
+  /** A preview: nothing changed (see Handover.preview). */
+  dryRun?: boolean;
+  /** Who was or would be told. */
+  told?: string[];
 }
 
 /** What ending a role would do (see Handover.preview). */
@@ -39,6 +43,9 @@ export interface HandoverPreview {
   successorId: string | null;
   receiverId: string | null;
   work: HandedOverWork;
+  requestIds: string[];
+  meetingIds: string[];
+  taskIds: string[];
   /** Who would be told. */
   told: string[];
 }
@@ -145,6 +152,9 @@ export class Handover {
       successorId,
       receiverId,
       work: { requests: requests.length, meetings: meetings.length, tasks: tasks.length },
+      requestIds: requests.map((r) => r.id),
+      meetingIds: meetings.map((m) => m.id),
+      taskIds: tasks.map((t) => t.id),
       told: [...new Set([leaver, ...(receiverId ? [receiverId] : [])])],
     };
   }
