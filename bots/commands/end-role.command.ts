@@ -14,6 +14,8 @@ import { ROLE_LABEL } from './people.js';
 // would; the service checks the district.
 
 const SUCCESSOR_WORDS = new Set(['an', 'to']);
+/** "an neu Lena Hoffmann": a successor not yet in the network, added in the same step. */
+const NEW_WORDS = new Set(['neu', 'new']);
 const DATE_WORDS = new Set(['zum', 'ab', 'am', 'on', 'from']);
 
 const germanDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
@@ -59,24 +61,33 @@ function parseEndRole(args: string[], successorRequired: boolean) {
 /** The people and role the words name, and the day: the same for the preview and the change. */
 async function resolve(args: EndRoleArgs, deps: CommandDeps<'handover'>) {
   const leaver = await findPerson(args.person, deps.directory);
-  const successor = args.successor ? await findPerson(args.successor, deps.directory) : null;
+  const words = args.successor?.split(/\s+/) ?? [];
+  const newSuccessor = words.length > 1 && NEW_WORDS.has(words[0]!.toLowerCase()) ? words.slice(1).join(' ') : null;
+  const successor = args.successor && !newSuccessor ? await findPerson(args.successor, deps.directory) : null;
   const until = args.day ? parseDay(args.day, new Date()) : null;
   const role = roleToEnd(leaver, await deps.directory.rolesOfPerson(leaver.id));
-  return { leaver, successor, until, role };
+  return { leaver, successor, newSuccessor, until, role };
 }
 
 /** What ending the role would do, in the asker's language: shown before anything happens. */
 async function previewEnding(args: EndRoleArgs, viewer: Viewer, deps: CommandDeps<'handover'>, language: Language) {
-  const { leaver, successor, until, role } = await resolve(args, deps);
+  const { leaver, successor, newSuccessor, until, role } = await resolve(args, deps);
   const preview = await deps.services.handover.preview(
     { id: role.id, until },
     successor?.id ?? null,
     await asDistrictCoordination(viewer, deps.directory),
   );
-  const receiver = preview.receiverId ? await deps.directory.entityOfKind(preview.receiverId, 'Person') : null;
-  const told = (await Promise.all(preview.told.map((id) => deps.directory.entityOfKind(id, 'Person')))).flatMap((p) =>
-    p ? [p.name] : [],
-  );
+  const receiver = newSuccessor
+    ? { name: newSuccessor }
+    : preview.receiverId
+      ? await deps.directory.entityOfKind(preview.receiverId, 'Person')
+      : null;
+  const told = [
+    ...(await Promise.all(preview.told.map((id) => deps.directory.entityOfKind(id, 'Person')))).flatMap((p) =>
+      p && (!newSuccessor || p.id === leaver.id) ? [p.name] : [],
+    ),
+    ...(newSuccessor ? [newSuccessor] : []),
+  ];
   const de = language === 'de';
   const name = ROLE_LABEL[role.role][language];
   const on = dayIn(preview.until, language);
@@ -85,10 +96,17 @@ async function previewEnding(args: EndRoleArgs, viewer: Viewer, deps: CommandDep
     de
       ? `Vorschau: Die Rolle ${name} von ${leaver.name} ${preview.scheduled ? 'wird geplant zum' : 'endet zum'} ${on}.`
       : `Preview: ${leaver.name}'s role as ${name} ${preview.scheduled ? 'is scheduled to end on' : 'ends on'} ${on}.`,
+    ...(newSuccessor
+      ? [
+          de
+            ? `${newSuccessor} ist noch nicht im Netzwerk und wird neu angelegt.`
+            : `${newSuccessor} is not in the network yet and will be added.`,
+        ]
+      : []),
     receiver
       ? de
-        ? `${receiver.name} übernimmt${successor ? ' die Rolle und' : ''}: ${requests} offene Anfrage(n), ${meetings} Treffen, ${tasks} offene Aufgabe(n).`
-        : `${receiver.name} takes over${successor ? ' the role and' : ''}: ${requests} open request(s), ${meetings} meeting(s), ${tasks} open action item(s).`
+        ? `${receiver.name} übernimmt${successor || newSuccessor ? ' die Rolle und' : ''}: ${requests} offene Anfrage(n), ${meetings} Treffen, ${tasks} offene Aufgabe(n).`
+        : `${receiver.name} takes over${successor || newSuccessor ? ' the role and' : ''}: ${requests} open request(s), ${meetings} meeting(s), ${tasks} open action item(s).`
       : de
         ? 'Niemand übernimmt offene Arbeit.'
         : 'Nobody takes open work over.',
@@ -101,14 +119,14 @@ async function endRole(
   viewer: Viewer,
   deps: CommandDeps<'handover'>,
 ): Promise<{ result: HandoverResult; leaver: Person; successor: Person | null; receiver: Person | null }> {
-  const { leaver, successor, until, role } = await resolve(args, deps);
-  const result = await deps.services.handover.endRole(
-    { id: role.id, until },
-    successor?.id ?? null,
-    await asDistrictCoordination(viewer, deps.directory),
-  );
+  const { leaver, successor, newSuccessor, until, role } = await resolve(args, deps);
+  const actor = await asDistrictCoordination(viewer, deps.directory);
+  const result = newSuccessor
+    ? await deps.services.handover.endRoleWithNewSuccessor({ id: role.id, until }, { name: newSuccessor }, actor)
+    : await deps.services.handover.endRole({ id: role.id, until }, successor?.id ?? null, actor);
   const receiver = result.receiverId ? await deps.directory.entityOfKind(result.receiverId, 'Person') : null;
-  return { result, leaver, successor, receiver };
+  const added = newSuccessor ? await deps.directory.entityOfKind(result.receiverId ?? '', 'Person') : null;
+  return { result, leaver, successor: successor ?? added, receiver };
 }
 
 function renderEnding({ result, leaver, receiver }: Awaited<ReturnType<typeof endRole>>, language: Language) {

@@ -152,7 +152,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1:4000';
   const minutes = new Minutes(store, now, new MinutesLinks(privacy, publicUrl, now));
   const scheduledChanges = new ScheduledChanges(store, reviser, (ids, notice) => planner.tell(ids, notice), now);
-  const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges);
+  const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges, writer);
   const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
   const services: HubServices = {
     store,

@@ -4,6 +4,8 @@ import type { MeetingStore, RequestStore } from '../../domain/ports/graph-store.
 import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
 import { isClosed } from '../requests/domain/requests.js';
 import type { HandedOverWork } from './domain/lifecycle-notices.js';
+import type { NetworkWriter } from '../writes/network-writer.js';
+import type { PersonInput } from '../writes/inputs.js';
 import { SYSTEM } from '../access/domain/authorization.js';
 import { AlreadyEnded, NotFound } from '../../domain/errors.js';
 import type { ScheduledChange } from '../../features/scheduled-changes/domain/scheduled-change.js';
@@ -58,7 +60,22 @@ export class Handover {
     private readonly meetings: MeetingPlanner,
     private readonly minutes: Minutes,
     private readonly scheduled: ScheduledChanges,
+    private readonly writer: NetworkWriter,
   ) {}
+
+  /**
+   * Ends a role with a successor not yet in the network: checked first without them (rights,
+   * rules, the day), then the successor is added with the rules of addPerson and takes over.
+   */
+  async endRoleWithNewSuccessor(
+    input: { id: string; until?: string | null },
+    successor: PersonInput,
+    actor: Viewer,
+  ): Promise<HandoverResult & { successorId: string }> {
+    await this.preview(input, null, actor);
+    const person = await this.writer.addPerson(successor, actor);
+    return { ...(await this.endRole(input, person.id, actor)), successorId: person.id };
+  }
 
   /**
    * Ends a role on `until` (today by default) and hands its open work over; a day after today

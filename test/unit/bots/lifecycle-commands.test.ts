@@ -114,3 +114,17 @@ it('merges two towns into a new one from chat, and refuses a KIK', async () => {
   expect((await hub.store.municipalityDirectory()).map((m) => m.name)).toContain('Elbtal');
   expect(await say(volunteer, '!kontakt Elbtal')).toContain('Kommunale Integrationskoordination für Elbtal');
 });
+
+it('hands over to a successor who is not in the network yet, added in the same step after the preview', async () => {
+  const kikOne = 'person:demo-14627-kik-1';
+  const [leaver] = await hub.store.entitiesByIds([kikOne]);
+  expect(await say(kk, `!übergabe ${leaver!.name} an Lena Hoffmann`)).toContain('Lena Hoffmann');
+  const preview = await say(kk, `!übergabe ${leaver!.name} an neu Lena Hoffmann`);
+  expect(preview).toContain('Lena Hoffmann ist noch nicht im Netzwerk und wird neu angelegt.');
+  expect(preview).toContain('Lena Hoffmann übernimmt die Rolle und:');
+  expect((await hub.store.search('Lena Hoffmann', ['Person'], 5)).map((p) => p.name)).not.toContain('Lena Hoffmann');
+  const answer = await say(kk, '!ja');
+  expect(answer).toContain('Lena Hoffmann übernimmt die Rolle ab diesem Tag');
+  const [lena] = (await hub.store.search('Lena Hoffmann', ['Person'], 5)).filter((p) => p.name === 'Lena Hoffmann');
+  expect((await hub.store.rolesOfPersons([lena!.id]))[0]!.map((r) => r.role)).toContain('KIK');
+});
