@@ -189,6 +189,11 @@ const EndRoleInput = builder.inputType('EndRoleInput', {
       required: false,
       description: 'Who takes the role over from that day (for a KIK also the municipalities served).',
     }),
+    newSuccessorName: t.string({
+      required: false,
+      description:
+        'A successor not yet in the network: added (with the rules of addPerson) after the ending was checked, then takes over.',
+    }),
     dryRun: t.boolean({
       required: false,
       description:
@@ -251,6 +256,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const role = { id: String(input.roleId), until: input.until ?? null };
       const successorId = input.successorId ? String(input.successorId) : null;
+      if (input.newSuccessorName && !input.dryRun)
+        return ctx.services.handover.endRoleWithNewSuccessor(role, { name: input.newSuccessorName }, ctx.viewer);
       if (!input.dryRun) return ctx.services.handover.endRole(role, successorId, ctx.viewer);
       const preview = await ctx.services.handover.preview(role, successorId, ctx.viewer);
       return {
