@@ -156,8 +156,18 @@ export class Dispatcher {
           text: message.text,
           at: new Date().toISOString(),
         });
+        const yes = language === 'de' ? '!ja' : '!yes';
+        const no = language === 'de' ? '!nein' : '!no';
         return {
-          reply: { ...preview, lines: [...preview.lines, [TEXTS.confirmHint[language](CONFIRM_MINUTES)]] },
+          reply: {
+            ...preview,
+            lines: [...preview.lines, [TEXTS.confirmHint[language](CONFIRM_MINUTES)]],
+            // Buttons where the chat has them (Discord).
+            actions: [
+              { label: language === 'de' ? 'Ja, ausführen' : 'Yes, go ahead', command: yes },
+              { label: language === 'de' ? 'Nein' : 'No', command: no },
+            ],
+          },
           command: command.name.en,
         };
       }

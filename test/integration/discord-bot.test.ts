@@ -283,6 +283,25 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(poll!.votes).toEqual({ 'person:demo-14627-kik-2': 1 });
   });
 
+  it('shows a far-reaching command as a preview with buttons, and acts on the press of "Ja" (issue 34)', async () => {
+    const volunteer = 'person:demo-14627-alliance-2-volunteer-1';
+    const [person] = await hub.store.entitiesByIds([volunteer]);
+    const asked = slash(COORDINATOR, 'rolle-beenden', { person: person!.name });
+    const { body } = await fake.callbackFor(asked);
+    expect(body.data.embeds[0].description).toContain(`Vorschau: Die Rolle Ehrenamt von ${person!.name} endet zum`);
+    const buttons = body.data.components[0].components as { label: string; custom_id: string }[];
+    expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([
+      ['Ja, ausführen', 'run:!ja'],
+      ['Nein', 'run:!nein'],
+    ]);
+    expect((await hub.store.rolesOfPersons([volunteer]))[0]!.length).toBe(1);
+    const pressed = press(COORDINATOR, buttons[0]!.custom_id);
+    expect((await fake.callbackFor(pressed)).body.data.embeds[0].description).toContain(
+      `Die Rolle Ehrenamt von ${person!.name} endet zum`,
+    );
+    expect((await hub.store.rolesOfPersons([volunteer]))[0]!).toEqual([]);
+  });
+
   it('suggests municipalities while the name is typed', async () => {
     const id = interaction(4, ALICE, {
       id: '600000000000000001',
