@@ -10,11 +10,10 @@ import {
 } from '../../services/meetings/domain/meetings.js';
 import { closeDecisions, decisionsOf } from '../../services/meetings/decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
-import { PendingNotices } from '../../services/chat/pending-notices.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { Notifiers, type HubNotice, type Notifier } from '../../services/chat/notifiers.js';
+import type { HubNotice } from '../../services/chat/notifiers.js';
 import type { ClosedMinutes } from '../../services/meetings/domain/meeting-notices.js';
 import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
 import type { MinutesStore } from './domain/minutes-store.port.js';
@@ -22,6 +21,7 @@ import type { PollStore } from '../../services/meetings/domain/poll-store.port.j
 import { berlinDay, findWhen } from '../../services/meetings/when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
+import { Telling } from '../../services/chat/telling.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
 // action items (with an owner and a due date); the minutes list them with the attendees, and
@@ -32,12 +32,8 @@ const TEXT_MAX = 1000;
 const EARLY_MS = 3_600_000;
 const LATE_MS = 12 * 3_600_000;
 
-export class Minutes {
-  private readonly notifiers = new Notifiers<Notifier>('minutes');
-
-  /** Closed minutes and reminders are written with their claim (nothing lost between the two). */
-  private readonly notices: PendingNotices;
-
+/** Closed minutes and reminders are written with their claim (nothing lost between the two). */
+export class Minutes extends Telling {
   constructor(
     private readonly store: NetworkStore &
       MeetingStore &
@@ -46,25 +42,7 @@ export class Minutes {
     /** Addresses of the printable minutes, sent with them when closed. */
     private readonly links: MinutesLinks | null = null,
   ) {
-    this.notices = new PendingNotices(
-      store,
-      'minutes',
-      (notice) => this.notifiers.tell([notice.personId], notice.notice),
-      now,
-    );
-  }
-
-  /** Hands on the notices a crash or outage left between a claim and its delivery. */
-  deliverLeftNotices(): Promise<number> {
-    return this.notices.deliverLeft();
-  }
-
-  addNotifier(notifier: Notifier): void {
-    this.notifiers.add(notifier);
-  }
-
-  removeNotifier(notifier: Notifier): void {
-    this.notifiers.remove(notifier);
+    super(store, 'minutes', now);
   }
 
   /**

@@ -8,8 +8,6 @@ import { FUNDING_LEVELS, type Topic } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { matchTopic, topicNamed } from '../../domain/topic-match.js';
 import { hasControlCharacters } from '../../domain/text.js';
-import { Notifiers, type Notifier } from '../chat/notifiers.js';
-import { PendingNotices } from '../chat/pending-notices.js';
 import type { NameIndex } from '../reads/name-index.js';
 import { districtsOfPerson } from '../reads/districts-of.js';
 import { berlinDay } from '../meetings/when.js';
@@ -17,6 +15,7 @@ import { APPLICANT_KINDS, daysBetween, isOpen, openTo, type FundingCall } from '
 import { checkImportScope } from './domain/import-scope.js';
 import type { FundingStore } from './domain/funding-store.port.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
+import { Telling } from '../chat/telling.js';
 
 // Funding calls: listed open for the asker's district and topics, soonest deadline first;
 // subscribers of a topic are reminded some days before a deadline, each reminder once (a claim
@@ -67,34 +66,19 @@ const list = (text: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export class FundingCalls {
-  private readonly notifiers = new Notifiers<Notifier>('funding');
-  private readonly notices: PendingNotices;
-
+export class FundingCalls extends Telling {
   constructor(
     private readonly store: NetworkStore & CoordinationStore & { readonly funding: FundingStore },
     private readonly names: NameIndex,
     private readonly now: () => Date = () => new Date(),
     private readonly remindDays: readonly number[] = FUNDING_REMIND_DAYS,
   ) {
-    this.notices = new PendingNotices(store, 'funding', (n) => this.notifiers.tell([n.personId], n.notice), now);
-  }
-
-  addNotifier(notifier: Notifier): void {
-    this.notifiers.add(notifier);
-  }
-
-  removeNotifier(notifier: Notifier): void {
-    this.notifiers.remove(notifier);
+    super(store, 'funding', now);
   }
 
   /** Today in Berlin, by the service's clock. */
   today(): string {
     return berlinDay(this.now());
-  }
-
-  deliverLeftNotices(): Promise<number> {
-    return this.notices.deliverLeft();
   }
 
   /** Calls open today that the viewer may see and apply for (their districts), of a topic, soonest deadline first. */

@@ -22,13 +22,14 @@ import { publicHoliday } from './holidays.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import { MeetingSeries, seriesOccurrences, type ChangeScope } from './meeting-series.js';
-import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
+import type { HubNotice, Notifier } from '../chat/notifiers.js';
 import { PendingNotices, type Notice } from '../chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
 import { invitedMeeting } from './domain/meeting-notices.js';
 import { formatWhen, parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
+import { Telling } from '../chat/telling.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
 // their district. Conflicts with invitees' other meetings and public holidays are reported
@@ -78,11 +79,9 @@ const AGENDA_MAX = 2000;
 /** Reminders go out this many hours before a meeting, unless configured otherwise. */
 export const REMINDER_HOURS = [24, 1];
 
-export class MeetingPlanner {
-  private readonly notifiers = new Notifiers<InvitationNotifier>('meetings');
+/** Invitations and changes are written with the meeting (nothing lost between the two). */
+export class MeetingPlanner extends Telling<InvitationNotifier> {
   private readonly series: MeetingSeries;
-  /** Invitations and changes are written with the meeting (nothing lost between the two). */
-  private readonly notices: PendingNotices;
   /** Meetings just saved, so handing on their notices reads nothing again. */
   private readonly justSaved = new Map<string, Meeting>();
 
@@ -93,21 +92,8 @@ export class MeetingPlanner {
     private readonly now: () => Date = () => new Date(),
     private readonly options: PlannerOptions = {},
   ) {
+    super(store, 'meetings', now, (notice) => this.handOn(notice));
     this.series = new MeetingSeries(store, now, (meetings, told, message) => this.saveAndTell(told, message, meetings));
-    this.notices = new PendingNotices(store, 'meetings', (notice) => this.handOn(notice), now);
-  }
-
-  /** Hands on the notices a crash or outage left between a change and its delivery. */
-  deliverLeftNotices(): Promise<number> {
-    return this.notices.deliverLeft();
-  }
-
-  addNotifier(notifier: InvitationNotifier): void {
-    this.notifiers.add(notifier);
-  }
-
-  removeNotifier(notifier: InvitationNotifier): void {
-    this.notifiers.remove(notifier);
   }
 
   /** The district a KIK or Koordinationskraft organises meetings in; others may not. */

@@ -23,11 +23,12 @@ import {
 } from './domain/requests.js';
 import type { NameIndex } from '../reads/name-index.js';
 import type { NetworkEvents } from '../reads/network-events.js';
-import { Notifiers, type HubNotice, type Notifier } from '../chat/notifiers.js';
-import { PendingNotices, type Notice } from '../chat/pending-notices.js';
+import type { HubNotice } from '../chat/notifiers.js';
+import type { Notice } from '../chat/pending-notices.js';
 import type { OwnRequestSubject, RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
+import { Telling } from '../chat/telling.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
@@ -37,11 +38,8 @@ export interface RequestSettings {
   escalateAfterHours: number;
 }
 
-export class RequestRouter {
-  private readonly notifiers = new Notifiers<Notifier>('requests');
-  /** Who is told of a change is written with the change (nothing lost between the two). */
-  private readonly notices: PendingNotices;
-
+/** Who is told of a change is written with the change (nothing lost between the two). */
+export class RequestRouter extends Telling {
   constructor(
     private readonly store: NetworkStore & RequestStore & CoordinationStore,
     private readonly names: NameIndex,
@@ -49,26 +47,7 @@ export class RequestRouter {
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.notices = new PendingNotices(
-      store,
-      'requests',
-      (notice) => this.notifiers.tell([notice.personId], notice.notice),
-      now,
-    );
-  }
-
-  /** Hands on the notices a crash or outage left between a change and its delivery. */
-  deliverLeftNotices(): Promise<number> {
-    return this.notices.deliverLeft();
-  }
-
-  /** Chat transports register here to deliver messages to the people they know. */
-  addNotifier(notifier: Notifier): void {
-    this.notifiers.add(notifier);
-  }
-
-  removeNotifier(notifier: Notifier): void {
-    this.notifiers.remove(notifier);
+    super(store, 'requests', now);
   }
 
   async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
