@@ -3,10 +3,13 @@ import type { Entity } from '../../src/domain/model.js';
 import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import { germanDay, splitAsOf } from '../core/as-of.js';
 
 interface Neighbourhood {
   actor: Entity;
   links: { name: string; types: string[] }[];
+  /** The day asked for ("am 06.11.2026"), or null for now. */
+  day: string | null;
 }
 
 const TYPE_LABEL: Record<string, { de: string; en: string }> = {
@@ -33,8 +36,8 @@ export const networkCommand = defineCommand({
     en: 'the direct links of a municipality, alliance, institution or project',
   },
   usage: {
-    de: '!netzwerk <Gemeinde|Bündnis|Institution|Projekt>',
-    en: '!network <municipality|alliance|institution|project>',
+    de: '!netzwerk <Gemeinde|Bündnis|Institution|Projekt> [am <Tag>]',
+    en: '!network <municipality|alliance|institution|project> [on <day>]',
   },
   example: { de: '!netzwerk Radebeul', en: '!network Radebeul' },
   options: [
@@ -47,15 +50,21 @@ export const networkCommand = defineCommand({
     },
   ],
   uses: ['network', 'privacy'],
-  parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
-  run: async (name, context, deps): Promise<Neighbourhood> => {
+  parse: (args) => {
+    const { words, day } = splitAsOf(args, new Date());
+    return words.length === 0 ? unparsable : parsed({ name: words.join(' '), day });
+  },
+  run: async ({ name, day }, context, deps): Promise<Neighbourhood> => {
     const [actor] = await deps.directory.search(
       name.slice(0, 100),
       ['Municipality', 'Alliance', 'Institution', 'District', 'Project'],
       1,
     );
     if (!actor) throw new NotFound('Municipality', name);
-    const graph = await deps.services.network.graph();
+    const graph = await deps.services.network.graph(day);
+    // As of a day, a person is shown only where both the rules of then and of today allow it.
+    const now = day ? await deps.services.network.graph() : graph;
+    const rolesNow = (id: string) => (now.hasNode(id) ? now.getNodeAttribute(id, 'roles') : []);
     const links = graph.hasNode(actor.id)
       ? graph.mapNeighbors(actor.id, (id, attrs) => ({
           id,
@@ -64,7 +73,11 @@ export const networkCommand = defineCommand({
         }))
       : [];
     const shown = links
-      .filter(({ id, attrs }) => attrs.kind !== 'Person' || mayListPerson(context.viewer, id, attrs.roles))
+      .filter(
+        ({ id, attrs }) =>
+          attrs.kind !== 'Person' ||
+          (mayListPerson(context.viewer, id, attrs.roles) && mayListPerson(context.viewer, id, rolesNow(id))),
+      )
       .map(({ id, attrs, types }) => ({
         name:
           attrs.kind === 'Person'
@@ -73,13 +86,18 @@ export const networkCommand = defineCommand({
         types,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'de'));
-    return { actor, links: shown };
+    return { actor, links: shown, day };
   },
-  render: ({ actor, links }, { language }) =>
+  render: ({ actor, links, day }, { language }) =>
     reply(
       links.length
         ? links.map((l) => [`${l.name} (${l.types.map((t) => TYPE_LABEL[t]?.[language] ?? t).join(', ')})`])
         : [language === 'de' ? 'Noch keine Verbindungen.' : 'No links yet.'],
-      { title: language === 'de' ? `Netzwerk von ${actor.name}` : `Network of ${actor.name}` },
+      {
+        title:
+          language === 'de'
+            ? `Netzwerk von ${actor.name}${day ? ` am ${germanDay(day)}` : ''}`
+            : `Network of ${actor.name}${day ? ` on ${day}` : ''}`,
+      },
     ),
 });

@@ -32,6 +32,9 @@ describe('history in chat', () => {
       expect(then, asOf).toContain(`Ansprechpersonen in Radebeul am ${german(yesterday)}`);
       expect(then, asOf).toContain(kik!.name);
     }
+    // !netzwerk takes a day too; then its KIK served Radebeul, today nobody does.
+    expect(await say('kik', `!netzwerk Radebeul am ${german(yesterday)}`)).toContain(`${kik!.name} (betreut`);
+    expect(await say('kik', '!netzwerk Radebeul')).not.toContain(kik!.name);
     const topic = await say('kik', `!kontakt Radebeul Sprache am ${german(yesterday)}`);
     expect(topic).toContain(`Ansprechpersonen in Radebeul (Sprache und Dolmetschen) am ${german(yesterday)}`);
   });
