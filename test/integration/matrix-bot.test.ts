@@ -339,6 +339,39 @@ describe('the Matrix bot through Synapse', () => {
     expect((await ask(volunteer, room, '!anfragen')).content.body).toContain(`${id} – erledigt`);
   });
 
+  it('schedules a role end through Synapse: preview, !ja, the leaver told in a direct chat, !geplant lists it (issue 34)', async () => {
+    const leaverId = 'person:demo-14627-alliance-2-volunteer-1';
+    const [person] = await hub.store.entitiesByIds([leaverId]);
+    const leaver = await MatrixUser.register('leaver');
+    await identities.requestLink({ transport: 'matrix', userId: leaver.userId }, leaverId);
+    await identities.confirm(
+      { transport: 'matrix', userId: leaver.userId },
+      await identities.viewerOfPerson('person:demo-admin'),
+    );
+    const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
+    await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
+    const preview = String(
+      (await ask(coordinator, room, `!rolle-beenden ${person!.name} zum 31.01.2027`)).content.body,
+    );
+    expect(preview).toContain(`Vorschau: Die Rolle Ehrenamt von ${person!.name} wird geplant zum 31.01.2027.`);
+    expect(preview).toContain('Ausführen mit !ja');
+    const done = String((await ask(coordinator, room, '!ja')).content.body);
+    expect(done).toContain(`Geplant: Die Rolle Ehrenamt von ${person!.name} endet zum 31.01.2027.`);
+    const [direct] = await leaver.waitFor(async () => {
+      const invites = await leaver.invitedRooms();
+      return invites.length ? invites : null;
+    });
+    await leaver.join(direct!);
+    await leaver.waitFor(async () =>
+      (await leaver.messages(direct!)).find(
+        (m) => m.sender === botAccount.userId && /endet zum 31\.01\.2027/.test(String(m.content.body)),
+      ),
+    );
+    expect(String((await ask(coordinator, room, '!geplant')).content.body)).toContain(
+      `1. Zum 31.01.2027 endet die Rolle Ehrenamt von ${person!.name}.`,
+    );
+  });
+
   it('invites to an exchange meeting by direct message and records a ✅ reaction as the answer', async () => {
     const kik = await MatrixUser.register('kik-meeting');
     await identities.requestLink({ transport: 'matrix', userId: kik.userId }, 'person:demo-14627-kik-1');
