@@ -21,6 +21,7 @@ import '../src/features/scheduled-changes/scheduled-changes.graphql.js';
 import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';
+import './types/merges.js';
 import './types/proposals.js';
 import './types/notifications.js';
 import './types/knowledge.js';

@@ -14,7 +14,6 @@ import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { HubNotice } from '../../services/chat/notifiers.js';
-import type { ClosedMinutes } from '../../services/meetings/domain/meeting-notices.js';
 import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
 import type { MinutesStore } from './domain/minutes-store.port.js';
 import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
@@ -22,6 +21,8 @@ import { berlinDay, findWhen } from '../../services/meetings/when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 import { Telling } from '../../services/chat/telling.js';
+import { closedMinutes } from './domain/closed-minutes.js';
+import { actionItemFigures } from './domain/minutes.js';
 
 // Minutes of an exchange meeting: during the meeting, its people note information, decisions and
 // action items (with an owner and a due date); the minutes list them with the attendees, and
@@ -301,18 +302,7 @@ export class Minutes extends Telling {
 
   /** Open and overdue action items per district (of one district, if given), by district. */
   async figures(districtAgs: string | null): Promise<ActionItemFigures[]> {
-    const today = berlinDay(this.now());
-    const tasks = await this.store.minutes.openActionItems();
-    const byDistrict = new Map<string, ActionItemFigures>();
-    for (const task of tasks) {
-      const ags = task.districtAgs ?? null;
-      if (!ags || (districtAgs !== null && ags !== districtAgs)) continue;
-      const figures = byDistrict.get(ags) ?? { districtAgs: ags, open: 0, overdue: 0 };
-      figures.open++;
-      if (task.due && task.due < today) figures.overdue++;
-      byDistrict.set(ags, figures);
-    }
-    return [...byDistrict.values()].sort((a, b) => a.districtAgs.localeCompare(b.districtAgs));
+    return actionItemFigures(await this.store.minutes.openActionItems(), districtAgs, berlinDay(this.now()));
   }
 
   /** Marks the viewer's open action item number `position` (as `openTasks` lists them, from 1) as done. */
@@ -401,22 +391,4 @@ export class Minutes extends Telling {
 
 function checked(text: string): string {
   return cleanText(text, { field: 'text', fieldDe: 'Text', max: TEXT_MAX, multiline: true });
-}
-
-/** The minutes as their people receive them, with the reader's printable link. */
-function closedMinutes(protocol: Protocol, names: ReadonlyMap<string, string>, printUrl: string | null): ClosedMinutes {
-  return {
-    title: protocol.meeting.title,
-    decisions: protocol.decisions.map((d) => d.text),
-    tasks: protocol.tasks.map((t) => ({
-      text: t.text,
-      ownerName: names.get(t.ownerId!) ?? '?',
-      due: t.due!,
-      done: Boolean(t.doneAt),
-    })),
-    polls: protocol.polls,
-    infos: protocol.infos.map((i) => i.text),
-    presentNames: protocol.presentIds.map((id) => names.get(id) ?? '?'),
-    printUrl,
-  };
 }

@@ -16,6 +16,7 @@ import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../
 import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
 import { touchedByRevision } from '../reads/touched.js';
 import { berlinDay } from '../meetings/when.js';
+import { recordHistory, type RecordHistory } from './record-history.js';
 
 // Keeping the network true: changing records, ending roles and links, deleting mistakes. Each is
 // one revision, authorised and checked by the domain rules inside the store's transaction, with
@@ -30,12 +31,7 @@ export interface RoleEnding {
   takenOver: Link[];
 }
 
-export interface RecordHistory {
-  /** Changes, newest first. */
-  entries: AuditEntry[];
-  /** Roles the person held, or held in the place (a town: its KIK by their serving), ended ones included, oldest first. */
-  roles: RoleAssignment[];
-}
+export type { RecordHistory } from './record-history.js';
 
 export class NetworkReviser {
   constructor(
@@ -270,29 +266,7 @@ export class NetworkReviser {
 
   /** What changed about a record and who held its roles over time. */
   async history(id: string, limit: number): Promise<RecordHistory> {
-    const bounded = Math.min(Math.max(limit, 1), 200);
-    const kind = kindOfId(id);
-    const [entries, roles, links] = await Promise.all([
-      this.store.auditOf(id, bounded),
-      kind === 'Person' ? this.store.allRolesOfPersons([id]) : this.store.allRolesInScopes([id]),
-      kind === 'Municipality' ? this.store.allLinksOf([id]) : Promise.resolve([[]]),
-    ]);
-    // A town's KIK hold their role in the district and serve the town by a link: each serving is
-    // the town's KIK from the link's start to its end.
-    const served: RoleAssignment[] = (links[0] ?? [])
-      .filter((l) => l.type === 'SERVES' && l.toId === id)
-      .map((l) => ({
-        id: l.id,
-        personId: l.fromId,
-        role: 'KIK',
-        scopeId: id,
-        since: l.since ?? null,
-        ...(l.until ? { until: l.until } : {}),
-      }));
-    const all = [...(roles[0] ?? []), ...served].sort(
-      (a, b) => (a.since ?? '').localeCompare(b.since ?? '') || a.id.localeCompare(b.id),
-    );
-    return { entries, roles: all };
+    return recordHistory(this.store, id, limit);
   }
 
   /** A person confirms their own record is still right: it keeps its data and version, and counts as checked now. */

@@ -50,3 +50,21 @@ export interface Protocol {
   /** Decision polls taken in the meeting, with their votes. */
   polls: DecisionPoll[];
 }
+
+/** Open and overdue action items per district (of one district, if given), by district. */
+export function actionItemFigures(
+  openItems: readonly MinutesItem[],
+  districtAgs: string | null,
+  today: string,
+): ActionItemFigures[] {
+  const byDistrict = new Map<string, ActionItemFigures>();
+  for (const task of openItems) {
+    const ags = task.districtAgs ?? null;
+    if (!ags || (districtAgs !== null && ags !== districtAgs)) continue;
+    const figures = byDistrict.get(ags) ?? { districtAgs: ags, open: 0, overdue: 0 };
+    figures.open++;
+    if (task.due && task.due < today) figures.overdue++;
+    byDistrict.set(ags, figures);
+  }
+  return [...byDistrict.values()].sort((a, b) => a.districtAgs.localeCompare(b.districtAgs));
+}
