@@ -298,8 +298,8 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
     if (n.reader === 'leaver')
       return text(
         de(l)
-          ? `Ihre Rolle als ${role} endet zum ${on}.${takes} Bis dahin ändert sich nichts.`
-          : `Your role as ${role} ends on ${on}.${takes} Until then nothing changes.`,
+          ? `Ihre Rolle (${role}) endet zum ${on}.${takes} Bis dahin ändert sich nichts.`
+          : `Your role (${role}) ends on ${on}.${takes} Until then nothing changes.`,
       );
     if (n.reader === 'successor')
       return text(

@@ -60,7 +60,7 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
     expect((await kikRoleOf(LEAVER))!.until ?? null).toBeNull();
 
     const toLeaver = told.find((t) => t.personId === LEAVER)!.text;
-    expect(toLeaver).toContain('Ihre Rolle als Kommunale Integrationskoordination endet zum 31.01.2027.');
+    expect(toLeaver).toContain('Ihre Rolle (Kommunale Integrationskoordination) endet zum 31.01.2027.');
     expect(told.find((t) => t.personId === SUCCESSOR)!.text).toContain(
       `Sie übernehmen zum 31.01.2027 die Rolle von ${names[LEAVER]}`,
     );
