@@ -152,7 +152,7 @@ export class Dispatcher {
       };
       if (command.preview && !message.confirmed) {
         const preview = await command.preview(args.value, context, deps);
-        await this.deps.services.store.setState(pendingKey(message), {
+        await this.deps.services.store.coordination.setState(pendingKey(message), {
           text: message.text,
           at: new Date().toISOString(),
         });
@@ -184,9 +184,9 @@ export class Dispatcher {
   /** !ja runs the command whose preview the asker saw last (within ten minutes); !nein drops it. */
   private async settlePending(message: ChatMessage, yes: boolean, language: Language): Promise<Answer> {
     const key = pendingKey(message);
-    const pending = await this.deps.services.store.getState<{ text: string; at: string }>(key);
+    const pending = await this.deps.services.store.coordination.getState<{ text: string; at: string }>(key);
     const fresh = pending && Date.now() - Date.parse(pending.at) <= CONFIRM_MINUTES * 60_000;
-    if (pending) await this.deps.services.store.deleteState(key);
+    if (pending) await this.deps.services.store.coordination.deleteState(key);
     if (!fresh) return { reply: reply([TEXTS.nothingToConfirm[language]()]), command: null };
     if (!yes) return { reply: reply([TEXTS.dropped[language]()]), command: null };
     return (

@@ -15,7 +15,7 @@ const sentKey = (pollId: string) => MATRIX_STATE.decisionPollSent.key(pollId);
 
 export class MatrixDecisionPolls {
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     private readonly sendEvent: SendEvent,
   ) {}
 
@@ -24,18 +24,18 @@ export class MatrixDecisionPolls {
     const poll = reply.poll!;
     const content = pollStart(poll.question, poll.answers, toPlainText(reply), 1);
     const eventId = await this.sendEvent(roomId, POLL_START_TYPE, `${commandEventId}/poll`, content);
-    await this.store.setState(startKey(eventId), { pollId: poll.id });
-    await this.store.setState(sentKey(poll.id), { roomId, eventId });
+    await this.store.coordination.setState(startKey(eventId), { pollId: poll.id });
+    await this.store.coordination.setState(sentKey(poll.id), { roomId, eventId });
   }
 
   /** The decision poll a native poll stands for, or null. */
   async pollOf(startEventId: string): Promise<string | null> {
-    return (await this.store.getState<{ pollId: string }>(startKey(startEventId)))?.pollId ?? null;
+    return (await this.store.coordination.getState<{ pollId: string }>(startKey(startEventId)))?.pollId ?? null;
   }
 
   /** Ends the native poll of a closed decision poll, with the reply's text. */
   async end(pollId: string, reply: Reply): Promise<void> {
-    const sent = await this.store.getState<{ roomId: string; eventId: string }>(sentKey(pollId));
+    const sent = await this.store.coordination.getState<{ roomId: string; eventId: string }>(sentKey(pollId));
     if (!sent) return;
     await this.sendEvent(
       sent.roomId,

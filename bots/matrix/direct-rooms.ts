@@ -16,7 +16,7 @@ export class DirectRooms {
 
   constructor(
     private readonly client: () => MatrixClient | null,
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     /** Whether the bot can read encrypted rooms (the native crypto module is installed). */
     private readonly canDecrypt: () => boolean,
   ) {}
@@ -40,7 +40,7 @@ export class DirectRooms {
   }
 
   private async find(userId: string): Promise<{ roomId: string; created: boolean }> {
-    const known = await this.store.getState<string>(stateKey(userId));
+    const known = await this.store.coordination.getState<string>(stateKey(userId));
     // Releases before this one kept an encrypted direct chat here too; that one is passed over.
     if (known && (this.canDecrypt() || !(await this.isEncrypted(known)))) return { roomId: known, created: false };
     const client = this.client()!;
@@ -50,18 +50,18 @@ export class DirectRooms {
         (await client.getJoinedRooms()).includes(roomId) &&
         (this.canDecrypt() || !(await this.isEncrypted(roomId)))
       ) {
-        await this.store.setState(stateKey(userId), roomId);
+        await this.store.coordination.setState(stateKey(userId), roomId);
         return { roomId, created: false };
       }
     }
     const roomId = await client.createRoom({ is_direct: true, invite: [userId], preset: 'trusted_private_chat' });
-    await this.store.setState(MATRIX_STATE.joined.key(roomId), Date.now());
+    await this.store.coordination.setState(MATRIX_STATE.joined.key(roomId), Date.now());
     await this.remember(userId, roomId);
     return { roomId, created: true };
   }
 
   private async remember(userId: string, roomId: string): Promise<void> {
-    await this.store.setState(stateKey(userId), roomId);
+    await this.store.coordination.setState(stateKey(userId), roomId);
     const direct = await this.accountData();
     const rooms = direct[userId] ?? [];
     if (rooms[0] !== roomId)

@@ -64,7 +64,9 @@ export class MatrixBot implements InvitationNotifier {
     private readonly settings: MatrixSettings,
     private readonly dispatcher: Dispatcher,
     private readonly identities: ChatIdentities,
-    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly meetings: MeetingStore } & {
+      readonly coordination: CoordinationStore;
+    },
     private readonly log: Log,
   ) {
     this.directs = new DirectRooms(
@@ -147,7 +149,7 @@ export class MatrixBot implements InvitationNotifier {
       // On Matrix an invitation is also answered with a reaction on it.
       const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
       const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
-      await this.store.setState(MATRIX_STATE.invitation.key(eventId), { meetingId: meeting.id, personId });
+      await this.store.coordination.setState(MATRIX_STATE.invitation.key(eventId), { meetingId: meeting.id, personId });
       await this.attachCalendarFile(direct, meeting, userId);
     });
   }
@@ -194,15 +196,18 @@ export class MatrixBot implements InvitationNotifier {
         this.dispatcher.expand(wordNotice(notice, language).text, language),
       );
       const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
-      await this.store.setState(MATRIX_STATE.datePoll.key(eventId), { pollId: poll.id, personId });
-      await this.store.setState(MATRIX_STATE.datePollSent.key(poll.id, eventId), { roomId: direct, userId });
+      await this.store.coordination.setState(MATRIX_STATE.datePoll.key(eventId), { pollId: poll.id, personId });
+      await this.store.coordination.setState(MATRIX_STATE.datePollSent.key(poll.id, eventId), {
+        roomId: direct,
+        userId,
+      });
     }
   }
 
   /** Closes the native polls of a fixed date poll, saying which date it is. */
   async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
     if (!this.client) return;
-    for (const { key, value } of await this.store.listState<{ roomId: string; userId: string }>(
+    for (const { key, value } of await this.store.coordination.listState<{ roomId: string; userId: string }>(
       MATRIX_STATE.datePollSent.within(poll.id),
     )) {
       const eventId = MATRIX_STATE.datePollSent.rest(key, poll.id);
@@ -277,7 +282,7 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   private async welcome(roomId: string, userId: string): Promise<void> {
-    if (!(await this.store.claimOnce(MATRIX_CLAIMS.welcome.key(roomId)))) return;
+    if (!(await this.store.coordination.claimOnce(MATRIX_CLAIMS.welcome.key(roomId)))) return;
     const language = await this.identities.language({ transport: 'matrix', userId });
     await this.send(
       roomId,
@@ -300,7 +305,7 @@ export class MatrixBot implements InvitationNotifier {
     if (!command && inGroupRoom) return;
     if (
       !(await this.isAfterJoin(roomId, event)) ||
-      !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
+      !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
     )
       return;
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
@@ -381,10 +386,10 @@ export class MatrixBot implements InvitationNotifier {
     const relation = event.content?.['m.relates_to'] as { event_id?: string; key?: string } | undefined;
     const answer = REACTION_ANSWERS[relation?.key ?? ''];
     if (!relation?.event_id || !answer || event.sender === this.userId) return;
-    const invitation = await this.store.getState<{ meetingId: string; personId: string }>(
+    const invitation = await this.store.coordination.getState<{ meetingId: string; personId: string }>(
       MATRIX_STATE.invitation.key(relation.event_id),
     );
-    if (!invitation || !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
+    if (!invitation || !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     // Only the invitee's own reaction answers their invitation. The invitation to a series stands for all its dates.
     if ((await this.identities.viewerFor(user)).personId !== invitation.personId) return;
@@ -411,10 +416,10 @@ export class MatrixBot implements InvitationNotifier {
     if (event.sender === this.userId || response.choices.length === 0) return;
     const decision = await this.decisionPolls.pollOf(response.startEventId);
     if (decision) return this.onDecisionVote(roomId, event, decision, response.choices[0]!);
-    const offered = await this.store.getState<{ pollId: string; personId: string }>(
+    const offered = await this.store.coordination.getState<{ pollId: string; personId: string }>(
       MATRIX_STATE.datePoll.key(response.startEventId),
     );
-    if (!offered || !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
+    if (!offered || !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({
       user,
@@ -431,7 +436,7 @@ export class MatrixBot implements InvitationNotifier {
 
   /** A vote in a meeting's native decision poll: `!abstimmen <Abstimmung> <Nr.>`; only a refusal is answered (in the room). */
   private async onDecisionVote(roomId: string, event: MatrixEvent, pollId: string, choice: string): Promise<void> {
-    if (!(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
+    if (!(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))) return;
     const user = { transport: 'matrix' as const, userId: event.sender };
     const answer = await this.dispatcher.handle({ user, text: `!abstimmen ${pollId} ${choice}`, inGroupRoom: true });
     if (answer && answer.command === null)
@@ -443,7 +448,7 @@ export class MatrixBot implements InvitationNotifier {
     if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
     if (
       !(await this.isAfterJoin(roomId, event)) ||
-      !(await this.store.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
+      !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
     )
       return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
@@ -463,7 +468,7 @@ export class MatrixBot implements InvitationNotifier {
     const remembered = this.joinedAtByRoom.get(roomId);
     if (remembered !== undefined) return remembered;
     const key = MATRIX_STATE.joined.key(roomId);
-    const known = await this.store.getState<number>(key);
+    const known = await this.store.coordination.getState<number>(key);
     if (known !== null) {
       this.joinedAtByRoom.set(roomId, known);
       return known;
@@ -471,7 +476,7 @@ export class MatrixBot implements InvitationNotifier {
     const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(this.userId)}`;
     const membership = (await this.client!.doRequest('GET', path, { format: 'event' })) as MatrixEvent;
     const at = membership.origin_server_ts ?? Date.now();
-    await this.store.setState(key, at);
+    await this.store.coordination.setState(key, at);
     this.joinedAtByRoom.set(roomId, at);
     return at;
   }

@@ -43,7 +43,9 @@ export class MeetingRooms {
   constructor(
     private readonly client: () => MatrixClient | null,
     private readonly identities: ChatIdentities,
-    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly meetings: MeetingStore } & {
+      readonly coordination: CoordinationStore;
+    },
     private readonly send: Send,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -53,13 +55,13 @@ export class MeetingRooms {
   async keyOfRoom(roomId: string): Promise<string | null> {
     const known = this.keyByRoom.get(roomId);
     if (known !== undefined) return known;
-    const key = (await this.store.getState<{ key: string }>(roomOfKey(roomId)))?.key ?? null;
+    const key = (await this.store.coordination.getState<{ key: string }>(roomOfKey(roomId)))?.key ?? null;
     this.keyByRoom.set(roomId, key);
     return key;
   }
 
   async roomOf(meeting: Meeting): Promise<string | null> {
-    return (await this.store.getState<RoomRecord>(recordKey(roomKeyOf(meeting))))?.roomId ?? null;
+    return (await this.store.coordination.getState<RoomRecord>(recordKey(roomKeyOf(meeting))))?.roomId ?? null;
   }
 
   update(meeting: Meeting): Promise<void> {
@@ -74,9 +76,11 @@ export class MeetingRooms {
   private async apply(key: string, changed: Meeting): Promise<void> {
     const client = this.client();
     if (!client) return;
-    const record = await this.store.getState<RoomRecord>(recordKey(key));
+    const record = await this.store.coordination.getState<RoomRecord>(recordKey(key));
     const seriesIds = [...new Set([...(record?.seriesIds ?? []), ...(changed.series ? [changed.series.id] : [])])];
-    const meeting = changed.series ? this.shown(changed, await this.store.meetingsOfSeries(seriesIds)) : changed;
+    const meeting = changed.series
+      ? this.shown(changed, await this.store.meetings.meetingsOfSeries(seriesIds))
+      : changed;
     const people = [meeting.organiserId, ...meeting.inviteeIds];
     const accounts = await this.identities.accountsOfPeople(people, 'matrix');
     const organiserAccounts = accounts.get(meeting.organiserId) ?? [];
@@ -103,13 +107,13 @@ export class MeetingRooms {
       // The bot created the room and keeps its power; the organiser moderates (set afterwards, as
       // an override would replace the creator's entry in room versions before 12).
       for (const account of organiserAccounts) await client.setUserPowerLevel(account, roomId, 50);
-      await this.store.setState(MATRIX_STATE.joined.key(roomId), Date.now());
-      await this.store.setState(roomOfKey(roomId), { key });
+      await this.store.coordination.setState(MATRIX_STATE.joined.key(roomId), Date.now());
+      await this.store.coordination.setState(roomOfKey(roomId), { key });
       this.keyByRoom.set(roomId, key);
       const pinnedEventId = await this.send(roomId, `meeting-room/${key}/pin`, roomNotice(pin));
       await client.sendStateEvent(roomId, 'm.room.pinned_events', '', { pinned: [pinnedEventId] });
       if (meeting.videoUrl) await this.addVideoWidget(client, roomId, meeting);
-      await this.store.setState(recordKey(key), {
+      await this.store.coordination.setState(recordKey(key), {
         roomId,
         pinnedEventId,
         invited: invitees,
@@ -137,7 +141,7 @@ export class MeetingRooms {
     const moderators = record.moderators ?? organiserAccounts;
     const newModerators = organiserAccounts.filter((a) => !moderators.includes(a));
     for (const account of newModerators) await client.setUserPowerLevel(account, record.roomId, 50);
-    await this.store.setState(recordKey(key), {
+    await this.store.coordination.setState(recordKey(key), {
       ...record,
       invited: [...record.invited, ...added],
       shown: text,

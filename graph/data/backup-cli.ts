@@ -46,7 +46,7 @@ await runCli(async () => {
 async function refuseWhileAHubRuns(dataDir: string): Promise<void> {
   const store = EmbeddedStore.open(dataDir);
   try {
-    const lease = await store.getState<{ holder: string; until: string }>(STATE.lease.key(HUB_LEASE));
+    const lease = await store.coordination.getState<{ holder: string; until: string }>(STATE.lease.key(HUB_LEASE));
     if (lease && Date.parse(lease.until) > Date.now()) {
       throw new Error(
         `A hub is running on ${dataDir} (it holds its lease until ${lease.until}); stop it (Ctrl-C or SIGTERM), then restore.`,

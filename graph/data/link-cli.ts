@@ -41,7 +41,7 @@ await runCli(async () => {
       'operator',
     );
     // A running hub keeps chat links in memory: the change counter tells it to read them again.
-    await store.bumpChangeSequence();
+    await store.writes.bumpChangeSequence();
     const [person] = await store.entitiesByIds([personId]);
     console.log(`${account} is now linked to ${person?.name ?? personId} (${personId}).`);
   } finally {

@@ -10,7 +10,7 @@ await runCli(async () => {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    await store.bumpChangeSequence();
+    await store.writes.bumpChangeSequence();
     console.log(`Running hubs on the ${store.name} store reload within ${config.storeCheckSeconds} s.`);
   } finally {
     await store.close();

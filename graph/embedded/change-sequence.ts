@@ -13,3 +13,25 @@ export function readChangeSequence(db: Database.Database): number {
     (db.prepare('SELECT value FROM change_sequence WHERE id = 1').get() as { value: number } | undefined)?.value ?? 0
   );
 }
+
+/**
+ * How many changes this store object wrote itself, shared by its adapters: a running hub tells its
+ * own writes from other processes' by comparing this with the change counter.
+ */
+export class OwnChanges {
+  private count = 0;
+
+  /** Moves the change counter inside the running transaction, counted as this store's own. */
+  bumpInTransaction(db: Database.Database): void {
+    bumpChangeSequence(db);
+    this.count++;
+  }
+
+  counted(): void {
+    this.count++;
+  }
+
+  get value(): number {
+    return this.count;
+  }
+}

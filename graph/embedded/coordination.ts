@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import * as stateRows from './state-rows.js';
+import type { CoordinationStore, StateEntry, StateKey } from '../../src/domain/ports/coordination-store.port.js';
 
 // What lets work happen once: claims (each key once) and leases (one holder at a time, renewed,
 // taken over when it runs out), kept in the `claims` and `state` tables.
@@ -28,4 +30,41 @@ export function holdLease(db: Database.Database, name: string, holder: string, u
 
 export function releaseLease(db: Database.Database, name: string, holder: string): void {
   db.prepare("DELETE FROM state WHERE key = ? AND json_extract(value, '$.holder') = ?").run(`lease:${name}`, holder);
+}
+
+/** Shared technical state, claims and leases in SQLite. */
+export class EmbeddedCoordinationStore implements CoordinationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async getState<T>(key: StateKey): Promise<T | null> {
+    return stateRows.getState<T>(this.db, key);
+  }
+
+  async setState(key: StateKey, value: unknown): Promise<void> {
+    stateRows.setState(this.db, key, value);
+  }
+
+  async listState<T>(prefix: StateKey): Promise<{ key: StateKey; value: T }[]> {
+    return stateRows.listState<T>(this.db, prefix) as { key: StateKey; value: T }[];
+  }
+
+  async deleteState(key: StateKey): Promise<void> {
+    stateRows.deleteState(this.db, key);
+  }
+
+  async holdLease(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
+    return holdLease(this.db, name, holder, until, now);
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    releaseLease(this.db, name, holder);
+  }
+
+  async claimOnce(key: StateKey, alongside: readonly StateEntry[] = []): Promise<boolean> {
+    return this.db.transaction(() => {
+      const first = claimOnce(this.db, key);
+      if (first) for (const entry of alongside) stateRows.setState(this.db, entry.key, entry.value);
+      return first;
+    })();
+  }
 }

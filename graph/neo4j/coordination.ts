@@ -1,4 +1,5 @@
 import type { ManagedTransaction, Session } from 'neo4j-driver';
+import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
 
 // What lets several hub instances share work: claims (each key once) and leases (one holder at a
 // time, renewed, taken over when it runs out). Each runs in the caller's write transaction.
@@ -33,4 +34,12 @@ export async function holdLease(
 
 export async function releaseLease(tx: ManagedTransaction, name: string, holder: string): Promise<void> {
   await tx.run('MATCH (l:Lease {key: $name, holder: $holder}) DELETE l', { name, holder });
+}
+
+/** Shared state written inside another write's transaction (the notices of a change). */
+export async function writeStateEntries(tx: ManagedTransaction, entries: readonly StateEntry[]): Promise<void> {
+  await tx.run(
+    'UNWIND $entries AS e MERGE (s:SharedState {key: e.key}) SET s.value = e.value, s.updatedAt = datetime()',
+    { entries: entries.map((e) => ({ key: e.key, value: JSON.stringify(e.value) })) },
+  );
 }

@@ -1,4 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, {
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+} from 'neo4j-driver';
 import { StoreUnavailable } from '../../src/domain/errors.js';
 
 // Managed read and write transactions on one database, with the driver's errors for a server
@@ -38,5 +44,42 @@ export class Neo4jSessions {
     } finally {
       await session.close();
     }
+  }
+
+  /** The records of one read query. */
+  async records(query: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    return (await this.read((tx) => tx.run(query, params))).records;
+  }
+
+  /**
+   * One idempotent statement in an auto-commit transaction, retried on transient errors for as
+   * long as the driver retries managed transactions (30 s), with the same growing pauses.
+   */
+  async autoCommit<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + 30_000;
+    for (let pause = 1000; ; pause = Math.min(pause * 2, 8000)) {
+      const session = this.driver.session({ database: this.database });
+      try {
+        return await work(session);
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() + pause > giveUpAt) throw mapError(error);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
+    }
+  }
+}
+
+/** How many changes this store object wrote itself, shared by its adapters. */
+export class OwnChanges {
+  private count = 0;
+
+  counted(): void {
+    this.count++;
+  }
+
+  get value(): number {
+    return this.count;
   }
 }

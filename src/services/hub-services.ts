@@ -172,7 +172,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     analytics,
     statistics: new Statistics(network, now),
     oversight: new DistrictOversight(store, network),
-    yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.claimOnce(key)),
+    yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.coordination.claimOnce(key)),
     requests,
     meetings: planner,
     datePolls: new DatePolls(store, planner, now),

@@ -24,7 +24,7 @@ export class LeaseKeeper {
   private turn: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     private readonly name: string,
     readonly holder: string,
     private readonly settings: LeaseSettings,
@@ -48,7 +48,7 @@ export class LeaseKeeper {
     if (!this.held) return;
     this.held = false;
     await this.handlers.lost();
-    await this.store.releaseLease(this.name, this.holder).catch(() => undefined);
+    await this.store.coordination.releaseLease(this.name, this.holder).catch(() => undefined);
   }
 
   /** One renewal at a time, so a slow store never runs two hand-overs at once. */
@@ -61,7 +61,12 @@ export class LeaseKeeper {
     const now = this.now();
     let holds: boolean;
     try {
-      holds = await this.store.holdLease(this.name, this.holder, new Date(now.getTime() + this.settings.ttlMs), now);
+      holds = await this.store.coordination.holdLease(
+        this.name,
+        this.holder,
+        new Date(now.getTime() + this.settings.ttlMs),
+        now,
+      );
       if (holds) this.heldUntil = now.getTime() + this.settings.ttlMs;
     } catch (error) {
       // Unable to renew: keep going until the lease would have run out for the others too.

@@ -336,7 +336,7 @@ export function graphStoreContract(factory: StoreFactory): void {
 
     describe('audit and tokens', () => {
       it('records who wrote what with each write, and nothing for a refused write', async () => {
-        const [seeded] = await store.auditOf('person:kik-1', 10);
+        const [seeded] = await store.writes.auditOf('person:kik-1', 10);
         expect(seeded).toMatchObject({ action: 'seed', actorId: null });
         const actor: Viewer = {
           personId: 'person:kk-1',
@@ -349,7 +349,7 @@ export function graphStoreContract(factory: StoreFactory): void {
           { type: 'COOPERATES_WITH', fromId: 'person:kik-1', toId: 'person:vol-1', note: 'Patenschaft' },
           actor,
         );
-        const [latest] = await store.auditOf('person:kik-1', 10);
+        const [latest] = await store.writes.auditOf('person:kik-1', 10);
         expect(latest).toMatchObject({
           action: 'addLink',
           actorId: 'person:kk-1',
@@ -359,7 +359,7 @@ export function graphStoreContract(factory: StoreFactory): void {
         await expect(
           writer.link({ type: 'SERVES', fromId: 'person:vol-1', toId: radebeul.id }, actor),
         ).rejects.toThrow();
-        expect(await store.auditOf('person:vol-1', 10)).toHaveLength(2);
+        expect(await store.writes.auditOf('person:vol-1', 10)).toHaveLength(2);
       });
 
       it('keeps tokens by hash and revokes them once', async () => {
@@ -382,13 +382,16 @@ export function graphStoreContract(factory: StoreFactory): void {
           subjectIds: ['token:1'],
           details: {},
         });
-        await store.saveToken(token, audit('createToken'));
-        expect(await store.tokenByHash('a'.repeat(64))).toEqual(token);
-        expect(await store.tokenByHash('b'.repeat(64))).toBeNull();
-        expect(await store.revokeToken('token:1', '2026-02-01T00:00:00.000Z', audit('revokeToken'))).toBe(true);
-        expect(await store.revokeToken('token:1', '2026-03-01T00:00:00.000Z', audit('again'))).toBe(false);
-        expect((await store.listTokens())[0]!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
-        expect((await store.auditOf('token:1', 10)).map((a) => a.action)).toEqual(['revokeToken', 'createToken']);
+        await store.tokens.saveToken(token, audit('createToken'));
+        expect(await store.tokens.tokenByHash('a'.repeat(64))).toEqual(token);
+        expect(await store.tokens.tokenByHash('b'.repeat(64))).toBeNull();
+        expect(await store.tokens.revokeToken('token:1', '2026-02-01T00:00:00.000Z', audit('revokeToken'))).toBe(true);
+        expect(await store.tokens.revokeToken('token:1', '2026-03-01T00:00:00.000Z', audit('again'))).toBe(false);
+        expect((await store.tokens.listTokens())[0]!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+        expect((await store.writes.auditOf('token:1', 10)).map((a) => a.action)).toEqual([
+          'revokeToken',
+          'createToken',
+        ]);
       });
     });
 
@@ -411,43 +414,46 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
 
       it('saves requests with an optimistic version check, so only one of two concurrent changes wins', async () => {
-        expect(await store.saveRequest(request('request:1'))).toBe(true);
-        expect(await store.saveRequest(request('request:1'))).toBe(false);
+        expect(await store.requests.saveRequest(request('request:1'))).toBe(true);
+        expect(await store.requests.saveRequest(request('request:1'))).toBe(false);
         const results = await Promise.all([
-          store.saveRequest(request('request:1', { version: 2, state: 'ACCEPTED' })),
-          store.saveRequest(request('request:1', { version: 2, state: 'DECLINED' })),
+          store.requests.saveRequest(request('request:1', { version: 2, state: 'ACCEPTED' })),
+          store.requests.saveRequest(request('request:1', { version: 2, state: 'DECLINED' })),
         ]);
         expect(results.filter(Boolean)).toHaveLength(1);
-        expect((await store.requestById('request:1'))!.version).toBe(2);
-        expect(await store.requestById('request:none')).toBeNull();
+        expect((await store.requests.requestById('request:1'))!.version).toBe(2);
+        expect(await store.requests.requestById('request:none')).toBeNull();
       });
 
       it('writes the notices of a request change in its transaction, and none for a change that lost', async () => {
         const notice = (to: string) => [{ key: rawKey(`notice:requests:${to}`), value: { personId: to } }];
-        expect(await store.saveRequest(request('request:7'), notice('new'))).toBe(true);
+        expect(await store.requests.saveRequest(request('request:7'), notice('new'))).toBe(true);
         const results = await Promise.all([
-          store.saveRequest(request('request:7', { version: 2, state: 'ACCEPTED' }), notice('accepted')),
-          store.saveRequest(request('request:7', { version: 2, state: 'DECLINED' }), notice('declined')),
+          store.requests.saveRequest(request('request:7', { version: 2, state: 'ACCEPTED' }), notice('accepted')),
+          store.requests.saveRequest(request('request:7', { version: 2, state: 'DECLINED' }), notice('declined')),
         ]);
         const won = results[0] ? 'accepted' : 'declined';
-        expect((await store.listState(rawKey('notice:requests:'))).map((e) => e.key).sort()).toEqual(
+        expect((await store.coordination.listState(rawKey('notice:requests:'))).map((e) => e.key).sort()).toEqual(
           [`notice:requests:${won}`, 'notice:requests:new'].sort(),
         );
       });
 
       it('finds the requests of a person and those due for escalation', async () => {
-        await store.saveRequest(request('request:1'));
-        await store.saveRequest(
+        await store.requests.saveRequest(request('request:1'));
+        await store.requests.saveRequest(
           request('request:2', {
             requesterId: 'person:kk-1',
             handlerId: 'person:kk-1',
             escalateAt: '2026-01-09T10:00:00.000Z',
           }),
         );
-        await store.saveRequest(request('request:3', { state: 'RESOLVED' }));
-        expect((await store.requestsOf('person:kik-1', 10)).map((r) => r.id)).toEqual(['request:3', 'request:1']);
-        expect((await store.requestsOf('person:kk-1', 10)).map((r) => r.id)).toEqual(['request:2']);
-        expect((await store.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual([
+        await store.requests.saveRequest(request('request:3', { state: 'RESOLVED' }));
+        expect((await store.requests.requestsOf('person:kik-1', 10)).map((r) => r.id)).toEqual([
+          'request:3',
+          'request:1',
+        ]);
+        expect((await store.requests.requestsOf('person:kk-1', 10)).map((r) => r.id)).toEqual(['request:2']);
+        expect((await store.requests.requestsToEscalate('2026-01-06T00:00:00.000Z', 10)).map((r) => r.id)).toEqual([
           'request:1',
         ]);
       });
@@ -470,10 +476,14 @@ export function graphStoreContract(factory: StoreFactory): void {
       });
 
       it('finds the meetings of people that overlap a time span, and saves changes by version', async () => {
-        expect(await store.saveMeeting(meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1']))).toBe(true);
-        expect(await store.saveMeeting(meeting('meeting:2', '2026-03-03T16:00:00.000Z', ['person:vol-1']))).toBe(true);
+        expect(
+          await store.meetings.saveMeeting(meeting('meeting:1', '2026-03-03T13:00:00.000Z', ['person:kik-1'])),
+        ).toBe(true);
+        expect(
+          await store.meetings.saveMeeting(meeting('meeting:2', '2026-03-03T16:00:00.000Z', ['person:vol-1'])),
+        ).toBe(true);
         const ids = async (people: string[], from: string, to: string) =>
-          (await store.meetingsOf(people, from, to)).map((m) => m.id);
+          (await store.meetings.meetingsOf(people, from, to)).map((m) => m.id);
         expect(await ids(['person:kik-1'], '2026-03-03T14:00:00.000Z', '2026-03-03T15:00:00.000Z')).toEqual([
           'meeting:1',
         ]);
@@ -487,9 +497,9 @@ export function graphStoreContract(factory: StoreFactory): void {
           rsvps: { 'person:kik-1': 'YES' as const },
           version: 2,
         };
-        expect(await store.saveMeeting(answered)).toBe(true);
-        expect(await store.saveMeeting(answered)).toBe(false);
-        expect(await store.meetingById('meeting:1')).toEqual(answered);
+        expect(await store.meetings.saveMeeting(answered)).toBe(true);
+        expect(await store.meetings.saveMeeting(answered)).toBe(false);
+        expect(await store.meetings.meetingById('meeting:1')).toEqual(answered);
         expect(await ids(['person:vol-1'], '2026-03-03T13:00:00.000Z', '2026-03-03T13:30:00.000Z')).toEqual([
           'meeting:1',
         ]);
@@ -510,24 +520,24 @@ export function graphStoreContract(factory: StoreFactory): void {
           occurrence(1, '2026-04-07T12:00:00.000Z'),
           occurrence(3, '2026-06-02T12:00:00.000Z'),
         ];
-        expect(await store.saveMeetings(series)).toBe(true);
-        expect((await store.meetingsOfSeries(['series:1'])).map((m) => m.id)).toEqual([
+        expect(await store.meetings.saveMeetings(series)).toBe(true);
+        expect((await store.meetings.meetingsOfSeries(['series:1'])).map((m) => m.id)).toEqual([
           'meeting:s1',
           'meeting:s2',
           'meeting:s3',
         ]);
         // One stale version (s1 is already at 1, the change claims 3) keeps the other change out too.
         const moved = { ...series[0]!, startsAt: '2026-05-06T12:00:00.000Z', version: 2 };
-        expect(await store.saveMeetings([moved, { ...series[1]!, version: 3 }])).toBe(false);
-        expect((await store.meetingById('meeting:s2'))?.startsAt).toBe('2026-05-05T12:00:00.000Z');
-        expect(await store.saveMeetings([moved])).toBe(true);
+        expect(await store.meetings.saveMeetings([moved, { ...series[1]!, version: 3 }])).toBe(false);
+        expect((await store.meetings.meetingById('meeting:s2'))?.startsAt).toBe('2026-05-05T12:00:00.000Z');
+        expect(await store.meetings.saveMeetings([moved])).toBe(true);
         expect(
-          (await store.meetingsOf(['person:kik-1'], '2026-05-06T00:00:00.000Z', '2026-05-07T00:00:00.000Z')).map(
-            (m) => m.id,
-          ),
+          (
+            await store.meetings.meetingsOf(['person:kik-1'], '2026-05-06T00:00:00.000Z', '2026-05-07T00:00:00.000Z')
+          ).map((m) => m.id),
         ).toEqual(['meeting:s2']);
-        expect(await store.meetingsOfSeries(['series:none'])).toEqual([]);
-        expect((await store.meetingsOfSeries(['series:none', 'series:1'])).map((m) => m.id)).toEqual([
+        expect(await store.meetings.meetingsOfSeries(['series:none'])).toEqual([]);
+        expect((await store.meetings.meetingsOfSeries(['series:none', 'series:1'])).map((m) => m.id)).toEqual([
           'meeting:s1',
           'meeting:s2',
           'meeting:s3',
@@ -537,33 +547,40 @@ export function graphStoreContract(factory: StoreFactory): void {
 
     describe('shared state', () => {
       it('keeps JSON values by key and lists them by prefix', async () => {
-        expect(await store.getState(rawKey('chat:x'))).toBeNull();
-        await store.setState(rawKey('chat:link:@a:hub'), { personId: 'person:kik-1', status: 'pending' });
-        await store.setState(rawKey('chat:link:@b:hub'), { personId: 'person:kk-1', status: 'confirmed' });
-        await store.setState(rawKey('chat:link:@a:hub'), { personId: 'person:kik-1', status: 'confirmed' });
-        await store.setState(rawKey('other'), 1);
-        expect(await store.getState(rawKey('chat:link:@a:hub'))).toEqual({
+        expect(await store.coordination.getState(rawKey('chat:x'))).toBeNull();
+        await store.coordination.setState(rawKey('chat:link:@a:hub'), { personId: 'person:kik-1', status: 'pending' });
+        await store.coordination.setState(rawKey('chat:link:@b:hub'), { personId: 'person:kk-1', status: 'confirmed' });
+        await store.coordination.setState(rawKey('chat:link:@a:hub'), {
           personId: 'person:kik-1',
           status: 'confirmed',
         });
-        expect((await store.listState(rawKey('chat:link:'))).map((e) => e.key)).toEqual([
+        await store.coordination.setState(rawKey('other'), 1);
+        expect(await store.coordination.getState(rawKey('chat:link:@a:hub'))).toEqual({
+          personId: 'person:kik-1',
+          status: 'confirmed',
+        });
+        expect((await store.coordination.listState(rawKey('chat:link:'))).map((e) => e.key)).toEqual([
           'chat:link:@a:hub',
           'chat:link:@b:hub',
         ]);
       });
 
       it('grants a claim exactly once, also to concurrent claimers', async () => {
-        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimOnce(rawKey('event:$abc'))));
+        const results = await Promise.all(
+          Array.from({ length: 5 }, () => store.coordination.claimOnce(rawKey('event:$abc'))),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
-        expect(await store.claimOnce(rawKey('event:$abc'))).toBe(false);
-        expect(await store.claimOnce(rawKey('event:$def'))).toBe(true);
+        expect(await store.coordination.claimOnce(rawKey('event:$abc'))).toBe(false);
+        expect(await store.coordination.claimOnce(rawKey('event:$def'))).toBe(true);
       });
 
       it('writes the notices of a claim with it, only for the first claimer', async () => {
         const notices = (n: number) => [{ key: rawKey(`notice:test:${n}`), value: { personId: 'person:kik-1', n } }];
-        const results = await Promise.all([1, 2, 3].map((n) => store.claimOnce(rawKey('reminder:$x'), notices(n))));
+        const results = await Promise.all(
+          [1, 2, 3].map((n) => store.coordination.claimOnce(rawKey('reminder:$x'), notices(n))),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
-        const written = await store.listState<{ n: number }>(rawKey('notice:test:'));
+        const written = await store.coordination.listState<{ n: number }>(rawKey('notice:test:'));
         expect(written).toHaveLength(1);
         expect(written[0]!.value.n).toBe([1, 2, 3][results.indexOf(true)]);
       });
@@ -572,32 +589,32 @@ export function graphStoreContract(factory: StoreFactory): void {
         const t0 = new Date('2026-11-25T10:00:00Z');
         const later = (s: number) => new Date(t0.getTime() + s * 1000);
         const first = await Promise.all(
-          ['a', 'b', 'c'].map((holder) => store.holdLease('bots', holder, later(15), t0)),
+          ['a', 'b', 'c'].map((holder) => store.coordination.holdLease('bots', holder, later(15), t0)),
         );
         expect(first.filter(Boolean)).toHaveLength(1);
         const holder = ['a', 'b', 'c'][first.indexOf(true)]!;
         const other = holder === 'a' ? 'b' : 'a';
-        expect(await store.holdLease('bots', other, later(25), later(10))).toBe(false);
-        expect(await store.holdLease('bots', holder, later(25), later(10))).toBe(true);
-        expect(await store.holdLease('bots', other, later(35), later(20))).toBe(false);
-        expect(await store.holdLease('bots', other, later(40), later(26))).toBe(true);
-        await store.releaseLease('bots', holder);
-        expect(await store.holdLease('bots', holder, later(45), later(27))).toBe(false);
-        await store.releaseLease('bots', other);
-        expect(await store.holdLease('bots', holder, later(45), later(27))).toBe(true);
+        expect(await store.coordination.holdLease('bots', other, later(25), later(10))).toBe(false);
+        expect(await store.coordination.holdLease('bots', holder, later(25), later(10))).toBe(true);
+        expect(await store.coordination.holdLease('bots', other, later(35), later(20))).toBe(false);
+        expect(await store.coordination.holdLease('bots', other, later(40), later(26))).toBe(true);
+        await store.coordination.releaseLease('bots', holder);
+        expect(await store.coordination.holdLease('bots', holder, later(45), later(27))).toBe(false);
+        await store.coordination.releaseLease('bots', other);
+        expect(await store.coordination.holdLease('bots', holder, later(45), later(27))).toBe(true);
       });
     });
 
     it('moves the change counter once per network write, and counts its own', async () => {
-      const start = await store.changeSequence();
-      const own = store.ownChanges();
+      const start = await store.writes.changeSequence();
+      const own = store.writes.ownChanges();
       await writer.apply(
         { ...emptyBundle(), municipalities: [municipality(LANDKREIS, 'Zählstadt')] },
         { actor: SYSTEM, action: 'test' },
       );
-      expect([await store.changeSequence(), store.ownChanges()]).toEqual([start + 1, own + 1]);
+      expect([await store.writes.changeSequence(), store.writes.ownChanges()]).toEqual([start + 1, own + 1]);
       const someone = smallNetwork().persons[0]!;
-      await store.replacePerson(
+      await store.writes.replacePerson(
         { ...someone, name: 'Umbenannt' },
         {
           id: 'audit:rename',
@@ -608,14 +625,14 @@ export function graphStoreContract(factory: StoreFactory): void {
           details: {},
         },
       );
-      expect(await store.changeSequence()).toBe(start + 2);
-      await store.setState(rawKey('unrelated'), { a: 1 });
-      expect(await store.changeSequence()).toBe(start + 2);
+      expect(await store.writes.changeSequence()).toBe(start + 2);
+      await store.coordination.setState(rawKey('unrelated'), { a: 1 });
+      expect(await store.writes.changeSequence()).toBe(start + 2);
       // A refresh after a hand edit looks like a write by someone else.
-      await store.bumpChangeSequence();
-      expect([await store.changeSequence(), store.ownChanges()]).toEqual([start + 3, own + 2]);
+      await store.writes.bumpChangeSequence();
+      expect([await store.writes.changeSequence(), store.writes.ownChanges()]).toEqual([start + 3, own + 2]);
       await store.deleteEverything();
-      expect(await store.changeSequence()).toBeGreaterThan(start + 3);
+      expect(await store.writes.changeSequence()).toBeGreaterThan(start + 3);
     });
 
     it('deletes everything on request', async () => {

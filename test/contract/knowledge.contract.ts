@@ -116,14 +116,14 @@ export function knowledgeContract(factory: StoreFactory): void {
         { version: 1, body: 'Neu.' },
         { ...COORDINATOR, personId: 'person:kk-1' },
       );
-      await store.forgetArticleAuthor('person:kik-1');
-      const [article] = await store.articlesByIds([first!.article.id]);
+      await store.knowledge.forgetArticleAuthor('person:kik-1');
+      const [article] = await store.knowledge.articlesByIds([first!.article.id]);
       expect(article).toMatchObject({ authorId: null, updatedBy: 'person:kk-1', body: 'Neu.' });
-      expect((await store.articleVersions(first!.article.id)).map((v) => [v.version, v.changedBy])).toEqual([
+      expect((await store.knowledge.articleVersions(first!.article.id)).map((v) => [v.version, v.changedBy])).toEqual([
         [2, 'person:kk-1'],
         [1, null],
       ]);
-      const others = await store.listArticles({ limit: 10 });
+      const others = await store.knowledge.listArticles({ limit: 10 });
       expect(others.every((a) => a.authorId === null)).toBe(true);
     });
 

@@ -42,9 +42,9 @@ export function networkLifecycleContract(factory: StoreFactory): void {
 
     const unchanged = async () => ({
       entities: await store.entitiesByIds(['person:kik-1', 'alliance:welcome', radebeul.id, 'topic:language']),
-      roles: await store.allRolesInScopes([districtId(LANDKREIS), 'alliance:welcome']),
-      links: await store.allLinksOf([radebeul.id, 'person:kik-1']),
-      sequence: await store.changeSequence(),
+      roles: await store.lifecycle.allRolesInScopes([districtId(LANDKREIS), 'alliance:welcome']),
+      links: await store.lifecycle.allLinksOf([radebeul.id, 'person:kik-1']),
+      sequence: await store.writes.changeSequence(),
     });
 
     it('changes only the given fields, counts the version up and records who changed it', async () => {
@@ -118,19 +118,19 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       expect(snapshot.roles.map((r) => r.id)).not.toContain('role:kik-1');
       expect(snapshot.links.map((l) => l.id)).not.toContain('link:serves-radebeul');
 
-      const [everyRole] = await store.allRolesInScopes([districtId(LANDKREIS)]);
+      const [everyRole] = await store.lifecycle.allRolesInScopes([districtId(LANDKREIS)]);
       expect(everyRole!.find((r) => r.id === 'role:kik-1')).toMatchObject({
         personId: 'person:kik-1',
         until: '2026-11-30',
       });
-      const [everyLink] = await store.allLinksOf([radebeul.id]);
+      const [everyLink] = await store.lifecycle.allLinksOf([radebeul.id]);
       expect(everyLink!.find((l) => l.id === 'link:serves-radebeul')).toMatchObject({
         until: '2026-11-30',
         since: '2016-09-01',
       });
-      const [roleOfOld] = await store.rolesByIds(['role:kik-1']);
+      const [roleOfOld] = await store.lifecycle.rolesByIds(['role:kik-1']);
       expect(roleOfOld?.until).toBe('2026-11-30');
-      const [audit] = await store.auditOf('role:kik-1', 1);
+      const [audit] = await store.writes.auditOf('role:kik-1', 1);
       expect(audit).toMatchObject({ action: 'endRole', actorId: 'person:kk-1' });
     });
 
@@ -153,7 +153,7 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       await reviser.endLink({ id: 'link:coop', until: '2026-06-30' }, SYSTEM);
       const [now] = await store.linksOf(['alliance:welcome']);
       expect(now!.map((l) => l.id)).not.toContain('link:coop');
-      const [all] = await store.allLinksOf(['alliance:welcome']);
+      const [all] = await store.lifecycle.allLinksOf(['alliance:welcome']);
       expect(all!.find((l) => l.id === 'link:coop')).toMatchObject({ until: '2026-06-30', note: 'Sprachcafé' });
       await expect(reviser.endLink({ id: 'link:coop' }, SYSTEM)).rejects.toMatchObject({ code: 'ALREADY_ENDED' });
       await expect(reviser.endLink({ id: 'link:active', until: '2999-01-01' }, SYSTEM)).rejects.toMatchObject({
@@ -224,7 +224,7 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       ]);
       const [old] = await store.entitiesByIds([radebeul.id]);
       expect(old).toMatchObject({ mergedInto: merged.id, until: expect.any(String) });
-      const [history] = await store.allLinksOf([radebeul.id]);
+      const [history] = await store.lifecycle.allLinksOf([radebeul.id]);
       expect(
         history!
           .filter((l) => l.until)
@@ -268,7 +268,7 @@ export function networkLifecycleContract(factory: StoreFactory): void {
         null,
         admin,
       );
-      const [entry] = await store.auditOf('person:kik-1', 1);
+      const [entry] = await store.writes.auditOf('person:kik-1', 1);
       expect(entry).toMatchObject({
         action: 'updatePerson',
         details: { updated: [{ id: 'person:kik-1', fields: ['name', 'channels'] }] },

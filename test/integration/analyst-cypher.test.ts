@@ -49,7 +49,7 @@ beforeAll(async () => {
     createdAt: '2025-01-01T08:00:00.000Z',
     version: 1,
   };
-  await store.saveMeeting(meeting);
+  await store.meetings.saveMeeting(meeting);
   await store.minutes.markPresent(meeting.id, [
     { personId: KK, at: meeting.startsAt, by: KK },
     { personId: VOLUNTEER, at: meeting.startsAt, by: KK },

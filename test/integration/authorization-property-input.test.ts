@@ -150,11 +150,11 @@ describe.each(storeFactories)('input and pseudonyms over drawn cases on the $nam
         async (path, forbidden, before, after) => {
           const { as, document, variables, code: refusal = 'INVALID_INPUT' } = PATHS[path]!;
           const text = `Eingabe ${before}${forbidden}${after}`;
-          const sequence = await hub.store.changeSequence();
+          const sequence = await hub.store.writes.changeSequence();
           const answer = await gql(hub.yoga, document, variables(text), headers[as]);
           const code = answer.errors?.[0]?.extensions?.code ?? answer.data?.r?.code ?? answer.data?.r?.__typename;
           expect({ path, code }).toEqual({ path, code: refusal });
-          expect(await hub.store.changeSequence(), `${path}: nothing written`).toBe(sequence);
+          expect(await hub.store.writes.changeSequence(), `${path}: nothing written`).toBe(sequence);
         },
       ),
       { numRuns: 60, seed: 32 },
@@ -186,10 +186,10 @@ describe.each(storeFactories)('input and pseudonyms over drawn cases on the $nam
         plainText,
         async (commandOf, forbidden, words) => {
           const command = commandOf(`Text ${words}${forbidden}`);
-          const sequence = await hub.store.changeSequence();
+          const sequence = await hub.store.writes.changeSequence();
           const answer = await say(command.startsWith('!anfrage') ? 'volunteer' : 'kk', command);
           expect(answer, command).toMatch(/Steuerzeichen/);
-          expect(await hub.store.changeSequence(), `${command}: nothing written`).toBe(sequence);
+          expect(await hub.store.writes.changeSequence(), `${command}: nothing written`).toBe(sequence);
         },
       ),
       { numRuns: 20, seed: 32 },
@@ -224,7 +224,7 @@ describe.each(storeFactories)('input and pseudonyms over drawn cases on the $nam
           headers.kk,
         );
         expect({ kind, code: answer.data?.r?.code }).toEqual({ kind, code: 'INVALID_INPUT' });
-        const [roles] = await hub.store.allRolesOfPersons([person.id]);
+        const [roles] = await hub.store.lifecycle.allRolesOfPersons([person.id]);
         expect((roles ?? []).every((r) => !r.until)).toBe(true);
       }),
       { numRuns: 20, seed: 32 },

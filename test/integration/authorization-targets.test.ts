@@ -90,7 +90,7 @@ describe('authorization over classes of targets (issue 32)', () => {
     expect(answer.data!.deleteRecord.message).toMatch(/Verlauf/);
     const [after] = await hub.store.entitiesByIds([person.id]);
     expect(after).not.toBeNull();
-    const [history] = await hub.store.allRolesOfPersons([person.id]);
+    const [history] = await hub.store.lifecycle.allRolesOfPersons([person.id]);
     expect(history!.map((r) => r.id)).toEqual([role.id]);
   });
 
@@ -268,7 +268,7 @@ describe('authorization over classes of targets (issue 32)', () => {
       expect(view.errors).toBeUndefined();
       expect(view.data!.network.nodes.map((n: { id: string }) => n.id)).not.toContain(kik);
     }
-    const [served] = await hub.store.allLinksOf([kik]);
+    const [served] = await hub.store.lifecycle.allLinksOf([kik]);
     const town = served!.find((l) => l.type === 'SERVES')!.toId;
     const path = await gql(hub.yoga, `{ path(from: "${kik}", to: "${town}", at: "${yesterday}") { id } }`);
     expect(path.data?.path ?? null).toBeNull();

@@ -50,7 +50,7 @@ describe('chat identities kept in memory', () => {
     const watcher = new StoreWatcher(store, here.events);
     await watcher.check();
     await new ChatIdentities(store).linkByAdmin(user, KK, 'operator');
-    await store.bumpChangeSequence();
+    await store.writes.bumpChangeSequence();
     expect(await watcher.check()).toBe(true);
     expect((await here.identities.viewerFor(user)).personId).toBe(KK);
 

@@ -196,7 +196,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
     expect(button).toMatchObject({ label: 'Annehmen', custom_id: `run:!annehmen ${request.id}` });
     const id = press(KIK, button.custom_id, `9${KIK.slice(1)}`);
     expect((await fake.callbackFor(id)).body.data.embeds[0].description).toContain('angenommen');
-    expect((await hub.store.requestById(request.id))!.state).toBe('ACCEPTED');
+    expect((await hub.store.requests.requestById(request.id))!.state).toBe('ACCEPTED');
   });
 
   it('invites to a meeting by direct message with RSVP buttons', async () => {

@@ -26,7 +26,7 @@ describe.each(storeFactories)('previews through GraphQL on the $name store', (fa
   it('previews the end of a role: who takes the work, who is told; nothing changes', async () => {
     const [roles] = await store.rolesOfPersons([KIK]);
     const role = roles!.find((r) => r.role === 'KIK')!;
-    const sequence = await store.changeSequence();
+    const sequence = await store.writes.changeSequence();
     const answer = await gql(
       hub.yoga,
       `mutation { endRole(input: { roleId: "${role.id}", dryRun: true }) {
@@ -39,7 +39,7 @@ describe.each(storeFactories)('previews through GraphQL on the $name store', (fa
     const preview = answer.data!.endRole.data;
     expect(preview).toMatchObject({ dryRun: true, receiver: { id: KK } });
     expect(preview.told.map((p: { id: string }) => p.id).sort()).toEqual([KIK, KK].sort());
-    expect(await store.changeSequence()).toBe(sequence);
+    expect(await store.writes.changeSequence()).toBe(sequence);
     const [after] = await store.rolesOfPersons([KIK]);
     expect(after!.find((r) => r.id === role.id)).toBeDefined();
   });

@@ -71,13 +71,13 @@ describe.each(storeFactories)('erasure leaves no name in an id on the $name stor
 
     expect(await everything(factory.name, hub.store)).not.toMatch(/clara-richter|Clara Richter/);
     expect((await hub.store.entitiesByIds([CLARA]))[0]).toBeNull();
-    const [role] = await hub.store.rolesByIds(['role:clara-1']);
+    const [role] = await hub.store.lifecycle.rolesByIds(['role:clara-1']);
     expect(role!.personId).not.toBe(CLARA);
     const [placeholder] = await hub.store.entitiesByIds([role!.personId]);
     expect(placeholder).toMatchObject({ kind: 'Person', name: 'Gelöschte Person' });
     const [links] = await hub.store.linksOf([role!.personId]);
     expect(links!.map((l) => l.toId)).toContain('person:demo-14627-kik-1');
-    const stored = await hub.store.requestById(request.id);
+    const stored = await hub.store.requests.requestById(request.id);
     expect(stored!.requesterId).toBe(role!.personId);
   });
 

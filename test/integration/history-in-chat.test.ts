@@ -41,7 +41,7 @@ describe('history in chat', () => {
 
   it("shows who held a town's roles when: !verlauf and GraphQL history list its KIK by their serving", async () => {
     const [kik] = await hub.store.entitiesByIds([KIK_RADEBEUL]);
-    const [links] = await hub.store.allLinksOf([KIK_RADEBEUL]);
+    const [links] = await hub.store.lifecycle.allLinksOf([KIK_RADEBEUL]);
     const served = links!.find((l) => l.type === 'SERVES' && l.toId === 'municipality:14627-radebeul')!;
     const since = served.since ? `${german(served.since)} – ` : 'bis ';
     const coordinator = consoleChat(hub, { kk: 'person:demo-14627-koordinationskraft' });
@@ -66,7 +66,7 @@ describe('history in chat', () => {
   });
 
   it('answers for the merged town when asked by an old name, and says since when it belongs there', async () => {
-    const [before] = await hub.store.allLinksOf(['municipality:14627-coswig']);
+    const [before] = await hub.store.lifecycle.allLinksOf(['municipality:14627-coswig']);
     const serving = before!.filter((l) => l.type === 'SERVES' && !l.until);
     await hub.services.merger.mergeMunicipalities(
       ['municipality:14627-coswig', 'municipality:14627-moritzburg'],
@@ -81,7 +81,7 @@ describe('history in chat', () => {
     // Whoever served Coswig serves the merged town from the day they began, not from the merger.
     const [merged] = await hub.store.municipalitiesOfDistricts(['14627']);
     const town = merged!.find((m) => m.name === 'Coswig-Moritzburg')!;
-    const [after] = await hub.store.allLinksOf([town.id]);
+    const [after] = await hub.store.lifecycle.allLinksOf([town.id]);
     for (const link of serving)
       expect(after!.find((l) => l.type === 'SERVES' && l.fromId === link.fromId && !l.until)?.since).toBe(
         link.since ?? today,
@@ -92,7 +92,9 @@ describe('history in chat', () => {
   it('asks which KIK serves a merged town when two served the towns, and routes its requests to the one named', async () => {
     const hub = await demoHub();
     const servedBy = async (kik: string) =>
-      (await hub.store.allLinksOf([kik]))[0]!.filter((l) => l.type === 'SERVES' && !l.until).map((l) => l.toId);
+      (await hub.store.lifecycle.allLinksOf([kik]))[0]!
+        .filter((l) => l.type === 'SERVES' && !l.until)
+        .map((l) => l.toId);
     const first = 'person:demo-14627-kik-1';
     const second = 'person:demo-14627-kik-2';
     const [townA] = await servedBy(first);
@@ -114,7 +116,7 @@ describe('history in chat', () => {
     expect(merged).toContain('Zusammengeführt in Elbaue');
     const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
     const elbaue = towns!.find((t) => t.name === 'Elbaue')!;
-    const [links] = await hub.store.allLinksOf([elbaue.id]);
+    const [links] = await hub.store.lifecycle.allLinksOf([elbaue.id]);
     expect(links!.filter((l) => l.type === 'SERVES' && !l.until).map((l) => l.fromId)).toEqual([second]);
     const volunteer = await hub.services.identities.viewerOfPerson('person:demo-14627-alliance-1-volunteer-1');
     const request = await hub.services.requests.file(

@@ -225,8 +225,8 @@ describe.each(storeFactories)('the knowledge base on the $name store', (factory)
     );
     const [hit] = await hub.services.knowledge.search('Unterbringung erste Schritte', viewer);
     await hub.services.personalData.erase(KK, SYSTEM);
-    const [after] = await hub.store.articlesByIds([hit!.article.id]);
+    const [after] = await hub.store.knowledge.articlesByIds([hit!.article.id]);
     expect(after).toMatchObject({ authorId: null, title: hit!.article.title });
-    expect((await hub.store.articleVersions(hit!.article.id)).every((v) => v.changedBy !== KK)).toBe(true);
+    expect((await hub.store.knowledge.articleVersions(hit!.article.id)).every((v) => v.changedBy !== KK)).toBe(true);
   });
 });

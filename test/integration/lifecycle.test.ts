@@ -121,13 +121,13 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
 
     expect(await kikOf('Radebeul')).toEqual([successorId]);
     expect(await kikOf('Radebeul', dayBefore(today))).toEqual([OLD_KIK]);
-    expect((await store.requestById(request.id))!).toMatchObject({
+    expect((await store.requests.requestById(request.id))!).toMatchObject({
       handlerId: successorId,
       hops: expect.arrayContaining([
         expect.objectContaining({ kind: 'HANDED_OVER', fromId: OLD_KIK, toId: successorId }),
       ]),
     });
-    expect((await store.meetingById(meeting.id))!.organiserId).toBe(successorId);
+    expect((await store.meetings.meetingById(meeting.id))!.organiserId).toBe(successorId);
     expect(told.filter((t) => t.personId === successorId).map((t) => t.message.de)).toContainEqual(
       expect.stringMatching(/^Sie übernehmen von .+: 1 offene Anfrage\(n\), 1 Treffen, 0 offene Aufgabe\(n\)\.$/),
     );
@@ -177,7 +177,7 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
       __typename: 'MutationUpdateMunicipalitySuccess',
       data: { name: 'Radebeul (Sachsen)', version: 2 },
     });
-    const sequence = await store.changeSequence();
+    const sequence = await store.writes.changeSequence();
     const stale = await update(1, 'Radebeul an der Elbe');
     expect(stale.data!.updateMunicipality).toMatchObject({
       code: 'EDIT_CONFLICT',
@@ -207,7 +207,7 @@ describe.each(storeFactories)('keeping the network true on the $name store', (fa
       code: 'HAS_DEPENDANTS',
       message: expect.stringContaining('Rollen'),
     });
-    expect(await store.changeSequence()).toBe(sequence);
+    expect(await store.writes.changeSequence()).toBe(sequence);
     const [town] = await store.entitiesByIds(['municipality:14627-radebeul']);
     expect(town).toMatchObject({ name: 'Radebeul (Sachsen)', version: 2 });
     const [alliance] = await store.entitiesByIds(['alliance:demo-14627-1']);
@@ -310,7 +310,7 @@ describe.each(storeFactories)('orphaned work on the $name store', (factory) => {
       const [kikRoles] = await store.rolesOfPersons([request.handlerId]);
       await services.handover.endRole({ id: kikRoles!.find((r) => r.role === 'KIK')!.id }, null, SYSTEM);
       const kk = 'person:demo-14625-koordinationskraft';
-      expect((await store.requestById(request.id))!.handlerId).toBe(kk);
+      expect((await store.requests.requestById(request.id))!.handlerId).toBe(kk);
       const orphans = async () =>
         (
           await gql(

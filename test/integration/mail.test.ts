@@ -142,11 +142,12 @@ describe('e-mail to people outside the chat', () => {
     const page = await fetch(yes);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Zusagen?');
-    expect((await hub.store.meetingById(meeting.id))!.rsvps[BEAUFTRAGTE], 'opening the page changes nothing').toBe(
-      undefined,
-    );
+    expect(
+      (await hub.store.meetings.meetingById(meeting.id))!.rsvps[BEAUFTRAGTE],
+      'opening the page changes nothing',
+    ).toBe(undefined);
     expect(await confirm(yes)).toMatchObject({ status: 200, text: expect.stringContaining('Sie haben zugesagt.') });
-    expect((await hub.store.meetingById(meeting.id))!.rsvps[BEAUFTRAGTE]).toBe('YES');
+    expect((await hub.store.meetings.meetingById(meeting.id))!.rsvps[BEAUFTRAGTE]).toBe('YES');
 
     await hub.services.meetings.cancel(meeting.id, organiser);
     await send();
@@ -176,11 +177,13 @@ describe('e-mail to people outside the chat', () => {
 
     const accept = linkAfter(mail, 'Annehmen');
     expect(await confirm(accept)).toMatchObject({ status: 200, text: expect.stringContaining('angenommen') });
-    expect(await hub.store.requestById(request.id)).toMatchObject({ state: 'ACCEPTED', handlerId: JOBCENTER });
+    expect(await hub.store.requests.requestById(request.id)).toMatchObject({ state: 'ACCEPTED', handlerId: JOBCENTER });
     const again = await confirm(accept);
     expect(again.status).toBe(409);
     expect(again.text).toContain('bereits benutzt');
-    expect((await hub.store.requestById(request.id))!.hops.filter((h) => h.kind === 'ACCEPTED')).toHaveLength(1);
+    expect((await hub.store.requests.requestById(request.id))!.hops.filter((h) => h.kind === 'ACCEPTED')).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a changed or an expired link and says so without acting', async () => {
@@ -189,7 +192,7 @@ describe('e-mail to people outside the chat', () => {
       await viewer(VOLUNTEER),
     );
     await send();
-    const handler = (await hub.store.requestById(request.id))!.handlerId;
+    const handler = (await hub.store.requests.requestById(request.id))!.handlerId;
     const mail = (await mailsTo(handler)).find((m) => m.text?.includes(request.id))!;
     const accept = linkAfter(mail, 'Annehmen');
     const forged = accept.replace(/t=(\w)/, (_, c: string) => `t=${c === 'A' ? 'B' : 'A'}`);
@@ -201,12 +204,12 @@ describe('e-mail to people outside the chat', () => {
     } finally {
       now = saved;
     }
-    expect((await hub.store.requestById(request.id))!.state).toBe('ROUTED');
+    expect((await hub.store.requests.requestById(request.id))!.state).toBe('ROUTED');
 
     // Handing it to the coordination from the mail, with a note.
     const forward = linkAfter(mail, 'An die Koordinationskraft des Kreises geben');
     expect(await confirm(forward, 'Abendkurse kennt der Kreis besser')).toMatchObject({ status: 200 });
-    const moved = (await hub.store.requestById(request.id))!;
+    const moved = (await hub.store.requests.requestById(request.id))!;
     expect(moved).toMatchObject({ handlerId: KK, level: 'KOORDINATIONSKRAFT' });
     expect(moved.hops.at(-1)).toMatchObject({ kind: 'FORWARDED', note: 'Abendkurse kennt der Kreis besser' });
   });
@@ -349,7 +352,7 @@ describe('e-mail to people outside the chat', () => {
     await hub.services.mail!.notifier.notify(KK, plain('Noch eine Anfrage.', 'One more request.'), 'requests');
     await hub.services.mail!.notifier.invite(
       KK,
-      (await hub.store.meetingsOf([BEAUFTRAGTE], '2026-01-01', '2027-12-31'))[0]!,
+      (await hub.store.meetings.meetingsOf([BEAUFTRAGTE], '2026-01-01', '2027-12-31'))[0]!,
       plain('Einladung', 'Invitation'),
     );
     const exported = (await hub.services.personalData.export(await viewer(KK))) as {
@@ -357,11 +360,11 @@ describe('e-mail to people outside the chat', () => {
     };
     expect(exported.mail.notificationSettings.digest).toBe('DAILY');
     expect(exported.mail.waiting.map((m) => m.subject)).toEqual(['Einladung']);
-    expect(await hub.store.listState(rawKey(`mail-digest:${KK}:`))).toHaveLength(1);
+    expect(await hub.store.coordination.listState(rawKey(`mail-digest:${KK}:`))).toHaveLength(1);
 
     await hub.services.personalData.erase(KK, SYSTEM);
     expect((await outbox().waiting()).filter((m) => m.personId === KK)).toEqual([]);
-    expect(await hub.store.listState(rawKey(`mail-digest:${KK}:`))).toEqual([]);
+    expect(await hub.store.coordination.listState(rawKey(`mail-digest:${KK}:`))).toEqual([]);
     expect(await hub.services.notificationSettings.of(KK)).toMatchObject({ digest: 'NONE', mutedKinds: [] });
   });
 });

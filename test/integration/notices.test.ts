@@ -30,7 +30,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
 
   it('hands on a notice an older release left as text, in the reader’s language (issue 17)', async () => {
     const at = new Date(now.getTime() - 120_000).toISOString();
-    await store.setState(rawKey(`notice:requests:${at}:0b7c1e6a-older-release`), {
+    await store.coordination.setState(rawKey(`notice:requests:${at}:0b7c1e6a-older-release`), {
       personId: KIK_RADEBEUL,
       message: { de: 'Neue Anfrage request:0ldf0rm für Radebeul', en: 'New request request:0ldf0rm for Radebeul' },
     });
@@ -45,9 +45,9 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
   });
 
   it('tells the handler of a request filed just before the process died, once, after the restart', async () => {
-    const realSave = store.saveRequest.bind(store);
+    const realSave = store.requests.saveRequest.bind(store.requests);
     // The process is killed right after the request's transaction committed.
-    store.saveRequest = async (...args) => {
+    store.requests.saveRequest = async (...args) => {
       await realSave(...args);
       throw new Error('process killed');
     };
@@ -58,8 +58,8 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     await expect(
       before.requests.file({ place: 'Radebeul', topic: null, text: 'Wer hilft beim Wohngeldantrag?' }, viewer),
     ).rejects.toThrow('process killed');
-    store.saveRequest = realSave;
-    const [filed] = await store.requestsOf(VOLUNTEER, 5);
+    store.requests.saveRequest = realSave;
+    const [filed] = await store.requests.requestsOf(VOLUNTEER, 5);
     expect(filed, 'the request was saved').toMatchObject({ handlerId: KIK_RADEBEUL });
     expect(told).toEqual([]);
 
@@ -79,8 +79,8 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
   });
 
   it('invites the people of a meeting scheduled just before the process died, once, after the restart', async () => {
-    const realSave = store.saveMeetings.bind(store);
-    store.saveMeetings = async (...args) => {
+    const realSave = store.meetings.saveMeetings.bind(store.meetings);
+    store.meetings.saveMeetings = async (...args) => {
       await realSave(...args);
       throw new Error('process killed');
     };
@@ -92,7 +92,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
         organiser,
       ),
     ).rejects.toThrow('process killed');
-    store.saveMeetings = realSave;
+    store.meetings.saveMeetings = realSave;
 
     now = new Date(now.getTime() + 60_000);
     const after = open();
@@ -111,8 +111,8 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
   });
 
   it('reminds of a meeting once although the process died right after claiming the reminder', async () => {
-    const realClaim = store.claimOnce.bind(store);
-    store.claimOnce = async (key, ...rest) => {
+    const realClaim = store.coordination.claimOnce.bind(store.coordination);
+    store.coordination.claimOnce = async (key, ...rest) => {
       const first = await realClaim(key, ...rest);
       if (key.startsWith('reminder:')) throw new Error('process killed');
       return first;
@@ -120,7 +120,7 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
     now = new Date('2026-12-09T14:00:00.000Z'); // within a day of the meeting of the test before
     const before = open();
     await expect(before.meetings.sendDueReminders()).rejects.toThrow('process killed');
-    store.claimOnce = realClaim;
+    store.coordination.claimOnce = realClaim;
 
     now = new Date(now.getTime() + 60_000);
     const after = open();
@@ -138,12 +138,12 @@ describe.each(storeFactories)('notices of a request on the $name store', (factor
 
   it('writes no notice when the request is not saved (someone changed it first)', async () => {
     const services = open();
-    const [request] = await store.requestsOf(VOLUNTEER, 5);
+    const [request] = await store.requests.requestsOf(VOLUNTEER, 5);
     const stale = { ...request!, version: request!.version + 5 };
-    expect(await store.saveRequest(stale, [{ key: rawKey('notice:requests:test'), value: { personId: 'x' } }])).toBe(
-      false,
-    );
-    expect(await store.getState(rawKey('notice:requests:test'))).toBeNull();
+    expect(
+      await store.requests.saveRequest(stale, [{ key: rawKey('notice:requests:test'), value: { personId: 'x' } }]),
+    ).toBe(false);
+    expect(await store.coordination.getState(rawKey('notice:requests:test'))).toBeNull();
     expect(await services.requests.deliverLeftNotices()).toBe(0);
   });
 });

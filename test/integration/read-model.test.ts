@@ -234,7 +234,7 @@ async function run(services: HubServices, store: GraphStore, s: Step): Promise<v
 
 /** Reads every cached answer once through the hub's (caching) store. */
 async function warmReads(services: HubServices, store: GraphStore) {
-  const ids = (await store.historySnapshot()).entities.map((e) => e.id);
+  const ids = (await store.lifecycle.historySnapshot()).entities.map((e) => e.id);
   await Promise.all([
     ...(['Municipality', 'Person', 'Alliance'] as const).flatMap((kind) => [
       services.store.listEntities({ kind, districtAgs: LANDKREIS, limit: 100 }),
@@ -253,7 +253,7 @@ async function warmReads(services: HubServices, store: GraphStore) {
 async function expectSameAsFresh(services: HubServices, store: GraphStore) {
   const fresh = new NetworkGraph(store, undefined, now);
   expect(plain(await services.network.graph())).toEqual(plain(await fresh.graph()));
-  const ids = (await store.historySnapshot()).entities.map((e) => e.id);
+  const ids = (await store.lifecycle.historySnapshot()).entities.map((e) => e.id);
   // Lists per key compare as sets: a store need not answer them in a fixed order.
   const bySet = (answers: unknown[]) =>
     answers.map((a) => (Array.isArray(a) ? [...(a as { id: string }[])].sort((x, y) => x.id.localeCompare(y.id)) : a));
@@ -354,9 +354,15 @@ describe.each(storeFactories)('the read model follows changes on the $name store
     const { store: raw, dispose } = await factory.open();
     try {
       let tokenReads = 0;
-      const store = new Proxy(raw, {
+      const tokens = new Proxy(raw.tokens, {
         get(target, property, receiver) {
           if (property === 'tokenByHash') tokenReads++;
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      });
+      const store = new Proxy(raw, {
+        get(target, property, receiver) {
+          if (property === 'tokens') return tokens;
           return Reflect.get(target, property, receiver) as unknown;
         },
       });

@@ -155,27 +155,27 @@ const ACCOUNT_LINK = {
 /** What the release before wrote for minutes, funding, advice, proposals, polls and chat accounts. */
 async function writeAsBefore(store: GraphStore): Promise<void> {
   await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
-  expect(await store.saveMeeting(MEETING)).toBe(true);
-  await store.setState(rawKey(`minutes:${MEETING.id}:${INFO.at}:${INFO.id}`), INFO);
-  await store.setState(rawKey(`minutes:${MEETING.id}:${TASK.at}:${TASK.id}`), TASK);
-  await store.setState(rawKey(`task:${TASK.ownerId}:${TASK.id}`), TASK);
-  await store.setState(rawKey(`attendance:${MEETING.id}:person:vol-1`), {
+  expect(await store.meetings.saveMeeting(MEETING)).toBe(true);
+  await store.coordination.setState(rawKey(`minutes:${MEETING.id}:${INFO.at}:${INFO.id}`), INFO);
+  await store.coordination.setState(rawKey(`minutes:${MEETING.id}:${TASK.at}:${TASK.id}`), TASK);
+  await store.coordination.setState(rawKey(`task:${TASK.ownerId}:${TASK.id}`), TASK);
+  await store.coordination.setState(rawKey(`attendance:${MEETING.id}:person:vol-1`), {
     personId: 'person:vol-1',
     at: INFO.at,
     by: null,
   });
-  await store.setState(rawKey(`protocol:${MEETING.id}`), { meeting: MEETING.id });
-  await store.setState(rawKey(`funding-call:${CALL.id}`), CALL);
-  await store.setState(rawKey('funding-subscription:person:vol-1'), { topicIds: ['topic:language'] });
-  await store.setState(rawKey(`advice-offer:${OFFER.id}`), OFFER);
-  for (const proposal of PROPOSALS) await store.setState(rawKey(proposal.id), proposal);
-  await store.setState(rawKey(`decision:${MEETING.id}:${DECISION.id}`), DECISION);
-  await store.setState(rawKey(`decision-of:${DECISION.id}`), MEETING.id);
-  await store.setState(rawKey(`date-poll:${DATE_POLL.id}`), DATE_POLL);
-  await store.setState(rawKey('chat-link:matrix:@lea:example.org'), ACCOUNT_LINK);
-  await store.setState(rawKey('chat-language:matrix:@lea:example.org'), 'en');
-  await store.setState(rawKey('chat-language:discord:4711'), 'de');
-  await store.setState(rawKey('notification-settings:person:vol-1'), {
+  await store.coordination.setState(rawKey(`protocol:${MEETING.id}`), { meeting: MEETING.id });
+  await store.coordination.setState(rawKey(`funding-call:${CALL.id}`), CALL);
+  await store.coordination.setState(rawKey('funding-subscription:person:vol-1'), { topicIds: ['topic:language'] });
+  await store.coordination.setState(rawKey(`advice-offer:${OFFER.id}`), OFFER);
+  for (const proposal of PROPOSALS) await store.coordination.setState(rawKey(proposal.id), proposal);
+  await store.coordination.setState(rawKey(`decision:${MEETING.id}:${DECISION.id}`), DECISION);
+  await store.coordination.setState(rawKey(`decision-of:${DECISION.id}`), MEETING.id);
+  await store.coordination.setState(rawKey(`date-poll:${DATE_POLL.id}`), DATE_POLL);
+  await store.coordination.setState(rawKey('chat-link:matrix:@lea:example.org'), ACCOUNT_LINK);
+  await store.coordination.setState(rawKey('chat-language:matrix:@lea:example.org'), 'en');
+  await store.coordination.setState(rawKey('chat-language:discord:4711'), 'de');
+  await store.coordination.setState(rawKey('notification-settings:person:vol-1'), {
     email: 'NEVER',
     digest: 'WEEKLY',
     mutedKinds: ['funding'],
@@ -227,7 +227,7 @@ async function expectMoved(store: GraphStore): Promise<void> {
     'chat-language:',
     'notification-settings:',
   ])
-    expect(await store.listState(rawKey(prefix)), `${prefix} entries are gone`).toEqual([]);
+    expect(await store.coordination.listState(rawKey(prefix)), `${prefix} entries are gone`).toEqual([]);
 }
 
 describe('records after an upgrade', () => {
@@ -270,7 +270,7 @@ describe('records after an upgrade', () => {
       escalateAt: null,
       version: 1,
     };
-    expect(await old.saveRequest(request)).toBe(true);
+    expect(await old.requests.saveRequest(request)).toBe(true);
     await old.close();
     await driver.executeQuery('MATCH (m:Migration) WHERE m.version >= 12 DELETE m');
     await driver.executeQuery('MATCH (r:Request) REMOVE r.districtAgs, r.municipalityId, r.topicId, r.level, r.kind');

@@ -77,7 +77,7 @@ describe.each(storeFactories)('requests through the district coordination on the
         .at(-1),
     ).toMatch(/^Ihre Anfrage zu \S+ \(„.+“\) ist erledigt \(.+\) – Zwei Plätze vermittelt\. /);
     await expect(services.requests.accept(filed.id, JOBCENTER)).rejects.toMatchObject({ code: 'REQUEST_CLOSED' });
-    expect((await store.requestById(filed.id))!.version).toBe(4);
+    expect((await store.requests.requestById(filed.id))!.version).toBe(4);
   });
 
   it('tells the handler who asks about what, the next one why it was forwarded, and the requester the note of the acceptance (issue 21, point 7)', async () => {
@@ -136,7 +136,7 @@ describe.each(storeFactories)('requests through the district coordination on the
     expect(await services.requests.purgeClosedTexts(365)).toBe(0);
     now = new Date(closedAt.getTime() + 366 * 86_400_000);
     expect(await services.requests.purgeClosedTexts(365)).toBe(2);
-    expect((await store.requestById(filed.id))!.text).toBeNull();
+    expect((await store.requests.requestById(filed.id))!.text).toBeNull();
     expect(await services.requests.purgeClosedTexts(365)).toBe(0);
     now = closedAt;
   });
@@ -150,7 +150,7 @@ describe.each(storeFactories)('requests through the district coordination on the
     now = new Date(now.getTime() + 73 * 3_600_000);
     const moved = await Promise.all([services.requests.escalateDue(), services.requests.escalateDue()]);
     expect(moved[0]! + moved[1]!).toBe(1);
-    const after = (await store.requestById(filed.id))!;
+    const after = (await store.requests.requestById(filed.id))!;
     expect(after).toMatchObject({ level: 'KOORDINATIONSKRAFT', handlerId: KK_MEISSEN.personId, escalateAt: null });
     expect(after.hops.at(-1)).toMatchObject({ kind: 'ESCALATED', toId: KK_MEISSEN.personId });
     expect(told.filter((t) => t.personId === VOLUNTEER.personId).at(-1)!.message.de).toContain('blieb unbeantwortet');

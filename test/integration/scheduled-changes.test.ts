@@ -30,7 +30,7 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
   let names: Record<string, string>;
 
   const kikRoleOf = async (personId: string) =>
-    (await store.allRolesOfPersons([personId]))[0]!.find((r) => r.role === 'KIK');
+    (await store.lifecycle.allRolesOfPersons([personId]))[0]!.find((r) => r.role === 'KIK');
 
   beforeAll(async () => {
     ({ store, dispose } = await factory.open());
@@ -115,7 +115,7 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
     const successorRole = await kikRoleOf(SUCCESSOR);
     expect(successorRole).toMatchObject({ role: 'KIK', since: '2027-01-31' });
     expect(await hub.services.handover.applyDue()).toBe(0);
-    expect((await store.allRolesOfPersons([SUCCESSOR]))[0]!.filter((r) => r.role === 'KIK')).toHaveLength(1);
+    expect((await store.lifecycle.allRolesOfPersons([SUCCESSOR]))[0]!.filter((r) => r.role === 'KIK')).toHaveLength(1);
     expect(await say('kk', '!geplant')).toBe('In Ihren Kreisen ist nichts geplant.');
   });
 

@@ -14,8 +14,10 @@ import type { ChatAccountStore } from '../../services/chat/domain/chat-account-s
 import type { NotificationSettingsStore } from '../../services/chat/domain/notification-settings-store.port.js';
 import type { ScheduledChangeStore } from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 
-// A store adapter is every aggregate's port at once (one database); services and commands take
-// only the ports they use, so what a piece of code may touch shows in its constructor.
+// A store adapter is one database: the network's reads on the store itself, every other
+// aggregate's port as a property (store.requests, store.meetings, …), each a small adapter class.
+// Services take only the parts they use (`NetworkStore & { readonly requests: RequestStore }`), so what a piece
+// of code may touch shows in its constructor.
 
 export type * from '../../services/access/domain/access-store.port.js';
 export type * from './coordination-store.port.js';
@@ -42,17 +44,22 @@ export type {
 } from './network-store.port.js';
 export { lastChecked, listParameters } from './network-store.port.js';
 
-export interface GraphStore
-  extends
-    NetworkStore,
-    NetworkWriteStore,
-    NetworkLifecycleStore,
-    AccessStore,
-    RequestStore,
-    MeetingStore,
-    KnowledgeStore,
-    CoordinationStore {
+export interface GraphStore extends NetworkStore {
   readonly name: 'embedded' | 'neo4j';
+  /** Writes of new network records, the audit and the change counter. */
+  readonly writes: NetworkWriteStore;
+  /** Revisions that change, end, merge and delete, and reads that include what has ended. */
+  readonly lifecycle: NetworkLifecycleStore;
+  /** Access tokens. */
+  readonly tokens: AccessStore;
+  /** Requests routed through the district coordination. */
+  readonly requests: RequestStore;
+  /** Meetings and their invitations. */
+  readonly meetings: MeetingStore;
+  /** The knowledge base: articles, their versions and full-text search. */
+  readonly knowledge: KnowledgeStore;
+  /** Technical state behind typed slots, exactly-once claims and leases. */
+  readonly coordination: CoordinationStore;
   /** The minutes of meetings: a feature's records behind its own port (one small adapter per store). */
   readonly minutes: MinutesStore;
   /** Funding calls and the topics people follow. */

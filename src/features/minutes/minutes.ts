@@ -36,9 +36,9 @@ const LATE_MS = 12 * 3_600_000;
 /** Closed minutes and reminders are written with their claim (nothing lost between the two). */
 export class Minutes extends Telling {
   constructor(
-    private readonly store: NetworkStore &
-      MeetingStore &
-      CoordinationStore & { readonly minutes: MinutesStore; readonly polls: PollStore },
+    private readonly store: NetworkStore & { readonly meetings: MeetingStore } & {
+      readonly coordination: CoordinationStore;
+    } & { readonly minutes: MinutesStore; readonly polls: PollStore },
     private readonly now: () => Date = () => new Date(),
     /** Addresses of the printable minutes, sent with them when closed. */
     private readonly links: MinutesLinks | null = null,
@@ -63,7 +63,7 @@ export class Minutes extends Telling {
       );
       const notice: HubNotice = { type: 'actionItemDue', text: task.text, due: task.due, overdue };
       const notices = this.notices.entries([{ personId: task.ownerId!, notice }]);
-      if (!(await this.store.claimOnce(claim, notices))) continue;
+      if (!(await this.store.coordination.claimOnce(claim, notices))) continue;
       await this.notices.deliver(notices);
       sent++;
     }
@@ -78,7 +78,7 @@ export class Minutes extends Telling {
     if (!viewer.personId)
       throw new NotAllowed('take minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll führen');
     const now = this.now().getTime();
-    const meetings = await this.store.meetingsOf(
+    const meetings = await this.store.meetings.meetingsOf(
       [viewer.personId],
       new Date(now - LATE_MS).toISOString(),
       new Date(now + EARLY_MS).toISOString(),
@@ -168,7 +168,8 @@ export class Minutes extends Telling {
         },
       })),
     );
-    if (!(await this.store.claimOnce(CLAIMS.minutesClosed.key(meeting.id), notices))) return { meeting, sentTo: 0 };
+    if (!(await this.store.coordination.claimOnce(CLAIMS.minutesClosed.key(meeting.id), notices)))
+      return { meeting, sentTo: 0 };
     await this.notices.deliver(notices);
     return { meeting, sentTo: recipients.length };
   }
@@ -182,7 +183,7 @@ export class Minutes extends Telling {
   async printable(meetingId: string, token: string): Promise<{ protocol: Protocol; names: Map<string, string> }> {
     if (!this.links) throw new NotFound('Meeting', meetingId);
     const personId = this.links.reader(meetingId, token);
-    const meeting = await this.store.meetingById(meetingId);
+    const meeting = await this.store.meetings.meetingById(meetingId);
     if (!meeting || ![meeting.organiserId, ...meeting.inviteeIds].includes(personId))
       throw new NotFound('Meeting', meetingId);
     const protocol = await this.of(meeting);
@@ -241,7 +242,7 @@ export class Minutes extends Telling {
       throw new NotAllowed('read minutes without a linked account', 'ohne verknüpftes Konto kein Protokoll lesen');
     const now = this.now().getTime();
     const meetings = (
-      await this.store.meetingsOf(
+      await this.store.meetings.meetingsOf(
         [viewer.personId],
         new Date(now - 365 * 86_400_000).toISOString(),
         new Date(now + EARLY_MS).toISOString(),
@@ -320,7 +321,7 @@ export class Minutes extends Telling {
     ownerName: string,
   ): Promise<{ item: MinutesItem; ownerName: string }> {
     const task = await this.ownTask(viewer, position);
-    const meeting = await this.store.meetingById(task.meetingId);
+    const meeting = await this.store.meetings.meetingById(task.meetingId);
     const people = meeting
       ? (await this.store.entitiesByIds([meeting.organiserId, ...meeting.inviteeIds])).filter(
           (p): p is Entity => p?.kind === 'Person',

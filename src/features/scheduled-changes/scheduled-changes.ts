@@ -20,7 +20,9 @@ import type { ScheduledChangeStore } from './domain/scheduled-change-store.port.
 /** How far ahead a change may be scheduled: a typo in the year is caught, a real plan is not. */
 const MAX_YEARS_AHEAD = 2;
 
-type Store = NetworkStore & NetworkLifecycleStore & { readonly scheduledChanges: ScheduledChangeStore };
+type Store = NetworkStore & { readonly lifecycle: NetworkLifecycleStore } & {
+  readonly scheduledChanges: ScheduledChangeStore;
+};
 
 export class ScheduledChanges {
   constructor(
@@ -72,7 +74,7 @@ export class ScheduledChanges {
         field: 'Datum',
         problem: `liegt zu weit in der Zukunft (höchstens ${MAX_YEARS_AHEAD} Jahre voraus)`,
       });
-    const [role] = await this.store.rolesByIds([input.roleId]);
+    const [role] = await this.store.lifecycle.rolesByIds([input.roleId]);
     if (!role) throw new NotFound('Role', input.roleId);
     if (role.until) throw new AlreadyEnded('Role', role.until);
     const planned = (await this.store.scheduledChanges.upcomingChanges()).find((c) => c.roleId === role.id);

@@ -54,10 +54,9 @@ export class AccessService {
   private readonly streams = new Map<string, number>();
 
   constructor(
-    private readonly store: NetworkStore &
-      AccessStore &
-      CoordinationStore &
-      Pick<NetworkLifecycleStore, 'allRolesOfPersons'>,
+    private readonly store: NetworkStore & { readonly tokens: AccessStore } & {
+      readonly coordination: CoordinationStore;
+    } & { readonly lifecycle: Pick<NetworkLifecycleStore, 'allRolesOfPersons'> },
     private readonly now: () => Date = () => new Date(),
     private readonly events?: NetworkEvents,
     private readonly identities?: ChatIdentities,
@@ -89,7 +88,7 @@ export class AccessService {
     if (secret.startsWith(SESSION_PREFIX)) return this.authenticateSession(secret);
     if (!secret.startsWith(PREFIX)) return null;
     const hash = hashOf(secret);
-    const token = await this.store.tokenByHash(hash);
+    const token = await this.store.tokens.tokenByHash(hash);
     if (!token || token.revokedAt !== null) return null;
     if (!timingSafeEqual(Buffer.from(token.hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
     const [roles = []] = await this.store.rolesOfPersons([token.personId]);
@@ -112,7 +111,7 @@ export class AccessService {
     const lostAdmin =
       token.access === 'ADMIN' &&
       !current.some((r) => r.role === 'ADMIN') &&
-      ((await this.store.allRolesOfPersons([token.personId]))[0] ?? []).some((r) => r.role === 'ADMIN');
+      ((await this.store.lifecycle.allRolesOfPersons([token.personId]))[0] ?? []).some((r) => r.role === 'ADMIN');
     const scopes =
       token.access === 'DISTRICT_COORDINATOR'
         ? await this.store.entitiesByIds(current.map((r) => r.scopeId).filter((id): id is string => id !== null))
@@ -145,13 +144,13 @@ export class AccessService {
     const secret = `${SESSION_PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(this.now().getTime() + hours * 3_600_000).toISOString();
     const session: Session = { personId, account, expiresAt };
-    await this.store.setState(sessionKey(hashOf(secret)), session);
+    await this.store.coordination.setState(sessionKey(hashOf(secret)), session);
     return { secret, expiresAt };
   }
 
   private async authenticateSession(secret: string): Promise<Viewer | null> {
     const key = sessionKey(hashOf(secret));
-    const session = await this.store.getState<Session>(key);
+    const session = await this.store.coordination.getState<Session>(key);
     if (!session?.account || !this.identities) return null;
     // The access is worked out anew from the chat link and the person's current roles: the
     // session ends with the link (erasure unlinks) and follows every role change.
@@ -161,7 +160,7 @@ export class AccessService {
       viewer.personId !== session.personId ||
       viewer.access === null
     ) {
-      await this.store.deleteState(key);
+      await this.store.coordination.deleteState(key);
       return null;
     }
     return viewer;
@@ -225,21 +224,25 @@ export class AccessService {
       createdAt: at,
       revokedAt: null,
     };
-    await this.store.saveToken(token, this.audit('createToken', token.id, token.personId, actor, at));
+    await this.store.tokens.saveToken(token, this.audit('createToken', token.id, token.personId, actor, at));
     return { token, secret };
   }
 
   async revoke(tokenId: string, actor: Viewer): Promise<void> {
     if (actor.access !== 'ADMIN') throw new NotAllowed('revoke access tokens', 'keine Zugangsschlüssel widerrufen');
     const at = this.now().toISOString();
-    const revoked = await this.store.revokeToken(tokenId, at, this.audit('revokeToken', tokenId, null, actor, at));
+    const revoked = await this.store.tokens.revokeToken(
+      tokenId,
+      at,
+      this.audit('revokeToken', tokenId, null, actor, at),
+    );
     if (!revoked) throw new NotFound('AccessToken', tokenId);
     this.viewers.clear();
     this.events?.publish({ action: 'revokeToken', subjectIds: [tokenId], at, touched: { entityIds: [] } });
   }
 
   list(): Promise<AccessToken[]> {
-    return this.store.listTokens();
+    return this.store.tokens.listTokens();
   }
 
   private audit(action: string, tokenId: string, personId: string | null, actor: Viewer, at: string) {

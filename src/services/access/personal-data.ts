@@ -35,7 +35,7 @@ export class PersonalData {
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const updated: Person = { ...person, channels: checked };
     const at = this.now().toISOString();
-    await this.store.replacePerson(updated, {
+    await this.store.writes.replacePerson(updated, {
       id: `audit:${randomUUID()}`,
       at,
       actorId: actor.personId,
@@ -70,20 +70,20 @@ export class PersonalData {
       subjectIds,
       details: {},
     });
-    await this.store.replacePerson(
+    await this.store.writes.replacePerson(
       { kind: 'Person', id: personId, name: ERASED_NAME, languages: [], channels: [], demo: person.demo },
       audit('erasePerson', [personId]),
     );
     await this.store.chatAccounts.forgetChatAccountsOf(personId);
-    for (const token of (await this.store.listTokens()).filter(
+    for (const token of (await this.store.tokens.listTokens()).filter(
       (t) => t.personId === personId && t.revokedAt === null,
     )) {
-      await this.store.revokeToken(token.id, at, audit('revokeToken', [token.id]));
+      await this.store.tokens.revokeToken(token.id, at, audit('revokeToken', [token.id]));
     }
-    for (const request of (await this.store.requestsOf(personId, 10_000)).filter(
+    for (const request of (await this.store.requests.requestsOf(personId, 10_000)).filter(
       (r) => r.requesterId === personId && r.text !== null,
     )) {
-      await this.store.saveRequest({ ...request, text: null, version: request.version + 1 });
+      await this.store.requests.saveRequest({ ...request, text: null, version: request.version + 1 });
     }
     // What they wrote into minutes goes like their requests' texts; where they were present is forgotten.
     await this.store.minutes.forgetInMinutes(personId, ERASED_TEXT);
@@ -91,19 +91,19 @@ export class PersonalData {
     await this.store.polls.anonymiseVotes(personId, () => `erased:${randomUUID()}`);
     // Mails still waiting for them, and their mail preference.
     for (const slot of [STATE.mail, STATE.mailFailed]) {
-      for (const mail of await this.store.listState<{ personId: string }>(slot.within()))
-        if (mail.value.personId === personId) await this.store.deleteState(mail.key);
+      for (const mail of await this.store.coordination.listState<{ personId: string }>(slot.within()))
+        if (mail.value.personId === personId) await this.store.coordination.deleteState(mail.key);
     }
     await this.store.notificationSettings.forgetNotificationSettings(personId);
     await this.store.funding.setFollowedTopics(personId, []);
     // The articles they wrote stay the network's; they no longer stand as author or editor.
-    await this.store.forgetArticleAuthor(personId);
-    for (const digest of await this.store.listState(STATE.mailDigest.within(personId)))
-      await this.store.deleteState(digest.key);
+    await this.store.knowledge.forgetArticleAuthor(personId);
+    for (const digest of await this.store.coordination.listState(STATE.mailDigest.within(personId)))
+      await this.store.coordination.deleteState(digest.key);
     // An id made from the name (as imports bring them) would keep the name: the person gets a new one everywhere.
     if (mayCarryName(personId)) {
       const newId = newEntityId('Person');
-      await this.store.renamePerson(personId, newId, audit('renamePerson', [newId]));
+      await this.store.writes.renamePerson(personId, newId, audit('renamePerson', [newId]));
       this.events?.publish({ action: 'erasePerson', subjectIds: [newId], at });
       return;
     }
@@ -129,21 +129,21 @@ async function personalDataOf(store: GraphStore, viewer: Viewer): Promise<Record
       store.entitiesByIds([personId]),
       store.rolesOfPersons([personId]),
       store.linksOf([personId]),
-      store.meetingsOf([personId], EVER.from, EVER.to),
-      store.requestsOf(personId, 10_000),
+      store.meetings.meetingsOf([personId], EVER.from, EVER.to),
+      store.requests.requestsOf(personId, 10_000),
       store.chatAccounts.chatLinks({ personIds: [personId] }),
-      store.listTokens(),
-      store.auditOf(personId, 10_000),
+      store.tokens.listTokens(),
+      store.writes.auditOf(personId, 10_000),
       store.minutes.minutesItemsOfPerson(personId),
       store.minutes.attendanceOfPerson(personId),
     ]),
     Promise.all([
       store.polls.decisionPollsOfPerson(personId),
-      store.listState<{ personId: string }>(STATE.mail.within()),
-      store.listState<{ personId: string }>(STATE.mailFailed.within()),
+      store.coordination.listState<{ personId: string }>(STATE.mail.within()),
+      store.coordination.listState<{ personId: string }>(STATE.mailFailed.within()),
       store.notificationSettings.notificationSettings(personId),
       store.funding.followedTopics(personId),
-      store.listArticles({ limit: 100_000 }),
+      store.knowledge.listArticles({ limit: 100_000 }),
     ]),
   ]);
   return {

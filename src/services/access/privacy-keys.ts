@@ -107,13 +107,13 @@ function open(key: Buffer, sealed: string): string | null {
 }
 
 /** The hub's secret: made once by the first instance that starts on a store, then shared. */
-export async function loadHubSecret(store: CoordinationStore): Promise<Buffer> {
+export async function loadHubSecret(store: { readonly coordination: CoordinationStore }): Promise<Buffer> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const stored = await store.getState<string>(SECRET_STATE);
+    const stored = await store.coordination.getState<string>(SECRET_STATE);
     if (stored) return Buffer.from(stored, 'hex');
-    if (await store.claimOnce(SECRET_CLAIM)) {
+    if (await store.coordination.claimOnce(SECRET_CLAIM)) {
       const secret = randomBytes(32);
-      await store.setState(SECRET_STATE, secret.toString('hex'));
+      await store.coordination.setState(SECRET_STATE, secret.toString('hex'));
       return secret;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -12,9 +12,9 @@ import {
   type TargetScopes,
 } from './domain/target-scope.js';
 
-export type TargetScopeStore = NetworkStore &
-  Pick<NetworkLifecycleStore, 'allRolesOfPersons' | 'allLinksOf'> &
-  Pick<AccessStore, 'listTokens'>;
+export type TargetScopeStore = NetworkStore & {
+  readonly lifecycle: Pick<NetworkLifecycleStore, 'allRolesOfPersons' | 'allLinksOf'>;
+} & { readonly tokens: Pick<AccessStore, 'listTokens'> };
 
 const PRIVILEGED_ACCESS = new Set(['ADMIN', 'ANALYST']);
 
@@ -30,9 +30,9 @@ export async function readTargetScopes(
   const ids = [...new Set(personIds)].filter((id) => kindOfId(id) === 'Person');
   if (actor.access === 'ADMIN' || ids.length === 0) return NO_TARGETS;
   const [roles, links, tokens] = await Promise.all([
-    store.allRolesOfPersons(ids),
-    store.allLinksOf(ids),
-    store.listTokens(),
+    store.lifecycle.allRolesOfPersons(ids),
+    store.lifecycle.allLinksOf(ids),
+    store.tokens.listTokens(),
   ]);
   const others = new Set<string>();
   roles.flat().forEach((r) => r.scopeId && others.add(r.scopeId));

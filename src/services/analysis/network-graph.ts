@@ -131,10 +131,9 @@ export class NetworkGraph {
   private readonly changes: { revision: number; districts: Set<string> | null }[] = [];
 
   constructor(
-    private readonly store: NetworkStore &
-      NetworkLifecycleStore &
-      Pick<MeetingStore, 'meetingById'> &
-      Pick<RequestStore, 'requestById'>,
+    private readonly store: NetworkStore & { readonly lifecycle: NetworkLifecycleStore } & {
+      readonly meetings: Pick<MeetingStore, 'meetingById'>;
+    } & { readonly requests: Pick<RequestStore, 'requestById'> },
     events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -201,7 +200,7 @@ export class NetworkGraph {
       let found = this.past.get(at);
       if (!found) {
         if (this.past.size >= PAST_GRAPHS_KEPT) this.past.delete(this.past.keys().next().value!);
-        found = this.store.historySnapshot().then((all) => {
+        found = this.store.lifecycle.historySnapshot().then((all) => {
           if (at === EVERYTHING) return graphsOf(all, this.now);
           const day = new Date(`${at}T12:00:00Z`);
           return graphsOf(snapshotOn(all, at), () => day);
@@ -263,8 +262,8 @@ export class NetworkGraph {
       ids.length ? this.store.rolesOfPersons(ids) : [],
       ids.length ? this.store.rolesInScopes(ids) : [],
       ids.length ? this.store.linksOf(ids) : [],
-      Promise.all(meetingIds.map((id) => this.store.meetingById(id))),
-      Promise.all(requestIds.map((id) => this.store.requestById(id))),
+      Promise.all(meetingIds.map((id) => this.store.meetings.meetingById(id))),
+      Promise.all(requestIds.map((id) => this.store.requests.requestById(id))),
     ]);
     const dirty = present.facts.replace({
       entities: new Map(ids.map((id, i) => [id, entities[i] ?? null])),

@@ -29,7 +29,9 @@ const typed = (entry: WrittenBefore): Entry => {
 
 /** Stands in for the chat bots on an instance that does not run them. */
 export class OutboxNotifier implements InvitationNotifier {
-  constructor(private readonly store: MeetingStore & CoordinationStore) {}
+  constructor(
+    private readonly store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore },
+  ) {}
 
   async notify(personId: string, notice: HubNotice, notificationKind?: NotificationKind): Promise<void> {
     await this.leave({ kind: 'notify', personId, notice, ...(notificationKind ? { notificationKind } : {}) });
@@ -52,23 +54,25 @@ export class OutboxNotifier implements InvitationNotifier {
   }
 
   private async leave(entry: Entry): Promise<void> {
-    await this.store.setState(STATE.outbox.key(new Date().toISOString(), randomUUID()), entry);
+    await this.store.coordination.setState(STATE.outbox.key(new Date().toISOString(), randomUUID()), entry);
   }
 }
 
 /** On the bots' instance: hands what the others left to the real notifiers, each entry once. */
 export async function deliverOutbox(
-  store: MeetingStore & CoordinationStore & { readonly polls: PollStore },
+  store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore } & {
+    readonly polls: PollStore;
+  },
   notifiers: readonly InvitationNotifier[],
 ): Promise<number> {
-  const entries = await store.listState<WrittenBefore>(STATE.outbox.within());
+  const entries = await store.coordination.listState<WrittenBefore>(STATE.outbox.within());
   let delivered = 0;
   for (const { key, value: written } of entries) {
     const value = typed(written);
-    if (!(await store.claimOnce(key))) continue;
+    if (!(await store.coordination.claimOnce(key))) continue;
     const meeting =
       value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated'
-        ? await store.meetingById(value.meetingId)
+        ? await store.meetings.meetingById(value.meetingId)
         : null;
     const poll = value.kind === 'datePoll' ? await store.polls.datePollById(value.pollId) : null;
     await Promise.all(
@@ -86,7 +90,7 @@ export async function deliverOutbox(
         })
         .map((p) => p.catch(() => undefined)),
     );
-    await store.deleteState(key);
+    await store.coordination.deleteState(key);
     delivered++;
   }
   return delivered;

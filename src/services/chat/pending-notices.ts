@@ -40,7 +40,7 @@ export class PendingNotices {
   private readonly kind: NotificationKind;
 
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     kind: NotificationKind,
     /** Gives one notice to every transport (the service's notifiers). */
     private readonly handTo: (notice: Notice) => Promise<void>,
@@ -65,7 +65,7 @@ export class PendingNotices {
   async deliverLeft(): Promise<number> {
     const cutoff = this.now().getTime() - LEFT_AFTER_MS;
     let delivered = 0;
-    for (const { key, value } of await this.store.listState<Notice | WrittenBefore>(this.prefix)) {
+    for (const { key, value } of await this.store.coordination.listState<Notice | WrittenBefore>(this.prefix)) {
       const at = Date.parse(key.slice(this.prefix.length, this.prefix.length + 24));
       if (at > cutoff) continue;
       if (await this.handOn(key, typed(value))) delivered++;
@@ -74,9 +74,9 @@ export class PendingNotices {
   }
 
   private async handOn(key: StateKey, notice: Notice): Promise<boolean> {
-    if (!(await this.store.claimOnce(CLAIMS.noticeHandedOn.key(key)))) return false;
+    if (!(await this.store.coordination.claimOnce(CLAIMS.noticeHandedOn.key(key)))) return false;
     await this.handTo(notice);
-    await this.store.deleteState(key);
+    await this.store.coordination.deleteState(key);
     return true;
   }
 }

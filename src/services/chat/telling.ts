@@ -12,7 +12,7 @@ export abstract class Telling<N extends Notifier = Notifier> {
   protected readonly notices: PendingNotices;
 
   protected constructor(
-    store: CoordinationStore,
+    store: { readonly coordination: CoordinationStore },
     kind: NotificationKind,
     now: () => Date,
     /** How one written notice reaches the transports; to everyone registered by default. */

@@ -68,7 +68,9 @@ const list = (text: string | undefined) =>
 
 export class FundingCalls extends Telling {
   constructor(
-    private readonly store: NetworkStore & CoordinationStore & { readonly funding: FundingStore },
+    private readonly store: NetworkStore & { readonly coordination: CoordinationStore } & {
+      readonly funding: FundingStore;
+    },
     private readonly names: NameIndex,
     private readonly now: () => Date = () => new Date(),
     private readonly remindDays: readonly number[] = FUNDING_REMIND_DAYS,
@@ -161,7 +163,7 @@ export class FundingCalls extends Telling {
           },
         ]);
         if (
-          !(await this.store.claimOnce(
+          !(await this.store.coordination.claimOnce(
             CLAIMS.fundingReminder.key(call.id, call.closesOn, personId, String(lead)),
             notices,
           ))

@@ -60,7 +60,7 @@ export class KnowledgeBase {
   private indexed = new Map<ArticleVisibility, { at: number; terms: Promise<Set<string>> }>();
 
   constructor(
-    private readonly store: NetworkStore & KnowledgeStore,
+    private readonly store: NetworkStore & { readonly knowledge: KnowledgeStore },
     private readonly names: NameIndex,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -119,19 +119,19 @@ export class KnowledgeBase {
 
   /** The article if the viewer may read it; NotFound otherwise (whether it exists stays unsaid). */
   async readable(id: string, viewer: Viewer): Promise<Article> {
-    const [article] = await this.store.articlesByIds([id]);
+    const [article] = await this.store.knowledge.articlesByIds([id]);
     if (!article || !mayRead(article.visibility, viewer)) throw new NotFound('Article', id);
     return article;
   }
 
   async byIds(ids: readonly string[], viewer: Viewer): Promise<(Article | null)[]> {
-    const found = await this.store.articlesByIds(ids);
+    const found = await this.store.knowledge.articlesByIds(ids);
     return found.map((a) => (a && mayRead(a.visibility, viewer) ? a : null));
   }
 
   async list(query: { topic?: string; districtAgs?: string }, viewer: Viewer, limit = 50): Promise<Article[]> {
     const topicId = query.topic ? (await this.topicIds([query.topic]))[0] : undefined;
-    const articles = await this.store.listArticles({
+    const articles = await this.store.knowledge.listArticles({
       ...(topicId ? { topicId } : {}),
       ...(query.districtAgs ? { districtAgs: [query.districtAgs] } : {}),
       limit: limit * SEARCH_OVERFETCH,
@@ -145,9 +145,9 @@ export class KnowledgeBase {
     const level = readingLevel(viewer);
     const terms = queryTerms(text, await this.indexedTerms(level));
     if (!terms.length) return [];
-    const hits = await this.store.searchArticles(terms, limit * SEARCH_OVERFETCH, level);
+    const hits = await this.store.knowledge.searchArticles(terms, limit * SEARCH_OVERFETCH, level);
     const [articles, own] = await Promise.all([
-      this.store.articlesByIds(hits.map((h) => h.id)),
+      this.store.knowledge.articlesByIds(hits.map((h) => h.id)),
       viewer.personId ? districtsOfPerson(this.store, viewer.personId, viewer.districtAgs) : new Set<string>(),
     ]);
     // What is written for the reader's own district (or the whole network) comes before the same
@@ -165,7 +165,7 @@ export class KnowledgeBase {
 
   async versions(id: string, viewer: Viewer): Promise<ArticleVersion[]> {
     await this.readable(id, viewer);
-    return this.store.articleVersions(id);
+    return this.store.knowledge.articleVersions(id);
   }
 
   private async save(article: Article, note: string | null): Promise<void> {
@@ -187,8 +187,8 @@ export class KnowledgeBase {
       title: termsOf(article.title, article.language).join(' '),
       body: termsOf(`${article.body} ${topicWords}`, article.language).join(' '),
     };
-    if (!(await this.store.saveArticle(article, change, terms))) {
-      const [stored] = await this.store.articlesByIds([article.id]);
+    if (!(await this.store.knowledge.saveArticle(article, change, terms))) {
+      const [stored] = await this.store.knowledge.articlesByIds([article.id]);
       throw this.conflict(stored ?? article, article.version - 1);
     }
     this.indexed.clear();
@@ -201,7 +201,7 @@ export class KnowledgeBase {
   private indexedTerms(level: ArticleVisibility): Promise<Set<string>> {
     const cached = this.indexed.get(level);
     if (cached && Date.now() - cached.at <= 60_000) return cached.terms;
-    const terms = this.store.knowledgeTerms(level).then(
+    const terms = this.store.knowledge.knowledgeTerms(level).then(
       (found) => new Set(found),
       (error: unknown) => {
         this.indexed.delete(level);

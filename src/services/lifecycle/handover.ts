@@ -54,7 +54,9 @@ export interface HandoverPreview {
 
 export class Handover {
   constructor(
-    private readonly store: NetworkStore & RequestStore & MeetingStore & { readonly minutes: MinutesStore },
+    private readonly store: NetworkStore & { readonly requests: RequestStore } & { readonly meetings: MeetingStore } & {
+      readonly minutes: MinutesStore;
+    },
     private readonly reviser: NetworkReviser,
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
@@ -155,8 +157,10 @@ export class Handover {
     const now = new Date().toISOString();
     const [requests, meetings, tasks] = isCoordinatingRole(ended.role)
       ? await Promise.all([
-          this.store.requestsOf(leaver, 1000).then((all) => all.filter((r) => r.handlerId === leaver && !isClosed(r))),
-          this.store
+          this.store.requests
+            .requestsOf(leaver, 1000)
+            .then((all) => all.filter((r) => r.handlerId === leaver && !isClosed(r))),
+          this.store.meetings
             .meetingsOf([leaver], now, '9999-12-31T00:00:00.000Z')
             .then((all) => all.filter((m) => m.organiserId === leaver && m.state === 'SCHEDULED')),
           this.store.minutes.openActionItems(leaver),

@@ -35,7 +35,9 @@ export type { RecordHistory } from './record-history.js';
 
 export class NetworkReviser {
   constructor(
-    private readonly store: NetworkStore & NetworkWriteStore & NetworkLifecycleStore & TargetScopeStore,
+    private readonly store: NetworkStore & { readonly writes: NetworkWriteStore } & {
+      readonly lifecycle: NetworkLifecycleStore;
+    } & TargetScopeStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -96,7 +98,7 @@ export class NetworkReviser {
   ): Promise<RoleEnding> {
     const { id, until: given } = parseInput(endingSchema, input);
     const until = options.dryRun ? (given ?? berlinDay(this.now())) : this.endDate(given ?? null);
-    const [ended] = await this.store.rolesByIds([id]);
+    const [ended] = await this.store.lifecycle.rolesByIds([id]);
     if (!ended) throw new NotFound('Role', id);
     const revision: NetworkRevision = { ...emptyRevision(), endedRoles: [{ id, until }] };
     let successor: RoleAssignment | null = null;
@@ -251,8 +253,8 @@ export class NetworkReviser {
   private async targetsOf(revision: NetworkRevision, actor: Viewer): Promise<TargetScopes> {
     if (actor.access === 'ADMIN') return NO_TARGETS;
     const [endedRoles, endedLinks] = await Promise.all([
-      revision.endedRoles.length ? this.store.rolesByIds(revision.endedRoles.map((e) => e.id)) : [],
-      revision.endedLinks.length ? this.store.linksByIds(revision.endedLinks.map((e) => e.id)) : [],
+      revision.endedRoles.length ? this.store.lifecycle.rolesByIds(revision.endedRoles.map((e) => e.id)) : [],
+      revision.endedLinks.length ? this.store.lifecycle.linksByIds(revision.endedLinks.map((e) => e.id)) : [],
     ]);
     const roles = [...endedRoles, ...revision.addedRoles].filter((r): r is RoleAssignment => r !== null);
     const links = [...endedLinks, ...revision.addedLinks].filter((l): l is Link => l !== null);
@@ -318,7 +320,7 @@ export class NetworkReviser {
     ]);
     let touched: TouchedRecords | undefined;
     try {
-      await this.store.revise(
+      await this.store.lifecycle.revise(
         revision,
         (facts) => {
           touched = touchedByRevision(revision, facts);
@@ -359,7 +361,7 @@ export class NetworkReviser {
   }
 
   private async linkById(id: string): Promise<Link> {
-    const [link] = await this.store.linksByIds([id]);
+    const [link] = await this.store.lifecycle.linksByIds([id]);
     if (!link) throw new NotFound('Link', id);
     return link;
   }

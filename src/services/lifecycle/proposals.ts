@@ -26,7 +26,9 @@ export class ChangeProposals {
   private readonly notifiers = new Notifiers<Notifier>('network');
 
   constructor(
-    private readonly store: NetworkStore & CoordinationStore & { readonly proposals: ProposalStore },
+    private readonly store: NetworkStore & { readonly coordination: CoordinationStore } & {
+      readonly proposals: ProposalStore;
+    },
     private readonly writer: NetworkWriter,
     private readonly reviser: NetworkReviser,
     private readonly handover: Handover,
@@ -129,7 +131,7 @@ export class ChangeProposals {
     const due = (await this.store.proposals.pendingProposals()).filter((p) => p.createdAt <= before);
     let reminded = 0;
     for (const proposal of due) {
-      if (!(await this.store.claimOnce(CLAIMS.proposalReminder.key(proposal.id)))) continue;
+      if (!(await this.store.coordination.claimOnce(CLAIMS.proposalReminder.key(proposal.id)))) continue;
       reminded++;
       await this.tellReviewers(proposal, days);
     }

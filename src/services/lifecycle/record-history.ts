@@ -13,16 +13,16 @@ export interface RecordHistory {
 }
 
 export async function recordHistory(
-  store: NetworkWriteStore & NetworkLifecycleStore,
+  store: { readonly writes: NetworkWriteStore } & { readonly lifecycle: NetworkLifecycleStore },
   id: string,
   limit: number,
 ): Promise<RecordHistory> {
   const bounded = Math.min(Math.max(limit, 1), 200);
   const kind = kindOfId(id);
   const [entries, roles, links] = await Promise.all([
-    store.auditOf(id, bounded),
-    kind === 'Person' ? store.allRolesOfPersons([id]) : store.allRolesInScopes([id]),
-    kind === 'Municipality' ? store.allLinksOf([id]) : Promise.resolve([[]]),
+    store.writes.auditOf(id, bounded),
+    kind === 'Person' ? store.lifecycle.allRolesOfPersons([id]) : store.lifecycle.allRolesInScopes([id]),
+    kind === 'Municipality' ? store.lifecycle.allLinksOf([id]) : Promise.resolve([[]]),
   ]);
   // A town's KIK hold their role in the district and serve the town by a link: each serving is
   // the town's KIK from the link's start to its end.

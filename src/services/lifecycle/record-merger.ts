@@ -24,7 +24,7 @@ export interface MergeResult {
 
 export class RecordMerger {
   constructor(
-    private readonly store: NetworkStore & RequestStore & MeetingStore,
+    private readonly store: NetworkStore & { readonly requests: RequestStore } & { readonly meetings: MeetingStore },
     private readonly reviser: NetworkReviser,
     private readonly identities: ChatIdentities,
     private readonly now: () => Date = () => new Date(),
@@ -230,16 +230,20 @@ export class RecordMerger {
   /** A merged person's requests, meetings and chat accounts belong to the survivor. */
   private async movePersonWork(fromId: string, toId: string): Promise<void> {
     const swap = (id: string) => (id === fromId ? toId : id);
-    const requests = await this.store.requestsOf(fromId, 10_000);
+    const requests = await this.store.requests.requestsOf(fromId, 10_000);
     for (const request of requests) {
-      await this.store.saveRequest({
+      await this.store.requests.saveRequest({
         ...request,
         requesterId: swap(request.requesterId),
         handlerId: swap(request.handlerId),
         version: request.version + 1,
       });
     }
-    const meetings = await this.store.meetingsOf([fromId], '0000-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z');
+    const meetings = await this.store.meetings.meetingsOf(
+      [fromId],
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T00:00:00.000Z',
+    );
     const moved = meetings.map((m) => ({
       ...m,
       organiserId: swap(m.organiserId),
@@ -247,7 +251,7 @@ export class RecordMerger {
       rsvps: Object.fromEntries(Object.entries(m.rsvps).map(([id, answer]) => [swap(id), answer])),
       version: m.version + 1,
     }));
-    if (moved.length) await this.store.saveMeetings(moved);
+    if (moved.length) await this.store.meetings.saveMeetings(moved);
     await this.identities.movePerson(fromId, toId);
     this.events?.publish({
       action: 'personWorkMoved',

@@ -27,7 +27,9 @@ const NOTE = { field: 'note', fieldDe: 'Notiz', max: 500, min: 0, multiline: tru
 export class MailActions {
   constructor(
     private readonly links: MailLinks,
-    private readonly store: CoordinationStore & RequestStore & MeetingStore,
+    private readonly store: { readonly coordination: CoordinationStore } & { readonly requests: RequestStore } & {
+      readonly meetings: MeetingStore;
+    },
     private readonly identities: ChatIdentities,
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
@@ -69,7 +71,7 @@ export class MailActions {
   async perform(token: string, note: string | null): Promise<string> {
     const link = this.links.read(token);
     const cleanNote = note?.trim() ? cleanText(note, NOTE) : null;
-    if (!(await this.store.claimOnce(CLAIMS.mailLink.key(link.nonce)))) throw new MailLinkUsed();
+    if (!(await this.store.coordination.claimOnce(CLAIMS.mailLink.key(link.nonce)))) throw new MailLinkUsed();
     const viewer = await this.identities.viewerOfPerson(link.personId);
     const de = link.language === 'de';
     switch (link.action) {
@@ -114,11 +116,11 @@ export class MailActions {
 
   private async subjectLine(link: MailLink): Promise<string | null> {
     if (link.subjectId.startsWith('request:')) {
-      const request = await this.store.requestById(link.subjectId);
+      const request = await this.store.requests.requestById(link.subjectId);
       return request ? `${request.id}: ${request.text ?? ''}`.trim() : null;
     }
     if (link.subjectId.startsWith('meeting:')) {
-      const meeting = await this.store.meetingById(link.subjectId);
+      const meeting = await this.store.meetings.meetingById(link.subjectId);
       return meeting ? `„${meeting.title}“, ${formatWhen(new Date(meeting.startsAt), link.language)}` : null;
     }
     return null;

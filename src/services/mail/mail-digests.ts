@@ -19,13 +19,13 @@ const SEND_HOUR = 7;
 
 export class MailDigests {
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async collect(personId: string, kind: NotificationKind, text: string): Promise<void> {
     const at = this.now().toISOString();
-    await this.store.setState(STATE.mailDigest.key(personId, at, randomUUID()), {
+    await this.store.coordination.setState(STATE.mailDigest.key(personId, at, randomUUID()), {
       at,
       kind,
       text,
@@ -40,7 +40,7 @@ export class MailDigests {
     scheduleOf: (personId: string) => Promise<Digest>,
   ): Promise<{ personId: string; items: DigestItem[]; keys: StateKey[] }[]> {
     const byPerson = new Map<string, { key: StateKey; value: DigestItem }[]>();
-    for (const entry of await this.store.listState<DigestItem>(STATE.mailDigest.within())) {
+    for (const entry of await this.store.coordination.listState<DigestItem>(STATE.mailDigest.within())) {
       const personId = STATE.mailDigest.rest(entry.key).split(':').slice(0, -4).join(':');
       byPerson.set(personId, [...(byPerson.get(personId) ?? []), entry]);
     }
@@ -50,14 +50,14 @@ export class MailDigests {
       const cut = this.cutOff(schedule === 'WEEKLY' ? 'WEEKLY' : 'DAILY');
       const ready = schedule === 'NONE' ? entries : entries.filter((e) => Date.parse(e.value.at) < cut.getTime());
       if (ready.length === 0) continue;
-      if (!(await this.store.claimOnce(CLAIMS.mailDigestSent.key(personId, cut.toISOString())))) continue;
+      if (!(await this.store.coordination.claimOnce(CLAIMS.mailDigestSent.key(personId, cut.toISOString())))) continue;
       due.push({ personId, items: ready.map((e) => e.value), keys: ready.map((e) => e.key) });
     }
     return due;
   }
 
   async sent(keys: readonly StateKey[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.store.deleteState(key)));
+    await Promise.all(keys.map((key) => this.store.coordination.deleteState(key)));
   }
 
   /** The last 7:00 (daily) or Monday 7:00 (weekly) in Berlin that has passed. */

@@ -36,7 +36,7 @@ const SUBJECT_MAX = 90;
 
 export class MailNotifier implements InvitationNotifier {
   constructor(
-    private readonly store: NetworkStore & MeetingStore & RequestStore,
+    private readonly store: NetworkStore & { readonly meetings: MeetingStore } & { readonly requests: RequestStore },
     private readonly identities: ChatIdentities,
     private readonly outbox: MailOutbox,
     private readonly links: MailLinks,
@@ -128,7 +128,7 @@ export class MailNotifier implements InvitationNotifier {
     const accept = actions.map((a) => refOf(a.command)).find((r) => r?.name === 'accept');
     if (!accept) return [];
     const id = accept.args.split(' ')[0]!;
-    const request = await this.store.requestById(id);
+    const request = await this.store.requests.requestById(id);
     if (!request || request.handlerId !== to.person.id) return [];
     const de = to.language === 'de';
     return [
@@ -143,7 +143,7 @@ export class MailNotifier implements InvitationNotifier {
 
   private async calendar(meeting: Meeting, method: 'REQUEST' | 'CANCEL', to: Recipient) {
     const [organiser] = await this.store.entitiesByIds([meeting.organiserId]);
-    const occurrences = meeting.series ? await this.store.meetingsOfSeries([meeting.series.id]) : [];
+    const occurrences = meeting.series ? await this.store.meetings.meetingsOfSeries([meeting.series.id]) : [];
     const content = meetingInvitationIcs(
       meeting,
       occurrences,

@@ -46,7 +46,7 @@ export class MailOutbox {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly store: CoordinationStore,
+    private readonly store: { readonly coordination: CoordinationStore },
     private readonly domain: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -57,12 +57,12 @@ export class MailOutbox {
     const at = this.now().toISOString();
     const id = randomUUID();
     const entry: Entry = { ...mail, id, queuedAt: at, attempts: 0, nextAttemptAt: at, lastError: null };
-    await this.store.setState(STATE.mail.key(at, id), entry);
+    await this.store.coordination.setState(STATE.mail.key(at, id), entry);
   }
 
   /** Mails not yet taken by the SMTP server, oldest first. */
   async waiting(): Promise<QueuedMail[]> {
-    return (await this.store.listState<Entry>(STATE.mail.within())).map((e) => e.value);
+    return (await this.store.coordination.listState<Entry>(STATE.mail.within())).map((e) => e.value);
   }
 
   /** Sends what is due; calls that overlap share one run. Returns how many mails the server took. */
@@ -74,15 +74,16 @@ export class MailOutbox {
   private async deliverDue(sender: MailSender): Promise<number> {
     const now = this.now();
     let sent = 0;
-    for (const { key, value: entry } of await this.store.listState<Entry>(STATE.mail.within())) {
+    for (const { key, value: entry } of await this.store.coordination.listState<Entry>(STATE.mail.within())) {
       const stuck = entry.sendingSince && now.getTime() - Date.parse(entry.sendingSince) > STUCK_AFTER_MS;
       if (stuck) {
-        await this.store.setState(key, { ...entry, attempts: entry.attempts + 1, sendingSince: null });
+        await this.store.coordination.setState(key, { ...entry, attempts: entry.attempts + 1, sendingSince: null });
         continue;
       }
       if (entry.sendingSince || Date.parse(entry.nextAttemptAt) > now.getTime()) continue;
-      if (!(await this.store.claimOnce(CLAIMS.mailAttempt.key(entry.id, String(entry.attempts))))) continue;
-      await this.store.setState(key, { ...entry, sendingSince: now.toISOString() });
+      if (!(await this.store.coordination.claimOnce(CLAIMS.mailAttempt.key(entry.id, String(entry.attempts)))))
+        continue;
+      await this.store.coordination.setState(key, { ...entry, sendingSince: now.toISOString() });
       try {
         await sender.send({
           messageId: `<${entry.id}@${this.domain}>`,
@@ -92,7 +93,7 @@ export class MailOutbox {
           calendar: entry.calendar,
           unsubscribeUrl: entry.unsubscribeUrl,
         });
-        await this.store.deleteState(key);
+        await this.store.coordination.deleteState(key);
         sent++;
       } catch (error) {
         await this.failed(key, entry, error, now);
@@ -104,19 +105,25 @@ export class MailOutbox {
   private async failed(key: StateKey, entry: Entry, error: unknown, now: Date): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof MailNotSent && error.permanent) {
-      await this.store.setState(bouncedKey(entry.to), { at: now.toISOString(), reason });
-      await this.store.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), { ...entry, lastError: reason });
-      await this.store.deleteState(key);
+      await this.store.coordination.setState(bouncedKey(entry.to), { at: now.toISOString(), reason });
+      await this.store.coordination.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), {
+        ...entry,
+        lastError: reason,
+      });
+      await this.store.coordination.deleteState(key);
       return;
     }
     const attempts = entry.attempts + 1;
     if (attempts >= MAX_ATTEMPTS) {
-      await this.store.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), { ...entry, lastError: reason });
-      await this.store.deleteState(key);
+      await this.store.coordination.setState(STATE.mailFailed.key(entry.queuedAt, entry.id), {
+        ...entry,
+        lastError: reason,
+      });
+      await this.store.coordination.deleteState(key);
       return;
     }
     const pause = Math.min(MAX_PAUSE_MS, 60_000 * 2 ** (attempts - 1));
-    await this.store.setState(key, {
+    await this.store.coordination.setState(key, {
       ...entry,
       attempts,
       sendingSince: null,
@@ -126,6 +133,6 @@ export class MailOutbox {
   }
 
   async bounced(address: string): Promise<boolean> {
-    return (await this.store.getState(bouncedKey(address))) !== null;
+    return (await this.store.coordination.getState(bouncedKey(address))) !== null;
   }
 }

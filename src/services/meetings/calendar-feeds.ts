@@ -18,7 +18,7 @@ const PAST_DAYS = 30;
 
 export class CalendarFeeds {
   constructor(
-    private readonly store: MeetingStore & CoordinationStore,
+    private readonly store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -27,31 +27,31 @@ export class CalendarFeeds {
     const personId = this.owner(viewer);
     await this.revoke(viewer);
     const secret = `${PREFIX}${randomBytes(24).toString('base64url')}`;
-    await this.store.setState(feedKey(hashOf(secret)), { personId, createdAt: this.now().toISOString() });
-    await this.store.setState(ownerKey(personId), hashOf(secret));
+    await this.store.coordination.setState(feedKey(hashOf(secret)), { personId, createdAt: this.now().toISOString() });
+    await this.store.coordination.setState(ownerKey(personId), hashOf(secret));
     return `/calendar/${secret}.ics`;
   }
 
   /** Ends the viewer's feed; false when there was none. */
   async revoke(viewer: Viewer): Promise<boolean> {
     const personId = this.owner(viewer);
-    const hash = await this.store.getState<string>(ownerKey(personId));
+    const hash = await this.store.coordination.getState<string>(ownerKey(personId));
     if (!hash) return false;
-    await this.store.deleteState(feedKey(hash));
-    await this.store.deleteState(ownerKey(personId));
+    await this.store.coordination.deleteState(feedKey(hash));
+    await this.store.coordination.deleteState(ownerKey(personId));
     return true;
   }
 
   /** The calendar behind a secret, or null for an unknown or revoked one. */
   async feed(secret: string): Promise<string | null> {
     if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
-    const entry = await this.store.getState<{ personId: string }>(feedKey(hashOf(secret)));
+    const entry = await this.store.coordination.getState<{ personId: string }>(feedKey(hashOf(secret)));
     if (!entry) return null;
     const from = new Date(this.now().getTime() - PAST_DAYS * 86_400_000).toISOString();
-    const meetings = await this.store.meetingsOf([entry.personId], from, '9999-12-31T00:00:00.000Z');
+    const meetings = await this.store.meetings.meetingsOf([entry.personId], from, '9999-12-31T00:00:00.000Z');
     // A series is one event with its rule: all its dates are needed for its exceptions.
     const seriesIds = [...new Set(meetings.filter((m) => m.series).map((m) => m.series!.id))];
-    const ofSeries = seriesIds.length ? await this.store.meetingsOfSeries(seriesIds) : [];
+    const ofSeries = seriesIds.length ? await this.store.meetings.meetingsOfSeries(seriesIds) : [];
     return calendarIcs([...meetings.filter((m) => !m.series), ...ofSeries], 'Integration: Treffen');
   }
 

@@ -24,7 +24,7 @@ import type { PollStore } from './domain/poll-store.port.js';
 
 export class DecisionPolls {
   constructor(
-    private readonly store: MeetingStore & { readonly polls: PollStore },
+    private readonly store: { readonly meetings: MeetingStore } & { readonly polls: PollStore },
     private readonly minutes: Minutes,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -89,7 +89,7 @@ export class DecisionPolls {
 
   private async byId(pollId: string): Promise<{ poll: DecisionPoll; meeting: Meeting }> {
     const poll = await this.store.polls.decisionPollById(pollId);
-    const meeting = poll ? await this.store.meetingById(poll.meetingId) : null;
+    const meeting = poll ? await this.store.meetings.meetingById(poll.meetingId) : null;
     if (!poll || !meeting) throw new NotFound('DecisionPoll', pollId);
     return { poll, meeting };
   }

@@ -70,7 +70,7 @@ function occurrenceId(seriesId: string, at: Date): string {
 
 export class MeetingSeries {
   constructor(
-    private readonly store: MeetingStore & CoordinationStore,
+    private readonly store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore },
     private readonly now: () => Date,
     /** Saves the meetings with the notice of the change to `told`'s invitees in one transaction; false when stale. */
     private readonly saveAndTell: (meetings: readonly Meeting[], told: Meeting, notice: HubNotice) => Promise<boolean>,
@@ -110,7 +110,7 @@ export class MeetingSeries {
       rule,
       next: first.startsAt,
     });
-    if (!saved) return this.rescheduleFollowing((await this.store.meetingById(meeting.id))!, when);
+    if (!saved) return this.rescheduleFollowing((await this.store.meetings.meetingById(meeting.id))!, when);
     return first;
   }
 
@@ -126,7 +126,7 @@ export class MeetingSeries {
       title: meeting.title,
       from: meeting.startsAt,
     });
-    if (!saved) return this.cancelFollowing((await this.store.meetingById(meeting.id))!);
+    if (!saved) return this.cancelFollowing((await this.store.meetings.meetingById(meeting.id))!);
     return cancelled[0]!;
   }
 
@@ -134,7 +134,7 @@ export class MeetingSeries {
   async rsvpAll(meeting: Meeting, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.id);
     const now = this.now().toISOString();
-    const upcoming = (await this.store.meetingsOfSeries([meeting.series!.id])).filter(
+    const upcoming = (await this.store.meetings.meetingsOfSeries([meeting.series!.id])).filter(
       (m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id),
     );
     const answered = upcoming.map((m) => ({
@@ -142,7 +142,7 @@ export class MeetingSeries {
       rsvps: { ...m.rsvps, [viewer.personId!]: answer },
       version: m.version + 1,
     }));
-    if (!(await this.store.saveMeetings(answered))) return this.rsvpAll(meeting, answer, viewer);
+    if (!(await this.store.meetings.saveMeetings(answered))) return this.rsvpAll(meeting, answer, viewer);
     return answered.find((m) => m.id === meeting.id) ?? answered[0] ?? meeting;
   }
 
@@ -153,15 +153,16 @@ export class MeetingSeries {
    */
   async extend(): Promise<number> {
     const now = this.now();
-    if (!(await this.store.claimOnce(CLAIMS.seriesExtension.key(now.toISOString().slice(0, 10))))) return 0;
+    if (!(await this.store.coordination.claimOnce(CLAIMS.seriesExtension.key(now.toISOString().slice(0, 10)))))
+      return 0;
     const horizon = horizonOf(now);
-    const window = await this.store.meetingsStarting(
+    const window = await this.store.meetings.meetingsStarting(
       new Date(horizon.getTime() - 190 * DAY_MS).toISOString(),
       horizon.toISOString(),
     );
     const seriesIds = [...new Set(window.filter((m) => m.series).map((m) => m.series!.id))];
     const bySeries = new Map<string, Meeting[]>();
-    for (const m of await this.store.meetingsOfSeries(seriesIds)) {
+    for (const m of await this.store.meetings.meetingsOfSeries(seriesIds)) {
       const known = bySeries.get(m.series!.id);
       if (known) known.push(m);
       else bySeries.set(m.series!.id, [m]);
@@ -178,13 +179,13 @@ export class MeetingSeries {
         after,
         horizon,
       ).map((m) => ({ ...m, series: { ...last.series!, ...m.series! } }));
-      if (next.length && (await this.store.saveMeetings(next))) added += next.length;
+      if (next.length && (await this.store.meetings.saveMeetings(next))) added += next.length;
     }
     return added;
   }
 
   private async split(meeting: Meeting): Promise<{ earlier: Meeting[]; following: Meeting[] }> {
-    const all = await this.store.meetingsOfSeries([meeting.series!.id]);
+    const all = await this.store.meetings.meetingsOfSeries([meeting.series!.id]);
     const from = meeting.series!.recurrenceId;
     return {
       earlier: all.filter((m) => m.series!.recurrenceId < from),

@@ -86,7 +86,9 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   private readonly justSaved = new Map<string, Meeting>();
 
   constructor(
-    private readonly store: NetworkStore & MeetingStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly meetings: MeetingStore } & {
+      readonly coordination: CoordinationStore;
+    },
     private readonly names: NameIndex,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -160,7 +162,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
         meeting: { id: first.id, as: 'invitation' as const },
       })),
     );
-    await this.store.saveMeetings(meetings, notices);
+    await this.store.meetings.saveMeetings(meetings, notices);
     await this.deliverFor(first, notices);
     this.events?.publish({
       action: 'meetingScheduled',
@@ -181,7 +183,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
         ? (await this.occurrences(this.ofSeries(meeting))).filter((m) => m.startsAt >= meeting.startsAt)
         : [meeting];
     const next = targets.map((m) => ({ ...m, agenda: text, version: m.version + 1 }));
-    if (!(await this.store.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
+    if (!(await this.store.meetings.saveMeetings(next))) return this.setAgenda(id, agenda, viewer, scope);
     const updated = next.find((m) => m.id === id)!;
     await this.changed(updated);
     return updated;
@@ -189,7 +191,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
 
   /** The occurrences of the meeting's series (just the meeting when it is none). */
   async occurrences(meeting: Meeting): Promise<Meeting[]> {
-    return meeting.series ? this.store.meetingsOfSeries([meeting.series.id]) : [meeting];
+    return meeting.series ? this.store.meetings.meetingsOfSeries([meeting.series.id]) : [meeting];
   }
 
   /** Adds the next occurrences of running series (daily). */
@@ -198,7 +200,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
-    const meeting = await this.store.meetingById(id);
+    const meeting = await this.store.meetings.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
     if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
     if (scope === 'FOLLOWING' && meeting.series) return this.series.rsvpAll(meeting, answer, viewer);
@@ -207,7 +209,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
       rsvps: { ...meeting.rsvps, [viewer.personId]: answer },
       version: meeting.version + 1,
     };
-    if (!(await this.store.saveMeeting(next))) return this.rsvp(id, answer, viewer);
+    if (!(await this.store.meetings.saveMeeting(next))) return this.rsvp(id, answer, viewer);
     return next;
   }
 
@@ -244,7 +246,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   private async organised(id: string, viewer: Viewer): Promise<Meeting> {
-    const meeting = await this.store.meetingById(id);
+    const meeting = await this.store.meetings.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
     if (meeting.organiserId !== viewer.personId)
       throw new NotAllowed(
@@ -261,16 +263,16 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
    * organises them (and moderates their chat rooms), the invitees are told. Returns them.
    */
   async handOver(fromId: string, toId: string, successorName: string): Promise<Meeting[]> {
-    const coming = (await this.store.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')).filter(
-      (m) => m.organiserId === fromId && m.state === 'SCHEDULED',
-    );
+    const coming = (
+      await this.store.meetings.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')
+    ).filter((m) => m.organiserId === fromId && m.state === 'SCHEDULED');
     const moved = coming.map((m) => ({
       ...m,
       organiserId: toId,
       inviteeIds: m.inviteeIds.filter((id) => id !== toId && id !== fromId),
       version: m.version + 1,
     }));
-    if (moved.length === 0 || !(await this.store.saveMeetings(moved))) return [];
+    if (moved.length === 0 || !(await this.store.meetings.saveMeetings(moved))) return [];
     for (const meeting of moved) {
       await this.notifiers.tell(meeting.inviteeIds, {
         type: 'meetingHandedOver',
@@ -321,7 +323,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
     const notices = this.notices.entries(
       meeting.inviteeIds.map((personId) => ({ personId, notice, meeting: { id: meeting.id, as: 'update' as const } })),
     );
-    if (!(await this.store.saveMeetings(others, notices))) return false;
+    if (!(await this.store.meetings.saveMeetings(others, notices))) return false;
     await this.deliverFor(meeting, notices);
     await this.changed(meeting);
     this.events?.publish({
@@ -345,7 +347,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   /** One notice to every transport: invitations and changes with the meeting as it is now. */
   private async handOn(notice: Notice): Promise<void> {
     const id = notice.meeting?.id;
-    const meeting = id ? (this.justSaved.get(id) ?? (await this.store.meetingById(id))) : null;
+    const meeting = id ? (this.justSaved.get(id) ?? (await this.store.meetings.meetingById(id))) : null;
     if (meeting && notice.meeting?.as === 'invitation') return this.invite(notice.personId, meeting, notice.notice);
     if (meeting)
       return void (await Promise.all(
@@ -374,7 +376,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
     if (!viewer.personId)
       throw new NotAllowed('see meetings without a linked account', 'Treffen nur mit verknüpftem Konto sehen');
     const from = this.now().toISOString();
-    return this.store.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
+    return this.store.meetings.meetingsOf([viewer.personId], from, '9999-12-31T00:00:00.000Z');
   }
 
   /**
@@ -393,7 +395,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
       const shorter = leadTimes[i + 1];
       const from =
         shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
-      for (const meeting of await this.store.meetingsStarting(from, until)) {
+      for (const meeting of await this.store.meetings.meetingsStarting(from, until)) {
         if (meeting.state !== 'SCHEDULED') continue;
         const notice: HubNotice = {
           type: 'meetingReminder',
@@ -408,7 +410,10 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
         // The reminders are written with their claim: a crash right after it loses none.
         const notices = this.notices.entries(people.map((personId) => ({ personId, notice })));
         if (
-          !(await this.store.claimOnce(CLAIMS.meetingReminder.key(meeting.id, meeting.startsAt, `${hours}h`), notices))
+          !(await this.store.coordination.claimOnce(
+            CLAIMS.meetingReminder.key(meeting.id, meeting.startsAt, `${hours}h`),
+            notices,
+          ))
         )
           continue;
         await this.notices.deliver(notices);
@@ -419,7 +424,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   byId(id: string): Promise<Meeting | null> {
-    return this.store.meetingById(id);
+    return this.store.meetings.meetingById(id);
   }
 
   /** Public holidays and clashes with the people's other meetings, for one meeting or all of a series. */
@@ -434,7 +439,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
       de.push(`${formatWhen(new Date(meeting.startsAt), 'de')} ist ein Feiertag (${holiday}).`);
     }
     const people = [first.organiserId, ...first.inviteeIds];
-    const others = await this.store.meetingsOf(people, first.startsAt, endsAt(meetings[meetings.length - 1]!));
+    const others = await this.store.meetings.meetingsOf(people, first.startsAt, endsAt(meetings[meetings.length - 1]!));
     const overlaps = (a: Meeting, b: Meeting) => a.startsAt < endsAt(b) && b.startsAt < endsAt(a);
     const busy = others.filter((other) => other.state === 'SCHEDULED' && meetings.some((m) => overlaps(m, other)));
     if (busy.length) {

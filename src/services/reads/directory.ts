@@ -38,7 +38,7 @@ export class Directory {
    * still held; without it, what holds now.
    */
   constructor(
-    private readonly store: NetworkStore & NetworkLifecycleStore & { readonly name: string },
+    private readonly store: NetworkStore & { readonly lifecycle: NetworkLifecycleStore } & { readonly name: string },
     readonly day: string | null = null,
   ) {
     this.districts = new DataLoader((keys) => store.districtsByAgs(keys));
@@ -49,11 +49,11 @@ export class Directory {
       // Municipalities merged away later still belonged to the district then.
       const existed = (m: Municipality & Revisioned) => (!m.until || m.until > day) && (!m.since || m.since <= day);
       this.municipalities = new DataLoader(async (keys) =>
-        (await store.allMunicipalitiesOfDistricts(keys)).map((list) => list.filter(existed)),
+        (await store.lifecycle.allMunicipalitiesOfDistricts(keys)).map((list) => list.filter(existed)),
       );
-      this.roles = new DataLoader(async (keys) => on(await store.allRolesOfPersons(keys)));
-      this.scopedRoles = new DataLoader(async (keys) => on(await store.allRolesInScopes(keys)));
-      this.links = new DataLoader(async (keys) => on(await store.allLinksOf(keys)));
+      this.roles = new DataLoader(async (keys) => on(await store.lifecycle.allRolesOfPersons(keys)));
+      this.scopedRoles = new DataLoader(async (keys) => on(await store.lifecycle.allRolesInScopes(keys)));
+      this.links = new DataLoader(async (keys) => on(await store.lifecycle.allLinksOf(keys)));
     } else {
       this.municipalities = new DataLoader((keys) => store.municipalitiesOfDistricts(keys));
       this.roles = new DataLoader((keys) => store.rolesOfPersons(keys));
@@ -67,7 +67,7 @@ export class Directory {
   /** Names of the municipalities that existed on this directory's day (merged ones before their merger). */
   async municipalityNamesOn(): Promise<MunicipalityRef[]> {
     const day = this.day;
-    const all = await this.store.allMunicipalityDirectory();
+    const all = await this.store.lifecycle.allMunicipalityDirectory();
     return day
       ? all.filter((m) => (!m.until || m.until > day) && (!m.since || m.since <= day))
       : all.filter((m) => !m.until);
@@ -75,7 +75,7 @@ export class Directory {
 
   /** Names of every municipality there ever was, merged ones with the day they ended. */
   municipalityNamesEver(): Promise<(MunicipalityRef & { since?: string | null; until?: string | null })[]> {
-    return this.store.allMunicipalityDirectory();
+    return this.store.lifecycle.allMunicipalityDirectory();
   }
 
   /** The same reads as they stood on a day (YYYY-MM-DD), batched like these; one per day and request. */

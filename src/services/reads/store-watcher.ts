@@ -15,15 +15,15 @@ export class StoreWatcher {
   private foreignBase: number | null = null;
 
   constructor(
-    private readonly store: NetworkWriteStore,
+    private readonly store: { readonly writes: NetworkWriteStore },
     private readonly events: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Looks once; true when another writer changed the network since the last look. */
   async check(): Promise<boolean> {
-    const sequence = await this.store.changeSequence();
-    const foreign = sequence - this.store.ownChanges();
+    const sequence = await this.store.writes.changeSequence();
+    const foreign = sequence - this.store.writes.ownChanges();
     if (this.foreignBase === null || foreign === this.foreignBase) {
       this.foreignBase = foreign;
       return false;

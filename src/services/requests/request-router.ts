@@ -41,7 +41,9 @@ export interface RequestSettings {
 /** Who is told of a change is written with the change (nothing lost between the two). */
 export class RequestRouter extends Telling {
   constructor(
-    private readonly store: NetworkStore & RequestStore & CoordinationStore,
+    private readonly store: NetworkStore & { readonly requests: RequestStore } & {
+      readonly coordination: CoordinationStore;
+    },
     private readonly names: NameIndex,
     private readonly settings: RequestSettings,
     private readonly events?: NetworkEvents,
@@ -198,13 +200,13 @@ export class RequestRouter extends Telling {
   }
 
   byId(id: string): Promise<HubRequest | null> {
-    return this.store.requestById(id);
+    return this.store.requests.requestById(id);
   }
 
   async listFor(viewer: Viewer): Promise<HubRequest[]> {
     if (!viewer.personId)
       throw new NotAllowed('see requests without a linked account', 'Anfragen nur mit verknüpftem Konto sehen');
-    return this.store.requestsOf(viewer.personId, 50);
+    return this.store.requests.requestsOf(viewer.personId, 50);
   }
 
   /**
@@ -214,7 +216,7 @@ export class RequestRouter extends Telling {
    */
   async escalateDue(): Promise<number> {
     let moved = 0;
-    for (const request of await this.store.requestsToEscalate(this.now().toISOString(), 100)) {
+    for (const request of await this.store.requests.requestsToEscalate(this.now().toISOString(), 100)) {
       const [coordination] = await this.store.rolesInScopes([districtId(request.districtAgs)]);
       const kk = coordination?.find((r) => r.role === 'KOORDINATIONSKRAFT')?.personId;
       if (!kk || kk === request.handlerId) continue;
@@ -243,9 +245,9 @@ export class RequestRouter extends Telling {
     const before = new Date(this.now().getTime() - days * 86_400_000).toISOString();
     let purged = 0;
     for (;;) {
-      const batch = await this.store.closedRequestsWithText(before, 100);
+      const batch = await this.store.requests.closedRequestsWithText(before, 100);
       for (const request of batch)
-        if (await this.store.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
+        if (await this.store.requests.saveRequest({ ...request, text: null, version: request.version + 1 })) purged++;
       if (batch.length < 100) return purged;
     }
   }
@@ -255,7 +257,9 @@ export class RequestRouter extends Telling {
    * requester is told who handles theirs now. Returns the requests moved.
    */
   async handOver(fromId: string, toId: string, successorName: string): Promise<HubRequest[]> {
-    const waiting = (await this.store.requestsOf(fromId, 1000)).filter((r) => r.handlerId === fromId && !isClosed(r));
+    const waiting = (await this.store.requests.requestsOf(fromId, 1000)).filter(
+      (r) => r.handlerId === fromId && !isClosed(r),
+    );
     const moved: HubRequest[] = [];
     const at = this.now().toISOString();
     for (const request of waiting) {
@@ -373,7 +377,7 @@ export class RequestRouter extends Telling {
   }
 
   private async mine(id: string, viewer: Viewer): Promise<HubRequest> {
-    const request = await this.store.requestById(id);
+    const request = await this.store.requests.requestById(id);
     if (!request) throw new NotFound('Request', id);
     if (isClosed(request)) throw new RequestClosed(id, request.state);
     if (!viewer.personId || request.handlerId !== viewer.personId) throw new RequestNotYours(id);
@@ -451,7 +455,7 @@ export class RequestRouter extends Telling {
   /** Saves the request with its notices in one transaction, then hands the notices on. */
   private async save(request: HubRequest, notices: readonly Notice[]): Promise<boolean> {
     const entries = this.notices.entries(notices);
-    if (!(await this.store.saveRequest(request, entries))) return false;
+    if (!(await this.store.requests.saveRequest(request, entries))) return false;
     await this.notices.deliver(entries);
     return true;
   }

@@ -49,7 +49,7 @@ export interface WriteOptions {
 
 export class NetworkWriter {
   constructor(
-    private readonly store: NetworkStore & NetworkWriteStore & TargetScopeStore,
+    private readonly store: NetworkStore & { readonly writes: NetworkWriteStore } & TargetScopeStore,
     private readonly settings: RuleSettings,
     private readonly events?: NetworkEvents,
     private readonly now: () => Date = () => new Date(),
@@ -72,7 +72,7 @@ export class NetworkWriter {
         ),
       ),
     ]);
-    await this.store.commit(
+    await this.store.writes.commit(
       changes,
       (facts) => {
         authorizeChanges(actor, changes, facts, { actorDistricts, targets });

@@ -36,7 +36,7 @@ it('forwards to a person named in full without quotes, and keeps the rest as the
   const [koordinationskraft] = await hub.store.entitiesByIds(['person:demo-14627-koordinationskraft']);
   const answer = await say(kik, `!weiterleiten ${id} ${koordinationskraft!.name} Bitte an das Jobcenter geben`);
   expect(answer).toBe(`${id} ist weitergeleitet; die anfragende Person ist informiert.`);
-  const stored = (await hub.store.requestById(id))!;
+  const stored = (await hub.store.requests.requestById(id))!;
   expect(stored.handlerId).toBe('person:demo-14627-koordinationskraft');
   expect(stored.hops.at(-1)).toMatchObject({ kind: 'FORWARDED', note: 'Bitte an das Jobcenter geben' });
 });

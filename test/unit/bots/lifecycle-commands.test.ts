@@ -60,7 +60,7 @@ it('hands a leaving KIK over to the successor: role, town, open request; everyon
   );
   expect(preview).toContain(`Informiert werden: ${leaver!.name}, Mira Hoffmann.`);
   expect(preview).toContain('Noch ist nichts geschehen. Ausführen mit !ja, verwerfen mit !nein');
-  expect((await hub.store.requestById(requestId))!.handlerId).toBe(OLD_KIK);
+  expect((await hub.store.requests.requestById(requestId))!.handlerId).toBe(OLD_KIK);
   expect(await say(kk, '!nein')).toBe('Verworfen; es ist nichts geschehen.');
   expect(await say(kk, '!ja')).toContain('Es wartet nichts auf Ihre Bestätigung');
   expect((await hub.store.rolesOfPersons([OLD_KIK]))[0]!.length).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ it('hands a leaving KIK over to the successor: role, town, open request; everyon
   expect(answer).toContain(`Die Rolle Kommunale Integrationskoordination von ${leaver!.name} endet zum `);
   expect(answer).toContain(`Mira Hoffmann übernimmt die Rolle ab diesem Tag und ${towns} betreute Gemeinde(n).`);
   expect(answer).toContain('Übergeben an Mira Hoffmann: 1 offene Anfrage(n), 0 Treffen, 0 offene Aufgabe(n)');
-  expect((await hub.store.requestById(requestId))!.handlerId).toBe(successor.id);
+  expect((await hub.store.requests.requestById(requestId))!.handlerId).toBe(successor.id);
   expect(told.filter((t) => t.personId === successor.id).at(-1)!.message.de).toMatch(
     /^Sie übernehmen von .+: 1 offene Anfrage\(n\), 0 Treffen, 0 offene Aufgabe\(n\)\.$/,
   );

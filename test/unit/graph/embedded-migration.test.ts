@@ -47,9 +47,9 @@ it('brings a store of the previous release to the new format on open and finds e
   expect(await store.counts()).toEqual(before.counts);
   expect(await store.rolesInScopes([districtId(LANDKREIS)])).toEqual(before.roles);
   expect(await store.networkSnapshot()).toEqual(before.snapshot);
-  expect(await store.knowledgeTerms('COORDINATORS'), 'the knowledge base is there, empty').toEqual([]);
+  expect(await store.knowledge.knowledgeTerms('COORDINATORS'), 'the knowledge base is there, empty').toEqual([]);
   await new NetworkReviser(store, { kikLimitPerLandkreis: 10 }).endRole({ id: 'role:kik-1' }, null, SYSTEM);
-  const [roles] = await store.allRolesOfPersons(['person:kik-1']);
+  const [roles] = await store.lifecycle.allRolesOfPersons(['person:kik-1']);
   const ended = roles![0];
   expect(ended).toMatchObject({ id: 'role:kik-1', until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   await store.close();
@@ -90,15 +90,15 @@ it('fills the search index of each reading level from the articles a store of re
       changedAt: saved.updatedAt,
       note: null,
     };
-    await old.saveArticle(saved, version, { title: word, body: '' });
+    await old.knowledge.saveArticle(saved, version, { title: word, body: '' });
   }
   await old.close();
   rollBackEmbedded(EmbeddedStore.file(dir), 9);
 
   const store = EmbeddedStore.open(dir);
-  expect((await store.knowledgeTerms('PUBLIC')).sort()).toEqual(['offen']);
-  expect((await store.knowledgeTerms('NETWORK')).sort()).toEqual(['mitglied', 'offen']);
-  expect((await store.knowledgeTerms('COORDINATORS')).sort()).toEqual(['intern', 'mitglied', 'offen']);
-  expect((await store.searchArticles(['intern'], 10, 'NETWORK')).length).toBe(0);
+  expect((await store.knowledge.knowledgeTerms('PUBLIC')).sort()).toEqual(['offen']);
+  expect((await store.knowledge.knowledgeTerms('NETWORK')).sort()).toEqual(['mitglied', 'offen']);
+  expect((await store.knowledge.knowledgeTerms('COORDINATORS')).sort()).toEqual(['intern', 'mitglied', 'offen']);
+  expect((await store.knowledge.searchArticles(['intern'], 10, 'NETWORK')).length).toBe(0);
   await store.close();
 });

@@ -37,7 +37,7 @@ describe('access and writes over GraphQL', () => {
       __typename: 'MutationAddMunicipalitySuccess',
       data: { id: 'municipality:14627-weinboehla', name: 'Weinböhla', district: { name: 'Meißen' } },
     });
-    const [audit] = await hub.store.auditOf('municipality:14627-weinboehla', 5);
+    const [audit] = await hub.store.writes.auditOf('municipality:14627-weinboehla', 5);
     expect(audit).toMatchObject({ action: 'addMunicipality', actorId: 'person:demo-14627-koordinationskraft' });
     const elsewhere = await gql(hub.yoga, ADD_MUNICIPALITY, { name: 'Dohna', ags: '14628' }, token);
     expect(elsewhere.data!.addMunicipality).toMatchObject({

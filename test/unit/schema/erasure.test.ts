@@ -35,9 +35,9 @@ describe('erasure (GDPR Art. 17)', () => {
     expect((await gql(hub.yoga, '{ districts { ags } }', {}, bearer(ownToken))).errors![0]!.extensions!.code).toBe(
       'UNAUTHENTICATED',
     );
-    const [entry] = await hub.store.auditOf(personId, 1);
+    const [entry] = await hub.store.writes.auditOf(personId, 1);
     expect(entry).toMatchObject({ action: 'erasePerson', details: {} });
-    expect(JSON.stringify(await hub.store.auditOf(personId, 100))).not.toMatch(/@demo\.invalid|\+49/);
+    expect(JSON.stringify(await hub.store.writes.auditOf(personId, 100))).not.toMatch(/@demo\.invalid|\+49/);
   });
 });
 
@@ -66,7 +66,7 @@ describe('choosing who sees my contact details', () => {
       bearer(await hub.token('COORDINATOR', personId)),
     );
     expect(bad.data!.updateMyContactChannels).toEqual({ code: 'INVALID_INPUT' });
-    const audit = await hub.store.auditOf(personId, 20);
+    const audit = await hub.store.writes.auditOf(personId, 20);
     expect(audit.find((a) => a.action === 'updateChannels')).toMatchObject({
       actorId: personId,
       details: { channels: [{ channel: 'EMAIL', visibility: 'PUBLIC' }] },

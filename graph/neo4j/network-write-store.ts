@@ -1,0 +1,68 @@
+import neo4j from 'neo4j-driver';
+import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
+import { entityToProps, fromNeo4j, nodeToAudit } from './mapper.js';
+import { renamePersonEverywhere } from './rename-person.js';
+import type { Neo4jSessions, OwnChanges } from './sessions.js';
+import { appendAudit, readFacts, writeChanges } from './write-changes.js';
+import type { NetworkBundle, Person } from '../../src/domain/model.js';
+import type { ChangeGuard, NetworkWriteStore } from '../../src/domain/ports/network-store.port.js';
+import type { AuditEntry } from '../../src/services/access/domain/access.js';
+
+// Writes of new network records, person replacement and renaming, the audit and the change
+// counter, in Neo4j: each one managed transaction that reads its facts, runs the guard and writes.
+
+export class Neo4jNetworkWriteStore implements NetworkWriteStore {
+  constructor(
+    private readonly sessions: Neo4jSessions,
+    private readonly own: OwnChanges,
+  ) {}
+
+  async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
+    await this.sessions.write(async (tx) => {
+      const facts = await readFacts(tx, changes);
+      guard(facts);
+      await writeChanges(tx, changes);
+      if (audit) await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
+    });
+    this.own.counted();
+  }
+
+  async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
+    await this.sessions.write(async (tx) => {
+      await tx.run('MATCH (e:Person {id: $id}) SET e = $props', { id: person.id, props: entityToProps(person) });
+      await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
+    });
+    this.own.counted();
+  }
+
+  async renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void> {
+    await this.sessions.write(async (tx) => {
+      await renamePersonEverywhere(tx, oldId, newId);
+      await appendAudit(tx, audit);
+      await bumpChangeSequence(tx);
+    });
+    this.own.counted();
+  }
+
+  async auditOf(subjectId: string, limit: number): Promise<AuditEntry[]> {
+    const records = await this.sessions.records(
+      'MATCH (:AuditSubject {subjectId: $id})<-[:NAMES]-(a:AuditEntry) RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit',
+      { id: subjectId, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => nodeToAudit(r.get('a')));
+  }
+
+  async changeSequence(): Promise<number> {
+    return fromNeo4j((await this.sessions.records(READ_STATEMENT))[0]!.get('value')) as number;
+  }
+
+  ownChanges(): number {
+    return this.own.value;
+  }
+
+  async bumpChangeSequence(): Promise<void> {
+    await this.sessions.write(bumpChangeSequence);
+  }
+}
