@@ -28,7 +28,7 @@ function gate<Types extends SchemaTypes>(
   };
 }
 
-export class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+class PolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,

@@ -28,7 +28,7 @@ export interface EmbeddedRow {
   singleWritesPerSecond: number;
 }
 
-export function recordCount(bundle: NetworkBundle): number {
+function recordCount(bundle: NetworkBundle): number {
   return (
     bundle.districts.length +
     bundle.municipalities.length +

@@ -13,7 +13,7 @@ type Act = (
   note: string | null,
 ) => Promise<HubRequest>;
 
-export function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; act: Act }) {
+function actOnRequest(spec: { name: Texts; summary: Texts; done: Texts; act: Act }) {
   return defineCommand({
     name: spec.name,
     summary: spec.summary,

@@ -13,7 +13,7 @@ interface Period {
 }
 
 /** "2026", "Q3 2026", "01.10.2026 bis 31.12.2026"; nothing: this year so far. */
-export function parsePeriod(words: readonly string[], now: Date): Period | null {
+function parsePeriod(words: readonly string[], now: Date): Period | null {
   const today = berlinDay(now);
   const text = words.join(' ').trim();
   if (!text) return { from: `${today.slice(0, 4)}-01-01`, to: today };

@@ -10,7 +10,7 @@ import { COMMANDS } from '../commands/index.js';
 
 // The console transport: one line in, the reply out, until the input ends.
 
-export const CONSOLE_USER: ChatUser = { transport: 'console', userId: 'console' };
+const CONSOLE_USER: ChatUser = { transport: 'console', userId: 'console' };
 
 /** Role words pick a demo person of that role in Landkreis Meißen. */
 const ROLE_WORDS: Record<string, string> = {

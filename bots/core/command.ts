@@ -9,7 +9,7 @@ import type { Reply } from './reply.js';
 // A command is data: names, help texts, who may use it, how to parse its words, what it does,
 // and how its result reads. Written once here, it works on every transport.
 
-export type { ChatUser, Transport } from '../../src/services/chat/chat-identities.js';
+export type { ChatUser } from '../../src/services/chat/chat-identities.js';
 
 export type Log = (message: string, error?: unknown) => void;
 

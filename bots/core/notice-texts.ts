@@ -89,7 +89,7 @@ function changeLine(change: ProposedChange, names: Record<string, string>, langu
 }
 
 /** The answers to an invitation as one-click follow-ups (for a series: for all its dates). */
-export function rsvpActions(meeting: Pick<InvitedMeeting, 'id' | 'seriesRule'>, language: Language): NoticeAction[] {
+function rsvpActions(meeting: Pick<InvitedMeeting, 'id' | 'seriesRule'>, language: Language): NoticeAction[] {
   const series = meeting.seriesRule ? ' --reihe' : '';
   const answer = (de: string, en: string, word: string): NoticeAction => ({
     label: language === 'de' ? de : en,

@@ -22,7 +22,7 @@ export function toPlainText(r: Reply): string {
   return [...(r.title ? [r.title] : []), ...lines, ...actionLines(r)].join('\n');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -42,7 +42,7 @@ export function toHtml(r: Reply): string {
   return title + r.lines.map((line) => line.map(inlineHtml).join('')).join('<br>') + actions;
 }
 
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_~|>#[\]()-])/g, '\\$1').replace(/@/g, '@\u200b');
 }
 

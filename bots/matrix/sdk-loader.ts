@@ -8,7 +8,7 @@ import Module, { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const BINDING = '@matrix-org/matrix-sdk-crypto-nodejs';
 
-export type MatrixSdk = typeof import('@vector-im/matrix-bot-sdk');
+type MatrixSdk = typeof import('@vector-im/matrix-bot-sdk');
 
 export interface LoadedSdk {
   sdk: MatrixSdk;

@@ -9,7 +9,7 @@ import { districtsOfState } from './districts.js';
 const day = (today: string, offset: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
-export function demoFundingCalls(today: string): Record<string, unknown>[] {
+function demoFundingCalls(today: string): Record<string, unknown>[] {
   const opens = day(today, -30);
   const perDistrict = districtsOfState('14').map((district, i) => ({
     id: `demo-kleinprojekte-${district.ags}`,

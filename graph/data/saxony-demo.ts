@@ -32,7 +32,7 @@ export const SAXON_TOWNS = new Map<string, string[]>([
   ['14730', ['Torgau', 'Delitzsch', 'Eilenburg', 'Oschatz', 'Schkeuditz', 'Taucha']],
 ]);
 
-export const DEMO_SEED = 'saxony-demo-1';
+const DEMO_SEED = 'saxony-demo-1';
 
 export function saxonyDemo(): NetworkBundle {
   const bundle = buildNetwork(districtsOfState('14'), SAXON_TOWNS, {

@@ -36,7 +36,7 @@ function toOffer(row: OfferRow): AdviceOffer {
   };
 }
 
-export function writeAdviceOffers(db: Database.Database, offers: readonly AdviceOffer[]): void {
+function writeAdviceOffers(db: Database.Database, offers: readonly AdviceOffer[]): void {
   const save = db.prepare(
     `INSERT INTO advice_offers (id, title, description, provider_id, institution_types, district_ags, created_at, demo)
      VALUES (@id, @title, @description, @provider_id, @institution_types, @district_ags, @created_at, @demo)

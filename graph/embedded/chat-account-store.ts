@@ -24,7 +24,7 @@ function linkOf(row: AccountRow): ChatLink | null {
   return { personId: row.person_id, status: row.status, requestedAt: row.requested_at!, confirmedBy: row.confirmed_by };
 }
 
-export function writeChatLink(db: Database.Database, user: ChatUser, link: ChatLink): void {
+function writeChatLink(db: Database.Database, user: ChatUser, link: ChatLink): void {
   db.prepare(
     `INSERT INTO chat_accounts (transport, user_id, person_id, status, requested_at, confirmed_by)
      VALUES (@transport, @user_id, @person_id, @status, @requested_at, @confirmed_by)
@@ -40,7 +40,7 @@ export function writeChatLink(db: Database.Database, user: ChatUser, link: ChatL
   });
 }
 
-export function writeChatLanguage(db: Database.Database, user: ChatUser, language: Language): void {
+function writeChatLanguage(db: Database.Database, user: ChatUser, language: Language): void {
   db.prepare(
     `INSERT INTO chat_accounts (transport, user_id, language) VALUES (?, ?, ?)
      ON CONFLICT(transport, user_id) DO UPDATE SET language = excluded.language`,

@@ -5,7 +5,7 @@ import type { CoordinationStore, StateEntry, StateKey } from '../../src/domain/p
 // What lets work happen once: claims (each key once) and leases (one holder at a time, renewed,
 // taken over when it runs out), kept in the `claims` and `state` tables.
 
-export function claimOnce(db: Database.Database, key: string): boolean {
+function claimOnce(db: Database.Database, key: string): boolean {
   return (
     db
       .prepare('INSERT INTO claims (key, claimed_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING')
@@ -13,7 +13,7 @@ export function claimOnce(db: Database.Database, key: string): boolean {
   );
 }
 
-export function holdLease(db: Database.Database, name: string, holder: string, until: Date, now: Date): boolean {
+function holdLease(db: Database.Database, name: string, holder: string, until: Date, now: Date): boolean {
   const key = `lease:${name}`;
   return db
     .transaction(() => {
@@ -28,7 +28,7 @@ export function holdLease(db: Database.Database, name: string, holder: string, u
     .immediate();
 }
 
-export function releaseLease(db: Database.Database, name: string, holder: string): void {
+function releaseLease(db: Database.Database, name: string, holder: string): void {
   db.prepare("DELETE FROM state WHERE key = ? AND json_extract(value, '$.holder') = ?").run(`lease:${name}`, holder);
 }
 

@@ -54,7 +54,7 @@ function toCall(row: CallRow): FundingCall {
 }
 
 /** Writes calls in the caller's transaction (the migration's too). */
-export function writeFundingCalls(db: Database.Database, calls: readonly FundingCall[]): void {
+function writeFundingCalls(db: Database.Database, calls: readonly FundingCall[]): void {
   const call = db.prepare(
     `INSERT INTO funding_calls (id, programme_id, title, funder, level, eligible, amount_min, amount_max,
        co_financing_percent, url, opens_on, closes_on, state_code, public, demo)
@@ -95,7 +95,7 @@ export function writeFundingCalls(db: Database.Database, calls: readonly Funding
   }
 }
 
-export function writeFollowedTopics(db: Database.Database, personId: string, topicIds: readonly string[]): void {
+function writeFollowedTopics(db: Database.Database, personId: string, topicIds: readonly string[]): void {
   db.prepare('DELETE FROM funding_follows WHERE person_id = ?').run(personId);
   const follow = db.prepare('INSERT INTO funding_follows (person_id, topic_id) VALUES (?, ?)');
   for (const id of new Set(topicIds)) follow.run(personId, id);

@@ -11,7 +11,7 @@ interface SettingsRow {
   muted_kinds: string;
 }
 
-export function writeNotificationSettings(db: Database.Database, personId: string, s: NotificationSettings): void {
+function writeNotificationSettings(db: Database.Database, personId: string, s: NotificationSettings): void {
   db.prepare(
     `INSERT INTO notification_settings (person_id, email, chat, digest, muted_kinds) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(person_id) DO UPDATE SET email = excluded.email, chat = excluded.chat, digest = excluded.digest,

@@ -76,7 +76,7 @@ function toDatePoll(row: DateRow): DatePoll {
   };
 }
 
-export function writeDecisionPolls(db: Database.Database, polls: readonly DecisionPoll[], withVotes: boolean): void {
+function writeDecisionPolls(db: Database.Database, polls: readonly DecisionPoll[], withVotes: boolean): void {
   const save = db.prepare(
     `INSERT INTO decision_polls (id, meeting_id, question, opened_by, opened_at, closed_at)
      VALUES (@id, @meeting_id, @question, @opened_by, @opened_at, @closed_at)
@@ -106,7 +106,7 @@ function writeDecisionVote(db: Database.Database, pollId: string, voterId: strin
   ).run(pollId, voterId, answer);
 }
 
-export function writeDatePolls(db: Database.Database, polls: readonly DatePoll[], withVotes: boolean): void {
+function writeDatePolls(db: Database.Database, polls: readonly DatePoll[], withVotes: boolean): void {
   const save = db.prepare(
     `INSERT INTO date_polls (id, organiser_id, district_ags, title, include_alliances, state, meeting_id)
      VALUES (@id, @organiser_id, @district_ags, @title, @include_alliances, @state, @meeting_id)

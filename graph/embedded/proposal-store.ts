@@ -58,7 +58,7 @@ function toProposal(row: ProposalRow): ChangeProposal {
   };
 }
 
-export function writeProposals(db: Database.Database, proposals: readonly ChangeProposal[]): void {
+function writeProposals(db: Database.Database, proposals: readonly ChangeProposal[]): void {
   const save = db.prepare(
     `INSERT INTO change_proposals (id, proposer_id, kind, role_id, alliance_id, link_type, target_id, note, new_name,
        new_languages, comment, state, created_at, decided_at, decider_id, reason)

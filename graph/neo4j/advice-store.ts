@@ -21,7 +21,7 @@ function toOffer(r: { get(key: string): unknown }): AdviceOffer {
   };
 }
 
-export async function writeAdviceOffers(tx: ManagedTransaction, offers: readonly AdviceOffer[]): Promise<void> {
+async function writeAdviceOffers(tx: ManagedTransaction, offers: readonly AdviceOffer[]): Promise<void> {
   if (!offers.length) return;
   await tx.run(
     `UNWIND $offers AS offer

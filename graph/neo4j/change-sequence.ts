@@ -4,7 +4,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 // writes the network moves by one, in that transaction. After editing the network by hand in
 // Cypher, run BUMP_STATEMENT (or `npm run refresh`) so running hubs reload.
 
-export const BUMP_STATEMENT = "MERGE (s:HubChangeSequence {id: 'network'}) SET s.value = coalesce(s.value, 0) + 1";
+const BUMP_STATEMENT = "MERGE (s:HubChangeSequence {id: 'network'}) SET s.value = coalesce(s.value, 0) + 1";
 
 export async function bumpChangeSequence(tx: ManagedTransaction): Promise<void> {
   await tx.run(BUMP_STATEMENT);

@@ -21,7 +21,7 @@ function toLink(p: Record<string, unknown>): ChatLink | null {
   };
 }
 
-export async function writeChatLink(tx: ManagedTransaction, user: ChatUser, link: ChatLink): Promise<void> {
+async function writeChatLink(tx: ManagedTransaction, user: ChatUser, link: ChatLink): Promise<void> {
   await tx.run(
     `MERGE (a:ChatAccount {transport: $transport, userId: $userId})
      SET a.personId = $link.personId, a.status = $link.status, a.requestedAt = $link.requestedAt,
@@ -36,7 +36,7 @@ export async function writeChatLink(tx: ManagedTransaction, user: ChatUser, link
   );
 }
 
-export async function writeChatLanguage(tx: ManagedTransaction, user: ChatUser, language: Language): Promise<void> {
+async function writeChatLanguage(tx: ManagedTransaction, user: ChatUser, language: Language): Promise<void> {
   await tx.run('MERGE (a:ChatAccount {transport: $transport, userId: $userId}) SET a.language = $language', {
     ...user,
     language,

@@ -42,7 +42,7 @@ function toCall(r: Row): FundingCall {
 }
 
 /** Writes calls with their relationships, in the caller's transaction (the migration's too). */
-export async function writeFundingCalls(tx: ManagedTransaction, calls: readonly FundingCall[]): Promise<void> {
+async function writeFundingCalls(tx: ManagedTransaction, calls: readonly FundingCall[]): Promise<void> {
   if (!calls.length) return;
   await tx.run(
     `UNWIND $calls AS call
@@ -72,7 +72,7 @@ export async function writeFundingCalls(tx: ManagedTransaction, calls: readonly 
   );
 }
 
-export async function writeFollowedTopics(
+async function writeFollowedTopics(
   tx: ManagedTransaction,
   personId: string,
   topicIds: readonly string[],

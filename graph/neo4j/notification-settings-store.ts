@@ -9,7 +9,7 @@ import type { Neo4jSessions } from './sessions.js';
 // Notification settings in Neo4j: (:Person)-[:CHOSE]->(:NotificationSettings {personId, email,
 // chat, digest, mutedKinds}) for each person who changed the defaults.
 
-export async function writeNotificationSettings(
+async function writeNotificationSettings(
   tx: ManagedTransaction,
   personId: string,
   settings: NotificationSettings,

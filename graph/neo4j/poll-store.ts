@@ -51,7 +51,7 @@ const DECISION_RETURN = `OPTIONAL MATCH (v:DecisionVote)-[:FOR]->(p)
   WITH p, collect(CASE WHEN v IS NULL THEN NULL ELSE {voterId: v.voterId, answer: v.answer} END) AS votes
   RETURN p, votes`;
 
-export async function writeDecisionPolls(tx: ManagedTransaction, polls: readonly DecisionPoll[]): Promise<void> {
+async function writeDecisionPolls(tx: ManagedTransaction, polls: readonly DecisionPoll[]): Promise<void> {
   if (!polls.length) return;
   await tx.run(
     `UNWIND $polls AS poll
@@ -67,7 +67,7 @@ export async function writeDecisionPolls(tx: ManagedTransaction, polls: readonly
   );
 }
 
-export async function writeDecisionVotes(
+async function writeDecisionVotes(
   tx: ManagedTransaction,
   votes: readonly { pollId: string; voterId: string; answer: number }[],
 ): Promise<void> {
@@ -85,7 +85,7 @@ export async function writeDecisionVotes(
   );
 }
 
-export async function writeDatePolls(tx: ManagedTransaction, polls: readonly DatePoll[]): Promise<void> {
+async function writeDatePolls(tx: ManagedTransaction, polls: readonly DatePoll[]): Promise<void> {
   if (!polls.length) return;
   await tx.run(
     `UNWIND $polls AS poll
@@ -109,7 +109,7 @@ export async function writeDatePolls(tx: ManagedTransaction, polls: readonly Dat
   );
 }
 
-export async function writeDateVotes(
+async function writeDateVotes(
   tx: ManagedTransaction,
   votes: readonly { pollId: string; voterId: string; slots: readonly number[] }[],
 ): Promise<void> {

@@ -38,7 +38,7 @@ function toProposal(r: { get(key: string): unknown }): ChangeProposal {
   };
 }
 
-export async function writeProposals(tx: ManagedTransaction, proposals: readonly ChangeProposal[]): Promise<void> {
+async function writeProposals(tx: ManagedTransaction, proposals: readonly ChangeProposal[]): Promise<void> {
   if (!proposals.length) return;
   const rows = proposals.map((p) => {
     const { newLanguages, ...fields } = changeFields(p.change);

@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 // Domain errors as types: a mutation that can break a rule answers with a result union whose
 // error member carries the rule's stable code and a message in the caller's language.
 
-export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable machine-readable code, e.g. KIK_LIMIT_REACHED.' }),
     message: t.string({ resolve: (error, _args, ctx) => error.localized(ctx.language) }),

@@ -43,7 +43,7 @@ const ArticleVersionType = builder.objectRef<ArticleVersion>('ArticleVersion').i
   }),
 });
 
-export const ArticleType = builder.objectRef<Article>('Article').implement({
+const ArticleType = builder.objectRef<Article>('Article').implement({
   description: 'A how-to, checklist or template of the network, in Markdown.',
   fields: (t) => ({
     id: t.exposeID('id'),

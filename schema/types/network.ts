@@ -125,7 +125,7 @@ function visibleTo(viewer: Viewer, view: NetworkView, rolesNow: RolesNow | null)
   };
 }
 
-export const MAX_DEPTH = 2;
+const MAX_DEPTH = 2;
 
 builder.queryFields((t) => ({
   network: t.field({

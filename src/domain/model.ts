@@ -8,7 +8,7 @@ export const VISIBILITIES = ['PUBLIC', 'NETWORK', 'COORDINATORS', 'PRIVATE'] as 
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export const CHANNEL_KINDS = ['EMAIL', 'PHONE', 'MATRIX', 'DISCORD'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const ROLES = [
   'KIK',
@@ -21,7 +21,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 /** The roles of the district coordination: their work moves to a successor when one ends. */
-export const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'] as const satisfies readonly Role[];
+const COORDINATING_ROLES = ['KIK', 'KOORDINATIONSKRAFT'] as const satisfies readonly Role[];
 export type CoordinatingRole = (typeof COORDINATING_ROLES)[number];
 export const isCoordinatingRole = (role: Role): role is CoordinatingRole =>
   (COORDINATING_ROLES as readonly Role[]).includes(role);

@@ -46,7 +46,7 @@ export function cleanText(value: string, rule: TextRule): string {
 export const SEARCHED_NAME = (field: string, fieldDe: string): TextRule => ({ field, fieldDe, max: 100 });
 
 /** The longest text a search or a list filter takes: names are shorter. */
-export const SEARCH_TEXT_MAX = 100;
+const SEARCH_TEXT_MAX = 100;
 
 /** A text looked for in names (search, list filters): at most SEARCH_TEXT_MAX characters. */
 export function checkSearchText(text: string): void {

@@ -57,8 +57,8 @@ export interface ServerOptions {
 export class NotReady extends Error {}
 
 /** A client that sends its headers or body slower than this is cut off (a slow-loris holds no connection). */
-export const HEADERS_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 20_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 export function createHubServer(yoga: HubYoga, options: ServerOptions): Server {
   const frameAncestors = options.widgetOrigins ?? [];

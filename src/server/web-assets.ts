@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 
 const MAP_DIR = fileURLToPath(new URL('../web/map/', import.meta.url));
 
-export interface WebAsset {
+interface WebAsset {
   body: string;
   contentType: string;
 }

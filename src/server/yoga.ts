@@ -31,14 +31,14 @@ export interface YogaOptions {
 }
 
 /** What the node HTTP server hands to yoga beside the request. */
-export interface ServerContext {
+interface ServerContext {
   req?: IncomingMessage;
 }
 
 export type HubYoga = YogaServerInstance<ServerContext, HubContext>;
 
 /** German unless the request prefers English. */
-export function languageOf(request: Request): Language {
+function languageOf(request: Request): Language {
   const accept = request.headers.get('accept-language') ?? '';
   return /^\s*en\b/i.test(accept) ? 'en' : 'de';
 }

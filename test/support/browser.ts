@@ -9,7 +9,7 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
   (p): p is string => Boolean(p),
 );
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const found = CANDIDATES.find((p) => existsSync(p));
   if (!found)
     throw new Error(

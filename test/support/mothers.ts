@@ -14,7 +14,7 @@ export const LANDKREIS = '99001';
 export const NACHBARKREIS = '99002';
 export const STADT = '99003';
 
-export function district(ags: string, name: string, kind: District['districtKind'] = 'LANDKREIS'): District {
+function district(ags: string, name: string, kind: District['districtKind'] = 'LANDKREIS'): District {
   return {
     kind: 'District',
     id: districtId(ags),

@@ -4,7 +4,7 @@ import type { HubNotice } from '../../src/services/chat/notifiers.js';
 /** A notice as a reader gets it in German (commands as references: ⟦accept request:1⟧). */
 export const inGerman = (notice: HubNotice): string => wordNotice(notice, 'de').text;
 
-export const inEnglish = (notice: HubNotice): string => wordNotice(notice, 'en').text;
+const inEnglish = (notice: HubNotice): string => wordNotice(notice, 'en').text;
 
 /** A notice of the given words, as an operator would send it. */
 export const plain = (de: string, en = de): HubNotice => ({ type: 'plain', de, en });

@@ -34,7 +34,6 @@ export type * from '../../services/chat/domain/chat-account-store.port.js';
 export type * from '../../services/chat/domain/notification-settings-store.port.js';
 export type * from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 export type {
-  ChangeGuard,
   EntityListQuery,
   MunicipalityRef,
   NetworkSnapshot,

@@ -19,7 +19,7 @@ export interface QueryLimits {
   maxDirectives: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 10,
   maxCost: 5000,
   maxAliases: 15,

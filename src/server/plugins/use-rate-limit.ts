@@ -39,7 +39,7 @@ export function useRateLimit(limit: RateLimit): Plugin<{ tokenKey?: string }> {
 }
 
 /** Names of the root fields the chosen operation selects, fragments followed; introspection aside. */
-export function rootFieldsOf(document: DocumentNode, operationName: string | null): string[] {
+function rootFieldsOf(document: DocumentNode, operationName: string | null): string[] {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return [];

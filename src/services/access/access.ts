@@ -47,7 +47,7 @@ function hashOf(secret: string): string {
 const VIEWER_CACHE_MS = 15_000;
 
 /** Live streams (subscriptions) one token may hold open at once. */
-export const MAX_STREAMS_PER_TOKEN = 5;
+const MAX_STREAMS_PER_TOKEN = 5;
 
 export class AccessService {
   private readonly viewers = new Map<string, { viewer: Viewer | null; until: number }>();

@@ -9,7 +9,7 @@ import type { ChatIdentities, Transport } from '../chat/chat-identities.js';
 /** Asks the chat server whose OpenID token this is: a chat user id, or null for none. */
 export type OpenIdVerifier = (accessToken: string) => Promise<string | null>;
 
-export const WIDGET_SESSION_HOURS = 8;
+const WIDGET_SESSION_HOURS = 8;
 
 export class ChatSignIn {
   constructor(

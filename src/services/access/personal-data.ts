@@ -13,8 +13,6 @@ import { STATE } from '../../domain/ports/state-slots.js';
 
 const EVER = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };
 
-export { ERASED_NAME };
-
 export class PersonalData {
   constructor(
     private readonly store: GraphStore,

@@ -15,11 +15,11 @@ import { isActor, type CollaborationGraph, type NetworkGraph } from './network-g
 const louvain = cjsDefault(louvainModule);
 
 /** Up to this many actors betweenness is exact; past it, estimated from BETWEENNESS_SAMPLES sources. */
-export const BETWEENNESS_MAX_NODES = 6_000;
-export const BETWEENNESS_SAMPLES = 1000;
+const BETWEENNESS_MAX_NODES = 6_000;
+const BETWEENNESS_SAMPLES = 1000;
 const MAX_KEPT_ANSWERS = 10_000;
 /** A record nobody changed or confirmed for this long counts as possibly out of date. */
-export const UNCONFIRMED_AFTER_DAYS = 365;
+const UNCONFIRMED_AFTER_DAYS = 365;
 
 export interface Centrality {
   id: string;

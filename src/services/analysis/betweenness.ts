@@ -34,7 +34,7 @@ interface NodeIndex {
   collect(values: Float64Array): Record<string, number>;
 }
 
-export const SAMPLE_CONFIDENCE = 0.95;
+const SAMPLE_CONFIDENCE = 0.95;
 const SOURCES_PER_SLICE = 4;
 
 export function errorBound(nodes: number, sources: number, confidence = SAMPLE_CONFIDENCE): number {

@@ -38,7 +38,7 @@ export interface NodeAttributes {
   until: string | null;
 }
 
-export interface EdgeAttributes {
+interface EdgeAttributes {
   types: EdgeType[];
   weight: number;
   /** The collaboration's first known date and its last (today for a running link), YYYY-MM-DD. */
@@ -100,7 +100,7 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u000
 const pairEnds = (key: string) => key.split('\u0000') as [string, string];
 
 /** A record as the graph needs it (the shape of a snapshot's entities). */
-export function snapshotEntityOf(e: Entity): SnapshotEntity {
+function snapshotEntityOf(e: Entity): SnapshotEntity {
   return {
     id: e.id,
     kind: e.kind,

@@ -22,7 +22,7 @@ import {
 // edge. Built in memory from one store snapshot and kept until the network changes, so map and
 // analytics requests cost no database round trip once it is warm.
 
-export type { CollaborationGraph, EdgeAttributes, EdgeType, NodeAttributes } from './graph-facts.js';
+export type { CollaborationGraph } from './graph-facts.js';
 
 export interface NetworkNode {
   id: string;

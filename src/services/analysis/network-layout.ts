@@ -25,7 +25,7 @@ function iterationsFor(nodeCount: number): number {
   return 40;
 }
 
-export function computeLayout(view: NetworkView): Map<string, Position> {
+function computeLayout(view: NetworkView): Map<string, Position> {
   const graph = new UndirectedGraph();
   // Sorted input and a circular start make the layout the same on every instance and run.
   for (const node of [...view.nodes].sort((a, b) => a.id.localeCompare(b.id)))

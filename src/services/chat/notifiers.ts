@@ -9,7 +9,7 @@ import type { FundingNotice } from '../funding/domain/funding-notices.js';
 // no text or command syntax of a chat lives in the services. A transport that fails for one
 // message never keeps the others from delivering it.
 
-export type AccountNotice =
+type AccountNotice =
   /** To the coordination of the person's districts: a chat account asks to be linked to them. */
   | { type: 'chatLinkRequested'; userId: string; personId: string; personName: string }
   /** To the person: their chat account is linked now. */
@@ -18,7 +18,7 @@ export type AccountNotice =
   | { type: 'chatLinkReplaced'; userId: string; replacedBy: string; confirmerName: string };
 
 /** Text written before notices were typed (left in an older store), or by an operator. */
-export interface PlainNotice {
+interface PlainNotice {
   type: 'plain';
   de: string;
   en: string;

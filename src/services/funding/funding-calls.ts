@@ -23,7 +23,7 @@ import { Telling } from '../chat/telling.js';
 // an ICS calendar of deadlines and an Atom feed.
 
 /** Days before a deadline at which subscribers are reminded, unless configured (HUB_FUNDING_REMIND_DAYS). */
-export const FUNDING_REMIND_DAYS = [28, 7];
+const FUNDING_REMIND_DAYS = [28, 7];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CallRow = z

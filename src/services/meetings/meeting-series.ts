@@ -19,7 +19,7 @@ import { CLAIMS } from '../../domain/ports/state-slots.js';
 // A change to "this and the following" occurrences splits the series: the part before keeps the
 // old rule, ended by UNTIL, and the rest continues as a new series with the new rule.
 
-export const SERIES_HORIZON_DAYS = 365;
+const SERIES_HORIZON_DAYS = 365;
 const MAX_OCCURRENCES = 60;
 const DAY_MS = 86_400_000;
 

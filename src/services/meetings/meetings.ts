@@ -77,7 +77,7 @@ export interface InvitationNotifier extends Notifier {
 const AGENDA_MAX = 2000;
 
 /** Reminders go out this many hours before a meeting, unless configured otherwise. */
-export const REMINDER_HOURS = [24, 1];
+const REMINDER_HOURS = [24, 1];
 
 /** Invitations and changes are written with the meeting (nothing lost between the two). */
 export class MeetingPlanner extends Telling<InvitationNotifier> {

@@ -8,7 +8,7 @@ import type { NetworkEvents } from './network-events.js';
 // 'storeChanged' event and every reader reloads. Redis still pushes changes at once; this is the
 // safety net that needs nothing but the store.
 
-export const STORE_CHANGED = 'storeChanged';
+const STORE_CHANGED = 'storeChanged';
 
 export class StoreWatcher {
   /** The counter minus this process's own writes, as last seen; null before the first look. */

@@ -174,7 +174,6 @@ export const updateSchemas = {
   Project: z.object(projectFields).partial().strict(),
 };
 export type UpdatableKind = keyof typeof updateSchemas;
-export const UPDATABLE_KINDS = Object.keys(updateSchemas) as UpdatableKind[];
 
 export const endingSchema = z.object({
   id,

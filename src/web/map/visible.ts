@@ -72,11 +72,7 @@ function workingOn(topic: string, edges: MapEdge[]): Set<string> {
 }
 
 /** Whether a collaboration's known dates touch the window; without a window, every link. */
-export function activeWithin(
-  edge: Pick<MapEdge, 'since' | 'lastActive'>,
-  from: string | null,
-  to: string | null,
-): boolean {
+function activeWithin(edge: Pick<MapEdge, 'since' | 'lastActive'>, from: string | null, to: string | null): boolean {
   if (!from && !to) return true;
   const first = edge.since ?? edge.lastActive;
   const last = edge.lastActive ?? edge.since;

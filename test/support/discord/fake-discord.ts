@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 // webhooks and message edits, or any validation Discord does on payloads (lengths, names).
 
 export const APPLICATION_ID = '100000000000000001';
-export const BOT_USER_ID = '100000000000000002';
+const BOT_USER_ID = '100000000000000002';
 
 export interface RecordedRequest {
   method: string;

@@ -8,7 +8,7 @@ import { freePort } from '../../../graph/neo4j/server/launch.js';
 // (ignored by git), configured with SQLite on a free loopback port, registration by shared
 // secret and relaxed rate limits. A missing Python is a failure that says what to install.
 
-export const SYNAPSE_VERSION = '1.163.2';
+const SYNAPSE_VERSION = '1.163.2';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const VENV = join(ROOT, '.venv', 'synapse');
 const PYTHON = join(VENV, 'bin', 'python');
@@ -31,7 +31,7 @@ function run(command: string, args: string[], what: string): void {
   }
 }
 
-export function ensureSynapseInstalled(): void {
+function ensureSynapseInstalled(): void {
   if (
     existsSync(PYTHON) &&
     spawnSync(PYTHON, [

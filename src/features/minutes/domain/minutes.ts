@@ -4,7 +4,7 @@ import type { DecisionPoll, Meeting } from '../../../services/meetings/domain/me
 // items with an owner and a due day) and who was there. Stored as rows with foreign keys in the
 // embedded store and as MinutesItem/ActionItem nodes linked to their Meeting and owner in Neo4j.
 
-export type MinutesKind = 'INFO' | 'DECISION' | 'TASK';
+type MinutesKind = 'INFO' | 'DECISION' | 'TASK';
 
 export interface MinutesItem {
   id: string;

@@ -5,7 +5,7 @@ import type { Role } from '../../../domain/model.js';
 // those affected, applied by the timer on the day (once) and cancellable until then.
 
 export const SCHEDULED_STATES = ['SCHEDULED', 'APPLIED', 'CANCELLED'] as const;
-export type ScheduledState = (typeof SCHEDULED_STATES)[number];
+type ScheduledState = (typeof SCHEDULED_STATES)[number];
 
 export interface ScheduledChange {
   id: string;

@@ -1,7 +1,7 @@
 // The vocabulary of the access policy's rows (who, scope), shared by the central table in
 // policy.ts and the rows feature modules bring along (src/features/<feature>/domain/*.policy.ts).
 
-export const PRINCIPALS = [
+const PRINCIPALS = [
   'anonymous',
   'member',
   'coordinator',

@@ -26,7 +26,7 @@ import {
 // roles (KIK, ...) only count up to that level; in chat, where there is no token, the roles
 // give the level (see levelOfRoles).
 
-export { PRINCIPALS, type PolicyRow, type Principal, type Scope } from './policy-rows.js';
+export type { PolicyRow, Principal, Scope } from './policy-rows.js';
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
 const FUNDING = 'open calls for the caller’s districts: public ones to anybody, the others when signed in';
@@ -299,7 +299,7 @@ export function principalOf(viewer: Viewer): Principal {
   }
 }
 
-export class MissingPolicyRow extends Error {
+class MissingPolicyRow extends Error {
   constructor(operation: string) {
     super(
       `The access policy (src/services/access/domain/policy.ts) has no row for ${operation}: add one before exposing it.`,

@@ -21,7 +21,7 @@ export function isCoordinator(viewer: Viewer): boolean {
   return PERSON_VISIBILITY[principalOf(viewer)].channels.includes('COORDINATORS') && viewer.access !== 'ANALYST';
 }
 
-export function maySee(viewer: Viewer, visibility: Visibility, ownerId: string): boolean {
+function maySee(viewer: Viewer, visibility: Visibility, ownerId: string): boolean {
   if (viewer.personId !== null && viewer.personId === ownerId) return true;
   return PERSON_VISIBILITY[principalOf(viewer)].channels.includes(visibility);
 }

@@ -5,7 +5,7 @@ import type { FundingLevel } from '../../../domain/model.js';
 // opening day to its closing day (Berlin calendar days, both included).
 
 export const APPLICANT_KINDS = ['MUNICIPALITY', 'ALLIANCE', 'INSTITUTION'] as const;
-export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 
 export interface FundingCall {
   id: string;

@@ -15,7 +15,7 @@ export type ProposedChange =
   | { kind: 'addLink'; type: Extract<LinkType, 'COOPERATES_WITH' | 'EXPERT_IN'>; toId: string; note: string | null };
 
 export const PROPOSAL_STATES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
+type ProposalState = (typeof PROPOSAL_STATES)[number];
 
 export interface ChangeProposal {
   id: string;

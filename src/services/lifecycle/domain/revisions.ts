@@ -24,14 +24,14 @@ import {
 // is checked item by item on facts the store read inside its transaction, so a stale edit, an
 // edit breaking a rule or a delete with dependants leaves the store as it was.
 
-export interface RecordUpdate {
+interface RecordUpdate {
   /** The whole record as it is to be stored (its version one above the stored one). */
   entity: Entity;
   /** The version the editor read; null when the caller did not say (chat), so only races are refused. */
   expectedVersion: number | null;
 }
 
-export interface Ending {
+interface Ending {
   id: string;
   /** ISO date: the first day it no longer holds. */
   until: string;

@@ -37,7 +37,7 @@ export function roomKeyOf(meeting: Meeting): string {
 }
 
 /** Where an occurrence sits in its series; a series is the set of meetings sharing `id`. */
-export interface SeriesOccurrence {
+interface SeriesOccurrence {
   id: string;
   /** RFC 5545 RRULE value (without "RRULE:"), e.g. FREQ=MONTHLY;BYDAY=1TU; UNTIL in UTC. */
   rule: string;
@@ -217,7 +217,7 @@ export class NoOpenDecision extends DomainError {
 }
 
 /** Who organises exchange meetings: a district's KIK and its Koordinationskraft. */
-export const ORGANISING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
+const ORGANISING_ROLES: readonly Role[] = ['KIK', 'KOORDINATIONSKRAFT'];
 
 /**
  * The role a person organises meetings in (a KIK or Koordinationskraft role in a district), or
