@@ -51,12 +51,12 @@ export async function showDetails(panel: HTMLElement, id: string, language: Lang
     panel.dataset.actor = id;
     return;
   }
-  if (details.district) rows.push([t.districtColumn, details.district.name]);
-  if (details.roles?.length) rows.push([t.roles, details.roles.map((r) => r.role).join(', ')]);
-  if (details.status) rows.push([t.projectStatus, projectStatusName(language, details.status)]);
-  if (details.aims) rows.push([t.projectAims, details.aims]);
+  if ('district' in details && details.district) rows.push([t.districtColumn, details.district.name]);
+  if ('roles' in details && details.roles.length) rows.push([t.roles, details.roles.map((r) => r.role).join(', ')]);
+  if ('status' in details) rows.push([t.projectStatus, projectStatusName(language, details.status)]);
+  if ('aims' in details && details.aims) rows.push([t.projectAims, details.aims]);
   if (details.__typename === 'Person') {
-    const channels = details.channels ?? [];
+    const channels = details.channels;
     rows.push([
       t.contact,
       channels.length ? channels.map((c) => `${c.channel.toLowerCase()}: ${c.value}`).join('; ') : t.noContact,

@@ -1,4 +1,5 @@
 import { authHeaders } from './api.js';
+import { LiveOperation } from './operations.generated.js';
 
 // New links, meetings and routed requests arrive over the networkChanged subscription (SSE).
 
@@ -8,7 +9,7 @@ export function listenForChanges(onChange: () => void): () => void {
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders() },
-      body: JSON.stringify({ query: 'subscription { networkChanged { action at } }' }),
+      body: JSON.stringify({ query: LiveOperation }),
       signal: controller.signal,
     });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,3 +1,5 @@
+import type { EdgeType, EntityKind } from './operations.generated.js';
+
 // Colour and shape per actor type. Okabe-Ito colours stay apart for the common colour-vision
 // deficiencies, and every type also has its own shape, so no meaning rests on colour alone.
 
@@ -10,8 +12,9 @@ export const KINDS = [
   'Topic',
   'FundingProgram',
   'Project',
-] as const;
-export type Kind = (typeof KINDS)[number];
+] as const satisfies readonly EntityKind[];
+/** An actor type as the schema names it; KIND_STYLE below must give every one a colour and shape. */
+export type Kind = EntityKind;
 
 export const EDGE_TYPES = [
   'SERVES',
@@ -28,8 +31,10 @@ export const EDGE_TYPES = [
   'MET',
   'ROUTED_REQUEST',
   'CROSS_DISTRICT',
-] as const;
-export type EdgeType = (typeof EDGE_TYPES)[number];
+] as const satisfies readonly EdgeType[];
+/** Fails to compile when the schema gains an edge type the legend does not list. */
+const everyEdgeTypeListed: [Exclude<EdgeType, (typeof EDGE_TYPES)[number]>] extends [never] ? true : false = true;
+void everyEdgeTypeListed;
 
 export const KIND_STYLE: Record<
   Kind,
@@ -48,6 +53,8 @@ export const KIND_STYLE: Record<
   // Okabe-Ito's last colour, yellow, marks paths and is too light on white: Tol's wine instead.
   Project: { colour: '#882255', shape: 'pentagon' },
 };
+
+export type { EdgeType };
 
 /** The small SVG used in the legend and the table, so the shape reads the same everywhere. */
 export function kindIcon(kind: Kind): string {
