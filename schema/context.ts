@@ -3,9 +3,46 @@ import type { Language } from '../src/domain/errors.js';
 import type { Directory } from '../src/services/reads/directory.js';
 import type { HubServices } from '../src/services/hub-services.js';
 
-/** What every resolver may use: services and per-request loaders, never a database driver. */
+/**
+ * The services GraphQL resolvers may use, declared like a chat command's `uses`: the context
+ * carries only these, so a resolver reaching for another (the store, the mail outbox) does not
+ * compile.
+ */
+export const GRAPHQL_SERVICES = [
+  'events',
+  'writer',
+  'reviser',
+  'handover',
+  'scheduledChanges',
+  'merger',
+  'proposals',
+  'contacts',
+  'access',
+  'network',
+  'layouts',
+  'analytics',
+  'statistics',
+  'oversight',
+  'requests',
+  'meetings',
+  'datePolls',
+  'personalData',
+  'calendars',
+  'minutes',
+  'knowledge',
+  'articleLinks',
+  'funding',
+  'advice',
+  'projects',
+  'identities',
+  'privacy',
+  'notificationSettings',
+] as const satisfies readonly (keyof HubServices)[];
+export type GraphqlServices = Pick<HubServices, (typeof GRAPHQL_SERVICES)[number]>;
+
+/** What every resolver may use: its declared services and per-request loaders, never a database driver. */
 export interface HubContext {
-  services: Omit<HubServices, 'store'>;
+  services: GraphqlServices;
   directory: Directory;
   viewer: Viewer;
   language: Language;

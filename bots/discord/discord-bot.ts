@@ -63,7 +63,8 @@ export class DiscordBot implements InvitationNotifier {
     private readonly commands: readonly Command[],
     private readonly dispatcher: Dispatcher,
     private readonly identities: ChatIdentities,
-    private readonly services: HubServices,
+    /** What it uses beside the dispatcher: names and a directory for the suggestions Discord asks for while typing. */
+    private readonly services: Pick<HubServices, 'names' | 'store'>,
     private readonly log: Log,
   ) {}
 

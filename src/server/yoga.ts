@@ -1,6 +1,6 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../../schema/index.js';
-import type { HubContext } from '../../schema/context.js';
+import { GRAPHQL_SERVICES, type GraphqlServices, type HubContext } from '../../schema/context.js';
 import { ANONYMOUS } from '../services/access/domain/access.js';
 import type { Language } from '../domain/errors.js';
 import { Directory } from '../services/reads/directory.js';
@@ -44,6 +44,7 @@ function languageOf(request: Request): Language {
 }
 
 export function createHubYoga(services: HubServices, options: YogaOptions): HubYoga {
+  const declared = Object.fromEntries(GRAPHQL_SERVICES.map((name) => [name, services[name]])) as GraphqlServices;
   return createYoga<ServerContext, HubContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -78,7 +79,7 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
     maskedErrors: { maskError: hubMaskError },
     context: ({ request, req }) => ({
       clientAddress: clientAddressOf(req, options.trustedProxies ?? []),
-      services,
+      services: declared,
       directory: new Directory(services.store),
       viewer: ANONYMOUS,
       language: languageOf(request),
