@@ -25,8 +25,8 @@ import './types/merges.js';
 import './types/proposals.js';
 import './types/notifications.js';
 import './types/knowledge.js';
-import './types/funding.js';
-import './types/advice.js';
+import '../src/features/funding/funding.graphql.js';
+import '../src/features/advice/advice.graphql.js';
 import './types/projects.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

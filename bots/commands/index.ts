@@ -9,8 +9,8 @@ import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
 import { knowledgeCommand } from './knowledge.command.js';
-import { fundingCommand } from './funding.command.js';
-import { adviceCommand } from './advice.command.js';
+import { fundingCommand } from '../../src/features/funding/funding.command.js';
+import { adviceCommand } from '../../src/features/advice/advice.command.js';
 import { projectsCommand } from './projects.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {

@@ -1,4 +1,4 @@
-import type { AdviceOffers } from '../../src/services/advice/advice-offers.js';
+import type { AdviceOffers } from '../../src/features/advice/advice-offers.js';
 import { districtsOfState } from './districts.js';
 
 // Demo advice offers: in every Saxon district the (fictional) Koordinationskraft offers an

@@ -1,5 +1,5 @@
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
-import type { FundingCalls } from '../../src/services/funding/funding-calls.js';
+import type { FundingCalls } from '../../src/features/funding/funding-calls.js';
 import { districtsOfState } from './districts.js';
 
 // Demo funding calls (fictional, marked as demo): one small-projects fund per Saxon district, a

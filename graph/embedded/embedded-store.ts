@@ -29,8 +29,8 @@ import {
 } from '../../src/domain/ports/graph-store.port.js';
 import { rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type RoleRow } from './mapper.js';
 import { EmbeddedMinutesStore } from '../../src/features/minutes/store/embedded-minutes-store.js';
-import { EmbeddedFundingStore } from './funding-store.js';
-import { EmbeddedAdviceStore } from './advice-store.js';
+import { EmbeddedFundingStore } from '../../src/features/funding/store/embedded-funding-store.js';
+import { EmbeddedAdviceStore } from '../../src/features/advice/store/embedded-advice-store.js';
 import { EmbeddedProposalStore } from './proposal-store.js';
 import { EmbeddedPollStore } from './poll-store.js';
 import { EmbeddedChatAccountStore } from './chat-account-store.js';

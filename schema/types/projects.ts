@@ -7,7 +7,7 @@ import { DistrictRef, MunicipalityRef, PersonRef, ProjectRef, TopicRef } from '.
 import { topicsOf } from './actors.js';
 import { ProjectStatusEnum } from './enums.js';
 import { DOMAIN_ERRORS } from './errors.js';
-import { FundingCallType } from './funding.js';
+import { FundingCallType } from '../../src/features/funding/funding.graphql.js';
 import { SearchResult } from './search.js';
 
 // Projects of intercultural opening: records of the network with their partners, and the two

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from '../domain/errors.js';
-import type { FundingCalls } from '../services/funding/funding-calls.js';
+import type { FundingCalls } from '../features/funding/funding-calls.js';
 
 // GET /funding/deadlines.ics[?topic=Wohnen] and /funding/calls.atom[?topic=…]: the public funding
 // calls still open, as a calendar of deadlines to subscribe to and as an Atom feed.

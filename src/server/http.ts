@@ -14,7 +14,7 @@ import { handleMailLink } from './mail-link-pages.js';
 import { handleMinutesPage } from '../features/minutes/minutes.page.js';
 import { handleArticlePage, type ArticlePages } from './article-page.js';
 import { handleFundingFeed } from './funding-feeds.js';
-import type { FundingCalls } from '../services/funding/funding-calls.js';
+import type { FundingCalls } from '../features/funding/funding-calls.js';
 import type { Minutes } from '../features/minutes/minutes.js';
 
 // The hub's HTTP front: GraphQL at /graphql, liveness at /healthz, readiness (the store

@@ -2,7 +2,7 @@ import type { NotificationKind } from './domain/notifications.js';
 import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
 import type { MeetingNotice } from '../meetings/domain/meeting-notices.js';
 import type { RequestNotice } from '../requests/domain/request-notices.js';
-import type { FundingNotice } from '../funding/domain/funding-notices.js';
+import type { FundingNotice } from '../../features/funding/domain/funding-notices.js';
 
 // The transports a service tells people through. Services say what happened as a typed notice;
 // each transport words it in the reader's language (the table in bots/core/notice-texts.ts), so

@@ -1,5 +1,7 @@
 import type { AccessRole, Viewer } from './access.js';
 import type { Role, Visibility } from '../../../domain/model.js';
+import { ADVICE_POLICY } from '../../../features/advice/domain/advice.policy.js';
+import { FUNDING_POLICY } from '../../../features/funding/domain/funding.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -29,12 +31,13 @@ import {
 export type { PolicyRow, Principal, Scope } from './policy-rows.js';
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
-const FUNDING = 'open calls for the caller’s districts: public ones to anybody, the others when signed in';
 const ARTICLES =
   'articles the caller may read: public ones; network ones when signed in; coordinators’ ones for coordinators';
 
 export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   // The rows feature modules bring along.
+  ...ADVICE_POLICY,
+  ...FUNDING_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
@@ -147,28 +150,15 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.searchKnowledge': { who: EVERYONE, sees: ARTICLES },
   'Mutation.createArticle': { who: COORDINATING },
   'Mutation.updateArticle': { who: COORDINATING, sees: 'every change is kept as a version with who made it' },
-  // Funding calls
-  'Query.fundingCalls': { who: EVERYONE, sees: FUNDING },
-  'Query.fundingSubscriptions': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.subscribeFunding': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.unsubscribeFunding': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.importFundingCalls': { who: STRUCTURE, sees: 'all calls of the file or, at a broken row, none' },
-  // Advice offers for institutions
-  'Query.adviceOffers': { who: EVERYONE, sees: "offers of the caller's districts (everywhere without one)" },
-  'Mutation.createAdviceOffer': { who: COORDINATING, sees: 'offered by the caller, in their district' },
-  'Mutation.requestAdvice': { who: SIGNED_IN, sees: 'a request to whoever offers it, routed like any other' },
   // Projects of intercultural opening
   'Query.projects': { who: EVERYONE, sees: `${PEOPLE} among partners and contacts` },
   'Query.municipalitiesWithoutProject': { who: ANALYSING },
-  'Query.unusedFundingCalls': { who: ANALYSING, sees: FUNDING.replace('open calls', 'calls') },
   'Mutation.createProject': { who: WRITING, scope: 'ownDistrict' },
   'Mutation.updateProject': { who: WRITING, scope: 'ownDistrict' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
-  'Chat.funding': { who: EVERYONE, sees: `${FUNDING}; subscriptions need a linked account` },
-  'Chat.advice': { who: EVERYONE, sees: 'offers of the caller’s districts; asking for one needs a linked account' },
   'Chat.projects': { who: EVERYONE, sees: `${PEOPLE}: names of partners and contacts, no contact details` },
   'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
@@ -241,8 +231,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
   },
-  'GET /funding/deadlines.ics': { who: EVERYONE, sees: 'the deadlines of public calls (of a topic: ?topic=…)' },
-  'GET /funding/calls.atom': { who: EVERYONE, sees: 'public calls as an Atom feed (of a topic: ?topic=…)' },
   'GET /articles/<article>': {
     who: EVERYONE,
     sees: 'a public article; any other only through the signed link its reader got, for 30 days',

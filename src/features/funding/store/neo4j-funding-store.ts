@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
-import type { FundingStore } from '../../src/services/funding/domain/funding-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+import type { FundingCall } from '../domain/funding-calls.js';
+import type { FundingStore } from '../domain/funding-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // Funding calls in Neo4j: (:FundingCall {title, funder, level, opensOn, closesOn, …, topicIds,
 // districtAgs}) with -[:ON_TOPIC]->(:Topic) and -[:OPEN_TO]->(:District) kept beside the lists,

@@ -1,8 +1,8 @@
-import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
-import { builder } from '../builder.js';
-import { DistrictRef, PersonRef, TopicRef } from '../refs.js';
-import { InstitutionTypeEnum } from './enums.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import type { AdviceOffer } from './domain/advice-offers.js';
+import { builder } from '../../../schema/builder.js';
+import { DistrictRef, PersonRef, TopicRef } from '../../../schema/refs.js';
+import { InstitutionTypeEnum } from '../../../schema/types/enums.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // What KIK and Koordinationskräfte offer institutions, and asking for it (a request of kind
 // ADVICE to whoever offers it).

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
-import type { AdviceStore } from '../../src/services/advice/domain/advice-store.port.js';
+import type { AdviceOffer } from '../domain/advice-offers.js';
+import type { AdviceStore } from '../domain/advice-store.port.js';
 
 // Advice offers in SQLite: advice_offers with the offer's fields as columns (institution types as
 // a comma-separated list of enum names), its topics in advice_offer_topics.

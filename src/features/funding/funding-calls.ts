@@ -2,20 +2,20 @@ import { Feed } from 'feed';
 import { createEvents, type EventAttributes } from 'ics';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { ImportRowInvalid, NotAllowed, NotFound } from '../../domain/errors.js';
 import { FUNDING_LEVELS, type Topic } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { matchTopic, topicNamed } from '../../domain/topic-match.js';
 import { hasControlCharacters } from '../../domain/text.js';
-import type { NameIndex } from '../reads/name-index.js';
-import { districtsOfPerson } from '../reads/districts-of.js';
-import { berlinDay } from '../meetings/when.js';
+import type { NameIndex } from '../../services/reads/name-index.js';
+import { districtsOfPerson } from '../../services/reads/districts-of.js';
+import { berlinDay } from '../../services/meetings/when.js';
 import { APPLICANT_KINDS, daysBetween, isOpen, openTo, type FundingCall } from './domain/funding-calls.js';
 import { checkImportScope } from './domain/import-scope.js';
 import type { FundingStore } from './domain/funding-store.port.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
-import { Telling } from '../chat/telling.js';
+import { Telling } from '../../services/chat/telling.js';
 
 // Funding calls: listed open for the asker's district and topics, soonest deadline first;
 // subscribers of a topic are reminded some days before a deadline, each reminder once (a claim

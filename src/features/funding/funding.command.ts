@@ -1,7 +1,7 @@
-import type { Topic } from '../../src/domain/model.js';
-import { daysBetween, type FundingCall } from '../../src/services/funding/domain/funding-calls.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply, type Inline } from '../core/reply.js';
+import type { Topic } from '../../domain/model.js';
+import { daysBetween, type FundingCall } from './domain/funding-calls.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply, type Inline } from '../../../bots/core/reply.js';
 
 // `!foerderung [Thema]`: the funding calls open now for the asker's districts, soonest deadline
 // first; `!foerderung abonnieren <Thema>` / `abbestellen <Thema>`: reminders before deadlines of

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../access/domain/access.js';
+import type { Viewer } from '../../../services/access/domain/access.js';
 import { ImportRowInvalid } from '../../../domain/errors.js';
 import type { FundingCall } from './funding-calls.js';
 

@@ -1,8 +1,8 @@
-import { APPLICANT_KINDS, fundingCallText, type FundingCall } from '../../src/services/funding/domain/funding-calls.js';
-import { builder } from '../builder.js';
-import { FundingProgramRef, TopicRef } from '../refs.js';
-import { FundingLevelEnum } from './enums.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import { APPLICANT_KINDS, fundingCallText, type FundingCall } from './domain/funding-calls.js';
+import { builder } from '../../../schema/builder.js';
+import { FundingProgramRef, TopicRef } from '../../../schema/refs.js';
+import { FundingLevelEnum } from '../../../schema/types/enums.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // Funding calls with their deadlines: open ones for the caller's districts, subscriptions to
 // reminders per topic, and the import of calls from CSV or JSON.

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FundingCall } from '../../src/services/funding/domain/funding-calls.js';
-import type { FundingStore } from '../../src/services/funding/domain/funding-store.port.js';
+import type { FundingCall } from '../domain/funding-calls.js';
+import type { FundingStore } from '../domain/funding-store.port.js';
 
 // Funding calls in SQLite: funding_calls holds the call's own fields as columns, with its topics
 // and districts in funding_call_topics and funding_call_districts (foreign keys, cascading), and

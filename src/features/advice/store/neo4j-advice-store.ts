@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
-import type { AdviceStore } from '../../src/services/advice/domain/advice-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+import type { AdviceOffer } from '../domain/advice-offers.js';
+import type { AdviceStore } from '../domain/advice-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // Advice offers in Neo4j: (:AdviceOffer {title, description, institutionTypes, topicIds,
 // districtAgs, …})-[:OFFERED_BY]->(:Person), -[:IN]->(:District), -[:ON_TOPIC]->(:Topic).

@@ -1,8 +1,8 @@
-import type { InstitutionType } from '../../src/domain/model.js';
-import type { AdviceOffer } from '../../src/services/advice/domain/advice-offers.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply, type Inline } from '../core/reply.js';
+import type { InstitutionType } from '../../domain/model.js';
+import type { AdviceOffer } from './domain/advice-offers.js';
+import type { HubRequest } from '../../services/requests/domain/requests.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply, type Inline } from '../../../bots/core/reply.js';
 
 // `!beratung [Institutionstyp|Thema]`: what the coordination of one's districts offers
 // institutions (an intercultural training for the job centre, an interpreting pool for
