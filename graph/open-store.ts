@@ -8,7 +8,7 @@ import { seedDemoFunding } from './data/funding-demo.js';
 import { seedDemoAdvice } from './data/advice-demo.js';
 import type { AdviceOffers } from '../src/features/advice/advice-offers.js';
 import type { FundingCalls } from '../src/features/funding/funding-calls.js';
-import type { KnowledgeBase } from '../src/services/knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../src/features/knowledge/knowledge-base.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 

@@ -24,9 +24,9 @@ import './types/lifecycle.js';
 import './types/merges.js';
 import './types/proposals.js';
 import './types/notifications.js';
-import './types/knowledge.js';
+import '../src/features/knowledge/knowledge.graphql.js';
 import '../src/features/funding/funding.graphql.js';
 import '../src/features/advice/advice.graphql.js';
-import './types/projects.js';
+import '../src/features/projects/projects.graphql.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

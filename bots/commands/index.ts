@@ -8,10 +8,10 @@ import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
 import { calendarCommand } from './calendar.command.js';
-import { knowledgeCommand } from './knowledge.command.js';
+import { knowledgeCommand } from '../../src/features/knowledge/knowledge.command.js';
 import { fundingCommand } from '../../src/features/funding/funding.command.js';
 import { adviceCommand } from '../../src/features/advice/advice.command.js';
-import { projectsCommand } from './projects.command.js';
+import { projectsCommand } from '../../src/features/projects/projects.command.js';
 import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
 import {
   decisionCommand,

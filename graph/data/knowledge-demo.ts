@@ -1,5 +1,5 @@
 import type { Viewer } from '../../src/services/access/domain/access.js';
-import type { ArticleInput, KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
+import type { ArticleInput, KnowledgeBase } from '../../src/features/knowledge/knowledge-base.js';
 import { districtsOfState } from './districts.js';
 import { SAXON_TOWNS } from './saxony-demo.js';
 import { topicId } from './topics.js';

@@ -10,7 +10,7 @@ import { seedDemoAdvice } from './advice-demo.js';
 import { AdviceOffers } from '../../src/features/advice/advice-offers.js';
 import { RequestRouter } from '../../src/services/requests/request-router.js';
 import { FundingCalls } from '../../src/features/funding/funding-calls.js';
-import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
+import { KnowledgeBase } from '../../src/features/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';
 import { runCli } from './cli-support.js';
 import { commandLine } from '../../src/launch/command-line.js';

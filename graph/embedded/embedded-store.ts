@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bumpChangeSequence, OwnChanges } from './change-sequence.js';
 import { EmbeddedCoordinationStore } from './coordination.js';
-import { EmbeddedKnowledgeStore } from './knowledge-store.js';
+import { EmbeddedKnowledgeStore } from '../../src/features/knowledge/store/embedded-knowledge-store.js';
 import { EmbeddedLifecycleStore } from './lifecycle-store.js';
 import { EmbeddedMeetingStore } from './meeting-store.js';
 import * as queries from './network-queries.js';

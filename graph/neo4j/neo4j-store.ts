@@ -24,7 +24,7 @@ import { migrate } from './migrations.js';
 import { snapshotOf } from './network-snapshot.js';
 import { mapError, Neo4jSessions, OwnChanges } from './sessions.js';
 import { Neo4jCoordinationStore } from './coordination-store.js';
-import { Neo4jKnowledgeStore } from './knowledge-store.js';
+import { Neo4jKnowledgeStore } from '../../src/features/knowledge/store/neo4j-knowledge-store.js';
 import { Neo4jLifecycleStore } from './lifecycle-store.js';
 import { Neo4jMeetingStore } from './meeting-store.js';
 import { Neo4jNetworkWriteStore } from './network-write-store.js';

@@ -12,7 +12,7 @@ import type { ChatSignIn } from '../services/access/chat-sign-in.js';
 import type { MailActions } from '../services/mail/mail-actions.js';
 import { handleMailLink } from './mail-link-pages.js';
 import { handleMinutesPage } from '../features/minutes/minutes.page.js';
-import { handleArticlePage, type ArticlePages } from './article-page.js';
+import { handleArticlePage, type ArticlePages } from '../features/knowledge/article.page.js';
 import { handleFundingFeed } from './funding-feeds.js';
 import type { FundingCalls } from '../features/funding/funding-calls.js';
 import type { Minutes } from '../features/minutes/minutes.js';

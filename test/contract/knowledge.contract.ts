@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { Viewer } from '../../src/services/access/domain/access.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
-import { KnowledgeBase } from '../../src/services/knowledge/knowledge-base.js';
+import { KnowledgeBase } from '../../src/features/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, smallNetwork } from '../support/mothers.js';

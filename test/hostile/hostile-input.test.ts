@@ -9,7 +9,7 @@ import { matchName, nameKey } from '../../src/domain/names.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 import { HOSTILE_INPUTS } from './corpus.js';
-import { articleHtml } from '../../src/services/knowledge/markdown.js';
+import { articleHtml } from '../../src/features/knowledge/markdown.js';
 
 describe('the command parser and name matching under arbitrary input', () => {
   it('parses any text without throwing, into a lower-case command and its words', () => {

@@ -4,7 +4,7 @@ import type { MeetingStore } from '../../services/meetings/domain/meeting-store.
 import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/network-lifecycle.port.js';
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from '../../services/requests/domain/request-store.port.js';
-import type { KnowledgeStore } from '../../services/knowledge/domain/knowledge-store.port.js';
+import type { KnowledgeStore } from '../../features/knowledge/domain/knowledge-store.port.js';
 import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
 import type { FundingStore } from '../../features/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../features/advice/domain/advice-store.port.js';
@@ -24,7 +24,7 @@ export type * from './coordination-store.port.js';
 export type * from '../../services/meetings/domain/meeting-store.port.js';
 export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
 export type * from '../../services/requests/domain/request-store.port.js';
-export type * from '../../services/knowledge/domain/knowledge-store.port.js';
+export type * from '../../features/knowledge/domain/knowledge-store.port.js';
 export type * from '../../features/minutes/domain/minutes-store.port.js';
 export type * from '../../features/funding/domain/funding-store.port.js';
 export type * from '../../features/advice/domain/advice-store.port.js';

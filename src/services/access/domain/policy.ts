@@ -2,6 +2,8 @@ import type { AccessRole, Viewer } from './access.js';
 import type { Role, Visibility } from '../../../domain/model.js';
 import { ADVICE_POLICY } from '../../../features/advice/domain/advice.policy.js';
 import { FUNDING_POLICY } from '../../../features/funding/domain/funding.policy.js';
+import { KNOWLEDGE_POLICY } from '../../../features/knowledge/domain/knowledge.policy.js';
+import { PROJECTS_POLICY } from '../../../features/projects/domain/projects.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -31,13 +33,13 @@ import {
 export type { PolicyRow, Principal, Scope } from './policy-rows.js';
 
 const PEOPLE = 'people per PERSON_VISIBILITY';
-const ARTICLES =
-  'articles the caller may read: public ones; network ones when signed in; coordinators’ ones for coordinators';
 
 export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   // The rows feature modules bring along.
   ...ADVICE_POLICY,
   ...FUNDING_POLICY,
+  ...KNOWLEDGE_POLICY,
+  ...PROJECTS_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
@@ -144,23 +146,10 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Mutation.voteMeetingDates': { who: SIGNED_IN, scope: 'involved' },
   'Mutation.createCalendarFeed': { who: SIGNED_IN, scope: 'self' },
   'Mutation.revokeCalendarFeed': { who: SIGNED_IN, scope: 'self' },
-  // The knowledge base
-  'Query.articles': { who: EVERYONE, sees: ARTICLES },
-  'Query.article': { who: EVERYONE, sees: ARTICLES },
-  'Query.searchKnowledge': { who: EVERYONE, sees: ARTICLES },
-  'Mutation.createArticle': { who: COORDINATING },
-  'Mutation.updateArticle': { who: COORDINATING, sees: 'every change is kept as a version with who made it' },
-  // Projects of intercultural opening
-  'Query.projects': { who: EVERYONE, sees: `${PEOPLE} among partners and contacts` },
-  'Query.municipalitiesWithoutProject': { who: ANALYSING },
-  'Mutation.createProject': { who: WRITING, scope: 'ownDistrict' },
-  'Mutation.updateProject': { who: WRITING, scope: 'ownDistrict' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
   'Chat.help': { who: EVERYONE, sees: 'only the commands the caller may use' },
-  'Chat.projects': { who: EVERYONE, sees: `${PEOPLE}: names of partners and contacts, no contact details` },
-  'Chat.knowledge': { who: EVERYONE, sees: `${ARTICLES}; in a group room public ones only` },
   'Chat.language': { who: EVERYONE },
   'Chat.contact': { who: EVERYONE, sees: PEOPLE },
   'Chat.who': { who: EVERYONE, sees: `${PEOPLE}; pseudonymised analysts cannot search names` },
@@ -230,10 +219,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'GET /calendar/<secret>.ics': {
     who: EVERYONE,
     sees: "whoever holds the unguessable address: that person's meetings",
-  },
-  'GET /articles/<article>': {
-    who: EVERYONE,
-    sees: 'a public article; any other only through the signed link its reader got, for 30 days',
   },
   'GET /mail/act': {
     who: EVERYONE,

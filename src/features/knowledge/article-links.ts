@@ -1,5 +1,5 @@
-import { MailLinkExpired, MailLinkInvalid } from '../mail/domain/mail.js';
-import type { PrivacyKeys } from '../access/privacy-keys.js';
+import { MailLinkExpired, MailLinkInvalid } from '../../services/mail/domain/mail.js';
+import type { PrivacyKeys } from '../../services/access/privacy-keys.js';
 import type { Article } from './domain/articles.js';
 
 // Where an article is read on the hub: a public article at its plain address, any other at an

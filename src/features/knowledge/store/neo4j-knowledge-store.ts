@@ -1,14 +1,14 @@
 import neo4j from 'neo4j-driver';
-import * as articles from './article-records.js';
-import type { Neo4jSessions } from './sessions.js';
-import { alignOne } from '../../src/domain/batch.js';
+import * as articles from './neo4j-article-records.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
+import { alignOne } from '../../../domain/batch.js';
 import type {
   Article,
   ArticleHit,
   ArticleVersion,
   ArticleVisibility,
-} from '../../src/services/knowledge/domain/articles.js';
-import type { KnowledgeStore } from '../../src/services/knowledge/domain/knowledge-store.port.js';
+} from '../domain/articles.js';
+import type { KnowledgeStore } from '../domain/knowledge-store.port.js';
 
 // The knowledge base's articles, versions and full-text indexes in Neo4j (article-records.ts).
 

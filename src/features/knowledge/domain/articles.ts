@@ -1,4 +1,4 @@
-import type { Viewer } from '../../access/domain/access.js';
+import type { Viewer } from '../../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed } from '../../../domain/errors.js';
 import type { TextRule } from '../../../domain/text.js';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { NotFound } from '../../domain/errors.js';
 import type { NetworkStore } from '../../domain/ports/network-store.port.js';
 import { cleanText } from '../../domain/text.js';
 import { topicNamed } from '../../domain/topic-match.js';
-import type { NameIndex } from '../reads/name-index.js';
+import type { NameIndex } from '../../services/reads/name-index.js';
 import {
   ARTICLE_BODY,
   ARTICLE_NOTE,
@@ -21,7 +21,7 @@ import {
 import type { KnowledgeStore } from './domain/knowledge-store.port.js';
 import { EditConflict } from '../../domain/errors.js';
 import { queryTerms, termsOf } from './search-terms.js';
-import { districtsOfPerson } from '../reads/districts-of.js';
+import { districtsOfPerson } from '../../services/reads/districts-of.js';
 
 // The knowledge base: coordinators write articles, everybody finds what they may read. Search
 // runs in the store's full-text index over stemmed terms and forgives typos (search-terms.ts).

@@ -1,15 +1,15 @@
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotFound } from '../../domain/errors.js';
 import { newEntityId, newLinkId } from '../../domain/ids.js';
 import { emptyBundle, type Link, type Municipality, type Project } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
-import type { FundingCalls } from '../../features/funding/funding-calls.js';
-import { openTo, type FundingCall } from '../../features/funding/domain/funding-calls.js';
-import type { NetworkReviser } from '../lifecycle/network-reviser.js';
-import { parseInput, schemas, type ProjectInput } from '../writes/inputs.js';
-import type { NetworkWriter } from '../writes/network-writer.js';
-import { districtsOfPerson } from '../reads/districts-of.js';
-import type { NameIndex } from '../reads/name-index.js';
+import type { FundingCalls } from '../funding/funding-calls.js';
+import { openTo, type FundingCall } from '../funding/domain/funding-calls.js';
+import type { NetworkReviser } from '../../services/lifecycle/network-reviser.js';
+import { parseInput, schemas, type ProjectInput } from '../../services/writes/inputs.js';
+import type { NetworkWriter } from '../../services/writes/network-writer.js';
+import { districtsOfPerson } from '../../services/reads/districts-of.js';
+import type { NameIndex } from '../../services/reads/name-index.js';
 
 // Projects of intercultural opening: a record in the network (a node on the map, in search and
 // analytics) with its partners as PARTNER_IN links, written through the one write path so the

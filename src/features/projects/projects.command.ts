@@ -1,7 +1,7 @@
-import type { Project, ProjectStatus } from '../../src/domain/model.js';
-import { displayName, mayListPerson } from '../../src/services/access/domain/privacy.js';
-import { defineCommand, parsed } from '../core/command.js';
-import { reply, type Inline } from '../core/reply.js';
+import type { Project, ProjectStatus } from '../../domain/model.js';
+import { displayName, mayListPerson } from '../../services/access/domain/privacy.js';
+import { defineCommand, parsed } from '../../../bots/core/command.js';
+import { reply, type Inline } from '../../../bots/core/reply.js';
 
 // `!projekte [Gemeinde]`: the projects of intercultural opening in a town or kreisfreie Stadt (or
 // in one's own districts), with their status, period, partners and whom to ask: what a KIK tells a

@@ -1,7 +1,7 @@
-import type { Article } from '../../src/services/knowledge/domain/articles.js';
-import { articlePlainText } from '../../src/services/knowledge/markdown.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply, type Inline } from '../core/reply.js';
+import type { Article } from './domain/articles.js';
+import { articlePlainText } from './markdown.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply, type Inline } from '../../../bots/core/reply.js';
 
 // `!wissen <Suchtext>`: the three articles of the knowledge base that best match, each with its
 // address and its first lines. In a room with others only public articles are shown (a link to

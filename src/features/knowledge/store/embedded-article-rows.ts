@@ -5,7 +5,7 @@ import {
   type ArticleHit,
   type ArticleVersion,
   type ArticleVisibility,
-} from '../../src/services/knowledge/domain/articles.js';
+} from '../domain/articles.js';
 
 // The knowledge base in SQLite: articles as JSON with the columns their lookups need, their
 // versions, and an FTS5 table of the search terms the service made per reading level (ranked by

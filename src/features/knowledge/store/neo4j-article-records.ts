@@ -5,7 +5,7 @@ import {
   type ArticleHit,
   type ArticleVersion,
   type ArticleVisibility,
-} from '../../src/services/knowledge/domain/articles.js';
+} from '../domain/articles.js';
 
 // The knowledge base in Neo4j: an Article node holding the article as JSON with its lookups as
 // properties, an ArticleVersion node per saved version, and a full-text index (whitespace

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, type Language } from '../domain/errors.js';
-import type { ChatIdentities } from '../services/chat/chat-identities.js';
-import { ANONYMOUS } from '../services/access/domain/access.js';
-import type { Article } from '../services/knowledge/domain/articles.js';
-import type { ArticleLinks } from '../services/knowledge/article-links.js';
-import type { KnowledgeBase } from '../services/knowledge/knowledge-base.js';
-import { articleHtml, articlePlainText } from '../services/knowledge/markdown.js';
-import { escapeHtml, sendPage } from './html-page.js';
+import { DomainError, type Language } from '../../domain/errors.js';
+import type { ChatIdentities } from '../../services/chat/chat-identities.js';
+import { ANONYMOUS } from '../../services/access/domain/access.js';
+import type { Article } from './domain/articles.js';
+import type { ArticleLinks } from './article-links.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { articleHtml, articlePlainText } from './markdown.js';
+import { escapeHtml, sendPage } from '../../server/html-page.js';
 
 // GET /articles/<id>: an article of the knowledge base as a page to read, pass on and print. A
 // public article for anybody; any other through the signed link its reader got (?t=…).

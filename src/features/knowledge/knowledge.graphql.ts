@@ -1,16 +1,16 @@
-import type { Topic } from '../../src/domain/model.js';
+import type { Topic } from '../../domain/model.js';
 import {
   ARTICLE_KINDS,
   ARTICLE_VISIBILITIES,
   type Article,
   type ArticleVersion,
-} from '../../src/services/knowledge/domain/articles.js';
-import type { FoundArticle } from '../../src/services/knowledge/knowledge-base.js';
-import { articlePlainText } from '../../src/services/knowledge/markdown.js';
-import { builder } from '../builder.js';
-import type { HubContext } from '../context.js';
-import { DistrictRef, MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
-import { DOMAIN_ERRORS } from './errors.js';
+} from './domain/articles.js';
+import type { FoundArticle } from './knowledge-base.js';
+import { articlePlainText } from './markdown.js';
+import { builder } from '../../../schema/builder.js';
+import type { HubContext } from '../../../schema/context.js';
+import { DistrictRef, MunicipalityRef, PersonRef, TopicRef } from '../../../schema/refs.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // The knowledge base: articles coordinators write (how-tos, checklists, templates), found by a
 // forgiving full-text search; every change is kept as a version.

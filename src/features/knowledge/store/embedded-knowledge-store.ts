@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
-import * as articleRows from './article-rows.js';
-import { alignOne } from '../../src/domain/batch.js';
+import * as articleRows from './embedded-article-rows.js';
+import { alignOne } from '../../../domain/batch.js';
 import type {
   Article,
   ArticleHit,
   ArticleVersion,
   ArticleVisibility,
-} from '../../src/services/knowledge/domain/articles.js';
-import type { KnowledgeStore } from '../../src/services/knowledge/domain/knowledge-store.port.js';
+} from '../domain/articles.js';
+import type { KnowledgeStore } from '../domain/knowledge-store.port.js';
 
 // The knowledge base's articles, versions and full-text index in SQLite (SQL in article-rows.ts).
 

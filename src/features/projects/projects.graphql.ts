@@ -1,14 +1,14 @@
-import type { Entity, Project } from '../../src/domain/model.js';
-import { mayListPerson } from '../../src/services/access/domain/privacy.js';
-import { projectText } from '../../src/services/projects/domain/project-text.js';
-import type { HubContext } from '../context.js';
-import { builder } from '../builder.js';
-import { DistrictRef, MunicipalityRef, PersonRef, ProjectRef, TopicRef } from '../refs.js';
-import { topicsOf } from './actors.js';
-import { ProjectStatusEnum } from './enums.js';
-import { DOMAIN_ERRORS } from './errors.js';
-import { FundingCallType } from '../../src/features/funding/funding.graphql.js';
-import { SearchResult } from './search.js';
+import type { Entity, Project } from '../../domain/model.js';
+import { mayListPerson } from '../../services/access/domain/privacy.js';
+import { projectText } from './domain/project-text.js';
+import type { HubContext } from '../../../schema/context.js';
+import { builder } from '../../../schema/builder.js';
+import { DistrictRef, MunicipalityRef, PersonRef, ProjectRef, TopicRef } from '../../../schema/refs.js';
+import { topicsOf } from '../../../schema/types/actors.js';
+import { ProjectStatusEnum } from '../../../schema/types/enums.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
+import { FundingCallType } from '../funding/funding.graphql.js';
+import { SearchResult } from '../../../schema/types/search.js';
 
 // Projects of intercultural opening: records of the network with their partners, and the two
 // questions a district coordination asks of them: where is nothing yet, which money went unused.
