@@ -1,4 +1,4 @@
-import { honouringChatSettings } from '../src/services/chat/notification-settings.js';
+import { honouringChatSettings } from '../src/features/notifications/notification-settings.js';
 import { notifyingServices, type HubServices } from '../src/services/hub-services.js';
 import type { InvitationNotifier } from '../src/services/meetings/meetings.js';
 import { COMMANDS } from './commands/index.js';

@@ -22,7 +22,7 @@ import {
   tasksCommand,
 } from '../../src/features/minutes/minutes.command.js';
 import { decisionPollCommand } from './decision-poll.command.js';
-import { notificationsCommand } from './notifications.command.js';
+import { notificationsCommand } from '../../src/features/notifications/notifications.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
 import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
@@ -36,7 +36,7 @@ import { scheduleMeetingCommand } from './schedule-meeting.command.js';
 import { editCommand } from './edit.command.js';
 import { endRoleCommand, handoverCommand } from './end-role.command.js';
 import { mergeCommand } from './merge.command.js';
-import { proposeCommand, reviewCommand } from './proposals.command.js';
+import { proposeCommand, reviewCommand } from '../../src/features/proposals/proposals.command.js';
 import { statisticsCommand } from './statistics.command.js';
 import { historyCommand } from './history.command.js';
 import { scheduledCommand } from '../../src/features/scheduled-changes/scheduled-changes.command.js';

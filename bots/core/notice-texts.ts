@@ -1,6 +1,6 @@
 import { roleInSentence } from '../../src/domain/role-labels.js';
 import type { Language } from '../../src/domain/errors.js';
-import type { ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
+import type { ProposedChange } from '../../src/features/proposals/domain/proposals.js';
 import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
 import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle/domain/lifecycle-notices.js';
 import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/domain/meeting-notices.js';

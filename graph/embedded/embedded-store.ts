@@ -31,10 +31,10 @@ import { rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type R
 import { EmbeddedMinutesStore } from '../../src/features/minutes/store/embedded-minutes-store.js';
 import { EmbeddedFundingStore } from '../../src/features/funding/store/embedded-funding-store.js';
 import { EmbeddedAdviceStore } from '../../src/features/advice/store/embedded-advice-store.js';
-import { EmbeddedProposalStore } from './proposal-store.js';
+import { EmbeddedProposalStore } from '../../src/features/proposals/store/embedded-proposal-store.js';
 import { EmbeddedPollStore } from './poll-store.js';
 import { EmbeddedChatAccountStore } from './chat-account-store.js';
-import { EmbeddedNotificationSettingsStore } from './notification-settings-store.js';
+import { EmbeddedNotificationSettingsStore } from '../../src/features/notifications/store/embedded-notification-settings-store.js';
 import { EmbeddedScheduledChangeStore } from '../../src/features/scheduled-changes/store/embedded-scheduled-change-store.js';
 import { migrate } from './migrations.js';
 

@@ -33,10 +33,10 @@ import { Neo4jTokenStore } from './token-store.js';
 import { Neo4jMinutesStore } from '../../src/features/minutes/store/neo4j-minutes-store.js';
 import { Neo4jFundingStore } from '../../src/features/funding/store/neo4j-funding-store.js';
 import { Neo4jAdviceStore } from '../../src/features/advice/store/neo4j-advice-store.js';
-import { Neo4jProposalStore } from './proposal-store.js';
+import { Neo4jProposalStore } from '../../src/features/proposals/store/neo4j-proposal-store.js';
 import { Neo4jPollStore } from './poll-store.js';
 import { Neo4jChatAccountStore } from './chat-account-store.js';
-import { Neo4jNotificationSettingsStore } from './notification-settings-store.js';
+import { Neo4jNotificationSettingsStore } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
 import { Neo4jScheduledChangeStore } from '../../src/features/scheduled-changes/store/neo4j-scheduled-change-store.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the

@@ -14,7 +14,7 @@ import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
 import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
 import { RecordMerger } from './lifecycle/record-merger.js';
-import { ChangeProposals } from './lifecycle/proposals.js';
+import { ChangeProposals } from '../features/proposals/proposals.js';
 import { Statistics } from './analysis/statistics.js';
 import { DistrictOversight } from './requests/district-oversight.js';
 import { YearlyCheck } from './lifecycle/yearly-check.js';
@@ -40,7 +40,7 @@ import { MailNotifier, type MailSettings } from './mail/mail-notifier.js';
 import type { NoticeWording } from './chat/notifiers.js';
 import { MailActions } from './mail/mail-actions.js';
 import { MailDigests } from './mail/mail-digests.js';
-import { NotificationPreferences } from './chat/notification-settings.js';
+import { NotificationPreferences } from '../features/notifications/notification-settings.js';
 
 // The services every interface shares, wired once per process over one store.
 

@@ -10,7 +10,7 @@ import { emptyRevision, versionOf } from '../../src/services/lifecycle/domain/re
 import { createHubServer } from '../../src/server/http.js';
 import { smtpMailSender } from '../../src/server/smtp-mail-sender.js';
 import type { MailSender } from '../../src/services/mail/mail-outbox.js';
-import { honouringChatSettings } from '../../src/services/chat/notification-settings.js';
+import { honouringChatSettings } from '../../src/features/notifications/notification-settings.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { plain } from '../support/told.js';

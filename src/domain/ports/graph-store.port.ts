@@ -8,10 +8,10 @@ import type { KnowledgeStore } from '../../features/knowledge/domain/knowledge-s
 import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
 import type { FundingStore } from '../../features/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../features/advice/domain/advice-store.port.js';
-import type { ProposalStore } from '../../services/lifecycle/domain/proposal-store.port.js';
+import type { ProposalStore } from '../../features/proposals/domain/proposal-store.port.js';
 import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
 import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
-import type { NotificationSettingsStore } from '../../services/chat/domain/notification-settings-store.port.js';
+import type { NotificationSettingsStore } from '../../features/notifications/domain/notification-settings-store.port.js';
 import type { ScheduledChangeStore } from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 
 // A store adapter is one database: the network's reads on the store itself, every other
@@ -28,10 +28,10 @@ export type * from '../../features/knowledge/domain/knowledge-store.port.js';
 export type * from '../../features/minutes/domain/minutes-store.port.js';
 export type * from '../../features/funding/domain/funding-store.port.js';
 export type * from '../../features/advice/domain/advice-store.port.js';
-export type * from '../../services/lifecycle/domain/proposal-store.port.js';
+export type * from '../../features/proposals/domain/proposal-store.port.js';
 export type * from '../../services/meetings/domain/poll-store.port.js';
 export type * from '../../services/chat/domain/chat-account-store.port.js';
-export type * from '../../services/chat/domain/notification-settings-store.port.js';
+export type * from '../../features/notifications/domain/notification-settings-store.port.js';
 export type * from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 export type {
   EntityListQuery,

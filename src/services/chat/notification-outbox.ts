@@ -3,7 +3,7 @@ import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-s
 import type { InvitationNotifier } from '../meetings/meetings.js';
 import type { HubNotice } from './notifiers.js';
 import type { Meeting } from '../meetings/domain/meetings.js';
-import type { NotificationKind } from './domain/notifications.js';
+import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { DatePoll } from '../meetings/date-polls.js';
 import type { PollStore } from '../meetings/domain/poll-store.port.js';
 import { STATE } from '../../domain/ports/state-slots.js';

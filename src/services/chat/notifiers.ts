@@ -1,4 +1,4 @@
-import type { NotificationKind } from './domain/notifications.js';
+import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
 import type { MeetingNotice } from '../meetings/domain/meeting-notices.js';
 import type { RequestNotice } from '../requests/domain/request-notices.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
-import type { NotificationKind } from './domain/notifications.js';
+import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { HubNotice } from './notifiers.js';
 import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
 

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './domain/notifications.js';
+import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { Notifiers, type Notifier } from './notifiers.js';
 import { PendingNotices, type Notice } from './pending-notices.js';

@@ -6,8 +6,8 @@ import type { MeetingPlanner } from '../meetings/meetings.js';
 import { formatWhen } from '../meetings/when.js';
 import type { RequestRouter } from '../requests/request-router.js';
 import type { MailLinks } from './mail-links.js';
-import { KIND_NAMES, NOTIFICATION_KINDS } from '../chat/domain/notifications.js';
-import type { NotificationPreferences } from '../chat/notification-settings.js';
+import { KIND_NAMES, NOTIFICATION_KINDS } from '../../features/notifications/domain/notifications.js';
+import type { NotificationPreferences } from '../../features/notifications/notification-settings.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 
 // What a one-click link in a mail does, as the person it was sent to: the confirmation page

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Digest, NotificationKind } from '../chat/domain/notifications.js';
+import type { Digest, NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
 import { berlinInstant, berlinWallTime } from '../meetings/when.js';
 import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';

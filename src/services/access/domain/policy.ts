@@ -4,6 +4,8 @@ import { ADVICE_POLICY } from '../../../features/advice/domain/advice.policy.js'
 import { FUNDING_POLICY } from '../../../features/funding/domain/funding.policy.js';
 import { KNOWLEDGE_POLICY } from '../../../features/knowledge/domain/knowledge.policy.js';
 import { PROJECTS_POLICY } from '../../../features/projects/domain/projects.policy.js';
+import { PROPOSALS_POLICY } from '../../../features/proposals/domain/proposals.policy.js';
+import { NOTIFICATIONS_POLICY } from '../../../features/notifications/domain/notifications.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -40,6 +42,8 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   ...FUNDING_POLICY,
   ...KNOWLEDGE_POLICY,
   ...PROJECTS_POLICY,
+  ...PROPOSALS_POLICY,
+  ...NOTIFICATIONS_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
@@ -64,31 +68,16 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.analytics': { who: ANALYSING, sees: 'ids only; names through node(id)' },
   'Query.statistics': { who: ANALYSING, sees: 'counts only, the same for pseudonymised callers' },
   'Query.accessTokens': { who: ADMIN_ONLY },
-  'Query.pendingChanges': { who: COORDINATING, sees: "only proposals of the caller's districts (admins: all)" },
-  'Query.myProposals': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.proposeChange': {
-    who: SIGNED_IN,
-    scope: 'self',
-    sees: "only changes to one's own record, roles, memberships and links",
-  },
-  'Mutation.confirmMyRecord': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.reviewChange': {
-    who: COORDINATING,
-    scope: 'involved',
-    sees: "only proposals of the caller's districts are found; applied with the reviewer's rights",
-  },
   'Query.history': {
     who: COORDINATING,
     sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time',
   },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },
-  'Query.myNotificationSettings': { who: SIGNED_IN, scope: 'self' },
   'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.request': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   'Query.districtRequests': { who: STRUCTURE, scope: 'ownDistrict', sees: PEOPLE },
   // GraphQL mutations
-  'Mutation.setNotificationSettings': { who: SIGNED_IN, scope: 'self' },
   'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.addTopic': { who: ADMIN_ONLY },
   'Mutation.addFundingProgram': { who: ADMIN_ONLY },
@@ -177,15 +166,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Chat.yes': { who: EVERYONE, sees: 'runs the command whose preview the asker saw last, within ten minutes' },
   'Chat.no': { who: EVERYONE, sees: "drops the asker's waiting command" },
   'Chat.history': { who: COORDINATING, sees: 'who held which role when (people by PERSON_VISIBILITY)' },
-  'Chat.propose': {
-    who: SIGNED_IN,
-    scope: 'self',
-    sees: "only changes to one's own record, roles, memberships and links",
-  },
-  'Chat.proposals': {
-    who: COORDINATING,
-    sees: "proposals of the caller's districts; deciding applies with their rights",
-  },
   'Chat.merge': {
     who: COORDINATING,
     scope: 'ownDistrict',
@@ -214,7 +194,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   },
   'Chat.calendar': { who: SIGNED_IN, scope: 'self' },
   'Chat.mydata': { who: SIGNED_IN, scope: 'self' },
-  'Chat.notifications': { who: SIGNED_IN, scope: 'self' },
   // HTTP endpoints beside GraphQL
   'GET /calendar/<secret>.ics': {
     who: EVERYONE,

@@ -1,5 +1,5 @@
 import type { CoordinatingRole, Role } from '../../../domain/model.js';
-import type { ProposedChange } from './proposals.js';
+import type { ProposedChange } from '../../../features/proposals/domain/proposals.js';
 
 // What keeping the network true tells people (handovers, proposals, the yearly check), as typed
 // notices: the chat layer words them (bots/core/notice-texts.ts) in the reader's language.

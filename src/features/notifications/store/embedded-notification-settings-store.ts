@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { NotificationSettings } from '../../src/services/chat/domain/notifications.js';
-import type { NotificationSettingsStore } from '../../src/services/chat/domain/notification-settings-store.port.js';
+import type { NotificationSettings } from '../domain/notifications.js';
+import type { NotificationSettingsStore } from '../domain/notification-settings-store.port.js';
 
 // Notification settings in SQLite: one row per person who changed the defaults.
 

@@ -2,9 +2,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   type NotificationSettings,
-} from '../../src/services/chat/domain/notifications.js';
-import type { NotificationSettingsStore } from '../../src/services/chat/domain/notification-settings-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+} from '../domain/notifications.js';
+import type { NotificationSettingsStore } from '../domain/notification-settings-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // Notification settings in Neo4j: (:Person)-[:CHOSE]->(:NotificationSettings {personId, email,
 // chat, digest, mutedKinds}) for each person who changed the defaults.

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound, NotSignedIn } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { Entity } from '../../domain/model.js';
 import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { ChangeProposal, ProposedChange } from './domain/proposals.js';
 import { cleanText, type TextRule } from '../../domain/text.js';
-import { districtsOfPerson } from '../reads/districts-of.js';
-import type { Handover } from './handover.js';
-import { parseInput, updateSchemas } from '../writes/inputs.js';
-import type { NetworkReviser } from './network-reviser.js';
-import type { NetworkWriter } from '../writes/network-writer.js';
-import { Notifiers, type Notifier } from '../chat/notifiers.js';
-import type { ProposalFacts } from './domain/lifecycle-notices.js';
+import { districtsOfPerson } from '../../services/reads/districts-of.js';
+import type { Handover } from '../../services/lifecycle/handover.js';
+import { parseInput, updateSchemas } from '../../services/writes/inputs.js';
+import type { NetworkReviser } from '../../services/lifecycle/network-reviser.js';
+import type { NetworkWriter } from '../../services/writes/network-writer.js';
+import { Notifiers, type Notifier } from '../../services/chat/notifiers.js';
+import type { ProposalFacts } from '../../services/lifecycle/domain/lifecycle-notices.js';
 import type { ProposalStore } from './domain/proposal-store.port.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 

@@ -1,9 +1,9 @@
-import { InvalidInput } from '../../src/domain/errors.js';
-import type { ChangeProposal, ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
-import { PROPOSAL_STATES } from '../../src/services/lifecycle/domain/proposals.js';
-import { builder } from '../builder.js';
-import { asNode, PersonRef } from '../refs.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import { InvalidInput } from '../../domain/errors.js';
+import type { ChangeProposal, ProposedChange } from './domain/proposals.js';
+import { PROPOSAL_STATES } from './domain/proposals.js';
+import { builder } from '../../../schema/builder.js';
+import { asNode, PersonRef } from '../../../schema/refs.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // Members propose changes to their own record, roles, memberships and links; the coordination of
 // their district reviews them (pendingChanges, reviewChange).

@@ -1,4 +1,4 @@
-import type { MailPreference } from '../../mail/domain/mail.js';
+import type { MailPreference } from '../../../services/mail/domain/mail.js';
 
 // What reaches a person, and how: per channel (chat, e-mail), per kind of notification, and
 // whether mail comes at once or as a daily or weekly digest. The person decides.

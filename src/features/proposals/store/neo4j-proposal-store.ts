@@ -4,9 +4,9 @@ import {
   changeOf,
   type ChangeProposal,
   type ProposedChangeFields,
-} from '../../src/services/lifecycle/domain/proposals.js';
-import type { ProposalStore } from '../../src/services/lifecycle/domain/proposal-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+} from '../domain/proposals.js';
+import type { ProposalStore } from '../domain/proposal-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // Change proposals in Neo4j: (:ChangeProposal {kind, state, createdAt, …, districtAgs})
 // -[:PROPOSED_BY]->(:Person), -[:REVIEWED_IN]->(:District), -[:DECIDED_BY]->(:Person) once decided,

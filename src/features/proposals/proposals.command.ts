@@ -1,13 +1,13 @@
-import { languageName } from '../../src/domain/languages.js';
-import type { Viewer } from '../../src/services/access/domain/access.js';
-import { InvalidInput, type Language } from '../../src/domain/errors.js';
-import type { Entity } from '../../src/domain/model.js';
-import { matchName } from '../../src/domain/names.js';
-import type { ChangeProposal, ProposedChange } from '../../src/services/lifecycle/domain/proposals.js';
-import type { Directory } from '../../src/services/reads/directory.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { asDistrictCoordination } from './district-coordination.js';
+import { languageName } from '../../domain/languages.js';
+import type { Viewer } from '../../services/access/domain/access.js';
+import { InvalidInput, type Language } from '../../domain/errors.js';
+import type { Entity } from '../../domain/model.js';
+import { matchName } from '../../domain/names.js';
+import type { ChangeProposal, ProposedChange } from './domain/proposals.js';
+import type { Directory } from '../../services/reads/directory.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { asDistrictCoordination } from '../../../bots/commands/district-coordination.js';
 
 // Members keep their own entries current (!ändern), the Koordinationskraft of their district
 // reviews (!vorschläge, with annehmen/ablehnen).

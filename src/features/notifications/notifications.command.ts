@@ -1,12 +1,12 @@
-import { NotAllowed } from '../../src/domain/errors.js';
+import { NotAllowed } from '../../domain/errors.js';
 import {
   KIND_NAMES,
   NOTIFICATION_KINDS,
   type NotificationKind,
   type NotificationSettings,
-} from '../../src/services/chat/domain/notifications.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
+} from './domain/notifications.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 // `!benachrichtigungen`: what reaches me where. Without words it shows the settings; with them it
 // changes one: e-mail on/off/auto, chat on/off, a daily or weekly digest, or a kind of mail.

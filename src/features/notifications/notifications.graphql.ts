@@ -2,11 +2,11 @@ import {
   DIGESTS,
   NOTIFICATION_KINDS,
   type NotificationSettings,
-} from '../../src/services/chat/domain/notifications.js';
-import { MAIL_PREFERENCES } from '../../src/services/mail/domain/mail.js';
-import { NotAllowed } from '../../src/domain/errors.js';
-import { builder } from '../builder.js';
-import { DOMAIN_ERRORS } from './errors.js';
+} from './domain/notifications.js';
+import { MAIL_PREFERENCES } from '../../services/mail/domain/mail.js';
+import { NotAllowed } from '../../domain/errors.js';
+import { builder } from '../../../schema/builder.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // What reaches me where: chat on or off, e-mail (AUTO: only while I am not in the chat), a daily
 // or weekly digest of mails, and kinds of mail I want none of. Only ever one's own.

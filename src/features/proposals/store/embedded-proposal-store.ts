@@ -4,8 +4,8 @@ import {
   changeOf,
   type ChangeProposal,
   type ProposedChangeFields,
-} from '../../src/services/lifecycle/domain/proposals.js';
-import type { ProposalStore } from '../../src/services/lifecycle/domain/proposal-store.port.js';
+} from '../domain/proposals.js';
+import type { ProposalStore } from '../domain/proposal-store.port.js';
 
 // Change proposals in SQLite: the proposal and its change as columns in change_proposals, the
 // districts that review it in change_proposal_districts.
