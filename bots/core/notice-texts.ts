@@ -40,6 +40,9 @@ function aboutLine(about: RequestAbout, language: Language): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
+/** Someone's own words (a request, a note), quoted so they read as theirs: ': „Wer dolmetscht Dari?“'. */
+const said = (words: string | null | undefined, before = ': ') => (words ? `${before}„${words}“` : '');
+
 const CLOSED_WORDS = {
   ACCEPTED: { de: 'wurde angenommen', en: 'was accepted' },
   RESOLVED: { de: 'ist erledigt', en: 'is resolved' },
@@ -153,26 +156,26 @@ function proposalLine(facts: ProposalFacts, language: Language): string {
 const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
   requestFiled: (n, l) => ({
     text: de(l)
-      ? `Neue Anfrage ${n.requestId} für ${n.place}${aboutLine(n.about, l)}: ${n.text}\nAnnehmen: ${commandRef('accept', n.requestId)}`
-      : `New request ${n.requestId} for ${n.place}${aboutLine(n.about, l)}: ${n.text}\nAccept: ${commandRef('accept', n.requestId)}`,
+      ? `Neue Anfrage für ${n.place}${aboutLine(n.about, l)}${said(n.text)}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `New request for ${n.place}${aboutLine(n.about, l)}${said(n.text)}\nAccept: ${commandRef('accept', n.requestId)}`,
     actions: [accept(n.requestId, l)],
   }),
   adviceRequested: (n, l) => ({
     text: de(l)
-      ? `Anfrage ${n.requestId} zu Ihrem Beratungsangebot „${n.offerTitle}“${aboutLine(n.about, l)}: ${n.text}\nAnnehmen: ${commandRef('accept', n.requestId)}`
-      : `Request ${n.requestId} for your advice offer "${n.offerTitle}"${aboutLine(n.about, l)}: ${n.text}\nAccept: ${commandRef('accept', n.requestId)}`,
+      ? `Anfrage zu Ihrem Beratungsangebot „${n.offerTitle}“${aboutLine(n.about, l)}${said(n.text)}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `Request for your advice offer "${n.offerTitle}"${aboutLine(n.about, l)}${said(n.text)}\nAccept: ${commandRef('accept', n.requestId)}`,
     actions: [accept(n.requestId, l)],
   }),
   requestForwarded: (n, l) => ({
     text: de(l)
-      ? `Weitergeleitete Anfrage ${n.requestId}${aboutLine(n.about, l)}: ${n.text ?? ''}${n.note ? `\nGrund der Weiterleitung: ${n.note}` : ''}\nAnnehmen: ${commandRef('accept', n.requestId)}`
-      : `Forwarded request ${n.requestId}${aboutLine(n.about, l)}: ${n.text ?? ''}${n.note ? `\nWhy it was forwarded: ${n.note}` : ''}\nAccept: ${commandRef('accept', n.requestId)}`,
+      ? `Weitergeleitete Anfrage${aboutLine(n.about, l)}${said(n.text)}${said(n.note, '\nGrund der Weiterleitung: ')}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `Forwarded request${aboutLine(n.about, l)}${said(n.text)}${said(n.note, '\nWhy it was forwarded: ')}\nAccept: ${commandRef('accept', n.requestId)}`,
     actions: [accept(n.requestId, l)],
   }),
   requestEscalated: (n, l) => ({
     text: de(l)
-      ? `Anfrage ${n.requestId} blieb unbeantwortet und liegt jetzt bei Ihnen: ${n.text ?? ''}\nAnnehmen: ${commandRef('accept', n.requestId)}`
-      : `Request ${n.requestId} went unanswered and now waits on you: ${n.text ?? ''}\nAccept: ${commandRef('accept', n.requestId)}`,
+      ? `Eine Anfrage blieb unbeantwortet und liegt jetzt bei Ihnen${said(n.text)}\nAnnehmen: ${commandRef('accept', n.requestId)}`
+      : `A request went unanswered and now waits on you${said(n.text)}\nAccept: ${commandRef('accept', n.requestId)}`,
     actions: [accept(n.requestId, l)],
   }),
   ownRequestForwarded: (n, l) =>
@@ -182,26 +185,26 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
           ? `${ownRequest(n.subject, l)} wurde weitergeleitet${n.subject.handlerName ? ` an ${n.subject.handlerName}` : ''}.`
           : `${ownRequest(n.subject, l)} was forwarded${n.subject.handlerName ? ` to ${n.subject.handlerName}` : ''}.`
         : de(l)
-          ? `Ihre Anfrage ${n.requestId} wurde weitergeleitet.`
-          : `Your request ${n.requestId} was forwarded.`,
+          ? `Eine Ihrer Anfragen wurde weitergeleitet. Ihre Anfragen: ${commandRef('requests')}`
+          : `One of your requests was forwarded. Your requests: ${commandRef('requests')}`,
     ),
   ownRequestEscalated: (n, l) =>
     text(
       de(l)
-        ? `${n.subject ? ownRequest(n.subject, l) : `Ihre Anfrage ${n.requestId}`} blieb unbeantwortet und ging an die Koordinationskraft des Kreises${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`
-        : `${n.subject ? ownRequest(n.subject, l) : `Your request ${n.requestId}`} went unanswered and was passed to the district's coordinator${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`,
+        ? `${n.subject ? ownRequest(n.subject, l) : 'Eine Ihrer Anfragen'} blieb unbeantwortet und ging an die Koordinationskraft des Kreises${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`
+        : `${n.subject ? ownRequest(n.subject, l) : 'One of your requests'} went unanswered and was passed to the district's coordinator${n.subject?.handlerName ? ` (${n.subject.handlerName})` : ''}.`,
     ),
   ownRequestHandedOver: (n, l) =>
     text(
       de(l)
-        ? `${n.subject ? ownRequest(n.subject, l) : `Ihre Anfrage ${n.requestId}`} wird jetzt von ${n.handlerName} bearbeitet.`
-        : `${n.subject ? ownRequest(n.subject, l) : `Your request ${n.requestId}`} is now handled by ${n.handlerName}.`,
+        ? `${n.subject ? ownRequest(n.subject, l) : 'Eine Ihrer Anfragen'} wird jetzt von ${n.handlerName} bearbeitet.`
+        : `${n.subject ? ownRequest(n.subject, l) : 'One of your requests'} is now handled by ${n.handlerName}.`,
     ),
   ownRequestClosed: (n, l) =>
     text(
       n.subject
-        ? `${ownRequest(n.subject, l)} ${closedBy(n.state, n.subject.handlerName, l)}${n.note ? ` – ${n.note}` : ''}. ${de(l) ? 'Ihre Anfragen und wer sie bearbeitet:' : 'Your requests and who handles them:'} ${commandRef('requests')}`
-        : `${de(l) ? 'Ihre Anfrage' : 'Your request'} ${n.requestId} ${CLOSED_WORDS[n.state][l]}${n.note ? ` – ${n.note}` : ''}.`,
+        ? `${ownRequest(n.subject, l)} ${closedBy(n.state, n.subject.handlerName, l)}${said(n.note, ' – ')}. ${de(l) ? 'Ihre Anfragen und wer sie bearbeitet:' : 'Your requests and who handles them:'} ${commandRef('requests')}`
+        : `${de(l) ? 'Eine Ihrer Anfragen' : 'One of your requests'} ${CLOSED_WORDS[n.state][l]}${said(n.note, ' – ')}. ${commandRef('requests')}`,
     ),
 
   meetingInvitation: (n, l) => ({ text: invitation(n.meeting, l), actions: rsvpActions(n.meeting, l) }),
@@ -363,8 +366,8 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
     const confirm = commandRef('confirm', `${n.userId} ${n.personId}`);
     return text(
       de(l)
-        ? `${n.userId} möchte als ${n.personName} (${n.personId}) verknüpft werden. Wenn das stimmt: ${confirm}`
-        : `${n.userId} asks to be linked as ${n.personName} (${n.personId}). If that is right: ${confirm}`,
+        ? `${n.userId} möchte als ${n.personName} verknüpft werden. Wenn das stimmt: ${confirm}`
+        : `${n.userId} asks to be linked as ${n.personName}. If that is right: ${confirm}`,
     );
   },
   chatLinkConfirmed: (n, l) =>

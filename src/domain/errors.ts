@@ -2,7 +2,11 @@
 // in German (the default for users) and English. Services throw these; every interface renders
 // them; anything else is an internal error and is masked.
 
-export type Language = 'de' | 'en';
+import type { Language } from './language.js';
+import type { Role } from './model.js';
+import { ROLE_LABEL } from './role-labels.js';
+
+export type { Language } from './language.js';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -101,15 +105,29 @@ export class MunicipalityRequiresLandkreis extends DomainError {
   }
 }
 
+/** The kinds of place a role is held in, as a sentence says them. */
+const SCOPE_WORDS: Record<string, Record<Language, string>> = {
+  District: { en: 'a district', de: 'einem Kreis' },
+  Municipality: { en: 'a municipality', de: 'einer Gemeinde' },
+  Alliance: { en: 'an alliance', de: 'einem Bündnis' },
+  Institution: { en: 'an institution', de: 'einer Institution' },
+};
+
 export class RoleScopeInvalid extends DomainError {
   readonly code = 'ROLE_SCOPE_INVALID';
   constructor(
-    readonly role: string,
-    readonly expected: string,
+    readonly role: Role,
+    /** The kinds of record the role may be held in; none: it is held without one. */
+    readonly expected: readonly string[],
   ) {
+    const where = (l: Language) => expected.map((k) => SCOPE_WORDS[k]?.[l] ?? k).join(l === 'de' ? ' oder ' : ' or ');
     super(
-      `The role ${role} must be held in ${expected}.`,
-      `Die Rolle ${role} muss einem Bereich vom Typ ${expected} zugeordnet sein.`,
+      expected.length
+        ? `The role ${ROLE_LABEL[role].en} is held in ${where('en')}.`
+        : `The role ${ROLE_LABEL[role].en} is held without a district or place.`,
+      expected.length
+        ? `Die Rolle ${ROLE_LABEL[role].de} gehört zu ${where('de')}.`
+        : `Die Rolle ${ROLE_LABEL[role].de} gehört zu keinem Kreis und keinem Ort.`,
     );
   }
 }
@@ -118,12 +136,9 @@ export class LinkEndpointsInvalid extends DomainError {
   readonly code = 'LINK_ENDPOINTS_INVALID';
   constructor(
     readonly linkType: string,
-    readonly expected: string,
+    expected: Record<Language, string>,
   ) {
-    super(
-      `A ${linkType} link must connect ${expected}.`,
-      `Eine Verbindung vom Typ ${linkType} muss ${expected} verbinden.`,
-    );
+    super(`A ${linkType} link must connect ${expected.en}.`, `Diese Verbindung muss ${expected.de} verbinden.`);
   }
 }
 
@@ -170,7 +185,7 @@ const GERMAN_KIND: Record<string, string> = {
 export class DuplicateId extends DomainError {
   readonly code = 'DUPLICATE_ID';
   constructor(readonly id: string) {
-    super(`Something with the id ${id} exists already.`, `Es gibt bereits einen Eintrag mit der Kennung ${id}.`);
+    super('This entry exists already.', 'Diesen Eintrag gibt es bereits.');
   }
 }
 
@@ -218,7 +233,7 @@ export class StoreCorrupt extends DomainError {
   ) {
     super(
       `The data file ${path} cannot be read (${reason}). It was left untouched; restore a backup or move it away.`,
-      `Die Datendatei ${path} ist nicht lesbar (${reason}). Sie wurde nicht verändert; bitte eine Sicherung einspielen oder die Datei verschieben.`,
+      `Die Datendatei ${path} ist nicht lesbar („${reason}“). Sie wurde nicht verändert; bitte eine Sicherung einspielen oder die Datei verschieben.`,
     );
   }
 }
@@ -328,7 +343,7 @@ export class AlreadyEnded extends DomainError {
   ) {
     const en = { Role: 'This role', Link: 'This link', Record: 'This record' }[what];
     const de = { Role: 'Diese Rolle', Link: 'Diese Verbindung', Record: 'Dieser Eintrag' }[what];
-    super(`${en} ended on ${until} already.`, `${de} ist bereits seit ${until} beendet.`);
+    super(`${en} ended on ${until} already.`, `${de} ist bereits seit dem ${germanDay(until)} beendet.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from './errors.js';
+import type { Language } from './language.js';
 import type { Role } from './model.js';
 
 // One table of role labels, for chat, notices, mails, pages and errors alike.

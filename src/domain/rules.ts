@@ -1,3 +1,4 @@
+import type { Language } from './language.js';
 import {
   AlreadyEnded,
   DuplicateId,
@@ -123,16 +124,16 @@ export function checkRoleAssignment(assignment: RoleAssignment, facts: WriteFact
   need(facts, assignment.personId, 'Person');
   const allowed = SCOPE_KINDS[assignment.role];
   if (allowed === null) {
-    if (assignment.scopeId !== null) throw new RoleScopeInvalid(assignment.role, 'no scope');
+    if (assignment.scopeId !== null) throw new RoleScopeInvalid(assignment.role, []);
     return;
   }
   const scope = assignment.scopeId ? facts.entity(assignment.scopeId) : undefined;
   if (!scope) {
     if (assignment.scopeId && kindOfId(assignment.scopeId))
       throw new NotFound(kindOfId(assignment.scopeId)!, assignment.scopeId);
-    throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
+    throw new RoleScopeInvalid(assignment.role, allowed);
   }
-  if (!allowed.includes(scope.kind)) throw new RoleScopeInvalid(assignment.role, allowed.join(' / '));
+  if (!allowed.includes(scope.kind)) throw new RoleScopeInvalid(assignment.role, allowed);
   if (scope.kind !== 'District') return;
 
   const holders = facts
@@ -146,23 +147,37 @@ export function checkRoleAssignment(assignment: RoleAssignment, facts: WriteFact
   if (assignment.role === 'KOORDINATIONSKRAFT' && holders.length > 0) throw new KoordinationskraftTaken(scope.name);
 }
 
-const LINK_ENDPOINTS: Record<LinkType, { from: EntityKind[]; to: EntityKind[]; describe: string }> = {
-  SERVES: { from: ['Person'], to: ['Municipality'], describe: 'a person (KIK) and a municipality' },
+const LINK_ENDPOINTS: Record<LinkType, { from: EntityKind[]; to: EntityKind[]; describe: Record<Language, string> }> = {
+  SERVES: {
+    from: ['Person'],
+    to: ['Municipality'],
+    describe: { en: 'a person (KIK) and a municipality', de: 'eine Person (KIK) und eine Gemeinde' },
+  },
   ACTIVE_IN: {
     from: ['Alliance', 'Institution'],
     to: ['Municipality'],
-    describe: 'an alliance or institution and a municipality',
+    describe: {
+      en: 'an alliance or institution and a municipality',
+      de: 'ein Bündnis oder eine Institution und eine Gemeinde',
+    },
   },
-  EXPERT_IN: { from: ['Person', 'Alliance', 'Institution'], to: ['Topic'], describe: 'an actor and a topic' },
+  EXPERT_IN: {
+    from: ['Person', 'Alliance', 'Institution'],
+    to: ['Topic'],
+    describe: { en: 'an actor and a topic', de: 'eine Person, ein Bündnis oder eine Institution und ein Thema' },
+  },
   COOPERATES_WITH: {
     from: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
     to: ['Person', 'Alliance', 'Institution', 'Municipality', 'District'],
-    describe: 'two different actors',
+    describe: { en: 'two different actors', de: 'zwei verschiedene Beteiligte' },
   },
   PARTNER_IN: {
     from: ['Person', 'Alliance', 'Institution'],
     to: ['Project'],
-    describe: 'a person, alliance or institution and a project',
+    describe: {
+      en: 'a person, alliance or institution and a project',
+      de: 'eine Person, ein Bündnis oder eine Institution und ein Projekt',
+    },
   },
 };
 

@@ -57,7 +57,7 @@ describe.each(storeFactories)('advice offers on the $name store', (factory) => {
     });
     expect(told.find((t) => t.personId === KK)?.text).toMatch(
       new RegExp(
-        `^Anfrage ${requestId} zu Ihrem Beratungsangebot „Interkulturelles Training für das Team des Jobcenters \\(Meißen, Demo\\)“ \\(von .+\\): Für unser Team im Januar\\?\\nAnnehmen: ⟦accept ${requestId}⟧$`,
+        `^Anfrage zu Ihrem Beratungsangebot „Interkulturelles Training für das Team des Jobcenters \\(Meißen, Demo\\)“ \\(von .+\\): „Für unser Team im Januar\\?“\\nAnnehmen: ⟦accept ${requestId}⟧$`,
       ),
     );
     const kk = consoleChat(hub, { kk: KK });

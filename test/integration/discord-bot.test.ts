@@ -191,7 +191,7 @@ describe('the Discord bot against a local Discord stand-in', () => {
       volunteer,
     );
     const dm = fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/9${KIK.slice(1)}/messages`);
-    expect(dm!.body.embeds[0].description).toContain(`Neue Anfrage ${request.id}`);
+    expect(dm!.body.embeds[0].description).toContain('Neue Anfrage für');
     const button = dm!.body.components[0].components[0];
     expect(button).toMatchObject({ label: 'Annehmen', custom_id: `run:!annehmen ${request.id}` });
     const id = press(KIK, button.custom_id, `9${KIK.slice(1)}`);

@@ -164,11 +164,11 @@ describe('e-mail to people outside the chat', () => {
     await hub.services.requests.forward(request.id, await viewer(KIK_RADEBEUL), KK, null);
     // The Koordinationskraft is not in the chat either: she gets the request by mail.
     await send();
-    const toKk = (await mailsTo(KK)).find((m) => m.text?.includes(request.id))!;
-    expect(toKk.subject).toContain(`Weitergeleitete Anfrage ${request.id}`);
+    const toKk = (await mailsTo(KK)).find((m) => m.text?.includes('Praktikumsplätze'))!;
+    expect(toKk.subject).toContain('Weitergeleitete Anfrage');
     await hub.services.requests.forward(request.id, await viewer(KK), JOBCENTER, 'Bitte Praktika prüfen');
     await send();
-    const mail = (await mailsTo(JOBCENTER)).find((m) => m.text?.includes(request.id))!;
+    const mail = (await mailsTo(JOBCENTER)).find((m) => m.text?.includes('Praktikumsplätze'))!;
     expect(mail.text).toContain('Wir suchen Praktikumsplätze');
     expect(unsubscribeUrlOf(mail)).toMatch(/\/mail\/act\?t=/);
     expect(mail.headerLines.find((l) => l.key === 'list-unsubscribe-post')?.line).toBe(
@@ -193,7 +193,7 @@ describe('e-mail to people outside the chat', () => {
     );
     await send();
     const handler = (await hub.store.requests.requestById(request.id))!.handlerId;
-    const mail = (await mailsTo(handler)).find((m) => m.text?.includes(request.id))!;
+    const mail = (await mailsTo(handler)).find((m) => m.text?.includes('Sprachkurs am Abend'))!;
     const accept = linkAfter(mail, 'Annehmen');
     const forged = accept.replace(/t=(\w)/, (_, c: string) => `t=${c === 'A' ? 'B' : 'A'}`);
     expect(await confirm(forged)).toMatchObject({ status: 400, text: expect.stringContaining('ungültig') });
@@ -328,7 +328,7 @@ describe('e-mail to people outside the chat', () => {
     await send();
     const digest = (await mailsTo(KK)).at(-1)!;
     expect(digest.subject).toBe('Ihre Zusammenfassung aus dem Integrations-Hub (1 Nachricht)');
-    expect(digest.text).toContain(`Weitergeleitete Anfrage ${request.id}`);
+    expect(digest.text).toContain('Weitergeleitete Anfrage');
     expect(digest.text).toMatch(/Annehmen: http:\/\/hub\.test\/mail\/act\?t=/);
     expect(digest.text).not.toContain('Netzwerk-Hinweis');
 

@@ -312,8 +312,8 @@ describe('the Matrix bot through Synapse', () => {
 
     const kikInbox = await inbox(kik);
     const notice = String((await botSaid(kik, kikInbox, /Neue Anfrage/)).content.body);
-    expect(notice).toContain(`Neue Anfrage ${id} für Radebeul (Thema Sprache und Dolmetschen, von `);
-    expect(notice).toContain('): Wir suchen eine Dolmetscherin für Arabisch');
+    expect(notice).toContain('Neue Anfrage für Radebeul (Thema Sprache und Dolmetschen, von ');
+    expect(notice).toContain('): „Wir suchen eine Dolmetscherin für Arabisch');
     expect((await ask(kik, kikInbox, `!annehmen ${id}`)).content.body).toContain('angenommen');
     // The volunteer's own direct chat with the bot is where their notifications arrive (issue 21,
     // point 7: no second DM per notification), after a welcome.
@@ -334,7 +334,7 @@ describe('the Matrix bot through Synapse', () => {
     await botSaid(
       volunteer,
       volunteerInbox,
-      /Ihre Anfrage zu Radebeul \(„Wir suchen eine Dolmetscherin für Arabisch“\) ist erledigt \(.+\) – Dolmetscherin vermittelt/,
+      /Ihre Anfrage zu Radebeul \(„Wir suchen eine Dolmetscherin für Arabisch“\) ist erledigt \(.+\) – „Dolmetscherin vermittelt“/,
     );
     expect((await ask(volunteer, room, '!anfragen')).content.body).toContain(`${id} – erledigt`);
   });

@@ -75,7 +75,7 @@ describe.each(storeFactories)('requests through the district coordination on the
         .filter((t) => t.personId === VOLUNTEER.personId)
         .map((t) => t.message.de)
         .at(-1),
-    ).toMatch(/^Ihre Anfrage zu \S+ \(„.+“\) ist erledigt \(.+\) – Zwei Plätze vermittelt\. /);
+    ).toMatch(/^Ihre Anfrage zu \S+ \(„.+“\) ist erledigt \(.+\) – „Zwei Plätze vermittelt“\. /);
     await expect(services.requests.accept(filed.id, JOBCENTER)).rejects.toMatchObject({ code: 'REQUEST_CLOSED' });
     expect((await store.requests.requestById(filed.id))!.version).toBe(4);
   });
@@ -88,7 +88,7 @@ describe.each(storeFactories)('requests through the district coordination on the
     );
     expect(filed.topicId).toBe('topic:language');
     expect(told.at(-1)!.message.de).toContain(
-      `Neue Anfrage ${filed.id} für Radebeul (Thema Sprache und Dolmetschen, von ${volunteer!.name}): Begleitung zum Amt gesucht`,
+      `Neue Anfrage für Radebeul (Thema Sprache und Dolmetschen, von ${volunteer!.name}): „Begleitung zum Amt gesucht“`,
     );
     await services.requests.forward(
       filed.id,
@@ -97,10 +97,10 @@ describe.each(storeFactories)('requests through the district coordination on the
       'Arabisch, bitte über den Dolmetscherpool',
     );
     const toKk = told.filter((t) => t.personId === KK_MEISSEN.personId).at(-1)!.message.de;
-    expect(toKk).toContain('Grund der Weiterleitung: Arabisch, bitte über den Dolmetscherpool');
+    expect(toKk).toContain('Grund der Weiterleitung: „Arabisch, bitte über den Dolmetscherpool“');
     await services.requests.accept(filed.id, KK_MEISSEN, 'Ich melde mich morgen');
     expect(told.filter((t) => t.personId === VOLUNTEER.personId).at(-1)!.message.de).toBe(
-      `Ihre Anfrage zu Radebeul („Begleitung zum Amt gesucht“) wurde von ${(await services.store.entitiesByIds([KK_MEISSEN.personId!]))[0]!.name} angenommen – Ich melde mich morgen. Ihre Anfragen und wer sie bearbeitet: ⟦requests⟧`,
+      `Ihre Anfrage zu Radebeul („Begleitung zum Amt gesucht“) wurde von ${(await services.store.entitiesByIds([KK_MEISSEN.personId!]))[0]!.name} angenommen – „Ich melde mich morgen“. Ihre Anfragen und wer sie bearbeitet: ⟦requests⟧`,
     );
   });
 

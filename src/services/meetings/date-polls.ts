@@ -71,7 +71,7 @@ export class DatePolls {
   /** The dates that suit the voter: instead of their earlier answer, or (`add`) besides it. */
   async vote(pollId: string, choices: number[], viewer: Viewer, add = false): Promise<DatePoll> {
     const poll = await this.open(pollId);
-    if (!viewer.personId || !poll.inviteeIds.includes(viewer.personId)) throw new NotInvited(pollId);
+    if (!viewer.personId || !poll.inviteeIds.includes(viewer.personId)) throw new NotInvited(poll.title);
     if (choices.length === 0 || choices.some((c) => !Number.isInteger(c) || c < 1 || c > poll.slots.length))
       throw new PollChoiceInvalid(poll.slots.length);
     const chosen = add ? [...(poll.votes[viewer.personId] ?? []), ...choices] : choices;

@@ -53,7 +53,7 @@ export class DecisionPolls {
 
   async vote(pollId: string, choice: number, viewer: Viewer): Promise<DecisionPoll> {
     const { poll, meeting } = await this.byId(pollId);
-    if (!viewer.personId || !peopleOf(meeting).includes(viewer.personId)) throw new NotInvited(meeting.id);
+    if (!viewer.personId || !peopleOf(meeting).includes(viewer.personId)) throw new NotInvited(meeting.title);
     if (poll.closedAt) throw new DecisionClosed(poll.question);
     if (!Number.isInteger(choice) || choice < 1 || choice > poll.answers.length)
       throw new DecisionChoiceInvalid(poll.answers.length);

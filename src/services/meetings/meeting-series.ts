@@ -132,7 +132,7 @@ export class MeetingSeries {
 
   /** One answer for every upcoming occurrence of the series. */
   async rsvpAll(meeting: Meeting, answer: RsvpAnswer, viewer: Viewer): Promise<Meeting> {
-    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.id);
+    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.title);
     const now = this.now().toISOString();
     const upcoming = (await this.store.meetings.meetingsOfSeries([meeting.series!.id])).filter(
       (m) => m.state === 'SCHEDULED' && (m.startsAt >= now || m.id === meeting.id),

@@ -202,7 +202,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   async rsvp(id: string, answer: RsvpAnswer, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
     const meeting = await this.store.meetings.meetingById(id);
     if (!meeting) throw new NotFound('Meeting', id);
-    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(id);
+    if (!viewer.personId || !meeting.inviteeIds.includes(viewer.personId)) throw new NotInvited(meeting.title);
     if (scope === 'FOLLOWING' && meeting.series) return this.series.rsvpAll(meeting, answer, viewer);
     const next: Meeting = {
       ...meeting,

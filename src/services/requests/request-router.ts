@@ -91,7 +91,7 @@ export class RequestRouter extends Telling {
 
   /** Saves a new request with the notice to its first handler, and says it was routed. */
   private async route(request: HubRequest, notice: HubNotice): Promise<HubRequest> {
-    if (!(await this.save(request, [{ personId: request.handlerId, notice }]))) throw new RequestChanged(request.id);
+    if (!(await this.save(request, [{ personId: request.handlerId, notice }]))) throw new RequestChanged();
     this.events?.publish({
       action: 'requestRouted',
       subjectIds: [request.id, request.requesterId, request.handlerId],
@@ -337,7 +337,7 @@ export class RequestRouter extends Telling {
         notice: { type: 'ownRequestClosed', requestId: id, state: kind, note, subject },
       },
     ]);
-    if (!saved) throw new RequestChanged(id);
+    if (!saved) throw new RequestChanged();
     this.events?.publish({
       action: `request${kind[0]}${kind.slice(1).toLowerCase()}`,
       subjectIds: [id, request.requesterId],
@@ -366,7 +366,7 @@ export class RequestRouter extends Telling {
       hops: [...request.hops, { at, kind, fromId, toId, note }],
       version: request.version + 1,
     };
-    if (!(await this.save(next, notices))) throw new RequestChanged(request.id);
+    if (!(await this.save(next, notices))) throw new RequestChanged();
     this.events?.publish({
       action: 'requestRouted',
       subjectIds: [request.id, request.requesterId, toId],
@@ -379,8 +379,8 @@ export class RequestRouter extends Telling {
   private async mine(id: string, viewer: Viewer): Promise<HubRequest> {
     const request = await this.store.requests.requestById(id);
     if (!request) throw new NotFound('Request', id);
-    if (isClosed(request)) throw new RequestClosed(id, request.state);
-    if (!viewer.personId || request.handlerId !== viewer.personId) throw new RequestNotYours(id);
+    if (isClosed(request)) throw new RequestClosed(request.state);
+    if (!viewer.personId || request.handlerId !== viewer.personId) throw new RequestNotYours();
     return request;
   }
 

@@ -95,8 +95,8 @@ export class MeetingOutsideDistrict extends DomainError {
 
 export class NotInvited extends DomainError {
   readonly code = 'NOT_INVITED';
-  constructor(id: string) {
-    super(`You are not invited to meeting ${id}.`, `Sie sind zu Treffen ${id} nicht eingeladen.`);
+  constructor(title: string) {
+    super(`You are not invited to "${title}".`, `Sie sind zu „${title}“ nicht eingeladen.`);
   }
 }
 
@@ -132,7 +132,7 @@ export class NoVideoService extends DomainError {
   constructor() {
     super(
       'No video service is set up for online meetings (HUB_VIDEO_URL); please give the link in the agenda.',
-      'Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.',
+      'Für Online-Treffen ist kein Videodienst eingerichtet (die Administration stellt ihn mit „HUB_VIDEO_URL“ ein); bitte schreiben Sie den Link in die Tagesordnung.',
     );
   }
 }

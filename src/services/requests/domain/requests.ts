@@ -59,18 +59,22 @@ export class RequestNotRoutable extends DomainError {
 
 export class RequestNotYours extends DomainError {
   readonly code = 'REQUEST_NOT_YOURS';
-  constructor(id: string) {
-    super(`Request ${id} is not waiting on you.`, `Die Anfrage ${id} liegt nicht bei Ihnen.`);
+  constructor() {
+    super('This request is not waiting on you.', 'Diese Anfrage liegt nicht bei Ihnen.');
   }
 }
 
 export class RequestClosed extends DomainError {
   readonly code = 'REQUEST_CLOSED';
-  constructor(id: string, state: RequestState) {
-    super(
-      `Request ${id} is already ${state.toLowerCase()}.`,
-      `Die Anfrage ${id} ist bereits abgeschlossen (${state}).`,
-    );
+  constructor(state: RequestState) {
+    const de: Record<RequestState, string> = {
+      OPEN: 'offen',
+      ROUTED: 'weitergeleitet',
+      ACCEPTED: 'angenommen',
+      RESOLVED: 'erledigt',
+      DECLINED: 'abgelehnt',
+    };
+    super(`This request is already ${state.toLowerCase()}.`, `Diese Anfrage ist bereits ${de[state]}.`);
   }
 }
 
@@ -86,10 +90,10 @@ export class RequestRouteRefused extends DomainError {
 
 export class RequestChanged extends DomainError {
   readonly code = 'REQUEST_CHANGED';
-  constructor(id: string) {
+  constructor() {
     super(
-      `Request ${id} was changed meanwhile; please look again.`,
-      `Die Anfrage ${id} wurde inzwischen geändert; bitte noch einmal ansehen.`,
+      'This request was changed meanwhile; please look at it again.',
+      'Diese Anfrage wurde inzwischen geändert; bitte sehen Sie sie noch einmal an.',
     );
   }
 }
