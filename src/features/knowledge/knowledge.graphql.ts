@@ -1,10 +1,5 @@
 import type { Topic } from '../../domain/model.js';
-import {
-  ARTICLE_KINDS,
-  ARTICLE_VISIBILITIES,
-  type Article,
-  type ArticleVersion,
-} from './domain/articles.js';
+import { ARTICLE_KINDS, ARTICLE_VISIBILITIES, type Article, type ArticleVersion } from './domain/articles.js';
 import type { FoundArticle } from './knowledge-base.js';
 import { articlePlainText } from './markdown.js';
 import { builder } from '../../../schema/builder.js';

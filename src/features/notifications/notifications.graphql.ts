@@ -1,8 +1,4 @@
-import {
-  DIGESTS,
-  NOTIFICATION_KINDS,
-  type NotificationSettings,
-} from './domain/notifications.js';
+import { DIGESTS, NOTIFICATION_KINDS, type NotificationSettings } from './domain/notifications.js';
 import { MAIL_PREFERENCES } from '../../services/mail/domain/mail.js';
 import { NotAllowed } from '../../domain/errors.js';
 import { builder } from '../../../schema/builder.js';

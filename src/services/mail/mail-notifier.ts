@@ -7,7 +7,11 @@ import type { ChatIdentities } from '../chat/chat-identities.js';
 import type { HubNotice, NoticeAction, NoticeWording } from '../chat/notifiers.js';
 import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
 import type { InvitationNotifier } from '../meetings/meetings.js';
-import { KIND_NAMES, type NotificationKind, type NotificationSettings } from '../../features/notifications/domain/notifications.js';
+import {
+  KIND_NAMES,
+  type NotificationKind,
+  type NotificationSettings,
+} from '../../features/notifications/domain/notifications.js';
 import type { NotificationPreferences } from '../../features/notifications/notification-settings.js';
 import type { MailDigests } from './mail-digests.js';
 import type { MailLinks } from './mail-links.js';

@@ -1,12 +1,7 @@
 import type Database from 'better-sqlite3';
 import * as articleRows from './embedded-article-rows.js';
 import { alignOne } from '../../../domain/batch.js';
-import type {
-  Article,
-  ArticleHit,
-  ArticleVersion,
-  ArticleVisibility,
-} from '../domain/articles.js';
+import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../domain/articles.js';
 import type { KnowledgeStore } from '../domain/knowledge-store.port.js';
 
 // The knowledge base's articles, versions and full-text index in SQLite (SQL in article-rows.ts).

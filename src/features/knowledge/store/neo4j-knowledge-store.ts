@@ -2,12 +2,7 @@ import neo4j from 'neo4j-driver';
 import * as articles from './neo4j-article-records.js';
 import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 import { alignOne } from '../../../domain/batch.js';
-import type {
-  Article,
-  ArticleHit,
-  ArticleVersion,
-  ArticleVisibility,
-} from '../domain/articles.js';
+import type { Article, ArticleHit, ArticleVersion, ArticleVisibility } from '../domain/articles.js';
 import type { KnowledgeStore } from '../domain/knowledge-store.port.js';
 
 // The knowledge base's articles, versions and full-text indexes in Neo4j (article-records.ts).

@@ -1,8 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import {
-  DEFAULT_NOTIFICATION_SETTINGS,
-  type NotificationSettings,
-} from '../domain/notifications.js';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../domain/notifications.js';
 import type { NotificationSettingsStore } from '../domain/notification-settings-store.port.js';
 import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 

@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  changeFields,
-  changeOf,
-  type ChangeProposal,
-  type ProposedChangeFields,
-} from '../domain/proposals.js';
+import { changeFields, changeOf, type ChangeProposal, type ProposedChangeFields } from '../domain/proposals.js';
 import type { ProposalStore } from '../domain/proposal-store.port.js';
 
 // Change proposals in SQLite: the proposal and its change as columns in change_proposals, the

@@ -1,10 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import {
-  changeFields,
-  changeOf,
-  type ChangeProposal,
-  type ProposedChangeFields,
-} from '../domain/proposals.js';
+import { changeFields, changeOf, type ChangeProposal, type ProposedChangeFields } from '../domain/proposals.js';
 import type { ProposalStore } from '../domain/proposal-store.port.js';
 import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
