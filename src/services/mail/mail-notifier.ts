@@ -232,15 +232,16 @@ function refOf(command: string): { name: string; args: string } | null {
 }
 
 /**
- * The first line up to where someone's own words begin ("Neue Anfrage für Radebeul (Thema
- * Gesundheit, von Anna Weber)"): the words follow in the mail. A heading still too long ends at a
- * word, never in the middle of a name.
+ * The notice's first line; one too long ends where someone's own words begin ("Neue Anfrage für
+ * Radebeul (Thema Gesundheit, von Anna Weber)": the words follow in the mail), or else at a word,
+ * never in the middle of a name.
  */
 export function subjectOf(text: string): string {
   const line = (text.split('\n')[0] ?? '').replace(/https?:\/\/\S+/g, '').trim();
+  if (line.length <= SUBJECT_MAX) return line;
   const quoted = line.indexOf(': „');
-  const heading = quoted > 0 ? line.slice(0, quoted) : line;
-  if (heading.length <= SUBJECT_MAX) return heading;
-  const cut = heading.slice(0, SUBJECT_MAX);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : SUBJECT_MAX - 1).replace(/[\s,;:(–-]+$/, '')} …`;
+  if (quoted >= 20 && quoted <= SUBJECT_MAX) return line.slice(0, quoted);
+  const cut = line.slice(0, SUBJECT_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : SUBJECT_MAX - 1).replace(/[\s,;:(–-]+$/, '')} …`;
 }
