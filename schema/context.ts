@@ -14,6 +14,7 @@ export const GRAPHQL_SERVICES = [
   'reviser',
   'handover',
   'scheduledChanges',
+  'undo',
   'merger',
   'proposals',
   'contacts',

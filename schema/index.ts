@@ -18,6 +18,7 @@ import './types/request.js';
 import './types/meeting.js';
 import '../src/features/minutes/minutes.graphql.js';
 import '../src/features/scheduled-changes/scheduled-changes.graphql.js';
+import '../src/features/undo/undo.graphql.js';
 import './types/calendar.js';
 import './types/date-poll.js';
 import './types/lifecycle.js';

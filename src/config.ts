@@ -11,6 +11,11 @@ const Env = z.object({
   HUB_ESCALATE_AFTER_HOURS: z.coerce.number().min(0.01).default(72),
   HUB_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HUB_REVIEW_REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  HUB_UNDO_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 90)
+    .default(24),
   HUB_GRAPHIQL: z.enum(['true', 'false']).default('true'),
   HUB_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -90,6 +95,8 @@ export interface HubConfig {
   requestRetentionDays: number;
   /** Days a change proposal may wait before its reviewers are reminded (once). */
   reviewRemindDays: number;
+  /** Hours within which a change of the network can be taken back (!rückgängig, undoChange). */
+  undoHours: number;
   neo4j: { uri: string; user?: string; password?: string; database?: string } | null;
   /** Bearer token for /metrics on the main port; without it (and without a metrics port) /metrics is not served. */
   metricsToken: string | null;
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,
     reviewRemindDays: e.HUB_REVIEW_REMIND_DAYS,
+    undoHours: e.HUB_UNDO_HOURS,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,

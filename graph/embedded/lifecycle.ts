@@ -67,6 +67,10 @@ export function revise(
     for (const e of revision.endedRoles) endRole.run(e.until, e.id);
     const endLink = db.prepare('UPDATE links SET until = ? WHERE id = ?');
     for (const e of revision.endedLinks) endLink.run(e.until, e.id);
+    const reopenRole = db.prepare('UPDATE roles SET until = NULL WHERE id = ?');
+    for (const id of revision.reopenedRoles ?? []) reopenRole.run(id);
+    const reopenLink = db.prepare('UPDATE links SET until = NULL WHERE id = ?');
+    for (const id of revision.reopenedLinks ?? []) reopenLink.run(id);
     insertRolesAndLinks(db, revision.addedRoles, revision.addedLinks);
     // A deleted record had nothing current depending on it; what it once held goes with it.
     const ids = JSON.stringify(revision.deleted);

@@ -228,6 +228,11 @@ const MIGRATIONS: Migration[] = [
     up: NOTIFICATION_SETTINGS_RECORDS,
   },
   { version: 18, name: 'changes scheduled for a later day', up: SCHEDULED_CHANGES_EMBEDDED_MIGRATION },
+  {
+    version: 19,
+    name: "what each person changed, for undoing one's own changes",
+    up: 'CREATE INDEX audit_actor_at ON audit(actor_id, at);',
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -81,6 +81,18 @@ export class EmbeddedNetworkWriteStore implements NetworkWriteStore {
     return rows.map(rowToAudit);
   }
 
+  async auditEntry(id: string): Promise<AuditEntry | null> {
+    const row = this.db.prepare('SELECT * FROM audit WHERE id = ?').get(id) as AuditRow | undefined;
+    return row ? rowToAudit(row) : null;
+  }
+
+  async auditByActor(actorId: string, since: string, limit: number): Promise<AuditEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM audit WHERE actor_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?')
+      .all(actorId, since, limit) as AuditRow[];
+    return rows.map(rowToAudit);
+  }
+
   async changeSequence(): Promise<number> {
     return readChangeSequence(this.db);
   }

@@ -93,6 +93,12 @@ export async function writeRevision(tx: ManagedTransaction, revision: NetworkRev
     await tx.run(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, {
       rows: revision.endedLinks,
     });
+  if (revision.reopenedRoles?.length)
+    await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids SET r.until = null', { ids: revision.reopenedRoles });
+  if (revision.reopenedLinks?.length)
+    await tx.run(`MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $ids SET l.until = null`, {
+      ids: revision.reopenedLinks,
+    });
   await writeRolesAndLinks(tx, revision.addedRoles, revision.addedLinks);
   if (revision.deleted.length) {
     await tx.run('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', {

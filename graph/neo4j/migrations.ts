@@ -209,6 +209,11 @@ const MIGRATIONS: Migration[] = [
     data: moveNotificationSettingsOutOfState,
   },
   { version: 20, name: 'changes scheduled for a later day', statements: SCHEDULED_CHANGES_NEO4J_MIGRATION },
+  {
+    version: 21,
+    name: "what each person changed, for undoing one's own changes",
+    statements: ['CREATE INDEX audit_actor_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.actorId, a.at)'],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

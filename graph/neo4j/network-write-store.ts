@@ -54,6 +54,19 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
     return records.map((r) => nodeToAudit(r.get('a')));
   }
 
+  async auditEntry(id: string): Promise<AuditEntry | null> {
+    const [record] = await this.sessions.records('MATCH (a:AuditEntry {id: $id}) RETURN a', { id });
+    return record ? nodeToAudit(record.get('a')) : null;
+  }
+
+  async auditByActor(actorId: string, since: string, limit: number): Promise<AuditEntry[]> {
+    const records = await this.sessions.records(
+      'MATCH (a:AuditEntry {actorId: $actorId}) WHERE a.at >= $since RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit',
+      { actorId, since, limit: neo4j.int(limit) },
+    );
+    return records.map((r) => nodeToAudit(r.get('a')));
+  }
+
   async changeSequence(): Promise<number> {
     return fromNeo4j((await this.sessions.records(READ_STATEMENT))[0]!.get('value')) as number;
   }

@@ -333,7 +333,8 @@ const HistoryEntryType = builder.objectRef<AuditEntry>('HistoryEntry').implement
     }),
     details: t.string({
       description: "What changed, as JSON (values of people's fields are never kept).",
-      resolve: (entry) => JSON.stringify(entry.details),
+      // What an undo needs (records as they were) stays out of the history people read.
+      resolve: (entry) => JSON.stringify({ ...entry.details, undo: undefined }),
     }),
   }),
 });

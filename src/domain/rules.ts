@@ -121,6 +121,11 @@ const SCOPE_KINDS: Record<Role, EntityKind[] | null> = {
 
 export function checkRoleAssignment(assignment: RoleAssignment, facts: WriteFacts, settings: RuleSettings): void {
   if (facts.roleExists(assignment.id)) throw new DuplicateId(assignment.id);
+  checkRoleRules(assignment, facts, settings);
+}
+
+/** The rules a role held from now on must keep: its place, the KIK limit, one Koordinationskraft. */
+export function checkRoleRules(assignment: RoleAssignment, facts: WriteFacts, settings: RuleSettings): void {
   need(facts, assignment.personId, 'Person');
   const allowed = SCOPE_KINDS[assignment.role];
   if (allowed === null) {

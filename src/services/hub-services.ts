@@ -13,6 +13,7 @@ import { NetworkWriter } from './writes/network-writer.js';
 import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
 import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
+import { ChangeUndo } from '../features/undo/undo.js';
 import { RecordMerger } from './lifecycle/record-merger.js';
 import { ChangeProposals } from '../features/proposals/proposals.js';
 import { Statistics } from './analysis/statistics.js';
@@ -54,6 +55,8 @@ export interface HubServices {
   handover: Handover;
   /** Changes of the network scheduled for a later day. */
   scheduledChanges: ScheduledChanges;
+  /** Taking back one's own changes of the network. */
+  undo: ChangeUndo;
   /** Merges duplicates and municipalities. */
   merger: RecordMerger;
   /** Members' proposals for their own records, and the coordination's review queue. */
@@ -109,6 +112,8 @@ export interface ServiceOptions {
   reminderHours?: readonly number[];
   /** Days before a funding deadline at which subscribers are reminded (28 and 7 by default). */
   fundingRemindDays?: readonly number[];
+  /** Hours within which a change of the network can be taken back (24 by default). */
+  undoHours?: number;
   /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
   privacy?: PrivacyKeys;
   /** Where people reach the hub (HUB_PUBLIC_URL), for links in messages. */
@@ -128,6 +133,7 @@ export function serviceOptionsFrom(config: HubConfig, privacy: PrivacyKeys, word
     videoBaseUrl: config.videoBaseUrl,
     reminderHours: config.reminderHours,
     fundingRemindDays: config.fundingRemindDays,
+    undoHours: config.undoHours,
     privacy,
     publicUrl: config.publicUrl,
     ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording } } : {}),
@@ -161,6 +167,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     reviser,
     handover,
     scheduledChanges,
+    undo: new ChangeUndo(store, reviser, { undoHours: options.undoHours ?? 24 }, now),
     proposals: new ChangeProposals(store, writer, reviser, handover, now),
     merger: new RecordMerger(store, reviser, identities, now, events),
     names,

@@ -130,6 +130,8 @@ const CALLS: Record<string, (n: string) => string> = {
     '{ statistics(districtAgs: "14627", from: "2026-01-01", to: "2026-12-31") { requestsFiled } }',
   'Query.pendingChanges': () => `{ pendingChanges ${RESULT} }`,
   'Query.myProposals': () => '{ myProposals { id } }',
+  'Query.undoableChanges': () => '{ undoableChanges { id label } }',
+  'Mutation.undoChange': () => `mutation { undoChange(id: "audit:none") ${RESULT} }`,
   // The caller proposes for their own record; unknown proposals are NOT_FOUND for reviewers (no refusal).
   'Mutation.proposeChange': (n) =>
     `mutation { proposeChange(input: { languages: ["de", "${n.length % 2 ? 'ar' : 'uk'}"] }) ${RESULT} }`,

@@ -10,6 +10,7 @@ import * as meetingErrors from '../../src/services/meetings/domain/meetings.js';
 import * as mailErrors from '../../src/services/mail/domain/mail.js';
 import * as requestErrors from '../../src/services/requests/domain/requests.js';
 import type { HubNotice } from '../../src/services/chat/notifiers.js';
+import { UndoNotPossible } from '../../src/features/undo/domain/undo-errors.js';
 import { NOTICE_EXAMPLES } from '../support/notice-examples.js';
 import { wordingProblems } from '../support/wording.js';
 
@@ -80,6 +81,8 @@ const ERROR_EXAMPLES: DomainError[] = [
   new requestErrors.RequestClosed('RESOLVED'),
   new requestErrors.RequestRouteRefused(),
   new requestErrors.RequestChanged(),
+  new UndoNotPossible('tooOld'),
+  new UndoNotPossible('notUndoable'),
 ];
 
 function sources(dir: string): string[] {

@@ -130,6 +130,10 @@ export interface NetworkWriteStore {
   renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void>;
   /** Audit entries that name the subject, newest first. */
   auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
+  /** One audit entry by its id (an undo reads the change it takes back). */
+  auditEntry(id: string): Promise<AuditEntry | null>;
+  /** What one person changed since a time, newest first (what they may still undo). */
+  auditByActor(actorId: string, since: string, limit: number): Promise<AuditEntry[]>;
   /**
    * The network's change counter: every transaction that writes the network (commit,
    * replacePerson, deleteEverything) moves it by one, whichever process writes.

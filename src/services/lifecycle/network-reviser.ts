@@ -17,6 +17,7 @@ import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
 import { touchedByRevision } from '../reads/touched.js';
 import { berlinDay } from '../meetings/when.js';
 import { recordHistory, type RecordHistory } from './record-history.js';
+import { undoRecordOf } from '../../features/undo/domain/undo-record.js';
 
 // Keeping the network true: changing records, ending roles and links, deleting mistakes. Each is
 // one revision, authorised and checked by the domain rules inside the store's transaction, with
@@ -332,6 +333,9 @@ export class NetworkReviser {
           validateRevision(revision, facts, this.settings);
           // Checked as the real write would be, inside its transaction; leaving now writes nothing.
           if (dryRun) throw new DryRunDone();
+          // What taking it back needs, written with the change (issue 34).
+          const undo = undoRecordOf(revision, facts);
+          if (undo) audit.details.undo = undo;
         },
         audit,
       );

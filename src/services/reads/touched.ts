@@ -40,13 +40,20 @@ export function touchedByRevision(revision: NetworkRevision, facts: RevisionFact
     ids.add(id);
     addRecord(ids, facts.entity(id));
   }
-  const roles = [...revision.addedRoles, ...revision.endedRoles.map((e) => facts.role(e.id))];
+  const roles = [
+    ...revision.addedRoles,
+    ...[...revision.endedRoles.map((e) => e.id), ...(revision.reopenedRoles ?? [])].map((id) => facts.role(id)),
+  ];
   for (const r of roles) {
     if (!r) continue;
     ids.add(r.personId);
     if (r.scopeId) ids.add(r.scopeId);
   }
-  for (const l of [...revision.addedLinks, ...revision.endedLinks.map((e) => facts.link(e.id))]) {
+  const links = [
+    ...revision.addedLinks,
+    ...[...revision.endedLinks.map((e) => e.id), ...(revision.reopenedLinks ?? [])].map((id) => facts.link(id)),
+  ];
+  for (const l of links) {
     if (!l) continue;
     ids.add(l.fromId);
     ids.add(l.toId);

@@ -48,7 +48,7 @@ describe('the command core', () => {
       '!treffen "Austausch Kita" 2.2.2030 10 Uhr Riesa --tagesordnung "1. Plätze, 2. Sprache" "--online"',
     );
     expect((await say(coordinator, line))!.text).toBe(
-      'Für Online-Treffen ist kein Videodienst eingerichtet (HUB_VIDEO_URL); bitte den Link in die Tagesordnung schreiben.',
+      'Für Online-Treffen ist kein Videodienst eingerichtet (die Administration stellt ihn mit „HUB_VIDEO_URL“ ein); bitte schreiben Sie den Link in die Tagesordnung.',
     );
     expect((await say(coordinator, line.replace(' "--online"', '')))!.text).toMatch(
       /^„Austausch Kita“ ist angelegt \((meeting:[0-9a-f]+)\)/,

@@ -6,6 +6,7 @@ import { KNOWLEDGE_POLICY } from '../../../features/knowledge/domain/knowledge.p
 import { PROJECTS_POLICY } from '../../../features/projects/domain/projects.policy.js';
 import { PROPOSALS_POLICY } from '../../../features/proposals/domain/proposals.policy.js';
 import { NOTIFICATIONS_POLICY } from '../../../features/notifications/domain/notifications.policy.js';
+import { UNDO_POLICY } from '../../../features/undo/domain/undo.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -44,6 +45,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   ...PROJECTS_POLICY,
   ...PROPOSALS_POLICY,
   ...NOTIFICATIONS_POLICY,
+  ...UNDO_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries

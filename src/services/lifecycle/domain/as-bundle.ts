@@ -25,11 +25,15 @@ export function asBundle(
     }
   const known = facts instanceof RevisionFacts ? facts : null;
   bundle.roles.push(
-    ...revision.endedRoles.map((e) => known?.role(e.id)).filter((r): r is RoleAssignment => r !== undefined),
+    ...[...revision.endedRoles.map((e) => e.id), ...(revision.reopenedRoles ?? [])]
+      .map((id) => known?.role(id))
+      .filter((r): r is RoleAssignment => r !== undefined),
     ...revision.addedRoles,
   );
   bundle.links.push(
-    ...revision.endedLinks.map((e) => known?.link(e.id)).filter((l): l is Link => l !== undefined),
+    ...[...revision.endedLinks.map((e) => e.id), ...(revision.reopenedLinks ?? [])]
+      .map((id) => known?.link(id))
+      .filter((l): l is Link => l !== undefined),
     ...revision.addedLinks,
   );
   return { bundle, changedPeople: [...changedPeople] };

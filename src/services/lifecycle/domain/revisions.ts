@@ -16,6 +16,7 @@ import {
   checkLink,
   checkNewEntity,
   checkRoleAssignment,
+  checkRoleRules,
   type RuleSettings,
 } from '../../../domain/rules.js';
 
@@ -47,10 +48,24 @@ export interface NetworkRevision {
   addedLinks: Link[];
   /** Ids of records to delete: only those nothing depends on. */
   deleted: string[];
+  /** Ended roles that hold again (an undone end): their end is taken back. */
+  reopenedRoles: string[];
+  /** Ended links that hold again. */
+  reopenedLinks: string[];
 }
 
 export function emptyRevision(): NetworkRevision {
-  return { addedRecords: [], updates: [], endedRoles: [], endedLinks: [], addedRoles: [], addedLinks: [], deleted: [] };
+  return {
+    addedRecords: [],
+    updates: [],
+    endedRoles: [],
+    endedLinks: [],
+    addedRoles: [],
+    addedLinks: [],
+    deleted: [],
+    reopenedRoles: [],
+    reopenedLinks: [],
+  };
 }
 
 /** A record's version; records from before versions count as version 1. */
@@ -94,8 +109,16 @@ export function revisionIds(revision: NetworkRevision): {
   revision.deleted.forEach((id) => ids.add(id));
   return {
     entityIds: [...ids],
-    roleIds: [...revision.endedRoles.map((e) => e.id), ...revision.addedRoles.map((r) => r.id)],
-    linkIds: [...revision.endedLinks.map((e) => e.id), ...revision.addedLinks.map((l) => l.id)],
+    roleIds: [
+      ...revision.endedRoles.map((e) => e.id),
+      ...revision.addedRoles.map((r) => r.id),
+      ...(revision.reopenedRoles ?? []),
+    ],
+    linkIds: [
+      ...revision.endedLinks.map((e) => e.id),
+      ...revision.addedLinks.map((l) => l.id),
+      ...(revision.reopenedLinks ?? []),
+    ],
     deletedIds: revision.deleted,
   };
 }
@@ -179,6 +202,24 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
     if (!link) throw new NotFound('Link', ending.id);
     checkEnding(link, ending, 'Link');
   }
+  for (const id of revision.reopenedRoles ?? []) {
+    const role = facts.role(id);
+    if (!role) throw new NotFound('Role', id);
+    if (!role.until) throw notEnded('Role');
+    const reopened = { ...role, until: null };
+    checkRoleRules(reopened, facts, settings);
+    facts.addRole(reopened);
+  }
+  for (const id of revision.reopenedLinks ?? []) {
+    const link = facts.link(id);
+    if (!link) throw new NotFound('Link', id);
+    if (!link.until) throw notEnded('Link');
+    for (const end of [link.fromId, link.toId]) {
+      const entity = facts.entity(end);
+      if (!entity) throw new NotFound(kindOfId(end) ?? 'Entity', end);
+      if (entity.until) throw new AlreadyEnded('Record', entity.until);
+    }
+  }
   for (const role of revision.addedRoles) {
     checkRoleAssignment(role, facts, settings);
     facts.addRole(role);
@@ -198,6 +239,14 @@ export function validateRevision(revision: NetworkRevision, facts: RevisionFacts
     const dependants = facts.dependants(id);
     if (dependants.length) throw new HasDependants(stored.name, dependants);
   }
+}
+
+/** Taking back an end needs something that has ended. */
+function notEnded(what: 'Role' | 'Link'): InvalidInput {
+  return new InvalidInput(what === 'Role' ? 'role' : 'link', 'has not ended', {
+    field: what === 'Role' ? 'Rolle' : 'Verbindung',
+    problem: 'ist nicht beendet',
+  });
 }
 
 /** A record merges into an active one of its kind; a municipality stays in its district. */
