@@ -89,9 +89,9 @@ export interface Command<A = any, R = any, K extends ServiceName = ServiceName> 
   /**
    * For far-reaching commands (ending, merging, handing over): what running it would do, checked
    * as the change itself and nothing written. The dispatcher shows it and runs the command only
-   * on the asker's !ja.
+   * on the asker's !ja. Null: this call changes nothing (a listing), so it runs at once.
    */
-  preview?(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<Reply>;
+  preview?(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<Reply | null>;
   run(args: A, context: CommandContext, deps: CommandDeps<K>): Promise<R>;
   render(result: R, context: CommandContext): Reply;
 }

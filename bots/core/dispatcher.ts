@@ -150,8 +150,8 @@ export class Dispatcher {
         directory: new Directory(this.deps.services.store),
         commands: this.commands,
       };
-      if (command.preview && !message.confirmed) {
-        const preview = await command.preview(args.value, context, deps);
+      const preview = command.preview && !message.confirmed ? await command.preview(args.value, context, deps) : null;
+      if (preview) {
         await this.deps.services.store.coordination.setState(pendingKey(message), {
           text: message.text,
           at: new Date().toISOString(),

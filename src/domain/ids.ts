@@ -67,3 +67,16 @@ const GENERATED_PERSON_ID = /^person:(demo-[\w.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 export function mayCarryName(personId: string): boolean {
   return !GENERATED_PERSON_ID.test(personId);
 }
+
+let auditCounter = 0;
+
+/**
+ * An audit entry's id, in the order entries were written by this process: the time in
+ * milliseconds and a counter in base 36, then a random part. "What did I change last" sorts by
+ * it where several entries share a timestamp.
+ */
+export function newAuditId(): string {
+  auditCounter = (auditCounter + 1) % 36 ** 3;
+  const time = Date.now().toString(36).padStart(9, '0');
+  return `audit:${time}${auditCounter.toString(36).padStart(3, '0')}-${randomUUID().slice(0, 8)}`;
+}

@@ -2,6 +2,7 @@ import { InvalidInput } from '../../domain/errors.js';
 import { formatWhen } from '../../services/meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
 import { reply } from '../../../bots/core/reply.js';
+import { asDistrictCoordination } from '../../../bots/commands/district-coordination.js';
 import type { ChangeUndo as UndoService, UndoableChange, UndoOutcome } from './undo.js';
 
 // !rückgängig: the asker's own changes of the network they may still take back, numbered;
@@ -32,7 +33,9 @@ export const undoCommand = defineCommand({
     return unparsable;
   },
   preview: async (args, context, deps) => {
-    const outcome = await take(args, context.viewer, deps.services.undo, true);
+    if (args.number === null) return null;
+    const viewer = await asDistrictCoordination(context.viewer, deps.directory);
+    const outcome = await take(args, viewer, deps.services.undo, true);
     const de = context.language === 'de';
     return reply([
       de
@@ -41,8 +44,10 @@ export const undoCommand = defineCommand({
     ]);
   },
   run: async (args, context, deps): Promise<Result> => {
-    if (args.number === null) return { list: await deps.services.undo.undoable(context.viewer), outcome: null };
-    return { list: [], outcome: await take(args, context.viewer, deps.services.undo, false) };
+    // The Koordinationskraft takes back what they changed as the district coordination.
+    const viewer = await asDistrictCoordination(context.viewer, deps.directory);
+    if (args.number === null) return { list: await deps.services.undo.undoable(viewer), outcome: null };
+    return { list: [], outcome: await take(args, viewer, deps.services.undo, false) };
   },
   render: (result, { language }) => {
     const de = language === 'de';

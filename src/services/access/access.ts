@@ -1,3 +1,4 @@
+import { newAuditId } from '../../domain/ids.js';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ACCESS_ROLES, type AccessRole, type AccessToken, type Viewer } from './domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
@@ -247,7 +248,7 @@ export class AccessService {
 
   private audit(action: string, tokenId: string, personId: string | null, actor: Viewer, at: string) {
     return {
-      id: `audit:${randomUUID()}`,
+      id: newAuditId(),
       at,
       actorId: actor.personId,
       action,

@@ -2,7 +2,7 @@ import { ERASED_NAME, type Viewer } from './domain/access.js';
 import { randomUUID } from 'node:crypto';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import type { Person } from '../../domain/model.js';
-import { mayCarryName, newEntityId } from '../../domain/ids.js';
+import { mayCarryName, newEntityId, newAuditId } from '../../domain/ids.js';
 import { parseInput, schemas } from '../writes/inputs.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
@@ -34,7 +34,7 @@ export class PersonalData {
     const updated: Person = { ...person, channels: checked };
     const at = this.now().toISOString();
     await this.store.writes.replacePerson(updated, {
-      id: `audit:${randomUUID()}`,
+      id: newAuditId(),
       at,
       actorId: actor.personId,
       action: 'updateChannels',
@@ -61,7 +61,7 @@ export class PersonalData {
     if (person?.kind !== 'Person') throw new NotFound('Person', personId);
     const at = this.now().toISOString();
     const audit = (action: string, subjectIds: string[]) => ({
-      id: `audit:${randomUUID()}`,
+      id: newAuditId(),
       at,
       actorId: actor.personId,
       action,

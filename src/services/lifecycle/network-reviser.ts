@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Viewer } from '../access/domain/access.js';
 import { authorizeChanges } from '../access/domain/authorization.js';
 import { NO_TARGETS, type TargetScopes } from '../access/domain/target-scope.js';
 import { readTargetScopes, type TargetScopeStore } from '../access/target-scopes.js';
 import { AlreadyEnded, EditConflict, InvalidInput, NotFound } from '../../domain/errors.js';
-import { kindOfId, newLinkId, newRoleId } from '../../domain/ids.js';
+import { kindOfId, newLinkId, newRoleId, newAuditId } from '../../domain/ids.js';
 import { FactsSnapshot } from '../../domain/changes.js';
 import type { Entity, Link, RoleAssignment } from '../../domain/model.js';
 import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../../domain/ports/graph-store.port.js';
@@ -308,7 +307,7 @@ export class NetworkReviser {
   ): Promise<void> {
     const at = this.now().toISOString();
     const audit: AuditEntry = {
-      id: `audit:${randomUUID()}`,
+      id: newAuditId(),
       at,
       actorId: actor.personId,
       action,
@@ -330,11 +329,12 @@ export class NetworkReviser {
             const { bundle, changedPeople } = asBundle(revision, facts);
             authorizeChanges(actor, bundle, facts, { actorDistricts, targets, changedPeople });
           }
+          // What taking it back needs, from the facts as they were before (validation moves them on),
+          // written with the change (issue 34).
+          const undo = action === 'undoChange' || dryRun ? null : undoRecordOf(revision, facts);
           validateRevision(revision, facts, this.settings);
           // Checked as the real write would be, inside its transaction; leaving now writes nothing.
           if (dryRun) throw new DryRunDone();
-          // What taking it back needs, written with the change (issue 34).
-          const undo = undoRecordOf(revision, facts);
           if (undo) audit.details.undo = undo;
         },
         audit,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newAuditId } from '../../domain/ids.js';
 import type { AuditEntry, Viewer } from '../access/domain/access.js';
 import { entitiesOf } from '../../domain/changes.js';
 import type { NetworkBundle } from '../../domain/model.js';
@@ -20,7 +20,7 @@ export function auditEntryFor(changes: NetworkBundle, actor: Viewer, action: str
   };
   if (changes.districts.length) details.districts = changes.districts.length;
   return {
-    id: `audit:${randomUUID()}`,
+    id: newAuditId(),
     at: at.toISOString(),
     actorId: actor.personId,
     action,

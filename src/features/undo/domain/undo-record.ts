@@ -17,6 +17,10 @@ import {
 export interface UndoRecord {
   /** Records as they were before the change (never people). */
   restore: Entity[];
+  /** The version each record had right after the change. */
+  versions: Record<string, number>;
+  /** Each record as the change left it: one that reads differently now was changed since, and is not undone over. */
+  after: Entity[];
   /** Records the change added (the town two others merged into). */
   endRecords: string[];
   reopenRoles: string[];
@@ -41,6 +45,10 @@ export function undoRecordOf(revision: NetworkRevision, facts: RevisionFacts): U
   };
   return {
     restore: (before as Entity[]).map(plain),
+    after: [...revision.updates.map((u) => u.entity), ...revision.addedRecords].map(plain),
+    versions: Object.fromEntries(
+      [...revision.updates.map((u) => u.entity), ...revision.addedRecords].map((e) => [e.id, versionOf(e)]),
+    ),
     endRecords: revision.addedRecords.map((e) => e.id),
     reopenRoles: revision.endedRoles.map((e) => e.id),
     reopenLinks: revision.endedLinks.map((e) => e.id),
@@ -79,16 +87,23 @@ export function revisionUndoing(
 ): NetworkRevision {
   const stamp = (entity: Entity, current: Entity) =>
     ({ ...entity, version: versionOf(current) + 1, changedBy: actorId, changedAt: now.toISOString() }) as Entity;
+  // A record that reads as the change left it (a later change taken back again counts so) is
+  // undone; one changed since is not: the version check then refuses it as an edit conflict.
+  const left = new Map((record.after ?? []).map((e) => [e.id, e]));
+  const expected = (id: string, current: Entity) => {
+    const after = left.get(id);
+    return after && sameContent(after, current) ? versionOf(current) : (record.versions?.[id] ?? versionOf(current));
+  };
   const updates = [
     ...record.restore.flatMap((before) => {
       const current = state.entities.get(before.id);
-      return current ? [{ entity: stamp(before, current), expectedVersion: versionOf(current) }] : [];
+      return current ? [{ entity: stamp(before, current), expectedVersion: expected(before.id, current) }] : [];
     }),
     ...record.endRecords.flatMap((id) => {
       const current = state.entities.get(id);
       if (!current || current.until) return [];
       const until = current.since ?? today;
-      return [{ entity: stamp({ ...current, until } as Entity, current), expectedVersion: versionOf(current) }];
+      return [{ entity: stamp({ ...current, until } as Entity, current), expectedVersion: expected(id, current) }];
     }),
   ];
   const endAtStart = (item: { id: string; since?: string | null } | undefined) =>
@@ -103,3 +118,16 @@ export function revisionUndoing(
     reopenedLinks: record.reopenLinks,
   };
 }
+
+/** Whether two states of a record say the same, whoever changed it when. */
+function sameContent(a: Entity, b: Entity): boolean {
+  const content = (e: Entity) =>
+    JSON.stringify(
+      Object.entries(e)
+        .filter(([key, value]) => !BOOKKEEPING.has(key) && value !== undefined && value !== null)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return content(a) === content(b);
+}
+
+const BOOKKEEPING = new Set(['version', 'changedBy', 'changedAt', 'confirmedAt']);
