@@ -177,7 +177,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     network,
     layouts: new NetworkLayouts(events),
     analytics,
-    statistics: new Statistics(network, now),
+    statistics: new Statistics(network, now, store),
     oversight: new DistrictOversight(store, network),
     yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.coordination.claimOnce(key)),
     requests,

@@ -118,4 +118,19 @@ describe.each(storeFactories)('statistics on the $name store', (factory) => {
     );
     expect(wrong.errors![0]!.message).toBe('to: muss ein Datum der Form JJJJ-MM-TT sein');
   });
+
+  it('counts towns that merged since as one town reached (issue 34)', async () => {
+    const towns = (await services.store.municipalitiesOfDistricts(['14627']))[0]!;
+    const [radebeul, coswig] = ['Radebeul', 'Coswig'].map((name) => towns.find((t) => t.name === name)!);
+    const before = (await services.statistics.figures('14627', '2026-03-01', '2026-03-31')).find((f) => !f.topicId)!;
+    expect(before.municipalitiesReached).toBe(2);
+    await services.merger.mergeMunicipalities(
+      [radebeul!.id, coswig!.id],
+      { name: 'Elbaue' },
+      SYSTEM,
+      'person:demo-14627-kik-2',
+    );
+    const after = (await services.statistics.figures('14627', '2026-03-01', '2026-03-31')).find((f) => !f.topicId)!;
+    expect(after).toEqual({ ...before, municipalitiesReached: 1 });
+  });
 });

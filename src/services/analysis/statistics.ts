@@ -1,4 +1,5 @@
 import { InvalidInput } from '../../domain/errors.js';
+import type { NetworkStore } from '../../domain/ports/network-store.port.js';
 import type { HubRequest } from '../requests/domain/requests.js';
 import type { NetworkGraph } from './network-graph.js';
 
@@ -27,6 +28,8 @@ export class Statistics {
   constructor(
     private readonly network: NetworkGraph,
     private readonly now: () => Date = () => new Date(),
+    /** Reads which town an old one merged into, so a merged town counts once. */
+    private readonly store?: Pick<NetworkStore, 'entitiesByIds'>,
   ) {}
 
   async figures(districtAgs: string | null, from: string, to: string): Promise<PeriodFigures[]> {
@@ -78,6 +81,7 @@ export class Statistics {
       g.meetings++;
       meeting.municipalityIds.forEach((id) => g.towns.add(id));
     }
+    const townOf = await this.mergedTowns(new Set([...groups.values()].flatMap((g) => [...g.towns])));
     return [...groups.values()]
       .map((g) => {
         const hop = (r: HubRequest, kind: string) => r.hops.find((h) => h.kind === kind && within(h.at));
@@ -95,12 +99,31 @@ export class Statistics {
           medianHoursToAccept: median(accepted.map((r) => hours(r, 'ACCEPTED'))),
           medianHoursToResolve: median(resolved.map((r) => hours(r, 'RESOLVED'))),
           meetingsHeld: g.meetings,
-          municipalitiesReached: g.towns.size,
+          municipalitiesReached: new Set([...g.towns].map((id) => townOf.get(id) ?? id)).size,
         };
       })
       .sort((a, b) => a.districtAgs.localeCompare(b.districtAgs) || (a.topicId ?? '').localeCompare(b.topicId ?? ''));
   }
+
+  /** Each town as it is today: one merged away counts as the town it became (issue 34). */
+  private async mergedTowns(ids: Set<string>): Promise<Map<string, string>> {
+    const today = new Map([...ids].map((id) => [id, id]));
+    for (let depth = 0; depth < MERGE_DEPTH && this.store && today.size; depth++) {
+      const current = [...new Set(today.values())];
+      const merged = new Map(
+        (await this.store.entitiesByIds(current))
+          .filter((e) => e?.mergedInto)
+          .map((e) => [e!.id, e!.mergedInto!] as const),
+      );
+      if (merged.size === 0) break;
+      for (const [id, town] of today) if (merged.has(town)) today.set(id, merged.get(town)!);
+    }
+    return today;
+  }
 }
+
+/** How deep mergers of mergers are followed (one read each). */
+const MERGE_DEPTH = 5;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
