@@ -81,6 +81,10 @@ export class EmbeddedNetworkWriteStore implements NetworkWriteStore {
     return rows.map(rowToAudit);
   }
 
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.db.transaction(() => appendAudit(this.db, entry))();
+  }
+
   async auditEntry(id: string): Promise<AuditEntry | null> {
     const row = this.db.prepare('SELECT * FROM audit WHERE id = ?').get(id) as AuditRow | undefined;
     return row ? rowToAudit(row) : null;

@@ -54,6 +54,10 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
     return records.map((r) => nodeToAudit(r.get('a')));
   }
 
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.sessions.write((tx) => appendAudit(tx, entry));
+  }
+
   async auditEntry(id: string): Promise<AuditEntry | null> {
     const [record] = await this.sessions.records('MATCH (a:AuditEntry {id: $id}) RETURN a', { id });
     return record ? nodeToAudit(record.get('a')) : null;

@@ -167,7 +167,9 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     reviser,
     handover,
     scheduledChanges,
-    undo: new ChangeUndo(store, reviser, { undoHours: options.undoHours ?? 24 }, now),
+    undo: new ChangeUndo(store, reviser, { undoHours: options.undoHours ?? 24 }, now, (ids, since, dryRun) =>
+      handover.routeBack(ids, since, dryRun),
+    ),
     proposals: new ChangeProposals(store, writer, reviser, handover, now),
     merger: new RecordMerger(store, reviser, identities, now, events),
     names,

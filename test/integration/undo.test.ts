@@ -183,3 +183,36 @@ it('takes a merger back in chat: listed, previewed, confirmed, and both towns an
     'Sie haben zuletzt nichts geändert, das sich zurücknehmen lässt.',
   );
 });
+
+it('routes the work handed over with a role end back when the end is taken back, and tells the requester', async () => {
+  const hub = await demoHub();
+  const KIK = 'person:demo-14627-kik-2';
+  const KK = 'person:demo-14627-koordinationskraft';
+  const chat = consoleChat(hub, { kk: KK });
+  const told: { personId: string; text: string }[] = [];
+  hub.services.requests.addNotifier({
+    notify: async (personId, notice) => void told.push({ personId, text: JSON.stringify(notice) }),
+  });
+  const volunteer = await hub.services.identities.viewerOfPerson('person:demo-14627-alliance-1-volunteer-1');
+  const request = await hub.services.requests.file(
+    { place: 'Radebeul', topic: null, text: 'Wer hilft beim Umzug?' },
+    volunteer,
+  );
+  expect(request.handlerId).toBe(KIK);
+  const [kik] = await hub.store.entitiesByIds([KIK]);
+  expect(await chat('kk', `!rolle-beenden ${kik!.name}`)).toContain('Vorschau');
+  await chat('kk', '!ja');
+  expect((await hub.store.requests.requestById(request.id))!.handlerId).toBe(KK);
+
+  const preview = await chat('kk', '!rückgängig 1');
+  expect(preview).toContain('Rolle beendet');
+  expect(preview).toContain('die übergebene Arbeit geht zurück: 1 Anfrage(n)');
+  expect((await hub.store.requests.requestById(request.id))!.handlerId).toBe(KK);
+  expect(await chat('kk', '!ja')).toContain('Zurückgenommen: Rolle beendet');
+  expect((await hub.store.requests.requestById(request.id))!.handlerId).toBe(KIK);
+  expect((await hub.store.rolesOfPersons([KIK]))[0]!.map((r) => r.role)).toContain('KIK');
+  // The requester heard of both moves, the last one naming the KIK again.
+  const toRequester = told.filter((t) => t.personId === volunteer.personId && t.text.includes('ownRequestHandedOver'));
+  expect(toRequester).toHaveLength(2);
+  expect(toRequester.at(-1)!.text).toContain(kik!.name);
+});

@@ -130,6 +130,8 @@ export interface NetworkWriteStore {
   renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void>;
   /** Audit entries that name the subject, newest first. */
   auditOf(subjectId: string, limit: number): Promise<AuditEntry[]>;
+  /** Writes an audit entry of its own (what moved along with a change, e.g. handed-over work). */
+  appendAudit(entry: AuditEntry): Promise<void>;
   /** One audit entry by its id (an undo reads the change it takes back). */
   auditEntry(id: string): Promise<AuditEntry | null>;
   /** What one person changed since a time, newest first (what they may still undo). */

@@ -223,8 +223,10 @@ export class Minutes extends Telling {
   }
 
   /** Someone's role ended: their open action items belong to whoever takes over. Returns them. */
-  async handOver(fromId: string, toId: string): Promise<MinutesItem[]> {
-    const moved = (await this.store.minutes.openActionItems(fromId)).map((task) => ({ ...task, ownerId: toId }));
+  async handOver(fromId: string, toId: string, only?: ReadonlySet<string>): Promise<MinutesItem[]> {
+    const moved = (await this.store.minutes.openActionItems(fromId))
+      .filter((task) => !only || only.has(task.id))
+      .map((task) => ({ ...task, ownerId: toId }));
     await this.store.minutes.saveMinutesItems(moved);
     return moved;
   }

@@ -6,6 +6,7 @@ import { ROLE_LABEL } from '../../domain/role-labels.js';
 import type { AuditEntry, Viewer } from '../../services/access/domain/access.js';
 import type { NetworkReviser } from '../../services/lifecycle/network-reviser.js';
 import { berlinDay } from '../../services/meetings/when.js';
+import type { HandedOverWork } from '../../services/lifecycle/domain/lifecycle-notices.js';
 import { idsOfUndo, revisionUndoing, type UndoRecord } from './domain/undo-record.js';
 import { UndoNotPossible } from './domain/undo-errors.js';
 
@@ -46,6 +47,12 @@ export class ChangeUndo {
     private readonly reviser: NetworkReviser,
     private readonly settings: { undoHours: number },
     private readonly now: () => Date = () => new Date(),
+    /** Routes the work handed over with role ends back (Handover.routeBack). */
+    private readonly routeBack?: (
+      roleIds: readonly string[],
+      since: string,
+      dryRun: boolean,
+    ) => Promise<HandedOverWork>,
   ) {}
 
   /** The caller's own changes they may still take back, newest first. */
@@ -93,7 +100,16 @@ export class ChangeUndo {
       undefined,
       options.dryRun,
     );
-    return { change: describe(entry), summary: summaryOf(record, state), done: !options.dryRun };
+    const work =
+      this.routeBack && record.reopenRoles.length
+        ? await this.routeBack(record.reopenRoles, entry.at, options.dryRun ?? false)
+        : null;
+    const summary = summaryOf(record, state);
+    if (work && work.requests + work.meetings + work.tasks > 0) {
+      summary.de += `; die übergebene Arbeit geht zurück: ${work.requests} Anfrage(n), ${work.meetings} Treffen, ${work.tasks} Aufgabe(n)`;
+      summary.en += `; the handed-over work goes back: ${work.requests} request(s), ${work.meetings} meeting(s), ${work.tasks} task(s)`;
+    }
+    return { change: describe(entry), summary, done: !options.dryRun };
   }
 
   private async isUndone(id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Viewer } from '../access/domain/access.js';
 import type { RoleAssignment } from '../../domain/model.js';
-import type { MeetingStore, RequestStore } from '../../domain/ports/graph-store.port.js';
+import type { MeetingStore, NetworkWriteStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
 import { isClosed } from '../requests/domain/requests.js';
 import type { HandedOverWork } from './domain/lifecycle-notices.js';
@@ -10,7 +10,7 @@ import { SYSTEM } from '../access/domain/authorization.js';
 import { AlreadyEnded, NotFound } from '../../domain/errors.js';
 import type { ScheduledChange } from '../../features/scheduled-changes/domain/scheduled-change.js';
 import type { ScheduledChanges } from '../../features/scheduled-changes/scheduled-changes.js';
-import { districtId } from '../../domain/ids.js';
+import { districtId, newAuditId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
@@ -56,7 +56,7 @@ export class Handover {
   constructor(
     private readonly store: NetworkStore & { readonly requests: RequestStore } & { readonly meetings: MeetingStore } & {
       readonly minutes: MinutesStore;
-    },
+    } & { readonly writes: Pick<NetworkWriteStore, 'appendAudit' | 'auditOf'> },
     private readonly reviser: NetworkReviser,
     private readonly requests: RequestRouter,
     private readonly meetings: MeetingPlanner,
@@ -120,6 +120,23 @@ export class Handover {
     const meetings = await this.meetings.handOver(ended.personId, receiverId, receiverName);
     const tasks = await this.minutes.handOver(ended.personId, receiverId);
     const work = { requests: requests.length, meetings: meetings.length, tasks: tasks.length };
+    // What moved, so taking the role end back routes exactly this work back (issue 34).
+    if (requests.length + meetings.length + tasks.length > 0)
+      await this.store.writes.appendAudit({
+        id: newAuditId(),
+        at: new Date().toISOString(),
+        actorId: actor.personId,
+        action: 'workHandedOver',
+        subjectIds: [ended.id, ended.personId, receiverId],
+        details: {
+          roleId: ended.id,
+          fromId: ended.personId,
+          toId: receiverId,
+          requestIds: requests.map((r) => r.id),
+          meetingIds: meetings.map((m) => m.id),
+          taskIds: tasks.map((t) => t.id),
+        },
+      });
     const role = ended.role;
     const until = ending.until;
     const leaverName = leaver?.name ?? ended.personId;
@@ -133,6 +150,53 @@ export class Handover {
       taskIds: tasks.map((t) => t.id),
       scheduled: null,
     };
+  }
+
+  /**
+   * Routes the work handed over with a role end back to the one who held the role, when the end
+   * is taken back: only what moved then and still lies with the receiver. The requesters, the
+   * invitees and both people are told, as they were when it moved.
+   */
+  async routeBack(roleIds: readonly string[], since: string, dryRun = false): Promise<HandedOverWork> {
+    const moved = (await Promise.all(roleIds.map((id) => this.store.writes.auditOf(id, 20))))
+      .flat()
+      .filter((e) => e.action === 'workHandedOver' && e.at >= since);
+    const total = { requests: 0, meetings: 0, tasks: 0 };
+    for (const entry of moved) {
+      const d = entry.details as {
+        fromId: string;
+        toId: string;
+        requestIds: string[];
+        meetingIds: string[];
+        taskIds: string[];
+      };
+      if (dryRun) {
+        total.requests += d.requestIds.length;
+        total.meetings += d.meetingIds.length;
+        total.tasks += d.taskIds.length;
+        continue;
+      }
+      const [leaver] = await this.store.entitiesByIds([d.fromId]);
+      const requests = await this.requests.handOver(d.toId, d.fromId, leaver?.name ?? '', new Set(d.requestIds));
+      const meetings = await this.meetings.handOver(d.toId, d.fromId, leaver?.name ?? '', new Set(d.meetingIds));
+      const tasks = await this.minutes.handOver(d.toId, d.fromId, new Set(d.taskIds));
+      total.requests += requests.length;
+      total.meetings += meetings.length;
+      total.tasks += tasks.length;
+      const count = `${requests.length} Anfrage(n), ${meetings.length} Treffen, ${tasks.length} Aufgabe(n)`;
+      const countEn = `${requests.length} request(s), ${meetings.length} meeting(s), ${tasks.length} task(s)`;
+      await this.meetings.tell([d.fromId], {
+        type: 'plain',
+        de: `Das Ende Ihrer Rolle wurde zurückgenommen; Ihre Arbeit liegt wieder bei Ihnen: ${count}.`,
+        en: `The end of your role was taken back; your work is with you again: ${countEn}.`,
+      });
+      await this.meetings.tell([d.toId], {
+        type: 'plain',
+        de: `Das Rollenende von ${leaver?.name ?? ''} wurde zurückgenommen; die übernommene Arbeit ging an ${leaver?.name ?? ''} zurück: ${count}.`,
+        en: `The role end of ${leaver?.name ?? ''} was taken back; the work you took over went back to them: ${countEn}.`,
+      });
+    }
+    return total;
   }
 
   /**

@@ -262,10 +262,10 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
    * The coming meetings someone organised go to whoever takes over their role: the successor
    * organises them (and moderates their chat rooms), the invitees are told. Returns them.
    */
-  async handOver(fromId: string, toId: string, successorName: string): Promise<Meeting[]> {
+  async handOver(fromId: string, toId: string, successorName: string, only?: ReadonlySet<string>): Promise<Meeting[]> {
     const coming = (
       await this.store.meetings.meetingsOf([fromId], this.now().toISOString(), '9999-12-31T00:00:00.000Z')
-    ).filter((m) => m.organiserId === fromId && m.state === 'SCHEDULED');
+    ).filter((m) => m.organiserId === fromId && m.state === 'SCHEDULED' && (!only || only.has(m.id)));
     const moved = coming.map((m) => ({
       ...m,
       organiserId: toId,

@@ -256,9 +256,15 @@ export class RequestRouter extends Telling {
    * The open requests waiting on someone whose role ended go to whoever takes over; each
    * requester is told who handles theirs now. Returns the requests moved.
    */
-  async handOver(fromId: string, toId: string, successorName: string): Promise<HubRequest[]> {
+  async handOver(
+    fromId: string,
+    toId: string,
+    successorName: string,
+    /** Only these requests (routing handed-over work back); all the person holds by default. */
+    only?: ReadonlySet<string>,
+  ): Promise<HubRequest[]> {
     const waiting = (await this.store.requests.requestsOf(fromId, 1000)).filter(
-      (r) => r.handlerId === fromId && !isClosed(r),
+      (r) => r.handlerId === fromId && !isClosed(r) && (!only || only.has(r.id)),
     );
     const moved: HubRequest[] = [];
     const at = this.now().toISOString();
