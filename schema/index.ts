@@ -14,7 +14,7 @@ import './types/network.js';
 import './types/analytics.js';
 import './types/connections.js';
 import './types/subscriptions.js';
-import './types/request.js';
+import '../src/features/requests/requests.graphql.js';
 import './types/meeting.js';
 import '../src/features/minutes/minutes.graphql.js';
 import '../src/features/scheduled-changes/scheduled-changes.graphql.js';

@@ -25,10 +25,14 @@ import { decisionPollCommand } from './decision-poll.command.js';
 import { notificationsCommand } from '../../src/features/notifications/notifications.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
-import { acceptRequestCommand, declineRequestCommand, resolveRequestCommand } from './act-on-request.js';
-import { fileRequestCommand } from './file-request.command.js';
-import { forwardRequestCommand } from './forward-request.command.js';
-import { listRequestsCommand } from './list-requests.command.js';
+import {
+  acceptRequestCommand,
+  declineRequestCommand,
+  resolveRequestCommand,
+} from '../../src/features/requests/act-on-request.command.js';
+import { fileRequestCommand } from '../../src/features/requests/file-request.command.js';
+import { forwardRequestCommand } from '../../src/features/requests/forward-request.command.js';
+import { listRequestsCommand } from '../../src/features/requests/list-requests.command.js';
 import { listMeetingsCommand } from './list-meetings.command.js';
 import { rsvpCommand } from './rsvp.command.js';
 import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';

@@ -6,7 +6,7 @@ import type { ProposalFacts, HandedOverWork } from '../../src/services/lifecycle
 import type { InvitedMeeting, ClosedMinutes } from '../../src/services/meetings/domain/meeting-notices.js';
 import { describeRule } from '../../src/services/meetings/recurrence.js';
 import { formatWhen } from '../../src/services/meetings/when.js';
-import type { OwnRequestSubject, RequestAbout } from '../../src/services/requests/domain/request-notices.js';
+import type { OwnRequestSubject, RequestAbout } from '../../src/features/requests/domain/request-notices.js';
 import { commandRef } from './command-refs.js';
 import { languageName } from '../../src/domain/languages.js';
 import { decisionResult, meetingDetails } from './meeting-lines.js';

@@ -8,7 +8,7 @@ import { seedDemoKnowledge } from './knowledge-demo.js';
 import { seedDemoFunding } from './funding-demo.js';
 import { seedDemoAdvice } from './advice-demo.js';
 import { AdviceOffers } from '../../src/features/advice/advice-offers.js';
-import { RequestRouter } from '../../src/services/requests/request-router.js';
+import { RequestRouter } from '../../src/features/requests/request-router.js';
 import { FundingCalls } from '../../src/features/funding/funding-calls.js';
 import { KnowledgeBase } from '../../src/features/knowledge/knowledge-base.js';
 import { NameIndex } from '../../src/services/reads/name-index.js';

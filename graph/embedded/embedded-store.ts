@@ -8,7 +8,7 @@ import { EmbeddedLifecycleStore } from './lifecycle-store.js';
 import { EmbeddedMeetingStore } from './meeting-store.js';
 import * as queries from './network-queries.js';
 import { EmbeddedNetworkWriteStore, readEntities } from './network-write-store.js';
-import { EmbeddedRequestStore } from './request-store.js';
+import { EmbeddedRequestStore } from '../../src/features/requests/store/embedded-request-store.js';
 import { EmbeddedTokenStore } from './token-store.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import { StoreCorrupt } from '../../src/domain/errors.js';

@@ -8,7 +8,7 @@ import {
   type NetworkSnapshot,
 } from '../../src/domain/ports/graph-store.port.js';
 import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { HubRequest } from '../../src/features/requests/domain/requests.js';
 import { rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type RoleRow } from './mapper.js';
 
 // Listings (page and count share one filter) and whole-network snapshots of the embedded store.

@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { MINUTES_NEO4J_MIGRATION, moveMinutesOutOfState } from '../../src/features/minutes/store/migrations.js';
 import { spreadMeetingProperties } from './meeting-records.js';
-import { spreadRequestProperties } from './request-records.js';
+import { spreadRequestProperties } from '../../src/features/requests/store/neo4j-request-records.js';
 import { moveFundingOutOfState } from '../../src/features/funding/store/neo4j-funding-store.js';
 import { moveAdviceOutOfState } from '../../src/features/advice/store/neo4j-advice-store.js';
 import { moveProposalsOutOfState } from '../../src/features/proposals/store/neo4j-proposal-store.js';

@@ -28,7 +28,7 @@ import { Neo4jKnowledgeStore } from '../../src/features/knowledge/store/neo4j-kn
 import { Neo4jLifecycleStore } from './lifecycle-store.js';
 import { Neo4jMeetingStore } from './meeting-store.js';
 import { Neo4jNetworkWriteStore } from './network-write-store.js';
-import { Neo4jRequestStore } from './request-store.js';
+import { Neo4jRequestStore } from '../../src/features/requests/store/neo4j-request-store.js';
 import { Neo4jTokenStore } from './token-store.js';
 import { Neo4jMinutesStore } from '../../src/features/minutes/store/neo4j-minutes-store.js';
 import { Neo4jFundingStore } from '../../src/features/funding/store/neo4j-funding-store.js';

@@ -4,7 +4,7 @@ import { toMeetings } from './meeting-records.js';
 import type { Neo4jSessions } from './sessions.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 import { lastChecked, type NetworkSnapshot } from '../../src/domain/ports/network-store.port.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { HubRequest } from '../../src/features/requests/domain/requests.js';
 
 // The whole network in one read transaction: what is current, or everything with its ends (for
 // the history and the network as it stood on a day).

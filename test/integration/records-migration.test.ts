@@ -8,7 +8,7 @@ import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { MinutesItem } from '../../src/features/minutes/domain/minutes.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { HubRequest } from '../../src/features/requests/domain/requests.js';
 import type { FundingCall } from '../../src/features/funding/domain/funding-calls.js';
 import type { AdviceOffer } from '../../src/features/advice/domain/advice-offers.js';
 import type { ChangeProposal } from '../../src/features/proposals/domain/proposals.js';

@@ -8,7 +8,7 @@ import {
   VISIBILITIES,
 } from '../../src/domain/model.js';
 import type { Language } from '../../src/domain/errors.js';
-import { REQUEST_STATES } from '../../src/services/requests/domain/requests.js';
+import { REQUEST_STATES } from '../../src/features/requests/domain/requests.js';
 import { RSVP_ANSWERS } from '../../src/services/meetings/domain/meetings.js';
 import { PROPOSAL_STATES } from '../../src/features/proposals/domain/proposals.js';
 

@@ -8,7 +8,7 @@ import * as errors from '../../src/domain/errors.js';
 import type { DomainError, Language } from '../../src/domain/errors.js';
 import * as meetingErrors from '../../src/services/meetings/domain/meetings.js';
 import * as mailErrors from '../../src/services/mail/domain/mail.js';
-import * as requestErrors from '../../src/services/requests/domain/requests.js';
+import * as requestErrors from '../../src/features/requests/domain/requests.js';
 import type { HubNotice } from '../../src/services/chat/notifiers.js';
 import { UndoNotPossible } from '../../src/features/undo/domain/undo-errors.js';
 import { NOTICE_EXAMPLES } from '../support/notice-examples.js';

@@ -7,8 +7,8 @@ import { cleanText } from '../../domain/text.js';
 import { topicNamed } from '../../domain/topic-match.js';
 import type { NameIndex } from '../../services/reads/name-index.js';
 import { districtsOfPerson } from '../../services/reads/districts-of.js';
-import type { RequestRouter } from '../../services/requests/request-router.js';
-import type { HubRequest } from '../../services/requests/domain/requests.js';
+import type { RequestRouter } from '../requests/request-router.js';
+import type { HubRequest } from '../requests/domain/requests.js';
 import { ADVICE_DESCRIPTION, ADVICE_TITLE, institutionTypeOf, type AdviceOffer } from './domain/advice-offers.js';
 import type { AdviceStore } from './domain/advice-store.port.js';
 

@@ -1,6 +1,6 @@
 import type { InstitutionType } from '../../domain/model.js';
 import type { AdviceOffer } from './domain/advice-offers.js';
-import type { HubRequest } from '../../services/requests/domain/requests.js';
+import type { HubRequest } from '../requests/domain/requests.js';
 import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
 import { reply, type Inline } from '../../../bots/core/reply.js';
 

@@ -3,7 +3,7 @@ import { districtId } from '../../domain/ids.js';
 import type { Meeting } from '../meetings/domain/meetings.js';
 import type { Entity, EntityKind, Role, RoleAssignment, Link } from '../../domain/model.js';
 import { lastChecked, type NetworkSnapshot } from '../../domain/ports/network-store.port.js';
-import type { HubRequest } from '../requests/domain/requests.js';
+import type { HubRequest } from '../../features/requests/domain/requests.js';
 
 // The facts the collaboration graph is made of, indexed so that a change replaces only the facts
 // it touched and the graph redoes only the nodes and edges those facts make. An edge is the sum of

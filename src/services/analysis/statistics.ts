@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../domain/errors.js';
 import type { NetworkStore } from '../../domain/ports/network-store.port.js';
-import type { HubRequest } from '../requests/domain/requests.js';
+import type { HubRequest } from '../../features/requests/domain/requests.js';
 import type { NetworkGraph } from './network-graph.js';
 
 // Figures over time for analysts: what the coordination did in a period, per district and topic.

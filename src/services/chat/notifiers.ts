@@ -1,7 +1,7 @@
 import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
 import type { MeetingNotice } from '../meetings/domain/meeting-notices.js';
-import type { RequestNotice } from '../requests/domain/request-notices.js';
+import type { RequestNotice } from '../../features/requests/domain/request-notices.js';
 import type { FundingNotice } from '../../features/funding/domain/funding-notices.js';
 
 // The transports a service tells people through. Services say what happened as a typed notice;

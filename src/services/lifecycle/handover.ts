@@ -2,7 +2,7 @@ import type { Viewer } from '../access/domain/access.js';
 import type { RoleAssignment } from '../../domain/model.js';
 import type { MeetingStore, NetworkWriteStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { MinutesStore } from '../../features/minutes/domain/minutes-store.port.js';
-import { isClosed } from '../requests/domain/requests.js';
+import { isClosed } from '../../features/requests/domain/requests.js';
 import type { HandedOverWork } from './domain/lifecycle-notices.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
 import type { PersonInput } from '../writes/inputs.js';
@@ -16,7 +16,7 @@ import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
 import type { Minutes } from '../../features/minutes/minutes.js';
 import type { NetworkReviser, RoleEnding } from './network-reviser.js';
-import type { RequestRouter } from '../requests/request-router.js';
+import type { RequestRouter } from '../../features/requests/request-router.js';
 
 // When a KIK's or Koordinationskraft's role ends, no work is orphaned: their open requests, the
 // meetings they organise and their open action items go to the named successor, or to the district's Koordinationskraft

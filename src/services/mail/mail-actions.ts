@@ -4,7 +4,7 @@ import { cleanText } from '../../domain/text.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import type { MeetingPlanner } from '../meetings/meetings.js';
 import { formatWhen } from '../meetings/when.js';
-import type { RequestRouter } from '../requests/request-router.js';
+import type { RequestRouter } from '../../features/requests/request-router.js';
 import type { MailLinks } from './mail-links.js';
 import { KIND_NAMES, NOTIFICATION_KINDS } from '../../features/notifications/domain/notifications.js';
 import type { NotificationPreferences } from '../../features/notifications/notification-settings.js';

@@ -7,6 +7,7 @@ import { PROJECTS_POLICY } from '../../../features/projects/domain/projects.poli
 import { PROPOSALS_POLICY } from '../../../features/proposals/domain/proposals.policy.js';
 import { NOTIFICATIONS_POLICY } from '../../../features/notifications/domain/notifications.policy.js';
 import { UNDO_POLICY } from '../../../features/undo/domain/undo.policy.js';
+import { REQUESTS_POLICY } from '../../../features/requests/domain/requests.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -46,6 +47,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   ...PROPOSALS_POLICY,
   ...NOTIFICATIONS_POLICY,
   ...UNDO_POLICY,
+  ...REQUESTS_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
@@ -76,9 +78,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },
   'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
-  'Query.myRequests': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
-  'Query.request': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
-  'Query.districtRequests': { who: STRUCTURE, scope: 'ownDistrict', sees: PEOPLE },
   // GraphQL mutations
   'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.addTopic': { who: ADMIN_ONLY },
@@ -122,11 +121,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.waitingChatLinks': { who: COORDINATING, sees: 'claims the caller may confirm' },
   'Mutation.erasePerson': { who: ADMIN_ONLY },
   'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
-  'Mutation.fileRequest': { who: SIGNED_IN },
-  'Mutation.acceptRequest': { who: SIGNED_IN, scope: 'involved' },
-  'Mutation.forwardRequest': { who: SIGNED_IN, scope: 'involved' },
-  'Mutation.resolveRequest': { who: SIGNED_IN, scope: 'involved' },
-  'Mutation.declineRequest': { who: SIGNED_IN, scope: 'involved' },
   'Mutation.scheduleMeeting': { who: ORGANISERS, scope: 'organisingRole' },
   'Mutation.proposeMeetingDates': { who: ORGANISERS, scope: 'organisingRole' },
   'Mutation.rescheduleMeeting': { who: ORGANISERS, scope: 'involved' },
@@ -173,12 +167,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     scope: 'ownDistrict',
     sees: "merges are the district coordination's (a Koordinationskraft, or admins)",
   },
-  'Chat.request': { who: SIGNED_IN },
-  'Chat.requests': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.accept': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.forward': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.done': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.decline': { who: SIGNED_IN, scope: 'involved' },
   'Chat.meeting': { who: ORGANISERS, scope: 'organisingRole' },
   'Chat.finddate': { who: ORGANISERS, scope: 'organisingRole' },
   'Chat.fix': { who: ORGANISERS, scope: 'involved' },

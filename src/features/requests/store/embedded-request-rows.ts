@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { HubRequest } from '../domain/requests.js';
 
 // Requests in SQLite: each as JSON with the columns its lookups need; saves follow the version rule.
 

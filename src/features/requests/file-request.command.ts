@@ -1,5 +1,5 @@
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 export const fileRequestCommand = defineCommand({
   name: { de: 'anfrage', en: 'request' },

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { OwnChanges } from './change-sequence.js';
-import * as requestRows from './request-rows.js';
-import * as stateRows from './state-rows.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { RequestStore } from '../../src/services/requests/domain/request-store.port.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { OwnChanges } from '../../../../graph/embedded/change-sequence.js';
+import * as requestRows from './embedded-request-rows.js';
+import * as stateRows from '../../../../graph/embedded/state-rows.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
+import type { RequestStore } from '../domain/request-store.port.js';
+import type { HubRequest } from '../domain/requests.js';
 
 // Requests in SQLite (the SQL lives in request-rows.ts). A saved request moves the change
 // counter: requests are part of the collaboration graph and its figures, so other processes reload.

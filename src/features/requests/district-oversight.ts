@@ -1,7 +1,7 @@
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { NotAllowed } from '../../domain/errors.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
-import type { NetworkGraph } from '../analysis/network-graph.js';
+import type { NetworkGraph } from '../../services/analysis/network-graph.js';
 import type { HubRequest } from './domain/requests.js';
 
 // The district coordination oversees its district: the Koordinationskraft (by role, in chat) or a

@@ -1,5 +1,5 @@
-import type { Language } from '../../src/domain/errors.js';
-import type { HubRequest, RequestState } from '../../src/services/requests/domain/requests.js';
+import type { Language } from '../../domain/errors.js';
+import type { HubRequest, RequestState } from './domain/requests.js';
 
 // How a request reads in chat.
 

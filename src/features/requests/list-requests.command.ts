@@ -1,7 +1,7 @@
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { requestLine } from './request-view.js';
+import type { HubRequest } from './domain/requests.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { requestLine } from './request-view.command.js';
 
 type Shown = { kind: 'mine'; requests: HubRequest[]; me: string | null } | { kind: 'district'; requests: HubRequest[] };
 

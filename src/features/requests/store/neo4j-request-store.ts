@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
-import { bumpChangeSequence } from './change-sequence.js';
-import { writeStateEntries } from './coordination.js';
-import { requestProperties } from './request-records.js';
-import type { Neo4jSessions, OwnChanges } from './sessions.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { RequestStore } from '../../src/services/requests/domain/request-store.port.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import { bumpChangeSequence } from '../../../../graph/neo4j/change-sequence.js';
+import { writeStateEntries } from '../../../../graph/neo4j/coordination.js';
+import { requestProperties } from './neo4j-request-records.js';
+import type { Neo4jSessions, OwnChanges } from '../../../../graph/neo4j/sessions.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
+import type { RequestStore } from '../domain/request-store.port.js';
+import type { HubRequest } from '../domain/requests.js';
 
 // Requests as Request nodes in Neo4j. A saved request moves the change counter: requests are part
 // of the collaboration graph and its figures, so other processes reload them.

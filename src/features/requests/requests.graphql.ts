@@ -1,15 +1,10 @@
-import { hopNoteFor } from '../../src/services/requests/domain/hop-notes.js';
-import type { Viewer } from '../../src/services/access/domain/access.js';
+import { hopNoteFor } from './domain/hop-notes.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 
-import {
-  REQUEST_LEVELS,
-  REQUEST_STATES,
-  type HubRequest,
-  type RequestHop,
-} from '../../src/services/requests/domain/requests.js';
-import { builder } from '../builder.js';
-import { MunicipalityRef, PersonRef, TopicRef } from '../refs.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import { REQUEST_LEVELS, REQUEST_STATES, type HubRequest, type RequestHop } from './domain/requests.js';
+import { builder } from '../../../schema/builder.js';
+import { MunicipalityRef, PersonRef, TopicRef } from '../../../schema/refs.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // Requests through the district coordination. Each is visible to its requester and to the
 // people it passed through; the same service and rules as in chat.

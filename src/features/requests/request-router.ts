@@ -1,6 +1,6 @@
 import { routedNote } from './domain/hop-notes.js';
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import type { District, Municipality } from '../../domain/model.js';
@@ -21,14 +21,14 @@ import {
   type RequestLevel,
   type RequestState,
 } from './domain/requests.js';
-import type { NameIndex } from '../reads/name-index.js';
-import type { NetworkEvents } from '../reads/network-events.js';
-import type { HubNotice } from '../chat/notifiers.js';
-import type { Notice } from '../chat/pending-notices.js';
+import type { NameIndex } from '../../services/reads/name-index.js';
+import type { NetworkEvents } from '../../services/reads/network-events.js';
+import type { HubNotice } from '../../services/chat/notifiers.js';
+import type { Notice } from '../../services/chat/pending-notices.js';
 import type { OwnRequestSubject, RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
-import { Telling } from '../chat/telling.js';
+import { Telling } from '../../services/chat/telling.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,

@@ -1,8 +1,8 @@
-import type { Viewer } from '../../src/services/access/domain/access.js';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
-import { defineCommand, parsed, unparsable, type CommandServices, type Texts } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { requestId } from './request-view.js';
+import type { Viewer } from '../../services/access/domain/access.js';
+import type { HubRequest } from './domain/requests.js';
+import { defineCommand, parsed, unparsable, type CommandServices, type Texts } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { requestId } from './request-view.command.js';
 
 // !annehmen, !erledigt, !ablehnen: one request, an optional note, the same shape.
 

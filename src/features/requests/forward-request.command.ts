@@ -1,8 +1,8 @@
-import { NotFound } from '../../src/domain/errors.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import type { Directory } from '../../src/services/reads/directory.js';
-import { requestId } from './request-view.js';
+import { NotFound } from '../../domain/errors.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import type { Directory } from '../../services/reads/directory.js';
+import { requestId } from './request-view.command.js';
 
 const MAX_NAME_WORDS = 6;
 const nameKey = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { HubRequest } from '../../src/services/requests/domain/requests.js';
+import type { HubRequest } from '../domain/requests.js';
 
 // What an analyst's Cypher reads of a request without parsing its JSON: where it came from, what
 // about, at which level it stands and what kind it is (the rest of the record stays in `data`).
