@@ -1,6 +1,6 @@
 import { honouringChatSettings } from '../src/features/notifications/notification-settings.js';
 import { notifyingServices, type HubServices } from '../src/services/hub-services.js';
-import type { InvitationNotifier } from '../src/services/meetings/meetings.js';
+import type { InvitationNotifier } from '../src/features/meetings/meetings.js';
 import { COMMANDS } from './commands/index.js';
 import type { BotStatus, Log } from './core/command.js';
 import { Dispatcher } from './core/dispatcher.js';

@@ -2,7 +2,7 @@ import type { Viewer } from '../../src/services/access/domain/access.js';
 import { InvalidInput, type Language } from '../../src/domain/errors.js';
 import { isCoordinatingRole, type Person, type RoleAssignment } from '../../src/domain/model.js';
 import type { HandoverResult } from '../../src/services/lifecycle/handover.js';
-import { parseDay } from '../../src/services/meetings/when.js';
+import { parseDay } from '../../src/features/meetings/when.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
 import { asDistrictCoordination } from './district-coordination.js';

@@ -7,12 +7,16 @@ import { meCommand } from './me.command.js';
 import { myDataCommand } from './my-data.command.js';
 import { networkCommand } from './network.command.js';
 import { mapCommand } from './map.command.js';
-import { calendarCommand } from './calendar.command.js';
+import { calendarCommand } from '../../src/features/meetings/calendar.command.js';
 import { knowledgeCommand } from '../../src/features/knowledge/knowledge.command.js';
 import { fundingCommand } from '../../src/features/funding/funding.command.js';
 import { adviceCommand } from '../../src/features/advice/advice.command.js';
 import { projectsCommand } from '../../src/features/projects/projects.command.js';
-import { fixDateCommand, proposeDatesCommand, voteDatesCommand } from './date-poll.command.js';
+import {
+  fixDateCommand,
+  proposeDatesCommand,
+  voteDatesCommand,
+} from '../../src/features/meetings/date-poll.command.js';
 import {
   decisionCommand,
   infoCommand,
@@ -21,7 +25,7 @@ import {
   taskCommand,
   tasksCommand,
 } from '../../src/features/minutes/minutes.command.js';
-import { decisionPollCommand } from './decision-poll.command.js';
+import { decisionPollCommand } from '../../src/features/meetings/decision-poll.command.js';
 import { notificationsCommand } from '../../src/features/notifications/notifications.command.js';
 import { statusCommand } from './status.command.js';
 import { whoCommand } from './who.command.js';
@@ -33,10 +37,14 @@ import {
 import { fileRequestCommand } from '../../src/features/requests/file-request.command.js';
 import { forwardRequestCommand } from '../../src/features/requests/forward-request.command.js';
 import { listRequestsCommand } from '../../src/features/requests/list-requests.command.js';
-import { listMeetingsCommand } from './list-meetings.command.js';
-import { rsvpCommand } from './rsvp.command.js';
-import { agendaCommand, cancelMeetingCommand, rescheduleMeetingCommand } from './change-meeting.command.js';
-import { scheduleMeetingCommand } from './schedule-meeting.command.js';
+import { listMeetingsCommand } from '../../src/features/meetings/list-meetings.command.js';
+import { rsvpCommand } from '../../src/features/meetings/rsvp.command.js';
+import {
+  agendaCommand,
+  cancelMeetingCommand,
+  rescheduleMeetingCommand,
+} from '../../src/features/meetings/change-meeting.command.js';
+import { scheduleMeetingCommand } from '../../src/features/meetings/schedule-meeting.command.js';
 import { editCommand } from './edit.command.js';
 import { endRoleCommand, handoverCommand } from './end-role.command.js';
 import { mergeCommand } from './merge.command.js';

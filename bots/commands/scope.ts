@@ -1,4 +1,4 @@
-import type { ChangeScope } from '../../src/services/meetings/meeting-series.js';
+import type { ChangeScope } from '../../src/features/meetings/meeting-series.js';
 import type { CommandOption } from '../core/command.js';
 
 // "--folgende" (or "--reihe", "--following", "--series"): a change or answer for this and all

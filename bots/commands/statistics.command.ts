@@ -1,6 +1,6 @@
 import type { Language } from '../../src/domain/errors.js';
 import type { PeriodFigures } from '../../src/services/analysis/statistics.js';
-import { berlinDay, parseDay } from '../../src/services/meetings/when.js';
+import { berlinDay, parseDay } from '../../src/features/meetings/when.js';
 import { germanDay } from '../core/as-of.js';
 import { defineCommand, parsed, unparsable } from '../core/command.js';
 import { reply } from '../core/reply.js';

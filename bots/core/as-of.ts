@@ -1,5 +1,5 @@
 import { DomainError } from '../../src/domain/errors.js';
-import { parseDay } from '../../src/services/meetings/when.js';
+import { parseDay } from '../../src/features/meetings/when.js';
 
 // Reading the past in chat: a read command takes a day at its end, as people say it ("am
 // 06.11.2026", "zum 1.11.", "Stand 1.11.2026", "on 6 November 2026", "as of 1.11."), and answers

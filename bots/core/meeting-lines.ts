@@ -1,5 +1,5 @@
 import type { Language } from '../../src/domain/errors.js';
-import { decisionTally, type DecisionPoll, type Meeting } from '../../src/services/meetings/domain/meetings.js';
+import { decisionTally, type DecisionPoll, type Meeting } from '../../src/features/meetings/domain/meetings.js';
 
 // Lines shared by invitations, meeting rooms and minutes.
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { Language } from '../../src/domain/errors.js';
-import { roomKeyOf, type Meeting } from '../../src/services/meetings/domain/meetings.js';
+import { roomKeyOf, type Meeting } from '../../src/features/meetings/domain/meetings.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { meetingDetails } from '../core/meeting-lines.js';
-import { describeRule } from '../../src/services/meetings/recurrence.js';
-import { formatWhen } from '../../src/services/meetings/when.js';
+import { describeRule } from '../../src/features/meetings/recurrence.js';
+import { formatWhen } from '../../src/features/meetings/when.js';
 import { reply, type Reply } from '../core/reply.js';
 import { toPlainText } from '../core/render.js';
 import { editOf, roomNotice } from './matrix-content.js';

@@ -5,7 +5,7 @@ import { bumpChangeSequence, OwnChanges } from './change-sequence.js';
 import { EmbeddedCoordinationStore } from './coordination.js';
 import { EmbeddedKnowledgeStore } from '../../src/features/knowledge/store/embedded-knowledge-store.js';
 import { EmbeddedLifecycleStore } from './lifecycle-store.js';
-import { EmbeddedMeetingStore } from './meeting-store.js';
+import { EmbeddedMeetingStore } from '../../src/features/meetings/store/embedded-meeting-store.js';
 import * as queries from './network-queries.js';
 import { EmbeddedNetworkWriteStore, readEntities } from './network-write-store.js';
 import { EmbeddedRequestStore } from '../../src/features/requests/store/embedded-request-store.js';
@@ -32,7 +32,7 @@ import { EmbeddedMinutesStore } from '../../src/features/minutes/store/embedded-
 import { EmbeddedFundingStore } from '../../src/features/funding/store/embedded-funding-store.js';
 import { EmbeddedAdviceStore } from '../../src/features/advice/store/embedded-advice-store.js';
 import { EmbeddedProposalStore } from '../../src/features/proposals/store/embedded-proposal-store.js';
-import { EmbeddedPollStore } from './poll-store.js';
+import { EmbeddedPollStore } from '../../src/features/meetings/store/embedded-poll-store.js';
 import { EmbeddedChatAccountStore } from './chat-account-store.js';
 import { EmbeddedNotificationSettingsStore } from '../../src/features/notifications/store/embedded-notification-settings-store.js';
 import { EmbeddedScheduledChangeStore } from '../../src/features/scheduled-changes/store/embedded-scheduled-change-store.js';

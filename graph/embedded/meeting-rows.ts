@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { endsAt, type Meeting } from '../../src/services/meetings/domain/meetings.js';
+import { endsAt, type Meeting } from '../../src/features/meetings/domain/meetings.js';
 
 // Meetings in SQLite: each as JSON with its times, version and series as columns, plus a row per
 // person taking part, so "whose meetings overlap this time" and "the dates of a series" are

@@ -7,7 +7,7 @@ import {
   type EntityListQuery,
   type NetworkSnapshot,
 } from '../../src/domain/ports/graph-store.port.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { Meeting } from '../../src/features/meetings/domain/meetings.js';
 import type { HubRequest } from '../../src/features/requests/domain/requests.js';
 import { rowToEntity, rowToLink, rowToRole, type EntityRow, type LinkRow, type RoleRow } from './mapper.js';
 

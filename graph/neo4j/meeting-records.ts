@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { endsAt, type Meeting } from '../../src/services/meetings/domain/meetings.js';
+import { endsAt, type Meeting } from '../../src/features/meetings/domain/meetings.js';
 
 // Meetings in Neo4j: a Meeting node holding the meeting as JSON with its times, version and
 // series as indexed properties (title, district, state and organiser too, for analysts' Cypher),

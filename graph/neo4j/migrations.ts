@@ -5,7 +5,7 @@ import { spreadRequestProperties } from '../../src/features/requests/store/neo4j
 import { moveFundingOutOfState } from '../../src/features/funding/store/neo4j-funding-store.js';
 import { moveAdviceOutOfState } from '../../src/features/advice/store/neo4j-advice-store.js';
 import { moveProposalsOutOfState } from '../../src/features/proposals/store/neo4j-proposal-store.js';
-import { movePollsOutOfState } from './poll-store.js';
+import { movePollsOutOfState } from '../../src/features/meetings/store/neo4j-poll-store.js';
 import { moveChatAccountsOutOfState } from './chat-account-store.js';
 import { moveNotificationSettingsOutOfState } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
 import { SCHEDULED_CHANGES_NEO4J_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';

@@ -26,7 +26,7 @@ import { mapError, Neo4jSessions, OwnChanges } from './sessions.js';
 import { Neo4jCoordinationStore } from './coordination-store.js';
 import { Neo4jKnowledgeStore } from '../../src/features/knowledge/store/neo4j-knowledge-store.js';
 import { Neo4jLifecycleStore } from './lifecycle-store.js';
-import { Neo4jMeetingStore } from './meeting-store.js';
+import { Neo4jMeetingStore } from '../../src/features/meetings/store/neo4j-meeting-store.js';
 import { Neo4jNetworkWriteStore } from './network-write-store.js';
 import { Neo4jRequestStore } from '../../src/features/requests/store/neo4j-request-store.js';
 import { Neo4jTokenStore } from './token-store.js';
@@ -34,7 +34,7 @@ import { Neo4jMinutesStore } from '../../src/features/minutes/store/neo4j-minute
 import { Neo4jFundingStore } from '../../src/features/funding/store/neo4j-funding-store.js';
 import { Neo4jAdviceStore } from '../../src/features/advice/store/neo4j-advice-store.js';
 import { Neo4jProposalStore } from '../../src/features/proposals/store/neo4j-proposal-store.js';
-import { Neo4jPollStore } from './poll-store.js';
+import { Neo4jPollStore } from '../../src/features/meetings/store/neo4j-poll-store.js';
 import { Neo4jChatAccountStore } from './chat-account-store.js';
 import { Neo4jNotificationSettingsStore } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
 import { Neo4jScheduledChangeStore } from '../../src/features/scheduled-changes/store/neo4j-scheduled-change-store.js';

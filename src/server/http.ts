@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { CalendarFeeds } from '../services/meetings/calendar-feeds.js';
+import type { CalendarFeeds } from '../features/meetings/calendar-feeds.js';
 import type { HubLogger } from './logger.js';
 import type { IncomingMessage } from 'node:http';
 import type { HubYoga } from './yoga.js';

@@ -5,7 +5,7 @@ import { emptyBundle, type NetworkBundle } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import type { AccessToken, Viewer } from '../../src/services/access/domain/access.js';
 import type { HubRequest } from '../../src/features/requests/domain/requests.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { Meeting } from '../../src/features/meetings/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork, STADT } from '../support/mothers.js';
 import type { StoreFactory } from '../support/stores.js';

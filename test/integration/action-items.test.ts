@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Minutes } from '../../src/features/minutes/minutes.js';
-import { berlinDay } from '../../src/services/meetings/when.js';
+import { berlinDay } from '../../src/features/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { inGerman } from '../support/told.js';

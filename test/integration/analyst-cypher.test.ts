@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { Meeting } from '../../src/features/meetings/domain/meetings.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 
 // Issue 33: the example Cypher of README's "Cypher for analysts" runs against a real Neo4j holding

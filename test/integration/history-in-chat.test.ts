@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
-import { berlinDay } from '../../src/services/meetings/when.js';
+import { berlinDay } from '../../src/features/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 

@@ -4,7 +4,7 @@ import type { Viewer } from '../../src/services/access/domain/access.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
-import { berlinDay } from '../../src/services/meetings/when.js';
+import { berlinDay } from '../../src/features/meetings/when.js';
 import { createHubYoga, type HubYoga } from '../../src/server/yoga.js';
 import { bearer, gql } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';

@@ -6,7 +6,7 @@ import { COMMANDS } from '../../bots/commands/index.js';
 import { Dispatcher } from '../../bots/core/dispatcher.js';
 import { ChatIdentities } from '../../bots/core/identities.js';
 import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
-import { berlinWallTime, formatWhen } from '../../src/services/meetings/when.js';
+import { berlinWallTime, formatWhen } from '../../src/features/meetings/when.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { demoHub, type TestHub } from '../support/hub.js';
 import { inMinutes } from '../support/when.js';

@@ -3,7 +3,7 @@ import { saxonyDemo } from '../../graph/data/saxony-demo.js';
 import type { Viewer } from '../../src/services/access/domain/access.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { emptyBundle } from '../../src/domain/model.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { Meeting } from '../../src/features/meetings/domain/meetings.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
 import { storeFactories } from '../support/stores.js';

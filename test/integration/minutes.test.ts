@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { Minutes } from '../../src/features/minutes/minutes.js';
-import { berlinDay } from '../../src/services/meetings/when.js';
+import { berlinDay } from '../../src/features/meetings/when.js';
 import { consoleChat } from '../support/console-chat.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { inGerman } from '../support/told.js';

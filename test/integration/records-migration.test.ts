@@ -12,7 +12,7 @@ import type { HubRequest } from '../../src/features/requests/domain/requests.js'
 import type { FundingCall } from '../../src/features/funding/domain/funding-calls.js';
 import type { AdviceOffer } from '../../src/features/advice/domain/advice-offers.js';
 import type { ChangeProposal } from '../../src/features/proposals/domain/proposals.js';
-import type { DatePoll, DecisionPoll, Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { DatePoll, DecisionPoll, Meeting } from '../../src/features/meetings/domain/meetings.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { smallNetwork } from '../support/mothers.js';
 import { rollBackEmbedded } from '../support/embedded-rollback.js';

@@ -1,4 +1,4 @@
-import { berlinWallTime } from '../../src/services/meetings/when.js';
+import { berlinWallTime } from '../../src/features/meetings/when.js';
 
 /** "25.11.2026 23:40", as a coordinator would type a time `minutes` from now (Berlin). */
 export function inMinutes(minutes: number): string {

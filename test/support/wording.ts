@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/model.js';
 import type { Language } from '../../src/domain/errors.js';
 import { REQUEST_STATES } from '../../src/features/requests/domain/requests.js';
-import { RSVP_ANSWERS } from '../../src/services/meetings/domain/meetings.js';
+import { RSVP_ANSWERS } from '../../src/features/meetings/domain/meetings.js';
 import { PROPOSAL_STATES } from '../../src/features/proposals/domain/proposals.js';
 
 // What a text people read must not contain (issue 35; the rules are written down in

@@ -6,7 +6,7 @@ import { wordNotice } from '../../bots/core/notice-texts.js';
 import { COMMANDS } from '../../bots/commands/index.js';
 import * as errors from '../../src/domain/errors.js';
 import type { DomainError, Language } from '../../src/domain/errors.js';
-import * as meetingErrors from '../../src/services/meetings/domain/meetings.js';
+import * as meetingErrors from '../../src/features/meetings/domain/meetings.js';
 import * as mailErrors from '../../src/services/mail/domain/mail.js';
 import * as requestErrors from '../../src/features/requests/domain/requests.js';
 import type { HubNotice } from '../../src/services/chat/notifiers.js';

@@ -1,6 +1,6 @@
 import type { AccessStore } from '../../services/access/domain/access-store.port.js';
 import type { CoordinationStore } from './coordination-store.port.js';
-import type { MeetingStore } from '../../services/meetings/domain/meeting-store.port.js';
+import type { MeetingStore } from '../../features/meetings/domain/meeting-store.port.js';
 import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/network-lifecycle.port.js';
 import type { NetworkStore, NetworkWriteStore } from './network-store.port.js';
 import type { RequestStore } from '../../features/requests/domain/request-store.port.js';
@@ -9,7 +9,7 @@ import type { MinutesStore } from '../../features/minutes/domain/minutes-store.p
 import type { FundingStore } from '../../features/funding/domain/funding-store.port.js';
 import type { AdviceStore } from '../../features/advice/domain/advice-store.port.js';
 import type { ProposalStore } from '../../features/proposals/domain/proposal-store.port.js';
-import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
+import type { PollStore } from '../../features/meetings/domain/poll-store.port.js';
 import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
 import type { NotificationSettingsStore } from '../../features/notifications/domain/notification-settings-store.port.js';
 import type { ScheduledChangeStore } from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
@@ -21,7 +21,7 @@ import type { ScheduledChangeStore } from '../../features/scheduled-changes/doma
 
 export type * from '../../services/access/domain/access-store.port.js';
 export type * from './coordination-store.port.js';
-export type * from '../../services/meetings/domain/meeting-store.port.js';
+export type * from '../../features/meetings/domain/meeting-store.port.js';
 export type * from '../../services/lifecycle/domain/network-lifecycle.port.js';
 export type * from '../../features/requests/domain/request-store.port.js';
 export type * from '../../features/knowledge/domain/knowledge-store.port.js';
@@ -29,7 +29,7 @@ export type * from '../../features/minutes/domain/minutes-store.port.js';
 export type * from '../../features/funding/domain/funding-store.port.js';
 export type * from '../../features/advice/domain/advice-store.port.js';
 export type * from '../../features/proposals/domain/proposal-store.port.js';
-export type * from '../../services/meetings/domain/poll-store.port.js';
+export type * from '../../features/meetings/domain/poll-store.port.js';
 export type * from '../../services/chat/domain/chat-account-store.port.js';
 export type * from '../../features/notifications/domain/notification-settings-store.port.js';
 export type * from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';

@@ -3,7 +3,7 @@
 
 import type { AuditEntry } from '../../services/access/domain/access.js';
 import type { FactsSnapshot } from '../changes.js';
-import type { Meeting } from '../../services/meetings/domain/meetings.js';
+import type { Meeting } from '../../features/meetings/domain/meetings.js';
 import type { HubRequest } from '../../features/requests/domain/requests.js';
 import type {
   District,

@@ -10,7 +10,7 @@ import { matchTopic, topicNamed } from '../../domain/topic-match.js';
 import { hasControlCharacters } from '../../domain/text.js';
 import type { NameIndex } from '../../services/reads/name-index.js';
 import { districtsOfPerson } from '../../services/reads/districts-of.js';
-import { berlinDay } from '../../services/meetings/when.js';
+import { berlinDay } from '../meetings/when.js';
 import { APPLICANT_KINDS, daysBetween, isOpen, openTo, type FundingCall } from './domain/funding-calls.js';
 import { checkImportScope } from './domain/import-scope.js';
 import type { FundingStore } from './domain/funding-store.port.js';

@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/errors.js';
 import type { MinutesItem } from './domain/minutes.js';
 import { decisionResult, meetingDetails } from '../../../bots/core/meeting-lines.js';
-import { formatWhen } from '../../services/meetings/when.js';
+import { formatWhen } from '../meetings/when.js';
 import {
   defineCommand,
   parsed,

@@ -1,8 +1,8 @@
-import { decisionTally, type DecisionPoll } from '../../services/meetings/domain/meetings.js';
+import { decisionTally, type DecisionPoll } from '../meetings/domain/meetings.js';
 import type { MinutesItem, Protocol } from './domain/minutes.js';
 import { builder } from '../../../schema/builder.js';
 import { PersonRef } from '../../../schema/refs.js';
-import { MeetingType } from '../../../schema/types/meeting.js';
+import { MeetingType } from '../meetings/meeting.graphql.js';
 
 // A meeting's minutes for those who may see the meeting: decisions, action items, information,
 // who was present and who had accepted. People resolve through the privacy rules like everywhere.

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, type Language } from '../../domain/errors.js';
-import { decisionTally } from '../../services/meetings/domain/meetings.js';
+import { decisionTally } from '../meetings/domain/meetings.js';
 import type { Minutes } from './minutes.js';
 import type { MinutesItem } from './domain/minutes.js';
-import { formatWhen } from '../../services/meetings/when.js';
+import { formatWhen } from '../meetings/when.js';
 import { escapeHtml, sendPage } from '../../server/html-page.js';
 
 // GET /minutes/<meeting>?t=<signed link>: the minutes of a meeting as a page to read and print,

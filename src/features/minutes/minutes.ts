@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
-import {
-  DateInPast,
-  DateUnclear,
-  NoMeetingRunning,
-  roomKeyOf,
-  type Meeting,
-} from '../../services/meetings/domain/meetings.js';
-import { closeDecisions, decisionsOf } from '../../services/meetings/decision-records.js';
+import { DateInPast, DateUnclear, NoMeetingRunning, roomKeyOf, type Meeting } from '../meetings/domain/meetings.js';
+import { closeDecisions, decisionsOf } from '../meetings/decision-records.js';
 import type { MinutesLinks } from './minutes-links.js';
 import { matchName } from '../../domain/names.js';
 import type { Entity } from '../../domain/model.js';
@@ -16,8 +10,8 @@ import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain
 import type { HubNotice } from '../../services/chat/notifiers.js';
 import type { ActionItemFigures, MinutesItem, Protocol } from './domain/minutes.js';
 import type { MinutesStore } from './domain/minutes-store.port.js';
-import type { PollStore } from '../../services/meetings/domain/poll-store.port.js';
-import { berlinDay, findWhen } from '../../services/meetings/when.js';
+import type { PollStore } from '../meetings/domain/poll-store.port.js';
+import { berlinDay, findWhen } from '../meetings/when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 import { Telling } from '../../services/chat/telling.js';

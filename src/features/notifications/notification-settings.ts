@@ -5,7 +5,7 @@ import {
 } from './domain/notifications.js';
 import type { NotificationSettingsStore } from './domain/notification-settings-store.port.js';
 import type { HubNotice } from '../../services/chat/notifiers.js';
-import type { InvitationNotifier } from '../../services/meetings/meetings.js';
+import type { InvitationNotifier } from '../meetings/meetings.js';
 
 // Each person's choice of what reaches them where (a record per person who changed the defaults),
 // read by the mail transport and, through `honouringChatSettings`, by the chat transports.

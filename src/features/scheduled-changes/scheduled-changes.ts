@@ -7,7 +7,7 @@ import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { NetworkLifecycleStore } from '../../services/lifecycle/domain/network-lifecycle.port.js';
 import type { HubNotice } from '../../services/chat/notifiers.js';
 import type { NetworkReviser } from '../../services/lifecycle/network-reviser.js';
-import { berlinDay } from '../../services/meetings/when.js';
+import { berlinDay } from '../meetings/when.js';
 import { districtsOfPerson, districtsOfRoles } from '../../services/reads/districts-of.js';
 import type { ScheduledChange } from './domain/scheduled-change.js';
 import type { ScheduledChangeStore } from './domain/scheduled-change-store.port.js';

@@ -1,5 +1,5 @@
 import { InvalidInput } from '../../domain/errors.js';
-import { formatWhen } from '../../services/meetings/when.js';
+import { formatWhen } from '../meetings/when.js';
 import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
 import { reply } from '../../../bots/core/reply.js';
 import { asDistrictCoordination } from '../../../bots/commands/district-coordination.js';

@@ -5,7 +5,7 @@ import type { NetworkLifecycleStore, NetworkStore, NetworkWriteStore } from '../
 import { ROLE_LABEL } from '../../domain/role-labels.js';
 import type { AuditEntry, Viewer } from '../../services/access/domain/access.js';
 import type { NetworkReviser } from '../../services/lifecycle/network-reviser.js';
-import { berlinDay } from '../../services/meetings/when.js';
+import { berlinDay } from '../meetings/when.js';
 import type { HandedOverWork } from '../../services/lifecycle/domain/lifecycle-notices.js';
 import { idsOfUndo, revisionUndoing, type UndoRecord } from './domain/undo-record.js';
 import { UndoNotPossible } from './domain/undo-errors.js';

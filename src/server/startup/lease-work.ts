@@ -1,6 +1,6 @@
 import type { HubConfig } from '../../config.js';
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
-import type { InvitationNotifier } from '../../services/meetings/meetings.js';
+import type { InvitationNotifier } from '../../features/meetings/meetings.js';
 import { deliverOutbox, OutboxNotifier } from '../../services/chat/notification-outbox.js';
 import { notifyingServices, type HubServices } from '../../services/hub-services.js';
 import { HUB_LEASE, LeaseKeeper } from '../../services/lease-keeper.js';

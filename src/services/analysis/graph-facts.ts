@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { districtId } from '../../domain/ids.js';
-import type { Meeting } from '../meetings/domain/meetings.js';
+import type { Meeting } from '../../features/meetings/domain/meetings.js';
 import type { Entity, EntityKind, Role, RoleAssignment, Link } from '../../domain/model.js';
 import { lastChecked, type NetworkSnapshot } from '../../domain/ports/network-store.port.js';
 import type { HubRequest } from '../../features/requests/domain/requests.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
-import type { InvitationNotifier } from '../meetings/meetings.js';
+import type { InvitationNotifier } from '../../features/meetings/meetings.js';
 import type { HubNotice } from './notifiers.js';
-import type { Meeting } from '../meetings/domain/meetings.js';
+import type { Meeting } from '../../features/meetings/domain/meetings.js';
 import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
-import type { DatePoll } from '../meetings/date-polls.js';
-import type { PollStore } from '../meetings/domain/poll-store.port.js';
+import type { DatePoll } from '../../features/meetings/date-polls.js';
+import type { PollStore } from '../../features/meetings/domain/poll-store.port.js';
 import { STATE } from '../../domain/ports/state-slots.js';
 
 // Only one hub instance runs the chat bots. The others leave their notifications in the store;

@@ -1,6 +1,6 @@
 import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
-import type { MeetingNotice } from '../meetings/domain/meeting-notices.js';
+import type { MeetingNotice } from '../../features/meetings/domain/meeting-notices.js';
 import type { RequestNotice } from '../../features/requests/domain/request-notices.js';
 import type { FundingNotice } from '../../features/funding/domain/funding-notices.js';
 

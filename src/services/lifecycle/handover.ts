@@ -13,7 +13,7 @@ import type { ScheduledChanges } from '../../features/scheduled-changes/schedule
 import { districtId, newAuditId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
 import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
-import type { MeetingPlanner } from '../meetings/meetings.js';
+import type { MeetingPlanner } from '../../features/meetings/meetings.js';
 import type { Minutes } from '../../features/minutes/minutes.js';
 import type { NetworkReviser, RoleEnding } from './network-reviser.js';
 import type { RequestRouter } from '../../features/requests/request-router.js';

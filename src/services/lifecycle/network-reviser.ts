@@ -14,7 +14,7 @@ import { districtsOfPerson } from '../reads/districts-of.js';
 import { endingSchema, parseInput, updateSchemas, type UpdatableKind } from '../writes/inputs.js';
 import type { NetworkEvents, TouchedRecords } from '../reads/network-events.js';
 import { touchedByRevision } from '../reads/touched.js';
-import { berlinDay } from '../meetings/when.js';
+import { berlinDay } from '../../features/meetings/when.js';
 import { recordHistory, type RecordHistory } from './record-history.js';
 import { undoRecordOf } from '../../features/undo/domain/undo-record.js';
 

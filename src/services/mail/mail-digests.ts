@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Digest, NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { CoordinationStore } from '../../domain/ports/graph-store.port.js';
-import { berlinInstant, berlinWallTime } from '../meetings/when.js';
+import { berlinInstant, berlinWallTime } from '../../features/meetings/when.js';
 import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
 
 // Mails for people who chose a digest wait here (shared state `mail-digest:<person>:…`) and go

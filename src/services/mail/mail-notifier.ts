@@ -1,12 +1,12 @@
 import type { Language } from '../../domain/errors.js';
 import type { MailLinkAction } from './domain/mail.js';
-import type { Meeting } from '../meetings/domain/meetings.js';
+import type { Meeting } from '../../features/meetings/domain/meetings.js';
 import type { Person } from '../../domain/model.js';
 import type { MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
 import type { HubNotice, NoticeAction, NoticeWording } from '../chat/notifiers.js';
-import { meetingInvitationIcs } from '../meetings/meeting-ics.js';
-import type { InvitationNotifier } from '../meetings/meetings.js';
+import { meetingInvitationIcs } from '../../features/meetings/meeting-ics.js';
+import type { InvitationNotifier } from '../../features/meetings/meetings.js';
 import {
   KIND_NAMES,
   type NotificationKind,

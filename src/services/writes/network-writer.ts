@@ -34,7 +34,7 @@ import {
   type RoleInput,
   type TopicInput,
 } from './inputs.js';
-import { berlinDay } from '../meetings/when.js';
+import { berlinDay } from '../../features/meetings/when.js';
 
 // The one write path: every interface (GraphQL, chat, import, seed) writes through here, and
 // every write is checked by the domain rules inside the store's transaction.

@@ -6,7 +6,7 @@ import {
   expandRule,
   parseRecurrence,
   splitWhenOrRule,
-} from '../../../src/services/meetings/recurrence.js';
+} from '../../../src/features/meetings/recurrence.js';
 
 // Recurrence phrases as coordinators write them, in German and English, on Wednesday 25 November 2026.
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { parseWhen, splitWhen } from '../../../src/services/meetings/when.js';
+import { parseWhen, splitWhen } from '../../../src/features/meetings/when.js';
 
 // Issue 21, point 7: "Mittwoch in zwei Wochen 10 Uhr" was asked back for the hour.
 

@@ -1,4 +1,4 @@
-import type { ClosedMinutes } from '../../../services/meetings/domain/meeting-notices.js';
+import type { ClosedMinutes } from '../../meetings/domain/meeting-notices.js';
 import type { Protocol } from './minutes.js';
 
 // The closed minutes as a notice carries them: names instead of ids, the reader's own link.

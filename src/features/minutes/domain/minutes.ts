@@ -1,4 +1,4 @@
-import type { DecisionPoll, Meeting } from '../../../services/meetings/domain/meetings.js';
+import type { DecisionPoll, Meeting } from '../../meetings/domain/meetings.js';
 
 // The minutes of an exchange meeting as records: what was noted (information, decisions, action
 // items with an owner and a due day) and who was there. Stored as rows with foreign keys in the

@@ -8,6 +8,7 @@ import { PROPOSALS_POLICY } from '../../../features/proposals/domain/proposals.p
 import { NOTIFICATIONS_POLICY } from '../../../features/notifications/domain/notifications.policy.js';
 import { UNDO_POLICY } from '../../../features/undo/domain/undo.policy.js';
 import { REQUESTS_POLICY } from '../../../features/requests/domain/requests.policy.js';
+import { MEETINGS_POLICY } from '../../../features/meetings/domain/meetings.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
@@ -15,7 +16,6 @@ import {
   ANALYSING,
   COORDINATING,
   EVERYONE,
-  ORGANISERS,
   SIGNED_IN,
   STRUCTURE,
   WRITING,
@@ -48,6 +48,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   ...NOTIFICATIONS_POLICY,
   ...UNDO_POLICY,
   ...REQUESTS_POLICY,
+  ...MEETINGS_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
   // GraphQL queries
@@ -77,7 +78,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     sees: 'who changed what (field names; people by PERSON_VISIBILITY), roles over time',
   },
   'Query.myData': { who: SIGNED_IN, scope: 'self' },
-  'Query.myMeetings': { who: SIGNED_IN, scope: 'involved', sees: PEOPLE },
   // GraphQL mutations
   'Mutation.addMunicipality': { who: STRUCTURE, scope: 'ownDistrict' },
   'Mutation.addTopic': { who: ADMIN_ONLY },
@@ -121,16 +121,6 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.waitingChatLinks': { who: COORDINATING, sees: 'claims the caller may confirm' },
   'Mutation.erasePerson': { who: ADMIN_ONLY },
   'Mutation.updateMyContactChannels': { who: SIGNED_IN, scope: 'self', sees: 'admins may pass another personId' },
-  'Mutation.scheduleMeeting': { who: ORGANISERS, scope: 'organisingRole' },
-  'Mutation.proposeMeetingDates': { who: ORGANISERS, scope: 'organisingRole' },
-  'Mutation.rescheduleMeeting': { who: ORGANISERS, scope: 'involved' },
-  'Mutation.cancelMeeting': { who: ORGANISERS, scope: 'involved' },
-  'Mutation.setMeetingAgenda': { who: ORGANISERS, scope: 'involved' },
-  'Mutation.fixMeetingDate': { who: ORGANISERS, scope: 'involved' },
-  'Mutation.rsvpMeeting': { who: SIGNED_IN, scope: 'involved' },
-  'Mutation.voteMeetingDates': { who: SIGNED_IN, scope: 'involved' },
-  'Mutation.createCalendarFeed': { who: SIGNED_IN, scope: 'self' },
-  'Mutation.revokeCalendarFeed': { who: SIGNED_IN, scope: 'self' },
   // GraphQL subscriptions (Server-Sent Events)
   'Subscription.networkChanged': { who: SIGNED_IN, sees: 'ids only; ends when the token is revoked' },
   // Chat commands, by English name
@@ -167,28 +157,8 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
     scope: 'ownDistrict',
     sees: "merges are the district coordination's (a Koordinationskraft, or admins)",
   },
-  'Chat.meeting': { who: ORGANISERS, scope: 'organisingRole' },
-  'Chat.finddate': { who: ORGANISERS, scope: 'organisingRole' },
-  'Chat.fix': { who: ORGANISERS, scope: 'involved' },
-  'Chat.vote': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.rsvp': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.meetings': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.reschedule': { who: ORGANISERS, scope: 'involved' },
-  'Chat.cancel': { who: ORGANISERS, scope: 'involved' },
-  'Chat.agenda': { who: ORGANISERS, scope: 'involved' },
-  'Chat.decision': { who: SIGNED_IN, scope: 'involved' },
-  'Chat.poll': {
-    who: SIGNED_IN,
-    scope: 'involved',
-    sees: 'the running meeting’s people vote; the opener or organiser ends it',
-  },
-  'Chat.calendar': { who: SIGNED_IN, scope: 'self' },
   'Chat.mydata': { who: SIGNED_IN, scope: 'self' },
   // HTTP endpoints beside GraphQL
-  'GET /calendar/<secret>.ics': {
-    who: EVERYONE,
-    sees: "whoever holds the unguessable address: that person's meetings",
-  },
   'GET /mail/act': {
     who: EVERYONE,
     sees: 'whoever holds the signed link from a mail: what it would do for the person it was sent to; changes nothing',

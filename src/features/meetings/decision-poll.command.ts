@@ -1,6 +1,6 @@
-import { decisionTally, type DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import { decisionTally, type DecisionPoll } from './domain/meetings.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 // Decision polls during a meeting: `!abstimmung "Frage" | Antwort | Antwort` puts the question to
 // the meeting's people (a native poll on Matrix, buttons on Discord), `!abstimmen <Abstimmung> <Nr.>`

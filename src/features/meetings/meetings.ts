@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
 import {
@@ -19,17 +19,17 @@ import {
 import { matchName } from '../../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { publicHoliday } from './holidays.js';
-import type { NameIndex } from '../reads/name-index.js';
-import type { NetworkEvents } from '../reads/network-events.js';
+import type { NameIndex } from '../../services/reads/name-index.js';
+import type { NetworkEvents } from '../../services/reads/network-events.js';
 import { MeetingSeries, seriesOccurrences, type ChangeScope } from './meeting-series.js';
-import type { HubNotice, Notifier } from '../chat/notifiers.js';
-import { PendingNotices, type Notice } from '../chat/pending-notices.js';
+import type { HubNotice, Notifier } from '../../services/chat/notifiers.js';
+import { PendingNotices, type Notice } from '../../services/chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
 import { invitedMeeting } from './domain/meeting-notices.js';
 import { formatWhen, parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
-import { Telling } from '../chat/telling.js';
+import { Telling } from '../../services/chat/telling.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
 // their district. Conflicts with invitees' other meetings and public holidays are reported

@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { DatePoll, DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
-import type { PollStore } from '../../src/services/meetings/domain/poll-store.port.js';
-import type { Neo4jSessions } from './sessions.js';
+import type { DatePoll, DecisionPoll } from '../domain/meetings.js';
+import type { PollStore } from '../domain/poll-store.port.js';
+import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
 // Polls in Neo4j: (:DecisionPoll {question, answers, openedAt, closedAt})-[:TAKEN_IN]->(:Meeting)
 // and (:DatePoll {title, slots, holidays, invite, inviteeIds, state})-[:ORGANISED_BY]->(:Person),

@@ -1,5 +1,5 @@
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 // `!kalender`: a personal calendar address (ICS) to subscribe to in Outlook or Thunderbird;
 // `!kalender aus` ends it. The address is a secret, so it only ever goes to a direct chat.

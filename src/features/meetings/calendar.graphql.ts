@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import { builder } from '../../../schema/builder.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // The signed-in person's calendar feed: a secret address to subscribe to in Outlook or
 // Thunderbird. The answer is a path on the hub (prefix it with the hub's address).

@@ -1,6 +1,6 @@
-import { formatWhen } from '../../src/services/meetings/when.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import { formatWhen } from './when.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 // Terminfindung in chat: `!terminfindung "<Titel>" <Gemeinden...>: <Termin> | <Termin> | …`,
 // `!abstimmen <Umfrage> <Nummern>`, `!festlegen <Umfrage> [Nummer]`.

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DatePoll, DecisionPoll } from '../../src/services/meetings/domain/meetings.js';
-import type { PollStore } from '../../src/services/meetings/domain/poll-store.port.js';
+import type { DatePoll, DecisionPoll } from '../domain/meetings.js';
+import type { PollStore } from '../domain/poll-store.port.js';
 
 // Polls in SQLite: decision_polls (with their answers and one row per vote) belong to a meeting by
 // foreign key; date_polls keep their offered slots, the invite words, the invitees and one row

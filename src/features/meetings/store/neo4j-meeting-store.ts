@@ -1,10 +1,10 @@
-import { bumpChangeSequence } from './change-sequence.js';
-import { writeStateEntries } from './coordination.js';
-import { MEETING_QUERIES, saveMeetings, toMeetings } from './meeting-records.js';
-import type { Neo4jSessions, OwnChanges } from './sessions.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { MeetingStore } from '../../src/services/meetings/domain/meeting-store.port.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import { bumpChangeSequence } from '../../../../graph/neo4j/change-sequence.js';
+import { writeStateEntries } from '../../../../graph/neo4j/coordination.js';
+import { MEETING_QUERIES, saveMeetings, toMeetings } from '../../../../graph/neo4j/meeting-records.js';
+import type { Neo4jSessions, OwnChanges } from '../../../../graph/neo4j/sessions.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
+import type { MeetingStore } from '../domain/meeting-store.port.js';
+import type { Meeting } from '../domain/meetings.js';
 
 // Meetings in Neo4j (the Cypher lives in meeting-records.ts). Saving moves the change counter.
 

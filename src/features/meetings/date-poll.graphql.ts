@@ -1,7 +1,7 @@
-import type { DatePoll } from '../../src/services/meetings/date-polls.js';
-import { builder } from '../builder.js';
-import { DOMAIN_ERRORS } from './errors.js';
-import { MeetingType } from './meeting.js';
+import type { DatePoll } from './date-polls.js';
+import { builder } from '../../../schema/builder.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
+import { MeetingType } from './meeting.graphql.js';
 
 // Finding a date: candidate slots, votes, the fixed meeting.
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { NotAllowed } from '../../domain/errors.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { calendarIcs } from './meeting-ics.js';

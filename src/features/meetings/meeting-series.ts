@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { NotInvited, type Meeting, type RsvpAnswer } from './domain/meetings.js';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import {
@@ -10,7 +10,7 @@ import {
   ruleReanchored,
   type Recurrence,
 } from './recurrence.js';
-import type { HubNotice } from '../chat/notifiers.js';
+import type { HubNotice } from '../../services/chat/notifiers.js';
 import { berlinWallTime, parseWhen } from './when.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 

@@ -1,10 +1,10 @@
-import { displayName } from '../../src/services/access/domain/privacy.js';
-import { RSVP_ANSWERS, type Meeting } from '../../src/services/meetings/domain/meetings.js';
-import { meetingIcs } from '../../src/services/meetings/meeting-ics.js';
-import { describeRule } from '../../src/services/meetings/recurrence.js';
-import { builder } from '../builder.js';
-import { MunicipalityRef, PersonRef } from '../refs.js';
-import { DOMAIN_ERRORS } from './errors.js';
+import { displayName } from '../../services/access/domain/privacy.js';
+import { RSVP_ANSWERS, type Meeting } from './domain/meetings.js';
+import { meetingIcs } from './meeting-ics.js';
+import { describeRule } from './recurrence.js';
+import { builder } from '../../../schema/builder.js';
+import { MunicipalityRef, PersonRef } from '../../../schema/refs.js';
+import { DOMAIN_ERRORS } from '../../../schema/types/errors.js';
 
 // Exchange meetings for their organiser and invitees; the same planner and rules as in chat.
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../access/domain/access.js';
+import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
 import {
   DECISION_ANSWER,
@@ -14,7 +14,7 @@ import {
 } from './domain/meetings.js';
 import type { MeetingStore } from '../../domain/ports/graph-store.port.js';
 import { cleanText } from '../../domain/text.js';
-import type { Minutes } from '../../features/minutes/minutes.js';
+import type { Minutes } from '../minutes/minutes.js';
 import { decisionsOf } from './decision-records.js';
 import type { PollStore } from './domain/poll-store.port.js';
 

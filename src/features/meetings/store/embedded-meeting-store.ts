@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { OwnChanges } from './change-sequence.js';
-import * as meetingRows from './meeting-rows.js';
-import * as stateRows from './state-rows.js';
-import type { StateEntry } from '../../src/domain/ports/coordination-store.port.js';
-import type { MeetingStore } from '../../src/services/meetings/domain/meeting-store.port.js';
-import type { Meeting } from '../../src/services/meetings/domain/meetings.js';
+import type { OwnChanges } from '../../../../graph/embedded/change-sequence.js';
+import * as meetingRows from '../../../../graph/embedded/meeting-rows.js';
+import * as stateRows from '../../../../graph/embedded/state-rows.js';
+import type { StateEntry } from '../../../domain/ports/coordination-store.port.js';
+import type { MeetingStore } from '../domain/meeting-store.port.js';
+import type { Meeting } from '../domain/meetings.js';
 
 // Meetings in SQLite (the SQL lives in meeting-rows.ts). Saving moves the change counter.
 

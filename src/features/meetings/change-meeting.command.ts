@@ -1,8 +1,8 @@
-import { formatWhen } from '../../src/services/meetings/when.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { relayNote } from '../core/delivery.js';
-import { scopeOption, withScope } from './scope.js';
+import { formatWhen } from './when.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { relayNote } from '../../../bots/core/delivery.js';
+import { scopeOption, withScope } from '../../../bots/commands/scope.js';
 
 const meetingId = (word: string) => (word.startsWith('meeting:') ? word : `meeting:${word}`);
 

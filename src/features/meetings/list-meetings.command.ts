@@ -1,8 +1,8 @@
-import type { Meeting, RsvpAnswer } from '../../src/services/meetings/domain/meetings.js';
-import { describeRule } from '../../src/services/meetings/recurrence.js';
-import { formatWhen } from '../../src/services/meetings/when.js';
-import { defineCommand, parsed } from '../core/command.js';
-import { reply } from '../core/reply.js';
+import type { Meeting, RsvpAnswer } from './domain/meetings.js';
+import { describeRule } from './recurrence.js';
+import { formatWhen } from './when.js';
+import { defineCommand, parsed } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
 
 /** Dates of one series shown before the rest is summed up. */
 const SERIES_SHOWN = 2;

@@ -1,7 +1,7 @@
-import type { RsvpAnswer } from '../../src/services/meetings/domain/meetings.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { scopeOption, withScope } from './scope.js';
+import type { RsvpAnswer } from './domain/meetings.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { scopeOption, withScope } from '../../../bots/commands/scope.js';
 
 const ANSWERS: Record<string, RsvpAnswer> = {
   ja: 'YES',

@@ -1,9 +1,9 @@
-import { DomainError } from '../../src/domain/errors.js';
-import { describeRule, splitWhenOrRule } from '../../src/services/meetings/recurrence.js';
-import { formatWhen } from '../../src/services/meetings/when.js';
-import { defineCommand, parsed, unparsable } from '../core/command.js';
-import { reply } from '../core/reply.js';
-import { relayNote } from '../core/delivery.js';
+import { DomainError } from '../../domain/errors.js';
+import { describeRule, splitWhenOrRule } from './recurrence.js';
+import { formatWhen } from './when.js';
+import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import { relayNote } from '../../../bots/core/delivery.js';
 
 const FORCE = new Set(['--trotzdem', '--anyway']);
 
