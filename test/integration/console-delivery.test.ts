@@ -20,7 +20,7 @@ describe('the console chat beside a running hub', () => {
     await smtp?.stop();
   });
 
-  it('has its request mailed to the KIK by the hub within 30 s, once, and counted in the statistics', async () => {
+  it('has its request mailed to the KIK by the hub within 30 s, once, and counted in the statistics; its meeting invitations mailed once each', async () => {
     smtp = await startSmtp();
     const port = await freePort();
     const hubUrl = `http://127.0.0.1:${port}`;
@@ -87,5 +87,28 @@ describe('the console chat beside a running hub', () => {
       after = await filed();
     }
     expect(after).toBe(before + 1);
-  }, 120_000);
+
+    // A meeting the Koordinationskraft sets up in the console chat: the running hub sends the
+    // invitations by mail, once each.
+    const kk = spawn('npm', ['run', 'chat', '--silent', '--', '--as', 'koordinationskraft'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    running.push(kk);
+    kk.stdin!.end('!treffen "Austausch Dolmetschen" 2.2.2030 10 Uhr Radebeul\n');
+    const scheduled = await output(kk);
+    expect(scheduled.code).toBe(0);
+    expect(scheduled.stdout).not.toMatch(/verschickt|sent/);
+    const invitedAt = Date.now();
+    const invited = async () => smtp.received.filter((m) => m.subject?.includes('Einladung: „Austausch Dolmetschen“'));
+    while ((await invited()).length === 0 && Date.now() - invitedAt < 30_000)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await invited()).length, 'the running hub mailed the invitations').toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const recipients = (await invited()).map((m) =>
+      Array.isArray(m.to) ? m.to.map((t) => t.text).join() : m.to?.text,
+    );
+    expect(new Set(recipients).size).toBe(recipients.length);
+  }, 180_000);
 });
