@@ -441,6 +441,26 @@ describe('the Matrix bot through Synapse', () => {
     expect(start(first!)).toMatch(/T100000$/);
   });
 
+  it('merges two towns through Synapse, answers for the old name, and takes the merger back (issue 34)', async () => {
+    const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
+    await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
+    const say = async (text: string) => String((await ask(coordinator, room, text)).content.body);
+    let preview = await say('!zusammenführen Radebeul + Coswig zu Elbaue');
+    const servedBy = /betreut: (.+) oder /.exec(preview)?.[1];
+    if (servedBy) preview = await say(`!zusammenführen Radebeul + Coswig zu Elbaue betreut von ${servedBy}`);
+    expect(preview).toContain('Vorschau: Radebeul, Coswig werden zur neuen Gemeinde Elbaue');
+    expect(await say('!ja')).toContain('Zusammengeführt in Elbaue: Radebeul, Coswig');
+    expect(await say('!kontakt Coswig')).toMatch(/Coswig gehört seit .+ zu Elbaue/);
+
+    expect(await say('!rückgängig')).toMatch(/\n1\. .+: Gemeinden zusammengeführt\n/);
+    expect(await say('!rückgängig 1')).toContain('endet wieder: Elbaue');
+    expect(await say('!ja')).toContain('Zurückgenommen: Gemeinden zusammengeführt');
+    expect(await say('!kontakt Coswig')).not.toMatch(/gehört seit/);
+    const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
+    expect(towns!.map((t) => t.name)).toEqual(expect.arrayContaining(['Radebeul', 'Coswig']));
+    expect(towns!.map((t) => t.name)).not.toContain('Elbaue');
+  });
+
   it('answers a message sent while it was down exactly once after a restart', async () => {
     bot.stop();
     const whileDown = await alice.send(aliceRoom, '!wer Weber');
