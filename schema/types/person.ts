@@ -1,3 +1,4 @@
+import { ROLE_LABEL } from '../../src/domain/role-labels.js';
 import type { ContactChannel, RoleAssignment } from '../../src/domain/model.js';
 import { displayName, mayListPerson, visibleChannels } from '../../src/services/access/domain/privacy.js';
 import { builder } from '../builder.js';
@@ -18,6 +19,10 @@ export const RoleAssignmentType = builder.objectRef<RoleAssignment>('RoleAssignm
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: RoleEnum, resolve: (r) => r.role }),
+    label: t.string({
+      description: 'The role as people read it, in the language asked for (Accept-Language).',
+      resolve: (r, _args, ctx) => ROLE_LABEL[r.role][ctx.language],
+    }),
     person: t.field({
       type: PersonRef,
       resolve: async (r, _args, ctx) => (await ctx.directory.entityOfKind(r.personId, 'Person'))!,

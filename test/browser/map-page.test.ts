@@ -126,6 +126,9 @@ describe('the network map', () => {
     await expect.poll(() => anonymous.textContent('#details-title')).toBe(node.name);
     const panel = (await anonymous.textContent('#details-body'))!;
     for (const value of memberOnly) expect(panel).not.toContain(value);
+    // Roles read as words from the one table of role labels, not as code names (issue 35).
+    expect(panel).toContain('Kommunale Integrationskoordination');
+    expect(panel).not.toMatch(/\bKIK\b(?!\))|VOLUNTEER|KOORDINATIONSKRAFT/);
     await anonymous.close();
 
     const member = await openMap(`?district=${MEISSEN}&focus=${encodeURIComponent(kik)}`, adminToken);

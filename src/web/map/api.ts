@@ -52,10 +52,19 @@ export function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-async function gql<T, V extends object = Record<string, never>>(query: string, variables?: V): Promise<T> {
+async function gql<T, V extends object = Record<string, never>>(
+  query: string,
+  variables?: V,
+  language?: 'de' | 'en',
+): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(language ? { 'accept-language': language } : {}),
+      ...authHeaders(),
+    },
     body: JSON.stringify({ query, variables: variables ?? {} }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -96,6 +105,7 @@ export async function searchActors(text: string): Promise<{ id: string; name: st
   return found.map((r) => ({ id: r.id, name: r.name, type: r.__typename }));
 }
 
-export async function loadDetails(id: string): Promise<ActorDetails | null> {
-  return (await gql<DetailsResult, DetailsVariables>(DetailsOperation, { id })).node;
+/** The actor's details; role names come worded in the page's language. */
+export async function loadDetails(id: string, language: 'de' | 'en'): Promise<ActorDetails | null> {
+  return (await gql<DetailsResult, DetailsVariables>(DetailsOperation, { id }, language)).node;
 }

@@ -20,7 +20,7 @@ export interface MapFacts {
 
 export async function showDetails(panel: HTMLElement, id: string, language: Language, facts?: MapFacts): Promise<void> {
   const t = texts(language);
-  const details = await loadDetails(id).catch(() => null);
+  const details = await loadDetails(id, language).catch(() => null);
   const node = facts?.node ?? null;
   if (!details && !node) {
     panel.innerHTML = `<p>${escapeHtml(t.detailsHint)}</p>`;
@@ -52,7 +52,7 @@ export async function showDetails(panel: HTMLElement, id: string, language: Lang
     return;
   }
   if ('district' in details && details.district) rows.push([t.districtColumn, details.district.name]);
-  if ('roles' in details && details.roles.length) rows.push([t.roles, details.roles.map((r) => r.role).join(', ')]);
+  if ('roles' in details && details.roles.length) rows.push([t.roles, details.roles.map((r) => r.label).join(', ')]);
   if ('status' in details) rows.push([t.projectStatus, projectStatusName(language, details.status)]);
   if ('aims' in details && details.aims) rows.push([t.projectAims, details.aims]);
   if (details.__typename === 'Person') {

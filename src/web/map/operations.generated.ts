@@ -172,7 +172,7 @@ export type SearchResult = {
 };
 
 export const DetailsOperation =
-  'query Details($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Person {\n      name\n      channels {\n        channel\n        value\n      }\n      roles {\n        role\n        scopeId\n      }\n    }\n    ... on Municipality {\n      name\n      district {\n        name\n      }\n    }\n    ... on District {\n      name\n    }\n    ... on Alliance {\n      name\n      district {\n        name\n      }\n    }\n    ... on Institution {\n      name\n      type\n      district {\n        name\n      }\n    }\n    ... on Topic {\n      name\n    }\n    ... on FundingProgram {\n      name\n    }\n    ... on Project {\n      name\n      status\n      aims\n      district {\n        name\n      }\n    }\n  }\n}';
+  'query Details($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Person {\n      name\n      channels {\n        channel\n        value\n      }\n      roles {\n        role\n        label\n        scopeId\n      }\n    }\n    ... on Municipality {\n      name\n      district {\n        name\n      }\n    }\n    ... on District {\n      name\n    }\n    ... on Alliance {\n      name\n      district {\n        name\n      }\n    }\n    ... on Institution {\n      name\n      type\n      district {\n        name\n      }\n    }\n    ... on Topic {\n      name\n    }\n    ... on FundingProgram {\n      name\n    }\n    ... on Project {\n      name\n      status\n      aims\n      district {\n        name\n      }\n    }\n  }\n}';
 
 export interface DetailsVariables {
   id: string;
@@ -225,6 +225,7 @@ export type DetailsResult = {
         }[];
         roles: {
           role: Role;
+          label: string;
           scopeId: string | null;
         }[];
       }
