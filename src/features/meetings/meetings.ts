@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../services/access/domain/access.js';
 import { InvalidInput, NotAllowed, NotFound } from '../../domain/errors.js';
-import { districtId } from '../../domain/ids.js';
 import {
-  endsAt,
   MEETING_PLACE,
   MEETING_TITLE,
   type DatePoll,
-  MeetingNeedsConfirmation,
-  MeetingOutsideDistrict,
   NotASeries,
   NotInvited,
   NoVideoService,
@@ -16,63 +12,29 @@ import {
   type Meeting,
   type RsvpAnswer,
 } from './domain/meetings.js';
-import { matchName } from '../../domain/names.js';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
-import { publicHoliday } from './holidays.js';
+import { checkConcerns } from './meeting-concerns.js';
+import { sendDueReminders } from './reminders.js';
+import { resolveInvitees } from './invitees.js';
 import type { NameIndex } from '../../services/reads/name-index.js';
 import type { NetworkEvents } from '../../services/reads/network-events.js';
 import { MeetingSeries, seriesOccurrences, type ChangeScope } from './meeting-series.js';
-import type { HubNotice, Notifier } from '../../services/chat/notifiers.js';
+import type { HubNotice } from '../../services/chat/notifiers.js';
+import type { InvitationNotifier } from './invitation-notifier.js';
+import type { MeetingRequest, PlannerOptions } from './meeting-request.js';
 import { PendingNotices, type Notice } from '../../services/chat/pending-notices.js';
 import { parseRecurrence } from './recurrence.js';
 import { invitedMeeting } from './domain/meeting-notices.js';
-import { formatWhen, parseWhen } from './when.js';
+import { parseWhen } from './when.js';
 import { cleanText } from '../../domain/text.js';
-import { CLAIMS } from '../../domain/ports/state-slots.js';
 import { Telling } from '../../services/chat/telling.js';
 
 // Exchange meetings: a KIK or Koordinationskraft invites the coordination of municipalities of
 // their district. Conflicts with invitees' other meetings and public holidays are reported
 // before anything is saved; the organiser may then confirm.
 
-export interface MeetingRequest {
-  title: string;
-  when: string;
-  /** Municipalities (their KIK and Beauftragte are invited) or person ids. */
-  invite: string[];
-  durationMinutes?: number;
-  /** Save despite conflicts or a holiday. */
-  confirmed?: boolean;
-  /** Also invite the members of the alliances active in the named municipalities. */
-  includeAlliances?: boolean;
-  /** An instant already settled (a fixed date poll slot) instead of `when`. */
-  startsAt?: Date;
-  agenda?: string;
-  /** Where it takes place: an address or a room. */
-  place?: string;
-  /** Held online: gets a room of the configured video service. */
-  online?: boolean;
-}
-
-export interface PlannerOptions {
-  /** Base of the video service's room links, e.g. https://meet.jit.si/ (online meetings need it). */
-  videoBaseUrl?: string | null;
-  /** Hours before a meeting at which reminders go out (HUB_REMINDER_HOURS). */
-  reminderHours?: readonly number[];
-}
-
-export interface InvitationNotifier extends Notifier {
-  /** Sends an invitation the person can answer (where the chat allows, also with a reaction). */
-  invite?(personId: string, meeting: Meeting, notice: HubNotice): Promise<void>;
-  /** A meeting (or series) was scheduled or changed: its room on the chat shows the new state. */
-  meetingChanged?(meeting: Meeting): Promise<void>;
-  /** A meeting the person is invited to moved or was cancelled: the message and, where the chat carries files, the updated calendar entry. */
-  meetingUpdated?(personId: string, meeting: Meeting, notice: HubNotice): Promise<void>;
-  /** Offers the dates of a date poll as a native poll where the chat has one. */
-  offerDates?(personId: string, poll: DatePoll, notice: HubNotice): Promise<void>;
-  /** The date of a poll is fixed: native polls are closed. */
-  datesFixed?(poll: DatePoll, meeting: Meeting): Promise<void>;
-}
+export type { MeetingRequest, PlannerOptions } from './meeting-request.js';
+export type { InvitationNotifier } from './invitation-notifier.js';
 
 const AGENDA_MAX = 2000;
 
@@ -380,47 +342,16 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   /**
-   * Sends the reminders that are due: for each meeting and each lead time, once. A claim in the
-   * store makes that hold across restarts and several instances; what fell due while the hub
-   * was down goes out at the next run, as long as the meeting is still ahead.
+   * Sends the reminders that are due: for each meeting and each lead time, once, across restarts
+   * and instances (see reminders.ts).
    */
-  async sendDueReminders(): Promise<number> {
-    const now = this.now();
-    let sent = 0;
-    const leadTimes = [...(this.options.reminderHours ?? REMINDER_HOURS)].sort((a, b) => b - a);
-    for (const [i, hours] of leadTimes.entries()) {
-      const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
-      // A meeting already inside a shorter lead time gets that reminder only: one set up less
-      // than an hour ahead is reminded once, not once per lead time at the same moment.
-      const shorter = leadTimes[i + 1];
-      const from =
-        shorter === undefined ? now.toISOString() : new Date(now.getTime() + shorter * 3_600_000).toISOString();
-      for (const meeting of await this.store.meetings.meetingsStarting(from, until)) {
-        if (meeting.state !== 'SCHEDULED') continue;
-        const notice: HubNotice = {
-          type: 'meetingReminder',
-          title: meeting.title,
-          startsAt: meeting.startsAt,
-          meetingId: meeting.id,
-          ...(meeting.place ? { place: meeting.place } : {}),
-          ...(meeting.agenda ? { agenda: meeting.agenda } : {}),
-          ...(meeting.videoUrl ? { videoUrl: meeting.videoUrl } : {}),
-        };
-        const people = [meeting.organiserId, ...meeting.inviteeIds.filter((id) => meeting.rsvps[id] !== 'NO')];
-        // The reminders are written with their claim: a crash right after it loses none.
-        const notices = this.notices.entries(people.map((personId) => ({ personId, notice })));
-        if (
-          !(await this.store.coordination.claimOnce(
-            CLAIMS.meetingReminder.key(meeting.id, meeting.startsAt, `${hours}h`),
-            notices,
-          ))
-        )
-          continue;
-        await this.notices.deliver(notices);
-        sent++;
-      }
-    }
-    return sent;
+  sendDueReminders(): Promise<number> {
+    return sendDueReminders({
+      store: this.store,
+      notices: this.notices,
+      leadTimes: this.options.reminderHours ?? REMINDER_HOURS,
+      now: this.now(),
+    });
   }
 
   byId(id: string): Promise<Meeting | null> {
@@ -428,109 +359,18 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   /** Public holidays and clashes with the people's other meetings, for one meeting or all of a series. */
-  private async checkConcerns(meetings: Meeting[]): Promise<void> {
-    const en: string[] = [];
-    const de: string[] = [];
-    const first = meetings[0]!;
-    for (const meeting of meetings) {
-      const holiday = publicHoliday(new Date(meeting.startsAt), meeting.districtAgs.slice(0, 2));
-      if (!holiday) continue;
-      en.push(`${formatWhen(new Date(meeting.startsAt), 'en')} is a public holiday (${holiday}).`);
-      de.push(`${formatWhen(new Date(meeting.startsAt), 'de')} ist ein Feiertag (${holiday}).`);
-    }
-    const people = [first.organiserId, ...first.inviteeIds];
-    const others = await this.store.meetings.meetingsOf(people, first.startsAt, endsAt(meetings[meetings.length - 1]!));
-    const overlaps = (a: Meeting, b: Meeting) => a.startsAt < endsAt(b) && b.startsAt < endsAt(a);
-    const busy = others.filter((other) => other.state === 'SCHEDULED' && meetings.some((m) => overlaps(m, other)));
-    if (busy.length) {
-      const named = await this.store.entitiesByIds([
-        ...new Set(busy.flatMap((m) => [m.organiserId, ...m.inviteeIds]).filter((p) => people.includes(p))),
-      ]);
-      const names = named
-        .filter((p) => p !== null)
-        .map((p) => p!.name)
-        .join(', ');
-      // Titles only of meetings the organiser takes part in: others' appointments stay private.
-      const organiser = first.organiserId;
-      const titleOf = (m: Meeting, language: 'de' | 'en') => {
-        const known = m.organiserId === organiser || m.inviteeIds.includes(organiser);
-        const title = known
-          ? language === 'de'
-            ? `„${m.title}“`
-            : `"${m.title}"`
-          : language === 'de'
-            ? 'einen anderen Termin'
-            : 'another appointment';
-        return meetings.length > 1 ? `${title} (${formatWhen(new Date(m.startsAt), language)})` : title;
-      };
-      const titles = [...new Set(busy.map((m) => titleOf(m, 'de')))];
-      const titlesEn = [...new Set(busy.map((m) => titleOf(m, 'en')))];
-      const many = named.filter((p) => p !== null).length > 1;
-      en.push(`At that time ${names} already ${many ? 'have' : 'has'} ${titlesEn.join(', ')}.`);
-      de.push(`Zu der Zeit ${many ? 'haben' : 'hat'} ${names} bereits ${titles.join(', ')}.`);
-    }
-    if (en.length) throw new MeetingNeedsConfirmation(en, de);
+  private checkConcerns(meetings: Meeting[]): Promise<void> {
+    return checkConcerns(this.store, meetings);
   }
 
   /** The people serving or representing the named towns of the district, and named people. */
-  async resolveInvitees(
+  resolveInvitees(
     words: string[],
     districtAgs: string,
     organiser: string,
     includeAlliances: boolean,
   ): Promise<{ municipalityIds: string[]; inviteeIds: string[] }> {
-    if (words.length === 0)
-      throw new InvalidInput('invite', 'name at least one municipality or person', {
-        field: 'Einladung',
-        problem: 'bitte mindestens eine Gemeinde oder Person nennen',
-      });
-    const towns = await this.names.municipalities();
-    const municipalityIds: string[] = [];
-    const people = new Set<string>();
-    for (const word of words) {
-      if (word.startsWith('person:')) {
-        people.add(word);
-        continue;
-      }
-      const found = matchName(word, towns, (t) => t.name);
-      if (!found.match)
-        throw new NotFound(
-          'Municipality',
-          word,
-          found.suggestions.map((t) => t.name),
-        );
-      if (found.match.districtAgs !== districtAgs) throw new MeetingOutsideDistrict(found.match.name);
-      municipalityIds.push(found.match.id);
-    }
-    const [links, scopeRoles] = await Promise.all([
-      this.store.linksOf(municipalityIds),
-      this.store.rolesInScopes([...municipalityIds, districtId(districtAgs)]),
-    ]);
-    municipalityIds.forEach((id, i) =>
-      links[i]!.filter((l) => l.type === 'SERVES' && l.toId === id).forEach((l) => people.add(l.fromId)),
-    );
-    scopeRoles
-      .flat()
-      .filter((r) => r.role === 'BEAUFTRAGTE')
-      .forEach((r) => people.add(r.personId));
-    if (includeAlliances) {
-      const alliances = [
-        ...new Set(
-          municipalityIds.flatMap((id, i) =>
-            links[i]!.filter((l) => l.type === 'ACTIVE_IN' && l.toId === id).map((l) => l.fromId),
-          ),
-        ),
-      ];
-      (await this.store.rolesInScopes(alliances))
-        .flat()
-        .filter((r) => r.role === 'VOLUNTEER')
-        .forEach((r) => people.add(r.personId));
-    }
-    const found = await this.store.entitiesByIds([...people]);
-    const missing = [...people].find((id, i) => found[i]?.kind !== 'Person');
-    if (missing) throw new NotFound('Person', missing);
-    people.delete(organiser);
-    return { municipalityIds, inviteeIds: [...people] };
+    return resolveInvitees(this.store, this.names, { words, districtAgs, organiser, includeAlliances });
   }
 
   private async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
