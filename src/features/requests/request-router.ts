@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../services/access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
-import type { District, Municipality } from '../../domain/model.js';
-import { matchName } from '../../domain/names.js';
 import type { CoordinationStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import {
   isClosed,
@@ -12,10 +10,8 @@ import {
   REQUEST_TEXT_MAX,
   RequestChanged,
   RequestClosed,
-  RequestNotRoutable,
   RequestNotYours,
   RequestRouteRefused,
-  type ForwardTarget,
   type HopKind,
   type HubRequest,
   type RequestLevel,
@@ -25,10 +21,9 @@ import type { NameIndex } from '../../services/reads/name-index.js';
 import type { NetworkEvents } from '../../services/reads/network-events.js';
 import type { HubNotice } from '../../services/chat/notifiers.js';
 import type { Notice } from '../../services/chat/pending-notices.js';
-import type { OwnRequestSubject, RequestAbout } from './domain/request-notices.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
-import { matchTopic } from '../../domain/topic-match.js';
 import { Telling } from '../../services/chat/telling.js';
+import { aboutOf, firstHandler, resolvePlace, resolveTopic, subjectOf, targetKind } from './request-lookups.js';
 
 // Files requests and moves them through the district coordination. The rules of who may pass a
 // request where live in domain/requests.ts; this service reads the facts, records every hop,
@@ -56,9 +51,13 @@ export class RequestRouter extends Telling {
     if (!viewer.personId)
       throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
     const text = cleanText(input.text, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
-    const { municipality, district } = await this.resolvePlace(cleanText(input.place, SEARCHED_NAME('place', 'Ort')));
-    const topicId = input.topic ? await this.resolveTopic(input.topic) : null;
-    const { handlerId, level } = await this.firstHandler(municipality, district);
+    const { municipality, district } = await resolvePlace(
+      this.store,
+      this.names,
+      cleanText(input.place, SEARCHED_NAME('place', 'Ort')),
+    );
+    const topicId = input.topic ? await resolveTopic(this.names, input.topic) : null;
+    const { handlerId, level } = await firstHandler(this.store, municipality, district);
     const at = this.now().toISOString();
     const request: HubRequest = {
       id: `request:${randomUUID().slice(0, 8)}`,
@@ -85,7 +84,7 @@ export class RequestRouter extends Telling {
       version: 1,
     };
     const place = municipality?.name ?? district.name;
-    const about = await this.about(request);
+    const about = await aboutOf(this.store, request);
     return this.route(request, { type: 'requestFiled', requestId: request.id, place, about, text });
   }
 
@@ -122,7 +121,7 @@ export class RequestRouter extends Telling {
           handlerId: offer.providerId,
           level: providerRole.role === 'KIK' ? ('KIK' as const) : ('KOORDINATIONSKRAFT' as const),
         }
-      : await this.firstHandler(null, district);
+      : await firstHandler(this.store, null, district);
     const at = this.now().toISOString();
     const request: HubRequest = {
       id: `request:${randomUUID().slice(0, 8)}`,
@@ -144,7 +143,7 @@ export class RequestRouter extends Telling {
       kind: 'ADVICE',
       adviceOfferId: offer.id,
     };
-    const about = await this.about(request);
+    const about = await aboutOf(this.store, request);
     return this.route(request, {
       type: 'adviceRequested',
       requestId: request.id,
@@ -174,10 +173,10 @@ export class RequestRouter extends Telling {
 
   async forward(id: string, viewer: Viewer, targetPersonId: string, note: string | null): Promise<HubRequest> {
     const request = await this.mine(id, viewer);
-    const target = await this.targetKind(request, targetPersonId);
+    const target = await targetKind(this.store, request, targetPersonId);
     if (!target || !mayForward(request.level, target)) throw new RequestRouteRefused();
     const level: RequestLevel = target.kind === 'KOORDINATIONSKRAFT_OF_DISTRICT' ? 'KOORDINATIONSKRAFT' : 'TARGET';
-    const about = await this.about(request);
+    const about = await aboutOf(this.store, request);
     return this.move(request, 'FORWARDED', viewer.personId, targetPersonId, level, note, [
       {
         personId: targetPersonId,
@@ -185,7 +184,11 @@ export class RequestRouter extends Telling {
       },
       {
         personId: request.requesterId,
-        notice: { type: 'ownRequestForwarded', requestId: id, subject: await this.subjectOf(request, targetPersonId) },
+        notice: {
+          type: 'ownRequestForwarded',
+          requestId: id,
+          subject: await subjectOf(this.store, request, targetPersonId),
+        },
       },
     ]);
   }
@@ -225,7 +228,11 @@ export class RequestRouter extends Telling {
           { personId: kk, notice: { type: 'requestEscalated', requestId: request.id, text: request.text } },
           {
             personId: request.requesterId,
-            notice: { type: 'ownRequestEscalated', requestId: request.id, subject: await this.subjectOf(request, kk) },
+            notice: {
+              type: 'ownRequestEscalated',
+              requestId: request.id,
+              subject: await subjectOf(this.store, request, kk),
+            },
           },
         ]);
       } catch (error) {
@@ -283,7 +290,7 @@ export class RequestRouter extends Telling {
             type: 'ownRequestHandedOver',
             requestId: request.id,
             handlerName: successorName,
-            subject: await this.subjectOf(request, toId),
+            subject: await subjectOf(this.store, request, toId),
           },
         },
       ]);
@@ -300,30 +307,6 @@ export class RequestRouter extends Telling {
     return moved;
   }
 
-  /** The request as its requester knows it, with who has it (or had it) now. */
-  private async subjectOf(request: HubRequest, handlerId: string | null): Promise<OwnRequestSubject> {
-    const [place, district, handler] = await this.store.entitiesByIds([
-      request.municipalityId ?? '',
-      districtId(request.districtAgs),
-      handlerId ?? '',
-    ]);
-    const text = request.text ?? '';
-    return {
-      place: place?.name ?? district?.name ?? request.districtAgs,
-      excerpt: text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text,
-      handlerName: handler?.kind === 'Person' ? handler.name : null,
-    };
-  }
-
-  /** Who asks about what, for the people handling it. */
-  private async about(request: HubRequest): Promise<RequestAbout> {
-    const [requester, topic] = await this.store.entitiesByIds([request.requesterId, request.topicId ?? '']);
-    return {
-      topic: topic?.kind === 'Topic' ? { de: topic.name, en: topic.nameEn } : null,
-      requesterName: requester?.kind === 'Person' ? requester.name : null,
-    };
-  }
-
   private async close(id: string, viewer: Viewer, state: RequestState, note: string | null): Promise<HubRequest> {
     const request = await this.mine(id, viewer);
     if (state === 'ACCEPTED' && request.state === 'ACCEPTED') return request;
@@ -336,7 +319,7 @@ export class RequestRouter extends Telling {
       hops: [...request.hops, { at, kind, fromId: viewer.personId, toId: null, note }],
       version: request.version + 1,
     };
-    const subject = await this.subjectOf(request, viewer.personId);
+    const subject = await subjectOf(this.store, request, viewer.personId);
     const saved = await this.save(next, [
       {
         personId: request.requesterId,
@@ -394,68 +377,6 @@ export class RequestRouter extends Telling {
   private escalationTime(level: RequestLevel): string | null {
     if (level === 'KOORDINATIONSKRAFT') return null;
     return new Date(this.now().getTime() + this.settings.escalateAfterHours * 3_600_000).toISOString();
-  }
-
-  private async firstHandler(
-    municipality: Municipality | null,
-    district: District,
-  ): Promise<{ handlerId: string; level: RequestLevel }> {
-    if (municipality && district.districtKind === 'LANDKREIS') {
-      const [links] = await this.store.linksOf([municipality.id]);
-      const kik = links?.find((l) => l.type === 'SERVES' && l.toId === municipality.id);
-      if (kik) return { handlerId: kik.fromId, level: 'KIK' };
-    }
-    const [roles] = await this.store.rolesInScopes([district.id]);
-    const kk = roles?.find((r) => r.role === 'KOORDINATIONSKRAFT');
-    if (kk) return { handlerId: kk.personId, level: 'KOORDINATIONSKRAFT' };
-    throw new RequestNotRoutable(municipality?.name ?? district.name);
-  }
-
-  private async targetKind(request: HubRequest, personId: string): Promise<ForwardTarget | null> {
-    const [roles] = await this.store.rolesOfPersons([personId]);
-    if (!roles?.length) return null;
-    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId(request.districtAgs)))
-      return { kind: 'KOORDINATIONSKRAFT_OF_DISTRICT' };
-    if (roles.some((r) => r.role === 'KOORDINATIONSKRAFT')) return { kind: 'OTHER_DISTRICT_COORDINATION' };
-    if (roles.some((r) => r.role === 'INSTITUTION_CONTACT')) return { kind: 'INSTITUTION_CONTACT' };
-    if (request.topicId) {
-      const [links] = await this.store.linksOf([personId]);
-      if (links?.some((l) => l.type === 'EXPERT_IN' && l.toId === request.topicId)) return { kind: 'EXPERT' };
-    }
-    return null;
-  }
-
-  /** A place is a municipality, or a kreisfreie Stadt (which has no municipalities of its own). */
-  private async resolvePlace(name: string): Promise<{ municipality: Municipality | null; district: District }> {
-    const towns = await this.names.municipalities();
-    const cities = await this.names.cities();
-    const places = [
-      ...towns.map((t) => ({ name: t.name, id: t.id })),
-      ...cities.map((c) => ({ name: c.name, id: c.id })),
-    ];
-    const found = matchName(name, places, (p) => p.name);
-    if (!found.match)
-      throw new NotFound(
-        'Municipality',
-        name,
-        found.suggestions.map((p) => p.name),
-      );
-    const [entity] = await this.store.entitiesByIds([found.match.id]);
-    if (entity?.kind === 'District') return { municipality: null, district: entity };
-    const municipality = entity as Municipality;
-    const [district] = await this.store.districtsByAgs([municipality.districtAgs]);
-    return { municipality, district: district! };
-  }
-
-  private async resolveTopic(name: string): Promise<string> {
-    const found = matchTopic(name, await this.names.topics());
-    if (!found.match)
-      throw new NotFound(
-        'Topic',
-        name,
-        found.suggestions.map((t) => t.name),
-      );
-    return found.match.id;
   }
 
   /** Saves the request with its notices in one transaction, then hands the notices on. */
