@@ -2,6 +2,7 @@ import type { Viewer } from '../../src/services/access/domain/access.js';
 import type { MergeResult } from '../../src/services/lifecycle/record-merger.js';
 import { defineCommand, parsed, unparsable, type CommandDeps } from '../core/command.js';
 import { reply } from '../core/reply.js';
+import { berlinDay, parseDay } from '../../src/features/meetings/when.js';
 import { asDistrictCoordination } from './district-coordination.js';
 import { findRecord } from './records.js';
 
@@ -12,14 +13,24 @@ const INTO_WORDS = new Set(['zu', 'in', 'into', 'to']);
 const SERVED_WORDS: Record<string, string> = { betreut: 'von', served: 'by' };
 const AND_WORDS = new Set(['+', 'und', 'and', '&']);
 
+const DATE_WORDS = new Set(['zum', 'ab', 'am', 'on', 'from']);
+
 interface MergeArgs {
   records: string[];
   target: string;
   servedBy: string | null;
+  /** The merged town's first day as written ("zum 1.1.2027"); null: today. */
+  day: string | null;
 }
 
-/** "Radebeul + Coswig zu Radebeul-Coswig", "Anna Weber (alt) in Anna Weber". */
-function parseMerge(all: string[]) {
+/** "Radebeul + Coswig zu Radebeul-Coswig [betreut von …] [zum 01.01.2027]", "Anna Weber (alt) in Anna Weber". */
+function parseMerge(words: string[]) {
+  // A date word followed by a number ("zum 1.1.", "am 01.01.2027"): not a name like "Frankfurt am Main".
+  const dateAt = words.findLastIndex(
+    (w, i) => i > 0 && DATE_WORDS.has(w.toLowerCase()) && /^\d/.test(words[i + 1] ?? ''),
+  );
+  const day = dateAt > 0 ? words.slice(dateAt + 1).join(' ') : null;
+  const all = dateAt > 0 ? words.slice(0, dateAt) : words;
   const servedAt = all.findIndex((w, i) => {
     const next = SERVED_WORDS[w.toLowerCase()];
     return next !== undefined && next === all[i + 1]?.toLowerCase();
@@ -39,6 +50,7 @@ function parseMerge(all: string[]) {
     records: records.map((r) => r.join(' ')),
     target: args.slice(at + 1).join(' '),
     servedBy,
+    day,
   });
 }
 
@@ -50,7 +62,7 @@ async function merge(
   asker: Viewer,
   deps: CommandDeps<'merger'>,
   dryRun: boolean,
-): Promise<MergeResult & { survivorIsNew: boolean }> {
+): Promise<MergeResult & { survivorIsNew: boolean; on: string | null }> {
   const viewer = await asDistrictCoordination(asker, deps.directory);
   const records = await Promise.all(
     args.records.map((name) => findRecord(name, ['Municipality', 'Person', 'Alliance', 'Institution'], deps.directory)),
@@ -63,14 +75,15 @@ async function merge(
         sameName(m.name, args.target),
       );
     const servedBy = args.servedBy ? (await findRecord(args.servedBy, ['Person'], deps.directory)).id : null;
+    const on = args.day ? parseDay(args.day, new Date()) : null;
     const result = await deps.services.merger.mergeMunicipalities(
       records.map((r) => r.id),
       existing ? { id: existing.id } : { name: args.target },
       viewer,
       servedBy,
-      { dryRun },
+      { dryRun, on },
     );
-    return { ...result, survivorIsNew: !existing };
+    return { ...result, survivorIsNew: !existing, on };
   }
   const survivor =
     records.find((r) => sameName(r.name, args.target)) ??
@@ -81,7 +94,7 @@ async function merge(
     viewer,
     { dryRun },
   );
-  return { ...result, survivorIsNew: false };
+  return { ...result, survivorIsNew: false, on: null };
 }
 
 export const mergeCommand = defineCommand({
@@ -91,8 +104,8 @@ export const mergeCommand = defineCommand({
     en: 'merges municipalities or duplicate records; the old ones stay in the history',
   },
   usage: {
-    de: '!zusammenführen <Eintrag> + <Eintrag> … zu <Ziel> [betreut von <KIK>]',
-    en: '!merge <record> + <record> … into <target> [served by <KIK>]',
+    de: '!zusammenführen <Eintrag> + <Eintrag> … zu <Ziel> [betreut von <KIK>] [zum <Datum>]',
+    en: '!merge <record> + <record> … into <target> [served by <KIK>] [on <date>]',
   },
   example: {
     de: '!zusammenführen Radebeul + Coswig zu Radebeul-Coswig',
@@ -124,23 +137,46 @@ export const mergeCommand = defineCommand({
       keyword: { de: 'betreut von', en: 'served by' },
       autocomplete: 'person',
     },
+    {
+      name: { de: 'datum', en: 'date' },
+      description: {
+        de: 'erster Tag der zusammengeführten Gemeinde (heute, ein vergangener oder ein späterer Tag, der dann geplant wird)',
+        en: "the merged town's first day (today, a past day, or a later one, which is then scheduled)",
+      },
+      required: false,
+      keyword: { de: 'zum', en: 'on' },
+    },
   ],
   uses: ['merger'],
   parse: parseMerge,
   preview: async (args, context, deps) => {
     const result = await merge(args, context.viewer, deps, true);
     const de = context.language === 'de';
+    const names = result.merged.map((m) => m.name).join(', ');
+    const later = result.on && result.on > berlinDay(new Date());
+    const when = result.on ? (de ? ` zum ${germanDay(result.on)}` : ` on ${result.on}`) : '';
     return reply([
       de
-        ? `Vorschau: ${result.merged.map((m) => m.name).join(', ')} ${result.survivorIsNew ? 'werden zur neuen Gemeinde' : 'gehen auf in'} ${result.survivor.name}; ${result.movedLinks} Verbindung(en) und ${result.movedRoles} Rolle(n) gehen mit, die alten Einträge bleiben in der Geschichte.`
-        : `Preview: ${result.merged.map((m) => m.name).join(', ')} ${result.survivorIsNew ? 'become the new municipality' : 'merge into'} ${result.survivor.name}; ${result.movedLinks} link(s) and ${result.movedRoles} role(s) move along, the old records stay in the history.`,
+        ? `Vorschau: ${names} ${result.survivorIsNew ? 'werden' : 'gehen'}${when} ${result.survivorIsNew ? 'zur neuen Gemeinde' : 'auf in'} ${result.survivor.name}; ${result.movedLinks} Verbindung(en) und ${result.movedRoles} Rolle(n) gehen mit, die alten Einträge bleiben in der Geschichte.${later ? ' Das wird geplant: bis dahin ändert sich nichts, alle Betroffenen erfahren es jetzt.' : ''}`
+        : `Preview: ${names} ${result.survivorIsNew ? 'become the new municipality' : 'merge into'} ${result.survivor.name}${when}; ${result.movedLinks} link(s) and ${result.movedRoles} role(s) move along, the old records stay in the history.${later ? ' It will be scheduled: until then nothing changes, everyone concerned is told now.' : ''}`,
     ]);
   },
   run: (args, context, deps) => merge(args, context.viewer, deps, false),
-  render: (result, { language }) =>
-    reply([
-      language === 'de'
-        ? `Zusammengeführt in ${result.survivor.name}: ${result.merged.map((m) => m.name).join(', ')} (${result.movedLinks} Verbindung(en), ${result.movedRoles} Rolle(n) übernommen; die alten Einträge bleiben in der Geschichte).`
-        : `Merged into ${result.survivor.name}: ${result.merged.map((m) => m.name).join(', ')} (${result.movedLinks} link(s), ${result.movedRoles} role(s) moved; the old records stay in the history).`,
-    ]),
+  render: (result, { language }) => {
+    const de = language === 'de';
+    const names = result.merged.map((m) => m.name).join(', ');
+    if (result.scheduled)
+      return reply([
+        de
+          ? `Geplant: ${names} gehen zum ${germanDay(result.scheduled.effectiveOn)} in ${result.survivor.name} auf. Bis dahin ändert sich nichts; die Betroffenen und die Koordination des Kreises sind informiert, zurücknehmen mit !geplant.`
+          : `Scheduled: ${names} merge into ${result.survivor.name} on ${result.scheduled.effectiveOn}. Until then nothing changes; those concerned and the district coordination have been told; take it back with !scheduled.`,
+      ]);
+    return reply([
+      de
+        ? `Zusammengeführt in ${result.survivor.name}${result.on ? ` zum ${germanDay(result.on)}` : ''}: ${names} (${result.movedLinks} Verbindung(en), ${result.movedRoles} Rolle(n) übernommen; die alten Einträge bleiben in der Geschichte).`
+        : `Merged into ${result.survivor.name}${result.on ? ` on ${result.on}` : ''}: ${names} (${result.movedLinks} link(s), ${result.movedRoles} role(s) moved; the old records stay in the history).`,
+    ]);
+  },
 });
+
+const germanDay = (day: string) => day.split('-').reverse().join('.');

@@ -1,4 +1,5 @@
 import { roleInSentence } from '../../src/domain/role-labels.js';
+import { scheduledSentence } from '../../src/features/scheduled-changes/scheduled-sentence.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { ProposedChange } from '../../src/features/proposals/domain/proposals.js';
 import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
@@ -321,6 +322,18 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
       de(l)
         ? `Abgesagt: Die Rolle von ${n.personName} (${roleInSentence(n.role, l)}) endet nicht zum ${day(n.effectiveOn)}; ${n.cancelledBy || 'die Administration'} hat die geplante Änderung zurückgenommen.`
         : `Cancelled: ${n.personName}'s role (${roleInSentence(n.role, l)}) does not end on ${day(n.effectiveOn)}; ${n.cancelledBy || 'the administration'} took the scheduled change back.`,
+    ),
+  changeScheduled: (n, l) =>
+    text(
+      de(l)
+        ? `Geplant: ${scheduledSentence(n.change, n.effectiveOn, l)}. Bis dahin ändert sich nichts; geplante Änderungen zeigt ${commandRef('scheduled')}.`
+        : `Scheduled: ${scheduledSentence(n.change, n.effectiveOn, l)}. Until then nothing changes; ${commandRef('scheduled')} lists what is scheduled.`,
+    ),
+  changeCancelled: (n, l) =>
+    text(
+      de(l)
+        ? `Abgesagt: ${scheduledSentence(n.change, n.effectiveOn, l, true)}; ${n.cancelledBy || 'die Administration'} hat die geplante Änderung zurückgenommen.`
+        : `Cancelled: ${scheduledSentence(n.change, n.effectiveOn, l, true)}; ${n.cancelledBy || 'the administration'} took the scheduled change back.`,
     ),
   entryCheckDue: (_n, l) =>
     text(

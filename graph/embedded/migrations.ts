@@ -8,7 +8,10 @@ import {
   POLL_RECORDS,
   PROPOSAL_RECORDS,
 } from './record-migrations.js';
-import { SCHEDULED_CHANGES_EMBEDDED_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';
+import {
+  SCHEDULED_CHANGES_EMBEDDED_MIGRATION,
+  SCHEDULED_KINDS_EMBEDDED_MIGRATION,
+} from '../../src/features/scheduled-changes/store/migrations.js';
 
 // Numbered, idempotent schema steps for the embedded store, recorded in schema_migrations.
 // Append new steps; never edit one that has shipped.
@@ -233,6 +236,7 @@ const MIGRATIONS: Migration[] = [
     name: "what each person changed, for undoing one's own changes",
     up: 'CREATE INDEX audit_actor_at ON audit(actor_id, at);',
   },
+  { version: 20, name: 'record ends and mergers scheduled for a later day', up: SCHEDULED_KINDS_EMBEDDED_MIGRATION },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -8,7 +8,10 @@ import { moveProposalsOutOfState } from '../../src/features/proposals/store/neo4
 import { movePollsOutOfState } from '../../src/features/meetings/store/neo4j-poll-store.js';
 import { moveChatAccountsOutOfState } from './chat-account-store.js';
 import { moveNotificationSettingsOutOfState } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
-import { SCHEDULED_CHANGES_NEO4J_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';
+import {
+  SCHEDULED_CHANGES_NEO4J_MIGRATION,
+  SCHEDULED_KINDS_NEO4J_MIGRATION,
+} from '../../src/features/scheduled-changes/store/migrations.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 
 // Numbered, idempotent schema steps, recorded as (:Migration {version}) nodes in the database.
@@ -213,6 +216,16 @@ const MIGRATIONS: Migration[] = [
     version: 21,
     name: "what each person changed, for undoing one's own changes",
     statements: ['CREATE INDEX audit_actor_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.actorId, a.at)'],
+  },
+  {
+    version: 22,
+    name: 'record ends and mergers scheduled for a later day',
+    statements: SCHEDULED_KINDS_NEO4J_MIGRATION,
+    data: async (tx) => {
+      await tx.run(
+        "MATCH (c:ScheduledChange) WHERE c.targetIds IS NULL SET c.targetIds = [c.roleId], c.kind = coalesce(c.kind, 'endRole')",
+      );
+    },
   },
 ];
 

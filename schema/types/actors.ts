@@ -1,4 +1,4 @@
-import type { Topic } from '../../src/domain/model.js';
+import type { Revisioned, Topic } from '../../src/domain/model.js';
 import type { HubContext } from '../context.js';
 import { builder } from '../builder.js';
 import { AllianceRef, DistrictRef, FundingProgramRef, InstitutionRef, MunicipalityRef, TopicRef } from '../refs.js';
@@ -46,6 +46,22 @@ builder.node(InstitutionRef, {
     }),
   }),
 });
+
+// When an alliance or institution began and stopped being active, where known.
+for (const ref of [AllianceRef, InstitutionRef] as const)
+  builder.objectFields(ref, (t) => ({
+    since: t.string({
+      nullable: true,
+      description: 'The first active day, YYYY-MM-DD, where known.',
+      resolve: (r) => (r as Revisioned).since ?? null,
+    }),
+    until: t.string({
+      nullable: true,
+      description:
+        'The day it stopped being active, YYYY-MM-DD; null while active (also while an end is only scheduled).',
+      resolve: (r) => (r as Revisioned).until ?? null,
+    }),
+  }));
 
 builder.node(TopicRef, {
   id: { resolve: (t) => t.id },

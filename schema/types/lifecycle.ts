@@ -236,6 +236,8 @@ const RoleEndingType = builder.objectRef<HandoverResult>('RoleEnding').implement
   }),
 });
 
+const DRY_RUN = 'Check everything and answer what would change, changing nothing and telling nobody.';
+
 const EndLinkInput = builder.inputType('EndLinkInput', {
   fields: (t) => ({
     linkId: t.id({ required: true }),
@@ -277,17 +279,23 @@ builder.mutationFields((t) => ({
   endLink: t.field({
     type: LinkType,
     errors: DOMAIN_ERRORS,
-    args: { input: t.arg({ type: EndLinkInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.reviser.endLink({ id: String(input.linkId), until: input.until ?? null }, ctx.viewer),
+    args: {
+      input: t.arg({ type: EndLinkInput, required: true }),
+      dryRun: t.arg.boolean({ required: false, description: DRY_RUN }),
+    },
+    resolve: (_root, { input, dryRun }, ctx) =>
+      ctx.services.reviser.endLink({ id: String(input.linkId), until: input.until ?? null }, ctx.viewer, {
+        dryRun: dryRun ?? false,
+      }),
   }),
   deleteRecord: t.field({
     type: DeletedRecordType,
     errors: DOMAIN_ERRORS,
     description:
       'Deletes a record entered by mistake. Refused (HAS_DEPENDANTS, naming them) while roles, links, requests or meetings depend on it.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.reviser.delete(String(args.id), ctx.viewer),
+    args: { id: t.arg.id({ required: true }), dryRun: t.arg.boolean({ required: false, description: DRY_RUN }) },
+    resolve: (_root, args, ctx) =>
+      ctx.services.reviser.delete(String(args.id), ctx.viewer, { dryRun: args.dryRun ?? false }),
   }),
 }));
 
@@ -296,10 +304,18 @@ builder.mutationFields((t) => ({
     type: SearchResult,
     errors: DOMAIN_ERRORS,
     description:
-      'An alliance or institution stops being active (until: YYYY-MM-DD, today by default); its memberships and links end with it and stay in the history.',
-    args: { id: t.arg.id({ required: true }), until: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) =>
-      ctx.services.reviser.endRecord({ id: String(args.id), until: args.until ?? null }, ctx.viewer),
+      'An alliance or institution stops being active (until: YYYY-MM-DD, today by default; not before it began); its memberships and links end with it and stay in the history. A later day schedules the end (listed by scheduledChanges, applied on the day, cancellable until then) and answers the record as it still is. With dryRun: true, checks everything and changes nothing.',
+    args: {
+      id: t.arg.id({ required: true }),
+      until: t.arg.string({ required: false }),
+      dryRun: t.arg.boolean({ required: false, description: DRY_RUN }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (
+        await ctx.services.scheduledChanges.endRecord({ id: String(args.id), until: args.until ?? null }, ctx.viewer, {
+          dryRun: args.dryRun ?? false,
+        })
+      ).record,
   }),
 }));
 

@@ -2,6 +2,7 @@ import type { MergeResult } from '../../src/services/lifecycle/record-merger.js'
 import { builder } from '../builder.js';
 import { DOMAIN_ERRORS } from './errors.js';
 import { SearchResult } from './search.js';
+import { ScheduledChangeType } from '../../src/features/scheduled-changes/scheduled-changes.graphql.js';
 
 // Merging in GraphQL: duplicates of a person, alliance or institution, and towns that merge
 // (Gemeindefusion); each can be previewed with dryRun.
@@ -17,6 +18,12 @@ const MergeResultType = builder.objectRef<MergeResult & { dryRun?: boolean }>('M
     mergedIds: t.idList({ resolve: (r) => r.merged.map((m) => m.id) }),
     movedRoles: t.exposeInt('movedRoles'),
     movedLinks: t.exposeInt('movedLinks'),
+    scheduled: t.field({
+      type: ScheduledChangeType,
+      nullable: true,
+      description: 'Set when the towns merge on a later day: the merger is scheduled and nothing has moved yet.',
+      resolve: (r) => r.scheduled ?? null,
+    }),
   }),
 });
 
@@ -33,6 +40,11 @@ const MergeMunicipalitiesInput = builder.inputType('MergeMunicipalitiesInput', {
       required: false,
       description:
         'The KIK who serves the merged municipality; required where more than one serves the municipalities (the others stop serving it).',
+    }),
+    effectiveOn: t.string({
+      required: false,
+      description:
+        "The merged town's first day, YYYY-MM-DD (today by default): a day gone by (not before any of the towns began), or a later one, which schedules the merger (listed by scheduledChanges, applied on the day, cancellable until then).",
     }),
     dryRun: t.boolean({
       required: false,
@@ -72,7 +84,7 @@ builder.mutationFields((t) => ({
           { id: input.intoId ? String(input.intoId) : null, name: input.newName ?? null, ags: input.newAgs ?? null },
           ctx.viewer,
           input.servedById ? String(input.servedById) : null,
-          { dryRun: input.dryRun ?? false },
+          { dryRun: input.dryRun ?? false, on: input.effectiveOn ?? null },
         )
         .then((result) => ({ ...result, dryRun: input.dryRun ?? false })),
   }),

@@ -48,8 +48,8 @@ export function dueWork(
           (n) => counted('funding-reminder', n, `Reminded ${n} subscribers of funding deadlines.`),
           failed('Reminding of funding deadlines'),
         ),
-      services.handover
-        .applyDue()
+      services.dueChanges
+        .apply()
         .then(
           (n) => counted('scheduled-change', n, `Applied ${n} changes scheduled for today.`),
           failed('Applying scheduled changes'),

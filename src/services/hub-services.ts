@@ -12,6 +12,7 @@ import { NetworkLayouts } from './analysis/network-layout.js';
 import { NetworkWriter } from './writes/network-writer.js';
 import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
+import { DueChanges } from '../features/scheduled-changes/due-changes.js';
 import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
 import { ChangeUndo } from '../features/undo/undo.js';
 import { RecordMerger } from './lifecycle/record-merger.js';
@@ -55,6 +56,7 @@ export interface HubServices {
   handover: Handover;
   /** Changes of the network scheduled for a later day. */
   scheduledChanges: ScheduledChanges;
+  dueChanges: DueChanges;
   /** Taking back one's own changes of the network. */
   undo: ChangeUndo;
   /** Merges duplicates and municipalities. */
@@ -160,6 +162,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const scheduledChanges = new ScheduledChanges(store, reviser, (ids, notice) => planner.tell(ids, notice), now);
   const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges, writer);
   const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
+  const merger = new RecordMerger(store, reviser, identities, now, events, scheduledChanges);
   const services: HubServices = {
     store,
     events,
@@ -171,7 +174,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
       handover.routeBack(ids, since, dryRun),
     ),
     proposals: new ChangeProposals(store, writer, reviser, handover, now),
-    merger: new RecordMerger(store, reviser, identities, now, events),
+    merger,
+    dueChanges: new DueChanges(store, scheduledChanges, handover, reviser, merger),
     names,
     contacts: new ContactFinder(names),
     access: new AccessService(store, now, events, identities),

@@ -154,7 +154,10 @@ describe('meeting rooms and date polls on Matrix', () => {
   });
 
   it('marks the room when the meeting is cancelled', async () => {
-    await ask(organiser, organiserDirect, `!absagen ${meetingId}`);
+    const preview = String((await ask(organiser, organiserDirect, `!absagen ${meetingId}`)).content.body);
+    expect(preview).toMatch(/^Vorschau: „Austausch Wohnen“ am .+ wird abgesagt; die eingeladene Person erfährt es\./);
+    expect(await topic()).not.toMatch(/ABGESAGT/);
+    expect(String((await ask(organiser, organiserDirect, '!ja')).content.body)).toMatch(/^„Austausch Wohnen“ ist abgesagt/);
     await kik.waitFor(async () => (await topic()).startsWith('ABGESAGT · '));
     expect(await pinnedText()).toMatch(/ABGESAGT – dieses Treffen findet nicht statt\./);
   });

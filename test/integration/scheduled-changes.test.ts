@@ -100,21 +100,21 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
 
   it('refuses a second end of the same role while one is scheduled', async () => {
     expect(await say('kk', `!rolle-beenden ${names[LEAVER]} zum 15.01.2027`)).toContain(
-      'das Ende dieser Rolle ist schon zum 31.01.2027 geplant',
+      'hierfür ist schon eine Änderung zum 31.01.2027 geplant',
     );
   });
 
   it('applies it on its day, once, and not before', async () => {
     clock = new Date('2027-01-30T23:30:00+01:00');
-    expect(await hub.services.handover.applyDue()).toBe(0);
+    expect(await hub.services.dueChanges.apply()).toBe(0);
     expect((await kikRoleOf(LEAVER))!.until ?? null).toBeNull();
 
     clock = new Date('2027-01-31T00:05:00+01:00');
-    expect(await hub.services.handover.applyDue()).toBe(1);
+    expect(await hub.services.dueChanges.apply()).toBe(1);
     expect((await kikRoleOf(LEAVER))!.until).toBe('2027-01-31');
     const successorRole = await kikRoleOf(SUCCESSOR);
     expect(successorRole).toMatchObject({ role: 'KIK', since: '2027-01-31' });
-    expect(await hub.services.handover.applyDue()).toBe(0);
+    expect(await hub.services.dueChanges.apply()).toBe(0);
     expect((await store.lifecycle.allRolesOfPersons([SUCCESSOR]))[0]!.filter((r) => r.role === 'KIK')).toHaveLength(1);
     expect(await say('kk', '!geplant')).toBe('In Ihren Kreisen ist nichts geplant.');
   });
@@ -127,9 +127,9 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
       rules: { kikLimitPerLandkreis: 10 },
       now: () => new Date('2027-03-02T08:00:00+01:00'),
     });
-    expect(await later.handover.applyDue()).toBe(1);
+    expect(await later.dueChanges.apply()).toBe(1);
     expect((await kikRoleOf(OTHER_LEAVER))!.until).toBe('2027-02-28');
-    expect(await later.handover.applyDue()).toBe(0);
+    expect(await later.dueChanges.apply()).toBe(0);
   });
 
   it('can be cancelled before its day, and then nothing happens; those told are told', async () => {
@@ -141,7 +141,7 @@ describe.each(storeFactories)('a handover scheduled for a later day on the $name
     );
     expect(told.find((t) => t.personId === SUCCESSOR)!.text).toContain('Abgesagt:');
     clock = new Date('2027-04-01T09:00:00+02:00');
-    expect(await hub.services.handover.applyDue()).toBe(0);
+    expect(await hub.services.dueChanges.apply()).toBe(0);
     expect((await kikRoleOf(SUCCESSOR))!.until ?? null).toBeNull();
   });
 });

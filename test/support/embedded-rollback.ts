@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SCHEDULED_CHANGES_EMBEDDED_MIGRATION } from '../../src/features/scheduled-changes/store/migrations.js';
 
 // Turns a current embedded store file back into what an earlier release wrote, for migration
 // tests: what each later migration created is dropped and its record removed. A new migration
@@ -11,6 +12,7 @@ const CREATED_BY: Record<number, string> = {
   12: 'DROP TABLE funding_call_topics; DROP TABLE funding_call_districts; DROP TABLE funding_calls; DROP TABLE funding_follows;',
   13: 'DROP TABLE advice_offer_topics; DROP TABLE advice_offers;',
   14: 'DROP TABLE change_proposal_districts; DROP TABLE change_proposals;',
+  20: `DROP TABLE scheduled_change_targets; DROP TABLE scheduled_change_districts; DROP TABLE scheduled_changes; ${SCHEDULED_CHANGES_EMBEDDED_MIGRATION}`,
   19: 'DROP INDEX audit_actor_at;',
   18: 'DROP TABLE scheduled_change_districts; DROP TABLE scheduled_changes;',
   17: 'DROP TABLE notification_settings;',

@@ -117,6 +117,17 @@ export const NOTICE_EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { t
     effectiveOn: '2027-01-31',
     cancelledBy: 'Max Köhler',
   },
+  changeScheduled: {
+    type: 'changeScheduled',
+    change: { kind: 'mergeMunicipalities', townNames: ['Radebeul', 'Coswig'], intoName: 'Elbaue', servedByName: 'Anna Weber' },
+    effectiveOn: '2027-01-01',
+  },
+  changeCancelled: {
+    type: 'changeCancelled',
+    change: { kind: 'endRecord', recordName: 'Bündnis Weltoffenes Meißen' },
+    effectiveOn: '2027-01-01',
+    cancelledBy: 'Max Köhler',
+  },
   entryCheckDue: { type: 'entryCheckDue' },
   proposalToReview: {
     type: 'proposalToReview',

@@ -72,6 +72,16 @@ export const cancelMeetingCommand = defineCommand({
     const { words, scope } = withScope(args);
     return words.length === 1 ? parsed({ id: meetingId(words[0]!), scope }) : unparsable;
   },
+  preview: async (args, context, deps) => {
+    const m = await deps.services.meetings.cancel(args.id, context.viewer, args.scope, { dryRun: true });
+    const when = formatWhen(new Date(m.startsAt), context.language);
+    const invited = m.inviteeIds.length;
+    return reply([
+      context.language === 'de'
+        ? `Vorschau: „${m.title}“ am ${when}${args.scope === 'FOLLOWING' ? ' und alle folgenden Termine der Reihe werden' : ' wird'} abgesagt; ${invited === 1 ? 'die eingeladene Person erfährt' : `alle ${invited} Eingeladenen erfahren`} es.`
+        : `Preview: "${m.title}" on ${when}${args.scope === 'FOLLOWING' ? ' and every following date of the series are' : ' is'} cancelled; ${invited === 1 ? 'the person invited is' : `all ${invited} people invited are`} told.`,
+    ]);
+  },
   run: async (args, context, deps) => {
     const m = await deps.services.meetings.cancel(args.id, context.viewer, args.scope);
     return { m, relayed: relayNote(deps.relay, m.inviteeIds.length, context.language) };

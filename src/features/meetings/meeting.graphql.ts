@@ -171,8 +171,15 @@ builder.mutationFields((t) => ({
   cancelMeeting: t.field({
     type: MeetingType,
     errors: DOMAIN_ERRORS,
-    args: { id: t.arg.id({ required: true }), scope: t.arg({ type: ChangeScopeEnum, required: false }) },
-    resolve: (_r, args, ctx) => ctx.services.meetings.cancel(String(args.id), ctx.viewer, args.scope ?? 'THIS'),
+    description:
+      'Cancels a meeting the caller organises (scope FOLLOWING: the rest of its series); every invitee is told. With dryRun: true, checks everything and answers the meeting as it is, changing nothing.',
+    args: {
+      id: t.arg.id({ required: true }),
+      scope: t.arg({ type: ChangeScopeEnum, required: false }),
+      dryRun: t.arg.boolean({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      ctx.services.meetings.cancel(String(args.id), ctx.viewer, args.scope ?? 'THIS', { dryRun: args.dryRun ?? false }),
   }),
   setMeetingAgenda: t.field({
     type: MeetingType,

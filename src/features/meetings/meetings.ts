@@ -190,8 +190,16 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
     return saved ? next : this.reschedule(id, when, viewer);
   }
 
-  async cancel(id: string, viewer: Viewer, scope: ChangeScope = 'THIS'): Promise<Meeting> {
+  async cancel(
+    id: string,
+    viewer: Viewer,
+    scope: ChangeScope = 'THIS',
+    /** Checks everything and answers the meeting as it is, changing nothing and telling nobody (a preview). */
+    options: { dryRun?: boolean } = {},
+  ): Promise<Meeting> {
     const meeting = await this.organised(id, viewer);
+    if (scope === 'FOLLOWING') this.ofSeries(meeting);
+    if (options.dryRun) return meeting;
     if (scope === 'FOLLOWING') return this.series.cancelFollowing(this.ofSeries(meeting));
     const next: Meeting = { ...meeting, state: 'CANCELLED', version: meeting.version + 1 };
     const saved = await this.saveAndTell(next, {

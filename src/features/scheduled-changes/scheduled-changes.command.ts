@@ -4,7 +4,14 @@ import { ROLE_LABEL } from '../../domain/role-labels.js';
 import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
 import { reply } from '../../../bots/core/reply.js';
 import { asDistrictCoordination } from '../../../bots/commands/district-coordination.js';
-import type { ScheduledChange } from './domain/scheduled-change.js';
+import type {
+  ScheduledChange,
+  ScheduledMerger,
+  ScheduledRecordEnd,
+  ScheduledRoleEnd,
+} from './domain/scheduled-change.js';
+import type { ScheduledSummary } from './domain/scheduled-summary.js';
+import { scheduledSentence } from './scheduled-sentence.js';
 
 // !geplant: the changes scheduled for a later day in the asker's districts, numbered; `!geplant
 // absagen <Nr.>` takes one back (everyone told of it is told).
@@ -40,17 +47,15 @@ export const scheduledCommand = defineCommand({
   run: async (args, context, deps) => {
     const viewer = await asDistrictCoordination(context.viewer, deps.directory);
     const upcoming = await deps.services.scheduledChanges.upcoming(viewer);
-    const names = async (change: ScheduledChange) => ({
-      person: (await deps.directory.entityOfKind(change.personId, 'Person'))?.name ?? '',
-      successor: change.successorId
+    const described = async (change: ScheduledChange): Promise<Described> => {
+      if (change.kind !== 'endRole') return { change, summary: await deps.services.scheduledChanges.summary(change) };
+      const person = (await deps.directory.entityOfKind(change.personId, 'Person'))?.name ?? '';
+      const successor = change.successorId
         ? ((await deps.directory.entityOfKind(change.successorId, 'Person'))?.name ?? null)
-        : null,
-    });
-    if (args.cancel === null)
-      return {
-        cancelled: null,
-        list: await Promise.all(upcoming.map(async (c) => ({ change: c, ...(await names(c)) }))),
-      };
+        : null;
+      return { change, person, successor };
+    };
+    if (args.cancel === null) return { cancelled: null, list: await Promise.all(upcoming.map(described)) };
     const chosen = upcoming[args.cancel - 1];
     if (!chosen)
       throw new InvalidInput('number', `is not one of the scheduled changes (1 to ${upcoming.length})`, {
@@ -60,35 +65,46 @@ export const scheduledCommand = defineCommand({
           : 'passt zu nichts: es ist nichts geplant',
       });
     const cancelled = await deps.services.scheduledChanges.cancel(chosen.id, viewer);
-    return { cancelled: { change: cancelled, ...(await names(cancelled)) }, list: [] };
+    return { cancelled: await described(cancelled), list: [] };
   },
   render: (result, { language }) => {
     const de = language === 'de';
-    const line = (c: { change: ScheduledChange; person: string; successor: string | null }) =>
-      describe(c.change, c.person, c.successor, language);
     if (result.cancelled) {
-      const { change, person } = result.cancelled;
-      const role = ROLE_LABEL[change.role][language];
+      const c = result.cancelled;
+      const what =
+        'summary' in c
+          ? scheduledSentence(c.summary, c.change.effectiveOn, language, true)
+          : de
+            ? `Die Rolle ${ROLE_LABEL[c.change.role].de} von ${c.person} endet nicht zum ${germanDay(c.change.effectiveOn)}`
+            : `${c.person}'s role as ${ROLE_LABEL[c.change.role].en} does not end on ${c.change.effectiveOn}`;
       return reply([
         de
-          ? `Zurückgenommen: Die Rolle ${role} von ${person} endet nicht zum ${germanDay(change.effectiveOn)}. Alle, denen es angekündigt war, sind informiert.`
-          : `Taken back: ${person}'s role as ${role} does not end on ${change.effectiveOn}. Everyone it was announced to has been told.`,
+          ? `Zurückgenommen: ${what}. Alle, denen es angekündigt war, sind informiert.`
+          : `Taken back: ${what}. Everyone it was announced to has been told.`,
       ]);
     }
     if (result.list.length === 0)
       return reply([de ? 'In Ihren Kreisen ist nichts geplant.' : 'Nothing is scheduled in your districts.']);
     return reply([
       de ? 'Geplante Änderungen:' : 'Scheduled changes:',
-      ...result.list.map((c, i) => `${i + 1}. ${line(c)}`),
+      ...result.list.map((c, i) => `${i + 1}. ${describe(c, language)}`),
       de ? 'Zurücknehmen mit !geplant absagen <Nr.>' : 'Take one back with !scheduled cancel <no.>',
     ]);
   },
 });
 
-function describe(change: ScheduledChange, person: string, successor: string | null, language: Language): string {
-  const role = ROLE_LABEL[change.role][language];
-  const day = language === 'de' ? germanDay(change.effectiveOn) : change.effectiveOn;
+type Described =
+  | { change: ScheduledRoleEnd; person: string; successor: string | null }
+  | { change: ScheduledRecordEnd | ScheduledMerger; summary: ScheduledSummary };
+
+function describe(c: Described, language: Language): string {
+  const day = language === 'de' ? germanDay(c.change.effectiveOn) : c.change.effectiveOn;
+  if ('summary' in c) {
+    const sentence = scheduledSentence(c.summary, c.change.effectiveOn, language);
+    return `${sentence.charAt(0).toLocaleUpperCase(language)}${sentence.slice(1)}.`;
+  }
+  const role = ROLE_LABEL[c.change.role][language];
   if (language === 'de')
-    return `Zum ${day} endet die Rolle ${role} von ${person}${successor ? `; ${successor} übernimmt` : ''}.`;
-  return `On ${day} ${person}'s role as ${role} ends${successor ? `; ${successor} takes over` : ''}.`;
+    return `Zum ${day} endet die Rolle ${role} von ${c.person}${c.successor ? `; ${c.successor} übernimmt` : ''}.`;
+  return `On ${day} ${c.person}'s role as ${role} ends${c.successor ? `; ${c.successor} takes over` : ''}.`;
 }

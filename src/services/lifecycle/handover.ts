@@ -6,9 +6,7 @@ import { isClosed } from '../../features/requests/domain/requests.js';
 import type { HandedOverWork } from './domain/lifecycle-notices.js';
 import type { NetworkWriter } from '../writes/network-writer.js';
 import type { PersonInput } from '../writes/inputs.js';
-import { SYSTEM } from '../access/domain/authorization.js';
-import { AlreadyEnded, NotFound } from '../../domain/errors.js';
-import type { ScheduledChange } from '../../features/scheduled-changes/domain/scheduled-change.js';
+import type { ScheduledRoleEnd } from '../../features/scheduled-changes/domain/scheduled-change.js';
 import type { ScheduledChanges } from '../../features/scheduled-changes/scheduled-changes.js';
 import { districtId, newAuditId } from '../../domain/ids.js';
 import { isCoordinatingRole } from '../../domain/model.js';
@@ -29,7 +27,7 @@ export interface HandoverResult extends RoleEnding {
   meetingIds: string[];
   taskIds: string[];
   /** Set when the role ends on a later day: the change is scheduled, and nothing has moved yet. */
-  scheduled: ScheduledChange | null;
+  scheduled: ScheduledRoleEnd | null;
   /** A preview: nothing changed (see Handover.preview). */
   dryRun?: boolean;
   /** Who was or would be told. */
@@ -242,29 +240,6 @@ export class Handover {
       taskIds: tasks.map((t) => t.id),
       told: [...new Set([leaver, ...(receiverId ? [receiverId] : [])])],
     };
-  }
-
-  /**
-   * Applies the scheduled role ends whose day has come, each once: a role already ended is not
-   * ended again (a run interrupted after the end is settled by the next), and work still held by
-   * the leaver moves. Answers how many were applied; one that fails stays scheduled for the next run.
-   */
-  async applyDue(): Promise<number> {
-    let applied = 0;
-    for (const change of await this.scheduled.due()) {
-      try {
-        await this.endRole({ id: change.roleId, until: change.effectiveOn }, change.successorId, SYSTEM);
-      } catch (error) {
-        if (error instanceof NotFound) {
-          await this.scheduled.settle(change, 'CANCELLED');
-          continue;
-        }
-        if (!(error instanceof AlreadyEnded)) throw error;
-      }
-      await this.scheduled.settle(change, 'APPLIED');
-      applied++;
-    }
-    return applied;
   }
 
   /** The Koordinationskraft of the district the role was held in, unless it is the one leaving. */

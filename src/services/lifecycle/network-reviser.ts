@@ -152,7 +152,7 @@ export class NetworkReviser {
   }
 
   /** Ends a collaboration link from `until` (today by default); it stays in the history. */
-  async endLink(input: { id: string; until?: string | null }, actor: Viewer): Promise<Link> {
+  async endLink(input: { id: string; until?: string | null }, actor: Viewer, options: DryRun = {}): Promise<Link> {
     const { id, until: given } = parseInput(endingSchema, input);
     const until = this.endDate(given ?? null);
     const link = await this.linkById(id);
@@ -162,12 +162,14 @@ export class NetworkReviser {
       'endLink',
       { endedLinks: [{ id, type: link.type, fromId: link.fromId, toId: link.toId, until }] },
       [id, link.fromId, link.toId],
+      undefined,
+      options.dryRun,
     );
     return { ...link, until };
   }
 
   /** Deletes a record entered by mistake; refused, naming them, while anything depends on it. */
-  async delete(id: string, actor: Viewer): Promise<Entity> {
+  async delete(id: string, actor: Viewer, options: DryRun = {}): Promise<Entity> {
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored) throw new NotFound(kindOfId(id) ?? 'Entity', id);
     await this.revise(
@@ -176,14 +178,21 @@ export class NetworkReviser {
       'deleteRecord',
       { deleted: [{ id, kind: stored.kind }] },
       [id],
+      undefined,
+      options.dryRun,
     );
     return stored;
   }
 
   /** An alliance or institution stops being active from `until` (today by default); its memberships and links end with it. */
-  async endRecord(input: { id: string; until?: string | null }, actor: Viewer): Promise<Entity> {
+  async endRecord(
+    input: { id: string; until?: string | null },
+    actor: Viewer,
+    /** Checks everything (rights, rules, a day in the future allowed) and writes nothing: a preview, or for scheduling. */
+    options: DryRun = {},
+  ): Promise<Entity> {
     const { id, until: given } = parseInput(endingSchema, input);
-    const until = this.endDate(given ?? null);
+    const until = options.dryRun ? (given ?? berlinDay(this.now())) : this.endDate(given ?? null);
     await this.authorizeFor(actor, [id]);
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored || (stored.kind !== 'Alliance' && stored.kind !== 'Institution'))
@@ -209,6 +218,8 @@ export class NetworkReviser {
       'endRecord',
       { ended: [{ id, kind: stored.kind, until }], endedRoles: revision.endedRoles, endedLinks: revision.endedLinks },
       [id],
+      undefined,
+      options.dryRun,
     );
     return entity;
   }
@@ -381,6 +392,9 @@ export class NetworkReviser {
     return given ?? today;
   }
 }
+
+/** Checks everything and writes nothing (a preview). */
+type DryRun = { dryRun?: boolean };
 
 /** Ends a dry run's transaction after every check passed. */
 class DryRunDone extends Error {}

@@ -6,7 +6,9 @@ import type { Entity, Municipality, Revisioned } from '../../domain/model.js';
 import { mergeRevision, type MergedRecord } from './domain/merges.js';
 import type { EntityListQuery, MeetingStore, NetworkStore, RequestStore } from '../../domain/ports/graph-store.port.js';
 import type { ChatIdentities } from '../chat/chat-identities.js';
-import { parseInput, updateSchemas } from '../writes/inputs.js';
+import { effectiveDaySchema, parseInput, updateSchemas } from '../writes/inputs.js';
+import type { ScheduledChanges } from '../../features/scheduled-changes/scheduled-changes.js';
+import type { ScheduledMerger } from '../../features/scheduled-changes/domain/scheduled-change.js';
 import type { NetworkReviser } from './network-reviser.js';
 import type { NetworkEvents } from '../reads/network-events.js';
 
@@ -20,6 +22,8 @@ export interface MergeResult {
   merged: Entity[];
   movedRoles: number;
   movedLinks: number;
+  /** Set when the towns merge on a later day: the merger is scheduled, and nothing has moved yet. */
+  scheduled?: ScheduledMerger | null;
 }
 
 export class RecordMerger {
@@ -29,6 +33,7 @@ export class RecordMerger {
     private readonly identities: ChatIdentities,
     private readonly now: () => Date = () => new Date(),
     private readonly events?: NetworkEvents,
+    private readonly scheduled?: ScheduledChanges,
   ) {}
 
   /** Two (or more) records of the same person, alliance or institution become the survivor. */
@@ -70,9 +75,39 @@ export class RecordMerger {
     into: { id?: string | null; name?: string | null; ags?: string | null },
     actor: Viewer,
     servedBy: string | null = null,
-    /** Checks everything and answers what would move, writing nothing (a preview). */
-    options: { dryRun?: boolean } = {},
+    /**
+     * dryRun: checks everything and answers what would move, writing nothing (a preview). on: the
+     * merged town's first day (YYYY-MM-DD, today by default): a day gone by, not before any of
+     * the towns began, or a later one, which schedules the merger (checked now as if made then).
+     */
+    options: { dryRun?: boolean; on?: string | null } = {},
   ): Promise<MergeResult> {
+    const today = this.reviser.effectiveDay(null);
+    const on = options.on ? parseInput(effectiveDaySchema, { on: options.on }).on : today;
+    if (on > today && this.scheduled) await this.scheduled.checkDay(on, [...ids, ...(into.id ? [into.id] : [])]);
+    if (on > today && !options.dryRun && this.scheduled) {
+      const preview = await this.mergeMunicipalities(ids, into, actor, servedBy, { dryRun: true, on });
+      const scheduled = await this.scheduled.scheduleMerger(
+        {
+          townIds: preview.merged.map((m) => m.id),
+          intoId: into.id ?? null,
+          intoName: into.id ? null : (into.name ?? null),
+          intoAgs: into.id ? null : (into.ags ?? null),
+          servedBy,
+          effectiveOn: on,
+          districtAgs: [
+            ...new Set(preview.merged.map((m) => (m.kind === 'Municipality' ? m.districtAgs : '')).filter(Boolean)),
+          ].sort(),
+        },
+        actor,
+      );
+      return { ...preview, scheduled };
+    }
+    if (on > today && !options.dryRun)
+      throw new InvalidInput('on', 'must not lie in the future here', {
+        field: 'Datum',
+        problem: 'darf hier nicht in der Zukunft liegen',
+      });
     const mergedIds = [...new Set(ids)].filter((id) => id !== into.id);
     if (mergedIds.length === 0 || (!into.id && !into.name)) {
       throw new InvalidInput('into', 'name the municipalities and the one they merge into (an id, or the new name)', {
@@ -88,16 +123,23 @@ export class RecordMerger {
         field: 'Gemeinden',
         problem: 'hier lassen sich nur Gemeinden zusammenführen',
       });
+    const target = into.id ? await this.active([into.id]) : [];
+    const begunLater = [...merged, ...target].find((m) => m.since && m.since > on);
+    if (begunLater)
+      throw new InvalidInput('on', `lies before ${begunLater.name} began (${begunLater.since})`, {
+        field: 'Datum',
+        problem: `liegt vor dem Beginn von ${begunLater.name} (${begunLater.since!.split('-').reverse().join('.')})`,
+      });
     const first = merged[0] as Municipality;
     const survivor: Municipality & Revisioned = into.id
-      ? ((await this.active([into.id]))[0] as Municipality)
+      ? (target[0] as Municipality)
       : {
           kind: 'Municipality',
           id: entityId('Municipality', into.ags ?? `${first.districtAgs}-${slug(into.name!)}`),
           ags: into.ags ?? null,
           name: into.name!,
           districtAgs: first.districtAgs,
-          since: this.reviser.effectiveDay(null),
+          since: on,
           version: 1,
           changedBy: actor.personId,
           changedAt: this.now().toISOString(),
@@ -125,7 +167,7 @@ export class RecordMerger {
         problem: `bitte angeben, wer die zusammengeführte Gemeinde betreut: ${names.join(' oder ')}`,
       });
     }
-    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities', servedBy, options.dryRun);
+    return this.merge(survivor, !into.id, merged, actor, 'mergeMunicipalities', servedBy, options.dryRun, on);
   }
 
   private async merge(
@@ -136,6 +178,7 @@ export class RecordMerger {
     action: string,
     servedBy: string | null = null,
     dryRun = false,
+    day = this.reviser.effectiveDay(null),
   ): Promise<MergeResult> {
     const ids = merged.map((m) => m.id);
     const byPerson = survivor.kind === 'Person';
@@ -179,7 +222,6 @@ export class RecordMerger {
           (e.municipalityId === entity.id || (e.kind === 'Project' && e.contactPersonId === entity.id)),
       ),
     }));
-    const day = this.reviser.effectiveDay(null);
     const revision = mergeRevision({
       survivor,
       survivorIsNew,

@@ -181,6 +181,9 @@ export const endingSchema = z.object({
   note: longText(1000).nullable().optional(),
 });
 
+/** The day a change takes effect (a merger's first day), YYYY-MM-DD. */
+export const effectiveDaySchema = z.object({ on: isoDate });
+
 export type MunicipalityInput = z.input<typeof schemas.municipality>;
 export type PersonInput = z.input<typeof schemas.person>;
 export type AllianceInput = z.input<typeof schemas.alliance>;

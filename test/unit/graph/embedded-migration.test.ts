@@ -102,3 +102,42 @@ it('fills the search index of each reading level from the articles a store of re
   expect((await store.knowledge.searchArticles(['intern'], 10, 'NETWORK')).length).toBe(0);
   await store.close();
 });
+
+it('keeps the role ends a store of release 19 had scheduled when record ends and mergers can be scheduled too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-migration-'));
+  dirs.push(dir);
+  EmbeddedStore.open(dir).close();
+  rollBackEmbedded(EmbeddedStore.file(dir), 19);
+  const db = new Database(EmbeddedStore.file(dir));
+  db.prepare(
+    `INSERT INTO scheduled_changes (id, kind, role_id, person_id, role, scope_id, successor_id, effective_on,
+       scheduled_by, scheduled_at, state, settled_at, settled_by)
+     VALUES ('scheduled:old1', 'endRole', 'role:kik-1', 'person:kik-1', 'KIK', 'municipality:1', 'person:vol-1',
+       '2027-01-31', 'person:kk', '2026-12-01T10:00:00.000Z', 'SCHEDULED', NULL, NULL)`,
+  ).run();
+  db.prepare(
+    "INSERT INTO scheduled_change_districts (change_id, district_ags) VALUES ('scheduled:old1', '14627')",
+  ).run();
+  db.close();
+
+  const store = EmbeddedStore.open(dir);
+  const kept = {
+    id: 'scheduled:old1',
+    kind: 'endRole',
+    roleId: 'role:kik-1',
+    personId: 'person:kik-1',
+    role: 'KIK',
+    scopeId: 'municipality:1',
+    successorId: 'person:vol-1',
+    effectiveOn: '2027-01-31',
+    districtAgs: ['14627'],
+    scheduledBy: 'person:kk',
+    scheduledAt: '2026-12-01T10:00:00.000Z',
+    state: 'SCHEDULED',
+    settledAt: null,
+    settledBy: null,
+  };
+  expect(await store.scheduledChanges.upcomingChanges(['14627'])).toEqual([kept]);
+  expect(await store.scheduledChanges.upcomingChangesOf(['role:kik-1'])).toEqual([kept]);
+  await store.close();
+});

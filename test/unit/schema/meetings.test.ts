@@ -49,6 +49,15 @@ describe('meetings over GraphQL', () => {
     expect(series.occurrences).toHaveLength(4);
     expect(ics).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=4');
     const third = series.occurrences[2].id as string;
+    const cancelMutation = (dryRun: boolean) =>
+      `mutation { cancelMeeting(id: "${third}", scope: FOLLOWING, dryRun: ${dryRun}) { ... on MutationCancelMeetingSuccess { data { series { occurrences { state } } } } } }`;
+    const preview = await gql(hub.yoga, cancelMutation(true), {}, organiser);
+    expect(preview.data!.cancelMeeting.data.series.occurrences.map((o: { state: string }) => o.state)).toEqual([
+      'SCHEDULED',
+      'SCHEDULED',
+      'SCHEDULED',
+      'SCHEDULED',
+    ]);
     const cancelled = await gql(
       hub.yoga,
       `mutation { cancelMeeting(id: "${third}", scope: FOLLOWING) { ... on MutationCancelMeetingSuccess { data { series { occurrences { state } } } } } }`,

@@ -1,7 +1,8 @@
 import { COORDINATING, type PolicyRow } from '../../../services/access/domain/policy-rows.js';
 
 // The scheduled changes' rows of the access policy (merged into ACCESS_POLICY). Scheduling itself
-// goes through endRole and the end-role and handover commands with a later day, under their rows.
+// goes through endRole, endRecord, mergeMunicipalities and their commands with a later day, under
+// their rows.
 
 export const SCHEDULED_CHANGES_POLICY: Readonly<Record<string, PolicyRow>> = {
   'Query.scheduledChanges': { who: COORDINATING, sees: "only changes of the caller's districts (admins: all)" },

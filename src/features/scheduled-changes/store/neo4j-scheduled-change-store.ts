@@ -1,45 +1,53 @@
 import type { ScheduledChange } from '../domain/scheduled-change.js';
+import { targetsOf } from '../domain/scheduled-change.js';
 import type { ScheduledChangeStore } from '../domain/scheduled-change-store.port.js';
 import type { Neo4jSessions } from '../../../../graph/neo4j/sessions.js';
 
-// Scheduled changes in Neo4j: (:ScheduledChange {kind, effectiveOn, state, …})-[:ENDS]->
-// (:RoleAssignment), -[:HANDS_TO]->(:Person) for the successor, -[:SCHEDULED_IN]->(:District).
+// Scheduled changes in Neo4j: (:ScheduledChange {kind, effectiveOn, state, targetIds, …})-[:ENDS]->
+// the role or record it ends, -[:MERGES]-> the towns it merges, -[:HANDS_TO]->(:Person) for a
+// successor, -[:SCHEDULED_IN]->(:District).
+
+/** Neo4j keeps no null properties: what a kind leaves empty comes back as null. */
+const EMPTY: Record<ScheduledChange['kind'], Record<string, null>> = {
+  endRole: { scopeId: null, successorId: null },
+  endRecord: {},
+  mergeMunicipalities: { intoId: null, intoName: null, intoAgs: null, servedBy: null },
+};
 
 function toChange(r: { get(key: string): unknown }): ScheduledChange {
-  const p = (r.get('c') as { properties: Record<string, unknown> }).properties;
-  const text = (key: string) => (p[key] as string | undefined) ?? null;
+  const { targetIds: _targets, ...p } = (r.get('c') as { properties: Record<string, unknown> }).properties;
+  const kind = p.kind as ScheduledChange['kind'];
   return {
-    id: p.id as string,
-    kind: p.kind as ScheduledChange['kind'],
-    roleId: p.roleId as string,
-    personId: p.personId as string,
-    role: p.role as ScheduledChange['role'],
-    scopeId: text('scopeId'),
-    successorId: text('successorId'),
-    effectiveOn: p.effectiveOn as string,
-    districtAgs: (p.districtAgs as string[] | undefined) ?? [],
-    scheduledBy: text('scheduledBy'),
-    scheduledAt: p.scheduledAt as string,
-    state: p.state as ScheduledChange['state'],
-    settledAt: text('settledAt'),
-    settledBy: text('settledBy'),
-  };
+    ...EMPTY[kind],
+    scheduledBy: null,
+    settledAt: null,
+    settledBy: null,
+    districtAgs: [],
+    ...p,
+  } as unknown as ScheduledChange;
 }
 
 export class Neo4jScheduledChangeStore implements ScheduledChangeStore {
   constructor(private readonly sessions: Neo4jSessions) {}
 
   async saveScheduledChange(change: ScheduledChange): Promise<void> {
+    const targetIds = targetsOf(change);
     await this.sessions.write((tx) =>
       tx.run(
         `MERGE (c:ScheduledChange {id: $change.id})
-         SET c = $change
+         SET c = $change, c.targetIds = $targetIds
          WITH c
-         OPTIONAL MATCH (c)-[old:ENDS|HANDS_TO|SCHEDULED_IN]->()
+         OPTIONAL MATCH (c)-[old:ENDS|MERGES|HANDS_TO|SCHEDULED_IN]->()
          DELETE old
          WITH DISTINCT c
-         OPTIONAL MATCH (role:RoleAssignment {id: $change.roleId})
-         FOREACH (_ IN CASE WHEN role IS NULL THEN [] ELSE [1] END | MERGE (c)-[:ENDS]->(role))
+         CALL (c) {
+           UNWIND $targetIds AS id
+           OPTIONAL MATCH (role:RoleAssignment {id: id})
+           OPTIONAL MATCH (record:Entity {id: id})
+           WITH coalesce(role, record) AS target WHERE target IS NOT NULL
+           FOREACH (_ IN CASE WHEN c.kind = 'mergeMunicipalities' THEN [1] ELSE [] END | MERGE (c)-[:MERGES]->(target))
+           FOREACH (_ IN CASE WHEN c.kind = 'mergeMunicipalities' THEN [] ELSE [1] END | MERGE (c)-[:ENDS]->(target))
+         }
          WITH c
          OPTIONAL MATCH (successor:Entity {id: $change.successorId})
          FOREACH (_ IN CASE WHEN successor IS NULL THEN [] ELSE [1] END | MERGE (c)-[:HANDS_TO]->(successor))
@@ -49,7 +57,7 @@ export class Neo4jScheduledChangeStore implements ScheduledChangeStore {
            MATCH (d:District {ags: ags})
            MERGE (c)-[:SCHEDULED_IN]->(d)
          }`,
-        { change },
+        { change: { ...change, successorId: 'successorId' in change ? change.successorId : null }, targetIds },
       ),
     );
   }
@@ -64,6 +72,15 @@ export class Neo4jScheduledChangeStore implements ScheduledChangeStore {
        WHERE $districts IS NULL OR any(ags IN c.districtAgs WHERE ags IN $districts)
        RETURN c ORDER BY c.effectiveOn, c.id`,
       { districts: districtAgs ?? null },
+    );
+  }
+
+  async upcomingChangesOf(targetIds: readonly string[]): Promise<ScheduledChange[]> {
+    return this.changes(
+      `MATCH (c:ScheduledChange {state: 'SCHEDULED'})
+       WHERE any(id IN c.targetIds WHERE id IN $targetIds)
+       RETURN c ORDER BY c.effectiveOn, c.id`,
+      { targetIds },
     );
   }
 

@@ -1,4 +1,5 @@
 import type { CoordinatingRole, Role } from '../../../domain/model.js';
+import type { ScheduledSummary } from '../../../features/scheduled-changes/domain/scheduled-summary.js';
 import type { ProposedChange } from '../../../features/proposals/domain/proposals.js';
 
 // What keeping the network true tells people (handovers, proposals, the yearly check), as typed
@@ -42,6 +43,10 @@ export type LifecycleNotice =
       effectiveOn: string;
       cancelledBy: string;
     }
+  /** To those a record end or merger on a later day concerns, and the district coordination. */
+  | { type: 'changeScheduled'; change: ScheduledSummary; effectiveOn: string }
+  /** To those told of a scheduled record end or merger: it will not happen. */
+  | { type: 'changeCancelled'; change: ScheduledSummary; effectiveOn: string; cancelledBy: string }
   | { type: 'entryCheckDue' }
   /** To the reviewers of the proposer's districts; `waitingDays` when it is a reminder. */
   | { type: 'proposalToReview'; proposal: ProposalFacts; waitingDays: number | null }

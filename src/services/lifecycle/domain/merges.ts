@@ -89,7 +89,7 @@ export function mergeRevision(plan: MergePlan): NetworkRevision {
       if (moved.fromId === moved.toId || links.has(linkKey(moved))) continue;
       if (plan.servedBy && link.type === 'SERVES' && link.fromId !== plan.servedBy) continue;
       links.add(linkKey(moved));
-      revision.addedLinks.push({ id: newLinkId(), ...moved, since: link.since ?? plan.day, note: link.note });
+      revision.addedLinks.push({ id: newLinkId(), ...moved, since: link.since ?? null, note: link.note });
     }
     for (const referring of record.referring) {
       if (movedRecords.has(referring.id)) continue;
