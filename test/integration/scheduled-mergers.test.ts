@@ -100,8 +100,15 @@ describe.each(storeFactories)('mergers and record ends on a later day on the $na
     clock = new Date('2026-12-31T23:50:00+01:00');
     expect(await hub.services.dueChanges.apply()).toBe(0);
     clock = new Date('2027-01-01T00:05:00+01:00');
+    const [due] = await hub.services.scheduledChanges.due();
     expect(await hub.services.dueChanges.apply()).toBe(1);
     expect(await hub.services.dueChanges.apply()).toBe(0);
+    // A crash after the merger's commit and before the change was marked applied: the next run
+    // finds the towns merged on that day and settles it without merging again.
+    await store.scheduledChanges.saveScheduledChange({ ...due!, state: 'SCHEDULED', settledAt: null });
+    expect(await hub.services.dueChanges.apply()).toBe(1);
+    expect((await store.scheduledChanges.scheduledChangeById(due!.id))!.state).toBe('APPLIED');
+    expect((await store.municipalitiesOfDistricts(['14627']))[0]!.filter((t) => t.name === 'Elbaue')).toHaveLength(1);
 
     const elbaue = (await town('Elbaue'))!;
     expect((await everTown(elbaue.id)).since).toBe('2027-01-01');
