@@ -74,10 +74,10 @@ export const TEXTS = {
     de: () => 'Auf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht.',
     en: () => 'On Matrix also with ✅ ❌ ❓ on this message.',
   },
-  encryptedUnsupported: {
+  encryptedUnreadable: {
     de: () =>
-      'Verschlüsselte Nachrichten kann ich hier nicht lesen; schreiben Sie mir bitte im unverschlüsselten Direktchat, den ich Ihnen geöffnet habe.',
+      'Diese Nachricht kann ich nicht entschlüsseln: Meinem Gerät fehlt ihr Schlüssel. Bitte schicken Sie sie noch einmal; hilft das nicht, schreiben Sie mir in einem neuen Direktchat.',
     en: () =>
-      "I can't read encrypted messages here; please write to me in the unencrypted direct chat I have opened for you.",
+      "I can't decrypt this message: my device lacks its key. Please send it again; if that does not help, write to me in a new direct chat.",
   },
 } satisfies Record<string, Record<Language, (...args: never[]) => string>>;

@@ -4,8 +4,8 @@ import { MATRIX_STATE } from './matrix-state.js';
 
 // One direct chat per person: the one they opened with the bot, or the one the bot opened; kept
 // in the shared state and in the bot's `m.direct` account data (as Matrix clients keep theirs),
-// so it is found again after the state was lost. A direct chat the bot cannot read (encrypted,
-// without the crypto module) is never used for notifications.
+// so it is found again after the state was lost. Encrypted or not, as the person or their server
+// chose: the bot reads and writes both.
 
 type DirectMap = Record<string, string[]>;
 
@@ -17,18 +17,14 @@ export class DirectRooms {
   constructor(
     private readonly client: () => MatrixClient | null,
     private readonly store: { readonly coordination: CoordinationStore },
-    /** Whether the bot can read encrypted rooms (the native crypto module is installed). */
-    private readonly canDecrypt: () => boolean,
   ) {}
 
-  /** A person opened a direct chat with the bot: theirs is used from now on, if the bot can read it. Returns whether it is. */
-  async opened(userId: string, roomId: string): Promise<boolean> {
-    if (!this.canDecrypt() && (await this.isEncrypted(roomId))) return false;
+  /** A person opened a direct chat with the bot: theirs is used from now on. */
+  async opened(userId: string, roomId: string): Promise<void> {
     await this.remember(userId, roomId);
-    return true;
   }
 
-  /** The direct chat with a person, opened (unencrypted, so the bot can read it) when there is none. */
+  /** The direct chat with a person, opened when there is none. */
   async of(userId: string): Promise<{ roomId: string; created: boolean }> {
     // Two notifications at once must not open two chats: the second waits for the first.
     let pending = this.opening.get(userId);
@@ -41,15 +37,11 @@ export class DirectRooms {
 
   private async find(userId: string): Promise<{ roomId: string; created: boolean }> {
     const known = await this.store.coordination.getState<string>(stateKey(userId));
-    // Releases before this one kept an encrypted direct chat here too; that one is passed over.
-    if (known && (this.canDecrypt() || !(await this.isEncrypted(known)))) return { roomId: known, created: false };
+    if (known) return { roomId: known, created: false };
     const client = this.client()!;
     const fromAccountData = (await this.accountData())[userId] ?? [];
     for (const roomId of fromAccountData) {
-      if (
-        (await client.getJoinedRooms()).includes(roomId) &&
-        (this.canDecrypt() || !(await this.isEncrypted(roomId)))
-      ) {
+      if ((await client.getJoinedRooms()).includes(roomId)) {
         await this.store.coordination.setState(stateKey(userId), roomId);
         return { roomId, created: false };
       }
@@ -76,15 +68,6 @@ export class DirectRooms {
       return (await this.client()!.getAccountData<DirectMap>('m.direct')) ?? {};
     } catch {
       return {}; // none yet (M_NOT_FOUND)
-    }
-  }
-
-  private async isEncrypted(roomId: string): Promise<boolean> {
-    try {
-      await this.client()!.getRoomStateEvent(roomId, 'm.room.encryption', '');
-      return true;
-    } catch {
-      return false;
     }
   }
 }

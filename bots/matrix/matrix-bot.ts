@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
 import type { Language } from '../../src/domain/errors.js';
@@ -22,8 +23,12 @@ import { sdkLogger } from './sdk-logger.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
+import { fileMessage } from './files.js';
 import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
+import { CryptoStoreFile } from './crypto/crypto-store-file.js';
+import { useStoreFile } from './crypto/wasm-binding.js';
+import { loadHubSecret } from '../../src/services/access/privacy-keys.js';
 import { MATRIX_CLAIMS, MATRIX_STATE } from './matrix-state.js';
 
 // The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
@@ -49,7 +54,7 @@ const REACTION_ANSWERS: Record<string, RsvpAnswer> = {
 export class MatrixBot implements InvitationNotifier {
   private client: MatrixClient | null = null;
   private userId = '';
-  private e2ee = false;
+  private cryptoFile: CryptoStoreFile | null = null;
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
   private readonly rooms: MeetingRooms;
@@ -69,11 +74,7 @@ export class MatrixBot implements InvitationNotifier {
     },
     private readonly log: Log,
   ) {
-    this.directs = new DirectRooms(
-      () => this.client,
-      store,
-      () => this.e2ee,
-    );
+    this.directs = new DirectRooms(() => this.client, store);
     this.members = new RoomMembers(() => this.client);
     this.decisionPolls = new MatrixDecisionPolls(store, (roomId, type, key, content) =>
       this.sendEvent(roomId, type, key, content),
@@ -83,6 +84,7 @@ export class MatrixBot implements InvitationNotifier {
       identities,
       store,
       (roomId, key, content) => this.send(roomId, key, content),
+      settings.encryptMeetingRooms,
     );
   }
 
@@ -95,23 +97,30 @@ export class MatrixBot implements InvitationNotifier {
   }
 
   async start(): Promise<void> {
-    const { sdk, e2ee } = await loadMatrixSdk();
-    this.e2ee = e2ee;
+    const sdk = await loadMatrixSdk();
     sdk.LogService.setLevel(sdk.LogLevel.WARN);
     sdk.LogService.setLogger(sdkLogger(this.log, (message) => (this.lastError = message)));
-    // With the native module the SDK encrypts and decrypts itself (this path needs the download,
-    // which the project's own test machines do not have; there the bot runs in plain rooms).
-    const cryptoStore = e2ee
-      ? new sdk.RustSdkCryptoStorageProvider(`${this.settings.storagePath}.crypto`, SQLITE_CRYPTO_STORE)
-      : undefined;
+    // The SDK encrypts and decrypts itself, through the WebAssembly crypto core (crypto/); the
+    // device's keys and sessions are kept, sealed, in the hub's store (CryptoStoreFile).
+    const cryptoDir = resolve(`${this.settings.storagePath}.crypto`);
     const client = new sdk.MatrixClient(
       this.settings.homeserverUrl,
       this.settings.accessToken,
       new sdk.SimpleFsStorageProvider(this.settings.storagePath),
-      cryptoStore,
+      new sdk.RustSdkCryptoStorageProvider(cryptoDir, SQLITE_CRYPTO_STORE),
     );
     this.client = client;
     this.userId = await client.getUserId();
+    const place = MATRIX_STATE.cryptoStore.key(this.userId);
+    this.cryptoFile = new CryptoStoreFile(
+      {
+        load: () => this.store.coordination.getState<string>(place),
+        save: (snapshot) => this.store.coordination.setState(place, snapshot),
+      },
+      await loadHubSecret(this.store),
+      this.userId,
+    );
+    useStoreFile(cryptoDir, this.cryptoFile);
     // A stopped client may still finish a sync; only the current client's events count.
     const current = (work: () => Promise<void>) => () => (this.client === client ? work() : Promise.resolve());
     client.on('room.invite', (roomId: string, event: MatrixEvent) =>
@@ -128,12 +137,13 @@ export class MatrixBot implements InvitationNotifier {
     client.on('room.event', (roomId: string, event: MatrixEvent) =>
       this.guard(current(() => this.onEvent(roomId, event))),
     );
+    client.on('room.failed_decryption', (roomId: string, event: MatrixEvent) =>
+      this.guard(current(() => this.onUndecryptable(roomId, event))),
+    );
     await client.start();
     this.lastSyncAt = Date.now();
     await this.catchUp(client);
-    this.log(
-      `Matrix bot ${this.userId} started ${e2ee ? 'with end-to-end encryption' : 'without end-to-end encryption (plain rooms only: the native crypto module is not installed)'}.`,
-    );
+    this.log(`Matrix bot ${this.userId} started with end-to-end encryption (device ${client.crypto.clientDeviceId}).`);
   }
 
   /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
@@ -223,21 +233,21 @@ export class MatrixBot implements InvitationNotifier {
 
   /** The meeting as an .ics file beside the invitation, to open in any calendar program. */
   private async attachCalendarFile(roomId: string, meeting: Meeting, userId: string): Promise<void> {
-    const file = Buffer.from(meetingIcs(meeting, null), 'utf8');
-    const filename = icsFileName(meeting);
-    const url = await this.client!.uploadContent(file, 'text/calendar', filename);
-    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, {
-      msgtype: 'm.file',
-      body: filename,
-      filename,
-      url,
-      info: { mimetype: 'text/calendar', size: file.length },
+    const bytes = Buffer.from(meetingIcs(meeting, null), 'utf8');
+    const content = await fileMessage(this.client!, roomId, {
+      name: icsFileName(meeting),
+      mimeType: 'text/calendar',
+      bytes,
     });
+    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, content);
   }
 
-  stop(): void {
+  /** Stops syncing; the crypto store's last save is awaited before its machine closes. */
+  async stop(): Promise<void> {
     this.client?.stop();
     this.client = null;
+    await this.cryptoFile?.close();
+    this.cryptoFile = null;
   }
 
   status(): BotStatus {
@@ -258,8 +268,11 @@ export class MatrixBot implements InvitationNotifier {
       })) as { chunk: MatrixEvent[] };
       // Commands, RSVP reactions and poll votes alike; claims let each through once.
       const recent = page.chunk.filter((e) => Date.now() - (e.origin_server_ts ?? 0) < CATCH_UP_WINDOW_MS).reverse();
-      for (const event of recent)
-        await (event.type === 'm.room.message' ? this.onMessage(roomId, event) : this.onEvent(roomId, event));
+      for (const raw of recent) {
+        const event = raw.type === 'm.room.encrypted' ? await decrypted(client, roomId, raw) : raw;
+        if (event)
+          await (event.type === 'm.room.message' ? this.onMessage(roomId, event) : this.onEvent(roomId, event));
+      }
     }
   }
 
@@ -277,8 +290,9 @@ export class MatrixBot implements InvitationNotifier {
     await this.client!.joinRoom(roomId);
     if ((event.content as { is_direct?: unknown } | undefined)?.is_direct !== true) return;
     // The person's own direct chat with the bot is where their notifications go from now on (no
-    // second DM per notification), unless the bot cannot read it; it gets a short welcome, once.
-    if (await this.directs.opened(event.sender, roomId)) await this.welcome(roomId, event.sender);
+    // second DM per notification); it gets a short welcome, once.
+    await this.directs.opened(event.sender, roomId);
+    await this.welcome(roomId, event.sender);
   }
 
   private async welcome(roomId: string, userId: string): Promise<void> {
@@ -337,14 +351,8 @@ export class MatrixBot implements InvitationNotifier {
   private async sendFile(roomId: string, event: MatrixEvent, file: Reply['file']): Promise<void> {
     if (!file) return;
     const bytes = Buffer.from(file.content, 'utf8');
-    const url = await this.client!.uploadContent(bytes, file.mimeType, file.name);
-    await this.send(roomId, `${event.event_id}/file`, {
-      msgtype: 'm.file',
-      body: file.name,
-      filename: file.name,
-      url,
-      info: { mimetype: file.mimeType, size: bytes.length },
-    });
+    const content = await fileMessage(this.client!, roomId, { name: file.name, mimeType: file.mimeType, bytes });
+    await this.send(roomId, `${event.event_id}/file`, content);
   }
 
   /** Pins a web page into the room as a widget; says so when the bot lacks the right. */
@@ -377,7 +385,6 @@ export class MatrixBot implements InvitationNotifier {
     if (event.type === 'm.reaction') return this.onReaction(roomId, event);
     const response = pollResponse(event);
     if (response) return this.onPollResponse(roomId, event, response);
-    return this.onEncrypted(roomId, event);
   }
 
   /** ✅ ❌ ❓ on an invitation answer it, for the invited person only. */
@@ -443,20 +450,17 @@ export class MatrixBot implements InvitationNotifier {
       await this.send(roomId, `${event.event_id}/vote`, noticeReplyingTo(answer.reply, event));
   }
 
-  /** Without the crypto module the bot cannot read encrypted rooms: it says so instead of staying silent. */
-  private async onEncrypted(roomId: string, event: MatrixEvent): Promise<void> {
-    if (this.e2ee || event.type !== 'm.room.encrypted' || event.sender === this.userId) return;
+  /** A message the bot's device has no key for gets one plain answer (never a silence). */
+  private async onUndecryptable(roomId: string, event: MatrixEvent): Promise<void> {
+    if (event.sender === this.userId) return;
     if (
       !(await this.isAfterJoin(roomId, event)) ||
       !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
     )
       return;
     const language = await this.identities.language({ transport: 'matrix', userId: event.sender });
-    // The bot opens (or names) a direct chat it can read, and says so in one sentence.
-    const direct = await this.directs.of(event.sender);
-    const notice = { title: undefined, lines: [[TEXTS.encryptedUnsupported[language]()]], privateDetails: false };
-    await this.send(roomId, `${event.event_id}/encrypted`, noticeReplyingTo(notice, event));
-    await this.welcome(direct.roomId, event.sender);
+    const notice = { title: undefined, lines: [[TEXTS.encryptedUnreadable[language]()]], privateDetails: false };
+    await this.send(roomId, `${event.event_id}/undecryptable`, noticeReplyingTo(notice, event));
   }
 
   private async isAfterJoin(roomId: string, event: MatrixEvent): Promise<boolean> {
@@ -481,7 +485,7 @@ export class MatrixBot implements InvitationNotifier {
     return at;
   }
 
-  /** The person's direct chat with the bot (created unencrypted, so the bot can read it, when there is none). */
+  /** The person's direct chat with the bot (created when there is none). */
   private async directRoom(userId: string): Promise<string> {
     return (await this.directs.of(userId)).roomId;
   }
@@ -498,6 +502,16 @@ export class MatrixBot implements InvitationNotifier {
   ): Promise<string> {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     return sendWithRetry(this.client!, roomId, txnId, content, type);
+  }
+}
+
+/** An encrypted event of the history as its sender wrote it; null when the device has no key for it. */
+async function decrypted(client: MatrixClient, roomId: string, event: MatrixEvent): Promise<MatrixEvent | null> {
+  const { EncryptedRoomEvent } = await loadMatrixSdk();
+  try {
+    return (await client.crypto.decryptRoomEvent(new EncryptedRoomEvent(event), roomId)).raw as MatrixEvent;
+  } catch {
+    return null;
   }
 }
 

@@ -7,6 +7,8 @@ const Env = z.object({
   MATRIX_ACCESS_TOKEN: z.string().min(1).optional(),
   /** Comma-separated servers (example.org) or users (@a:example.org) whose invites are accepted. */
   MATRIX_ALLOWED_INVITERS: z.string().default(''),
+  /** Whether the rooms the bot creates for meetings are end-to-end encrypted. */
+  MATRIX_ENCRYPT_MEETING_ROOMS: z.enum(['true', 'false']).default('true'),
 });
 
 export interface MatrixSettings {
@@ -15,6 +17,8 @@ export interface MatrixSettings {
   allowedInviters: string[];
   /** Where the SDK keeps its sync token. */
   storagePath: string;
+  /** Whether the rooms the bot creates for meetings are end-to-end encrypted (default: yes). */
+  encryptMeetingRooms?: boolean;
 }
 
 export function matrixSettings(env: NodeJS.ProcessEnv, dataDir: string): MatrixSettings | null {
@@ -27,6 +31,7 @@ export function matrixSettings(env: NodeJS.ProcessEnv, dataDir: string): MatrixS
       .map((s) => s.trim())
       .filter(Boolean),
     storagePath: `${dataDir}/matrix-bot-sync.json`,
+    encryptMeetingRooms: e.MATRIX_ENCRYPT_MEETING_ROOMS === 'true',
   };
 }
 

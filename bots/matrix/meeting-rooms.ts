@@ -47,6 +47,8 @@ export class MeetingRooms {
       readonly coordination: CoordinationStore;
     },
     private readonly send: Send,
+    /** Meeting rooms are end-to-end encrypted (MATRIX_ENCRYPT_MEETING_ROOMS, on by default). */
+    private readonly encrypted = true,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -103,6 +105,13 @@ export class MeetingRooms {
         topic,
         preset: 'private_chat',
         invite: invitees,
+        ...(this.encrypted
+          ? {
+              initial_state: [
+                { type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } },
+              ],
+            }
+          : {}),
       });
       // The bot created the room and keeps its power; the organiser moderates (set afterwards, as
       // an override would replace the creator's entry in room versions before 12).

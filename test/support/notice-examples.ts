@@ -119,7 +119,12 @@ export const NOTICE_EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { t
   },
   changeScheduled: {
     type: 'changeScheduled',
-    change: { kind: 'mergeMunicipalities', townNames: ['Radebeul', 'Coswig'], intoName: 'Elbaue', servedByName: 'Anna Weber' },
+    change: {
+      kind: 'mergeMunicipalities',
+      townNames: ['Radebeul', 'Coswig'],
+      intoName: 'Elbaue',
+      servedByName: 'Anna Weber',
+    },
     effectiveOn: '2027-01-01',
   },
   changeCancelled: {

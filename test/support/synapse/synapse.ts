@@ -52,14 +52,22 @@ function ensureSynapseInstalled(): void {
   );
 }
 
-export async function startSynapse(dataDir: string): Promise<RunningSynapse> {
+export async function startSynapse(
+  dataDir: string,
+  /** encryptAll: every new room is end-to-end encrypted, as servers of public administrations enforce. */
+  options: { encryptAll?: boolean } = {},
+): Promise<RunningSynapse> {
   ensureSynapseInstalled();
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const serverName = 'hub.test';
   const sharedSecret = randomBytes(16).toString('hex');
   const config = join(dataDir, 'homeserver.yaml');
-  writeFileSync(config, configFile(dataDir, port, serverName, sharedSecret));
+  writeFileSync(
+    config,
+    configFile(dataDir, port, serverName, sharedSecret) +
+      (options.encryptAll ? 'encryption_enabled_by_default_for_room_type: all\n' : ''),
+  );
   run(PYTHON, ['-m', 'synapse.app.homeserver', '--config-path', config, '--generate-keys'], 'Generating Synapse keys');
   const url = `http://127.0.0.1:${port}`;
   const launch = async () => {
@@ -116,7 +124,7 @@ export async function registerUser(
   synapse: Pick<RunningSynapse, 'url' | 'sharedSecret'>,
   localpart: string,
   admin = false,
-): Promise<{ userId: string; accessToken: string }> {
+): Promise<{ userId: string; accessToken: string; deviceId: string }> {
   const endpoint = `${synapse.url}/_synapse/admin/v1/register`;
   const { nonce } = (await (await fetch(endpoint)).json()) as { nonce: string };
   const password = randomBytes(12).toString('hex');
@@ -128,10 +136,15 @@ export async function registerUser(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nonce, username: localpart, password, admin, mac }),
   });
-  const body = (await response.json()) as { user_id?: string; access_token?: string; error?: string };
+  const body = (await response.json()) as {
+    user_id?: string;
+    access_token?: string;
+    device_id?: string;
+    error?: string;
+  };
   if (!response.ok || !body.access_token)
     throw new Error(`Registering ${localpart} failed: ${body.error ?? response.status}`);
-  return { userId: body.user_id!, accessToken: body.access_token };
+  return { userId: body.user_id!, accessToken: body.access_token, deviceId: body.device_id! };
 }
 
 function configFile(dataDir: string, port: number, serverName: string, sharedSecret: string): string {
