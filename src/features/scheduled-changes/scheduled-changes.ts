@@ -118,7 +118,7 @@ export class ScheduledChanges {
     if (planned)
       throw new InvalidInput('until', `a change of this is scheduled for ${planned.effectiveOn} already`, {
         field: 'Datum',
-        problem: `hierfür ist schon eine Änderung zum ${germanDay(planned.effectiveOn)} geplant; erst die absagen (!geplant)`,
+        problem: `hierfür ist schon eine Änderung zum ${germanDay(planned.effectiveOn)} geplant; erst die absagen`,
       });
   }
 
