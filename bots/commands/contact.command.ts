@@ -35,6 +35,7 @@ export const contactCommand = defineCommand({
     },
   ],
   uses: ['contacts', 'privacy'],
+  replaySafe: true,
   parse: (args) => {
     const { words, day } = splitAsOf(args, new Date());
     return words.length === 0

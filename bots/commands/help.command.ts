@@ -6,6 +6,7 @@ export const helpCommand = defineCommand({
   summary: { de: 'zeigt die Befehle, die Sie nutzen können', en: 'lists the commands you may use' },
   usage: { de: '!hilfe', en: '!help' },
   example: { de: '!hilfe', en: '!help' },
+  replaySafe: true,
   parse: () => parsed(null),
   run: async (_args, context, deps) => deps.commands.filter((c) => mayUse(c, context.viewer)),
   render: (commands, { language }) =>

@@ -41,6 +41,7 @@ export const historyCommand = defineCommand({
     },
   ],
   uses: ['reviser', 'privacy'],
+  replaySafe: true,
   parse: (args) => (args.length ? parsed({ name: args.join(' ') }) : unparsable),
   run: async ({ name }, context, deps) => {
     const record = await findRecord(

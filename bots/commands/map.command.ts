@@ -28,6 +28,7 @@ export const mapCommand = defineCommand({
       rest: true,
     },
   ],
+  replaySafe: true,
   parse: (args) => parsed(args.join(' ').trim()),
   run: async (name, context, deps): Promise<MapTarget> => {
     let district: MapTarget['district'] = null;

@@ -15,6 +15,7 @@ export const myDataCommand = defineCommand({
   usage: { de: '!meine-daten', en: '!mydata' },
   example: { de: '!meine-daten', en: '!mydata' },
   uses: ['personalData'],
+  replaySafe: true,
   parse: () => parsed(null),
   run: (_args, context, deps) => deps.services.personalData.export(context.viewer),
   render: (data, { language }) => {

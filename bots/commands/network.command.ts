@@ -50,6 +50,7 @@ export const networkCommand = defineCommand({
     },
   ],
   uses: ['network', 'privacy'],
+  replaySafe: true,
   parse: (args) => {
     const { words, day } = splitAsOf(args, new Date());
     return words.length === 0 ? unparsable : parsed({ name: words.join(' '), day });

@@ -67,6 +67,7 @@ export const statisticsCommand = defineCommand({
     },
   ],
   uses: ['statistics'],
+  replaySafe: true,
   parse: (args) => {
     const period = parsePeriod(args, new Date());
     return period ? parsed(period) : unparsable;

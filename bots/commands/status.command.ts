@@ -18,6 +18,7 @@ export const statusCommand = defineCommand({
   },
   usage: { de: '!status', en: '!status' },
   example: { de: '!status', en: '!status' },
+  replaySafe: true,
   parse: () => parsed(null),
   run: async (_args, _context, deps): Promise<Status> => {
     const counts = await deps.directory.counts().catch(() => null);

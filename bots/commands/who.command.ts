@@ -26,6 +26,7 @@ export const whoCommand = defineCommand({
     },
   ],
   uses: ['privacy'],
+  replaySafe: true,
   parse: (args) => (args.length === 0 ? unparsable : parsed(args.join(' '))),
   run: async (name, context, deps): Promise<Found[]> => {
     if (isPseudonymised(context.viewer))

@@ -21,6 +21,12 @@ export interface CommandContext {
   inGroupRoom: boolean;
   /** Asked in the room of a meeting or series (its room key): minutes go there. */
   meetingRoom?: string;
+  /**
+   * The chat message the command came with (transport and event id), where the transport has one:
+   * a command that creates a record derives its id from it, so running it again after a crash
+   * finds what the first run made instead of making it twice.
+   */
+  origin?: string;
 }
 
 export interface BotStatus {
@@ -86,6 +92,12 @@ export interface Command<A = any, R = any, K extends ServiceName = ServiceName> 
   /** The services it uses; it gets no others. */
   uses?: readonly K[];
   parse(args: string[]): Parsed<A>;
+  /**
+   * Running it again for the same message cannot do anything twice (it only reads, or finds what
+   * its first run made by the message's origin): after a crash mid-answer the transport runs it
+   * again and answers. Any other command gets an honest "interrupted" answer instead.
+   */
+  replaySafe?: true;
   /**
    * For far-reaching commands (ending, merging, handing over): what running it would do, checked
    * as the change itself and nothing written. The dispatcher shows it and runs the command only

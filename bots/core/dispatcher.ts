@@ -23,6 +23,10 @@ export interface ChatMessage {
   meetingRoom?: string;
   /** The asker confirmed the preview of this command (!ja). */
   confirmed?: boolean;
+  /** The transport's id of the message (see CommandContext.origin). */
+  origin?: string;
+  /** Handled again after a crash interrupted its answer: only replay-safe commands run again. */
+  replay?: boolean;
 }
 
 /** How long a preview waits for its confirmation. */
@@ -106,10 +110,12 @@ export class Dispatcher {
       user: message.user,
       inGroupRoom: message.inGroupRoom,
       ...(message.meetingRoom ? { meetingRoom: message.meetingRoom } : {}),
+      ...(message.origin ? { origin: message.origin } : {}),
     };
 
+    const interrupted = { reply: reply([TEXTS.interrupted[language](message.text.slice(0, 80))]), command: null };
     if (YES.has(line.command) || NO.has(line.command))
-      return this.settlePending(message, YES.has(line.command), language);
+      return message.replay ? interrupted : this.settlePending(message, YES.has(line.command), language);
     const command = this.byName.get(line.command);
     if (!command) {
       // Only commands the asker may use are suggested.
@@ -132,6 +138,7 @@ export class Dispatcher {
           : TEXTS.notAllowed;
       return { reply: reply([refusal[language](command.name[language])]), command: null };
     }
+    if (message.replay && !command.replaySafe) return interrupted;
     const args = command.parse(line.args);
     if (!args.ok)
       return {

@@ -74,6 +74,12 @@ export const TEXTS = {
     de: () => 'Auf Matrix auch mit ✅ ❌ ❓ auf diese Nachricht.',
     en: () => 'On Matrix also with ✅ ❌ ❓ on this message.',
   },
+  interrupted: {
+    de: (text: string) =>
+      `Ihre Nachricht „${text}“ kam an, als der Hub neu startete; ob sie ausgeführt wurde, kann ich nicht sicher sagen. Bitte sehen Sie nach, bevor Sie sie noch einmal schicken.`,
+    en: (text: string) =>
+      `Your message "${text}" arrived while the hub restarted; I cannot tell for sure whether it was carried out. Please check before you send it again.`,
+  },
   encryptedUnreadable: {
     de: () =>
       'Diese Nachricht kann ich nicht entschlüsseln: Meinem Gerät fehlt ihr Schlüssel. Bitte schicken Sie sie noch einmal; hilft das nicht, schreiben Sie mir in einem neuen Direktchat.',

@@ -24,6 +24,8 @@ import { MeetingRooms } from './meeting-rooms.js';
 import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
 import { fileMessage } from './files.js';
+import { HandlingJournal, type Handling } from './handling-journal.js';
+import { failpoint } from '../../src/domain/failpoints.js';
 import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
 import { CryptoStoreFile } from './crypto/crypto-store-file.js';
@@ -55,6 +57,9 @@ export class MatrixBot implements InvitationNotifier {
   private client: MatrixClient | null = null;
   private userId = '';
   private cryptoFile: CryptoStoreFile | null = null;
+  private readonly journal: HandlingJournal;
+  /** New messages wait until what a crash left owed is answered. */
+  private replayed: Promise<void> = Promise.resolve();
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
   private readonly rooms: MeetingRooms;
@@ -76,6 +81,7 @@ export class MatrixBot implements InvitationNotifier {
   ) {
     this.directs = new DirectRooms(() => this.client, store);
     this.members = new RoomMembers(() => this.client);
+    this.journal = new HandlingJournal(store);
     this.decisionPolls = new MatrixDecisionPolls(store, (roomId, type, key, content) =>
       this.sendEvent(roomId, type, key, content),
     );
@@ -140,16 +146,23 @@ export class MatrixBot implements InvitationNotifier {
     client.on('room.failed_decryption', (roomId: string, event: MatrixEvent) =>
       this.guard(current(() => this.onUndecryptable(roomId, event))),
     );
+    let replayDone = () => {};
+    this.replayed = new Promise<void>((resolve) => (replayDone = resolve));
     await client.start();
     this.lastSyncAt = Date.now();
+    await this.replay().finally(replayDone);
     await this.catchUp(client);
     this.log(`Matrix bot ${this.userId} started with end-to-end encryption (device ${client.crypto.clientDeviceId}).`);
   }
 
-  /** Tells a person something in their direct chat with the bot, on every linked Matrix account. */
-  async notify(personId: string, notice: HubNotice): Promise<void> {
+  /**
+   * Tells a person something in their direct chat with the bot, on every linked Matrix account.
+   * Handed on again after a crash, the same notice comes with the same delivery key: the same
+   * transaction id, so Synapse keeps one message.
+   */
+  async notify(personId: string, notice: HubNotice, _kind?: unknown, deliveryKey?: string): Promise<void> {
     await this.toEachAccount(personId, notice, async ({ userId, direct, text }) => {
-      await this.send(direct, `notify/${randomUUID()}`, directNotice(text, userId));
+      await this.send(direct, `notify/${deliveryKey ?? randomUUID()}/${userId}`, directNotice(text, userId));
     });
   }
 
@@ -317,34 +330,58 @@ export class MatrixBot implements InvitationNotifier {
     if (!command && event.content?.msgtype !== 'm.text') return;
     const inGroupRoom = (await this.members.count(roomId)) > 2;
     if (!command && inGroupRoom) return;
-    if (
-      !(await this.isAfterJoin(roomId, event)) ||
-      !(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!)))
-    )
-      return;
+    await this.replayed;
+    if (!(await this.isAfterJoin(roomId, event))) return;
+    // The claim and the note that an answer is owed are one write: a crash after it is answered on restart.
+    const handling = this.journal.entry({ roomId, event: slim(event), text: body, inGroupRoom });
+    if (!(await this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!), [handling]))) return;
+    failpoint('matrix-after-claim');
+    await this.answer({ roomId, event, text: body, inGroupRoom }, false);
+  }
+
+  /** Runs the message's command and sends its answer; then the answer is no longer owed. */
+  private async answer({ roomId, event, text, inGroupRoom }: Handling, replay: boolean): Promise<void> {
     const user: ChatUser = { transport: 'matrix', userId: event.sender };
     const meetingRoom = await this.rooms.keyOfRoom(roomId);
     const answer = await this.dispatcher.handle({
       user,
-      text: body,
+      text,
       inGroupRoom,
+      origin: `matrix:${event.event_id}`,
+      replay,
       ...(meetingRoom ? { meetingRoom } : {}),
     });
-    if (!answer) return;
-    if (inGroupRoom && answer.reply.privateDetails) {
+    if (answer) await this.sendAnswer(roomId, event as MatrixEvent, user, inGroupRoom, answer.reply);
+    failpoint('matrix-after-send');
+    await this.journal.answered(event.event_id!);
+  }
+
+  private async sendAnswer(
+    roomId: string,
+    event: MatrixEvent,
+    user: ChatUser,
+    inGroupRoom: boolean,
+    reply: Reply,
+  ): Promise<void> {
+    if (inGroupRoom && reply.privateDetails) {
       const direct = await this.directRoom(event.sender);
-      await this.send(direct, `${event.event_id}/direct`, directNotice(answer.reply, event.sender));
-      await this.sendFile(direct, event, answer.reply.file);
+      await this.send(direct, `${event.event_id}/direct`, directNotice(reply, event.sender));
+      await this.sendFile(direct, event, reply.file);
       const language = await this.identities.language(user);
       const note = { title: undefined, lines: [[TEXTS.movedToDirect[language](event.sender)]], privateDetails: false };
       await this.send(roomId, `${event.event_id}/note`, noticeReplyingTo(note, event));
       return;
     }
-    if (answer.reply.poll) return this.decisionPolls.post(roomId, event.event_id, answer.reply);
-    await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(answer.reply, event));
-    if (answer.reply.pollClosed) await this.decisionPolls.end(answer.reply.pollClosed, answer.reply);
-    await this.sendFile(roomId, event, answer.reply.file);
-    if (answer.reply.widget) await this.addWidget(roomId, answer.reply.widget, user, event);
+    if (reply.poll) return this.decisionPolls.post(roomId, event.event_id, reply);
+    await this.send(roomId, `${event.event_id}/reply`, noticeReplyingTo(reply, event));
+    if (reply.pollClosed) await this.decisionPolls.end(reply.pollClosed, reply);
+    await this.sendFile(roomId, event, reply.file);
+    if (reply.widget) await this.addWidget(roomId, reply.widget, user, event);
+  }
+
+  /** Answers what a crash left owed (before any new message is claimed). */
+  private async replay(): Promise<void> {
+    for (const handling of await this.journal.unanswered()) await this.answer(handling, true);
   }
 
   /** A reply's file, uploaded to the homeserver and sent as an m.file after the reply (once per command). */
@@ -503,6 +540,12 @@ export class MatrixBot implements InvitationNotifier {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     return sendWithRetry(this.client!, roomId, txnId, content, type);
   }
+}
+
+/** What of a message the journal keeps to answer it again. */
+function slim(event: MatrixEvent): Handling['event'] {
+  const { event_id, sender, type, origin_server_ts, content } = event;
+  return { event_id, sender, type, origin_server_ts, content };
 }
 
 /** An encrypted event of the history as its sender wrote it; null when the device has no key for it. */

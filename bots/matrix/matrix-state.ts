@@ -25,6 +25,10 @@ export const MATRIX_STATE = {
     'matrix-crypto-store',
     "the bot device's keys, sessions and room keys, sealed with the hub's secret",
   ),
+  handling: new StateSlot<unknown>(
+    'matrix-handling',
+    'a chat message claimed and not yet answered (answered again after a crash)',
+  ),
   direct: new StateSlot<string>('matrix-direct', "the bot's direct room with a Matrix user"),
   joined: new StateSlot<number>('matrix-joined', 'when the bot joined a room (older events are not answered)'),
   meetingRoom: new StateSlot('matrix-meeting-room', "a meeting's (or series') Matrix room"),

@@ -68,7 +68,6 @@ export const CLAIMS = {
   mailDigestSent: new StateSlot('mail-digest-sent', 'a digest mail sent for a period'),
   mailAttempt: new StateSlot('mail-attempt', 'one attempt to send a mail'),
   mailLink: new StateSlot('mail-link', 'a one-click mail link used'),
-  noticeHandedOn: new StateSlot('notice-handed-on', 'a notice handed to the transports'),
   fundingReminder: new StateSlot('funding-reminder', 'a funding deadline reminder sent'),
   yearlyCheck: new StateSlot('yearly-check', 'the yearly reminder to check one record'),
   proposalReminder: new StateSlot('proposal-reminder', 'reviewers reminded of a waiting proposal'),

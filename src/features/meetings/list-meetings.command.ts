@@ -37,6 +37,7 @@ export const listMeetingsCommand = defineCommand({
   usage: { de: '!termine', en: '!meetings' },
   example: { de: '!termine', en: '!meetings' },
   uses: ['meetings'],
+  replaySafe: true,
   parse: () => parsed(null),
   run: async (_args, context, deps) => {
     const meetings = shortened(await deps.services.meetings.upcoming(context.viewer));

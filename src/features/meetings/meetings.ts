@@ -56,7 +56,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
     private readonly now: () => Date = () => new Date(),
     private readonly options: PlannerOptions = {},
   ) {
-    super(store, 'meetings', now, (notice) => this.handOn(notice));
+    super(store, 'meetings', now, (notice, deliveryKey) => this.handOn(notice, deliveryKey));
     this.series = new MeetingSeries(store, now, (meetings, told, message) => this.saveAndTell(told, message, meetings));
   }
 
@@ -315,7 +315,7 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
   }
 
   /** One notice to every transport: invitations and changes with the meeting as it is now. */
-  private async handOn(notice: Notice): Promise<void> {
+  private async handOn(notice: Notice, deliveryKey: string): Promise<void> {
     const id = notice.meeting?.id;
     const meeting = id ? (this.justSaved.get(id) ?? (await this.store.meetings.meetingById(id))) : null;
     if (meeting && notice.meeting?.as === 'invitation') return this.invite(notice.personId, meeting, notice.notice);
@@ -324,11 +324,11 @@ export class MeetingPlanner extends Telling<InvitationNotifier> {
         this.notifiers.all.map((n) =>
           (n.meetingUpdated
             ? n.meetingUpdated(notice.personId, meeting, notice.notice)
-            : n.notify(notice.personId, notice.notice, 'meetings')
+            : n.notify(notice.personId, notice.notice, 'meetings', `${deliveryKey}/${notice.personId}`)
           ).catch(() => undefined),
         ),
       ));
-    await this.notifiers.tell([notice.personId], notice.notice);
+    await this.notifiers.tell([notice.personId], notice.notice, deliveryKey);
   }
 
   /** Lets the chat rooms of meetings show the current state; a failing transport keeps no one else from it. */

@@ -283,6 +283,7 @@ export const tasksCommand = defineCommand({
   usage: { de: '!aufgaben', en: '!tasks' },
   example: { de: '!aufgaben', en: '!tasks' },
   uses: ['meetings', 'minutes'],
+  replaySafe: true,
   parse: () => parsed(null),
   run: (_a, context, deps) => deps.services.minutes.openTasks(context.viewer),
   render: (tasks, { language }) =>

@@ -35,7 +35,10 @@ export const fileRequestCommand = defineCommand({
   uses: ['requests'],
   parse: (args) =>
     args.length >= 3 ? parsed({ place: args[0]!, topic: args[1]!, text: args.slice(2).join(' ') }) : unparsable,
-  run: (args, context, deps) => deps.services.requests.file(args, context.viewer),
+  // Filed again for the same message (after a crash), the request made the first time is found.
+  replaySafe: true,
+  run: (args, context, deps) =>
+    deps.services.requests.file(args, context.viewer, context.origin ? { origin: context.origin } : {}),
   render: (request, { language }) =>
     reply(
       [

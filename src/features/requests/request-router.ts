@@ -1,5 +1,6 @@
 import { routedNote } from './domain/hop-notes.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { failpoint } from '../../domain/failpoints.js';
 import type { Viewer } from '../../services/access/domain/access.js';
 import { NotAllowed, NotFound } from '../../domain/errors.js';
 import { districtId } from '../../domain/ids.js';
@@ -47,9 +48,22 @@ export class RequestRouter extends Telling {
     super(store, 'requests', now);
   }
 
-  async file(input: { place: string; topic: string | null; text: string }, viewer: Viewer): Promise<HubRequest> {
+  async file(
+    input: { place: string; topic: string | null; text: string },
+    viewer: Viewer,
+    /**
+     * origin: the chat message it was asked in. The request's id comes from it, so filing again for
+     * the same message (a crash between the commit and the answer) answers the request filed then.
+     */
+    options: { origin?: string } = {},
+  ): Promise<HubRequest> {
     if (!viewer.personId)
       throw new NotAllowed('file requests without a linked account', 'Anfragen nur mit verknüpftem Konto stellen');
+    const id = options.origin
+      ? `request:${createHash('sha256').update(options.origin).digest('hex').slice(0, 8)}`
+      : `request:${randomUUID().slice(0, 8)}`;
+    const filedBefore = options.origin ? await this.store.requests.requestById(id) : null;
+    if (filedBefore?.requesterId === viewer.personId) return filedBefore;
     const text = cleanText(input.text, { field: 'text', fieldDe: 'Text', max: REQUEST_TEXT_MAX, multiline: true });
     const { municipality, district } = await resolvePlace(
       this.store,
@@ -60,7 +74,7 @@ export class RequestRouter extends Telling {
     const { handlerId, level } = await firstHandler(this.store, municipality, district);
     const at = this.now().toISOString();
     const request: HubRequest = {
-      id: `request:${randomUUID().slice(0, 8)}`,
+      id,
       requesterId: viewer.personId,
       municipalityId: municipality?.id ?? null,
       districtAgs: district.ags,
@@ -383,6 +397,7 @@ export class RequestRouter extends Telling {
   private async save(request: HubRequest, notices: readonly Notice[]): Promise<boolean> {
     const entries = this.notices.entries(notices);
     if (!(await this.store.requests.saveRequest(request, entries))) return false;
+    failpoint('request-after-commit');
     await this.notices.deliver(entries);
     return true;
   }

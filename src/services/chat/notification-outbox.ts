@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CoordinationStore, MeetingStore } from '../../domain/ports/graph-store.port.js';
 import type { InvitationNotifier } from '../../features/meetings/meetings.js';
 import type { HubNotice } from './notifiers.js';
@@ -12,7 +12,7 @@ import { STATE } from '../../domain/ports/state-slots.js';
 // the bots' instance delivers each once (claimed), so a request filed anywhere reaches its KIK.
 
 type Entry =
-  | { kind: 'notify'; personId: string; notice: HubNotice; notificationKind?: NotificationKind }
+  | { kind: 'notify'; personId: string; notice: HubNotice; notificationKind?: NotificationKind; deliveryKey?: string }
   | { kind: 'invite'; personId: string; meetingId: string; notice: HubNotice }
   | { kind: 'updated'; personId: string; meetingId: string; notice: HubNotice }
   | { kind: 'meeting'; meetingId: string }
@@ -33,8 +33,22 @@ export class OutboxNotifier implements InvitationNotifier {
     private readonly store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore },
   ) {}
 
-  async notify(personId: string, notice: HubNotice, notificationKind?: NotificationKind): Promise<void> {
-    await this.leave({ kind: 'notify', personId, notice, ...(notificationKind ? { notificationKind } : {}) });
+  async notify(
+    personId: string,
+    notice: HubNotice,
+    notificationKind?: NotificationKind,
+    deliveryKey?: string,
+  ): Promise<void> {
+    await this.leave(
+      {
+        kind: 'notify',
+        personId,
+        notice,
+        ...(notificationKind ? { notificationKind } : {}),
+        ...(deliveryKey ? { deliveryKey } : {}),
+      },
+      deliveryKey,
+    );
   }
 
   async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
@@ -53,12 +67,21 @@ export class OutboxNotifier implements InvitationNotifier {
     await this.leave({ kind: 'meeting', meetingId: meeting.id });
   }
 
-  private async leave(entry: Entry): Promise<void> {
-    await this.store.coordination.setState(STATE.outbox.key(new Date().toISOString(), randomUUID()), entry);
+  /** Left once per delivery key: handed on again after a crash, it overwrites the entry it left before. */
+  private async leave(entry: Entry, deliveryKey?: string): Promise<void> {
+    const id = deliveryKey ? createHash('sha256').update(deliveryKey).digest('hex').slice(0, 32) : randomUUID();
+    await this.store.coordination.setState(
+      STATE.outbox.key(deliveryKey ? 'keyed' : new Date().toISOString(), id),
+      entry,
+    );
   }
 }
 
-/** On the bots' instance: hands what the others left to the real notifiers, each entry once. */
+/**
+ * On the bots' instance: hands what the others left to the real notifiers, each entry once. Not
+ * claimed before it is handed on (a crash after a claim would lose it): an entry found again is
+ * handed on under the same delivery key, which the chat server keeps as one message.
+ */
 export async function deliverOutbox(
   store: { readonly meetings: MeetingStore } & { readonly coordination: CoordinationStore } & {
     readonly polls: PollStore;
@@ -69,7 +92,6 @@ export async function deliverOutbox(
   let delivered = 0;
   for (const { key, value: written } of entries) {
     const value = typed(written);
-    if (!(await store.coordination.claimOnce(key))) continue;
     const meeting =
       value.kind === 'invite' || value.kind === 'meeting' || value.kind === 'updated'
         ? await store.meetings.meetingById(value.meetingId)
@@ -86,7 +108,12 @@ export async function deliverOutbox(
           if (value.kind === 'updated' && meeting && n.meetingUpdated)
             return n.meetingUpdated(value.personId, meeting, value.notice);
           const kind = value.kind === 'notify' ? value.notificationKind : 'meetings';
-          return n.notify(value.personId, value.notice, kind);
+          return n.notify(
+            value.personId,
+            value.notice,
+            kind,
+            value.kind === 'notify' ? (value.deliveryKey ?? key) : key,
+          );
         })
         .map((p) => p.catch(() => undefined)),
     );

@@ -43,8 +43,12 @@ export interface NoticeAction {
 export type NoticeWording = (notice: HubNotice, language: 'de' | 'en') => WordedNotice;
 
 export interface Notifier {
-  /** `kind` lets a transport honour what the person wants (e.g. no mail about requests). */
-  notify(personId: string, notice: HubNotice, kind?: NotificationKind): Promise<void>;
+  /**
+   * `kind` lets a transport honour what the person wants (e.g. no mail about requests).
+   * `deliveryKey` is the same when the same notice is handed on again (after a crash): a transport
+   * that can sends it under that key, so its server keeps one message.
+   */
+  notify(personId: string, notice: HubNotice, kind?: NotificationKind, deliveryKey?: string): Promise<void>;
 }
 
 /** The transports a service tells people through; everything one service sends is of one kind. */
@@ -66,9 +70,13 @@ export class Notifiers<N extends Notifier = Notifier> {
     return this.list;
   }
 
-  async tell(personIds: readonly string[], notice: HubNotice): Promise<void> {
+  async tell(personIds: readonly string[], notice: HubNotice, deliveryKey?: string): Promise<void> {
     await Promise.all(
-      personIds.flatMap((id) => this.list.map((n) => n.notify(id, notice, this.kind).catch(() => undefined))),
+      personIds.flatMap((id) =>
+        this.list.map((n) =>
+          n.notify(id, notice, this.kind, deliveryKey && `${deliveryKey}/${id}`).catch(() => undefined),
+        ),
+      ),
     );
   }
 }

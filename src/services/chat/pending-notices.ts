@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CoordinationStore, StateEntry } from '../../domain/ports/graph-store.port.js';
 import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
 import type { HubNotice } from './notifiers.js';
-import { CLAIMS, STATE, type StateKey } from '../../domain/ports/state-slots.js';
+import { STATE, type StateKey } from '../../domain/ports/state-slots.js';
 
 // Notices of a change are written in the same transaction as the change (as shared state
 // `notice:<kind>:…`), then handed to the transports and deleted. What a crash or an outage kept
-// from being handed on is found later by the timers (`deliverLeft`); a claim per notice hands each
-// on once.
+// from being handed on is found later by the timers (`deliverLeft`) and handed on again, with
+// the same delivery key: a transport that already delivered it (a crash between its send and the
+// deletion) sends it under the same key, which its server keeps as one message (issue 36: a
+// notice claimed before a crash was lost for good).
 
 export interface Notice {
   personId: string;
@@ -42,8 +44,8 @@ export class PendingNotices {
   constructor(
     private readonly store: { readonly coordination: CoordinationStore },
     kind: NotificationKind,
-    /** Gives one notice to every transport (the service's notifiers). */
-    private readonly handTo: (notice: Notice) => Promise<void>,
+    /** Gives one notice to every transport (the service's notifiers), under a key that stays the same on a repeat. */
+    private readonly handTo: (notice: Notice, deliveryKey: string) => Promise<void>,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.prefix = STATE.notice.within(kind);
@@ -74,8 +76,7 @@ export class PendingNotices {
   }
 
   private async handOn(key: StateKey, notice: Notice): Promise<boolean> {
-    if (!(await this.store.coordination.claimOnce(CLAIMS.noticeHandedOn.key(key)))) return false;
-    await this.handTo(notice);
+    await this.handTo(notice, key);
     await this.store.coordination.deleteState(key);
     return true;
   }

@@ -16,13 +16,13 @@ export abstract class Telling<N extends Notifier = Notifier> {
     kind: NotificationKind,
     now: () => Date,
     /** How one written notice reaches the transports; to everyone registered by default. */
-    handOn?: (notice: Notice) => Promise<void>,
+    handOn?: (notice: Notice, deliveryKey: string) => Promise<void>,
   ) {
     this.notifiers = new Notifiers<N>(kind);
     this.notices = new PendingNotices(
       store,
       kind,
-      handOn ?? ((notice) => this.notifiers.tell([notice.personId], notice.notice)),
+      handOn ?? ((notice, deliveryKey) => this.notifiers.tell([notice.personId], notice.notice, deliveryKey)),
       now,
     );
   }
