@@ -7,6 +7,7 @@ import { MatrixBot } from '../../bots/matrix/matrix-bot.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices } from '../../src/services/hub-services.js';
 import { registerUser } from '../../test/support/synapse/synapse.js';
+import { EncryptedUser } from '../../test/support/synapse/encrypted-user.js';
 import { summarize, type Timing } from '../measure.js';
 
 // 3 of the issue: from a message sent by a client to the bot's reply read by that client, through
@@ -183,10 +184,52 @@ export async function benchChat(
       ).flat();
       rows.push({ what: 'Synapse alone (client to client)', people, timing: summarize(samples) });
     }
+    rows.push(...(await encryptedRoundTrips(synapse, botAccount.userId, municipality, messagesPerPerson)));
   } finally {
-    bot.stop();
+    await bot.stop();
   }
   return rows;
+}
+
+/**
+ * The same with end-to-end encryption (issue 36): a person on matrix-js-sdk with its Rust crypto
+ * asks in an encrypted direct chat and reads the bot's answer decrypted; beside it two such
+ * clients pinging each other in an encrypted room, the floor with encryption.
+ */
+async function encryptedRoundTrips(
+  synapse: Synapse,
+  botUserId: string,
+  municipality: string,
+  messages: number,
+): Promise<ChatRow[]> {
+  const asker = await EncryptedUser.register(synapse, 'e2ee-asker');
+  const [a, b] = [await EncryptedUser.register(synapse, 'e2ee-a'), await EncryptedUser.register(synapse, 'e2ee-b')];
+  try {
+    const direct = await asker.directChatWith(botUserId);
+    const ask = async (text: string) => {
+      const started = performance.now();
+      const sent = await asker.send(direct, text);
+      await asker.messageFrom(botUserId, direct, (m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === sent);
+      return performance.now() - started;
+    };
+    await ask('!hilfe');
+    const answers: number[] = [];
+    for (let k = 0; k < messages; k++) answers.push(await ask(`!kontakt ${municipality}`));
+    const room = await a.directChatWith(b.userId);
+    const pings: number[] = [];
+    for (let k = 0; k < messages + 1; k++) {
+      const started = performance.now();
+      const sent = await a.send(room, `ping ${k}`);
+      await b.messageFrom(a.userId, room, (m) => m.eventId === sent);
+      if (k > 0) pings.push(performance.now() - started);
+    }
+    return [
+      { what: 'bot answer (!kontakt), encrypted', people: 1, timing: summarize(answers) },
+      { what: 'Synapse alone (client to client), encrypted', people: 1, timing: summarize(pings) },
+    ];
+  } finally {
+    for (const user of [asker, a, b]) user.stop();
+  }
 }
 
 async function waitForMember(client: Client, roomId: string, userId: string): Promise<void> {

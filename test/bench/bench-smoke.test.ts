@@ -47,6 +47,8 @@ it('runs every benchmark section and writes the report', async () => {
     'bot answer (!kontakt) 2',
     'Synapse alone (client to client) 1',
     'Synapse alone (client to client) 2',
+    'bot answer (!kontakt), encrypted 1',
+    'Synapse alone (client to client), encrypted 1',
   ]);
   expect(results.map.every((r) => r.nodes > 0 && r.firstDraw.medianMs > 0)).toBe(true);
   expect(results.loads.map((r) => r.store)).toEqual(['neo4j', 'embedded']);

@@ -176,7 +176,13 @@ describe.each(storeFactories)('mergers and record ends on a later day on the $na
     );
 
     told.length = 0;
-    expect(await chat('kk', '!geplant absagen 1')).toBe(
+    expect(await chat('kk', '!geplant absagen 1')).toMatch(
+      new RegExp(
+        `^Vorschau – zurücknehmen: ${alliance.name} endet nicht zum 31\\.03\\.2027\\. Alle, denen es angekündigt war, erfahren es\\.\nNoch ist nichts geschehen\\.`,
+      ),
+    );
+    expect(told).toEqual([]);
+    expect(await chat('kk', '!ja')).toBe(
       `Zurückgenommen: ${alliance.name} endet nicht zum 31.03.2027. Alle, denen es angekündigt war, sind informiert.`,
     );
     expect(told.find((t) => t.personId === member)!.text).toMatch(

@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/errors.js';
 import { InvalidInput } from '../../domain/errors.js';
 import { ROLE_LABEL } from '../../domain/role-labels.js';
-import { defineCommand, parsed, unparsable } from '../../../bots/core/command.js';
+import { defineCommand, parsed, unparsable, type CommandDeps } from '../../../bots/core/command.js';
 import { reply } from '../../../bots/core/reply.js';
 import { asDistrictCoordination } from '../../../bots/commands/district-coordination.js';
 import type {
@@ -44,39 +44,31 @@ export const scheduledCommand = defineCommand({
       return parsed<Args>({ cancel: Number(args[1]) });
     return unparsable;
   },
+  preview: async (args, context, deps) => {
+    if (args.cancel === null) return null;
+    const viewer = await asDistrictCoordination(context.viewer, deps.directory);
+    const chosen = chosenChange(await deps.services.scheduledChanges.upcoming(viewer), args.cancel);
+    await deps.services.scheduledChanges.cancel(chosen.id, viewer, { dryRun: true });
+    const what = notHappening(await describedChange(chosen, deps), context.language);
+    return reply([
+      context.language === 'de'
+        ? `Vorschau – zurücknehmen: ${what}. Alle, denen es angekündigt war, erfahren es.`
+        : `Preview – take back: ${what}. Everyone it was announced to is told.`,
+    ]);
+  },
   run: async (args, context, deps) => {
     const viewer = await asDistrictCoordination(context.viewer, deps.directory);
     const upcoming = await deps.services.scheduledChanges.upcoming(viewer);
-    const described = async (change: ScheduledChange): Promise<Described> => {
-      if (change.kind !== 'endRole') return { change, summary: await deps.services.scheduledChanges.summary(change) };
-      const person = (await deps.directory.entityOfKind(change.personId, 'Person'))?.name ?? '';
-      const successor = change.successorId
-        ? ((await deps.directory.entityOfKind(change.successorId, 'Person'))?.name ?? null)
-        : null;
-      return { change, person, successor };
-    };
+    const described = (change: ScheduledChange) => describedChange(change, deps);
     if (args.cancel === null) return { cancelled: null, list: await Promise.all(upcoming.map(described)) };
-    const chosen = upcoming[args.cancel - 1];
-    if (!chosen)
-      throw new InvalidInput('number', `is not one of the scheduled changes (1 to ${upcoming.length})`, {
-        field: 'Nr.',
-        problem: upcoming.length
-          ? `ist keine der geplanten Änderungen (1 bis ${upcoming.length})`
-          : 'passt zu nichts: es ist nichts geplant',
-      });
+    const chosen = chosenChange(upcoming, args.cancel);
     const cancelled = await deps.services.scheduledChanges.cancel(chosen.id, viewer);
     return { cancelled: await described(cancelled), list: [] };
   },
   render: (result, { language }) => {
     const de = language === 'de';
     if (result.cancelled) {
-      const c = result.cancelled;
-      const what =
-        'summary' in c
-          ? scheduledSentence(c.summary, c.change.effectiveOn, language, true)
-          : de
-            ? `Die Rolle ${ROLE_LABEL[c.change.role].de} von ${c.person} endet nicht zum ${germanDay(c.change.effectiveOn)}`
-            : `${c.person}'s role as ${ROLE_LABEL[c.change.role].en} does not end on ${c.change.effectiveOn}`;
+      const what = notHappening(result.cancelled, language);
       return reply([
         de
           ? `Zurückgenommen: ${what}. Alle, denen es angekündigt war, sind informiert.`
@@ -92,6 +84,36 @@ export const scheduledCommand = defineCommand({
     ]);
   },
 });
+
+/** A change with the names it needs in words. */
+async function describedChange(change: ScheduledChange, deps: CommandDeps<'scheduledChanges'>): Promise<Described> {
+  if (change.kind !== 'endRole') return { change, summary: await deps.services.scheduledChanges.summary(change) };
+  const person = (await deps.directory.entityOfKind(change.personId, 'Person'))?.name ?? '';
+  const successor = change.successorId
+    ? ((await deps.directory.entityOfKind(change.successorId, 'Person'))?.name ?? null)
+    : null;
+  return { change, person, successor };
+}
+
+function chosenChange(upcoming: ScheduledChange[], number: number): ScheduledChange {
+  const chosen = upcoming[number - 1];
+  if (!chosen)
+    throw new InvalidInput('number', `is not one of the scheduled changes (1 to ${upcoming.length})`, {
+      field: 'Nr.',
+      problem: upcoming.length
+        ? `ist keine der geplanten Änderungen (1 bis ${upcoming.length})`
+        : 'passt zu nichts: es ist nichts geplant',
+    });
+  return chosen;
+}
+
+/** What will not happen once the change is taken back, as a sentence. */
+function notHappening(c: Described, language: Language): string {
+  if ('summary' in c) return scheduledSentence(c.summary, c.change.effectiveOn, language, true);
+  return language === 'de'
+    ? `Die Rolle ${ROLE_LABEL[c.change.role].de} von ${c.person} endet nicht zum ${germanDay(c.change.effectiveOn)}`
+    : `${c.person}'s role as ${ROLE_LABEL[c.change.role].en} does not end on ${c.change.effectiveOn}`;
+}
 
 type Described =
   | { change: ScheduledRoleEnd; person: string; successor: string | null }

@@ -93,8 +93,10 @@ builder.mutationFields((t) => ({
   cancelScheduledChange: t.field({
     type: ScheduledChangeType,
     errors: DOMAIN_ERRORS,
-    description: 'Takes a scheduled change back before its day; everyone told of it is told.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.services.scheduledChanges.cancel(String(args.id), ctx.viewer),
+    description:
+      'Takes a scheduled change back before its day; everyone told of it is told. With dryRun: true, answers the change as cancelling would leave it, changing nothing.',
+    args: { id: t.arg.id({ required: true }), dryRun: t.arg.boolean({ required: false }) },
+    resolve: (_r, args, ctx) =>
+      ctx.services.scheduledChanges.cancel(String(args.id), ctx.viewer, { dryRun: args.dryRun ?? false }),
   }),
 }));

@@ -161,7 +161,12 @@ export class ScheduledChanges {
   }
 
   /** Takes a scheduled change back before its day; everyone told of it is told. */
-  async cancel(id: string, viewer: Viewer): Promise<ScheduledChange> {
+  async cancel(
+    id: string,
+    viewer: Viewer,
+    /** Checks and answers the change as cancelling would leave it, changing nothing and telling nobody. */
+    options: { dryRun?: boolean } = {},
+  ): Promise<ScheduledChange> {
     const change = await this.store.scheduledChanges.scheduledChangeById(id);
     const visible = change?.state === 'SCHEDULED' && (await this.upcoming(viewer)).some((c) => c.id === id);
     if (!change || !visible) throw new NotFound('ScheduledChange', id);
@@ -171,6 +176,7 @@ export class ScheduledChanges {
       settledAt: this.now().toISOString(),
       settledBy: viewer.personId,
     };
+    if (options.dryRun) return cancelled;
     await this.store.scheduledChanges.saveScheduledChange(cancelled);
     const people = await this.concerned(change, viewer.personId);
     const [canceller] = await this.store.entitiesByIds([viewer.personId ?? change.scheduledAt]);

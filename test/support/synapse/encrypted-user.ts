@@ -39,7 +39,10 @@ export class EncryptedUser {
     readonly client: MatrixClient,
   ) {}
 
-  static async register(synapse: RunningSynapse, localpart: string): Promise<EncryptedUser> {
+  static async register(
+    synapse: Pick<RunningSynapse, 'url' | 'sharedSecret'>,
+    localpart: string,
+  ): Promise<EncryptedUser> {
     const account = await registerUser(synapse, `${localpart}-${Math.random().toString(36).slice(2, 8)}`);
     const client = createClient({
       baseUrl: synapse.url,
