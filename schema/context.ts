@@ -24,6 +24,7 @@ export const GRAPHQL_SERVICES = [
   'analytics',
   'statistics',
   'oversight',
+  'suggestions',
   'requests',
   'meetings',
   'datePolls',

@@ -19,6 +19,7 @@ import '../src/features/meetings/meeting.graphql.js';
 import '../src/features/minutes/minutes.graphql.js';
 import '../src/features/scheduled-changes/scheduled-changes.graphql.js';
 import '../src/features/undo/undo.graphql.js';
+import '../src/features/suggestions/suggestions.graphql.js';
 import '../src/features/meetings/calendar.graphql.js';
 import '../src/features/meetings/date-poll.graphql.js';
 import './types/lifecycle.js';

@@ -9,6 +9,7 @@ const Env = z.object({
   HUB_DATA_DIR: z.string().default('./data'),
   HUB_KIK_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   HUB_ESCALATE_AFTER_HOURS: z.coerce.number().min(0.01).default(72),
+  HUB_SUGGEST_QUIET_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   HUB_REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HUB_REVIEW_REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   HUB_UNDO_HOURS: z.coerce
@@ -93,6 +94,8 @@ export interface HubConfig {
   escalateAfterHours: number;
   /** Days after which the text of a closed request is deleted. */
   requestRetentionDays: number;
+  /** Towns that met within this many months are not suggested to meet again. */
+  suggestQuietMonths: number;
   /** Days a change proposal may wait before its reviewers are reminded (once). */
   reviewRemindDays: number;
   /** Hours within which a change of the network can be taken back (!rückgängig, undoChange). */
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     storeCheckSeconds: e.HUB_STORE_CHECK_SECONDS,
     rules: { kikLimitPerLandkreis: e.HUB_KIK_LIMIT },
     escalateAfterHours: e.HUB_ESCALATE_AFTER_HOURS,
+    suggestQuietMonths: e.HUB_SUGGEST_QUIET_MONTHS,
     requestRetentionDays: e.HUB_REQUEST_RETENTION_DAYS,
     reviewRemindDays: e.HUB_REVIEW_REMIND_DAYS,
     undoHours: e.HUB_UNDO_HOURS,

@@ -209,7 +209,11 @@ async function encryptedRoundTrips(
     const ask = async (text: string) => {
       const started = performance.now();
       const sent = await asker.send(direct, text);
-      await asker.messageFrom(botUserId, direct, (m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === sent);
+      await asker.messageFrom(
+        botUserId,
+        direct,
+        (m) => m.content['m.relates_to']?.['m.in_reply_to']?.event_id === sent,
+      );
       return performance.now() - started;
     };
     await ask('!hilfe');

@@ -52,6 +52,7 @@ import { proposeCommand, reviewCommand } from '../../src/features/proposals/prop
 import { statisticsCommand } from './statistics.command.js';
 import { historyCommand } from './history.command.js';
 import { scheduledCommand } from '../../src/features/scheduled-changes/scheduled-changes.command.js';
+import { suggestionsCommand } from '../../src/features/suggestions/suggestions.command.js';
 import { undoCommand } from '../../src/features/undo/undo.command.js';
 
 /** The command table, in the order help lists it. */
@@ -66,6 +67,7 @@ export const COMMANDS: readonly Command[] = [
   statisticsCommand,
   historyCommand,
   scheduledCommand,
+  suggestionsCommand,
   undoCommand,
   acceptRequestCommand,
   forwardRequestCommand,

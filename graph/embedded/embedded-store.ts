@@ -36,6 +36,7 @@ import { EmbeddedPollStore } from '../../src/features/meetings/store/embedded-po
 import { EmbeddedChatAccountStore } from './chat-account-store.js';
 import { EmbeddedNotificationSettingsStore } from '../../src/features/notifications/store/embedded-notification-settings-store.js';
 import { EmbeddedScheduledChangeStore } from '../../src/features/scheduled-changes/store/embedded-scheduled-change-store.js';
+import { EmbeddedSuggestionFeedbackStore } from '../../src/features/suggestions/store/embedded-feedback-store.js';
 import { migrate } from './migrations.js';
 
 // Name keys hold only [a-z0-9 ] (see nameKey), so they go into LIKE patterns without escaping.
@@ -64,6 +65,7 @@ export class EmbeddedStore implements GraphStore {
   readonly chatAccounts: EmbeddedChatAccountStore;
   readonly notificationSettings: EmbeddedNotificationSettingsStore;
   readonly scheduledChanges: EmbeddedScheduledChangeStore;
+  readonly suggestionFeedback: EmbeddedSuggestionFeedbackStore;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -83,6 +85,7 @@ export class EmbeddedStore implements GraphStore {
     this.chatAccounts = new EmbeddedChatAccountStore(db);
     this.notificationSettings = new EmbeddedNotificationSettingsStore(db);
     this.scheduledChanges = new EmbeddedScheduledChangeStore(db);
+    this.suggestionFeedback = new EmbeddedSuggestionFeedbackStore(db);
   }
 
   /** Opens (or creates) the store; a file that is not a readable hub store is refused, never reset. */

@@ -8,6 +8,7 @@ import {
   POLL_RECORDS,
   PROPOSAL_RECORDS,
 } from './record-migrations.js';
+import { SUGGESTIONS_EMBEDDED_MIGRATION } from '../../src/features/suggestions/store/migrations.js';
 import {
   SCHEDULED_CHANGES_EMBEDDED_MIGRATION,
   SCHEDULED_KINDS_EMBEDDED_MIGRATION,
@@ -237,6 +238,7 @@ const MIGRATIONS: Migration[] = [
     up: 'CREATE INDEX audit_actor_at ON audit(actor_id, at);',
   },
   { version: 20, name: 'record ends and mergers scheduled for a later day', up: SCHEDULED_KINDS_EMBEDDED_MIGRATION },
+  { version: 21, name: 'answers to suggestions', up: SUGGESTIONS_EMBEDDED_MIGRATION },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -8,6 +8,7 @@ import { moveProposalsOutOfState } from '../../src/features/proposals/store/neo4
 import { movePollsOutOfState } from '../../src/features/meetings/store/neo4j-poll-store.js';
 import { moveChatAccountsOutOfState } from './chat-account-store.js';
 import { moveNotificationSettingsOutOfState } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
+import { SUGGESTIONS_NEO4J_MIGRATION } from '../../src/features/suggestions/store/migrations.js';
 import {
   SCHEDULED_CHANGES_NEO4J_MIGRATION,
   SCHEDULED_KINDS_NEO4J_MIGRATION,
@@ -227,6 +228,7 @@ const MIGRATIONS: Migration[] = [
       );
     },
   },
+  { version: 23, name: 'answers to suggestions', statements: SUGGESTIONS_NEO4J_MIGRATION },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

@@ -38,6 +38,7 @@ import { Neo4jPollStore } from '../../src/features/meetings/store/neo4j-poll-sto
 import { Neo4jChatAccountStore } from './chat-account-store.js';
 import { Neo4jNotificationSettingsStore } from '../../src/features/notifications/store/neo4j-notification-settings-store.js';
 import { Neo4jScheduledChangeStore } from '../../src/features/scheduled-changes/store/neo4j-scheduled-change-store.js';
+import { Neo4jSuggestionFeedbackStore } from '../../src/features/suggestions/store/neo4j-feedback-store.js';
 
 // Every query is parameterised; labels and relationship types in query text come only from the
 // domain's own constants, never from input.
@@ -80,6 +81,7 @@ export class Neo4jStore implements GraphStore {
   readonly chatAccounts: Neo4jChatAccountStore;
   readonly notificationSettings: Neo4jNotificationSettingsStore;
   readonly scheduledChanges: Neo4jScheduledChangeStore;
+  readonly suggestionFeedback: Neo4jSuggestionFeedbackStore;
 
   private constructor(
     private readonly driver: Driver,
@@ -102,6 +104,7 @@ export class Neo4jStore implements GraphStore {
     this.chatAccounts = new Neo4jChatAccountStore(this.sessions);
     this.notificationSettings = new Neo4jNotificationSettingsStore(this.sessions);
     this.scheduledChanges = new Neo4jScheduledChangeStore(this.sessions);
+    this.suggestionFeedback = new Neo4jSuggestionFeedbackStore(this.sessions);
   }
 
   /** Connects, checks the server answers, and brings the schema up to date. */

@@ -12,6 +12,7 @@ import { NetworkLayouts } from './analysis/network-layout.js';
 import { NetworkWriter } from './writes/network-writer.js';
 import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
+import { Suggestions } from '../features/suggestions/suggestions.js';
 import { DueChanges } from '../features/scheduled-changes/due-changes.js';
 import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
 import { ChangeUndo } from '../features/undo/undo.js';
@@ -57,6 +58,7 @@ export interface HubServices {
   /** Changes of the network scheduled for a later day. */
   scheduledChanges: ScheduledChanges;
   dueChanges: DueChanges;
+  suggestions: Suggestions;
   /** Taking back one's own changes of the network. */
   undo: ChangeUndo;
   /** Merges duplicates and municipalities. */
@@ -116,6 +118,8 @@ export interface ServiceOptions {
   fundingRemindDays?: readonly number[];
   /** Hours within which a change of the network can be taken back (24 by default). */
   undoHours?: number;
+  /** Towns that met within this many months are not suggested to meet (12 by default). */
+  suggestQuietMonths?: number;
   /** Keys from the hub's secret (loadHubSecret); a random one for a process of its own (tests). */
   privacy?: PrivacyKeys;
   /** Where people reach the hub (HUB_PUBLIC_URL), for links in messages. */
@@ -136,6 +140,7 @@ export function serviceOptionsFrom(config: HubConfig, privacy: PrivacyKeys, word
     reminderHours: config.reminderHours,
     fundingRemindDays: config.fundingRemindDays,
     undoHours: config.undoHours,
+    suggestQuietMonths: config.suggestQuietMonths,
     privacy,
     publicUrl: config.publicUrl,
     ...(config.mail ? { mail: { ...config.mail, publicUrl: config.publicUrl, wording } } : {}),
@@ -185,6 +190,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     analytics,
     statistics: new Statistics(network, now, store),
     oversight: new DistrictOversight(store, network),
+    suggestions: new Suggestions(store, network, { quietMonths: options.suggestQuietMonths ?? 12 }, now),
     yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.coordination.claimOnce(key)),
     requests,
     meetings: planner,

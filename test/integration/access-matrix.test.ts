@@ -87,6 +87,9 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.request': () => '{ request(id: "request:none") { id } }',
   'Query.districtRequests': () => `{ districtRequests(districtAgs: "14627") ${RESULT} }`,
   'Query.scheduledChanges': () => `{ scheduledChanges ${RESULT} }`,
+  'Query.suggestions': () => '{ suggestions(districtAgs: "14627", first: 3) { edges { node { id reason } } } }',
+  'Mutation.answerSuggestion': () =>
+    `mutation { answerSuggestion(districtAgs: "14627", id: "suggestion:none", answer: DISMISSED) ${RESULT} }`,
   'Mutation.cancelScheduledChange': () => `mutation { cancelScheduledChange(id: "scheduled:none") ${RESULT} }`,
   'Query.waitingChatLinks': () => '{ waitingChatLinks { account } }',
   'Mutation.addMunicipality': (n) =>

@@ -12,6 +12,7 @@ const CREATED_BY: Record<number, string> = {
   12: 'DROP TABLE funding_call_topics; DROP TABLE funding_call_districts; DROP TABLE funding_calls; DROP TABLE funding_follows;',
   13: 'DROP TABLE advice_offer_topics; DROP TABLE advice_offers;',
   14: 'DROP TABLE change_proposal_districts; DROP TABLE change_proposals;',
+  21: 'DROP TABLE suggestion_feedback;',
   20: `DROP TABLE scheduled_change_targets; DROP TABLE scheduled_change_districts; DROP TABLE scheduled_changes; ${SCHEDULED_CHANGES_EMBEDDED_MIGRATION}`,
   19: 'DROP INDEX audit_actor_at;',
   18: 'DROP TABLE scheduled_change_districts; DROP TABLE scheduled_changes;',

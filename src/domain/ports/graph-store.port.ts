@@ -13,6 +13,7 @@ import type { PollStore } from '../../features/meetings/domain/poll-store.port.j
 import type { ChatAccountStore } from '../../services/chat/domain/chat-account-store.port.js';
 import type { NotificationSettingsStore } from '../../features/notifications/domain/notification-settings-store.port.js';
 import type { ScheduledChangeStore } from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
+import type { SuggestionFeedbackStore } from '../../features/suggestions/domain/feedback-store.port.js';
 
 // A store adapter is one database: the network's reads on the store itself, every other
 // aggregate's port as a property (store.requests, store.meetings, …), each a small adapter class.
@@ -75,6 +76,7 @@ export interface GraphStore extends NetworkStore {
   readonly notificationSettings: NotificationSettingsStore;
   /** Changes of the network that take effect on a later day. */
   readonly scheduledChanges: ScheduledChangeStore;
+  readonly suggestionFeedback: SuggestionFeedbackStore;
   /** Checks the store answers; throws StoreUnavailable when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -10,6 +10,7 @@ import { UNDO_POLICY } from '../../../features/undo/domain/undo.policy.js';
 import { REQUESTS_POLICY } from '../../../features/requests/domain/requests.policy.js';
 import { MEETINGS_POLICY } from '../../../features/meetings/domain/meetings.policy.js';
 import { MINUTES_POLICY } from '../../../features/minutes/domain/minutes.policy.js';
+import { SUGGESTIONS_POLICY } from '../../../features/suggestions/domain/suggestions.policy.js';
 import { SCHEDULED_CHANGES_POLICY } from '../../../features/scheduled-changes/domain/scheduled-changes.policy.js';
 import {
   ADMIN_ONLY,
@@ -51,6 +52,7 @@ export const ACCESS_POLICY: Readonly<Record<string, PolicyRow>> = {
   ...MEETINGS_POLICY,
   ...MINUTES_POLICY,
   ...SCHEDULED_CHANGES_POLICY,
+  ...SUGGESTIONS_POLICY,
   // GraphQL queries
   'Query.districts': { who: EVERYONE },
   'Query.district': { who: EVERYONE, sees: PEOPLE },

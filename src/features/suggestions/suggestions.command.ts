@@ -1,0 +1,124 @@
+import { InvalidInput, type Language } from '../../domain/errors.js';
+import { defineCommand, parsed, unparsable, type CommandDeps } from '../../../bots/core/command.js';
+import { reply } from '../../../bots/core/reply.js';
+import type { SuggestionAnswer } from './domain/feedback.js';
+import type { Suggestion } from './domain/suggestions.js';
+import { suggestionSentence } from './suggestion-sentence.js';
+
+// !empfehlungen: the suggestions for the asker's districts, numbered, each with its facts and next
+// step; `verwerfen <Nr.>`, `später <Nr.>` and `erledigt <Nr.>` answer one (it stays away until its
+// facts change, comes back in four weeks, or counts as taken).
+
+const ANSWERS: Record<string, SuggestionAnswer> = {
+  verwerfen: 'DISMISSED',
+  dismiss: 'DISMISSED',
+  später: 'SNOOZED',
+  later: 'SNOOZED',
+  erledigt: 'TAKEN',
+  done: 'TAKEN',
+};
+const LISTED = 10;
+
+type Args = { answer: SuggestionAnswer | null; number: number | null };
+
+export const suggestionsCommand = defineCommand({
+  name: { de: 'empfehlungen', en: 'suggestions' },
+  summary: {
+    de: 'schlägt Verbindungen vor, die Ihr Netzwerk noch nicht hat (Austauschtreffen, Vorstellungen), mit dem Grund dafür',
+    en: 'suggests connections your network does not have yet (exchange meetings, introductions), with the reason',
+  },
+  usage: {
+    de: '!empfehlungen [verwerfen|später|erledigt <Nr.>]',
+    en: '!suggestions [dismiss|later|done <no.>]',
+  },
+  example: { de: '!empfehlungen verwerfen 2', en: '!suggestions dismiss 2' },
+  options: [
+    {
+      name: { de: 'antwort', en: 'answer' },
+      description: {
+        de: 'verwerfen, später oder erledigt, mit der Nummer der Empfehlung',
+        en: 'dismiss, later or done, with the number of the suggestion',
+      },
+      required: false,
+    },
+  ],
+  uses: ['suggestions'],
+  replaySafe: true,
+  parse: (args) => {
+    if (args.length === 0) return parsed<Args>({ answer: null, number: null });
+    const answer = ANSWERS[args[0]!.toLowerCase()];
+    if (args.length === 2 && answer && /^\d+$/.test(args[1]!)) return parsed<Args>({ answer, number: Number(args[1]) });
+    return unparsable;
+  },
+  run: async (args, context, deps) => {
+    const listed = await listFor(context.viewer, deps, context.language);
+    if (args.answer === null) return { listed, answered: null };
+    const chosen = listed[args.number! - 1];
+    if (!chosen)
+      throw new InvalidInput('number', `is not one of the suggestions (1 to ${listed.length})`, {
+        field: 'Nr.',
+        problem: listed.length
+          ? `ist keine der Empfehlungen (1 bis ${listed.length})`
+          : 'passt zu nichts: es gibt gerade keine Empfehlungen',
+      });
+    await deps.services.suggestions.answer(
+      context.viewer,
+      chosen.suggestion.districtAgs,
+      chosen.suggestion.id,
+      args.answer,
+    );
+    return { listed: [], answered: { ...chosen, answer: args.answer } };
+  },
+  render: ({ listed, answered }, { language }) => {
+    const de = language === 'de';
+    if (answered) return reply([`${ANSWERED[answered.answer][language]}: ${answered.reason}`]);
+    if (listed.length === 0)
+      return reply([
+        de
+          ? 'Für Ihre Kreise gibt es gerade keine Empfehlungen.'
+          : 'There are no suggestions for your districts right now.',
+      ]);
+    return reply(
+      [
+        de ? 'Empfehlungen für Ihr Netzwerk:' : 'Suggestions for your network:',
+        ...listed.map((l, i) => `${i + 1}. ${l.reason} → ${l.step}`),
+        de
+          ? 'Antworten mit !empfehlungen verwerfen <Nr.>, später <Nr.> oder erledigt <Nr.>'
+          : 'Answer with !suggestions dismiss <no.>, later <no.> or done <no.>',
+      ],
+      { privateDetails: true },
+    );
+  },
+});
+
+const ANSWERED: Record<SuggestionAnswer, Record<Language, string>> = {
+  DISMISSED: {
+    de: 'Verworfen (kommt erst wieder, wenn sich die Lage ändert)',
+    en: 'Dismissed (back only when the facts change)',
+  },
+  SNOOZED: { de: 'Auf später gelegt (in vier Wochen wieder da)', en: 'Snoozed (back in four weeks)' },
+  TAKEN: { de: 'Als erledigt vermerkt', en: 'Marked as done' },
+};
+
+/** The open suggestions of all the asker's districts, best first, with their sentences. */
+async function listFor(
+  viewer: Parameters<CommandDeps<'suggestions'>['services']['suggestions']['forDistrict']>[0],
+  deps: CommandDeps<'suggestions'>,
+  language: Language,
+): Promise<{ suggestion: Suggestion; reason: string; step: string }[]> {
+  const districts = await deps.services.suggestions.districtsOf(viewer);
+  const all = (await Promise.all(districts.map((ags) => deps.services.suggestions.forDistrict(viewer, ags))))
+    .flat()
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, LISTED);
+  const ids = [...new Set(all.flatMap((s) => [...s.subjectIds, ...s.topicIds, ...s.peopleIds]))];
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const entity = await deps.directory.entity(id);
+    if (entity) names.set(id, entity.name);
+  }
+  return all.map((suggestion) => ({
+    suggestion,
+    ...suggestionSentence(suggestion, (id) => names.get(id) ?? '…', language),
+  }));
+}
