@@ -167,6 +167,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const scheduledChanges = new ScheduledChanges(store, reviser, (ids, notice) => planner.tell(ids, notice), now);
   const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges, writer);
   const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
+  const datePolls = new DatePolls(store, planner, now);
   const merger = new RecordMerger(store, reviser, identities, now, events, scheduledChanges);
   const services: HubServices = {
     store,
@@ -190,11 +191,11 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     analytics,
     statistics: new Statistics(network, now, store),
     oversight: new DistrictOversight(store, network),
-    suggestions: new Suggestions(store, network, { quietMonths: options.suggestQuietMonths ?? 12 }, now),
+    suggestions: new Suggestions(store, network, { quietMonths: options.suggestQuietMonths ?? 12 }, datePolls, now),
     yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.coordination.claimOnce(key)),
     requests,
     meetings: planner,
-    datePolls: new DatePolls(store, planner, now),
+    datePolls,
     decisionPolls: new DecisionPolls(store, minutes, now),
     personalData: new PersonalData(store, events, now),
     calendars: new CalendarFeeds(store, now),

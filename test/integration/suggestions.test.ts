@@ -93,6 +93,33 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
     expect((await suggestions()).some((n) => n.subjects[0]?.name === alliance.name)).toBe(false);
   });
 
+  it('runs the step of a suggestion from chat: a date poll to the KIK of both towns', async () => {
+    await chat('volunteer', '!anfrage Riesa Arbeit Wer hilft bei der Anerkennung eines Abschlusses?');
+    await chat('volunteer', '!anfrage Großenhain Arbeit Anerkennung von Berufsabschlüssen');
+    const listed = await chat('kk', '!empfehlungen');
+    const line = listed
+      .split('\n')
+      .find((l) => /Riesa|Großenhain/.test(l) && l.includes('Großenhain') && l.includes('Riesa'))!;
+    const number = /^(\d+)\. /.exec(line)![1];
+    const answer = await chat('kk', `!empfehlungen ${number}`);
+    expect(answer).toMatch(
+      /^Terminfindung (poll:\w+) für „Austausch .+“ an \d+ Personen geschickt \(Austauschtreffen vorschlagen mit .+\)\./,
+    );
+    const pollId = /(poll:\w+)/.exec(answer)![1]!;
+    const poll = (await store.polls.datePollById(pollId))!;
+    const [riesa, grossenhain] = await Promise.all(
+      ['Riesa', 'Großenhain'].map(async (name) => {
+        const [towns] = await store.municipalitiesOfDistricts(['14627']);
+        const town = towns!.find((t) => t.name === name)!;
+        const [links] = await store.linksOf([town.id]);
+        return links!.filter((l) => l.type === 'SERVES' && !l.until).map((l) => l.fromId);
+      }),
+    );
+    expect(poll.inviteeIds).toEqual(expect.arrayContaining([...riesa!, ...grossenhain!]));
+    expect(poll.slots).toHaveLength(3);
+    expect((await chat('kk', '!empfehlungen')).includes('Großenhain und Riesa')).toBe(false);
+  });
+
   it('keeps a dismissed suggestion away until a new fact appears', async () => {
     await chat('volunteer', '!anfrage Coswig Wohnen Suche eine Wohnung für zwei Personen');
     await chat('volunteer', '!anfrage Meißen Wohnen Wohnung gesucht');

@@ -6,8 +6,9 @@ import type { Suggestion } from './domain/suggestions.js';
 import { suggestionSentence } from './suggestion-sentence.js';
 
 // !empfehlungen: the suggestions for the asker's districts, numbered, each with its facts and next
-// step; `verwerfen <Nr.>`, `später <Nr.>` and `erledigt <Nr.>` answer one (it stays away until its
-// facts change, comes back in four weeks, or counts as taken).
+// step; `<Nr.>` runs the step (a date poll to both towns' KIK), `verwerfen <Nr.>`, `später <Nr.>`
+// and `erledigt <Nr.>` answer one (it stays away until its facts change, comes back in four weeks,
+// or counts as taken).
 
 const ANSWERS: Record<string, SuggestionAnswer> = {
   verwerfen: 'DISMISSED',
@@ -19,7 +20,7 @@ const ANSWERS: Record<string, SuggestionAnswer> = {
 };
 const LISTED = 10;
 
-type Args = { answer: SuggestionAnswer | null; number: number | null };
+type Args = { answer: SuggestionAnswer | 'STEP' | null; number: number | null };
 
 export const suggestionsCommand = defineCommand({
   name: { de: 'empfehlungen', en: 'suggestions' },
@@ -28,8 +29,8 @@ export const suggestionsCommand = defineCommand({
     en: 'suggests connections your network does not have yet (exchange meetings, introductions), with the reason',
   },
   usage: {
-    de: '!empfehlungen [verwerfen|später|erledigt <Nr.>]',
-    en: '!suggestions [dismiss|later|done <no.>]',
+    de: '!empfehlungen [<Nr.> | verwerfen|später|erledigt <Nr.>]',
+    en: '!suggestions [<no.> | dismiss|later|done <no.>]',
   },
   example: { de: '!empfehlungen verwerfen 2', en: '!suggestions dismiss 2' },
   options: [
@@ -43,16 +44,16 @@ export const suggestionsCommand = defineCommand({
     },
   ],
   uses: ['suggestions'],
-  replaySafe: true,
   parse: (args) => {
     if (args.length === 0) return parsed<Args>({ answer: null, number: null });
+    if (args.length === 1 && /^\d+$/.test(args[0]!)) return parsed<Args>({ answer: 'STEP', number: Number(args[0]) });
     const answer = ANSWERS[args[0]!.toLowerCase()];
     if (args.length === 2 && answer && /^\d+$/.test(args[1]!)) return parsed<Args>({ answer, number: Number(args[1]) });
     return unparsable;
   },
   run: async (args, context, deps) => {
     const listed = await listFor(context.viewer, deps, context.language);
-    if (args.answer === null) return { listed, answered: null };
+    if (args.answer === null) return { listed, answered: null, step: null };
     const chosen = listed[args.number! - 1];
     if (!chosen)
       throw new InvalidInput('number', `is not one of the suggestions (1 to ${listed.length})`, {
@@ -61,16 +62,37 @@ export const suggestionsCommand = defineCommand({
           ? `ist keine der Empfehlungen (1 bis ${listed.length})`
           : 'passt zu nichts: es gibt gerade keine Empfehlungen',
       });
+    if (args.answer === 'STEP') {
+      const step = await deps.services.suggestions.take(
+        context.viewer,
+        chosen.suggestion.districtAgs,
+        chosen.suggestion.id,
+        (id) => chosen.names.get(id) ?? id,
+      );
+      return { listed: [], answered: null, step: { ...chosen, poll: step?.poll ?? null } };
+    }
     await deps.services.suggestions.answer(
       context.viewer,
       chosen.suggestion.districtAgs,
       chosen.suggestion.id,
       args.answer,
     );
-    return { listed: [], answered: { ...chosen, answer: args.answer } };
+    return { listed: [], answered: { ...chosen, answer: args.answer }, step: null };
   },
-  render: ({ listed, answered }, { language }) => {
+  render: ({ listed, answered, step }, { language }) => {
     const de = language === 'de';
+    if (step?.poll)
+      return reply([
+        de
+          ? `Terminfindung ${step.poll.id} für „${step.poll.title}“ an ${step.poll.inviteeIds.length} Personen geschickt (${step.step}). Festlegen mit !festlegen ${step.poll.id} [Nummer]`
+          : `Date poll ${step.poll.id} for "${step.poll.title}" sent to ${step.poll.inviteeIds.length} people (${step.step}). Fix it with !fix ${step.poll.id} [number]`,
+      ]);
+    if (step)
+      return reply([
+        de
+          ? `Für diese Empfehlung gibt es hier keinen Schritt zum Ausführen (${step.step}); ist er getan, vermerken Sie ihn mit !empfehlungen erledigt <Nr.>.`
+          : `There is no step to run here for this suggestion (${step.step}); once it is done, mark it with !suggestions done <no.>.`,
+      ]);
     if (answered) return reply([`${ANSWERED[answered.answer][language]}: ${answered.reason}`]);
     if (listed.length === 0)
       return reply([
@@ -83,8 +105,8 @@ export const suggestionsCommand = defineCommand({
         de ? 'Empfehlungen für Ihr Netzwerk:' : 'Suggestions for your network:',
         ...listed.map((l, i) => `${i + 1}. ${l.reason} → ${l.step}`),
         de
-          ? 'Antworten mit !empfehlungen verwerfen <Nr.>, später <Nr.> oder erledigt <Nr.>'
-          : 'Answer with !suggestions dismiss <no.>, later <no.> or done <no.>',
+          ? 'Den Schritt ausführen mit !empfehlungen <Nr.>; antworten mit !empfehlungen verwerfen <Nr.>, später <Nr.> oder erledigt <Nr.>'
+          : 'Run the step with !suggestions <no.>; answer with !suggestions dismiss <no.>, later <no.> or done <no.>',
       ],
       { privateDetails: true },
     );
@@ -105,7 +127,7 @@ async function listFor(
   viewer: Parameters<CommandDeps<'suggestions'>['services']['suggestions']['forDistrict']>[0],
   deps: CommandDeps<'suggestions'>,
   language: Language,
-): Promise<{ suggestion: Suggestion; reason: string; step: string }[]> {
+): Promise<{ suggestion: Suggestion; reason: string; step: string; names: Map<string, string> }[]> {
   const districts = await deps.services.suggestions.districtsOf(viewer);
   const all = (await Promise.all(districts.map((ags) => deps.services.suggestions.forDistrict(viewer, ags))))
     .flat()
@@ -119,6 +141,7 @@ async function listFor(
   }
   return all.map((suggestion) => ({
     suggestion,
+    names,
     ...suggestionSentence(suggestion, (id) => names.get(id) ?? '…', language),
   }));
 }

@@ -4,6 +4,7 @@ import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import type { NetworkGraph } from '../../services/analysis/network-graph.js';
 import { districtsOfPerson } from '../../services/reads/districts-of.js';
 import { berlinDay } from '../meetings/when.js';
+import type { DatePoll, DatePolls } from '../meetings/date-polls.js';
 import { rank, stillOpen, type SuggestionAnswer } from './domain/feedback.js';
 import type { SuggestionFeedbackStore } from './domain/feedback-store.port.js';
 import { suggestionsFor, type Suggestion, type SuggestionKind, type SuggestionSettings } from './domain/suggestions.js';
@@ -21,6 +22,7 @@ export class Suggestions {
     private readonly store: Store,
     private readonly network: NetworkGraph,
     private readonly settings: SuggestionSettings,
+    private readonly datePolls: DatePolls,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -41,6 +43,35 @@ export class Suggestions {
       all.filter((s) => stillOpen(s, last.get(s.id), today)),
       feedback,
     );
+  }
+
+  /**
+   * Takes a suggestion's step: for an exchange meeting, a date poll to the KIK of both towns (three
+   * dates, a week on, at 10:00) with the viewer as organiser; then it counts as taken. Other kinds
+   * have no step to run here: null, nothing changed.
+   */
+  async take(
+    viewer: Viewer,
+    districtAgs: string,
+    suggestionId: string,
+    names: (id: string) => string,
+  ): Promise<{ suggestion: Suggestion; poll: DatePoll } | null> {
+    const suggestion = (await this.forDistrict(viewer, districtAgs)).find((s) => s.id === suggestionId);
+    if (!suggestion) throw new NotFound('Suggestion', suggestionId);
+    if (suggestion.kind !== 'EXCHANGE_MEETING') return null;
+    const poll = await this.datePolls.propose(
+      {
+        title: `Austausch ${suggestion.topicIds.map(names).join(', ')}`.slice(0, 120),
+        slots: [7, 8, 9].map((days) => {
+          const day = new Date(this.now().getTime() + days * 86_400_000);
+          return `${berlinDay(day).split('-').reverse().join('.')} 10:00`;
+        }),
+        invite: suggestion.subjectIds.map(names),
+      },
+      viewer,
+    );
+    await this.answer(viewer, districtAgs, suggestionId, 'TAKEN');
+    return { suggestion, poll };
   }
 
   /** Takes, dismisses or snoozes (four weeks) one of the district's open suggestions. */
