@@ -1,15 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { MatrixClient } from '@vector-im/matrix-bot-sdk';
 import type { CoordinationStore, MeetingStore, NetworkStore } from '../../src/domain/ports/graph-store.port.js';
-import type { Language } from '../../src/domain/errors.js';
 import type { Meeting, RsvpAnswer } from '../../src/features/meetings/domain/meetings.js';
 import type { DatePoll } from '../../src/features/meetings/date-polls.js';
 import type { InvitationNotifier } from '../../src/features/meetings/meetings.js';
-import { formatWhen } from '../../src/features/meetings/when.js';
-import { icsFileName, meetingIcs } from '../../src/features/meetings/meeting-ics.js';
 import type { HubNotice } from '../../src/services/chat/notifiers.js';
-import { wordNotice } from '../core/notice-texts.js';
 import type { BotStatus, ChatUser, Log } from '../core/command.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ChatIdentities } from '../core/identities.js';
@@ -21,13 +17,15 @@ import { DirectRooms } from './direct-rooms.js';
 import { RoomMembers } from './room-members.js';
 import { sdkLogger } from './sdk-logger.js';
 import { MeetingRooms } from './meeting-rooms.js';
-import { POLL_END_TYPE, POLL_START_TYPE, pollEnd, pollResponse, pollStart } from './matrix-polls.js';
+import { pollResponse } from './matrix-polls.js';
 import { sendWithRetry } from './send.js';
 import { fileMessage } from './files.js';
+import { MatrixNotices } from './matrix-notices.js';
 import { HandlingJournal, type Handling } from './handling-journal.js';
 import { failpoint } from '../../src/domain/failpoints.js';
 import { MatrixDecisionPolls } from './decision-polls.js';
 import { loadMatrixSdk } from './sdk-loader.js';
+import { commandText, decrypted, slim } from './matrix-events.js';
 import { CryptoStoreFile } from './crypto/crypto-store-file.js';
 import { useStoreFile } from './crypto/wasm-binding.js';
 import { loadHubSecret } from '../../src/services/access/privacy-keys.js';
@@ -69,6 +67,7 @@ export class MatrixBot implements InvitationNotifier {
   private readonly joinedAtByRoom = new Map<string, number>();
 
   private readonly decisionPolls: MatrixDecisionPolls;
+  private readonly notices: MatrixNotices;
 
   constructor(
     private readonly settings: MatrixSettings,
@@ -82,6 +81,15 @@ export class MatrixBot implements InvitationNotifier {
     this.directs = new DirectRooms(() => this.client, store);
     this.members = new RoomMembers(() => this.client);
     this.journal = new HandlingJournal(store);
+    this.notices = new MatrixNotices({
+      client: () => this.client,
+      identities,
+      dispatcher,
+      store,
+      directRoom: (userId) => this.directRoom(userId),
+      send: (roomId, key, content) => this.send(roomId, key, content),
+      sendEvent: (roomId, type, key, content) => this.sendEvent(roomId, type, key, content),
+    });
     this.decisionPolls = new MatrixDecisionPolls(store, (roomId, type, key, content) =>
       this.sendEvent(roomId, type, key, content),
     );
@@ -155,104 +163,25 @@ export class MatrixBot implements InvitationNotifier {
     this.log(`Matrix bot ${this.userId} started with end-to-end encryption (device ${client.crypto.clientDeviceId}).`);
   }
 
-  /**
-   * Tells a person something in their direct chat with the bot, on every linked Matrix account.
-   * Handed on again after a crash, the same notice comes with the same delivery key: the same
-   * transaction id, so Synapse keeps one message.
-   */
-  async notify(personId: string, notice: HubNotice, _kind?: unknown, deliveryKey?: string): Promise<void> {
-    await this.toEachAccount(personId, notice, async ({ userId, direct, text }) => {
-      await this.send(direct, `notify/${deliveryKey ?? randomUUID()}/${userId}`, directNotice(text, userId));
-    });
+  /** Notices, invitations and date polls in people's direct chats (matrix-notices.ts). */
+  notify(personId: string, notice: HubNotice, kind?: unknown, deliveryKey?: string): Promise<void> {
+    return this.notices.notify(personId, notice, kind, deliveryKey);
   }
 
-  /** An invitation in the person's direct chat, which they can answer with a reaction. */
-  async invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
-    await this.toEachAccount(personId, notice, async ({ userId, direct, text, language }) => {
-      // On Matrix an invitation is also answered with a reaction on it.
-      const withHint = { ...text, lines: [...text.lines, [TEXTS.reactionHint[language]()]] };
-      const eventId = await this.send(direct, `invite/${meeting.id}/${userId}`, directNotice(withHint, userId));
-      await this.store.coordination.setState(MATRIX_STATE.invitation.key(eventId), { meetingId: meeting.id, personId });
-      await this.attachCalendarFile(direct, meeting, userId);
-    });
+  invite(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    return this.notices.invite(personId, meeting, notice);
   }
 
-  /** A meeting moved or was cancelled: the message and the updated .ics (same UID, higher SEQUENCE), once per version. */
-  async meetingUpdated(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
-    await this.toEachAccount(personId, notice, async ({ userId, direct, text }) => {
-      await this.send(direct, `updated/${meeting.id}/${meeting.version}/${userId}`, directNotice(text, userId));
-      await this.attachCalendarFile(direct, meeting, userId);
-    });
+  meetingUpdated(personId: string, meeting: Meeting, notice: HubNotice): Promise<void> {
+    return this.notices.meetingUpdated(personId, meeting, notice);
   }
 
-  /** For each Matrix account of the person: their direct chat and the message in their language, commands written out. */
-  private async toEachAccount(
-    personId: string,
-    notice: HubNotice,
-    send: (to: { userId: string; direct: string; language: Language; text: Reply }) => Promise<void>,
-  ): Promise<void> {
-    if (!this.client) return;
-    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
-      const language = await this.identities.language({ transport: 'matrix', userId });
-      const direct = await this.directRoom(userId);
-      const lines = this.dispatcher
-        .expand(wordNotice(notice, language).text, language)
-        .split('\n')
-        .map((line) => [line]);
-      await send({ userId, direct, language, text: { title: undefined, lines, privateDetails: true } });
-    }
+  offerDates(personId: string, poll: DatePoll, notice: HubNotice): Promise<void> {
+    return this.notices.offerDates(personId, poll, notice);
   }
 
-  /** The dates of a date poll as a native poll in the person's direct chat; its text says how to vote by command. */
-  async offerDates(personId: string, poll: DatePoll, notice: HubNotice): Promise<void> {
-    if (!this.client) return;
-    for (const userId of await this.identities.accountsOf(personId, 'matrix')) {
-      const language = await this.identities.language({ transport: 'matrix', userId });
-      const direct = await this.directRoom(userId);
-      const question =
-        language === 'de'
-          ? `Welche Termine passen Ihnen für „${poll.title}“?`
-          : `Which dates suit you for "${poll.title}"?`;
-      const content = pollStart(
-        question,
-        poll.slots.map((s) => formatWhen(new Date(s), language)),
-        this.dispatcher.expand(wordNotice(notice, language).text, language),
-      );
-      const eventId = await this.sendEvent(direct, POLL_START_TYPE, `poll/${poll.id}/${userId}`, content);
-      await this.store.coordination.setState(MATRIX_STATE.datePoll.key(eventId), { pollId: poll.id, personId });
-      await this.store.coordination.setState(MATRIX_STATE.datePollSent.key(poll.id, eventId), {
-        roomId: direct,
-        userId,
-      });
-    }
-  }
-
-  /** Closes the native polls of a fixed date poll, saying which date it is. */
-  async datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
-    if (!this.client) return;
-    for (const { key, value } of await this.store.coordination.listState<{ roomId: string; userId: string }>(
-      MATRIX_STATE.datePollSent.within(poll.id),
-    )) {
-      const eventId = MATRIX_STATE.datePollSent.rest(key, poll.id);
-      const language = await this.identities.language({ transport: 'matrix', userId: value.userId });
-      const at = formatWhen(new Date(meeting.startsAt), language);
-      const text =
-        language === 'de'
-          ? `Die Abstimmung ist beendet: „${poll.title}“ findet am ${at} statt.`
-          : `The poll has ended: "${poll.title}" takes place on ${at}.`;
-      await this.sendEvent(value.roomId, POLL_END_TYPE, `poll-end/${poll.id}/${eventId}`, pollEnd(eventId, text));
-    }
-  }
-
-  /** The meeting as an .ics file beside the invitation, to open in any calendar program. */
-  private async attachCalendarFile(roomId: string, meeting: Meeting, userId: string): Promise<void> {
-    const bytes = Buffer.from(meetingIcs(meeting, null), 'utf8');
-    const content = await fileMessage(this.client!, roomId, {
-      name: icsFileName(meeting),
-      mimeType: 'text/calendar',
-      bytes,
-    });
-    await this.send(roomId, `invite-ics/${meeting.id}/${meeting.version}/${userId}`, content);
+  datesFixed(poll: DatePoll, meeting: Meeting): Promise<void> {
+    return this.notices.datesFixed(poll, meeting);
   }
 
   /** Stops syncing; the crypto store's last save is awaited before its machine closes. */
@@ -540,34 +469,4 @@ export class MatrixBot implements InvitationNotifier {
     const txnId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     return sendWithRetry(this.client!, roomId, txnId, content, type);
   }
-}
-
-/** What of a message the journal keeps to answer it again. */
-function slim(event: MatrixEvent): Handling['event'] {
-  const { event_id, sender, type, origin_server_ts, content } = event;
-  return { event_id, sender, type, origin_server_ts, content };
-}
-
-/** An encrypted event of the history as its sender wrote it; null when the device has no key for it. */
-async function decrypted(client: MatrixClient, roomId: string, event: MatrixEvent): Promise<MatrixEvent | null> {
-  const { EncryptedRoomEvent } = await loadMatrixSdk();
-  try {
-    return (await client.crypto.decryptRoomEvent(new EncryptedRoomEvent(event), roomId)).raw as MatrixEvent;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The text a message asks the bot: its body, or for an edit the new text (an edited command is
- * the new command); null for what carries no text.
- */
-function commandText(event: MatrixEvent): string | null {
-  const content = event.content as
-    { body?: unknown; 'm.new_content'?: { body?: unknown }; 'm.relates_to'?: { rel_type?: unknown } } | undefined;
-  if (content?.['m.relates_to']?.rel_type === 'm.replace') {
-    const edited = content['m.new_content']?.body;
-    return typeof edited === 'string' ? edited : null;
-  }
-  return typeof content?.body === 'string' ? content.body : null;
 }
