@@ -104,6 +104,7 @@ export function writeReport(results: Results, outDir: string): void {
         'aggregated view',
         'betweenness',
         'communities',
+        'suggestions',
       ],
       results.analytics.map((r) => [
         r.scope,
@@ -114,6 +115,7 @@ export function writeReport(results: Results, outDir: string): void {
         ms(r.aggregatedView),
         ms(r.betweenness),
         ms(r.communities),
+        ms(r.suggestions),
       ]),
     ),
     '',

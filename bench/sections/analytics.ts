@@ -1,9 +1,11 @@
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { createServices } from '../../src/services/hub-services.js';
+import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import { round, timeRuns, type Timing } from '../measure.js';
 
-// 5 of the issue: betweenness and communities for a district, a state and everything, and the
-// size and time of the map's `network` query (built from the warm collaboration graph).
+// 5 of the issue: betweenness and communities for a district, a state and everything, the size
+// and time of the map's `network` query (built from the warm collaboration graph), and the
+// suggestions for a district (issue 38).
 
 export interface AnalyticsRow {
   scope: string;
@@ -14,6 +16,8 @@ export interface AnalyticsRow {
   aggregatedView: Timing;
   betweenness: Timing | null;
   communities: Timing;
+  /** Suggestions for the district from the read model (issue 38); null for wider scopes. */
+  suggestions: Timing | null;
 }
 
 export async function benchAnalytics(
@@ -53,6 +57,9 @@ export async function benchAnalytics(
         ? await timeRuns(Math.min(runs, 5), () => services.analytics.centrality(scope.districtAgs), cold)
         : null,
       communities: await timeRuns(Math.min(runs, 5), () => services.analytics.communities(scope.districtAgs), cold),
+      suggestions: scope.districtAgs
+        ? await timeRuns(runs, () => services.suggestions.forDistrict(SYSTEM, scope.districtAgs!))
+        : null,
     });
     console.log(`  ${scope.label}: ${view.nodes.length} nodes, ${view.edges.length} edges`);
   }

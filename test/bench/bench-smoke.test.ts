@@ -51,6 +51,8 @@ it('runs every benchmark section and writes the report', async () => {
     'Synapse alone (client to client), encrypted 1',
   ]);
   expect(results.map.every((r) => r.nodes > 0 && r.firstDraw.medianMs > 0)).toBe(true);
+  // Suggestions are timed for every scope that is one district.
+  expect(results.analytics.filter((r) => r.suggestions !== null).length).toBeGreaterThan(0);
   expect(results.loads.map((r) => r.store)).toEqual(['neo4j', 'embedded']);
   expect(results.workflows.every((r) => r.timing.runs > 0)).toBe(true);
   expect(results.underWrites.rows.map((r) => `${r.store} ${r.query}`)).toEqual([
