@@ -292,6 +292,60 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
     );
   }, 240_000);
 
+  it('shows the suggestions of a district only to those who coordinate it, naming only its current coordinators (issue 38)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CALLERS), fc.constantFrom(...TARGETS), async (caller, targetClass) => {
+        const target = await make(targetClass);
+        // An alliance of A without any link to a coordinator: there is always something to suggest.
+        const alliance = await hub.services.writer.addAlliance(
+          { name: `Vorschlagsbündnis ${++serial}`, districtAgs: A },
+          SYSTEM,
+        );
+        const answer = await gql(
+          hub.yoga,
+          `{ suggestions(districtAgs: "${A}", kinds: [UNLINKED_ACTOR], first: 50) { edges { node {
+            subjects { ... on Alliance { name } } people { id name } reason step } } } }`,
+          {},
+          tokens.get(caller)!,
+        );
+        const refused = REFUSED.has(answer.errors?.[0]?.extensions?.code as string);
+        const allowed = caller === 'admin' || caller === 'coordinator' || caller === 'districtCoordinator';
+        expect({ caller, refused }).toEqual({ caller, refused: !allowed });
+        if (!allowed) return;
+        const text = JSON.stringify(answer.data);
+        expect(text).toContain(alliance.name);
+        const [targetRecord] = await hub.store.entitiesByIds([target.id]);
+        expect(text).not.toContain(target.id);
+        if (targetRecord?.name) expect(text).not.toContain(targetRecord.name);
+        const named = [
+          ...new Set(
+            (answer.data!.suggestions.edges as { node: { people: { id: string }[] } }[]).flatMap((e) =>
+              e.node.people.map((p) => p.id),
+            ),
+          ),
+        ];
+        const roles = await hub.store.rolesOfPersons(named);
+        const scopes = await hub.store.entitiesByIds(roles.flat().map((r) => r.scopeId ?? ''));
+        const inA = new Set(
+          scopes
+            .filter((e) => e && (e.id === `district:${A}` || ('districtAgs' in e && e.districtAgs === A)))
+            .map((e) => e!.id),
+        );
+        for (const [i, id] of named.entries())
+          expect({
+            id,
+            coordinatesA: roles[i]!.some(
+              (r) => !r.until && (r.role === 'KIK' || r.role === 'KOORDINATIONSKRAFT') && inA.has(r.scopeId ?? ''),
+            ),
+          }).toEqual({
+            id,
+            coordinatesA: true,
+          });
+      }),
+      { numRuns: 30, seed: 38 },
+    );
+  }, 240_000);
+
   it('shows anonymous callers a person in the present and the past only while they hold a public role', async () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await fc.assert(
