@@ -402,4 +402,26 @@ describe('the network map', () => {
     await before2021.close();
     await spanning.close();
   });
+
+  it('draws suggested connections dashed when switched on, and none for whoever may not see them (issue 38)', async () => {
+    await api(
+      `mutation { addAlliance(input: { name: "Kartenbündnis ohne Kontakt", districtAgs: "${MEISSEN}" }) { __typename } }`,
+      adminToken,
+    );
+    const page = await openMap(`?district=${MEISSEN}`, adminToken);
+    expect(Number(await page.getAttribute('#map', 'data-suggested-edges'))).toBe(0);
+    const edges = await count(page, 'edges');
+    await page.check('#suggested');
+    await expect
+      .poll(async () => Number(await page.getAttribute('#map', 'data-suggested-edges')), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    // The collaboration links are still all there; the suggestions come on top, and the address keeps the switch.
+    expect(await count(page, 'edges')).toBe(edges);
+    expect(new URL(page.url()).searchParams.get('suggested')).toBe('1');
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+    const anonymous = await openMap(`?district=${MEISSEN}&suggested=1`);
+    expect(Number(await anonymous.getAttribute('#map', 'data-suggested-edges'))).toBe(0);
+    await anonymous.close();
+  });
 });

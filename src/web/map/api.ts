@@ -5,6 +5,7 @@ import {
   MapOperation,
   PathOperation,
   SearchOperation,
+  SuggestionsOperation,
   WhoAmIOperation,
   type DetailsResult,
   type DetailsVariables,
@@ -17,6 +18,8 @@ import {
   type PathVariables,
   type SearchResult,
   type SearchVariables,
+  type SuggestionsResult,
+  type SuggestionsVariables,
   type WhoAmIResult,
 } from './operations.generated.js';
 import type { Kind } from './palette.js';
@@ -31,6 +34,13 @@ export type MapNode = Network['nodes'][number];
 export type MapEdge = Network['edges'][number];
 export type MapAnalytics = HighlightsResult['analytics'];
 export type ActorDetails = NonNullable<DetailsResult['node']>;
+
+/** A connection the hub suggests, as a line between two actors on the map (with the reason as its title). */
+export interface SuggestedEdge {
+  source: string;
+  target: string;
+  reason: string;
+}
 
 export class GraphqlError extends Error {
   constructor(
@@ -94,6 +104,19 @@ export async function loadNetwork(districtAgs: string | null, aggregate: boolean
 
 export async function loadAnalytics(districtAgs: string | null): Promise<MapAnalytics> {
   return (await gql<HighlightsResult, HighlightsVariables>(HighlightsOperation, { districtAgs })).analytics;
+}
+
+/**
+ * The district's suggestions as lines: two towns to meet, or an alliance or institution and the
+ * coordinator to introduce it to. Only the district coordination may see them: for anyone else none.
+ */
+export async function loadSuggestedEdges(districtAgs: string): Promise<SuggestedEdge[]> {
+  const { suggestions } = await gql<SuggestionsResult, SuggestionsVariables>(SuggestionsOperation, { districtAgs });
+  return suggestions.edges.flatMap(({ node }) => {
+    const ids = node.subjects.flatMap((s) => ('id' in s ? [s.id] : []));
+    const ends = node.kind === 'EXCHANGE_MEETING' ? ids : [...ids, ...node.people.map((p) => p.id)];
+    return ends.length >= 2 ? [{ source: ends[0]!, target: ends[1]!, reason: node.reason }] : [];
+  });
 }
 
 export async function findPath(from: string, to: string): Promise<string[]> {

@@ -40,6 +40,17 @@ export class GraphView {
         },
         { selector: 'edge.ended', style: { 'line-style': 'dashed', opacity: 0.5 } },
         {
+          selector: 'edge.suggested',
+          style: {
+            'line-style': 'dashed',
+            'line-dash-pattern': [8, 4],
+            'line-color': '#009E73',
+            width: 3,
+            opacity: 0.9,
+            'curve-style': 'straight',
+          },
+        },
+        {
           selector: 'node.ended',
           style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#555555' },
         },
@@ -90,6 +101,17 @@ export class GraphView {
         },
         classes: endedBy(e.until, state.to) ? ['ended'] : [],
       })),
+      ...visible.suggested.map((s) => ({
+        group: 'edges' as const,
+        data: {
+          id: `suggested|${s.source}|${s.target}`,
+          source: s.source,
+          target: s.target,
+          type: 'SUGGESTED',
+          width: 3,
+        },
+        classes: ['suggested'],
+      })),
     ];
     this.cy.batch(() => {
       this.cy.elements().remove();
@@ -138,8 +160,14 @@ export class GraphView {
       : null;
   }
 
-  counts(): { nodes: number; edges: number; endedEdges: number } {
-    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length, endedEdges: this.cy.edges('.ended').length };
+  counts(): { nodes: number; edges: number; endedEdges: number; suggestedEdges: number } {
+    const suggestedEdges = this.cy.edges('.suggested').length;
+    return {
+      nodes: this.cy.nodes().length,
+      edges: this.cy.edges().length - suggestedEdges,
+      endedEdges: this.cy.edges('.ended').length,
+      suggestedEdges,
+    };
   }
 
   png(): string {

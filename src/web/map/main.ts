@@ -1,6 +1,7 @@
 import {
   GraphqlError,
   loadAnalytics,
+  loadSuggestedEdges,
   loadDistricts,
   loadNetwork,
   findPath,
@@ -76,6 +77,7 @@ function syncControls(): void {
   ($('gaps') as HTMLInputElement).checked = state.highlights.gaps;
   ($('isolated') as HTMLInputElement).checked = state.highlights.isolated;
   ($('brokers') as HTMLInputElement).checked = state.highlights.brokers;
+  ($('suggested') as HTMLInputElement).checked = state.highlights.suggested;
   ($('by-district') as HTMLInputElement).checked = state.byDistrict;
   ($('topic') as HTMLSelectElement).value = state.topic ?? '';
   ($('from') as HTMLInputElement).value = state.from ?? '';
@@ -107,6 +109,7 @@ function draw(): void {
   map.dataset.nodes = String(counts.nodes);
   map.dataset.edges = String(counts.edges);
   map.dataset.endedEdges = String(counts.endedEdges);
+  map.dataset.suggestedEdges = String(counts.suggestedEdges);
   map.dataset.state = 'ready';
   $('status').textContent = t().shown(counts.nodes, counts.edges);
 }
@@ -117,12 +120,14 @@ async function load(): Promise<void> {
   $('status').textContent = t().loading;
   try {
     const aggregate = state.district === null && districtNames.size > AGGREGATE_ABOVE_DISTRICTS;
-    const [network, analytics] = await Promise.all([
+    const [network, analytics, suggested] = await Promise.all([
       loadNetwork(state.district, aggregate, periodChosen(state)),
       aggregate ? null : loadAnalytics(state.district).catch(() => null),
+      // Only the district coordination sees suggestions; for anyone else the switch shows none.
+      state.highlights.suggested && state.district ? loadSuggestedEdges(state.district).catch(() => []) : [],
     ]);
     aggregated = aggregate;
-    data = { ...network, analytics };
+    data = { ...network, analytics, suggested };
     fillTopics();
     draw();
   } catch (error) {
@@ -200,9 +205,12 @@ function wireControls(): void {
   $('hops').addEventListener('change', (e) => update({ hops: (e.target as HTMLSelectElement).value === '2' ? 2 : 1 }));
   $('kinds').addEventListener('change', () => update({ kinds: checked<Kind>('kinds') }));
   $('edge-types').addEventListener('change', () => update({ edgeTypes: checked<EdgeType>('edge-types') }));
-  for (const key of ['gaps', 'isolated', 'brokers'] as const) {
+  for (const key of ['gaps', 'isolated', 'brokers', 'suggested'] as const) {
     $(key).addEventListener('change', (e) =>
-      update({ highlights: { ...state.highlights, [key]: (e.target as HTMLInputElement).checked } }),
+      update(
+        { highlights: { ...state.highlights, [key]: (e.target as HTMLInputElement).checked } },
+        key === 'suggested',
+      ),
     );
   }
   $('by-district').addEventListener('change', (e) => update({ byDistrict: (e.target as HTMLInputElement).checked }));

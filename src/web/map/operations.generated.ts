@@ -29,6 +29,8 @@ export type ProjectStatus = 'APPLIED' | 'FINISHED' | 'IDEA' | 'RUNNING';
 export type Role =
   'ADMIN' | 'ANALYST' | 'BEAUFTRAGTE' | 'INSTITUTION_CONTACT' | 'KIK' | 'KOORDINATIONSKRAFT' | 'VOLUNTEER';
 
+export type SuggestionKind = 'EXCHANGE_MEETING' | 'UNLINKED_ACTOR';
+
 export const WhoAmIOperation = 'query WhoAmI {\n  myRequests {\n    id\n  }\n}';
 
 export type WhoAmIVariables = Record<string, never>;
@@ -37,6 +39,57 @@ export type WhoAmIResult = {
   myRequests: {
     id: string;
   }[];
+};
+
+export const SuggestionsOperation =
+  'query Suggestions($districtAgs: String!) {\n  suggestions(districtAgs: $districtAgs, first: 50) {\n    edges {\n      node {\n        id\n        kind\n        reason\n        subjects {\n          __typename\n          ... on Municipality {\n            id\n          }\n          ... on Alliance {\n            id\n          }\n          ... on Institution {\n            id\n          }\n        }\n        people {\n          id\n        }\n      }\n    }\n  }\n}';
+
+export interface SuggestionsVariables {
+  districtAgs: string;
+}
+
+export type SuggestionsResult = {
+  suggestions: {
+    edges: {
+      node: {
+        id: string;
+        kind: SuggestionKind;
+        reason: string;
+        subjects: (
+          | {
+              __typename: 'Alliance';
+              id: string;
+            }
+          | {
+              __typename: 'District';
+            }
+          | {
+              __typename: 'FundingProgram';
+            }
+          | {
+              __typename: 'Institution';
+              id: string;
+            }
+          | {
+              __typename: 'Municipality';
+              id: string;
+            }
+          | {
+              __typename: 'Person';
+            }
+          | {
+              __typename: 'Project';
+            }
+          | {
+              __typename: 'Topic';
+            }
+        )[];
+        people: {
+          id: string;
+        }[];
+      };
+    }[];
+  };
 };
 
 export const DistrictsOperation = 'query Districts {\n  districts {\n    ags\n    name\n  }\n}';

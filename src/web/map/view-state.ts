@@ -13,7 +13,7 @@ export interface ViewState {
   size: SizeMeasure;
   focus: string | null;
   hops: 1 | 2;
-  highlights: { gaps: boolean; isolated: boolean; brokers: boolean };
+  highlights: { gaps: boolean; isolated: boolean; brokers: boolean; suggested: boolean };
   byDistrict: boolean;
   view: 'map' | 'table';
   language: Language;
@@ -41,7 +41,12 @@ export function readState(search: string): ViewState {
     size: size === 'betweenness' || size === 'uniform' ? size : 'degree',
     focus: p.get('focus'),
     hops: p.get('hops') === '2' ? 2 : 1,
-    highlights: { gaps: p.get('gaps') === '1', isolated: p.get('isolated') === '1', brokers: p.get('brokers') === '1' },
+    highlights: {
+      gaps: p.get('gaps') === '1',
+      isolated: p.get('isolated') === '1',
+      brokers: p.get('brokers') === '1',
+      suggested: p.get('suggested') === '1',
+    },
     byDistrict: p.get('arrange') === 'district',
     view: p.get('view') === 'table' ? 'table' : 'map',
     language: p.get('lang') === 'en' ? 'en' : 'de',
@@ -64,6 +69,7 @@ export function writeState(state: ViewState): string {
   if (state.highlights.gaps) p.set('gaps', '1');
   if (state.highlights.isolated) p.set('isolated', '1');
   if (state.highlights.brokers) p.set('brokers', '1');
+  if (state.highlights.suggested) p.set('suggested', '1');
   if (state.byDistrict) p.set('arrange', 'district');
   if (state.view === 'table') p.set('view', 'table');
   if (state.language === 'en') p.set('lang', 'en');

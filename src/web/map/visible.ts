@@ -1,4 +1,4 @@
-import type { MapAnalytics, MapEdge, MapNode } from './api.js';
+import type { MapAnalytics, MapEdge, MapNode, SuggestedEdge } from './api.js';
 import type { ViewState } from './view-state.js';
 
 // Which actors and links a view shows: the same answer for the map, the table and the exports.
@@ -7,6 +7,8 @@ export interface MapData {
   nodes: MapNode[];
   edges: MapEdge[];
   analytics: MapAnalytics | null;
+  /** Suggested connections, when they are switched on (and the caller may see them). */
+  suggested?: SuggestedEdge[];
 }
 
 export interface Visible {
@@ -17,6 +19,8 @@ export interface Visible {
   gaps: Set<string>;
   isolated: Set<string>;
   brokers: Set<string>;
+  /** Suggested connections between actors the view shows. */
+  suggested: SuggestedEdge[];
 }
 
 export function visibleData(data: MapData, state: ViewState): Visible {
@@ -58,6 +62,9 @@ export function visibleData(data: MapData, state: ViewState): Visible {
     gaps: new Set(analytics?.uncoveredMunicipalities ?? []),
     isolated: new Set(analytics?.isolatedAlliances ?? []),
     brokers: new Set(analytics?.brokers.map((b) => b.id) ?? []),
+    suggested: state.highlights.suggested
+      ? (data.suggested ?? []).filter((s) => ids.has(s.source) && ids.has(s.target))
+      : [],
   };
 }
 
