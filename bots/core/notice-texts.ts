@@ -1,5 +1,6 @@
 import { roleInSentence } from '../../src/domain/role-labels.js';
 import { scheduledSentence } from '../../src/features/scheduled-changes/scheduled-sentence.js';
+import { suggestionSentence } from '../../src/features/suggestions/suggestion-sentence.js';
 import type { Language } from '../../src/domain/errors.js';
 import type { ProposedChange } from '../../src/features/proposals/domain/proposals.js';
 import type { HubNotice, NoticeAction, WordedNotice } from '../../src/services/chat/notifiers.js';
@@ -322,6 +323,19 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
       de(l)
         ? `Abgesagt: Die Rolle von ${n.personName} (${roleInSentence(n.role, l)}) endet nicht zum ${day(n.effectiveOn)}; ${n.cancelledBy || 'die Administration'} hat die geplante Änderung zurückgenommen.`
         : `Cancelled: ${n.personName}'s role (${roleInSentence(n.role, l)}) does not end on ${day(n.effectiveOn)}; ${n.cancelledBy || 'the administration'} took the scheduled change back.`,
+    ),
+  suggestionsWeekly: (n, l) =>
+    text(
+      [
+        de(l) ? 'Empfehlungen der Woche für Ihr Netzwerk:' : "This week's suggestions for your network:",
+        ...n.suggestions.map((s) => {
+          const { reason, step } = suggestionSentence(s, (id) => n.names[id] ?? '…', l);
+          return `• ${reason} → ${step}`;
+        }),
+        de(l)
+          ? `Alle Empfehlungen und ihre Schritte zeigt ${commandRef('suggestions')}.`
+          : `${commandRef('suggestions')} lists every suggestion and its step.`,
+      ].join('\n'),
     ),
   changeScheduled: (n, l) =>
     text(

@@ -42,6 +42,12 @@ export function dueWork(
           (n) => counted('notice', n, `Handed on ${n} funding reminders a crash or outage had held back.`),
           failed('Handing on funding reminders'),
         ),
+      services.suggestionDigest
+        .deliverLeftNotices()
+        .then(
+          (n) => counted('notice', n, `Handed on ${n} weekly suggestions a crash or outage had held back.`),
+          failed('Handing on weekly suggestions'),
+        ),
       services.funding
         .remindDue()
         .then(
@@ -82,6 +88,12 @@ export function dueWork(
               `Reminded reviewers of ${n} change proposals waiting over ${reviewRemindDays} days.`,
             ),
           failed('Reminding of change proposals'),
+        ),
+      services.suggestionDigest
+        .sendDue()
+        .then(
+          (n) => counted('suggestion-digest', n, `Sent ${n} people this week's suggestions.`),
+          failed('Sending the suggestions of the week'),
         ),
       services.yearlyCheck
         .askDue()

@@ -13,6 +13,7 @@ import { NetworkWriter } from './writes/network-writer.js';
 import { NetworkReviser } from './lifecycle/network-reviser.js';
 import { Handover } from './lifecycle/handover.js';
 import { Suggestions } from '../features/suggestions/suggestions.js';
+import { SuggestionDigest } from '../features/suggestions/suggestion-digest.js';
 import { DueChanges } from '../features/scheduled-changes/due-changes.js';
 import { ScheduledChanges } from '../features/scheduled-changes/scheduled-changes.js';
 import { ChangeUndo } from '../features/undo/undo.js';
@@ -59,6 +60,7 @@ export interface HubServices {
   scheduledChanges: ScheduledChanges;
   dueChanges: DueChanges;
   suggestions: Suggestions;
+  suggestionDigest: SuggestionDigest;
   /** Taking back one's own changes of the network. */
   undo: ChangeUndo;
   /** Merges duplicates and municipalities. */
@@ -168,6 +170,13 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const handover = new Handover(store, reviser, requests, planner, minutes, scheduledChanges, writer);
   const funding = new FundingCalls(store, names, now, options.fundingRemindDays);
   const datePolls = new DatePolls(store, planner, now);
+  const suggestions = new Suggestions(
+    store,
+    network,
+    { quietMonths: options.suggestQuietMonths ?? 12 },
+    datePolls,
+    now,
+  );
   const merger = new RecordMerger(store, reviser, identities, now, events, scheduledChanges);
   const services: HubServices = {
     store,
@@ -191,7 +200,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     analytics,
     statistics: new Statistics(network, now, store),
     oversight: new DistrictOversight(store, network),
-    suggestions: new Suggestions(store, network, { quietMonths: options.suggestQuietMonths ?? 12 }, datePolls, now),
+    suggestions,
+    suggestionDigest: new SuggestionDigest(store, suggestions, now),
     yearlyCheck: new YearlyCheck(analytics, identities, (key) => store.coordination.claimOnce(key)),
     requests,
     meetings: planner,
@@ -255,5 +265,6 @@ export function notifyingServices(
     services.proposals,
     services.yearlyCheck,
     services.funding,
+    services.suggestionDigest,
   ];
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { SYSTEM } from '../../src/services/access/domain/authorization.js';
+import { COMMANDS } from '../../bots/commands/index.js';
+import { expandCommandRefs } from '../../bots/core/command-refs.js';
 import { consoleChat } from '../support/console-chat.js';
+import { inGerman } from '../support/told.js';
 import { bearer, demoHub, gql, type TestHub } from '../support/hub.js';
 import { storeFactories } from '../support/stores.js';
 
@@ -139,6 +142,21 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
     const back = exchange(await suggestions(), 'Coswig', 'Meißen')!;
     expect(back.topics.map((t) => t.name).sort()).toEqual(['Sprache und Dolmetschen', 'Unterbringung und Wohnen']);
     expect(back.reason).toMatch(/Anfragen zu „[^“]+“ und „[^“]+“ und haben sich/);
+  });
+
+  it("tells the district's KIK and Koordinationskraft the week's best suggestions, once a week", async () => {
+    const told: { personId: string; text: string }[] = [];
+    hub.services.suggestionDigest.addNotifier({
+      notify: async (personId, notice) =>
+        void told.push({ personId, text: expandCommandRefs(inGerman(notice), 'de', COMMANDS) }),
+    });
+    const sent = await hub.services.suggestionDigest.sendDue();
+    expect(sent).toBeGreaterThan(0);
+    const toKk = told.find((t) => t.personId === KK)!.text;
+    expect(toKk).toMatch(/^Empfehlungen der Woche für Ihr Netzwerk:\n• .+ → .+/);
+    expect(toKk).toContain('Alle Empfehlungen und ihre Schritte zeigt !empfehlungen.');
+    expect(toKk.split('\n').filter((l) => l.startsWith('• ')).length).toBeLessThanOrEqual(3);
+    expect(await hub.services.suggestionDigest.sendDue()).toBe(0);
   });
 
   it('shows nothing of the district to a district coordinator elsewhere', async () => {

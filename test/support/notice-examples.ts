@@ -117,6 +117,28 @@ export const NOTICE_EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { t
     effectiveOn: '2027-01-31',
     cancelledBy: 'Max Köhler',
   },
+  suggestionsWeekly: {
+    type: 'suggestionsWeekly',
+    suggestions: [
+      {
+        id: 'suggestion:1',
+        kind: 'EXCHANGE_MEETING',
+        districtAgs: '14627',
+        subjectIds: ['municipality:1', 'municipality:2'],
+        topicIds: ['topic:1'],
+        peopleIds: ['person:1', 'person:2'],
+        factsKey: 'f',
+        score: 1,
+      },
+    ],
+    names: {
+      'municipality:1': 'Riesa',
+      'municipality:2': 'Großenhain',
+      'topic:1': 'Sprache und Dolmetschen',
+      'person:1': 'Anna Weber',
+      'person:2': 'Max Köhler',
+    },
+  },
   changeScheduled: {
     type: 'changeScheduled',
     change: {

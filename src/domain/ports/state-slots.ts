@@ -71,4 +71,5 @@ export const CLAIMS = {
   fundingReminder: new StateSlot('funding-reminder', 'a funding deadline reminder sent'),
   yearlyCheck: new StateSlot('yearly-check', 'the yearly reminder to check one record'),
   proposalReminder: new StateSlot('proposal-reminder', 'reviewers reminded of a waiting proposal'),
+  suggestionDigest: new StateSlot('suggestion-digest', "a person's weekly section of suggestions"),
 } as const;

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../features/notifications/domain/notifications.js';
+import type { SuggestionNotice } from '../../features/suggestions/domain/suggestion-notices.js';
 import type { LifecycleNotice } from '../lifecycle/domain/lifecycle-notices.js';
 import type { MeetingNotice } from '../../features/meetings/domain/meeting-notices.js';
 import type { RequestNotice } from '../../features/requests/domain/request-notices.js';
@@ -24,7 +25,14 @@ interface PlainNotice {
   en: string;
 }
 
-export type HubNotice = RequestNotice | MeetingNotice | LifecycleNotice | FundingNotice | AccountNotice | PlainNotice;
+export type HubNotice =
+  | RequestNotice
+  | MeetingNotice
+  | LifecycleNotice
+  | FundingNotice
+  | AccountNotice
+  | SuggestionNotice
+  | PlainNotice;
 
 /** A notice in one language: the text (commands as references, see bots/core/command-refs.ts) and its follow-ups. */
 export interface WordedNotice {
