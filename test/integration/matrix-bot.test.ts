@@ -396,6 +396,30 @@ describe('the Matrix bot through Synapse', () => {
     expect(start(first!)).toMatch(/T100000$/);
   });
 
+  it('lists suggestions through Synapse and runs one: a date poll to the KIK of both towns (issue 38)', async () => {
+    const volunteer = await identities.viewerOfPerson('person:demo-14627-alliance-1-volunteer-1');
+    await hub.services.requests.file(
+      { place: 'Riesa', topic: 'Arbeit', text: 'Anerkennung eines Abschlusses' },
+      volunteer,
+    );
+    await hub.services.requests.file({ place: 'Großenhain', topic: 'Arbeit', text: 'Anerkennung gesucht' }, volunteer);
+    const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
+    await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
+    const say = async (text: string) => String((await ask(coordinator, room, text)).content.body);
+    const listed = await say('!empfehlungen');
+    expect(listed).toMatch(/^Empfehlungen für Ihr Netzwerk:\n/);
+    const line = listed.split('\n').find((l) => l.includes('Riesa') && l.includes('Großenhain'))!;
+    expect(line).toMatch(/^\d+\. (Riesa und Großenhain|Großenhain und Riesa) haben offene oder jüngste Anfragen zu „/);
+    const answer = await say(`!empfehlungen ${/^(\d+)\./.exec(line)![1]}`);
+    expect(answer).toMatch(/^Terminfindung poll:\w+ für „Austausch .+“ an \d+ Personen geschickt/);
+    const poll = (await hub.store.polls.datePollById(/(poll:\w+)/.exec(answer)![1]!))!;
+    const [towns] = await hub.store.municipalitiesOfDistricts(['14627']);
+    const ids = towns!.filter((t) => t.name === 'Riesa' || t.name === 'Großenhain').map((t) => t.id);
+    const kik = (await hub.store.linksOf(ids)).flat().filter((l) => l.type === 'SERVES' && !l.until);
+    expect(kik.length).toBeGreaterThanOrEqual(2);
+    expect(poll.inviteeIds).toEqual(expect.arrayContaining(kik.map((l) => l.fromId)));
+  });
+
   it('merges two towns through Synapse, answers for the old name, and takes the merger back (issue 34)', async () => {
     const room = await coordinator.createRoom([botAccount.userId], { is_direct: true });
     await coordinator.waitFor(async () => (await coordinator.members(room)).includes(botAccount.userId));
