@@ -26,13 +26,7 @@ interface PlainNotice {
 }
 
 export type HubNotice =
-  | RequestNotice
-  | MeetingNotice
-  | LifecycleNotice
-  | FundingNotice
-  | AccountNotice
-  | SuggestionNotice
-  | PlainNotice;
+  RequestNotice | MeetingNotice | LifecycleNotice | FundingNotice | AccountNotice | SuggestionNotice | PlainNotice;
 
 /** A notice in one language: the text (commands as references, see bots/core/command-refs.ts) and its follow-ups. */
 export interface WordedNotice {
