@@ -157,8 +157,8 @@ export const mergeCommand = defineCommand({
     const when = result.on ? (de ? ` zum ${germanDay(result.on)}` : ` on ${result.on}`) : '';
     return reply([
       de
-        ? `Vorschau: ${names} ${result.survivorIsNew ? 'werden' : 'gehen'}${when} ${result.survivorIsNew ? 'zur neuen Gemeinde' : 'auf in'} ${result.survivor.name}; ${result.movedLinks} Verbindung(en) und ${result.movedRoles} Rolle(n) gehen mit, die alten Einträge bleiben in der Geschichte.${later ? ' Das wird geplant: bis dahin ändert sich nichts, alle Betroffenen erfahren es jetzt.' : ''}`
-        : `Preview: ${names} ${result.survivorIsNew ? 'become the new municipality' : 'merge into'} ${result.survivor.name}${when}; ${result.movedLinks} link(s) and ${result.movedRoles} role(s) move along, the old records stay in the history.${later ? ' It will be scheduled: until then nothing changes, everyone concerned is told now.' : ''}`,
+        ? `Vorschau: ${names} ${result.survivorIsNew ? 'werden' : 'gehen'}${when} ${result.survivorIsNew ? 'zur neuen Gemeinde' : 'auf in'} ${result.survivor.name}; ${result.movedLinks} Verbindung(en) und ${result.movedRoles} Rolle(n) gehen mit, die alten Einträge bleiben in der Geschichte.${later ? ' Das wird geplant: Bis dahin ändert sich nichts; alle Betroffenen erfahren es, sobald Sie bestätigen.' : ''}`
+        : `Preview: ${names} ${result.survivorIsNew ? 'become the new municipality' : 'merge into'} ${result.survivor.name}${when}; ${result.movedLinks} link(s) and ${result.movedRoles} role(s) move along, the old records stay in the history.${later ? ' It will be scheduled: until then nothing changes; everyone concerned is told once you confirm.' : ''}`,
     ]);
   },
   run: (args, context, deps) => merge(args, context.viewer, deps, false),

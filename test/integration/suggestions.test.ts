@@ -65,7 +65,7 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
     const found = exchange(await suggestions(), 'Radebeul', 'Moritzburg')!;
     expect(found.topics.map((t) => t.name)).toEqual(['Unterbringung und Wohnen']);
     expect(found.reason).toMatch(
-      /^(Radebeul und Moritzburg|Moritzburg und Radebeul) haben offene oder jüngste Anfragen zu „Unterbringung und Wohnen“ und haben sich seither nicht getroffen\./,
+      /^(Radebeul und Moritzburg|Moritzburg und Radebeul) haben offene oder jüngste Anfragen zu „Unterbringung und Wohnen“; ihre KIK haben sich in den letzten 12 Monaten nicht getroffen\./,
     );
     expect(found.people.length).toBeGreaterThan(0);
     expect(found.step).toContain(found.people[0]!.name);
@@ -141,7 +141,7 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
     await chat('volunteer', '!anfrage Meißen Sprache Deutschkurs gesucht');
     const back = exchange(await suggestions(), 'Coswig', 'Meißen')!;
     expect(back.topics.map((t) => t.name).sort()).toEqual(['Sprache und Dolmetschen', 'Unterbringung und Wohnen']);
-    expect(back.reason).toMatch(/Anfragen zu „[^“]+“ und „[^“]+“ und haben sich/);
+    expect(back.reason).toMatch(/Anfragen zu „[^“]+“ und „[^“]+“; ihre KIK haben sich/);
   });
 
   it("tells the district's KIK and Koordinationskraft the week's best suggestions, once a week", async () => {

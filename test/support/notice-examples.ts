@@ -128,6 +128,7 @@ export const NOTICE_EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { t
         topicIds: ['topic:1'],
         peopleIds: ['person:1', 'person:2'],
         factsKey: 'f',
+        quietMonths: 12,
         score: 1,
       },
     ],

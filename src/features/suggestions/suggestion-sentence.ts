@@ -23,8 +23,8 @@ export function suggestionSentence(
     );
     return {
       reason: de
-        ? `${subjects[0]} und ${subjects[1]} haben offene oder jüngste Anfragen zu ${topics} und haben sich seither nicht getroffen.`
-        : `${subjects[0]} and ${subjects[1]} have open or recent requests on ${topics} and have not met since.`,
+        ? `${subjects[0]} und ${subjects[1]} haben offene oder jüngste Anfragen zu ${topics}; ihre KIK haben sich in den letzten ${s.quietMonths} Monaten nicht getroffen.`
+        : `${subjects[0]} and ${subjects[1]} have open or recent requests on ${topics}; their KIK have not met in the last ${s.quietMonths} months.`,
       step: de
         ? `Austauschtreffen vorschlagen${s.peopleIds.length ? ` mit ${list(s.peopleIds.map(name), language)}` : ''}`
         : `propose an exchange meeting${s.peopleIds.length ? ` with ${list(s.peopleIds.map(name), language)}` : ''}`,

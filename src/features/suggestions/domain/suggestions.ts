@@ -22,6 +22,8 @@ export interface Suggestion {
   /** Who the next step brings together: the towns' KIK, or the district's coordinators. */
   peopleIds: string[];
   factsKey: string;
+  /** EXCHANGE_MEETING: how many months back no meeting of both towns was found. */
+  quietMonths: number;
   /** Higher first; see rank(). */
   score: number;
 }
@@ -90,6 +92,7 @@ function exchangeMeetings(
         topicIds: shared,
         peopleIds: [...new Set([...(kikOf.get(a) ?? []), ...(kikOf.get(b) ?? [])])].sort(),
         factsKey: fingerprint(shared),
+        quietMonths: settings.quietMonths,
         score: shared.length,
       });
     }
@@ -134,6 +137,7 @@ function unlinkedActors(snapshot: NetworkSnapshot, districtAgs: string): Suggest
       topicIds: [],
       peopleIds: district,
       factsKey: fingerprint([e.id, 'unlinked']),
+      quietMonths: 0,
       score: 1,
     }));
 }
