@@ -52,7 +52,9 @@ describe.each(storeFactories)('mergers and record ends on a later day on the $na
     const servedBefore = (await store.linksOf([radebeul.id]))[0]!.filter((l) => l.type === 'SERVES');
     const preview = await mergePreview('Radebeul + Coswig zu Elbaue', '01.01.2027');
     expect(preview).toMatch(/^Vorschau: Radebeul, Coswig werden zum 01\.01\.2027 zur neuen Gemeinde Elbaue;/);
-    expect(preview).toContain('Das wird geplant: Bis dahin ändert sich nichts; alle Betroffenen erfahren es, sobald Sie bestätigen.');
+    expect(preview).toContain(
+      'Das wird geplant: Bis dahin ändert sich nichts; alle Betroffenen erfahren es, sobald Sie bestätigen.',
+    );
     const done = await chat('kk', '!ja');
     expect(done).toMatch(
       /^Geplant: Radebeul, Coswig gehen zum 01\.01\.2027 in Elbaue auf\. Bis dahin ändert sich nichts;/,
