@@ -144,14 +144,18 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
     expect(back.reason).toMatch(/Anfragen zu „[^“]+“ und „[^“]+“; ihre KIK haben sich/);
   });
 
-  it("tells the district's KIK and Koordinationskraft the week's best suggestions, once a week", async () => {
+  it("puts the week's best suggestions into the digest of whoever coordinates the district and chose one, once a week", async () => {
     const told: { personId: string; text: string }[] = [];
     hub.services.suggestionDigest.addNotifier({
       notify: async (personId, notice) =>
         void told.push({ personId, text: expandCommandRefs(inGerman(notice), 'de', COMMANDS) }),
     });
+    // Only who chose a digest gets the section (it belongs in the digest).
+    expect(await hub.services.suggestionDigest.sendDue()).toBe(0);
+    await chat('kk', '!benachrichtigungen zusammenfassung wöchentlich');
+    expect((await store.notificationSettings.notificationSettings(KK))?.digest).toBe('WEEKLY');
     const sent = await hub.services.suggestionDigest.sendDue();
-    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBe(1);
     const toKk = told.find((t) => t.personId === KK)!.text;
     expect(toKk).toMatch(/^Empfehlungen der Woche für Ihr Netzwerk:\n• .+ → .+/);
     expect(toKk).toContain('Alle Empfehlungen und ihre Schritte zeigt !empfehlungen.');

@@ -5,18 +5,21 @@ import { SYSTEM } from '../../services/access/domain/authorization.js';
 import { Telling } from '../../services/chat/telling.js';
 import { districtId } from '../../domain/ids.js';
 import { berlinDay } from '../meetings/when.js';
+import type { NotificationSettingsStore } from '../notifications/domain/notification-settings-store.port.js';
 import type { Suggestions } from './suggestions.js';
 
-// The weekly section of suggestions: once a week every KIK and Koordinationskraft of a district
-// with open suggestions is told its three best, through the chat or mail as they chose (a digest
-// holds it with their other mails). Claimed per person and week with the notice in one write, so
-// it goes out once and a crash after the claim still delivers it.
+// The suggestions' section of the digest: once a week every KIK and Koordinationskraft of a
+// district with open suggestions who chose a digest (`!benachrichtigungen zusammenfassung …`) is
+// told its three best, which their digest then holds. Claimed per person and week with the notice
+// in one write, so it goes out once and a crash after the claim still delivers it.
 
 const IN_SECTION = 3;
 
 export class SuggestionDigest extends Telling {
   constructor(
-    private readonly store: NetworkStore & { readonly coordination: CoordinationStore },
+    private readonly store: NetworkStore & { readonly coordination: CoordinationStore } & {
+      readonly notificationSettings: NotificationSettingsStore;
+    },
     private readonly suggestions: Suggestions,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -47,6 +50,8 @@ export class SuggestionDigest extends Telling {
       );
       const notice = { type: 'suggestionsWeekly' as const, suggestions: found, names };
       for (const personId of people) {
+        const settings = await this.store.notificationSettings.notificationSettings(personId);
+        if (!settings || settings.digest === 'NONE') continue;
         const entries = this.notices.entries([{ personId, notice }]);
         if (!(await this.store.coordination.claimOnce(CLAIMS.suggestionDigest.key(personId, week), entries))) continue;
         await this.notices.deliver(entries);

@@ -52,7 +52,7 @@ export class EncryptedUser {
     });
     await client.initRustCrypto({ useIndexedDB: false });
     const user = new EncryptedUser(account.userId, client);
-    client.on(RoomEvent.Timeline, (event) => void user.record(event));
+    client.on(RoomEvent.Timeline, (event) => user.record(event));
     client.on(RoomMemberEvent.Membership, (_event, member) => {
       if (member.userId === account.userId && member.membership === KnownMembership.Invite)
         void client.joinRoom(member.roomId).catch(() => {});
@@ -121,23 +121,29 @@ export class EncryptedUser {
     this.client.stopClient();
   }
 
-  private async record(event: MatrixEvent): Promise<void> {
+  /**
+   * Keeps every message as the user reads it. An encrypted one whose key has not arrived yet is
+   * kept once it decrypts: the client tries again when the key comes, and says so each time.
+   */
+  private record(event: MatrixEvent): void {
     const wireType = event.getWireType();
-    if (event.isBeingDecrypted() || event.shouldAttemptDecryption())
-      await new Promise<void>((resolve) => event.once(MatrixEventEvent.Decrypted, () => resolve()));
-    if (event.getType() !== EventType.RoomMessage && event.getType() !== 'm.room.encrypted') return;
-    this.seen.push({
-      eventId: event.getId()!,
-      roomId: event.getRoomId()!,
-      sender: event.getSender()!,
-      wireType,
-      type: event.getType(),
-      content: event.getContent(),
-      senderDevice: event.isEncrypted()
-        ? this.client.getCrypto()
-          ? (event.getWireContent().device_id ?? null)
-          : null
-        : null,
-    });
+    const keep = () => {
+      if (event.isBeingDecrypted() || event.shouldAttemptDecryption() || event.isDecryptionFailure()) return;
+      if (event.getType() !== EventType.RoomMessage) return;
+      const seen: SeenMessage = {
+        eventId: event.getId()!,
+        roomId: event.getRoomId()!,
+        sender: event.getSender()!,
+        wireType,
+        type: event.getType(),
+        content: event.getContent(),
+        senderDevice: event.isEncrypted() ? ((event.getWireContent().device_id as string | undefined) ?? null) : null,
+      };
+      const earlier = this.seen.findIndex((m) => m.eventId === seen.eventId);
+      if (earlier >= 0) this.seen[earlier] = seen;
+      else this.seen.push(seen);
+    };
+    event.on(MatrixEventEvent.Decrypted, keep);
+    keep();
   }
 }
