@@ -43,6 +43,19 @@ const done = (tx: IDBTransaction) =>
     tx.onabort = () => reject(tx.error);
   });
 
+/**
+ * Opens a database only if it exists: opening one that was just deleted would create it empty,
+ * and a snapshot of that would leave the machine without its stores.
+ */
+function openExisting(name: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    const opening = indexedDB.open(name);
+    opening.onupgradeneeded = () => opening.transaction?.abort();
+    opening.onsuccess = () => resolve(opening.result);
+    opening.onerror = () => resolve(null);
+  });
+}
+
 export class CryptoStoreFile {
   readonly storeName: string;
   readonly passphrase: string;
@@ -50,6 +63,7 @@ export class CryptoStoreFile {
   private queued: Promise<void> | null = null;
   private chain: Promise<void> = Promise.resolve();
   private closers: (() => void)[] = [];
+  private closed = false;
 
   constructor(
     private readonly place: SnapshotPlace,
@@ -71,8 +85,9 @@ export class CryptoStoreFile {
     for (const db of this.open(sealed)) await this.recreate(db);
   }
 
-  /** Saves the databases as they are now; calls while a save waits share it. */
+  /** Saves the databases as they are now; calls while a save waits share it. Nothing after close(). */
   save(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.queued) return this.queued;
     const next = this.chain.then(async () => {
       this.queued = null;
@@ -87,8 +102,9 @@ export class CryptoStoreFile {
     this.closers.push(close);
   }
 
-  /** Waits for the last save and closes the machine. */
+  /** Waits for the last save and closes the machine; later saves are dropped (the machine is gone). */
   async close(): Promise<void> {
+    this.closed = true;
     await this.chain;
     for (const close of this.closers.splice(0)) close();
   }
@@ -103,7 +119,8 @@ export class CryptoStoreFile {
   private async dump(): Promise<DatabaseDump[]> {
     const dumps: DatabaseDump[] = [];
     for (const { name } of await this.ownDatabases()) {
-      const db = await request(indexedDB.open(name));
+      const db = await openExisting(name);
+      if (!db) continue;
       try {
         const names = [...db.objectStoreNames];
         const stores: StoreDump[] = [];
