@@ -1,9 +1,9 @@
 import type { Relationship } from 'neo4j-driver';
-import { bumpChangeSequence } from './change-sequence.js';
 import { HISTORY_QUERIES, readRevisionFacts, writeRevision } from './lifecycle.js';
 import { nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
 import { snapshotOf } from './network-snapshot.js';
 import type { Neo4jSessions, OwnChanges } from './sessions.js';
+import { Statements } from './statements.js';
 import { appendAudit } from './write-changes.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import type { Link, Municipality, RoleAssignment } from '../../src/domain/model.js';
@@ -27,9 +27,7 @@ export class Neo4jLifecycleStore implements NetworkLifecycleStore {
   async revise(revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): Promise<void> {
     await this.sessions.write(async (tx) => {
       guard(await readRevisionFacts(tx, revision));
-      await writeRevision(tx, revision);
-      await appendAudit(tx, audit);
-      await bumpChangeSequence(tx);
+      await appendAudit(writeRevision(new Statements(), revision), audit).run(tx);
     });
     this.own.counted();
   }

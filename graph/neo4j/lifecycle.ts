@@ -4,6 +4,7 @@ import { bundleOf } from '../../src/domain/changes.js';
 import { LINK_TYPES } from '../../src/domain/model.js';
 import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
+import type { Statements } from './statements.js';
 import { STRUCTURAL_TYPES, writeEntities, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
 
 // Changing, ending and deleting in Neo4j. Ended roles and relationships stay with an `until`
@@ -74,38 +75,41 @@ async function dependantsOf(tx: ManagedTransaction, id: string): Promise<Dependa
   return whats.map((what) => ({ what, count: fromNeo4j(row.get(what)) as number })).filter((d) => d.count > 0);
 }
 
-export async function writeRevision(tx: ManagedTransaction, revision: NetworkRevision): Promise<void> {
-  if (revision.addedRecords.length) await writeEntities(tx, bundleOf(revision.addedRecords));
+export function writeRevision(statements: Statements, revision: NetworkRevision): Statements {
+  if (revision.addedRecords.length) writeEntities(statements, bundleOf(revision.addedRecords));
   const updated = revision.updates.map((u) => u.entity);
   if (updated.length) {
     // Labels stay; properties are replaced whole, and the relationships that follow from fields are drawn anew.
-    await tx.run('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', { rows: updated.map(entityToProps) });
-    await tx.run(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, {
+    statements.add('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', {
+      rows: updated.map(entityToProps),
+    });
+    statements.add(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, {
       ids: updated.map((e) => e.id),
     });
-    await writeStructuralEdges(tx, updated);
+    writeStructuralEdges(statements, updated);
   }
   if (revision.endedRoles.length)
-    await tx.run('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', {
+    statements.add('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', {
       rows: revision.endedRoles,
     });
   if (revision.endedLinks.length)
-    await tx.run(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, {
+    statements.add(`UNWIND $rows AS row MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id = row.id SET l.until = row.until`, {
       rows: revision.endedLinks,
     });
   if (revision.reopenedRoles?.length)
-    await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids SET r.until = null', { ids: revision.reopenedRoles });
+    statements.add('MATCH (r:RoleAssignment) WHERE r.id IN $ids SET r.until = null', { ids: revision.reopenedRoles });
   if (revision.reopenedLinks?.length)
-    await tx.run(`MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $ids SET l.until = null`, {
+    statements.add(`MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $ids SET l.until = null`, {
       ids: revision.reopenedLinks,
     });
-  await writeRolesAndLinks(tx, revision.addedRoles, revision.addedLinks);
+  writeRolesAndLinks(statements, revision.addedRoles, revision.addedLinks);
   if (revision.deleted.length) {
-    await tx.run('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', {
+    statements.add('MATCH (r:RoleAssignment) WHERE r.personId IN $ids OR r.scopeId IN $ids DETACH DELETE r', {
       ids: revision.deleted,
     });
-    await tx.run('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids: revision.deleted });
+    statements.add('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids: revision.deleted });
   }
+  return statements;
 }
 
 export const HISTORY_QUERIES = {

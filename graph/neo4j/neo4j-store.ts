@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type Relationship } from 'neo4j-driver';
-import { bumpChangeSequence } from './change-sequence.js';
+import { FOLD_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import {
   ENTITY_KINDS,
@@ -263,10 +263,10 @@ export class Neo4jStore implements GraphStore {
   async deleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
+      await session.executeWrite((tx) => tx.run(FOLD_STATEMENT));
       await session.run(
         'MATCH (n) WHERE NOT n:Migration AND NOT n:HubChangeSequence CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
       );
-      await session.executeWrite(bumpChangeSequence);
     } catch (error) {
       throw mapError(error);
     } finally {

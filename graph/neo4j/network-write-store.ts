@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
-import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
+import { BUMP_STATEMENT, bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { entityToProps, fromNeo4j, nodeToAudit } from './mapper.js';
 import { renamePersonEverywhere } from './rename-person.js';
 import type { Neo4jSessions, OwnChanges } from './sessions.js';
+import { Statements } from './statements.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 import type { NetworkBundle, Person } from '../../src/domain/model.js';
 import type { ChangeGuard, NetworkWriteStore } from '../../src/domain/ports/network-store.port.js';
@@ -21,18 +22,19 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
     await this.sessions.write(async (tx) => {
       const facts = await readFacts(tx, changes);
       guard(facts);
-      await writeChanges(tx, changes);
-      if (audit) await appendAudit(tx, audit);
-      await bumpChangeSequence(tx);
+      const statements = writeChanges(new Statements(), changes);
+      await (audit ? appendAudit(statements, audit) : statements.add(BUMP_STATEMENT)).run(tx);
     });
     this.own.counted();
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {
     await this.sessions.write(async (tx) => {
-      await tx.run('MATCH (e:Person {id: $id}) SET e = $props', { id: person.id, props: entityToProps(person) });
-      await appendAudit(tx, audit);
-      await bumpChangeSequence(tx);
+      const replace = new Statements().add('MATCH (e:Person {id: $id}) SET e = $props', {
+        id: person.id,
+        props: entityToProps(person),
+      });
+      await appendAudit(replace, audit).run(tx);
     });
     this.own.counted();
   }
@@ -40,8 +42,7 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
   async renamePerson(oldId: string, newId: string, audit: AuditEntry): Promise<void> {
     await this.sessions.write(async (tx) => {
       await renamePersonEverywhere(tx, oldId, newId);
-      await appendAudit(tx, audit);
-      await bumpChangeSequence(tx);
+      await appendAudit(new Statements(), audit).run(tx);
     });
     this.own.counted();
   }
@@ -55,7 +56,7 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.sessions.write((tx) => appendAudit(tx, entry));
+    await this.sessions.write((tx) => appendAudit(new Statements(), entry, false).run(tx));
   }
 
   async auditEntry(id: string): Promise<AuditEntry | null> {

@@ -1,5 +1,6 @@
 import { nodeToToken } from './mapper.js';
 import type { Neo4jSessions } from './sessions.js';
+import { Statements } from './statements.js';
 import { appendAudit } from './write-changes.js';
 import type { AccessToken, AuditEntry } from '../../src/services/access/domain/access.js';
 import type { AccessStore } from '../../src/services/access/domain/access-store.port.js';
@@ -11,8 +12,7 @@ export class Neo4jTokenStore implements AccessStore {
 
   async saveToken(token: AccessToken, audit: AuditEntry): Promise<void> {
     await this.sessions.write(async (tx) => {
-      await tx.run('CREATE (t:AccessToken) SET t = $token', { token });
-      await appendAudit(tx, audit);
+      await appendAudit(new Statements().add('CREATE (t:AccessToken) SET t = $token', { token }), audit, false).run(tx);
     });
   }
 
@@ -35,7 +35,7 @@ export class Neo4jTokenStore implements AccessStore {
         { id, at },
       );
       revoked = result.records.length > 0;
-      if (revoked) await appendAudit(tx, audit);
+      if (revoked) await appendAudit(new Statements(), audit, false).run(tx);
     });
     return revoked;
   }

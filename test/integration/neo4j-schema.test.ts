@@ -2,6 +2,7 @@ import { SYSTEM } from '../../src/services/access/domain/authorization.js';
 import neo4j from 'neo4j-driver';
 import { afterAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { BUMP_STATEMENT } from '../../graph/neo4j/change-sequence.js';
 import { MIGRATION_VERSIONS } from '../../graph/neo4j/migrations.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
@@ -38,4 +39,28 @@ it('stores integers as integers and the structure as relationships analysts can 
   expect(records[0]!.get('type')).toBe('INTEGER NOT NULL');
   expect(records[0]!.get('population').toNumber()).toBe(123_456);
   expect(records[0]!.get('kik')).toBe('Anna Weber');
+});
+
+it('lets a write commit while another writer’s transaction is still open (the change counter is no queue)', async () => {
+  const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+  await store.deleteEverything();
+  const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
+  const before = await store.writes.changeSequence();
+  // Another instance in the middle of a network write: it has counted its change, not yet committed.
+  const session = driver.session();
+  const open = session.beginTransaction();
+  await open.run(BUMP_STATEMENT);
+  try {
+    const added = await Promise.race([
+      writer.addPerson({ name: 'Nebenläufig' }, SYSTEM),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+    ]);
+    expect(added?.name, 'the write waited for the other transaction').toBe('Nebenläufig');
+    expect(await store.writes.changeSequence()).toBe(before + 1);
+  } finally {
+    await open.commit();
+    await session.close();
+  }
+  expect(await store.writes.changeSequence()).toBe(before + 2);
+  await store.close();
 });
