@@ -21,6 +21,7 @@ import {
 } from '../../src/domain/model.js';
 import { nameKey } from '../../src/domain/names.js';
 import {
+  type CurrentState,
   type EntityListQuery,
   type GraphStore,
   type MunicipalityRef,
@@ -213,6 +214,17 @@ export class EmbeddedStore implements GraphStore {
       )
       .all(json, json) as LinkRow[];
     return alignMany(ids, rows.map(rowToLink), (l) => [l.fromId, l.toId]);
+  }
+
+  async currentState(ids: readonly string[]): Promise<CurrentState> {
+    const [entities, personRoles, scopeRoles, links] = await Promise.all([
+      this.entitiesByIds(ids),
+      this.rolesOfPersons(ids),
+      this.rolesInScopes(ids),
+      this.linksOf(ids),
+    ]);
+    const roles = new Map([...personRoles.flat(), ...scopeRoles.flat()].map((r) => [r.id, r]));
+    return { entities, roles: [...roles.values()], links: [...new Map(links.flat().map((l) => [l.id, l])).values()] };
   }
 
   async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {

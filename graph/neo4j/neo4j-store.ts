@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type Relationship } from 'neo4j-driver';
+import neo4j, { type Driver, type Node, type Relationship } from 'neo4j-driver';
 import { FOLD_STATEMENT } from './change-sequence.js';
 import { alignMany, alignOne } from '../../src/domain/batch.js';
 import {
@@ -13,6 +13,7 @@ import {
 import { nameKey } from '../../src/domain/names.js';
 import {
   listParameters,
+  type CurrentState,
   type EntityListQuery,
   type GraphStore,
   type MunicipalityRef,
@@ -211,6 +212,32 @@ export class Neo4jStore implements GraphStore {
     );
     const links = records.map((r) => relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')));
     return alignMany(ids, links, (l) => [l.fromId, l.toId]);
+  }
+
+  async currentState(ids: readonly string[]): Promise<CurrentState> {
+    const [record] = await this.sessions.records(
+      `CALL () { MATCH (e:Entity) WHERE e.id IN $ids RETURN collect(e) AS entities }
+       CALL () {
+         CALL () {
+           MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
+           UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r
+         }
+         RETURN collect(r) AS roles
+       }
+       CALL () {
+         MATCH (e:Entity) WHERE e.id IN $ids MATCH (e)-[l:${LINK_PATTERN}]-() WHERE l.until IS NULL
+         WITH DISTINCT l
+         RETURN collect({l: l, fromId: startNode(l).id, toId: endNode(l).id}) AS links
+       }
+       RETURN entities, roles, links`,
+      { ids },
+    );
+    const links = record!.get('links') as { l: Relationship; fromId: string; toId: string }[];
+    return {
+      entities: alignOne(ids, (record!.get('entities') as Node[]).map(nodeToEntity), (e) => e.id),
+      roles: (record!.get('roles') as Node[]).map(nodeToRole),
+      links: links.map(({ l, fromId, toId }) => relationshipToLink(l, fromId, toId)),
+    };
   }
 
   async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {

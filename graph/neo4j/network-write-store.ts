@@ -1,10 +1,11 @@
 import neo4j from 'neo4j-driver';
-import { BUMP_STATEMENT, bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
+import { bumpChangeSequence, READ_STATEMENT } from './change-sequence.js';
 import { entityToProps, fromNeo4j, nodeToAudit } from './mapper.js';
 import { renamePersonEverywhere } from './rename-person.js';
 import type { Neo4jSessions, OwnChanges } from './sessions.js';
 import { Statements } from './statements.js';
-import { appendAudit, readFacts, writeChanges } from './write-changes.js';
+import { appendAudit } from './write-changes.js';
+import { WriteBatches } from './write-batches.js';
 import type { NetworkBundle, Person } from '../../src/domain/model.js';
 import type { ChangeGuard, NetworkWriteStore } from '../../src/domain/ports/network-store.port.js';
 import type { AuditEntry } from '../../src/services/access/domain/access.js';
@@ -13,19 +14,17 @@ import type { AuditEntry } from '../../src/services/access/domain/access.js';
 // counter, in Neo4j: each one managed transaction that reads its facts, runs the guard and writes.
 
 export class Neo4jNetworkWriteStore implements NetworkWriteStore {
+  private readonly batches: WriteBatches;
+
   constructor(
     private readonly sessions: Neo4jSessions,
     private readonly own: OwnChanges,
-  ) {}
+  ) {
+    this.batches = new WriteBatches(sessions, own);
+  }
 
-  async commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
-    await this.sessions.write(async (tx) => {
-      const facts = await readFacts(tx, changes);
-      guard(facts);
-      const statements = writeChanges(new Statements(), changes);
-      await (audit ? appendAudit(statements, audit) : statements.add(BUMP_STATEMENT)).run(tx);
-    });
-    this.own.counted();
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
+    return this.batches.commit(changes, guard, audit);
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {

@@ -64,6 +64,20 @@ export function addReferences(
   }
 }
 
+/** The bundles' items in one bundle, in their order. */
+export function mergedBundle(bundles: readonly NetworkBundle[]): NetworkBundle {
+  const merged = emptyBundle();
+  for (const bundle of bundles)
+    for (const key of Object.keys(merged) as (keyof NetworkBundle)[])
+      (merged[key] as unknown[]).push(...(bundle[key] as unknown[]));
+  return merged;
+}
+
+/** How many items the bundle holds. */
+export function bundleSize(bundle: NetworkBundle): number {
+  return Object.values(bundle).reduce((sum: number, items: unknown[]) => sum + items.length, 0);
+}
+
 /** Every id the bundle creates or points at: what a store must read before checking it. */
 export function referencedIds(bundle: NetworkBundle): { entityIds: string[]; roleIds: string[]; linkIds: string[] } {
   const ids = new Set<string>();
@@ -123,6 +137,10 @@ export class FactsSnapshot implements WriteFacts {
   }
   addLink(l: Link): void {
     this.linkIds.add(l.id);
+  }
+  /** A copy to check one write on: what its check adds stays out of this one until it is kept. */
+  copy(): FactsSnapshot {
+    return new FactsSnapshot(this.entities.values(), [...this.byPerson.values()].flat(), this.roleIds, this.linkIds);
   }
   /** Forgets a role that a revision ends, so the rules count only the roles that still hold. */
   removeRole(id: string): void {

@@ -97,6 +97,25 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(ofTown!.map((l) => l.type).sort()).toEqual(['ACTIVE_IN', 'SERVES']);
       });
 
+      it('answers what the read models follow in one call: records, open roles, open links', async () => {
+        const ids = ['person:kik-1', radebeul.id, districtId(LANDKREIS), 'nothing:here'];
+        const state = await store.currentState(ids);
+        expect(state.entities.map((e) => e?.id ?? null)).toEqual([
+          'person:kik-1',
+          radebeul.id,
+          districtId(LANDKREIS),
+          null,
+        ]);
+        const roles = await Promise.all([store.rolesOfPersons(ids), store.rolesInScopes(ids)]);
+        const expectedRoles = new Set(roles.flat(2).map((r) => r.id));
+        expect(new Set(state.roles.map((r) => r.id))).toEqual(expectedRoles);
+        expect(state.roles.map((r) => r.role).sort()).toEqual(['KIK', 'KOORDINATIONSKRAFT']);
+        const links = (await store.linksOf(ids)).flat();
+        expect(state.links.map((l) => l.id).sort()).toEqual([...new Set(links.map((l) => l.id))].sort());
+        expect(state.links.find((l) => l.id === 'link:coop')).toEqual(links.find((l) => l.id === 'link:coop'));
+        expect(await store.currentState(['nothing:here'])).toEqual({ entities: [null], roles: [], links: [] });
+      });
+
       it('searches names forgiving case and umlauts, exact matches first', async () => {
         expect((await store.search('MEISSEN', null, 10)).map((e) => e.name)).toEqual(['Meißen']);
         expect((await store.search('radebeul', null, 10)).map((e) => e.name)).toEqual([
@@ -200,6 +219,48 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(KIK_LIMIT - 1);
         const [roles] = await store.rolesInScopes([districtId(LANDKREIS)]);
         expect(roles!.filter((r) => r.role === 'KIK')).toHaveLength(KIK_LIMIT);
+      });
+
+      it('judges many writes at once one by one: a refused one fails alone, each kept one is audited and counted', async () => {
+        const start = await store.writes.changeSequence();
+        const writes = Array.from({ length: 12 }, (_, i) =>
+          i === 5
+            ? writer.apply(
+                only({
+                  links: [
+                    {
+                      id: 'link:to-nowhere',
+                      type: 'COOPERATES_WITH',
+                      fromId: 'person:kik-1',
+                      toId: 'alliance:none',
+                      since: null,
+                      note: null,
+                    },
+                  ],
+                }),
+                { actor: SYSTEM, action: 'test' },
+              )
+            : writer.apply(only({ persons: [person(`many-${i}`, `Viele ${i}`)] }), { actor: SYSTEM, action: 'test' }),
+        );
+        // The same person twice at once: exactly one of them is kept.
+        const twins = [0, 1].map(() =>
+          writer.apply(only({ persons: [person('twin', 'Zwilling')] }), { actor: SYSTEM, action: 'test' }),
+        );
+        const results = await Promise.allSettled([...writes, ...twins]);
+        expect(results.map((r) => r.status)).toEqual([
+          ...Array.from({ length: 12 }, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')),
+          ...(results[12]!.status === 'fulfilled' ? ['fulfilled', 'rejected'] : ['rejected', 'fulfilled']),
+        ]);
+        expect((results[5] as PromiseRejectedResult).reason).toMatchObject({
+          code: expect.stringMatching(/NOT_FOUND$/),
+        });
+        const stored = await store.entitiesByIds([
+          ...Array.from({ length: 12 }, (_, i) => `person:many-${i}`),
+          'person:twin',
+        ]);
+        expect(stored.filter(Boolean)).toHaveLength(12);
+        expect(await store.writes.changeSequence()).toBe(start + 12);
+        expect(await store.writes.auditOf('person:many-7', 5)).toHaveLength(1);
       });
 
       it('allows one Koordinationskraft per district', async () => {

@@ -35,6 +35,7 @@ export type * from '../../services/chat/domain/chat-account-store.port.js';
 export type * from '../../features/notifications/domain/notification-settings-store.port.js';
 export type * from '../../features/scheduled-changes/domain/scheduled-change-store.port.js';
 export type {
+  CurrentState,
   EntityListQuery,
   MunicipalityRef,
   NetworkSnapshot,

@@ -95,6 +95,12 @@ export interface StoreCounts {
  * Reading the coordination network. Batch reads take a list of keys and answer a list aligned
  * with it, so a request needs one round trip per batch whatever the number of items.
  */
+export interface CurrentState {
+  entities: (Entity | null)[];
+  roles: RoleAssignment[];
+  links: Link[];
+}
+
 export interface NetworkStore {
   listDistricts(stateCode?: string): Promise<District[]>;
   districtsByAgs(ags: readonly string[]): Promise<(District | null)[]>;
@@ -106,6 +112,11 @@ export interface NetworkStore {
   rolesInScopes(scopeIds: readonly string[]): Promise<RoleAssignment[][]>;
   /** Explicit links touching each id, in either direction. */
   linksOf(ids: readonly string[]): Promise<Link[][]>;
+  /**
+   * What the read models follow, in one round trip: the records (aligned with ids, null when
+   * gone), the open roles held by them or in them, and the open links touching them.
+   */
+  currentState(ids: readonly string[]): Promise<CurrentState>;
   /** Entities whose name contains the text (case and umlaut insensitive), by name. */
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
   counts(): Promise<StoreCounts>;

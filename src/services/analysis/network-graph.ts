@@ -274,18 +274,15 @@ export class NetworkGraph {
     const ids = [...new Set(touched.entityIds)];
     const meetingIds = [...new Set(touched.meetingIds ?? [])];
     const requestIds = [...new Set(touched.requestIds ?? [])];
-    const [entities, personRoles, scopeRoles, links, meetings, requests] = await Promise.all([
-      ids.length ? this.store.entitiesByIds(ids) : [],
-      ids.length ? this.store.rolesOfPersons(ids) : [],
-      ids.length ? this.store.rolesInScopes(ids) : [],
-      ids.length ? this.store.linksOf(ids) : [],
+    const [state, meetings, requests] = await Promise.all([
+      ids.length ? this.store.currentState(ids) : { entities: [], roles: [], links: [] },
       Promise.all(meetingIds.map((id) => this.store.meetings.meetingById(id))),
       Promise.all(requestIds.map((id) => this.store.requests.requestById(id))),
     ]);
     const dirty = present.facts.replace({
-      entities: new Map(ids.map((id, i) => [id, entities[i] ?? null])),
-      roles: [...personRoles.flat(), ...scopeRoles.flat()],
-      links: links.flat(),
+      entities: new Map(ids.map((id, i) => [id, state.entities[i] ?? null])),
+      roles: state.roles,
+      links: state.links,
       meetings: new Map(meetingIds.map((id, i) => [id, meetings[i] ?? null])),
       requests: new Map(requestIds.map((id, i) => [id, requests[i] ?? null])),
     });

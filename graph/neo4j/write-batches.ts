@@ -1,0 +1,109 @@
+import { bundleSize, mergedBundle, type FactsSnapshot } from '../../src/domain/changes.js';
+import type { NetworkBundle } from '../../src/domain/model.js';
+import type { ChangeGuard } from '../../src/domain/ports/network-store.port.js';
+import type { AuditEntry } from '../../src/services/access/domain/access.js';
+import { BUMP_STATEMENT } from './change-sequence.js';
+import type { Neo4jSessions, OwnChanges } from './sessions.js';
+import { Statements } from './statements.js';
+import { appendAudit, readFacts, writeChanges } from './write-changes.js';
+
+// Group commit for the network's small writes. While WRITERS transactions are under way, the
+// writes that arrive wait and then go together in one transaction: their facts read in one
+// statement, each checked in turn on the facts plus what the ones before it added (so two writes
+// of one batch are judged exactly as if one came after the other), and everything kept written
+// in one statement, each with its own audit entry and change count. A write its rules refuse
+// gets its own error and the others go on; a batch the database refuses as a whole (a
+// constraint) is tried write by write, so one cannot fail another. Without load every write
+// goes alone at once. Imports (more than SMALL items) always go alone.
+
+const WRITERS = 2;
+const MOST_PER_BATCH = 64;
+const SMALL = 200;
+
+interface Waiting {
+  changes: NetworkBundle;
+  guard: ChangeGuard;
+  audit: AuditEntry | undefined;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class WriteBatches {
+  private readonly waiting: Waiting[] = [];
+  private underWay = 0;
+
+  constructor(
+    private readonly sessions: Neo4jSessions,
+    private readonly own: OwnChanges,
+  ) {}
+
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
+    if (bundleSize(changes) > SMALL) return this.alone(changes, guard, audit);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ changes, guard, audit, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (this.underWay < WRITERS && this.waiting.length) {
+      const batch = this.waiting.splice(0, MOST_PER_BATCH);
+      this.underWay++;
+      void this.write(batch).finally(() => {
+        this.underWay--;
+        this.next();
+      });
+    }
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [Waiting];
+      return this.alone(only.changes, only.guard, only.audit).then(only.resolve, only.reject);
+    }
+    let refused = new Map<Waiting, unknown>();
+    try {
+      await this.sessions.write(async (tx) => {
+        refused = new Map();
+        let facts: FactsSnapshot = await readFacts(tx, mergedBundle(batch.map((w) => w.changes)));
+        const kept: Waiting[] = [];
+        for (const waiting of batch) {
+          const trial = facts.copy();
+          try {
+            waiting.guard(trial);
+            facts = trial;
+            kept.push(waiting);
+          } catch (error) {
+            refused.set(waiting, error);
+          }
+        }
+        if (!kept.length) return;
+        const statements = writeChanges(new Statements(), mergedBundle(kept.map((w) => w.changes)));
+        for (const { audit } of kept)
+          if (audit) appendAudit(statements, audit);
+          else statements.add(BUMP_STATEMENT);
+        await statements.run(tx);
+      });
+    } catch {
+      await Promise.all(batch.map((w) => this.alone(w.changes, w.guard, w.audit).then(w.resolve, w.reject)));
+      return;
+    }
+    for (const waiting of batch) {
+      if (refused.has(waiting)) waiting.reject(refused.get(waiting));
+      else {
+        this.own.counted();
+        waiting.resolve();
+      }
+    }
+  }
+
+  private async alone(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
+    await this.sessions.write(async (tx) => {
+      const facts = await readFacts(tx, changes);
+      guard(facts);
+      const statements = writeChanges(new Statements(), changes);
+      await (audit ? appendAudit(statements, audit) : statements.add(BUMP_STATEMENT)).run(tx);
+    });
+    this.own.counted();
+  }
+}
