@@ -14,9 +14,23 @@ const LINK_PATTERN = LINK_TYPES.join('|');
 
 export async function readRevisionFacts(tx: ManagedTransaction, revision: NetworkRevision): Promise<RevisionFacts> {
   const { entityIds, roleIds, linkIds, deletedIds } = revisionIds(revision);
+  // Writing to what the revision changes locks it until commit, so the facts read next (a record's
+  // version, whether a role or link is still open, the room under the KIK limit in the districts
+  // roles are added to) cannot change before this transaction writes: two edits of one record at
+  // once are judged one after the other, never both against the same version.
   const scopes = revision.addedRoles.map((r) => r.scopeId).filter((id): id is string => id !== null);
-  if (scopes.length)
-    await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+  const locked = {
+    entities: [...scopes, ...revision.updates.map((u) => u.entity.id), ...revision.deleted],
+    roles: [...revision.endedRoles.map((e) => e.id), ...(revision.reopenedRoles ?? [])],
+    links: [...revision.endedLinks.map((e) => e.id), ...(revision.reopenedLinks ?? [])],
+  };
+  if (locked.entities.length || locked.roles.length || locked.links.length)
+    await tx.run(
+      `CALL () { MATCH (e:Entity) WHERE e.id IN $entities SET e.lock = true REMOVE e.lock }
+       CALL () { MATCH (r:RoleAssignment) WHERE r.id IN $roles SET r.lock = true REMOVE r.lock }
+       CALL () { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $links SET l.lock = true REMOVE l.lock }`,
+      locked,
+    );
   const roleRecords = await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids RETURN r', { ids: roleIds });
   const linkRecords = await tx.run(
     `MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`,

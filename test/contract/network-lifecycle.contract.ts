@@ -5,6 +5,7 @@ import { districtId } from '../../src/domain/ids.js';
 import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { ChatIdentities } from '../../src/services/chat/chat-identities.js';
 import { NetworkReviser } from '../../src/services/lifecycle/network-reviser.js';
+import { versionOf } from '../../src/services/lifecycle/domain/revisions.js';
 import { RecordMerger } from '../../src/services/lifecycle/record-merger.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
 import { LANDKREIS, municipality, NACHBARKREIS, smallNetwork } from '../support/mothers.js';
@@ -77,6 +78,36 @@ export function networkLifecycleContract(factory: StoreFactory): void {
         message: expect.stringContaining('by Jonas Koch'),
       });
       expect(await unchanged()).toEqual(before);
+    });
+
+    it('accepts one of two edits at once made on the same version and calls the other stale', async () => {
+      const [stored] = await store.entitiesByIds([radebeul.id]);
+      const results = await Promise.allSettled(
+        [41_000, 42_000].map((population) =>
+          reviser.update('Municipality', radebeul.id, { population }, versionOf(stored!), admin),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'EDIT_CONFLICT' } });
+      const [town] = await store.entitiesByIds([radebeul.id]);
+      expect(versionOf(town!)).toBe(versionOf(stored!) + 1);
+    });
+
+    it('keeps every one of several edits at once that named no version (the last one wins, none is called stale)', async () => {
+      const [stored] = await store.entitiesByIds([radebeul.id]);
+      const results = await Promise.allSettled(
+        [31_000, 32_000, 33_000].map((population) =>
+          reviser.update('Municipality', radebeul.id, { population }, null, admin),
+        ),
+      );
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      const [town] = await store.entitiesByIds([radebeul.id]);
+      expect(versionOf(town!)).toBe(versionOf(stored!) + 3);
+      expect([31_000, 32_000, 33_000]).toContain((town as { population: number }).population);
     });
 
     it('refuses an edit that breaks a rule with the rule’s error and writes nothing', async () => {

@@ -33,6 +33,9 @@ export interface RoleEnding {
 
 export type { RecordHistory } from './record-history.js';
 
+/** How often an edit that named no version is applied again when others land in between. */
+const BLIND_EDIT_ATTEMPTS = 5;
+
 export class NetworkReviser {
   constructor(
     private readonly store: NetworkStore & { readonly writes: NetworkWriteStore } & {
@@ -43,7 +46,12 @@ export class NetworkReviser {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Changes the given fields of a record; `expectedVersion` is the version the editor read. */
+  /**
+   * Changes the given fields of a record; `expectedVersion` is the version the editor read. An
+   * edit that names no version was made on no particular version: when another one lands between
+   * reading the record and writing it, it is applied again on the newer record (the last one wins)
+   * instead of being called stale.
+   */
   async update(
     kind: UpdatableKind,
     id: string,
@@ -52,6 +60,22 @@ export class NetworkReviser {
     actor: Viewer,
   ): Promise<Entity> {
     const fields = parseInput(updateSchemas[kind], patch) as Record<string, unknown>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.updateOnce(kind, id, fields, expectedVersion, actor);
+      } catch (error) {
+        if (!(error instanceof EditConflict) || expectedVersion !== null || attempt >= BLIND_EDIT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async updateOnce(
+    kind: UpdatableKind,
+    id: string,
+    fields: Record<string, unknown>,
+    expectedVersion: number | null,
+    actor: Viewer,
+  ): Promise<Entity> {
     const [stored] = await this.store.entitiesByIds([id]);
     if (!stored || stored.kind !== kind) throw new NotFound(kind, id);
     const changed = Object.keys(fields).filter(
