@@ -14,6 +14,7 @@ export const REFERENCE_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     name: String!
     districtAgs: String
+    population: Int
     servedBy: [Person!]! @relationship(type: "SERVES", direction: IN)
     alliances: [Alliance!]! @relationship(type: "ACTIVE_IN", direction: IN)
   }
@@ -24,6 +25,14 @@ export const REFERENCE_TYPE_DEFS = /* GraphQL */ `
     channelsJson: String
     roles: [RoleAssignment!]! @relationship(type: "HOLDS", direction: OUT)
     serves: [Municipality!]! @relationship(type: "SERVES", direction: OUT)
+    cooperatesWith: [Municipality!]! @relationship(type: "COOPERATES_WITH", direction: OUT, properties: "Link")
+  }
+
+  type Link @relationshipProperties {
+    id: ID!
+    since: String
+    note: String
+    until: String
   }
 
   type RoleAssignment @node {

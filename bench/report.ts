@@ -8,6 +8,7 @@ import type { MapRow } from './sections/map.js';
 import type { AfterWriteRow, UnderWritesRow } from './sections/reads-under-writes.js';
 import type { EmbeddedRow, LoadRow } from './sections/stores.js';
 import type { WorkflowRow } from './sections/workflows.js';
+import type { WritesUnderLoadRow } from './sections/writes-under-load.js';
 
 // Writes the raw figures as JSON and BENCHMARKS.md: method, machine, tables, then the findings
 // written by hand in bench/findings.md (kept across runs).
@@ -26,9 +27,15 @@ export interface Results {
   chat: ChatRow[];
   map: MapRow[];
   underWrites: { rows: UnderWritesRow[]; after: AfterWriteRow[] };
+  writesUnderLoad: WritesUnderLoadRow[];
 }
 
 const ms = (t: Timing | null) => (t ? `${t.medianMs} / ${t.p99Ms}` : 'not run');
+/** How much longer the slowest 1% take than the median: the tail, as one number. */
+const tail = (p50: number, p99: number) => (p50 > 0 ? Math.round((p99 / p50) * 10) / 10 : '—');
+const tailOf = (t: Timing | null) => (t ? tail(t.medianMs, t.p99Ms) : '—');
+/** median / p99, and the tail in brackets, for tables with several timings per row. */
+const msTail = (t: Timing | null) => (t ? `${ms(t)} (${tailOf(t)}×)` : 'not run');
 const load = (r: LoadResult | null) => (r ? `${r.requestsPerSecond} | ${r.p50Ms} / ${r.p99Ms}` : '— | —');
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
@@ -40,6 +47,7 @@ export function writeReport(results: Results, outDir: string): void {
   mkdirSync(join(jsonPath, '..'), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   const findings = join(import.meta.dirname, 'findings.md');
+  const hubOnNeo4j = results.writesUnderLoad.find((r) => r.server === 'hub (Neo4j)');
   const markdown = [
     '# Benchmarks',
     '',
@@ -59,6 +67,7 @@ export function writeReport(results: Results, outDir: string): void {
         'query',
         'hub req/s',
         'hub p50 / p99',
+        'hub p99/p50',
         'reference req/s',
         'reference p50 / p99',
         'raw Cypher req/s',
@@ -70,6 +79,7 @@ export function writeReport(results: Results, outDir: string): void {
       results.graphql.map((r) => [
         r.query,
         load(r.hub),
+        tail(r.hub.p50Ms, r.hub.p99Ms),
         load(r.reference),
         load(r.raw),
         r.hubPerRaw,
@@ -81,18 +91,20 @@ export function writeReport(results: Results, outDir: string): void {
     '## 3. Chat through Synapse',
     '',
     table(
-      ['what', 'people at once', 'median / p99 ms', 'messages'],
-      results.chat.map((r) => [r.what, r.people, ms(r.timing), r.timing.runs]),
+      ['what', 'people at once', 'median / p99 ms', 'p99/p50', 'messages'],
+      results.chat.map((r) => [r.what, r.people, ms(r.timing), tailOf(r.timing), r.timing.runs]),
     ),
     '',
     '## 4. Workflows',
     '',
     table(
-      ['workflow', 'median / p99 ms', 'runs'],
-      results.workflows.map((r) => [r.workflow, ms(r.timing), r.timing.runs]),
+      ['workflow', 'median / p99 ms', 'p99/p50', 'runs'],
+      results.workflows.map((r) => [r.workflow, ms(r.timing), tailOf(r.timing), r.timing.runs]),
     ),
     '',
     '## 5. Analytics and map data',
+    '',
+    'Each timing is median / p99 ms with p99/p50 in brackets.',
     '',
     table(
       [
@@ -111,19 +123,19 @@ export function writeReport(results: Results, outDir: string): void {
         r.nodes,
         r.edges,
         r.buildGraphMs,
-        ms(r.networkView),
-        ms(r.aggregatedView),
-        ms(r.betweenness),
-        ms(r.communities),
-        ms(r.suggestions),
+        msTail(r.networkView),
+        msTail(r.aggregatedView),
+        msTail(r.betweenness),
+        msTail(r.communities),
+        msTail(r.suggestions),
       ]),
     ),
     '',
     'The map in Chromium (time from navigation to the drawn network; frames per second while zooming):',
     '',
     table(
-      ['view', 'nodes', 'edges', 'first draw median / p99 ms', 'fps'],
-      results.map.map((r) => [r.view, r.nodes, r.edges, ms(r.firstDraw), r.framesPerSecond]),
+      ['view', 'nodes', 'edges', 'first draw median / p99 ms', 'p99/p50', 'fps'],
+      results.map.map((r) => [r.view, r.nodes, r.edges, ms(r.firstDraw), tailOf(r.firstDraw), r.framesPerSecond]),
     ),
     '',
     '## 6-7. Stores and import',
@@ -147,6 +159,7 @@ export function writeReport(results: Results, outDir: string): void {
         'p50 / p99 without writes',
         'req/s under writes',
         'p50 / p99 under writes',
+        'p99/p50 under writes',
         'p99 under / without',
         'writes during the load',
       ],
@@ -155,6 +168,7 @@ export function writeReport(results: Results, outDir: string): void {
         r.query,
         load(r.quiet),
         load(r.underWrites),
+        tail(r.underWrites.p50Ms, r.underWrites.p99Ms),
         r.quiet.p99Ms ? Math.round((r.underWrites.p99Ms / r.quiet.p99Ms) * 100) / 100 : '—',
         r.writesDuring,
       ]),
@@ -164,6 +178,7 @@ export function writeReport(results: Results, outDir: string): void {
       [
         'store',
         'first `network` read right after a write, median / p99 ms',
+        'p99/p50',
         'writes in the run',
         'resident MB, most',
         'resident MB after 100 writes',
@@ -171,9 +186,29 @@ export function writeReport(results: Results, outDir: string): void {
       results.underWrites.after.map((r) => [
         r.store,
         ms(r.firstReadAfterWrite),
+        tailOf(r.firstReadAfterWrite),
         r.writes,
         r.rssMbMax,
         r.rssMbAfter100Writes,
+      ]),
+    ),
+    '',
+    '## 9. Writes under load',
+    '',
+    `Each server in its own process, ${String(results.settings.connections)} connections for ${String(results.settings.seconds)} s, each a writer going through the mix in turn: add a person, update a town, link the person to a town, end that link (the hub through its GraphQL mutations with every rule, authorisation, audit and the read model following; the Neo4j GraphQL Library through its generated mutations; raw Cypher one statement per write). Latency of every write, p50 / p99 ms.`,
+    '',
+    table(
+      ['server', 'writes/s', 'p50 / p99 ms', 'p99/p50', 'writes', 'errors', 'hub on Neo4j / this'],
+      results.writesUnderLoad.map((r) => [
+        r.server,
+        r.writesPerSecond,
+        `${r.p50Ms} / ${r.p99Ms}`,
+        tail(r.p50Ms, r.p99Ms),
+        r.writes,
+        r.errors ? `${r.errors} (${r.firstError ?? ''})` : 0,
+        hubOnNeo4j && r !== hubOnNeo4j && r.writesPerSecond
+          ? Math.round((hubOnNeo4j.writesPerSecond / r.writesPerSecond) * 100) / 100
+          : '—',
       ]),
     ),
     '',

@@ -17,6 +17,7 @@ import { benchMap } from './sections/map.js';
 import { benchReadsUnderWrites } from './sections/reads-under-writes.js';
 import { benchEmbedded, benchNeo4jLoad, loadInto } from './sections/stores.js';
 import { benchWorkflows } from './sections/workflows.js';
+import { benchWritesUnderLoad } from './sections/writes-under-load.js';
 import { stateSlice } from './slice.js';
 
 // `npm run bench`: every benchmark of BENCHMARKS.md on the Germany-scale network (and a Saxony
@@ -76,6 +77,12 @@ try {
 
   step('GraphQL side by side: hub, Neo4j GraphQL Library, raw Cypher');
   const graphql = await benchGraphql(uri, params, { connections: settings.connections, seconds: settings.seconds });
+
+  step('writes under load: hub, Neo4j GraphQL Library, raw Cypher, hub on the embedded store');
+  const writesUnderLoad = await benchWritesUnderLoad(uri, full, params, {
+    connections: settings.connections,
+    seconds: settings.seconds,
+  });
 
   step('reads under writes, on each store');
   const underWrites = await benchReadsUnderWrites(uri, full, params, {
@@ -151,6 +158,7 @@ try {
     chat,
     map,
     underWrites,
+    writesUnderLoad,
   };
   writeReport(results, values.out!);
   step(`done: ${join(values.out!, smoke ? 'bench-smoke.json' : 'bench/results.json')}`);

@@ -9,6 +9,7 @@ import { createHubServer } from '../src/server/http.js';
 import { createHubYoga } from '../src/server/yoga.js';
 import { QUERIES, type QueryParams } from './queries.js';
 import { REFERENCE_TYPE_DEFS } from './reference-schema.js';
+import { RAW_WRITES } from './write-mix.js';
 
 // One server of the side-by-side benchmark, in a process of its own so the load generator does
 // not share its CPU: `serve.ts hub|reference|raw PORT NEO4J_URI`, or `serve.ts hub-embedded PORT
@@ -37,17 +38,24 @@ async function reference() {
 async function raw() {
   const driver = neo4j.driver(uri);
   const params = JSON.parse(process.env.BENCH_PARAMS ?? '{}') as QueryParams;
-  const byName = new Map(QUERIES.map((q) => [q.name, q]));
+  const byName = new Map<string, { cypher: string; mutation?: boolean }>([
+    ...QUERIES.map((q) => [q.name, q] as const),
+    ...Object.entries(RAW_WRITES).map(([name, cypher]) => [name, { cypher, mutation: true }] as const),
+  ]);
   return createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk));
     req.on('end', () => {
-      const { operationName } = JSON.parse(body) as { operationName: string };
+      const { operationName, variables } = JSON.parse(body) as {
+        operationName: string;
+        variables?: Record<string, unknown>;
+      };
       const query = byName.get(operationName)!;
       const session = driver.session({ defaultAccessMode: query.mutation ? neo4j.session.WRITE : neo4j.session.READ });
+      const values = { ...params, ...variables };
       const run = query.mutation
-        ? session.executeWrite((tx) => tx.run(query.cypher, params))
-        : session.executeRead((tx) => tx.run(query.cypher, params));
+        ? session.executeWrite((tx) => tx.run(query.cypher, values))
+        : session.executeRead((tx) => tx.run(query.cypher, values));
       run
         .then((result) =>
           res

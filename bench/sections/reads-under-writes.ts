@@ -10,6 +10,7 @@ import { createServices } from '../../src/services/hub-services.js';
 import { load, round, summarize, type LoadResult, type Timing } from '../measure.js';
 import type { QueryParams } from '../queries.js';
 import { startServer } from './graphql.js';
+import { hubDialect, MixWriter } from '../write-mix.js';
 import { loadInto } from './stores.js';
 
 // Issue 20, "reads under writes": the hub on each store, read by autocannon while a steady
@@ -50,7 +51,7 @@ function rssMb(pid: number): number {
 }
 
 /** What the writes refer to: towns of the district (changed and linked) and an admin's token. */
-async function prepare(store: GraphStore, districtAgs: string) {
+export async function prepare(store: GraphStore, districtAgs: string) {
   const [towns] = await store.municipalitiesOfDistricts([districtAgs]);
   const [coordination] = await store.rolesInScopes([`district:${districtAgs}`]);
   const services = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
@@ -59,58 +60,6 @@ async function prepare(store: GraphStore, districtAgs: string) {
     SYSTEM,
   );
   return { towns: towns!.map((t) => t.id), secret };
-}
-
-class Writer {
-  count = 0;
-  private readonly added: string[] = [];
-  private readonly links: string[] = [];
-
-  constructor(
-    private readonly url: string,
-    private readonly headers: Record<string, string>,
-    private readonly towns: string[],
-  ) {}
-
-  /** Runs one mutation; answers the id it names, and throws what the hub refused. */
-  private async mutate(query: string): Promise<string | null> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.headers },
-      body: JSON.stringify({ query: `mutation { result: ${query} }` }),
-    });
-    type Outcome = { __typename: string; message?: string; data?: { id: string } };
-    const json = (await response.json()) as { data?: { result: Outcome }; errors?: { message: string }[] };
-    const outcome = json.data?.result;
-    if (!outcome || json.errors?.length) throw new Error(`A write failed: ${json.errors?.[0]?.message}`);
-    if (outcome.__typename === 'HubError') throw new Error(`A write was refused: ${outcome.message}`);
-    return outcome.data?.id ?? null;
-  }
-
-  /** One write of the mix: add a person, update a town, link a person to a town, end a link. */
-  async write(): Promise<void> {
-    const i = this.count++;
-    const town = this.towns[i % this.towns.length]!;
-    const answer = '{ __typename ... on HubError { message } }';
-    const withId = (type: string) => `{ __typename ... on ${type} { data { id } } ... on HubError { message } }`;
-    switch (i % 4) {
-      case 0:
-        this.added.push(
-          (await this.mutate(`addPerson(input: { name: "Last ${i}" }) ${withId('MutationAddPersonSuccess')}`))!,
-        );
-        return;
-      case 1:
-        await this.mutate(`updateMunicipality(id: "${town}", input: { population: ${10_000 + i} }) ${answer}`);
-        return;
-      case 2: {
-        const link = `addLink(input: { type: COOPERATES_WITH, fromId: "${this.added.at(-1)!}", toId: "${town}", since: "2026-01-01" })`;
-        this.links.push((await this.mutate(`${link} ${withId('MutationAddLinkSuccess')}`))!);
-        return;
-      }
-      default:
-        await this.mutate(`endLink(input: { linkId: "${this.links.shift()!}" }) ${answer}`);
-    }
-  }
 }
 
 async function measure(
@@ -126,7 +75,7 @@ async function measure(
   const sampler = setInterval(() => (rssMbMax = Math.max(rssMbMax, rssMb(pid))), 500);
   try {
     const headers = { authorization: `Bearer ${prepared.secret}` };
-    const writer = new Writer(server.url, headers, prepared.towns);
+    const writer = new MixWriter(server.url, headers, prepared.towns, hubDialect);
     const rows: UnderWritesRow[] = [];
     for (const { name, query } of QUERIES(params)) {
       const body = JSON.stringify({ query });

@@ -12,50 +12,59 @@ import { STRUCTURAL_TYPES, writeEntities, writeRolesAndLinks, writeStructuralEdg
 
 const LINK_PATTERN = LINK_TYPES.join('|');
 
+/**
+ * A revision's facts in one statement. It first writes to what the revision changes, which locks
+ * it until commit, so the facts read after (a record's version, whether a role or link is still
+ * open, the room under the KIK limit in the districts roles are added to) cannot change before
+ * this transaction writes: two edits of one record at once are judged one after the other, never
+ * both against the same version. Then the roles and links named, the open roles of everyone
+ * involved (the people and places of those roles, the ends of those links), and the records of
+ * all of them and of the districts their roles are held in.
+ */
+const REVISION_FACTS = `
+  CALL () { MATCH (e:Entity) WHERE e.id IN $lockEntities SET e.lock = true REMOVE e.lock }
+  CALL () { MATCH (r:RoleAssignment) WHERE r.id IN $lockRoles SET r.lock = true REMOVE r.lock }
+  CALL () { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $lockLinks SET l.lock = true REMOVE l.lock }
+  CALL () { MATCH (r:RoleAssignment) WHERE r.id IN $roleIds RETURN collect(r) AS roles }
+  CALL () {
+    MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $linkIds
+    RETURN collect({l: l, fromId: a.id, toId: b.id}) AS links
+  }
+  WITH roles, links,
+       $entityIds + [r IN roles | r.personId] + [r IN roles WHERE r.scopeId IS NOT NULL | r.scopeId]
+         + [x IN links | x.fromId] + [x IN links | x.toId] AS involved
+  CALL (involved) {
+    CALL (involved) {
+      MATCH (r:RoleAssignment) WHERE r.personId IN involved AND r.until IS NULL RETURN r
+      UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN involved AND r.until IS NULL RETURN r
+    }
+    RETURN collect(r) AS current
+  }
+  CALL (involved, current) {
+    MATCH (e:Entity) WHERE e.id IN involved + [r IN current WHERE r.scopeId IS NOT NULL | r.scopeId]
+    RETURN collect(DISTINCT e) AS entities
+  }
+  RETURN roles, links, current, entities`;
+
 export async function readRevisionFacts(tx: ManagedTransaction, revision: NetworkRevision): Promise<RevisionFacts> {
   const { entityIds, roleIds, linkIds, deletedIds } = revisionIds(revision);
-  // Writing to what the revision changes locks it until commit, so the facts read next (a record's
-  // version, whether a role or link is still open, the room under the KIK limit in the districts
-  // roles are added to) cannot change before this transaction writes: two edits of one record at
-  // once are judged one after the other, never both against the same version.
   const scopes = revision.addedRoles.map((r) => r.scopeId).filter((id): id is string => id !== null);
-  const locked = {
-    entities: [...scopes, ...revision.updates.map((u) => u.entity.id), ...revision.deleted],
-    roles: [...revision.endedRoles.map((e) => e.id), ...(revision.reopenedRoles ?? [])],
-    links: [...revision.endedLinks.map((e) => e.id), ...(revision.reopenedLinks ?? [])],
-  };
-  if (locked.entities.length || locked.roles.length || locked.links.length)
-    await tx.run(
-      `CALL () { MATCH (e:Entity) WHERE e.id IN $entities SET e.lock = true REMOVE e.lock }
-       CALL () { MATCH (r:RoleAssignment) WHERE r.id IN $roles SET r.lock = true REMOVE r.lock }
-       CALL () { MATCH ()-[l:${LINK_PATTERN}]->() WHERE l.id IN $links SET l.lock = true REMOVE l.lock }`,
-      locked,
-    );
-  const roleRecords = await tx.run('MATCH (r:RoleAssignment) WHERE r.id IN $ids RETURN r', { ids: roleIds });
-  const linkRecords = await tx.run(
-    `MATCH (a)-[l:${LINK_PATTERN}]->(b) WHERE l.id IN $ids RETURN l, a.id AS fromId, b.id AS toId`,
-    { ids: linkIds },
+  const [row] = (
+    await tx.run(REVISION_FACTS, {
+      lockEntities: [...scopes, ...revision.updates.map((u) => u.entity.id), ...revision.deleted],
+      lockRoles: [...revision.endedRoles.map((e) => e.id), ...(revision.reopenedRoles ?? [])],
+      lockLinks: [...revision.endedLinks.map((e) => e.id), ...(revision.reopenedLinks ?? [])],
+      entityIds,
+      roleIds,
+      linkIds,
+    })
+  ).records;
+  const roles = (row!.get('roles') as Node[]).map(nodeToRole);
+  const links = (row!.get('links') as { l: Relationship; fromId: string; toId: string }[]).map(({ l, fromId, toId }) =>
+    relationshipToLink(l, fromId, toId),
   );
-  const roles = roleRecords.records.map((r) => nodeToRole(r.get('r') as Node));
-  const links = linkRecords.records.map((r) =>
-    relationshipToLink(r.get('l') as Relationship, r.get('fromId'), r.get('toId')),
-  );
-  const involved = new Set([
-    ...entityIds,
-    ...roles.flatMap((r) => (r.scopeId ? [r.personId, r.scopeId] : [r.personId])),
-    ...links.flatMap((l) => [l.fromId, l.toId]),
-  ]);
-  const current = (
-    await tx.run(
-      `MATCH (r:RoleAssignment) WHERE r.personId IN $ids AND r.until IS NULL RETURN r
-       UNION MATCH (r:RoleAssignment) WHERE r.scopeId IN $ids AND r.until IS NULL RETURN r`,
-      { ids: [...involved] },
-    )
-  ).records.map((r) => nodeToRole(r.get('r') as Node));
-  for (const r of current) if (r.scopeId) involved.add(r.scopeId);
-  const entities = (await tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN e', { ids: [...involved] })).records.map(
-    (r) => nodeToEntity(r.get('e') as Node),
-  );
+  const current = (row!.get('current') as Node[]).map(nodeToRole);
+  const entities = (row!.get('entities') as Node[]).map(nodeToEntity);
   const dependants = new Map<string, Dependant[]>();
   for (const id of deletedIds) dependants.set(id, await dependantsOf(tx, id));
   return new RevisionFacts(entities, current, roles, links, dependants);

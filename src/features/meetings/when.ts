@@ -76,9 +76,13 @@ function withYear(text: string, now: Date): string {
     });
 }
 
+// Made once: building a DateTimeFormat costs far more than formatting with it (the read model
+// asks for today's day on every change it follows).
+const BERLIN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
 /** The calendar day in Berlin of an instant, as YYYY-MM-DD. */
 export function berlinDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(at);
+  return BERLIN_DAY.format(at);
 }
 
 export interface WallTime {
