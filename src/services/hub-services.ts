@@ -5,6 +5,7 @@ import { AccessService } from './access/access.js';
 import { ChatIdentities } from './chat/chat-identities.js';
 import { Analytics } from './analysis/analytics.js';
 import { ContactFinder } from './reads/contacts.js';
+import { TopicExperts } from './reads/topic-experts.js';
 import { NameIndex } from './reads/name-index.js';
 import { NetworkEvents } from './reads/network-events.js';
 import { NetworkGraph } from './analysis/network-graph.js';
@@ -192,7 +193,7 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
     merger,
     dueChanges: new DueChanges(store, scheduledChanges, handover, reviser, merger),
     names,
-    contacts: new ContactFinder(names),
+    contacts: new ContactFinder(names, new TopicExperts(events)),
     access: new AccessService(store, now, events, identities),
     identities,
     network,

@@ -8,6 +8,10 @@ import type { GraphStore } from '../../src/domain/ports/graph-store.port.js';
 import { Analytics } from '../../src/services/analysis/analytics.js';
 import { NetworkGraph, type CollaborationGraph } from '../../src/services/analysis/network-graph.js';
 import { createServices, type HubServices } from '../../src/services/hub-services.js';
+import { ContactFinder } from '../../src/services/reads/contacts.js';
+import { Directory } from '../../src/services/reads/directory.js';
+import { NameIndex } from '../../src/services/reads/name-index.js';
+import { TopicExperts } from '../../src/services/reads/topic-experts.js';
 import { countingStore } from '../support/counting-store.js';
 import { LANDKREIS, NACHBARKREIS, smallNetwork } from '../support/mothers.js';
 import { storeFactories } from '../support/stores.js';
@@ -38,6 +42,7 @@ type Step =
   | { op: 'addKik'; pick: number; name: number }
   | { op: 'addAlliance'; district: number; name: number; topic: boolean }
   | { op: 'link'; from: number; to: number; type: number }
+  | { op: 'addExpert'; pick: number }
   | { op: 'addProject'; town: number; partner: number; name: number }
   | { op: 'moveProject'; pick: number; town: number; status: number }
   | { op: 'renameMunicipality'; pick: number; name: number; population: number }
@@ -56,6 +61,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('addKik' as const), pick: nat, name: nat }),
   fc.record({ op: fc.constant('addAlliance' as const), district: nat, name: nat, topic: fc.boolean() }),
   fc.record({ op: fc.constant('link' as const), from: nat, to: nat, type: nat }),
+  fc.record({ op: fc.constant('addExpert' as const), pick: nat }),
   fc.record({ op: fc.constant('addProject' as const), town: nat, partner: nat, name: nat }),
   fc.record({ op: fc.constant('moveProject' as const), pick: nat, town: nat, status: nat }),
   fc.record({ op: fc.constant('renameMunicipality' as const), pick: nat, name: nat, population: nat }),
@@ -123,6 +129,12 @@ async function run(services: HubServices, store: GraphStore, s: Step): Promise<v
         { type: pick(LINK_TYPES, s.type)!, fromId: from, toId: to, since: '2025-03-01' },
         admin,
       );
+      return;
+    }
+    case 'addExpert': {
+      const person = pick(of('Person'), s.pick);
+      if (person)
+        await services.writer.link({ type: 'EXPERT_IN', fromId: person, toId: 'topic:language', since: null }, admin);
       return;
     }
     case 'addProject': {
@@ -248,6 +260,23 @@ async function warmReads(services: HubServices, store: GraphStore) {
     services.store.municipalitiesOfDistricts(DISTRICTS),
     services.names.municipalities(),
   ]);
+  await contactsOfEveryPlace(services.contacts, services.store);
+}
+
+/** Whom to ask about the one topic in every town and city, as plain data. */
+async function contactsOfEveryPlace(contacts: ContactFinder, store: GraphStore) {
+  const places = [
+    ...(await store.municipalityDirectory()).map((m) => m.name),
+    ...(await store.listDistricts()).filter((d) => d.districtKind === 'KREISFREIE_STADT').map((d) => d.name),
+  ];
+  return Promise.all(
+    places.map(async (place) => {
+      const answer = await contacts.find(new Directory(store), place, 'Sprache', 'de');
+      return answer.contacts
+        .map((c) => `${c.role} ${(c.person ?? c.alliance ?? c.institution)?.id} ${c.reason}`)
+        .sort();
+    }),
+  );
 }
 
 async function expectSameAsFresh(services: HubServices, store: GraphStore) {
@@ -264,6 +293,9 @@ async function expectSameAsFresh(services: HubServices, store: GraphStore) {
     await store.municipalitiesOfDistricts(DISTRICTS),
   );
   expect(await services.names.municipalities()).toEqual(await store.municipalityDirectory());
+  expect(await contactsOfEveryPlace(services.contacts, services.store)).toEqual(
+    await contactsOfEveryPlace(new ContactFinder(new NameIndex(store), new TopicExperts()), store),
+  );
   for (const kind of ['Municipality', 'Person', 'Alliance'] as const) {
     const listing = { kind, districtAgs: LANDKREIS, limit: 100 };
     expect(await services.store.listEntities(listing)).toEqual(await store.listEntities(listing));

@@ -5,6 +5,7 @@ import type { Alliance, District, Entity, Institution, Municipality, Person, Top
 import { matchName } from '../../domain/names.js';
 import type { Directory } from './directory.js';
 import type { NameIndex } from './name-index.js';
+import type { TopicExperts } from './topic-experts.js';
 import { cleanText, SEARCHED_NAME } from '../../domain/text.js';
 import { matchTopic } from '../../domain/topic-match.js';
 
@@ -56,7 +57,10 @@ const REASONS: Record<ContactRole, Record<Language, (place: string, topic: strin
 };
 
 export class ContactFinder {
-  constructor(private readonly names: NameIndex) {}
+  constructor(
+    private readonly names: NameIndex,
+    private readonly experts: TopicExperts,
+  ) {}
 
   async find(
     directory: Directory,
@@ -77,9 +81,8 @@ export class ContactFinder {
     const municipality = place;
     const district = (await directory.district(municipality.districtAgs))!;
 
-    const [townLinks, topicLinks, districtRoles, townRoles] = await Promise.all([
+    const [townLinks, districtRoles, townRoles] = await Promise.all([
       directory.linksOf(municipality.id),
-      topic ? directory.linksOf(topic.id) : Promise.resolve([]),
       directory.rolesIn(districtId(district.ags)),
       directory.rolesIn(municipality.id),
     ]);
@@ -101,16 +104,15 @@ export class ContactFinder {
     const beauftragte = [...townRoles, ...districtRoles].filter((r) => r.role === 'BEAUFTRAGTE').map((r) => r.personId);
     const koordination = districtRoles.filter((r) => r.role === 'KOORDINATIONSKRAFT').map((r) => r.personId);
     const alliances = townLinks.filter((l) => l.type === 'ACTIVE_IN').map((l) => l.fromId);
-    const experts = topicLinks.filter((l) => l.type === 'EXPERT_IN').map((l) => l.fromId);
-    const [kikPeople, kkPeople, beauftragtePeople, allianceList, expertList] = await Promise.all(
-      [servingKik, koordination, beauftragte, alliances, experts].map((ids) =>
+    const [kikPeople, kkPeople, beauftragtePeople, allianceList] = await Promise.all(
+      [servingKik, koordination, beauftragte, alliances].map((ids) =>
         Promise.all(ids.map((id) => directory.entity(id))),
       ),
     );
     kikPeople!.forEach((p) => add(p, 'KIK', reason('KIK', municipality.name)));
     kkPeople!.forEach((p) => add(p, 'KOORDINATIONSKRAFT', reason('KOORDINATIONSKRAFT', district.name)));
     beauftragtePeople!.forEach((p) => add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', municipality.name)));
-    if (topic) await this.addExperts(directory, expertList!, district, add, reason);
+    if (topic) await this.addExperts(directory, topic, district, add, reason);
     allianceList!.forEach((a) => add(a, 'ALLIANCE', reason('ALLIANCE', municipality.name)));
     return { municipality, district, place: municipality.name, topic, contacts, ...(formerly ? { formerly } : {}) };
   }
@@ -139,11 +141,10 @@ export class ContactFinder {
         reason: why,
       });
     };
-    const [cityRoles, institutions, alliances, topicLinks] = await Promise.all([
+    const [cityRoles, institutions, alliances] = await Promise.all([
       directory.rolesIn(city.id),
       directory.list({ kind: 'Institution', districtAgs: city.ags, limit: 50 }),
       directory.list({ kind: 'Alliance', districtAgs: city.ags, limit: 50 }),
-      topic ? directory.linksOf(topic.id) : Promise.resolve([]),
     ]);
     const people = async (ids: string[]) => Promise.all(ids.map((id) => directory.entity(id)));
     (await people(cityRoles.filter((r) => r.role === 'KOORDINATIONSKRAFT').map((r) => r.personId))).forEach((p) =>
@@ -152,10 +153,7 @@ export class ContactFinder {
     (await people(cityRoles.filter((r) => r.role === 'BEAUFTRAGTE').map((r) => r.personId))).forEach((p) =>
       add(p, 'BEAUFTRAGTE', reason('BEAUFTRAGTE', city.name)),
     );
-    if (topic) {
-      const experts = await people(topicLinks.filter((l) => l.type === 'EXPERT_IN').map((l) => l.fromId));
-      await this.addExperts(directory, experts, city, add, reason);
-    }
+    if (topic) await this.addExperts(directory, topic, city, add, reason);
     const institutionRoles = await Promise.all(institutions.map((i) => directory.rolesIn(i.id)));
     for (const [i, institution] of (institutions as Institution[]).entries()) {
       const contactsThere = await people(
@@ -176,28 +174,17 @@ export class ContactFinder {
 
   private async addExperts(
     directory: Directory,
-    experts: (Entity | null)[],
+    topic: Topic,
     district: District,
     add: (entity: Entity | null, role: ContactRole, why: string) => void,
     reason: (role: ContactRole, place: string) => string,
   ): Promise<void> {
-    const people = experts.filter((e): e is Person => e?.kind === 'Person');
-    const roles = await Promise.all(people.map((p) => directory.rolesOfPerson(p.id)));
-    const scopes = await Promise.all(roles.flat().map((r) => (r.scopeId ? directory.entity(r.scopeId) : null)));
-    const scopeDistrict = new Map(
-      scopes
-        .filter((s) => s !== null)
-        .map((s) => [s!.id, s!.kind === 'District' ? s!.ags : 'districtAgs' in s! ? s!.districtAgs : null]),
-    );
+    const experts = await this.experts.inDistrict(directory, topic.id, district.ags);
+    const people = await Promise.all(experts.map((e) => directory.entity(e.personId)));
     people.forEach((person, i) => {
-      const here = roles[i]!.filter((r) => r.scopeId && scopeDistrict.get(r.scopeId) === district.ags);
-      if (here.length === 0) return;
-      const atInstitution = here.find((r) => r.role === 'INSTITUTION_CONTACT');
-      add(
-        person,
-        atInstitution ? 'INSTITUTION_CONTACT' : 'EXPERT',
-        reason(atInstitution ? 'INSTITUTION_CONTACT' : 'EXPERT', district.name),
-      );
+      if (person?.kind !== 'Person') return;
+      const role = experts[i]!.atInstitution ? 'INSTITUTION_CONTACT' : 'EXPERT';
+      add(person, role, reason(role, district.name));
     });
   }
 
