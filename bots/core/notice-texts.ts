@@ -43,6 +43,7 @@ function aboutLine(about: RequestAbout, language: Language): string {
 }
 
 /** Someone's own words (a request, a note), quoted so they read as theirs: ': „Wer dolmetscht Dari?“'. */
+const quoted = (names: readonly string[], l: Language) => names.map((n) => (de(l) ? `„${n}“` : `"${n}"`)).join(', ');
 const said = (words: string | null | undefined, before = ': ') => (words ? `${before}„${words}“` : '');
 
 const CLOSED_WORDS = {
@@ -336,6 +337,22 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
           ? `Alle Empfehlungen und ihre Schritte zeigt ${commandRef('suggestions')}.`
           : `${commandRef('suggestions')} lists every suggestion and its step.`,
       ].join('\n'),
+    ),
+  fundingCallShared: (n, l) =>
+    text(
+      [
+        de(l)
+          ? `${n.sharedBy} teilt einen Förderaufruf, der zu Ihrer Anfrage oder Projektidee zu ${quoted(n.topics, l)} passt: „${n.title}“ (${n.funder}), Frist ${day(n.closesOn)}.`
+          : `${n.sharedBy} shares a funding call that fits your request or project idea on ${quoted(n.topics, l)}: "${n.title}" (${n.funder}), deadline ${day(n.closesOn)}.`,
+        ...(n.url ? [n.url] : []),
+        de(l) ? `Offene Aufrufe zeigt ${commandRef('funding')}.` : `${commandRef('funding')} lists the open calls.`,
+      ].join('\n'),
+    ),
+  helpAsked: (n, l) =>
+    text(
+      de(l)
+        ? `${n.askedBy} (${n.district}) bittet um Rat: Eine Anfrage zu „${n.topic}“ wartet dort seit ${n.waitingDays === 1 ? 'einem Tag' : `${n.waitingDays} Tagen`}. In Ihrem Kreis haben ${n.solvers.join(', ')} Anfragen zu diesem Thema gelöst. Können Sie den Kontakt herstellen? Antworten Sie ${n.askedBy} direkt.`
+        : `${n.askedBy} (${n.district}) asks for advice: a request on "${n.topic}" has been waiting there for ${n.waitingDays === 1 ? 'a day' : `${n.waitingDays} days`}. In your district, ${n.solvers.join(', ')} resolved requests on this topic. Could you put them in touch? Answer ${n.askedBy} directly.`,
     ),
   changeScheduled: (n, l) =>
     text(

@@ -42,11 +42,16 @@ export function dueWork(
           (n) => counted('notice', n, `Handed on ${n} funding reminders a crash or outage had held back.`),
           failed('Handing on funding reminders'),
         ),
-      services.suggestionDigest
+      services.suggestions
         .deliverLeftNotices()
         .then(
-          (n) => counted('notice', n, `Handed on ${n} weekly suggestions a crash or outage had held back.`),
-          failed('Handing on weekly suggestions'),
+          (n) =>
+            counted(
+              'notice',
+              n,
+              `Handed on ${n} weekly suggestions, shared calls and questions a crash or outage had held back.`,
+            ),
+          failed('Handing on weekly suggestions, shared calls and questions'),
         ),
       services.funding
         .remindDue()

@@ -174,7 +174,8 @@ export function createServices(backingStore: GraphStore, options: ServiceOptions
   const suggestions = new Suggestions(
     store,
     network,
-    { quietMonths: options.suggestQuietMonths ?? 12 },
+    analytics,
+    { quietMonths: options.suggestQuietMonths ?? 12, waitingHours: escalateAfterHours / 2 },
     datePolls,
     now,
   );
@@ -266,6 +267,6 @@ export function notifyingServices(
     services.proposals,
     services.yearlyCheck,
     services.funding,
-    services.suggestionDigest,
+    services.suggestions,
   ];
 }

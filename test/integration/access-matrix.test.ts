@@ -90,6 +90,7 @@ const CALLS: Record<string, (n: string) => string> = {
   'Query.suggestions': () => '{ suggestions(districtAgs: "14627", first: 3) { edges { node { id reason } } } }',
   'Mutation.answerSuggestion': () =>
     `mutation { answerSuggestion(districtAgs: "14627", id: "suggestion:none", answer: DISMISSED) ${RESULT} }`,
+  'Mutation.takeSuggestion': () => `mutation { takeSuggestion(districtAgs: "14627", id: "suggestion:none") ${RESULT} }`,
   'Mutation.cancelScheduledChange': () => `mutation { cancelScheduledChange(id: "scheduled:none") ${RESULT} }`,
   'Query.waitingChatLinks': () => '{ waitingChatLinks { account } }',
   'Mutation.addMunicipality': (n) =>

@@ -148,7 +148,11 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
   afterAll(async () => dispose?.());
 
   /** A fresh person of the class; answers their id and their current role, if any. */
-  async function make(target: Target): Promise<{ id: string; roleId: string | null }> {
+  async function make(
+    target: Target,
+    /** What the person does while they still can (before an erasure). */
+    act: (personId: string) => Promise<unknown> = async () => undefined,
+  ): Promise<{ id: string; roleId: string | null }> {
     const { writer, reviser } = hub.services;
     const person = await writer.addPerson({ name: `Ziel ${target} ${++serial}`, languages: [], channels: [] }, SYSTEM);
     const give = (role: 'VOLUNTEER' | 'ADMIN' | 'ANALYST' | 'BEAUFTRAGTE', scopeId: string | null) =>
@@ -195,6 +199,7 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
         await end((await give('BEAUFTRAGTE', `district:${A}`)).id);
         break;
     }
+    await act(person.id);
     if (target === 'erased') await hub.services.personalData.erase(person.id, SYSTEM);
     return { id: person.id, roleId: current };
   }
@@ -343,6 +348,66 @@ describe.each(storeFactories)('authorization over classes of targets on the $nam
           });
       }),
       { numRuns: 30, seed: 38 },
+    );
+  }, 240_000);
+
+  it('names in a suggestion from the records only people who act in the network now: not erased, ended or privileged (issue 38)', async () => {
+    const mayBeNamed = (target: Target) =>
+      HAS_CURRENT_ROLE.has(target) && target !== 'erased' && target !== 'admin' && target !== 'analyst';
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...TARGETS), async (targetClass) => {
+        // A topic of its own per draw, with a call open to A: the target's request is the only one that fits.
+        const callId = `call:property-${++serial}`;
+        const topic = await hub.services.writer.addTopic(
+          { name: `Prüfthema ${++serial}`, nameEn: `Test topic ${serial}` },
+          SYSTEM,
+        );
+        await hub.store.funding.saveFundingCalls([
+          {
+            id: callId,
+            programmeId: null,
+            title: `Aufruf ${serial}`,
+            funder: 'Stiftung',
+            level: 'STIFTUNG',
+            topicIds: [topic.id],
+            eligible: ['ALLIANCE'],
+            amountMin: null,
+            amountMax: null,
+            coFinancingPercent: null,
+            url: null,
+            opensOn: '2020-01-01',
+            closesOn: '2099-12-31',
+            stateCode: null,
+            districtAgs: [A],
+            public: true,
+            demo: false,
+          },
+        ]);
+        const target = await make(targetClass, (personId) =>
+          hub.services.requests.file(
+            { place: 'Bautzen', topic: topic.name, text: 'Wer hilft weiter?' },
+            { personId, access: 'VOLUNTEER', districtAgs: null, personalData: false, roles: [] },
+          ),
+        );
+        const answer = await gql(
+          hub.yoga,
+          `{ suggestions(districtAgs: "${A}", kinds: [FUNDING_CALL], first: 100) { edges { node {
+            fundingCall { id } people { id name } reason step } } } }`,
+          {},
+          tokens.get('districtCoordinator')!,
+        );
+        expect(answer.errors).toBeUndefined();
+        const nodes = answer.data!.suggestions.edges as {
+          node: { fundingCall: { id: string }; people: { id: string }[] };
+        }[];
+        const mine = nodes.find((e) => e.node.fundingCall.id === callId);
+        expect(mine, 'the call fits the request, whoever asked').toBeDefined();
+        const [record] = await hub.store.entitiesByIds([target.id]);
+        const named = (mine?.node.people ?? []).some((p) => p.id === target.id);
+        expect({ targetClass, named }).toEqual({ targetClass, named: mayBeNamed(targetClass) });
+        if (!mayBeNamed(targetClass)) expect(JSON.stringify(answer.data)).not.toContain(record!.name);
+      }),
+      { numRuns: 26, seed: 381 },
     );
   }, 240_000);
 

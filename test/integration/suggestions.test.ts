@@ -146,7 +146,7 @@ describe.each(storeFactories)('suggestions for the district coordination on the 
 
   it("puts the week's best suggestions into the digest of whoever coordinates the district and chose one, once a week", async () => {
     const told: { personId: string; text: string }[] = [];
-    hub.services.suggestionDigest.addNotifier({
+    hub.services.suggestions.addNotifier({
       notify: async (personId, notice) =>
         void told.push({ personId, text: expandCommandRefs(inGerman(notice), 'de', COMMANDS) }),
     });

@@ -140,6 +140,23 @@ export const NOTICE_EXAMPLES: { [T in HubNotice['type']]: Extract<HubNotice, { t
       'person:2': 'Max Köhler',
     },
   },
+  fundingCallShared: {
+    type: 'fundingCallShared',
+    sharedBy: 'Mira Hoffmann',
+    title: 'Integration vor Ort 2027',
+    funder: 'Bürgerstiftung Dresden',
+    closesOn: '2027-02-15',
+    url: 'https://example.invalid/foerderung',
+    topics: ['Wohnen'],
+  },
+  helpAsked: {
+    type: 'helpAsked',
+    askedBy: 'Mira Hoffmann',
+    district: 'Meißen',
+    topic: 'Wohnen',
+    waitingDays: 3,
+    solvers: ['Anna Weber', 'Max Köhler'],
+  },
   changeScheduled: {
     type: 'changeScheduled',
     change: {

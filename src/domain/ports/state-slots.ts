@@ -72,4 +72,8 @@ export const CLAIMS = {
   yearlyCheck: new StateSlot('yearly-check', 'the yearly reminder to check one record'),
   proposalReminder: new StateSlot('proposal-reminder', 'reviewers reminded of a waiting proposal'),
   suggestionDigest: new StateSlot('suggestion-digest', "a person's weekly section of suggestions"),
+  suggestionStep: new StateSlot(
+    'suggestion-step',
+    "a suggestion's step (a call shared, a question passed on), per its facts",
+  ),
 } as const;

@@ -1,8 +1,7 @@
 import { isCoordinatingRole } from '../../domain/model.js';
-import type { CoordinationStore, NetworkStore } from '../../domain/ports/graph-store.port.js';
+import type { NetworkStore } from '../../domain/ports/graph-store.port.js';
 import { CLAIMS } from '../../domain/ports/state-slots.js';
 import { SYSTEM } from '../../services/access/domain/authorization.js';
-import { Telling } from '../../services/chat/telling.js';
 import { districtId } from '../../domain/ids.js';
 import { berlinDay } from '../meetings/when.js';
 import type { NotificationSettingsStore } from '../notifications/domain/notification-settings-store.port.js';
@@ -15,16 +14,13 @@ import type { Suggestions } from './suggestions.js';
 
 const IN_SECTION = 3;
 
-export class SuggestionDigest extends Telling {
+export class SuggestionDigest {
   constructor(
-    private readonly store: NetworkStore & { readonly coordination: CoordinationStore } & {
-      readonly notificationSettings: NotificationSettingsStore;
-    },
+    private readonly store: NetworkStore & { readonly notificationSettings: NotificationSettingsStore },
+    /** Also who tells: the digest's notices go out like the suggestions' steps, once per claim. */
     private readonly suggestions: Suggestions,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    super(store, 'network', now);
-  }
+  ) {}
 
   /** Sends this week's section to whoever has not had it yet; answers to how many people. */
   async sendDue(): Promise<number> {
@@ -52,10 +48,8 @@ export class SuggestionDigest extends Telling {
       for (const personId of people) {
         const settings = await this.store.notificationSettings.notificationSettings(personId);
         if (!settings || settings.digest === 'NONE') continue;
-        const entries = this.notices.entries([{ personId, notice }]);
-        if (!(await this.store.coordination.claimOnce(CLAIMS.suggestionDigest.key(personId, week), entries))) continue;
-        await this.notices.deliver(entries);
-        told++;
+        if (await this.suggestions.tellOnce(CLAIMS.suggestionDigest.key(personId, week), [{ personId, notice }]))
+          told++;
       }
     }
     return told;

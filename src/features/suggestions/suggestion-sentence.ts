@@ -30,6 +30,9 @@ export function suggestionSentence(
         : `propose an exchange meeting${s.peopleIds.length ? ` with ${list(s.peopleIds.map(name), language)}` : ''}`,
     };
   }
+  if (s.kind === 'FUNDING_CALL') return fundingCallSentence(s, name, language);
+  if (s.kind === 'WAITING_REQUEST') return waitingRequestSentence(s, name, language);
+  if (s.kind === 'STRUCTURAL_GAP') return gapSentence(s, name, language);
   return {
     reason: de
       ? `${subjects[0]} hat keine Verbindung zu einer Koordinationskraft oder KIK des Kreises.`
@@ -38,4 +41,67 @@ export function suggestionSentence(
       ? `vorstellen${s.peopleIds.length ? `: ${list(s.peopleIds.map(name), language)}` : ''}`
       : `introduce${s.peopleIds.length ? `: ${list(s.peopleIds.map(name), language)}` : ''}`,
   };
+}
+
+const quotedTopics = (s: Suggestion, name: (id: string) => string, language: Language) =>
+  list(
+    s.topicIds.map((id) => (language === 'de' ? `„${name(id)}“` : `"${name(id)}"`)),
+    language,
+  );
+const germanDay = (day: string) => day.split('-').reverse().join('.');
+
+function fundingCallSentence(s: Suggestion, name: (id: string) => string, language: Language) {
+  const call = s.fundingCall!;
+  const people = list(s.peopleIds.map(name), language);
+  const topics = quotedTopics(s, name, language);
+  return language === 'de'
+    ? {
+        reason: `Der Förderaufruf „${call.title}“ (Frist ${germanDay(call.closesOn)}) passt zu offenen Anfragen oder Projektideen des Kreises zu ${topics}.`,
+        step: people ? `Aufruf teilen mit ${people}` : 'Aufruf im Kreis teilen',
+      }
+    : {
+        reason: `The funding call "${call.title}" (deadline ${germanDay(call.closesOn)}) fits open requests or project ideas of the district on ${topics}.`,
+        step: people ? `share the call with ${people}` : 'share the call in the district',
+      };
+}
+
+function waitingRequestSentence(s: Suggestion, name: (id: string) => string, language: Language) {
+  const days = s.request!.waitingDays;
+  const from = s.subjectIds.length ? name(s.subjectIds[0]!) : null;
+  const people = list(s.peopleIds.map(name), language);
+  const topics = quotedTopics(s, name, language);
+  return language === 'de'
+    ? {
+        reason: `Eine Anfrage${from ? ` aus ${from}` : ''} zu ${topics} wartet seit ${days === 1 ? 'einem Tag' : `${days} Tagen`}; in anderen Kreisen haben ${people} Anfragen zu diesem Thema gelöst.`,
+        step: `Frage an deren Koordination weiterleiten`,
+      }
+    : {
+        reason: `A request${from ? ` from ${from}` : ''} on ${topics} has been waiting for ${days === 1 ? 'a day' : `${days} days`}; in other districts ${people} resolved requests on this topic.`,
+        step: 'forward a question to their coordination',
+      };
+}
+
+function gapSentence(s: Suggestion, name: (id: string) => string, language: Language) {
+  const subject = name(s.subjectIds[0]!);
+  const de = language === 'de';
+  if (s.gap!.kind === 'NO_KIK')
+    return de
+      ? {
+          reason: `Keine KIK betreut ${subject}.`,
+          step: `eine KIK benennen, die ${subject} betreut (Verbindung „betreut“ eintragen)`,
+        }
+      : {
+          reason: `No KIK serves ${subject}.`,
+          step: `name a KIK who serves ${subject} (add a "serves" link)`,
+        };
+  const groups = s.gap!.groups;
+  return de
+    ? {
+        reason: `Fiele ${subject} weg, zerfiele das Netzwerk des Kreises in ${groups} getrennte Teile.`,
+        step: `Vertretung vorbereiten: weitere Verbindungen zwischen diesen Teilen knüpfen; bei einem Wechsel übergibt !übergabe die offene Arbeit`,
+      }
+    : {
+        reason: `Without ${subject}, the district's network would fall into ${groups} separate parts.`,
+        step: `prepare a stand-in: link these parts to each other too; on a change, !handover hands the open work on`,
+      };
 }

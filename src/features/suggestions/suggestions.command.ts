@@ -25,8 +25,8 @@ type Args = { answer: SuggestionAnswer | 'STEP' | null; number: number | null };
 export const suggestionsCommand = defineCommand({
   name: { de: 'empfehlungen', en: 'suggestions' },
   summary: {
-    de: 'schlägt Verbindungen vor, die Ihr Netzwerk noch nicht hat (Austauschtreffen, Vorstellungen), mit dem Grund dafür',
-    en: 'suggests connections your network does not have yet (exchange meetings, introductions), with the reason',
+    de: 'schlägt Verbindungen vor, die Ihr Netzwerk noch nicht hat (Austauschtreffen, Vorstellungen, passende Förderaufrufe, Hilfe aus anderen Kreisen, Lücken), mit dem Grund dafür',
+    en: 'suggests connections your network does not have yet (exchange meetings, introductions, fitting funding calls, help from other districts, gaps), with the reason',
   },
   usage: {
     de: '!empfehlungen [<Nr.> | verwerfen|später|erledigt <Nr.>]',
@@ -69,7 +69,7 @@ export const suggestionsCommand = defineCommand({
         chosen.suggestion.id,
         (id) => chosen.names.get(id) ?? id,
       );
-      return { listed: [], answered: null, step: { ...chosen, poll: step?.poll ?? null } };
+      return { listed: [], answered: null, step: { ...chosen, poll: step?.poll ?? null, told: step?.told ?? null } };
     }
     await deps.services.suggestions.answer(
       context.viewer,
@@ -87,6 +87,8 @@ export const suggestionsCommand = defineCommand({
           ? `Terminfindung ${step.poll.id} für „${step.poll.title}“ an ${step.poll.inviteeIds.length} Personen geschickt (${step.step}). Festlegen mit !festlegen ${step.poll.id} [Nummer]`
           : `Date poll ${step.poll.id} for "${step.poll.title}" sent to ${step.poll.inviteeIds.length} people (${step.step}). Fix it with !fix ${step.poll.id} [number]`,
       ]);
+    if (step?.told !== null && step?.told !== undefined)
+      return reply([stepTaken(step.suggestion, step.told, language)]);
     if (step)
       return reply([
         de
@@ -112,6 +114,22 @@ export const suggestionsCommand = defineCommand({
     );
   },
 });
+
+function stepTaken(suggestion: Suggestion, told: number, language: Language): string {
+  const people = (n: number) =>
+    language === 'de' ? (n === 1 ? 'eine Person' : `${n} Personen`) : n === 1 ? 'one person' : `${n} people`;
+  if (suggestion.kind === 'FUNDING_CALL')
+    return language === 'de'
+      ? `Förderaufruf „${suggestion.fundingCall!.title}“ an ${people(told)} weitergegeben; die Empfehlung ist als erledigt vermerkt.`
+      : `Funding call "${suggestion.fundingCall!.title}" passed on to ${people(told)}; the suggestion is marked as done.`;
+  if (told === 0)
+    return language === 'de'
+      ? 'In den Kreisen dieser Personen ist keine Koordinationskraft eingetragen; die Frage ging an niemanden, die Empfehlung bleibt offen.'
+      : 'No Koordinationskraft is registered in those people’s districts; the question went to nobody and the suggestion stays open.';
+  return language === 'de'
+    ? `Frage an die Koordination in den anderen Kreisen weitergegeben (${people(told)}); die Empfehlung ist als erledigt vermerkt.`
+    : `Question passed on to the coordination of the other districts (${people(told)}); the suggestion is marked as done.`;
+}
 
 const ANSWERED: Record<SuggestionAnswer, Record<Language, string>> = {
   DISMISSED: {

@@ -29,7 +29,8 @@ export type ProjectStatus = 'APPLIED' | 'FINISHED' | 'IDEA' | 'RUNNING';
 export type Role =
   'ADMIN' | 'ANALYST' | 'BEAUFTRAGTE' | 'INSTITUTION_CONTACT' | 'KIK' | 'KOORDINATIONSKRAFT' | 'VOLUNTEER';
 
-export type SuggestionKind = 'EXCHANGE_MEETING' | 'UNLINKED_ACTOR';
+export type SuggestionKind =
+  'EXCHANGE_MEETING' | 'FUNDING_CALL' | 'STRUCTURAL_GAP' | 'UNLINKED_ACTOR' | 'WAITING_REQUEST';
 
 export const WhoAmIOperation = 'query WhoAmI {\n  myRequests {\n    id\n  }\n}';
 
@@ -42,7 +43,7 @@ export type WhoAmIResult = {
 };
 
 export const SuggestionsOperation =
-  'query Suggestions($districtAgs: String!) {\n  suggestions(districtAgs: $districtAgs, first: 50) {\n    edges {\n      node {\n        id\n        kind\n        reason\n        subjects {\n          __typename\n          ... on Municipality {\n            id\n          }\n          ... on Alliance {\n            id\n          }\n          ... on Institution {\n            id\n          }\n        }\n        people {\n          id\n        }\n      }\n    }\n  }\n}';
+  'query Suggestions($districtAgs: String!) {\n  suggestions(\n    districtAgs: $districtAgs\n    kinds: [EXCHANGE_MEETING, UNLINKED_ACTOR]\n    first: 50\n  ) {\n    edges {\n      node {\n        id\n        kind\n        reason\n        subjects {\n          __typename\n          ... on Municipality {\n            id\n          }\n          ... on Alliance {\n            id\n          }\n          ... on Institution {\n            id\n          }\n        }\n        people {\n          id\n        }\n      }\n    }\n  }\n}';
 
 export interface SuggestionsVariables {
   districtAgs: string;

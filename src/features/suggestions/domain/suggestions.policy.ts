@@ -9,5 +9,10 @@ export const SUGGESTIONS_POLICY: Readonly<Record<string, PolicyRow>> = {
     sees: 'suggestions of a district the caller coordinates; people only as the caller may see them',
   },
   'Mutation.answerSuggestion': { who: COORDINATING, scope: 'ownDistrict' },
+  'Mutation.takeSuggestion': {
+    who: COORDINATING,
+    scope: 'ownDistrict',
+    sees: 'how many people its step told; the notices go to those people only',
+  },
   'Chat.suggestions': { who: COORDINATING, scope: 'ownDistrict', sees: "suggestions for the caller's districts" },
 };

@@ -8,7 +8,13 @@ import { isClosed } from '../../requests/domain/requests.js';
 // about (its kind and subjects); its facts key names the facts, so a dismissed suggestion comes
 // back only when its facts change.
 
-export const SUGGESTION_KINDS = ['EXCHANGE_MEETING', 'UNLINKED_ACTOR'] as const;
+export const SUGGESTION_KINDS = [
+  'EXCHANGE_MEETING',
+  'UNLINKED_ACTOR',
+  'FUNDING_CALL',
+  'WAITING_REQUEST',
+  'STRUCTURAL_GAP',
+] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
 export interface Suggestion {
@@ -26,14 +32,22 @@ export interface Suggestion {
   quietMonths: number;
   /** Higher first; see rank(). */
   score: number;
+  /** FUNDING_CALL: the call to share (subjects and people: those whose requests or project ideas fit). */
+  fundingCall?: { id: string; title: string; closesOn: string };
+  /** WAITING_REQUEST: the request waiting (people: who resolved requests on its topic elsewhere). */
+  request?: { id: string; waitingDays: number };
+  /** STRUCTURAL_GAP: a town without KIK, or a broker whose leaving leaves `groups` groups. */
+  gap?: { kind: 'NO_KIK' | 'BROKER'; groups: number };
 }
 
 export interface SuggestionSettings {
   /** Towns that met within this many months are not suggested to meet (HUB_SUGGEST_QUIET_MONTHS). */
   quietMonths: number;
+  /** Requests waiting longer than this are offered help from elsewhere (HUB_ESCALATE_AFTER_HOURS / 2). */
+  waitingHours: number;
 }
 
-const fingerprint = (parts: readonly string[]) =>
+export const fingerprint = (parts: readonly string[]) =>
   createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
 
 /** Every suggestion for one district, unranked and before feedback. */
@@ -99,6 +113,14 @@ function exchangeMeetings(
   return found;
 }
 
+/** The district's Koordinationskraft (or those sharing the role), who introduce and close gaps. */
+export function districtCoordinationOf(snapshot: NetworkSnapshot, districtAgs: string): string[] {
+  return snapshot.roles
+    .filter((r) => !r.until && r.role === 'KOORDINATIONSKRAFT' && r.scopeId === `district:${districtAgs}`)
+    .map((r) => r.personId)
+    .sort();
+}
+
 /** An alliance or institution of the district without a link to any of its coordinators. */
 function unlinkedActors(snapshot: NetworkSnapshot, districtAgs: string): Suggestion[] {
   const districtId = `district:${districtAgs}`;
@@ -111,10 +133,7 @@ function unlinkedActors(snapshot: NetworkSnapshot, districtAgs: string): Suggest
       .filter((r) => !r.until && isCoordinatingRole(r.role) && r.scopeId && places.has(r.scopeId))
       .map((r) => r.personId),
   );
-  const district = snapshot.roles
-    .filter((r) => !r.until && r.role === 'KOORDINATIONSKRAFT' && r.scopeId === districtId)
-    .map((r) => r.personId)
-    .sort();
+  const district = districtCoordinationOf(snapshot, districtAgs);
   const linked = new Set<string>();
   for (const l of snapshot.links) {
     if (l.until) continue;
