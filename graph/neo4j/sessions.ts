@@ -1,7 +1,7 @@
 import neo4j, {
   isRetryableError,
+  ManagedTransaction,
   type Driver,
-  type ManagedTransaction,
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
@@ -11,6 +11,8 @@ import { StoreUnavailable } from '../../src/domain/errors.js';
 // that cannot be reached turned into the hub's StoreUnavailable. Shared by the store's adapters.
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+const WRITE_RETRY_MS = 5000;
+const FIRST_WRITE_PAUSE_MS = 5;
 
 export function mapError(error: unknown): unknown {
   const code = (error as { code?: string } | null)?.code;
@@ -35,14 +37,31 @@ export class Neo4jSessions {
     }
   }
 
+  /**
+   * A write transaction, retried on transient errors (a deadlock between two writers) for up to
+   * 5 s. The driver's own retries wait a second before the first repeat, which at Germany scale
+   * under ten writers put one write in a hundred at over a second; these start at 5 ms and grow.
+   */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      return await session.executeWrite(work);
-    } catch (error) {
-      throw mapError(error);
-    } finally {
-      await session.close();
+    const giveUpAt = Date.now() + WRITE_RETRY_MS;
+    for (let pause = FIRST_WRITE_PAUSE_MS; ; pause = Math.min(pause * 2, 1000)) {
+      const session = this.driver.session({ database: this.database });
+      try {
+        const tx = session.beginTransaction();
+        try {
+          const result = await work(ManagedTransaction.fromTransaction(tx));
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() + pause > giveUpAt) throw mapError(error);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     }
   }
 
