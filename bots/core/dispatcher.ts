@@ -92,6 +92,17 @@ export class Dispatcher {
     return { reply: reply([TEXTS.sentence[language](listed)]), command: null };
   }
 
+  /**
+   * Whether handling the message twice does nothing twice: a command that only reads, or finds
+   * what its first run made by the message's origin, with nothing to confirm first.
+   */
+  repeatable(text: string): boolean {
+    if (!text.trimStart().startsWith(PREFIX) || text.length > MAX_MESSAGE_LENGTH) return false;
+    const line = parseLine(text);
+    const command = line ? this.byName.get(line.command) : undefined;
+    return Boolean(command?.replaySafe && !command.preview);
+  }
+
   /** The answer to a message, or null when it is no command. */
   async handle(message: ChatMessage): Promise<Answer | null> {
     if (!message.text.trimStart().startsWith(PREFIX)) return message.inGroupRoom ? null : this.understand(message);
