@@ -58,6 +58,10 @@ export class MatrixBot implements InvitationNotifier {
   private readonly journal: HandlingJournal;
   /** New messages wait until what a crash left owed is answered. */
   private replayed: Promise<void> = Promise.resolve();
+  /** Whether the history read at start has been handled: until then every message waits for its claim. */
+  private caughtUp = false;
+  /** Messages being handled now, so a message delivered twice at once is handled once. */
+  private readonly inFlight = new Set<string>();
   private lastSyncAt: number | null = null;
   private lastError: string | null = null;
   private readonly rooms: MeetingRooms;
@@ -156,10 +160,12 @@ export class MatrixBot implements InvitationNotifier {
     );
     let replayDone = () => {};
     this.replayed = new Promise<void>((resolve) => (replayDone = resolve));
+    this.caughtUp = false;
     await client.start();
     this.lastSyncAt = Date.now();
     await this.replay().finally(replayDone);
     await this.catchUp(client);
+    this.caughtUp = true;
     this.log(`Matrix bot ${this.userId} started with end-to-end encryption (device ${client.crypto.clientDeviceId}).`);
   }
 
@@ -263,22 +269,31 @@ export class MatrixBot implements InvitationNotifier {
     await this.replayed;
     if (!(await this.isAfterJoin(roomId, event))) return;
     // The claim and the note that an answer is owed are one write: a crash after it is answered on restart.
-    const handling = this.journal.entry({ roomId, event: slim(event), text: body, inGroupRoom });
-    const claimed = this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(event.event_id!), [handling]);
-    if (live && this.dispatcher.repeatable(body)) {
-      // Running the command again does nothing twice, and its answer goes out under a transaction
-      // id of the message (the server keeps a repeat as one event): the answer need not wait for
-      // the claim's write. Only the note that it was answered does.
-      const [won] = await Promise.all([claimed, this.respond({ roomId, event, text: body, inGroupRoom }, false)]);
-      if (!won) return;
+    const id = event.event_id!;
+    if (this.inFlight.has(id)) return;
+    this.inFlight.add(id);
+    try {
+      const handling = this.journal.entry({ roomId, event: slim(event), text: body, inGroupRoom });
+      const claimed = this.store.coordination.claimOnce(MATRIX_CLAIMS.event.key(id), [handling]);
+      if (live && this.caughtUp && this.dispatcher.repeatable(body)) {
+        // Running the command again (after its first run) does nothing twice, and its answer goes
+        // out under a transaction id of the message (the server keeps a repeat as one event): the
+        // answer need not wait for the claim's write, only the note that it was answered does.
+        // Messages of the history read at start still wait for their claim, as that read may
+        // handle the same message at the same time.
+        const [won] = await Promise.all([claimed, this.respond({ roomId, event, text: body, inGroupRoom }, false)]);
+        if (!won) return;
+        failpoint('matrix-after-claim');
+        failpoint('matrix-after-send');
+        await this.journal.answered(id);
+        return;
+      }
+      if (!(await claimed)) return;
       failpoint('matrix-after-claim');
-      failpoint('matrix-after-send');
-      await this.journal.answered(event.event_id!);
-      return;
+      await this.answer({ roomId, event, text: body, inGroupRoom }, false);
+    } finally {
+      this.inFlight.delete(id);
     }
-    if (!(await claimed)) return;
-    failpoint('matrix-after-claim');
-    await this.answer({ roomId, event, text: body, inGroupRoom }, false);
   }
 
   /** Runs the message's command and sends its answer; then the answer is no longer owed. */

@@ -98,10 +98,10 @@ function gapSentence(s: Suggestion, name: (id: string) => string, language: Lang
   return de
     ? {
         reason: `Fiele ${subject} weg, zerfiele das Netzwerk des Kreises in ${groups} getrennte Teile.`,
-        step: `Vertretung vorbereiten: weitere Verbindungen zwischen diesen Teilen knüpfen; bei einem Wechsel übergibt !übergabe die offene Arbeit`,
+        step: 'Vertretung vorbereiten: weitere Verbindungen zwischen diesen Teilen knüpfen und bei einem Wechsel die offene Arbeit an die Nachfolge übergeben',
       }
     : {
         reason: `Without ${subject}, the district's network would fall into ${groups} separate parts.`,
-        step: `prepare a stand-in: link these parts to each other too; on a change, !handover hands the open work on`,
+        step: 'prepare a stand-in: link these parts to each other too, and on a change hand the open work to the successor',
       };
 }
