@@ -43,6 +43,9 @@ function aboutLine(about: RequestAbout, language: Language): string {
 }
 
 /** Someone's own words (a request, a note), quoted so they read as theirs: ': „Wer dolmetscht Dari?“'. */
+/** "A, B und C" (German) or "A, B and C". */
+const listed = (names: readonly string[], l: Language) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${de(l) ? 'und' : 'and'} ${names.at(-1)}`;
 const quoted = (names: readonly string[], l: Language) => names.map((n) => (de(l) ? `„${n}“` : `"${n}"`)).join(', ');
 const said = (words: string | null | undefined, before = ': ') => (words ? `${before}„${words}“` : '');
 
@@ -351,8 +354,8 @@ const NOTICE_TEXTS: { [T in HubNotice['type']]: Worder<T> } = {
   helpAsked: (n, l) =>
     text(
       de(l)
-        ? `${n.askedBy} (${n.district}) bittet um Rat: Eine Anfrage zu „${n.topic}“ wartet dort seit ${n.waitingDays === 1 ? 'einem Tag' : `${n.waitingDays} Tagen`}. In Ihrem Kreis haben ${n.solvers.join(', ')} Anfragen zu diesem Thema gelöst. Können Sie den Kontakt herstellen? Antworten Sie ${n.askedBy} direkt.`
-        : `${n.askedBy} (${n.district}) asks for advice: a request on "${n.topic}" has been waiting there for ${n.waitingDays === 1 ? 'a day' : `${n.waitingDays} days`}. In your district, ${n.solvers.join(', ')} resolved requests on this topic. Could you put them in touch? Answer ${n.askedBy} directly.`,
+        ? `${n.askedBy} (${n.district}) bittet um Rat: Eine Anfrage zu „${n.topic}“ wartet dort seit ${n.waitingDays === 1 ? 'einem Tag' : `${n.waitingDays} Tagen`}. In Ihrem Kreis ${n.solvers.length === 1 ? 'hat' : 'haben'} ${listed(n.solvers, l)} Anfragen zu diesem Thema gelöst. Können Sie den Kontakt herstellen? Antworten Sie ${n.askedBy} direkt.`
+        : `${n.askedBy} (${n.district}) asks for advice: a request on "${n.topic}" has been waiting there for ${n.waitingDays === 1 ? 'a day' : `${n.waitingDays} days`}. In your district, ${listed(n.solvers, l)} resolved requests on this topic. Could you put them in touch? Answer ${n.askedBy} directly.`,
     ),
   changeScheduled: (n, l) =>
     text(

@@ -161,7 +161,7 @@ describe.each(storeFactories)('suggestions from the records on the $name store',
     expect(found.people.map((p) => p.id)).toEqual([solver]);
     expect(found.waitingDays).toBe(1);
     expect(found.reason).toBe(
-      `Eine Anfrage aus Riesa zu „Arbeitsmarkt“ wartet seit einem Tag; in anderen Kreisen haben ${solverRecord!.name} Anfragen zu diesem Thema gelöst.`,
+      `Eine Anfrage aus Riesa zu „Arbeitsmarkt“ wartet seit einem Tag; in anderen Kreisen hat ${solverRecord!.name} Anfragen zu diesem Thema gelöst.`,
     );
 
     const answer = await takeFromChat('Eine Anfrage aus Riesa');
@@ -169,7 +169,7 @@ describe.each(storeFactories)('suggestions from the records on the $name store',
     const question = told.find((t) => t.personId === KK_ELSEWHERE);
     expect(question?.text).toMatch(
       new RegExp(
-        `\\(Meißen\\) bittet um Rat: Eine Anfrage zu „Arbeitsmarkt“ wartet dort seit einem Tag\\. In Ihrem Kreis haben ${solverRecord!.name} Anfragen zu diesem Thema gelöst\\.`,
+        `\\(Meißen\\) bittet um Rat: Eine Anfrage zu „Arbeitsmarkt“ wartet dort seit einem Tag\\. In Ihrem Kreis hat ${solverRecord!.name} Anfragen zu diesem Thema gelöst\\.`,
       ),
     );
     expect(await waiting()).toBeUndefined();

@@ -72,7 +72,7 @@ function waitingRequestSentence(s: Suggestion, name: (id: string) => string, lan
   const topics = quotedTopics(s, name, language);
   return language === 'de'
     ? {
-        reason: `Eine Anfrage${from ? ` aus ${from}` : ''} zu ${topics} wartet seit ${days === 1 ? 'einem Tag' : `${days} Tagen`}; in anderen Kreisen haben ${people} Anfragen zu diesem Thema gelöst.`,
+        reason: `Eine Anfrage${from ? ` aus ${from}` : ''} zu ${topics} wartet seit ${days === 1 ? 'einem Tag' : `${days} Tagen`}; in anderen Kreisen ${s.peopleIds.length === 1 ? 'hat' : 'haben'} ${people} Anfragen zu diesem Thema gelöst.`,
         step: `Frage an deren Koordination weiterleiten`,
       }
     : {
