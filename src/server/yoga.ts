@@ -19,6 +19,7 @@ import { useNotices } from './plugins/use-notices.js';
 import { clientAddressOf } from './client-address.js';
 import { useOpaquePersonIds } from './plugins/use-opaque-person-ids.js';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useAnswerCache } from './plugins/use-answer-cache.js';
 
 export interface YogaOptions {
   graphiql: boolean;
@@ -75,6 +76,8 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       useRateLimit({ max: options.rateLimitPerMinute ?? 600, window: '1m' }),
       useDomainErrors(),
       useNotices(),
+      // Last, so a repeated question is answered only after everything above let it through.
+      useAnswerCache(services.events),
     ],
     maskedErrors: { maskError: hubMaskError },
     context: ({ request, req }) => ({

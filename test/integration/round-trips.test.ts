@@ -49,3 +49,33 @@ describe.each(storeFactories)('round trips on the $name store', (factory) => {
     }
   });
 });
+
+describe.each(storeFactories)('a new record on the $name store', (factory) => {
+  it('costs its write alone: the answer and the read model take it as written, not read back', async () => {
+    const { store, dispose } = await factory.open();
+    try {
+      const counted = countingStore(store);
+      const hub = await demoHub(counted.store);
+      const admin = { authorization: `Bearer ${await hub.token('ADMIN')}` };
+      await hub.services.network.graph();
+      await gql(hub.yoga, `{ people(first: 1) { edges { node { name } } } }`, {}, admin);
+      counted.reset();
+      const added = await gql(
+        hub.yoga,
+        `mutation { addPerson(input: { name: "Neue Kollegin" }) { ... on MutationAddPersonSuccess { data { id name roles { role } } } } }`,
+        {},
+        admin,
+      );
+      const id = added.data!.addPerson.data.id as string;
+      expect(added.data!.addPerson.data.name).toBe('Neue Kollegin');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await hub.services.network.graph()).hasNode(id)).toBe(true);
+      const found = await gql(hub.yoga, `{ people(text: "Neue Kollegin") { edges { node { id } } } }`, {}, admin);
+      expect(found.data!.people.edges).toEqual([{ node: { id } }]);
+      // The write (its facts and its records in one transaction); nothing read back.
+      expect(counted.calls()).toBeLessThanOrEqual(2);
+    } finally {
+      await dispose();
+    }
+  });
+});

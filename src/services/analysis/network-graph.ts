@@ -1,6 +1,7 @@
 import { districtId } from '../../domain/ids.js';
-import type { EntityKind, Role } from '../../domain/model.js';
+import type { Entity, EntityKind, Role } from '../../domain/model.js';
 import type {
+  CurrentState,
   MeetingStore,
   NetworkLifecycleStore,
   NetworkSnapshot,
@@ -155,12 +156,15 @@ export class NetworkGraph {
         this.waiting.entityIds.push(...touched.entityIds);
         this.waiting.meetingIds!.push(...(touched.meetingIds ?? []));
         this.waiting.requestIds!.push(...(touched.requestIds ?? []));
+        if (this.waiting.created && touched.created) this.waiting.created.push(...touched.created);
+        else delete this.waiting.created;
         return;
       }
       const waiting: TouchedRecords = {
         entityIds: [...touched.entityIds],
         meetingIds: [...(touched.meetingIds ?? [])],
         requestIds: [...(touched.requestIds ?? [])],
+        ...(touched.created ? { created: [...touched.created] } : {}),
       };
       this.waiting = waiting;
       this.patches = this.patches.then(() => {
@@ -275,7 +279,8 @@ export class NetworkGraph {
     const meetingIds = [...new Set(touched.meetingIds ?? [])];
     const requestIds = [...new Set(touched.requestIds ?? [])];
     const [state, meetings, requests] = await Promise.all([
-      ids.length ? this.store.currentState(ids) : { entities: [], roles: [], links: [] },
+      wholeStateOfCreated(ids, touched.created) ??
+        (ids.length ? this.store.currentState(ids) : { entities: [], roles: [], links: [] }),
       Promise.all(meetingIds.map((id) => this.store.meetings.meetingById(id))),
       Promise.all(requestIds.map((id) => this.store.requests.requestById(id))),
     ]);
@@ -491,4 +496,13 @@ function toNode(id: string, attrs: NodeAttributes): NetworkNode {
     since: attrs.since ?? null,
     until: attrs.until ?? null,
   };
+}
+
+/** The state of records a change only created, as the change gives it, when it covers every id. */
+function wholeStateOfCreated(ids: string[], created: Entity[] | undefined): CurrentState | null {
+  if (!created) return null;
+  const byId = new Map(created.map((e) => [e.id, e]));
+  const entities = ids.map((id) => byId.get(id));
+  if (entities.some((e) => !e)) return null;
+  return { entities: entities as Entity[], roles: [], links: [] };
 }

@@ -1,4 +1,5 @@
 import { EventEmitter, on } from 'node:events';
+import type { Entity } from '../../domain/model.js';
 
 // Tells caches and live subscribers that the network changed. In one process this is an
 // in-memory emitter; several hub instances share it through Redis (see the server wiring).
@@ -19,6 +20,11 @@ export interface TouchedRecords {
   entityIds: string[];
   meetingIds?: string[];
   requestIds?: string[];
+  /**
+   * Present when the change only created these records, with no roles or links: their whole
+   * fresh state, which read models take as it is instead of reading it back.
+   */
+  created?: Entity[];
 }
 
 export class NetworkEvents {

@@ -42,6 +42,13 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
       const keys = method === 'districtsByAgs' || method === 'municipalitiesOfDistricts' ? districts : ids;
       for (const key of keys) if (cache.delete(key)) size--;
     }
+    // Records the change only created are known whole: kept as written, not read back.
+    for (const entity of touched.created ?? []) {
+      caches.get('entitiesByIds')!.set(entity.id, entity);
+      for (const method of ['rolesOfPersons', 'rolesInScopes', 'linksOf'] as const)
+        caches.get(method)!.set(entity.id, []);
+      size += 4;
+    }
   };
   events.subscribe((change) => (change.touched ? forget(change.touched) : clear()));
 

@@ -1,7 +1,7 @@
 import type { Viewer } from '../access/domain/access.js';
 import { authorizeChanges } from '../access/domain/authorization.js';
 import { readTargetScopes, type TargetScopeStore } from '../access/target-scopes.js';
-import { bundleOf, validateChanges, type LineOf } from '../../domain/changes.js';
+import { bundleOf, entitiesOf, validateChanges, type LineOf } from '../../domain/changes.js';
 import { entityId, newEntityId, newLinkId, newRoleId, slug } from '../../domain/ids.js';
 import {
   emptyBundle,
@@ -45,6 +45,11 @@ export interface WriteOptions {
   action: string;
   /** Names the source line of a refused item, for imports. */
   lineOf?: LineOf;
+  /**
+   * Every record of the bundle is new (a random id) and has no roles or links yet, so the read
+   * models take it as written instead of reading it back.
+   */
+  created?: boolean;
 }
 
 export class NetworkWriter {
@@ -84,7 +89,9 @@ export class NetworkWriter {
       action: options.action,
       subjectIds: audit.subjectIds,
       at: audit.at,
-      touched: touchedByBundle(changes),
+      touched: options.created
+        ? { ...touchedByBundle(changes), created: entitiesOf(changes) }
+        : touchedByBundle(changes),
     });
   }
 
@@ -102,17 +109,17 @@ export class NetworkWriter {
 
   async addPerson(input: PersonInput, actor: Viewer): Promise<Person> {
     const data = parseInput(schemas.person, input);
-    return this.addOne({ kind: 'Person', id: newEntityId('Person'), demo: false, ...data }, actor, 'addPerson');
+    return this.addNew({ kind: 'Person', id: newEntityId('Person'), demo: false, ...data }, actor, 'addPerson');
   }
 
   async addAlliance(input: AllianceInput, actor: Viewer): Promise<Alliance> {
     const data = parseInput(schemas.alliance, input);
-    return this.addOne({ kind: 'Alliance', id: newEntityId('Alliance'), demo: false, ...data }, actor, 'addAlliance');
+    return this.addNew({ kind: 'Alliance', id: newEntityId('Alliance'), demo: false, ...data }, actor, 'addAlliance');
   }
 
   async addInstitution(input: InstitutionInput, actor: Viewer): Promise<Institution> {
     const data = parseInput(schemas.institution, input);
-    return this.addOne(
+    return this.addNew(
       { kind: 'Institution', id: newEntityId('Institution'), demo: false, municipalityId: null, ...data },
       actor,
       'addInstitution',
@@ -130,7 +137,7 @@ export class NetworkWriter {
 
   async addFundingProgram(input: FundingProgramInput, actor: Viewer): Promise<FundingProgram> {
     const data = parseInput(schemas.fundingProgram, input);
-    return this.addOne(
+    return this.addNew(
       { kind: 'FundingProgram', id: newEntityId('FundingProgram'), ...data },
       actor,
       'addFundingProgram',
@@ -167,6 +174,12 @@ export class NetworkWriter {
 
   private async addOne<E extends Entity>(entity: E, actor: Viewer, action: string): Promise<E> {
     await this.apply(bundleOf([entity]), { actor, action });
+    return entity;
+  }
+
+  /** A record with a fresh random id, which nothing refers to yet. */
+  private async addNew<E extends Entity>(entity: E, actor: Viewer, action: string): Promise<E> {
+    await this.apply(bundleOf([entity]), { actor, action, created: true });
     return entity;
   }
 }
