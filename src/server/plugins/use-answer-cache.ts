@@ -70,7 +70,7 @@ const CACHEABLE: Record<string, readonly string[]> = {
   QueryTopicsConnectionEdge: ['*'],
 };
 
-export const ANSWER_LIFETIME_MS = 1000;
+const ANSWER_LIFETIME_MS = 1000;
 /** Answers larger than this are not kept (the whole of Germany's network is tens of megabytes). */
 const MAX_ANSWER_BYTES = 2_000_000;
 /** Beyond this many bytes or answers the cache starts over. */
