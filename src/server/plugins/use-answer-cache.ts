@@ -25,7 +25,9 @@ import type { NetworkEvents } from '../../services/reads/network-events.js';
 //   writer of the store through the store watcher) and any mutation it ran drops every answer;
 //   and an answer lives at most ANSWER_LIFETIME_MS, so what follows the clock (today's date as a
 //   link's last activity, a role that ends at midnight) is never older than that.
-// An answer that raced a change is not kept.
+// An answer that raced a change is not kept. Callers asking the same question while it is being
+// worked out wait for that one answer (after a change, ten connections would otherwise all work
+// out the same answer at once).
 
 /** Every field a cached answer may hold, by type; `*` for all of a type's fields. */
 const CACHEABLE: Record<string, readonly string[]> = {
@@ -84,13 +86,6 @@ interface Answer {
   at: number;
 }
 
-interface Pending {
-  answers: Map<string, Answer>;
-  key: string;
-  generation: number;
-  at: number;
-}
-
 interface CallerContext {
   tokenKey?: string;
   language?: string;
@@ -98,11 +93,13 @@ interface CallerContext {
 
 export function useAnswerCache(events: NetworkEvents, now: () => number = Date.now): Plugin {
   const cacheable = new WeakMap<DocumentNode, boolean>();
-  const byDocument = new WeakMap<DocumentNode, Map<string, Answer>>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let documents = 0;
+  const kept = new Map<string, Answer>();
+  /** Answers being worked out, by generation and key: who asks the same meanwhile waits for it. */
+  const underWay = new Map<string, Promise<ExecutionResult | null>>();
   const served = new WeakMap<object, Answer>();
-  const pending = new WeakMap<object, Pending>();
   let generation = 0;
-  let answers = 0;
   let bytes = 0;
   const forgetAll = () => {
     generation++;
@@ -117,6 +114,33 @@ export function useAnswerCache(events: NetworkEvents, now: () => number = Date.n
     }
     return known;
   };
+  const keyOf = (args: ExecutionArgs, caller: CallerContext & { tokenKey: string }): string => {
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) documentIds.set(args.document, (documentId = documents++));
+    return JSON.stringify([
+      documentId,
+      caller.tokenKey,
+      caller.language ?? 'de',
+      args.operationName ?? null,
+      args.variableValues ?? null,
+    ]);
+  };
+  const fresh = (answer: Answer | undefined): answer is Answer =>
+    !!answer && answer.generation === generation && now() - answer.at < ANSWER_LIFETIME_MS;
+  const keep = (key: string, result: ExecutionResult, at: number, of: number): Answer | null => {
+    const single = result as ExecutionResult & { stringify?: (r: unknown) => string };
+    const encoded = Buffer.from((single.stringify ?? JSON.stringify)(single));
+    if (encoded.byteLength > MAX_ANSWER_BYTES) return null;
+    if (kept.size >= MAX_ANSWERS || bytes + encoded.byteLength > MAX_TOTAL_BYTES) {
+      kept.clear();
+      bytes = 0;
+    }
+    const answer = { result: single, bytes: encoded, generation: of, at };
+    bytes += encoded.byteLength - (kept.get(key)?.bytes.byteLength ?? 0);
+    kept.set(key, answer);
+    served.set(single, answer);
+    return answer;
+  };
 
   return {
     onExecute({ args, setResultAndStopExecution }) {
@@ -126,47 +150,41 @@ export function useAnswerCache(events: NetworkEvents, now: () => number = Date.n
       }
       const caller = args.contextValue as CallerContext;
       if (!caller.tokenKey) return;
-      const key = JSON.stringify([
-        caller.tokenKey,
-        caller.language ?? 'de',
-        args.operationName ?? null,
-        args.variableValues ?? null,
-      ]);
-      let forDocument = byDocument.get(args.document);
-      const kept = forDocument?.get(key);
-      if (kept && kept.generation === generation && now() - kept.at < ANSWER_LIFETIME_MS) {
-        served.set(kept.result, kept);
-        setResultAndStopExecution(kept.result);
+      const key = keyOf(args, caller as CallerContext & { tokenKey: string });
+      const answer = kept.get(key);
+      if (fresh(answer)) {
+        setResultAndStopExecution(answer.result);
         return;
       }
-      if (!forDocument) byDocument.set(args.document, (forDocument = new Map()));
-      const started = { answers: forDocument, key, generation, at: now() };
+      const started = { generation, at: now() };
+      const flight = `${started.generation} ${key}`;
+      const leader = underWay.get(flight);
+      if (leader) {
+        // Ten callers asking the same right after a change: one works it out for all.
+        return Promise.race([leader, delay(ANSWER_LIFETIME_MS)]).then((result) => {
+          if (result) setResultAndStopExecution(result);
+          // A leader that never finished (its execution threw) leads no more.
+          else if (underWay.get(flight) === leader) underWay.delete(flight);
+        });
+      }
+      let done!: (result: ExecutionResult | null) => void;
+      underWay.set(flight, new Promise((resolve) => (done = resolve)));
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
+          underWay.delete(flight);
           const single = result as ExecutionResult;
-          if (single.errors?.length || single.extensions || started.generation !== generation) return;
-          pending.set(single, started);
+          const keepable =
+            !(Symbol.asyncIterator in result) &&
+            !single.errors?.length &&
+            !single.extensions &&
+            started.generation === generation;
+          done(keepable && keep(key, single, started.at, started.generation) ? single : null);
         },
       };
     },
     onResultProcess({ request, result, setResultProcessor }) {
-      if (!plainJsonAccepted(request)) return;
-      let answer = served.get(result as object);
-      const started = pending.get(result as object);
-      if (!answer && started && started.generation === generation) {
-        const single = result as ExecutionResult & { stringify?: (r: unknown) => string };
-        const encoded = Buffer.from((single.stringify ?? JSON.stringify)(single));
-        if (encoded.byteLength > MAX_ANSWER_BYTES) return;
-        if (answers >= MAX_ANSWERS || bytes + encoded.byteLength > MAX_TOTAL_BYTES) startOver();
-        answer = { result: single, bytes: encoded, generation: started.generation, at: started.at };
-        const replaced = started.answers.get(started.key);
-        if (replaced) bytes -= replaced.bytes.byteLength;
-        else answers++;
-        started.answers.set(started.key, answer);
-        bytes += encoded.byteLength;
-      }
-      if (!answer) return;
+      const answer = served.get(result as object);
+      if (!answer || !plainJsonAccepted(request)) return;
       const body = answer.bytes;
       setResultProcessor(
         (_result, fetchAPI) =>
@@ -175,14 +193,9 @@ export function useAnswerCache(events: NetworkEvents, now: () => number = Date.n
       );
     },
   };
-
-  function startOver() {
-    // The answers hang off their documents (weakly); a new generation makes them all unusable.
-    generation++;
-    answers = 0;
-    bytes = 0;
-  }
 }
+
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref());
 
 function isMutation(args: ExecutionArgs): boolean {
   return args.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
