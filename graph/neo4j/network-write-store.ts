@@ -23,8 +23,8 @@ export class Neo4jNetworkWriteStore implements NetworkWriteStore {
     this.batches = new WriteBatches(sessions, own);
   }
 
-  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
-    return this.batches.commit(changes, guard, audit);
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry, fresh?: readonly string[]): Promise<void> {
+    return this.batches.commit(changes, guard, audit, fresh);
   }
 
   async replacePerson(person: Person, audit: AuditEntry): Promise<void> {

@@ -26,6 +26,7 @@ interface Waiting {
   changes: NetworkBundle;
   guard: ChangeGuard;
   audit: AuditEntry | undefined;
+  fresh: readonly string[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -39,10 +40,10 @@ export class WriteBatches {
     private readonly own: OwnChanges,
   ) {}
 
-  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
-    if (bundleSize(changes) > SMALL) return this.alone(changes, guard, audit);
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry, fresh: readonly string[] = []): Promise<void> {
+    if (bundleSize(changes) > SMALL) return this.alone(changes, guard, audit, fresh);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ changes, guard, audit, resolve, reject });
+      this.waiting.push({ changes, guard, audit, fresh, resolve, reject });
       this.next();
     });
   }
@@ -61,13 +62,17 @@ export class WriteBatches {
   private async write(batch: Waiting[]): Promise<void> {
     if (batch.length === 1) {
       const [only] = batch as [Waiting];
-      return this.alone(only.changes, only.guard, only.audit).then(only.resolve, only.reject);
+      return this.alone(only.changes, only.guard, only.audit, only.fresh).then(only.resolve, only.reject);
     }
     let refused = new Map<Waiting, unknown>();
     try {
       await this.sessions.write(async (tx) => {
         refused = new Map();
-        let facts: FactsSnapshot = await readFacts(tx, mergedBundle(batch.map((w) => w.changes)));
+        let facts: FactsSnapshot = await readFacts(
+          tx,
+          mergedBundle(batch.map((w) => w.changes)),
+          batch.flatMap((w) => w.fresh),
+        );
         const kept: Waiting[] = [];
         for (const waiting of batch) {
           const trial = facts.copy();
@@ -87,7 +92,7 @@ export class WriteBatches {
         await statements.run(tx);
       });
     } catch {
-      await Promise.all(batch.map((w) => this.alone(w.changes, w.guard, w.audit).then(w.resolve, w.reject)));
+      await Promise.all(batch.map((w) => this.alone(w.changes, w.guard, w.audit, w.fresh).then(w.resolve, w.reject)));
       return;
     }
     for (const waiting of batch) {
@@ -99,9 +104,14 @@ export class WriteBatches {
     }
   }
 
-  private async alone(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void> {
+  private async alone(
+    changes: NetworkBundle,
+    guard: ChangeGuard,
+    audit: AuditEntry | undefined,
+    fresh: readonly string[],
+  ): Promise<void> {
     await this.sessions.write(async (tx) => {
-      const facts = await readFacts(tx, changes);
+      const facts = await readFacts(tx, changes, fresh);
       guard(facts);
       const statements = writeChanges(new Statements(), changes);
       await (audit ? appendAudit(statements, audit) : statements.add(BUMP_STATEMENT)).run(tx);

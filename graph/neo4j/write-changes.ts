@@ -22,13 +22,21 @@ import { auditToProps, entityToProps, linkToProps, nodeToEntity, nodeToRole, rol
  * the open roles of the people and districts named, the roles and links asked for by id, and the
  * entities, including the districts those roles are held in.
  */
-export async function readFacts(tx: ManagedTransaction, changes: NetworkBundle): Promise<FactsSnapshot> {
-  const { entityIds, roleIds, linkIds } = referencedIds(changes);
+export async function readFacts(
+  tx: ManagedTransaction,
+  changes: NetworkBundle,
+  fresh: readonly string[] = [],
+): Promise<FactsSnapshot> {
+  const { roleIds, linkIds, ...referenced } = referencedIds(changes);
+  // Records with new random ids have nothing stored about them yet.
+  const known = new Set(fresh);
+  const entityIds = referenced.entityIds.filter((id) => !known.has(id));
   // Writing to the districts a role is held in locks them until commit, so two concurrent
   // assignments cannot both see room under the KIK limit.
   const scopes = changes.roles.map((r) => r.scopeId).filter((id): id is string => id !== null);
   if (scopes.length)
     await tx.run('MATCH (d:District) WHERE d.id IN $ids SET d.lock = true REMOVE d.lock', { ids: scopes });
+  if (!entityIds.length && !roleIds.length && !linkIds.length) return new FactsSnapshot([], [], [], []);
   const [record] = (
     await tx.run(FACTS_STATEMENTS[+(roleIds.length > 0)]![+(linkIds.length > 0)]!, { ids: entityIds, roleIds, linkIds })
   ).records;

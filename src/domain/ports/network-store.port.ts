@@ -130,8 +130,12 @@ export interface NetworkStore {
 
 /** Writing the network, its audit trail, and the change counter every network write moves. */
 export interface NetworkWriteStore {
-  /** Writes all changes and their audit entry in one transaction after guard accepted them, or nothing. */
-  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry): Promise<void>;
+  /**
+   * Writes all changes and their audit entry in one transaction after guard accepted them, or
+   * nothing. `fresh`: ids of records the bundle creates with new random ids, which nothing can
+   * refer to yet, so the store need not read what it knows about them (nothing).
+   */
+  commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry, fresh?: readonly string[]): Promise<void>;
   /** Replaces a person's record in place (erasure keeps the id, so links stay consistent). */
   replacePerson(person: Person, audit: AuditEntry): Promise<void>;
   /**

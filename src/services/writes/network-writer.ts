@@ -84,6 +84,7 @@ export class NetworkWriter {
         validateChanges(changes, facts, this.settings, options.lineOf);
       },
       audit,
+      options.created ? entitiesOf(changes).map((e) => e.id) : undefined,
     );
     this.events?.publish({
       action: options.action,
