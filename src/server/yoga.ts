@@ -58,6 +58,9 @@ export function createHubYoga(services: HubServices, options: YogaOptions): HubY
       ? { origin: options.corsOrigins, credentials: false, methods: ['GET', 'POST'] }
       : false,
     landingPage: false,
+    // The HTTP server refuses bodies over its limit by their Content-Length before yoga sees them;
+    // yoga's own limit piped every body through a stream whose parts outlived the request.
+    maxRequestBodySize: false,
     plugins: [
       // Observability first, so it sees everything that follows.
       useMetrics(),

@@ -64,4 +64,25 @@ describe.each(storeFactories)('the GraphQL API over HTTP on the $name store', (f
     expect(status).toBe(413);
     expect(body.errors![0]!.extensions!.code).toBe('PAYLOAD_TOO_LARGE');
   });
+
+  it('refuses a body streamed without a length (no limit could be checked first) and keeps answering', async () => {
+    const parts = [JSON.stringify({ query: `{ search(text: "${'x'.repeat(20_000)}") { __typename } }` })];
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        pull(controller) {
+          const next = parts.shift();
+          if (next) controller.enqueue(new TextEncoder().encode(next));
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(411);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'LENGTH_REQUIRED',
+    );
+    expect((await post('{ districts { ags } }')).body.data.districts).toHaveLength(13);
+  });
 });
