@@ -26,8 +26,13 @@ export class Neo4jLifecycleStore implements NetworkLifecycleStore {
 
   async revise(revision: NetworkRevision, guard: RevisionGuard, audit: AuditEntry): Promise<void> {
     await this.sessions.write(async (tx) => {
-      guard(await readRevisionFacts(tx, revision));
-      await appendAudit(writeRevision(new Statements(), revision), audit).run(tx);
+      const facts = await readRevisionFacts(tx, revision);
+      const stored = new Map(revision.updates.map(({ entity }) => [entity.id, facts.entity(entity.id)]));
+      guard(facts);
+      await appendAudit(
+        writeRevision(new Statements(), revision, (id) => stored.get(id)),
+        audit,
+      ).run(tx);
     });
     this.own.counted();
   }

@@ -1,11 +1,17 @@
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type { Dependant } from '../../src/domain/errors.js';
 import { bundleOf } from '../../src/domain/changes.js';
-import { LINK_TYPES } from '../../src/domain/model.js';
+import { LINK_TYPES, type Entity } from '../../src/domain/model.js';
 import { revisionIds, RevisionFacts, type NetworkRevision } from '../../src/services/lifecycle/domain/revisions.js';
 import { entityToProps, fromNeo4j, nodeToEntity, nodeToRole, relationshipToLink } from './mapper.js';
 import type { Statements } from './statements.js';
-import { STRUCTURAL_TYPES, writeEntities, writeRolesAndLinks, writeStructuralEdges } from './write-changes.js';
+import {
+  sameStructuralEdges,
+  STRUCTURAL_TYPES,
+  writeEntities,
+  writeRolesAndLinks,
+  writeStructuralEdges,
+} from './write-changes.js';
 
 // Changing, ending and deleting in Neo4j. Ended roles and relationships stay with an `until`
 // property, so analysts can ask Cypher how the network stood on any day.
@@ -98,18 +104,34 @@ async function dependantsOf(tx: ManagedTransaction, id: string): Promise<Dependa
   return whats.map((what) => ({ what, count: fromNeo4j(row.get(what)) as number })).filter((d) => d.count > 0);
 }
 
-export function writeRevision(statements: Statements, revision: NetworkRevision): Statements {
+/**
+ * The revision's writes. `stored` gives the version of an updated record read in this
+ * transaction: relationships that follow from fields are drawn anew only where those fields
+ * changed, since redrawing a town's PART_OF locks its district, and every edit of a town in that
+ * district then waited for the others to commit.
+ */
+export function writeRevision(
+  statements: Statements,
+  revision: NetworkRevision,
+  stored: (id: string) => Entity | undefined = () => undefined,
+): Statements {
   if (revision.addedRecords.length) writeEntities(statements, bundleOf(revision.addedRecords));
   const updated = revision.updates.map((u) => u.entity);
   if (updated.length) {
-    // Labels stay; properties are replaced whole, and the relationships that follow from fields are drawn anew.
+    // Labels stay; properties are replaced whole.
     statements.add('UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', {
       rows: updated.map(entityToProps),
     });
-    statements.add(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, {
-      ids: updated.map((e) => e.id),
+    const redrawn = updated.filter((e) => {
+      const before = stored(e.id);
+      return !before || !sameStructuralEdges(before, e);
     });
-    writeStructuralEdges(statements, updated);
+    if (redrawn.length) {
+      statements.add(`MATCH (e:Entity)-[s:${STRUCTURAL_TYPES.join('|')}]->() WHERE e.id IN $ids DELETE s`, {
+        ids: redrawn.map((e) => e.id),
+      });
+      writeStructuralEdges(statements, redrawn);
+    }
   }
   if (revision.endedRoles.length)
     statements.add('UNWIND $rows AS row MATCH (r:RoleAssignment {id: row.id}) SET r.until = row.until', {

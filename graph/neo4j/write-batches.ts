@@ -1,4 +1,4 @@
-import { bundleSize, mergedBundle, type FactsSnapshot } from '../../src/domain/changes.js';
+import { bundleSize, mergedBundle, referencedIds, type FactsSnapshot } from '../../src/domain/changes.js';
 import type { NetworkBundle } from '../../src/domain/model.js';
 import type { ChangeGuard } from '../../src/domain/ports/network-store.port.js';
 import type { AuditEntry } from '../../src/services/access/domain/access.js';
@@ -7,18 +7,23 @@ import type { Neo4jSessions, OwnChanges } from './sessions.js';
 import { Statements } from './statements.js';
 import { appendAudit, readFacts, writeChanges } from './write-changes.js';
 
-// Group commit for the network's small writes. While a transaction (WRITERS) is under way, the
-// writes that arrive wait and then go together in one transaction: their facts read in one
-// statement, each checked in turn on the facts plus what the ones before it added (so two writes
-// of one batch are judged exactly as if one came after the other), and everything kept written
-// in one statement, each with its own audit entry and change count. A write its rules refuse
-// gets its own error and the others go on; a batch the database refuses as a whole (a
-// constraint) is tried write by write, so one cannot fail another. Without load every write
-// goes alone at once. Imports (more than SMALL items) always go alone.
+// Group commit for the network's small writes. While transactions are under way, the writes
+// that arrive wait and then go together in one transaction: their facts read in one statement,
+// each checked in turn on the facts plus what the ones before it added (so two writes of one
+// batch are judged exactly as if one came after the other), and everything kept written in one
+// statement, each with its own audit entry and change count. A write its rules refuse gets its
+// own error and the others go on; a batch the database refuses as a whole (a constraint) is tried
+// write by write, so one cannot fail another. Without load every write goes alone at once.
+// Imports (more than SMALL items) always go alone.
+//
+// Up to WRITERS batches are under way at once, but never two that touch the same stored record
+// (every id a write names or links to, which is what the database locks): two batches linking
+// people to the same towns in different orders deadlocked in Neo4j, and the driver's retry after
+// a pause made a p99 of a second. A write that waits for a record keeps its place before later
+// writes to the same records. Writes that only add records with fresh ids share nothing, so they
+// no longer queue behind one transaction's commit.
 
-// One batch at a time: two batches linking people to the same towns in different orders
-// deadlocked in Neo4j, and the driver's retry after a pause made a p99 of a second.
-const WRITERS = 1;
+const WRITERS = 4;
 const MOST_PER_BATCH = 64;
 const SMALL = 200;
 
@@ -27,6 +32,8 @@ interface Waiting {
   guard: ChangeGuard;
   audit: AuditEntry | undefined;
   fresh: readonly string[];
+  /** The stored records the write touches: ids it names, minus the fresh ones. */
+  touches: readonly string[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -34,6 +41,8 @@ interface Waiting {
 export class WriteBatches {
   private readonly waiting: Waiting[] = [];
   private underWay = 0;
+  /** Records touched by the batches under way. */
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly sessions: Neo4jSessions,
@@ -43,20 +52,38 @@ export class WriteBatches {
   commit(changes: NetworkBundle, guard: ChangeGuard, audit?: AuditEntry, fresh: readonly string[] = []): Promise<void> {
     if (bundleSize(changes) > SMALL) return this.alone(changes, guard, audit, fresh);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ changes, guard, audit, fresh, resolve, reject });
+      this.waiting.push({ changes, guard, audit, fresh, touches: touchedRecords(changes, fresh), resolve, reject });
       this.next();
     });
   }
 
   private next(): void {
     while (this.underWay < WRITERS && this.waiting.length) {
-      const batch = this.waiting.splice(0, MOST_PER_BATCH);
+      const batch = this.takeBatch();
+      if (!batch.length) return;
+      const touched = new Set(batch.flatMap((w) => w.touches));
+      for (const id of touched) this.held.add(id);
       this.underWay++;
       void this.write(batch).finally(() => {
+        for (const id of touched) this.held.delete(id);
         this.underWay--;
         this.next();
       });
     }
+  }
+
+  /** The waiting writes that touch no record a batch under way holds, in order. */
+  private takeBatch(): Waiting[] {
+    const batch: Waiting[] = [];
+    const passedOver = new Set<string>();
+    for (let i = 0; i < this.waiting.length && batch.length < MOST_PER_BATCH;) {
+      const waiting = this.waiting[i]!;
+      if (waiting.touches.some((id) => this.held.has(id) || passedOver.has(id))) {
+        for (const id of waiting.touches) passedOver.add(id);
+        i++;
+      } else batch.push(...this.waiting.splice(i, 1));
+    }
+    return batch;
   }
 
   private async write(batch: Waiting[]): Promise<void> {
@@ -118,4 +145,10 @@ export class WriteBatches {
     });
     this.own.counted();
   }
+}
+
+function touchedRecords(changes: NetworkBundle, fresh: readonly string[]): string[] {
+  const { entityIds, roleIds, linkIds } = referencedIds(changes);
+  const known = new Set(fresh);
+  return [...entityIds, ...roleIds, ...linkIds].filter((id) => !known.has(id));
 }

@@ -130,6 +130,16 @@ export function writeRolesAndLinks(
 
 type StructuralType = 'PART_OF' | 'BASED_IN' | 'LOCATED_IN' | 'ABOUT';
 
+/** Whether two versions of a record draw the same relationships from their fields. */
+export function sameStructuralEdges(before: Entity, after: Entity): boolean {
+  const keys = (e: Entity) =>
+    Object.entries(structuralEdges([e]))
+      .flatMap(([type, edges]) => edges.map((x) => `${type}>${x.to}`))
+      .sort()
+      .join(' ');
+  return keys(before) === keys(after);
+}
+
 /** Relationships that follow from entity fields, so Cypher users can traverse them. */
 export const STRUCTURAL_TYPES = ['PART_OF', 'BASED_IN', 'LOCATED_IN', 'ABOUT'] as const;
 

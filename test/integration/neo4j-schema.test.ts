@@ -6,7 +6,9 @@ import { BUMP_STATEMENT } from '../../graph/neo4j/change-sequence.js';
 import { MIGRATION_VERSIONS } from '../../graph/neo4j/migrations.js';
 import { Neo4jStore } from '../../graph/neo4j/neo4j-store.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
-import { smallNetwork } from '../support/mothers.js';
+import { LANDKREIS, municipality, smallNetwork } from '../support/mothers.js';
+import { districtId } from '../../src/domain/ids.js';
+import { createServices } from '../../src/services/hub-services.js';
 
 const driver = neo4j.driver(inject('neo4jUri'));
 afterAll(() => driver.close());
@@ -62,5 +64,59 @@ it('lets a write commit while another writer’s transaction is still open (the 
     await session.close();
   }
   expect(await store.writes.changeSequence()).toBe(before + 2);
+  await store.close();
+});
+
+it('edits a town while its district is held by another transaction, and still draws what follows from the fields', async () => {
+  const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+  await store.deleteEverything();
+  await new NetworkWriter(store, { kikLimitPerLandkreis: 10 }).apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+  const { reviser } = createServices(store, { rules: { kikLimitPerLandkreis: 10 } });
+  const radebeul = municipality(LANDKREIS, 'Radebeul');
+  // Another writer in the middle of a change to the district (a role added there, say).
+  const session = driver.session();
+  const open = session.beginTransaction();
+  await open.run('MATCH (d:District {id: $id}) SET d.lock = true', { id: districtId(LANDKREIS) });
+  try {
+    const edited = await Promise.race([
+      reviser.update('Municipality', radebeul.id, { population: 34_000 }, null, SYSTEM),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+    ]);
+    expect(edited, 'editing the town waited for its district').not.toBeNull();
+  } finally {
+    await open.rollback();
+    await session.close();
+  }
+  const { records } = await driver.executeQuery(
+    `MATCH (m:Municipality {id: $id}) OPTIONAL MATCH (m)-[p:PART_OF]->(d:District) RETURN m.population AS population, collect(d.ags) AS districts`,
+    { id: radebeul.id },
+  );
+  expect(records[0]!.get('population').toNumber()).toBe(34_000);
+  expect(records[0]!.get('districts')).toEqual([LANDKREIS]);
+  await store.close();
+});
+
+it('lets a write of other records go ahead while a write waits for a record another transaction holds', async () => {
+  const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+  await store.deleteEverything();
+  const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
+  await writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+  const session = driver.session();
+  const open = session.beginTransaction();
+  await open.run('MATCH (d:District {id: $id}) SET d.lock = true', { id: districtId(LANDKREIS) });
+  // A role in that district waits for the district (the KIK limit is checked under its lock).
+  const waiting = writer.assignRole({ personId: 'person:vol-1', role: 'KIK', scopeId: districtId(LANDKREIS) }, SYSTEM);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const added = await Promise.race([
+      writer.addPerson({ name: 'Nebenher' }, SYSTEM),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+    ]);
+    expect(added?.name, 'adding a person waited for a write to another record').toBe('Nebenher');
+  } finally {
+    await open.rollback();
+    await session.close();
+  }
+  expect((await waiting).scopeId).toBe(districtId(LANDKREIS));
   await store.close();
 });
