@@ -102,7 +102,8 @@ export const referenceDialect: WriteDialect = {
 export const RAW_WRITES: Record<string, string> = {
   'write: add person': `CREATE (p:Entity:Person {id: 'person:' + randomUUID(), name: $name, nameKey: toLower($name), kind: 'Person', languages: [], channelsJson: '[]', demo: false})
     RETURN {id: p.id} AS data`,
-  'write: update town': 'MATCH (m:Municipality {id: $id}) SET m.population = $population RETURN {id: m.id} AS data',
+  // By :Entity, whose id has the unique index (by :Municipality it was a scan of every town).
+  'write: update town': 'MATCH (m:Entity {id: $id}) SET m.population = $population RETURN {id: m.id} AS data',
   'write: add link': `MATCH (a:Entity {id: $fromId}) MATCH (b:Entity {id: $toId})
     CREATE (a)-[l:COOPERATES_WITH {id: 'link:' + randomUUID(), since: '2026-01-01'}]->(b) RETURN {id: l.id} AS data`,
   'write: end link': `MATCH ()-[l:COOPERATES_WITH]->() WHERE l.id = $id SET l.until = '2026-12-31' RETURN {id: l.id} AS data`,
