@@ -24,6 +24,7 @@ import {
   type CurrentState,
   type EntityListQuery,
   type GraphStore,
+  type EntityName,
   type MunicipalityRef,
   type NetworkSnapshot,
   type StoreCounts,
@@ -225,6 +226,10 @@ export class EmbeddedStore implements GraphStore {
     ]);
     const roles = new Map([...personRoles.flat(), ...scopeRoles.flat()].map((r) => [r.id, r]));
     return { entities, roles: [...roles.values()], links: [...new Map(links.flat().map((l) => [l.id, l])).values()] };
+  }
+
+  async entityNames(): Promise<EntityName[]> {
+    return this.db.prepare('SELECT id, kind, name FROM entities WHERE until IS NULL').all() as EntityName[];
   }
 
   async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {

@@ -229,6 +229,14 @@ const MIGRATIONS: Migration[] = [
     },
   },
   { version: 23, name: 'answers to suggestions', statements: SUGGESTIONS_NEO4J_MIGRATION },
+  {
+    // The hub searches names in memory (src/services/reads/name-search.ts); the text index cost
+    // every transaction that wrote a name milliseconds of Neo4j's CPU. Listings filtered by a
+    // name still read nameKey, through the index of their kind.
+    version: 24,
+    name: 'names searched in memory',
+    statements: ['DROP INDEX entity_name_key IF EXISTS'],
+  },
 ];
 
 export const MIGRATION_VERSIONS = MIGRATIONS.map((m) => m.version);

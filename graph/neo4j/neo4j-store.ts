@@ -16,6 +16,7 @@ import {
   type CurrentState,
   type EntityListQuery,
   type GraphStore,
+  type EntityName,
   type MunicipalityRef,
   type NetworkSnapshot,
   type StoreCounts,
@@ -238,6 +239,13 @@ export class Neo4jStore implements GraphStore {
       roles: (record!.get('roles') as Node[]).map(nodeToRole),
       links: links.map(({ l, fromId, toId }) => relationshipToLink(l, fromId, toId)),
     };
+  }
+
+  async entityNames(): Promise<EntityName[]> {
+    const records = await this.sessions.records(
+      'MATCH (e:Entity) WHERE e.until IS NULL RETURN e.id AS id, e.kind AS kind, e.name AS name',
+    );
+    return records.map((r) => ({ id: r.get('id'), kind: r.get('kind'), name: r.get('name') }));
   }
 
   async search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]> {

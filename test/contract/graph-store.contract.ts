@@ -129,6 +129,14 @@ export function graphStoreContract(factory: StoreFactory): void {
         expect(await store.search('e', null, 2)).toHaveLength(2);
       });
 
+      it('names every entity that has not ended, with its kind, for searching in memory', async () => {
+        const named = await store.entityNames();
+        const snapshot = await store.networkSnapshot();
+        expect(named.map((e) => e.id).sort()).toEqual(snapshot.entities.map((e) => e.id).sort());
+        expect(named).toContainEqual({ id: radebeul.id, kind: 'Municipality', name: 'Radebeul' });
+        expect(named).toContainEqual({ id: 'alliance:welcome', kind: 'Alliance', name: 'Willkommensbündnis Radebeul' });
+      });
+
       it('pages through entities by name with stable keyset cursors', async () => {
         const names = async (after: { name: string; id: string } | null) =>
           (await store.listEntities({ kind: 'Municipality', limit: 2, after })).map((e) => e.name);

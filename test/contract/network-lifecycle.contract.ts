@@ -8,7 +8,10 @@ import { NetworkReviser } from '../../src/services/lifecycle/network-reviser.js'
 import { versionOf } from '../../src/services/lifecycle/domain/revisions.js';
 import { RecordMerger } from '../../src/services/lifecycle/record-merger.js';
 import { NetworkWriter } from '../../src/services/writes/network-writer.js';
-import { LANDKREIS, municipality, NACHBARKREIS, smallNetwork } from '../support/mothers.js';
+import { LANDKREIS, municipality, NACHBARKREIS, person, smallNetwork } from '../support/mothers.js';
+import { emptyBundle, type EntityKind } from '../../src/domain/model.js';
+import { NetworkEvents } from '../../src/services/reads/network-events.js';
+import { withReadCache } from '../../src/services/reads/read-cache.js';
 import type { StoreFactory } from '../support/stores.js';
 
 // Changing, ending and deleting, the same on each adapter: what current reads see afterwards,
@@ -232,6 +235,53 @@ export function networkLifecycleContract(factory: StoreFactory): void {
       await expect(reviser.endRecord({ id: 'alliance:welcome' }, SYSTEM)).rejects.toMatchObject({
         code: 'ALREADY_ENDED',
       });
+    });
+
+    it('searches names from memory exactly as the store does, right after every add, rename, end and outside write', async () => {
+      const events = new NetworkEvents();
+      const hub = withReadCache(store, events);
+      const hubWriter = new NetworkWriter(hub, { kikLimitPerLandkreis: KIK_LIMIT }, events);
+      const hubReviser = new NetworkReviser(hub, { kikLimitPerLandkreis: KIK_LIMIT }, events);
+      const ids = (found: { id: string }[]) => found.map((e) => e.id);
+      const names = async (text: string) => (await hub.search(text, null, 10)).map((e) => e.name);
+      const questions: [string, EntityKind[] | null, number][] = [
+        ['radebeul', null, 10],
+        ['RADEBEUL', ['Alliance'], 10],
+        ['e', null, 3],
+        ['e', null, 100],
+        ['meissen', ['Municipality', 'District'], 5],
+        ['zzz', null, 5],
+      ];
+      const asTheStoreDoes = async () => {
+        for (const [text, kinds, limit] of questions)
+          expect(ids(await hub.search(text, kinds, limit)), text).toEqual(ids(await store.search(text, kinds, limit)));
+      };
+      await asTheStoreDoes();
+
+      await hubWriter.apply(
+        { ...emptyBundle(), persons: [person('radebeul-neu', 'Rada Radebeuler')] },
+        { actor: SYSTEM, action: 'test' },
+      );
+      expect(await names('radebeul')).toEqual(['Radebeul', 'Rada Radebeuler', 'Willkommensbündnis Radebeul']);
+      await asTheStoreDoes();
+
+      await hubReviser.update('Municipality', radebeul.id, { name: 'Zitzschewig' }, null, admin);
+      expect(await names('radebeul')).toEqual(['Rada Radebeuler', 'Willkommensbündnis Radebeul']);
+      expect(await names('zitzsch')).toEqual(['Zitzschewig']);
+      await asTheStoreDoes();
+
+      await hubReviser.endRecord({ id: 'alliance:welcome' }, SYSTEM);
+      expect(await names('radebeul')).toEqual(['Rada Radebeuler']);
+      await asTheStoreDoes();
+
+      // Another writer of the store: the hub hears only that something changed.
+      await writer.apply(
+        { ...emptyBundle(), persons: [person('draussen', 'Radebeul Außendienst')] },
+        { actor: SYSTEM, action: 'test' },
+      );
+      events.publish({ action: 'outside', subjectIds: [], at: new Date().toISOString() });
+      expect(await names('aussendienst')).toEqual(['Radebeul Außendienst']);
+      await asTheStoreDoes();
     });
 
     it('merges two municipalities into a new one: it serves and holds the links, the old ones keep their history with a pointer', async () => {

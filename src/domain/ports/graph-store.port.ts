@@ -37,6 +37,7 @@ export type * from '../../features/scheduled-changes/domain/scheduled-change-sto
 export type {
   CurrentState,
   EntityListQuery,
+  EntityName,
   MunicipalityRef,
   NetworkSnapshot,
   NetworkStore,

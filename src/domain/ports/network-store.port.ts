@@ -27,6 +27,13 @@ export interface MunicipalityRef {
   districtAgs: string;
 }
 
+/** What searching by name needs of an entity. */
+export interface EntityName {
+  id: string;
+  kind: EntityKind;
+  name: string;
+}
+
 export interface EntityListQuery {
   kind: EntityKind;
   /** Only entities of this district; people by the districts of their roles. */
@@ -117,6 +124,8 @@ export interface NetworkStore {
    * gone), the open roles held by them or in them, and the open links touching them.
    */
   currentState(ids: readonly string[]): Promise<CurrentState>;
+  /** Id, kind and name of every entity that has not ended, for searching names in memory. */
+  entityNames(): Promise<EntityName[]>;
   /** Entities whose name contains the text (case and umlaut insensitive), by name. */
   search(text: string, kinds: readonly EntityKind[] | null, limit: number): Promise<Entity[]>;
   counts(): Promise<StoreCounts>;

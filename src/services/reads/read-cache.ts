@@ -1,5 +1,6 @@
 import type { GraphStore } from '../../domain/ports/graph-store.port.js';
 import { kindOfId } from '../../domain/ids.js';
+import { NameSearch } from './name-search.js';
 import type { NetworkEvents, TouchedRecords } from './network-events.js';
 
 const agsOfDistrictId = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -72,13 +73,13 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
     return keys.map((k) => cache.get(k));
   };
 
-  // Searches and listings are cached whole, by their arguments, until a record changes.
+  // Listings are cached whole, by their arguments, until a record changes.
   const wholeAnswers = new Map<string, Promise<unknown>>();
   events.subscribe((change) => {
     if (!change.touched || change.touched.entityIds.length > 0) wholeAnswers.clear();
   });
   const whole =
-    <M extends 'search' | 'listEntities' | 'countEntities'>(method: M) =>
+    <M extends 'listEntities' | 'countEntities'>(method: M) =>
     (...args: Parameters<GraphStore[M]>): ReturnType<GraphStore[M]> => {
       const key = `${method}:${JSON.stringify(args)}`;
       let answer = wholeAnswers.get(key);
@@ -95,11 +96,10 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
 
   const reads = new Map<string, unknown>([
     ...CACHED.map((m) => [m, cachedRead(m)] as const),
-    ['search', whole('search')],
     ['listEntities', whole('listEntities')],
     ['countEntities', whole('countEntities')],
   ]);
-  return new Proxy(store, {
+  const cached = new Proxy(store, {
     get(target, property, receiver) {
       const read = reads.get(property as string);
       if (read) return read;
@@ -107,4 +107,8 @@ export function withReadCache(store: GraphStore, events: NetworkEvents): GraphSt
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  // Searches by name are answered from the names in memory, which follow the same changes.
+  const names = new NameSearch(cached, events);
+  reads.set('search', names.search.bind(names));
+  return cached;
 }
