@@ -32,11 +32,16 @@ export class Statements {
   }
 
   async run(tx: ManagedTransaction): Promise<void> {
+    const one = this.asOne();
+    if (one) await tx.run(one.query, one.params);
+    else for (const s of this.list) await tx.run(s.query, s.params);
+  }
+
+  /** All of them as one statement, or null when they must go one by one (imports past CHUNK rows). */
+  asOne(): { query: string; params: Record<string, unknown> } | null {
+    if (this.list.length === 1) return this.list[0]!;
     const rows = this.list.reduce((sum, s) => sum + s.rows, 0);
-    if (this.list.length <= 1 || rows > CHUNK) {
-      for (const s of this.list) await tx.run(s.query, s.params);
-      return;
-    }
+    if (this.list.length === 0 || rows > CHUNK) return null;
     const params: Record<string, unknown> = {};
     const query = this.list
       .map((s, i) => {
@@ -44,6 +49,6 @@ export class Statements {
         return `CALL () { ${s.query.replace(/\$(\w+)/g, (_all, name: string) => `$s${i}_${name}`)} }`;
       })
       .join('\n');
-    await tx.run(query, params);
+    return { query, params };
   }
 }

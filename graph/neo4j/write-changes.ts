@@ -17,6 +17,18 @@ import { auditToProps, entityToProps, linkToProps, nodeToEntity, nodeToRole, rol
 // and its audit entry. Labels and relationship
 // types in query text come only from the domain's constants, never from input.
 
+/** Whether the bundle names a stored record (or a district its roles count in) the rules must see. */
+export function needsFacts(changes: NetworkBundle, fresh: readonly string[]): boolean {
+  const { entityIds, roleIds, linkIds } = referencedIds(changes);
+  const known = new Set(fresh);
+  return (
+    roleIds.length > 0 ||
+    linkIds.length > 0 ||
+    changes.roles.some((r) => r.scopeId !== null) ||
+    entityIds.some((id) => !known.has(id))
+  );
+}
+
 /**
  * The facts a bundle refers to, read in its transaction in one statement (the rules check them):
  * the open roles of the people and districts named, the roles and links asked for by id, and the

@@ -122,3 +122,21 @@ it('lets a write of other records go ahead while a write waits for a record anot
   expect((await waiting).scopeId).toBe(districtId(LANDKREIS));
   await store.close();
 });
+
+it('writes people added at once each exactly once, with an audit entry and a change counted for each', async () => {
+  const store = await Neo4jStore.connect({ uri: inject('neo4jUri') });
+  await store.deleteEverything();
+  const writer = new NetworkWriter(store, { kikLimitPerLandkreis: 10 });
+  await writer.apply(smallNetwork(), { actor: SYSTEM, action: 'seed' });
+  const before = await store.writes.changeSequence();
+  const names = Array.from({ length: 30 }, (_, i) => `Gleichzeitig ${i + 1}`);
+  const added = await Promise.all(names.map((name) => writer.addPerson({ name }, SYSTEM)));
+  const { records } = await driver.executeQuery(
+    "MATCH (p:Person) WHERE p.name STARTS WITH 'Gleichzeitig' RETURN p.name AS name, count(p) AS copies",
+  );
+  expect(records.map((r) => r.get('name')).sort()).toEqual([...names].sort());
+  expect(records.every((r) => r.get('copies').toNumber() === 1)).toBe(true);
+  for (const person of added) expect(await store.writes.auditOf(person.id, 5)).toHaveLength(1);
+  expect(await store.writes.changeSequence()).toBe(before + names.length);
+  await store.close();
+});
