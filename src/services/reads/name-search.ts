@@ -61,11 +61,12 @@ export class NameSearch {
 
   /** The names, caught up with every change announced so far. */
   private async current(): Promise<Entry[]> {
-    while (this.stale || this.pending.size) {
-      this.catchingUp ??= this.catchUp().finally(() => (this.catchingUp = null));
-      await this.catchingUp;
+    for (;;) {
+      if (this.catchingUp) await this.catchingUp;
+      else if (this.stale || this.pending.size)
+        this.catchingUp = this.catchUp().finally(() => (this.catchingUp = null));
+      else return this.sorted!;
     }
-    return this.sorted!;
   }
 
   private async catchUp(): Promise<void> {
