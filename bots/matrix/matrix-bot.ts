@@ -30,6 +30,7 @@ import { CryptoStoreFile } from './crypto/crypto-store-file.js';
 import { useStoreFile } from './crypto/wasm-binding.js';
 import { loadHubSecret } from '../../src/services/access/privacy-keys.js';
 import { MATRIX_CLAIMS, MATRIX_STATE } from './matrix-state.js';
+import { SYNC_FILTER } from './sync-filter.js';
 
 // The Matrix transport: reads messages, hands commands to the dispatcher, sends the replies.
 // Each event is handled once, across restarts too: the SDK saves its sync position before
@@ -161,7 +162,7 @@ export class MatrixBot implements InvitationNotifier {
     let replayDone = () => {};
     this.replayed = new Promise<void>((resolve) => (replayDone = resolve));
     this.caughtUp = false;
-    await client.start();
+    await client.start(SYNC_FILTER);
     this.lastSyncAt = Date.now();
     await this.replay().finally(replayDone);
     await this.catchUp(client);
