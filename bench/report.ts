@@ -91,8 +91,8 @@ export function writeReport(results: Results, outDir: string): void {
     '## 3. Chat through Synapse',
     '',
     table(
-      ['what', 'people at once', 'median / p99 ms', 'p99/p50', 'messages'],
-      results.chat.map((r) => [r.what, r.people, ms(r.timing), tailOf(r.timing), r.timing.runs]),
+      ['what', 'people at once', 'median / p99 ms', 'p99/p50', 'messages', 'Synapse CPU ms per message'],
+      results.chat.map((r) => [r.what, r.people, ms(r.timing), tailOf(r.timing), r.timing.runs, r.synapseCpuMs ?? '—']),
     ),
     '',
     '## 4. Workflows',

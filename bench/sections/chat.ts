@@ -18,11 +18,22 @@ export interface ChatRow {
   what: string;
   people: number;
   timing: Timing;
+  /** Synapse's CPU time per message (null for a Synapse the benchmark did not start). */
+  synapseCpuMs: number | null;
 }
 
 interface Synapse {
   url: string;
   sharedSecret: string;
+  cpuMs?: () => number;
+}
+
+/** Runs the timed part and returns Synapse's CPU ms per message over it (null when unknown). */
+async function costing<T>(synapse: Synapse, messages: () => Promise<T[]>): Promise<[T[], number | null]> {
+  const before = synapse.cpuMs?.();
+  const samples = await messages();
+  const after = synapse.cpuMs?.();
+  return [samples, before === undefined || after === undefined ? null : Math.round((after - before) / samples.length)];
 }
 
 class Client {
@@ -142,17 +153,19 @@ export async function benchChat(
       );
       await Promise.all(clients.map((c, i) => waitForMember(c, rooms[i]!, botAccount.userId)));
       await Promise.all(clients.map((c, i) => c.roundTrip(rooms[i]!, '!hilfe', fromBot)));
-      const samples = (
-        await Promise.all(
-          clients.map(async (c, i) => {
-            const own: number[] = [];
-            for (let k = 0; k < messagesPerPerson; k++)
-              own.push(await c.roundTrip(rooms[i]!, `!kontakt ${municipality}`, fromBot));
-            return own;
-          }),
-        )
-      ).flat();
-      rows.push({ what: 'bot answer (!kontakt)', people, timing: summarize(samples) });
+      const [samples, synapseCpuMs] = await costing(synapse, async () =>
+        (
+          await Promise.all(
+            clients.map(async (c, i) => {
+              const own: number[] = [];
+              for (let k = 0; k < messagesPerPerson; k++)
+                own.push(await c.roundTrip(rooms[i]!, `!kontakt ${municipality}`, fromBot));
+              return own;
+            }),
+          )
+        ).flat(),
+      );
+      rows.push({ what: 'bot answer (!kontakt)', people, timing: summarize(samples), synapseCpuMs });
     }
     // The floor: the same number of people, each pinging a partner through Synapse alone.
     for (const people of crowds) {
@@ -168,21 +181,23 @@ export async function benchChat(
           return { a, b, room };
         }),
       );
-      const samples = (
-        await Promise.all(
-          pairs.map(async ({ a, b, room }) => {
-            const own: number[] = [];
-            for (let k = 0; k < messagesPerPerson; k++) {
-              const started = performance.now();
-              const sent = await a.send(room, `ping ${k}`);
-              for (;;) if ((await b.sync(10_000)).some((e) => e.event.event_id === sent)) break;
-              own.push(performance.now() - started);
-            }
-            return own;
-          }),
-        )
-      ).flat();
-      rows.push({ what: 'Synapse alone (client to client)', people, timing: summarize(samples) });
+      const [samples, synapseCpuMs] = await costing(synapse, async () =>
+        (
+          await Promise.all(
+            pairs.map(async ({ a, b, room }) => {
+              const own: number[] = [];
+              for (let k = 0; k < messagesPerPerson; k++) {
+                const started = performance.now();
+                const sent = await a.send(room, `ping ${k}`);
+                for (;;) if ((await b.sync(10_000)).some((e) => e.event.event_id === sent)) break;
+                own.push(performance.now() - started);
+              }
+              return own;
+            }),
+          )
+        ).flat(),
+      );
+      rows.push({ what: 'Synapse alone (client to client)', people, timing: summarize(samples), synapseCpuMs });
     }
     rows.push(...(await encryptedRoundTrips(synapse, botAccount.userId, municipality, messagesPerPerson)));
   } finally {
@@ -217,19 +232,32 @@ async function encryptedRoundTrips(
       return performance.now() - started;
     };
     await ask('!hilfe');
-    const answers: number[] = [];
-    for (let k = 0; k < messages; k++) answers.push(await ask(`!kontakt ${municipality}`));
+    const [answers, answersCpu] = await costing(synapse, async () => {
+      const answers: number[] = [];
+      for (let k = 0; k < messages; k++) answers.push(await ask(`!kontakt ${municipality}`));
+      return answers;
+    });
     const room = await a.directChatWith(b.userId);
-    const pings: number[] = [];
-    for (let k = 0; k < messages + 1; k++) {
+    const ping = async (k: number) => {
       const started = performance.now();
       const sent = await a.send(room, `ping ${k}`);
       await b.messageFrom(a.userId, room, (m) => m.eventId === sent);
-      if (k > 0) pings.push(performance.now() - started);
-    }
+      return performance.now() - started;
+    };
+    await ping(0);
+    const [pings, pingsCpu] = await costing(synapse, async () => {
+      const pings: number[] = [];
+      for (let k = 1; k <= messages; k++) pings.push(await ping(k));
+      return pings;
+    });
     return [
-      { what: 'bot answer (!kontakt), encrypted', people: 1, timing: summarize(answers) },
-      { what: 'Synapse alone (client to client), encrypted', people: 1, timing: summarize(pings) },
+      { what: 'bot answer (!kontakt), encrypted', people: 1, timing: summarize(answers), synapseCpuMs: answersCpu },
+      {
+        what: 'Synapse alone (client to client), encrypted',
+        people: 1,
+        timing: summarize(pings),
+        synapseCpuMs: pingsCpu,
+      },
     ];
   } finally {
     for (const user of [asker, a, b]) user.stop();

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../../graph/neo4j/server/launch.js';
 
@@ -17,6 +17,8 @@ export interface RunningSynapse {
   url: string;
   serverName: string;
   sharedSecret: string;
+  /** The server's CPU time so far in ms (user and system), read from /proc: the benchmark's cost per message. */
+  cpuMs(): number;
   stop(): Promise<void>;
   /** Starts it again on the same port, data and secrets (after stop()). */
   restart(): Promise<void>;
@@ -85,11 +87,18 @@ export async function startSynapse(
     url,
     serverName,
     sharedSecret,
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () => stop(child),
     restart: async () => {
       child = await launch();
     },
   };
+}
+
+/** utime and stime of /proc/PID/stat, in clock ticks of 10 ms (USER_HZ on Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
